@@ -1,0 +1,41 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { APP_CONFIG, AppConfig, Runtime, runsApi } from './config/app-config';
+import { ReferenceModule } from './modules/reference';
+import { graphqlOptions } from './platform/graphql/graphql.setup';
+import { AllExceptionsFilter } from './platform/http/all-exceptions.filter';
+import { createValidationPipe } from './platform/http/validation';
+import { PlatformModule } from './platform/platform.module';
+
+/** The domain modules, in the order their tables depend on each other. */
+const DOMAIN_MODULES = [ReferenceModule];
+
+@Module({})
+export class AppModule {
+  /** Builds the application for a role: the API role adds GraphQL; both roles serve health and metrics. */
+  static forRoot(runtime: Runtime): DynamicModule {
+    const api = runsApi(runtime.config.role);
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(runtime),
+        ...(api
+          ? [
+              GraphQLModule.forRootAsync<ApolloDriverConfig>({
+                driver: ApolloDriver,
+                inject: [APP_CONFIG],
+                useFactory: (config: AppConfig) => graphqlOptions(config),
+              }),
+            ]
+          : []),
+        ...DOMAIN_MODULES,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { loadConfig } from './app-config';
+import { ConfigError } from './env';
+
+describe('loadConfig', () => {
+  it('runs on a fresh machine with nothing set: embedded database, PostgreSQL queues, role all', () => {
+    const c = loadConfig({});
+    expect(c.role).toBe('all');
+    expect(c.http.port).toBe(3000);
+    expect(c.database.url).toBeUndefined();
+    expect(c.queue.redisUrl).toBeUndefined();
+    expect(c.database.migrateOnStart).toBe(true);
+    expect(c.timeZone).toBe('Asia/Shanghai');
+    expect(c.security.encryptionKey).toHaveLength(32);
+  });
+
+  it('reads the operators’ variables', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/x',
+      REDIS_URL: 'redis://r:6379',
+      PORT: '8080',
+      APP_ROLE: 'worker',
+      DB_MIGRATE_ON_START: 'false',
+      NODE_ENV: 'test',
+    });
+    expect(c).toMatchObject({ role: 'worker', nodeEnv: 'test', http: { port: 8080 }, database: { url: 'postgres://u@db:5432/x', migrateOnStart: false }, queue: { redisUrl: 'redis://r:6379' } });
+  });
+
+  it('names every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', APP_ROLE: 'boss', DATABASE_URL: 'mysql://x', DB_MIGRATE_ON_START: 'maybe', BUSINESS_TIMEZONE: 'Mars/Olympus' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      for (const name of ['PORT', 'APP_ROLE', 'DATABASE_URL', 'DB_MIGRATE_ON_START', 'BUSINESS_TIMEZONE']) expect(message).toContain(name);
+    }
+  });
+
+  it('demands real keys in production and turns introspection off there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PII_HASH_KEY is required[\s\S]*ENCRYPTION_KEY is required/);
+    const c = loadConfig({ NODE_ENV: 'production', PII_HASH_KEY: 'k'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
+    expect(c.graphql.introspection).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', PII_HASH_KEY: 'k', ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/ENCRYPTION_KEY must be 32 bytes/);
+  });
+});

@@ -1,0 +1,139 @@
+import * as path from 'node:path';
+import { ConfigError, EnvReader } from './env';
+
+export type AppRole = 'api' | 'worker' | 'all';
+export const APP_ROLES: readonly AppRole[] = ['api', 'worker', 'all'];
+
+export interface DatabaseConfig {
+  /** Connection string from DATABASE_URL; undefined means "start the embedded PostgreSQL". */
+  url: string | undefined;
+  migrateOnStart: boolean;
+  poolSize: number;
+  embeddedDir: string;
+  embeddedPort: number;
+}
+
+export interface QueueConfig {
+  /** REDIS_URL; undefined means BullMQ runs on its PostgreSQL backend in the service's database. */
+  redisUrl: string | undefined;
+  prefix: string;
+}
+
+export interface HttpConfig {
+  port: number;
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+}
+
+export interface GraphqlConfig {
+  maxDepth: number;
+  maxComplexity: number;
+  maxAliases: number;
+  introspection: boolean;
+}
+
+export interface SecurityConfig {
+  /** Key for keyed hashes of personal identifiers (ID numbers), so they are searchable but not readable. */
+  piiHashKey: string;
+  /** 32-byte AES-256-GCM key (base64) for personal data and secrets encrypted at rest. */
+  encryptionKey: Buffer;
+}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  role: AppRole;
+  logLevel: string;
+  timeZone: string;
+  database: DatabaseConfig;
+  queue: QueueConfig;
+  http: HttpConfig;
+  graphql: GraphqlConfig;
+  security: SecurityConfig;
+  seedReferenceOnStart: boolean;
+}
+
+/** Reads and validates the whole configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const r = new EnvReader(env);
+  const nodeEnv = r.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const config: AppConfig = {
+    nodeEnv,
+    role: r.oneOf('APP_ROLE', APP_ROLES, 'all'),
+    logLevel: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    timeZone: r.string('BUSINESS_TIMEZONE', 'Asia/Shanghai'),
+    database: {
+      url: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+      migrateOnStart: r.bool('DB_MIGRATE_ON_START', true),
+      poolSize: r.int('DB_POOL_SIZE', 10, { min: 1, max: 200 }),
+      embeddedDir: path.resolve(r.string('EMBEDDED_PG_DIR', './.data/pg')),
+      embeddedPort: r.int('EMBEDDED_PG_PORT', 54329, { min: 1024, max: 65535 }),
+    },
+    queue: {
+      redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:']),
+      prefix: r.string('QUEUE_PREFIX', 'sj'),
+    },
+    http: {
+      port: r.int('PORT', 3000, { min: 0, max: 65535 }),
+      bodyLimitBytes: r.int('HTTP_BODY_LIMIT_BYTES', 2 * 1024 * 1024, { min: 1024 }),
+      shutdownTimeoutMs: r.int('SHUTDOWN_TIMEOUT_MS', 15000, { min: 0 }),
+    },
+    graphql: {
+      maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, { min: 2, max: 100 }),
+      maxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 2000, { min: 10 }),
+      maxAliases: r.int('GRAPHQL_MAX_ALIASES', 30, { min: 1 }),
+      introspection: r.bool('GRAPHQL_INTROSPECTION', !production),
+    },
+    security: {
+      piiHashKey: production ? r.requiredString('PII_HASH_KEY') : r.string('PII_HASH_KEY', DEV_PII_HASH_KEY),
+      encryptionKey: readKey(r, production),
+    },
+    seedReferenceOnStart: r.bool('DB_SEED_REFERENCE_ON_START', true),
+  };
+  if (production && config.security.piiHashKey === DEV_PII_HASH_KEY) r.problems.push('PII_HASH_KEY must not be the development default in production');
+  if (!isValidTimeZone(config.timeZone)) r.problems.push(`BUSINESS_TIMEZONE is not a known IANA time zone: "${config.timeZone}"`);
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(config.queue.prefix)) r.problems.push('QUEUE_PREFIX must be 1-40 characters [A-Za-z0-9_-]');
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}
+
+/** Development defaults: safe only because they protect nothing real; production must set its own. */
+const DEV_PII_HASH_KEY = 'dev-only-pii-hash-key-do-not-use-in-production';
+const DEV_ENCRYPTION_KEY = 'ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM='; // "dev-only-encryption-key-32-bytes"
+
+function readKey(r: EnvReader, production: boolean): Buffer {
+  const value = production ? r.requiredString('ENCRYPTION_KEY') : r.string('ENCRYPTION_KEY', DEV_ENCRYPTION_KEY);
+  if (production && value === DEV_ENCRYPTION_KEY) r.problems.push('ENCRYPTION_KEY must not be the development default in production');
+  const key = Buffer.from(value, 'base64');
+  if (value && key.length !== 32) r.problems.push('ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  return key;
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The configuration plus what start-up resolved: the database actually in use. */
+export interface Runtime {
+  config: AppConfig;
+  databaseUrl: string;
+  embeddedDatabase: boolean;
+  /** Build the application without connecting to the database (printing the schema). */
+  offline?: boolean;
+}
+
+export function runsApi(role: AppRole): boolean {
+  return role === 'api' || role === 'all';
+}
+
+export function runsWorker(role: AppRole): boolean {
+  return role === 'worker' || role === 'all';
+}

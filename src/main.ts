@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { startService } from './bootstrap';
+
+// API process (APP_ROLE=api), or API and worker in one process (APP_ROLE=all, the default).
+void startService();

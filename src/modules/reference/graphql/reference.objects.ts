@@ -1,0 +1,69 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SchoolStage } from '../entities/school.entity';
+import { TownshipKind } from '../entities/township.entity';
+import { Paginated } from '../../../platform/graphql/pagination';
+
+registerEnumType(TownshipKind, { name: 'TownshipKind', description: 'Kind of township-level division (街道 / 镇 / 乡)' });
+registerEnumType(SchoolStage, { name: 'SchoolStage', description: 'School stage (小学 / 初中 / 九年一贯制)' });
+
+@ObjectType('GridCell', { description: 'Grid cell (网格) of a township' })
+export class GridCellObject {
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType('Township', { description: 'Township or street (乡镇/街道)' })
+export class TownshipObject {
+  @Field({ description: 'Administrative division code (统计用区划代码)' })
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => TownshipKind)
+  kind!: TownshipKind;
+}
+
+@ObjectType('DepartmentDuty', { description: 'A duty of a member department (职责分工)' })
+export class DepartmentDutyObject {
+  @Field()
+  duty!: string;
+
+  @Field()
+  description!: string;
+}
+
+@ObjectType('Department', { description: 'Member department of the leading group (成员单位)' })
+export class DepartmentObject {
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType('School', { description: 'Compulsory-education school (义务教育学校)' })
+export class SchoolObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  townshipCode!: string;
+
+  @Field(() => SchoolStage)
+  stage!: SchoolStage;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+}
+
+export const SchoolConnection = Paginated(SchoolObject, 'School');

@@ -1,0 +1,102 @@
+import { Args, ArgsType, Context, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { GqlContext } from '../../../platform/graphql/context';
+import { byKey, groupByKey } from '../../../platform/graphql/loaders';
+import { Connection, PageArgs, pagedComplexity } from '../../../platform/graphql/pagination';
+import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
+import { School } from '../entities/school.entity';
+import { Township } from '../entities/township.entity';
+import { ReferenceService } from '../reference.service';
+import {
+  DepartmentDutyObject,
+  DepartmentObject,
+  GridCellObject,
+  SchoolConnection,
+  SchoolObject,
+  TownshipObject,
+} from './reference.objects';
+
+@ArgsType()
+class SchoolsArgs extends PageArgs {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{6,12}$/, { message: 'townshipCode must be a division code' })
+  townshipCode?: string;
+
+  @Field({ nullable: true, description: 'Part of the school name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  search?: string;
+}
+
+@Resolver(() => TownshipObject)
+export class TownshipResolver {
+  constructor(private readonly reference: ReferenceService) {}
+
+  @Query(() => [TownshipObject], { description: 'Townships and streets of the county (乡镇/街道)' })
+  townships(): Promise<Township[]> {
+    return this.reference.listTownships();
+  }
+
+  @ResolveField(() => [GridCellObject])
+  grids(@Parent() township: Township, @Context() ctx: GqlContext) {
+    return ctx.loaders
+      .get('reference.gridsByTownship', async (codes: readonly string[]) =>
+        groupByKey(codes, await this.reference.gridsOfTownships(codes), (g) => g.townshipCode),
+      )
+      .load(township.code);
+  }
+
+  @ResolveField(() => [SchoolObject], { complexity: 10 })
+  schools(@Parent() township: Township, @Context() ctx: GqlContext) {
+    return ctx.loaders
+      .get('reference.schoolsByTownship', async (codes: readonly string[]) =>
+        groupByKey(codes, await this.reference.schoolsOfTownships(codes), (s) => s.townshipCode),
+      )
+      .load(township.code);
+  }
+}
+
+@Resolver(() => DepartmentObject)
+export class DepartmentResolver {
+  constructor(private readonly reference: ReferenceService) {}
+
+  @Query(() => [DepartmentObject], { description: 'Member departments of the leading group with their duties (成员单位)' })
+  departments() {
+    return this.reference.listDepartments();
+  }
+
+  @ResolveField(() => [DepartmentDutyObject])
+  duties(@Parent() department: DepartmentObject, @Context() ctx: GqlContext) {
+    return ctx.loaders
+      .get('reference.dutiesByDepartment', async (codes: readonly string[]) =>
+        groupByKey(codes, await this.reference.dutiesOfDepartments(codes), (d) => d.departmentCode),
+      )
+      .load(department.code);
+  }
+}
+
+@Resolver(() => SchoolObject)
+export class SchoolResolver {
+  constructor(private readonly reference: ReferenceService) {}
+
+  @Query(() => SchoolConnection, { description: 'Schools (学校), by township or name', complexity: pagedComplexity })
+  schools(@Args() args: SchoolsArgs): Promise<Connection<School>> {
+    return this.reference.listSchools(args, args);
+  }
+
+  @Query(() => SchoolObject)
+  school(@Args('id', { type: () => ID }, uuidArg()) id: string): Promise<School> {
+    return this.reference.getSchool(id);
+  }
+
+  @ResolveField(() => TownshipObject)
+  township(@Parent() school: School, @Context() ctx: GqlContext) {
+    return ctx.loaders
+      .get('reference.townshipByCode', async (codes: readonly string[]) =>
+        byKey(codes, await this.reference.townshipsByCodes(codes), (t) => t.code),
+      )
+      .load(school.townshipCode);
+  }
+}

@@ -1,0 +1,9 @@
+/** Public surface of the reference module: other modules import only from here. */
+export { ReferenceModule } from './reference.module';
+export { ReferenceService } from './reference.service';
+export { SchoolStage } from './entities/school.entity';
+export { TownshipKind } from './entities/township.entity';
+export { XIFENG } from './seed/reference-data';
+export type { ReferenceData } from './seed/reference-data';
+export { seedReference } from './seed/reference-seeder';
+export { seedReferenceDemo, DEMO_SCHOOLS, DEMO_TEACHERS } from './seed/demo-data';

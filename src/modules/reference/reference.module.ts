@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { County } from './entities/county.entity';
+import { Department } from './entities/department.entity';
+import { DepartmentDuty } from './entities/department-duty.entity';
+import { GridCell } from './entities/grid-cell.entity';
+import { School } from './entities/school.entity';
+import { Teacher } from './entities/teacher.entity';
+import { Township } from './entities/township.entity';
+import { DepartmentResolver, SchoolResolver, TownshipResolver } from './graphql/reference.resolver';
+import { ReferenceService } from './reference.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([County, Township, GridCell, Department, DepartmentDuty, School, Teacher])],
+  providers: [ReferenceService, TownshipResolver, DepartmentResolver, SchoolResolver],
+  exports: [ReferenceService],
+})
+export class ReferenceModule {}

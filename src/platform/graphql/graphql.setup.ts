@@ -1,0 +1,48 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import type { Request, Response } from 'express';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { AppConfig } from '../../config/app-config';
+import { GqlContext } from './context';
+import { Loaders } from './loaders';
+import { queryLimitsPlugin } from './query-limits';
+
+/**
+ * Apollo (code-first) options. The schema is built in memory and printed to `schema.gql` by
+ * `npm run schema:print`; a test fails when the committed file is stale.
+ */
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  const production = config.nodeEnv === 'production';
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: config.graphql.introspection,
+    playground: false,
+    includeStacktraceInErrorResponses: !production,
+    allowBatchedHttpRequests: false,
+    context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res, loaders: new Loaders() }),
+    plugins: [queryLimitsPlugin(config.graphql)],
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphqlError(formatted, error, production),
+  };
+}
+
+/** Every error leaves with a stable `extensions.code`; unexpected ones say nothing about internals. */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (!code || code === 'INTERNAL_SERVER_ERROR') {
+    // A resolver threw something that is not a DomainError and was not mapped by the exception filter.
+    return {
+      message: 'An unexpected error occurred',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL', ...(production || !original ? {} : { detail: original.message }) },
+    };
+  }
+  if (production && formatted.extensions && 'stacktrace' in formatted.extensions) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions;
+    return { ...formatted, extensions };
+  }
+  return formatted;
+}

@@ -1,0 +1,51 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, Runtime } from '../config/app-config';
+import { Clock, SystemClock } from './clock/clock';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
+import { QueueFactory } from './queue/queue-factory';
+
+export const RUNTIME = Symbol('RUNTIME');
+
+@Injectable()
+class QueueShutdown implements OnApplicationShutdown {
+  constructor(@Inject(QueueFactory) private readonly queues: QueueFactory) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queues.close();
+  }
+}
+
+/** Cross-cutting infrastructure every module may inject: config, clock, database, queues, metrics. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: PlatformModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(runtime.databaseUrl, config.database.poolSize),
+          manualInitialization: runtime.offline ?? false,
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: RUNTIME, useValue: runtime },
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+        MetricsService,
+        {
+          provide: QueueFactory,
+          useValue: new QueueFactory({ redisUrl: config.queue.redisUrl, databaseUrl: runtime.databaseUrl, prefix: config.queue.prefix }),
+        },
+        QueueShutdown,
+      ],
+      exports: [RUNTIME, APP_CONFIG, Clock, MetricsService, QueueFactory],
+    };
+  }
+}
