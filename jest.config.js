@@ -28,6 +28,8 @@ const common = {
 };
 
 module.exports = {
+  // A global option (Jest ignores it inside a project): integration tests start servers and apps.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -36,7 +38,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
       slowTestThreshold: 20,
     },
   ],
