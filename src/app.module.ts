@@ -3,14 +3,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig, Runtime, runsApi } from './config/app-config';
+import { IdentityModule } from './modules/identity';
 import { ReferenceModule } from './modules/reference';
+import { AuditModule } from './platform/audit/audit.module';
+import { AuthModule } from './platform/auth/auth.module';
 import { graphqlOptions } from './platform/graphql/graphql.setup';
 import { AllExceptionsFilter } from './platform/http/all-exceptions.filter';
 import { createValidationPipe } from './platform/http/validation';
 import { PlatformModule } from './platform/platform.module';
 
 /** The domain modules, in the order their tables depend on each other. */
-const DOMAIN_MODULES = [ReferenceModule];
+const DOMAIN_MODULES = [ReferenceModule, IdentityModule];
 
 @Module({})
 export class AppModule {
@@ -21,6 +24,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(runtime),
+        AuthModule,
+        AuditModule,
         ...(api
           ? [
               GraphQLModule.forRootAsync<ApolloDriverConfig>({

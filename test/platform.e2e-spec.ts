@@ -1,15 +1,18 @@
 import * as fs from 'node:fs';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { XIFENG, seedReferenceDemo } from '../src/modules/reference';
+import { Role } from '../src/platform/auth/role';
 import { SCHEMA_FILE, renderSchemaFile } from '../src/platform/graphql/schema-file';
 import { TestApp, expectGqlError, startTestApp } from './support/test-app';
 
 describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
   let t: TestApp;
+  let admin: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     await t.dataSource.transaction((em) => seedReferenceDemo(em, t.runtime.config.security.piiHashKey, XIFENG.townships.map((x) => x.code)));
+    admin = (await t.loginAs(Role.COUNTY_ADMIN)).token;
   });
   afterAll(() => t?.close());
 
@@ -29,7 +32,7 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
     expect(replaced.headers['x-request-id']).not.toBe('bad id with spaces');
   });
 
-  it('lists the eleven township-level divisions of the county', async () => {
+  it('lists the eleven township-level divisions of the county to anyone (public)', async () => {
     const res = await t.gql<{ townships: { code: string; name: string; kind: string }[] }>('{ townships { code name kind } }');
     expect(res.errors).toBeUndefined();
     expect(res.data?.townships).toHaveLength(11);
@@ -50,7 +53,7 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const res: { data?: { schools: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { code: string; township: { name: string } } }[] } } } = await t.gql(query, { after });
+      const res: { data?: { schools: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { code: string; township: { name: string } } }[] } } } = await t.gql(query, { after }, admin);
       const page = res.data!.schools;
       expect(page.totalCount).toBe(8);
       seen.push(...page.edges.map((e) => e.node.code));
@@ -63,10 +66,10 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
   });
 
   it('refuses bad arguments with VALIDATION_FAILED and unknown ids with NOT_FOUND codes', async () => {
-    expectGqlError(await t.gql('{ schools(first: 1000) { totalCount } }'), 'VALIDATION_FAILED');
-    expectGqlError(await t.gql('{ schools(after: "garbage") { totalCount } }'), 'VALIDATION_FAILED');
-    expectGqlError(await t.gql('{ school(id: "not-a-uuid") { name } }'), 'VALIDATION_FAILED');
-    expectGqlError(await t.gql('{ school(id: "00000000-0000-4000-8000-000000000000") { name } }'), 'SCHOOL_NOT_FOUND');
+    expectGqlError(await t.gql('{ schools(first: 1000) { totalCount } }', {}, admin), 'VALIDATION_FAILED');
+    expectGqlError(await t.gql('{ schools(after: "garbage") { totalCount } }', {}, admin), 'VALIDATION_FAILED');
+    expectGqlError(await t.gql('{ school(id: "not-a-uuid") { name } }', {}, admin), 'VALIDATION_FAILED');
+    expectGqlError(await t.gql('{ school(id: "00000000-0000-4000-8000-000000000000") { name } }', {}, admin), 'SCHOOL_NOT_FOUND');
   });
 
   it('refuses a query nested 20 levels deep before running any resolver', async () => {

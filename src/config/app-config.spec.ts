@@ -38,8 +38,17 @@ describe('loadConfig', () => {
 
   it('demands real keys in production and turns introspection off there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PII_HASH_KEY is required[\s\S]*ENCRYPTION_KEY is required/);
-    const c = loadConfig({ NODE_ENV: 'production', PII_HASH_KEY: 'k'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
+    const c = loadConfig({ NODE_ENV: 'production', PII_HASH_KEY: 'k'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), JWT_SECRET: 'j'.repeat(48) });
     expect(c.graphql.introspection).toBe(false);
     expect(() => loadConfig({ NODE_ENV: 'production', PII_HASH_KEY: 'k', ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/ENCRYPTION_KEY must be 32 bytes/);
+    expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
+  });
+
+  it('reads the authentication and bank interface settings with the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c.auth).toMatchObject({ jwtTtlSeconds: 900, loginMaxFailures: 5, loginLockSeconds: 900 });
+    expect(c.bankApi).toEqual({ ratePerSecond: 50, rateBurst: 100, timestampSkewSeconds: 300, idempotencyTtlHours: 168 });
+    expect(loadConfig({ BANK_RATE_PER_SECOND: '0.5', JWT_TTL_SECONDS: '300' })).toMatchObject({ bankApi: { ratePerSecond: 0.5 }, auth: { jwtTtlSeconds: 300 } });
   });
 });

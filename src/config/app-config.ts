@@ -39,6 +39,40 @@ export interface SecurityConfig {
   encryptionKey: Buffer;
 }
 
+export interface EventsConfig {
+  maxAttempts: number;
+  backoffMs: number;
+  concurrency: number;
+  lockMs: number;
+  outboxBatchSize: number;
+  outboxPollMs: number;
+  outboxRetentionDays: number;
+  queueTimeoutMs: number;
+}
+
+export interface AuthConfig {
+  /** HMAC-SHA256 key of the access tokens (JWT). */
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  /** Failed logins for one username before it is locked. */
+  loginMaxFailures: number;
+  /** Failed logins from one client address before it is locked. */
+  loginAddressMaxFailures: number;
+  /** Failed logins after which each further attempt must wait (1 s, 2 s, 4 s, …). */
+  loginSlowAfter: number;
+  loginLockSeconds: number;
+  /** Failures older than this are forgotten. */
+  loginFailureWindowSeconds: number;
+}
+
+export interface BankApiConfig {
+  /** Token bucket per API key: sustained requests per second and burst size. */
+  ratePerSecond: number;
+  rateBurst: number;
+  timestampSkewSeconds: number;
+  idempotencyTtlHours: number;
+}
+
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   role: AppRole;
@@ -49,6 +83,9 @@ export interface AppConfig {
   http: HttpConfig;
   graphql: GraphqlConfig;
   security: SecurityConfig;
+  auth: AuthConfig;
+  bankApi: BankApiConfig;
+  events: EventsConfig;
   seedReferenceOnStart: boolean;
 }
 
@@ -89,7 +126,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       encryptionKey: readKey(r, production),
     },
     seedReferenceOnStart: r.bool('DB_SEED_REFERENCE_ON_START', true),
+    auth: {
+      jwtSecret: production ? r.requiredString('JWT_SECRET') : r.string('JWT_SECRET', DEV_JWT_SECRET),
+      jwtTtlSeconds: r.int('JWT_TTL_SECONDS', 900, { min: 60, max: 86_400 }),
+      loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, { min: 1, max: 100 }),
+      loginAddressMaxFailures: r.int('LOGIN_ADDRESS_MAX_FAILURES', 20, { min: 1, max: 10_000 }),
+      loginSlowAfter: r.int('LOGIN_SLOW_AFTER', 3, { min: 1, max: 100 }),
+      loginLockSeconds: r.int('LOGIN_LOCK_SECONDS', 900, { min: 1 }),
+      loginFailureWindowSeconds: r.int('LOGIN_FAILURE_WINDOW_SECONDS', 3600, { min: 1 }),
+    },
+    bankApi: {
+      ratePerSecond: r.number('BANK_RATE_PER_SECOND', 50, { min: 0.001 }),
+      rateBurst: r.int('BANK_RATE_BURST', 100, { min: 1 }),
+      timestampSkewSeconds: r.int('BANK_TIMESTAMP_SKEW_SECONDS', 300, { min: 1, max: 3600 }),
+      idempotencyTtlHours: r.int('IDEMPOTENCY_TTL_HOURS', 168, { min: 1 }),
+    },
+    events: {
+      maxAttempts: r.int('EVENT_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
+      backoffMs: r.int('EVENT_BACKOFF_MS', 1000, { min: 1 }),
+      concurrency: r.int('EVENT_CONCURRENCY', 8, { min: 1, max: 256 }),
+      lockMs: r.int('EVENT_LOCK_MS', 30000, { min: 100 }),
+      outboxBatchSize: r.int('OUTBOX_BATCH_SIZE', 500, { min: 1, max: 10000 }),
+      outboxPollMs: r.int('OUTBOX_POLL_MS', 1000, { min: 10 }),
+      outboxRetentionDays: r.int('OUTBOX_RETENTION_DAYS', 7, { min: 1 }),
+      queueTimeoutMs: r.int('QUEUE_TIMEOUT_MS', 5000, { min: 100 }),
+    },
   };
+  if (production && config.auth.jwtSecret === DEV_JWT_SECRET) r.problems.push('JWT_SECRET must not be the development default in production');
+  if (config.auth.jwtSecret && config.auth.jwtSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters (openssl rand -base64 48)');
   if (production && config.security.piiHashKey === DEV_PII_HASH_KEY) r.problems.push('PII_HASH_KEY must not be the development default in production');
   if (!isValidTimeZone(config.timeZone)) r.problems.push(`BUSINESS_TIMEZONE is not a known IANA time zone: "${config.timeZone}"`);
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(config.queue.prefix)) r.problems.push('QUEUE_PREFIX must be 1-40 characters [A-Za-z0-9_-]');
@@ -99,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** Development defaults: safe only because they protect nothing real; production must set its own. */
 const DEV_PII_HASH_KEY = 'dev-only-pii-hash-key-do-not-use-in-production';
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-do-not-use-in-production';
 const DEV_ENCRYPTION_KEY = 'ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM='; // "dev-only-encryption-key-32-bytes"
 
 function readKey(r: EnvReader, production: boolean): Buffer {

@@ -7,8 +7,10 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { QueueFactory } from './queue/queue-factory';
+import { EventsModule } from './events/events.module';
+import { RUNTIME } from './runtime.token';
 
-export const RUNTIME = Symbol('RUNTIME');
+export { RUNTIME } from './runtime.token';
 
 @Injectable()
 class QueueShutdown implements OnApplicationShutdown {
@@ -32,6 +34,7 @@ export class PlatformModule {
           ...dataSourceOptions(runtime.databaseUrl, config.database.poolSize),
           manualInitialization: runtime.offline ?? false,
         }),
+        EventsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -7,9 +8,13 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { AppRole, Runtime, loadConfig } from '../../src/config/app-config';
 import { configureHttpApp } from '../../src/http-app';
+import { signBankRequest } from '../../src/platform/auth/bank-signature';
+import { Role } from '../../src/platform/auth/role';
+import { TokenService } from '../../src/platform/auth/token.service';
 import { Clock, FixedClock } from '../../src/platform/clock/clock';
 import { PinoNestLogger, createRootLogger } from '../../src/platform/logging/logger';
 import { QueueFactory } from '../../src/platform/queue/queue-factory';
+import { CreatedUser, TestBankKey, createBankWithKey, createUser } from '../factories/identity.factory';
 import { createTestDatabase, dropDatabase, env, uniqueName } from './test-env';
 
 export interface TestAppOptions {
@@ -17,6 +22,28 @@ export interface TestAppOptions {
   clock?: FixedClock;
   /** Extra environment variables for this app's configuration. */
   env?: Record<string, string>;
+  /** Extra Nest modules, e.g. test-only subscribers or routes (never in the service). */
+  imports?: ModuleImport[];
+  /** Share another app's database instead of cloning a new one (the first app drops it). */
+  shareDatabaseOf?: TestApp;
+}
+
+type ModuleImport = NonNullable<Parameters<typeof Test.createTestingModule>[0]['imports']>[number];
+
+export interface BankRequestOptions {
+  /** Idempotency-Key (a POST gets a fresh one unless given; `null` sends none). */
+  idempotencyKey?: string | null;
+  /** X-Timestamp in seconds (default: the test clock's now). */
+  timestamp?: number | string;
+  /** Sign this body instead of the one sent (a body changed after signing). */
+  signedBody?: string;
+  /** Sign with this secret instead of the key's. */
+  secret?: string;
+  headers?: Record<string, string>;
+}
+
+export interface LoggedIn extends CreatedUser {
+  token: string;
 }
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -31,7 +58,15 @@ export interface TestApp {
   dataSource: DataSource;
   clock: FixedClock;
   http: () => ReturnType<typeof request>;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  /** A new user of a role (default scope per role; SCHOOL_ADMIN needs a school id) with an access token. */
+  loginAs(role: Role, scope?: string): Promise<LoggedIn>;
+  /** An access token for an existing user, as login issues it (at the test clock's time). */
+  tokenFor(userId: string, sessionVersion?: number): string;
+  /** A new partner bank with one API key (secret included). */
+  registerBank(code?: string): Promise<TestBankKey>;
+  /** A request signed with the key as bank-api.md says, at the test clock's time. */
+  bankRequest(method: 'GET' | 'POST', path: string, body: unknown, key: TestBankKey, options?: BankRequestOptions): request.Test;
   close(): Promise<void>;
 }
 
@@ -40,8 +75,9 @@ export interface TestApp {
  * prefix, a controllable clock, the same HTTP setup as the service. `close()` removes all of it.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const prefix = uniqueName('sjq');
+  const shared = options.shareDatabaseOf;
+  const db = shared ? { name: '', url: shared.runtime.databaseUrl } : await createTestDatabase();
+  const prefix = shared ? shared.runtime.config.queue.prefix : uniqueName('sjq');
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -55,7 +91,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const runtime: Runtime = { config, databaseUrl: db.url, embeddedDatabase: false };
   const clock = options.clock ?? new FixedClock(new Date());
   const logger = createRootLogger(config.logLevel);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(runtime)] })
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(runtime), ...(options.imports ?? [])] })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
@@ -64,20 +100,38 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await app.get(QueueFactory).migrate();
   await app.init();
   const http = () => request(app.getHttpServer());
+  const tokenFor = (userId: string, sessionVersion = 0) => app.get(TokenService).issue(userId, sessionVersion).accessToken;
   return {
     app,
     runtime,
     dataSource: app.get(DataSource),
     clock,
     http,
-    async gql<T>(query: string, variables?: Record<string, unknown>, token?: string) {
-      const req = http().post('/graphql').set('Content-Type', 'application/json');
+    async gql<T>(query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}) {
+      const req = http().post('/graphql').set('Content-Type', 'application/json').set(headers);
       if (token) req.set('Authorization', `Bearer ${token}`);
       const res = await req.send({ query, variables });
       return { status: res.status, data: res.body?.data ?? undefined, errors: res.body?.errors } as GqlResult<T>;
     },
+    async loginAs(role: Role, scope?: string) {
+      const user = await createUser(app, role, scope);
+      return { ...user, token: tokenFor(user.id) };
+    },
+    tokenFor,
+    registerBank: (code?: string) => createBankWithKey(app, code),
+    bankRequest(method, path, body, key, opts = {}) {
+      const raw = body === undefined || body === null ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+      const timestamp = String(opts.timestamp ?? Math.floor(clock.now().getTime() / 1000));
+      const signature = signBankRequest(opts.secret ?? key.secret, timestamp, method, path, opts.signedBody ?? raw);
+      const req = (method === 'GET' ? http().get(path) : http().post(path)).set('X-Bank-Key-Id', key.keyId).set('X-Timestamp', timestamp).set('X-Signature', signature);
+      if (method === 'POST' && opts.idempotencyKey !== null) req.set('Idempotency-Key', opts.idempotencyKey ?? randomUUID());
+      if (opts.headers) req.set(opts.headers);
+      if (raw === '') return req;
+      return req.set('Content-Type', 'application/json').send(raw);
+    },
     async close() {
       await app.close();
+      if (shared) return;
       await dropDatabase(db.name);
       await deleteQueueKeys(prefix);
     },

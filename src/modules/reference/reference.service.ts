@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { Principal } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { ScopeOptions, applyScope } from '../../platform/auth/scope';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { NotFound } from '../../platform/errors/domain-error';
 import { Department } from './entities/department.entity';
@@ -13,6 +16,12 @@ export interface SchoolFilter {
   townshipCode?: string;
   search?: string;
 }
+
+/**
+ * Who sees which schools: department officers and inspectors read the county's schools (a read-only
+ * overview); township officers their township's; school administrators their own school.
+ */
+const SCHOOL_SCOPE = { columns: { township: 's.township_code', school: 's.id' }, options: { countyWide: [Role.DEPARTMENT_OFFICER, Role.INSPECTOR] } satisfies ScopeOptions };
 
 /** Read side of reference data; other modules use it through the module's index. */
 @Injectable()
@@ -39,6 +48,12 @@ export class ReferenceService {
     return township;
   }
 
+  async getDepartment(code: string): Promise<Department> {
+    const department = await this.departments.findOneBy({ code });
+    if (!department) throw new NotFound(`Department ${code}`, 'DEPARTMENT_NOT_FOUND');
+    return department;
+  }
+
   listDepartments(): Promise<Department[]> {
     return this.departments.find({ order: { sortOrder: 'ASC' } });
   }
@@ -63,20 +78,29 @@ export class ReferenceService {
     return this.grids.find({ where: { townshipCode: In([...codes]) }, order: { code: 'ASC' } });
   }
 
-  schoolsOfTownships(codes: readonly string[]): Promise<School[]> {
-    return this.schools.find({ where: { townshipCode: In([...codes]) }, order: { name: 'ASC' } });
+  /** Schools of townships the principal may see (the `Township.schools` field). */
+  schoolsOfTownships(actor: Principal, codes: readonly string[]): Promise<School[]> {
+    const qb = this.schools.createQueryBuilder('s').where('s.township_code IN (:...codes)', { codes: [...codes] });
+    return applyScope(qb, actor, SCHOOL_SCOPE.columns, SCHOOL_SCOPE.options).orderBy('s.name', 'ASC').getMany();
   }
 
-  listSchools(filter: SchoolFilter, page: PageArgs): Promise<Connection<School>> {
-    const qb = this.schools.createQueryBuilder('s');
+  listSchools(actor: Principal, filter: SchoolFilter, page: PageArgs): Promise<Connection<School>> {
+    const qb = applyScope(this.schools.createQueryBuilder('s'), actor, SCHOOL_SCOPE.columns, SCHOOL_SCOPE.options);
     if (filter.townshipCode) qb.andWhere('s.township_code = :township', { township: filter.townshipCode });
     if (filter.search) qb.andWhere('s.name ILIKE :search', { search: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
     return paginate(qb, page, { column: 's.name', value: (s) => s.name, tieBreaker: 's.id', tieValue: (s) => s.id });
   }
 
-  async getSchool(id: string): Promise<School> {
-    const school = await this.schools.findOneBy({ id });
+  /** A school the principal may see; one outside its scope is "not found", like one that does not exist. */
+  async getSchool(actor: Principal, id: string): Promise<School> {
+    const qb = applyScope(this.schools.createQueryBuilder('s').where('s.id = :id', { id }), actor, SCHOOL_SCOPE.columns, SCHOOL_SCOPE.options);
+    const school = await qb.getOne();
     if (!school) throw new NotFound(`School ${id}`, 'SCHOOL_NOT_FOUND');
     return school;
+  }
+
+  /** Whether a school exists, whoever asks (identity checks a school administrator's scope with it). */
+  async schoolExists(id: string): Promise<boolean> {
+    return this.schools.existsBy({ id });
   }
 }

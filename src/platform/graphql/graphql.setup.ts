@@ -2,6 +2,8 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppConfig } from '../../config/app-config';
+import { DomainError } from '../errors/domain-error';
+import { toProblem } from '../http/problem';
 import { GqlContext } from './context';
 import { Loaders } from './loaders';
 import { queryLimitsPlugin } from './query-limits';
@@ -31,6 +33,16 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (original instanceof DomainError && (!code || code === 'INTERNAL_SERVER_ERROR')) {
+    // Thrown by a field resolver, which the exception filter does not see: the same mapping.
+    const problem = toProblem(original);
+    return {
+      message: problem.detail,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: problem.code, status: problem.status, ...(problem.errors ? { errors: problem.errors } : {}) },
+    };
+  }
   if (!code || code === 'INTERNAL_SERVER_ERROR') {
     // A resolver threw something that is not a DomainError and was not mapped by the exception filter.
     return {

@@ -68,13 +68,20 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           if (aliases > limits.maxAliases) {
             throw refuse('QUERY_TOO_MANY_ALIASES', `Query uses ${aliases} aliases; the limit is ${limits.maxAliases}`);
           }
-          const complexity = getComplexity({
-            schema,
-            operationName: request.operationName ?? undefined,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName ?? undefined,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types: execution refuses them before any resolver runs,
+            // answering BAD_USER_INPUT with the variable's name.
+            return;
+          }
           if (complexity > limits.maxComplexity) {
             throw refuse(
               'QUERY_TOO_COMPLEX',

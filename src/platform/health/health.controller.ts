@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../auth/decorators';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { QueueFactory } from '../queue/queue-factory';
@@ -17,6 +18,7 @@ async function check(probe: () => Promise<unknown>): Promise<Check> {
 
 /** Liveness (the process answers) and readiness (Postgres and the queue backend answer). */
 @ApiExcludeController()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,8 @@
 import { Args, ArgsType, Context, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CurrentPrincipal, Public } from '../../../platform/auth/decorators';
+import { Unauthenticated } from '../../../platform/auth/auth.errors';
+import { Principal } from '../../../platform/auth/principal';
 import { GqlContext } from '../../../platform/graphql/context';
 import { byKey, groupByKey } from '../../../platform/graphql/loaders';
 import { Connection, PageArgs, pagedComplexity } from '../../../platform/graphql/pagination';
@@ -34,7 +37,8 @@ class SchoolsArgs extends PageArgs {
 export class TownshipResolver {
   constructor(private readonly reference: ReferenceService) {}
 
-  @Query(() => [TownshipObject], { description: 'Townships and streets of the county (乡镇/街道)' })
+  @Public()
+  @Query(() => [TownshipObject], { description: 'Townships and streets of the county (乡镇/街道); public' })
   townships(): Promise<Township[]> {
     return this.reference.listTownships();
   }
@@ -48,11 +52,12 @@ export class TownshipResolver {
       .load(township.code);
   }
 
-  @ResolveField(() => [SchoolObject], { complexity: 10 })
-  schools(@Parent() township: Township, @Context() ctx: GqlContext) {
+  @ResolveField(() => [SchoolObject], { complexity: 10, description: 'Schools of the township the caller may see (needs a login)' })
+  schools(@Parent() township: Township, @Context() ctx: GqlContext, @CurrentPrincipal() actor: Principal) {
+    if (actor.kind !== 'user') throw new Unauthenticated();
     return ctx.loaders
       .get('reference.schoolsByTownship', async (codes: readonly string[]) =>
-        groupByKey(codes, await this.reference.schoolsOfTownships(codes), (s) => s.townshipCode),
+        groupByKey(codes, await this.reference.schoolsOfTownships(actor, codes), (s) => s.townshipCode),
       )
       .load(township.code);
   }
@@ -62,7 +67,8 @@ export class TownshipResolver {
 export class DepartmentResolver {
   constructor(private readonly reference: ReferenceService) {}
 
-  @Query(() => [DepartmentObject], { description: 'Member departments of the leading group with their duties (成员单位)' })
+  @Public()
+  @Query(() => [DepartmentObject], { description: 'Member departments of the leading group with their duties (成员单位); public' })
   departments() {
     return this.reference.listDepartments();
   }
@@ -81,14 +87,14 @@ export class DepartmentResolver {
 export class SchoolResolver {
   constructor(private readonly reference: ReferenceService) {}
 
-  @Query(() => SchoolConnection, { description: 'Schools (学校), by township or name', complexity: pagedComplexity })
-  schools(@Args() args: SchoolsArgs): Promise<Connection<School>> {
-    return this.reference.listSchools(args, args);
+  @Query(() => SchoolConnection, { description: 'Schools (学校) the caller may see, by township or name', complexity: pagedComplexity })
+  schools(@CurrentPrincipal() actor: Principal, @Args() args: SchoolsArgs): Promise<Connection<School>> {
+    return this.reference.listSchools(actor, args, args);
   }
 
-  @Query(() => SchoolObject)
-  school(@Args('id', { type: () => ID }, uuidArg()) id: string): Promise<School> {
-    return this.reference.getSchool(id);
+  @Query(() => SchoolObject, { description: 'A school the caller may see' })
+  school(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<School> {
+    return this.reference.getSchool(actor, id);
   }
 
   @ResolveField(() => TownshipObject)

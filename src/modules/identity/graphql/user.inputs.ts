@@ -1,0 +1,95 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Role } from '../../../platform/auth/role';
+import { PageArgs } from '../../../platform/graphql/pagination';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../user.service';
+
+const SCOPE_DESCRIPTION = 'Department code (DEPARTMENT_OFFICER, INSPECTOR), township code (TOWNSHIP_OFFICER) or school id (SCHOOL_ADMIN); none for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR';
+
+@InputType()
+export class LoginInput {
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  username!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 256)
+  password!: string;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field({ description: '3–64 characters [A-Za-z0-9._-]; stored in lower case' })
+  @Matches(USERNAME_PATTERN, { message: 'username must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit' })
+  username!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  displayName!: string;
+
+  @Field({ description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters` })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  password!: string;
+
+  @Field(() => Role)
+  @IsEnum(Role)
+  role!: Role;
+
+  @Field(() => String, { nullable: true, description: SCOPE_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  scope?: string;
+}
+
+@InputType()
+export class UpdateUserRoleInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId!: string;
+
+  @Field(() => Role)
+  @IsEnum(Role)
+  role!: Role;
+
+  @Field(() => String, { nullable: true, description: SCOPE_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  scope?: string;
+}
+
+@InputType()
+export class ResetUserPasswordInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId!: string;
+
+  @Field({ description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters` })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  newPassword!: string;
+}
+
+@ArgsType()
+export class UsersArgs extends PageArgs {
+  @Field(() => Role, { nullable: true })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @Field({ nullable: true, description: 'Part of the username or display name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  search?: string;
+
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  includeDisabled?: boolean;
+}

@@ -1,0 +1,75 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Role } from '../../../platform/auth/role';
+import { Paginated } from '../../../platform/graphql/pagination';
+import { User } from '../entities/user.entity';
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'Role of a user (角色)',
+  valuesMap: {
+    COUNTY_ADMIN: { description: 'County leading-group office (县"双减"工作领导小组办公室): everything' },
+    DEPARTMENT_OFFICER: { description: 'Member department officer (成员单位); scope: a department code' },
+    TOWNSHIP_OFFICER: { description: 'Township or street officer, grid worker (乡镇/街道, 网格员); scope: a township code' },
+    SCHOOL_ADMIN: { description: 'School administrator (学校); scope: a school id' },
+    INSPECTOR: { description: 'Inspector (督导/执法人员); scope: a department code' },
+    DISCIPLINE_SUPERVISOR: { description: 'Discipline supervisor (县纪委县监委): reads everything, including the audit log' },
+  },
+});
+
+@ObjectType('User', { description: 'A person who uses the service (用户)' })
+export class UserObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  username!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => String, { nullable: true, description: 'Scope of DEPARTMENT_OFFICER and INSPECTOR' })
+  departmentCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Scope of TOWNSHIP_OFFICER' })
+  townshipCode!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Scope of SCHOOL_ADMIN' })
+  schoolId!: string | null;
+
+  @Field()
+  disabled!: boolean;
+
+  @Field()
+  createdAt!: Date;
+
+  static from(user: User): UserObject {
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      departmentCode: user.departmentCode,
+      townshipCode: user.townshipCode,
+      schoolId: user.schoolId,
+      disabled: user.disabledAt !== null,
+      createdAt: user.createdAt,
+    };
+  }
+}
+
+export const UserConnection = Paginated(UserObject, 'User');
+
+@ObjectType('LoginPayload')
+export class LoginPayloadObject {
+  @Field({ description: 'Send as `Authorization: Bearer <accessToken>`' })
+  accessToken!: string;
+
+  @Field()
+  expiresAt!: Date;
+
+  @Field(() => UserObject)
+  user!: UserObject;
+}

@@ -1,0 +1,74 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Public, Roles } from '../../../platform/auth/decorators';
+import { Principal } from '../../../platform/auth/principal';
+import { Role } from '../../../platform/auth/role';
+import { GqlContext } from '../../../platform/graphql/context';
+import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
+import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
+import { LoginService } from '../login.service';
+import { UserService } from '../user.service';
+import { CreateUserInput, LoginInput, ResetUserPasswordInput, UpdateUserRoleInput, UsersArgs } from './user.inputs';
+import { LoginPayloadObject, UserConnection, UserObject } from './user.object';
+
+@Resolver(() => UserObject)
+export class UserResolver {
+  constructor(
+    private readonly userService: UserService,
+    private readonly logins: LoginService,
+  ) {}
+
+  @Public()
+  @Mutation(() => LoginPayloadObject, { description: 'Log in (登录): a short-lived access token' })
+  async login(@Args('input') input: LoginInput, @Context() ctx: GqlContext): Promise<LoginPayloadObject> {
+    const result = await this.logins.login(input.username, input.password, ctx.req.ip ?? 'unknown');
+    return { accessToken: result.accessToken, expiresAt: result.expiresAt, user: UserObject.from(result.user) };
+  }
+
+  @Query(() => UserObject, { description: 'The logged-in user' })
+  async me(@CurrentPrincipal() actor: Principal): Promise<UserObject> {
+    return UserObject.from(await this.userService.me(actor));
+  }
+
+  @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)
+  @Query(() => UserConnection, { description: 'Users (用户管理), by username', complexity: pagedComplexity })
+  async users(@CurrentPrincipal() actor: Principal, @Args() args: UsersArgs): Promise<Connection<UserObject>> {
+    const page = await this.userService.list(actor, args, args);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: UserObject.from(e.node) })) };
+  }
+
+  @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)
+  @Query(() => UserObject)
+  async user(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<UserObject> {
+    return UserObject.from(await this.userService.getForReader(actor, id));
+  }
+
+  @Roles(Role.COUNTY_ADMIN)
+  @Mutation(() => UserObject)
+  async createUser(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateUserInput): Promise<UserObject> {
+    return UserObject.from(await this.userService.create(actor, input));
+  }
+
+  @Roles(Role.COUNTY_ADMIN)
+  @Mutation(() => UserObject, { description: "Changes a user's role and scope" })
+  async updateUserRole(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateUserRoleInput): Promise<UserObject> {
+    return UserObject.from(await this.userService.changeRole(actor, input.userId, input.role, input.scope));
+  }
+
+  @Roles(Role.COUNTY_ADMIN)
+  @Mutation(() => UserObject, { description: 'Disables a user: no more logins, access tokens refused at once' })
+  async disableUser(@CurrentPrincipal() actor: Principal, @Args('userId', { type: () => ID }, uuidArg('userId')) userId: string): Promise<UserObject> {
+    return UserObject.from(await this.userService.disable(actor, userId));
+  }
+
+  @Roles(Role.COUNTY_ADMIN)
+  @Mutation(() => UserObject)
+  async enableUser(@CurrentPrincipal() actor: Principal, @Args('userId', { type: () => ID }, uuidArg('userId')) userId: string): Promise<UserObject> {
+    return UserObject.from(await this.userService.enable(actor, userId));
+  }
+
+  @Roles(Role.COUNTY_ADMIN)
+  @Mutation(() => UserObject, { description: "Sets a user's password; their earlier access tokens stop working" })
+  async resetUserPassword(@CurrentPrincipal() actor: Principal, @Args('input') input: ResetUserPasswordInput): Promise<UserObject> {
+    return UserObject.from(await this.userService.resetPassword(actor, input.userId, input.newPassword));
+  }
+}

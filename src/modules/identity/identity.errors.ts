@@ -1,0 +1,29 @@
+import { Conflict, DomainError, NotFound } from '../../platform/errors/domain-error';
+
+/** Wrong username, wrong password or a disabled account: one answer, so none can be told apart. */
+export class InvalidCredentials extends DomainError {
+  constructor() {
+    super('INVALID_CREDENTIALS', 'The username or password is not correct', 401);
+  }
+}
+
+export class TooManyLoginAttempts extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_LOGIN_ATTEMPTS', `Too many failed logins; try again in ${retryAfterSeconds} s`, 429);
+  }
+}
+
+export class InvalidScope extends DomainError {
+  constructor(message: string) {
+    super('INVALID_SCOPE', message, 400, [{ path: 'scope', message }]);
+  }
+}
+
+export const userNotFound = (id: string): NotFound => new NotFound(`User ${id}`, 'USER_NOT_FOUND');
+export const usernameTaken = (username: string): Conflict => new Conflict('USERNAME_TAKEN', `The username "${username}" is taken`);
+export const lastAdmin = (): Conflict => new Conflict('LAST_ADMIN', 'This is the last active county administrator; create another one first');
+export const bankNotFound = (code: string): NotFound => new NotFound(`Partner bank ${code}`, 'BANK_NOT_FOUND');
+export const bankExists = (code: string): Conflict => new Conflict('BANK_ALREADY_EXISTS', `A partner bank with code ${code} already exists`);
+export const bankKeyNotFound = (keyId: string): NotFound => new NotFound(`API key ${keyId}`, 'BANK_KEY_NOT_FOUND');
+export const bankKeyLimit = (code: string): Conflict =>
+  new Conflict('BANK_KEY_LIMIT', `Partner bank ${code} already has two active API keys; revoke one before issuing another`);

@@ -1,0 +1,34 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BANK_KEY_STORE, USER_PRINCIPAL_STORE } from '../../platform/auth/credential-stores';
+import { ReferenceModule } from '../reference';
+import { BankKeyService } from './bank-key.service';
+import { BankApiKey } from './entities/bank-api-key.entity';
+import { PartnerBank } from './entities/partner-bank.entity';
+import { User } from './entities/user.entity';
+import { BankResolver } from './graphql/bank.resolver';
+import { UserResolver } from './graphql/user.resolver';
+import { LoginService } from './login.service';
+import { LoginThrottleCleanupTask } from './login-throttle-cleanup.task';
+import { UserService } from './user.service';
+
+/**
+ * Users, login, partner banks and their API keys. Global only so that the platform's guards find the
+ * credential stores (USER_PRINCIPAL_STORE, BANK_KEY_STORE) without importing a module.
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([User, PartnerBank, BankApiKey]), ReferenceModule],
+  providers: [
+    UserService,
+    LoginService,
+    BankKeyService,
+    UserResolver,
+    BankResolver,
+    LoginThrottleCleanupTask,
+    { provide: USER_PRINCIPAL_STORE, useExisting: UserService },
+    { provide: BANK_KEY_STORE, useExisting: BankKeyService },
+  ],
+  exports: [USER_PRINCIPAL_STORE, BANK_KEY_STORE, UserService, BankKeyService],
+})
+export class IdentityModule {}

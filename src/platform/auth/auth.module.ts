@@ -1,0 +1,37 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { BankRateLimitGuard } from '../http/bank-rate-limit.guard';
+import { IdempotencyInterceptor, IdempotencyStore } from '../http/idempotency';
+import { IdempotencyCleanupTask } from '../http/idempotency-cleanup.task';
+import { RateLimiter } from '../http/rate-limiter';
+import { AccessGuard } from './access.guard';
+import { BankRequestVerifier } from './bank-request-verifier';
+import { BankSignatureGuard } from './bank-signature.guard';
+import { JwtStrategy } from './jwt.strategy';
+import { TokenService, createJwtService } from './token.service';
+
+/**
+ * Authentication and access: the global access guard (JWT users, `@Public`, `@Roles`), access tokens,
+ * and what `@BankApi()` puts on bank controllers (signature guard, rate limit, idempotency). The
+ * credential stores (USER_PRINCIPAL_STORE, BANK_KEY_STORE) are provided by the identity module.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: JwtService, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createJwtService(config) },
+    TokenService,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    BankRequestVerifier,
+    BankSignatureGuard,
+    RateLimiter,
+    BankRateLimitGuard,
+    IdempotencyStore,
+    IdempotencyInterceptor,
+    IdempotencyCleanupTask,
+  ],
+  exports: [TokenService, BankRequestVerifier, BankSignatureGuard, RateLimiter, BankRateLimitGuard, IdempotencyStore, IdempotencyInterceptor],
+})
+export class AuthModule {}

@@ -1,0 +1,25 @@
+import { UserPrincipal } from './principal';
+
+/**
+ * Credentials live in the identity module; the platform's guards find them through these tokens, which
+ * the identity module provides (platform code imports no module).
+ */
+export const USER_PRINCIPAL_STORE = Symbol('USER_PRINCIPAL_STORE');
+export const BANK_KEY_STORE = Symbol('BANK_KEY_STORE');
+
+export interface UserPrincipalStore {
+  /** The principal of an active user whose sessions of this version are still valid, else null. */
+  principalFor(userId: string, sessionVersion: number): Promise<UserPrincipal | null>;
+}
+
+export interface BankKeyRecord {
+  keyId: string;
+  bankCode: string;
+  revoked: boolean;
+  /** The decrypted shared secret (never logged). */
+  secret: string;
+}
+
+export interface BankKeyStore {
+  findKey(keyId: string): Promise<BankKeyRecord | null>;
+}

@@ -1,0 +1,56 @@
+import { Role } from './role';
+
+/** A person logged in with an access token; role and scope as stored now (not as when the token was issued). */
+export interface UserPrincipal {
+  kind: 'user';
+  userId: string;
+  username: string;
+  role: Role;
+  departmentCode?: string;
+  townshipCode?: string;
+  schoolId?: string;
+}
+
+/** A partner bank authenticated by a signed request with one of its API keys. */
+export interface BankPrincipal {
+  kind: 'bank';
+  bankCode: string;
+  keyId: string;
+}
+
+/** The service itself: command-line tools and scheduled jobs. */
+export interface SystemPrincipal {
+  kind: 'system';
+  name: string;
+}
+
+export interface AnonymousPrincipal {
+  kind: 'anonymous';
+}
+
+/** Who is acting. Every service call takes one; scoping and the audit log read it. */
+export type Principal = UserPrincipal | BankPrincipal | SystemPrincipal | AnonymousPrincipal;
+
+export const ANONYMOUS: AnonymousPrincipal = Object.freeze({ kind: 'anonymous' });
+
+export function systemPrincipal(name: string): SystemPrincipal {
+  return { kind: 'system', name };
+}
+
+export function isUser(principal: Principal): principal is UserPrincipal {
+  return principal.kind === 'user';
+}
+
+/** True for a user holding one of the roles. */
+export function hasRole(principal: Principal, ...roles: Role[]): principal is UserPrincipal {
+  return principal.kind === 'user' && roles.includes(principal.role);
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** Set by the access guard (users) or the bank signature guard (banks). */
+    principal?: Principal;
+    /** Why a presented access token was refused, kept for the non-public fields of the same request. */
+    authError?: Error;
+  }
+}

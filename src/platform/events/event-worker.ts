@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, Runtime, runsWorker } from '../../config/app-config';
+import { Clock } from '../clock/clock';
+import { MetricsService } from '../metrics/metrics.service';
+import { QueueFactory } from '../queue/queue-factory';
+import { RUNTIME } from '../runtime.token';
+import { DomainEvent } from './catalogue';
+import { OutboxRelay } from './outbox-relay';
+import { SubscriberRegistry } from './subscriber-registry';
+
+export const SCHEDULES_QUEUE = 'schedules';
+
+/**
+ * The worker role: starts the outbox relay, one BullMQ worker per event queue, and the job schedulers.
+ * Each delivery runs the subscriber in its own transaction together with the (event, subscriber)
+ * record, so a redelivered job changes nothing the second time.
+ */
+@Injectable()
+export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('EventWorker');
+  private relay?: OutboxRelay;
+  private readonly jobs;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly dataSource: DataSource,
+    private readonly queues: QueueFactory,
+    private readonly registry: SubscriberRegistry,
+    private readonly clock: Clock,
+    metrics: MetricsService,
+  ) {
+    this.jobs = metrics.counter('event_jobs_total', 'Event and scheduled jobs finished, by queue and outcome', ['queue', 'outcome']);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!runsWorker(this.config.role)) return;
+    const { events } = this.config;
+    for (const queue of this.registry.queues()) {
+      const worker = this.queues.worker<DomainEvent>(queue, (job) => this.deliver(job), {
+        concurrency: events.concurrency,
+        lockDuration: events.lockMs,
+        stalledInterval: Math.max(Math.floor(events.lockMs / 2), 50),
+      });
+      worker.on('completed', () => this.jobs.inc({ queue, outcome: 'completed' }));
+      worker.on('failed', (job, err) => {
+        this.jobs.inc({ queue, outcome: 'failed' });
+        const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
+        this.logger.warn(`${job?.name ?? queue} failed on ${job?.data?.name ?? '?'} (${err.message})${final ? ': left in the failed set' : '; will retry'}`);
+      });
+    }
+    await this.startSchedules();
+    this.relay = new OutboxRelay(this.dataSource, this.runtime.databaseUrl, this.queues, this.registry, events);
+    await this.relay.start();
+    this.logger.log(`relay running; ${this.registry.all().length} subscriber(s) on ${this.registry.queues().length} queue(s)`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+
+  /** Runs one delivery (exposed for tests). */
+  async deliver(job: Job<DomainEvent>): Promise<void> {
+    const subscriber = this.registry.get(job.name);
+    if (!subscriber) throw new Error(`no subscriber named "${job.name}" in this build`);
+    await this.dataSource.transaction(async (em) => {
+      const fresh: unknown[] = await em.query(
+        `INSERT INTO processed_event (event_id, subscriber) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+        [job.data.eventId, subscriber.name],
+      );
+      if (fresh.length === 0) return; // delivered before: the effect is already committed
+      await subscriber.handle(job.data, em);
+    });
+  }
+
+  private async startSchedules(): Promise<void> {
+    const tasks = this.registry.scheduledTasks();
+    const queue = this.queues.queue(SCHEDULES_QUEUE);
+    const worker = this.queues.worker(SCHEDULES_QUEUE, async (job) => {
+      const task = tasks.find((t) => t.name === job.name);
+      if (!task) throw new Error(`no scheduled task named "${job.name}" in this build`);
+      return task.handler.run(this.clock.now());
+    }, { concurrency: 2, lockDuration: Math.max(this.config.events.lockMs, 60000) });
+    worker.on('completed', () => this.jobs.inc({ queue: SCHEDULES_QUEUE, outcome: 'completed' }));
+    worker.on('failed', (job, err) => {
+      this.jobs.inc({ queue: SCHEDULES_QUEUE, outcome: 'failed' });
+      this.logger.warn(`scheduled task ${job?.name} failed: ${err.message}`);
+    });
+    for (const task of tasks) {
+      const { every, pattern } = task.handler.schedule();
+      await queue.upsertJobScheduler(task.name, pattern ? { pattern, tz: this.config.timeZone } : { every }, {
+        name: task.name,
+        data: {},
+        opts: { removeOnComplete: 100, removeOnFail: 500, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+      });
+    }
+    // Schedulers this build no longer declares are removed, so a renamed task does not run twice.
+    const declared = new Set(tasks.map((t) => t.name));
+    for (const existing of await queue.getJobSchedulers()) {
+      const id = (existing as { key?: string; id?: string }).id ?? existing.key;
+      if (id && !declared.has(id)) await queue.removeJobScheduler(id);
+    }
+  }
+}

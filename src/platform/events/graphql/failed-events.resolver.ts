@@ -1,0 +1,69 @@
+import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { CurrentPrincipal, Roles } from '../../auth/decorators';
+import { Principal } from '../../auth/principal';
+import { Role } from '../../auth/role';
+import { ValidationFailed } from '../../errors/domain-error';
+import { JSONScalar } from '../../graphql/json.scalar';
+import { DeadLetters, FailedEventView } from '../dead-letters';
+
+@ObjectType('FailedEvent', { description: 'A delivery of a domain event that used up its attempts (dead letter, 死信)' })
+export class FailedEventObject {
+  @Field(() => ID, { description: '<queue>/<jobId>, the argument of retryFailedEvent' })
+  id!: string;
+
+  @Field()
+  subscriber!: string;
+
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field()
+  eventName!: string;
+
+  @Field(() => JSONScalar)
+  payload!: unknown;
+
+  @Field()
+  failedReason!: string;
+
+  @Field(() => Int)
+  attemptsMade!: number;
+
+  @Field(() => Date, { nullable: true })
+  failedAt!: Date | null;
+}
+
+/** The dead letter set, for the county office (COUNTY_ADMIN) to inspect and re-run. */
+@Resolver(() => FailedEventObject)
+export class FailedEventsResolver {
+  constructor(
+    private readonly deadLetters: DeadLetters,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Roles(Role.COUNTY_ADMIN)
+  @Query(() => [FailedEventObject], { description: 'Event deliveries that failed every attempt, newest first' })
+  failedEvents(@Args('first', { type: () => Int, nullable: true }) first?: number): Promise<FailedEventView[]> {
+    if (first !== undefined && (first < 1 || first > 200)) throw new ValidationFailed([{ path: 'first', message: 'must be 1–200' }]);
+    return this.deadLetters.list(first ?? 50);
+  }
+
+  @Roles(Role.COUNTY_ADMIN)
+  @Mutation(() => FailedEventObject, { description: 'Runs a failed delivery again (its subscriber is idempotent)' })
+  async retryFailedEvent(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }) id: string): Promise<FailedEventView> {
+    const retried = await this.deadLetters.retry(id);
+    await this.dataSource.transaction((em) =>
+      this.audit.record(em, {
+        actor,
+        action: 'platform.failed_event.retried',
+        entityType: 'failed_event',
+        entityId: id,
+        summary: { subscriber: retried.subscriber, eventId: retried.eventId, eventName: retried.eventName, failedReason: retried.failedReason },
+      }),
+    );
+    return retried;
+  }
+}

@@ -1,0 +1,6 @@
+/** What modules use to publish and react to domain events. */
+export { EVENT_CATALOGUE } from './catalogue';
+export type { DomainEvent, EventName, EventPayload } from './catalogue';
+export { EventPublisher } from './event-publisher';
+export { OnEvent, ScheduledTask } from './decorators';
+export type { Schedule, ScheduledTaskHandler } from './decorators';

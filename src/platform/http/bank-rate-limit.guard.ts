@@ -1,0 +1,33 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Unauthenticated } from '../auth/auth.errors';
+import { DomainError } from '../errors/domain-error';
+import { RateLimiter } from './rate-limiter';
+
+export class RateLimited extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', `Too many requests for this API key; retry after ${retryAfterSeconds} s`, 429);
+  }
+}
+
+/** Per API key token bucket (bank-api.md: 50 requests/s sustained, bursts of 100): 429 with Retry-After. */
+@Injectable()
+export class BankRateLimitGuard implements CanActivate {
+  constructor(
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    if (req.principal?.kind !== 'bank') throw new Unauthenticated(); // runs after the signature guard
+    const { ratePerSecond, rateBurst } = this.config.bankApi;
+    const result = await this.limiter.take(`bank-key:${req.principal.keyId}`, ratePerSecond, rateBurst);
+    if (!result.allowed) {
+      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(result.retryAfterSeconds));
+      throw new RateLimited(result.retryAfterSeconds);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,2 @@
+/** Injection token for the Runtime (configuration plus the database start-up resolved). */
+export const RUNTIME = Symbol('RUNTIME');
