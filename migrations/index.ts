@@ -2,9 +2,16 @@ import { Reference1764400000000 } from './1764400000000-reference';
 import { Access1764400100000 } from './1764400100000-access';
 import { Identity1764400110000 } from './1764400110000-identity';
 import { Events1764400200000 } from './1764400200000-events';
+import { Registry1764400300000 } from './1764400300000-registry';
+import { Notifications1764400150000 } from './1764400150000-notifications';
+import { Escrow1764400400000 } from './1764400400000-escrow';
+import { AfterSchool1764400500000 } from './1764400500000-after-school';
+import { Complaints1764400600000 } from './1764400600000-complaints';
+import { Credit1764400700000 } from './1764400700000-credit';
+import { Supervision1764400800000 } from './1764400800000-supervision';
 
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
  * from TypeScript sources (tests, CLI) and from the compiled build, with no glob to get wrong.
  */
-export const ALL_MIGRATIONS = [Reference1764400000000, Access1764400100000, Identity1764400110000, Events1764400200000];
+export const ALL_MIGRATIONS = [Reference1764400000000, Access1764400100000, Identity1764400110000, Notifications1764400150000, Events1764400200000, Registry1764400300000, Escrow1764400400000, AfterSchool1764400500000, Complaints1764400600000, Credit1764400700000, Supervision1764400800000];

@@ -3,8 +3,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig, Runtime, runsApi } from './config/app-config';
+import { AfterSchoolModule } from './modules/after-school';
+import { EscrowModule } from './modules/escrow';
 import { IdentityModule } from './modules/identity';
+import { NotificationsModule } from './modules/notifications';
 import { ReferenceModule } from './modules/reference';
+import { ComplaintsModule } from './modules/complaints';
+import { CreditModule } from './modules/credit';
+import { RegistryModule } from './modules/registry';
+import { SupervisionModule } from './modules/supervision';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { graphqlOptions } from './platform/graphql/graphql.setup';
@@ -13,7 +20,7 @@ import { createValidationPipe } from './platform/http/validation';
 import { PlatformModule } from './platform/platform.module';
 
 /** The domain modules, in the order their tables depend on each other. */
-const DOMAIN_MODULES = [ReferenceModule, IdentityModule];
+const DOMAIN_MODULES = [ReferenceModule, IdentityModule, NotificationsModule, RegistryModule, AfterSchoolModule, EscrowModule, ComplaintsModule, CreditModule, SupervisionModule];
 
 @Module({})
 export class AppModule {

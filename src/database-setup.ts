@@ -6,7 +6,7 @@ import { runMigrations } from './platform/database/prepare-database';
 
 /** Loads the county's reference data (idempotent). */
 export async function seedReferenceData(url: string): Promise<void> {
-  const ds = await new DataSource(dataSourceOptions(url, 1, 'shuangjian-seed')).initialize();
+  const ds = await new DataSource(dataSourceOptions(url, 1, 'shuangjian-seed', false)).initialize();
   try {
     await ds.transaction((em) => seedReference(em, XIFENG));
   } finally {

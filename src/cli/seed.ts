@@ -1,5 +1,12 @@
 import { DataSource } from 'typeorm';
+import { seedAfterSchoolDemo } from '../modules/after-school';
+import { seedComplaintsDemo } from '../modules/complaints/seed/demo-data';
+import { seedCreditDemo } from '../modules/credit/seed/demo-data';
+import { seedEscrowDemo } from '../modules/escrow';
 import { XIFENG, seedReference, seedReferenceDemo } from '../modules/reference';
+import { seedRegistryDemo } from '../modules/registry/seed/demo-data';
+import { seedSupervisionDemo } from '../modules/supervision/seed/demo-data';
+import { businessDate } from '../platform/clock/business-time';
 import { dataSourceOptions } from '../platform/database/data-source-options';
 import { cliDatabase, runCli } from './cli-database';
 
@@ -19,6 +26,18 @@ runCli(async () => {
       if (kind === 'demo') {
         await seedReferenceDemo(em, config.security.piiHashKey, XIFENG.townships.map((t) => t.code));
         console.log('Demo records: grid cells, schools, teacher roster.');
+        const institutions = await seedRegistryDemo(em, config.security, new Date());
+        console.log(`Registry demo: ${institutions} institutions with premises, staff, courses, a 2026 checklist and leads (0 when they exist already).`);
+        const accounts = await seedEscrowDemo(em, new Date(), config.timeZone);
+        console.log(`Escrow demo: bank ICBC_XIFENG, ${accounts} escrow accounts with a week of statements and transactions (0 when accounts exist already).`);
+        const afterSchool = await seedAfterSchoolDemo(em, config.afterSchool, businessDate(new Date(), config.timeZone));
+        console.log(`After-school demo: plans, participation, fees, teacher hours and ${afterSchool.homeworkDays} school days of homework for ${afterSchool.schools} schools.`);
+        const complaints = await seedComplaintsDemo(em, config.security.encryptionKey, config.timeZone);
+        console.log(`Complaints demo: ${complaints} complaints (0 when some exist already).`);
+        const entries = await seedCreditDemo(em, new Date(), config.timeZone);
+        console.log(`Credit demo: ${entries} list entries (published black, white and grey, one proposal) with their records (0 when entries exist already).`);
+        const tasks = await seedSupervisionDemo(em, new Date());
+        console.log(`Supervision demo: a summer campaign and ${tasks} tasks (one overdue at level 1, one with a finding and a rectification order; 0 when they exist already).`);
       }
     });
   } finally {

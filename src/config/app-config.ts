@@ -73,6 +73,69 @@ export interface BankApiConfig {
   idempotencyTtlHours: number;
 }
 
+/** Institution registry: training-time rules (中办发〔2021〕40号) and the unlicensed-lead clearance deadline. */
+export interface RegistryConfig {
+  offlineEndTime: string;
+  onlineEndTime: string;
+  onlineMaxLessonMinutes: number;
+  onlineMinBreakMinutes: number;
+  /** Leads still open this many days after being reported are overdue (动态清零). */
+  leadClearanceDays: number;
+  /** Complaint hotline shown on institution public profiles. */
+  complaintHotline: string;
+}
+
+export interface AfterSchoolConfig {
+  /** County funding of basic after-school service, fen per student per school year (30000 = 300 yuan). */
+  fundingFenPerStudentYear: number;
+  /** Local normal off-work time (HH:MM): after-school service may not end earlier. */
+  offWorkTime: string;
+  /** Daily written-homework limits in minutes by grade band (中办发〔2021〕40号). */
+  homeworkMinutes: { grades1to2: number; grades3to6: number; junior: number };
+}
+
+export interface EscrowConfig {
+  /** SHORTFALL is raised when the balance is below required custody by more than this (fen). */
+  shortfallToleranceFen: bigint;
+  /** ABNORMAL_RELEASE: releases within 24 h above this share (0–1) of the custody held before them. */
+  abnormalReleaseShare: number;
+  /** PREPAID_LIMIT_EXCEEDED: one prepayment above this amount (fen), lesson hours or months. */
+  prepaidMaxFen: bigint;
+  prepaidMaxLessonHours: number;
+  prepaidMaxMonths: number;
+  /** Local hour by which yesterday's statement must be in (STALE_REPORT). */
+  statementDueHour: number;
+  /** Instructions unacknowledged this long are escalated (escrow.instruction.unacknowledged). */
+  instructionAckHours: number;
+}
+
+export interface ComplaintsConfig {
+  /** Public submissions per client address: a bucket of `submitBurst` refilled over `submitWindowSeconds`. */
+  submitBurst: number;
+  submitWindowSeconds: number;
+  /** Complaints about one institution and category within this many days link to the earliest open one. */
+  duplicateWindowDays: number;
+  /** How often the overdue sweep runs. */
+  overdueSweepMinutes: number;
+}
+
+export interface CreditConfig {
+  /** An escrow SHORTFALL (or missing account) alert still open this many days becomes a credit record. */
+  escrowAlertDeadlineDays: number;
+  /** Whitelist eligibility: no violation within this many days. */
+  whitelistLookbackDays: number;
+}
+
+export interface SupervisionConfig {
+  /** How often the escalation sweep runs. */
+  sweepMinutes: number;
+  /** Escalation level 2 when a task or rectification order is overdue by more than this many days, level 3 … */
+  level2Days: number;
+  level3Days: number;
+  /** Rows the sweep claims per transaction. */
+  sweepBatchSize: number;
+}
+
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   role: AppRole;
@@ -86,6 +149,12 @@ export interface AppConfig {
   auth: AuthConfig;
   bankApi: BankApiConfig;
   events: EventsConfig;
+  afterSchool: AfterSchoolConfig;
+  supervision: SupervisionConfig;
+  credit: CreditConfig;
+  complaints: ComplaintsConfig;
+  registry: RegistryConfig;
+  escrow: EscrowConfig;
   seedReferenceOnStart: boolean;
 }
 
@@ -151,12 +220,59 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       outboxRetentionDays: r.int('OUTBOX_RETENTION_DAYS', 7, { min: 1 }),
       queueTimeoutMs: r.int('QUEUE_TIMEOUT_MS', 5000, { min: 100 }),
     },
+    escrow: {
+      shortfallToleranceFen: BigInt(r.int('ESCROW_SHORTFALL_TOLERANCE_FEN', 0, { min: 0 })),
+      abnormalReleaseShare: r.number('ESCROW_ABNORMAL_RELEASE_SHARE', 0.3, { min: 0, max: 1 }),
+      prepaidMaxFen: BigInt(r.int('ESCROW_PREPAID_MAX_FEN', 500_000, { min: 0 })),
+      prepaidMaxLessonHours: r.int('ESCROW_PREPAID_MAX_LESSON_HOURS', 60, { min: 0 }),
+      prepaidMaxMonths: r.int('ESCROW_PREPAID_MAX_MONTHS', 3, { min: 0 }),
+      statementDueHour: r.int('ESCROW_STATEMENT_DUE_HOUR', 10, { min: 0, max: 23 }),
+      instructionAckHours: r.int('ESCROW_INSTRUCTION_ACK_HOURS', 24, { min: 1 }),
+    },
+    registry: {
+      offlineEndTime: r.string('REGISTRY_OFFLINE_END_TIME', '20:30'),
+      onlineEndTime: r.string('REGISTRY_ONLINE_END_TIME', '21:00'),
+      onlineMaxLessonMinutes: r.int('REGISTRY_ONLINE_MAX_LESSON_MINUTES', 30, { min: 1, max: 240 }),
+      onlineMinBreakMinutes: r.int('REGISTRY_ONLINE_MIN_BREAK_MINUTES', 10, { min: 0, max: 240 }),
+      leadClearanceDays: r.int('REGISTRY_LEAD_CLEARANCE_DAYS', 30, { min: 1, max: 3650 }),
+      complaintHotline: r.string('REGISTRY_COMPLAINT_HOTLINE', '12345'),
+    },
+    complaints: {
+      submitBurst: r.int('COMPLAINT_SUBMIT_BURST', 5, { min: 1, max: 10_000 }),
+      submitWindowSeconds: r.int('COMPLAINT_SUBMIT_WINDOW_SECONDS', 600, { min: 1 }),
+      duplicateWindowDays: r.int('COMPLAINT_DUPLICATE_WINDOW_DAYS', 30, { min: 0, max: 3650 }),
+      overdueSweepMinutes: r.int('COMPLAINT_OVERDUE_SWEEP_MINUTES', 15, { min: 1, max: 1440 }),
+    },
+    credit: {
+      escrowAlertDeadlineDays: r.int('CREDIT_ESCROW_ALERT_DEADLINE_DAYS', 7, { min: 1, max: 365 }),
+      whitelistLookbackDays: r.int('CREDIT_WHITELIST_LOOKBACK_DAYS', 365, { min: 1, max: 3650 }),
+    },
+    supervision: {
+      sweepMinutes: r.int('SUPERVISION_SWEEP_MINUTES', 15, { min: 1, max: 1440 }),
+      level2Days: r.int('SUPERVISION_LEVEL2_DAYS', 3, { min: 0, max: 365 }),
+      level3Days: r.int('SUPERVISION_LEVEL3_DAYS', 7, { min: 0, max: 365 }),
+      sweepBatchSize: r.int('SUPERVISION_SWEEP_BATCH_SIZE', 500, { min: 1, max: 10000 }),
+    },
+    afterSchool: {
+      fundingFenPerStudentYear: r.int('AFTER_SCHOOL_FUNDING_FEN_PER_STUDENT_YEAR', 30000, { min: 0 }),
+      offWorkTime: r.string('AFTER_SCHOOL_LOCAL_OFF_WORK_TIME', '17:30'),
+      homeworkMinutes: {
+        grades1to2: r.int('AFTER_SCHOOL_HOMEWORK_MINUTES_GRADES_1_2', 0, { min: 0, max: 600 }),
+        grades3to6: r.int('AFTER_SCHOOL_HOMEWORK_MINUTES_GRADES_3_6', 60, { min: 0, max: 600 }),
+        junior: r.int('AFTER_SCHOOL_HOMEWORK_MINUTES_JUNIOR', 90, { min: 0, max: 600 }),
+      },
+    },
   };
   if (production && config.auth.jwtSecret === DEV_JWT_SECRET) r.problems.push('JWT_SECRET must not be the development default in production');
   if (config.auth.jwtSecret && config.auth.jwtSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters (openssl rand -base64 48)');
   if (production && config.security.piiHashKey === DEV_PII_HASH_KEY) r.problems.push('PII_HASH_KEY must not be the development default in production');
   if (!isValidTimeZone(config.timeZone)) r.problems.push(`BUSINESS_TIMEZONE is not a known IANA time zone: "${config.timeZone}"`);
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(config.queue.prefix)) r.problems.push('QUEUE_PREFIX must be 1-40 characters [A-Za-z0-9_-]');
+  for (const [name, value] of [['REGISTRY_OFFLINE_END_TIME', config.registry.offlineEndTime], ['REGISTRY_ONLINE_END_TIME', config.registry.onlineEndTime]] as const) {
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) r.problems.push(`${name} must be HH:MM (24-hour), e.g. 20:30`);
+  }
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(config.afterSchool.offWorkTime)) r.problems.push('AFTER_SCHOOL_LOCAL_OFF_WORK_TIME must be HH:MM (24-hour), e.g. 17:30');
+  if (config.supervision.level3Days <= config.supervision.level2Days) r.problems.push('SUPERVISION_LEVEL3_DAYS must be greater than SUPERVISION_LEVEL2_DAYS');
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
 }

@@ -85,7 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     APP_ROLE: options.role ?? 'all',
-    DB_POOL_SIZE: '4',
+    DB_POOL_SIZE: '8',
     ...options.env,
   });
   const runtime: Runtime = { config, databaseUrl: db.url, embeddedDatabase: false };

@@ -1,9 +1,12 @@
 /** Public surface of the reference module: other modules import only from here. */
 export { ReferenceModule } from './reference.module';
 export { ReferenceService } from './reference.service';
+export type { SchoolSummary, TeacherSummary } from './reference.service';
 export { SchoolStage } from './entities/school.entity';
+export { CalendarPeriodKind } from './entities/calendar-period.entity';
+export type { CalendarPeriod } from './entities/calendar-period.entity';
 export { TownshipKind } from './entities/township.entity';
 export { XIFENG } from './seed/reference-data';
 export type { ReferenceData } from './seed/reference-data';
 export { seedReference } from './seed/reference-seeder';
-export { seedReferenceDemo, DEMO_SCHOOLS, DEMO_TEACHERS } from './seed/demo-data';
+export { seedReferenceDemo, demoSchoolsAndTeachers, DEMO_SCHOOLS, DEMO_TEACHERS } from './seed/demo-data';

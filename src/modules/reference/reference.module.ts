@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarPeriod } from './entities/calendar-period.entity';
 import { County } from './entities/county.entity';
 import { Department } from './entities/department.entity';
 import { DepartmentDuty } from './entities/department-duty.entity';
@@ -11,7 +12,7 @@ import { DepartmentResolver, SchoolResolver, TownshipResolver } from './graphql/
 import { ReferenceService } from './reference.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([County, Township, GridCell, Department, DepartmentDuty, School, Teacher])],
+  imports: [TypeOrmModule.forFeature([County, Township, GridCell, Department, DepartmentDuty, School, Teacher, CalendarPeriod])],
   providers: [ReferenceService, TownshipResolver, DepartmentResolver, SchoolResolver],
   exports: [ReferenceService],
 })

@@ -6,10 +6,12 @@ import { Role } from '../../platform/auth/role';
 import { ScopeOptions, applyScope } from '../../platform/auth/scope';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { NotFound } from '../../platform/errors/domain-error';
+import { CalendarPeriod } from './entities/calendar-period.entity';
 import { Department } from './entities/department.entity';
 import { DepartmentDuty } from './entities/department-duty.entity';
 import { GridCell } from './entities/grid-cell.entity';
 import { School } from './entities/school.entity';
+import { Teacher } from './entities/teacher.entity';
 import { Township } from './entities/township.entity';
 
 export interface SchoolFilter {
@@ -32,6 +34,8 @@ export class ReferenceService {
     @InjectRepository(DepartmentDuty) private readonly duties: Repository<DepartmentDuty>,
     @InjectRepository(GridCell) private readonly grids: Repository<GridCell>,
     @InjectRepository(School) private readonly schools: Repository<School>,
+    @InjectRepository(Teacher) private readonly teachers: Repository<Teacher>,
+    @InjectRepository(CalendarPeriod) private readonly calendar: Repository<CalendarPeriod>,
   ) {}
 
   listTownships(): Promise<Township[]> {
@@ -99,8 +103,54 @@ export class ReferenceService {
     return school;
   }
 
+  /** Calendar periods (holidays, vacations, adjusted workdays) overlapping the inclusive date range. */
+  calendarPeriodsBetween(from: string, to: string): Promise<CalendarPeriod[]> {
+    return this.calendar
+      .createQueryBuilder('c')
+      .where('c.start_date <= :to AND c.end_date >= :from', { from, to })
+      .orderBy('c.start_date')
+      .addOrderBy('c.kind')
+      .getMany();
+  }
+
+  /**
+   * The active roster teacher whose ID number has this keyed hash (`piiHash`), with the school and its
+   * township, or null. The registry matches institution staff against the roster with it.
+   */
+  async findActiveTeacherByIdNumberHash(hash: string): Promise<{ teacherId: string; schoolId: string; townshipCode: string } | null> {
+    const row: { teacherId: string; schoolId: string; townshipCode: string } | undefined = await this.teachers
+      .createQueryBuilder('t')
+      .select('t.id', 'teacherId')
+      .addSelect('t.school_id', 'schoolId')
+      .addSelect('s.township_code', 'townshipCode')
+      .innerJoin(School, 's', 's.id = t.school_id')
+      .where('t.id_number_hash = :hash AND t.active', { hash })
+      .getRawOne();
+    return row ?? null;
+  }
+
   /** Whether a school exists, whoever asks (identity checks a school administrator's scope with it). */
   async schoolExists(id: string): Promise<boolean> {
     return this.schools.existsBy({ id });
   }
+
+  /** Schools by id, whoever asks (modules copy a school's township onto their rows). */
+  schoolsByIds(ids: readonly string[]): Promise<SchoolSummary[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.schools.find({ select: { id: true, code: true, name: true, townshipCode: true, stage: true }, where: { id: In([...ids]) } });
+  }
+
+  /** Every school (optionally of one township), by name: the population of county-wide KPIs and sweeps. */
+  allSchools(townshipCode?: string): Promise<SchoolSummary[]> {
+    return this.schools.find({ select: { id: true, code: true, name: true, townshipCode: true, stage: true }, where: townshipCode ? { townshipCode } : {}, order: { name: 'ASC' } });
+  }
+
+  /** Roster teachers by id (name, school, active); never the ID number hash. */
+  teachersByIds(ids: readonly string[]): Promise<TeacherSummary[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.teachers.find({ select: { id: true, schoolId: true, name: true, active: true }, where: { id: In([...ids]) } });
+  }
 }
+
+export type SchoolSummary = Pick<School, 'id' | 'code' | 'name' | 'townshipCode' | 'stage'>;
+export type TeacherSummary = Pick<Teacher, 'id' | 'schoolId' | 'name' | 'active'>;

@@ -3,12 +3,16 @@ import { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** The one description of the database connection, shared by the service, the CLIs and the tests. */
-export function dataSourceOptions(url: string, poolSize = 10, applicationName = 'shuangjian'): DataSourceOptions {
+/**
+ * The one description of the database connection, shared by the service, the CLIs and the tests.
+ * `withEntities: false` is for work that needs only SQL (migrations, seeding): loading the entity files
+ * would load the modules they import, which the jest global setup must not do.
+ */
+export function dataSourceOptions(url: string, poolSize = 10, applicationName = 'shuangjian', withEntities = true): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: [path.join(__dirname, '../../**/*.entity.{ts,js}')],
+    entities: withEntities ? [path.join(__dirname, '../../**/*.entity.{ts,js}')] : [],
     migrations: ALL_MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',

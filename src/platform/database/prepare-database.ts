@@ -33,7 +33,7 @@ export async function runMigrations(url: string): Promise<string[]> {
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const ds = await new DataSource(dataSourceOptions(url, 2, 'shuangjian-migrate')).initialize();
+    const ds = await new DataSource(dataSourceOptions(url, 2, 'shuangjian-migrate', false)).initialize();
     try {
       const applied = await ds.runMigrations({ transaction: 'each' });
       return applied.map((m) => m.name);

@@ -14,7 +14,139 @@ function event<P>(version: number): EventDefinition<P> {
   return { version };
 }
 
+/** Payload of every registry.institution.* lifecycle event (fromStatus null for a new record). */
+export interface InstitutionTransitionPayload {
+  institutionId: string;
+  creditCode: string;
+  name: string;
+  townshipCode: string;
+  category: 'SUBJECT' | 'NON_SUBJECT';
+  fromStatus: string | null;
+  toStatus: string;
+  reason: string;
+}
+
+/** registry.unlicensed_lead.* payload. */
+export interface UnlicensedLeadPayload {
+  leadId: string;
+  townshipCode: string;
+  kind: string;
+  source: string;
+}
+
+/** escrow.alert.* payload: account fields are null for NO_ESCROW_ACCOUNT (the institution has none). */
+export interface EscrowAlertPayload {
+  alertId: string;
+  accountId: string | null;
+  accountNo: string | null;
+  institutionId: string;
+  bankCode: string | null;
+  type: string;
+  details: Record<string, unknown>;
+}
+
+/** escrow.instruction.* payload (outcome once a bank has acknowledged). */
+export interface EscrowInstructionPayload {
+  instructionId: string;
+  accountId: string;
+  institutionId: string;
+  bankCode: string;
+  action: 'FREEZE' | 'UNFREEZE';
+  outcome?: 'EXECUTED' | 'REFUSED';
+}
+
+/** escrow.account.* payload. */
+export interface EscrowAccountPayload {
+  accountId: string;
+  accountNo: string;
+  institutionId: string;
+  bankCode: string;
+  status: string;
+}
+
+/** credit.blacklist|whitelist.published payload (expiresOn null = permanent). */
+export interface CreditListEntryPayload {
+  entryId: string;
+  institutionId: string;
+  creditCode: string;
+  name: string;
+  reason: string;
+  effectiveOn: string;
+  expiresOn: string | null;
+}
+
 export const EVENT_CATALOGUE = {
+  // escrow
+  'escrow.alert.raised': event<EscrowAlertPayload>(1),
+  'escrow.alert.resolved': event<EscrowAlertPayload>(1),
+  'escrow.instruction.issued': event<EscrowInstructionPayload>(1),
+  'escrow.instruction.acknowledged': event<EscrowInstructionPayload>(1),
+  /** A bank has not acknowledged an instruction within ESCROW_INSTRUCTION_ACK_HOURS (supervision opens a task). */
+  'escrow.instruction.unacknowledged': event<EscrowInstructionPayload & { issuedAt: string; reason: string }>(1),
+  'escrow.account.opened': event<EscrowAccountPayload>(1),
+  'escrow.account.frozen': event<EscrowAccountPayload>(1),
+  'escrow.account.unfrozen': event<EscrowAccountPayload>(1),
+  'escrow.account.closed': event<EscrowAccountPayload>(1),
+  // registry
+  'registry.institution.applied': event<InstitutionTransitionPayload>(1),
+  'registry.institution.approved': event<InstitutionTransitionPayload>(1),
+  'registry.institution.rejected': event<InstitutionTransitionPayload>(1),
+  'registry.institution.operating': event<InstitutionTransitionPayload>(1),
+  'registry.institution.suspended': event<InstitutionTransitionPayload>(1),
+  'registry.institution.resumed': event<InstitutionTransitionPayload>(1),
+  'registry.institution.deregistered': event<InstitutionTransitionPayload>(1),
+  'registry.institution.revoked': event<InstitutionTransitionPayload>(1),
+  /** A subject institution reduced (压减): category is the one after conversion; status unchanged. */
+  'registry.institution.converted': event<
+    InstitutionTransitionPayload & { convertedTo: 'NON_SUBJECT' | 'NON_PROFIT'; previousCategory: 'SUBJECT' | 'NON_SUBJECT'; nonSubjectKind: string | null; legalForm: string }
+  >(1),
+  'registry.annual_review.completed': event<{ institutionId: string; year: number; result: 'PASS' | 'BASIC_PASS' | 'FAIL'; score: number }>(1),
+  'registry.staff.in_service_teacher_found': event<{ institutionId: string; staffId: string; teacherId: string; schoolId: string; townshipCode: string }>(1),
+  'registry.unlicensed_lead.opened': event<UnlicensedLeadPayload>(1),
+  'registry.unlicensed_lead.closed': event<UnlicensedLeadPayload>(1),
+  'registry.unlicensed_lead.regularised': event<UnlicensedLeadPayload>(1),
+  'registry.unlicensed_lead.unfounded': event<UnlicensedLeadPayload>(1),
+  // after-school
+  'after_school.plan.submitted': event<{ planId: string; schoolId: string; semester: string }>(1),
+  'after_school.plan.approved': event<{ planId: string; schoolId: string; semester: string }>(1),
+  'after_school.plan.returned': event<{ planId: string; schoolId: string; semester: string; reason: string }>(1),
+  'after_school.homework.limit_exceeded': event<{ schoolId: string; classId: string; grade: number; date: string; minutes: number; limit: number }>(1),
+  'after_school.homework.publication_missing': event<{ schoolId: string; townshipCode: string; date: string }>(1),
+  'after_school.institution.removed_from_plans': event<{ institutionId: string; planIds: string[]; schoolIds: string[]; reason: string }>(1),
+  // complaints
+  /** A statutory deadline passed (marked once per deadline); the supervision escalation ladder reads it. */
+  'complaints.complaint.overdue': event<{ complaintId: string; trackingNumber: string; deadline: 'ROUTE' | 'ACCEPT' | 'HANDLE'; dueAt: string; leadDepartmentCode: string; townshipCode: string }>(1),
+  /** Closed as substantiated against an institution: the credit module records a violation. */
+  'complaints.complaint.substantiated': event<{ complaintId: string; institutionId: string; category: string; closedAt: string; summary: string }>(1),
+  /** An officer asked supervision for an investigation task. */
+  'complaints.investigation.requested': event<{ complaintId: string; institutionId?: string; townshipCode: string; leadDepartmentCode: string; category: string }>(1),
+  /** An unlicensed-training (无证办学) complaint came in: the registry may open an unlicensed lead. */
+  'complaints.unlicensed_training.reported': event<{
+    complaintId: string;
+    trackingNumber: string;
+    townshipCode: string;
+    address: string | null;
+    description: string;
+    institutionName: string | null;
+  }>(1),
+  // credit (黑白名单)
+  'credit.record.created': event<{ recordId: string; institutionId: string; source: string; severity: string | null }>(1),
+  /** A published black-list entry, for export to the credit information sharing platform (信用信息共享平台). */
+  'credit.blacklist.published': event<CreditListEntryPayload>(1),
+  'credit.whitelist.published': event<CreditListEntryPayload>(1),
+  'credit.entry.removed': event<{ entryId: string; institutionId: string; kind: string; grounds: string }>(1),
+  'credit.entry.expired': event<{ entryId: string; institutionId: string; kind: string; expiresOn: string }>(1),
+  // supervision
+  'supervision.task.created': event<{ taskId: string; type: string; targetKind: string; targetId: string; leadDepartmentCode: string; townshipCode: string | null; dueAt: string }>(1),
+  /** The sweep raised an overdue task's or rectification order's escalation level (1, 2 or 3). */
+  'supervision.task.escalated': event<{ taskId?: string; orderId?: string; level: number; overdueDays: number; leadDepartmentCode: string; townshipCode: string | null }>(1),
+  /** A finding recorded a violation by an institution (the credit module records it). */
+  'supervision.finding.violation_recorded': event<{ findingId: string; taskId: string; institutionId: string; severity: 'MINOR' | 'SERIOUS' | 'GRAVE'; description: string; kind: string }>(1),
+  'supervision.rectification.issued': event<{ orderId: string; findingId: string; taskId: string; institutionId: string | null; deadlineAt: string }>(1),
+  'supervision.rectification.completed': event<{ orderId: string; taskId: string; institutionId: string | null; recheckTaskId: string }>(1),
+  'supervision.report.generated': event<{ reportId: string; kind: 'MONTHLY' | 'QUARTERLY'; period: string }>(1),
+  // notifications
+  'notifications.notification.created': event<{ notificationId: string; kind: string; title: string; targets: string[] }>(1),
   // identity
   'identity.user.created': event<{ userId: string; username: string; role: string }>(1),
   'identity.user.disabled': event<{ userId: string; username: string }>(1),

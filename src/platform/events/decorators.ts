@@ -21,10 +21,10 @@ export interface SubscriberMetadata extends SubscriberOptions {
  * receives) and at most once per event: the (event, subscriber) pair is recorded in that transaction.
  */
 export function OnEvent<N extends EventName>(event: N, options: SubscriberOptions) {
-  return (
+  return <T extends (event: DomainEvent<N>, em: EntityManager) => Promise<void>>(
     target: object,
     key: string | symbol,
-    descriptor: TypedPropertyDescriptor<(event: DomainEvent<N>, em: EntityManager) => Promise<void>>,
+    descriptor: TypedPropertyDescriptor<T>,
   ) => {
     SetMetadata(SUBSCRIBER_METADATA, { ...options, event } satisfies SubscriberMetadata)(target, key, descriptor);
     return descriptor;

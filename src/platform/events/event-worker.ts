@@ -12,6 +12,27 @@ import { SubscriberRegistry } from './subscriber-registry';
 
 export const SCHEDULES_QUEUE = 'schedules';
 
+/** Counts free delivery slots across all event queues. */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private free: number) {}
+
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
 /**
  * The worker role: starts the outbox relay, one BullMQ worker per event queue, and the job schedulers.
  * Each delivery runs the subscriber in its own transaction together with the (event, subscriber)
@@ -22,6 +43,12 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('EventWorker');
   private relay?: OutboxRelay;
   private readonly jobs;
+  /**
+   * Deliveries in flight across every event queue. Each holds a pooled connection for its transaction
+   * and a subscriber may take a second one for a facade read, so at most half the pool is theirs and
+   * API requests keep the rest.
+   */
+  private readonly slots: Slots;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,6 +59,7 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly clock: Clock,
     metrics: MetricsService,
   ) {
+    this.slots = new Slots(Math.max(1, Math.floor(config.database.poolSize / 2)));
     this.jobs = metrics.counter('event_jobs_total', 'Event and scheduled jobs finished, by queue and outcome', ['queue', 'outcome']);
   }
 
@@ -65,14 +93,19 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
   async deliver(job: Job<DomainEvent>): Promise<void> {
     const subscriber = this.registry.get(job.name);
     if (!subscriber) throw new Error(`no subscriber named "${job.name}" in this build`);
-    await this.dataSource.transaction(async (em) => {
-      const fresh: unknown[] = await em.query(
-        `INSERT INTO processed_event (event_id, subscriber) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
-        [job.data.eventId, subscriber.name],
-      );
-      if (fresh.length === 0) return; // delivered before: the effect is already committed
-      await subscriber.handle(job.data, em);
-    });
+    await this.slots.acquire();
+    try {
+      await this.dataSource.transaction(async (em) => {
+        const fresh: unknown[] = await em.query(
+          `INSERT INTO processed_event (event_id, subscriber) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+          [job.data.eventId, subscriber.name],
+        );
+        if (fresh.length === 0) return; // delivered before: the effect is already committed
+        await subscriber.handle(job.data, em);
+      });
+    } finally {
+      this.slots.release();
+    }
   }
 
   private async startSchedules(): Promise<void> {

@@ -47,3 +47,19 @@ export async function seedReferenceDemo(em: EntityManager, piiHashKey: string, t
     [DEMO_TEACHERS.map((t) => t.schoolCode), DEMO_TEACHERS.map((t) => t.name), DEMO_TEACHERS.map((t) => piiHash(piiHashKey, t.idNumber))],
   );
 }
+
+/** The demo schools and their roster teachers as stored (ids included), for other modules' demo seeders. */
+export async function demoSchoolsAndTeachers(em: EntityManager): Promise<{
+  schools: { id: string; code: string; townshipCode: string; stage: SchoolStage }[];
+  teachers: { id: string; schoolId: string; name: string }[];
+}> {
+  const schools: { id: string; code: string; townshipCode: string; stage: SchoolStage }[] = await em.query(
+    `SELECT id, code, township_code AS "townshipCode", stage FROM school WHERE code = ANY($1::varchar[]) ORDER BY code`,
+    [DEMO_SCHOOLS.map((s) => s.code)],
+  );
+  const teachers: { id: string; schoolId: string; name: string }[] = await em.query(
+    `SELECT id, school_id AS "schoolId", name FROM teacher WHERE school_id = ANY($1::uuid[]) AND active ORDER BY name`,
+    [schools.map((s) => s.id)],
+  );
+  return { schools, teachers };
+}

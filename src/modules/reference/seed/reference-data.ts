@@ -1,3 +1,4 @@
+import { CalendarPeriodKind } from '../entities/calendar-period.entity';
 import { TownshipKind } from '../entities/township.entity';
 
 /**
@@ -8,6 +9,8 @@ export interface ReferenceData {
   county: { code: string; name: string };
   townships: { code: string; name: string; kind: TownshipKind }[];
   departments: { code: string; name: string; duties: Record<string, string> }[];
+  /** School calendar: public holidays and winter/summer vacations (inclusive dates); the county confirms it each year. */
+  calendar: { kind: CalendarPeriodKind; name: string; startDate: string; endDate: string }[];
 }
 
 export const XIFENG: ReferenceData = {
@@ -121,5 +124,18 @@ export const XIFENG: ReferenceData = {
       name: '各乡镇（街道）',
       duties: { GRID_PATROL: '网格化排查', LOCAL_JOINT_ENFORCEMENT: '属地联合执法', UNLICENSED_TRAINING: '无证无照培训属地排查' },
     },
+  ],
+  // 2026 national public holidays, and Guizhou-style school vacations. Provisional: the county education
+  // bureau confirms the vacation dates (and any adjusted workdays) each year and corrects this data.
+  calendar: [
+    { kind: CalendarPeriodKind.PUBLIC_HOLIDAY, name: '元旦', startDate: '2026-01-01', endDate: '2026-01-03' },
+    { kind: CalendarPeriodKind.PUBLIC_HOLIDAY, name: '春节', startDate: '2026-02-15', endDate: '2026-02-23' },
+    { kind: CalendarPeriodKind.PUBLIC_HOLIDAY, name: '清明节', startDate: '2026-04-04', endDate: '2026-04-06' },
+    { kind: CalendarPeriodKind.PUBLIC_HOLIDAY, name: '劳动节', startDate: '2026-05-01', endDate: '2026-05-05' },
+    { kind: CalendarPeriodKind.PUBLIC_HOLIDAY, name: '端午节', startDate: '2026-06-19', endDate: '2026-06-21' },
+    { kind: CalendarPeriodKind.PUBLIC_HOLIDAY, name: '中秋节', startDate: '2026-09-25', endDate: '2026-09-27' },
+    { kind: CalendarPeriodKind.PUBLIC_HOLIDAY, name: '国庆节', startDate: '2026-10-01', endDate: '2026-10-07' },
+    { kind: CalendarPeriodKind.WINTER_VACATION, name: '2026年寒假', startDate: '2026-01-24', endDate: '2026-02-28' },
+    { kind: CalendarPeriodKind.SUMMER_VACATION, name: '2026年暑假', startDate: '2026-07-11', endDate: '2026-08-31' },
   ],
 };

@@ -5,6 +5,7 @@ export interface SeedCounts {
   townships: number;
   departments: number;
   duties: number;
+  calendarPeriods: number;
 }
 
 /**
@@ -49,5 +50,18 @@ export async function seedReference(em: EntityManager, data: ReferenceData): Pro
      ON CONFLICT (department_code, duty) DO UPDATE SET description = EXCLUDED.description`,
     [duties.map((d) => d.department), duties.map((d) => d.duty), duties.map((d) => d.description)],
   );
-  return { townships: data.townships.length, departments: data.departments.length, duties: duties.length };
+  // The calendar file is the source of the calendar table: periods no longer in it are removed.
+  await em.query(
+    `DELETE FROM calendar_period c
+     WHERE NOT EXISTS (SELECT 1 FROM unnest($1::varchar[], $2::date[]) AS f(kind, start_date)
+                       WHERE f.kind = c.kind AND f.start_date = c.start_date)`,
+    [data.calendar.map((c) => c.kind), data.calendar.map((c) => c.startDate)],
+  );
+  await em.query(
+    `INSERT INTO calendar_period (kind, name, start_date, end_date)
+     SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::date[], $4::date[])
+     ON CONFLICT (kind, start_date) DO UPDATE SET name = EXCLUDED.name, end_date = EXCLUDED.end_date`,
+    [data.calendar.map((c) => c.kind), data.calendar.map((c) => c.name), data.calendar.map((c) => c.startDate), data.calendar.map((c) => c.endDate)],
+  );
+  return { townships: data.townships.length, departments: data.departments.length, duties: duties.length, calendarPeriods: data.calendar.length };
 }

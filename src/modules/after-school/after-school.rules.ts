@@ -1,0 +1,96 @@
+import { addDays } from '../../platform/clock/business-time';
+
+/** A weekly time slot of a plan: weekday 1 = Monday … 7 = Sunday, local HH:MM times. */
+export interface TimeSlot {
+  weekday: number;
+  start: string;
+  end: string;
+}
+
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const MIN_DAILY_MINUTES = 120;
+const SCHOOL_WEEKDAYS = [1, 2, 3, 4, 5];
+
+const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/**
+ * The "5+2" rule of a plan (中办发〔2021〕40号): service on each of the five school days, at least two hours
+ * a day, the day's service ending no earlier than the local off-work time. Returns every broken rule.
+ */
+export function planSlotProblems(slots: readonly TimeSlot[], offWorkTime: string): string[] {
+  const problems: string[] = [];
+  const byDay = new Map<number, TimeSlot[]>();
+  for (const slot of slots) {
+    if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7) problems.push(`weekday ${slot.weekday} is not 1 (Monday) to 7 (Sunday)`);
+    else if (!TIME_PATTERN.test(slot.start) || !TIME_PATTERN.test(slot.end)) problems.push(`weekday ${slot.weekday}: times must be HH:MM`);
+    else if (minutesOf(slot.end) <= minutesOf(slot.start)) problems.push(`weekday ${slot.weekday}: ${slot.start}–${slot.end} ends before it starts`);
+    else byDay.set(slot.weekday, [...(byDay.get(slot.weekday) ?? []), slot]);
+  }
+  if (problems.length > 0) return problems;
+  for (const day of SCHOOL_WEEKDAYS) {
+    const daySlots = (byDay.get(day) ?? []).sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+    if (daySlots.length === 0) {
+      problems.push(`weekday ${day}: no service (5 days a week are required)`);
+      continue;
+    }
+    for (let i = 1; i < daySlots.length; i++) {
+      if (minutesOf(daySlots[i]!.start) < minutesOf(daySlots[i - 1]!.end)) problems.push(`weekday ${day}: slots overlap`);
+    }
+    const total = daySlots.reduce((sum, s) => sum + minutesOf(s.end) - minutesOf(s.start), 0);
+    if (total < MIN_DAILY_MINUTES) problems.push(`weekday ${day}: ${total} minutes of service, at least ${MIN_DAILY_MINUTES} are required`);
+    const end = daySlots[daySlots.length - 1]!.end;
+    if (minutesOf(end) < minutesOf(offWorkTime)) problems.push(`weekday ${day}: service ends at ${end}, before the local off-work time ${offWorkTime}`);
+  }
+  return problems;
+}
+
+export interface HomeworkLimits {
+  grades1to2: number;
+  grades3to6: number;
+  junior: number;
+}
+
+/** The daily written-homework limit of a grade (1–2: none; 3–6: ≤ 60; junior 7–9: ≤ 90 by default). */
+export function homeworkLimitFor(grade: number, limits: HomeworkLimits): number {
+  if (grade <= 2) return limits.grades1to2;
+  if (grade <= 6) return limits.grades3to6;
+  return limits.junior;
+}
+
+/** Monday to Friday: the school week (without a calendar, e.g. in demo data). */
+export function isWeekday(date: string): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday >= 1 && weekday <= 5;
+}
+
+/** A period of the county's school calendar as the reference module keeps it (inclusive dates). */
+export interface CalendarPeriodLike {
+  kind: string;
+  startDate: string;
+  endDate: string;
+}
+
+const DAYS_OFF = new Set(['PUBLIC_HOLIDAY', 'WINTER_VACATION', 'SUMMER_VACATION']);
+
+/**
+ * The school days of an inclusive range: Monday–Friday and adjusted workdays (调休上班日), except public
+ * holidays and winter and summer vacations.
+ */
+export function schoolDaysBetween(from: string, to: string, periods: readonly CalendarPeriodLike[]): string[] {
+  const within = (day: string, kinds: (k: string) => boolean) => periods.some((p) => kinds(p.kind) && p.startDate <= day && day <= p.endDate);
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    if (within(day, (k) => DAYS_OFF.has(k))) continue;
+    if (isWeekday(day) || within(day, (k) => k === 'ADJUSTED_WORKDAY')) days.push(day);
+  }
+  return days;
+}
+
+/** Semester code `YYYY-1` (autumn term starting in September of YYYY) or `YYYY-2` (spring term of YYYY+1). */
+export const SEMESTER_PATTERN = /^\d{4}-[12]$/;
+
+/** The school year (the autumn year) of a date: September onwards belongs to this year's school year. */
+export function schoolYearOf(date: string): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 9 ? year : year - 1;
+}

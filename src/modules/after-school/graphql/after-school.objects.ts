@@ -1,0 +1,351 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { formatMoney } from '../../../platform/database/money';
+import { Paginated } from '../../../platform/graphql/pagination';
+import { AfterSchoolPlanStaff, StaffKind } from '../entities/after-school-plan-staff.entity';
+import { AfterSchoolPlan, PlanStatus } from '../entities/after-school-plan.entity';
+import { HomeworkRecord } from '../entities/homework-record.entity';
+import { FamilySessionKind } from '../family-education.service';
+import { FeeStandard, FundingStatement } from '../funding.service';
+
+registerEnumType(PlanStatus, { name: 'AfterSchoolPlanStatus', description: 'Status of a one-school-one-plan (一校一案): DRAFT → SUBMITTED → APPROVED / RETURNED' });
+registerEnumType(StaffKind, {
+  name: 'AfterSchoolStaffKind',
+  valuesMap: {
+    TEACHER: { description: 'Teacher on the school roster (在职教师)' },
+    VOLUNTEER: { description: 'Volunteer (志愿者, 团县委)' },
+    INSTITUTION: { description: 'Non-subject institution brought in (引进非学科类校外培训机构)' },
+  },
+});
+registerEnumType(FamilySessionKind, {
+  name: 'FamilySessionKind',
+  valuesMap: { GUIDANCE: { description: 'Free family-education guidance (免费家庭教育指导)' }, CONSULTATION: { description: 'Public consultation (公益咨询)' } },
+});
+
+@ObjectType('AfterSchoolTimeSlot', { description: 'Weekly service time slot (课后服务时段); weekday 1 = Monday' })
+export class TimeSlotObject {
+  @Field(() => Int)
+  weekday!: number;
+
+  @Field({ description: 'HH:MM, local time' })
+  start!: string;
+
+  @Field({ description: 'HH:MM, local time' })
+  end!: string;
+}
+
+@ObjectType('AfterSchoolPlanStaff', { description: 'Who delivers the plan (课后服务人员)' })
+export class PlanStaffObject {
+  @Field(() => StaffKind)
+  kind!: StaffKind;
+
+  @Field(() => ID, { nullable: true })
+  teacherId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  institutionId!: string | null;
+
+  @Field()
+  name!: string;
+
+  static from(s: AfterSchoolPlanStaff): PlanStaffObject {
+    return { kind: s.kind, teacherId: s.teacherId, institutionId: s.institutionId, name: s.name };
+  }
+}
+
+@ObjectType('AfterSchoolPlan', { description: 'One school, one plan (一校一案) for a semester' })
+export class PlanObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  schoolId!: string;
+
+  @Field()
+  townshipCode!: string;
+
+  @Field({ description: 'YYYY-1 (autumn term) or YYYY-2 (spring term)' })
+  semester!: string;
+
+  @Field(() => PlanStatus)
+  status!: PlanStatus;
+
+  @Field(() => [TimeSlotObject])
+  timeSlots!: TimeSlotObject[];
+
+  @Field({ description: 'Basic care (基础托管)' })
+  basicCare!: string;
+
+  @Field(() => [String], { description: 'Customised services (培优提质, 兴趣培育)' })
+  customisedServices!: string[];
+
+  @Field(() => String, { nullable: true, description: "The reviewer's comment or reason for returning" })
+  reviewComment!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  submittedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  reviewedAt!: Date | null;
+
+  @Field()
+  updatedAt!: Date;
+
+  static from(p: AfterSchoolPlan): PlanObject {
+    return {
+      id: p.id,
+      schoolId: p.schoolId,
+      townshipCode: p.townshipCode,
+      semester: p.semester,
+      status: p.status,
+      timeSlots: p.timeSlots,
+      basicCare: p.basicCare,
+      customisedServices: p.customisedServices,
+      reviewComment: p.reviewComment,
+      submittedAt: p.submittedAt,
+      reviewedAt: p.reviewedAt,
+      updatedAt: p.updatedAt,
+    };
+  }
+}
+
+export const PlanConnection = Paginated(PlanObject, 'AfterSchoolPlan');
+
+@ObjectType('AfterSchoolParticipation', { description: 'Participation of a class (课后服务参与): enrolled, asking, served' })
+export class ParticipationObject {
+  @Field(() => ID)
+  schoolId!: string;
+
+  @Field()
+  townshipCode!: string;
+
+  @Field()
+  semester!: string;
+
+  @Field(() => Int)
+  grade!: number;
+
+  @Field()
+  className!: string;
+
+  @Field(() => Int)
+  enrolled!: number;
+
+  @Field(() => Int, { description: 'Students who asked for the service (有需求)' })
+  asked!: number;
+
+  @Field(() => Int)
+  served!: number;
+}
+
+@ObjectType('AfterSchoolCoverage', { description: 'Coverage of students in need (课后服务覆盖率) = served / asked; target 100 %' })
+export class CoverageObject {
+  @Field(() => ID, { nullable: true, description: 'The school (null in township rows)' })
+  schoolId?: string | null;
+
+  @Field()
+  townshipCode!: string;
+
+  @Field(() => Int)
+  enrolled!: number;
+
+  @Field(() => Int)
+  asked!: number;
+
+  @Field(() => Int)
+  served!: number;
+
+  @Field(() => Float, { nullable: true, description: '0–1; null when nobody asked' })
+  coverage!: number | null;
+}
+
+@ObjectType('TeacherParticipationHours', { description: 'Teacher after-school service hours (教师参与课后服务), for performance pay and titles' })
+export class TeacherHoursObject {
+  @Field(() => ID)
+  teacherId!: string;
+
+  @Field()
+  teacherName!: string;
+
+  @Field(() => ID)
+  schoolId!: string;
+
+  @Field(() => Int)
+  days!: number;
+
+  @Field(() => Int)
+  minutes!: number;
+
+  @Field(() => Float)
+  hours!: number;
+}
+
+@ObjectType('HomeworkSubject')
+export class HomeworkSubjectObject {
+  @Field()
+  subject!: string;
+
+  @Field(() => Int, { description: 'Estimated minutes' })
+  minutes!: number;
+}
+
+@ObjectType('HomeworkRecord', { description: "A class's homework of a day: publicity (作业公示) and the reported duration" })
+export class HomeworkObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  schoolId!: string;
+
+  @Field(() => Int)
+  grade!: number;
+
+  @Field()
+  className!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  date!: string;
+
+  @Field(() => [HomeworkSubjectObject])
+  subjects!: HomeworkSubjectObject[];
+
+  @Field(() => Int)
+  estimatedMinutes!: number;
+
+  @Field(() => Int, { nullable: true })
+  reportedMinutes!: number | null;
+
+  @Field(() => Int, { description: "The grade's daily limit (1–2: no written homework; 3–6: 60; junior: 90 by default)" })
+  limitMinutes!: number;
+
+  static from(h: HomeworkRecord): HomeworkObject {
+    return {
+      id: h.id,
+      schoolId: h.schoolId,
+      grade: h.grade,
+      className: h.className,
+      date: h.homeworkDate,
+      subjects: h.subjects,
+      estimatedMinutes: h.estimatedMinutes,
+      reportedMinutes: h.reportedMinutes,
+      limitMinutes: h.limitMinutes,
+    };
+  }
+}
+
+@ObjectType('HomeworkCompliance', { description: 'Homework publicity rate (公示率) and duration compliance (时长达标率) over a period' })
+export class ComplianceObject {
+  @Field(() => ID, { nullable: true, description: 'The school (null in township rows)' })
+  schoolId?: string | null;
+
+  @Field()
+  townshipCode!: string;
+
+  @Field(() => Int, { description: 'School days in the period: Monday–Friday and adjusted workdays, without holidays and vacations' })
+  schoolDays!: number;
+
+  @Field(() => Int)
+  publishedDays!: number;
+
+  @Field(() => Int, { description: 'School days without publication (counted as missing, not compliant)' })
+  missingDays!: number;
+
+  @Field(() => Float, { nullable: true, description: 'publishedDays / schoolDays (0–1)' })
+  publicityRate!: number | null;
+
+  @Field(() => Int)
+  classDaysReported!: number;
+
+  @Field(() => Int)
+  classDaysWithinLimit!: number;
+
+  @Field(() => Float, { nullable: true, description: 'classDaysWithinLimit / classDaysReported (0–1); null when nothing was reported' })
+  durationComplianceRate!: number | null;
+}
+
+@ObjectType('AfterSchoolFeeStandard', { description: 'Approved customised-service fee standard (课后服务收费标准)' })
+export class FeeStandardObject {
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'Yuan per student per semester, two decimals' })
+  feePerSemester!: string;
+
+  @Field()
+  approvedBy!: string;
+
+  static from(f: FeeStandard): FeeStandardObject {
+    return { code: f.code, name: f.name, feePerSemester: formatMoney(f.feeFenPerSemester), approvedBy: f.approvedBy };
+  }
+}
+
+@ObjectType('AfterSchoolFundingStatement', { description: "A school's semester statement (课后服务经费): county funding, fees charged, exemptions" })
+export class FundingStatementObject {
+  @Field(() => ID)
+  schoolId!: string;
+
+  @Field()
+  townshipCode!: string;
+
+  @Field()
+  semester!: string;
+
+  @Field(() => Int, { description: 'Students served by the basic service' })
+  studentsFunded!: number;
+
+  @Field({ description: 'County funding (财政补助), yuan' })
+  fundedAmount!: string;
+
+  @Field({ description: 'Customised-service fees charged, yuan' })
+  feesCharged!: string;
+
+  @Field({ description: 'Fees exempted for families in difficulty (困难家庭减免), yuan' })
+  exempted!: string;
+
+  static from(s: FundingStatement): FundingStatementObject {
+    return {
+      schoolId: s.schoolId,
+      townshipCode: s.townshipCode,
+      semester: s.semester,
+      studentsFunded: s.studentsFunded,
+      fundedAmount: formatMoney(s.fundedFen),
+      feesCharged: formatMoney(s.feesChargedFen),
+      exempted: formatMoney(s.exemptedFen),
+    };
+  }
+}
+
+@ObjectType('FamilyEducationCompletion', { description: 'Family education (家校共育) of a school year: sessions and mentor home visits' })
+export class FamilyEducationObject {
+  @Field(() => ID)
+  schoolId!: string;
+
+  @Field()
+  townshipCode!: string;
+
+  @Field(() => Int, { description: 'The autumn year the school year starts in' })
+  schoolYear!: number;
+
+  @Field(() => Int)
+  guidanceSessions!: number;
+
+  @Field(() => Int)
+  guidanceMinutes!: number;
+
+  @Field(() => Int)
+  consultations!: number;
+
+  @Field(() => Float, { description: 'Share of the yearly targets met: ≥ 4 guidance sessions, ≥ 8 hours, ≥ 2 consultations' })
+  sessionTargetsMet!: number;
+
+  @Field(() => Int)
+  students!: number;
+
+  @Field(() => Int, { description: 'Students visited at home or met (家访)' })
+  visited!: number;
+
+  @Field(() => Float, { nullable: true })
+  homeVisitRate!: number | null;
+}

@@ -1,0 +1,517 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Principal, hasRole, systemPrincipal } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { Clock } from '../../platform/clock/clock';
+import { decrypt, encrypt } from '../../platform/crypto/crypto';
+import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
+import { EventPublisher } from '../../platform/events';
+import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
+import { RateLimiter } from '../../platform/http/rate-limiter';
+import { NotificationService } from '../notifications';
+import { ReferenceService } from '../reference';
+import { InstitutionSummary, RegistryFacade } from '../registry';
+import { complaintScope, isAssignedOfficer, mayHandle, mayRoute } from './complaint-access';
+import { ComplaintCategory, ComplaintChannel, ComplaintDeadline, ComplaintStatus, OPEN_STATUSES, Satisfaction } from './complaint.enums';
+import { ComplaintNotFound, DeadlineAlreadyExtended, InstitutionNotFound, InvalidComplaintTransition, TooManyRequests } from './complaints.errors';
+import { ACCEPT_DAYS, HANDLE_DAYS, MAX_EXTENSION_DAYS, ROUTE_DAYS, calendarDeadline, extendDeadline } from './deadlines';
+import { Complaint } from './entities/complaint.entity';
+import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
+import { maskName, maskPhone } from './masking';
+import { COMPLAINT_ROUTING, FALLBACK_LEAD_DUTY, Routing, TOWNSHIP_PSEUDO_DEPARTMENT, route } from './routing';
+import { TRACKING_PATTERN, newTrackingNumber, normaliseTrackingNumber } from './tracking-number';
+
+export interface ComplaintIntake {
+  category: ComplaintCategory;
+  description: string;
+  institutionId?: string;
+  institutionCreditCode?: string;
+  institutionName?: string;
+  address?: string;
+  townshipCode?: string;
+  anonymous?: boolean;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+export interface ComplaintFilter {
+  status?: ComplaintStatus;
+  category?: ComplaintCategory;
+  townshipCode?: string;
+  departmentCode?: string;
+  overdue?: boolean;
+}
+
+export interface ComplainantContact {
+  name: string | null;
+  phone: string | null;
+  masked: boolean;
+}
+
+export interface PublicComplaintStatus {
+  trackingNumber: string;
+  category: ComplaintCategory;
+  status: ComplaintStatus;
+  receivedAt: Date;
+  timeline: ComplaintTimelineEntry[];
+}
+
+/** Officer-entered channels (the public form is ONLINE). */
+export const OFFICER_CHANNELS: readonly ComplaintChannel[] = Object.values(ComplaintChannel);
+
+/** Roles that may register a complaint received through another channel. */
+const INTAKE_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
+
+/** The statutory deadlines pending and past at `now` (the `overdue` flag and filter). */
+export function overdueDeadlines(c: Pick<Complaint, 'status' | 'routeDueAt' | 'acceptDueAt' | 'handleDueAt'>, now: Date): ComplaintDeadline[] {
+  const out: ComplaintDeadline[] = [];
+  if ((c.status === ComplaintStatus.RECEIVED || c.status === ComplaintStatus.ACCEPTED) && c.routeDueAt <= now) out.push('ROUTE');
+  if (c.status === ComplaintStatus.RECEIVED && c.acceptDueAt <= now) out.push('ACCEPT');
+  if (HANDLING.includes(c.status) && c.handleDueAt && c.handleDueAt <= now) out.push('HANDLE');
+  return out;
+}
+
+const HANDLING = [ComplaintStatus.ACCEPTED, ComplaintStatus.ASSIGNED, ComplaintStatus.INVESTIGATING];
+
+/** SQL of the same rule, over alias `c`, with the parameter `:now`. */
+const OVERDUE_SQL = `((c.status IN ('RECEIVED','ACCEPTED') AND c.route_due_at <= :now)
+  OR (c.status = 'RECEIVED' AND c.accept_due_at <= :now)
+  OR (c.status IN ('ACCEPTED','ASSIGNED','INVESTIGATING') AND c.handle_due_at <= :now))`;
+
+/** Pending-deadline columns the sweep marks, per deadline. */
+const SWEEP: Record<ComplaintDeadline, { due: string; marker: string; statuses: ComplaintStatus[] }> = {
+  ROUTE: { due: 'route_due_at', marker: 'route_overdue_at', statuses: [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED] },
+  ACCEPT: { due: 'accept_due_at', marker: 'accept_overdue_at', statuses: [ComplaintStatus.RECEIVED] },
+  HANDLE: { due: 'handle_due_at', marker: 'handle_overdue_at', statuses: HANDLING },
+};
+
+const SWEEP_BATCH = 500;
+
+/**
+ * Complaints and petitions (投诉/信访): intake (public and officers), routing by the duty table, the
+ * lifecycle with statutory deadlines, privacy of the complainant's contact, and the effects on other
+ * modules (events). The only writer of the complaint tables.
+ */
+@Injectable()
+export class ComplaintService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceService,
+    private readonly registry: RegistryFacade,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly limiter: RateLimiter,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ---- intake ---------------------------------------------------------------------------------
+
+  /** The public form (no login): rate-limited per client address; answers only the tracking number. */
+  async submit(actor: Principal, input: ComplaintIntake, clientAddress: string): Promise<Complaint> {
+    const { submitBurst, submitWindowSeconds } = this.config.complaints;
+    const limit = await this.limiter.take(`complaint-submit:${clientAddress}`, submitBurst / submitWindowSeconds, submitBurst);
+    if (!limit.allowed) throw new TooManyRequests(limit.retryAfterSeconds);
+    return this.intake(actor, input, ComplaintChannel.ONLINE);
+  }
+
+  /** A complaint an officer received by hotline, letter or visit, 12315, public-opinion monitoring or patrol. */
+  async register(actor: Principal, input: ComplaintIntake, channel: ComplaintChannel): Promise<Complaint> {
+    if (!hasRole(actor, ...INTAKE_ROLES)) throw new Forbidden('Only county, department and township officers register complaints');
+    if (hasRole(actor, Role.TOWNSHIP_OFFICER) && input.townshipCode !== actor.townshipCode) {
+      throw new ValidationFailed([{ path: 'townshipCode', message: `a township officer registers complaints of their own township (${actor.townshipCode})` }]);
+    }
+    return this.intake(actor, input, channel);
+  }
+
+  private async intake(actor: Principal, input: ComplaintIntake, channel: ComplaintChannel): Promise<Complaint> {
+    const problems: { path: string; message: string }[] = [];
+    const anonymous = input.anonymous ?? false;
+    const hasContact = !!(input.contactName || input.contactPhone);
+    if (anonymous && hasContact) problems.push({ path: 'anonymous', message: 'an anonymous complaint carries no contact; leave contactName and contactPhone out' });
+    if (!anonymous && !hasContact) problems.push({ path: 'contactPhone', message: 'give a contact (name or phone) or submit anonymously' });
+    if (input.institutionId && input.institutionCreditCode) problems.push({ path: 'institutionCreditCode', message: 'give the institution by id or by credit code, not both' });
+    if (problems.length) throw new ValidationFailed(problems);
+
+    let institution: InstitutionSummary | null = null;
+    if (input.institutionId || input.institutionCreditCode) {
+      institution = await this.registry.findInstitution({ id: input.institutionId, creditCode: input.institutionCreditCode });
+      if (!institution) throw new InstitutionNotFound();
+    }
+    const townshipCode = input.townshipCode ?? institution?.townshipCode;
+    if (!townshipCode) throw new ValidationFailed([{ path: 'townshipCode', message: 'is required (the township of the address)' }]);
+    if ((await this.reference.townshipsByCodes([townshipCode])).length === 0) {
+      throw new ValidationFailed([{ path: 'townshipCode', message: `is not a township of the county: ${townshipCode}` }]);
+    }
+    const routing = await this.routeCategory(input.category);
+    const now = this.clock.now();
+    const tz = this.config.timeZone;
+
+    return this.dataSource.transaction(async (em) => {
+      let duplicateOf: string | null = null;
+      if (institution) {
+        // Serialise intakes about one institution and category, so two at once do not both become primaries.
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`complaint-dup:${institution.id}:${input.category}`]);
+        const since = new Date(now.getTime() - this.config.complaints.duplicateWindowDays * 86_400_000);
+        const [primary] = (await em.query(
+          `SELECT id FROM complaint WHERE institution_id = $1 AND category = $2 AND duplicate_of IS NULL AND institution_id IS NOT NULL
+             AND status = ANY($3) AND received_at >= $4 ORDER BY received_at, id LIMIT 1`,
+          [institution.id, input.category, OPEN_STATUSES, since],
+        )) as { id: string }[];
+        duplicateOf = primary?.id ?? null;
+      }
+      const key = this.config.security.encryptionKey;
+      const complaint = em.create(Complaint, {
+        trackingNumber: await this.freshTrackingNumber(em),
+        channel,
+        category: input.category,
+        status: ComplaintStatus.RECEIVED,
+        description: input.description,
+        institutionId: institution?.id ?? null,
+        institutionName: institution?.name ?? input.institutionName ?? null,
+        address: input.address ?? null,
+        townshipCode,
+        leadDepartmentCode: routing.leadDepartmentCode,
+        coDepartmentCodes: routing.coDepartmentCodes,
+        anonymous,
+        contactNameEnc: input.contactName ? encrypt(key, input.contactName) : null,
+        contactPhoneEnc: input.contactPhone ? encrypt(key, input.contactPhone) : null,
+        duplicateOf,
+        receivedAt: now,
+        routeDueAt: calendarDeadline(now, ROUTE_DAYS, tz).dueAt,
+        acceptDueAt: calendarDeadline(now, ACCEPT_DAYS, tz).dueAt,
+        handleDueAt: null,
+        reopenCount: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.save(complaint);
+      await this.addTimeline(em, complaint, null);
+      await this.audit.record(em, {
+        actor,
+        action: 'complaints.complaint.received',
+        entityType: 'complaint',
+        entityId: complaint.id,
+        summary: { channel, category: complaint.category, townshipCode, ...routing, institutionId: complaint.institutionId, duplicateOf, anonymous },
+      });
+      if (complaint.category === ComplaintCategory.UNLICENSED_TRAINING) {
+        await this.events.publish(em, 'complaints.unlicensed_training.reported', {
+          complaintId: complaint.id,
+          trackingNumber: complaint.trackingNumber,
+          townshipCode,
+          address: complaint.address,
+          description: complaint.description,
+          institutionName: complaint.institutionName,
+        });
+      }
+      return complaint;
+    });
+  }
+
+  /** Lead and co-operating departments of a category, read from the reference duty table. */
+  async routeCategory(category: ComplaintCategory): Promise<Routing> {
+    const rule = COMPLAINT_ROUTING[category];
+    const [lead, fallback, ...co] = await Promise.all([
+      this.reference.departmentsWithDuty(rule.leadDuty),
+      this.reference.departmentsWithDuty(FALLBACK_LEAD_DUTY),
+      ...rule.coDuties.map((d) => this.reference.departmentsWithDuty(d)),
+    ]);
+    return route(lead, fallback, co);
+  }
+
+  private async freshTrackingNumber(em: EntityManager): Promise<string> {
+    for (;;) {
+      const candidate = newTrackingNumber();
+      const taken = await em.query(`SELECT 1 FROM complaint WHERE tracking_number = $1`, [candidate]);
+      if (taken.length === 0) return candidate;
+    }
+  }
+
+  // ---- reading --------------------------------------------------------------------------------
+
+  private scoped(qb: SelectQueryBuilder<Complaint>, actor: Principal): SelectQueryBuilder<Complaint> {
+    const scope = complaintScope(actor);
+    if (scope.kind === 'none') qb.andWhere('1 = 0');
+    else if (scope.kind === 'where') qb.andWhere(scope.sql, scope.params);
+    return qb;
+  }
+
+  async get(actor: Principal, id: string): Promise<Complaint> {
+    const found = await this.scoped(this.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id', { id }), actor).getOne();
+    if (!found) throw new ComplaintNotFound();
+    return found;
+  }
+
+  list(actor: Principal, filter: ComplaintFilter, page: PageArgs): Promise<Connection<Complaint>> {
+    const qb = this.scoped(this.dataSource.getRepository(Complaint).createQueryBuilder('c'), actor);
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.category) qb.andWhere('c.category = :category', { category: filter.category });
+    if (filter.townshipCode) qb.andWhere('c.township_code = :township', { township: filter.townshipCode });
+    if (filter.departmentCode) qb.andWhere('(c.lead_department_code = :dept OR :dept = ANY(c.co_department_codes))', { dept: filter.departmentCode });
+    if (filter.overdue !== undefined) qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT COALESCE(${OVERDUE_SQL}, false)`, { now: this.clock.now() });
+    return paginate(qb, page, { column: 'c.received_at', value: (c) => c.receivedAt, tieBreaker: 'c.id', tieValue: (c) => c.id, direction: 'DESC' });
+  }
+
+  /** The public timeline by tracking number: status, dates and public replies only. */
+  async publicStatus(trackingNumber: string): Promise<PublicComplaintStatus> {
+    const number = normaliseTrackingNumber(trackingNumber);
+    if (!TRACKING_PATTERN.test(number)) throw new ComplaintNotFound();
+    const c = await this.dataSource.getRepository(Complaint).findOne({
+      where: { trackingNumber: number },
+      select: { id: true, trackingNumber: true, category: true, status: true, receivedAt: true },
+    });
+    if (!c) throw new ComplaintNotFound();
+    const timeline = await this.dataSource.getRepository(ComplaintTimelineEntry).find({ where: { complaintId: c.id }, order: { id: 'ASC' } });
+    return { trackingNumber: c.trackingNumber, category: c.category, status: c.status, receivedAt: c.receivedAt, timeline };
+  }
+
+  async timelines(ids: readonly string[]): Promise<ComplaintTimelineEntry[]> {
+    return this.dataSource.getRepository(ComplaintTimelineEntry).find({ where: { complaintId: In([...ids]) }, order: { id: 'ASC' } });
+  }
+
+  /** How many complaints are linked to each primary. */
+  async duplicateCounts(ids: readonly string[]): Promise<Map<string, number>> {
+    const rows: { id: string; n: number }[] = await this.dataSource.query(
+      `SELECT duplicate_of AS id, count(*)::int AS n FROM complaint WHERE duplicate_of = ANY($1::uuid[]) GROUP BY duplicate_of`,
+      [[...ids]],
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  /**
+   * The complainant's contact: in clear for officers of the assigned departments (each view audited as
+   * `complaints.contact.viewed`), masked for everyone else; null for an anonymous complaint.
+   */
+  async contact(actor: Principal, c: Complaint): Promise<ComplainantContact | null> {
+    if (c.anonymous) return null;
+    const key = this.config.security.encryptionKey;
+    const name = c.contactNameEnc ? decrypt(key, c.contactNameEnc) : null;
+    const phone = c.contactPhoneEnc ? decrypt(key, c.contactPhoneEnc) : null;
+    if (!isAssignedOfficer(actor, c)) return { name: name && maskName(name), phone: phone && maskPhone(phone), masked: true };
+    await this.dataSource.transaction((em) =>
+      this.audit.record(em, { actor, action: 'complaints.contact.viewed', entityType: 'complaint', entityId: c.id, summary: { trackingNumber: c.trackingNumber } }),
+    );
+    return { name, phone, masked: false };
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  accept(actor: Principal, id: string, publicReply?: string): Promise<Complaint> {
+    return this.change(actor, id, 'accept', [ComplaintStatus.RECEIVED], 'route', async (c, _em, now) => {
+      c.status = ComplaintStatus.ACCEPTED;
+      c.acceptedAt = now;
+      c.handleDueAt = calendarDeadline(now, HANDLE_DAYS, this.config.timeZone).dueAt;
+      return { publicReply, summary: { handleDueAt: c.handleDueAt.toISOString() } };
+    });
+  }
+
+  notAccept(actor: Principal, id: string, reason: string, publicReply: string): Promise<Complaint> {
+    return this.change(actor, id, 'refuse', [ComplaintStatus.RECEIVED], 'route', async (c) => {
+      c.status = ComplaintStatus.NOT_ACCEPTED;
+      c.notAcceptedReason = reason;
+      return { publicReply, summary: { reason } };
+    });
+  }
+
+  assign(actor: Principal, id: string, publicReply?: string): Promise<Complaint> {
+    return this.change(actor, id, 'assign', [ComplaintStatus.ACCEPTED], 'route', async (c, em, now) => {
+      c.status = ComplaintStatus.ASSIGNED;
+      c.assignedAt = now;
+      await this.notifyAssigned(em, c, 'complaints.complaint.assigned', '投诉已交办', `投诉 ${c.trackingNumber}（${COMPLAINT_ROUTING[c.category].label}）已交办，牵头单位 ${c.leadDepartmentCode}。`);
+      return { publicReply, summary: { leadDepartmentCode: c.leadDepartmentCode, coDepartmentCodes: c.coDepartmentCodes } };
+    });
+  }
+
+  async reassign(actor: Principal, id: string, leadDepartmentCode: string, coDepartmentCodes: string[], reason: string): Promise<Complaint> {
+    const co = [...new Set(coDepartmentCodes)].filter((d) => d !== leadDepartmentCode);
+    const known = new Set((await this.reference.listDepartments()).map((d) => d.code));
+    const unknown = [leadDepartmentCode, ...co].filter((d) => !known.has(d) || d === TOWNSHIP_PSEUDO_DEPARTMENT);
+    if (unknown.length) throw new ValidationFailed([{ path: 'leadDepartmentCode', message: `not a department that can handle complaints: ${unknown.join(', ')}` }]);
+    const movable = [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED, ComplaintStatus.ASSIGNED, ComplaintStatus.INVESTIGATING];
+    return this.change(actor, id, 'reassign', movable, 'route', async (c, em) => {
+      const before = { leadDepartmentCode: c.leadDepartmentCode, coDepartmentCodes: c.coDepartmentCodes };
+      c.leadDepartmentCode = leadDepartmentCode;
+      c.coDepartmentCodes = co;
+      if (c.status === ComplaintStatus.ASSIGNED || c.status === ComplaintStatus.INVESTIGATING) {
+        await this.notifyAssigned(em, c, 'complaints.complaint.reassigned', '投诉已改派', `投诉 ${c.trackingNumber} 已改派，牵头单位 ${leadDepartmentCode}。理由：${reason}`);
+      }
+      return { timeline: false, action: 'complaints.complaint.reassigned', summary: { before, after: { leadDepartmentCode, coDepartmentCodes: co }, reason } };
+    });
+  }
+
+  startInvestigation(actor: Principal, id: string, publicReply?: string): Promise<Complaint> {
+    return this.change(actor, id, 'investigate', [ComplaintStatus.ASSIGNED], 'handle', async (c) => {
+      c.status = ComplaintStatus.INVESTIGATING;
+      return { publicReply };
+    });
+  }
+
+  reply(actor: Principal, id: string, publicReply: string, findings?: string): Promise<Complaint> {
+    return this.change(actor, id, 'reply to', [ComplaintStatus.INVESTIGATING], 'handle', async (c, _em, now) => {
+      c.status = ComplaintStatus.REPLIED;
+      c.repliedAt = now;
+      if (findings !== undefined) c.findings = findings;
+      return { publicReply, summary: { findings: findings ?? null } };
+    });
+  }
+
+  extend(actor: Principal, id: string, days: number, reason: string): Promise<Complaint> {
+    if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) throw new ValidationFailed([{ path: 'days', message: `must be 1–${MAX_EXTENSION_DAYS}` }]);
+    return this.change(actor, id, 'extend', HANDLING, 'handle', async (c, _em, now) => {
+      if (c.extensionDays !== null) throw new DeadlineAlreadyExtended();
+      const before = c.handleDueAt!;
+      c.handleDueAt = extendDeadline(before, days, this.config.timeZone);
+      c.extensionDays = days;
+      c.extensionReason = reason;
+      if (c.handleDueAt > now) c.handleOverdueAt = null; // a new deadline, watched again
+      return { timeline: false, action: 'complaints.complaint.deadline_extended', summary: { days, reason, from: before.toISOString(), to: c.handleDueAt.toISOString() } };
+    });
+  }
+
+  close(actor: Principal, id: string, cmd: { substantiated: boolean; summary: string; satisfaction?: Satisfaction; publicReply?: string }): Promise<Complaint> {
+    return this.change(actor, id, 'close', [ComplaintStatus.REPLIED], 'handle', async (c, em, now) => {
+      c.status = ComplaintStatus.CLOSED;
+      c.closedAt = now;
+      c.substantiated = cmd.substantiated;
+      c.closingSummary = cmd.summary;
+      c.satisfaction = cmd.satisfaction ?? null;
+      if (cmd.substantiated && c.institutionId && !c.substantiatedAt) {
+        c.substantiatedAt = now;
+        await this.events.publish(em, 'complaints.complaint.substantiated', {
+          complaintId: c.id,
+          institutionId: c.institutionId,
+          category: c.category,
+          closedAt: now.toISOString(),
+          summary: cmd.summary,
+        });
+      }
+      return { publicReply: cmd.publicReply, summary: { substantiated: cmd.substantiated, satisfaction: c.satisfaction, summary: cmd.summary } };
+    });
+  }
+
+  reopen(actor: Principal, id: string, reason: string, publicReply?: string): Promise<Complaint> {
+    return this.change(actor, id, 'reopen', [ComplaintStatus.CLOSED], 'handle', async (c, _em, now) => {
+      c.status = ComplaintStatus.INVESTIGATING;
+      c.reopenCount += 1;
+      c.closedAt = null;
+      c.handleDueAt = calendarDeadline(now, HANDLE_DAYS, this.config.timeZone).dueAt;
+      c.handleOverdueAt = null;
+      return { publicReply, action: 'complaints.complaint.reopened', summary: { reason, previousSatisfaction: c.satisfaction, handleDueAt: c.handleDueAt.toISOString() } };
+    });
+  }
+
+  requestInvestigationTask(actor: Principal, id: string, note?: string): Promise<Complaint> {
+    return this.change(actor, id, 'request an investigation task for', HANDLING, 'handle', async (c, em) => {
+      await this.events.publish(em, 'complaints.investigation.requested', {
+        complaintId: c.id,
+        ...(c.institutionId ? { institutionId: c.institutionId } : {}),
+        townshipCode: c.townshipCode,
+        leadDepartmentCode: c.leadDepartmentCode,
+        category: c.category,
+      });
+      return { timeline: false, action: 'complaints.investigation.requested', summary: { note: note ?? null } };
+    });
+  }
+
+  /**
+   * One audited change: loads the complaint in the actor's scope (locked), checks the right to route or
+   * handle it and its status, applies the change, writes the public timeline entry and the audit row.
+   */
+  private async change(
+    actor: Principal,
+    id: string,
+    command: string,
+    from: readonly ComplaintStatus[],
+    right: 'route' | 'handle',
+    apply: (c: Complaint, em: EntityManager, now: Date) => Promise<{ publicReply?: string; timeline?: boolean; action?: string; summary?: Record<string, unknown> }>,
+  ): Promise<Complaint> {
+    return this.dataSource.transaction(async (em) => {
+      const qb = em.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id', { id }).setLock('pessimistic_write');
+      const c = await this.scoped(qb, actor).getOne();
+      if (!c) throw new ComplaintNotFound();
+      if (hasRole(actor, Role.DISCIPLINE_SUPERVISOR)) throw new Forbidden('Discipline supervisors read complaints; they do not change them');
+      if (!(right === 'route' ? mayRoute(actor, c) : mayHandle(actor, c))) {
+        throw new Forbidden(right === 'route' ? 'Only EDU, PETITIONS, the lead department or the county office route this complaint' : 'Only the assigned departments and the township handle this complaint');
+      }
+      if (!from.includes(c.status)) throw new InvalidComplaintTransition(command, c.status);
+      const now = this.clock.now();
+      const fromStatus = c.status;
+      const result = await apply(c, em, now);
+      c.updatedAt = now;
+      await em.save(c);
+      if (result.timeline !== false) await this.addTimeline(em, c, result.publicReply ?? null);
+      await this.audit.record(em, {
+        actor,
+        action: result.action ?? `complaints.complaint.${c.status.toLowerCase()}`,
+        entityType: 'complaint',
+        entityId: c.id,
+        summary: { from: fromStatus, to: c.status, ...result.summary },
+      });
+      return c;
+    });
+  }
+
+  private async addTimeline(em: EntityManager, c: Complaint, publicReply: string | null): Promise<void> {
+    await em.insert(ComplaintTimelineEntry, { complaintId: c.id, status: c.status, publicReply, occurredAt: this.clock.now() });
+  }
+
+  private async notifyAssigned(em: EntityManager, c: Complaint, kind: string, title: string, body: string): Promise<void> {
+    await this.notifications.notify(
+      em,
+      { departmentCodes: [c.leadDepartmentCode, ...c.coDepartmentCodes], townshipCodes: [c.townshipCode] },
+      { kind, title, body, entityType: 'complaint', entityId: c.id },
+    );
+  }
+
+  // ---- deadlines ------------------------------------------------------------------------------
+
+  /**
+   * Marks complaints past a pending deadline overdue, once per deadline, and emits
+   * `complaints.complaint.overdue` in the same transaction (a second run finds the marker and emits
+   * nothing; concurrent sweeps skip each other's locked rows). Returns how many were marked.
+   */
+  async sweepOverdue(now: Date): Promise<number> {
+    const actor = systemPrincipal('complaints.overdue-sweep');
+    let total = 0;
+    for (const deadline of Object.keys(SWEEP) as ComplaintDeadline[]) {
+      const { due, marker, statuses } = SWEEP[deadline];
+      for (;;) {
+        const marked = await this.dataSource.transaction(async (em) => {
+          const [rows] = (await em.query(
+            `UPDATE complaint SET ${marker} = $1, updated_at = $1
+             WHERE id IN (SELECT id FROM complaint WHERE ${marker} IS NULL AND status = ANY($2) AND ${due} <= $1
+                          ORDER BY ${due} LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
+             RETURNING id, tracking_number, ${due} AS due_at, lead_department_code, township_code`,
+            [now, statuses],
+          )) as [{ id: string; tracking_number: string; due_at: Date; lead_department_code: string; township_code: string }[], number];
+          for (const r of rows) {
+            const dueAt = new Date(r.due_at).toISOString();
+            await this.events.publish(em, 'complaints.complaint.overdue', {
+              complaintId: r.id,
+              trackingNumber: r.tracking_number,
+              deadline,
+              dueAt,
+              leadDepartmentCode: r.lead_department_code,
+              townshipCode: r.township_code,
+            });
+            await this.notifications.notify(
+              em,
+              { departmentCodes: [r.lead_department_code], townshipCodes: [r.township_code] },
+              { kind: 'complaints.complaint.overdue', title: '投诉办理超期', body: `投诉 ${r.tracking_number} 已超过${DEADLINE_LABEL[deadline]}期限（${dueAt}）。`, entityType: 'complaint', entityId: r.id },
+            );
+            await this.audit.record(em, { actor, action: 'complaints.complaint.overdue', entityType: 'complaint', entityId: r.id, summary: { deadline, dueAt } });
+          }
+          return rows.length;
+        });
+        total += marked;
+        if (marked < SWEEP_BATCH) break;
+      }
+    }
+    return total;
+  }
+}
+
+const DEADLINE_LABEL: Record<ComplaintDeadline, string> = { ROUTE: '登记转送', ACCEPT: '受理告知', HANDLE: '办理' };

@@ -1,0 +1,33 @@
+import { Conflict, DomainError, NotFound } from '../../platform/errors/domain-error';
+
+export class ComplaintNotFound extends NotFound {
+  constructor() {
+    super('Complaint', 'COMPLAINT_NOT_FOUND');
+  }
+}
+
+/** The command does not apply to the complaint's current status. */
+export class InvalidComplaintTransition extends Conflict {
+  constructor(command: string, status: string) {
+    super('INVALID_COMPLAINT_TRANSITION', `Cannot ${command} a complaint that is ${status}`);
+  }
+}
+
+export class DeadlineAlreadyExtended extends Conflict {
+  constructor() {
+    super('DEADLINE_ALREADY_EXTENDED', 'The handling deadline has already been extended once (《信访工作条例》 Art. 34)');
+  }
+}
+
+export class InstitutionNotFound extends NotFound {
+  constructor() {
+    super('Institution', 'INSTITUTION_NOT_FOUND');
+  }
+}
+
+/** Too many public submissions from one client address. */
+export class TooManyRequests extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `Too many complaints submitted from this address; retry after ${retryAfterSeconds} s`, 429);
+  }
+}

@@ -1,0 +1,23 @@
+import { addDays, businessDate, localToInstant } from '../../platform/clock/business-time';
+
+/** 《信访工作条例》 (2022): route within 15 days (Art. 22), decide acceptance within 15 days (Art. 23), handle within 60 days (Art. 34). */
+export const ROUTE_DAYS = 15;
+export const ACCEPT_DAYS = 15;
+export const HANDLE_DAYS = 60;
+export const MAX_EXTENSION_DAYS = 30;
+
+/**
+ * The deadline `days` calendar days after `from`, in the county's time zone: the starting day does not
+ * count and the period ends at the end of its last day (so received on 1 March at any hour, 15 days →
+ * due by the end of 16 March, i.e. the instant 17 March 00:00 local). Returns the due date and instant.
+ */
+export function calendarDeadline(from: Date, days: number, timeZone: string): { dueDate: string; dueAt: Date } {
+  const dueDate = addDays(businessDate(from, timeZone), days);
+  return { dueDate, dueAt: localToInstant(addDays(dueDate, 1), '00:00', timeZone) };
+}
+
+/** Moves a due instant by whole calendar days (an extension). */
+export function extendDeadline(dueAt: Date, days: number, timeZone: string): Date {
+  const lastDay = addDays(businessDate(dueAt, timeZone), -1);
+  return localToInstant(addDays(lastDay, days + 1), '00:00', timeZone);
+}

@@ -1,0 +1,232 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '../../../platform/graphql/pagination';
+import { ComplaintCategory, ComplaintChannel, ComplaintStatus, Satisfaction } from '../complaint.enums';
+import { overdueDeadlines } from '../complaint.service';
+import { Complaint } from '../entities/complaint.entity';
+import { ComplaintTimelineEntry } from '../entities/complaint-timeline-entry.entity';
+import { COMPLAINT_ROUTING } from '../routing';
+
+registerEnumType(ComplaintCategory, {
+  name: 'ComplaintCategory',
+  description: 'Complaint category (投诉类别); it picks the lead and co-operating departments',
+  valuesMap: Object.fromEntries(Object.entries(COMPLAINT_ROUTING).map(([k, r]) => [k, { description: r.label }])),
+});
+registerEnumType(ComplaintChannel, {
+  name: 'ComplaintChannel',
+  description: 'Where a complaint came in (受理渠道)',
+  valuesMap: {
+    ONLINE: { description: '网上投诉 (public form)' },
+    HOTLINE_12345: { description: '12345 政务服务便民热线' },
+    LETTERS_VISITS: { description: '信访局来信来访 (letters and visits)' },
+    HOTLINE_12315: { description: '12315 市场监管投诉' },
+    PUBLIC_OPINION: { description: '舆情监测 (public-opinion monitoring)' },
+    GRID_PATROL: { description: '网格巡查 (grid patrol)' },
+  },
+});
+registerEnumType(ComplaintStatus, {
+  name: 'ComplaintStatus',
+  description: 'Complaint status: RECEIVED (已登记) → ACCEPTED (已受理) / NOT_ACCEPTED (不予受理) → ASSIGNED (已交办) → INVESTIGATING (调查中) → REPLIED (已答复) → CLOSED (已办结)',
+});
+registerEnumType(Satisfaction, {
+  name: 'ComplaintSatisfaction',
+  description: 'Return visit (满意度回访)',
+  valuesMap: { SATISFIED: { description: '满意' }, BASICALLY_SATISFIED: { description: '基本满意' }, DISSATISFIED: { description: '不满意' } },
+});
+
+@ObjectType('ComplaintTimelineEntry', { description: 'A step of the public timeline (办理进度): status and the public reply' })
+export class ComplaintTimelineEntryObject {
+  @Field(() => ComplaintStatus)
+  status!: ComplaintStatus;
+
+  @Field()
+  occurredAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Reply to the complainant (答复), as written; plain text, never HTML' })
+  reply!: string | null;
+
+  static from(e: ComplaintTimelineEntry): ComplaintTimelineEntryObject {
+    return { status: e.status, occurredAt: e.occurredAt, reply: e.publicReply };
+  }
+}
+
+@ObjectType('ComplaintReceipt', { description: 'What the public form answers: the tracking number (查询码) to follow the complaint' })
+export class ComplaintReceiptObject {
+  @Field()
+  trackingNumber!: string;
+
+  @Field()
+  receivedAt!: Date;
+}
+
+@ObjectType('PublicComplaintStatus', { description: 'Public progress of a complaint (投诉进度查询): no internal notes, no officers' })
+export class PublicComplaintStatusObject {
+  @Field()
+  trackingNumber!: string;
+
+  @Field(() => ComplaintCategory)
+  category!: ComplaintCategory;
+
+  @Field(() => ComplaintStatus)
+  status!: ComplaintStatus;
+
+  @Field()
+  receivedAt!: Date;
+
+  @Field(() => [ComplaintTimelineEntryObject])
+  timeline!: ComplaintTimelineEntryObject[];
+}
+
+@ObjectType('ComplainantContact', { description: "Complainant's contact (投诉人联系方式): in clear only for officers of the assigned departments" })
+export class ComplainantContactObject {
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field({ description: 'True when name and phone are masked (张*, 138****1234)' })
+  masked!: boolean;
+}
+
+@ObjectType('Complaint', { description: 'Complaint or petition (投诉/信访)' })
+export class ComplaintObject {
+  /** The entity, for field resolvers (contact, timeline); not part of the schema. */
+  entity!: Complaint;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  trackingNumber!: string;
+
+  @Field(() => ComplaintChannel)
+  channel!: ComplaintChannel;
+
+  @Field(() => ComplaintCategory)
+  category!: ComplaintCategory;
+
+  @Field(() => ComplaintStatus)
+  status!: ComplaintStatus;
+
+  @Field({ description: 'As the complainant wrote it (plain text, never HTML)' })
+  description!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Institution (校外培训机构) in the registry, when known' })
+  institutionId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  institutionName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field({ description: 'Township (乡镇/街道) of the address; always informed' })
+  townshipCode!: string;
+
+  @Field({ description: 'Lead department (牵头单位)' })
+  leadDepartmentCode!: string;
+
+  @Field(() => [String], { description: 'Co-operating departments (配合单位)' })
+  coDepartmentCodes!: string[];
+
+  @Field()
+  anonymous!: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'The primary complaint this one duplicates (重复投诉)' })
+  duplicateOfId!: string | null;
+
+  @Field()
+  receivedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  acceptedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  assignedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  repliedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  closedAt!: Date | null;
+
+  @Field({ description: 'Register and route by (登记转送, 15 days, 《信访工作条例》 Art. 22)' })
+  routeDueAt!: Date;
+
+  @Field({ description: 'Decide acceptance by (受理告知, 15 days, Art. 23)' })
+  acceptDueAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Handle by (办结, 60 days from acceptance, Art. 34; plus the extension)' })
+  handleDueAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Extension (延期) in days, at most 30, once' })
+  extensionDays!: number | null;
+
+  @Field(() => String, { nullable: true })
+  extensionReason!: string | null;
+
+  @Field({ description: 'A pending statutory deadline has passed (超期)' })
+  overdue!: boolean;
+
+  @Field(() => [String], { description: 'Which pending deadlines have passed: ROUTE, ACCEPT, HANDLE' })
+  overdueDeadlines!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Why it was not accepted (internal)' })
+  notAcceptedReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Investigation findings (internal)' })
+  findings!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Closed as substantiated (属实)' })
+  substantiated!: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  closingSummary!: string | null;
+
+  @Field(() => Satisfaction, { nullable: true })
+  satisfaction!: Satisfaction | null;
+
+  @Field(() => Int)
+  reopenCount!: number;
+
+  static from(c: Complaint, now: Date): ComplaintObject {
+    const overdue = overdueDeadlines(c, now);
+    return {
+      entity: c,
+      id: c.id,
+      trackingNumber: c.trackingNumber,
+      channel: c.channel,
+      category: c.category,
+      status: c.status,
+      description: c.description,
+      institutionId: c.institutionId,
+      institutionName: c.institutionName,
+      address: c.address,
+      townshipCode: c.townshipCode,
+      leadDepartmentCode: c.leadDepartmentCode,
+      coDepartmentCodes: c.coDepartmentCodes,
+      anonymous: c.anonymous,
+      duplicateOfId: c.duplicateOf,
+      receivedAt: c.receivedAt,
+      acceptedAt: c.acceptedAt,
+      assignedAt: c.assignedAt,
+      repliedAt: c.repliedAt,
+      closedAt: c.closedAt,
+      routeDueAt: c.routeDueAt,
+      acceptDueAt: c.acceptDueAt,
+      handleDueAt: c.handleDueAt,
+      extensionDays: c.extensionDays,
+      extensionReason: c.extensionReason,
+      overdue: overdue.length > 0,
+      overdueDeadlines: overdue,
+      notAcceptedReason: c.notAcceptedReason,
+      findings: c.findings,
+      substantiated: c.substantiated,
+      closingSummary: c.closingSummary,
+      satisfaction: c.satisfaction,
+      reopenCount: c.reopenCount,
+    };
+  }
+}
+
+export const ComplaintConnection = Paginated(ComplaintObject, 'Complaint');

@@ -1,0 +1,164 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Public, Roles } from '../../../platform/auth/decorators';
+import { Principal } from '../../../platform/auth/principal';
+import { Role } from '../../../platform/auth/role';
+import { Clock } from '../../../platform/clock/clock';
+import { GqlContext } from '../../../platform/graphql/context';
+import { byKey, groupByKey } from '../../../platform/graphql/loaders';
+import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
+import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
+import { ComplaintService } from '../complaint.service';
+import { Complaint } from '../entities/complaint.entity';
+import {
+  CloseComplaintInput,
+  ComplaintIntakeInput,
+  ComplaintReplyInput,
+  ComplaintsArgs,
+  ExtendComplaintInput,
+  NotAcceptComplaintInput,
+  ReassignComplaintInput,
+  RegisterComplaintInput,
+  ReopenComplaintInput,
+  ReplyComplaintInput,
+  RequestInvestigationTaskInput,
+} from './complaint.inputs';
+import {
+  ComplainantContactObject,
+  ComplaintConnection,
+  ComplaintObject,
+  ComplaintReceiptObject,
+  ComplaintTimelineEntryObject,
+  PublicComplaintStatusObject,
+} from './complaint.object';
+
+/** Roles that change complaints (DISCIPLINE_SUPERVISOR reads only; the service checks departments and township). */
+const HANDLERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
+const READERS = [...HANDLERS, Role.DISCIPLINE_SUPERVISOR];
+
+@Resolver(() => ComplaintObject)
+export class ComplaintResolver {
+  constructor(
+    private readonly service: ComplaintService,
+    private readonly clock: Clock,
+  ) {}
+
+  private out = (c: Complaint): ComplaintObject => ComplaintObject.from(c, this.clock.now());
+
+  @Public()
+  @Mutation(() => ComplaintReceiptObject, { description: 'Submit a complaint (网上投诉), no login; keep the tracking number (查询码)' })
+  async submitComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ComplaintIntakeInput, @Context() ctx: GqlContext): Promise<ComplaintReceiptObject> {
+    const c = await this.service.submit(actor, input, ctx.req.ip ?? 'unknown');
+    return { trackingNumber: c.trackingNumber, receivedAt: c.receivedAt };
+  }
+
+  @Public()
+  @Query(() => PublicComplaintStatusObject, { description: 'Progress of a complaint by tracking number (投诉进度查询), no login' })
+  async complaintStatus(@Args('trackingNumber') trackingNumber: string): Promise<PublicComplaintStatusObject> {
+    const s = await this.service.publicStatus(trackingNumber.slice(0, 40));
+    return { ...s, timeline: s.timeline.map(ComplaintTimelineEntryObject.from) };
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Register a complaint received by hotline, letter or visit, 12315, public opinion or grid patrol' })
+  async registerComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: RegisterComplaintInput): Promise<ComplaintObject> {
+    const { channel, ...intake } = input;
+    return this.out(await this.service.register(actor, intake, channel));
+  }
+
+  @Roles(...READERS)
+  @Query(() => ComplaintConnection, { description: 'Complaints (投诉/信访) in the caller’s jurisdiction, newest first', complexity: pagedComplexity })
+  async complaints(@CurrentPrincipal() actor: Principal, @Args() args: ComplaintsArgs): Promise<Connection<ComplaintObject>> {
+    const { first, after, ...filter } = args;
+    const page = await this.service.list(actor, filter, { first, after });
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.out(e.node) })) };
+  }
+
+  @Roles(...READERS)
+  @Query(() => ComplaintObject)
+  async complaint(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<ComplaintObject> {
+    return this.out(await this.service.get(actor, id));
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Accept (受理): the 60-day handling period starts' })
+  async acceptComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ComplaintReplyInput): Promise<ComplaintObject> {
+    return this.out(await this.service.accept(actor, input.complaintId, input.publicReply));
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Do not accept (不予受理), telling the complainant why' })
+  async notAcceptComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: NotAcceptComplaintInput): Promise<ComplaintObject> {
+    return this.out(await this.service.notAccept(actor, input.complaintId, input.reason, input.publicReply));
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Assign (交办) to the routed departments and township; they are notified' })
+  async assignComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ComplaintReplyInput): Promise<ComplaintObject> {
+    return this.out(await this.service.assign(actor, input.complaintId, input.publicReply));
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Change the lead and co-operating departments (改派), with a reason' })
+  async reassignComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ReassignComplaintInput): Promise<ComplaintObject> {
+    return this.out(await this.service.reassign(actor, input.complaintId, input.leadDepartmentCode, input.coDepartmentCodes, input.reason));
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Start investigating (调查核实)' })
+  async startComplaintInvestigation(@CurrentPrincipal() actor: Principal, @Args('input') input: ComplaintReplyInput): Promise<ComplaintObject> {
+    return this.out(await this.service.startInvestigation(actor, input.complaintId, input.publicReply));
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Reply to the complainant (答复)' })
+  async replyToComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ReplyComplaintInput): Promise<ComplaintObject> {
+    return this.out(await this.service.reply(actor, input.complaintId, input.publicReply, input.findings));
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Extend the handling deadline once, by at most 30 days, with a reason (延期)' })
+  async extendComplaintDeadline(@CurrentPrincipal() actor: Principal, @Args('input') input: ExtendComplaintInput): Promise<ComplaintObject> {
+    return this.out(await this.service.extend(actor, input.complaintId, input.days, input.reason));
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Close (办结) with the return visit (满意度回访)' })
+  async closeComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: CloseComplaintInput): Promise<ComplaintObject> {
+    const { complaintId, ...cmd } = input;
+    return this.out(await this.service.close(actor, complaintId, cmd));
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Reopen a closed complaint (e.g. 不满意): a new 60-day handling period' })
+  async reopenComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ReopenComplaintInput): Promise<ComplaintObject> {
+    return this.out(await this.service.reopen(actor, input.complaintId, input.reason, input.publicReply));
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Ask supervision for an investigation task (督导检查)' })
+  async requestComplaintInvestigationTask(@CurrentPrincipal() actor: Principal, @Args('input') input: RequestInvestigationTaskInput): Promise<ComplaintObject> {
+    return this.out(await this.service.requestInvestigationTask(actor, input.complaintId, input.note));
+  }
+
+  @ResolveField(() => ComplainantContactObject, { nullable: true, description: 'Masked unless the caller is an officer of an assigned department (every clear view is audited)' })
+  contact(@CurrentPrincipal() actor: Principal, @Parent() parent: ComplaintObject): Promise<ComplainantContactObject | null> {
+    return this.service.contact(actor, parent.entity);
+  }
+
+  @ResolveField(() => [ComplaintTimelineEntryObject], { description: 'The public timeline, as the complainant sees it' })
+  async timeline(@Parent() parent: ComplaintObject, @Context() ctx: GqlContext): Promise<ComplaintTimelineEntryObject[]> {
+    const loader = ctx.loaders.get<string, ComplaintTimelineEntryObject[]>('complaints.timeline', async (ids) =>
+      groupByKey(ids, await this.service.timelines(ids), (e) => e.complaintId).map((list) => list.map(ComplaintTimelineEntryObject.from)),
+    );
+    return loader.load(parent.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Complaints linked to this one as duplicates (重复投诉数)' })
+  async duplicateCount(@Parent() parent: ComplaintObject, @Context() ctx: GqlContext): Promise<number> {
+    const loader = ctx.loaders.get<string, number>('complaints.duplicate-count', async (ids) => {
+      const counts = await this.service.duplicateCounts(ids);
+      return byKey(ids, ids.map((id) => ({ id, n: counts.get(id) ?? 0 })), (r) => r.id).map((r) => r?.n ?? 0);
+    });
+    return loader.load(parent.id);
+  }
+}

@@ -1,0 +1,61 @@
+import { Principal, UserPrincipal, hasRole } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { ScopeColumns, ScopeOptions } from '../../platform/auth/scope';
+import { Forbidden } from '../../platform/errors/domain-error';
+
+/**
+ * Who does what with credit records and list entries:
+ * - read: the county office, discipline supervisors, every department officer and inspector (county-wide:
+ *   departments act on the lists), township officers for their township;
+ * - record a violation or commendation by hand: the county office, department officers, inspectors;
+ * - propose an entry or its removal: the county office and department officers of any department (市场监管,
+ *   消防 … find the facts);
+ * - approve or reject (the second step): the county office or an Education Bureau (EDU, the leading-group
+ *   office) officer, never the proposer; revoke a record: the same.
+ */
+export const READER_ROLES = [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
+export const RECORDER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR];
+export const PROPOSER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
+export const APPROVER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
+export const APPROVING_DEPARTMENT = 'EDU';
+
+export const READ_SCOPE: ScopeOptions = { countyWide: [Role.DEPARTMENT_OFFICER, Role.INSPECTOR] };
+export const scopeColumns = (alias: string): ScopeColumns => ({ township: `${alias}.township_code` });
+
+export function assertReader(actor: Principal): void {
+  if (actor.kind === 'system') return;
+  if (!hasRole(actor, ...READER_ROLES)) throw new Forbidden();
+}
+
+export function assertRecorder(actor: Principal): asserts actor is UserPrincipal {
+  if (!hasRole(actor, ...RECORDER_ROLES)) throw new Forbidden('Only the county office, department officers and inspectors record credit');
+}
+
+export function assertProposer(actor: Principal): void {
+  if (actor.kind === 'system') return;
+  if (!hasRole(actor, ...PROPOSER_ROLES)) throw new Forbidden('Only the county office and department officers propose list entries');
+}
+
+export function isApprover(actor: Principal): actor is UserPrincipal {
+  if (actor.kind !== 'user') return false;
+  return actor.role === Role.COUNTY_ADMIN || (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode === APPROVING_DEPARTMENT);
+}
+
+export function assertApprover(actor: Principal): asserts actor is UserPrincipal {
+  if (!isApprover(actor)) throw new Forbidden('Only the county office or an Education Bureau officer decides on list entries');
+}
+
+export function actorName(actor: Principal): string {
+  switch (actor.kind) {
+    case 'user':
+      return actor.username;
+    case 'system':
+      return `system:${actor.name}`;
+    case 'bank':
+      return `bank:${actor.keyId}`;
+    default:
+      return 'anonymous';
+  }
+}
+
+export const actorUserId = (actor: Principal): string | null => (actor.kind === 'user' ? actor.userId : null);

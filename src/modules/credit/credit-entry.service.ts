@@ -1,0 +1,556 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Principal, systemPrincipal } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { applyScope } from '../../platform/auth/scope';
+import { Clock } from '../../platform/clock/clock';
+import { businessDate } from '../../platform/clock/business-time';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { EventPublisher } from '../../platform/events';
+import { Connection, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
+import { EscrowFacade } from '../escrow';
+import { NotificationService } from '../notifications';
+import { ReferenceService } from '../reference';
+import { InstitutionSummary, RegistryFacade } from '../registry';
+import { READ_SCOPE, actorName, actorUserId, assertApprover, assertProposer, assertReader, scopeColumns } from './credit-access';
+import {
+  CreditEntryNotFound,
+  EntryAlreadyActive,
+  EntryStateConflict,
+  InstitutionBlacklisted,
+  InstitutionNotFound,
+  NotEligibleForWhitelist,
+  SelfApprovalForbidden,
+  UnknownCreditReason,
+} from './credit.errors';
+import { expiryOf, findCreditReason } from './data/credit-reasons';
+import { ACTIVE_ENTRY_STATUSES, CreditEntry, CreditEntryStatus, CreditListKind, PUBLISHED_STATUSES, RemovalGrounds } from './entities/credit-entry.entity';
+import { CreditRecord, EvidenceRef } from './entities/credit-record.entity';
+import { WhitelistEligibilityService } from './whitelist-eligibility.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const JOINT_PUNISHMENT_DUTY = 'JOINT_PUNISHMENT';
+/** Whoever acts for the service in the joint punishment it triggers (the freeze instruction). */
+const JOINT_PUNISHMENT = systemPrincipal('credit.joint-punishment');
+
+export interface ProposeEntryInput {
+  institutionId: string;
+  kind: CreditListKind;
+  reasonCode: string;
+  reason: string;
+  evidence?: EvidenceRef[];
+  recordIds?: string[];
+}
+
+export interface ProposeRemovalInput {
+  grounds: RemovalGrounds.APPEAL | RemovalGrounds.CREDIT_REPAIR;
+  note: string;
+  evidence?: EvidenceRef[];
+}
+
+export interface CreditEntryFilter {
+  kind?: CreditListKind;
+  status?: CreditEntryStatus;
+  institutionId?: string;
+  townshipCode?: string;
+}
+
+/** What the public sees of a published entry: nothing more. */
+export interface PublicCreditEntry {
+  institutionName: string;
+  creditCode: string;
+  kind: CreditListKind;
+  reasonCategory: string;
+  reasonCategoryName: string;
+  effectiveOn: string;
+  expiresOn: string | null;
+  townshipCode: string;
+}
+
+export type StandingKind = 'BLACK' | 'GREY' | 'WHITE' | 'NONE';
+
+export interface Standing {
+  institutionId: string;
+  standing: StandingKind;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+}
+
+const STANDING_ORDER: Record<string, number> = { BLACK: 0, GREY: 1, WHITE: 2 };
+
+/**
+ * Black / white / grey list entries (黑白名单): proposal → approval by a second person → publication
+ * (公示) with effective and expiry dates; removal by appeal or credit repair (信用修复), also two-step;
+ * expiry by schedule. Publishing a BLACK entry carries out joint punishment (联合惩戒) in the same
+ * transaction.
+ */
+@Injectable()
+export class CreditEntryService {
+  private readonly logger = new Logger('CreditEntries');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: RegistryFacade,
+    private readonly reference: ReferenceService,
+    private readonly notifications: NotificationService,
+    private readonly escrow: EscrowFacade,
+    private readonly eligibility: WhitelistEligibilityService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private today(): string {
+    return businessDate(this.clock.now(), this.config.timeZone);
+  }
+
+  async propose(actor: Principal, input: ProposeEntryInput): Promise<CreditEntry> {
+    assertProposer(actor);
+    const reason = findCreditReason(input.reasonCode);
+    if (!reason || reason.kind !== input.kind) throw new UnknownCreditReason(input.reasonCode, input.kind);
+    if (!input.reason?.trim()) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
+    if (input.kind === CreditListKind.BLACK && !(input.evidence?.length || input.recordIds?.length)) {
+      throw new ValidationFailed([{ path: 'evidence', message: 'a black-list proposal needs evidence or credit records' }]);
+    }
+    const institution = await this.registry.findInstitution({ id: input.institutionId });
+    if (!institution) throw new InstitutionNotFound(input.institutionId);
+    return this.dataSource.transaction((em) => this.proposeIn(em, actor, institution, input));
+  }
+
+  /** Proposes inside the caller's transaction (the weekly whitelist review proposes as the service). */
+  async proposeIn(em: EntityManager, actor: Principal, institution: InstitutionSummary, input: ProposeEntryInput): Promise<CreditEntry> {
+    const recordIds = [...new Set(input.recordIds ?? [])];
+    if (recordIds.some((id) => !UUID.test(id))) throw new ValidationFailed([{ path: 'recordIds', message: 'must be credit record ids' }]);
+    if (recordIds.length) {
+      const found = await em.countBy(CreditRecord, { id: In(recordIds), institutionId: institution.id });
+      if (found !== recordIds.length) throw new ValidationFailed([{ path: 'recordIds', message: "are not all this institution's credit records" }]);
+    }
+    // Serialise decisions about one institution (two proposals at once, a proposal racing a publication).
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('credit_entry'), hashtext($1))`, [institution.id]);
+    const active = await em.findBy(CreditEntry, { institutionId: institution.id, status: In([...ACTIVE_ENTRY_STATUSES]) });
+    if (active.some((e) => e.kind === input.kind)) throw new EntryAlreadyActive(input.kind);
+    if (input.kind !== CreditListKind.BLACK && active.some((e) => e.kind === CreditListKind.BLACK)) throw new InstitutionBlacklisted();
+    if (input.kind === CreditListKind.WHITE) {
+      const [check] = await this.eligibility.evaluate([institution.id], this.clock.now(), em);
+      if (!check?.eligible) throw new NotEligibleForWhitelist(check?.reasons ?? ['unknown institution']);
+    }
+    const now = this.clock.now();
+    const entry = em.create(CreditEntry, {
+      institutionId: institution.id,
+      institutionName: institution.name,
+      creditCode: institution.creditCode,
+      townshipCode: institution.townshipCode,
+      kind: input.kind,
+      reasonCode: input.reasonCode,
+      reason: input.reason.trim(),
+      evidence: (input.evidence ?? []).map((e) => ({ kind: e.kind, reference: e.reference, note: e.note ?? null })),
+      recordIds,
+      status: CreditEntryStatus.PROPOSED,
+      effectiveOn: null,
+      expiresOn: null,
+      proposedByUserId: actorUserId(actor),
+      proposedByName: actorName(actor),
+      proposedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await em.save(entry);
+    } catch (e) {
+      if (e instanceof QueryFailedError && (e as { code?: string }).code === '23505') throw new EntryAlreadyActive(input.kind);
+      throw e;
+    }
+    await this.audit.record(em, {
+      actor,
+      action: 'credit.entry.proposed',
+      entityType: 'credit_entry',
+      entityId: entry.id,
+      summary: { institutionId: institution.id, kind: entry.kind, reasonCode: entry.reasonCode, recordIds },
+    });
+    await this.notifications.notify(
+      em,
+      { departmentCodes: ['EDU'], roles: [Role.COUNTY_ADMIN] },
+      {
+        kind: 'credit.entry.proposed',
+        title: `名单待审批: ${institution.name} (${entry.kind})`,
+        body: `${actorName(actor)} proposed ${institution.name} (${institution.creditCode}) for the ${entry.kind} list: ${entry.reason}`,
+        entityType: 'credit_entry',
+        entityId: entry.id,
+      },
+    );
+    return entry;
+  }
+
+  /** Second step: publishes the entry (公示); a BLACK entry triggers joint punishment in the same transaction. */
+  async approve(actor: Principal, id: string, note?: string | null): Promise<CreditEntry> {
+    assertApprover(actor);
+    return this.dataSource.transaction(async (em) => {
+      const entry = await this.lockEntry(em, id);
+      if (entry.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
+      if (entry.status !== CreditEntryStatus.PROPOSED) throw new EntryStateConflict(entry.status, 'approved');
+      const institution = await this.registry.findInstitution({ id: entry.institutionId });
+      if (!institution) throw new InstitutionNotFound(entry.institutionId);
+      const others = await em.findBy(CreditEntry, { institutionId: entry.institutionId, status: In([...ACTIVE_ENTRY_STATUSES]) });
+      if (entry.kind !== CreditListKind.BLACK && others.some((e) => e.kind === CreditListKind.BLACK)) throw new InstitutionBlacklisted();
+      if (entry.kind === CreditListKind.WHITE) {
+        const [check] = await this.eligibility.evaluate([entry.institutionId], this.clock.now(), em);
+        if (!check?.eligible) throw new NotEligibleForWhitelist(check?.reasons ?? []);
+      }
+      const now = this.clock.now();
+      const effectiveOn = this.today();
+      const reason = findCreditReason(entry.reasonCode);
+      Object.assign(entry, {
+        status: CreditEntryStatus.PUBLISHED,
+        institutionName: institution.name,
+        creditCode: institution.creditCode,
+        townshipCode: institution.townshipCode,
+        effectiveOn,
+        expiresOn: expiryOf(effectiveOn, reason ? reason.durationMonths : 12),
+        decidedByUserId: actor.userId,
+        decidedByName: actor.username,
+        decidedAt: now,
+        decisionNote: note?.trim() || null,
+        updatedAt: now,
+      });
+      await em.save(entry);
+      await this.audit.record(em, {
+        actor,
+        action: 'credit.entry.published',
+        entityType: 'credit_entry',
+        entityId: entry.id,
+        summary: { from: CreditEntryStatus.PROPOSED, to: CreditEntryStatus.PUBLISHED, kind: entry.kind, effectiveOn, expiresOn: entry.expiresOn, note: entry.decisionNote },
+      });
+      if (entry.kind === CreditListKind.BLACK) {
+        for (const other of others.filter((e) => e.id !== entry.id && e.kind !== CreditListKind.BLACK)) await this.supersede(em, actor, other, entry);
+        await this.jointPunishment(em, entry);
+      } else if (entry.kind === CreditListKind.WHITE) {
+        await this.events.publish(em, 'credit.whitelist.published', this.listPayload(entry));
+      } else {
+        await this.notifications.notify(
+          em,
+          { departmentCodes: ['EDU'], townshipCodes: [entry.townshipCode] },
+          { kind: 'credit.greylist.published', title: `重点关注: ${entry.institutionName}`, body: entry.reason, entityType: 'credit_entry', entityId: entry.id },
+        );
+      }
+      return entry;
+    });
+  }
+
+  async reject(actor: Principal, id: string, note: string): Promise<CreditEntry> {
+    assertApprover(actor);
+    const why = requireNote(note);
+    return this.dataSource.transaction(async (em) => {
+      const entry = await this.lockEntry(em, id);
+      if (entry.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
+      if (entry.status !== CreditEntryStatus.PROPOSED) throw new EntryStateConflict(entry.status, 'rejected');
+      const now = this.clock.now();
+      Object.assign(entry, { status: CreditEntryStatus.REJECTED, decidedByUserId: actor.userId, decidedByName: actor.username, decidedAt: now, decisionNote: why, endedAt: now, updatedAt: now });
+      await em.save(entry);
+      await this.audit.record(em, { actor, action: 'credit.entry.rejected', entityType: 'credit_entry', entityId: id, summary: { from: CreditEntryStatus.PROPOSED, to: entry.status, note: why } });
+      return entry;
+    });
+  }
+
+  /** Removal by appeal (申诉) or credit repair (信用修复) after rectification: the first of two steps. */
+  async proposeRemoval(actor: Principal, id: string, input: ProposeRemovalInput): Promise<CreditEntry> {
+    assertProposer(actor);
+    const why = requireNote(input.note);
+    if (input.grounds === RemovalGrounds.CREDIT_REPAIR && !input.evidence?.length) {
+      throw new ValidationFailed([{ path: 'evidence', message: 'credit repair needs evidence of the rectification' }]);
+    }
+    return this.dataSource.transaction(async (em) => {
+      const entry = await this.lockEntry(em, id);
+      if (entry.status !== CreditEntryStatus.PUBLISHED) throw new EntryStateConflict(entry.status, 'proposed for removal');
+      const now = this.clock.now();
+      Object.assign(entry, {
+        status: CreditEntryStatus.REMOVAL_PROPOSED,
+        removalGrounds: input.grounds,
+        removalNote: why,
+        removalEvidence: (input.evidence ?? []).map((e) => ({ kind: e.kind, reference: e.reference, note: e.note ?? null })),
+        removalProposedByUserId: actorUserId(actor),
+        removalProposedByName: actorName(actor),
+        removalProposedAt: now,
+        updatedAt: now,
+      });
+      await em.save(entry);
+      await this.audit.record(em, { actor, action: 'credit.entry.removal_proposed', entityType: 'credit_entry', entityId: id, summary: { grounds: input.grounds, note: why } });
+      await this.notifications.notify(
+        em,
+        { departmentCodes: ['EDU'], roles: [Role.COUNTY_ADMIN] },
+        { kind: 'credit.entry.removal_proposed', title: `移出名单待审批: ${entry.institutionName} (${entry.kind})`, body: why, entityType: 'credit_entry', entityId: id },
+      );
+      return entry;
+    });
+  }
+
+  async approveRemoval(actor: Principal, id: string, note?: string | null): Promise<CreditEntry> {
+    assertApprover(actor);
+    return this.dataSource.transaction(async (em) => {
+      const entry = await this.lockEntry(em, id);
+      if (entry.removalProposedByUserId === actor.userId) throw new SelfApprovalForbidden();
+      if (entry.status !== CreditEntryStatus.REMOVAL_PROPOSED) throw new EntryStateConflict(entry.status, 'removed');
+      const now = this.clock.now();
+      Object.assign(entry, {
+        status: CreditEntryStatus.REMOVED,
+        removalDecidedByUserId: actor.userId,
+        removalDecidedByName: actor.username,
+        removalDecidedAt: now,
+        removalDecisionNote: note?.trim() || null,
+        endedAt: now,
+        updatedAt: now,
+      });
+      await em.save(entry);
+      await this.audit.record(em, { actor, action: 'credit.entry.removed', entityType: 'credit_entry', entityId: id, summary: { grounds: entry.removalGrounds, note: entry.removalDecisionNote } });
+      await this.events.publish(em, 'credit.entry.removed', { entryId: id, institutionId: entry.institutionId, kind: entry.kind, grounds: entry.removalGrounds ?? '' });
+      if (entry.kind === CreditListKind.BLACK) {
+        await this.notifications.notify(em, { departmentCodes: await this.punishmentDepartments(), townshipCodes: [entry.townshipCode] }, {
+          kind: 'credit.blacklist.removed',
+          title: `移出黑名单: ${entry.institutionName}`,
+          body: `${entry.institutionName} (${entry.creditCode}) left the black list (${entry.removalGrounds}): ${entry.removalNote}. Lift the joint punishment measures.`,
+          entityType: 'credit_entry',
+          entityId: id,
+        });
+      }
+      return entry;
+    });
+  }
+
+  async rejectRemoval(actor: Principal, id: string, note: string): Promise<CreditEntry> {
+    assertApprover(actor);
+    const why = requireNote(note);
+    return this.dataSource.transaction(async (em) => {
+      const entry = await this.lockEntry(em, id);
+      if (entry.removalProposedByUserId === actor.userId) throw new SelfApprovalForbidden();
+      if (entry.status !== CreditEntryStatus.REMOVAL_PROPOSED) throw new EntryStateConflict(entry.status, 'kept after a removal proposal');
+      await this.audit.record(em, {
+        actor,
+        action: 'credit.entry.removal_rejected',
+        entityType: 'credit_entry',
+        entityId: id,
+        summary: { grounds: entry.removalGrounds, proposal: entry.removalNote, proposedBy: entry.removalProposedByName, note: why },
+      });
+      Object.assign(entry, {
+        status: CreditEntryStatus.PUBLISHED,
+        removalGrounds: null,
+        removalNote: null,
+        removalEvidence: [],
+        removalProposedByUserId: null,
+        removalProposedByName: null,
+        removalProposedAt: null,
+        updatedAt: this.clock.now(),
+      });
+      await em.save(entry);
+      return entry;
+    });
+  }
+
+  /** Entries whose last day in force is before today's business date leave the lists (scheduled). */
+  async expireDue(now: Date): Promise<number> {
+    const today = businessDate(now, this.config.timeZone);
+    const actor = systemPrincipal('credit.entry-expiry');
+    return this.dataSource.transaction(async (em) => {
+      const due = await em
+        .getRepository(CreditEntry)
+        .createQueryBuilder('e')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where('e.status IN (:...statuses) AND e.expires_on < :today', { statuses: [...PUBLISHED_STATUSES], today })
+        .orderBy('e.expires_on')
+        .limit(500)
+        .getMany();
+      for (const entry of due) {
+        const from = entry.status;
+        Object.assign(entry, { status: CreditEntryStatus.EXPIRED, endedAt: now, updatedAt: now });
+        await em.save(entry);
+        await this.audit.record(em, { actor, action: 'credit.entry.expired', entityType: 'credit_entry', entityId: entry.id, summary: { from, to: entry.status, expiresOn: entry.expiresOn } });
+        await this.events.publish(em, 'credit.entry.expired', { entryId: entry.id, institutionId: entry.institutionId, kind: entry.kind, expiresOn: entry.expiresOn ?? '' });
+        if (entry.kind === CreditListKind.BLACK) {
+          await this.notifications.notify(em, { departmentCodes: await this.punishmentDepartments(), townshipCodes: [entry.townshipCode] }, {
+            kind: 'credit.blacklist.expired',
+            title: `黑名单期满: ${entry.institutionName}`,
+            body: `${entry.institutionName} (${entry.creditCode}) left the black list: its term ended on ${entry.expiresOn}. Lift the joint punishment measures.`,
+            entityType: 'credit_entry',
+            entityId: entry.id,
+          });
+        }
+      }
+      return due.length;
+    });
+  }
+
+  async get(actor: Principal, id: string): Promise<CreditEntry> {
+    assertReader(actor);
+    if (!UUID.test(id)) throw new CreditEntryNotFound(id);
+    const qb = this.dataSource.getRepository(CreditEntry).createQueryBuilder('e').where('e.id = :id', { id });
+    applyScope(qb, actor, scopeColumns('e'), READ_SCOPE);
+    const entry = await qb.getOne();
+    if (!entry) throw new CreditEntryNotFound(id);
+    return entry;
+  }
+
+  async list(actor: Principal, filter: CreditEntryFilter, page: PageArgs): Promise<Connection<CreditEntry>> {
+    assertReader(actor);
+    const qb = this.dataSource.getRepository(CreditEntry).createQueryBuilder('e');
+    if (filter.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });
+    if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
+    if (filter.institutionId) qb.andWhere('e.institution_id = :institutionId', { institutionId: filter.institutionId });
+    if (filter.townshipCode) qb.andWhere('e.township_code = :townshipCode', { townshipCode: filter.townshipCode });
+    applyScope(qb, actor, scopeColumns('e'), READ_SCOPE);
+    return paginate(qb, page, { column: 'e.created_at', value: (e) => e.createdAt, tieBreaker: 'e.id', tieValue: (e) => e.id, direction: 'DESC' });
+  }
+
+  /** The public list (公示): published entries only, public fields only, newest first. */
+  async publicList(filter: { kind: CreditListKind.BLACK | CreditListKind.WHITE; townshipCode?: string; search?: string }, page: PageArgs): Promise<Connection<PublicCreditEntry>> {
+    const qb = this.dataSource
+      .getRepository(CreditEntry)
+      .createQueryBuilder('e')
+      .where('e.kind = :kind AND e.status IN (:...statuses)', { kind: filter.kind, statuses: [...PUBLISHED_STATUSES] });
+    if (filter.townshipCode) qb.andWhere('e.township_code = :townshipCode', { townshipCode: filter.townshipCode });
+    const search = filter.search?.trim();
+    if (search) {
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where(`e.institution_name ILIKE :pattern ESCAPE '\\'`, { pattern: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }).orWhere('e.credit_code = :code', { code: search.toUpperCase() });
+        }),
+      );
+    }
+    const first = page.first ?? 20;
+    const totalCount = await qb.clone().getCount();
+    if (page.after) {
+      const [effectiveOn, id] = decodeCursor(page.after, 2) as [string, string];
+      if (typeof effectiveOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(effectiveOn) || typeof id !== 'string' || !UUID.test(id)) {
+        throw new ValidationFailed([{ path: 'after', message: 'is not a cursor this list issued' }], 'Invalid cursor');
+      }
+      qb.andWhere('(e.effective_on, e.id) < (:afterOn::date, :afterId::uuid)', { afterOn: effectiveOn, afterId: id });
+    }
+    const rows = await qb.orderBy('e.effective_on', 'DESC').addOrderBy('e.id', 'DESC').limit(first + 1).getMany();
+    const edges = rows.slice(0, first).map((e) => ({ cursor: encodeCursor([e.effectiveOn, e.id]), node: toPublic(e) }));
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** Public standing of institutions: BLACK over GREY over WHITE, or NONE (for DataLoaders). */
+  async standings(institutionIds: readonly string[]): Promise<Standing[]> {
+    const ids = [...new Set(institutionIds)].filter((id) => UUID.test(id));
+    const rows = ids.length ? await this.dataSource.getRepository(CreditEntry).find({ where: { institutionId: In(ids), status: In([...PUBLISHED_STATUSES]) } }) : [];
+    return institutionIds.map((institutionId) => standingOf(institutionId, rows.filter((r) => r.institutionId === institutionId)));
+  }
+
+  /** The same by unified social credit code (the public profile is looked up by code). */
+  async standingsByCreditCode(creditCodes: readonly string[]): Promise<(Standing & { creditCode: string })[]> {
+    const codes = [...new Set(creditCodes.map((c) => c.trim().toUpperCase()))];
+    const rows = codes.length ? await this.dataSource.getRepository(CreditEntry).find({ where: { creditCode: In(codes), status: In([...PUBLISHED_STATUSES]) } }) : [];
+    return creditCodes.map((code) => {
+      const mine = rows.filter((r) => r.creditCode === code.trim().toUpperCase());
+      return { ...standingOf(mine[0]?.institutionId ?? '', mine), creditCode: code };
+    });
+  }
+
+  private async lockEntry(em: EntityManager, id: string): Promise<CreditEntry> {
+    if (!UUID.test(id)) throw new CreditEntryNotFound(id);
+    const found = await em.findOne(CreditEntry, { where: { id } });
+    if (!found) throw new CreditEntryNotFound(id);
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('credit_entry'), hashtext($1))`, [found.institutionId]);
+    return em.getRepository(CreditEntry).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOneOrFail();
+  }
+
+  /** Blacklisting takes the institution off the white (and grey) list, recorded like any removal. */
+  private async supersede(em: EntityManager, actor: Principal, other: CreditEntry, black: CreditEntry): Promise<void> {
+    const now = this.clock.now();
+    const from = other.status;
+    Object.assign(other, {
+      status: other.status === CreditEntryStatus.PROPOSED ? CreditEntryStatus.REJECTED : CreditEntryStatus.REMOVED,
+      removalGrounds: RemovalGrounds.SUPERSEDED_BY_BLACKLIST,
+      removalNote: `black-list entry ${black.id} published`,
+      removalDecidedByUserId: actorUserId(actor),
+      removalDecidedByName: actorName(actor),
+      removalDecidedAt: now,
+      endedAt: now,
+      updatedAt: now,
+    });
+    await em.save(other);
+    await this.audit.record(em, {
+      actor,
+      action: 'credit.entry.removed',
+      entityType: 'credit_entry',
+      entityId: other.id,
+      summary: { from, to: other.status, grounds: RemovalGrounds.SUPERSEDED_BY_BLACKLIST, blackEntryId: black.id },
+    });
+    if (from !== CreditEntryStatus.PROPOSED) {
+      await this.events.publish(em, 'credit.entry.removed', { entryId: other.id, institutionId: other.institutionId, kind: other.kind, grounds: RemovalGrounds.SUPERSEDED_BY_BLACKLIST });
+    }
+  }
+
+  /** Joint punishment (联合惩戒): duty departments notified, the escrow account frozen, the export event. */
+  private async jointPunishment(em: EntityManager, entry: CreditEntry): Promise<void> {
+    const reasonName = findCreditReason(entry.reasonCode)?.name ?? entry.reasonCode;
+    const until = entry.expiresOn ?? '永久 (permanent)';
+    await this.notifications.notify(
+      em,
+      { departmentCodes: await this.punishmentDepartments(), townshipCodes: [entry.townshipCode] },
+      {
+        kind: 'credit.blacklist.published',
+        title: `联合惩戒: ${entry.institutionName} 列入黑名单`,
+        body: `${entry.institutionName} (${entry.creditCode}) is on the black list from ${entry.effectiveOn} to ${until} (${reasonName}). Apply the joint punishment measures within your duties.`,
+        entityType: 'credit_entry',
+        entityId: entry.id,
+      },
+    );
+    const freeze = await this.escrow.requestFreeze(em, { institutionId: entry.institutionId, reason: `黑名单 ${entry.id}: ${reasonName}`, actor: JOINT_PUNISHMENT });
+    if (!freeze.issued) this.logger.warn(`black-list entry ${entry.id}: no freeze issued (${freeze.reason})`);
+    await this.audit.record(em, {
+      actor: JOINT_PUNISHMENT,
+      action: 'credit.joint_punishment.applied',
+      entityType: 'credit_entry',
+      entityId: entry.id,
+      summary: { freeze },
+    });
+    await this.events.publish(em, 'credit.blacklist.published', this.listPayload(entry));
+  }
+
+  private async punishmentDepartments(): Promise<string[]> {
+    return [...new Set(['EDU', ...(await this.reference.departmentsWithDuty(JOINT_PUNISHMENT_DUTY))])];
+  }
+
+  private listPayload(entry: CreditEntry) {
+    return {
+      entryId: entry.id,
+      institutionId: entry.institutionId,
+      creditCode: entry.creditCode,
+      name: entry.institutionName,
+      reason: findCreditReason(entry.reasonCode)?.name ?? entry.reasonCode,
+      effectiveOn: entry.effectiveOn ?? '',
+      expiresOn: entry.expiresOn,
+    };
+  }
+}
+
+/** BLACK over GREY over WHITE, or NONE. */
+export function standingOf(institutionId: string, published: readonly CreditEntry[]): Standing {
+  const best = [...published].sort((a, b) => (STANDING_ORDER[a.kind] ?? 9) - (STANDING_ORDER[b.kind] ?? 9))[0];
+  return best
+    ? { institutionId, standing: best.kind as StandingKind, effectiveOn: best.effectiveOn, expiresOn: best.expiresOn }
+    : { institutionId, standing: 'NONE', effectiveOn: null, expiresOn: null };
+}
+
+function requireNote(note: string | null | undefined): string {
+  const why = note?.trim();
+  if (!why) throw new ValidationFailed([{ path: 'note', message: 'is required' }]);
+  return why.slice(0, 1000);
+}
+
+export function toPublic(e: CreditEntry): PublicCreditEntry {
+  return {
+    institutionName: e.institutionName,
+    creditCode: e.creditCode,
+    kind: e.kind,
+    reasonCategory: e.reasonCode,
+    reasonCategoryName: findCreditReason(e.reasonCode)?.name ?? e.reasonCode,
+    effectiveOn: e.effectiveOn ?? '',
+    expiresOn: e.expiresOn,
+    townshipCode: e.townshipCode,
+  };
+}
+

@@ -1,0 +1,169 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Principal } from '../../platform/auth/principal';
+import { applyScope } from '../../platform/auth/scope';
+import { Clock } from '../../platform/clock/clock';
+import { businessDate } from '../../platform/clock/business-time';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { EventPublisher } from '../../platform/events';
+import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
+import { RegistryFacade } from '../registry';
+import { READ_SCOPE, actorName, actorUserId, assertApprover, assertReader, assertRecorder, scopeColumns } from './credit-access';
+import { CreditRecordNotFound, InstitutionNotFound, RecordAlreadyRevoked } from './credit.errors';
+import { CreditRecord, CreditRecordKind, CreditRecordSource, CreditRecordStatus, CreditSeverity, EvidenceRef } from './entities/credit-record.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface NewCreditRecord {
+  institutionId: string;
+  staffId?: string | null;
+  kind: CreditRecordKind;
+  source: CreditRecordSource;
+  severity: CreditSeverity | null;
+  summary: string;
+  evidence?: EvidenceRef[];
+  /** Business date of the fact (YYYY-MM-DD); default today. */
+  occurredOn?: string;
+  /** …or the instant of the fact (its business date is taken). */
+  occurredAt?: string | Date;
+  /** The event, alert or finding it comes from: one record per source and reference. */
+  sourceReference?: string | null;
+}
+
+export interface CreditRecordFilter {
+  institutionId?: string;
+  kind?: CreditRecordKind;
+  source?: CreditRecordSource;
+  status?: CreditRecordStatus;
+  townshipCode?: string;
+}
+
+/** Credit records (信用记录): created by officers and by subscribers to other modules' events; revoked, never deleted. */
+@Injectable()
+export class CreditRecordService {
+  private readonly logger = new Logger('CreditRecords');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: RegistryFacade,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** An officer's manual record (source MANUAL, or a finding they enter by hand). */
+  async record(actor: Principal, input: NewCreditRecord): Promise<CreditRecord> {
+    assertRecorder(actor);
+    validate(input, businessDate(this.clock.now(), this.config.timeZone));
+    return this.dataSource.transaction(async (em) => {
+      const record = await this.createIn(em, actor, input);
+      if (!record) throw new ValidationFailed([{ path: 'sourceReference', message: 'a record with this source and reference exists already' }]);
+      return record;
+    });
+  }
+
+  /**
+   * Creates a record inside the caller's transaction, audited and announced (credit.record.created).
+   * Returns null when the source reference was recorded before (a redelivered event) or, for a
+   * subscriber, when the institution is unknown.
+   */
+  async createIn(em: EntityManager, actor: Principal, input: NewCreditRecord): Promise<CreditRecord | null> {
+    const institution = await this.registry.findInstitution({ id: input.institutionId });
+    if (!institution) {
+      if (actor.kind === 'user') throw new InstitutionNotFound(input.institutionId);
+      this.logger.warn(`credit record for unknown institution ${input.institutionId} (${input.source}) skipped`);
+      return null;
+    }
+    const now = this.clock.now();
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(CreditRecord)
+      .values({
+        institutionId: institution.id,
+        staffId: input.staffId ?? null,
+        townshipCode: institution.townshipCode,
+        kind: input.kind,
+        source: input.source,
+        severity: input.kind === CreditRecordKind.COMMENDATION ? (input.severity ?? null) : input.severity,
+        summary: input.summary.trim().slice(0, 500),
+        evidence: (input.evidence ?? []).map((e) => ({ kind: e.kind, reference: e.reference, note: e.note ?? null })),
+        occurredOn: input.occurredOn ?? businessDate(input.occurredAt ? new Date(input.occurredAt) : now, this.config.timeZone),
+        sourceReference: input.sourceReference ?? null,
+        status: CreditRecordStatus.ACTIVE,
+        createdByUserId: actorUserId(actor),
+        createdByName: actorName(actor),
+        createdAt: now,
+      })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const id = (result.raw as { id: string }[])[0]?.id;
+    if (!id) return null;
+    const record = await em.findOneByOrFail(CreditRecord, { id });
+    await this.audit.record(em, {
+      actor,
+      action: 'credit.record.created',
+      entityType: 'credit_record',
+      entityId: id,
+      summary: { institutionId: record.institutionId, kind: record.kind, source: record.source, severity: record.severity, sourceReference: record.sourceReference },
+    });
+    await this.events.publish(em, 'credit.record.created', { recordId: id, institutionId: record.institutionId, source: record.source, severity: record.severity });
+    return record;
+  }
+
+  async revoke(actor: Principal, id: string, reason: string): Promise<CreditRecord> {
+    assertApprover(actor);
+    const why = reason.trim();
+    if (!why) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
+    if (!UUID.test(id)) throw new CreditRecordNotFound(id);
+    return this.dataSource.transaction(async (em) => {
+      const record = await em.getRepository(CreditRecord).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+      if (!record) throw new CreditRecordNotFound(id);
+      if (record.status === CreditRecordStatus.REVOKED) throw new RecordAlreadyRevoked();
+      record.status = CreditRecordStatus.REVOKED;
+      record.revokeReason = why.slice(0, 500);
+      record.revokedAt = this.clock.now();
+      record.revokedByName = actorName(actor);
+      await em.save(record);
+      await this.audit.record(em, { actor, action: 'credit.record.revoked', entityType: 'credit_record', entityId: id, summary: { reason: record.revokeReason } });
+      return record;
+    });
+  }
+
+  async get(actor: Principal, id: string): Promise<CreditRecord> {
+    assertReader(actor);
+    if (!UUID.test(id)) throw new CreditRecordNotFound(id);
+    const qb = this.dataSource.getRepository(CreditRecord).createQueryBuilder('r').where('r.id = :id', { id });
+    applyScope(qb, actor, scopeColumns('r'), READ_SCOPE);
+    const record = await qb.getOne();
+    if (!record) throw new CreditRecordNotFound(id);
+    return record;
+  }
+
+  async list(actor: Principal, filter: CreditRecordFilter, page: PageArgs): Promise<Connection<CreditRecord>> {
+    assertReader(actor);
+    const qb = this.dataSource.getRepository(CreditRecord).createQueryBuilder('r');
+    if (filter.institutionId) qb.andWhere('r.institution_id = :institutionId', { institutionId: filter.institutionId });
+    if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
+    if (filter.source) qb.andWhere('r.source = :source', { source: filter.source });
+    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
+    if (filter.townshipCode) qb.andWhere('r.township_code = :townshipCode', { townshipCode: filter.townshipCode });
+    applyScope(qb, actor, scopeColumns('r'), READ_SCOPE);
+    return paginate(qb, page, { column: 'r.created_at', value: (r) => r.createdAt, tieBreaker: 'r.id', tieValue: (r) => r.id, direction: 'DESC' });
+  }
+}
+
+function validate(input: NewCreditRecord, today: string): void {
+  const problems: { path: string; message: string }[] = [];
+  if (input.kind === CreditRecordKind.VIOLATION && !input.severity) problems.push({ path: 'severity', message: 'a violation needs a severity' });
+  if (!input.summary?.trim()) problems.push({ path: 'summary', message: 'is required' });
+  if (input.occurredOn && input.occurredOn > today) problems.push({ path: 'occurredOn', message: 'cannot be in the future' });
+  if (input.source !== CreditRecordSource.MANUAL && input.source !== CreditRecordSource.INSPECTION_FINDING && input.source !== CreditRecordSource.FIRE_NOT_RECTIFIED) {
+    problems.push({ path: 'source', message: 'records of this source are created by the service from the events that prove them' });
+  }
+  if (problems.length) throw new ValidationFailed(problems);
+}

@@ -1,0 +1,40 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EscrowModule } from '../escrow';
+import { NotificationsModule } from '../notifications';
+import { ReferenceModule } from '../reference';
+import { RegistryModule } from '../registry';
+import { CreditEntryService } from './credit-entry.service';
+import { CreditRecordService } from './credit-record.service';
+import { CreditFacade } from './credit.facade';
+import { CREDIT_TASKS } from './credit.tasks';
+import { creditReasonProblems } from './data/credit-reasons';
+import { CreditEntry } from './entities/credit-entry.entity';
+import { CreditRecord } from './entities/credit-record.entity';
+import { CreditEntryResolver, CreditRecordResolver } from './graphql/credit.resolver';
+import { EscrowProjectionSubscriber } from './subscribers/escrow-projection.subscriber';
+import { ViolationSourcesSubscriber } from './subscribers/violation-sources.subscriber';
+import { WhitelistEligibilityService } from './whitelist-eligibility.service';
+
+/** Black / white lists (黑白名单), credit records, joint punishment (联合惩戒) and credit repair (信用修复). */
+@Module({
+  imports: [TypeOrmModule.forFeature([CreditRecord, CreditEntry]), RegistryModule, EscrowModule, NotificationsModule, ReferenceModule],
+  providers: [
+    CreditRecordService,
+    CreditEntryService,
+    WhitelistEligibilityService,
+    CreditFacade,
+    CreditRecordResolver,
+    CreditEntryResolver,
+    EscrowProjectionSubscriber,
+    ViolationSourcesSubscriber,
+    ...CREDIT_TASKS,
+  ],
+  exports: [CreditFacade],
+})
+export class CreditModule implements OnModuleInit {
+  onModuleInit(): void {
+    const problems = creditReasonProblems();
+    if (problems.length) throw new Error(`credit reason table: ${problems.join('; ')}`);
+  }
+}

@@ -1,0 +1,169 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Public, Roles } from '../../../platform/auth/decorators';
+import { Principal } from '../../../platform/auth/principal';
+import { GqlContext } from '../../../platform/graphql/context';
+import { byKey } from '../../../platform/graphql/loaders';
+import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
+import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
+import { InstitutionSummary, RegistryFacade } from '../../registry';
+import { APPROVER_ROLES, PROPOSER_ROLES, READER_ROLES, RECORDER_ROLES } from '../credit-access';
+import { CreditEntryService, PublicCreditEntry } from '../credit-entry.service';
+import { CreditRecordService } from '../credit-record.service';
+import { CREDIT_REASONS } from '../data/credit-reasons';
+import { CreditListKind } from '../entities/credit-entry.entity';
+import { WhitelistEligibilityService } from '../whitelist-eligibility.service';
+import { Clock } from '../../../platform/clock/clock';
+import {
+  CreditEntriesArgs,
+  CreditRecordsArgs,
+  DecisionArgs,
+  ProposeCreditEntryInput,
+  ProposeCreditEntryRemovalInput,
+  PublicCreditListArgs,
+  RecordCreditInput,
+  RequiredNoteArgs,
+} from './credit.inputs';
+import { entryObject, recordObject } from './credit.mappers';
+import {
+  CreditEntryConnection,
+  CreditEntryObject,
+  CreditInstitutionObject,
+  CreditReasonObject,
+  CreditRecordConnection,
+  CreditRecordObject,
+  PublicCreditEntryConnection,
+  WhitelistEligibilityObject,
+} from './credit.objects';
+
+const institutionObject = (s: InstitutionSummary): CreditInstitutionObject => ({ id: s.id, name: s.name, creditCode: s.creditCode, townshipCode: s.townshipCode, status: s.status });
+
+function institutionLoader(ctx: GqlContext, registry: RegistryFacade) {
+  return ctx.loaders.get<string, InstitutionSummary | null>('credit.institution', async (ids) => byKey(ids, await registry.getInstitutions(ids), (s) => s.id));
+}
+
+/** Credit records (信用记录): officers' reads, manual records, revocation. */
+@Resolver(() => CreditRecordObject)
+export class CreditRecordResolver {
+  constructor(
+    private readonly records: CreditRecordService,
+    private readonly registry: RegistryFacade,
+  ) {}
+
+  @Roles(...READER_ROLES)
+  @Query(() => CreditRecordConnection, { description: 'Credit records (信用记录), newest first', complexity: pagedComplexity })
+  async creditRecords(@CurrentPrincipal() actor: Principal, @Args() args: CreditRecordsArgs): Promise<Connection<CreditRecordObject>> {
+    const page = await this.records.list(actor, args, args);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: recordObject(e.node) })) };
+  }
+
+  @Roles(...READER_ROLES)
+  @Query(() => CreditRecordObject)
+  async creditRecord(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<CreditRecordObject> {
+    return recordObject(await this.records.get(actor, id));
+  }
+
+  @Roles(...RECORDER_ROLES)
+  @Mutation(() => CreditRecordObject, { description: 'Records a violation or commendation by hand (人工录入)' })
+  async recordCredit(@CurrentPrincipal() actor: Principal, @Args('input') input: RecordCreditInput): Promise<CreditRecordObject> {
+    return recordObject(await this.records.record(actor, { ...input, severity: input.severity ?? null }));
+  }
+
+  @Roles(...APPROVER_ROLES)
+  @Mutation(() => CreditRecordObject, { description: 'Revokes a mistaken record with a reason (records are never deleted)' })
+  async revokeCreditRecord(@CurrentPrincipal() actor: Principal, @Args() args: RequiredNoteArgs): Promise<CreditRecordObject> {
+    return recordObject(await this.records.revoke(actor, args.id, args.note));
+  }
+
+  @ResolveField(() => CreditInstitutionObject, { nullable: true })
+  async institution(@Parent() record: CreditRecordObject, @Context() ctx: GqlContext): Promise<CreditInstitutionObject | null> {
+    const s = await institutionLoader(ctx, this.registry).load(record.institutionId);
+    return s ? institutionObject(s) : null;
+  }
+}
+
+/** List entries (黑白名单): officers' reads and the two-step decisions; the public list. */
+@Resolver(() => CreditEntryObject)
+export class CreditEntryResolver {
+  constructor(
+    private readonly entries: CreditEntryService,
+    private readonly eligibility: WhitelistEligibilityService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Roles(...READER_ROLES)
+  @Query(() => CreditEntryConnection, { description: 'List entries (名单条目) in every state, newest first', complexity: pagedComplexity })
+  async creditEntries(@CurrentPrincipal() actor: Principal, @Args() args: CreditEntriesArgs): Promise<Connection<CreditEntryObject>> {
+    const page = await this.entries.list(actor, args, args);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: entryObject(e.node) })) };
+  }
+
+  @Roles(...READER_ROLES)
+  @Query(() => CreditEntryObject)
+  async creditEntry(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<CreditEntryObject> {
+    return entryObject(await this.entries.get(actor, id));
+  }
+
+  @Roles(...READER_ROLES)
+  @Query(() => WhitelistEligibilityObject, { description: 'Whether an institution qualifies for the white list now, and why not' })
+  whitelistEligibility(
+    @CurrentPrincipal() actor: Principal,
+    @Args('institutionId', { type: () => ID }, uuidArg('institutionId')) institutionId: string,
+  ): Promise<WhitelistEligibilityObject> {
+    return this.eligibility.check(actor, institutionId, this.clock.now());
+  }
+
+  @Public()
+  @Query(() => [CreditReasonObject], { description: 'Reason categories of list entries and their durations (列入事由与期限)' })
+  creditReasons(): CreditReasonObject[] {
+    return CREDIT_REASONS.map((r) => ({ ...r }));
+  }
+
+  @Public()
+  @Query(() => PublicCreditEntryConnection, {
+    description: 'The published black or white list (黑白名单公示), no login: published entries and public fields only',
+    complexity: pagedComplexity,
+  })
+  publicCreditList(@Args() args: PublicCreditListArgs): Promise<Connection<PublicCreditEntry>> {
+    return this.entries.publicList({ kind: args.kind as unknown as CreditListKind.BLACK | CreditListKind.WHITE, townshipCode: args.townshipCode, search: args.search }, args);
+  }
+
+  @Roles(...PROPOSER_ROLES)
+  @Mutation(() => CreditEntryObject, { description: 'Proposes a list entry (first step; a second person approves)' })
+  async proposeCreditEntry(@CurrentPrincipal() actor: Principal, @Args('input') input: ProposeCreditEntryInput): Promise<CreditEntryObject> {
+    return entryObject(await this.entries.propose(actor, { ...input, reasonCode: input.reasonCategory }));
+  }
+
+  @Roles(...APPROVER_ROLES)
+  @Mutation(() => CreditEntryObject, { description: 'Approves and publishes (公示) a proposed entry; a BLACK entry triggers joint punishment (联合惩戒)' })
+  async approveCreditEntry(@CurrentPrincipal() actor: Principal, @Args() args: DecisionArgs): Promise<CreditEntryObject> {
+    return entryObject(await this.entries.approve(actor, args.id, args.note));
+  }
+
+  @Roles(...APPROVER_ROLES)
+  @Mutation(() => CreditEntryObject)
+  async rejectCreditEntry(@CurrentPrincipal() actor: Principal, @Args() args: RequiredNoteArgs): Promise<CreditEntryObject> {
+    return entryObject(await this.entries.reject(actor, args.id, args.note));
+  }
+
+  @Roles(...PROPOSER_ROLES)
+  @Mutation(() => CreditEntryObject, { description: 'Proposes removing a published entry on appeal (申诉) or credit repair (信用修复)' })
+  async proposeCreditEntryRemoval(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('input') input: ProposeCreditEntryRemovalInput,
+  ): Promise<CreditEntryObject> {
+    return entryObject(await this.entries.proposeRemoval(actor, id, input));
+  }
+
+  @Roles(...APPROVER_ROLES)
+  @Mutation(() => CreditEntryObject)
+  async approveCreditEntryRemoval(@CurrentPrincipal() actor: Principal, @Args() args: DecisionArgs): Promise<CreditEntryObject> {
+    return entryObject(await this.entries.approveRemoval(actor, args.id, args.note));
+  }
+
+  @Roles(...APPROVER_ROLES)
+  @Mutation(() => CreditEntryObject)
+  async rejectCreditEntryRemoval(@CurrentPrincipal() actor: Principal, @Args() args: RequiredNoteArgs): Promise<CreditEntryObject> {
+    return entryObject(await this.entries.rejectRemoval(actor, args.id, args.note));
+  }
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { addDays, businessDate } from '../../platform/clock/business-time';
+import { Principal } from '../../platform/auth/principal';
+import { inScope } from '../../platform/auth/scope';
+import { InstitutionStatus, RegistryFacade } from '../registry';
+import { READ_SCOPE, assertReader } from './credit-access';
+import { InstitutionNotFound } from './credit.errors';
+
+/** Escrow alert types that break escrow compliance (and become violations when left open). */
+export const COMPLIANCE_ALERT_TYPES = ['SHORTFALL', 'NO_ESCROW_ACCOUNT'];
+
+export interface WhitelistEligibility {
+  institutionId: string;
+  eligible: boolean;
+  operating: boolean;
+  annualReviewPassed: boolean;
+  activeEscrowAccount: boolean;
+  openShortfall: boolean;
+  violationsInLookback: number;
+  /** Why not, in words an officer reads (empty when eligible). */
+  reasons: string[];
+}
+
+/**
+ * Whitelist eligibility, computed (never typed in): operating (registry facade), annual review PASS this
+ * business year, an active escrow account with no open SHORTFALL (credit's own projections of escrow and
+ * registry events) and no active violation within CREDIT_WHITELIST_LOOKBACK_DAYS.
+ */
+@Injectable()
+export class WhitelistEligibilityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: RegistryFacade,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** An officer's question about one institution in their jurisdiction. */
+  async check(actor: Principal, institutionId: string, now: Date): Promise<WhitelistEligibility> {
+    assertReader(actor);
+    const institution = await this.registry.findInstitution({ id: institutionId });
+    if (!institution || !inScope(actor, { township: institution.townshipCode }, READ_SCOPE)) throw new InstitutionNotFound(institutionId);
+    const [result] = await this.evaluate([institutionId], now);
+    return result!;
+  }
+
+  async evaluate(institutionIds: readonly string[], now: Date, em: EntityManager = this.dataSource.manager): Promise<WhitelistEligibility[]> {
+    if (institutionIds.length === 0) return [];
+    const today = businessDate(now, this.config.timeZone);
+    const year = Number(today.slice(0, 4));
+    const since = addDays(today, -this.config.credit.whitelistLookbackDays);
+    const summaries = new Map((await this.registry.getInstitutions(institutionIds)).map((s) => [s.id, s]));
+    const rows = (await em.query(
+      `SELECT i.id,
+              EXISTS (SELECT 1 FROM credit_annual_review r WHERE r.institution_id = i.id AND r.year = $2 AND r.result = 'PASS') AS passed,
+              EXISTS (SELECT 1 FROM credit_escrow_account a WHERE a.institution_id = i.id AND a.status = 'ACTIVE') AS account,
+              EXISTS (SELECT 1 FROM credit_escrow_alert al WHERE al.institution_id = i.id AND al.resolved_at IS NULL AND al.type = 'SHORTFALL') AS shortfall,
+              (SELECT count(*)::int FROM credit_record c WHERE c.institution_id = i.id AND c.kind = 'VIOLATION' AND c.status = 'ACTIVE' AND c.occurred_on > $3) AS violations
+       FROM unnest($1::uuid[]) AS i(id)`,
+      [[...new Set(institutionIds)], year, since],
+    )) as { id: string; passed: boolean; account: boolean; shortfall: boolean; violations: number }[];
+    return rows.map((r) => {
+      const operating = summaries.get(r.id)?.status === InstitutionStatus.OPERATING;
+      const reasons: string[] = [];
+      if (!operating) reasons.push('not operating');
+      if (!r.passed) reasons.push(`no annual review PASS in ${year}`);
+      if (!r.account) reasons.push('no active escrow account');
+      if (r.shortfall) reasons.push('an escrow SHORTFALL alert is open');
+      if (r.violations > 0) reasons.push(`${r.violations} violation(s) since ${since}`);
+      return {
+        institutionId: r.id,
+        eligible: reasons.length === 0,
+        operating,
+        annualReviewPassed: r.passed,
+        activeEscrowAccount: r.account,
+        openShortfall: r.shortfall,
+        violationsInLookback: r.violations,
+        reasons,
+      };
+    });
+  }
+}

@@ -1,0 +1,213 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AuditService } from '../../platform/audit/audit.service';
+import { BankPrincipal, Principal } from '../../platform/auth/principal';
+import { Clock } from '../../platform/clock/clock';
+import { EventPublisher } from '../../platform/events';
+import { actorName, assertInstructor } from './escrow-access';
+import { accountClosed, accountNotFound, alreadyAcknowledged, instructionNotApplicable, instructionNotFound, instructionPending } from './escrow.errors';
+import { EscrowAccount } from './entities/escrow-account.entity';
+import { EscrowInstruction, InstructionAction, InstructionStatus } from './entities/escrow-instruction.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a bank sees of an instruction (docs/bank-api.md). */
+export interface BankInstructionView {
+  id: string;
+  accountNo: string;
+  action: InstructionAction;
+  reason: string;
+  issuedAt: string;
+  status: InstructionStatus;
+  outcome: 'EXECUTED' | 'REFUSED' | null;
+  executedAt: string | null;
+  note: string | null;
+  acknowledgedAt: string | null;
+}
+
+export type FreezeRequestOutcome =
+  | { issued: true; instructionId: string; accountId: string }
+  | { issued: false; reason: 'NO_ACCOUNT' | 'ALREADY_FROZEN' | 'INSTRUCTION_PENDING'; accountId: string | null };
+
+/**
+ * Instructions (监管指令) to the bank holding an account: FREEZE / UNFREEZE issued by the county office
+ * (or by the service for a black-list entry), polled and acknowledged by the bank. An EXECUTED
+ * acknowledgement applies the instruction to the account.
+ */
+@Injectable()
+export class EscrowInstructionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async issue(actor: Principal, input: { accountId: string; action: InstructionAction; reason: string }): Promise<EscrowInstruction> {
+    assertInstructor(actor);
+    if (!UUID.test(input.accountId)) throw accountNotFound(input.accountId);
+    return this.dataSource.transaction(async (em) => {
+      const account = await em.getRepository(EscrowAccount).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: input.accountId }).getOne();
+      if (!account) throw accountNotFound(input.accountId);
+      if (account.status === 'CLOSED') throw accountClosed();
+      if (input.action === 'FREEZE' && account.status !== 'ACTIVE') throw instructionNotApplicable('Only an ACTIVE account can be frozen');
+      if (input.action === 'UNFREEZE' && account.status !== 'FROZEN') throw instructionNotApplicable('Only a FROZEN account can be unfrozen');
+      if (await em.existsBy(EscrowInstruction, { accountId: account.id, status: 'PENDING' })) throw instructionPending();
+      return this.issueIn(em, actor, account, input.action, input.reason.trim());
+    });
+  }
+
+  /** Issues a FREEZE for the institution's account inside the caller's transaction (credit's black list). */
+  async requestFreeze(em: EntityManager, input: { institutionId: string; reason: string; actor: Principal }): Promise<FreezeRequestOutcome> {
+    assertInstructor(input.actor);
+    const account = await em
+      .getRepository(EscrowAccount)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.institution_id = :id AND a.status <> :closed', { id: input.institutionId, closed: 'CLOSED' })
+      .getOne();
+    if (!account) return { issued: false, reason: 'NO_ACCOUNT', accountId: null };
+    if (account.status === 'FROZEN') return { issued: false, reason: 'ALREADY_FROZEN', accountId: account.id };
+    if (await em.existsBy(EscrowInstruction, { accountId: account.id, status: 'PENDING' })) return { issued: false, reason: 'INSTRUCTION_PENDING', accountId: account.id };
+    const instruction = await this.issueIn(em, input.actor, account, 'FREEZE', input.reason.trim());
+    return { issued: true, instructionId: instruction.id, accountId: account.id };
+  }
+
+  private async issueIn(em: EntityManager, actor: Principal, account: EscrowAccount, action: InstructionAction, reason: string): Promise<EscrowInstruction> {
+    const instruction = await em.save(
+      em.create(EscrowInstruction, {
+        accountId: account.id,
+        bankCode: account.bankCode,
+        institutionId: account.institutionId,
+        action,
+        reason,
+        status: 'PENDING',
+        issuedAt: this.clock.now(),
+        issuedBy: actorName(actor),
+        executedAt: null,
+        note: null,
+        acknowledgedAt: null,
+        acknowledgedKeyId: null,
+        escalatedAt: null,
+      }),
+    );
+    await this.events.publish(em, 'escrow.instruction.issued', {
+      instructionId: instruction.id,
+      accountId: account.id,
+      institutionId: account.institutionId,
+      bankCode: account.bankCode,
+      action,
+    });
+    await this.audit.record(em, { actor, action: 'escrow.instruction.issued', entityType: 'escrow_instruction', entityId: instruction.id, summary: { accountId: account.id, action, reason } });
+    return instruction;
+  }
+
+  /** A bank's instructions, oldest first (at most 500). */
+  async listForBank(actor: BankPrincipal, status: InstructionStatus): Promise<BankInstructionView[]> {
+    const rows = await this.dataSource
+      .getRepository(EscrowInstruction)
+      .createQueryBuilder('i')
+      .innerJoin(EscrowAccount, 'a', 'a.id = i.account_id')
+      .addSelect('a.account_no', 'account_no')
+      .where('i.bank_code = :bank AND i.status = :status', { bank: actor.bankCode, status })
+      .orderBy('i.issued_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .limit(500)
+      .getRawAndEntities();
+    return rows.entities.map((i, n) => view(i, (rows.raw[n] as { account_no: string }).account_no));
+  }
+
+  async acknowledge(actor: BankPrincipal, id: string, input: { outcome: 'EXECUTED' | 'REFUSED'; executedAt: Date; note?: string | null }): Promise<BankInstructionView> {
+    if (!UUID.test(id)) throw instructionNotFound(id);
+    return this.dataSource.transaction(async (em) => {
+      const instruction = await em
+        .getRepository(EscrowInstruction)
+        .createQueryBuilder('i')
+        .setLock('pessimistic_write')
+        .where('i.id = :id AND i.bank_code = :bank', { id, bank: actor.bankCode })
+        .getOne();
+      if (!instruction) throw instructionNotFound(id);
+      const account = await em.getRepository(EscrowAccount).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: instruction.accountId }).getOneOrFail();
+      if (instruction.status !== 'PENDING') {
+        if (instruction.status === input.outcome) return view(instruction, account.accountNo);
+        throw alreadyAcknowledged(instruction.status);
+      }
+      const now = this.clock.now();
+      instruction.status = input.outcome;
+      instruction.executedAt = input.executedAt;
+      instruction.note = input.note ?? null;
+      instruction.acknowledgedAt = now;
+      instruction.acknowledgedKeyId = actor.keyId;
+      await em.save(instruction);
+      const payload = { instructionId: instruction.id, accountId: account.id, institutionId: account.institutionId, bankCode: account.bankCode, action: instruction.action, outcome: input.outcome };
+      await this.events.publish(em, 'escrow.instruction.acknowledged', payload);
+      if (input.outcome === 'EXECUTED' && account.status !== 'CLOSED') {
+        const next = instruction.action === 'FREEZE' ? 'FROZEN' : 'ACTIVE';
+        if (account.status !== next) {
+          await em.update(EscrowAccount, { id: account.id }, { status: next, updatedAt: now });
+          await this.events.publish(em, next === 'FROZEN' ? 'escrow.account.frozen' : 'escrow.account.unfrozen', {
+            accountId: account.id,
+            accountNo: account.accountNo,
+            institutionId: account.institutionId,
+            bankCode: account.bankCode,
+            status: next,
+          });
+        }
+      }
+      await this.audit.record(em, {
+        actor,
+        action: 'escrow.instruction.acknowledged',
+        entityType: 'escrow_instruction',
+        entityId: instruction.id,
+        summary: { outcome: input.outcome, executedAt: input.executedAt.toISOString(), note: input.note ?? null },
+      });
+      return view(instruction, account.accountNo);
+    });
+  }
+
+  /** Escalates instructions pending longer than ESCROW_INSTRUCTION_ACK_HOURS, each once. */
+  async escalateOverdue(now: Date): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const [rows] = (await em.query(
+        `UPDATE escrow_instruction SET escalated_at = $1 WHERE id IN (
+           SELECT id FROM escrow_instruction WHERE status = 'PENDING' AND escalated_at IS NULL AND issued_at < $1::timestamptz - make_interval(hours => $2)
+           ORDER BY issued_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+         RETURNING id, account_id, institution_id, bank_code, action, issued_at, reason`,
+        [now, this.config.escrow.instructionAckHours],
+      )) as [{ id: string; account_id: string; institution_id: string; bank_code: string; action: InstructionAction; issued_at: Date; reason: string }[], number];
+      await this.events.publishMany(
+        em,
+        rows.map((r) => ({
+          name: 'escrow.instruction.unacknowledged' as const,
+          payload: {
+            instructionId: r.id,
+            accountId: r.account_id,
+            institutionId: r.institution_id,
+            bankCode: r.bank_code,
+            action: r.action,
+            issuedAt: new Date(r.issued_at).toISOString(),
+            reason: r.reason,
+          },
+        })),
+      );
+      return rows.length;
+    });
+  }
+}
+
+function view(i: EscrowInstruction, accountNo: string): BankInstructionView {
+  return {
+    id: i.id,
+    accountNo,
+    action: i.action,
+    reason: i.reason,
+    issuedAt: i.issuedAt.toISOString(),
+    status: i.status,
+    outcome: i.status === 'PENDING' ? null : i.status,
+    executedAt: i.executedAt?.toISOString() ?? null,
+    note: i.note,
+    acknowledgedAt: i.acknowledgedAt?.toISOString() ?? null,
+  };
+}

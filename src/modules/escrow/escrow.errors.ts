@@ -1,0 +1,17 @@
+import { Conflict, DomainError, Forbidden, NotFound } from '../../platform/errors/domain-error';
+
+export const accountNotFound = (id: string): NotFound => new NotFound(`Escrow account ${id}`, 'ACCOUNT_NOT_FOUND');
+export const alertNotFound = (id: string): NotFound => new NotFound(`Escrow alert ${id}`, 'ALERT_NOT_FOUND');
+export const instructionNotFound = (id: string): NotFound => new NotFound(`Instruction ${id}`, 'INSTRUCTION_NOT_FOUND');
+export const institutionNotFound = (id: string): NotFound => new NotFound(`Institution ${id}`, 'INSTITUTION_NOT_FOUND');
+export const bankNotFound = (code: string): NotFound => new NotFound(`Partner bank ${code}`, 'BANK_NOT_FOUND');
+export const accountExists = (): Conflict => new Conflict('ACCOUNT_EXISTS', 'The institution already has an escrow account in use, or the bank already holds this account number');
+export const accountClosed = (): Conflict => new Conflict('ACCOUNT_CLOSED', 'The escrow account is closed');
+export const instructionPending = (): Conflict => new Conflict('INSTRUCTION_PENDING', 'An instruction for this account is still waiting for the bank');
+export const instructionNotApplicable = (message: string): Conflict => new Conflict('INSTRUCTION_NOT_APPLICABLE', message);
+export const alreadyAcknowledged = (outcome: string): Conflict =>
+  new Conflict('INSTRUCTION_ALREADY_ACKNOWLEDGED', `The instruction was already acknowledged as ${outcome}`);
+export const alertResolved = (): Conflict => new Conflict('ALERT_RESOLVED', 'The alert is already resolved');
+export const institutionNotOperating = (status: string): DomainError =>
+  new Conflict('INSTITUTION_NOT_OPERATING', `An escrow account is opened for an approved or operating institution, not one that is ${status}`);
+export const notManager = (): Forbidden => new Forbidden('Only the county office and FINANCIAL_OFFICE or EDU officers manage escrow accounts');

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RegistryModule } from '../registry';
+import { BankIngestService } from './bank-ingest.service';
+import { EscrowAccountService } from './escrow-account.service';
+import { EscrowInstructionService } from './escrow-instruction.service';
+import { EscrowFacade } from './escrow.facade';
+import { EscrowAccount } from './entities/escrow-account.entity';
+import { EscrowAlert } from './entities/escrow-alert.entity';
+import { EscrowInstruction } from './entities/escrow-instruction.entity';
+import { EscrowStatement } from './entities/escrow-statement.entity';
+import { EscrowTransaction } from './entities/escrow-transaction.entity';
+import { EscrowResolver } from './graphql/escrow.resolver';
+import { AccountMonitor } from './monitoring/account-monitor';
+import { AlertWriter } from './monitoring/alert-writer';
+import { CoverageCheck, InstructionEscalation, StaleReportCheck } from './monitoring/scheduled-checks';
+import { BankController, BankOpenApiController } from './rest/bank.controller';
+
+/** Fund escrow monitoring (资金监管): bank REST interface, accounts, custody, alerts, instructions. */
+@Module({
+  imports: [TypeOrmModule.forFeature([EscrowAccount, EscrowStatement, EscrowTransaction, EscrowAlert, EscrowInstruction]), RegistryModule],
+  controllers: [BankController, BankOpenApiController],
+  providers: [
+    BankIngestService,
+    EscrowAccountService,
+    EscrowInstructionService,
+    EscrowFacade,
+    AlertWriter,
+    AccountMonitor,
+    StaleReportCheck,
+    CoverageCheck,
+    InstructionEscalation,
+    EscrowResolver,
+  ],
+  exports: [EscrowFacade],
+})
+export class EscrowModule {}

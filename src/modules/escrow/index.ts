@@ -1,0 +1,9 @@
+/** Public surface of the escrow module: other modules import only from here. */
+export { EscrowModule } from './escrow.module';
+export { EscrowFacade } from './escrow.facade';
+export type { FreezeRequestOutcome } from './escrow-instruction.service';
+export type { Coverage, CoverageRow } from './escrow-account.service';
+export type { AlertType } from './monitoring/rules';
+/** The scheduled checks, so operators' tools and tests can run one now. */
+export { CoverageCheck, InstructionEscalation, StaleReportCheck } from './monitoring/scheduled-checks';
+export { seedEscrowDemo } from './seed/demo-data';

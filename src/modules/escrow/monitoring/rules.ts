@@ -1,0 +1,110 @@
+/**
+ * Escrow monitoring rules (资金监管预警) as small pure functions: each takes the facts of one account and
+ * the configured thresholds and says whether its condition holds now, with the figures behind it. The
+ * monitor gathers the facts set-wise and raises or resolves alerts from these answers.
+ */
+import { formatMoney } from '../../../platform/database/money';
+
+export type AlertType = 'SHORTFALL' | 'RECONCILIATION_MISMATCH' | 'ABNORMAL_RELEASE' | 'PREPAID_LIMIT_EXCEEDED' | 'STALE_REPORT' | 'NO_ESCROW_ACCOUNT';
+export const ALERT_TYPES: readonly AlertType[] = ['SHORTFALL', 'RECONCILIATION_MISMATCH', 'ABNORMAL_RELEASE', 'PREPAID_LIMIT_EXCEEDED', 'STALE_REPORT', 'NO_ESCROW_ACCOUNT'];
+
+/** A rule's verdict: the condition holds (with details for the alert) or it does not. */
+export type Verdict = { holds: true; details: Record<string, unknown> } | { holds: false };
+
+const clear: Verdict = { holds: false };
+
+/** SHORTFALL: the reported closing balance is below the custody required on that day, beyond the tolerance. */
+export function shortfall(input: { statementDate: string; closingFen: bigint; requiredCustodyFen: bigint; toleranceFen: bigint }): Verdict {
+  const missing = input.requiredCustodyFen - input.closingFen;
+  if (missing <= input.toleranceFen) return clear;
+  return {
+    holds: true,
+    details: {
+      statementDate: input.statementDate,
+      closingBalance: formatMoney(input.closingFen),
+      requiredCustody: formatMoney(input.requiredCustodyFen),
+      shortfall: formatMoney(missing),
+    },
+  };
+}
+
+/** RECONCILIATION_MISMATCH: opening balance + the day's movements ≠ closing balance. */
+export function reconciliationMismatch(input: { statementDate: string; openingFen: bigint; closingFen: bigint; movementsFen: bigint }): Verdict {
+  const expected = input.openingFen + input.movementsFen;
+  if (expected === input.closingFen) return clear;
+  return {
+    holds: true,
+    details: {
+      statementDate: input.statementDate,
+      openingBalance: formatMoney(input.openingFen),
+      movements: formatMoney(input.movementsFen),
+      expectedClosing: formatMoney(expected),
+      closingBalance: formatMoney(input.closingFen),
+      difference: formatMoney(input.closingFen - expected),
+    },
+  };
+}
+
+/**
+ * ABNORMAL_RELEASE: releases within 24 h (not reversed) above a share of the custody held before them
+ * (custody after the window + what it released). Any release out of no custody is abnormal.
+ */
+export function abnormalRelease(input: { windowEnd: Date | null; releasedFen: bigint; custodyAfterFen: bigint; maxShare: number }): Verdict {
+  if (input.releasedFen <= 0n || !input.windowEnd) return clear;
+  const before = input.custodyAfterFen + input.releasedFen;
+  // Compare in basis points with integers: released / before > share  ⇔  released × 10000 > share_bp × before.
+  const shareBp = BigInt(Math.round(input.maxShare * 10_000));
+  if (before > 0n && input.releasedFen * 10_000n <= shareBp * before) return clear;
+  return {
+    holds: true,
+    details: {
+      windowStart: new Date(input.windowEnd.getTime() - 86_400_000).toISOString(),
+      windowEnd: input.windowEnd.toISOString(),
+      released: formatMoney(input.releasedFen),
+      custodyBefore: formatMoney(before),
+      maxShare: input.maxShare,
+    },
+  };
+}
+
+export interface PrepaidLimits {
+  maxAmountFen: bigint;
+  maxLessonHours: number;
+  maxCoverageMonths: number;
+}
+
+/** The limits one prepayment (DEPOSIT) breaks: over 5,000 yuan, over 60 lesson hours, over 3 months. */
+export function prepaidLimitBreaches(deposit: { amountFen: bigint; lessonHours: number | null; coverageMonths: number | null }, limits: PrepaidLimits): string[] {
+  const breaches: string[] = [];
+  if (deposit.amountFen > limits.maxAmountFen) breaches.push(`amount above ${formatMoney(limits.maxAmountFen)} yuan`);
+  if (deposit.lessonHours !== null && deposit.lessonHours > limits.maxLessonHours) breaches.push(`more than ${limits.maxLessonHours} lesson hours`);
+  if (deposit.coverageMonths !== null && deposit.coverageMonths > limits.maxCoverageMonths) breaches.push(`more than ${limits.maxCoverageMonths} months`);
+  return breaches;
+}
+
+/** PREPAID_LIMIT_EXCEEDED: the account holds deposits over the limits that have not been reversed. */
+export function prepaidLimitExceeded(input: { offendingTxnIds: string[] }): Verdict {
+  if (input.offendingTxnIds.length === 0) return clear;
+  return { holds: true, details: { txnIds: input.offendingTxnIds.slice(0, 20), count: input.offendingTxnIds.length } };
+}
+
+/**
+ * The statement date an active account must have reported by `now`: yesterday's (local) once the
+ * configured hour has passed, otherwise the day before.
+ */
+export function expectedStatementDate(local: { date: string; time: string }, dueHour: number, addDays: (d: string, n: number) => string): string {
+  const hour = Number(local.time.slice(0, 2));
+  return addDays(local.date, hour >= dueHour ? -1 : -2);
+}
+
+/** STALE_REPORT: an active account opened by the expected date has no statement for it (or later). */
+export function staleReport(input: { status: string; openedOn: string; lastStatementDate: string | null; expectedDate: string }): Verdict {
+  if (input.status !== 'ACTIVE' || input.openedOn > input.expectedDate) return clear;
+  if (input.lastStatementDate !== null && input.lastStatementDate >= input.expectedDate) return clear;
+  return { holds: true, details: { expectedStatementDate: input.expectedDate, lastStatementDate: input.lastStatementDate } };
+}
+
+/** NO_ESCROW_ACCOUNT: an operating institution without an account in use (ACTIVE or FROZEN). */
+export function noEscrowAccount(input: { operating: boolean; hasAccount: boolean }): Verdict {
+  return input.operating && !input.hasAccount ? { holds: true, details: {} } : clear;
+}

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { MONEY_PATTERN, parseMoney } from '../../../platform/database/money';
+
+/**
+ * Item-level validation of what banks post (docs/bank-api.md). An item that fails is REJECTED with
+ * code INVALID and a message naming the field; the envelope itself is validated by the DTOs (400).
+ */
+export const TXN_TYPES = ['DEPOSIT', 'RELEASE', 'REFUND', 'INTEREST', 'FEE', 'REVERSAL'] as const;
+export type TxnType = (typeof TXN_TYPES)[number];
+
+export interface StatementItem {
+  accountNo: string;
+  statementDate: string;
+  openingFen: bigint;
+  closingFen: bigint;
+  revision: number;
+}
+
+export interface TransactionItem {
+  accountNo: string;
+  txnId: string;
+  bookedAt: Date;
+  type: TxnType;
+  amountFen: bigint;
+  payerRef: string | null;
+  lessonHours: number | null;
+  coverageMonths: number | null;
+  reversalOf: string | null;
+  memo: string | null;
+  /** sha256 over the normalised content: identical content ⇔ same hash (DUPLICATE vs CONFLICT). */
+  contentHash: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ACCOUNT_NO = /^[0-9A-Za-z-]{1,34}$/;
+const TXN_ID = /^[\x21-\x7e]{1,64}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function parseInstant(value: unknown): Date | null {
+  if (typeof value !== 'string' || !INSTANT.test(value)) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function money(item: Record<string, unknown>, field: string): bigint | string {
+  const v = item[field];
+  if (typeof v !== 'string' || !MONEY_PATTERN.test(v)) return `${field} must be a decimal string with exactly two decimals, e.g. "1234.50"`;
+  return parseMoney(v);
+}
+
+function optionalInt(item: Record<string, unknown>, field: string, max: number): number | null | string {
+  const v = item[field];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) return `${field} must be an integer from 0 to ${max}`;
+  return v;
+}
+
+function optionalText(item: Record<string, unknown>, field: string, max: number): string | null | { error: string } {
+  const v = item[field];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string' || v.length > max) return { error: `${field} must be a string of at most ${max} characters` };
+  return v;
+}
+
+function accountNo(item: Record<string, unknown>): string | null {
+  return typeof item.accountNo === 'string' && ACCOUNT_NO.test(item.accountNo) ? item.accountNo : null;
+}
+
+export function checkStatement(raw: unknown, today: string): Checked<StatementItem> {
+  if (!isObject(raw)) return fail('a statement must be an object');
+  const no = accountNo(raw);
+  if (!no) return fail('accountNo must be 1–34 characters 0-9, A-Z, a-z or -');
+  if (!isCalendarDate(raw.statementDate)) return fail('statementDate must be a date YYYY-MM-DD');
+  if (raw.statementDate > today) return fail(`statementDate must not be after today (${today})`);
+  const opening = money(raw, 'openingBalance');
+  if (typeof opening === 'string') return fail(opening);
+  const closing = money(raw, 'closingBalance');
+  if (typeof closing === 'string') return fail(closing);
+  if (raw.currency !== 'CNY') return fail('currency must be CNY');
+  const revision = raw.revision;
+  if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0 || revision > 1_000_000) return fail('revision must be an integer from 0 to 1000000');
+  return { ok: true, value: { accountNo: no, statementDate: raw.statementDate, openingFen: opening, closingFen: closing, revision } };
+}
+
+export function checkTransaction(raw: unknown, now: Date): Checked<TransactionItem> {
+  if (!isObject(raw)) return fail('a transaction must be an object');
+  const no = accountNo(raw);
+  if (!no) return fail('accountNo must be 1–34 characters 0-9, A-Z, a-z or -');
+  if (typeof raw.txnId !== 'string' || !TXN_ID.test(raw.txnId)) return fail('txnId must be 1–64 printable ASCII characters without spaces');
+  const bookedAt = parseInstant(raw.bookedAt);
+  if (!bookedAt) return fail('bookedAt must be an ISO 8601 date-time with an offset, e.g. 2026-11-28T10:15:00+08:00');
+  if (bookedAt.getTime() > now.getTime() + 300_000) return fail('bookedAt must not be in the future');
+  if (typeof raw.type !== 'string' || !(TXN_TYPES as readonly string[]).includes(raw.type)) return fail(`type must be one of ${TXN_TYPES.join(', ')}`);
+  const type = raw.type as TxnType;
+  const amount = money(raw, 'amount');
+  if (typeof amount === 'string') return fail(amount);
+  if (raw.currency !== 'CNY') return fail('currency must be CNY');
+  const payerRef = optionalText(raw, 'payerRef', 128);
+  if (payerRef !== null && typeof payerRef === 'object') return fail(payerRef.error);
+  const memo = optionalText(raw, 'memo', 500);
+  if (memo !== null && typeof memo === 'object') return fail(memo.error);
+  const lessonHours = optionalInt(raw, 'lessonHours', 100_000);
+  if (typeof lessonHours === 'string') return fail(lessonHours);
+  const coverageMonths = optionalInt(raw, 'coverageMonths', 1_200);
+  if (typeof coverageMonths === 'string') return fail(coverageMonths);
+  const reversalOf = raw.reversalOf === undefined || raw.reversalOf === null ? null : raw.reversalOf;
+  if (type === 'REVERSAL') {
+    if (typeof reversalOf !== 'string' || !TXN_ID.test(reversalOf)) return fail('reversalOf must name the txnId a REVERSAL undoes');
+    if (reversalOf === raw.txnId) return fail('a transaction cannot reverse itself');
+  } else if (reversalOf !== null) {
+    return fail('reversalOf is only allowed on a REVERSAL');
+  }
+  const value = {
+    accountNo: no,
+    txnId: raw.txnId,
+    bookedAt,
+    type,
+    amountFen: amount,
+    payerRef,
+    lessonHours,
+    coverageMonths,
+    reversalOf: reversalOf as string | null,
+    memo,
+  };
+  const canonical = JSON.stringify([value.accountNo, value.txnId, bookedAt.toISOString(), type, amount.toString(), 'CNY', payerRef, lessonHours, coverageMonths, reversalOf, memo]);
+  return { ok: true, value: { ...value, contentHash: createHash('sha256').update(canonical).digest('hex') } };
+}
+
+/** How a movement changes the balance and the custody required (押金/预收费: deposits − releases − refunds). */
+export function effects(type: Exclude<TxnType, 'REVERSAL'>, amountFen: bigint): { balance: bigint; custody: bigint } {
+  switch (type) {
+    case 'DEPOSIT':
+      return { balance: amountFen, custody: amountFen };
+    case 'RELEASE':
+    case 'REFUND':
+      return { balance: -amountFen, custody: -amountFen };
+    case 'INTEREST':
+      return { balance: amountFen, custody: 0n };
+    case 'FEE':
+      return { balance: -amountFen, custody: 0n };
+  }
+}

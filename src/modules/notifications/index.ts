@@ -1,0 +1,4 @@
+/** Public surface of the notifications module (in-app inbox, outbound channels). */
+export { NotificationsModule } from './notifications.module';
+export { NotificationService, LogChannel } from './notification.service';
+export type { NotificationChannel, NotificationContent, Recipients, InboxItem } from './notification.service';

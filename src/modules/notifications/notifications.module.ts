@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Notification } from './entities/notification.entity';
+import { NotificationResolver } from './graphql/notification.resolver';
+import { LogChannel, NotificationService } from './notification.service';
+import { OutboundNotificationSubscriber } from './subscribers/outbound.subscriber';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification])],
+  providers: [
+    NotificationService,
+    NotificationResolver,
+    OutboundNotificationSubscriber,
+    { provide: 'NOTIFICATION_CHANNELS', useFactory: () => [new LogChannel()] },
+  ],
+  exports: [NotificationService],
+})
+export class NotificationsModule {}

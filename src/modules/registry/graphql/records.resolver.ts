@@ -1,0 +1,90 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
+import { Principal } from '../../../platform/auth/principal';
+import { Course } from '../entities/course.entity';
+import { RecordsService } from '../records.service';
+import { COMMAND_ROLES, READ_ROLES } from '../registry-access';
+import {
+  AddCourseInput,
+  AddPremisesInput,
+  AddStaffInput,
+  PremisesSafetyInput,
+  RecordAnnualReviewInput,
+  RecordPremisesCheckInput,
+  ReviewMaterialInput,
+  SetAnnualReviewChecklistInput,
+  SubmitMaterialInput,
+} from './registry.inputs';
+import { AnnualReviewChecklistObject, AnnualReviewObject, CourseObject, PremisesObject, StaffObject, TrainingMaterialObject } from './registry.objects';
+
+/** An institution's premises, staff, courses, materials and annual reviews. */
+@Resolver(() => CourseObject)
+export class RecordsResolver {
+  constructor(private readonly records: RecordsService) {}
+
+  @ResolveField(() => [String], { description: 'Public holidays on which a weekly subject lesson falls and is not held' })
+  skippedHolidayDates(@Parent() course: CourseObject): Promise<string[]> {
+    return this.records.skippedHolidayDates(course as unknown as Course);
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => PremisesObject, { description: 'Add premises (办学场所); its checks start PENDING' })
+  addPremises(@CurrentPrincipal() actor: Principal, @Args('input') input: AddPremisesInput): Promise<PremisesObject> {
+    return this.records.addPremises(actor, input.institutionId, input);
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => PremisesObject, { description: 'Record a fire design review/acceptance, fire inspection or health inspection result' })
+  recordPremisesCheck(@CurrentPrincipal() actor: Principal, @Args('input') input: RecordPremisesCheckInput): Promise<PremisesObject> {
+    return this.records.recordPremisesCheck(actor, input.premisesId, input.check, input.result, input.date ?? null);
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => PremisesObject, { description: 'Safety measures of premises (人防/物防/技防)' })
+  updatePremisesSafety(@CurrentPrincipal() actor: Principal, @Args('input') input: PremisesSafetyInput): Promise<PremisesObject> {
+    return this.records.updatePremisesSafety(actor, input.premisesId, input);
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => StaffObject, { description: 'Register a staff member (从业人员); checked against the in-service teacher roster' })
+  async addStaff(@CurrentPrincipal() actor: Principal, @Args('input') input: AddStaffInput): Promise<StaffObject> {
+    return StaffObject.from(await this.records.addStaff(actor, input.institutionId, input));
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => CourseObject, { description: 'Add a course; its schedule is checked against the training-time rules' })
+  async addCourse(@CurrentPrincipal() actor: Principal, @Args('input') input: AddCourseInput): Promise<CourseObject> {
+    return CourseObject.from(await this.records.addCourse(actor, input.institutionId, input));
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => TrainingMaterialObject, { description: 'Submit training material or an enrolment ad for review' })
+  submitTrainingMaterial(@CurrentPrincipal() actor: Principal, @Args('input') input: SubmitMaterialInput): Promise<TrainingMaterialObject> {
+    return this.records.submitMaterial(actor, input.institutionId, input);
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => TrainingMaterialObject, { description: 'Approve or reject (with reasons) submitted material' })
+  reviewTrainingMaterial(@CurrentPrincipal() actor: Principal, @Args('input') input: ReviewMaterialInput): Promise<TrainingMaterialObject> {
+    return this.records.reviewMaterial(actor, input.id, input.decision, input.reasons ?? null);
+  }
+
+  @Roles(...READ_ROLES)
+  @Query(() => AnnualReviewChecklistObject, { nullable: true, description: 'The annual review checklist of a year' })
+  async annualReviewChecklist(@Args('year', { type: () => Int }) year: number): Promise<AnnualReviewChecklistObject | null> {
+    const c = await this.records.checklist(year);
+    return c ? AnnualReviewChecklistObject.from(c) : null;
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => AnnualReviewChecklistObject, { description: 'Set the scored checklist of a year (年审年检评分表)' })
+  async setAnnualReviewChecklist(@CurrentPrincipal() actor: Principal, @Args('input') input: SetAnnualReviewChecklistInput): Promise<AnnualReviewChecklistObject> {
+    return AnnualReviewChecklistObject.from(await this.records.setChecklist(actor, input.year, input.items, input.passScore, input.basicPassScore));
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => AnnualReviewObject, { description: 'Score an institution against the year’s checklist → PASS / BASIC_PASS / FAIL' })
+  async recordAnnualReview(@CurrentPrincipal() actor: Principal, @Args('input') input: RecordAnnualReviewInput): Promise<AnnualReviewObject> {
+    return AnnualReviewObject.from(await this.records.recordAnnualReview(actor, input.institutionId, input.year, input.scores, input.remarks ?? null));
+  }
+}

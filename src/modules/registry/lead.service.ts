@@ -1,0 +1,189 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Principal } from '../../platform/auth/principal';
+import { applyScope } from '../../platform/auth/scope';
+import { Clock } from '../../platform/clock/clock';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { EventPublisher } from '../../platform/events';
+import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
+import { ReferenceService } from '../reference';
+import { Institution } from './entities/institution.entity';
+import { LeadKind, LeadSource, LeadStatus, UnlicensedLead } from './entities/unlicensed-lead.entity';
+import { InstitutionService } from './institution.service';
+import { LEAD_SCOPE, leadTownshipOf } from './registry-access';
+import { illegalLeadTransition, institutionNotFound, leadNotFound, leadOutsideTownship } from './registry.errors';
+
+export interface LeadInput {
+  townshipCode: string;
+  gridCode?: string | null;
+  location: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  kind: LeadKind;
+  source: LeadSource;
+  description: string;
+}
+
+export interface LeadFilter {
+  townshipCode?: string;
+  status?: LeadStatus;
+  /** Only leads open past the clearance deadline. */
+  overdue?: boolean;
+}
+
+export type LeadOutcome = LeadStatus.CLOSED | LeadStatus.REGULARISED | LeadStatus.UNFOUNDED;
+
+const OPEN = [LeadStatus.OPEN, LeadStatus.INVESTIGATING];
+const OUTCOME_EVENT = {
+  [LeadStatus.CLOSED]: 'registry.unlicensed_lead.closed',
+  [LeadStatus.REGULARISED]: 'registry.unlicensed_lead.regularised',
+  [LeadStatus.UNFOUNDED]: 'registry.unlicensed_lead.unfounded',
+} as const;
+
+/**
+ * Unlicensed and variant training (非法/变异培训): leads from grid patrols, complaints and public-opinion
+ * monitoring; OPEN → INVESTIGATING → CLOSED (取缔) / REGULARISED / UNFOUNDED. A lead still open
+ * `REGISTRY_LEAD_CLEARANCE_DAYS` after it was reported is overdue (动态清零).
+ */
+@Injectable()
+export class LeadService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(UnlicensedLead) private readonly leads: Repository<UnlicensedLead>,
+    private readonly institutions: InstitutionService,
+    private readonly reference: ReferenceService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get clearanceDays(): number {
+    return this.config.registry.leadClearanceDays;
+  }
+
+  /** The instant before which a still-open lead is overdue. */
+  overdueBefore(now = this.clock.now()): Date {
+    return new Date(now.getTime() - this.config.registry.leadClearanceDays * 86_400_000);
+  }
+
+  list(actor: Principal, filter: LeadFilter, page: PageArgs): Promise<Connection<UnlicensedLead>> {
+    const qb = applyScope(this.leads.createQueryBuilder('l'), actor, LEAD_SCOPE.columns, LEAD_SCOPE.options);
+    if (filter.townshipCode) qb.andWhere('l.township_code = :township', { township: filter.townshipCode });
+    if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
+    if (filter.overdue) qb.andWhere(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: this.overdueBefore() });
+    return paginate(qb, page, { column: 'l.reported_at', value: (l) => l.reportedAt, tieBreaker: 'l.id', tieValue: (l) => l.id, direction: 'DESC' });
+  }
+
+  async get(actor: Principal, id: string): Promise<UnlicensedLead> {
+    const lead = await applyScope(this.leads.createQueryBuilder('l').where('l.id = :id', { id }), actor, LEAD_SCOPE.columns, LEAD_SCOPE.options).getOne();
+    if (!lead) throw leadNotFound(id);
+    return lead;
+  }
+
+  /** Open leads reported before the clearance deadline (dashboard KPI, target 0), county-wide or in a township. */
+  countOverdue(townshipCode?: string, now = this.clock.now()): Promise<number> {
+    const qb = this.leads.createQueryBuilder('l').where(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: this.overdueBefore(now) });
+    if (townshipCode) qb.andWhere('l.township_code = :township', { township: townshipCode });
+    return qb.getCount();
+  }
+
+  countOpen(townshipCode?: string): Promise<number> {
+    const qb = this.leads.createQueryBuilder('l').where(`l.status IN ('OPEN','INVESTIGATING')`);
+    if (townshipCode) qb.andWhere('l.township_code = :township', { township: townshipCode });
+    return qb.getCount();
+  }
+
+  async record(actor: Principal, input: LeadInput): Promise<UnlicensedLead> {
+    const own = leadTownshipOf(actor, await this.institutions.licensingDepartments());
+    if (own !== null && own !== input.townshipCode) throw leadOutsideTownship();
+    await this.reference.getTownship(input.townshipCode);
+    if (input.gridCode) {
+      const grids = await this.reference.gridsOfTownships([input.townshipCode]);
+      if (!grids.some((g) => g.code === input.gridCode)) throw new ValidationFailed([{ path: 'gridCode', message: `grid ${input.gridCode} is not in township ${input.townshipCode}` }]);
+    }
+    if ((input.latitude == null) !== (input.longitude == null)) throw new ValidationFailed([{ path: 'latitude', message: 'give both latitude and longitude, or neither' }]);
+    return this.dataSource.transaction(async (em) => {
+      const lead = em.getRepository(UnlicensedLead).create({
+        townshipCode: input.townshipCode,
+        gridCode: input.gridCode ?? null,
+        location: input.location,
+        latitude: input.latitude == null ? null : input.latitude.toFixed(6),
+        longitude: input.longitude == null ? null : input.longitude.toFixed(6),
+        kind: input.kind,
+        source: input.source,
+        description: input.description,
+        status: LeadStatus.OPEN,
+        findings: null,
+        institutionId: null,
+        reportedAt: this.clock.now(),
+        investigationStartedAt: null,
+        resolvedAt: null,
+      });
+      await em.getRepository(UnlicensedLead).insert(lead);
+      await this.audit.record(em, { actor, action: 'registry.unlicensed_lead.opened', entityType: 'unlicensed_lead', entityId: lead.id, summary: { townshipCode: lead.townshipCode, kind: lead.kind, source: lead.source } });
+      await this.events.publish(em, 'registry.unlicensed_lead.opened', this.payload(lead));
+      return lead;
+    });
+  }
+
+  startInvestigation(actor: Principal, id: string, note: string): Promise<UnlicensedLead> {
+    return this.move(actor, id, 'startLeadInvestigation', [LeadStatus.OPEN], async (lead) => {
+      lead.status = LeadStatus.INVESTIGATING;
+      lead.investigationStartedAt = this.clock.now();
+      lead.findings = note;
+      return null;
+    });
+  }
+
+  /** Ends a lead: CLOSED (取缔), REGULARISED (optionally naming the registered institution) or UNFOUNDED. */
+  resolve(actor: Principal, id: string, outcome: LeadOutcome, findings: string, institutionId: string | null): Promise<UnlicensedLead> {
+    return this.move(actor, id, 'resolveLead', OPEN, async (lead, em) => {
+      if (institutionId) {
+        if (outcome !== LeadStatus.REGULARISED) throw new ValidationFailed([{ path: 'institutionId', message: 'only a regularised lead names an institution' }]);
+        if (!(await em.getRepository(Institution).existsBy({ id: institutionId }))) throw institutionNotFound(institutionId);
+      }
+      lead.status = outcome;
+      lead.findings = findings;
+      lead.institutionId = institutionId;
+      lead.resolvedAt = this.clock.now();
+      return OUTCOME_EVENT[outcome];
+    });
+  }
+
+  private payload(l: UnlicensedLead) {
+    return { leadId: l.id, townshipCode: l.townshipCode, kind: l.kind, source: l.source };
+  }
+
+  private async move(
+    actor: Principal,
+    id: string,
+    command: string,
+    from: LeadStatus[],
+    apply: (lead: UnlicensedLead, em: EntityManager) => Promise<(typeof OUTCOME_EVENT)[LeadOutcome] | null>,
+  ): Promise<UnlicensedLead> {
+    const own = leadTownshipOf(actor, await this.institutions.licensingDepartments());
+    return this.dataSource.transaction(async (em) => {
+      const qb = em.getRepository(UnlicensedLead).createQueryBuilder('l').where('l.id = :id', { id }).setLock('pessimistic_write');
+      if (own !== null) qb.andWhere('l.township_code = :own', { own });
+      const lead = await qb.getOne();
+      if (!lead) throw leadNotFound(id);
+      if (!from.includes(lead.status)) throw illegalLeadTransition(command, lead.status, from);
+      const before = lead.status;
+      const event = await apply(lead, em);
+      await em.getRepository(UnlicensedLead).save(lead);
+      await this.audit.record(em, {
+        actor,
+        action: `registry.unlicensed_lead.${lead.status.toLowerCase()}`,
+        entityType: 'unlicensed_lead',
+        entityId: lead.id,
+        summary: { from: before, to: lead.status, findings: lead.findings },
+      });
+      if (event) await this.events.publish(em, event, this.payload(lead));
+      return lead;
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Principal } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { ScopeColumns, ScopeOptions } from '../../platform/auth/scope';
+import { Forbidden } from '../../platform/errors/domain-error';
+
+/**
+ * Who may do what in the registry. Reads: county administrators, discipline supervisors, department
+ * officers and inspectors see the whole county (an overview); township officers their township;
+ * school administrators nothing. Commands: county administrators and officers of the licensing
+ * department (the department holding the LICENSING duty, EDU in Xifeng). Leads: those, plus township
+ * officers in their own township.
+ */
+export const READ_ROLES = [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
+export const COMMAND_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
+export const LEAD_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWNSHIP_OFFICER];
+
+export const INSTITUTION_SCOPE: { columns: ScopeColumns; options: ScopeOptions } = {
+  columns: { township: 'i.township_code' },
+  options: { countyWide: [Role.DEPARTMENT_OFFICER, Role.INSPECTOR] },
+};
+
+export const LEAD_SCOPE: { columns: ScopeColumns; options: ScopeOptions } = {
+  columns: { township: 'l.township_code' },
+  options: { countyWide: [Role.DEPARTMENT_OFFICER, Role.INSPECTOR] },
+};
+
+/** Refuses anyone but a county administrator or an officer of a licensing department (or the system). */
+export function assertLicensingOfficer(actor: Principal, licensingDepartments: readonly string[]): void {
+  if (actor.kind === 'system') return;
+  if (actor.kind !== 'user') throw new Forbidden();
+  if (actor.role === Role.COUNTY_ADMIN) return;
+  if (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode && licensingDepartments.includes(actor.departmentCode)) return;
+  throw new Forbidden('Only the county office or the licensing department (审批部门) may do this');
+}
+
+/** Lead handling: the licensing officers everywhere, a township officer in their township (null: everywhere). */
+export function leadTownshipOf(actor: Principal, licensingDepartments: readonly string[]): string | null {
+  if (actor.kind === 'user' && actor.role === Role.TOWNSHIP_OFFICER) {
+    if (!actor.townshipCode) throw new Forbidden();
+    return actor.townshipCode;
+  }
+  assertLicensingOfficer(actor, licensingDepartments);
+  return null;
+}

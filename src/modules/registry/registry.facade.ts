@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Institution, InstitutionStatus } from './entities/institution.entity';
+import { InstitutionService } from './institution.service';
+import { LeadService } from './lead.service';
+
+/** What other modules know of an institution. */
+export interface InstitutionSummary {
+  id: string;
+  name: string;
+  creditCode: string;
+  category: 'SUBJECT' | 'NON_SUBJECT';
+  nonSubjectKind: string | null;
+  status: InstitutionStatus;
+  townshipCode: string;
+  gridCode: string | null;
+  competentDepartmentCode: string;
+}
+
+export function toSummary(i: Institution): InstitutionSummary {
+  return {
+    id: i.id,
+    name: i.name,
+    creditCode: i.creditCode,
+    category: i.category,
+    nonSubjectKind: i.nonSubjectKind,
+    status: i.status,
+    townshipCode: i.townshipCode,
+    gridCode: i.gridCode,
+    competentDepartmentCode: i.competentDepartmentCode,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The registry as other modules see it (escrow, credit, lists, complaints, supervision): read-only
+ * lookups with no principal, since callers have already scoped their own records. Counts for the
+ * dashboard are index-backed SQL.
+ */
+@Injectable()
+export class RegistryFacade {
+  constructor(
+    @InjectRepository(Institution) private readonly institutions: Repository<Institution>,
+    private readonly institutionService: InstitutionService,
+    private readonly leads: LeadService,
+  ) {}
+
+  async findInstitution(ref: { id?: string; creditCode?: string }): Promise<InstitutionSummary | null> {
+    if (ref.id) {
+      if (!UUID.test(ref.id)) return null;
+      const found = await this.institutions.findOneBy({ id: ref.id });
+      return found ? toSummary(found) : null;
+    }
+    if (ref.creditCode) {
+      const found = await this.institutions.findOneBy({ creditCode: ref.creditCode.trim().toUpperCase() });
+      return found ? toSummary(found) : null;
+    }
+    return null;
+  }
+
+  /** Summaries of the institutions with these ids (unknown ids are left out), for DataLoaders. */
+  async getInstitutions(ids: readonly string[]): Promise<InstitutionSummary[]> {
+    const valid = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (valid.length === 0) return [];
+    return (await this.institutions.findBy({ id: In(valid) })).map(toSummary);
+  }
+
+  async listOperatingInstitutionIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.institutions
+      .createQueryBuilder('i')
+      .select('i.id', 'id')
+      .where('i.status = :status', { status: InstitutionStatus.OPERATING })
+      .orderBy('i.id')
+      .getRawMany();
+    return rows.map((r) => r.id);
+  }
+
+  /** Dashboard KPI (压减, target 0): for-profit subject institutions not yet closed, county-wide or in a township. */
+  countSubjectInstitutionsRemaining(townshipCode?: string): Promise<number> {
+    return this.institutionService.countSubjectInstitutionsRemaining(townshipCode);
+  }
+
+  /** Dashboard KPI (动态清零, target 0): unlicensed-training leads still open past the clearance deadline. */
+  countOverdueUnlicensedLeads(townshipCode?: string, now?: Date): Promise<number> {
+    return this.leads.countOverdue(townshipCode, now);
+  }
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications';
+import { ReferenceModule } from '../reference';
+import { AnnualReview, AnnualReviewChecklist } from './entities/annual-review.entity';
+import { Course } from './entities/course.entity';
+import { Institution } from './entities/institution.entity';
+import { Premises } from './entities/premises.entity';
+import { Staff } from './entities/staff.entity';
+import { TrainingMaterial } from './entities/training-material.entity';
+import { UnlicensedLead } from './entities/unlicensed-lead.entity';
+import { InstitutionResolver } from './graphql/institution.resolver';
+import { LeadResolver } from './graphql/lead.resolver';
+import { RecordsResolver } from './graphql/records.resolver';
+import './graphql/registry.enums';
+import { InstitutionService } from './institution.service';
+import { LeadService } from './lead.service';
+import { RecordsService } from './records.service';
+import { RegistryFacade } from './registry.facade';
+
+/** Institution registry (机构登记): licensing, premises, staff, courses, annual review, unlicensed leads. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Institution, Premises, Staff, Course, TrainingMaterial, AnnualReviewChecklist, AnnualReview, UnlicensedLead]),
+    ReferenceModule,
+    NotificationsModule,
+  ],
+  providers: [RegistryFacade, InstitutionService, RecordsService, LeadService, InstitutionResolver, RecordsResolver, LeadResolver],
+  exports: [RegistryFacade],
+})
+export class RegistryModule {}

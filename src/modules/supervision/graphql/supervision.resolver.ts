@@ -1,0 +1,240 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
+import { Principal } from '../../../platform/auth/principal';
+import { Role } from '../../../platform/auth/role';
+import { Connection, PageArgs, Paginated, pagedComplexity } from '../../../platform/graphql/pagination';
+import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
+import { RectificationOrder } from '../entities/rectification-order.entity';
+import { SupervisionFinding } from '../entities/supervision-finding.entity';
+import { SupervisionCampaign, SupervisionEscalation, SupervisionReport } from '../entities/supervision-misc.entity';
+import { SupervisionTask } from '../entities/supervision-task.entity';
+import { ReportService } from '../report.service';
+import { SupervisionService } from '../supervision.service';
+import {
+  CampaignObject,
+  ChecklistTemplateObject,
+  EscalationObject,
+  FindingObject,
+  RectificationOrderObject,
+  ReportObject,
+  SupervisionTaskObject,
+  ViolationObject,
+} from './supervision.object';
+import {
+  CreateCampaignInput,
+  CreateSupervisionTaskInput,
+  IssueRectificationOrderInput,
+  RecordFindingInput,
+  SupervisionTasksArgs,
+  UpdateChecklistTemplateInput,
+} from './supervision.inputs';
+
+const TaskConnection = Paginated(SupervisionTaskObject, 'SupervisionTask');
+const ReportConnection = Paginated(ReportObject, 'SupervisionReport');
+
+/** Escalation records as the API shows them: who was notified, flattened to addresses. */
+export function toEscalationObject(e: SupervisionEscalation): EscalationObject {
+  const n = e.notified as { userIds?: string[]; departmentCodes?: string[]; townshipCodes?: string[]; roles?: string[] };
+  return {
+    level: e.level,
+    overdueDays: e.overdueDays,
+    escalatedAt: e.escalatedAt,
+    notified: [
+      ...(n.userIds ?? []).map((v) => `USER:${v}`),
+      ...(n.departmentCodes ?? []).map((v) => `DEPARTMENT:${v}`),
+      ...(n.townshipCodes ?? []).map((v) => `TOWNSHIP:${v}`),
+      ...(n.roles ?? []).map((v) => `ROLE:${v}`),
+    ],
+  };
+}
+
+export function toReportObject(r: SupervisionReport): ReportObject {
+  return {
+    id: r.id,
+    kind: r.kind,
+    period: r.period,
+    trigger: r.trigger,
+    figures: JSON.stringify(r.figures),
+    csvPath: `/api/supervision/reports/${r.id}.csv`,
+    xlsxPath: `/api/supervision/reports/${r.id}.xlsx`,
+    generatedAt: r.generatedAt,
+  };
+}
+
+/** Supervision tasks (督导检查, 联合执法, 整改复查): thin resolvers over SupervisionService. */
+@Resolver(() => SupervisionTaskObject)
+export class SupervisionTaskResolver {
+  constructor(private readonly service: SupervisionService) {}
+
+  private view = (task: SupervisionTask): SupervisionTaskObject => ({ ...task, overdue: this.service.isOverdue(task) });
+
+  @Query(() => TaskConnection, { description: 'Supervision tasks I may see, newest first', complexity: pagedComplexity })
+  async supervisionTasks(@CurrentPrincipal() actor: Principal, @Args() args: SupervisionTasksArgs): Promise<Connection<SupervisionTaskObject>> {
+    const page = await this.service.list(actor, args.filter ?? {}, args);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.view(e.node) })) };
+  }
+
+  @Query(() => SupervisionTaskObject)
+  async supervisionTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
+    return this.view(await this.service.get(actor, id));
+  }
+
+  @ResolveField(() => [FindingObject])
+  findings(@Parent() task: SupervisionTaskObject): Promise<SupervisionFinding[]> {
+    return this.service.findings(task.id);
+  }
+
+  @ResolveField(() => [RectificationOrderObject])
+  rectificationOrders(@Parent() task: SupervisionTaskObject): Promise<RectificationOrder[]> {
+    return this.service.orders(task.id);
+  }
+
+  @ResolveField(() => [EscalationObject], { description: 'The escalation ladder so far (督办记录)' })
+  async escalations(@Parent() task: SupervisionTaskObject): Promise<EscalationObject[]> {
+    return (await this.service.escalations(task.id)).map(toEscalationObject);
+  }
+
+  @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
+  @Mutation(() => SupervisionTaskObject, { description: 'Assigns a task (county office, or officers of the lead department)' })
+  async createSupervisionTask(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateSupervisionTaskInput): Promise<SupervisionTaskObject> {
+    return this.view(await this.service.create(actor, input));
+  }
+
+  @Mutation(() => SupervisionTaskObject, { description: 'Replaces the assignees (inspectors or officers of the task’s departments)' })
+  async assignTask(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('assigneeIds', { type: () => [ID] }) assigneeIds: string[],
+  ): Promise<SupervisionTaskObject> {
+    return this.view(await this.service.assign(actor, id, assigneeIds));
+  }
+
+  @Mutation(() => SupervisionTaskObject, { description: 'ASSIGNED or RETURNED → IN_PROGRESS' })
+  async startTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
+    return this.view(await this.service.start(actor, id));
+  }
+
+  @Mutation(() => SupervisionTaskObject, { description: 'IN_PROGRESS → SUBMITTED (needs a finding)' })
+  async submitTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
+    return this.view(await this.service.submit(actor, id));
+  }
+
+  @Mutation(() => SupervisionTaskObject, { description: 'SUBMITTED → ACCEPTED' })
+  async acceptTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
+    return this.view(await this.service.accept(actor, id));
+  }
+
+  @Mutation(() => SupervisionTaskObject, { description: 'SUBMITTED → RETURNED, with the reason' })
+  async returnTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('reason') reason: string): Promise<SupervisionTaskObject> {
+    return this.view(await this.service.returnTask(actor, id, reason));
+  }
+
+  @Mutation(() => SupervisionTaskObject, { description: 'ACCEPTED → CLOSED' })
+  async closeTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
+    return this.view(await this.service.close(actor, id));
+  }
+
+  @Mutation(() => SupervisionTaskObject, { description: 'Any open state → CANCELLED, with the reason' })
+  async cancelTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('reason') reason: string): Promise<SupervisionTaskObject> {
+    return this.view(await this.service.cancel(actor, id, reason));
+  }
+
+  @Mutation(() => FindingObject, { description: 'Records checklist results, evidence references and violations on an IN_PROGRESS task' })
+  recordFinding(@CurrentPrincipal() actor: Principal, @Args('taskId', { type: () => ID }, uuidArg('taskId')) taskId: string, @Args('input') input: RecordFindingInput): Promise<SupervisionFinding> {
+    return this.service.recordFinding(actor, taskId, input);
+  }
+
+  @Mutation(() => RectificationOrderObject, { description: 'Issues a rectification order (整改通知) from a finding' })
+  issueRectificationOrder(
+    @CurrentPrincipal() actor: Principal,
+    @Args('findingId', { type: () => ID }, uuidArg('findingId')) findingId: string,
+    @Args('input') input: IssueRectificationOrderInput,
+  ): Promise<RectificationOrder> {
+    return this.service.issueOrder(actor, findingId, input);
+  }
+
+  @Mutation(() => RectificationOrderObject, { description: 'Records the rectification done and opens the re-check task (整改复查)' })
+  completeRectificationOrder(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('note') note: string): Promise<RectificationOrder> {
+    return this.service.completeOrder(actor, id, note);
+  }
+
+  @Query(() => RectificationOrderObject)
+  rectificationOrder(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<RectificationOrder> {
+    return this.service.getOrder(actor, id);
+  }
+}
+
+@Resolver(() => FindingObject)
+export class FindingResolver {
+  constructor(private readonly service: SupervisionService) {}
+
+  @ResolveField(() => [ViolationObject])
+  violations(@Parent() finding: FindingObject) {
+    return this.service.violations(finding.id);
+  }
+}
+
+@Resolver(() => RectificationOrderObject)
+export class RectificationOrderResolver {
+  constructor(private readonly service: SupervisionService) {}
+
+  @ResolveField(() => [EscalationObject])
+  async escalations(@Parent() order: RectificationOrderObject): Promise<EscalationObject[]> {
+    return (await this.service.escalations(order.id)).map(toEscalationObject);
+  }
+}
+
+@Resolver(() => CampaignObject)
+export class CampaignResolver {
+  constructor(private readonly service: SupervisionService) {}
+
+  @Query(() => [CampaignObject], { description: 'Campaigns (专项行动)' })
+  supervisionCampaigns(): Promise<SupervisionCampaign[]> {
+    return this.service.listCampaigns();
+  }
+
+  @Query(() => CampaignObject)
+  supervisionCampaign(@Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionCampaign> {
+    return this.service.getCampaign(id);
+  }
+
+  @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
+  @Mutation(() => CampaignObject)
+  createSupervisionCampaign(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateCampaignInput): Promise<SupervisionCampaign> {
+    return this.service.createCampaign(actor, input);
+  }
+
+  @ResolveField(() => Int, { description: 'Tasks in the campaign I may see' })
+  async taskCount(@CurrentPrincipal() actor: Principal, @Parent() campaign: CampaignObject): Promise<number> {
+    return (await this.service.list(actor, { campaignId: campaign.id }, { first: 1 })).totalCount;
+  }
+
+  @Query(() => [ChecklistTemplateObject], { description: 'Checklist templates per task type' })
+  supervisionChecklistTemplates() {
+    return this.service.listTemplates();
+  }
+
+  @Roles(Role.COUNTY_ADMIN)
+  @Mutation(() => ChecklistTemplateObject)
+  updateChecklistTemplate(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateChecklistTemplateInput) {
+    return this.service.updateTemplate(actor, input.taskType, input.items, input.defaultDueDays);
+  }
+}
+
+@Resolver(() => ReportObject)
+export class ReportResolver {
+  constructor(private readonly reports: ReportService) {}
+
+  @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER)
+  @Query(() => ReportConnection, { description: 'Generated reports, newest first', complexity: pagedComplexity })
+  async supervisionReports(@CurrentPrincipal() actor: Principal, @Args() page: PageArgs): Promise<Connection<ReportObject>> {
+    const result = await this.reports.list(actor, page);
+    return { ...result, edges: result.edges.map((e) => ({ cursor: e.cursor, node: toReportObject(e.node) })) };
+  }
+
+  @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
+  @Mutation(() => ReportObject, { description: 'Generates a report now: period YYYY-MM (一月一调度) or YYYY-Qn (一季一总结)' })
+  async generateSupervisionReport(@CurrentPrincipal() actor: Principal, @Args('period') period: string): Promise<ReportObject> {
+    return toReportObject(await this.reports.generate(actor, period));
+  }
+}

@@ -1,0 +1,273 @@
+import { Inject, Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Principal, hasRole, systemPrincipal } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { addDays, businessDate, localToInstant } from '../../platform/clock/business-time';
+import { Clock } from '../../platform/clock/clock';
+import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
+import { EventPublisher, ScheduledTask, ScheduledTaskHandler } from '../../platform/events';
+import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
+import { ReferenceService } from '../reference';
+import { RegistryFacade } from '../registry';
+import { SupervisionReport } from './entities/supervision-misc.entity';
+import { reportNotFound } from './supervision.errors';
+import { ReportKind } from './supervision.enums';
+import { actorName } from './supervision.service';
+
+export interface ReportPeriod {
+  kind: ReportKind;
+  /** `2026-11` (monthly) or `2026-Q4` (quarterly). */
+  period: string;
+  /** First and last business dates (inclusive) and the instants bounding them [from, to). */
+  firstDate: string;
+  lastDate: string;
+  from: Date;
+  to: Date;
+}
+
+interface AreaRow {
+  code: string;
+  name: string;
+  opened: number;
+  closed: number;
+  overdue: number;
+}
+
+export interface ReportFigures {
+  kind: ReportKind;
+  period: string;
+  firstDate: string;
+  lastDate: string;
+  totals: { opened: number; closed: number; overdueAtEnd: number };
+  byDepartment: AreaRow[];
+  byTownship: AreaRow[];
+  escalations: { level1: number; level2: number; level3: number; tasks: number; orders: number; complaints: number };
+  rectification: { issued: number; completed: number; dueByEnd: number; completedByEnd: number; rate: number | null };
+  registry: { operatingInstitutions: number };
+}
+
+const READERS = [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER];
+
+/** Parses `YYYY-MM` or `YYYY-Qn` into the period's business dates and instants. */
+export function parsePeriod(period: string, timeZone: string): ReportPeriod {
+  const value = period.trim().toUpperCase();
+  const monthly = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
+  const quarterly = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (!monthly && !quarterly) throw new ValidationFailed([{ path: 'period', message: 'must be YYYY-MM (monthly) or YYYY-Qn (quarterly)' }]);
+  const year = Number((monthly ?? quarterly)![1]);
+  const firstMonth = monthly ? Number(monthly[2]) : (Number(quarterly![2]) - 1) * 3 + 1;
+  const months = monthly ? 1 : 3;
+  const firstDate = `${year}-${String(firstMonth).padStart(2, '0')}-01`;
+  const nextMonth = firstMonth + months;
+  const next = nextMonth > 12 ? `${year + 1}-01-01` : `${year}-${String(nextMonth).padStart(2, '0')}-01`;
+  return {
+    kind: monthly ? ReportKind.MONTHLY : ReportKind.QUARTERLY,
+    period: value,
+    firstDate,
+    lastDate: addDays(next, -1),
+    from: localToInstant(firstDate, '00:00', timeZone),
+    to: localToInstant(next, '00:00', timeZone),
+  };
+}
+
+/** The period that ended most recently before `now` (the one a scheduler reports on). */
+export function previousPeriod(kind: ReportKind, now: Date, timeZone: string): string {
+  const [y, m] = businessDate(now, timeZone).split('-').map(Number) as [number, number];
+  if (kind === ReportKind.MONTHLY) return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  const q = Math.floor((m - 1) / 3) + 1;
+  return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
+}
+
+/**
+ * Monthly dispatch (一月一调度) and quarterly summary (一季一总结): tasks opened, closed and overdue by
+ * department and township, escalations by level, rectification rate and the registry's headline
+ * number; stored with their CSV and XLSX files for later download.
+ */
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly reference: ReferenceService,
+    private readonly registry: RegistryFacade,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  list(actor: Principal, page: PageArgs): Promise<Connection<SupervisionReport>> {
+    assertReader(actor);
+    const qb = this.dataSource.getRepository(SupervisionReport).createQueryBuilder('r');
+    return paginate(qb, page, { column: 'r.generated_at', value: (r) => r.generatedAt, tieBreaker: 'r.id', tieValue: (r) => r.id, direction: 'DESC' });
+  }
+
+  async get(actor: Principal, id: string): Promise<SupervisionReport> {
+    assertReader(actor);
+    const report = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.getRepository(SupervisionReport).findOneBy({ id }) : null;
+    if (!report) throw reportNotFound(id);
+    return report;
+  }
+
+  async file(actor: Principal, id: string, format: 'csv' | 'xlsx'): Promise<{ report: SupervisionReport; content: Buffer }> {
+    const report = await this.get(actor, id);
+    const [row] = (await this.dataSource.query(`SELECT csv, xlsx FROM supervision_report WHERE id = $1`, [id])) as { csv: string; xlsx: Buffer }[];
+    return { report, content: format === 'csv' ? Buffer.from(row!.csv, 'utf8') : row!.xlsx };
+  }
+
+  /** On demand (专报): every call stores a new report. */
+  async generate(actor: Principal, period: string): Promise<SupervisionReport> {
+    if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)) throw new Forbidden('Only the county office or a department officer may generate reports');
+    const p = parsePeriod(period, this.config.timeZone);
+    if (p.from.getTime() >= this.clock.now().getTime()) throw new ValidationFailed([{ path: 'period', message: 'has not started yet' }]);
+    return (await this.store(actor, p, 'ON_DEMAND'))!;
+  }
+
+  /** By the scheduler: once per period, however many workers run it (null when it already exists). */
+  async generateScheduled(kind: ReportKind, now: Date): Promise<SupervisionReport | null> {
+    const p = parsePeriod(previousPeriod(kind, now, this.config.timeZone), this.config.timeZone);
+    return this.store(systemPrincipal('supervision.reports'), p, 'SCHEDULED');
+  }
+
+  private async store(actor: Principal, p: ReportPeriod, trigger: 'SCHEDULED' | 'ON_DEMAND'): Promise<SupervisionReport | null> {
+    const figures = await this.figures(p);
+    const csv = toCsv(figures);
+    const xlsx = await toXlsx(figures);
+    return this.dataSource.transaction(async (em) => {
+      const [row] = (await em.query(
+        `INSERT INTO supervision_report (kind, period, trigger, figures, csv, xlsx, generated_by, generated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (period) WHERE trigger = 'SCHEDULED' DO NOTHING RETURNING id`,
+        [p.kind, p.period, trigger, JSON.stringify(figures), csv, xlsx, actorName(actor), this.clock.now()],
+      )) as { id: string }[];
+      if (!row) return null;
+      await this.audit.record(em, { actor, action: 'supervision.report.generated', entityType: 'supervision_report', entityId: row.id, summary: { kind: p.kind, period: p.period, trigger } });
+      await this.events.publish(em, 'supervision.report.generated', { reportId: row.id, kind: p.kind, period: p.period });
+      return em.findOneByOrFail(SupervisionReport, { id: row.id });
+    });
+  }
+
+  async figures(p: ReportPeriod): Promise<ReportFigures> {
+    const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, [p.from, p.to]) as Promise<T[]>;
+    const byArea = async (column: string, names: Map<string, string>): Promise<AreaRow[]> => {
+      const rows = await q<{ code: string | null; opened: number; closed: number; overdue: number }>(
+        `SELECT ${column} AS code,
+                count(*) FILTER (WHERE created_at >= $1 AND created_at < $2)::int AS opened,
+                count(*) FILTER (WHERE closed_at >= $1 AND closed_at < $2 AND status = 'CLOSED')::int AS closed,
+                count(*) FILTER (WHERE due_at < $2 AND (done_at IS NULL OR done_at >= $2))::int AS overdue
+         FROM supervision_task
+         WHERE created_at < $2 AND (created_at >= $1 OR closed_at >= $1 OR closed_at IS NULL)
+         GROUP BY 1 ORDER BY 1`,
+      );
+      return rows
+        .filter((r) => r.opened || r.closed || r.overdue)
+        .map((r) => ({ code: r.code ?? '', name: r.code ? (names.get(r.code) ?? r.code) : '(county-wide)', opened: r.opened, closed: r.closed, overdue: r.overdue }));
+    };
+    const departments = new Map((await this.reference.listDepartments()).map((d) => [d.code, d.name]));
+    const townships = new Map((await this.reference.listTownships()).map((t) => [t.code, t.name]));
+    const byDepartment = await byArea('lead_department_code', departments);
+    const byTownship = await byArea('township_code', townships);
+    const [esc] = await q<ReportFigures['escalations']>(
+      `SELECT count(*) FILTER (WHERE level = 1)::int AS level1, count(*) FILTER (WHERE level = 2)::int AS level2, count(*) FILTER (WHERE level = 3)::int AS level3,
+              count(*) FILTER (WHERE item_kind = 'TASK')::int AS tasks, count(*) FILTER (WHERE item_kind = 'ORDER')::int AS orders,
+              count(*) FILTER (WHERE item_kind = 'COMPLAINT')::int AS complaints
+       FROM supervision_escalation WHERE escalated_at >= $1 AND escalated_at < $2`,
+    );
+    const [rect] = await q<{ issued: number; completed: number; dueByEnd: number; completedByEnd: number }>(
+      `SELECT count(*) FILTER (WHERE created_at >= $1)::int AS issued,
+              count(*) FILTER (WHERE completed_at >= $1 AND completed_at < $2)::int AS completed,
+              count(*) FILTER (WHERE deadline_at < $2)::int AS "dueByEnd",
+              count(*) FILTER (WHERE deadline_at < $2 AND completed_at < $2)::int AS "completedByEnd"
+       FROM rectification_order WHERE created_at < $2`,
+    );
+    const sum = (key: 'opened' | 'closed' | 'overdue') => byDepartment.reduce((n, r) => n + r[key], 0);
+    return {
+      kind: p.kind,
+      period: p.period,
+      firstDate: p.firstDate,
+      lastDate: p.lastDate,
+      totals: { opened: sum('opened'), closed: sum('closed'), overdueAtEnd: sum('overdue') },
+      byDepartment,
+      byTownship,
+      escalations: esc!,
+      rectification: { ...rect!, rate: rect!.dueByEnd ? Math.round((rect!.completedByEnd / rect!.dueByEnd) * 1000) / 1000 : null },
+      registry: { operatingInstitutions: (await this.registry.listOperatingInstitutionIds()).length },
+    };
+  }
+}
+
+function assertReader(actor: Principal): void {
+  if (actor.kind === 'system') return;
+  if (!hasRole(actor, ...READERS)) throw new Forbidden('Reports are for the county office, discipline supervisors and department officers');
+}
+
+const csvCell = (v: unknown): string => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** CSV with one figure per line (`section,key,name,metric,value`), UTF-8 with a BOM so Excel reads the Chinese. */
+export function toCsv(f: ReportFigures): string {
+  const lines: unknown[][] = [['section', 'key', 'name', 'metric', 'value']];
+  lines.push(['report', f.period, f.kind === ReportKind.MONTHLY ? '一月一调度' : '一季一总结', 'dates', `${f.firstDate}..${f.lastDate}`]);
+  for (const [metric, value] of Object.entries(f.totals)) lines.push(['totals', '', '', metric, value]);
+  for (const [section, rows] of [['department', f.byDepartment], ['township', f.byTownship]] as const) {
+    for (const r of rows) for (const metric of ['opened', 'closed', 'overdue'] as const) lines.push([section, r.code, r.name, metric, r[metric]]);
+  }
+  for (const [metric, value] of Object.entries(f.escalations)) lines.push(['escalations', '', '', metric, value]);
+  for (const [metric, value] of Object.entries(f.rectification)) lines.push(['rectification', '', '', metric, value]);
+  lines.push(['registry', '', '', 'operatingInstitutions', f.registry.operatingInstitutions]);
+  return '\uFEFF' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export async function toXlsx(f: ReportFigures): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'shuangjian-supervision';
+  const summary = wb.addWorksheet('Summary');
+  summary.columns = [{ header: 'metric', key: 'metric', width: 32 }, { header: 'value', key: 'value', width: 20 }];
+  summary.addRow({ metric: f.kind === ReportKind.MONTHLY ? '一月一调度' : '一季一总结', value: f.period });
+  summary.addRow({ metric: 'dates', value: `${f.firstDate}..${f.lastDate}` });
+  for (const [k, v] of Object.entries(f.totals)) summary.addRow({ metric: k, value: v });
+  for (const [k, v] of Object.entries(f.escalations)) summary.addRow({ metric: `escalations.${k}`, value: v });
+  for (const [k, v] of Object.entries(f.rectification)) summary.addRow({ metric: `rectification.${k}`, value: v });
+  summary.addRow({ metric: 'registry.operatingInstitutions', value: f.registry.operatingInstitutions });
+  for (const [title, rows] of [['By department', f.byDepartment], ['By township', f.byTownship]] as const) {
+    const sheet = wb.addWorksheet(title);
+    sheet.columns = [
+      { header: 'code', key: 'code', width: 20 },
+      { header: 'name', key: 'name', width: 30 },
+      { header: 'opened', key: 'opened', width: 10 },
+      { header: 'closed', key: 'closed', width: 10 },
+      { header: 'overdue', key: 'overdue', width: 10 },
+    ];
+    rows.forEach((r) => sheet.addRow(r));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 一月一调度: at 02:00 on the 1st of each month (business time zone), for the month just ended. */
+@Injectable()
+@ScheduledTask('supervision.monthly-report')
+export class MonthlyReportTask implements ScheduledTaskHandler {
+  constructor(private readonly reports: ReportService) {}
+  schedule() {
+    return { pattern: '0 2 1 * *' };
+  }
+  run(now: Date) {
+    return this.reports.generateScheduled(ReportKind.MONTHLY, now);
+  }
+}
+
+/** 一季一总结: at 03:00 on the first day of each quarter, for the quarter just ended. */
+@Injectable()
+@ScheduledTask('supervision.quarterly-report')
+export class QuarterlyReportTask implements ScheduledTaskHandler {
+  constructor(private readonly reports: ReportService) {}
+  schedule() {
+    return { pattern: '0 3 1 1,4,7,10 *' };
+  }
+  run(now: Date) {
+    return this.reports.generateScheduled(ReportKind.QUARTERLY, now);
+  }
+}
