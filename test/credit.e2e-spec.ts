@@ -166,6 +166,22 @@ describe('credit: black and white lists, joint punishment', () => {
     expect(n).toBe(1);
   });
 
+  it('shows the standing on the public profile (no login)', async () => {
+    const PROFILE = `query($code: String!) { institutionPublicProfile(creditCode: $code) { name standing { standing effectiveOn expiresOn } } }`;
+    const fresh = await createInstitution(t);
+    const none = await t.gql<{ institutionPublicProfile: { standing: unknown } }>(PROFILE, { code: fresh.creditCode });
+    expect(none.errors).toBeUndefined();
+    expect(none.data?.institutionPublicProfile.standing).toEqual({ standing: 'NONE', effectiveOn: null, expiresOn: null });
+    const id = await proposeBlack(market, fresh.id, 'FEES_ABSCONDED'); // permanent
+    expect((await t.gql<{ institutionPublicProfile: { standing: { standing: string } } }>(PROFILE, { code: fresh.creditCode })).data?.institutionPublicProfile.standing.standing).toBe('NONE');
+    await t.gql(APPROVE, { id }, tok(admin));
+    expect((await t.gql<{ institutionPublicProfile: { standing: unknown } }>(PROFILE, { code: fresh.creditCode })).data?.institutionPublicProfile.standing).toEqual({
+      standing: 'BLACK',
+      effectiveOn: '2026-11-29',
+      expiresOn: null,
+    });
+  });
+
   it('the public list never shows unapproved entries or private fields', async () => {
     const proposed = await createInstitution(t, { name: `未审批机构 ${randomUUID().slice(0, 6)}` });
     const rejected = await createInstitution(t, { name: `已驳回机构 ${randomUUID().slice(0, 6)}` });

@@ -44,6 +44,15 @@ export interface ComplaintFilter {
   overdue?: boolean;
 }
 
+export interface ComplaintDashboardFigures {
+  received: number;
+  closed: number;
+  overdue: number;
+  /** Closed complaints with a satisfaction rating, and those rated 满意 or 基本满意. */
+  rated: number;
+  satisfied: number;
+}
+
 export interface ComplainantContact {
   name: string | null;
   phone: string | null;
@@ -467,6 +476,28 @@ export class ComplaintService {
   }
 
   // ---- deadlines ------------------------------------------------------------------------------
+
+  /**
+   * Dashboard figures for a period [from, to) (index-backed: idx_complaint_received / idx_complaint_township
+   * and the closed-at index): complaints received in it, closed in it, received in it that went past a
+   * deadline (an overdue marker is set), and of those closed in it with a rating, how many were
+   * satisfied or basically satisfied. County-wide, or one township's.
+   */
+  async dashboardFigures(input: { from: Date; to: Date; townshipCode?: string }): Promise<ComplaintDashboardFigures> {
+    const [r] = (await this.dataSource.query(
+      `SELECT
+         (SELECT count(*) FROM complaint WHERE received_at >= $1 AND received_at < $2 AND ($3::varchar IS NULL OR township_code = $3))::int AS received,
+         (SELECT count(*) FROM complaint WHERE received_at >= $1 AND received_at < $2 AND ($3::varchar IS NULL OR township_code = $3)
+            AND (route_overdue_at IS NOT NULL OR accept_overdue_at IS NOT NULL OR handle_overdue_at IS NOT NULL))::int AS overdue,
+         (SELECT count(*) FROM complaint WHERE status = 'CLOSED' AND closed_at >= $1 AND closed_at < $2 AND ($3::varchar IS NULL OR township_code = $3))::int AS closed,
+         (SELECT count(*) FROM complaint WHERE status = 'CLOSED' AND closed_at >= $1 AND closed_at < $2 AND ($3::varchar IS NULL OR township_code = $3)
+            AND satisfaction IS NOT NULL)::int AS rated,
+         (SELECT count(*) FROM complaint WHERE status = 'CLOSED' AND closed_at >= $1 AND closed_at < $2 AND ($3::varchar IS NULL OR township_code = $3)
+            AND satisfaction IN ('SATISFIED','BASICALLY_SATISFIED'))::int AS satisfied`,
+      [input.from, input.to, input.townshipCode ?? null],
+    )) as ComplaintDashboardFigures[];
+    return r;
+  }
 
   /**
    * Marks complaints past a pending deadline overdue, once per deadline, and emits

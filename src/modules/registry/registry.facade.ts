@@ -82,6 +82,45 @@ export class RegistryFacade {
     return this.institutionService.countSubjectInstitutionsRemaining(townshipCode);
   }
 
+  /** Dashboard: operating institutions per category (index idx_institution_township_status / idx_institution_status). */
+  async countOperatingByCategory(townshipCode?: string): Promise<{ category: string; count: number }[]> {
+    const qb = this.institutions
+      .createQueryBuilder('i')
+      .select('i.category', 'category')
+      .addSelect('count(*)::int', 'count')
+      .where('i.status = :status', { status: InstitutionStatus.OPERATING })
+      .groupBy('i.category')
+      .orderBy('i.category');
+    if (townshipCode) qb.andWhere('i.township_code = :township', { township: townshipCode });
+    return qb.getRawMany();
+  }
+
+  /** Ids of the operating institutions of a township (all when none given), for other modules' coverage counts. */
+  async listOperatingInstitutionIdsIn(townshipCode?: string, createdBefore?: Date): Promise<string[]> {
+    const qb = this.institutions.createQueryBuilder('i').select('i.id', 'id').where('i.status = :status', { status: InstitutionStatus.OPERATING });
+    if (townshipCode) qb.andWhere('i.township_code = :township', { township: townshipCode });
+    if (createdBefore) qb.andWhere('i.created_at < :before', { before: createdBefore });
+    return ((await qb.getRawMany()) as { id: string }[]).map((r) => r.id);
+  }
+
+  /**
+   * Dashboard trend: for-profit subject institutions remaining at an instant, approximated from the
+   * current record: entered before it, and either still remaining or last changed (closed) after it.
+   */
+  async countSubjectInstitutionsRemainingAt(at: Date, townshipCode?: string): Promise<number> {
+    const qb = this.institutions
+      .createQueryBuilder('i')
+      .where(`i.category = 'SUBJECT' AND i.legal_form = 'FOR_PROFIT' AND i.created_at < :at`, { at })
+      .andWhere(`(i.status IN ('APPLIED','APPROVED','OPERATING','SUSPENDED') OR i.updated_at >= :at)`, { at });
+    if (townshipCode) qb.andWhere('i.township_code = :township', { township: townshipCode });
+    return qb.getCount();
+  }
+
+  /** Dashboard: unlicensed-training leads still open (OPEN or INVESTIGATING). */
+  countOpenUnlicensedLeads(townshipCode?: string): Promise<number> {
+    return this.leads.countOpen(townshipCode);
+  }
+
   /** Dashboard KPI (动态清零, target 0): unlicensed-training leads still open past the clearance deadline. */
   countOverdueUnlicensedLeads(townshipCode?: string, now?: Date): Promise<number> {
     return this.leads.countOverdue(townshipCode, now);

@@ -31,6 +31,12 @@ import { assertCanManage, assertCanWork, canReadTask, taskScopeSql } from './tas
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export interface SupervisionDashboardFigures {
+  open: number;
+  overdueByLevel: { level: number; count: number }[];
+  openByDepartment: { departmentCode: string; count: number }[];
+}
+
 export interface TaskFilter {
   status?: TaskStatus;
   type?: TaskType;
@@ -104,6 +110,43 @@ export class SupervisionService {
   ) {}
 
   // ---- reading ------------------------------------------------------------------------------------
+
+  /**
+   * Dashboard trend: tasks overdue at an instant, approximated from the current record: created before
+   * it, due before it, and still being worked on or done/closed only after it (cancelled ones left out).
+   */
+  async countOverdueAt(at: Date, townshipCode?: string): Promise<number> {
+    const [r] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM supervision_task
+       WHERE created_at < $1 AND due_at < $1 AND status <> 'CANCELLED' AND ($2::varchar IS NULL OR township_code = $2)
+         AND (status IN ${OPEN_STATUS_SQL} OR coalesce(done_at, closed_at) >= $1)`,
+      [at, townshipCode ?? null],
+    )) as { n: number }[];
+    return r.n;
+  }
+
+  /**
+   * Dashboard figures at `now`: tasks open (assigned, in progress, submitted or returned), those of them
+   * being worked on that are past due by escalation level (idx_supervision_task_sweep), and open ones by
+   * lead department. County-wide, or one township's.
+   */
+  async dashboardFigures(input: { townshipCode?: string; now?: Date }): Promise<SupervisionDashboardFigures> {
+    const now = input.now ?? this.clock.now();
+    const t = input.townshipCode ?? null;
+    const byDepartment = (await this.dataSource.query(
+      `SELECT lead_department_code AS "departmentCode", count(*)::int AS count FROM supervision_task
+       WHERE status IN ('ASSIGNED','IN_PROGRESS','SUBMITTED','RETURNED') AND ($1::varchar IS NULL OR township_code = $1)
+       GROUP BY lead_department_code ORDER BY lead_department_code`,
+      [t],
+    )) as { departmentCode: string; count: number }[];
+    const overdue = (await this.dataSource.query(
+      `SELECT escalation_level AS level, count(*)::int AS count FROM supervision_task
+       WHERE status IN ${OPEN_STATUS_SQL} AND due_at < $2 AND ($1::varchar IS NULL OR township_code = $1)
+       GROUP BY escalation_level ORDER BY escalation_level`,
+      [t, now],
+    )) as { level: number; count: number }[];
+    return { open: byDepartment.reduce((n, r) => n + r.count, 0), overdueByLevel: overdue, openByDepartment: byDepartment };
+  }
 
   list(actor: Principal, filter: TaskFilter, page: PageArgs): Promise<Connection<SupervisionTask>> {
     const scope = taskScopeSql(actor, 't');

@@ -1,0 +1,188 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Principal, hasRole } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { addDays, businessDate, localToInstant } from '../../platform/clock/business-time';
+import { Clock } from '../../platform/clock/clock';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { formatMoney } from '../../platform/database/money';
+import { AfterSchoolFacade } from '../after-school';
+import { ComplaintService } from '../complaints';
+import { CreditFacade } from '../credit';
+import { EscrowFacade } from '../escrow';
+import { ReferenceService } from '../reference';
+import { RegistryFacade } from '../registry';
+import { SupervisionService } from '../supervision';
+import { MAX_TREND_MONTHS, checkDate, monthStart, monthsBetween, nextMonthStart, rate, semesterOf } from './dashboard-period';
+import { DashboardOutOfScope } from './dashboard.errors';
+
+/** Roles that see the county dashboard or any township's; a township officer sees their own township's. */
+export const COUNTY_DASHBOARD_ROLES = [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER, Role.INSPECTOR] as const;
+export const DASHBOARD_ROLES = [...COUNTY_DASHBOARD_ROLES, Role.TOWNSHIP_OFFICER] as const;
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+  target: number;
+}
+
+export interface Dashboard {
+  townshipCode: string | null;
+  asOf: string;
+  periodFrom: string;
+  threeHundredPercent: { homeworkPublicity: Ratio; homeworkDurationCompliance: Ratio; afterSchoolCoverage: Ratio; semester: string };
+  registry: { subjectInstitutionsRemaining: number; operatingByCategory: { category: string; count: number }[]; unlicensedLeadsOpen: number; unlicensedLeadsOverdue: number };
+  escrow: { coverage: Ratio; totalCustody: string; openAlertsByType: { type: string; count: number }[] };
+  credit: { black: number; white: number; grey: number };
+  complaints: { received: number; closed: number; overdue: number; satisfactionRate: number | null };
+  supervision: { open: number; overdueByLevel: { level: number; count: number }[]; openByDepartment: { departmentCode: string; count: number }[] };
+}
+
+export enum DashboardKpi {
+  SUBJECT_INSTITUTIONS_REMAINING = 'SUBJECT_INSTITUTIONS_REMAINING',
+  ESCROW_COVERAGE = 'ESCROW_COVERAGE',
+  HOMEWORK_PUBLICITY = 'HOMEWORK_PUBLICITY',
+  COMPLAINTS_RECEIVED = 'COMPLAINTS_RECEIVED',
+  SUPERVISION_OVERDUE = 'SUPERVISION_OVERDUE',
+}
+
+export interface TrendPoint {
+  month: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, rate: rate(numerator, denominator), target: 1 });
+
+/**
+ * The county dashboard (县"双减"工作看板): every figure computed on request from the modules' records
+ * through their facades (aggregate SQL over indexes; nothing stored).
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly registry: RegistryFacade,
+    private readonly escrow: EscrowFacade,
+    private readonly credit: CreditFacade,
+    private readonly complaints: ComplaintService,
+    private readonly afterSchool: AfterSchoolFacade,
+    private readonly supervision: SupervisionService,
+    private readonly reference: ReferenceService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The township the figures are for (undefined: the county). A township officer always gets their own
+   * township: naming none means theirs, naming another one is FORBIDDEN (never silently swapped).
+   */
+  async scopeOf(actor: Principal, requested: string | undefined): Promise<string | undefined> {
+    if (hasRole(actor, Role.TOWNSHIP_OFFICER)) {
+      if (requested !== undefined && requested !== actor.townshipCode) throw new DashboardOutOfScope(requested);
+      if (!actor.townshipCode) throw new DashboardOutOfScope(undefined);
+      return actor.townshipCode;
+    }
+    if (!hasRole(actor, ...COUNTY_DASHBOARD_ROLES) && actor.kind !== 'system') throw new DashboardOutOfScope(requested);
+    if (requested !== undefined) await this.reference.getTownship(requested);
+    return requested;
+  }
+
+  private today(): string {
+    return businessDate(this.clock.now(), this.config.timeZone);
+  }
+
+  private startOf(date: string): Date {
+    return localToInstant(date, '00:00', this.config.timeZone);
+  }
+
+  async dashboard(actor: Principal, input: { townshipCode?: string; asOf?: string }): Promise<Dashboard> {
+    const township = await this.scopeOf(actor, input.townshipCode);
+    const today = this.today();
+    const asOf = input.asOf ?? today;
+    checkDate('asOf', asOf);
+    if (asOf > today) throw new ValidationFailed([{ path: 'asOf', message: `asOf may not be after today (${today})` }]);
+    const periodFrom = monthStart(asOf);
+    const periodEnd = this.startOf(addDays(asOf, 1));
+    const now = this.clock.now();
+    const at = periodEnd < now ? periodEnd : now;
+    const semester = semesterOf(asOf);
+
+    const [homework, coverage, remaining, byCategory, leadsOpen, leadsOverdue, operatingIds, credit, complaints, supervision] = await Promise.all([
+      this.afterSchool.homeworkKpis({ from: periodFrom, to: asOf, townshipCode: township }),
+      this.afterSchool.coverageKpi({ semester, townshipCode: township }),
+      this.registry.countSubjectInstitutionsRemaining(township),
+      this.registry.countOperatingByCategory(township),
+      this.registry.countOpenUnlicensedLeads(township),
+      this.registry.countOverdueUnlicensedLeads(township, at),
+      this.registry.listOperatingInstitutionIdsIn(township),
+      this.credit.countListedByKind(township),
+      this.complaints.dashboardFigures({ from: this.startOf(periodFrom), to: periodEnd, townshipCode: township }),
+      this.supervision.dashboardFigures({ townshipCode: township, now: at }),
+    ]);
+    const escrow = await this.escrow.dashboardFigures({ townshipCode: township, operatingInstitutionIds: operatingIds });
+    return {
+      townshipCode: township ?? null,
+      asOf,
+      periodFrom,
+      threeHundredPercent: {
+        homeworkPublicity: ratio(homework.publishedDays, homework.schoolDays),
+        homeworkDurationCompliance: ratio(homework.classDaysWithinLimit, homework.classDaysReported),
+        afterSchoolCoverage: ratio(coverage.served, coverage.asked),
+        semester,
+      },
+      registry: { subjectInstitutionsRemaining: remaining, operatingByCategory: byCategory, unlicensedLeadsOpen: leadsOpen, unlicensedLeadsOverdue: leadsOverdue },
+      escrow: { coverage: ratio(escrow.coveredInstitutions, operatingIds.length), totalCustody: formatMoney(escrow.totalCustodyFen), openAlertsByType: escrow.openAlertsByType },
+      credit: { black: credit.BLACK, white: credit.WHITE, grey: credit.GREY },
+      complaints: { received: complaints.received, closed: complaints.closed, overdue: complaints.overdue, satisfactionRate: rate(complaints.satisfied, complaints.rated) },
+      supervision,
+    };
+  }
+
+  /** Monthly points from the month of `from` to the month of `to`, each computed as of the month's end (or today). */
+  async trend(actor: Principal, input: { kpi: DashboardKpi; from: string; to: string; townshipCode?: string }): Promise<TrendPoint[]> {
+    const township = await this.scopeOf(actor, input.townshipCode);
+    checkDate('from', input.from);
+    checkDate('to', input.to);
+    if (input.from > input.to) throw new ValidationFailed([{ path: 'from', message: '"from" is after "to"' }]);
+    const months = monthsBetween(input.from, input.to);
+    if (months.length > MAX_TREND_MONTHS) throw new ValidationFailed([{ path: 'to', message: `A trend spans at most ${MAX_TREND_MONTHS} months` }]);
+    const today = this.today();
+    const points: TrendPoint[] = [];
+    for (const month of months) {
+      const first = `${month}-01`;
+      const lastDay = addDays(nextMonthStart(first), -1);
+      if (first > today) {
+        points.push({ month, value: null, numerator: null, denominator: null });
+        continue;
+      }
+      const last = lastDay < today ? lastDay : today;
+      const end = this.startOf(addDays(last, 1));
+      const at = end < this.clock.now() ? end : this.clock.now();
+      points.push({ month, ...(await this.point(input.kpi, township, first, last, at)) });
+    }
+    return points;
+  }
+
+  private async point(kpi: DashboardKpi, township: string | undefined, first: string, last: string, at: Date): Promise<Omit<TrendPoint, 'month'>> {
+    const count = (value: number) => ({ value, numerator: null, denominator: null });
+    const share = (n: number, d: number) => ({ value: rate(n, d), numerator: n, denominator: d });
+    switch (kpi) {
+      case DashboardKpi.SUBJECT_INSTITUTIONS_REMAINING:
+        return count(await this.registry.countSubjectInstitutionsRemainingAt(at, township));
+      case DashboardKpi.ESCROW_COVERAGE: {
+        const ids = await this.registry.listOperatingInstitutionIdsIn(township, at);
+        return share(await this.escrow.countCoveredAt(ids, at), ids.length);
+      }
+      case DashboardKpi.HOMEWORK_PUBLICITY: {
+        const h = await this.afterSchool.homeworkKpis({ from: first, to: last, townshipCode: township });
+        return share(h.publishedDays, h.schoolDays);
+      }
+      case DashboardKpi.COMPLAINTS_RECEIVED:
+        return count((await this.complaints.dashboardFigures({ from: this.startOf(first), to: at, townshipCode: township })).received);
+      case DashboardKpi.SUPERVISION_OVERDUE:
+        return count(await this.supervision.countOverdueAt(at, township));
+    }
+  }
+}

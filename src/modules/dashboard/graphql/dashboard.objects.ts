@@ -1,0 +1,141 @@
+import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { DashboardKpi } from '../dashboard.service';
+
+registerEnumType(DashboardKpi, { name: 'DashboardKpi', description: 'A dashboard KPI with a monthly trend' });
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TOWNSHIP = /^\d{9,12}$/;
+
+@ObjectType('DashboardRatio', { description: 'A KPI as numerator / denominator against its target' })
+export class DashboardRatioObject {
+  @Field(() => Int) numerator!: number;
+  @Field(() => Int) denominator!: number;
+  @Field(() => Float, { nullable: true, description: 'numerator / denominator (4 decimals); null when the denominator is 0' }) rate!: number | null;
+  @Field(() => Float, { description: 'The seed target (1 = 100 %)' }) target!: number;
+}
+
+@ObjectType('DashboardThreeHundredPercent', { description: '"三个100%": homework publicity, homework duration compliance, after-school coverage' })
+export class ThreeHundredPercentObject {
+  @Field(() => DashboardRatioObject, { description: 'School-days with homework published (作业公示) / school-days × schools, in the period' }) homeworkPublicity!: DashboardRatioObject;
+  @Field(() => DashboardRatioObject, { description: 'Class-days within the grade limit / class-days reported (作业时长达标), in the period' })
+  homeworkDurationCompliance!: DashboardRatioObject;
+  @Field(() => DashboardRatioObject, { description: 'Students served / students asking for after-school service (课后服务覆盖), in the semester' })
+  afterSchoolCoverage!: DashboardRatioObject;
+  @Field({ description: 'The semester of asOf the coverage is for (2026-1 autumn, 2026-2 spring)' }) semester!: string;
+}
+
+@ObjectType('DashboardCategoryCount')
+export class CategoryCountObject {
+  @Field() category!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('DashboardRegistry', { description: 'Institution registry (机构登记) figures, now' })
+export class RegistrySectionObject {
+  @Field(() => Int, { description: 'For-profit subject institutions not yet closed (压减, target 0)' }) subjectInstitutionsRemaining!: number;
+  @Field(() => [CategoryCountObject], { description: 'Operating institutions by category' }) operatingByCategory!: CategoryCountObject[];
+  @Field(() => Int, { description: 'Unlicensed/variant training leads open' }) unlicensedLeadsOpen!: number;
+  @Field(() => Int, { description: 'Of them, open past the clearance deadline (动态清零)' }) unlicensedLeadsOverdue!: number;
+}
+
+@ObjectType('DashboardAlertCount')
+export class AlertCountObject {
+  @Field() type!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('DashboardEscrow', { description: 'Fund escrow (资金监管) figures, now' })
+export class EscrowSectionObject {
+  @Field(() => DashboardRatioObject, { description: 'Operating institutions with an account in use / operating institutions (全覆盖)' }) coverage!: DashboardRatioObject;
+  @Field({ description: 'Required custody of the accounts in use, yuan (two decimals)' }) totalCustody!: string;
+  @Field(() => [AlertCountObject], { description: 'Alerts not yet resolved, by type' }) openAlertsByType!: AlertCountObject[];
+}
+
+@ObjectType('DashboardCredit', { description: 'Black/white/grey lists (黑白名单): entries published, now' })
+export class CreditSectionObject {
+  @Field(() => Int) black!: number;
+  @Field(() => Int) white!: number;
+  @Field(() => Int) grey!: number;
+}
+
+@ObjectType('DashboardComplaints', { description: 'Complaints (投诉/信访) of the period' })
+export class ComplaintsSectionObject {
+  @Field(() => Int, { description: 'Received in the period' }) received!: number;
+  @Field(() => Int, { description: 'Closed in the period' }) closed!: number;
+  @Field(() => Int, { description: 'Received in the period that went past a deadline' }) overdue!: number;
+  @Field(() => Float, { nullable: true, description: '满意 + 基本满意 / rated, of those closed in the period; null when none was rated' }) satisfactionRate!: number | null;
+}
+
+@ObjectType('DashboardLevelCount')
+export class LevelCountObject {
+  @Field(() => Int, { description: 'Escalation level 0–3' }) level!: number;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('DashboardDepartmentCount')
+export class DepartmentCountObject {
+  @Field() departmentCode!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('DashboardSupervision', { description: 'Supervision tasks (督导检查), as of the end of asOf' })
+export class SupervisionSectionObject {
+  @Field(() => Int, { description: 'Open (assigned, in progress, submitted, returned)' }) open!: number;
+  @Field(() => [LevelCountObject], { description: 'Being worked on and past due, by escalation level' }) overdueByLevel!: LevelCountObject[];
+  @Field(() => [DepartmentCountObject], { description: 'Open, by lead department' }) openByDepartment!: DepartmentCountObject[];
+}
+
+@ObjectType('Dashboard', { description: 'County dashboard (县"双减"工作看板): the seed targets as live KPIs' })
+export class DashboardObject {
+  @Field(() => String, { nullable: true, description: 'The township, or null for the county' }) townshipCode!: string | null;
+  @Field({ description: 'YYYY-MM-DD: the period runs from the first of its month to it, inclusive' }) asOf!: string;
+  @Field({ description: 'YYYY-MM-DD: first day of the period' }) periodFrom!: string;
+  @Field(() => ThreeHundredPercentObject) threeHundredPercent!: ThreeHundredPercentObject;
+  @Field(() => RegistrySectionObject) registry!: RegistrySectionObject;
+  @Field(() => EscrowSectionObject) escrow!: EscrowSectionObject;
+  @Field(() => CreditSectionObject) credit!: CreditSectionObject;
+  @Field(() => ComplaintsSectionObject) complaints!: ComplaintsSectionObject;
+  @Field(() => SupervisionSectionObject) supervision!: SupervisionSectionObject;
+}
+
+@ObjectType('DashboardTrendPoint', { description: 'A KPI as of a month end (or today for the current month)' })
+export class TrendPointObject {
+  @Field({ description: 'YYYY-MM' }) month!: string;
+  @Field(() => Float, { nullable: true, description: 'The count, or the rate for ratio KPIs; null for months not begun' }) value!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Ratio KPIs only' }) numerator!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Ratio KPIs only' }) denominator!: number | null;
+}
+
+@ArgsType()
+export class DashboardArgs {
+  @Field({ nullable: true, description: 'A township code; none: the county (a township officer: their own)' })
+  @IsOptional()
+  @Matches(TOWNSHIP, { message: 'townshipCode must be a township code' })
+  townshipCode?: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD (default today, Asia/Shanghai)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'asOf must be YYYY-MM-DD' })
+  asOf?: string;
+}
+
+@ArgsType()
+export class DashboardTrendArgs {
+  @Field(() => DashboardKpi)
+  @IsEnum(DashboardKpi)
+  kpi!: DashboardKpi;
+
+  @Field({ description: 'YYYY-MM-DD: its month is the first point' })
+  @Matches(DATE, { message: 'from must be YYYY-MM-DD' })
+  from!: string;
+
+  @Field({ description: 'YYYY-MM-DD: its month is the last point' })
+  @Matches(DATE, { message: 'to must be YYYY-MM-DD' })
+  to!: string;
+
+  @Field({ nullable: true, description: 'A township code; none: the county (a township officer: their own)' })
+  @IsOptional()
+  @Matches(TOWNSHIP, { message: 'townshipCode must be a township code' })
+  townshipCode?: string;
+}
