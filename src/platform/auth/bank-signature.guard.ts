@@ -1,7 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { DomainError } from '../errors/domain-error';
+import { findDuplicateKey } from '../http/duplicate-keys';
 import { BankRequestVerifier } from './bank-request-verifier';
 
-/** Makes the verified bank key the request's principal, or refuses with 401 and a bank-api.md code. */
+/**
+ * Makes the verified bank key the request's principal, or refuses with 401 and a bank-api.md code; then
+ * refuses (400 DUPLICATE_JSON_KEY) a body naming a key twice in one object, which JSON.parse would read
+ * as the last one while the bank's system may have meant the first.
+ */
 @Injectable()
 export class BankSignatureGuard implements CanActivate {
   constructor(private readonly verifier: BankRequestVerifier) {}
@@ -9,6 +15,8 @@ export class BankSignatureGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest();
     req.principal = await this.verifier.verify(req);
+    const duplicate = req.rawBody ? findDuplicateKey(req.rawBody.toString('utf8')) : null;
+    if (duplicate !== null) throw new DomainError('DUPLICATE_JSON_KEY', `The body names "${duplicate}" twice in one object`, 400, [{ path: duplicate, message: 'named twice' }]);
     return true;
   }
 }

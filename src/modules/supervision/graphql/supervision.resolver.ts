@@ -61,6 +61,10 @@ export function toReportObject(r: SupervisionReport): ReportObject {
   };
 }
 
+/** Who may manage tasks (the service then checks the lead department) and who may work on them (assignees are inspectors or officers). */
+const MANAGERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
+const WORKERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR];
+
 /** Supervision tasks (督导检查, 联合执法, 整改复查): thin resolvers over SupervisionService. */
 @Resolver(() => SupervisionTaskObject)
 export class SupervisionTaskResolver {
@@ -100,6 +104,7 @@ export class SupervisionTaskResolver {
     return this.view(await this.service.create(actor, input));
   }
 
+  @Roles(...MANAGERS)
   @Mutation(() => SupervisionTaskObject, { description: 'Replaces the assignees (inspectors or officers of the task’s departments)' })
   async assignTask(
     @CurrentPrincipal() actor: Principal,
@@ -109,41 +114,49 @@ export class SupervisionTaskResolver {
     return this.view(await this.service.assign(actor, id, assigneeIds));
   }
 
+  @Roles(...WORKERS)
   @Mutation(() => SupervisionTaskObject, { description: 'ASSIGNED or RETURNED → IN_PROGRESS' })
   async startTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
     return this.view(await this.service.start(actor, id));
   }
 
+  @Roles(...WORKERS)
   @Mutation(() => SupervisionTaskObject, { description: 'IN_PROGRESS → SUBMITTED (needs a finding)' })
   async submitTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
     return this.view(await this.service.submit(actor, id));
   }
 
+  @Roles(...MANAGERS)
   @Mutation(() => SupervisionTaskObject, { description: 'SUBMITTED → ACCEPTED' })
   async acceptTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
     return this.view(await this.service.accept(actor, id));
   }
 
+  @Roles(...MANAGERS)
   @Mutation(() => SupervisionTaskObject, { description: 'SUBMITTED → RETURNED, with the reason' })
   async returnTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('reason') reason: string): Promise<SupervisionTaskObject> {
     return this.view(await this.service.returnTask(actor, id, reason));
   }
 
+  @Roles(...MANAGERS)
   @Mutation(() => SupervisionTaskObject, { description: 'ACCEPTED → CLOSED' })
   async closeTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
     return this.view(await this.service.close(actor, id));
   }
 
+  @Roles(...MANAGERS)
   @Mutation(() => SupervisionTaskObject, { description: 'Any open state → CANCELLED, with the reason' })
   async cancelTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('reason') reason: string): Promise<SupervisionTaskObject> {
     return this.view(await this.service.cancel(actor, id, reason));
   }
 
+  @Roles(...WORKERS)
   @Mutation(() => FindingObject, { description: 'Records checklist results, evidence references and violations on an IN_PROGRESS task' })
   recordFinding(@CurrentPrincipal() actor: Principal, @Args('taskId', { type: () => ID }, uuidArg('taskId')) taskId: string, @Args('input') input: RecordFindingInput): Promise<SupervisionFinding> {
     return this.service.recordFinding(actor, taskId, input);
   }
 
+  @Roles(...MANAGERS)
   @Mutation(() => RectificationOrderObject, { description: 'Issues a rectification order (整改通知) from a finding' })
   issueRectificationOrder(
     @CurrentPrincipal() actor: Principal,
@@ -153,6 +166,7 @@ export class SupervisionTaskResolver {
     return this.service.issueOrder(actor, findingId, input);
   }
 
+  @Roles(...MANAGERS)
   @Mutation(() => RectificationOrderObject, { description: 'Records the rectification done and opens the re-check task (整改复查)' })
   completeRectificationOrder(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('note') note: string): Promise<RectificationOrder> {
     return this.service.completeOrder(actor, id, note);
