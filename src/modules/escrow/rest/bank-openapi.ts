@@ -13,11 +13,10 @@ const rate429 = {
   ...problem('Too many requests for this key (50 requests/s sustained, bursts of 100).', ['RATE_LIMITED']),
   headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
 };
-const bad400 = problem('Malformed JSON, a body over 2 MiB, a batch of 0 or over 1,000 items, or a missing or bad envelope field; nothing is written.', [
-  'MALFORMED_JSON',
-  'BODY_TOO_LARGE',
-  'VALIDATION_FAILED',
-]);
+const bad400 = problem(
+  'Malformed JSON (including an object that repeats a key, which JSON parsers read differently), a body over 2 MiB, a batch of 0 or over 1,000 items, or a missing or bad envelope field; nothing is written.',
+  ['MALFORMED_JSON', 'DUPLICATE_JSON_KEY', 'BODY_TOO_LARGE', 'VALIDATION_FAILED'],
+);
 const idem = {
   '409': problem('A request with this Idempotency-Key is still in flight.', ['IDEMPOTENCY_IN_PROGRESS']),
   '422': problem('The Idempotency-Key was used for another request body.', ['IDEMPOTENCY_KEY_REUSED']),
