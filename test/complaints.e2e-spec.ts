@@ -5,6 +5,7 @@ import { FixedClock } from '../src/platform/clock/clock';
 import { SubscriberRegistry } from '../src/platform/events/subscriber-registry';
 import { createInstitution } from './factories/registry.factory';
 import { GqlResult, LoggedIn, TestApp, expectGqlError, startTestApp } from './support/test-app';
+import { waitFor } from './support/test-env';
 
 const SUBMIT = `mutation($input: ComplaintIntakeInput!) { submitComplaint(input: $input) { trackingNumber receivedAt } }`;
 const STATUS = `query($n: String!) { complaintStatus(trackingNumber: $n) { trackingNumber category status receivedAt timeline { status occurredAt reply } } }`;
@@ -148,6 +149,15 @@ describe('complaints and petitions (投诉/信访)', () => {
     expect((await outbox('complaints.unlicensed_training.reported', c.id)).map((r) => r.payload)).toEqual([
       { complaintId: c.id, trackingNumber: c.trackingNumber, townshipCode: '520122103', address: '小寨坝镇某小区 3 栋', description: '居民楼内无证开办托管班', institutionName: '阳光托管' },
     ]);
+    // The registry opens an unlicensed lead from it (and supervision an investigation task from the lead).
+    const lead = await waitFor(
+      async () =>
+        (
+          (await t.dataSource.query(`SELECT township_code, source, kind, location, description, status FROM unlicensed_lead WHERE description LIKE $1`, [`%${c.trackingNumber}%`])) as Record<string, string>[]
+        )[0],
+      { what: 'the unlicensed lead opened from the complaint' },
+    );
+    expect(lead).toEqual({ township_code: '520122103', source: 'COMPLAINT', kind: 'UNLICENSED', location: '小寨坝镇某小区 3 栋', description: `投诉 ${c.trackingNumber} (阳光托管): 居民楼内无证开办托管班`, status: 'OPEN' });
     // A township officer registers for their own township only.
     const elsewhere = await t.gql(`mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id } }`, {
       input: { channel: 'GRID_PATROL', category: 'OTHER', description: 'x', townshipCode: '520122001', anonymous: true },

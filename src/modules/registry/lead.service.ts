@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
-import { Principal } from '../../platform/auth/principal';
+import { Principal, systemPrincipal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { ValidationFailed } from '../../platform/errors/domain-error';
@@ -106,28 +106,48 @@ export class LeadService {
       if (!grids.some((g) => g.code === input.gridCode)) throw new ValidationFailed([{ path: 'gridCode', message: `grid ${input.gridCode} is not in township ${input.townshipCode}` }]);
     }
     if ((input.latitude == null) !== (input.longitude == null)) throw new ValidationFailed([{ path: 'latitude', message: 'give both latitude and longitude, or neither' }]);
-    return this.dataSource.transaction(async (em) => {
-      const lead = em.getRepository(UnlicensedLead).create({
-        townshipCode: input.townshipCode,
-        gridCode: input.gridCode ?? null,
-        location: input.location,
-        latitude: input.latitude == null ? null : input.latitude.toFixed(6),
-        longitude: input.longitude == null ? null : input.longitude.toFixed(6),
-        kind: input.kind,
-        source: input.source,
-        description: input.description,
-        status: LeadStatus.OPEN,
-        findings: null,
-        institutionId: null,
-        reportedAt: this.clock.now(),
-        investigationStartedAt: null,
-        resolvedAt: null,
-      });
-      await em.getRepository(UnlicensedLead).insert(lead);
-      await this.audit.record(em, { actor, action: 'registry.unlicensed_lead.opened', entityType: 'unlicensed_lead', entityId: lead.id, summary: { townshipCode: lead.townshipCode, kind: lead.kind, source: lead.source } });
-      await this.events.publish(em, 'registry.unlicensed_lead.opened', this.payload(lead));
-      return lead;
+    return this.dataSource.transaction((em) => this.insert(em, actor, input));
+  }
+
+  /**
+   * Opens a lead from an unlicensed-training complaint (complaints.unlicensed_training.reported), inside
+   * the delivering subscriber's transaction. The complaint module has validated the township.
+   */
+  openFromComplaint(
+    em: EntityManager,
+    complaint: { complaintId: string; trackingNumber: string; townshipCode: string; address: string | null; description: string; institutionName: string | null },
+  ): Promise<UnlicensedLead> {
+    const where = complaint.address ?? complaint.institutionName ?? `投诉 ${complaint.trackingNumber}`;
+    return this.insert(em, systemPrincipal('registry.complaint-leads'), {
+      townshipCode: complaint.townshipCode,
+      location: where.slice(0, 300),
+      kind: LeadKind.UNLICENSED,
+      source: LeadSource.COMPLAINT,
+      description: `投诉 ${complaint.trackingNumber}${complaint.institutionName ? ` (${complaint.institutionName})` : ''}: ${complaint.description}`,
     });
+  }
+
+  private async insert(em: EntityManager, actor: Principal, input: LeadInput): Promise<UnlicensedLead> {
+    const lead = em.getRepository(UnlicensedLead).create({
+      townshipCode: input.townshipCode,
+      gridCode: input.gridCode ?? null,
+      location: input.location,
+      latitude: input.latitude == null ? null : input.latitude.toFixed(6),
+      longitude: input.longitude == null ? null : input.longitude.toFixed(6),
+      kind: input.kind,
+      source: input.source,
+      description: input.description,
+      status: LeadStatus.OPEN,
+      findings: null,
+      institutionId: null,
+      reportedAt: this.clock.now(),
+      investigationStartedAt: null,
+      resolvedAt: null,
+    });
+    await em.getRepository(UnlicensedLead).insert(lead);
+    await this.audit.record(em, { actor, action: 'registry.unlicensed_lead.opened', entityType: 'unlicensed_lead', entityId: lead.id, summary: { townshipCode: lead.townshipCode, kind: lead.kind, source: lead.source } });
+    await this.events.publish(em, 'registry.unlicensed_lead.opened', this.payload(lead));
+    return lead;
   }
 
   startInvestigation(actor: Principal, id: string, note: string): Promise<UnlicensedLead> {

@@ -1,3 +1,4 @@
+import { ComplaintLeadSubscriber } from './subscribers/complaint-lead.subscriber';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
@@ -25,7 +26,7 @@ import { RegistryFacade } from './registry.facade';
     ReferenceModule,
     NotificationsModule,
   ],
-  providers: [RegistryFacade, InstitutionService, RecordsService, LeadService, InstitutionResolver, RecordsResolver, LeadResolver],
+  providers: [RegistryFacade, InstitutionService, RecordsService, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber],
   exports: [RegistryFacade],
 })
 export class RegistryModule {}
