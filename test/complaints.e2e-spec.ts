@@ -158,6 +158,7 @@ describe('complaints and petitions (投诉/信访)', () => {
       { what: 'the unlicensed lead opened from the complaint' },
     );
     expect(lead).toEqual({ township_code: '520122103', source: 'COMPLAINT', kind: 'UNLICENSED', location: '小寨坝镇某小区 3 栋', description: `投诉 ${c.trackingNumber} (阳光托管): 居民楼内无证开办托管班`, status: 'OPEN' });
+    await t.settle(); // the lead's own consequences (a supervision task, notifications) finish here, not in later tests
     // A township officer registers for their own township only.
     const elsewhere = await t.gql(`mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id } }`, {
       input: { channel: 'GRID_PATROL', category: 'OTHER', description: 'x', townshipCode: '520122001', anonymous: true },
@@ -299,6 +300,7 @@ describe('complaints and petitions (投诉/信访)', () => {
     const counts = async () =>
       (await t.dataSource.query(`SELECT (SELECT count(*) FROM complaint)::int AS c, (SELECT count(*) FROM complaint_timeline_entry)::int AS tl,
         (SELECT count(*) FROM outbox)::int AS o, (SELECT count(*) FROM audit_log)::int AS a`)) as unknown[];
+    await t.settle(); // no background subscriber may write while the counts are compared
     const before = await counts();
     const base = { category: 'OTHER', description: '正常描述', townshipCode: '520122001', anonymous: true };
 

@@ -50,7 +50,10 @@ describe('hostile input', () => {
   let account: TestAccount;
 
   beforeAll(async () => {
+    // The api role: no subscribers or schedulers run in the background, so the database changes only
+    // through the requests under test and the before/after fingerprints compare like with like.
     t = await startTestApp({
+      role: 'api',
       clock: new FixedClock('2026-11-28T04:00:00Z'),
       env: { COMPLAINT_SUBMIT_BURST: '10000', BANK_RATE_PER_SECOND: '100000', BANK_RATE_BURST: '100000' },
     });

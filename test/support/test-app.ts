@@ -15,7 +15,8 @@ import { Clock, FixedClock } from '../../src/platform/clock/clock';
 import { PinoNestLogger, createRootLogger } from '../../src/platform/logging/logger';
 import { QueueFactory } from '../../src/platform/queue/queue-factory';
 import { CreatedUser, TestBankKey, createBankWithKey, createUser } from '../factories/identity.factory';
-import { createTestDatabase, dropDatabase, env, uniqueName } from './test-env';
+import { createTestDatabase, dropDatabase, env, uniqueName, waitFor } from './test-env';
+import { SubscriberRegistry } from '../../src/platform/events/subscriber-registry';
 
 export interface TestAppOptions {
   role?: AppRole;
@@ -67,6 +68,11 @@ export interface TestApp {
   registerBank(code?: string): Promise<TestBankKey>;
   /** A request signed with the key as bank-api.md says, at the test clock's time. */
   bankRequest(method: 'GET' | 'POST', path: string, body: unknown, key: TestBankKey, options?: BankRequestOptions): request.Test;
+  /**
+   * Waits until the event machinery is idle: nothing left in the outbox and no waiting, active or delayed
+   * job in any event queue (checked twice in a row), so chains of subscribers have run to their end.
+   */
+  settle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -128,6 +134,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (opts.headers) req.set(opts.headers);
       if (raw === '') return req;
       return req.set('Content-Type', 'application/json').send(raw);
+    },
+    async settle(timeoutMs = 30000) {
+      const registry = app.get(SubscriberRegistry);
+      const queues = app.get(QueueFactory);
+      const idle = async () => {
+        const [{ pending }] = (await app.get(DataSource).query(`SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`)) as [{ pending: number }];
+        if (pending > 0) return false;
+        for (const name of registry.queues()) {
+          const counts = await queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+          if (Object.values(counts).some((n) => n > 0)) return false;
+        }
+        return true;
+      };
+      await waitFor(async () => (await idle()) && (await idle()), { what: 'the event machinery to be idle', timeoutMs });
     },
     async close() {
       await app.close();
