@@ -42,7 +42,15 @@ const badAmount = fc.oneof(
 );
 const badDate = fc.oneof(fc.constantFrom('2026-02-30', '2026-13-01', '26-11-28', '2026-11-28T00:00:00', '99999-01-01', '0000-00-00'), weird, notAString);
 const badTimestamp = fc.oneof(fc.constantFrom('2026-11-28', 'yesterday', '2026-11-28T25:00:00+08:00', '+275760-09-13T00:00:00Z'), weird, notAString);
-const badCount = fc.oneof(fc.constantFrom(-1, 1.5, 2 ** 53, 1e12, '24', -0.5), wrongType);
+/** Not a count: a whole number in range (0 to 100,000 or 1,000,000) is valid, so numbers here are negative, fractional or huge. */
+const badCount = fc.oneof(
+  fc.constantFrom(-1, 1.5, 2 ** 53, 1e12, '24', -0.5),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d) || d < 0 || d > 1_000_000),
+  fc.integer().filter((n) => n < 0 || n > 1_000_000),
+  fc.boolean(),
+  fc.constant([]),
+  fc.constant({}),
+);
 
 describe('hostile input', () => {
   let t: TestApp;
