@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Spawned, spawnProcess } from './support/processes';
+import { deleteQueueKeys } from './support/test-app';
 import { createEmptyDatabase, dropDatabase, env, freePort, waitFor } from './support/test-env';
 
 const MAIN = path.resolve('dist/src/main.js');
@@ -33,6 +34,7 @@ describe(`service start-up (${embedded ? 'embedded PostgreSQL' : 'PostgreSQL fro
   });
 
   afterAll(async () => {
+    await deleteQueueKeys(serviceEnv.QUEUE_PREFIX as string);
     if (db) await dropDatabase(db.name);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
