@@ -48,7 +48,7 @@ describe('loadConfig', () => {
   it('reads the authentication and bank interface settings with the documented defaults', () => {
     const c = loadConfig({});
     expect(c.auth).toMatchObject({ jwtTtlSeconds: 900, loginMaxFailures: 5, loginLockSeconds: 900 });
-    expect(c.bankApi).toEqual({ ratePerSecond: 50, rateBurst: 100, timestampSkewSeconds: 300, idempotencyTtlHours: 168 });
+    expect(c.bankApi).toEqual({ ratePerSecond: 50, rateBurst: 100, timestampSkewSeconds: 300, idempotencyTtlHours: 168, idempotencyAbandonedSeconds: 300 });
     expect(loadConfig({ BANK_RATE_PER_SECOND: '0.5', JWT_TTL_SECONDS: '300' })).toMatchObject({ bankApi: { ratePerSecond: 0.5 }, auth: { jwtTtlSeconds: 300 } });
   });
 });

@@ -29,6 +29,8 @@ export interface GraphqlConfig {
   maxDepth: number;
   maxComplexity: number;
   maxAliases: number;
+  /** Lexical tokens a document may have: a huge document is refused while it is parsed. */
+  maxTokens: number;
   introspection: boolean;
 }
 
@@ -47,6 +49,8 @@ export interface EventsConfig {
   outboxBatchSize: number;
   outboxPollMs: number;
   outboxRetentionDays: number;
+  /** How often a worker re-adds jobs the queue backend lost (Redis data loss) and restores lost schedulers. */
+  outboxRedriveMs: number;
   queueTimeoutMs: number;
 }
 
@@ -71,6 +75,8 @@ export interface BankApiConfig {
   rateBurst: number;
   timestampSkewSeconds: number;
   idempotencyTtlHours: number;
+  /** A request still IN_PROGRESS this long after it began is taken to have died with its process. */
+  idempotencyAbandonedSeconds: number;
 }
 
 /** Institution registry: training-time rules (中办发〔2021〕40号) and the unlicensed-lead clearance deadline. */
@@ -188,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, { min: 2, max: 100 }),
       maxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 2000, { min: 10 }),
       maxAliases: r.int('GRAPHQL_MAX_ALIASES', 30, { min: 1 }),
+      maxTokens: r.int('GRAPHQL_MAX_TOKENS', 5000, { min: 100 }),
       introspection: r.bool('GRAPHQL_INTROSPECTION', !production),
     },
     security: {
@@ -209,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       rateBurst: r.int('BANK_RATE_BURST', 100, { min: 1 }),
       timestampSkewSeconds: r.int('BANK_TIMESTAMP_SKEW_SECONDS', 300, { min: 1, max: 3600 }),
       idempotencyTtlHours: r.int('IDEMPOTENCY_TTL_HOURS', 168, { min: 1 }),
+      idempotencyAbandonedSeconds: r.int('IDEMPOTENCY_ABANDONED_AFTER_SECONDS', 300, { min: 1, max: 86_400 }),
     },
     events: {
       maxAttempts: r.int('EVENT_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
@@ -218,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       outboxBatchSize: r.int('OUTBOX_BATCH_SIZE', 500, { min: 1, max: 10000 }),
       outboxPollMs: r.int('OUTBOX_POLL_MS', 1000, { min: 10 }),
       outboxRetentionDays: r.int('OUTBOX_RETENTION_DAYS', 7, { min: 1 }),
+      outboxRedriveMs: r.int('OUTBOX_REDRIVE_MS', 60000, { min: 100 }),
       queueTimeoutMs: r.int('QUEUE_TIMEOUT_MS', 5000, { min: 100 }),
     },
     escrow: {

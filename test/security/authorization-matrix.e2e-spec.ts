@@ -6,6 +6,7 @@ import { TestApp, startTestApp } from '../support/test-app';
 import { AUTHORIZATION_MATRIX } from './authorization-matrix';
 import { loadSchema, placeholderRequest, schemaOperations } from './graphql-placeholders';
 import { CALLERS, Caller, isDeniedCode, loginCallers } from './principals';
+import { recordSummary } from '../support/suite-summary';
 
 /** REST routes anyone may call; every other route needs a staff login or (under /api/bank/v1) a bank signature. */
 const PUBLIC_ROUTES = new Set(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /api/bank/v1/openapi.json', 'GET /api/docs/openapi.json']);
@@ -66,6 +67,7 @@ describe('authorization matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
+    recordSummary('GraphQL operations × callers checked', checked);
     console.log(`authorization matrix: ${ops.length} operations × ${CALLERS.length} roles checked (${checked} requests)`);
   });
 
@@ -85,6 +87,7 @@ describe('authorization matrix', () => {
     }
     expect(open).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(7);
+    recordSummary('REST routes × callers checked', checked);
     console.log(`authorization matrix: ${checked} REST routes checked anonymously`);
     // The public ones answer without a login.
     for (const key of PUBLIC_ROUTES) expect([200, 503]).toContain((await t.http().get(key.split(' ')[1]!)).status);

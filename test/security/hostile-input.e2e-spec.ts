@@ -8,6 +8,7 @@ import { TestAccount, openAccount } from '../factories/escrow.factory';
 import { TestBankKey } from '../factories/identity.factory';
 import { TestApp, startTestApp } from '../support/test-app';
 import { fingerprint } from './db-fingerprint';
+import { recordSummary } from '../support/suite-summary';
 
 /**
  * Hostile input: the bank endpoints and the public complaint form answer malformed, mistyped, huge and
@@ -70,6 +71,7 @@ describe('hostile input', () => {
     account = await openAccount(t, admin.token, bank.bankCode);
   });
   afterAll(() => {
+    recordSummary('hostile inputs tried', tried);
     console.log(`hostile inputs tried: ${tried}`);
     return t?.close();
   });

@@ -1,8 +1,15 @@
 import * as fs from 'node:fs';
 import { Client } from 'pg';
 import type { EmbeddedPostgresHandle } from '../../src/platform/database/embedded-postgres';
+import { summaryTable } from './suite-summary';
 
 export default async function globalTeardown(): Promise<void> {
+  const summaryFile = process.env.TEST_SUMMARY_FILE;
+  if (summaryFile) {
+    const table = summaryTable(summaryFile);
+    if (table) process.stdout.write(`\n${table}\n`);
+    fs.rmSync(summaryFile, { force: true });
+  }
   const serverUrl = process.env.TEST_PG_SERVER_URL;
   const template = process.env.TEST_TEMPLATE_DB;
   if (serverUrl && template) {

@@ -7,6 +7,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { QueueFactory } from '../queue/queue-factory';
 import { RUNTIME } from '../runtime.token';
 import { DomainEvent } from './catalogue';
+import { OutboxRedrive } from './outbox-redrive';
 import { OutboxRelay } from './outbox-relay';
 import { SubscriberRegistry } from './subscriber-registry';
 
@@ -34,7 +35,8 @@ class Slots {
 }
 
 /**
- * The worker role: starts the outbox relay, one BullMQ worker per event queue, and the job schedulers.
+ * The worker role: starts the outbox relay and its redrive, one BullMQ worker per event queue, and the job
+ * schedulers.
  * Each delivery runs the subscriber in its own transaction together with the (event, subscriber)
  * record, so a redelivered job changes nothing the second time.
  */
@@ -42,6 +44,7 @@ class Slots {
 export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EventWorker');
   private relay?: OutboxRelay;
+  private redrive?: OutboxRedrive;
   private readonly jobs;
   /**
    * Deliveries in flight across every event queue. Each holds a pooled connection for its transaction
@@ -57,7 +60,7 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly queues: QueueFactory,
     private readonly registry: SubscriberRegistry,
     private readonly clock: Clock,
-    metrics: MetricsService,
+    private readonly metrics: MetricsService,
   ) {
     this.slots = new Slots(Math.max(1, Math.floor(config.database.poolSize / 2)));
     this.jobs = metrics.counter('event_jobs_total', 'Event and scheduled jobs finished, by queue and outcome', ['queue', 'outcome']);
@@ -82,10 +85,13 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
     await this.startSchedules();
     this.relay = new OutboxRelay(this.dataSource, this.runtime.databaseUrl, this.queues, this.registry, events);
     await this.relay.start();
+    this.redrive = new OutboxRedrive(this.dataSource, this.queues, this.registry, events, this.metrics, () => this.upsertSchedulers(true));
+    this.redrive.start();
     this.logger.log(`relay running; ${this.registry.all().length} subscriber(s) on ${this.registry.queues().length} queue(s)`);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.redrive?.stop();
     await this.relay?.stop();
   }
 
@@ -110,7 +116,6 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async startSchedules(): Promise<void> {
     const tasks = this.registry.scheduledTasks();
-    const queue = this.queues.queue(SCHEDULES_QUEUE);
     const worker = this.queues.worker(SCHEDULES_QUEUE, async (job) => {
       const task = tasks.find((t) => t.name === job.name);
       if (!task) throw new Error(`no scheduled task named "${job.name}" in this build`);
@@ -121,19 +126,36 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
       this.jobs.inc({ queue: SCHEDULES_QUEUE, outcome: 'failed' });
       this.logger.warn(`scheduled task ${job?.name} failed: ${err.message}`);
     });
+    await this.upsertSchedulers(false);
+  }
+
+  /**
+   * Upserts the job scheduler of every declared task (at start; with `onlyMissing`, as the redrive does each
+   * cycle, only those the queue backend lost, so an existing scheduler's next run is never moved) and
+   * removes the schedulers this build no longer declares, so a renamed task does not run twice. Returns how
+   * many it upserted.
+   */
+  async upsertSchedulers(onlyMissing: boolean): Promise<number> {
+    const tasks = this.registry.scheduledTasks();
+    const queue = this.queues.queue(SCHEDULES_QUEUE);
+    const existing = new Set<string>();
+    for (const scheduler of await queue.getJobSchedulers()) {
+      const id = (scheduler as { key?: string; id?: string }).id ?? scheduler.key;
+      if (id) existing.add(id);
+    }
+    let upserted = 0;
     for (const task of tasks) {
+      if (onlyMissing && existing.has(task.name)) continue;
       const { every, pattern } = task.handler.schedule();
       await queue.upsertJobScheduler(task.name, pattern ? { pattern, tz: this.config.timeZone } : { every }, {
         name: task.name,
         data: {},
         opts: { removeOnComplete: 100, removeOnFail: 500, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
       });
+      upserted++;
     }
-    // Schedulers this build no longer declares are removed, so a renamed task does not run twice.
     const declared = new Set(tasks.map((t) => t.name));
-    for (const existing of await queue.getJobSchedulers()) {
-      const id = (existing as { key?: string; id?: string }).id ?? existing.key;
-      if (id && !declared.has(id)) await queue.removeJobScheduler(id);
-    }
+    for (const id of existing) if (!declared.has(id)) await queue.removeJobScheduler(id);
+    return upserted;
   }
 }

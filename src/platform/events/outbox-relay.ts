@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
+import { JobsOptions } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventsConfig } from '../../config/app-config';
 import { QueueFactory } from '../queue/queue-factory';
 import { DomainEvent } from './catalogue';
 import { OUTBOX_CHANNEL } from './event-publisher';
-import { SubscriberRegistry } from './subscriber-registry';
+import { RegisteredSubscriber, SubscriberRegistry } from './subscriber-registry';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   event_id: string;
   name: string;
@@ -15,6 +16,56 @@ interface OutboxRow {
   payload: unknown;
   occurred_at: Date;
   request_id: string | null;
+}
+
+export interface EventJob {
+  name: string;
+  data: DomainEvent;
+  opts: JobsOptions;
+}
+
+/** The event an outbox row carries, as subscribers receive it. */
+export function outboxEvent(row: OutboxRow): DomainEvent {
+  return {
+    eventId: row.event_id,
+    name: row.name as DomainEvent['name'],
+    version: row.version,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    requestId: row.request_id,
+    payload: row.payload as DomainEvent['payload'],
+  };
+}
+
+/**
+ * The job that delivers an event to one subscriber. The relay and the redrive both add it this way, so a
+ * job added twice (relay crash, redrive racing a late job) is one job: adding an existing id is a no-op.
+ */
+export function eventJob(event: DomainEvent, sub: RegisteredSubscriber, config: EventsConfig): EventJob {
+  return {
+    name: sub.name,
+    data: event,
+    opts: {
+      jobId: eventJobId(event.eventId, sub.name),
+      attempts: sub.attempts ?? config.maxAttempts,
+      backoff: { type: 'exponential', delay: config.backoffMs },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
+      removeOnFail: false,
+    },
+  };
+}
+
+/** BullMQ forbids ":" in custom ids. */
+export function eventJobId(eventId: string, subscriber: string): string {
+  return `${eventId}.${subscriber}`;
+}
+
+/** Adds jobs grouped by queue, giving up after the configured queue timeout. */
+export async function addEventJobs(queues: QueueFactory, jobsByQueue: Map<string, EventJob[]>, config: EventsConfig): Promise<void> {
+  await withTimeout(
+    Promise.all([...jobsByQueue].map(([queue, jobs]) => queues.queue(queue).addBulk(jobs))),
+    config.queueTimeoutMs,
+    'adding jobs',
+  );
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -128,38 +179,26 @@ export class OutboxRelay {
         [this.config.outboxBatchSize],
       );
       if (rows.length === 0) return 0;
-      const jobsByQueue = new Map<string, { name: string; data: DomainEvent; opts: object }[]>();
+      const jobsByQueue = new Map<string, EventJob[]>();
+      const subscribersOf = new Map<string, string>(); // event name → the subscribers queued, comma-separated
       for (const row of rows) {
-        const event: DomainEvent = {
-          eventId: row.event_id,
-          name: row.name as DomainEvent['name'],
-          version: row.version,
-          occurredAt: new Date(row.occurred_at).toISOString(),
-          requestId: row.request_id,
-          payload: row.payload as DomainEvent['payload'],
-        };
-        for (const sub of this.registry.forEvent(row.name)) {
+        const event = outboxEvent(row);
+        const subscribers = this.registry.forEvent(row.name);
+        subscribersOf.set(row.name, subscribers.map((s) => s.name).join(','));
+        for (const sub of subscribers) {
           const list = jobsByQueue.get(sub.queue) ?? [];
-          list.push({
-            name: sub.name,
-            data: event,
-            opts: {
-              jobId: `${row.event_id}.${sub.name}`, // BullMQ forbids ":" in custom ids
-              attempts: sub.attempts ?? this.config.maxAttempts,
-              backoff: { type: 'exponential', delay: this.config.backoffMs },
-              removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
-              removeOnFail: false,
-            },
-          });
+          list.push(eventJob(event, sub, this.config));
           jobsByQueue.set(sub.queue, list);
         }
       }
-      await withTimeout(
-        Promise.all([...jobsByQueue].map(([queue, jobs]) => this.queues.queue(queue).addBulk(jobs))),
-        this.config.queueTimeoutMs,
-        'adding jobs',
+      await addEventJobs(this.queues, jobsByQueue, this.config);
+      // Published, with whom it was queued for: the redrive re-queues lost jobs for those subscribers only.
+      await em.query(
+        `UPDATE outbox o SET published_at = now(), subscribers = string_to_array(s.subs, ',')::varchar(100)[]
+         FROM unnest($2::text[], $3::text[]) AS s(name, subs)
+         WHERE o.id = ANY($1::bigint[]) AND o.name = s.name`,
+        [rows.map((r) => r.id), [...subscribersOf.keys()], [...subscribersOf.values()]],
       );
-      await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
   }

@@ -10,7 +10,7 @@ import { Conflict, DomainError, ValidationFailed } from '../errors/domain-error'
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
-/** A request still IN_PROGRESS this long after it began is taken to have died with its process. */
+/** Default of IDEMPOTENCY_ABANDONED_AFTER_SECONDS: a request still IN_PROGRESS this long after it began is taken to have died with its process. */
 export const ABANDONED_AFTER_MS = 5 * 60_000;
 
 /** The Idempotency-Key header of a write, validated (bank-api.md: required on every POST). */
@@ -68,7 +68,7 @@ export class IdempotencyStore {
                response_status = NULL, response_body = NULL, completed_at = NULL
            WHERE r.expires_at <= $5 OR (r.state = 'IN_PROGRESS' AND r.created_at <= $7)
          RETURNING lock_token`,
-        [scope, key, hash, lockToken, now, expiresAt, new Date(now.getTime() - ABANDONED_AFTER_MS)],
+        [scope, key, hash, lockToken, now, expiresAt, new Date(now.getTime() - this.config.bankApi.idempotencyAbandonedSeconds * 1000)],
       );
       if (claimed.length > 0) return { kind: 'started', lockToken };
       const rows: { request_hash: string; state: string; response_status: number | null; response_body: string | null }[] = await this.dataSource.query(
@@ -100,6 +100,18 @@ export class IdempotencyStore {
       key,
       lockToken,
     ]);
+  }
+
+  /**
+   * Releases in the background when the database cannot be reached now (the request failed because it
+   * went away): tries again with backoff until it is back, so the client's retry with the same key is
+   * not refused as still in progress until the record counts as abandoned.
+   */
+  releaseLater(scope: string, key: string, lockToken: string, startedAt = Date.now(), attempt = 0): void {
+    if (Date.now() - startedAt > this.config.bankApi.idempotencyAbandonedSeconds * 1000) return; // taken over as abandoned by then anyway
+    setTimeout(() => {
+      this.release(scope, key, lockToken).catch(() => this.releaseLater(scope, key, lockToken, startedAt, attempt + 1));
+    }, Math.min(250 * 2 ** attempt, 1000)).unref();
   }
 
   /** Removes expired records (they are also taken over when their key comes back). */
@@ -140,7 +152,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
             await this.store.complete(scope, key, outcome.lockToken, status, body === undefined ? '' : JSON.stringify(body));
             return body;
           }),
-          catchError((error: unknown) => from(this.store.release(scope, key, outcome.lockToken)).pipe(mergeMap(() => throwError(() => error)))),
+          catchError((error: unknown) =>
+            from(
+              this.store.release(scope, key, outcome.lockToken).catch(() => {
+                // The database is gone too (the likely cause of the failure): release once it is back, and answer the original error.
+                this.store.releaseLater(scope, key, outcome.lockToken);
+              }),
+            ).pipe(mergeMap(() => throwError(() => error))),
+          ),
         );
       }),
     );

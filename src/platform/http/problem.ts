@@ -44,6 +44,8 @@ export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code;
   if (code && UNAVAILABLE_CODES.has(code)) return true;
+  // TypeORM releases a transaction's connection when the server terminates it; the transaction's next query then throws this.
+  if (error.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(
     error.message,
   );
