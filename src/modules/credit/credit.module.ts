@@ -12,6 +12,7 @@ import { creditReasonProblems } from './data/credit-reasons';
 import { CreditEntry } from './entities/credit-entry.entity';
 import { CreditRecord } from './entities/credit-record.entity';
 import { CreditEntryResolver, CreditRecordResolver } from './graphql/credit.resolver';
+import { InstitutionStandingResolver } from './graphql/institution-standing.resolver';
 import { PublicStandingResolver } from './graphql/public-standing.resolver';
 import { EscrowProjectionSubscriber } from './subscribers/escrow-projection.subscriber';
 import { ViolationSourcesSubscriber } from './subscribers/violation-sources.subscriber';
@@ -28,6 +29,7 @@ import { WhitelistEligibilityService } from './whitelist-eligibility.service';
     CreditRecordResolver,
     CreditEntryResolver,
     PublicStandingResolver,
+    InstitutionStandingResolver,
     EscrowProjectionSubscriber,
     ViolationSourcesSubscriber,
     ...CREDIT_TASKS,

@@ -11,6 +11,8 @@ import { EscrowInstruction } from './entities/escrow-instruction.entity';
 import { EscrowStatement } from './entities/escrow-statement.entity';
 import { EscrowTransaction } from './entities/escrow-transaction.entity';
 import { EscrowResolver } from './graphql/escrow.resolver';
+import { EscrowCustodyResolver, InstitutionEscrowResolver } from './graphql/institution-escrow.resolver';
+import { InstitutionEscrowService } from './institution-escrow.service';
 import { AccountMonitor } from './monitoring/account-monitor';
 import { AlertWriter } from './monitoring/alert-writer';
 import { CoverageCheck, InstructionEscalation, StaleReportCheck } from './monitoring/scheduled-checks';
@@ -23,6 +25,9 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
   providers: [
     BankIngestService,
     EscrowAccountService,
+    InstitutionEscrowService,
+    InstitutionEscrowResolver,
+    EscrowCustodyResolver,
     EscrowInstructionService,
     EscrowFacade,
     AlertWriter,

@@ -25,9 +25,13 @@ export interface SchoolFilter {
  */
 const SCHOOL_SCOPE = { columns: { township: 's.township_code', school: 's.id' }, options: { countyWide: [Role.DEPARTMENT_OFFICER, Role.INSPECTOR] } satisfies ScopeOptions };
 
+const TOWNSHIP_CACHE_MS = 60_000;
+
 /** Read side of reference data; other modules use it through the module's index. */
 @Injectable()
 export class ReferenceService {
+  private townshipCache?: { loadedAt: number; byCode: Map<string, Township> };
+
   constructor(
     @InjectRepository(Township) private readonly townships: Repository<Township>,
     @InjectRepository(Department) private readonly departments: Repository<Department>,
@@ -42,8 +46,18 @@ export class ReferenceService {
     return this.townships.find({ order: { code: 'ASC' } });
   }
 
-  townshipsByCodes(codes: readonly string[]): Promise<Township[]> {
-    return this.townships.findBy({ code: In([...codes]) });
+  /**
+   * Townships by code, from a per-process copy refreshed every minute: the eleven divisions change only
+   * with a reference-data release (seeded at deploy), and every list row asks for its township.
+   */
+  async townshipsByCodes(codes: readonly string[]): Promise<Township[]> {
+    const now = Date.now();
+    if (!this.townshipCache || now - this.townshipCache.loadedAt > TOWNSHIP_CACHE_MS) {
+      const all = await this.townships.find({ order: { code: 'ASC' } });
+      this.townshipCache = { loadedAt: now, byCode: new Map(all.map((t) => [t.code, t])) };
+    }
+    const byCode = this.townshipCache.byCode;
+    return codes.flatMap((code) => byCode.get(code) ?? []);
   }
 
   async getTownship(code: string): Promise<Township> {

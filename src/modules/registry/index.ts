@@ -5,4 +5,4 @@ export type { InstitutionSummary } from './registry.facade';
 export { InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from './entities/institution.entity';
 export { checkCreditCode, creditCodeCheckCharacter } from './credit-code';
 export type { CreditCodeCheck } from './credit-code';
-export { InstitutionPublicProfileObject } from './graphql/registry.objects';
+export { InstitutionObject, InstitutionPublicProfileObject } from './graphql/registry.objects';

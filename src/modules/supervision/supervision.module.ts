@@ -8,6 +8,7 @@ import { SupervisionFinding, SupervisionViolation } from './entities/supervision
 import { ChecklistTemplate, SupervisionCampaign, SupervisionEscalation, SupervisionReport } from './entities/supervision-misc.entity';
 import { SupervisionTask } from './entities/supervision-task.entity';
 import { EscalationService, EscalationSweepTask } from './escalation.service';
+import { InstitutionTasksResolver } from './graphql/institution-tasks.resolver';
 import { CampaignResolver, FindingResolver, RectificationOrderResolver, ReportResolver, SupervisionTaskResolver } from './graphql/supervision.resolver';
 import { MonthlyReportTask, QuarterlyReportTask, ReportService } from './report.service';
 import { ReportController } from './rest/report.controller';
@@ -26,6 +27,7 @@ import { SupervisionService } from './supervision.service';
   controllers: [ReportController],
   providers: [
     SupervisionService,
+    InstitutionTasksResolver,
     EscalationService,
     EscalationSweepTask,
     ReportService,

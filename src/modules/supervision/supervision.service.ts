@@ -148,6 +148,17 @@ export class SupervisionService {
     return { open: byDepartment.reduce((n, r) => n + r.count, 0), overdueByLevel: overdue, openByDepartment: byDepartment };
   }
 
+  /** Tasks not yet accepted, closed or cancelled, per institution (for DataLoaders; idx_supervision_task_institution_open). */
+  async openTaskCounts(institutionIds: readonly string[]): Promise<number[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT institution_id AS id, count(*)::int AS n FROM supervision_task
+       WHERE institution_id = ANY($1::uuid[]) AND status IN ('ASSIGNED','IN_PROGRESS','SUBMITTED','RETURNED') GROUP BY institution_id`,
+      [[...new Set(institutionIds)]],
+    )) as { id: string; n: number }[];
+    const counts = new Map(rows.map((r) => [r.id, r.n]));
+    return institutionIds.map((id) => counts.get(id) ?? 0);
+  }
+
   list(actor: Principal, filter: TaskFilter, page: PageArgs): Promise<Connection<SupervisionTask>> {
     const scope = taskScopeSql(actor, 't');
     const qb = this.tasks.createQueryBuilder('t').where(scope.sql, scope.params);

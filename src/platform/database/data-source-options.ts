@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
+import { QueryCountingLogger } from './query-counter';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -19,6 +20,7 @@ export function dataSourceOptions(url: string, poolSize = 10, applicationName = 
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
     applicationName,
+    logger: new QueryCountingLogger(),
     extra: { max: poolSize, connectionTimeoutMillis: 5000 },
   };
 }

@@ -88,7 +88,7 @@ export interface KeysetOrder<E> {
 
 /**
  * Keyset pagination over a query builder: one query for the page (`first + 1` rows to learn whether a
- * next page exists) and one for the total. The sort column must not be null.
+ * next page exists) and one for the total, sent together. The sort column must not be null.
  */
 export async function paginate<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
@@ -97,7 +97,6 @@ export async function paginate<E extends ObjectLiteral>(
 ): Promise<Connection<E>> {
   const first = args.first ?? 20;
   const dir = order.direction ?? 'ASC';
-  const totalCount = await qb.clone().getCount();
   const page = qb.clone();
   if (args.after) {
     const [value, tie] = decodeCursor(args.after, 2);
@@ -108,7 +107,7 @@ export async function paginate<E extends ObjectLiteral>(
     });
   }
   page.orderBy(order.column, dir).addOrderBy(order.tieBreaker, dir).take(undefined).limit(first + 1);
-  const rows = await page.getMany();
+  const [totalCount, rows] = await Promise.all([qb.clone().getCount(), page.getMany()]);
   const hasNextPage = rows.length > first;
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => {

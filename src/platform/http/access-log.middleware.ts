@@ -1,19 +1,26 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { requestContext } from '../logging/request-context';
 import { MetricsService } from '../metrics/metrics.service';
 
-/** Times every request: one access-log line and one observation in the latency histogram by route. */
+/**
+ * Times every request: one access-log line, one observation in the latency histogram by route, and the
+ * number of SQL statements the request sent (in the log line and a histogram by route).
+ */
 export function accessLogMiddleware(metrics: MetricsService, logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const start = process.hrtime.bigint();
+    const context = requestContext.getStore();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const routePath = (req.route as { path?: string } | undefined)?.path;
-      const route = routePath ? `${req.baseUrl}${routePath}` : req.path === '/graphql' ? '/graphql' : 'unmatched';
+      const route = routePath ? `${req.baseUrl}${routePath}` : req.originalUrl.split('?')[0] === '/graphql' ? '/graphql' : 'unmatched';
+      const queries = context?.queries ?? 0;
       metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      metrics.httpQueries.observe({ route }, queries);
       if (route !== '/metrics' && !route.startsWith('/health')) {
         logger.info(
-          { requestId: res.getHeader('x-request-id'), method: req.method, url: req.originalUrl, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          { requestId: res.getHeader('x-request-id'), method: req.method, url: req.originalUrl, route, status: res.statusCode, ms: Math.round(seconds * 1000), queries },
           'request',
         );
       }

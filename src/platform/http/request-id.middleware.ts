@@ -9,5 +9,5 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   const incoming = req.header('x-request-id');
   const requestId = incoming && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
   res.setHeader('X-Request-Id', requestId);
-  requestContext.run({ requestId, ip: req.ip }, next);
+  requestContext.run({ requestId, ip: req.ip, queries: 0 }, next);
 }

@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContext {
   requestId: string;
   ip?: string;
+  /** SQL statements sent on behalf of this request so far (counted by the database logger hook). */
+  queries?: number;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

@@ -31,9 +31,9 @@ import {
 } from './escrow.objects';
 
 /** Kept on the object so field resolvers can re-check scope without another read. */
-type AccountNode = EscrowAccountObject & { entity: EscrowAccount };
+export type AccountNode = EscrowAccountObject & { entity: EscrowAccount };
 
-const accountObject = (a: EscrowAccount): AccountNode => ({
+export const accountObject = (a: EscrowAccount): AccountNode => ({
   id: a.id,
   institutionId: a.institutionId,
   bankCode: a.bankCode,

@@ -2,9 +2,10 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { CurrentPrincipal, Public, Roles } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
 import { GqlContext } from '../../../platform/graphql/context';
-import { groupByKey } from '../../../platform/graphql/loaders';
+import { byKey, groupByKey } from '../../../platform/graphql/loaders';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
+import { ReferenceService, TownshipObject } from '../../reference';
 import { InstitutionService } from '../institution.service';
 import { RecordsService } from '../records.service';
 import { COMMAND_ROLES, READ_ROLES } from '../registry-access';
@@ -32,6 +33,7 @@ export class InstitutionResolver {
   constructor(
     private readonly service: InstitutionService,
     private readonly records: RecordsService,
+    private readonly reference: ReferenceService,
   ) {}
 
   @Roles(...READ_ROLES)
@@ -51,6 +53,14 @@ export class InstitutionResolver {
   @Query(() => InstitutionPublicProfileObject, { description: 'Public profile of a licensed institution (机构公示), by credit code; no login' })
   institutionPublicProfile(@Args('creditCode') creditCode: string): Promise<InstitutionPublicProfileObject> {
     return this.service.publicProfile(creditCode);
+  }
+
+  @ResolveField(() => TownshipObject, { description: 'The township (乡镇/街道) the institution is registered in' })
+  township(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
+    // The same loader name as the reference module's School.township: one query per request for both.
+    return ctx.loaders
+      .get('reference.townshipByCode', async (codes: readonly string[]) => byKey(codes, await this.reference.townshipsByCodes(codes), (t) => t.code))
+      .load(i.townshipCode);
   }
 
   // Nested lists: the parent was already scoped, so they load by institution id in one batch per request.
