@@ -35,6 +35,12 @@ interface LockedAccount {
 
 const rejected = (index: number, code: RejectCode, message?: string): ItemResult => ({ index, status: 'REJECTED', code, ...(message ? { message } : {}) });
 
+/** A transaction whose txnId is already taken: DUPLICATE when the content is the same, else CONFLICT. */
+function sameContent(index: number, item: TransactionItem, hash: string): ItemResult {
+  if (item.contentHash === hash) return { index, status: 'DUPLICATE' };
+  return rejected(index, 'CONFLICT', 'A transaction with this txnId and different content is already stored');
+}
+
 function summarise(results: ItemResult[]): BatchResult {
   let accepted = 0;
   let duplicates = 0;
@@ -48,8 +54,9 @@ function summarise(results: ItemResult[]): BatchResult {
 /**
  * Statements and transactions posted by banks (docs/bank-api.md), handled set-wise: every item is
  * validated in memory, then one transaction runs a fixed handful of statements for the whole batch (lock
- * the bank's accounts named in it, fetch the rows it might repeat, one multi-row INSERT … ON CONFLICT DO
- * NOTHING, one UPDATE of the accounts, the monitoring queries, one audit row), whatever the batch size.
+ * the bank's accounts named in it; one multi-row INSERT … ON CONFLICT DO NOTHING that updates the accounts
+ * in the same statement; a look-up of only the items it skipped; the monitoring queries; one audit row),
+ * whatever the batch size. The account UPDATE is a HOT update (see migration 1764401200000).
  * Account look-ups are restricted to the calling bank, so another bank's account is ACCOUNT_NOT_FOUND.
  */
 @Injectable()
@@ -62,11 +69,16 @@ export class BankIngestService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Locks the calling bank's accounts named in the batch (in id order, so concurrent batches queue instead of deadlocking). */
+  /**
+   * Locks the calling bank's accounts named in the batch (in id order, so concurrent batches queue instead
+   * of deadlocking; FOR NO KEY UPDATE, the lock the account UPDATE takes anyway, which still lets other
+   * work insert rows that reference the account).
+   */
   private async lockAccounts(em: EntityManager, bankCode: string, accountNos: string[]): Promise<Map<string, LockedAccount>> {
     if (accountNos.length === 0) return new Map();
     const rows: LockedAccount[] = await em.query(
-      `SELECT id, account_no, status FROM escrow_account WHERE bank_code = $1 AND account_no = ANY($2::varchar[]) ORDER BY id FOR UPDATE`,
+      `SELECT a.id, a.account_no, a.status FROM unnest($2::varchar[]) AS k(no) JOIN escrow_account a ON a.bank_code = $1 AND a.account_no = k.no
+       ORDER BY a.id FOR NO KEY UPDATE OF a`,
       [bankCode, accountNos],
     );
     return new Map(rows.map((r) => [r.account_no, r]));
@@ -78,6 +90,12 @@ export class BankIngestService {
     return null;
   }
 
+  /**
+   * Insert first, ask later: the first item of each account, date and revision goes into one multi-row
+   * INSERT … ON CONFLICT DO NOTHING that also advances the accounts' last statement date (one statement,
+   * one round trip); only the items it did not store are looked up, to answer DUPLICATE or CONFLICT.
+   * Later items with the same key are compared with what is stored (theirs or the batch's first).
+   */
   async postStatements(actor: BankPrincipal, items: unknown[]): Promise<BatchResult> {
     const now = this.clock.now();
     const today = businessDate(now, this.config.timeZone);
@@ -86,60 +104,80 @@ export class BankIngestService {
     return this.dataSource.transaction(async (em) => {
       const accounts = await this.lockAccounts(em, actor.bankCode, accountNos);
       const keyOf = (accountId: string, s: { statementDate: string; revision: number }) => `${accountId}|${s.statementDate}|${s.revision}`;
-      const candidates = checked.flatMap((c) => {
-        const a = c.ok ? accounts.get(c.value.accountNo) : undefined;
-        return c.ok && a ? [{ accountId: a.id, item: c.value }] : [];
-      });
-      const existing: { account_id: string; statement_date: string; revision: number; opening_fen: string; closing_fen: string }[] = candidates.length
-        ? await em.query(
-            `SELECT s.account_id, s.statement_date::text, s.revision, s.opening_fen, s.closing_fen FROM escrow_statement s
-             JOIN unnest($1::uuid[], $2::date[], $3::int[]) AS k(a, d, r) ON s.account_id = k.a AND s.statement_date = k.d AND s.revision = k.r`,
-            [candidates.map((c) => c.accountId), candidates.map((c) => c.item.statementDate), candidates.map((c) => c.item.revision)],
-          )
-        : [];
-      const known = new Map<string, { openingFen: bigint; closingFen: bigint }>(
-        existing.map((e) => [keyOf(e.account_id, { statementDate: e.statement_date, revision: e.revision }), { openingFen: BigInt(e.opening_fen), closingFen: BigInt(e.closing_fen) }]),
-      );
-      const results: ItemResult[] = [];
-      const accepted: { accountId: string; item: StatementItem }[] = [];
+      const results: ItemResult[] = new Array<ItemResult>(checked.length);
+      interface Candidate {
+        index: number;
+        key: string;
+        accountId: string;
+        item: StatementItem;
+      }
+      const candidates: Candidate[] = [];
+      const firstOf = new Map<string, Candidate>();
+      const repeats: { index: number; first: Candidate; item: StatementItem }[] = [];
       checked.forEach((c, index) => {
-        if (!c.ok) return results.push(rejected(index, 'INVALID', c.message));
+        if (!c.ok) return void (results[index] = rejected(index, 'INVALID', c.message));
         const account = accounts.get(c.value.accountNo);
         const problem = this.accountProblem(index, account);
-        if (problem || !account) return results.push(problem as ItemResult);
+        if (problem || !account) return void (results[index] = problem as ItemResult);
         const key = keyOf(account.id, c.value);
-        const before = known.get(key);
-        if (before) {
-          if (before.openingFen === c.value.openingFen && before.closingFen === c.value.closingFen) return results.push({ index, status: 'DUPLICATE' });
-          return results.push(rejected(index, 'CONFLICT', 'A statement with this account, date and revision and different values is already stored; send a higher revision'));
-        }
-        known.set(key, c.value);
-        accepted.push({ accountId: account.id, item: c.value });
-        return results.push({ index, status: 'ACCEPTED' });
+        const first = firstOf.get(key);
+        if (first) return void repeats.push({ index, first, item: c.value });
+        const candidate = { index, key, accountId: account.id, item: c.value };
+        firstOf.set(key, candidate);
+        candidates.push(candidate);
       });
-      if (accepted.length > 0) {
-        const batchId = randomUUID();
-        await em.query(
-          `INSERT INTO escrow_statement (account_id, statement_date, revision, opening_fen, closing_fen, currency, batch_id, key_id, received_at)
-           SELECT a, d, r, o, c, 'CNY', $6, $7, $8 FROM unnest($1::uuid[], $2::date[], $3::int[], $4::bigint[], $5::bigint[]) AS x(a, d, r, o, c)
-           ON CONFLICT DO NOTHING`,
+      const batchId = randomUUID();
+      const stored = new Set<string>();
+      if (candidates.length > 0) {
+        const rows: { account_id: string; statement_date: string; revision: number }[] = await em.query(
+          `WITH ins AS (
+             INSERT INTO escrow_statement (account_id, statement_date, revision, opening_fen, closing_fen, currency, batch_id, key_id, received_at)
+             SELECT a, d, r, o, c, 'CNY', $6, $7, $8 FROM unnest($1::uuid[], $2::date[], $3::int[], $4::bigint[], $5::bigint[]) AS x(a, d, r, o, c)
+             ON CONFLICT DO NOTHING
+             RETURNING account_id, statement_date, revision),
+           advanced AS (
+             UPDATE escrow_account a SET last_statement_date = x.d, updated_at = $8
+             FROM (SELECT account_id, max(statement_date) AS d FROM ins GROUP BY account_id) AS x
+             WHERE a.id = x.account_id AND (a.last_statement_date IS NULL OR a.last_statement_date < x.d))
+           SELECT account_id, statement_date::text AS statement_date, revision FROM ins`,
           [
-            accepted.map((a) => a.accountId),
-            accepted.map((a) => a.item.statementDate),
-            accepted.map((a) => a.item.revision),
-            accepted.map((a) => a.item.openingFen.toString()),
-            accepted.map((a) => a.item.closingFen.toString()),
+            candidates.map((c) => c.accountId),
+            candidates.map((c) => c.item.statementDate),
+            candidates.map((c) => c.item.revision),
+            candidates.map((c) => c.item.openingFen.toString()),
+            candidates.map((c) => c.item.closingFen.toString()),
             batchId,
             actor.keyId,
             now,
           ],
         );
-        await em.query(
-          `UPDATE escrow_account a SET last_statement_date = GREATEST(a.last_statement_date, x.d), updated_at = $3
-           FROM (SELECT a, max(d) AS d FROM unnest($1::uuid[], $2::date[]) AS u(a, d) GROUP BY a) AS x
-           WHERE a.id = x.a AND (a.last_statement_date IS NULL OR a.last_statement_date < x.d)`,
-          [accepted.map((a) => a.accountId), accepted.map((a) => a.item.statementDate), now],
+        for (const r of rows) stored.add(keyOf(r.account_id, { statementDate: r.statement_date, revision: Number(r.revision) }));
+      }
+      const missing = candidates.filter((c) => !stored.has(c.key));
+      const before = new Map<string, { openingFen: bigint; closingFen: bigint }>();
+      if (missing.length > 0) {
+        const existing: { account_id: string; statement_date: string; revision: number; opening_fen: string; closing_fen: string }[] = await em.query(
+          `SELECT s.account_id, s.statement_date::text, s.revision, s.opening_fen, s.closing_fen FROM unnest($1::uuid[], $2::date[], $3::int[]) AS k(a, d, r)
+           JOIN escrow_statement s ON s.account_id = k.a AND s.statement_date = k.d AND s.revision = k.r`,
+          [missing.map((c) => c.accountId), missing.map((c) => c.item.statementDate), missing.map((c) => c.item.revision)],
         );
+        for (const e of existing) before.set(keyOf(e.account_id, { statementDate: e.statement_date, revision: Number(e.revision) }), { openingFen: BigInt(e.opening_fen), closingFen: BigInt(e.closing_fen) });
+      }
+      const against = (index: number, item: StatementItem, kept: { openingFen: bigint; closingFen: bigint } | undefined): ItemResult => {
+        if (kept && kept.openingFen === item.openingFen && kept.closingFen === item.closingFen) return { index, status: 'DUPLICATE' };
+        return rejected(index, 'CONFLICT', 'A statement with this account, date and revision and different values is already stored; send a higher revision');
+      };
+      const accepted: Candidate[] = [];
+      for (const c of candidates) {
+        if (stored.has(c.key)) {
+          accepted.push(c);
+          results[c.index] = { index: c.index, status: 'ACCEPTED' };
+        } else {
+          results[c.index] = against(c.index, c.item, before.get(c.key));
+        }
+      }
+      for (const r of repeats) results[r.index] = against(r.index, r.item, stored.has(r.first.key) ? r.first.item : before.get(r.first.key));
+      if (accepted.length > 0) {
         const accountIds = [...new Set(accepted.map((a) => a.accountId))];
         const alerts = await this.monitor.evaluate(em, accountIds, now);
         await this.audit.record(em, {
@@ -154,13 +192,18 @@ export class BankIngestService {
     });
   }
 
+  /**
+   * As for statements, insert first: every transaction that passes the checks in memory goes into one
+   * INSERT … ON CONFLICT DO NOTHING that also moves the accounts' required custody by what it stored.
+   * Only what a reversal needs (its own txnId and the one it undoes) is read before; a txnId the insert
+   * skipped is then looked up and answered DUPLICATE (same content hash) or CONFLICT.
+   */
   async postTransactions(actor: BankPrincipal, items: unknown[]): Promise<BatchResult> {
     const now = this.clock.now();
-    const tz = this.config.timeZone;
     const checked = items.map((raw) => checkTransaction(raw, now));
     const valid = checked.flatMap((c) => (c.ok ? [c.value] : []));
     const accountNos = [...new Set(valid.map((v) => v.accountNo))];
-    const txnIds = [...new Set(valid.flatMap((v) => (v.reversalOf ? [v.txnId, v.reversalOf] : [v.txnId])))];
+    const reversalIds = [...new Set(valid.flatMap((v) => (v.type === 'REVERSAL' ? [v.txnId, v.reversalOf as string] : [])))];
     return this.dataSource.transaction(async (em) => {
       const accounts = await this.lockAccounts(em, actor.bankCode, accountNos);
       interface Stored {
@@ -173,12 +216,12 @@ export class BankIngestService {
         content_hash: string;
         reversed: boolean;
       }
-      const stored: Stored[] = txnIds.length
+      const stored: Stored[] = reversalIds.length
         ? await em.query(
             `SELECT t.txn_id, t.account_id, t.type, t.amount_fen, t.balance_effect_fen, t.custody_effect_fen, t.content_hash,
                     EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id) AS reversed
-             FROM escrow_transaction t WHERE t.bank_code = $1 AND t.txn_id = ANY($2::varchar[])`,
-            [actor.bankCode, txnIds],
+             FROM unnest($2::varchar[]) AS k(id) JOIN escrow_transaction t ON t.bank_code = $1 AND t.txn_id = k.id`,
+            [actor.bankCode, reversalIds],
           )
         : [];
       interface Known {
@@ -189,6 +232,16 @@ export class BankIngestService {
         custody: bigint;
         hash: string;
         reversed: boolean;
+        /** The batch's own item (its fate is known after the insert), or null for a stored row. */
+        candidate: Candidate | null;
+      }
+      interface Candidate {
+        index: number;
+        accountId: string;
+        item: TransactionItem;
+        balance: bigint;
+        custody: bigint;
+        exceeds: boolean;
       }
       const known = new Map<string, Known>(
         stored.map((s) => [
@@ -201,31 +254,32 @@ export class BankIngestService {
             custody: BigInt(s.custody_effect_fen),
             hash: s.content_hash,
             reversed: s.reversed,
+            candidate: null,
           },
         ]),
       );
       const limits = { maxAmountFen: this.config.escrow.prepaidMaxFen, maxLessonHours: this.config.escrow.prepaidMaxLessonHours, maxCoverageMonths: this.config.escrow.prepaidMaxMonths };
-      const results: ItemResult[] = [];
-      const accepted: { accountId: string; item: TransactionItem; balance: bigint; custody: bigint; exceeds: boolean }[] = [];
+      const results: ItemResult[] = new Array<ItemResult>(checked.length);
+      const candidates: Candidate[] = [];
+      const repeats: { index: number; first: Candidate; item: TransactionItem }[] = [];
       checked.forEach((c, index) => {
-        if (!c.ok) return results.push(rejected(index, 'INVALID', c.message));
+        if (!c.ok) return void (results[index] = rejected(index, 'INVALID', c.message));
         const item = c.value;
         const account = accounts.get(item.accountNo);
         const problem = this.accountProblem(index, account);
-        if (problem || !account) return results.push(problem as ItemResult);
+        if (problem || !account) return void (results[index] = problem as ItemResult);
         const before = known.get(item.txnId);
-        if (before) {
-          if (before.hash === item.contentHash) return results.push({ index, status: 'DUPLICATE' });
-          return results.push(rejected(index, 'CONFLICT', 'A transaction with this txnId and different content is already stored'));
-        }
+        if (before?.candidate) return void repeats.push({ index, first: before.candidate, item });
+        if (before) return void (results[index] = sameContent(index, item, before.hash));
         let balance: bigint;
         let custody: bigint;
         if (item.type === 'REVERSAL') {
           const original = known.get(item.reversalOf as string);
-          if (!original || original.accountId !== account.id) return results.push(rejected(index, 'INVALID', 'reversalOf must name a transaction of the same account'));
-          if (original.type === 'REVERSAL') return results.push(rejected(index, 'INVALID', 'a REVERSAL cannot be reversed; post the transaction again'));
-          if (original.reversed) return results.push(rejected(index, 'INVALID', 'the transaction named by reversalOf is already reversed'));
-          if (original.amountFen !== item.amountFen) return results.push(rejected(index, 'INVALID', 'a REVERSAL must have the amount of the transaction it undoes'));
+          const invalid = (message: string) => void (results[index] = rejected(index, 'INVALID', message));
+          if (!original || original.accountId !== account.id) return invalid('reversalOf must name a transaction of the same account');
+          if (original.type === 'REVERSAL') return invalid('a REVERSAL cannot be reversed; post the transaction again');
+          if (original.reversed) return invalid('the transaction named by reversalOf is already reversed');
+          if (original.amountFen !== item.amountFen) return invalid('a REVERSAL must have the amount of the transaction it undoes');
           original.reversed = true;
           balance = -original.balance;
           custody = -original.custody;
@@ -233,27 +287,33 @@ export class BankIngestService {
           ({ balance, custody } = effects(item.type, item.amountFen));
         }
         const exceeds = item.type === 'DEPOSIT' && prepaidLimitBreaches(item, limits).length > 0;
-        known.set(item.txnId, { accountId: account.id, type: item.type, amountFen: item.amountFen, balance, custody, hash: item.contentHash, reversed: false });
-        accepted.push({ accountId: account.id, item, balance, custody, exceeds });
-        return results.push({ index, status: 'ACCEPTED' });
+        const candidate = { index, accountId: account.id, item, balance, custody, exceeds };
+        known.set(item.txnId, { accountId: account.id, type: item.type, amountFen: item.amountFen, balance, custody, hash: item.contentHash, reversed: false, candidate });
+        candidates.push(candidate);
       });
-      if (accepted.length > 0) {
-        const batchId = randomUUID();
-        let col = <T>(f: (a: (typeof accepted)[number]) => T) => accepted.map(f);
-        const inserted: { txn_id: string }[] = await em.query(
-          `INSERT INTO escrow_transaction (account_id, bank_code, txn_id, booked_at, booked_on, type, amount_fen, currency, payer_ref, lesson_hours,
-             coverage_months, reversal_of, memo, balance_effect_fen, custody_effect_fen, exceeds_prepaid_limit, content_hash, batch_id, key_id, received_at)
-           SELECT a, $1, t, b, o, ty, am, 'CNY', p, lh, cm, r, m, be, ce, ex, h, $17, $18, $19
-           FROM unnest($2::uuid[], $3::varchar[], $4::timestamptz[], $5::date[], $6::varchar[], $7::bigint[], $8::varchar[], $9::int[], $10::int[],
-                       $11::varchar[], $12::varchar[], $13::bigint[], $14::bigint[], $15::boolean[], $16::char(64)[])
-             AS x(a, t, b, o, ty, am, p, lh, cm, r, m, be, ce, ex, h)
-           ON CONFLICT DO NOTHING RETURNING txn_id`,
+      const batchId = randomUUID();
+      const inserted = new Set<string>();
+      if (candidates.length > 0) {
+        const col = <T>(f: (a: Candidate) => T) => candidates.map(f);
+        const rows: { txn_id: string }[] = await em.query(
+          `WITH ins AS (
+             INSERT INTO escrow_transaction (account_id, bank_code, txn_id, booked_at, booked_on, type, amount_fen, currency, payer_ref, lesson_hours,
+               coverage_months, reversal_of, memo, balance_effect_fen, custody_effect_fen, exceeds_prepaid_limit, content_hash, batch_id, key_id, received_at)
+             SELECT a, $1, t, b, (b AT TIME ZONE $19)::date, ty, am, 'CNY', p, lh, cm, r, m, be, ce, ex, h, $16, $17, $18
+             FROM unnest($2::uuid[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::bigint[], $7::varchar[], $8::int[], $9::int[],
+                         $10::varchar[], $11::varchar[], $12::bigint[], $13::bigint[], $14::boolean[], $15::char(64)[])
+               AS x(a, t, b, ty, am, p, lh, cm, r, m, be, ce, ex, h)
+             ON CONFLICT DO NOTHING
+             RETURNING txn_id, account_id, custody_effect_fen),
+           custody AS (
+             UPDATE escrow_account a SET required_custody_fen = a.required_custody_fen + x.delta, updated_at = $18
+             FROM (SELECT account_id, sum(custody_effect_fen)::bigint AS delta FROM ins GROUP BY account_id) AS x WHERE a.id = x.account_id)
+           SELECT txn_id FROM ins`,
           [
             actor.bankCode,
             col((a) => a.accountId),
             col((a) => a.item.txnId),
             col((a) => a.item.bookedAt.toISOString()),
-            col((a) => businessDate(a.item.bookedAt, tz)),
             col((a) => a.item.type),
             col((a) => a.item.amountFen.toString()),
             col((a) => a.item.payerRef),
@@ -268,26 +328,38 @@ export class BankIngestService {
             batchId,
             actor.keyId,
             now,
+            this.config.timeZone,
           ],
         );
-        if (inserted.length < accepted.length) {
-          // Another batch of this bank stored the same txnId (or reversed the same transaction) for another
-          // account between our read and our insert: those items were not stored.
-          const stored = new Set(inserted.map((r) => r.txn_id));
-          const lost = new Set(accepted.filter((a) => !stored.has(a.item.txnId)).map((a) => a.item.txnId));
-          for (const r of results) {
-            const c = checked[r.index];
-            if (r.status === 'ACCEPTED' && c?.ok && lost.has(c.value.txnId)) Object.assign(r, rejected(r.index, 'CONFLICT', 'A concurrent request stored a conflicting transaction'));
-          }
-          const kept = accepted.filter((a) => stored.has(a.item.txnId));
-          col = <T>(f: (a: (typeof accepted)[number]) => T) => kept.map(f);
-          accepted.splice(0, accepted.length, ...kept);
-        }
-        await em.query(
-          `UPDATE escrow_account a SET required_custody_fen = a.required_custody_fen + x.delta, updated_at = $3
-           FROM (SELECT a, sum(c)::bigint AS delta FROM unnest($1::uuid[], $2::bigint[]) AS u(a, c) GROUP BY a) AS x WHERE a.id = x.a`,
-          [col((a) => a.accountId), col((a) => a.custody.toString()), now],
+        for (const r of rows) inserted.add(r.txn_id);
+      }
+      // What the insert skipped was stored before (DUPLICATE or CONFLICT by content), or by a concurrent
+      // request of this bank between our checks and our insert (that one's content decides likewise).
+      const skipped = candidates.filter((c) => !inserted.has(c.item.txnId));
+      const storedHash = new Map<string, string>();
+      if (skipped.length > 0) {
+        const rows: { txn_id: string; content_hash: string }[] = await em.query(
+          `SELECT t.txn_id, t.content_hash FROM unnest($2::varchar[]) AS k(id) JOIN escrow_transaction t ON t.bank_code = $1 AND t.txn_id = k.id`,
+          [actor.bankCode, skipped.map((c) => c.item.txnId)],
         );
+        for (const r of rows) storedHash.set(r.txn_id, r.content_hash);
+      }
+      const fate = (index: number, item: TransactionItem, first: Candidate): ItemResult => {
+        if (inserted.has(first.item.txnId)) return sameContent(index, item, first.item.contentHash);
+        const hash = storedHash.get(first.item.txnId);
+        return hash === undefined ? rejected(index, 'CONFLICT', 'A concurrent request stored a conflicting transaction') : sameContent(index, item, hash);
+      };
+      const accepted: Candidate[] = [];
+      for (const c of candidates) {
+        if (inserted.has(c.item.txnId)) {
+          accepted.push(c);
+          results[c.index] = { index: c.index, status: 'ACCEPTED' };
+        } else {
+          results[c.index] = fate(c.index, c.item, c);
+        }
+      }
+      for (const r of repeats) results[r.index] = fate(r.index, r.item, r.first);
+      if (accepted.length > 0) {
         const accountIds = [...new Set(accepted.map((a) => a.accountId))];
         const alerts = await this.monitor.evaluate(em, accountIds, now);
         await this.audit.record(em, {

@@ -16,12 +16,25 @@ interface AccountFacts {
   last_statement_date: string | null;
 }
 
+interface Facts extends AccountFacts {
+  statement_date: string | null;
+  opening_fen: string;
+  closing_fen: string;
+  custody_fen: string;
+  movements_fen: string;
+  window_end: Date | null;
+  released_fen: string;
+  custody_after_fen: string;
+  prepaid_txn_ids: string[] | null;
+  open_alerts: { id: string; type: AlertType }[] | null;
+}
+
 /** Rules run on posted data; STALE_REPORT is only resolved here (the scheduler raises it). */
 const BATCH_RULES: AlertType[] = ['SHORTFALL', 'RECONCILIATION_MISMATCH', 'ABNORMAL_RELEASE', 'PREPAID_LIMIT_EXCEEDED'];
 
 /**
- * Runs the monitoring rules on a set of accounts inside the caller's transaction: gathers each rule's
- * facts with one query for all the accounts, asks the pure rules, then raises and resolves the difference
+ * Runs the monitoring rules on a set of accounts inside the caller's transaction: gathers every rule's
+ * facts for all the accounts with one query that reads only what the rules need, asks the pure rules, then raises and resolves the difference
  * against the open alerts. Reversed transactions and the reversals themselves are left out of the facts
  * (together they change nothing).
  */
@@ -36,58 +49,47 @@ export class AccountMonitor {
     if (accountIds.length === 0) return { raised: 0, resolved: 0 };
     const cfg = this.config.escrow;
     const ids = [...new Set(accountIds)];
-    const accounts: AccountFacts[] = await em.query(
-      `SELECT id, institution_id, bank_code, account_no, township_code, status, opened_on::text, last_statement_date::text
-       FROM escrow_account WHERE id = ANY($1::uuid[])`,
+    // One statement gathers every rule's facts, each through an index and only the rows it needs:
+    // - the latest statement (one backward probe) and the custody required on its day: the running total
+    //   kept on the account less what was booked after that day (recent rows, never the history);
+    // - the latest release not reversed (index on account, type, booked_at); only an account that has one
+    //   sums its 24-hour window and the custody left after it;
+    // - the offending deposits (partial index of the few rows over the limits, in its order: no sort per
+    //   account) and the open alerts.
+    const accounts: Facts[] = await em.query(
+      `SELECT a.id, a.institution_id, a.bank_code, a.account_no, a.township_code, a.status, a.opened_on::text, a.last_statement_date::text,
+              s.statement_date::text, s.opening_fen, s.closing_fen,
+              a.required_custody_fen - COALESCE((SELECT sum(t.custody_effect_fen) FROM escrow_transaction t WHERE t.account_id = a.id AND t.booked_on > s.statement_date), 0) AS custody_fen,
+              COALESCE((SELECT sum(t.balance_effect_fen) FROM escrow_transaction t WHERE t.account_id = a.id AND t.booked_on = s.statement_date), 0) AS movements_fen,
+              w.window_end, rw.released_fen, rw.custody_after_fen,
+              ARRAY(SELECT t.txn_id FROM escrow_transaction t
+                    WHERE t.account_id = a.id AND t.exceeds_prepaid_limit
+                      AND NOT EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id)
+                    ORDER BY t.booked_at) AS prepaid_txn_ids,
+              (SELECT json_agg(json_build_object('id', al.id, 'type', al.type)) FROM escrow_alert al WHERE al.account_id = a.id AND al.status <> 'RESOLVED') AS open_alerts
+       FROM escrow_account a
+       LEFT JOIN LATERAL (SELECT statement_date, opening_fen, closing_fen FROM escrow_statement
+                          WHERE account_id = a.id ORDER BY statement_date DESC, revision DESC LIMIT 1) s ON true
+       LEFT JOIN LATERAL (SELECT t.booked_at AS window_end FROM escrow_transaction t
+                          WHERE t.account_id = a.id AND t.type = 'RELEASE'
+                            AND NOT EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id)
+                          ORDER BY t.booked_at DESC LIMIT 1) w ON true
+       LEFT JOIN LATERAL (SELECT COALESCE(sum(e.amount_fen) FILTER (WHERE e.type = 'RELEASE' AND e.booked_at > w.window_end - interval '24 hours'), 0) AS released_fen,
+                                 COALESCE(sum(e.custody_effect_fen), 0) AS custody_after_fen
+                          FROM escrow_transaction e
+                          WHERE w.window_end IS NOT NULL AND e.account_id = a.id AND e.type <> 'REVERSAL' AND e.booked_at <= w.window_end
+                            AND NOT EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = e.bank_code AND r.reversal_of = e.txn_id)) rw ON true
+       WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );
-    const statements: { account_id: string; statement_date: string; opening_fen: string; closing_fen: string; custody_fen: string; movements_fen: string }[] = await em.query(
-      `WITH s AS (
-         SELECT DISTINCT ON (account_id) account_id, statement_date, opening_fen, closing_fen
-         FROM escrow_statement WHERE account_id = ANY($1::uuid[]) ORDER BY account_id, statement_date DESC, revision DESC)
-       SELECT s.account_id, s.statement_date::text, s.opening_fen, s.closing_fen,
-              COALESCE(sum(t.custody_effect_fen), 0) AS custody_fen,
-              COALESCE(sum(t.balance_effect_fen) FILTER (WHERE t.booked_on = s.statement_date), 0) AS movements_fen
-       FROM s LEFT JOIN escrow_transaction t ON t.account_id = s.account_id AND t.booked_on <= s.statement_date
-       GROUP BY s.account_id, s.statement_date, s.opening_fen, s.closing_fen`,
-      [ids],
-    );
-    const releases: { account_id: string; window_end: Date; released_fen: string; custody_after_fen: string }[] = await em.query(
-      `WITH eff AS (
-         SELECT t.account_id, t.type, t.amount_fen, t.custody_effect_fen, t.booked_at FROM escrow_transaction t
-         WHERE t.account_id = ANY($1::uuid[]) AND t.type <> 'REVERSAL'
-           AND NOT EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id)),
-       w AS (SELECT account_id, max(booked_at) AS window_end FROM eff WHERE type = 'RELEASE' GROUP BY account_id)
-       SELECT w.account_id, w.window_end,
-              COALESCE(sum(e.amount_fen) FILTER (WHERE e.type = 'RELEASE' AND e.booked_at > w.window_end - interval '24 hours'), 0) AS released_fen,
-              COALESCE(sum(e.custody_effect_fen), 0) AS custody_after_fen
-       FROM w JOIN eff e ON e.account_id = w.account_id AND e.booked_at <= w.window_end
-       GROUP BY w.account_id, w.window_end`,
-      [ids],
-    );
-    const prepaid: { account_id: string; txn_ids: string[] }[] = await em.query(
-      `SELECT t.account_id, array_agg(t.txn_id ORDER BY t.booked_at) AS txn_ids FROM escrow_transaction t
-       WHERE t.account_id = ANY($1::uuid[]) AND t.exceeds_prepaid_limit
-         AND NOT EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id)
-       GROUP BY t.account_id`,
-      [ids],
-    );
-    const open: { id: string; account_id: string; type: AlertType }[] = await em.query(
-      `SELECT id, account_id, type FROM escrow_alert WHERE account_id = ANY($1::uuid[]) AND status <> 'RESOLVED'`,
-      [ids],
-    );
-
-    const stmtBy = new Map(statements.map((s) => [s.account_id, s]));
-    const relBy = new Map(releases.map((r) => [r.account_id, r]));
-    const preBy = new Map(prepaid.map((p) => [p.account_id, p]));
-    const openBy = new Map(open.map((o) => [`${o.account_id}|${o.type}`, o.id]));
+    const openBy = new Map(accounts.flatMap((a) => (a.open_alerts ?? []).map((o) => [`${a.id}|${o.type}`, o.id] as const)));
     const expected = expectedStatementDate(toLocal(now, this.config.timeZone), cfg.statementDueHour, addDays);
 
     const raise: AlertDraft[] = [];
     const resolve: string[] = [];
     for (const a of accounts) {
-      const s = stmtBy.get(a.id);
-      const r = relBy.get(a.id);
+      const s = a.statement_date === null ? undefined : { ...a, statement_date: a.statement_date };
+      const r = a.window_end === null ? undefined : { ...a, window_end: a.window_end };
       const verdicts: Record<string, Verdict> = {
         SHORTFALL: s
           ? shortfall({ statementDate: s.statement_date, closingFen: BigInt(s.closing_fen), requiredCustodyFen: BigInt(s.custody_fen), toleranceFen: cfg.shortfallToleranceFen })
@@ -101,7 +103,7 @@ export class AccountMonitor {
           custodyAfterFen: BigInt(r?.custody_after_fen ?? 0),
           maxShare: cfg.abnormalReleaseShare,
         }),
-        PREPAID_LIMIT_EXCEEDED: prepaidLimitExceeded({ offendingTxnIds: preBy.get(a.id)?.txn_ids ?? [] }),
+        PREPAID_LIMIT_EXCEEDED: prepaidLimitExceeded({ offendingTxnIds: a.prepaid_txn_ids ?? [] }),
       };
       for (const type of BATCH_RULES) {
         const v = verdicts[type] as Verdict;

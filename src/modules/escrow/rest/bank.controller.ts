@@ -7,7 +7,7 @@ import { BankIngestService, BatchResult } from '../bank-ingest.service';
 import { BankAccountView, EscrowAccountService } from '../escrow-account.service';
 import { BankInstructionView, EscrowInstructionService } from '../escrow-instruction.service';
 import { BANK_OPENAPI } from './bank-openapi';
-import { AccountsQuery, AckBody, InstructionsQuery, StatementsBody, TransactionsBody } from './bank.dto';
+import { AccountsQuery, AckBody, InstructionsQuery, batchItems } from './bank.dto';
 
 /**
  * The bank custody REST interface, version 1 (docs/bank-api.md). Signed requests, rate limit and
@@ -31,14 +31,14 @@ export class BankController {
 
   @Post('statements')
   @HttpCode(200)
-  postStatements(@CurrentPrincipal() bank: BankPrincipal, @Body() body: StatementsBody): Promise<BatchResult> {
-    return this.ingest.postStatements(bank, body.statements);
+  postStatements(@CurrentPrincipal() bank: BankPrincipal, @Body() body: unknown): Promise<BatchResult> {
+    return this.ingest.postStatements(bank, batchItems(body, 'statements'));
   }
 
   @Post('transactions')
   @HttpCode(200)
-  postTransactions(@CurrentPrincipal() bank: BankPrincipal, @Body() body: TransactionsBody): Promise<BatchResult> {
-    return this.ingest.postTransactions(bank, body.transactions);
+  postTransactions(@CurrentPrincipal() bank: BankPrincipal, @Body() body: unknown): Promise<BatchResult> {
+    return this.ingest.postTransactions(bank, batchItems(body, 'transactions'));
   }
 
   @Get('instructions')
