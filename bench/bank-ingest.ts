@@ -8,7 +8,7 @@ import { BankKeyService } from '../src/modules/identity';
 import { signBankRequest } from '../src/platform/auth/bank-signature';
 import { systemPrincipal } from '../src/platform/auth/principal';
 import { createRootLogger } from '../src/platform/logging/logger';
-import { benchDatabase, machine, percentile, writeResult } from './bench-support';
+import { Headline, benchDatabase, machine, percentile, ratioOf, writeResult } from './bench-support';
 
 /**
  * npm run bench:bank-ingest — N signed HTTP batches of 1,000 statements and of 1,000 transactions through
@@ -16,7 +16,7 @@ import { benchDatabase, machine, percentile, writeResult } from './bench-support
  * set-wise storage, custody, monitoring, audit), beside a plain multi-row INSERT … ON CONFLICT DO NOTHING
  * of equivalent rows into the same tables in the same run. The ratio service/raw is the figure we track.
  */
-const N = Number(process.env.BENCH_BATCHES ?? 10);
+const N = Number(process.env.BENCH_BATCHES ?? 20);
 const SIZE = 1000;
 
 interface Figures {
@@ -166,11 +166,20 @@ async function main(): Promise<void> {
   const m = machine();
   console.log(`\nbench:bank-ingest — ${N} batches × ${SIZE} items of each kind, ${m.cores} cores, ${m.cpu}, Node ${m.node}`);
   console.table(rows.map((r) => ({ kind: r.kind, path: r.path, 'items/s': Math.round(r.perSecond), 'p50 ms/batch': r.p50ms.toFixed(1), 'p99 ms/batch': r.p99ms.toFixed(1) })));
+  const headline: Headline[] = [];
   for (const kind of ['statements', 'transactions']) {
     const [service, plain] = [rows.find((r) => r.kind === kind && r.path.startsWith('signed')), rows.find((r) => r.kind === kind && r.path.startsWith('plain'))];
-    if (service && plain) console.log(`${kind}: service ingests at ${(service.perSecond / plain.perSecond).toFixed(2)} × the plain INSERT rate`);
+    if (!service || !plain) continue;
+    console.log(`${kind}: service ingests at ${(service.perSecond / plain.perSecond).toFixed(2)} × the plain INSERT rate`);
+    const ratio = ratioOf(service.perSecond, plain.perSecond);
+    const ms = (v: number) => Math.round(v * 10) / 10;
+    headline.push(
+      { benchmark: 'bank ingest', metric: `${kind}: items/s (1,000-item signed batches)`, service: Math.round(service.perSecond), baseline: Math.round(plain.perSecond), unit: 'items/s', ratio, goal: '≥ 0.5 × raw INSERT', met: ratio >= 0.5 },
+      { benchmark: 'bank ingest', metric: `${kind}: p50 ms/batch`, service: ms(service.p50ms), baseline: ms(plain.p50ms), unit: 'ms' },
+      { benchmark: 'bank ingest', metric: `${kind}: p99 ms/batch`, service: ms(service.p99ms), baseline: ms(plain.p99ms), unit: 'ms' },
+    );
   }
-  console.log(`written to ${writeResult('bank-ingest', { batches: N, batchSize: SIZE, rows })}`);
+  console.log(`written to ${writeResult('bank-ingest', { batches: N, batchSize: SIZE, rows, headline })}`);
 }
 
 main().then(

@@ -6,7 +6,7 @@ import { EscalationService } from '../src/modules/supervision';
 import { FixedClock } from '../src/platform/clock/clock';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { EventPublisher } from '../src/platform/events/event-publisher';
-import { benchDatabase, writeResult } from './bench-support';
+import { Headline, benchDatabase, ratioOf, writeResult } from './bench-support';
 
 /**
  * npm run bench:escalation — does the escalation sweep's cost follow the overdue items or the table?
@@ -80,7 +80,20 @@ async function main(): Promise<void> {
 
     const large = await run(TOTAL, OVERDUE);
     const small = await run(OVERDUE, OVERDUE);
-    const ratio = Math.round((large.sweepMs / small.sweepMs) * 100) / 100;
+    const ratio = ratioOf(large.sweepMs, small.sweepMs);
+    const count = (n: number) => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+    const headline: Headline[] = [
+      {
+        benchmark: 'escalation sweep',
+        metric: `sweep ${count(TOTAL)}/${count(OVERDUE)} vs ${count(OVERDUE)}/${count(OVERDUE)}`,
+        service: large.sweepMs,
+        baseline: small.sweepMs,
+        unit: 'ms',
+        ratio,
+        goal: '≤ 1.5',
+        met: ratio <= 1.5,
+      },
+    ];
     const summary = {
       batchSize: config.supervision.sweepBatchSize,
       large,
@@ -90,6 +103,7 @@ async function main(): Promise<void> {
         ratio < TOTAL / OVERDUE / 10
           ? `cost follows the overdue items: a table ${Math.round(TOTAL / OVERDUE)} times larger costs ${ratio} times as much (index depth and cache, not rows scanned)`
           : 'cost grows with the table',
+      headline,
     };
     console.log(`sweep: ${TOTAL.toLocaleString()} tasks / ${OVERDUE.toLocaleString()} overdue: ${large.sweepMs} ms; ${OVERDUE.toLocaleString()} tasks all overdue: ${small.sweepMs} ms; ratio ${ratio} (${summary.verdict})`);
     console.log(`written to ${writeResult('escalation', summary)}`);

@@ -30,6 +30,8 @@ export async function createHttpApp(runtime: Runtime, logger: Logger): Promise<I
 export function configureHttpApp(app: NestExpressApplication, runtime: Runtime, logger: Logger): void {
   const { config } = runtime;
   app.disable('x-powered-by');
+  // No conditional GETs in the bank contract and none from the front end: hashing every answer body is waste.
+  app.disable('etag');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware(app.get(MetricsService), logger));

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
@@ -23,8 +24,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     playground: false,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
     context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res, loaders: new Loaders() }),
-    plugins: [queryLimitsPlugin(config.graphql)],
+    // No HTTP cache hints are used; Apollo's default cache-control plugin would wrap every field resolver.
+    plugins: [queryLimitsPlugin(config.graphql), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphqlError(formatted, error, production),
   };
 }
