@@ -16,7 +16,7 @@ import { seedCounty } from './county-seed';
  */
 const INSTITUTIONS = Number(process.env.BENCH_INSTITUTIONS ?? 20_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 32;
+const CONNECTIONS = Number(process.env.BENCH_CLIENTS ?? 32);
 const PAGE = 50;
 const POOL = 10;
 const BREAKDOWN_SECONDS = Number(process.env.BENCH_BREAKDOWN_SECONDS ?? 3);
