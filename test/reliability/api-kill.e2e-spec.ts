@@ -14,9 +14,10 @@ const ABANDONED_AFTER_SECONDS = 3;
 /**
  * The API process is killed with SIGKILL during bank batches and started again. The bank retries each
  * batch with the same Idempotency-Key: a batch answered before the kill is answered again from the
- * idempotency record (same body), one that never committed is done once, one that committed but whose
- * answer was never recorded is not stored twice. Locks held by the test put the batches at exactly those
- * points when the process dies.
+ * idempotency record (same body); one that never committed is done once, also one killed at its very last
+ * step, recording its answer, which commits with the batch's rows (so a batch is never stored without its
+ * answer, and a retry never gets a different answer to work already done). Locks held by the test put
+ * the batches at exactly those points when the process dies.
  */
 describe('fault: the API killed and restarted during a batch', () => {
   const procs = new Processes();
@@ -88,7 +89,7 @@ describe('fault: the API killed and restarted during a batch', () => {
   it('answers the bank retry from the idempotency record or does the batch once; nothing is stored twice', async () => {
     const b0 = alertRound('APIA', groupA, 0); // answered before the kill
     const b1 = alertRound('APIA', groupA, 1); // in flight, not committed, at the kill
-    const b2 = alertRound('APIB', groupB, 0); // committed, its answer not yet recorded, at the kill
+    const b2 = alertRound('APIB', groupB, 0); // its work done, recording its answer (same transaction), at the kill
     const first0 = await bank.post(TRANSACTIONS, b0.body, b0.key);
     expect(first0.status).toBe(200);
 
@@ -97,11 +98,12 @@ describe('fault: the API killed and restarted during a batch', () => {
     const inFlight1 = bank.post(TRANSACTIONS, b1.body, b1.key);
     const inFlight2 = bank.post(TRANSACTIONS, b2.body, b2.key);
     await waitFor(async () => (await blockedBy(lockA.pid)).length === 1 && (await blockedBy(lockB.pid)).length === 1, { what: 'both batches to be in flight' });
-    // b2's idempotency record (claimed, committed) is locked so its completion waits; then b2's work commits.
+    // b2's idempotency record (claimed, committed) is locked, so b2's transaction, its rows written, waits
+    // at its last statement: recording its answer.
     const recordLock = await hold(`SELECT 1 FROM idempotency_request WHERE idempotency_key = $1 FOR UPDATE`, [b2.key]);
     await lockB.client.query('ROLLBACK');
-    await waitFor(async () => (await blockedBy(recordLock.pid)).some((b) => /UPDATE idempotency_request/i.test(b.q)), { what: "b2's completion to wait" });
-    expect(await stored(b2)).toBe(b2.txnIds.length);
+    await waitFor(async () => (await blockedBy(recordLock.pid)).some((b) => /UPDATE idempotency_request/i.test(b.q)), { what: "b2's answer to wait" });
+    expect(await stored(b2)).toBe(0); // not committed: the rows and the answer go together
 
     // The API process dies; its database sessions go with it (as when its host fails).
     await api.proc.stop('SIGKILL');
@@ -114,6 +116,7 @@ describe('fault: the API killed and restarted during a batch', () => {
     expect((await inFlight1).status).toBe(0); // no answer: connection reset
     expect((await inFlight2).status).toBe(0);
     expect(await stored(b1)).toBe(0);
+    expect(await stored(b2)).toBe(0);
 
     api = await procs.startService('main', apiEnv, api.port);
 
@@ -124,10 +127,10 @@ describe('fault: the API killed and restarted during a batch', () => {
     const retry1 = await retry(b1);
     expect(retry1.status).toBe(200);
     expect(itemStatuses(retry1)).toEqual(groupA.map(() => 'ACCEPTED'));
-    // b2: committed before the kill; the retry must not store it again.
+    // b2: its transaction died with the process, answer and rows together; done now, once.
     const retry2 = await retry(b2);
     expect(retry2.status).toBe(200);
-    for (const s of itemStatuses(retry2)) expect(['ACCEPTED', 'DUPLICATE']).toContain(s);
+    expect(itemStatuses(retry2)).toEqual(groupB.map(() => 'ACCEPTED'));
     // From now on each is answered from its record.
     for (const [b, body] of [[b1, retry1.body], [b2, retry2.body]] as const) {
       const res = await bank.post(TRANSACTIONS, b.body, b.key);

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
 import { BankPrincipal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
+import { IdempotencyStore } from '../../platform/http/idempotency';
 import { businessDate } from '../../platform/clock/business-time';
 import { AccountMonitor } from './monitoring/account-monitor';
 import { prepaidLimitBreaches } from './monitoring/rules';
@@ -67,6 +68,7 @@ export class BankIngestService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly idempotency: IdempotencyStore,
   ) {}
 
   /**
@@ -188,7 +190,9 @@ export class BankIngestService {
           summary: { accepted: accepted.length, items: items.length, accounts: accountIds.length, alertsRaised: alerts.raised, alertsResolved: alerts.resolved },
         });
       }
-      return summarise(results);
+      const answer = summarise(results);
+      await this.idempotency.recordIn(em, answer); // the answer commits with the batch (a retry after a crash gets it)
+      return answer;
     });
   }
 
@@ -370,7 +374,9 @@ export class BankIngestService {
           summary: { accepted: accepted.length, items: items.length, accounts: accountIds.length, alertsRaised: alerts.raised, alertsResolved: alerts.resolved },
         });
       }
-      return summarise(results);
+      const answer = summarise(results);
+      await this.idempotency.recordIn(em, answer); // the answer commits with the batch (a retry after a crash gets it)
+      return answer;
     });
   }
 }

@@ -3,10 +3,11 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, Raw
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Request, Response } from 'express';
 import { Observable, catchError, from, mergeMap, of, throwError } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../clock/clock';
 import { Conflict, DomainError, ValidationFailed } from '../errors/domain-error';
+import { requestContext } from '../logging/request-context';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -93,6 +94,23 @@ export class IdempotencyStore {
     );
   }
 
+  /**
+   * Keeps this request's answer inside the transaction that does its work, just before it commits, so the
+   * two are one: a process dying after the commit leaves the answer recorded, and the client's retry gets
+   * the same status and body (bank-api.md), not a fresh answer to work already done. The handler must
+   * return exactly `body`. Outside an idempotent request it does nothing.
+   */
+  async recordIn(em: EntityManager, body: unknown): Promise<void> {
+    const claim = requestContext.getStore()?.idempotency;
+    if (!claim) return;
+    await em.query(
+      `UPDATE idempotency_request SET state = 'COMPLETED', response_status = $4, response_body = $5, completed_at = $6
+       WHERE scope = $1 AND idempotency_key = $2 AND lock_token = $3`,
+      [claim.scope, claim.key, claim.lockToken, claim.status, body === undefined ? '' : JSON.stringify(body), this.clock.now()],
+    );
+    claim.recorded = true;
+  }
+
   /** Forgets a request that failed: it changed nothing, so the client may retry with the same key. */
   async release(scope: string, key: string, lockToken: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM idempotency_request WHERE scope = $1 AND idempotency_key = $2 AND lock_token = $3 AND state = 'IN_PROGRESS'`, [
@@ -147,9 +165,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
           res.setHeader('Idempotent-Replayed', 'true');
           return of(outcome.body === '' ? undefined : JSON.parse(outcome.body));
         }
+        const claim = { scope, key, lockToken: outcome.lockToken, status, recorded: false };
+        const context = requestContext.getStore();
+        if (context) context.idempotency = claim;
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
-            await this.store.complete(scope, key, outcome.lockToken, status, body === undefined ? '' : JSON.stringify(body));
+            // Handlers that recorded their answer with their work (IdempotencyStore.recordIn) are done.
+            if (!claim.recorded) await this.store.complete(scope, key, outcome.lockToken, status, body === undefined ? '' : JSON.stringify(body));
             return body;
           }),
           catchError((error: unknown) =>
