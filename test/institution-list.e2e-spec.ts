@@ -110,12 +110,32 @@ describe('institution list across modules', () => {
     expect(fifty).toBeLessThanOrEqual(12);
   });
 
+  it('counts only the tasks the caller may see: a department officer those its department leads or works on', async () => {
+    const tasks = (await t.dataSource.query(
+      `SELECT lead_department_code AS lead, cooperating_department_codes AS coop FROM supervision_task WHERE institution_id = $1 AND status IN ('ASSIGNED','IN_PROGRESS','SUBMITTED','RETURNED')`,
+      [short.institution.id],
+    )) as { lead: string; coop: string[] }[];
+    expect(tasks.length).toBeGreaterThanOrEqual(1);
+    const lead = tasks[0]!.lead;
+    const involved = new Set(tasks.flatMap((x) => [x.lead, ...x.coop]));
+    const outsider = ['HEALTH', 'TAX', 'HOUSING', 'PUBLIC_SECURITY', 'FIRE_RESCUE'].find((d) => !involved.has(d))!;
+    const rowFor = async (token: string) => (await list(token, 50, { townshipCode: township })).edges.find((e) => e.node.id === short.institution.id)!.node;
+    const leadOfficer = await t.loginAs(Role.DEPARTMENT_OFFICER, lead);
+    const otherOfficer = await t.loginAs(Role.DEPARTMENT_OFFICER, outsider);
+    expect((await rowFor(leadOfficer.token)).openTaskCount).toBe(tasks.filter((x) => x.lead === lead || x.coop.includes(lead)).length);
+    expect((await rowFor(otherOfficer.token)).openTaskCount).toBe(0);
+    // The discipline commission reads everything.
+    expect((await rowFor((await t.loginAs(Role.DISCIPLINE_SUPERVISOR)).token)).openTaskCount).toBe(tasks.length);
+  });
+
   it("keeps a township officer to their township's institutions and accounts", async () => {
     const other = ((await t.dataSource.query(`SELECT code FROM township WHERE code <> $1 ORDER BY code LIMIT 1`, [township])) as { code: string }[])[0]!.code;
     const inside = await t.loginAs(Role.TOWNSHIP_OFFICER, township);
     const outside = await t.loginAs(Role.TOWNSHIP_OFFICER, other);
     const mine = (await list(inside.token, 50)).edges.map((e) => e.node);
-    expect(mine.find((r) => r.id === short.institution.id)?.escrowAccount?.id).toBe(short.id);
+    const row = mine.find((r) => r.id === short.institution.id);
+    expect(row?.escrowAccount?.id).toBe(short.id);
+    expect(row?.openEscrowAlertCount).toBeGreaterThanOrEqual(1);
     expect((await list(outside.token, 50)).edges.map((e) => e.node.id)).not.toContain(short.institution.id);
   });
 });

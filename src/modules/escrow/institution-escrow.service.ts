@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Principal } from '../../platform/auth/principal';
+import { applyScope } from '../../platform/auth/scope';
+import { READ_SCOPE } from './escrow-access';
 import { EscrowAccount } from './entities/escrow-account.entity';
+import { EscrowAlert } from './entities/escrow-alert.entity';
 
 /**
  * Escrow facts for lists of institutions and accounts (the front end's institution list): batch reads
@@ -43,12 +47,17 @@ export class InstitutionEscrowService {
     });
   }
 
-  /** Alerts not yet resolved (open or acknowledged), per institution. */
-  async openAlertCounts(institutionIds: readonly string[]): Promise<number[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT institution_id AS id, count(*)::int AS n FROM escrow_alert WHERE institution_id = ANY($1::uuid[]) AND status <> 'RESOLVED' GROUP BY institution_id`,
-      [[...new Set(institutionIds)]],
-    )) as { id: string; n: number }[];
+  /** Alerts not yet resolved (open or acknowledged), per institution, among those the caller may read (by the alert's township). */
+  async openAlertCounts(actor: Principal, institutionIds: readonly string[]): Promise<number[]> {
+    const qb = this.dataSource
+      .getRepository(EscrowAlert)
+      .createQueryBuilder('al')
+      .select('al.institution_id', 'id')
+      .addSelect('count(*)::int', 'n')
+      .where('al.institution_id IN (:...ids)', { ids: [...new Set(institutionIds)] })
+      .andWhere(`al.status <> 'RESOLVED'`)
+      .groupBy('al.institution_id');
+    const rows = await applyScope(qb, actor, { township: 'al.township_code' }, READ_SCOPE).getRawMany<{ id: string; n: number }>();
     const counts = new Map(rows.map((r) => [r.id, r.n]));
     return institutionIds.map((id) => counts.get(id) ?? 0);
   }

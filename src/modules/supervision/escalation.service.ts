@@ -43,10 +43,7 @@ const KINDS = {
  * deserves with `FOR UPDATE SKIP LOCKED` and raises the level in the same statement, so a second sweep,
  * concurrent or later, finds nothing to do for them; the escalation records, events and notifications
  * are written in that transaction. Only the partial index of open rows is read, from the earliest due
- * date to now; raising the level changes no indexed column (a HOT update), and the claimed rows are
- * updated by their physical address (ctid, stable while the claim holds their row locks), not looked up
- * again by primary key: on a large table those look-ups land on as many leaves of the id index, which are
- * mostly not in memory, so the sweep's cost would grow with the table rather than with the overdue items.
+ * date to now; raising the level changes no indexed column (a HOT update).
  */
 @Injectable()
 export class EscalationService {
@@ -95,14 +92,14 @@ export class EscalationService {
     }
     const rows = (await em.query(
       `WITH claimed AS (
-         SELECT id, ctid AS tid, escalation_level AS from_level, ${level} AS to_level
+         SELECT id, escalation_level AS from_level, ${level} AS to_level
          FROM ${k.table}
          WHERE ${k.open} AND escalation_level < 3 AND ${k.due} < $1${keyset} AND escalation_level < ${level}
          ORDER BY ${k.due}, id
          LIMIT $4
          FOR UPDATE SKIP LOCKED)
        UPDATE ${k.table} x SET escalation_level = c.to_level, escalated_at = $1
-       FROM claimed c WHERE x.ctid = c.tid AND x.id = c.id
+       FROM claimed c WHERE x.id = c.id
        RETURNING x.id, c.from_level AS "fromLevel", c.to_level AS "toLevel", x.${k.due} AS "dueAt",
                  x.lead_department_code AS "leadDepartmentCode", x.township_code AS "townshipCode", ${k.returning}`,
       params,

@@ -148,13 +148,22 @@ export class SupervisionService {
     return { open: byDepartment.reduce((n, r) => n + r.count, 0), overdueByLevel: overdue, openByDepartment: byDepartment };
   }
 
-  /** Tasks not yet accepted, closed or cancelled, per institution (for DataLoaders; idx_supervision_task_institution_open). */
-  async openTaskCounts(institutionIds: readonly string[]): Promise<number[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT institution_id AS id, count(*)::int AS n FROM supervision_task
-       WHERE institution_id = ANY($1::uuid[]) AND status IN ('ASSIGNED','IN_PROGRESS','SUBMITTED','RETURNED') GROUP BY institution_id`,
-      [[...new Set(institutionIds)]],
-    )) as { id: string; n: number }[];
+  /**
+   * Tasks not yet accepted, closed or cancelled, per institution, among those the caller may see (a
+   * department's own and co-operating tasks, a township's, the ones assigned to the caller): for
+   * DataLoaders, through idx_supervision_task_institution_open.
+   */
+  async openTaskCounts(actor: Principal, institutionIds: readonly string[]): Promise<number[]> {
+    const scope = taskScopeSql(actor, 't');
+    const rows = await this.tasks
+      .createQueryBuilder('t')
+      .select('t.institution_id', 'id')
+      .addSelect('count(*)::int', 'n')
+      .where('t.institution_id IN (:...ids)', { ids: [...new Set(institutionIds)] })
+      .andWhere(`t.status IN ('ASSIGNED','IN_PROGRESS','SUBMITTED','RETURNED')`)
+      .andWhere(scope.sql, scope.params)
+      .groupBy('t.institution_id')
+      .getRawMany<{ id: string; n: number }>();
     const counts = new Map(rows.map((r) => [r.id, r.n]));
     return institutionIds.map((id) => counts.get(id) ?? 0);
   }

@@ -35,9 +35,9 @@ export class InstitutionEscrowResolver {
     return current && this.accounts.visible(actor, current.account) ? accountObject(current.account) : null;
   }
 
-  @ResolveField(() => Int, { description: 'Escrow alerts not yet resolved (open or acknowledged)' })
-  openEscrowAlertCount(@Parent() institution: InstitutionObject, @Context() ctx: GqlContext): Promise<number> {
-    return ctx.loaders.get<string, number>('escrow.openAlertCount', (ids) => this.view.openAlertCounts(ids)).load(institution.id);
+  @ResolveField(() => Int, { description: 'Escrow alerts not yet resolved (open or acknowledged), among those the caller may read' })
+  openEscrowAlertCount(@CurrentPrincipal() actor: Principal, @Parent() institution: InstitutionObject, @Context() ctx: GqlContext): Promise<number> {
+    return ctx.loaders.get<string, number>('escrow.openAlertCount', (ids) => this.view.openAlertCounts(actor, ids)).load(institution.id);
   }
 }
 

@@ -1,4 +1,6 @@
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../../../platform/auth/decorators';
+import { Principal } from '../../../platform/auth/principal';
 import { GqlContext } from '../../../platform/graphql/context';
 import { InstitutionObject } from '../../registry';
 import { SupervisionService } from '../supervision.service';
@@ -8,8 +10,8 @@ import { SupervisionService } from '../supervision.service';
 export class InstitutionTasksResolver {
   constructor(private readonly tasks: SupervisionService) {}
 
-  @ResolveField(() => Int, { description: 'Supervision tasks on the institution not yet accepted, closed or cancelled' })
-  openTaskCount(@Parent() institution: InstitutionObject, @Context() ctx: GqlContext): Promise<number> {
-    return ctx.loaders.get<string, number>('supervision.openTaskCount', (ids) => this.tasks.openTaskCounts(ids)).load(institution.id);
+  @ResolveField(() => Int, { description: 'Supervision tasks on the institution not yet accepted, closed or cancelled, among those the caller may see' })
+  openTaskCount(@CurrentPrincipal() actor: Principal, @Parent() institution: InstitutionObject, @Context() ctx: GqlContext): Promise<number> {
+    return ctx.loaders.get<string, number>('supervision.openTaskCount', (ids) => this.tasks.openTaskCounts(actor, ids)).load(institution.id);
   }
 }
