@@ -168,8 +168,10 @@ describe('fault: PostgreSQL restarted during bank posts', () => {
         { what: `batch ${b.key} to be taken again`, timeoutMs: 15000, intervalMs: 200 },
       );
       expect({ batch: b.key, status: retry.status, body: retry.status === 200 ? undefined : retry.body }).toEqual({ batch: b.key, status: 200, body: undefined });
+      // A batch stored although its answer was lost (the commit's acknowledgement died with the server) has
+      // its answer stored with it: the retry replays it. Any other failed batch is done now, once.
       const wasStored = stored.get(b.key) === 3;
-      expect(itemStatuses(retry)).toEqual(b.txnIds.map(() => (wasStored ? 'DUPLICATE' : 'ACCEPTED')));
+      expect({ batch: b.key, replayed: retry.replayed, statuses: itemStatuses(retry) }).toEqual({ batch: b.key, replayed: wasStored, statuses: b.txnIds.map(() => 'ACCEPTED') });
       const again = await bank.post(TRANSACTIONS, b.body, b.key);
       expect({ status: again.status, replayed: again.replayed, body: again.body }).toEqual({ status: 200, replayed: true, body: retry.body });
     }

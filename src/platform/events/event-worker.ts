@@ -130,10 +130,12 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Upserts the job scheduler of every declared task (at start; with `onlyMissing`, as the redrive does each
-   * cycle, only those the queue backend lost, so an existing scheduler's next run is never moved) and
-   * removes the schedulers this build no longer declares, so a renamed task does not run twice. Returns how
-   * many it upserted.
+   * At start: upserts the job scheduler of every declared task and removes the schedulers this build no
+   * longer declares, so a renamed task does not run twice. With `onlyMissing` (the redrive, each cycle):
+   * recreates them only when the queue backend has none of this build's schedulers left, i.e. it lost its
+   * data; otherwise it changes nothing, so existing schedulers keep their next run, and during a rolling
+   * deploy old and new workers do not undo each other's (only starting workers add and remove). Returns
+   * how many it upserted.
    */
   async upsertSchedulers(onlyMissing: boolean): Promise<number> {
     const tasks = this.registry.scheduledTasks();
@@ -143,9 +145,9 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
       const id = (scheduler as { key?: string; id?: string }).id ?? scheduler.key;
       if (id) existing.add(id);
     }
+    if (onlyMissing && tasks.some((task) => existing.has(task.name))) return 0;
     let upserted = 0;
     for (const task of tasks) {
-      if (onlyMissing && existing.has(task.name)) continue;
       const { every, pattern } = task.handler.schedule();
       await queue.upsertJobScheduler(task.name, pattern ? { pattern, tz: this.config.timeZone } : { every }, {
         name: task.name,
@@ -154,8 +156,10 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
       });
       upserted++;
     }
-    const declared = new Set(tasks.map((t) => t.name));
-    for (const id of existing) if (!declared.has(id)) await queue.removeJobScheduler(id);
+    if (!onlyMissing) {
+      const declared = new Set(tasks.map((t) => t.name));
+      for (const id of existing) if (!declared.has(id)) await queue.removeJobScheduler(id);
+    }
     return upserted;
   }
 }

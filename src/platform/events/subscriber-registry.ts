@@ -58,8 +58,10 @@ export class SubscriberRegistry implements OnModuleInit {
     if (!isEventName(meta.event)) {
       throw new Error(`Subscriber "${meta.name}" names the unknown event "${meta.event}"; add it to the event catalogue first`);
     }
-    if (!/^[a-z][a-z0-9_]*\.[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(meta.name)) {
-      throw new Error(`Subscriber name "${meta.name}" must look like "module.what-it-does"`);
+    // No comma (the relay records the subscribers it queued as a list) and at most 100 characters (the
+    // varchar(100) of processed_event.subscriber and outbox.subscribers).
+    if (!/^[a-z][a-z0-9_]*\.[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(meta.name) || meta.name.length > 100) {
+      throw new Error(`Subscriber name "${meta.name}" must look like "module.what-it-does" (at most 100 characters)`);
     }
     if (this.subscribers.has(meta.name)) throw new Error(`Two subscribers are named "${meta.name}"`);
     this.subscribers.set(meta.name, { ...meta, queue: subscriberQueue(meta.name), handle });

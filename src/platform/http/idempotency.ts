@@ -103,11 +103,15 @@ export class IdempotencyStore {
   async recordIn(em: EntityManager, body: unknown): Promise<void> {
     const claim = requestContext.getStore()?.idempotency;
     if (!claim) return;
-    await em.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, recorded] = (await em.query(
       `UPDATE idempotency_request SET state = 'COMPLETED', response_status = $4, response_body = $5, completed_at = $6
-       WHERE scope = $1 AND idempotency_key = $2 AND lock_token = $3`,
+       WHERE scope = $1 AND idempotency_key = $2 AND lock_token = $3 AND state = 'IN_PROGRESS'`,
       [claim.scope, claim.key, claim.lockToken, claim.status, body === undefined ? '' : JSON.stringify(body), this.clock.now()],
-    );
+    )) as [unknown[], number];
+    // The claim is no longer ours: this request ran past IDEMPOTENCY_ABANDONED_AFTER_SECONDS and a retry
+    // took the key over. Its work must not commit beside the retry's, with a second answer: roll it back.
+    if (recorded !== 1) throw new Conflict('IDEMPOTENCY_IN_PROGRESS', 'A retry with this Idempotency-Key took this request over; its work was not kept');
     claim.recorded = true;
   }
 
