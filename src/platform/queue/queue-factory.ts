@@ -64,14 +64,19 @@ export class QueueFactory {
   }
 
   private postgresPool(): Pool {
-    this.pgPool ??= new Pool({
-      connectionString: this.options.databaseUrl,
-      max: 4,
-      idleTimeoutMillis: 10_000,
-      options: '-c search_path=bullmq',
-      application_name: 'shuangjian-queues',
-    });
-    this.pgPool.on('error', (err) => this.logger.warn(`queue pool: ${err.message}`));
+    if (!this.pgPool) {
+      this.pgPool = new Pool({
+        connectionString: this.options.databaseUrl,
+        max: 4,
+        idleTimeoutMillis: 10_000,
+        options: '-c search_path=bullmq',
+        application_name: 'shuangjian-queues',
+      });
+      // Once per pool. BullMQ's PostgreSQL backend adds an error listener of its own to the shared pool
+      // for every queue and worker (about twenty here), past Node's default warning threshold of 10.
+      this.pgPool.setMaxListeners(100);
+      this.pgPool.on('error', (err) => this.logger.warn(`queue pool: ${err.message}`));
+    }
     return this.pgPool;
   }
 
