@@ -130,6 +130,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordFamilyEducationSession': [SCH],
   'mutation.recordFinding': [CA, EDU, FIRE, INS],
   'mutation.recordHomeVisits': [SCH],
+  // The department holding the check's duty (FIRE_RESCUE: FIRE_INSPECTION) records it; the check needs the premises.
   'mutation.recordPremisesCheck': [CA, EDU, FIRE],
   'mutation.recordTeacherParticipation': [SCH],
   'mutation.recordUnlicensedLead': [CA, EDU, TWN],
@@ -149,6 +150,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.retryFailedEvent': [CA],
   'mutation.returnAfterSchoolPlan': [CA, EDU],
   'mutation.returnTask': [CA, EDU, FIRE],
+  // Enrolment ads also the ADVERTISING department (not FIRE_RESCUE); the check needs the material, so FIRE passes the gate.
   'mutation.reviewTrainingMaterial': [CA, EDU, FIRE],
   'mutation.revokeBankApiKey': [CA],
   'mutation.revokeCreditRecord': [CA, EDU],

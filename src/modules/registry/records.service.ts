@@ -17,6 +17,7 @@ import { CheckStatus, Premises } from './entities/premises.entity';
 import { BackgroundCheck, Staff, StaffPosition } from './entities/staff.entity';
 import { MaterialKind, ReviewStatus, TrainingMaterial } from './entities/training-material.entity';
 import { InstitutionService } from './institution.service';
+import { ADVERTISING_DUTY, DUTY_OF_CHECK, assertLicensingOrDutyOfficer } from './registry-access';
 import {
   annualReviewExists,
   checklistMissing,
@@ -81,7 +82,9 @@ const ACTIVE = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, Instituti
 /**
  * An institution's records: premises and their checks, staff (with the in-service teacher check),
  * courses (with the training-time rules), training materials and enrolment ads under review, and the
- * annual review. Reads go through the institution's scope; commands need a licensing officer.
+ * annual review. Reads go through the institution's scope; commands need a licensing officer, except
+ * that the department holding a check's duty records that check and the advertising department
+ * reviews enrolment ads (see registry-access.ts).
  */
 @Injectable()
 export class RecordsService {
@@ -157,10 +160,16 @@ export class RecordsService {
     });
   }
 
-  /** Records a check's result: 消防设计审查/消防验收 (住建局), 消防检查 (消防救援), 卫生监督 (卫健局). */
+  /**
+   * Records a check's result: 消防设计审查/消防验收 (住建局), 消防检查 (消防救援), 卫生监督 (卫健局). The
+   * department holding the check's duty records it; county administrators and the licensing department
+   * may enter it on that department's behalf.
+   */
   async recordPremisesCheck(actor: Principal, premisesId: string, check: PremisesCheck, result: CheckStatus, date: string | null): Promise<Premises> {
     const p0 = await this.dataSource.getRepository(Premises).findOneBy({ id: premisesId });
     if (!p0) throw premisesNotFound(premisesId);
+    const duty = DUTY_OF_CHECK[check];
+    const authorise = () => this.assertLicensingOrDuty(actor, duty, `record a ${check} result`);
     return this.change(actor, p0.institutionId, async (em) => {
       const p = await em.getRepository(Premises).findOneOrFail({ where: { id: premisesId }, lock: { mode: 'pessimistic_write' } });
       const before = { ...p };
@@ -192,7 +201,7 @@ export class RecordsService {
         summary: { institutionId: p.institutionId, check, result, date, before: { fireDesignReview: before.fireDesignReview, fireAcceptance: before.fireAcceptance } },
       });
       return p;
-    });
+    }, authorise);
   }
 
   async updatePremisesSafety(actor: Principal, premisesId: string, measures: { securityGuards: boolean; physicalProtection: boolean; technicalProtection: boolean }): Promise<Premises> {
@@ -340,10 +349,12 @@ export class RecordsService {
     });
   }
 
+  /** Reviews submitted material: the licensing department; an enrolment ad also the advertising department (市场监管局). */
   async reviewMaterial(actor: Principal, materialId: string, decision: ReviewStatus.APPROVED | ReviewStatus.REJECTED, reasons: string | null): Promise<TrainingMaterial> {
     if (decision === ReviewStatus.REJECTED && !reasons?.trim()) throw new ValidationFailed([{ path: 'reasons', message: 'a rejection needs its reasons' }]);
     const m0 = await this.dataSource.getRepository(TrainingMaterial).findOneBy({ id: materialId });
     if (!m0) throw materialNotFound(materialId);
+    const authorise = m0.kind === MaterialKind.ENROLMENT_AD ? () => this.assertLicensingOrDuty(actor, ADVERTISING_DUTY, 'review an enrolment ad') : undefined;
     return this.change(actor, m0.institutionId, async (em) => {
       const m = await em.getRepository(TrainingMaterial).findOneOrFail({ where: { id: materialId }, lock: { mode: 'pessimistic_write' } });
       if (m.status !== ReviewStatus.SUBMITTED) throw materialAlreadyReviewed(m.status);
@@ -354,7 +365,7 @@ export class RecordsService {
       await em.getRepository(TrainingMaterial).save(m);
       await this.audit.record(em, { actor, action: `registry.material.${decision.toLowerCase()}`, entityType: 'training_material', entityId: m.id, summary: { institutionId: m.institutionId, decision, reasons: m.reviewReasons } });
       return m;
-    });
+    }, authorise);
   }
 
   // ---- annual review ----------------------------------------------------------------------------
@@ -422,9 +433,23 @@ export class RecordsService {
     return { ...rest, idNumberMasked: maskIdentifier(decrypt(this.config.security.encryptionKey, idNumberEncrypted)) };
   }
 
-  /** Runs a change to an institution's records: licensing officer, institution in scope and still active, locked. */
-  private async change<T>(actor: Principal, institutionId: string, work: (em: EntityManager, i: Institution) => Promise<T>): Promise<T> {
-    await this.institutions.assertCanCommand(actor);
+  /** A county administrator, a licensing officer or an officer of a department holding `duty`. */
+  private async assertLicensingOrDuty(actor: Principal, duty: string, what: string): Promise<void> {
+    const [licensing, holders] = await Promise.all([this.institutions.licensingDepartments(), this.reference.departmentsWithDuty(duty)]);
+    assertLicensingOrDutyOfficer(actor, licensing, duty, holders, what);
+  }
+
+  /**
+   * Runs a change to an institution's records: licensing officer (or whom `authorise` admits), institution
+   * in scope and still active, locked.
+   */
+  private async change<T>(
+    actor: Principal,
+    institutionId: string,
+    work: (em: EntityManager, i: Institution) => Promise<T>,
+    authorise: () => Promise<void> = () => this.institutions.assertCanCommand(actor),
+  ): Promise<T> {
+    await authorise();
     return this.dataSource.transaction(async (em) => {
       const i = await this.institutions.get(actor, institutionId, em, true);
       if (!ACTIVE.includes(i.status)) throw institutionClosed(i.status);

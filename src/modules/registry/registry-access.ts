@@ -7,8 +7,9 @@ import { Forbidden } from '../../platform/errors/domain-error';
  * Who may do what in the registry. Reads: county administrators, discipline supervisors, department
  * officers and inspectors see the whole county (an overview); township officers their township;
  * school administrators nothing. Commands: county administrators and officers of the licensing
- * department (the department holding the LICENSING duty, EDU in Xifeng). Leads: those, plus township
- * officers in their own township.
+ * department (the department holding the LICENSING duty, EDU in Xifeng); a premises check may also be
+ * recorded, and an enrolment ad reviewed, by an officer of the department holding that duty
+ * (DUTY_OF_CHECK, ADVERTISING_DUTY). Leads: those, plus township officers in their own township.
  */
 export const READ_ROLES = [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
 export const COMMAND_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
@@ -31,6 +32,36 @@ export function assertLicensingOfficer(actor: Principal, licensingDepartments: r
   if (actor.role === Role.COUNTY_ADMIN) return;
   if (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode && licensingDepartments.includes(actor.departmentCode)) return;
   throw new Forbidden('Only the county office or the licensing department (审批部门) may do this');
+}
+
+/** The duty (reference department_duty) whose holder records each premises check: 住建局, 消防救援, 卫健局. */
+export const DUTY_OF_CHECK = {
+  FIRE_DESIGN_REVIEW: 'FIRE_DESIGN_REVIEW',
+  FIRE_ACCEPTANCE: 'FIRE_DESIGN_REVIEW',
+  FIRE_INSPECTION: 'FIRE_SAFETY',
+  HEALTH_INSPECTION: 'HEALTH_SUPERVISION',
+} as const;
+
+/** The duty whose holder (市场监管局) reviews enrolment ads (招生广告). */
+export const ADVERTISING_DUTY = 'ADVERTISING';
+
+/**
+ * Refuses anyone but a county administrator, an officer of a licensing department, or an officer of a
+ * department holding `duty` (the departments in `dutyDepartments`); `what` names the act in the refusal.
+ */
+export function assertLicensingOrDutyOfficer(
+  actor: Principal,
+  licensingDepartments: readonly string[],
+  duty: string,
+  dutyDepartments: readonly string[],
+  what: string,
+): void {
+  if (actor.kind === 'system') return;
+  if (actor.kind !== 'user') throw new Forbidden();
+  if (actor.role === Role.COUNTY_ADMIN) return;
+  const department = actor.role === Role.DEPARTMENT_OFFICER ? actor.departmentCode : null;
+  if (department && (licensingDepartments.includes(department) || dutyDepartments.includes(department))) return;
+  throw new Forbidden(`Only the county office, the licensing department (审批部门) or a department with the ${duty} duty may ${what}`);
 }
 
 /** Lead handling: the licensing officers everywhere, a township officer in their township (null: everywhere). */

@@ -34,7 +34,7 @@ export class RecordsResolver {
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => PremisesObject, { description: 'Record a fire design review/acceptance, fire inspection or health inspection result' })
+  @Mutation(() => PremisesObject, { description: 'Record a fire design review/acceptance, fire inspection or health inspection result: the department holding the check\'s duty (HOUSING, FIRE_RESCUE, HEALTH), the licensing department or the county office' })
   recordPremisesCheck(@CurrentPrincipal() actor: Principal, @Args('input') input: RecordPremisesCheckInput): Promise<PremisesObject> {
     return this.records.recordPremisesCheck(actor, input.premisesId, input.check, input.result, input.date ?? null);
   }
@@ -64,7 +64,7 @@ export class RecordsResolver {
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => TrainingMaterialObject, { description: 'Approve or reject (with reasons) submitted material' })
+  @Mutation(() => TrainingMaterialObject, { description: 'Approve or reject (with reasons) submitted material: the licensing department or the county office; an enrolment ad also the department holding the ADVERTISING duty' })
   reviewTrainingMaterial(@CurrentPrincipal() actor: Principal, @Args('input') input: ReviewMaterialInput): Promise<TrainingMaterialObject> {
     return this.records.reviewMaterial(actor, input.id, input.decision, input.reasons ?? null);
   }
