@@ -414,6 +414,88 @@ describe('escrow: bank interface and monitoring', () => {
     });
   });
 
+  describe('closing an account', () => {
+    const CLOSE = `mutation($i: CloseEscrowAccountInput!) { closeEscrowAccount(input: $i) { status closedAt } }`;
+    const close = (accountId: string) => t.gql<{ closeEscrowAccount: { status: string; closedAt: string } }>(CLOSE, { i: { accountId, reason: '机构注销' } }, admin.token);
+    const issue = (accountId: string, action: 'FREEZE' | 'UNFREEZE') =>
+      t.gql<{ issueBankInstruction: { id: string } }>(`mutation($i: IssueBankInstructionInput!) { issueBankInstruction(input: $i) { id } }`, { i: { accountId, action, reason: '机构列入黑名单' } }, admin.token);
+    const ack = (id: string) => t.bankRequest('POST', `/api/bank/v1/instructions/${id}/ack`, { outcome: 'EXECUTED', executedAt: '2026-11-29T11:05:00+08:00' }, bankA).expect(200);
+    /** Everything closing writes: the account row, its alerts, the closed event and the audit entry. */
+    const snapshot = async (accountId: string) => ({
+      account: await t.dataSource.query(`SELECT status, closed_at, updated_at, required_custody_fen FROM escrow_account WHERE id = $1`, [accountId]),
+      alerts: await t.dataSource.query(`SELECT id, type, status, resolved_at FROM escrow_alert WHERE account_id = $1 ORDER BY id`, [accountId]),
+      closedEvents: await outbox('escrow.account.closed', accountId),
+      audit: await count(`SELECT count(*) AS n FROM audit_log WHERE entity_id = $1 AND action = 'escrow.account.closed'`, [accountId]),
+    });
+
+    it('refuses a FROZEN account with ACCOUNT_FROZEN and changes nothing; closable once unfrozen through the bank', async () => {
+      const a = await openAccount(t, admin.token, bankA.bankCode);
+      await t.bankRequest('POST', STATEMENTS, { statements: [stmt(a.accountNo, { closingBalance: '0.01' })] }, bankA).expect(200); // an open alert to keep
+      await ack((await issue(a.id, 'FREEZE')).data?.issueBankInstruction.id as string);
+      const before = await snapshot(a.id);
+      expect(before.account[0].status).toBe('FROZEN');
+      expect(before.alerts).toEqual([expect.objectContaining({ type: 'RECONCILIATION_MISMATCH', status: 'OPEN' })]);
+      const refused = expectGqlError(await close(a.id), 'ACCOUNT_FROZEN');
+      expect(refused.message).toMatch(/unfrozen/);
+      expect(await snapshot(a.id)).toEqual(before);
+
+      const unfreeze = (await issue(a.id, 'UNFREEZE')).data?.issueBankInstruction.id as string;
+      expectGqlError(await close(a.id), 'ACCOUNT_FROZEN'); // still frozen until the bank executes the UNFREEZE
+      await ack(unfreeze);
+      // unfrozen, but the reported balance of 0.01 still blocks; a corrected statement at 0.00 clears it
+      expectGqlError(await close(a.id), 'CUSTODY_OUTSTANDING');
+      await t.bankRequest('POST', STATEMENTS, { statements: [stmt(a.accountNo, { revision: 1 })] }, bankA).expect(200);
+      expect((await close(a.id)).data?.closeEscrowAccount.status).toBe('CLOSED');
+    });
+
+    it('refuses while a FREEZE instruction waits for the bank (INSTRUCTION_PENDING) and changes nothing', async () => {
+      const a = await openAccount(t, admin.token, bankA.bankCode);
+      const freeze = (await issue(a.id, 'FREEZE')).data?.issueBankInstruction.id as string;
+      const before = await snapshot(a.id);
+      expectGqlError(await close(a.id), 'INSTRUCTION_PENDING');
+      expect(await snapshot(a.id)).toEqual(before);
+      expect(await count(`SELECT count(*) AS n FROM escrow_instruction WHERE id = $1 AND status = 'PENDING'`, [freeze])).toBe(1);
+      await ack(freeze);
+      expectGqlError(await close(a.id), 'ACCOUNT_FROZEN');
+    });
+
+    it('refuses while required custody is above zero (CUSTODY_OUTSTANDING, amount in yuan) and keeps the SHORTFALL open', async () => {
+      const a = await openAccount(t, admin.token, bankA.bankCode);
+      await t.bankRequest('POST', TRANSACTIONS, { transactions: [txn(a.accountNo, { amount: '3000.00' })] }, bankA).expect(200);
+      await t.bankRequest('POST', STATEMENTS, { statements: [stmt(a.accountNo, { closingBalance: '0.00' })] }, bankA).expect(200);
+      const before = await snapshot(a.id);
+      expect(before.alerts.map((x: { type: string }) => x.type).sort()).toEqual(['RECONCILIATION_MISMATCH', 'SHORTFALL']);
+      const refused = expectGqlError(await close(a.id), 'CUSTODY_OUTSTANDING');
+      expect(refused.message).toContain('required custody is 3000.00 yuan');
+      expect(await snapshot(a.id)).toEqual(before);
+      expect(await alertTypes(a.id)).toEqual(['RECONCILIATION_MISMATCH', 'SHORTFALL']);
+    });
+
+    it('refuses while the latest reported balance is above zero even with no custody; closes at zero and resolves the open alerts', async () => {
+      const a = await openAccount(t, admin.token, bankA.bankCode);
+      await t.bankRequest('POST', TRANSACTIONS, { transactions: [txn(a.accountNo, { type: 'INTEREST', amount: '500.00', lessonHours: null, coverageMonths: null })] }, bankA).expect(200);
+      await t.bankRequest('POST', STATEMENTS, { statements: [stmt(a.accountNo, { closingBalance: '500.00' })] }, bankA).expect(200);
+      const before = await snapshot(a.id);
+      expect(before.account[0].required_custody_fen).toBe('0');
+      const refused = expectGqlError(await close(a.id), 'CUSTODY_OUTSTANDING');
+      expect(refused.message).toContain('latest reported balance is 500.00 yuan');
+      expect(await snapshot(a.id)).toEqual(before);
+
+      // the bank pays the residue out as a reported RELEASE (out of no custody: ABNORMAL_RELEASE) and reports 0.00
+      await t.bankRequest('POST', TRANSACTIONS, { transactions: [txn(a.accountNo, { type: 'RELEASE', amount: '500.00', bookedAt: '2026-11-28T16:00:00+08:00', lessonHours: null, coverageMonths: null })] }, bankA).expect(200);
+      await t.bankRequest('POST', STATEMENTS, { statements: [stmt(a.accountNo, { revision: 1 })] }, bankA).expect(200);
+      expect(await alertTypes(a.id)).toEqual(['ABNORMAL_RELEASE']);
+      const [open] = await t.dataSource.query(`SELECT id FROM escrow_alert WHERE account_id = $1 AND status <> 'RESOLVED'`, [a.id]);
+      const closed = await close(a.id);
+      expect(closed.data?.closeEscrowAccount).toEqual({ status: 'CLOSED', closedAt: expect.any(String) });
+      expect(await alertTypes(a.id)).toEqual([]);
+      const after = await snapshot(a.id);
+      expect(after.alerts).toContainEqual(expect.objectContaining({ id: open.id, type: 'ABNORMAL_RELEASE', status: 'RESOLVED' }));
+      expect(after).toMatchObject({ closedEvents: 1, audit: 1 });
+      expectGqlError(await close(a.id), 'ACCOUNT_CLOSED');
+    });
+  });
+
   describe('GraphQL access', () => {
     it('scopes township officers to their township and lets only managers open accounts', async () => {
       const a = await openAccount(t, admin.token, bankA.bankCode, await createInstitution(t, { townshipCode: '520122101' }));

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
 import { BankPrincipal, Principal, hasRole } from '../../platform/auth/principal';
@@ -7,12 +7,13 @@ import { Role } from '../../platform/auth/role';
 import { applyScope, inScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
+import { formatMoney } from '../../platform/database/money';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { READ_SCOPE, accountScope, actorName, assertManager, assertReader } from './escrow-access';
-import { accountClosed, accountExists, accountNotFound, alertNotFound, alertResolved, bankNotFound, institutionNotFound, institutionNotOperating } from './escrow.errors';
+import { accountClosed, accountExists, accountFrozen, accountNotFound, alertNotFound, alertResolved, bankNotFound, custodyOutstanding, institutionNotFound, institutionNotOperating, instructionPending } from './escrow.errors';
 import { EscrowAccount, EscrowAccountStatus } from './entities/escrow-account.entity';
 import { AlertStatus, EscrowAlert } from './entities/escrow-alert.entity';
 import { EscrowInstruction } from './entities/escrow-instruction.entity';
@@ -123,6 +124,7 @@ export class EscrowAccountService {
       const account = await em.getRepository(EscrowAccount).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
       if (!account) throw accountNotFound(id);
       if (account.status === 'CLOSED') throw accountClosed();
+      await this.assertClosable(em, account);
       const now = this.clock.now();
       account.status = 'CLOSED';
       account.closedAt = now;
@@ -134,6 +136,34 @@ export class EscrowAccountService {
       await this.audit.record(em, { actor, action: 'escrow.account.closed', entityType: 'escrow_account', entityId: id, summary: { reason } });
       return account;
     });
+  }
+
+  /**
+   * Closing ends supervision (a closed account takes no statements, transactions or instructions) and
+   * resolves the account's alerts, so it is refused while the account is still under a supervisory
+   * measure or still holds money. Runs on the locked row inside the closing transaction, before any write.
+   */
+  private async assertClosable(em: EntityManager, account: EscrowAccount): Promise<void> {
+    // A frozen account (e.g. the institution was black-listed) is unfrozen first through an UNFREEZE
+    // instruction the bank executes; closing it would let the frozen money out of supervision.
+    if (account.status === 'FROZEN') throw accountFrozen();
+    // A FREEZE (or UNFREEZE) the bank has not acknowledged yet: the bank would act on an account the
+    // service no longer supervises. The account is closable once the bank answers.
+    if (await em.existsBy(EscrowInstruction, { accountId: account.id, status: 'PENDING' })) throw instructionPending();
+    // Both figures block, each for its own reason:
+    // - required custody > 0: prepaid fees of families not yet consumed or refunded are still owed to them;
+    //   closing would also resolve an open SHORTFALL alert and hide that the money is missing.
+    // - latest reported balance > 0 (even with custody <= 0): money still sits in the supervised account.
+    //   Once closed, the bank can report neither a statement nor a transaction for it, so whatever is paid
+    //   out on closure (to the institution, or deposits the ledger never saw) would leave unrecorded. The
+    //   bank releases it as a reported RELEASE and posts a statement closing at 0.00 first.
+    // An account that never had a statement has no reported balance; required custody alone decides.
+    if (account.requiredCustodyFen > 0n) throw custodyOutstanding('required custody', formatMoney(account.requiredCustodyFen));
+    const [latest] = (await em.query(
+      `SELECT closing_fen::text AS closing_fen FROM escrow_statement WHERE account_id = $1 ORDER BY statement_date DESC, revision DESC LIMIT 1`,
+      [account.id],
+    )) as { closing_fen: string }[];
+    if (latest && BigInt(latest.closing_fen) > 0n) throw custodyOutstanding('latest reported balance', formatMoney(BigInt(latest.closing_fen)));
   }
 
   list(actor: Principal, filter: AccountFilter, page: PageArgs): Promise<Connection<EscrowAccount>> {

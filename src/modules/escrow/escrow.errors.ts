@@ -7,6 +7,10 @@ export const institutionNotFound = (id: string): NotFound => new NotFound(`Insti
 export const bankNotFound = (code: string): NotFound => new NotFound(`Partner bank ${code}`, 'BANK_NOT_FOUND');
 export const accountExists = (): Conflict => new Conflict('ACCOUNT_EXISTS', 'The institution already has an escrow account in use, or the bank already holds this account number');
 export const accountClosed = (): Conflict => new Conflict('ACCOUNT_CLOSED', 'The escrow account is closed');
+export const accountFrozen = (): Conflict =>
+  new Conflict('ACCOUNT_FROZEN', 'The escrow account is frozen; it must be unfrozen (an UNFREEZE instruction the bank executed) before it can be closed');
+export const custodyOutstanding = (what: 'required custody' | 'latest reported balance', yuan: string): Conflict =>
+  new Conflict('CUSTODY_OUTSTANDING', `The escrow account still holds money: ${what} is ${yuan} yuan; it can be closed only when required custody and the latest reported balance are 0.00`);
 export const instructionPending = (): Conflict => new Conflict('INSTRUCTION_PENDING', 'An instruction for this account is still waiting for the bank');
 export const instructionNotApplicable = (message: string): Conflict => new Conflict('INSTRUCTION_NOT_APPLICABLE', message);
 export const alreadyAcknowledged = (outcome: string): Conflict =>

@@ -129,7 +129,10 @@ export class EscrowResolver {
   }
 
   @Roles(...MANAGER_ROLES)
-  @Mutation(() => EscrowAccountObject, { description: 'Closes an escrow account (注销监管账户); its open alerts resolve' })
+  @Mutation(() => EscrowAccountObject, {
+    description:
+      'Closes an escrow account (注销监管账户); its open alerts resolve. Refused with ACCOUNT_FROZEN while the account is frozen (unfreeze it first), INSTRUCTION_PENDING while an instruction awaits the bank, and CUSTODY_OUTSTANDING while required custody or the latest reported balance is above 0.00',
+  })
   async closeEscrowAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: CloseEscrowAccountInput): Promise<EscrowAccountObject> {
     return accountObject(await this.accounts.close(actor, input.accountId, input.reason));
   }
