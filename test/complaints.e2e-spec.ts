@@ -10,7 +10,7 @@ import { waitFor } from './support/test-env';
 const SUBMIT = `mutation($input: ComplaintIntakeInput!) { submitComplaint(input: $input) { trackingNumber receivedAt } }`;
 const STATUS = `query($n: String!) { complaintStatus(trackingNumber: $n) { trackingNumber category status receivedAt timeline { status occurredAt reply } } }`;
 const FIELDS = `id trackingNumber channel category status townshipCode leadDepartmentCode coDepartmentCodes duplicateOfId duplicateCount
-  routeDueAt acceptDueAt handleDueAt overdue overdueDeadlines extensionDays substantiated satisfaction contact { name phone masked }`;
+  routeDueAt acceptDueAt handleDueAt overdue overdueDeadlines escalationLevel extensionDays substantiated satisfaction contact { name phone masked }`;
 const GET = `query($id: ID!) { complaint(id: $id) { ${FIELDS} } }`;
 const LIST = `query($f: Boolean, $t: String) { complaints(first: 100, overdue: $f, townshipCode: $t) { totalCount edges { node { id } } } }`;
 
@@ -28,6 +28,7 @@ type ComplaintView = {
   handleDueAt: string | null;
   overdue: boolean;
   overdueDeadlines: string[];
+  escalationLevel: number;
   extensionDays: number | null;
   contact: { name: string | null; phone: string | null; masked: boolean } | null;
 };
@@ -249,9 +250,8 @@ describe('complaints and petitions (投诉/信访)', () => {
     await sweep.handler.run(clock.now());
     await sweep.handler.run(clock.now());
     const events = await outbox('complaints.complaint.overdue', c.id);
-    expect(events.map((e) => e.payload)).toEqual([
-      { complaintId: c.id, trackingNumber: c.trackingNumber, deadline: 'HANDLE', dueAt: '2026-05-11T16:00:00.000Z', leadDepartmentCode: 'EDU', townshipCode: '520122104' },
-    ]);
+    const overdueEvent = { complaintId: c.id, trackingNumber: c.trackingNumber, deadline: 'HANDLE', dueAt: '2026-05-11T16:00:00.000Z', leadDepartmentCode: 'EDU', townshipCode: '520122104' };
+    expect(events.map((e) => e.payload)).toEqual([{ ...overdueEvent, level: 1, previousLevel: 0 }]);
     const token = t.tokenFor(edu.id); // tokens live 15 minutes of the test clock
     const view = (await get(c.id, token)).data!.complaint;
     expect(view).toMatchObject({ overdue: true, overdueDeadlines: ['HANDLE'] });
@@ -262,6 +262,59 @@ describe('complaints and petitions (投诉/信访)', () => {
     // The escalation is in the lead department's and the township's inboxes.
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE entity_id = $1 AND kind = 'complaints.complaint.overdue'`, [c.id]);
     expect(n).toBe(1);
+  });
+
+  it('climbs the escalation ladder like a task while it stays overdue, once per level, and starts again after a reopen', async () => {
+    const c = await submitOk({ category: 'SUBJECT_TRAINING_VIOLATION', description: '寒假开展英语培训', townshipCode: '520122103', anonymous: true });
+    await ok('acceptComplaint', { complaintId: c.id }, edu.token);
+    await ok('assignComplaint', { complaintId: c.id }, edu.token); // routed in time: only handling is pending
+    const sweep = t.app.get(SubscriberRegistry).scheduledTasks().find((s) => s.name === 'complaints.overdue-sweep')!;
+    const levels = async () => (await outbox('complaints.complaint.overdue', c.id)).map((e) => [e.payload.previousLevel, e.payload.level]);
+    const sweepAt = async (at: string) => {
+      clock.set(at);
+      await sweep.handler.run(clock.now());
+      await sweep.handler.run(clock.now()); // a second run at the same time changes nothing
+    };
+    const due = '2026-05-01T16:00:00Z'; // handling deadline: 60 days from 2 March
+
+    await sweepAt(due);
+    expect(await levels()).toEqual([[0, 1]]);
+    await sweepAt('2026-05-04T16:00:00Z'); // exactly 3 days late: still level 1 (more than 3 days raises it)
+    expect(await levels()).toEqual([[0, 1]]);
+    await sweepAt('2026-05-04T16:01:00Z');
+    expect(await levels()).toEqual([[0, 1], [1, 2]]);
+    expect((await get(c.id, t.tokenFor(edu.id))).data?.complaint).toMatchObject({ overdueDeadlines: ['HANDLE'], escalationLevel: 2 });
+    await sweepAt('2026-05-08T16:01:00Z');
+    await sweepAt('2026-06-30T00:00:00Z'); // level 3 is the top
+    expect(await levels()).toEqual([[0, 1], [1, 2], [2, 3]]);
+
+    // The supervision ladder records each level and notifies only the people each rise adds.
+    await t.settle();
+    const ladder: { level: number; notified: { roles?: string[]; departmentCodes?: string[] } }[] = await t.dataSource.query(
+      `SELECT level, notified FROM supervision_escalation WHERE item_kind = 'COMPLAINT' AND item_id = $1 ORDER BY level`,
+      [c.id],
+    );
+    expect(ladder.map((l) => l.level)).toEqual([1, 2, 3]);
+    expect(ladder[0]!.notified.departmentCodes).toContain('EDU');
+    expect(ladder[1]!.notified.roles).toContain('COUNTY_ADMIN');
+    expect(ladder[2]!.notified.departmentCodes).toEqual(expect.arrayContaining(['INSPECTION_OFFICE', 'DISCIPLINE']));
+    expect(ladder[2]!.notified.roles ?? []).not.toContain('COUNTY_ADMIN');
+    // The inbox notice of a missed deadline went out once, when it was first missed.
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE entity_id = $1 AND kind = 'complaints.complaint.overdue'`, [c.id]);
+    expect(n).toBe(1);
+
+    // Handled late and closed: no deadline is pending, so the level no longer shows.
+    const token = t.tokenFor(edu.id);
+    await ok('startComplaintInvestigation', { complaintId: c.id }, token);
+    await ok('replyToComplaint', { complaintId: c.id, publicReply: '已责令停止' }, token);
+    await ok('closeComplaint', { complaintId: c.id, substantiated: true, summary: '属实', satisfaction: 'DISSATISFIED' }, token);
+    expect((await get(c.id, token)).data?.complaint).toMatchObject({ overdue: false, escalationLevel: 0 });
+    // Reopened: a new 60-day handling period, watched again from the bottom of the ladder.
+    await ok('reopenComplaint', { complaintId: c.id, reason: '回访不满意' }, token);
+    expect((await get(c.id, token)).data?.complaint.escalationLevel).toBe(0);
+    const reopened = (await get(c.id, token)).data!.complaint;
+    await sweepAt(new Date(new Date(reopened.handleDueAt!).getTime() + 60_000).toISOString());
+    expect((await levels()).slice(3)).toEqual([[0, 1]]);
   });
 
   it('emits the substantiated event for the credit module and the investigation request for supervision', async () => {

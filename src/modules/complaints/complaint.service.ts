@@ -90,10 +90,10 @@ const OVERDUE_SQL = `((c.status IN ('RECEIVED','ACCEPTED') AND c.route_due_at <=
   OR (c.status IN ('ACCEPTED','ASSIGNED','INVESTIGATING') AND c.handle_due_at <= :now))`;
 
 /** Pending-deadline columns the sweep marks, per deadline. */
-const SWEEP: Record<ComplaintDeadline, { due: string; marker: string; statuses: ComplaintStatus[] }> = {
-  ROUTE: { due: 'route_due_at', marker: 'route_overdue_at', statuses: [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED] },
-  ACCEPT: { due: 'accept_due_at', marker: 'accept_overdue_at', statuses: [ComplaintStatus.RECEIVED] },
-  HANDLE: { due: 'handle_due_at', marker: 'handle_overdue_at', statuses: HANDLING },
+const SWEEP: Record<ComplaintDeadline, { due: string; marker: string; level: string; statuses: ComplaintStatus[] }> = {
+  ROUTE: { due: 'route_due_at', marker: 'route_overdue_at', level: 'route_overdue_level', statuses: [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED] },
+  ACCEPT: { due: 'accept_due_at', marker: 'accept_overdue_at', level: 'accept_overdue_level', statuses: [ComplaintStatus.RECEIVED] },
+  HANDLE: { due: 'handle_due_at', marker: 'handle_overdue_at', level: 'handle_overdue_level', statuses: HANDLING },
 };
 
 const SWEEP_BATCH = 500;
@@ -375,7 +375,11 @@ export class ComplaintService {
       c.handleDueAt = extendDeadline(before, days, this.config.timeZone);
       c.extensionDays = days;
       c.extensionReason = reason;
-      if (c.handleDueAt > now) c.handleOverdueAt = null; // a new deadline, watched again
+      if (c.handleDueAt > now) {
+        // A new deadline, watched again from the bottom of the ladder.
+        c.handleOverdueAt = null;
+        c.handleOverdueLevel = null;
+      }
       return { timeline: false, action: 'complaints.complaint.deadline_extended', summary: { days, reason, from: before.toISOString(), to: c.handleDueAt.toISOString() } };
     });
   }
@@ -408,6 +412,7 @@ export class ComplaintService {
       c.closedAt = null;
       c.handleDueAt = calendarDeadline(now, HANDLE_DAYS, this.config.timeZone).dueAt;
       c.handleOverdueAt = null;
+      c.handleOverdueLevel = null;
       return { publicReply, action: 'complaints.complaint.reopened', summary: { reason, previousSatisfaction: c.satisfaction, handleDueAt: c.handleDueAt.toISOString() } };
     });
   }
@@ -500,26 +505,38 @@ export class ComplaintService {
   }
 
   /**
-   * Marks complaints past a pending deadline overdue, once per deadline, and emits
-   * `complaints.complaint.overdue` in the same transaction (a second run finds the marker and emits
-   * nothing; concurrent sweeps skip each other's locked rows). Returns how many were marked.
+   * Marks complaints past a pending deadline overdue and raises them up the escalation ladder as the
+   * lateness grows, like tasks (level 1 once overdue, 2 after SUPERVISION_LEVEL2_DAYS, 3 after
+   * SUPERVISION_LEVEL3_DAYS). Each rise emits `complaints.complaint.overdue` with the level reached and the
+   * previous one, in the same transaction: a second run finds the level and emits nothing, and concurrent
+   * sweeps skip each other's locked rows. The lead department and the township get an inbox notice when a
+   * deadline is first missed; the supervision ladder notifies each higher level. Returns how many
+   * deadlines rose.
    */
   async sweepOverdue(now: Date): Promise<number> {
     const actor = systemPrincipal('complaints.overdue-sweep');
+    const { level2Days, level3Days } = this.config.supervision;
     let total = 0;
     for (const deadline of Object.keys(SWEEP) as ComplaintDeadline[]) {
-      const { due, marker, statuses } = SWEEP[deadline];
+      const { due, marker, level, statuses } = SWEEP[deadline];
+      // Overdue by more than N days ⇔ due before now − N×24 h (the ladder's rule, supervision/ladder.ts).
+      const reached = `CASE WHEN ${due} < $1::timestamptz - make_interval(hours => 24 * $4::int) THEN 3
+                            WHEN ${due} < $1::timestamptz - make_interval(hours => 24 * $3::int) THEN 2 ELSE 1 END`;
       for (;;) {
-        const marked = await this.dataSource.transaction(async (em) => {
+        const raised = await this.dataSource.transaction(async (em) => {
           const [rows] = (await em.query(
-            `UPDATE complaint SET ${marker} = $1, updated_at = $1
-             WHERE id IN (SELECT id FROM complaint WHERE ${marker} IS NULL AND status = ANY($2) AND ${due} <= $1
-                          ORDER BY ${due} LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
-             RETURNING id, tracking_number, ${due} AS due_at, lead_department_code, township_code`,
-            [now, statuses],
-          )) as [{ id: string; tracking_number: string; due_at: Date; lead_department_code: string; township_code: string }[], number];
+            `WITH due AS (
+               SELECT id, ${level} AS previous, ${reached} AS reached FROM complaint
+               WHERE status = ANY($2) AND ${due} <= $1 AND COALESCE(${level}, 0) < 3 AND COALESCE(${level}, 0) < ${reached}
+               ORDER BY ${due} LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
+             UPDATE complaint c SET ${marker} = COALESCE(c.${marker}, $1), ${level} = due.reached, updated_at = $1
+             FROM due WHERE c.id = due.id
+             RETURNING c.id, c.tracking_number, c.${due} AS due_at, c.lead_department_code, c.township_code, due.previous, due.reached`,
+            [now, statuses, level2Days, level3Days],
+          )) as [{ id: string; tracking_number: string; due_at: Date; lead_department_code: string; township_code: string; previous: number | null; reached: number }[], number];
           for (const r of rows) {
             const dueAt = new Date(r.due_at).toISOString();
+            const previousLevel = r.previous ?? 0;
             await this.events.publish(em, 'complaints.complaint.overdue', {
               complaintId: r.id,
               trackingNumber: r.tracking_number,
@@ -527,18 +544,22 @@ export class ComplaintService {
               dueAt,
               leadDepartmentCode: r.lead_department_code,
               townshipCode: r.township_code,
+              level: r.reached,
+              previousLevel,
             });
-            await this.notifications.notify(
-              em,
-              { departmentCodes: [r.lead_department_code], townshipCodes: [r.township_code] },
-              { kind: 'complaints.complaint.overdue', title: '投诉办理超期', body: `投诉 ${r.tracking_number} 已超过${DEADLINE_LABEL[deadline]}期限（${dueAt}）。`, entityType: 'complaint', entityId: r.id },
-            );
-            await this.audit.record(em, { actor, action: 'complaints.complaint.overdue', entityType: 'complaint', entityId: r.id, summary: { deadline, dueAt } });
+            if (previousLevel === 0) {
+              await this.notifications.notify(
+                em,
+                { departmentCodes: [r.lead_department_code], townshipCodes: [r.township_code] },
+                { kind: 'complaints.complaint.overdue', title: '投诉办理超期', body: `投诉 ${r.tracking_number} 已超过${DEADLINE_LABEL[deadline]}期限（${dueAt}）。`, entityType: 'complaint', entityId: r.id },
+              );
+            }
+            await this.audit.record(em, { actor, action: 'complaints.complaint.overdue', entityType: 'complaint', entityId: r.id, summary: { deadline, dueAt, level: r.reached, previousLevel } });
           }
           return rows.length;
         });
-        total += marked;
-        if (marked < SWEEP_BATCH) break;
+        total += raised;
+        if (raised < SWEEP_BATCH) break;
       }
     }
     return total;

@@ -175,15 +175,16 @@ export class EscalationService {
   }
 
   /**
-   * A complaint past a statutory deadline joins the ladder at the level its lateness deserves when the
-   * complaints module reports it, notifying the same people a task would (recorded as a COMPLAINT item).
+   * A complaint past a statutory deadline is on the ladder at the level the complaints module's sweep
+   * raised it to (it climbs as the lateness grows, like a task), notifying the people of every level it
+   * passed since the previous one (recorded as a COMPLAINT item).
    */
   async complaintOverdue(em: EntityManager, payload: EventPayload<'complaints.complaint.overdue'>): Promise<number> {
     const now = this.clock.now();
     const dueAt = new Date(payload.dueAt);
-    const level = Math.max(1, ladderLevel(dueAt, now, this.config.supervision));
+    const level = payload.level ?? Math.max(1, ladderLevel(dueAt, now, this.config.supervision));
     const item: LadderItem = { leadDepartmentCode: payload.leadDepartmentCode, townshipCode: payload.townshipCode, assigneeIds: [] };
-    const recipients = recipientsBetween(0, level, item);
+    const recipients = recipientsBetween(Math.min(payload.previousLevel ?? 0, level - 1), level, item);
     await em.query(
       `INSERT INTO supervision_escalation (item_kind, item_id, level, overdue_days, lead_department_code, township_code, notified, escalated_at)
        VALUES ('COMPLAINT', $1, $2, $3, $4, $5, $6, $7)`,

@@ -114,8 +114,21 @@ export const EVENT_CATALOGUE = {
   'after_school.homework.publication_missing': event<{ schoolId: string; townshipCode: string; date: string }>(1),
   'after_school.institution.removed_from_plans': event<{ institutionId: string; planIds: string[]; schoolIds: string[]; reason: string }>(1),
   // complaints
-  /** A statutory deadline passed (marked once per deadline); the supervision escalation ladder reads it. */
-  'complaints.complaint.overdue': event<{ complaintId: string; trackingNumber: string; deadline: 'ROUTE' | 'ACCEPT' | 'HANDLE'; dueAt: string; leadDepartmentCode: string; townshipCode: string }>(1),
+  /**
+   * A statutory deadline passed, or its lateness reached a higher escalation level (once per level); the
+   * supervision escalation ladder reads it. `level`/`previousLevel` are absent from events published
+   * before complaints climbed the ladder (the subscriber then derives the level from `dueAt`).
+   */
+  'complaints.complaint.overdue': event<{
+    complaintId: string;
+    trackingNumber: string;
+    deadline: 'ROUTE' | 'ACCEPT' | 'HANDLE';
+    dueAt: string;
+    leadDepartmentCode: string;
+    townshipCode: string;
+    level?: number;
+    previousLevel?: number;
+  }>(1),
   /** Closed as substantiated against an institution: the credit module records a violation. */
   'complaints.complaint.substantiated': event<{ complaintId: string; institutionId: string; category: string; closedAt: string; summary: string }>(1),
   /** An officer asked supervision for an investigation task. */

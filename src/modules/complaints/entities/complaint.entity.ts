@@ -92,6 +92,16 @@ export class Complaint {
   @Column({ type: 'timestamptz', nullable: true })
   handleOverdueAt!: Date | null;
 
+  /** Escalation level (督办级别 1–3) each deadline has reached while overdue; null when not overdue. */
+  @Column({ type: 'smallint', nullable: true })
+  routeOverdueLevel!: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  acceptOverdueLevel!: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  handleOverdueLevel!: number | null;
+
   @Column({ type: 'varchar', length: 1000, nullable: true })
   notAcceptedReason!: string | null;
 

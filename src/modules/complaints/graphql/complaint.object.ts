@@ -171,6 +171,11 @@ export class ComplaintObject {
   @Field(() => [String], { description: 'Which pending deadlines have passed: ROUTE, ACCEPT, HANDLE' })
   overdueDeadlines!: string[];
 
+  @Field(() => Int, {
+    description: 'Escalation level (督办级别) reached by the overdue deadlines: 0 none, 1 once overdue, 2 and 3 as the lateness grows (like tasks); raised by the overdue sweep',
+  })
+  escalationLevel!: number;
+
   @Field(() => String, { nullable: true, description: 'Why it was not accepted (internal)' })
   notAcceptedReason!: string | null;
 
@@ -219,6 +224,7 @@ export class ComplaintObject {
       extensionReason: c.extensionReason,
       overdue: overdue.length > 0,
       overdueDeadlines: overdue,
+      escalationLevel: escalationLevel(c, overdue),
       notAcceptedReason: c.notAcceptedReason,
       findings: c.findings,
       substantiated: c.substantiated,
@@ -230,3 +236,10 @@ export class ComplaintObject {
 }
 
 export const ComplaintConnection = Paginated(ComplaintObject, 'Complaint');
+
+const LEVEL_OF = { ROUTE: 'routeOverdueLevel', ACCEPT: 'acceptOverdueLevel', HANDLE: 'handleOverdueLevel' } as const;
+
+/** The highest level among the deadlines overdue now (a deadline met late no longer counts). */
+function escalationLevel(c: Complaint, overdue: readonly (keyof typeof LEVEL_OF)[]): number {
+  return Math.max(0, ...overdue.map((d) => c[LEVEL_OF[d]] ?? 0));
+}
