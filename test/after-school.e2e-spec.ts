@@ -322,6 +322,16 @@ describe('after-school services and homework', () => {
       const q = `{ familyEducationCompletion(schoolYear: 2026, townshipCode: "520122001") { schoolId guidanceSessions guidanceMinutes consultations sessionTargetsMet homeVisitRate } }`;
       const rows = (await t.gql<{ familyEducationCompletion: { schoolId: string }[] }>(q, {}, edu.token)).data!.familyEducationCompletion;
       expect(rows.find((r) => r.schoolId === school['DEMO-S001']!.id)).toEqual({ schoolId: school['DEMO-S001']!.id, guidanceSessions: 2, guidanceMinutes: 240, consultations: 1, sessionTargetsMet: 0, homeVisitRate: 0.75 });
+
+      // "4次8课时": two more sessions of one 40-minute class period each make 4 sessions and 8 periods
+      // (320 minutes, not 8 hours); the second consultation is still missing.
+      for (const minutes of [40, 40]) {
+        await t.gql(session, { input: { schoolId: school['DEMO-S001']!.id, kind: 'GUIDANCE', date: '2026-11-10', minutes, topic: '家长课堂' } }, admin1.token);
+      }
+      const q2 = `{ familyEducationCompletion(schoolYear: 2026, schoolId: "${school['DEMO-S001']!.id}") { guidanceSessions guidanceMinutes guidancePeriods consultations sessionTargetsMet } }`;
+      expect((await t.gql<{ familyEducationCompletion: unknown[] }>(q2, {}, edu.token)).data!.familyEducationCompletion).toEqual([
+        { guidanceSessions: 4, guidanceMinutes: 320, guidancePeriods: 8, consultations: 1, sessionTargetsMet: 0.6667 },
+      ]);
     });
   });
 

@@ -10,7 +10,7 @@ import { waitFor } from './support/test-env';
 const SUBMIT = `mutation($input: ComplaintIntakeInput!) { submitComplaint(input: $input) { trackingNumber receivedAt } }`;
 const STATUS = `query($n: String!) { complaintStatus(trackingNumber: $n) { trackingNumber category status receivedAt timeline { status occurredAt reply } } }`;
 const FIELDS = `id trackingNumber channel category status townshipCode leadDepartmentCode coDepartmentCodes duplicateOfId duplicateCount
-  routeDueAt acceptDueAt handleDueAt overdue overdueDeadlines escalationLevel extensionDays substantiated satisfaction contact { name phone masked }`;
+  routeDueAt acceptDueAt handleDueAt overdue overdueDeadlines escalationLevel reviewRequestedAt reviewDueAt reviewDecision closedAt extensionDays substantiated satisfaction contact { name phone masked }`;
 const GET = `query($id: ID!) { complaint(id: $id) { ${FIELDS} } }`;
 const LIST = `query($f: Boolean, $t: String) { complaints(first: 100, overdue: $f, townshipCode: $t) { totalCount edges { node { id } } } }`;
 
@@ -29,6 +29,10 @@ type ComplaintView = {
   overdue: boolean;
   overdueDeadlines: string[];
   escalationLevel: number;
+  reviewRequestedAt: string | null;
+  reviewDueAt: string | null;
+  reviewDecision: string | null;
+  closedAt: string | null;
   extensionDays: number | null;
   contact: { name: string | null; phone: string | null; masked: boolean } | null;
 };
@@ -80,6 +84,8 @@ describe('complaints and petitions (投诉/信访)', () => {
     closeComplaint: 'CloseComplaintInput',
     reopenComplaint: 'ReopenComplaintInput',
     requestComplaintInvestigationTask: 'RequestInvestigationTaskInput',
+    registerComplaintReview: 'RegisterComplaintReviewInput',
+    decideComplaintReview: 'DecideComplaintReviewInput',
   };
   async function ok(mutation: string, input: Record<string, unknown>, token: string): Promise<ComplaintView> {
     const res = await run(mutation, input, token);
@@ -315,6 +321,90 @@ describe('complaints and petitions (投诉/信访)', () => {
     const reopened = (await get(c.id, token)).data!.complaint;
     await sweepAt(new Date(new Date(reopened.handleDueAt!).getTime() + 60_000).toISOString());
     expect((await levels()).slice(3)).toEqual([[0, 1]]);
+  });
+
+  describe('review (复查, 《信访工作条例》 Art. 35)', () => {
+    const REQUEST = `mutation($input: RequestComplaintReviewInput!) { requestComplaintReview(input: $input) { status timeline { status reply } } }`;
+    const requestReview = (trackingNumber: string, reason = '答复未解决退费问题') =>
+      t.gql<{ requestComplaintReview: { status: string; timeline: { status: string; reply: string | null }[] } }>(REQUEST, { input: { trackingNumber, reason } }, undefined, {
+        'X-Forwarded-For': someAddress(),
+      });
+    const row = async (id: string) => (await t.dataSource.query(`SELECT * FROM complaint WHERE id = $1`, [id]))[0] as Record<string, unknown>;
+
+    /** A complaint handled and replied to at the test clock's current time, then closed with the return visit. */
+    async function repliedAndClosed(township: string): Promise<ComplaintView> {
+      const c = await submitOk({ category: 'PREPAID_FEE_REFUND', description: '机构拒绝退费', townshipCode: township, contactName: '李四', contactPhone: '13900001111' });
+      const token = t.tokenFor(edu.id);
+      await ok('acceptComplaint', { complaintId: c.id }, token);
+      await ok('assignComplaint', { complaintId: c.id }, token);
+      await ok('startComplaintInvestigation', { complaintId: c.id }, token);
+      await ok('replyToComplaint', { complaintId: c.id, publicReply: '已约谈机构' }, token);
+      return ok('closeComplaint', { complaintId: c.id, substantiated: false, summary: '未查实', satisfaction: 'DISSATISFIED' }, token);
+    }
+
+    it('the complainant asks once within 30 days of the reply; the county office overturns it and handling starts again', async () => {
+      const c = await repliedAndClosed('520122107');
+      expectGqlError(await requestReview('TS222222222222'), 'COMPLAINT_NOT_FOUND');
+
+      clock.set('2026-03-20T02:00:00Z');
+      const requested = await requestReview(c.trackingNumber);
+      expect(requested.errors).toBeUndefined();
+      expect(requested.data?.requestComplaintReview.status).toBe('UNDER_REVIEW');
+      expect(requested.data?.requestComplaintReview.timeline.map((e) => e.status).slice(-2)).toEqual(['CLOSED', 'UNDER_REVIEW']);
+      const under = (await get(c.id, t.tokenFor(admin.id))).data!.complaint;
+      expect(under).toMatchObject({ status: 'UNDER_REVIEW', reviewRequestedAt: '2026-03-20T02:00:00.000Z', reviewDueAt: '2026-04-19T16:00:00.000Z', overdue: false });
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE entity_id = $1 AND kind = 'complaints.review.requested'`, [c.id]);
+      expect(n).toBe(1);
+
+      // Once: a second request, by the public or by an officer, is refused and changes nothing.
+      const before = await row(c.id);
+      expectGqlError(await requestReview(c.trackingNumber), 'REVIEW_ALREADY_REQUESTED');
+      expectGqlError(await run('registerComplaintReview', { complaintId: c.id, reason: '来访' }, t.tokenFor(edu.id)), 'REVIEW_ALREADY_REQUESTED');
+      // Only the county office decides it; the handling department cannot review itself.
+      expectGqlError(await run('decideComplaintReview', { complaintId: c.id, decision: 'OVERTURNED', opinion: '重新办理' }, t.tokenFor(edu.id)), 'FORBIDDEN');
+      expect(await row(c.id)).toEqual(before);
+
+      const overturned = await ok('decideComplaintReview', { complaintId: c.id, decision: 'OVERTURNED', opinion: '责成重新调查退费情况' }, t.tokenFor(admin.id));
+      expect(overturned).toMatchObject({ status: 'INVESTIGATING', reviewDecision: 'OVERTURNED', closedAt: null, handleDueAt: '2026-05-19T16:00:00.000Z' });
+      const timeline = (await t.gql<{ complaintStatus: { timeline: { status: string; reply: string | null }[] } }>(STATUS, { n: c.trackingNumber })).data!.complaintStatus.timeline;
+      expect(timeline.at(-1)).toEqual({ status: 'INVESTIGATING', occurredAt: expect.any(String), reply: '责成重新调查退费情况' });
+      const [{ n: told }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE entity_id = $1 AND kind = 'complaints.review.overturned'`, [c.id]);
+      expect(told).toBe(1);
+      const [audit] = await t.dataSource.query(`SELECT summary FROM audit_log WHERE entity_id = $1 AND action = 'complaints.review.overturned'`, [c.id]);
+      expect(audit.summary).toMatchObject({ from: 'UNDER_REVIEW', to: 'INVESTIGATING', decision: 'OVERTURNED' });
+
+      // Replied again after the new investigation: no second review.
+      await ok('replyToComplaint', { complaintId: c.id, publicReply: '已督促退费' }, t.tokenFor(edu.id));
+      expectGqlError(await requestReview(c.trackingNumber), 'REVIEW_ALREADY_REQUESTED');
+    });
+
+    it('refuses a request after 30 days or before a reply, and watches the 30-day decision deadline', async () => {
+      const late = await repliedAndClosed('520122108');
+      clock.set('2026-04-01T16:00:00Z'); // the reply was on 2 March: the window ended with 1 April
+      const before = await row(late.id);
+      expectGqlError(await requestReview(late.trackingNumber), 'REVIEW_WINDOW_CLOSED');
+      expect(await row(late.id)).toEqual(before);
+
+      clock.set(START);
+      const fresh = await submitOk({ category: 'PRICING', description: '乱收费', townshipCode: '520122108', anonymous: true });
+      expectGqlError(await requestReview(fresh.trackingNumber), 'INVALID_COMPLAINT_TRANSITION');
+
+      // An officer registers a request received by visit; the decision is due 30 days later.
+      const visited = await repliedAndClosed('520122200');
+      clock.set('2026-03-10T02:00:00Z');
+      const closedAt = visited.closedAt;
+      const registered = await ok('registerComplaintReview', { complaintId: visited.id, reason: '来访申请复查' }, t.tokenFor(edu.id));
+      expect(registered).toMatchObject({ status: 'UNDER_REVIEW', reviewDueAt: '2026-04-09T16:00:00.000Z' });
+      const sweep = t.app.get(SubscriberRegistry).scheduledTasks().find((s) => s.name === 'complaints.overdue-sweep')!;
+      clock.set('2026-04-09T16:00:00Z');
+      await sweep.handler.run(clock.now());
+      expect((await outbox('complaints.complaint.overdue', visited.id)).map((e) => [e.payload.deadline, e.payload.level])).toEqual([['REVIEW', 1]]);
+      expect((await get(visited.id, t.tokenFor(admin.id))).data?.complaint).toMatchObject({ overdueDeadlines: ['REVIEW'], escalationLevel: 1 });
+
+      // Upheld: closed again, keeping the original closing time and return visit.
+      const upheld = await ok('decideComplaintReview', { complaintId: visited.id, decision: 'UPHELD', opinion: '维持原答复意见' }, t.tokenFor(admin.id));
+      expect(upheld).toMatchObject({ status: 'CLOSED', reviewDecision: 'UPHELD', closedAt, satisfaction: 'DISSATISFIED', overdue: false });
+    });
   });
 
   it('emits the substantiated event for the credit module and the investigation request for supervision', async () => {

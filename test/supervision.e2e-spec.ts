@@ -168,7 +168,7 @@ describe('supervision', () => {
       expectGqlError(await create({ ...base, targetId: '520199999' }), 'VALIDATION_FAILED');
       expectGqlError(await create({ ...base, cooperatingDepartmentCodes: ['NO_SUCH'] }), 'VALIDATION_FAILED');
       expectGqlError(await create({ ...base, assigneeIds: [fireInspector.id] }), 'INVALID_ASSIGNEE'); // not of the task's departments
-      expectGqlError(await create({ ...base, assigneeIds: [township.id] }), 'INVALID_ASSIGNEE');
+      expectGqlError(await create({ ...base, assigneeIds: [otherTownship.id] }), 'INVALID_ASSIGNEE'); // a township officer, but not of the task's township
       expectGqlError(await create({ ...base, leadDepartmentCode: 'HEALTH' }), 'FORBIDDEN'); // an EDU officer leads EDU tasks
       expectGqlError(await create(base, tokenAt(inspector)), 'FORBIDDEN');
       expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM supervision_task`))[0].n)).toBe(before);

@@ -98,6 +98,10 @@ export interface AfterSchoolConfig {
   offWorkTime: string;
   /** Daily written-homework limits in minutes by grade band (中办发〔2021〕40号). */
   homeworkMinutes: { grades1to2: number; grades3to6: number; junior: number };
+  /** "5+2": at least this many minutes of service on each school day. */
+  minDailyMinutes: number;
+  /** Family education per school and year (seed 四(三) "4次8课时", 2 consultations); a 课时 in minutes. */
+  family: { guidanceSessions: number; guidancePeriods: number; classPeriodMinutes: number; consultations: number };
 }
 
 export interface EscrowConfig {
@@ -123,6 +127,8 @@ export interface ComplaintsConfig {
   duplicateWindowDays: number;
   /** How often the overdue sweep runs. */
   overdueSweepMinutes: number;
+  /** Statutory periods in calendar days (《信访工作条例》 Art. 22, 23, 34, 35). */
+  deadlines: { routeDays: number; acceptDays: number; handleDays: number; maxExtensionDays: number; reviewRequestDays: number; reviewDecisionDays: number };
 }
 
 export interface CreditConfig {
@@ -251,6 +257,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       submitWindowSeconds: r.int('COMPLAINT_SUBMIT_WINDOW_SECONDS', 600, { min: 1 }),
       duplicateWindowDays: r.int('COMPLAINT_DUPLICATE_WINDOW_DAYS', 30, { min: 0, max: 3650 }),
       overdueSweepMinutes: r.int('COMPLAINT_OVERDUE_SWEEP_MINUTES', 15, { min: 1, max: 1440 }),
+      deadlines: {
+        routeDays: r.int('COMPLAINT_ROUTE_DAYS', 15, { min: 1, max: 365 }),
+        acceptDays: r.int('COMPLAINT_ACCEPT_DAYS', 15, { min: 1, max: 365 }),
+        handleDays: r.int('COMPLAINT_HANDLE_DAYS', 60, { min: 1, max: 365 }),
+        // The statutory cap of 30 is also the input's and the database's bound: a county may only shorten it.
+        maxExtensionDays: r.int('COMPLAINT_MAX_EXTENSION_DAYS', 30, { min: 1, max: 30 }),
+        reviewRequestDays: r.int('COMPLAINT_REVIEW_REQUEST_DAYS', 30, { min: 1, max: 365 }),
+        reviewDecisionDays: r.int('COMPLAINT_REVIEW_DECISION_DAYS', 30, { min: 1, max: 365 }),
+      },
     },
     credit: {
       escrowAlertDeadlineDays: r.int('CREDIT_ESCROW_ALERT_DEADLINE_DAYS', 7, { min: 1, max: 365 }),
@@ -269,6 +284,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         grades1to2: r.int('AFTER_SCHOOL_HOMEWORK_MINUTES_GRADES_1_2', 0, { min: 0, max: 600 }),
         grades3to6: r.int('AFTER_SCHOOL_HOMEWORK_MINUTES_GRADES_3_6', 60, { min: 0, max: 600 }),
         junior: r.int('AFTER_SCHOOL_HOMEWORK_MINUTES_JUNIOR', 90, { min: 0, max: 600 }),
+      },
+      minDailyMinutes: r.int('AFTER_SCHOOL_MIN_DAILY_MINUTES', 120, { min: 1, max: 600 }),
+      family: {
+        guidanceSessions: r.int('AFTER_SCHOOL_FAMILY_GUIDANCE_SESSIONS', 4, { min: 0, max: 100 }),
+        guidancePeriods: r.int('AFTER_SCHOOL_FAMILY_GUIDANCE_PERIODS', 8, { min: 0, max: 200 }),
+        classPeriodMinutes: r.int('AFTER_SCHOOL_CLASS_PERIOD_MINUTES', 40, { min: 1, max: 120 }),
+        consultations: r.int('AFTER_SCHOOL_FAMILY_CONSULTATIONS', 2, { min: 0, max: 100 }),
       },
     },
   };

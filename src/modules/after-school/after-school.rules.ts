@@ -8,6 +8,7 @@ export interface TimeSlot {
 }
 
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Default of AFTER_SCHOOL_MIN_DAILY_MINUTES: two hours a day. */
 export const MIN_DAILY_MINUTES = 120;
 const SCHOOL_WEEKDAYS = [1, 2, 3, 4, 5];
 
@@ -15,9 +16,9 @@ const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Numb
 
 /**
  * The "5+2" rule of a plan (中办发〔2021〕40号): service on each of the five school days, at least two hours
- * a day, the day's service ending no earlier than the local off-work time. Returns every broken rule.
+ * a day (`minDailyMinutes`), the day's service ending no earlier than the local off-work time. Returns every broken rule.
  */
-export function planSlotProblems(slots: readonly TimeSlot[], offWorkTime: string): string[] {
+export function planSlotProblems(slots: readonly TimeSlot[], offWorkTime: string, minDailyMinutes = MIN_DAILY_MINUTES): string[] {
   const problems: string[] = [];
   const byDay = new Map<number, TimeSlot[]>();
   for (const slot of slots) {
@@ -37,7 +38,7 @@ export function planSlotProblems(slots: readonly TimeSlot[], offWorkTime: string
       if (minutesOf(daySlots[i]!.start) < minutesOf(daySlots[i - 1]!.end)) problems.push(`weekday ${day}: slots overlap`);
     }
     const total = daySlots.reduce((sum, s) => sum + minutesOf(s.end) - minutesOf(s.start), 0);
-    if (total < MIN_DAILY_MINUTES) problems.push(`weekday ${day}: ${total} minutes of service, at least ${MIN_DAILY_MINUTES} are required`);
+    if (total < minDailyMinutes) problems.push(`weekday ${day}: ${total} minutes of service, at least ${minDailyMinutes} are required`);
     const end = daySlots[daySlots.length - 1]!.end;
     if (minutesOf(end) < minutesOf(offWorkTime)) problems.push(`weekday ${day}: service ends at ${end}, before the local off-work time ${offWorkTime}`);
   }

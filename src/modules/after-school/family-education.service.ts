@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
@@ -14,8 +15,6 @@ export enum FamilySessionKind {
   CONSULTATION = 'CONSULTATION', // 公益咨询
 }
 
-/** Seed 四(三): free guidance ≥ 4 times and ≥ 8 hours a year, ≥ 2 public consultations. */
-export const FAMILY_TARGETS = { guidanceSessions: 4, guidanceMinutes: 8 * 60, consultations: 2 } as const;
 
 export interface FamilySessionCommand {
   schoolId: string;
@@ -41,6 +40,8 @@ export interface FamilyEducationRow {
   schoolYear: number;
   guidanceSessions: number;
   guidanceMinutes: number;
+  /** Guidance in class periods (课时): minutes / AFTER_SCHOOL_CLASS_PERIOD_MINUTES. */
+  guidancePeriods: number;
   consultations: number;
   /** Share of the three yearly session targets met (0, 1/3, 2/3, 1). */
   sessionTargetsMet: number;
@@ -58,6 +59,7 @@ export class FamilyEducationService {
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async recordSession(actor: Principal, c: FamilySessionCommand): Promise<void> {
@@ -87,7 +89,11 @@ export class FamilyEducationService {
     });
   }
 
-  /** Yearly completion per school of the reader's scope. */
+  /**
+   * Yearly completion per school of the reader's scope, against seed 四(三) "每年至少4次8课时的免费家庭教育
+   * 指导服务和2次普惠性公益咨询服务": guidance sessions, guidance class periods (课时, counted from the minutes
+   * recorded) and consultations, each target from AFTER_SCHOOL_FAMILY_* and AFTER_SCHOOL_CLASS_PERIOD_MINUTES.
+   */
   async completion(actor: Principal, filter: { schoolYear: number; townshipCode?: string; schoolId?: string }): Promise<FamilyEducationRow[]> {
     const schools = await schoolsInScope(this.reference, actor, READERS.kpis, filter);
     if (schools.length === 0) return [];
@@ -104,13 +110,16 @@ export class FamilyEducationService {
     const bySchool = new Map(rows.map((r) => [r.school_id, r]));
     return schools.map((s) => {
       const r = bySchool.get(s.id)!;
-      const met = [r.guidance >= FAMILY_TARGETS.guidanceSessions, r.guidance_minutes >= FAMILY_TARGETS.guidanceMinutes, r.consultations >= FAMILY_TARGETS.consultations].filter(Boolean).length;
+      const target = this.config.afterSchool.family;
+      const periods = r.guidance_minutes / target.classPeriodMinutes;
+      const met = [r.guidance >= target.guidanceSessions, periods >= target.guidancePeriods, r.consultations >= target.consultations].filter(Boolean).length;
       return {
         schoolId: s.id,
         townshipCode: s.townshipCode,
         schoolYear: filter.schoolYear,
         guidanceSessions: r.guidance,
         guidanceMinutes: r.guidance_minutes,
+        guidancePeriods: Math.round(periods * 100) / 100,
         consultations: r.consultations,
         sessionTargetsMet: Math.round((met / 3) * 10000) / 10000,
         students: r.students,

@@ -67,7 +67,7 @@ export class PlanService {
   async save(actor: Principal, command: SavePlanCommand): Promise<AfterSchoolPlan> {
     assertOwnSchool(actor, command.schoolId);
     if (!SEMESTER_PATTERN.test(command.semester)) throw new InvalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
-    const problems = planSlotProblems(command.timeSlots, this.config.afterSchool.offWorkTime);
+    const problems = planSlotProblems(command.timeSlots, this.config.afterSchool.offWorkTime, this.config.afterSchool.minDailyMinutes);
     if (problems.length > 0) throw new PlanRulesBroken(problems);
     const [school] = await this.reference.schoolsByIds([command.schoolId]);
     if (!school) throw schoolNotFound(command.schoolId);

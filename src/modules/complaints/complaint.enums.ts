@@ -22,7 +22,10 @@ export enum ComplaintChannel {
   GRID_PATROL = 'GRID_PATROL', // 网格巡查
 }
 
-/** RECEIVED → ACCEPTED / NOT_ACCEPTED → ASSIGNED → INVESTIGATING → REPLIED → CLOSED (reopen → INVESTIGATING). */
+/**
+ * RECEIVED → ACCEPTED / NOT_ACCEPTED → ASSIGNED → INVESTIGATING → REPLIED → CLOSED (reopen → INVESTIGATING);
+ * REPLIED / CLOSED → UNDER_REVIEW (复查) → CLOSED (upheld) or INVESTIGATING (overturned).
+ */
 export enum ComplaintStatus {
   RECEIVED = 'RECEIVED',
   ACCEPTED = 'ACCEPTED',
@@ -31,6 +34,13 @@ export enum ComplaintStatus {
   INVESTIGATING = 'INVESTIGATING',
   REPLIED = 'REPLIED',
   CLOSED = 'CLOSED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+}
+
+/** The review body's decision (复查意见). */
+export enum ReviewDecision {
+  UPHELD = 'UPHELD', // 维持原处理意见
+  OVERTURNED = 'OVERTURNED', // 撤销或变更，责成重新办理
 }
 
 /** Return visit (满意度回访) at closing. */
@@ -41,7 +51,7 @@ export enum Satisfaction {
 }
 
 /** The statutory deadlines (《信访工作条例》 Art. 22, 23, 34). */
-export type ComplaintDeadline = 'ROUTE' | 'ACCEPT' | 'HANDLE';
+export type ComplaintDeadline = 'ROUTE' | 'ACCEPT' | 'HANDLE' | 'REVIEW';
 
 /** Statuses in which a complaint is still being worked on (duplicates link to an open primary). */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = [
@@ -50,4 +60,5 @@ export const OPEN_STATUSES: readonly ComplaintStatus[] = [
   ComplaintStatus.ASSIGNED,
   ComplaintStatus.INVESTIGATING,
   ComplaintStatus.REPLIED,
+  ComplaintStatus.UNDER_REVIEW,
 ];

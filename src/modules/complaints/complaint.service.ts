@@ -14,9 +14,9 @@ import { NotificationService } from '../notifications';
 import { ReferenceService } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { complaintScope, isAssignedOfficer, mayHandle, mayRoute } from './complaint-access';
-import { ComplaintCategory, ComplaintChannel, ComplaintDeadline, ComplaintStatus, OPEN_STATUSES, Satisfaction } from './complaint.enums';
-import { ComplaintNotFound, DeadlineAlreadyExtended, InstitutionNotFound, InvalidComplaintTransition, TooManyRequests } from './complaints.errors';
-import { ACCEPT_DAYS, HANDLE_DAYS, MAX_EXTENSION_DAYS, ROUTE_DAYS, calendarDeadline, extendDeadline } from './deadlines';
+import { ComplaintCategory, ComplaintChannel, ComplaintDeadline, ComplaintStatus, OPEN_STATUSES, ReviewDecision, Satisfaction } from './complaint.enums';
+import { ComplaintNotFound, DeadlineAlreadyExtended, InstitutionNotFound, InvalidComplaintTransition, ReviewAlreadyRequested, ReviewWindowClosed, TooManyRequests } from './complaints.errors';
+import { calendarDeadline, extendDeadline } from './deadlines';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
 import { maskName, maskPhone } from './masking';
@@ -74,11 +74,12 @@ export const OFFICER_CHANNELS: readonly ComplaintChannel[] = Object.values(Compl
 const INTAKE_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
 
 /** The statutory deadlines pending and past at `now` (the `overdue` flag and filter). */
-export function overdueDeadlines(c: Pick<Complaint, 'status' | 'routeDueAt' | 'acceptDueAt' | 'handleDueAt'>, now: Date): ComplaintDeadline[] {
+export function overdueDeadlines(c: Pick<Complaint, 'status' | 'routeDueAt' | 'acceptDueAt' | 'handleDueAt' | 'reviewDueAt'>, now: Date): ComplaintDeadline[] {
   const out: ComplaintDeadline[] = [];
   if ((c.status === ComplaintStatus.RECEIVED || c.status === ComplaintStatus.ACCEPTED) && c.routeDueAt <= now) out.push('ROUTE');
   if (c.status === ComplaintStatus.RECEIVED && c.acceptDueAt <= now) out.push('ACCEPT');
   if (HANDLING.includes(c.status) && c.handleDueAt && c.handleDueAt <= now) out.push('HANDLE');
+  if (c.status === ComplaintStatus.UNDER_REVIEW && c.reviewDueAt && c.reviewDueAt <= now) out.push('REVIEW');
   return out;
 }
 
@@ -87,13 +88,15 @@ const HANDLING = [ComplaintStatus.ACCEPTED, ComplaintStatus.ASSIGNED, ComplaintS
 /** SQL of the same rule, over alias `c`, with the parameter `:now`. */
 const OVERDUE_SQL = `((c.status IN ('RECEIVED','ACCEPTED') AND c.route_due_at <= :now)
   OR (c.status = 'RECEIVED' AND c.accept_due_at <= :now)
-  OR (c.status IN ('ACCEPTED','ASSIGNED','INVESTIGATING') AND c.handle_due_at <= :now))`;
+  OR (c.status IN ('ACCEPTED','ASSIGNED','INVESTIGATING') AND c.handle_due_at <= :now)
+  OR (c.status = 'UNDER_REVIEW' AND c.review_due_at <= :now))`;
 
 /** Pending-deadline columns the sweep marks, per deadline. */
 const SWEEP: Record<ComplaintDeadline, { due: string; marker: string; level: string; statuses: ComplaintStatus[] }> = {
   ROUTE: { due: 'route_due_at', marker: 'route_overdue_at', level: 'route_overdue_level', statuses: [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED] },
   ACCEPT: { due: 'accept_due_at', marker: 'accept_overdue_at', level: 'accept_overdue_level', statuses: [ComplaintStatus.RECEIVED] },
   HANDLE: { due: 'handle_due_at', marker: 'handle_overdue_at', level: 'handle_overdue_level', statuses: HANDLING },
+  REVIEW: { due: 'review_due_at', marker: 'review_overdue_at', level: 'review_overdue_level', statuses: [ComplaintStatus.UNDER_REVIEW] },
 };
 
 const SWEEP_BATCH = 500;
@@ -190,8 +193,8 @@ export class ComplaintService {
         contactPhoneEnc: input.contactPhone ? encrypt(key, input.contactPhone) : null,
         duplicateOf,
         receivedAt: now,
-        routeDueAt: calendarDeadline(now, ROUTE_DAYS, tz).dueAt,
-        acceptDueAt: calendarDeadline(now, ACCEPT_DAYS, tz).dueAt,
+        routeDueAt: calendarDeadline(now, this.config.complaints.deadlines.routeDays, tz).dueAt,
+        acceptDueAt: calendarDeadline(now, this.config.complaints.deadlines.acceptDays, tz).dueAt,
         handleDueAt: null,
         reopenCount: 0,
         createdAt: now,
@@ -312,7 +315,7 @@ export class ComplaintService {
     return this.change(actor, id, 'accept', [ComplaintStatus.RECEIVED], 'route', async (c, _em, now) => {
       c.status = ComplaintStatus.ACCEPTED;
       c.acceptedAt = now;
-      c.handleDueAt = calendarDeadline(now, HANDLE_DAYS, this.config.timeZone).dueAt;
+      c.handleDueAt = calendarDeadline(now, this.config.complaints.deadlines.handleDays, this.config.timeZone).dueAt;
       return { publicReply, summary: { handleDueAt: c.handleDueAt.toISOString() } };
     });
   }
@@ -368,7 +371,8 @@ export class ComplaintService {
   }
 
   extend(actor: Principal, id: string, days: number, reason: string): Promise<Complaint> {
-    if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) throw new ValidationFailed([{ path: 'days', message: `must be 1–${MAX_EXTENSION_DAYS}` }]);
+    const { maxExtensionDays } = this.config.complaints.deadlines;
+    if (!Number.isInteger(days) || days < 1 || days > maxExtensionDays) throw new ValidationFailed([{ path: 'days', message: `must be 1–${maxExtensionDays}` }]);
     return this.change(actor, id, 'extend', HANDLING, 'handle', async (c, _em, now) => {
       if (c.extensionDays !== null) throw new DeadlineAlreadyExtended();
       const before = c.handleDueAt!;
@@ -410,11 +414,93 @@ export class ComplaintService {
       c.status = ComplaintStatus.INVESTIGATING;
       c.reopenCount += 1;
       c.closedAt = null;
-      c.handleDueAt = calendarDeadline(now, HANDLE_DAYS, this.config.timeZone).dueAt;
+      c.handleDueAt = calendarDeadline(now, this.config.complaints.deadlines.handleDays, this.config.timeZone).dueAt;
       c.handleOverdueAt = null;
       c.handleOverdueLevel = null;
       return { publicReply, action: 'complaints.complaint.reopened', summary: { reason, previousSatisfaction: c.satisfaction, handleDueAt: c.handleDueAt.toISOString() } };
     });
+  }
+
+  // ---- review (复查, 《信访工作条例》 Art. 35) ----------------------------------------------------------
+
+  /**
+   * The complainant asks for a review of the written reply, by tracking number (no login, like the
+   * status query; rate-limited per client address like the public form). Once per complaint, within
+   * COMPLAINT_REVIEW_REQUEST_DAYS of the reply; the county office then decides within COMPLAINT_REVIEW_DECISION_DAYS.
+   */
+  async requestReview(actor: Principal, trackingNumber: string, reason: string, clientAddress: string): Promise<PublicComplaintStatus> {
+    const { submitBurst, submitWindowSeconds } = this.config.complaints;
+    const limit = await this.limiter.take(`complaint-review:${clientAddress}`, submitBurst / submitWindowSeconds, submitBurst);
+    if (!limit.allowed) throw new TooManyRequests(limit.retryAfterSeconds);
+    const number = normaliseTrackingNumber(trackingNumber);
+    if (!TRACKING_PATTERN.test(number)) throw new ComplaintNotFound();
+    await this.dataSource.transaction(async (em) => {
+      const c = await em.getRepository(Complaint).findOne({ where: { trackingNumber: number }, lock: { mode: 'pessimistic_write' } });
+      if (!c) throw new ComplaintNotFound();
+      const now = this.clock.now();
+      const from = c.status;
+      this.openReview(c, reason, now);
+      c.updatedAt = now;
+      await em.save(c);
+      await this.addTimeline(em, c, null);
+      await this.reviewRequested(em, c);
+      await this.audit.record(em, { actor, action: 'complaints.review.requested', entityType: 'complaint', entityId: c.id, summary: { from, to: c.status, reason, channel: 'ONLINE' } });
+    });
+    return this.publicStatus(number);
+  }
+
+  /** An officer registers a review request received by letter or visit (信访局) on the complainant's behalf. */
+  registerReview(actor: Principal, id: string, reason: string): Promise<Complaint> {
+    // Every status passes the gate: openReview answers "already requested" before "not replied yet".
+    return this.change(actor, id, 'request a review of', Object.values(ComplaintStatus), 'route', async (c, em, now) => {
+      this.openReview(c, reason, now);
+      await this.reviewRequested(em, c);
+      return { action: 'complaints.review.requested', summary: { reason, channel: 'OFFICER' } };
+    });
+  }
+
+  /**
+   * The county office decides the review: UPHELD keeps the reply and closes the complaint (its return
+   * visit stays); OVERTURNED sends it back to the assigned departments with a new 60-day handling period.
+   * The opinion is told to the complainant on the public timeline.
+   */
+  decideReview(actor: Principal, id: string, decision: ReviewDecision, opinion: string): Promise<Complaint> {
+    return this.change(actor, id, 'decide the review of', [ComplaintStatus.UNDER_REVIEW], 'review', async (c, em, now) => {
+      c.reviewDecision = decision;
+      c.reviewOpinion = opinion;
+      c.reviewedAt = now;
+      if (decision === ReviewDecision.UPHELD) {
+        c.status = ComplaintStatus.CLOSED;
+        c.closedAt ??= now;
+      } else {
+        c.status = ComplaintStatus.INVESTIGATING;
+        c.closedAt = null;
+        c.handleDueAt = calendarDeadline(now, this.config.complaints.deadlines.handleDays, this.config.timeZone).dueAt;
+        c.handleOverdueAt = null;
+        c.handleOverdueLevel = null;
+        await this.notifyAssigned(em, c, 'complaints.review.overturned', '投诉复查：责成重新办理', `投诉 ${c.trackingNumber} 复查意见：${opinion}`);
+      }
+      return { publicReply: opinion, action: `complaints.review.${decision.toLowerCase()}`, summary: { decision, opinion } };
+    });
+  }
+
+  private openReview(c: Complaint, reason: string, now: Date): void {
+    if (c.reviewRequestedAt) throw new ReviewAlreadyRequested();
+    if (c.status !== ComplaintStatus.REPLIED && c.status !== ComplaintStatus.CLOSED) throw new InvalidComplaintTransition('request a review of', c.status);
+    const window = calendarDeadline(c.repliedAt!, this.config.complaints.deadlines.reviewRequestDays, this.config.timeZone);
+    if (now >= window.dueAt) throw new ReviewWindowClosed(window.dueDate);
+    c.status = ComplaintStatus.UNDER_REVIEW;
+    c.reviewRequestedAt = now;
+    c.reviewReason = reason;
+    c.reviewDueAt = calendarDeadline(now, this.config.complaints.deadlines.reviewDecisionDays, this.config.timeZone).dueAt;
+  }
+
+  private async reviewRequested(em: EntityManager, c: Complaint): Promise<void> {
+    await this.notifications.notify(
+      em,
+      { roles: [Role.COUNTY_ADMIN], departmentCodes: [c.leadDepartmentCode] },
+      { kind: 'complaints.review.requested', title: '投诉复查申请', body: `投诉 ${c.trackingNumber} 申请复查，须在 ${c.reviewDueAt!.toISOString()} 前作出复查意见。`, entityType: 'complaint', entityId: c.id },
+    );
   }
 
   requestInvestigationTask(actor: Principal, id: string, note?: string): Promise<Complaint> {
@@ -439,7 +525,7 @@ export class ComplaintService {
     id: string,
     command: string,
     from: readonly ComplaintStatus[],
-    right: 'route' | 'handle',
+    right: 'route' | 'handle' | 'review',
     apply: (c: Complaint, em: EntityManager, now: Date) => Promise<{ publicReply?: string; timeline?: boolean; action?: string; summary?: Record<string, unknown> }>,
   ): Promise<Complaint> {
     return this.dataSource.transaction(async (em) => {
@@ -447,7 +533,10 @@ export class ComplaintService {
       const c = await this.scoped(qb, actor).getOne();
       if (!c) throw new ComplaintNotFound();
       if (hasRole(actor, Role.DISCIPLINE_SUPERVISOR)) throw new Forbidden('Discipline supervisors read complaints; they do not change them');
-      if (!(right === 'route' ? mayRoute(actor, c) : mayHandle(actor, c))) {
+      if (right === 'review' && !hasRole(actor, Role.COUNTY_ADMIN)) {
+        throw new Forbidden('A review (复查) is decided by the county office, the handling departments’ superior');
+      }
+      if (right !== 'review' && !(right === 'route' ? mayRoute(actor, c) : mayHandle(actor, c))) {
         throw new Forbidden(right === 'route' ? 'Only EDU, PETITIONS, the lead department or the county office route this complaint' : 'Only the assigned departments and the township handle this complaint');
       }
       if (!from.includes(c.status)) throw new InvalidComplaintTransition(command, c.status);
@@ -566,4 +655,4 @@ export class ComplaintService {
   }
 }
 
-const DEADLINE_LABEL: Record<ComplaintDeadline, string> = { ROUTE: '登记转送', ACCEPT: '受理告知', HANDLE: '办理' };
+const DEADLINE_LABEL: Record<ComplaintDeadline, string> = { ROUTE: '登记转送', ACCEPT: '受理告知', HANDLE: '办理', REVIEW: '复查' };

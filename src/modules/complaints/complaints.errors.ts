@@ -19,6 +19,20 @@ export class DeadlineAlreadyExtended extends Conflict {
   }
 }
 
+/** A complaint is reviewed (复查) once. */
+export class ReviewAlreadyRequested extends Conflict {
+  constructor() {
+    super('REVIEW_ALREADY_REQUESTED', 'A review of this complaint has already been requested (复查 is once; 《信访工作条例》 Art. 35)');
+  }
+}
+
+/** The 30 days after the written reply have passed. */
+export class ReviewWindowClosed extends Conflict {
+  constructor(lastDay: string) {
+    super('REVIEW_WINDOW_CLOSED', `A review had to be requested within 30 days of the reply, by ${lastDay} (《信访工作条例》 Art. 35)`);
+  }
+}
+
 export class InstitutionNotFound extends NotFound {
   constructor() {
     super('Institution', 'INSTITUTION_NOT_FOUND');

@@ -1,6 +1,10 @@
 import { addDays, businessDate, localToInstant } from '../../platform/clock/business-time';
 
-/** 《信访工作条例》 (2022): route within 15 days (Art. 22), decide acceptance within 15 days (Art. 23), handle within 60 days (Art. 34). */
+/**
+ * 《信访工作条例》 (2022): route within 15 days (Art. 22), decide acceptance within 15 days (Art. 23), handle
+ * within 60 days (Art. 34), one extension of at most 30 days. The service reads the periods from
+ * configuration (COMPLAINT_*_DAYS, these are the defaults); the demo seed and the input's bound use them.
+ */
 export const ROUTE_DAYS = 15;
 export const ACCEPT_DAYS = 15;
 export const HANDLE_DAYS = 60;

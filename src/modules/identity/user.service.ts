@@ -33,6 +33,22 @@ export interface UserFilter {
   includeDisabled?: boolean;
 }
 
+/** One way a user qualifies in a directory look-up: one of the roles, within one of the departments or townships given. */
+export interface UserDirectoryScope {
+  roles: Role[];
+  departmentCodes?: string[];
+  townshipCodes?: string[];
+}
+
+/** What a directory look-up shows of a user: no username, password hash or anything else. */
+export interface UserDirectoryEntry {
+  id: string;
+  displayName: string;
+  role: Role;
+  departmentCode: string | null;
+  townshipCode: string | null;
+}
+
 interface Scope {
   departmentCode: string | null;
   townshipCode: string | null;
@@ -98,6 +114,35 @@ export class UserService implements UserPrincipalStore {
       qb.andWhere('(u.username ILIKE :search OR u.display_name ILIKE :search)', { search: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
     }
     return paginate(qb, page, { column: 'u.username', value: (u) => u.username, tieBreaker: 'u.id', tieValue: (u) => u.id });
+  }
+
+  /**
+   * Active users matching any of the scopes, by display name (then id), at most `limit`: for other
+   * modules' pickers (e.g. supervision's assignable users), which decide who may see the result. An
+   * empty scope list, or scopes naming no department or township, match nobody.
+   */
+  async directory(actor: Principal, scopes: UserDirectoryScope[], options: { search?: string; limit: number }): Promise<UserDirectoryEntry[]> {
+    assertReader(actor);
+    const clauses: string[] = [];
+    const params: Record<string, unknown> = {};
+    scopes.forEach((scope, i) => {
+      const where: string[] = [];
+      if (scope.departmentCodes?.length) where.push(`u.department_code IN (:...d${i})`);
+      if (scope.townshipCodes?.length) where.push(`u.township_code IN (:...t${i})`);
+      if (!scope.roles.length || !where.length) return;
+      clauses.push(`(u.role IN (:...r${i}) AND (${where.join(' OR ')}))`);
+      Object.assign(params, { [`r${i}`]: scope.roles, [`d${i}`]: scope.departmentCodes, [`t${i}`]: scope.townshipCodes });
+    });
+    if (!clauses.length) return [];
+    const qb = this.users
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.displayName', 'u.role', 'u.departmentCode', 'u.townshipCode'])
+      .where('u.disabled_at IS NULL')
+      .andWhere(`(${clauses.join(' OR ')})`, params);
+    const search = options.search?.trim();
+    if (search) qb.andWhere('u.display_name ILIKE :search', { search: `%${search.replace(/[\\%_]/g, '\\$&')}%` });
+    const rows = await qb.orderBy('u.display_name', 'ASC').addOrderBy('u.id', 'ASC').limit(options.limit).getMany();
+    return rows.map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, departmentCode: u.departmentCode, townshipCode: u.townshipCode }));
   }
 
   async create(actor: Principal, command: CreateUserCommand): Promise<User> {

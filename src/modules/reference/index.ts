@@ -5,6 +5,7 @@ export { TownshipObject } from './graphql/reference.objects';
 export type { SchoolSummary, TeacherSummary } from './reference.service';
 export { SchoolStage } from './entities/school.entity';
 export { CalendarPeriodKind } from './entities/calendar-period.entity';
+export { normaliseResidentId, withResidentIdCheck } from './resident-id';
 export type { CalendarPeriod } from './entities/calendar-period.entity';
 export { TownshipKind } from './entities/township.entity';
 export { XIFENG } from './seed/reference-data';

@@ -9,11 +9,13 @@ import { School } from './entities/school.entity';
 import { Teacher } from './entities/teacher.entity';
 import { Township } from './entities/township.entity';
 import { DepartmentResolver, SchoolResolver, TownshipResolver } from './graphql/reference.resolver';
+import { ReferenceMaintenanceResolver } from './graphql/reference-maintenance.resolver';
+import { ReferenceMaintenanceService } from './reference-maintenance.service';
 import { ReferenceService } from './reference.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([County, Township, GridCell, Department, DepartmentDuty, School, Teacher, CalendarPeriod])],
-  providers: [ReferenceService, TownshipResolver, DepartmentResolver, SchoolResolver],
+  providers: [ReferenceService, ReferenceMaintenanceService, TownshipResolver, DepartmentResolver, SchoolResolver, ReferenceMaintenanceResolver],
   exports: [ReferenceService],
 })
 export class ReferenceModule {}

@@ -121,7 +121,7 @@ export class ReferenceService {
   calendarPeriodsBetween(from: string, to: string): Promise<CalendarPeriod[]> {
     return this.calendar
       .createQueryBuilder('c')
-      .where('c.start_date <= :to AND c.end_date >= :from', { from, to })
+      .where('c.start_date <= :to AND c.end_date >= :from AND c.removed_at IS NULL', { from, to })
       .orderBy('c.start_date')
       .addOrderBy('c.kind')
       .getMany();
@@ -141,6 +141,22 @@ export class ReferenceService {
       .where('t.id_number_hash = :hash AND t.active', { hash })
       .getRawOne();
     return row ?? null;
+  }
+
+  /**
+   * The school's active roster teachers with the keyed hash of their ID numbers (`piiHash`): the registry
+   * re-checks its staff against a freshly imported roster with it. The hashes never leave the service.
+   */
+  async activeTeachersOfSchool(schoolId: string): Promise<{ teacherId: string; idNumberHash: string; schoolId: string; townshipCode: string }[]> {
+    return this.teachers
+      .createQueryBuilder('t')
+      .select('t.id', 'teacherId')
+      .addSelect('t.id_number_hash', 'idNumberHash')
+      .addSelect('t.school_id', 'schoolId')
+      .addSelect('s.township_code', 'townshipCode')
+      .innerJoin(School, 's', 's.id = t.school_id')
+      .where('t.school_id = :schoolId AND t.active', { schoolId })
+      .getRawMany();
   }
 
   /** Whether a school exists, whoever asks (identity checks a school administrator's scope with it). */

@@ -7,7 +7,7 @@ import { Principal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
-import { ValidationFailed } from '../../platform/errors/domain-error';
+import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { ReferenceService } from '../reference';
@@ -20,11 +20,13 @@ import {
   creditCodeTaken,
   fireAcceptanceRequired,
   illegalTransition,
+  institutionClosed,
   institutionNotFound,
   invalidCreditCode,
   noNewSubjectInstitutions,
   notSubjectInstitution,
   subjectCoursesRemain,
+  townshipChangeNotSupported,
 } from './registry.errors';
 
 export interface InstitutionFilter {
@@ -49,6 +51,27 @@ export interface InstitutionDetails {
   partyOrganisationCovered?: boolean;
   partyWorkCovered?: boolean;
 }
+
+/**
+ * What `updateInstitution` may change (变更登记 of details that change without a lifecycle transition).
+ * Absent fields stay as they are; `gridCode: null` clears the grid. Category, legal form, credit code and
+ * status have their own commands; a township change is refused (see townshipChangeNotSupported).
+ */
+export interface InstitutionUpdate {
+  name?: string;
+  address?: string;
+  townshipCode?: string;
+  gridCode?: string | null;
+  legalRepresentative?: string;
+  contactPhone?: string;
+  partyOrganisationCovered?: boolean;
+  partyWorkCovered?: boolean;
+  competentDepartmentCode?: string;
+}
+
+const UPDATABLE = ['name', 'address', 'gridCode', 'legalRepresentative', 'contactPhone', 'partyOrganisationCovered', 'partyWorkCovered', 'competentDepartmentCode'] as const;
+/** States in which an institution's details still change (as its records, see RecordsService). */
+const UPDATABLE_STATES = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED];
 
 export interface Licence {
   licenceNumber: string;
@@ -235,6 +258,59 @@ export class InstitutionService {
       if (i.category !== InstitutionCategory.SUBJECT) throw notSubjectInstitution('convertToNonProfit', 'only subject institutions are converted to non-profit');
       if (i.legalForm === LegalForm.NON_PROFIT) throw notSubjectInstitution('convertToNonProfit', 'the institution is already NON_PROFIT');
       i.legalForm = LegalForm.NON_PROFIT;
+    });
+  }
+
+  /**
+   * 变更登记: changes an institution's details (name, address, grid, legal representative, contacts,
+   * party-building coverage, competent department) with a reason. The grid must belong to the
+   * institution's township; the township itself is not changed here. Only the changed fields are
+   * audited (before/after) and published; an input that changes nothing is a no-op answering the
+   * institution as it is (no audit row, no event).
+   */
+  async updateInstitution(actor: Principal, id: string, input: InstitutionUpdate, reason: string): Promise<Institution> {
+    await this.assertCanCommand(actor);
+    if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'an update needs its reason' }]);
+    const wanted: InstitutionUpdate = {};
+    for (const key of UPDATABLE) {
+      const v = input[key];
+      if (v === undefined) continue;
+      (wanted as Record<string, unknown>)[key] = typeof v === 'string' ? v.trim() : v;
+    }
+    const problems: FieldProblem[] = [];
+    for (const key of UPDATABLE) {
+      if (key === 'gridCode' || input[key] === undefined) continue;
+      if (input[key] === null || wanted[key] === '') problems.push({ path: key, message: 'must not be empty (leave it out to keep it)' });
+    }
+    if (wanted.gridCode === '') wanted.gridCode = null;
+    if (problems.length) throw new ValidationFailed(problems);
+    return this.dataSource.transaction(async (em) => {
+      const i = await this.get(actor, id, em, true);
+      if (!UPDATABLE_STATES.includes(i.status)) throw institutionClosed(i.status);
+      if (input.townshipCode !== undefined && input.townshipCode !== null && input.townshipCode.trim() !== i.townshipCode) {
+        throw townshipChangeNotSupported(i.townshipCode, input.townshipCode.trim());
+      }
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const key of UPDATABLE) {
+        const v = wanted[key];
+        if (v === undefined || v === i[key]) continue;
+        before[key] = i[key];
+        after[key] = v;
+      }
+      const changed = Object.keys(after);
+      if (changed.length === 0) return i;
+      if (typeof after.gridCode === 'string') {
+        const grids = await this.reference.gridsOfTownships([i.townshipCode]);
+        if (!grids.some((g) => g.code === after.gridCode)) throw new ValidationFailed([{ path: 'gridCode', message: `grid ${String(after.gridCode)} is not in township ${i.townshipCode}` }]);
+      }
+      if (typeof after.competentDepartmentCode === 'string') await this.reference.getDepartment(after.competentDepartmentCode);
+      Object.assign(i, after);
+      i.updatedAt = this.clock.now();
+      await em.getRepository(Institution).save(i);
+      await this.audit.record(em, { actor, action: 'registry.institution.updated', entityType: 'institution', entityId: i.id, summary: { changed, before, after, reason: reason.trim() } });
+      await this.events.publish(em, 'registry.institution.updated', { ...this.payload(i, i.status, reason.trim()), changed, before, after });
+      return i;
     });
   }
 

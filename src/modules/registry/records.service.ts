@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { businessDate } from '../../platform/clock/business-time';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
@@ -21,13 +22,16 @@ import { ADVERTISING_DUTY, DUTY_OF_CHECK, assertLicensingOrDutyOfficer } from '.
 import {
   annualReviewExists,
   checklistMissing,
+  courseAlreadyEnded,
   courseNotFound,
   fireDesignReviewRequired,
   institutionClosed,
   materialAlreadyReviewed,
   materialNotFound,
   premisesNotFound,
+  staffAlreadyLeft,
   staffAlreadyRegistered,
+  staffNotFound,
   subjectCourseNotAllowed,
   trainingTimeViolation,
 } from './registry.errors';
@@ -239,7 +243,9 @@ export class RecordsService {
         qualification: input.qualification ?? null,
         backgroundCheck: input.backgroundCheck ?? BackgroundCheck.PENDING,
         inServiceTeacherId: teacher?.teacherId ?? null,
+        backgroundCheckedOn: null,
         active: true,
+        employmentEndedOn: null,
         createdAt: this.clock.now(),
       });
       await em.getRepository(Staff).insert(s);
@@ -272,6 +278,58 @@ export class RecordsService {
           },
         );
       }
+      return this.view(s);
+    });
+  }
+
+  /**
+   * Completes a staff member's background check (背景审查): CLEARED or FAILED on a date (not in the
+   * future). A completed check may be corrected with a reason; the audit keeps the previous result.
+   */
+  async updateStaffBackgroundCheck(actor: Principal, staffId: string, result: BackgroundCheck, date: string, reason: string): Promise<StaffView> {
+    await this.institutions.assertCanCommand(actor);
+    const problems: FieldProblem[] = [];
+    if (result === BackgroundCheck.PENDING) problems.push({ path: 'result', message: 'a completed check is CLEARED or FAILED' });
+    if (date > this.today()) problems.push({ path: 'date', message: 'a check cannot be completed in the future' });
+    if (!reason.trim()) problems.push({ path: 'reason', message: 'must not be empty' });
+    if (problems.length) throw new ValidationFailed(problems);
+    const s0 = await this.dataSource.getRepository(Staff).findOneBy({ id: staffId });
+    if (!s0) throw staffNotFound(staffId);
+    return this.change(actor, s0.institutionId, async (em) => {
+      const s = await em.getRepository(Staff).findOneOrFail({ where: { id: staffId }, lock: { mode: 'pessimistic_write' } });
+      const before = { backgroundCheck: s.backgroundCheck, backgroundCheckedOn: s.backgroundCheckedOn };
+      s.backgroundCheck = result;
+      s.backgroundCheckedOn = date;
+      await em.getRepository(Staff).save(s);
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.staff.background_checked',
+        entityType: 'staff',
+        entityId: s.id,
+        summary: { institutionId: s.institutionId, before, after: { backgroundCheck: result, backgroundCheckedOn: date }, reason: reason.trim() },
+      });
+      return this.view(s);
+    });
+  }
+
+  /** 离职: a staff member's employment ends on a date (not in the future); they no longer count as current staff. */
+  async endStaffEmployment(actor: Principal, staffId: string, date: string, reason: string): Promise<StaffView> {
+    await this.institutions.assertCanCommand(actor);
+    const problems: FieldProblem[] = [];
+    if (date > this.today()) problems.push({ path: 'date', message: 'an employment cannot end in the future; record it on the day' });
+    if (!reason.trim()) problems.push({ path: 'reason', message: 'must not be empty' });
+    if (problems.length) throw new ValidationFailed(problems);
+    const s0 = await this.dataSource.getRepository(Staff).findOneBy({ id: staffId });
+    if (!s0) throw staffNotFound(staffId);
+    return this.change(actor, s0.institutionId, async (em) => {
+      const s = await em.getRepository(Staff).findOneOrFail({ where: { id: staffId }, lock: { mode: 'pessimistic_write' } });
+      if (!s.active) throw staffAlreadyLeft(s.employmentEndedOn);
+      const registeredOn = businessDate(s.createdAt, this.config.timeZone);
+      if (date < registeredOn) throw new ValidationFailed([{ path: 'date', message: `is before the staff member was registered (${registeredOn})` }]);
+      s.active = false;
+      s.employmentEndedOn = date;
+      await em.getRepository(Staff).save(s);
+      await this.audit.record(em, { actor, action: 'registry.staff.employment_ended', entityType: 'staff', entityId: s.id, summary: { institutionId: s.institutionId, name: s.name, endedOn: date, reason: reason.trim() } });
       return this.view(s);
     });
   }
@@ -322,6 +380,36 @@ export class RecordsService {
       });
       await em.getRepository(Course).insert(c);
       await this.audit.record(em, { actor, action: 'registry.course.added', entityType: 'course', entityId: c.id, summary: { institutionId: i.id, name: c.name, topic: c.topic, subject } });
+      return c;
+    });
+  }
+
+  /**
+   * Ends a course early (its term ends on `endDate`, not later than planned): e.g. the subject courses of
+   * a subject institution being converted (压减), which convertToNonSubject requires to have ended. A
+   * course cancelled before its term began keeps a one-day term on `endDate`. The audit keeps the term
+   * as it was.
+   */
+  async endCourse(actor: Principal, courseId: string, endDate: string, reason: string): Promise<Course> {
+    await this.institutions.assertCanCommand(actor);
+    if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'must not be empty' }]);
+    const c0 = await this.dataSource.getRepository(Course).findOneBy({ id: courseId });
+    if (!c0) throw courseNotFound(courseId);
+    return this.change(actor, c0.institutionId, async (em) => {
+      const c = await em.getRepository(Course).findOneOrFail({ where: { id: courseId }, lock: { mode: 'pessimistic_write' } });
+      if (c.termEnd < this.today()) throw courseAlreadyEnded(c.termEnd);
+      if (endDate > c.termEnd) throw new ValidationFailed([{ path: 'endDate', message: `is after the course's planned end (${c.termEnd}); a course is not extended here` }]);
+      const before = { termStart: c.termStart, termEnd: c.termEnd };
+      c.termEnd = endDate;
+      if (endDate < c.termStart) c.termStart = endDate;
+      await em.getRepository(Course).save(c);
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.course.ended',
+        entityType: 'course',
+        entityId: c.id,
+        summary: { institutionId: c.institutionId, subject: c.subject, before, after: { termStart: c.termStart, termEnd: c.termEnd }, reason: reason.trim() },
+      });
       return c;
     });
   }
@@ -427,6 +515,10 @@ export class RecordsService {
   }
 
   // ---- internals --------------------------------------------------------------------------------
+
+  private today(): string {
+    return businessDate(this.clock.now(), this.config.timeZone);
+  }
 
   private view(s: Staff): StaffView {
     const { idNumberHash: _h, idNumberEncrypted, ...rest } = s;

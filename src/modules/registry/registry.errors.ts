@@ -53,3 +53,23 @@ export const leadOutsideTownship = (): DomainError =>
 
 export const illegalLeadTransition = (command: string, current: string, allowed: readonly string[]): Conflict =>
   new Conflict('ILLEGAL_TRANSITION', `Cannot ${command}: the lead is ${current} (allowed from ${allowed.join(' or ')})`);
+
+export const staffNotFound = (id: string): NotFound => new NotFound(`Staff member ${id}`, 'STAFF_NOT_FOUND');
+
+/**
+ * An institution's township is not changed in place: escrow accounts and alerts, credit records and list
+ * entries, supervision tasks and complaints keep copies of it that no event would update. A move to
+ * another township is a deregistration here and a new registration there.
+ */
+export const townshipChangeNotSupported = (from: string, to: string): DomainError =>
+  new DomainError(
+    'TOWNSHIP_CHANGE_NOT_SUPPORTED',
+    `The institution is registered in township ${from}; it cannot be moved to ${to} by an update (other records keep its township): deregister it and register it in the new township`,
+    422,
+    [{ path: 'townshipCode', message: 'a township change is not an update' }],
+  );
+
+export const staffAlreadyLeft = (endedOn: string | null): Conflict =>
+  new Conflict('STAFF_ALREADY_LEFT', `The staff member's employment already ended${endedOn ? ` on ${endedOn}` : ''}`);
+
+export const courseAlreadyEnded = (termEnd: string): Conflict => new Conflict('COURSE_ALREADY_ENDED', `The course already ended on ${termEnd}`);

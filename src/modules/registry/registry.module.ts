@@ -18,6 +18,7 @@ import { InstitutionService } from './institution.service';
 import { LeadService } from './lead.service';
 import { RecordsService } from './records.service';
 import { RegistryFacade } from './registry.facade';
+import { TeacherRosterSubscriber } from './subscribers/teacher-roster.subscriber';
 
 /** Institution registry (机构登记): licensing, premises, staff, courses, annual review, unlicensed leads. */
 @Module({
@@ -26,7 +27,7 @@ import { RegistryFacade } from './registry.facade';
     ReferenceModule,
     NotificationsModule,
   ],
-  providers: [RegistryFacade, InstitutionService, RecordsService, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber],
+  providers: [RegistryFacade, InstitutionService, RecordsService, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber, TeacherRosterSubscriber],
   exports: [RegistryFacade],
 })
 export class RegistryModule {}

@@ -204,7 +204,7 @@ export class EscalationService {
 /** Items listed in one digest notification. */
 const DIGEST_LINES = 100;
 
-const DEADLINE_NAMES = { ROUTE: '登记转送', ACCEPT: '受理', HANDLE: '办理' } as const;
+const DEADLINE_NAMES = { ROUTE: '登记转送', ACCEPT: '受理', HANDLE: '办理', REVIEW: '复查' } as const;
 
 function levelName(level: number): string {
   return ['', '一级督办', '二级督办（领导小组办公室）', '三级督办（督办督查局、纪委监委）'][level] ?? `level ${level}`;

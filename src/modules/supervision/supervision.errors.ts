@@ -15,7 +15,7 @@ export class IllegalTaskTransition extends Conflict {
 
 export const orderAlreadyCompleted = (id: string): Conflict => new Conflict('RECTIFICATION_ORDER_COMPLETED', `Rectification order ${id} is already completed`);
 
-/** An assignee who is not an active inspector or officer of the task's departments. */
+/** An assignee who is not an active inspector or officer of the task's departments, nor a township officer of its township. */
 export class InvalidAssignee extends DomainError {
   constructor(message: string) {
     super('INVALID_ASSIGNEE', message, 400, [{ path: 'assigneeIds', message }]);

@@ -8,7 +8,7 @@ import { Clock } from '../../platform/clock/clock';
 import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
-import { UserService } from '../identity';
+import { UserDirectoryEntry, UserService } from '../identity';
 import { NotificationService } from '../notifications';
 import { ReferenceService } from '../reference';
 import { RegistryFacade } from '../registry';
@@ -27,7 +27,7 @@ import {
   taskNotFound,
 } from './supervision.errors';
 import { ChecklistResult, OPEN_STATUS_SQL, RectificationStatus, TargetKind, TaskStatus, TaskType, ViolationSeverity } from './supervision.enums';
-import { assertCanManage, assertCanWork, canReadTask, taskScopeSql } from './task-access';
+import { AssigneeRule, DEPARTMENT_ASSIGNEE_ROLES, assertCanManage, assertCanWork, assigneeProblem, canReadTask, taskScopeSql } from './task-access';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,6 +45,25 @@ export interface TaskFilter {
   overdue?: boolean;
   escalationLevel?: number;
   campaignId?: string;
+  /** true: only tasks the caller is assigned to; false: only those they are not. */
+  assignedToMe?: boolean;
+  assigneeId?: string;
+}
+
+export interface OrderFilter {
+  status?: RectificationStatus;
+  overdue?: boolean;
+  townshipCode?: string;
+  institutionId?: string;
+}
+
+/** Whom a task (or a task being planned) could have as assignees; the department and township narrow it. */
+export interface AssignableUsersQuery {
+  taskId?: string;
+  departmentCode?: string;
+  townshipCode?: string;
+  search?: string;
+  first?: number;
 }
 
 export interface CreateTaskCommand {
@@ -177,6 +196,12 @@ export class SupervisionService {
     if (filter.townshipCode) qb.andWhere('t.township_code = :township', { township: filter.townshipCode });
     if (filter.campaignId) qb.andWhere('t.campaign_id = :campaign', { campaign: filter.campaignId });
     if (filter.escalationLevel !== undefined) qb.andWhere('t.escalation_level = :level', { level: filter.escalationLevel });
+    // `@>` on the array is what idx_supervision_task_assignees (GIN) serves; `= ANY(...)` would not use it.
+    if (filter.assigneeId) qb.andWhere('t.assignee_ids @> ARRAY[CAST(:assignee AS uuid)]', { assignee: filter.assigneeId.toLowerCase() });
+    if (filter.assignedToMe !== undefined) {
+      if (actor.kind !== 'user') qb.andWhere(filter.assignedToMe ? 'FALSE' : 'TRUE');
+      else qb.andWhere(`${filter.assignedToMe ? '' : 'NOT '}t.assignee_ids @> ARRAY[CAST(:me AS uuid)]`, { me: actor.userId });
+    }
     if (filter.overdue !== undefined) {
       const overdue = `(t.status IN ${OPEN_STATUS_SQL} AND t.due_at < :now)`;
       qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { now: this.clock.now() });
@@ -210,6 +235,68 @@ export class SupervisionService {
     return this.dataSource.getRepository(SupervisionEscalation).find({ where: { itemId }, order: { escalatedAt: 'ASC', level: 'ASC' } });
   }
 
+  /**
+   * Rectification orders the caller may see (the scope of their tasks), newest first: by status, overdue
+   * (open past the deadline), township, institution.
+   */
+  listOrders(actor: Principal, filter: OrderFilter, page: PageArgs): Promise<Connection<RectificationOrder>> {
+    const scope = taskScopeSql(actor, 't');
+    const qb = this.dataSource
+      .getRepository(RectificationOrder)
+      .createQueryBuilder('o')
+      .innerJoin(SupervisionTask, 't', 't.id = o.task_id')
+      .where(scope.sql, scope.params);
+    if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
+    if (filter.townshipCode) qb.andWhere('o.township_code = :township', { township: filter.townshipCode });
+    if (filter.institutionId) qb.andWhere('o.institution_id = :institution', { institution: filter.institutionId.toLowerCase() });
+    if (filter.overdue !== undefined) {
+      const overdue = `(o.status = 'OPEN' AND o.deadline_at < :now)`;
+      qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { now: this.clock.now() });
+    }
+    return paginate(qb, page, { column: 'o.created_at', value: (o) => o.createdAt, tieBreaker: 'o.id', tieValue: (o) => o.id, direction: 'DESC' });
+  }
+
+  isOrderOverdue(order: Pick<RectificationOrder, 'status' | 'deadlineAt'>): boolean {
+    return order.status === RectificationStatus.OPEN && order.deadlineAt.getTime() < this.clock.now().getTime();
+  }
+
+  /**
+   * Active users who could be assignees: of a task (for who manages it), or of a task being planned (for
+   * who may create tasks) with the given department among its departments and/or the given township as
+   * its target's. With a task, departmentCode and townshipCode narrow the answer to that department's
+   * inspectors and officers and/or that township's officers. Directory fields only, by display name.
+   */
+  async assignableUsers(actor: Principal, query: AssignableUsersQuery): Promise<UserDirectoryEntry[]> {
+    let rule: AssigneeRule;
+    if (query.taskId) {
+      const task = await this.get(actor, query.taskId);
+      assertCanManage(actor, task.leadDepartmentCode);
+      rule = { departmentCodes: [task.leadDepartmentCode, ...task.cooperatingDepartmentCodes], townshipCode: task.townshipCode };
+      if (query.departmentCode || query.townshipCode) {
+        rule = {
+          departmentCodes: rule.departmentCodes.filter((d) => d === query.departmentCode),
+          townshipCode: query.townshipCode && query.townshipCode === rule.townshipCode ? rule.townshipCode : null,
+        };
+      }
+    } else {
+      if (actor.kind !== 'system' && !hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)) throw new Forbidden('Only who may assign tasks may look up assignable users');
+      const problems: { path: string; message: string }[] = [];
+      if (!query.departmentCode && !query.townshipCode) problems.push({ path: 'taskId', message: 'give a task, or the departmentCode and/or townshipCode of the task being planned' });
+      if (query.departmentCode && !(await this.exists(() => this.reference.getDepartment(query.departmentCode as string)))) problems.push({ path: 'departmentCode', message: `no department ${query.departmentCode}` });
+      if (query.townshipCode && !(await this.exists(() => this.reference.getTownship(query.townshipCode as string)))) problems.push({ path: 'townshipCode', message: `no township ${query.townshipCode}` });
+      if (problems.length) throw new ValidationFailed(problems);
+      rule = { departmentCodes: query.departmentCode ? [query.departmentCode] : [], townshipCode: query.townshipCode ?? null };
+    }
+    return this.users.directory(
+      SYSTEM,
+      [
+        { roles: [...DEPARTMENT_ASSIGNEE_ROLES], departmentCodes: [...rule.departmentCodes] },
+        { roles: [Role.TOWNSHIP_OFFICER], townshipCodes: rule.townshipCode ? [rule.townshipCode] : [] },
+      ],
+      { search: query.search, limit: query.first ?? 20 },
+    );
+  }
+
   async getOrder(actor: Principal, id: string): Promise<RectificationOrder> {
     const order = UUID.test(id) ? await this.dataSource.getRepository(RectificationOrder).findOneBy({ id }) : null;
     const task = order ? await this.tasks.findOneBy({ id: order.taskId }) : null;
@@ -236,7 +323,7 @@ export class SupervisionService {
     }
     const target = await this.resolveTarget(command.targetKind, command.targetId.trim(), command.townshipCode, problems);
     if (problems.length) throw new ValidationFailed(problems);
-    const assigneeIds = await this.validateAssignees(command.assigneeIds ?? [], [command.leadDepartmentCode, ...cooperating]);
+    const assigneeIds = await this.validateAssignees(command.assigneeIds ?? [], { departmentCodes: [command.leadDepartmentCode, ...cooperating], townshipCode: target.townshipCode });
     const template = await this.template(command.type);
     return this.dataSource.transaction(async (em) => {
       const task = await em.save(
@@ -325,11 +412,11 @@ export class SupervisionService {
     );
   }
 
-  /** Replaces the assignees (inspectors or officers of the task's departments). */
+  /** Replaces the assignees (inspectors or officers of the task's departments, township officers of its township). */
   async assign(actor: Principal, id: string, assigneeIds: string[]): Promise<SupervisionTask> {
     const current = await this.get(actor, id);
     assertCanManage(actor, current.leadDepartmentCode);
-    const valid = await this.validateAssignees(assigneeIds, [current.leadDepartmentCode, ...current.cooperatingDepartmentCodes]);
+    const valid = await this.validateAssignees(assigneeIds, { departmentCodes: [current.leadDepartmentCode, ...current.cooperatingDepartmentCodes], townshipCode: current.townshipCode });
     return this.change(actor, id, 'assigned', [TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED], 'manage', async (em, task) => {
       const added = valid.filter((u) => !task.assigneeIds.includes(u));
       task.assigneeIds = valid;
@@ -670,8 +757,11 @@ export class SupervisionService {
     return { institutionId, townshipCode: township };
   }
 
-  /** Assignees must be active inspectors or officers of one of the task's departments. */
-  private async validateAssignees(ids: string[], departments: string[]): Promise<string[]> {
+  /**
+   * Assignees must be active inspectors or officers of one of the task's departments, or active township
+   * officers of the task's township (乡镇配合相关职能部门开展联合执法检查): see assigneeProblem.
+   */
+  private async validateAssignees(ids: string[], rule: AssigneeRule): Promise<string[]> {
     const unique = [...new Set(ids.map((i) => i.toLowerCase()))];
     if (unique.length > 50) throw new InvalidAssignee('At most 50 assignees');
     for (const id of unique) {
@@ -680,10 +770,8 @@ export class SupervisionService {
         throw error;
       });
       if (!user || user.disabledAt) throw new InvalidAssignee(`User ${id} does not exist or is disabled`);
-      if (user.role !== Role.INSPECTOR && user.role !== Role.DEPARTMENT_OFFICER) throw new InvalidAssignee(`User ${user.username} is not an inspector or department officer`);
-      if (!user.departmentCode || !departments.includes(user.departmentCode)) {
-        throw new InvalidAssignee(`User ${user.username} belongs to ${user.departmentCode ?? 'no department'}, not to the task's departments (${departments.join(', ')})`);
-      }
+      const problem = assigneeProblem(user, rule);
+      if (problem) throw new InvalidAssignee(problem);
     }
     return unique;
   }

@@ -59,10 +59,43 @@ export function assertCanManage(actor: Principal, leadDepartmentCode: string): v
   throw new Forbidden(`Only the county office or officers of ${leadDepartmentCode} (the lead department) may manage this task`);
 }
 
-/** Doing the work (start, submit, record findings): the assignees, or who manages the task. */
+/**
+ * Doing the work (start, submit, record findings): the assignees, or who manages the task. A township
+ * officer works on a task only while it is in their township (they are assignees for joint enforcement there).
+ */
 export function assertCanWork(actor: Principal, t: TaskAccessFacts): void {
-  if (actor.kind === 'user' && t.assigneeIds.includes(actor.userId)) return;
+  if (actor.kind === 'user' && t.assigneeIds.includes(actor.userId) && (actor.role !== Role.TOWNSHIP_OFFICER || (!!actor.townshipCode && actor.townshipCode === t.townshipCode))) return;
   if (actor.kind === 'system' || user(actor, Role.COUNTY_ADMIN)) return;
   if (user(actor, Role.DEPARTMENT_OFFICER)?.departmentCode === t.leadDepartmentCode) return;
   throw new Forbidden('Only the assignees, the county office or officers of the lead department may work on this task');
+}
+
+/** Who may be assigned to a task: its departments (lead and co-operating) and its township (the target's). */
+export interface AssigneeRule {
+  departmentCodes: readonly string[];
+  townshipCode: string | null;
+}
+
+/** Roles that are assignees for their department; township officers are assignees for their township (乡镇配合联合执法). */
+export const DEPARTMENT_ASSIGNEE_ROLES: readonly Role[] = [Role.INSPECTOR, Role.DEPARTMENT_OFFICER];
+
+/**
+ * Why a user may not be an assignee of a task under the rule, or null if they may: active inspectors and
+ * officers of one of the task's departments, and active township officers of the task's township.
+ */
+export function assigneeProblem(
+  user: { username: string; role: Role; departmentCode: string | null; townshipCode: string | null; disabledAt: Date | null },
+  rule: AssigneeRule,
+): string | null {
+  if (user.disabledAt) return `User ${user.username} is disabled`;
+  if (user.role === Role.TOWNSHIP_OFFICER) {
+    if (!rule.townshipCode) return `User ${user.username} is a township officer; the task has no township`;
+    if (user.townshipCode !== rule.townshipCode) return `User ${user.username} is a township officer of ${user.townshipCode ?? 'no township'}, not of the task's township (${rule.townshipCode})`;
+    return null;
+  }
+  if (!DEPARTMENT_ASSIGNEE_ROLES.includes(user.role)) return `User ${user.username} is not an inspector, department officer or township officer`;
+  if (!user.departmentCode || !rule.departmentCodes.includes(user.departmentCode)) {
+    return `User ${user.username} belongs to ${user.departmentCode ?? 'no department'}, not to the task's departments (${rule.departmentCodes.join(', ')})`;
+  }
+  return null;
 }

@@ -100,6 +100,8 @@ export const EVENT_CATALOGUE = {
   'registry.institution.converted': event<
     InstitutionTransitionPayload & { convertedTo: 'NON_SUBJECT' | 'NON_PROFIT'; previousCategory: 'SUBJECT' | 'NON_SUBJECT'; nonSubjectKind: string | null; legalForm: string }
   >(1),
+  /** 变更登记: an institution's details changed (status unchanged); only the changed fields, before and after. */
+  'registry.institution.updated': event<InstitutionTransitionPayload & { changed: string[]; before: Record<string, unknown>; after: Record<string, unknown> }>(1),
   'registry.annual_review.completed': event<{ institutionId: string; year: number; result: 'PASS' | 'BASIC_PASS' | 'FAIL'; score: number }>(1),
   'registry.staff.in_service_teacher_found': event<{ institutionId: string; staffId: string; teacherId: string; schoolId: string; townshipCode: string }>(1),
   'registry.unlicensed_lead.opened': event<UnlicensedLeadPayload>(1),
@@ -122,7 +124,7 @@ export const EVENT_CATALOGUE = {
   'complaints.complaint.overdue': event<{
     complaintId: string;
     trackingNumber: string;
-    deadline: 'ROUTE' | 'ACCEPT' | 'HANDLE';
+    deadline: 'ROUTE' | 'ACCEPT' | 'HANDLE' | 'REVIEW';
     dueAt: string;
     leadDepartmentCode: string;
     townshipCode: string;
@@ -158,6 +160,9 @@ export const EVENT_CATALOGUE = {
   'supervision.rectification.issued': event<{ orderId: string; findingId: string; taskId: string; institutionId: string | null; deadlineAt: string }>(1),
   'supervision.rectification.completed': event<{ orderId: string; taskId: string; institutionId: string | null; recheckTaskId: string }>(1),
   'supervision.report.generated': event<{ reportId: string; kind: 'MONTHLY' | 'QUARTERLY'; period: string }>(1),
+  // reference
+  /** A school's teacher roster was imported (counts only, never ID data): the registry re-checks its staff against it. */
+  'reference.teacher_roster.imported': event<{ schoolId: string; townshipCode: string; added: number; updated: number; deactivated: number }>(1),
   // notifications
   'notifications.notification.created': event<{ notificationId: string; kind: string; title: string; targets: string[] }>(1),
   // identity

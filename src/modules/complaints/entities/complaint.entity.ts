@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ComplaintCategory, ComplaintChannel, ComplaintStatus, Satisfaction } from '../complaint.enums';
+import { ComplaintCategory, ComplaintChannel, ComplaintStatus, ReviewDecision, Satisfaction } from '../complaint.enums';
 
 /** A complaint or petition (投诉/信访). Contact fields are AES-GCM ciphertext (`encrypt`). */
 @Entity('complaint')
@@ -101,6 +101,31 @@ export class Complaint {
 
   @Column({ type: 'smallint', nullable: true })
   handleOverdueLevel!: number | null;
+
+  // Review (复查, 《信访工作条例》 Art. 35): requested once, within 30 days of the reply; decided within 30 days.
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewRequestedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  reviewReason!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewDueAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewOverdueAt!: Date | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  reviewOverdueLevel!: number | null;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  reviewDecision!: ReviewDecision | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  reviewOpinion!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   notAcceptedReason!: string | null;

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidationOptions, ValidateBy } from 'class-validator';
 import { PageArgs } from '../../../platform/graphql/pagination';
-import { ComplaintCategory, ComplaintChannel, ComplaintStatus, Satisfaction } from '../complaint.enums';
+import { ComplaintCategory, ComplaintChannel, ComplaintStatus, ReviewDecision, Satisfaction } from '../complaint.enums';
 import { MAX_EXTENSION_DAYS } from '../deadlines';
 
 export const DESCRIPTION_MAX = 5000;
@@ -256,6 +256,50 @@ export class ReopenComplaintInput {
   @Length(1, REPLY_MAX)
   @NoScriptTag()
   publicReply?: string;
+}
+
+@InputType({ description: 'A review request (复查申请) by the complainant, with the tracking number (查询码)' })
+export class RequestComplaintReviewInput {
+  @Field()
+  @IsString()
+  @Length(1, 40)
+  trackingNumber!: string;
+
+  @Field({ description: 'Why the reply is not accepted' })
+  @IsString()
+  @Length(1, 1000)
+  @NoScriptTag()
+  reason!: string;
+}
+
+@InputType({ description: 'A review request received by letter or visit, registered by an officer' })
+export class RegisterComplaintReviewInput {
+  @Field(() => ID)
+  @IsUUID()
+  complaintId!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 1000)
+  @NoScriptTag()
+  reason!: string;
+}
+
+@InputType()
+export class DecideComplaintReviewInput {
+  @Field(() => ID)
+  @IsUUID()
+  complaintId!: string;
+
+  @Field(() => ReviewDecision)
+  @IsEnum(ReviewDecision)
+  decision!: ReviewDecision;
+
+  @Field({ description: 'The review opinion (复查意见), told to the complainant on the public timeline' })
+  @IsString()
+  @Length(1, REPLY_MAX)
+  @NoScriptTag()
+  opinion!: string;
 }
 
 @InputType()

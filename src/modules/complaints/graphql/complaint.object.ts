@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Paginated } from '../../../platform/graphql/pagination';
-import { ComplaintCategory, ComplaintChannel, ComplaintStatus, Satisfaction } from '../complaint.enums';
+import { ComplaintCategory, ComplaintChannel, ComplaintStatus, ReviewDecision, Satisfaction } from '../complaint.enums';
 import { overdueDeadlines } from '../complaint.service';
 import { Complaint } from '../entities/complaint.entity';
 import { ComplaintTimelineEntry } from '../entities/complaint-timeline-entry.entity';
@@ -25,7 +25,13 @@ registerEnumType(ComplaintChannel, {
 });
 registerEnumType(ComplaintStatus, {
   name: 'ComplaintStatus',
-  description: 'Complaint status: RECEIVED (已登记) → ACCEPTED (已受理) / NOT_ACCEPTED (不予受理) → ASSIGNED (已交办) → INVESTIGATING (调查中) → REPLIED (已答复) → CLOSED (已办结)',
+  description:
+    'Complaint status: RECEIVED (已登记) → ACCEPTED (已受理) / NOT_ACCEPTED (不予受理) → ASSIGNED (已交办) → INVESTIGATING (调查中) → REPLIED (已答复) → CLOSED (已办结); REPLIED / CLOSED → UNDER_REVIEW (复查中) → CLOSED (upheld) or INVESTIGATING (overturned)',
+});
+registerEnumType(ReviewDecision, {
+  name: 'ComplaintReviewDecision',
+  description: 'Decision of a review (复查意见)',
+  valuesMap: { UPHELD: { description: '维持原处理意见' }, OVERTURNED: { description: '撤销或变更，责成重新办理' } },
 });
 registerEnumType(Satisfaction, {
   name: 'ComplaintSatisfaction',
@@ -168,7 +174,7 @@ export class ComplaintObject {
   @Field({ description: 'A pending statutory deadline has passed (超期)' })
   overdue!: boolean;
 
-  @Field(() => [String], { description: 'Which pending deadlines have passed: ROUTE, ACCEPT, HANDLE' })
+  @Field(() => [String], { description: 'Which pending deadlines have passed: ROUTE, ACCEPT, HANDLE, REVIEW' })
   overdueDeadlines!: string[];
 
   @Field(() => Int, {
@@ -193,6 +199,24 @@ export class ComplaintObject {
 
   @Field(() => Int)
   reopenCount!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When a review (复查) was requested: once, within 30 days of the reply' })
+  reviewRequestedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  reviewReason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'The review is decided by the end of this (30 days)' })
+  reviewDueAt!: Date | null;
+
+  @Field(() => ReviewDecision, { nullable: true })
+  reviewDecision!: ReviewDecision | null;
+
+  @Field(() => String, { nullable: true })
+  reviewOpinion!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  reviewedAt!: Date | null;
 
   static from(c: Complaint, now: Date): ComplaintObject {
     const overdue = overdueDeadlines(c, now);
@@ -231,13 +255,19 @@ export class ComplaintObject {
       closingSummary: c.closingSummary,
       satisfaction: c.satisfaction,
       reopenCount: c.reopenCount,
+      reviewRequestedAt: c.reviewRequestedAt,
+      reviewReason: c.reviewReason,
+      reviewDueAt: c.reviewDueAt,
+      reviewDecision: c.reviewDecision,
+      reviewOpinion: c.reviewOpinion,
+      reviewedAt: c.reviewedAt,
     };
   }
 }
 
 export const ComplaintConnection = Paginated(ComplaintObject, 'Complaint');
 
-const LEVEL_OF = { ROUTE: 'routeOverdueLevel', ACCEPT: 'acceptOverdueLevel', HANDLE: 'handleOverdueLevel' } as const;
+const LEVEL_OF = { ROUTE: 'routeOverdueLevel', ACCEPT: 'acceptOverdueLevel', HANDLE: 'handleOverdueLevel', REVIEW: 'reviewOverdueLevel' } as const;
 
 /** The highest level among the deadlines overdue now (a deadline met late no longer counts). */
 function escalationLevel(c: Complaint, overdue: readonly (keyof typeof LEVEL_OF)[]): number {

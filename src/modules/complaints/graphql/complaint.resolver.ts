@@ -12,14 +12,17 @@ import { Complaint } from '../entities/complaint.entity';
 import {
   CloseComplaintInput,
   ComplaintIntakeInput,
+  DecideComplaintReviewInput,
   ComplaintReplyInput,
   ComplaintsArgs,
   ExtendComplaintInput,
   NotAcceptComplaintInput,
   ReassignComplaintInput,
   RegisterComplaintInput,
+  RegisterComplaintReviewInput,
   ReopenComplaintInput,
   ReplyComplaintInput,
+  RequestComplaintReviewInput,
   RequestInvestigationTaskInput,
 } from './complaint.inputs';
 import {
@@ -132,6 +135,27 @@ export class ComplaintResolver {
   @Mutation(() => ComplaintObject, { description: 'Reopen a closed complaint (e.g. 不满意): a new 60-day handling period' })
   async reopenComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ReopenComplaintInput): Promise<ComplaintObject> {
     return this.out(await this.service.reopen(actor, input.complaintId, input.reason, input.publicReply));
+  }
+
+  @Public()
+  @Mutation(() => PublicComplaintStatusObject, {
+    description: 'Ask for a review (复查) of the reply, with the tracking number, no login: once, within 30 days of the reply; decided within 30 days',
+  })
+  async requestComplaintReview(@CurrentPrincipal() actor: Principal, @Args('input') input: RequestComplaintReviewInput, @Context() ctx: GqlContext): Promise<PublicComplaintStatusObject> {
+    const s = await this.service.requestReview(actor, input.trackingNumber, input.reason, ctx.req.ip ?? 'unknown');
+    return { ...s, timeline: s.timeline.map(ComplaintTimelineEntryObject.from) };
+  }
+
+  @Roles(...HANDLERS)
+  @Mutation(() => ComplaintObject, { description: 'Register a review request received by letter or visit (EDU, PETITIONS, the lead department, the county office)' })
+  async registerComplaintReview(@CurrentPrincipal() actor: Principal, @Args('input') input: RegisterComplaintReviewInput): Promise<ComplaintObject> {
+    return this.out(await this.service.registerReview(actor, input.complaintId, input.reason));
+  }
+
+  @Roles(Role.COUNTY_ADMIN)
+  @Mutation(() => ComplaintObject, { description: 'Decide a review (复查意见), county office: UPHELD closes it, OVERTURNED sends it back with a new 60-day handling period' })
+  async decideComplaintReview(@CurrentPrincipal() actor: Principal, @Args('input') input: DecideComplaintReviewInput): Promise<ComplaintObject> {
+    return this.out(await this.service.decideReview(actor, input.complaintId, input.decision, input.opinion));
   }
 
   @Roles(...HANDLERS)

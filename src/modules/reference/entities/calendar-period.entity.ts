@@ -7,6 +7,8 @@ export enum CalendarPeriodKind {
   ADJUSTED_WORKDAY = 'ADJUSTED_WORKDAY', // 调休上班日
 }
 
+export type CalendarPeriodSource = 'SEED' | 'COUNTY';
+
 /** A period of the county's school calendar (节假日与寒暑假), inclusive dates; the training-time rules read it. */
 @Entity('calendar_period')
 export class CalendarPeriod {
@@ -24,4 +26,12 @@ export class CalendarPeriod {
 
   @Column({ type: 'date' })
   endDate!: string;
+
+  /** SEED: loaded from the county's reference data file; COUNTY: entered or changed by the county (the seeder leaves it alone). */
+  @Column({ type: 'varchar', length: 8, default: 'SEED' })
+  source!: CalendarPeriodSource;
+
+  /** A seeded period the county deleted: kept as a marker so the next seed does not bring it back; never read as a period. */
+  @Column({ type: 'timestamptz', nullable: true })
+  removedAt!: Date | null;
 }

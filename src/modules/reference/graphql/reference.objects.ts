@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CalendarPeriodKind } from '../entities/calendar-period.entity';
 import { SchoolStage } from '../entities/school.entity';
 import { TownshipKind } from '../entities/township.entity';
 import { Paginated } from '../../../platform/graphql/pagination';
@@ -67,3 +68,49 @@ export class SchoolObject {
 }
 
 export const SchoolConnection = Paginated(SchoolObject, 'School');
+
+registerEnumType(CalendarPeriodKind, { name: 'CalendarPeriodKind', description: 'Kind of school-calendar period (法定节假日 / 寒假 / 暑假 / 调休上班日)' });
+
+@ObjectType('Teacher', { description: 'Teacher on a school roster (在职教师名册); no ID data is ever returned' })
+export class TeacherObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'False once the teacher left the school (a roster import with replace)' })
+  active!: boolean;
+}
+
+export const TeacherConnection = Paginated(TeacherObject, 'Teacher');
+
+@ObjectType('TeacherRosterImportResult', { description: 'Counts of a roster import' })
+export class TeacherRosterImportResultObject {
+  @Field(() => Int)
+  added!: number;
+
+  @Field(() => Int, { description: 'Teachers already known by their ID number whose school, name or active flag changed' })
+  updated!: number;
+
+  @Field(() => Int, { description: "The school's teachers not in the list marked inactive (replace: true)" })
+  deactivated!: number;
+}
+
+@ObjectType('CalendarPeriod', { description: 'A period of the county school calendar (inclusive dates)' })
+export class CalendarPeriodObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => CalendarPeriodKind)
+  kind!: CalendarPeriodKind;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  startDate!: string;
+
+  @Field({ description: 'YYYY-MM-DD (inclusive)' })
+  endDate!: string;
+}

@@ -50,17 +50,25 @@ export async function seedReference(em: EntityManager, data: ReferenceData): Pro
      ON CONFLICT (department_code, duty) DO UPDATE SET description = EXCLUDED.description`,
     [duties.map((d) => d.department), duties.map((d) => d.duty), duties.map((d) => d.description)],
   );
-  // The calendar file is the source of the calendar table: periods no longer in it are removed.
+  // The calendar file is the source of the seeded periods (source SEED): those no longer in it are removed.
+  // Periods the county entered or changed (source COUNTY) are left alone, a seeded period the county
+  // deleted (removed_at set) is not brought back, and a file period overlapping a county period of the
+  // same kind is skipped (the county's version wins).
   await em.query(
     `DELETE FROM calendar_period c
-     WHERE NOT EXISTS (SELECT 1 FROM unnest($1::varchar[], $2::date[]) AS f(kind, start_date)
+     WHERE c.source = 'SEED'
+       AND NOT EXISTS (SELECT 1 FROM unnest($1::varchar[], $2::date[]) AS f(kind, start_date)
                        WHERE f.kind = c.kind AND f.start_date = c.start_date)`,
     [data.calendar.map((c) => c.kind), data.calendar.map((c) => c.startDate)],
   );
   await em.query(
-    `INSERT INTO calendar_period (kind, name, start_date, end_date)
-     SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::date[], $4::date[])
-     ON CONFLICT (kind, start_date) DO UPDATE SET name = EXCLUDED.name, end_date = EXCLUDED.end_date`,
+    `INSERT INTO calendar_period (kind, name, start_date, end_date, source)
+     SELECT f.kind, f.name, f.start_date, f.end_date, 'SEED'
+     FROM unnest($1::varchar[], $2::varchar[], $3::date[], $4::date[]) AS f(kind, name, start_date, end_date)
+     WHERE NOT EXISTS (SELECT 1 FROM calendar_period c
+                       WHERE c.source = 'COUNTY' AND c.kind = f.kind AND c.start_date <= f.end_date AND c.end_date >= f.start_date)
+     ON CONFLICT (kind, start_date) DO UPDATE SET name = EXCLUDED.name, end_date = EXCLUDED.end_date
+       WHERE calendar_period.source = 'SEED' AND calendar_period.removed_at IS NULL`,
     [data.calendar.map((c) => c.kind), data.calendar.map((c) => c.name), data.calendar.map((c) => c.startDate), data.calendar.map((c) => c.endDate)],
   );
   return { townships: data.townships.length, departments: data.departments.length, duties: duties.length, calendarPeriods: data.calendar.length };

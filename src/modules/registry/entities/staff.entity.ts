@@ -46,8 +46,17 @@ export class Staff {
   @Column({ type: 'uuid', nullable: true })
   inServiceTeacherId!: string | null;
 
+  /** When the background check was completed (CLEARED or FAILED); null while PENDING. */
+  @Column({ type: 'date', nullable: true })
+  backgroundCheckedOn!: string | null;
+
+  /** Still employed; false once the employment ended (离职). */
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** The day the employment ended (离职), null while employed. */
+  @Column({ type: 'date', nullable: true })
+  employmentEndedOn!: string | null;
 
   @Column({ type: 'timestamptz' })
   createdAt!: Date;

@@ -16,6 +16,7 @@ import {
   InstitutionCommandInput,
   InstitutionsArgs,
   RegisterExistingInstitutionInput,
+  UpdateInstitutionInput,
 } from './registry.inputs';
 import {
   AnnualReviewObject,
@@ -149,6 +150,15 @@ export class InstitutionResolver {
   @Mutation(() => InstitutionObject, { description: 'APPROVED / OPERATING / SUSPENDED → REVOKED (吊销办学许可证)' })
   async revokeLicence(@CurrentPrincipal() actor: Principal, @Args('input') input: InstitutionCommandInput): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.revoke(actor, input.id, input.reason));
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => InstitutionObject, {
+    description:
+      '变更登记: change an institution’s name, address, grid (of its township), legal representative, contact phone, party-building coverage or competent department, with a reason; not its township, category, legal form, credit code or status. An input that changes nothing answers the institution unchanged.',
+  })
+  async updateInstitution(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateInstitutionInput): Promise<InstitutionObject> {
+    return InstitutionObject.from(await this.service.updateInstitution(actor, input.id, input.changes, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)

@@ -8,12 +8,15 @@ import {
   AddCourseInput,
   AddPremisesInput,
   AddStaffInput,
+  EndCourseInput,
+  EndStaffEmploymentInput,
   PremisesSafetyInput,
   RecordAnnualReviewInput,
   RecordPremisesCheckInput,
   ReviewMaterialInput,
   SetAnnualReviewChecklistInput,
   SubmitMaterialInput,
+  UpdateStaffBackgroundCheckInput,
 } from './registry.inputs';
 import { AnnualReviewChecklistObject, AnnualReviewObject, CourseObject, PremisesObject, StaffObject, TrainingMaterialObject } from './registry.objects';
 
@@ -49,6 +52,24 @@ export class RecordsResolver {
   @Mutation(() => StaffObject, { description: 'Register a staff member (从业人员); checked against the in-service teacher roster' })
   async addStaff(@CurrentPrincipal() actor: Principal, @Args('input') input: AddStaffInput): Promise<StaffObject> {
     return StaffObject.from(await this.records.addStaff(actor, input.institutionId, input));
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => StaffObject, { description: 'Complete (or correct) a staff member’s background check (背景审查): CLEARED or FAILED on a date, with a reason; the licensing department or the county office' })
+  async updateStaffBackgroundCheck(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateStaffBackgroundCheckInput): Promise<StaffObject> {
+    return StaffObject.from(await this.records.updateStaffBackgroundCheck(actor, input.staffId, input.result, input.date, input.reason));
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => StaffObject, { description: 'End a staff member’s employment (离职) on a date, with a reason: the person is no longer current staff (active false); the licensing department or the county office' })
+  async endStaffEmployment(@CurrentPrincipal() actor: Principal, @Args('input') input: EndStaffEmploymentInput): Promise<StaffObject> {
+    return StaffObject.from(await this.records.endStaffEmployment(actor, input.staffId, input.date, input.reason));
+  }
+
+  @Roles(...COMMAND_ROLES)
+  @Mutation(() => CourseObject, { description: 'End a course early: its term ends on endDate (not later than planned), e.g. subject courses before convertToNonSubject; the licensing department or the county office' })
+  async endCourse(@CurrentPrincipal() actor: Principal, @Args('input') input: EndCourseInput): Promise<CourseObject> {
+    return CourseObject.from(await this.records.endCourse(actor, input.courseId, input.endDate, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)

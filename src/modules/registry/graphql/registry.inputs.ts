@@ -92,6 +92,30 @@ export class ConvertToNonSubjectInput {
   @Field(REASON) @IsString() @Length(1, 500) reason!: string;
 }
 
+@InputType({ description: '变更登记: the details to change; absent fields stay as they are' })
+export class InstitutionUpdateInput {
+  @Field({ nullable: true, description: 'New registered name (名称变更)' }) @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) address?: string;
+  @Field({ nullable: true, description: 'Must be the current township: a township change is refused (TOWNSHIP_CHANGE_NOT_SUPPORTED)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 12)
+  townshipCode?: string;
+  @Field(() => String, { nullable: true, description: "A grid (网格) of the institution's township; null clears it" }) @IsOptional() @IsString() @MaxLength(32) gridCode?: string | null;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) legalRepresentative?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Matches(/^[0-9+\- ]{5,32}$/, { message: 'contactPhone must be a phone number' }) contactPhone?: string;
+  @Field({ nullable: true, description: '党的组织覆盖' }) @IsOptional() @IsBoolean() partyOrganisationCovered?: boolean;
+  @Field({ nullable: true, description: '党的工作覆盖' }) @IsOptional() @IsBoolean() partyWorkCovered?: boolean;
+  @Field({ nullable: true, description: '主管部门 code, e.g. EDU' }) @IsOptional() @IsString() @Length(1, 32) competentDepartmentCode?: string;
+}
+
+@InputType()
+export class UpdateInstitutionInput {
+  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => InstitutionUpdateInput) @ValidateNested() @Type(() => InstitutionUpdateInput) changes!: InstitutionUpdateInput;
+  @Field(REASON) @IsString() @Length(1, 500) reason!: string;
+}
+
 @InputType()
 export class InstitutionFilterInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(12) townshipCode?: string;
@@ -253,4 +277,26 @@ export class LeadFilterInput {
 @ArgsType()
 export class LeadsArgs extends PageArgs {
   @Field(() => LeadFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LeadFilterInput) filter?: LeadFilterInput;
+}
+
+@InputType()
+export class UpdateStaffBackgroundCheckInput {
+  @Field(() => ID) @IsUUID() staffId!: string;
+  @Field(() => BackgroundCheck, { description: 'CLEARED or FAILED' }) @IsIn([BackgroundCheck.CLEARED, BackgroundCheck.FAILED], { message: 'result must be CLEARED or FAILED' }) result!: BackgroundCheck;
+  @Field({ description: 'Day the check was completed, YYYY-MM-DD (not in the future)' }) @Matches(DATE, { message: 'date must be YYYY-MM-DD' }) date!: string;
+  @Field(REASON) @IsString() @Length(1, 500) reason!: string;
+}
+
+@InputType()
+export class EndStaffEmploymentInput {
+  @Field(() => ID) @IsUUID() staffId!: string;
+  @Field({ description: 'Last day of employment (离职), YYYY-MM-DD (not in the future)' }) @Matches(DATE, { message: 'date must be YYYY-MM-DD' }) date!: string;
+  @Field(REASON) @IsString() @Length(1, 500) reason!: string;
+}
+
+@InputType()
+export class EndCourseInput {
+  @Field(() => ID) @IsUUID() courseId!: string;
+  @Field({ description: "The course's new last day, YYYY-MM-DD (not after its planned term end)" }) @Matches(DATE, { message: 'endDate must be YYYY-MM-DD' }) endDate!: string;
+  @Field(REASON) @IsString() @Length(1, 500) reason!: string;
 }

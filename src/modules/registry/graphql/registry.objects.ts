@@ -70,7 +70,9 @@ export class StaffObject {
   @Field(() => String, { nullable: true }) qualification!: string | null;
   @Field(() => BackgroundCheck) backgroundCheck!: BackgroundCheck;
   @Field({ description: 'Matched the in-service teacher roster (在职教师): banned from off-campus training' }) inServiceTeacher!: boolean;
-  @Field() active!: boolean;
+  @Field(() => String, { nullable: true, description: 'Day the background check was completed (null while PENDING)' }) backgroundCheckedOn!: string | null;
+  @Field({ description: 'Still employed (false after 离职)' }) active!: boolean;
+  @Field(() => String, { nullable: true, description: 'Day the employment ended (离职), null while employed' }) employmentEndedOn!: string | null;
   @Field() createdAt!: Date;
 
   static from(s: StaffView): StaffObject {
@@ -83,7 +85,9 @@ export class StaffObject {
       qualification: s.qualification,
       backgroundCheck: s.backgroundCheck,
       inServiceTeacher: s.inServiceTeacherId !== null,
+      backgroundCheckedOn: s.backgroundCheckedOn,
       active: s.active,
+      employmentEndedOn: s.employmentEndedOn,
       createdAt: s.createdAt,
     });
   }

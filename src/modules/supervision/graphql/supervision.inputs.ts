@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageArgs } from '../../../platform/graphql/pagination';
-import { ChecklistResult, TargetKind, TaskStatus, TaskType, ViolationSeverity } from '../supervision.enums';
+import { ChecklistResult, RectificationStatus, TargetKind, TaskStatus, TaskType, ViolationSeverity } from '../supervision.enums';
 
 const CODE = /^[A-Z0-9_]{1,32}$/;
 
@@ -61,6 +61,16 @@ export class SupervisionTaskFilter {
   @IsOptional()
   @IsUUID()
   campaignId?: string;
+
+  @Field({ nullable: true, description: "My tasks: true, only tasks I am assigned to; false, only those I am not (within what I may see)" })
+  @IsOptional()
+  @IsBoolean()
+  assignedToMe?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Only tasks this user is assigned to (within what I may see)' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
 }
 
 @ArgsType()
@@ -300,4 +310,67 @@ export class UpdateChecklistTemplateInput {
   @Min(1)
   @Max(365)
   defaultDueDays!: number;
+}
+
+@InputType({ description: 'Which rectification orders (整改通知) to list' })
+export class RectificationOrderFilter {
+  @Field(() => RectificationStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(RectificationStatus)
+  status?: RectificationStatus;
+
+  @Field({ nullable: true, description: 'true: open past the deadline; false: the others' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{9,12}$/)
+  townshipCode?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
+}
+
+@ArgsType()
+export class RectificationOrdersArgs extends PageArgs {
+  @Field(() => RectificationOrderFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RectificationOrderFilter)
+  filter?: RectificationOrderFilter;
+}
+
+@ArgsType()
+export class AssignableUsersArgs {
+  @Field(() => ID, { nullable: true, description: 'The task to assign; without it, the departmentCode and/or townshipCode of a task being planned' })
+  @IsOptional()
+  @IsUUID()
+  taskId?: string;
+
+  @Field({ nullable: true, description: "Only this department's inspectors and officers (with a task: one of its departments)" })
+  @IsOptional()
+  @Matches(CODE)
+  departmentCode?: string;
+
+  @Field({ nullable: true, description: "Only this township's officers (with a task: its township)" })
+  @IsOptional()
+  @Matches(/^\d{9,12}$/)
+  townshipCode?: string;
+
+  @Field({ nullable: true, description: 'Part of the display name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many, 1–100 (default 20)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first?: number;
 }

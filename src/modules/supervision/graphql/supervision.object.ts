@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Role } from '../../../platform/auth/role';
 import { ChecklistResult, RectificationStatus, ReportKind, TargetKind, TaskStatus, TaskType, ViolationSeverity } from '../supervision.enums';
 
 @ObjectType('ChecklistItem', { description: 'One item of a checklist (检查清单)' })
@@ -212,6 +213,33 @@ export class RectificationOrderObject {
 
   @Field(() => ID, { nullable: true, description: 'The re-check task (整改复查) opened on completion' })
   recheckTaskId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Township concerned (the task’s)' })
+  townshipCode!: string | null;
+
+  @Field({ description: 'Lead department (the task’s)' })
+  leadDepartmentCode!: string;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+}
+
+@ObjectType('AssignableUser', { description: 'A user who could be assigned to a supervision task: directory fields only' })
+export class AssignableUserObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => String, { nullable: true, description: 'Department of an inspector or department officer' })
+  departmentCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Township of a township officer' })
+  townshipCode!: string | null;
 }
 
 @ObjectType('SupervisionCampaign', { description: 'Campaign (专项行动) grouping tasks' })

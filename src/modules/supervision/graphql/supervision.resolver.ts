@@ -11,6 +11,7 @@ import { SupervisionTask } from '../entities/supervision-task.entity';
 import { ReportService } from '../report.service';
 import { SupervisionService } from '../supervision.service';
 import {
+  AssignableUserObject,
   CampaignObject,
   ChecklistTemplateObject,
   EscalationObject,
@@ -21,16 +22,19 @@ import {
   ViolationObject,
 } from './supervision.object';
 import {
+  AssignableUsersArgs,
   CreateCampaignInput,
   CreateSupervisionTaskInput,
   IssueRectificationOrderInput,
   RecordFindingInput,
+  RectificationOrdersArgs,
   SupervisionTasksArgs,
   UpdateChecklistTemplateInput,
 } from './supervision.inputs';
 
 const TaskConnection = Paginated(SupervisionTaskObject, 'SupervisionTask');
 const ReportConnection = Paginated(ReportObject, 'SupervisionReport');
+const OrderConnection = Paginated(RectificationOrderObject, 'RectificationOrder');
 
 /** Escalation records as the API shows them: who was notified, flattened to addresses. */
 export function toEscalationObject(e: SupervisionEscalation): EscalationObject {
@@ -61,9 +65,12 @@ export function toReportObject(r: SupervisionReport): ReportObject {
   };
 }
 
-/** Who may manage tasks (the service then checks the lead department) and who may work on them (assignees are inspectors or officers). */
+/**
+ * Who may manage tasks (the service then checks the lead department) and who may work on them (the
+ * service then checks the assignees: inspectors, officers, township officers of the task's township).
+ */
 const MANAGERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
-const WORKERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR];
+const WORKERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
 
 /** Supervision tasks (督导检查, 联合执法, 整改复查): thin resolvers over SupervisionService. */
 @Resolver(() => SupervisionTaskObject)
@@ -76,6 +83,17 @@ export class SupervisionTaskResolver {
   async supervisionTasks(@CurrentPrincipal() actor: Principal, @Args() args: SupervisionTasksArgs): Promise<Connection<SupervisionTaskObject>> {
     const page = await this.service.list(actor, args.filter ?? {}, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.view(e.node) })) };
+  }
+
+  @Roles(...MANAGERS)
+  @Query(() => [AssignableUserObject], {
+    description:
+      'Active users who could be assigned to the task (its departments’ inspectors and officers, its township’s officers), by display name; ' +
+      'without taskId, for a task being planned with departmentCode among its departments and/or townshipCode as its township. ' +
+      'For who may assign: the county office, officers of the lead department.',
+  })
+  assignableUsers(@CurrentPrincipal() actor: Principal, @Args() args: AssignableUsersArgs): Promise<AssignableUserObject[]> {
+    return this.service.assignableUsers(actor, args);
   }
 
   @Query(() => SupervisionTaskObject)
@@ -105,7 +123,7 @@ export class SupervisionTaskResolver {
   }
 
   @Roles(...MANAGERS)
-  @Mutation(() => SupervisionTaskObject, { description: 'Replaces the assignees (inspectors or officers of the task’s departments)' })
+  @Mutation(() => SupervisionTaskObject, { description: 'Replaces the assignees (inspectors or officers of the task’s departments, township officers of its township); see assignableUsers' })
   async assignTask(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
@@ -172,6 +190,11 @@ export class SupervisionTaskResolver {
     return this.service.completeOrder(actor, id, note);
   }
 
+  @Query(() => OrderConnection, { name: 'rectificationOrders', description: 'Rectification orders (整改通知) of the tasks I may see, newest first', complexity: pagedComplexity })
+  listRectificationOrders(@CurrentPrincipal() actor: Principal, @Args() args: RectificationOrdersArgs): Promise<Connection<RectificationOrder>> {
+    return this.service.listOrders(actor, args.filter ?? {}, args);
+  }
+
   @Query(() => RectificationOrderObject)
   rectificationOrder(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<RectificationOrder> {
     return this.service.getOrder(actor, id);
@@ -195,6 +218,11 @@ export class RectificationOrderResolver {
   @ResolveField(() => [EscalationObject])
   async escalations(@Parent() order: RectificationOrderObject): Promise<EscalationObject[]> {
     return (await this.service.escalations(order.id)).map(toEscalationObject);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Still open past its deadline' })
+  overdue(@Parent() order: RectificationOrderObject): boolean {
+    return this.service.isOrderOverdue(order);
   }
 }
 
