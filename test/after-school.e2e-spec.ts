@@ -14,9 +14,9 @@ const PUBLISH = `mutation($input: PublishHomeworkInput!) { publishHomework(input
 const REPORT = `mutation($input: ReportHomeworkInput!) { reportHomeworkDuration(input: $input) { reportedMinutes limitMinutes } }`;
 const PARTICIPATION = `mutation($input: ParticipationInput!) { recordAfterSchoolParticipation(input: $input) { served } }`;
 const COMPLIANCE_BY_SCHOOL = `query($from: String!, $to: String!, $townshipCode: String) { homeworkComplianceBySchool(from: $from, to: $to, townshipCode: $townshipCode) {
-  schoolId townshipCode schoolDays publishedDays missingDays publicityRate classDaysReported classDaysWithinLimit durationComplianceRate } }`;
+  schoolId townshipCode schoolDays publishedDays missingDays classes classDaysExpected classDaysPublished publicityRate classDaysReported classDaysWithinLimit durationComplianceRate } }`;
 const COMPLIANCE_BY_TOWNSHIP = `query($from: String!, $to: String!) { homeworkComplianceByTownship(from: $from, to: $to) {
-  townshipCode schoolDays publishedDays missingDays publicityRate classDaysReported classDaysWithinLimit durationComplianceRate } }`;
+  townshipCode schoolDays publishedDays missingDays classes classDaysExpected classDaysPublished publicityRate classDaysReported classDaysWithinLimit durationComplianceRate } }`;
 
 /** A published white-list entry (a fixture, as the credit module would leave it). */
 async function whitelist(t: TestApp, institution: InstitutionSummary): Promise<InstitutionSummary> {
@@ -229,19 +229,28 @@ describe('after-school services and homework', () => {
         schoolDays: 5,
         publishedDays: 4,
         missingDays: 1,
-        publicityRate: 0.8,
+        // Per class and day: 3(1) and 4(1) on the 2026-1 roster, 1(1) published without being on it;
+        // 3(1) published on 4 days, 1(1) on 1, 4(1) never: 5 of 15 class-days.
+        classes: 3,
+        classDaysExpected: 15,
+        classDaysPublished: 5,
+        publicityRate: 0.3333,
         classDaysReported: 4,
         classDaysWithinLimit: 3,
         durationComplianceRate: 0.75,
       });
-      expect(rows.get(school['DEMO-S002']!.id)).toMatchObject({ schoolDays: 5, publishedDays: 0, missingDays: 5, publicityRate: 0, classDaysReported: 0, durationComplianceRate: null });
+      // No class known at all: the school counts as one class, missing every day.
+      expect(rows.get(school['DEMO-S002']!.id)).toMatchObject({ schoolDays: 5, publishedDays: 0, missingDays: 5, classes: 0, classDaysExpected: 5, classDaysPublished: 0, publicityRate: 0, classDaysReported: 0, durationComplianceRate: null });
       const byTownship = await t.gql<{ homeworkComplianceByTownship: Record<string, unknown>[] }>(COMPLIANCE_BY_TOWNSHIP, { from: vars.from, to: vars.to }, edu.token);
       expect(byTownship.data?.homeworkComplianceByTownship.find((r) => r.townshipCode === '520122001')).toEqual({
         townshipCode: '520122001',
         schoolDays: 10,
         publishedDays: 4,
         missingDays: 6,
-        publicityRate: 0.4,
+        classes: 3,
+        classDaysExpected: 20,
+        classDaysPublished: 5,
+        publicityRate: 0.25,
         classDaysReported: 4,
         classDaysWithinLimit: 3,
         durationComplianceRate: 0.75,
@@ -260,16 +269,25 @@ describe('after-school services and homework', () => {
       expect(rows.data?.homeworkComplianceBySchool).toEqual([expect.objectContaining({ schoolDays: 4, publishedDays: 0, missingDays: 4, publicityRate: 0 })]);
     });
 
-    it('flags the schools that published nothing on the previous school day, once', async () => {
+    it('flags the schools that did not publish for every class on the previous school day, once, naming the classes', async () => {
+      // S003's 2026-1 roster has 1(1)班 only; S004 has no roster. Both publish for 3(1)班 on Friday 20.
       await publish(admin3, 'DEMO-S003', 3, '2026-11-20');
+      const s004 = await t.loginAs(Role.SCHOOL_ADMIN, school['DEMO-S004']!.id);
+      await publish(s004, 'DEMO-S004', 3, '2026-11-20');
       const task = t.app.get(PublicationMissingTask);
       const monday = new Date('2026-11-23T00:30:00Z'); // 08:30 in Xifeng; the previous school day is Friday 20
       const flagged = await task.run(monday);
       expect(flagged).toContain(school['DEMO-S001']!.id);
-      expect(flagged).not.toContain(school['DEMO-S003']!.id);
+      expect(flagged).toContain(school['DEMO-S003']!.id); // its roster class 1(1)班 published nothing
+      expect(flagged).not.toContain(school['DEMO-S004']!.id); // every class it is known to have published
       expect(await task.run(monday)).toEqual([]);
-      const events: { payload: { schoolId: string; date: string } }[] = await t.dataSource.query(`SELECT payload FROM outbox WHERE name = 'after_school.homework.publication_missing'`);
-      expect(events.filter((e) => e.payload.schoolId === school['DEMO-S001']!.id).map((e) => e.payload.date)).toEqual(['2026-11-20']);
+      const events: { payload: { schoolId: string; date: string; missingClasses: string[] } }[] = await t.dataSource.query(
+        `SELECT payload FROM outbox WHERE name = 'after_school.homework.publication_missing' ORDER BY id`,
+      );
+      const of = (code: string) => events.filter((e) => e.payload.schoolId === school[code]!.id).map((e) => [e.payload.date, e.payload.missingClasses]);
+      expect(of('DEMO-S001')).toEqual([['2026-11-20', ['3/3(1)班', '4/4(1)班']]]);
+      expect(of('DEMO-S003')).toEqual([['2026-11-20', ['1/1(1)班']]]);
+      expect(of('DEMO-S002')).toEqual([['2026-11-20', []]]); // nothing published and no roster
       const inbox = await t.gql<{ notifications: { edges: { node: { kind: string } }[] } }>(`{ notifications(first: 20) { edges { node { kind } } } }`, {}, admin1.token);
       expect(inbox.data?.notifications.edges.map((e) => e.node.kind)).toContain('after_school.homework.publication_missing');
     });

@@ -222,15 +222,17 @@ describe('dashboard: the seed targets as live KPIs', () => {
     expect(d.supervision).toEqual(supervisionExpected());
     expect(d.threeHundredPercent.afterSchoolCoverage).toEqual({ numerator: 38, denominator: 40, rate: 0.95, target: 1 });
     expect(d.threeHundredPercent.semester).toBe('2026-1');
-    // Publicity: days published / school days × schools, the denominator as the after-school module counts it.
-    const compliance = await gql<{ homeworkComplianceByTownship: { schoolDays: number }[] }>(
-      `query { homeworkComplianceByTownship(from: "2026-11-01", to: "2026-11-27") { schoolDays } }`,
+    // Publicity: class-days published / class-days expected, as the after-school module counts them.
+    const compliance = await gql<{ homeworkComplianceByTownship: { classDaysExpected: number; classDaysPublished: number }[] }>(
+      `query { homeworkComplianceByTownship(from: "2026-11-01", to: "2026-11-27") { classDaysExpected classDaysPublished } }`,
       {},
       edu,
     );
-    const schoolDays = compliance.data!.homeworkComplianceByTownship.reduce((n, r) => n + r.schoolDays, 0);
-    expect(schoolDays).toBeGreaterThan(0);
-    expect(d.threeHundredPercent.homeworkPublicity).toMatchObject({ numerator: homeworkDays.published, denominator: schoolDays, target: 1 });
+    const expected = compliance.data!.homeworkComplianceByTownship.reduce((n, r) => n + r.classDaysExpected, 0);
+    const published = compliance.data!.homeworkComplianceByTownship.reduce((n, r) => n + r.classDaysPublished, 0);
+    expect(expected).toBeGreaterThan(0);
+    expect(published).toBe(homeworkDays.published); // 3(1)班 of DEMO-S001 on two school days
+    expect(d.threeHundredPercent.homeworkPublicity).toMatchObject({ numerator: published, denominator: expected, target: 1 });
     expect(d.threeHundredPercent.homeworkDurationCompliance).toEqual({ numerator: homeworkDays.within, denominator: homeworkDays.reported, rate: 0.5, target: 1 });
   });
 

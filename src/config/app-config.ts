@@ -89,6 +89,9 @@ export interface RegistryConfig {
   leadClearanceDays: number;
   /** Complaint hotline shown on institution public profiles. */
   complaintHotline: string;
+  /** Public institution search (searchInstitutionsPublic), per client address: this many searches per window. */
+  publicSearchBurst: number;
+  publicSearchWindowSeconds: number;
 }
 
 export interface AfterSchoolConfig {
@@ -117,6 +120,13 @@ export interface EscrowConfig {
   statementDueHour: number;
   /** Instructions unacknowledged this long are escalated (escrow.instruction.unacknowledged). */
   instructionAckHours: number;
+  /**
+   * Smallest risk reserve (风险保证金, the alternative to bank custody) the service registers, fen. A fixed
+   * floor: sizing a reserve to the prepaid fees collected is the officers' judgement (the service sees no
+   * fee flows for a reserve-route institution). Default 500,000 fen = 5,000 yuan, the largest single
+   * prepayment a family may make (ESCROW_PREPAID_MAX_FEN): a reserve below it could not refund even one.
+   */
+  riskReserveMinFen: bigint;
 }
 
 export interface ComplaintsConfig {
@@ -243,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       prepaidMaxMonths: r.int('ESCROW_PREPAID_MAX_MONTHS', 3, { min: 0 }),
       statementDueHour: r.int('ESCROW_STATEMENT_DUE_HOUR', 10, { min: 0, max: 23 }),
       instructionAckHours: r.int('ESCROW_INSTRUCTION_ACK_HOURS', 24, { min: 1 }),
+      riskReserveMinFen: BigInt(r.int('ESCROW_RISK_RESERVE_MIN_FEN', 500_000, { min: 1 })),
     },
     registry: {
       offlineEndTime: r.string('REGISTRY_OFFLINE_END_TIME', '20:30'),
@@ -251,6 +262,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       onlineMinBreakMinutes: r.int('REGISTRY_ONLINE_MIN_BREAK_MINUTES', 10, { min: 0, max: 240 }),
       leadClearanceDays: r.int('REGISTRY_LEAD_CLEARANCE_DAYS', 30, { min: 1, max: 3650 }),
       complaintHotline: r.string('REGISTRY_COMPLAINT_HOTLINE', '12345'),
+      publicSearchBurst: r.int('REGISTRY_PUBLIC_SEARCH_BURST', 30, { min: 1 }),
+      publicSearchWindowSeconds: r.int('REGISTRY_PUBLIC_SEARCH_WINDOW_SECONDS', 60, { min: 1 }),
     },
     complaints: {
       submitBurst: r.int('COMPLAINT_SUBMIT_BURST', 5, { min: 1, max: 10_000 }),

@@ -7,9 +7,12 @@ import { InstitutionRemoval, PlanService } from './plan.service';
 
 /** Numerators and denominators of the homework KPIs over a period (双减 "three 100 %"). */
 export interface HomeworkKpiFigures {
-  /** School-days × schools in the period, and those on which the school published homework (作业公示). */
+  /** School-days × schools in the period, and those on which the school published homework for some class. */
   schoolDays: number;
   publishedDays: number;
+  /** Class-days expected and published (作业公示 per class and day: the publicity KPI). */
+  classDaysExpected: number;
+  classDaysPublished: number;
   /** Class-days with a reported duration, and those within the grade's limit (作业时长达标). */
   classDaysReported: number;
   classDaysWithinLimit: number;
@@ -47,6 +50,8 @@ export class AfterSchoolFacade {
     return {
       schoolDays: sum((r) => r.schoolDays),
       publishedDays: sum((r) => r.publishedDays),
+      classDaysExpected: sum((r) => r.classDaysExpected),
+      classDaysPublished: sum((r) => r.classDaysPublished),
       classDaysReported: sum((r) => r.classDaysReported),
       classDaysWithinLimit: sum((r) => r.classDaysWithinLimit),
     };

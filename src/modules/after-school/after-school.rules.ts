@@ -90,6 +90,18 @@ export function schoolDaysBetween(from: string, to: string, periods: readonly Ca
 /** Semester code `YYYY-1` (autumn term starting in September of YYYY) or `YYYY-2` (spring term of YYYY+1). */
 export const SEMESTER_PATTERN = /^\d{4}-[12]$/;
 
+/**
+ * The semester a date falls in: autumn `YYYY-1` from August to January (the school year starting in
+ * YYYY), spring `YYYY-2` from February to July (the dashboard uses the same rule).
+ */
+export function semesterOf(date: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  if (m >= 8) return `${y}-1`;
+  if (m === 1) return `${y - 1}-1`;
+  return `${y - 1}-2`;
+}
+
 /** The school year (the autumn year) of a date: September onwards belongs to this year's school year. */
 export function schoolYearOf(date: string): number {
   const year = Number(date.slice(0, 4));

@@ -9,7 +9,7 @@ import { EventPublisher } from '../../platform/events';
 import { ReferenceService } from '../reference';
 import { READERS, readOptions, scopeColumns } from './after-school.access';
 import { InvalidAfterSchoolInput, homeworkNotPublished } from './after-school.errors';
-import { homeworkLimitFor } from './after-school.rules';
+import { homeworkLimitFor, semesterOf } from './after-school.rules';
 import { HomeworkRecord, HomeworkSubject } from './entities/homework-record.entity';
 import { SchoolCalendar } from './school-calendar';
 import { ownSchool, ratio, schoolsInScope } from './school-records';
@@ -39,7 +39,16 @@ export interface ComplianceRow {
   publishedDays: number;
   /** School days without any publication: counted in the denominator, never as compliant. */
   missingDays: number;
-  /** publishedDays / schoolDays. Target 100 %. */
+  /**
+   * Classes of the school in the period: those on its participation roster of the semester, and any other
+   * that published (the largest over the period's semesters).
+   */
+  classes: number;
+  /** Σ over school days of the school's classes that day (a school with no class known counts as one). */
+  classDaysExpected: number;
+  /** Class-days with homework published on a school day. */
+  classDaysPublished: number;
+  /** Daily publicity per class (作业公示): classDaysPublished / classDaysExpected. Target 100 %. */
   publicityRate: number | null;
   classDaysReported: number;
   classDaysWithinLimit: number;
@@ -124,18 +133,36 @@ export class HomeworkService {
     const schools = await schoolsInScope(this.reference, actor, READERS.kpis, filter);
     if (schools.length === 0) return [];
     const days = await this.calendar.schoolDays(filter.from, filter.to);
-    const rows: { school_id: string; published_days: number; reported: number; within: number }[] = await this.dataSource.query(
-      `WITH records AS (
-         SELECT h.school_id, h.homework_date, h.reported_minutes, h.limit_minutes
-         FROM homework_record h
-         WHERE h.school_id = ANY($1::uuid[]) AND h.homework_date BETWEEN $3::date AND $4::date AND h.homework_date = ANY($2::date[])
-       )
+    // Publicity is per class and school day (domain: "daily publicity per class"). The classes of a school
+    // in a semester are its participation roster (one row per class) together with any class that
+    // published in the period, so a class that published on some days and not others shows its missing
+    // days even without a roster; a school with no class known at all counts as one class, so a silent
+    // school is missing every day rather than left out.
+    const semesters = days.map(semesterOf);
+    const rows: { school_id: string; published_days: number; classes: number; expected: number; published: number; reported: number; within: number }[] = await this.dataSource.query(
+      `WITH days AS (SELECT * FROM unnest($2::date[], $5::varchar[]) AS d(day, semester)),
+       records AS (
+         SELECT h.school_id, h.homework_date, h.grade, h.class_name, h.reported_minutes, h.limit_minutes, d.semester
+         FROM homework_record h JOIN days d ON d.day = h.homework_date
+         WHERE h.school_id = ANY($1::uuid[]) AND h.homework_date BETWEEN $3::date AND $4::date
+       ),
+       classes AS (
+         SELECT school_id, semester, grade, class_name FROM after_school_participation
+         WHERE school_id = ANY($1::uuid[]) AND semester = ANY($5::varchar[])
+         UNION
+         SELECT school_id, semester, grade, class_name FROM records
+       ),
+       class_counts AS (SELECT school_id, semester, count(*)::int AS n FROM classes GROUP BY school_id, semester)
        SELECT s.id AS school_id,
               (SELECT count(DISTINCT r.homework_date) FROM records r WHERE r.school_id = s.id)::int AS published_days,
+              (SELECT coalesce(max(cc.n), 0) FROM class_counts cc WHERE cc.school_id = s.id)::int AS classes,
+              (SELECT coalesce(sum(GREATEST(coalesce(cc.n, 0), 1)), 0) FROM days d
+                 LEFT JOIN class_counts cc ON cc.school_id = s.id AND cc.semester = d.semester)::int AS expected,
+              (SELECT count(*) FROM records r WHERE r.school_id = s.id)::int AS published,
               (SELECT count(*) FROM records r WHERE r.school_id = s.id AND r.reported_minutes IS NOT NULL)::int AS reported,
               (SELECT count(*) FROM records r WHERE r.school_id = s.id AND r.reported_minutes <= r.limit_minutes)::int AS within
        FROM unnest($1::uuid[]) AS s(id)`,
-      [schools.map((s) => s.id), days, filter.from, filter.to],
+      [schools.map((s) => s.id), days, filter.from, filter.to, semesters],
     );
     const bySchool = new Map(rows.map((r) => [r.school_id, r]));
     return schools.map((s) => {
@@ -146,7 +173,10 @@ export class HomeworkService {
         schoolDays: days.length,
         publishedDays: r.published_days,
         missingDays: days.length - r.published_days,
-        publicityRate: ratio(r.published_days, days.length),
+        classes: r.classes,
+        classDaysExpected: r.expected,
+        classDaysPublished: r.published,
+        publicityRate: ratio(r.published, r.expected),
         classDaysReported: r.reported,
         classDaysWithinLimit: r.within,
         durationComplianceRate: ratio(r.within, r.reported),
@@ -158,16 +188,31 @@ export class HomeworkService {
   async complianceByTownship(actor: Principal, filter: { from: string; to: string; townshipCode?: string }): Promise<Omit<ComplianceRow, 'schoolId'>[]> {
     const townships = new Map<string, Omit<ComplianceRow, 'schoolId'>>();
     for (const row of await this.complianceBySchool(actor, filter)) {
-      const t = townships.get(row.townshipCode) ?? { townshipCode: row.townshipCode, schoolDays: 0, publishedDays: 0, missingDays: 0, publicityRate: null, classDaysReported: 0, classDaysWithinLimit: 0, durationComplianceRate: null };
+      const t = townships.get(row.townshipCode) ?? {
+        townshipCode: row.townshipCode,
+        schoolDays: 0,
+        publishedDays: 0,
+        missingDays: 0,
+        classes: 0,
+        classDaysExpected: 0,
+        classDaysPublished: 0,
+        publicityRate: null,
+        classDaysReported: 0,
+        classDaysWithinLimit: 0,
+        durationComplianceRate: null,
+      };
       t.schoolDays += row.schoolDays;
       t.publishedDays += row.publishedDays;
       t.missingDays += row.missingDays;
+      t.classes += row.classes;
+      t.classDaysExpected += row.classDaysExpected;
+      t.classDaysPublished += row.classDaysPublished;
       t.classDaysReported += row.classDaysReported;
       t.classDaysWithinLimit += row.classDaysWithinLimit;
       townships.set(row.townshipCode, t);
     }
     return [...townships.values()]
-      .map((t) => ({ ...t, publicityRate: ratio(t.publishedDays, t.schoolDays), durationComplianceRate: ratio(t.classDaysWithinLimit, t.classDaysReported) }))
+      .map((t) => ({ ...t, publicityRate: ratio(t.classDaysPublished, t.classDaysExpected), durationComplianceRate: ratio(t.classDaysWithinLimit, t.classDaysReported) }))
       .sort((a, b) => a.townshipCode.localeCompare(b.townshipCode));
   }
 

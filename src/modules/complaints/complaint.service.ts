@@ -53,6 +53,14 @@ export interface ComplaintDashboardFigures {
   satisfied: number;
 }
 
+/** Complaints past a pending deadline, per township, lead department and escalation level. */
+export interface ComplaintOverdueRow {
+  townshipCode: string;
+  departmentCode: string;
+  level: number;
+  count: number;
+}
+
 export interface ComplainantContact {
   name: string | null;
   phone: string | null;
@@ -591,6 +599,31 @@ export class ComplaintService {
       [input.from, input.to, input.townshipCode ?? null],
     )) as ComplaintDashboardFigures[];
     return r;
+  }
+
+  /**
+   * Dashboard breakdown at `now`: complaints past a pending statutory deadline (ROUTE, ACCEPT, HANDLE,
+   * REVIEW: the `overdue` rule), counted once each per township, lead department (co-operating
+   * departments are not counted, so the groups add up to the total) and level — the highest escalation
+   * level the sweep has marked on a pending deadline that is past, 0 when not yet swept. One query over
+   * idx_complaint_status (the pending statuses only). County-wide, or one township's.
+   */
+  async overdueBreakdown(input: { townshipCode?: string; now?: Date }): Promise<ComplaintOverdueRow[]> {
+    return (await this.dataSource.query(
+      `SELECT township_code AS "townshipCode", lead_department_code AS "departmentCode", level, count(*)::int AS count
+       FROM (
+         SELECT c.township_code, c.lead_department_code, COALESCE(GREATEST(
+             CASE WHEN c.status IN ('RECEIVED','ACCEPTED') AND c.route_due_at <= $1 THEN COALESCE(c.route_overdue_level, 0) END,
+             CASE WHEN c.status = 'RECEIVED' AND c.accept_due_at <= $1 THEN COALESCE(c.accept_overdue_level, 0) END,
+             CASE WHEN c.status IN ('ACCEPTED','ASSIGNED','INVESTIGATING') AND c.handle_due_at <= $1 THEN COALESCE(c.handle_overdue_level, 0) END,
+             CASE WHEN c.status = 'UNDER_REVIEW' AND c.review_due_at <= $1 THEN COALESCE(c.review_overdue_level, 0) END), 0)::int AS level
+         FROM complaint c
+         WHERE c.status IN ('RECEIVED','ACCEPTED','ASSIGNED','INVESTIGATING','UNDER_REVIEW') AND ($2::varchar IS NULL OR c.township_code = $2)
+           AND ${OVERDUE_SQL.replace(/:now/g, () => '$1')}) o
+       GROUP BY township_code, lead_department_code, level
+       ORDER BY township_code, lead_department_code, level`,
+      [input.now ?? this.clock.now(), input.townshipCode ?? null],
+    )) as ComplaintOverdueRow[];
   }
 
   /**

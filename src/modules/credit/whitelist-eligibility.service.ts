@@ -25,7 +25,7 @@ export interface WhitelistEligibility {
 
 /**
  * Whitelist eligibility, computed (never typed in): operating (registry facade), annual review PASS this
- * business year, an active escrow account with no open SHORTFALL (credit's own projections of escrow and
+ * business year, prepaid fees supervised — an active escrow account or a valid risk reserve (风险保证金) — with no open SHORTFALL (credit's own projections of escrow and
  * registry events) and no active violation within CREDIT_WHITELIST_LOOKBACK_DAYS.
  */
 @Injectable()
@@ -54,18 +54,20 @@ export class WhitelistEligibilityService {
     const rows = (await em.query(
       `SELECT i.id,
               EXISTS (SELECT 1 FROM credit_annual_review r WHERE r.institution_id = i.id AND r.year = $2 AND r.result = 'PASS') AS passed,
-              EXISTS (SELECT 1 FROM credit_escrow_account a WHERE a.institution_id = i.id AND a.status = 'ACTIVE') AS account,
+              (EXISTS (SELECT 1 FROM credit_escrow_account a WHERE a.institution_id = i.id AND a.status = 'ACTIVE')
+               OR EXISTS (SELECT 1 FROM credit_risk_reserve v WHERE v.institution_id = i.id AND v.status = 'ACTIVE'
+                            AND (v.valid_until IS NULL OR v.valid_until >= $4::date))) AS account,
               EXISTS (SELECT 1 FROM credit_escrow_alert al WHERE al.institution_id = i.id AND al.resolved_at IS NULL AND al.type = 'SHORTFALL') AS shortfall,
               (SELECT count(*)::int FROM credit_record c WHERE c.institution_id = i.id AND c.kind = 'VIOLATION' AND c.status = 'ACTIVE' AND c.occurred_on > $3) AS violations
        FROM unnest($1::uuid[]) AS i(id)`,
-      [[...new Set(institutionIds)], year, since],
+      [[...new Set(institutionIds)], year, since, today],
     )) as { id: string; passed: boolean; account: boolean; shortfall: boolean; violations: number }[];
     return rows.map((r) => {
       const operating = summaries.get(r.id)?.status === InstitutionStatus.OPERATING;
       const reasons: string[] = [];
       if (!operating) reasons.push('not operating');
       if (!r.passed) reasons.push(`no annual review PASS in ${year}`);
-      if (!r.account) reasons.push('no active escrow account');
+      if (!r.account) reasons.push('no active escrow account or valid risk reserve');
       if (r.shortfall) reasons.push('an escrow SHORTFALL alert is open');
       if (r.violations > 0) reasons.push(`${r.violations} violation(s) since ${since}`);
       return {

@@ -27,16 +27,59 @@ export interface Ratio {
   target: number;
 }
 
+export interface LevelCount {
+  level: number;
+  count: number;
+}
+
+/** Overdue items of one township (null: county-level tasks) or one lead department, with counts per escalation level. */
+export interface OverdueGroup {
+  code: string | null;
+  count: number;
+  byLevel: LevelCount[];
+}
+
+export type TownshipOverdue = Omit<OverdueGroup, 'code'> & { townshipCode: string | null };
+export type DepartmentOverdue = Omit<OverdueGroup, 'code'> & { departmentCode: string };
+
+export interface PartyCoverage {
+  townshipCode: string;
+  organisation: Ratio;
+  work: Ratio;
+}
+
 export interface Dashboard {
   townshipCode: string | null;
   asOf: string;
   periodFrom: string;
   threeHundredPercent: { homeworkPublicity: Ratio; homeworkDurationCompliance: Ratio; afterSchoolCoverage: Ratio; semester: string };
-  registry: { subjectInstitutionsRemaining: number; operatingByCategory: { category: string; count: number }[]; unlicensedLeadsOpen: number; unlicensedLeadsOverdue: number };
+  registry: {
+    subjectInstitutionsRemaining: number;
+    operatingByCategory: { category: string; count: number }[];
+    unlicensedLeadsOpen: number;
+    unlicensedLeadsOverdue: number;
+    partyOrganisationCoverage: Ratio;
+    partyWorkCoverage: Ratio;
+    partyCoverageByTownship: PartyCoverage[];
+  };
   escrow: { coverage: Ratio; totalCustody: string; openAlertsByType: { type: string; count: number }[] };
   credit: { black: number; white: number; grey: number };
-  complaints: { received: number; closed: number; overdue: number; satisfactionRate: number | null };
-  supervision: { open: number; overdueByLevel: { level: number; count: number }[]; openByDepartment: { departmentCode: string; count: number }[] };
+  complaints: {
+    received: number;
+    closed: number;
+    overdue: number;
+    satisfactionRate: number | null;
+    pendingOverdue: number;
+    pendingOverdueByTownship: TownshipOverdue[];
+    pendingOverdueByDepartment: DepartmentOverdue[];
+  };
+  supervision: {
+    open: number;
+    overdueByLevel: LevelCount[];
+    openByDepartment: { departmentCode: string; count: number }[];
+    overdueByTownship: TownshipOverdue[];
+    overdueByDepartment: DepartmentOverdue[];
+  };
 }
 
 export enum DashboardKpi {
@@ -45,6 +88,7 @@ export enum DashboardKpi {
   HOMEWORK_PUBLICITY = 'HOMEWORK_PUBLICITY',
   COMPLAINTS_RECEIVED = 'COMPLAINTS_RECEIVED',
   SUPERVISION_OVERDUE = 'SUPERVISION_OVERDUE',
+  COMPLAINT_SATISFACTION = 'COMPLAINT_SATISFACTION',
 }
 
 export interface TrendPoint {
@@ -55,6 +99,26 @@ export interface TrendPoint {
 }
 
 const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, rate: rate(numerator, denominator), target: 1 });
+
+/** Overdue rows (township × lead department × level) summed by one key, each group with its counts per level. */
+export function groupOverdue<R extends { level: number; count: number }>(rows: readonly R[], key: (r: R) => string | null): OverdueGroup[] {
+  const groups = new Map<string | null, Map<number, number>>();
+  for (const r of rows) {
+    const levels = groups.get(key(r)) ?? new Map<number, number>();
+    levels.set(r.level, (levels.get(r.level) ?? 0) + r.count);
+    groups.set(key(r), levels);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1))
+    .map(([code, levels]) => {
+      const byLevel = [...levels.entries()].sort(([a], [b]) => a - b).map(([level, count]) => ({ level, count }));
+      return { code, count: byLevel.reduce((n, l) => n + l.count, 0), byLevel };
+    });
+}
+
+type OverdueRow = { townshipCode: string | null; departmentCode: string; level: number; count: number };
+const byTownship = (rows: readonly OverdueRow[]): TownshipOverdue[] => groupOverdue(rows, (r) => r.townshipCode).map(({ code, ...g }) => ({ townshipCode: code, ...g }));
+const byDepartment = (rows: readonly OverdueRow[]): DepartmentOverdue[] => groupOverdue(rows, (r) => r.departmentCode).map(({ code, ...g }) => ({ departmentCode: code!, ...g }));
 
 /**
  * The county dashboard (县"双减"工作看板): every figure computed on request from the modules' records
@@ -109,7 +173,7 @@ export class DashboardService {
     const at = periodEnd < now ? periodEnd : now;
     const semester = semesterOf(asOf);
 
-    const [homework, coverage, remaining, byCategory, leadsOpen, leadsOverdue, operatingIds, credit, complaints, supervision] = await Promise.all([
+    const [homework, coverage, remaining, byCategory, leadsOpen, leadsOverdue, operatingIds, credit, complaints, supervision, party, tasksOverdue, complaintsOverdue] = await Promise.all([
       this.afterSchool.homeworkKpis({ from: periodFrom, to: asOf, townshipCode: township }),
       this.afterSchool.coverageKpi({ semester, townshipCode: township }),
       this.registry.countSubjectInstitutionsRemaining(township),
@@ -120,23 +184,47 @@ export class DashboardService {
       this.credit.countListedByKind(township),
       this.complaints.dashboardFigures({ from: this.startOf(periodFrom), to: periodEnd, townshipCode: township }),
       this.supervision.dashboardFigures({ townshipCode: township, now: at }),
+      this.registry.countPartyCoverageByTownship(township),
+      this.supervision.overdueBreakdown({ townshipCode: township, now: at }),
+      this.complaints.overdueBreakdown({ townshipCode: township, now: at }),
     ]);
+    const partyTotal = party.reduce((n, p) => ({ operating: n.operating + p.operating, organisation: n.organisation + p.organisationCovered, work: n.work + p.workCovered }), {
+      operating: 0,
+      organisation: 0,
+      work: 0,
+    });
     const escrow = await this.escrow.dashboardFigures({ townshipCode: township, operatingInstitutionIds: operatingIds });
     return {
       townshipCode: township ?? null,
       asOf,
       periodFrom,
       threeHundredPercent: {
-        homeworkPublicity: ratio(homework.publishedDays, homework.schoolDays),
+        homeworkPublicity: ratio(homework.classDaysPublished, homework.classDaysExpected),
         homeworkDurationCompliance: ratio(homework.classDaysWithinLimit, homework.classDaysReported),
         afterSchoolCoverage: ratio(coverage.served, coverage.asked),
         semester,
       },
-      registry: { subjectInstitutionsRemaining: remaining, operatingByCategory: byCategory, unlicensedLeadsOpen: leadsOpen, unlicensedLeadsOverdue: leadsOverdue },
+      registry: {
+        subjectInstitutionsRemaining: remaining,
+        operatingByCategory: byCategory,
+        unlicensedLeadsOpen: leadsOpen,
+        unlicensedLeadsOverdue: leadsOverdue,
+        partyOrganisationCoverage: ratio(partyTotal.organisation, partyTotal.operating),
+        partyWorkCoverage: ratio(partyTotal.work, partyTotal.operating),
+        partyCoverageByTownship: party.map((p) => ({ townshipCode: p.townshipCode, organisation: ratio(p.organisationCovered, p.operating), work: ratio(p.workCovered, p.operating) })),
+      },
       escrow: { coverage: ratio(escrow.coveredInstitutions, operatingIds.length), totalCustody: formatMoney(escrow.totalCustodyFen), openAlertsByType: escrow.openAlertsByType },
       credit: { black: credit.BLACK, white: credit.WHITE, grey: credit.GREY },
-      complaints: { received: complaints.received, closed: complaints.closed, overdue: complaints.overdue, satisfactionRate: rate(complaints.satisfied, complaints.rated) },
-      supervision,
+      complaints: {
+        received: complaints.received,
+        closed: complaints.closed,
+        overdue: complaints.overdue,
+        satisfactionRate: rate(complaints.satisfied, complaints.rated),
+        pendingOverdue: complaintsOverdue.reduce((n, r) => n + r.count, 0),
+        pendingOverdueByTownship: byTownship(complaintsOverdue),
+        pendingOverdueByDepartment: byDepartment(complaintsOverdue),
+      },
+      supervision: { ...supervision, overdueByTownship: byTownship(tasksOverdue), overdueByDepartment: byDepartment(tasksOverdue) },
     };
   }
 
@@ -177,12 +265,16 @@ export class DashboardService {
       }
       case DashboardKpi.HOMEWORK_PUBLICITY: {
         const h = await this.afterSchool.homeworkKpis({ from: first, to: last, townshipCode: township });
-        return share(h.publishedDays, h.schoolDays);
+        return share(h.classDaysPublished, h.classDaysExpected);
       }
       case DashboardKpi.COMPLAINTS_RECEIVED:
         return count((await this.complaints.dashboardFigures({ from: this.startOf(first), to: at, townshipCode: township })).received);
       case DashboardKpi.SUPERVISION_OVERDUE:
         return count(await this.supervision.countOverdueAt(at, township));
+      case DashboardKpi.COMPLAINT_SATISFACTION: {
+        const c = await this.complaints.dashboardFigures({ from: this.startOf(first), to: at, townshipCode: township });
+        return share(c.satisfied, c.rated);
+      }
     }
   }
 }

@@ -21,6 +21,7 @@ import { EscrowStatement } from './entities/escrow-statement.entity';
 import { EscrowTransaction } from './entities/escrow-transaction.entity';
 import { AlertWriter } from './monitoring/alert-writer';
 import { AlertType } from './monitoring/rules';
+import { coveredInstitutions } from './risk-reserve.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const ACCOUNT_NO_PATTERN = /^[0-9A-Za-z-]{1,34}$/;
@@ -47,7 +48,11 @@ export interface CoverageRow {
 
 export interface Coverage {
   operating: number;
+  /** Covered by either route: an escrow account in use or a risk reserve valid today. */
   covered: number;
+  /** Of those, with an escrow account in use / with a valid risk reserve (an institution with both counts in each). */
+  coveredByAccount: number;
+  coveredByRiskReserve: number;
   byTownship: CoverageRow[];
   byCategory: CoverageRow[];
 }
@@ -238,18 +243,13 @@ export class EscrowAccountService {
     });
   }
 
-  /** 资金监管全覆盖: operating institutions with an account in use, of all operating ones, by township and category. */
+  /** 资金监管全覆盖: operating institutions with an account in use or a valid risk reserve, of all operating ones, by township and category. */
   async coverage(actor: Principal): Promise<Coverage> {
     assertReader(actor);
     const ids = await this.registry.listOperatingInstitutionIds();
     const summaries = await this.registry.getInstitutions(ids);
-    const covered = new Set(
-      ids.length
-        ? ((await this.dataSource.query(`SELECT DISTINCT institution_id FROM escrow_account WHERE status <> 'CLOSED' AND institution_id = ANY($1::uuid[])`, [ids])) as { institution_id: string }[]).map(
-            (r) => r.institution_id,
-          )
-        : [],
-    );
+    const routes = await coveredInstitutions(this.dataSource, ids, businessDate(this.clock.now(), this.config.timeZone));
+    const covered = new Set(routes.keys());
     const township = hasRole(actor, Role.TOWNSHIP_OFFICER) ? actor.townshipCode : undefined;
     const visible = township ? summaries.filter((s) => s.townshipCode === township) : summaries;
     const group = (keyOf: (s: InstitutionSummary) => string): CoverageRow[] => {
@@ -263,7 +263,14 @@ export class EscrowAccountService {
       }
       return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
     };
-    return { operating: visible.length, covered: visible.filter((s) => covered.has(s.id)).length, byTownship: group((s) => s.townshipCode), byCategory: group((s) => s.category) };
+    return {
+      operating: visible.length,
+      covered: visible.filter((s) => covered.has(s.id)).length,
+      coveredByAccount: visible.filter((s) => routes.get(s.id)?.account).length,
+      coveredByRiskReserve: visible.filter((s) => routes.get(s.id)?.reserve).length,
+      byTownship: group((s) => s.townshipCode),
+      byCategory: group((s) => s.category),
+    };
   }
 
   /** The calling bank's accounts (GET /api/bank/v1/accounts), ordered by account number. */

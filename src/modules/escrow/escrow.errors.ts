@@ -19,3 +19,13 @@ export const alertResolved = (): Conflict => new Conflict('ALERT_RESOLVED', 'The
 export const institutionNotOperating = (status: string): DomainError =>
   new Conflict('INSTITUTION_NOT_OPERATING', `An escrow account is opened for an approved or operating institution, not one that is ${status}`);
 export const notManager = (): Forbidden => new Forbidden('Only the county office and FINANCIAL_OFFICE or EDU officers manage escrow accounts');
+export const riskReserveNotFound = (id: string): NotFound => new NotFound(`Risk reserve ${id}`, 'RISK_RESERVE_NOT_FOUND');
+export const riskReserveExists = (): Conflict =>
+  new Conflict('RISK_RESERVE_EXISTS', 'The institution already has an ACTIVE risk reserve (an expired one too): release it before registering another');
+export const riskReserveReleased = (): Conflict => new Conflict('RISK_RESERVE_RELEASED', 'The risk reserve is already released');
+export const riskReserveBelowMinimum = (minimumYuan: string): DomainError =>
+  new DomainError('RISK_RESERVE_BELOW_MINIMUM', `A risk reserve must be at least ${minimumYuan} yuan (ESCROW_RISK_RESERVE_MIN_FEN)`, 400, [
+    { path: 'amount', message: `must be at least ${minimumYuan}` },
+  ]);
+export const reserveInstitutionNotOperating = (status: string): DomainError =>
+  new Conflict('INSTITUTION_NOT_OPERATING', `A risk reserve is registered for an approved or operating institution, not one that is ${status}`);

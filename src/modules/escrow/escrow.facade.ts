@@ -1,12 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal, systemPrincipal } from '../../platform/auth/principal';
+import { Clock } from '../../platform/clock/clock';
+import { businessDate } from '../../platform/clock/business-time';
 import { Coverage, EscrowAccountService } from './escrow-account.service';
 import { EscrowInstructionService, FreezeRequestOutcome } from './escrow-instruction.service';
 import { AlertType } from './monitoring/rules';
+import { coveredInstitutions } from './risk-reserve.service';
 
 export interface EscrowDashboardFigures {
+  /** Covered by either route: an escrow account in use or a risk reserve (风险保证金) valid today. */
   coveredInstitutions: number;
+  /** Per route (an institution holding both counts in each). */
+  coveredByAccount: number;
+  coveredByRiskReserve: number;
   totalCustodyFen: bigint;
   openAlertsByType: { type: AlertType; count: number }[];
 }
@@ -21,6 +29,8 @@ export class EscrowFacade {
     private readonly instructions: EscrowInstructionService,
     private readonly accounts: EscrowAccountService,
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -33,16 +43,14 @@ export class EscrowFacade {
   }
 
   /**
-   * Dashboard figures, index-backed aggregates: how many of the given (operating) institutions have an
-   * account in use (ux_escrow_account_institution_open), the required custody of the accounts in use
+   * Dashboard figures, index-backed aggregates: how many of the given (operating) institutions are covered,
+   * by an account in use (ux_escrow_account_institution_open) or a risk reserve valid today
+   * (ux_escrow_risk_reserve_institution_active), the required custody of the accounts in use
    * (县 or one township) in fen, and the alerts not yet resolved by type.
    */
   async dashboardFigures(input: { townshipCode?: string; operatingInstitutionIds: readonly string[] }): Promise<EscrowDashboardFigures> {
     const t = input.townshipCode ?? null;
-    const [covered] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM escrow_account a JOIN unnest($1::uuid[]) AS o(id) ON o.id = a.institution_id WHERE a.status <> 'CLOSED'`,
-      [input.operatingInstitutionIds],
-    )) as { n: number }[];
+    const routes = [...(await coveredInstitutions(this.dataSource, input.operatingInstitutionIds, businessDate(this.clock.now(), this.config.timeZone))).values()];
     const [custody] = (await this.dataSource.query(
       `SELECT coalesce(sum(required_custody_fen), 0)::text AS fen FROM escrow_account WHERE status <> 'CLOSED' AND ($1::varchar IS NULL OR township_code = $1)`,
       [t],
@@ -51,21 +59,30 @@ export class EscrowFacade {
       `SELECT type, count(*)::int AS count FROM escrow_alert WHERE status <> 'RESOLVED' AND ($1::varchar IS NULL OR township_code = $1) GROUP BY type ORDER BY type`,
       [t],
     )) as { type: AlertType; count: number }[];
-    return { coveredInstitutions: covered.n, totalCustodyFen: BigInt(custody.fen), openAlertsByType: alerts };
+    return {
+      coveredInstitutions: routes.length,
+      coveredByAccount: routes.filter((r) => r.account).length,
+      coveredByRiskReserve: routes.filter((r) => r.reserve).length,
+      totalCustodyFen: BigInt(custody.fen), openAlertsByType: alerts };
   }
 
-  /** Dashboard trend: how many of the institutions had an account open at the instant (opened before, not closed by then). */
+  /**
+   * Dashboard trend: how many of the institutions were covered at the instant: an account open (opened
+   * before, not closed by then) or a risk reserve registered before, not released by then and valid on
+   * that business date.
+   */
   async countCoveredAt(institutionIds: readonly string[], at: Date): Promise<number> {
     const [r] = (await this.dataSource.query(
-      `SELECT count(DISTINCT institution_id)::int AS n FROM escrow_account
-       JOIN unnest($1::uuid[]) AS o(id) ON o.id = escrow_account.institution_id
-       WHERE opened_at < $2 AND (closed_at IS NULL OR closed_at >= $2)`,
-      [institutionIds, at],
+      `SELECT count(*)::int AS n FROM unnest($1::uuid[]) AS o(id)
+       WHERE EXISTS (SELECT 1 FROM escrow_account a WHERE a.institution_id = o.id AND a.opened_at < $2 AND (a.closed_at IS NULL OR a.closed_at >= $2))
+          OR EXISTS (SELECT 1 FROM escrow_risk_reserve r WHERE r.institution_id = o.id AND r.registered_at < $2 AND (r.released_at IS NULL OR r.released_at >= $2)
+                     AND (r.valid_until IS NULL OR r.valid_until >= $3::date))`,
+      [[...new Set(institutionIds)], at, businessDate(at, this.config.timeZone)],
     )) as { n: number }[];
     return r.n;
   }
 
-  /** Operating institutions with an account in use, of all operating ones, by township and category. */
+  /** Operating institutions covered (an account in use or a valid risk reserve), of all operating ones, by township and category. */
   getCoverage(): Promise<Coverage> {
     return this.accounts.coverage(systemPrincipal('escrow-facade'));
   }

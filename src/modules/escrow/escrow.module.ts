@@ -7,20 +7,24 @@ import { EscrowInstructionService } from './escrow-instruction.service';
 import { EscrowFacade } from './escrow.facade';
 import { EscrowAccount } from './entities/escrow-account.entity';
 import { EscrowAlert } from './entities/escrow-alert.entity';
+import { EscrowRiskReserve } from './entities/escrow-risk-reserve.entity';
 import { EscrowInstruction } from './entities/escrow-instruction.entity';
 import { EscrowStatement } from './entities/escrow-statement.entity';
 import { EscrowTransaction } from './entities/escrow-transaction.entity';
 import { EscrowResolver } from './graphql/escrow.resolver';
 import { EscrowCustodyResolver, InstitutionEscrowResolver } from './graphql/institution-escrow.resolver';
+import { PublicEscrowResolver } from './graphql/public-escrow.resolver';
+import { InstitutionRiskReserveResolver, RiskReserveResolver } from './graphql/risk-reserve.resolver';
 import { InstitutionEscrowService } from './institution-escrow.service';
+import { RiskReserveService } from './risk-reserve.service';
 import { AccountMonitor } from './monitoring/account-monitor';
 import { AlertWriter } from './monitoring/alert-writer';
 import { CoverageCheck, InstructionEscalation, StaleReportCheck } from './monitoring/scheduled-checks';
 import { BankController, BankOpenApiController } from './rest/bank.controller';
 
-/** Fund escrow monitoring (资金监管): bank REST interface, accounts, custody, alerts, instructions. */
+/** Fund escrow monitoring (资金监管): bank REST interface, accounts, risk reserves, custody, alerts, instructions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([EscrowAccount, EscrowStatement, EscrowTransaction, EscrowAlert, EscrowInstruction]), RegistryModule],
+  imports: [TypeOrmModule.forFeature([EscrowAccount, EscrowStatement, EscrowTransaction, EscrowAlert, EscrowInstruction, EscrowRiskReserve]), RegistryModule],
   controllers: [BankController, BankOpenApiController],
   providers: [
     BankIngestService,
@@ -28,6 +32,7 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
     InstitutionEscrowService,
     InstitutionEscrowResolver,
     EscrowCustodyResolver,
+    PublicEscrowResolver,
     EscrowInstructionService,
     EscrowFacade,
     AlertWriter,
@@ -36,6 +41,9 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
     CoverageCheck,
     InstructionEscalation,
     EscrowResolver,
+    RiskReserveService,
+    RiskReserveResolver,
+    InstitutionRiskReserveResolver,
   ],
   exports: [EscrowFacade],
 })

@@ -47,6 +47,22 @@ export class InstitutionEscrowService {
     });
   }
 
+  /**
+   * Each institution's ACTIVE escrow account with its bank's name (null: none active — frozen or closed
+   * accounts take no payments): the payment account the public profile shows (资金监管账户公示).
+   */
+  async activePaymentAccounts(institutionIds: readonly string[]): Promise<(PublicPaymentAccount | null)[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT ON (a.institution_id) a.institution_id AS id, a.account_no, b.name AS bank_name
+       FROM escrow_account a JOIN partner_bank b ON b.code = a.bank_code
+       WHERE a.institution_id = ANY($1::uuid[]) AND a.status = 'ACTIVE'
+       ORDER BY a.institution_id, a.opened_at DESC`,
+      [[...new Set(institutionIds)]],
+    )) as { id: string; account_no: string; bank_name: string }[];
+    const found = new Map(rows.map((r) => [r.id, { bankName: r.bank_name, accountNo: r.account_no }]));
+    return institutionIds.map((id) => found.get(id) ?? null);
+  }
+
   /** Alerts not yet resolved (open or acknowledged), per institution, among those the caller may read (by the alert's township). */
   async openAlertCounts(actor: Principal, institutionIds: readonly string[]): Promise<number[]> {
     const qb = this.dataSource
@@ -72,6 +88,11 @@ export class InstitutionEscrowService {
     const latest = new Map(rows.map((r) => [r.id, { statementDate: r.date, closingFen: BigInt(r.fen) }]));
     return accountIds.map((id) => latest.get(id) ?? null);
   }
+}
+
+export interface PublicPaymentAccount {
+  bankName: string;
+  accountNo: string;
 }
 
 export interface LatestStatement {

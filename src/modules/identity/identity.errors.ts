@@ -13,6 +13,13 @@ export class TooManyLoginAttempts extends DomainError {
   }
 }
 
+/** changeMyPassword: the current password given is not the user's password (counted like a failed login). */
+export class CurrentPasswordIncorrect extends DomainError {
+  constructor() {
+    super('CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', 400, [{ path: 'currentPassword', message: 'is not correct' }]);
+  }
+}
+
 export class InvalidScope extends DomainError {
   constructor(message: string) {
     super('INVALID_SCOPE', message, 400, [{ path: 'scope', message }]);

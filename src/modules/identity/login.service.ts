@@ -3,14 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
-import { ANONYMOUS } from '../../platform/auth/principal';
+import { ANONYMOUS, Principal } from '../../platform/auth/principal';
 import { IssuedToken, TokenService } from '../../platform/auth/token.service';
 import { Clock } from '../../platform/clock/clock';
+import { ValidationFailed } from '../../platform/errors/domain-error';
 import { User } from './entities/user.entity';
-import { InvalidCredentials, TooManyLoginAttempts } from './identity.errors';
+import { CurrentPasswordIncorrect, InvalidCredentials, TooManyLoginAttempts } from './identity.errors';
 import { ThrottlePolicy, ThrottleState, afterFailure, blockedUntil, secondsUntil } from './login-throttle';
 import { verifyPassword } from './password';
-import { USERNAME_PATTERN, toPrincipal } from './user.service';
+import { USERNAME_PATTERN, UserService, checkPassword, toPrincipal } from './user.service';
 
 export interface LoginResult extends IssuedToken {
   user: User;
@@ -48,6 +49,7 @@ export class LoginService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly userService: UserService,
   ) {
     const a = config.auth;
     const common = { slowAfter: a.loginSlowAfter, lockSeconds: a.loginLockSeconds, windowSeconds: a.loginFailureWindowSeconds };
@@ -71,11 +73,7 @@ export class LoginService {
 
     if (user && passwordOk && !user.disabledAt) {
       await this.dataSource.transaction(async (em) => {
-        await em.query(`DELETE FROM login_throttle WHERE throttle_key = $1`, [keys.username]);
-        await em.query(
-          `UPDATE login_throttle SET failures = GREATEST(failures - 1, 0), locked_until = CASE WHEN failures - 1 < $2 THEN NULL ELSE locked_until END WHERE throttle_key = $1`,
-          [keys.address, this.policies.address.maxFailures],
-        );
+        await this.forgetFailures(em, keys);
         await this.audit.record(em, { actor: toPrincipal(user), action: 'identity.login.succeeded', entityType: 'user', entityId: user.id, summary: { address } });
       });
       return { ...this.tokens.issue(user.id, user.sessionVersion), user };
@@ -84,19 +82,62 @@ export class LoginService {
     await this.dataSource.transaction(async (em) => {
       const failures = Object.fromEntries(counted.map((c) => [c.key.split(':')[0] + 'Failures', c.after.failures]));
       await this.audit.record(em, { actor: ANONYMOUS, action: 'identity.login.failed', entityType: 'user', entityId: user?.id ?? null, summary: { username, address, ...failures } });
-      for (const c of counted) {
-        if (c.after.lockedUntil && !c.before?.lockedUntil) {
-          await this.audit.record(em, {
-            actor: ANONYMOUS,
-            action: 'identity.login.locked',
-            entityType: 'login_throttle',
-            entityId: c.key,
-            summary: { failures: c.after.failures, lockedUntil: c.after.lockedUntil.toISOString() },
-          });
-        }
-      }
+      await this.recordLocks(em, counted);
     });
     throw new InvalidCredentials();
+  }
+
+  /**
+   * changeMyPassword: the logged-in user sets a new password by giving the current one. The new one must
+   * pass the password policy (checked first: a weak one costs no attempt) and differ from the current one.
+   * The current password is checked like a login: counted against the username and the client address
+   * beforehand, refused while either is slowed or locked (TOO_MANY_LOGIN_ATTEMPTS), taken back when right;
+   * a wrong one is CURRENT_PASSWORD_INCORRECT and audited as identity.password_change.failed. On success
+   * every earlier access token of the user stops working and a fresh one is answered, so the caller stays
+   * logged in. Audited without either password.
+   */
+  async changeOwnPassword(actor: Principal, currentPassword: string, newPassword: string, address: string): Promise<LoginResult> {
+    const me = await this.userService.me(actor);
+    checkPassword(newPassword, 'newPassword', me.username);
+    const keys = { username: `username:${me.username}`, address: `address:${address}` };
+    const counted = await this.countAttempt(keys);
+    const stored = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: me.id }).getOneOrFail();
+    if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
+      await this.dataSource.transaction(async (em) => {
+        const failures = Object.fromEntries(counted.map((c) => [c.key.split(':')[0] + 'Failures', c.after.failures]));
+        await this.audit.record(em, { actor, action: 'identity.password_change.failed', entityType: 'user', entityId: me.id, summary: { username: me.username, address, ...failures } });
+        await this.recordLocks(em, counted);
+      });
+      throw new CurrentPasswordIncorrect();
+    }
+    await this.dataSource.transaction((em) => this.forgetFailures(em, keys));
+    if (newPassword === currentPassword) throw new ValidationFailed([{ path: 'newPassword', message: 'must differ from the current password' }]);
+    const user = await this.userService.changeOwnPassword(actor, stored.passwordHash, newPassword, address);
+    return { ...this.tokens.issue(user.id, user.sessionVersion), user };
+  }
+
+  /** A right password: the username's failures are forgotten, the address's count one fewer. */
+  private async forgetFailures(em: EntityManager, keys: { username: string; address: string }): Promise<void> {
+    await em.query(`DELETE FROM login_throttle WHERE throttle_key = $1`, [keys.username]);
+    await em.query(
+      `UPDATE login_throttle SET failures = GREATEST(failures - 1, 0), locked_until = CASE WHEN failures - 1 < $2 THEN NULL ELSE locked_until END WHERE throttle_key = $1`,
+      [keys.address, this.policies.address.maxFailures],
+    );
+  }
+
+  /** Audits each key this failure has just locked. */
+  private async recordLocks(em: EntityManager, counted: Counted[]): Promise<void> {
+    for (const c of counted) {
+      if (c.after.lockedUntil && !c.before?.lockedUntil) {
+        await this.audit.record(em, {
+          actor: ANONYMOUS,
+          action: 'identity.login.locked',
+          entityType: 'login_throttle',
+          entityId: c.key,
+          summary: { failures: c.after.failures, lockedUntil: c.after.lockedUntil.toISOString() },
+        });
+      }
+    }
   }
 
   /** Counts this attempt as a failure on both keys, or refuses it when either key is slowed or locked. */

@@ -11,7 +11,7 @@ import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { ReferenceService } from '../reference';
 import { User } from './entities/user.entity';
-import { InvalidScope, lastAdmin, userNotFound, usernameTaken } from './identity.errors';
+import { CurrentPasswordIncorrect, InvalidScope, lastAdmin, userNotFound, usernameTaken } from './identity.errors';
 import { hashPassword } from './password';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
@@ -71,9 +71,13 @@ export function toPrincipal(user: User): UserPrincipal {
 
 const scopeOf = (u: User): Scope => ({ departmentCode: u.departmentCode, townshipCode: u.townshipCode, schoolId: u.schoolId });
 
-function checkPassword(password: string, path: string): void {
+/** The password policy, for every way a password is set: 10–128 characters and not the username (any case). */
+export function checkPassword(password: string, path: string, username?: string): void {
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
     throw new ValidationFailed([{ path, message: `must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters` }]);
+  }
+  if (username && password.trim().toLowerCase() === username.trim().toLowerCase()) {
+    throw new ValidationFailed([{ path, message: 'must not be the username' }]);
   }
 }
 
@@ -150,7 +154,7 @@ export class UserService implements UserPrincipalStore {
     const username = normaliseUsername(command.username);
     const displayName = command.displayName.trim();
     if (!displayName || displayName.length > 100) throw new ValidationFailed([{ path: 'displayName', message: 'must be 1–100 characters' }]);
-    checkPassword(command.password, 'password');
+    checkPassword(command.password, 'password', username);
     const scope = await this.resolveScope(command.role, command.scope);
     if (await this.users.existsBy({ username })) throw usernameTaken(username);
     const passwordHash = await hashPassword(command.password);
@@ -221,13 +225,36 @@ export class UserService implements UserPrincipalStore {
   /** Sets a new password; every access token issued before stops working. */
   async resetPassword(actor: Principal, userId: string, newPassword: string): Promise<User> {
     assertAdmin(actor);
-    checkPassword(newPassword, 'newPassword');
-    await this.get(userId);
+    checkPassword(newPassword, 'newPassword', (await this.get(userId)).username);
     const passwordHash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (em) => {
       const user = await this.lockUser(em, userId);
       await em.update(User, { id: user.id }, { passwordHash, sessionVersion: user.sessionVersion + 1, updatedAt: this.clock.now() });
       await this.audit.record(em, { actor, action: 'identity.user.password_reset', entityType: 'user', entityId: user.id, summary: { username: user.username } });
+      return em.findOneByOrFail(User, { id: user.id });
+    });
+  }
+
+  /**
+   * A user's own password change (changeMyPassword), after LoginService has checked the current one:
+   * `verifiedHash` is the hash that check was made against, so a password changed meanwhile (by an
+   * administrator or a parallel request) refuses this change. Bumps the session version like a reset:
+   * every earlier access token stops working. The new password has passed the policy.
+   */
+  async changeOwnPassword(actor: Principal, verifiedHash: string, newPassword: string, address: string): Promise<User> {
+    if (actor.kind !== 'user') throw new Forbidden('Only a logged-in person has a password to change');
+    const passwordHash = await hashPassword(newPassword);
+    return this.dataSource.transaction(async (em) => {
+      const user = await em
+        .createQueryBuilder(User, 'u')
+        .addSelect('u.passwordHash')
+        .where('u.id = :id', { id: actor.userId })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!user || user.disabledAt) throw new Forbidden('This account is disabled');
+      if (user.passwordHash !== verifiedHash) throw new CurrentPasswordIncorrect();
+      await em.update(User, { id: user.id }, { passwordHash, sessionVersion: user.sessionVersion + 1, updatedAt: this.clock.now() });
+      await this.audit.record(em, { actor, action: 'identity.user.password_changed', entityType: 'user', entityId: user.id, summary: { username: user.username, address } });
       return em.findOneByOrFail(User, { id: user.id });
     });
   }

@@ -18,6 +18,7 @@ import { CheckStatus, Premises } from './entities/premises.entity';
 import { BackgroundCheck, Staff, StaffPosition } from './entities/staff.entity';
 import { MaterialKind, ReviewStatus, TrainingMaterial } from './entities/training-material.entity';
 import { InstitutionService } from './institution.service';
+import { StaffBarService } from './staff-bar.service';
 import { ADVERTISING_DUTY, DUTY_OF_CHECK, assertLicensingOrDutyOfficer } from './registry-access';
 import {
   annualReviewExists,
@@ -31,6 +32,7 @@ import {
   premisesNotFound,
   staffAlreadyLeft,
   staffAlreadyRegistered,
+  staffBarred,
   staffNotFound,
   subjectCourseNotAllowed,
   trainingTimeViolation,
@@ -101,6 +103,7 @@ export class RecordsService {
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly staffBars: StaffBarService,
   ) {}
 
   // ---- reads (by institution ids already scoped by the caller) ---------------------------------
@@ -234,6 +237,8 @@ export class RecordsService {
     const teacher = await this.reference.findActiveTeacherByIdNumberHash(hash);
     return this.change(actor, institutionId, async (em, i) => {
       if (await em.getRepository(Staff).existsBy({ institutionId: i.id, idNumberHash: hash })) throw staffAlreadyRegistered();
+      const bar = await this.staffBars.inForce(em, hash, businessDate(this.clock.now(), this.config.timeZone));
+      if (bar) throw staffBarred(bar.barredUntil);
       const s = em.getRepository(Staff).create({
         institutionId: i.id,
         name: input.name,

@@ -9,6 +9,14 @@ export const leadNotFound = (id: string): NotFound => new NotFound(`Unlicensed-t
 /** A wrong unified social credit code: the message names the wrong character and its position. */
 export const invalidCreditCode = (message: string): ValidationFailed => new ValidationFailed([{ path: 'creditCode', message }], message);
 
+/** Too many public searches from one client address (searchInstitutionsPublic). */
+export class TooManySearches extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `Too many searches from this address; retry after ${retryAfterSeconds} s`, 429);
+  }
+}
+export const tooManySearches = (retryAfterSeconds: number): TooManySearches => new TooManySearches(retryAfterSeconds);
+
 export const creditCodeTaken = (code: string): Conflict => new Conflict('CREDIT_CODE_TAKEN', `An institution with credit code ${code} is already registered`);
 
 /** A lifecycle command the current state does not allow; the message names the current state. */
@@ -73,3 +81,12 @@ export const staffAlreadyLeft = (endedOn: string | null): Conflict =>
   new Conflict('STAFF_ALREADY_LEFT', `The staff member's employment already ended${endedOn ? ` on ${endedOn}` : ''}`);
 
 export const courseAlreadyEnded = (termEnd: string): Conflict => new Conflict('COURSE_ALREADY_ENDED', `The course already ended on ${termEnd}`);
+
+// ---- staff blacklist (从业人员黑名单) ----
+export const staffBarNotFound = (ref: string, code = 'STAFF_BAR_NOT_FOUND'): NotFound => new NotFound(`Staff bar ${ref}`, code);
+export const staffAlreadyBarred = (until: string | null): Conflict =>
+  new Conflict('STAFF_ALREADY_BARRED', `The person is already on the staff blacklist (${until ? `until ${until}` : 'for life'})`);
+export const staffBarLifted = (): Conflict => new Conflict('STAFF_BAR_LIFTED', 'The bar has already been lifted');
+/** Registering a person on the staff blacklist as staff. */
+export const staffBarred = (until: string | null): DomainError =>
+  new DomainError('STAFF_BARRED', `The person is on the staff blacklist (从业人员黑名单) ${until ? `until ${until}` : 'for life'} and may not work in off-campus training`, 422);

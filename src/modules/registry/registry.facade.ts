@@ -95,6 +95,25 @@ export class RegistryFacade {
     return qb.getRawMany();
   }
 
+  /**
+   * Dashboard (两个全覆盖): operating institutions per township, and of them those with party organisation
+   * coverage (党的组织覆盖) and party work coverage (党的工作覆盖). One query over
+   * idx_institution_township_status / idx_institution_status. County-wide, or one township's.
+   */
+  async countPartyCoverageByTownship(townshipCode?: string): Promise<{ townshipCode: string; operating: number; organisationCovered: number; workCovered: number }[]> {
+    const qb = this.institutions
+      .createQueryBuilder('i')
+      .select('i.township_code', 'townshipCode')
+      .addSelect('count(*)::int', 'operating')
+      .addSelect('(count(*) FILTER (WHERE i.party_organisation_covered))::int', 'organisationCovered')
+      .addSelect('(count(*) FILTER (WHERE i.party_work_covered))::int', 'workCovered')
+      .where('i.status = :status', { status: InstitutionStatus.OPERATING })
+      .groupBy('i.township_code')
+      .orderBy('i.township_code');
+    if (townshipCode) qb.andWhere('i.township_code = :township', { township: townshipCode });
+    return qb.getRawMany();
+  }
+
   /** Ids of the operating institutions of a township (all when none given), for other modules' coverage counts. */
   async listOperatingInstitutionIdsIn(townshipCode?: string, createdBefore?: Date): Promise<string[]> {
     const qb = this.institutions.createQueryBuilder('i').select('i.id', 'id').where('i.status = :status', { status: InstitutionStatus.OPERATING });

@@ -8,26 +8,29 @@ import { Course } from './entities/course.entity';
 import { Institution } from './entities/institution.entity';
 import { Premises } from './entities/premises.entity';
 import { Staff } from './entities/staff.entity';
+import { StaffBar } from './entities/staff-bar.entity';
 import { TrainingMaterial } from './entities/training-material.entity';
 import { UnlicensedLead } from './entities/unlicensed-lead.entity';
 import { InstitutionResolver } from './graphql/institution.resolver';
 import { LeadResolver } from './graphql/lead.resolver';
 import { RecordsResolver } from './graphql/records.resolver';
+import { StaffBarResolver } from './graphql/staff-bar.resolver';
 import './graphql/registry.enums';
 import { InstitutionService } from './institution.service';
 import { LeadService } from './lead.service';
 import { RecordsService } from './records.service';
 import { RegistryFacade } from './registry.facade';
+import { StaffBarService } from './staff-bar.service';
 import { TeacherRosterSubscriber } from './subscribers/teacher-roster.subscriber';
 
 /** Institution registry (机构登记): licensing, premises, staff, courses, annual review, unlicensed leads. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Institution, Premises, Staff, Course, TrainingMaterial, AnnualReviewChecklist, AnnualReview, UnlicensedLead]),
+    TypeOrmModule.forFeature([Institution, Premises, Staff, StaffBar, Course, TrainingMaterial, AnnualReviewChecklist, AnnualReview, UnlicensedLead]),
     ReferenceModule,
     NotificationsModule,
   ],
-  providers: [RegistryFacade, InstitutionService, RecordsService, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber, TeacherRosterSubscriber],
+  providers: [RegistryFacade, InstitutionService, RecordsService, StaffBarService, StaffBarResolver, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber, TeacherRosterSubscriber],
   exports: [RegistryFacade],
 })
 export class RegistryModule {}

@@ -37,6 +37,14 @@ export interface SupervisionDashboardFigures {
   openByDepartment: { departmentCode: string; count: number }[];
 }
 
+/** Overdue items counted per township (null: county-level), lead department and escalation level. */
+export interface OverdueBreakdownRow {
+  townshipCode: string | null;
+  departmentCode: string;
+  level: number;
+  count: number;
+}
+
 export interface TaskFilter {
   status?: TaskStatus;
   type?: TaskType;
@@ -165,6 +173,23 @@ export class SupervisionService {
       [t, now],
     )) as { level: number; count: number }[];
     return { open: byDepartment.reduce((n, r) => n + r.count, 0), overdueByLevel: overdue, openByDepartment: byDepartment };
+  }
+
+  /**
+   * Dashboard breakdown at `now`: tasks being worked on (assigned, in progress, returned) and past due,
+   * counted per township, lead department (co-operating departments are not counted, so the groups add
+   * up to the total) and escalation level. One query over idx_supervision_task_sweep. County-wide, or one
+   * township's.
+   */
+  async overdueBreakdown(input: { townshipCode?: string; now?: Date }): Promise<OverdueBreakdownRow[]> {
+    return (await this.dataSource.query(
+      `SELECT township_code AS "townshipCode", lead_department_code AS "departmentCode", escalation_level::int AS level, count(*)::int AS count
+       FROM supervision_task
+       WHERE status IN ${OPEN_STATUS_SQL} AND due_at < $2 AND ($1::varchar IS NULL OR township_code = $1)
+       GROUP BY township_code, lead_department_code, escalation_level
+       ORDER BY township_code NULLS FIRST, lead_department_code, escalation_level`,
+      [input.townshipCode ?? null, input.now ?? this.clock.now()],
+    )) as OverdueBreakdownRow[];
   }
 
   /**

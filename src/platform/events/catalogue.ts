@@ -64,6 +64,15 @@ export interface EscrowAccountPayload {
   status: string;
 }
 
+/** escrow.risk_reserve.* payload (amount in fen as a decimal string; validUntil null = no end date). */
+export interface EscrowRiskReservePayload {
+  reserveId: string;
+  institutionId: string;
+  amountFen: string;
+  validUntil: string | null;
+  status: string;
+}
+
 /** credit.blacklist|whitelist.published payload (expiresOn null = permanent). */
 export interface CreditListEntryPayload {
   entryId: string;
@@ -87,6 +96,9 @@ export const EVENT_CATALOGUE = {
   'escrow.account.frozen': event<EscrowAccountPayload>(1),
   'escrow.account.unfrozen': event<EscrowAccountPayload>(1),
   'escrow.account.closed': event<EscrowAccountPayload>(1),
+  /** A risk reserve (风险保证金) registered: the institution is covered by that route. */
+  'escrow.risk_reserve.registered': event<EscrowRiskReservePayload>(1),
+  'escrow.risk_reserve.released': event<EscrowRiskReservePayload>(1),
   // registry
   'registry.institution.applied': event<InstitutionTransitionPayload>(1),
   'registry.institution.approved': event<InstitutionTransitionPayload>(1),
@@ -103,6 +115,10 @@ export const EVENT_CATALOGUE = {
   /** 变更登记: an institution's details changed (status unchanged); only the changed fields, before and after. */
   'registry.institution.updated': event<InstitutionTransitionPayload & { changed: string[]; before: Record<string, unknown>; after: Record<string, unknown> }>(1),
   'registry.annual_review.completed': event<{ institutionId: string; year: number; result: 'PASS' | 'BASIC_PASS' | 'FAIL'; score: number }>(1),
+  /** A person was put on the staff blacklist (从业人员黑名单); `institutionIds`: where they work now. */
+  'registry.staff.barred': event<{ barId: string; barredFrom: string; barredUntil: string | null; institutionIds: string[] }>(1),
+  /** A bar decided by mistake was lifted. */
+  'registry.staff.bar_lifted': event<{ barId: string; reason: string }>(1),
   'registry.staff.in_service_teacher_found': event<{ institutionId: string; staffId: string; teacherId: string; schoolId: string; townshipCode: string }>(1),
   'registry.unlicensed_lead.opened': event<UnlicensedLeadPayload>(1),
   'registry.unlicensed_lead.closed': event<UnlicensedLeadPayload>(1),
@@ -113,7 +129,8 @@ export const EVENT_CATALOGUE = {
   'after_school.plan.approved': event<{ planId: string; schoolId: string; semester: string }>(1),
   'after_school.plan.returned': event<{ planId: string; schoolId: string; semester: string; reason: string }>(1),
   'after_school.homework.limit_exceeded': event<{ schoolId: string; classId: string; grade: number; date: string; minutes: number; limit: number }>(1),
-  'after_school.homework.publication_missing': event<{ schoolId: string; townshipCode: string; date: string }>(1),
+  /** A school did not publish homework for every class on a school day (`missingClasses`: grade/class; absent in events before per-class checks). */
+  'after_school.homework.publication_missing': event<{ schoolId: string; townshipCode: string; date: string; missingClasses?: string[] }>(1),
   'after_school.institution.removed_from_plans': event<{ institutionId: string; planIds: string[]; schoolIds: string[]; reason: string }>(1),
   // complaints
   /**

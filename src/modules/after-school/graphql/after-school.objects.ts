@@ -243,13 +243,22 @@ export class ComplianceObject {
   @Field(() => Int, { description: 'School days in the period: Monday–Friday and adjusted workdays, without holidays and vacations' })
   schoolDays!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'School days on which at least one class published' })
   publishedDays!: number;
 
-  @Field(() => Int, { description: 'School days without publication (counted as missing, not compliant)' })
+  @Field(() => Int, { description: 'School days without any publication' })
   missingDays!: number;
 
-  @Field(() => Float, { nullable: true, description: 'publishedDays / schoolDays (0–1)' })
+  @Field(() => Int, { description: "Classes known: the semester's participation roster and any class that published (township rows: the sum)" })
+  classes!: number;
+
+  @Field(() => Int, { description: 'Σ over school days of the classes that day (a school with no class known counts as one)' })
+  classDaysExpected!: number;
+
+  @Field(() => Int, { description: 'Class-days with homework published' })
+  classDaysPublished!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Daily publicity per class (作业公示率): classDaysPublished / classDaysExpected (0–1)' })
   publicityRate!: number | null;
 
   @Field(() => Int)

@@ -243,7 +243,7 @@ export class WhitelistEligibilityObject {
   @Field({ description: 'Annual review (年检) PASS this year' })
   annualReviewPassed!: boolean;
 
-  @Field()
+  @Field({ description: 'Prepaid fees supervised: an active escrow account, or a valid risk reserve (风险保证金)' })
   activeEscrowAccount!: boolean;
 
   @Field()

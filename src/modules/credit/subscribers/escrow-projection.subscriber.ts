@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { DomainEvent, OnEvent } from '../../../platform/events';
 
 /**
- * Credit's own projection of escrow alerts and accounts (event-carried state): whitelist eligibility and
+ * Credit's own projection of escrow alerts, accounts and risk reserves (event-carried state): whitelist eligibility and
  * the unresolved-alert deadline read it, never escrow's tables.
  */
 @Injectable()
@@ -47,6 +47,27 @@ export class EscrowProjectionSubscriber {
   @OnEvent('escrow.account.closed', { name: 'credit.project-account-closed' })
   onClosed(event: DomainEvent<'escrow.account.closed'>, em: EntityManager): Promise<void> {
     return this.project(event, em);
+  }
+
+  @OnEvent('escrow.risk_reserve.registered', { name: 'credit.project-risk-reserve-registered' })
+  onReserveRegistered(event: DomainEvent<'escrow.risk_reserve.registered'>, em: EntityManager): Promise<void> {
+    return this.projectReserve(event, em);
+  }
+
+  @OnEvent('escrow.risk_reserve.released', { name: 'credit.project-risk-reserve-released' })
+  onReserveReleased(event: DomainEvent<'escrow.risk_reserve.released'>, em: EntityManager): Promise<void> {
+    return this.projectReserve(event, em);
+  }
+
+  /** A risk reserve (风险保证金), the other supervision route; last writer by event time wins. */
+  private async projectReserve(event: DomainEvent<'escrow.risk_reserve.registered' | 'escrow.risk_reserve.released'>, em: EntityManager): Promise<void> {
+    const p = event.payload;
+    await em.query(
+      `INSERT INTO credit_risk_reserve (reserve_id, institution_id, status, valid_until, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (reserve_id) DO UPDATE SET status = EXCLUDED.status, valid_until = EXCLUDED.valid_until, updated_at = EXCLUDED.updated_at
+       WHERE credit_risk_reserve.updated_at <= EXCLUDED.updated_at`,
+      [p.reserveId, p.institutionId, p.status, p.validUntil, event.occurredAt],
+    );
   }
 
   /** Last writer by event time wins, so out-of-order deliveries settle on the latest status. */

@@ -15,9 +15,36 @@ export class DashboardRatioObject {
   @Field(() => Float, { description: 'The seed target (1 = 100 %)' }) target!: number;
 }
 
+@ObjectType('DashboardLevelCount')
+export class LevelCountObject {
+  @Field(() => Int, { description: 'Escalation level 0–3 (0: past due, not yet escalated by the sweep)' }) level!: number;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('DashboardOverdueByTownship', { description: 'Overdue items of one township, by escalation level' })
+export class OverdueByTownshipObject {
+  @Field(() => String, { nullable: true, description: 'The township; null for county-level tasks (no township)' }) townshipCode!: string | null;
+  @Field(() => Int) count!: number;
+  @Field(() => [LevelCountObject], { description: 'The count per escalation level, levels with none left out' }) byLevel!: LevelCountObject[];
+}
+
+@ObjectType('DashboardOverdueByDepartment', { description: 'Overdue items led by one department, by escalation level' })
+export class OverdueByDepartmentObject {
+  @Field({ description: 'The lead department (co-operating departments are not counted, so the groups add up to the total)' }) departmentCode!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => [LevelCountObject], { description: 'The count per escalation level, levels with none left out' }) byLevel!: LevelCountObject[];
+}
+
+@ObjectType('DashboardPartyCoverage', { description: 'Party-building coverage (两个全覆盖) of the operating institutions of one township' })
+export class PartyCoverageObject {
+  @Field() townshipCode!: string;
+  @Field(() => DashboardRatioObject, { description: 'With party organisation coverage (党的组织覆盖) / operating' }) organisation!: DashboardRatioObject;
+  @Field(() => DashboardRatioObject, { description: 'With party work coverage (党的工作覆盖) / operating' }) work!: DashboardRatioObject;
+}
+
 @ObjectType('DashboardThreeHundredPercent', { description: '"三个100%": homework publicity, homework duration compliance, after-school coverage' })
 export class ThreeHundredPercentObject {
-  @Field(() => DashboardRatioObject, { description: 'School-days with homework published (作业公示) / school-days × schools, in the period' }) homeworkPublicity!: DashboardRatioObject;
+  @Field(() => DashboardRatioObject, { description: 'Daily publicity per class (作业公示): class-days published / class-days expected, in the period (see homeworkComplianceBySchool)' }) homeworkPublicity!: DashboardRatioObject;
   @Field(() => DashboardRatioObject, { description: 'Class-days within the grade limit / class-days reported (作业时长达标), in the period' })
   homeworkDurationCompliance!: DashboardRatioObject;
   @Field(() => DashboardRatioObject, { description: 'Students served / students asking for after-school service (课后服务覆盖), in the semester' })
@@ -37,6 +64,11 @@ export class RegistrySectionObject {
   @Field(() => [CategoryCountObject], { description: 'Operating institutions by category' }) operatingByCategory!: CategoryCountObject[];
   @Field(() => Int, { description: 'Unlicensed/variant training leads open' }) unlicensedLeadsOpen!: number;
   @Field(() => Int, { description: 'Of them, open past the clearance deadline (动态清零)' }) unlicensedLeadsOverdue!: number;
+  @Field(() => DashboardRatioObject, { description: 'Operating institutions with party organisation coverage (党的组织覆盖) / operating institutions' })
+  partyOrganisationCoverage!: DashboardRatioObject;
+  @Field(() => DashboardRatioObject, { description: 'Operating institutions with party work coverage (党的工作覆盖) / operating institutions' }) partyWorkCoverage!: DashboardRatioObject;
+  @Field(() => [PartyCoverageObject], { description: 'Both coverages (两个全覆盖) per township with operating institutions (a township officer: their own)' })
+  partyCoverageByTownship!: PartyCoverageObject[];
 }
 
 @ObjectType('DashboardAlertCount')
@@ -65,12 +97,12 @@ export class ComplaintsSectionObject {
   @Field(() => Int, { description: 'Closed in the period' }) closed!: number;
   @Field(() => Int, { description: 'Received in the period that went past a deadline' }) overdue!: number;
   @Field(() => Float, { nullable: true, description: '满意 + 基本满意 / rated, of those closed in the period; null when none was rated' }) satisfactionRate!: number | null;
-}
-
-@ObjectType('DashboardLevelCount')
-export class LevelCountObject {
-  @Field(() => Int, { description: 'Escalation level 0–3' }) level!: number;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'Past a pending statutory deadline (ROUTE, ACCEPT, HANDLE, REVIEW) at the end of asOf, whenever received (current records)' })
+  pendingOverdue!: number;
+  @Field(() => [OverdueByTownshipObject], { description: 'pendingOverdue by township; the level is the highest marked on a pending deadline past due' })
+  pendingOverdueByTownship!: OverdueByTownshipObject[];
+  @Field(() => [OverdueByDepartmentObject], { description: 'pendingOverdue by lead department (co-operating departments not counted)' })
+  pendingOverdueByDepartment!: OverdueByDepartmentObject[];
 }
 
 @ObjectType('DashboardDepartmentCount')
@@ -84,6 +116,9 @@ export class SupervisionSectionObject {
   @Field(() => Int, { description: 'Open (assigned, in progress, submitted, returned)' }) open!: number;
   @Field(() => [LevelCountObject], { description: 'Being worked on and past due, by escalation level' }) overdueByLevel!: LevelCountObject[];
   @Field(() => [DepartmentCountObject], { description: 'Open, by lead department' }) openByDepartment!: DepartmentCountObject[];
+  @Field(() => [OverdueByTownshipObject], { description: 'Being worked on and past due, by township, each by escalation level' }) overdueByTownship!: OverdueByTownshipObject[];
+  @Field(() => [OverdueByDepartmentObject], { description: 'Being worked on and past due, by lead department (co-operating departments not counted), each by escalation level' })
+  overdueByDepartment!: OverdueByDepartmentObject[];
 }
 
 @ObjectType('Dashboard', { description: 'County dashboard (县"双减"工作看板): the seed targets as live KPIs' })

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { MONEY_PATTERN } from '../../../platform/database/money';
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { EscrowAccountStatusEnum, EscrowAlertStatusEnum, EscrowAlertTypeEnum, InstructionActionEnum } from './escrow.objects';
 
@@ -18,6 +19,38 @@ export class OpenEscrowAccountInput {
   @Field({ description: 'Account number at the bank' })
   @Matches(/^[0-9A-Za-z-]{1,34}$/, { message: 'accountNo must be 1–34 characters 0-9, A-Z, a-z or -' })
   accountNo!: string;
+}
+
+@InputType()
+export class RegisterRiskReserveInput {
+  @Field(() => ID)
+  @IsUUID()
+  institutionId!: string;
+
+  @Field({ description: 'Amount deposited, yuan with two decimals (at least ESCROW_RISK_RESERVE_MIN_FEN)' })
+  @Matches(MONEY_PATTERN, { message: 'amount must be an amount with two decimals, e.g. "50000.00"' })
+  amount!: string;
+
+  @Field({ description: 'Where the reserve is held (bank and branch, free text)' })
+  @IsString()
+  @Length(1, 100)
+  bankName!: string;
+
+  @Field(() => String, { nullable: true, description: 'Account number at that bank' })
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z-]{1,34}$/, { message: 'accountNo must be 1–34 characters 0-9, A-Z, a-z or -' })
+  accountNo?: string | null;
+
+  @Field({ description: 'Business date of the deposit (YYYY-MM-DD), not in the future' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsDateString({ strict: true })
+  depositedOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day the reserve counts (YYYY-MM-DD, inclusive); omitted: no end date' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsDateString({ strict: true })
+  validUntil?: string | null;
 }
 
 @InputType()

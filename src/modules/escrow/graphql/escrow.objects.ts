@@ -14,6 +14,7 @@ export const EscrowAlertTypeEnum = {
 export const EscrowAlertStatusEnum = { OPEN: 'OPEN', ACKNOWLEDGED: 'ACKNOWLEDGED', RESOLVED: 'RESOLVED' } as const;
 export const InstructionActionEnum = { FREEZE: 'FREEZE', UNFREEZE: 'UNFREEZE' } as const;
 export const InstructionStatusEnum = { PENDING: 'PENDING', EXECUTED: 'EXECUTED', REFUSED: 'REFUSED' } as const;
+export const RiskReserveStatusEnum = { ACTIVE: 'ACTIVE', RELEASED: 'RELEASED' } as const;
 
 registerEnumType(EscrowAccountStatusEnum, { name: 'EscrowAccountStatus', description: 'Escrow account (监管账户) status' });
 registerEnumType(EscrowAlertTypeEnum, {
@@ -24,6 +25,7 @@ registerEnumType(EscrowAlertTypeEnum, {
 registerEnumType(EscrowAlertStatusEnum, { name: 'EscrowAlertStatus', description: 'OPEN → ACKNOWLEDGED (someone follows it up) → RESOLVED (its condition cleared)' });
 registerEnumType(InstructionActionEnum, { name: 'BankInstructionAction', description: 'FREEZE (冻结) / UNFREEZE (解冻)' });
 registerEnumType(InstructionStatusEnum, { name: 'BankInstructionStatus', description: 'PENDING until the bank acknowledges: EXECUTED or REFUSED' });
+registerEnumType(RiskReserveStatusEnum, { name: 'RiskReserveStatus', description: 'ACTIVE (held, 在存) → RELEASED (退还)' });
 
 @ObjectType('EscrowInstitution', { description: 'The institution (校外培训机构) an escrow account belongs to' })
 export class EscrowInstitutionObject {
@@ -232,13 +234,19 @@ export class EscrowCoverageRowObject {
   ratio!: number;
 }
 
-@ObjectType('EscrowCoverage', { description: '资金监管全覆盖: operating institutions with an escrow account in use / all operating institutions' })
+@ObjectType('EscrowCoverage', { description: '资金监管全覆盖: operating institutions covered (an escrow account in use or a valid risk reserve) / all operating institutions' })
 export class EscrowCoverageObject {
   @Field(() => Int)
   operating!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Covered by either route: an escrow account in use or a risk reserve valid today' })
   covered!: number;
+
+  @Field(() => Int, { description: 'Of the covered, those with an escrow account in use (银行托管)' })
+  coveredByAccount!: number;
+
+  @Field(() => Int, { description: 'Of the covered, those with a risk reserve valid today (风险保证金); an institution with both counts in each' })
+  coveredByRiskReserve!: number;
 
   @Field(() => Float)
   ratio!: number;
@@ -248,6 +256,51 @@ export class EscrowCoverageObject {
 
   @Field(() => [EscrowCoverageRowObject])
   byCategory!: EscrowCoverageRowObject[];
+}
+
+@ObjectType('RiskReserve', { description: 'Risk reserve (风险保证金): the alternative to bank custody of prepaid fees (教监管函〔2021〕2号)' })
+export class RiskReserveObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  institutionId!: string;
+
+  @Field({ description: 'Amount deposited, yuan with two decimals' })
+  amount!: string;
+
+  @Field({ description: 'Where it is held (bank and branch)' })
+  bankName!: string;
+
+  @Field(() => String, { nullable: true })
+  accountNo!: string | null;
+
+  @Field()
+  depositedOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day it counts (inclusive); null: no end date' })
+  validUntil!: string | null;
+
+  @Field(() => RiskReserveStatusEnum)
+  status!: string;
+
+  @Field({ description: 'ACTIVE and past validUntil: it no longer covers the institution' })
+  expired!: boolean;
+
+  @Field({ description: 'Covers the institution today (ACTIVE and not expired)' })
+  covering!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The institution's township when the reserve was registered" })
+  townshipCode!: string | null;
+
+  @Field()
+  registeredAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  releasedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  releaseReason!: string | null;
 }
 
 export const EscrowAccountConnection = Paginated(EscrowAccountObject, 'EscrowAccount');

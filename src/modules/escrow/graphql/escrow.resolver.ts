@@ -79,6 +79,8 @@ const coverageRow = (r: CoverageRow): EscrowCoverageRowObject => ({ ...r, ratio:
 const coverageObject = (c: Coverage): EscrowCoverageObject => ({
   operating: c.operating,
   covered: c.covered,
+  coveredByAccount: c.coveredByAccount,
+  coveredByRiskReserve: c.coveredByRiskReserve,
   ratio: ratio(c.covered, c.operating),
   byTownship: c.byTownship.map(coverageRow),
   byCategory: c.byCategory.map(coverageRow),

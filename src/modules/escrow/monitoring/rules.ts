@@ -104,7 +104,7 @@ export function staleReport(input: { status: string; openedOn: string; lastState
   return { holds: true, details: { expectedStatementDate: input.expectedDate, lastStatementDate: input.lastStatementDate } };
 }
 
-/** NO_ESCROW_ACCOUNT: an operating institution without an account in use (ACTIVE or FROZEN). */
+/** NO_ESCROW_ACCOUNT: an operating institution without an account in use (ACTIVE or FROZEN) nor a risk reserve valid today (hasAccount covers both). */
 export function noEscrowAccount(input: { operating: boolean; hasAccount: boolean }): Verdict {
   return input.operating && !input.hasAccount ? { holds: true, details: {} } : clear;
 }

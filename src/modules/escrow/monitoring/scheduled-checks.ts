@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
-import { addDays, toLocal } from '../../../platform/clock/business-time';
+import { addDays, businessDate, toLocal } from '../../../platform/clock/business-time';
 import { ScheduledTask, ScheduledTaskHandler } from '../../../platform/events';
 import { RegistryFacade } from '../../registry';
 import { EscrowInstructionService } from '../escrow-instruction.service';
+import { coveredInstitutions } from '../risk-reserve.service';
 import { AlertDraft, AlertWriter } from './alert-writer';
 import { expectedStatementDate, noEscrowAccount, staleReport } from './rules';
 
@@ -59,7 +60,11 @@ export class StaleReportCheck implements ScheduledTaskHandler {
   }
 }
 
-/** NO_ESCROW_ACCOUNT: every 15 minutes, operating institutions (RegistryFacade) without an account in use. */
+/**
+ * NO_ESCROW_ACCOUNT: every 15 minutes, operating institutions (RegistryFacade) covered by neither route of
+ * 教监管函〔2021〕2号: no escrow account in use and no ACTIVE risk reserve valid today (an expired reserve
+ * covers nothing).
+ */
 @Injectable()
 @ScheduledTask('escrow.coverage-check')
 export class CoverageCheck implements ScheduledTaskHandler {
@@ -67,6 +72,7 @@ export class CoverageCheck implements ScheduledTaskHandler {
     private readonly dataSource: DataSource,
     private readonly writer: AlertWriter,
     private readonly registry: RegistryFacade,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   schedule() {
@@ -78,11 +84,8 @@ export class CoverageCheck implements ScheduledTaskHandler {
     const operating = await this.registry.listOperatingInstitutionIds();
     const summaries = new Map((await this.registry.getInstitutions(operating)).map((s) => [s.id, s]));
     return this.dataSource.transaction(async (em) => {
-      const withAccount = new Set(
-        ((await em.query(`SELECT DISTINCT institution_id FROM escrow_account WHERE status <> 'CLOSED' AND institution_id = ANY($1::uuid[])`, [operating])) as { institution_id: string }[]).map(
-          (r) => r.institution_id,
-        ),
-      );
+      // "Has an account" in the rule's terms: covered by an account in use or a reserve valid today.
+      const withAccount = new Set((await coveredInstitutions(em, operating, businessDate(now, this.config.timeZone))).keys());
       const open: { id: string; institution_id: string }[] = await em.query(
         `SELECT id, institution_id FROM escrow_alert WHERE type = 'NO_ESCROW_ACCOUNT' AND account_id IS NULL AND status <> 'RESOLVED'`,
       );

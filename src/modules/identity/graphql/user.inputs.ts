@@ -75,6 +75,19 @@ export class ResetUserPasswordInput {
   newPassword!: string;
 }
 
+@InputType()
+export class ChangeMyPasswordInput {
+  @Field()
+  @IsString()
+  @Length(1, 256)
+  currentPassword!: string;
+
+  @Field({ description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not the username, not the current password` })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  newPassword!: string;
+}
+
 @ArgsType()
 export class UsersArgs extends PageArgs {
   @Field(() => Role, { nullable: true })

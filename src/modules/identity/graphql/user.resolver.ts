@@ -7,7 +7,7 @@ import { Connection, pagedComplexity } from '../../../platform/graphql/paginatio
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { LoginService } from '../login.service';
 import { UserService } from '../user.service';
-import { CreateUserInput, LoginInput, ResetUserPasswordInput, UpdateUserRoleInput, UsersArgs } from './user.inputs';
+import { ChangeMyPasswordInput, CreateUserInput, LoginInput, ResetUserPasswordInput, UpdateUserRoleInput, UsersArgs } from './user.inputs';
 import { LoginPayloadObject, UserConnection, UserObject } from './user.object';
 
 @Resolver(() => UserObject)
@@ -21,6 +21,16 @@ export class UserResolver {
   @Mutation(() => LoginPayloadObject, { description: 'Log in (登录): a short-lived access token' })
   async login(@Args('input') input: LoginInput, @Context() ctx: GqlContext): Promise<LoginPayloadObject> {
     const result = await this.logins.login(input.username, input.password, ctx.req.ip ?? 'unknown');
+    return { accessToken: result.accessToken, expiresAt: result.expiresAt, user: UserObject.from(result.user) };
+  }
+
+  @Mutation(() => LoginPayloadObject, {
+    description:
+      'Changes the logged-in user’s own password (修改密码), given the current one (wrong answers count as failed logins). ' +
+      'Every earlier access token of the user stops working; the answer carries a fresh one to go on with',
+  })
+  async changeMyPassword(@CurrentPrincipal() actor: Principal, @Args('input') input: ChangeMyPasswordInput, @Context() ctx: GqlContext): Promise<LoginPayloadObject> {
+    const result = await this.logins.changeOwnPassword(actor, input.currentPassword, input.newPassword, ctx.req.ip ?? 'unknown');
     return { accessToken: result.accessToken, expiresAt: result.expiresAt, user: UserObject.from(result.user) };
   }
 

@@ -15,6 +15,7 @@ import {
   ConvertToNonSubjectInput,
   InstitutionCommandInput,
   InstitutionsArgs,
+  PublicInstitutionSearchArgs,
   RegisterExistingInstitutionInput,
   UpdateInstitutionInput,
 } from './registry.inputs';
@@ -54,6 +55,17 @@ export class InstitutionResolver {
   @Query(() => InstitutionPublicProfileObject, { description: 'Public profile of a licensed institution (机构公示), by credit code; no login' })
   institutionPublicProfile(@Args('creditCode') creditCode: string): Promise<InstitutionPublicProfileObject> {
     return this.service.publicProfile(creditCode);
+  }
+
+  @Public()
+  @Query(() => [InstitutionPublicProfileObject], {
+    description:
+      'Public search of licensed institutions by part of the name (机构查询), optionally in one township; no login. ' +
+      'Shows institutions approved, operating or suspended, and those deregistered or revoked (so parents see one was shut down); ' +
+      'at most 20, rate-limited per client address',
+  })
+  searchInstitutionsPublic(@Args() args: PublicInstitutionSearchArgs, @Context() ctx: GqlContext): Promise<InstitutionPublicProfileObject[]> {
+    return this.service.searchPublic(args.name, args.townshipCode, args.first ?? 10, ctx.req.ip ?? 'unknown');
   }
 
   @ResolveField(() => TownshipObject, { description: 'The township (乡镇/街道) the institution is registered in' })

@@ -129,6 +129,17 @@ export class InstitutionsArgs extends PageArgs {
   @Field(() => InstitutionFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => InstitutionFilterInput) filter?: InstitutionFilterInput;
 }
 
+@ArgsType()
+export class PublicInstitutionSearchArgs {
+  @Field({ description: 'Part of the institution’s name, 2–50 characters' }) @IsString() @MaxLength(50) name!: string;
+  @Field(() => String, { nullable: true, description: 'Only institutions registered in this township (乡镇/街道 code)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(12)
+  townshipCode?: string | null;
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: 'At most this many (1–20)' }) @IsOptional() @IsInt() @Min(1) @Max(20) first?: number;
+}
+
 @InputType()
 export class AddPremisesInput {
   @Field(() => ID) @IsUUID() institutionId!: string;

@@ -217,10 +217,17 @@ export class UnlicensedLeadObject {
 
 export const UnlicensedLeadConnection = Paginated(UnlicensedLeadObject, 'UnlicensedLead');
 
-@ObjectType('InstitutionPublicProfile', { description: 'What the public may read about an institution (机构公示): no contacts, no staff' })
+@ObjectType('InstitutionPublicProfile', {
+  description: 'What the public may read about an institution (机构公示), as its licence shows it: no contacts, no staff, no legal representative',
+})
 export class InstitutionPublicProfileObject implements PublicProfile {
+  /** Not a field: other modules' fields on the profile load by it. */
+  institutionId!: string;
   @Field() name!: string;
   @Field() creditCode!: string;
+  @Field({ description: 'Township (乡镇/街道) code the institution is registered in' }) townshipCode!: string;
+  @Field({ description: 'Registered address (住所)' }) address!: string;
+  @Field(() => [String], { description: 'Addresses of its premises (办学地址), as on the licence' }) premisesAddresses!: string[];
   @Field(() => InstitutionCategory) category!: InstitutionCategory;
   @Field(() => NonSubjectKind, { nullable: true }) nonSubjectKind!: NonSubjectKind | null;
   @Field(() => String, { nullable: true }) licenceNumber!: string | null;

@@ -1,0 +1,214 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Principal } from '../../platform/auth/principal';
+import { applyScope, inScope } from '../../platform/auth/scope';
+import { Clock } from '../../platform/clock/clock';
+import { businessDate } from '../../platform/clock/business-time';
+import { MONEY_PATTERN, formatMoney, parseMoney } from '../../platform/database/money';
+import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
+import { EventPublisher } from '../../platform/events';
+import { EscrowRiskReservePayload } from '../../platform/events/catalogue';
+import { RegistryFacade } from '../registry';
+import { READ_SCOPE, accountScope, assertManager, assertReader } from './escrow-access';
+import { institutionNotFound, reserveInstitutionNotOperating, riskReserveBelowMinimum, riskReserveExists, riskReserveNotFound, riskReserveReleased } from './escrow.errors';
+import { EscrowRiskReserve } from './entities/escrow-risk-reserve.entity';
+import { AlertWriter } from './monitoring/alert-writer';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ACCOUNT_NO = /^[0-9A-Za-z-]{1,34}$/;
+
+export interface RegisterRiskReserveCommand {
+  institutionId: string;
+  /** Yuan with two decimals, e.g. "50000.00". */
+  amount: string;
+  bankName: string;
+  accountNo?: string | null;
+  depositedOn: string;
+  validUntil?: string | null;
+}
+
+/** Which route covers each institution (资金监管全覆盖): bank custody, a risk reserve, or both. */
+export interface CoverageRoutes {
+  account: boolean;
+  reserve: boolean;
+}
+
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The institutions of `ids` covered on the business date `today`: by an escrow account in use (not
+ * CLOSED) or by an ACTIVE risk reserve not past its valid_until. Institutions covered by neither are absent.
+ * One query whatever the number of ids (ux_escrow_account_institution_open, ux_escrow_risk_reserve_institution_active).
+ */
+export async function coveredInstitutions(q: Queryable, ids: readonly string[], today: string): Promise<Map<string, CoverageRoutes>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await q.query(
+    `SELECT o.id,
+            EXISTS (SELECT 1 FROM escrow_account a WHERE a.institution_id = o.id AND a.status <> 'CLOSED') AS account,
+            EXISTS (SELECT 1 FROM escrow_risk_reserve r WHERE r.institution_id = o.id AND r.status = 'ACTIVE' AND (r.valid_until IS NULL OR r.valid_until >= $2::date)) AS reserve
+     FROM unnest($1::uuid[]) AS o(id)`,
+    [[...new Set(ids)], today],
+  )) as { id: string; account: boolean; reserve: boolean }[];
+  return new Map(rows.filter((r) => r.account || r.reserve).map((r) => [r.id, { account: r.account, reserve: r.reserve }]));
+}
+
+/** Whether a reserve covers its institution on the business date (ACTIVE and not past valid_until). */
+export function reserveCovers(r: Pick<EscrowRiskReserve, 'status' | 'validUntil'>, today: string): boolean {
+  return r.status === 'ACTIVE' && (r.validUntil === null || r.validUntil >= today);
+}
+
+/**
+ * Risk reserves (风险保证金), the alternative to bank custody (教监管函〔2021〕2号): the county office and
+ * FINANCIAL_OFFICE / EDU officers register and release them, as they open and close escrow accounts.
+ *
+ * An institution may hold an escrow account and a reserve at the same time: the rule asks for one route
+ * or the other, and an overlap is harmless — it is what lets an institution switch routes (open the
+ * account, then release the reserve, or the other way round) without a day uncovered and a false
+ * NO_ESCROW_ACCOUNT alert in between.
+ */
+@Injectable()
+export class RiskReserveService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: RegistryFacade,
+    private readonly writer: AlertWriter,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Today's business date (a reserve covers through its valid_until, inclusive). */
+  today(): string {
+    return businessDate(this.clock.now(), this.config.timeZone);
+  }
+
+  async register(actor: Principal, input: RegisterRiskReserveCommand): Promise<EscrowRiskReserve> {
+    assertManager(actor);
+    const today = this.today();
+    const bankName = input.bankName.trim();
+    const accountNo = input.accountNo?.trim() || null;
+    const problems: FieldProblem[] = [];
+    if (!MONEY_PATTERN.test(input.amount)) problems.push({ path: 'amount', message: 'must be an amount with two decimals, e.g. "50000.00"' });
+    if (bankName.length < 1 || bankName.length > 100) problems.push({ path: 'bankName', message: 'must be 1–100 characters' });
+    if (accountNo !== null && !ACCOUNT_NO.test(accountNo)) problems.push({ path: 'accountNo', message: 'must be 1–34 characters 0-9, A-Z, a-z or -' });
+    if (!isDate(input.depositedOn)) problems.push({ path: 'depositedOn', message: 'must be a date YYYY-MM-DD' });
+    else if (input.depositedOn > today) problems.push({ path: 'depositedOn', message: 'must not be in the future' });
+    const validUntil = input.validUntil ?? null;
+    if (validUntil !== null) {
+      if (!isDate(validUntil)) problems.push({ path: 'validUntil', message: 'must be a date YYYY-MM-DD' });
+      else if (validUntil < today || validUntil < input.depositedOn) problems.push({ path: 'validUntil', message: 'must be today or later, and not before depositedOn' });
+    }
+    if (problems.length) throw new ValidationFailed(problems);
+    const amountFen = parseMoney(input.amount);
+    if (amountFen < this.config.escrow.riskReserveMinFen) throw riskReserveBelowMinimum(formatMoney(this.config.escrow.riskReserveMinFen));
+    const institution = UUID.test(input.institutionId) ? await this.registry.findInstitution({ id: input.institutionId }) : null;
+    if (!institution) throw institutionNotFound(input.institutionId);
+    if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED') throw reserveInstitutionNotOperating(institution.status);
+    const now = this.clock.now();
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const reserve = await em.save(
+          em.create(EscrowRiskReserve, {
+            institutionId: institution.id,
+            townshipCode: institution.townshipCode,
+            institutionCategory: institution.category,
+            amountFen,
+            bankName,
+            accountNo,
+            depositedOn: input.depositedOn,
+            validUntil,
+            status: 'ACTIVE',
+            registeredAt: now,
+            releasedAt: null,
+            releaseReason: null,
+          }),
+        );
+        // The institution is covered from now on: its open NO_ESCROW_ACCOUNT alert resolves, as when an account opens.
+        const open: { id: string }[] = await em.query(
+          `SELECT id FROM escrow_alert WHERE institution_id = $1 AND type = 'NO_ESCROW_ACCOUNT' AND account_id IS NULL AND status <> 'RESOLVED'`,
+          [institution.id],
+        );
+        await this.writer.apply(em, now, [], open.map((o) => o.id));
+        await this.events.publish(em, 'escrow.risk_reserve.registered', reservePayload(reserve));
+        await this.audit.record(em, {
+          actor,
+          action: 'escrow.risk_reserve.registered',
+          entityType: 'escrow_risk_reserve',
+          entityId: reserve.id,
+          summary: { institutionId: institution.id, amount: formatMoney(amountFen), bankName, accountNo, depositedOn: input.depositedOn, validUntil },
+        });
+        return reserve;
+      });
+    } catch (error) {
+      const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+      if (code === '23505') throw riskReserveExists();
+      throw error;
+    }
+  }
+
+  /**
+   * Releases (退还) a reserve. Nothing is raised here: an operating institution left with neither route
+   * gets its NO_ESCROW_ACCOUNT alert from the next coverage check.
+   */
+  async release(actor: Principal, id: string, reason: string): Promise<EscrowRiskReserve> {
+    assertManager(actor);
+    if (!UUID.test(id)) throw riskReserveNotFound(id);
+    const why = reason.trim();
+    if (why.length < 1 || why.length > 500) throw new ValidationFailed([{ path: 'reason', message: 'must be 1–500 characters' }]);
+    return this.dataSource.transaction(async (em) => {
+      const reserve = await em.getRepository(EscrowRiskReserve).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+      if (!reserve) throw riskReserveNotFound(id);
+      if (reserve.status === 'RELEASED') throw riskReserveReleased();
+      reserve.status = 'RELEASED';
+      reserve.releasedAt = this.clock.now();
+      reserve.releaseReason = why;
+      await em.save(reserve);
+      await this.events.publish(em, 'escrow.risk_reserve.released', reservePayload(reserve));
+      await this.audit.record(em, { actor, action: 'escrow.risk_reserve.released', entityType: 'escrow_risk_reserve', entityId: id, summary: { institutionId: reserve.institutionId, reason: why } });
+      return reserve;
+    });
+  }
+
+  /** An institution's reserves, the ACTIVE one first, then newest first, if the caller may read them (township officers: their township's). */
+  async list(actor: Principal, institutionId: string): Promise<EscrowRiskReserve[]> {
+    assertReader(actor);
+    if (!UUID.test(institutionId)) return [];
+    const qb = this.dataSource.getRepository(EscrowRiskReserve).createQueryBuilder('r').where('r.institution_id = :id', { id: institutionId });
+    applyScope(qb, actor, accountScope('r'), READ_SCOPE);
+    const rows = await qb.orderBy('r.registered_at', 'DESC').addOrderBy('r.id', 'DESC').getMany();
+    // A handful per institution: the one in force leads, whatever the registration times.
+    return [...rows.filter((r) => r.status === 'ACTIVE'), ...rows.filter((r) => r.status !== 'ACTIVE')];
+  }
+
+  /** Each institution's ACTIVE reserve (null: none), one query per page of institutions. */
+  async activeReserves(institutionIds: readonly string[]): Promise<(EscrowRiskReserve | null)[]> {
+    const rows = await this.dataSource
+      .getRepository(EscrowRiskReserve)
+      .createQueryBuilder('r')
+      .where('r.institution_id IN (:...ids)', { ids: [...new Set(institutionIds)] })
+      .andWhere(`r.status = 'ACTIVE'`)
+      .getMany();
+    const byInstitution = new Map(rows.map((r) => [r.institutionId, r]));
+    return institutionIds.map((id) => byInstitution.get(id) ?? null);
+  }
+
+  visible(actor: Principal, reserve: EscrowRiskReserve): boolean {
+    return inScope(actor, { township: reserve.townshipCode }, READ_SCOPE);
+  }
+}
+
+function isDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function reservePayload(r: EscrowRiskReserve): EscrowRiskReservePayload {
+  return { reserveId: r.id, institutionId: r.institutionId, amountFen: r.amountFen.toString(), validUntil: r.validUntil, status: r.status };
+}

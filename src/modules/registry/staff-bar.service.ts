@@ -1,0 +1,192 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Principal } from '../../platform/auth/principal';
+import { businessDate } from '../../platform/clock/business-time';
+import { Clock } from '../../platform/clock/clock';
+import { decrypt, encrypt, maskIdentifier, piiHash } from '../../platform/crypto/crypto';
+import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
+import { EventPublisher } from '../../platform/events';
+import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
+import { NotificationService } from '../notifications';
+import { InstitutionStatus } from './entities/institution.entity';
+import { Staff } from './entities/staff.entity';
+import { StaffBar } from './entities/staff-bar.entity';
+import { InstitutionService } from './institution.service';
+import { staffAlreadyBarred, staffBarLifted, staffBarNotFound } from './registry.errors';
+
+const ID_NUMBER = /^\d{17}[\dX]$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Institutions whose staff are current (as in records.service.ts). */
+const LIVE = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED];
+/** Barred for 1–5 years, or for life in especially serious cases (民办教育促进法实施条例 Art. 62/64). */
+export const MAX_BAR_YEARS = 5;
+
+export interface BarCommand {
+  /** Bar the person of this staff record, or … */
+  staffId?: string;
+  /** … a person known by ID number and name (found by inspection, the police, another county). */
+  idNumber?: string;
+  name?: string;
+  reason: string;
+  years?: number;
+  forLife?: boolean;
+}
+
+export interface StaffBarView extends Omit<StaffBar, 'idNumberHash' | 'idNumberEncrypted'> {
+  idNumberMasked: string;
+  /** In force on the business date it was read. */
+  inForce: boolean;
+}
+
+/**
+ * The staff blacklist (从业人员黑名单). The licensing department or the county office bars a person for 1–5
+ * years or for life; registering a barred person as staff is then refused (RecordsService.addStaff), and
+ * the institutions where the person currently works are named to the licensing department, which has
+ * them dismiss the person. A bar is lifted only to correct a mistake (audited); an expired one stays.
+ */
+@Injectable()
+export class StaffBarService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly institutions: InstitutionService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly notifications: NotificationService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private today(): string {
+    return businessDate(this.clock.now(), this.config.timeZone);
+  }
+
+  /** The bar in force for an ID-number hash on `day`, if any (addStaff asks in its transaction). */
+  async inForce(em: EntityManager, idNumberHash: string, day: string): Promise<StaffBar | null> {
+    return em
+      .getRepository(StaffBar)
+      .createQueryBuilder('b')
+      .where('b.id_number_hash = :hash AND b.lifted_at IS NULL AND b.barred_from <= :day AND (b.barred_until IS NULL OR b.barred_until > :day)', { hash: idNumberHash, day })
+      .orderBy('b.barred_until', 'DESC', 'NULLS FIRST')
+      .getOne();
+  }
+
+  async bar(actor: Principal, cmd: BarCommand): Promise<StaffBarView> {
+    await this.institutions.assertCanCommand(actor);
+    const problems: FieldProblem[] = [];
+    if (!cmd.staffId === !cmd.idNumber) problems.push({ path: 'staffId', message: 'give either staffId or idNumber (with name)' });
+    const idNumber = cmd.idNumber?.trim().toUpperCase();
+    if (idNumber !== undefined && !ID_NUMBER.test(idNumber)) problems.push({ path: 'idNumber', message: 'must be an 18-character resident ID number (17 digits and a digit or X)' });
+    if (idNumber !== undefined && !cmd.name?.trim()) problems.push({ path: 'name', message: 'the name of the person barred is required with idNumber' });
+    if (cmd.staffId !== undefined && !UUID.test(cmd.staffId)) problems.push({ path: 'staffId', message: 'must be a UUID' });
+    if (!cmd.reason.trim()) problems.push({ path: 'reason', message: 'a bar needs its reason' });
+    if (cmd.forLife === true && cmd.years !== undefined) problems.push({ path: 'years', message: 'give years or forLife, not both' });
+    if (cmd.forLife !== true && (cmd.years === undefined || !Number.isInteger(cmd.years) || cmd.years < 1 || cmd.years > MAX_BAR_YEARS)) {
+      problems.push({ path: 'years', message: `1–${MAX_BAR_YEARS} years, or forLife for especially serious cases` });
+    }
+    if (problems.length) throw new ValidationFailed(problems);
+    return this.dataSource.transaction(async (em) => {
+      let person: { hash: string; encrypted: string; name: string; staffId: string | null };
+      if (cmd.staffId) {
+        const staff = await em.getRepository(Staff).findOneBy({ id: cmd.staffId.toLowerCase() });
+        if (!staff) throw staffBarNotFound(`staff ${cmd.staffId}`, 'STAFF_NOT_FOUND');
+        person = { hash: staff.idNumberHash, encrypted: staff.idNumberEncrypted, name: staff.name, staffId: staff.id };
+      } else {
+        person = { hash: piiHash(this.config.security.piiHashKey, idNumber!), encrypted: encrypt(this.config.security.encryptionKey, idNumber!), name: cmd.name!.trim(), staffId: null };
+      }
+      // One bar in force per person: concurrent bars of the same person take turns.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('staff_bar:' || $1))`, [person.hash]);
+      const today = this.today();
+      const current = await this.inForce(em, person.hash, today);
+      if (current) throw staffAlreadyBarred(current.barredUntil);
+      const bar = em.getRepository(StaffBar).create({
+        idNumberHash: person.hash,
+        idNumberEncrypted: person.encrypted,
+        name: person.name,
+        reason: cmd.reason.trim(),
+        barredFrom: today,
+        barredUntil: cmd.forLife ? null : addYears(today, cmd.years!),
+        staffId: person.staffId,
+        createdBy: actor.kind === 'user' ? actor.username : actor.kind,
+        createdAt: this.clock.now(),
+        liftedAt: null,
+        liftedReason: null,
+        liftedBy: null,
+      });
+      await em.getRepository(StaffBar).insert(bar);
+      // Where the person works now: the institutions must dismiss them.
+      const employers: { id: string; name: string; credit_code: string; township_code: string }[] = await em.query(
+        `SELECT DISTINCT i.id, i.name, i.credit_code, i.township_code FROM staff s JOIN institution i ON i.id = s.institution_id
+         WHERE s.id_number_hash = $1 AND s.active AND i.status = ANY($2::varchar[]) ORDER BY i.name`,
+        [person.hash, LIVE],
+      );
+      const masked = maskIdentifier(decrypt(this.config.security.encryptionKey, person.encrypted));
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.staff.barred',
+        entityType: 'staff_bar',
+        entityId: bar.id,
+        summary: { name: bar.name, idNumber: masked, barredFrom: bar.barredFrom, barredUntil: bar.barredUntil, reason: bar.reason, staffId: bar.staffId, institutionIds: employers.map((e) => e.id) },
+      });
+      await this.events.publish(em, 'registry.staff.barred', { barId: bar.id, barredFrom: bar.barredFrom, barredUntil: bar.barredUntil, institutionIds: employers.map((e) => e.id) });
+      if (employers.length > 0) {
+        await this.notifications.notify(
+          em,
+          { departmentCodes: await this.institutions.licensingDepartments(), townshipCodes: [...new Set(employers.map((e) => e.township_code))] },
+          {
+            kind: 'registry.staff.barred',
+            title: `从业人员列入黑名单：${bar.name}`,
+            body: `${bar.name}（${masked}）已列入从业人员黑名单（${bar.barredUntil ? `至 ${bar.barredUntil}` : '终身'}），现仍在以下机构任职，请督促解除聘用：${employers.map((e) => `${e.name}（${e.credit_code}）`).join('、')}。`,
+            entityType: 'staff_bar',
+            entityId: bar.id,
+          },
+        );
+      }
+      return this.view(bar, today);
+    });
+  }
+
+  /** Lifts a bar decided by mistake (撤销), with the reason; audited. An expired bar needs no lifting. */
+  async lift(actor: Principal, id: string, reason: string): Promise<StaffBarView> {
+    await this.institutions.assertCanCommand(actor);
+    if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'lifting a bar needs its reason' }]);
+    if (!UUID.test(id)) throw staffBarNotFound(id);
+    return this.dataSource.transaction(async (em) => {
+      const bar = await em.getRepository(StaffBar).findOne({ where: { id: id.toLowerCase() }, lock: { mode: 'pessimistic_write' } });
+      if (!bar) throw staffBarNotFound(id);
+      if (bar.liftedAt) throw staffBarLifted();
+      bar.liftedAt = this.clock.now();
+      bar.liftedReason = reason.trim();
+      bar.liftedBy = actor.kind === 'user' ? actor.username : actor.kind;
+      await em.getRepository(StaffBar).save(bar);
+      await this.audit.record(em, { actor, action: 'registry.staff.bar_lifted', entityType: 'staff_bar', entityId: bar.id, summary: { name: bar.name, reason: bar.liftedReason } });
+      await this.events.publish(em, 'registry.staff.bar_lifted', { barId: bar.id, reason: bar.liftedReason });
+      return this.view(bar, this.today());
+    });
+  }
+
+  /** The blacklist, newest first: by name, or only the bars in force today. */
+  async list(filter: { inForce?: boolean; name?: string }, page: PageArgs): Promise<Connection<StaffBarView>> {
+    const today = this.today();
+    const qb = this.dataSource.getRepository(StaffBar).createQueryBuilder('b');
+    const inForce = 'b.lifted_at IS NULL AND b.barred_from <= :today AND (b.barred_until IS NULL OR b.barred_until > :today)';
+    if (filter.inForce !== undefined) qb.andWhere(filter.inForce ? inForce : `NOT (${inForce})`, { today });
+    if (filter.name?.trim()) qb.andWhere(`b.name ILIKE :name ESCAPE '\\'`, { name: `%${filter.name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const found = await paginate(qb, page, { column: 'b.created_at', value: (b) => b.createdAt, tieBreaker: 'b.id', tieValue: (b) => b.id, direction: 'DESC' });
+    return { ...found, edges: found.edges.map((e) => ({ ...e, node: this.view(e.node, today) })) };
+  }
+
+  private view(b: StaffBar, today: string): StaffBarView {
+    const { idNumberHash: _h, idNumberEncrypted, ...rest } = b;
+    const inForce = !b.liftedAt && b.barredFrom <= today && (b.barredUntil === null || b.barredUntil > today);
+    return { ...rest, idNumberMasked: maskIdentifier(decrypt(this.config.security.encryptionKey, idNumberEncrypted)), inForce };
+  }
+}
+
+/** The same calendar day `years` later (29 February → 1 March). */
+function addYears(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
