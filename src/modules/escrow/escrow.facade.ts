@@ -7,7 +7,7 @@ import { businessDate } from '../../platform/clock/business-time';
 import { Coverage, EscrowAccountService } from './escrow-account.service';
 import { EscrowInstructionService, FreezeRequestOutcome } from './escrow-instruction.service';
 import { AlertType } from './monitoring/rules';
-import { coveredInstitutions } from './risk-reserve.service';
+import { coverageCounts } from './risk-reserve.service';
 
 export interface EscrowDashboardFigures {
   /** Covered by either route: an escrow account in use or a risk reserve (风险保证金) valid today. */
@@ -50,7 +50,7 @@ export class EscrowFacade {
    */
   async dashboardFigures(input: { townshipCode?: string; operatingInstitutionIds: readonly string[] }): Promise<EscrowDashboardFigures> {
     const t = input.townshipCode ?? null;
-    const routes = [...(await coveredInstitutions(this.dataSource, input.operatingInstitutionIds, businessDate(this.clock.now(), this.config.timeZone))).values()];
+    const routes = await coverageCounts(this.dataSource, input.operatingInstitutionIds, businessDate(this.clock.now(), this.config.timeZone));
     const [custody] = (await this.dataSource.query(
       `SELECT coalesce(sum(required_custody_fen), 0)::text AS fen FROM escrow_account WHERE status <> 'CLOSED' AND ($1::varchar IS NULL OR township_code = $1)`,
       [t],
@@ -60,9 +60,9 @@ export class EscrowFacade {
       [t],
     )) as { type: AlertType; count: number }[];
     return {
-      coveredInstitutions: routes.length,
-      coveredByAccount: routes.filter((r) => r.account).length,
-      coveredByRiskReserve: routes.filter((r) => r.reserve).length,
+      coveredInstitutions: routes.covered,
+      coveredByAccount: routes.byAccount,
+      coveredByRiskReserve: routes.byReserve,
       totalCustodyFen: BigInt(custody.fen), openAlertsByType: alerts };
   }
 
