@@ -28,17 +28,8 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-/**
- * The after-school semester a date falls in: autumn `YYYY-1` from August to January (of the school year
- * starting in YYYY), spring `YYYY-2` from February to July.
- */
-export function semesterOf(date: string): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  if (m >= 8) return `${y}-1`;
-  if (m === 1) return `${y - 1}-1`;
-  return `${y - 1}-2`;
-}
+/** The after-school semester a date falls in (the after-school module's rule). */
+export { semesterOf } from '../after-school';
 
 /** A ratio rounded to four decimals, or null when the denominator is zero (nothing to measure is not 100 %). */
 export const rate = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000);

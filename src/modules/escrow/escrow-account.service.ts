@@ -105,11 +105,7 @@ export class EscrowAccountService {
             updatedAt: now,
           }),
         );
-        const open: { id: string }[] = await em.query(
-          `SELECT id FROM escrow_alert WHERE institution_id = $1 AND type = 'NO_ESCROW_ACCOUNT' AND account_id IS NULL AND status <> 'RESOLVED'`,
-          [institution.id],
-        );
-        await this.writer.apply(em, now, [], open.map((o) => o.id));
+        await this.writer.resolveNoAccount(em, now, institution.id);
         await this.events.publish(em, 'escrow.account.opened', accountPayload(account));
         await this.audit.record(em, { actor, action: 'escrow.account.opened', entityType: 'escrow_account', entityId: account.id, summary: { institutionId: institution.id, bankCode: input.bankCode, accountNo } });
         return account;

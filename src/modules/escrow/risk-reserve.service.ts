@@ -151,11 +151,7 @@ export class RiskReserveService {
           }),
         );
         // The institution is covered from now on: its open NO_ESCROW_ACCOUNT alert resolves, as when an account opens.
-        const open: { id: string }[] = await em.query(
-          `SELECT id FROM escrow_alert WHERE institution_id = $1 AND type = 'NO_ESCROW_ACCOUNT' AND account_id IS NULL AND status <> 'RESOLVED'`,
-          [institution.id],
-        );
-        await this.writer.apply(em, now, [], open.map((o) => o.id));
+        await this.writer.resolveNoAccount(em, now, institution.id);
         await this.events.publish(em, 'escrow.risk_reserve.registered', reservePayload(reserve));
         await this.audit.record(em, {
           actor,

@@ -298,10 +298,7 @@ export class RecordsService {
     if (date > this.today()) problems.push({ path: 'date', message: 'a check cannot be completed in the future' });
     if (!reason.trim()) problems.push({ path: 'reason', message: 'must not be empty' });
     if (problems.length) throw new ValidationFailed(problems);
-    const s0 = await this.dataSource.getRepository(Staff).findOneBy({ id: staffId });
-    if (!s0) throw staffNotFound(staffId);
-    return this.change(actor, s0.institutionId, async (em) => {
-      const s = await em.getRepository(Staff).findOneOrFail({ where: { id: staffId }, lock: { mode: 'pessimistic_write' } });
+    return this.changeStaff(actor, staffId, async (em, s) => {
       const before = { backgroundCheck: s.backgroundCheck, backgroundCheckedOn: s.backgroundCheckedOn };
       s.backgroundCheck = result;
       s.backgroundCheckedOn = date;
@@ -324,10 +321,7 @@ export class RecordsService {
     if (date > this.today()) problems.push({ path: 'date', message: 'an employment cannot end in the future; record it on the day' });
     if (!reason.trim()) problems.push({ path: 'reason', message: 'must not be empty' });
     if (problems.length) throw new ValidationFailed(problems);
-    const s0 = await this.dataSource.getRepository(Staff).findOneBy({ id: staffId });
-    if (!s0) throw staffNotFound(staffId);
-    return this.change(actor, s0.institutionId, async (em) => {
-      const s = await em.getRepository(Staff).findOneOrFail({ where: { id: staffId }, lock: { mode: 'pessimistic_write' } });
+    return this.changeStaff(actor, staffId, async (em, s) => {
       if (!s.active) throw staffAlreadyLeft(s.employmentEndedOn);
       const registeredOn = businessDate(s.createdAt, this.config.timeZone);
       if (date < registeredOn) throw new ValidationFailed([{ path: 'date', message: `is before the staff member was registered (${registeredOn})` }]);
@@ -534,6 +528,15 @@ export class RecordsService {
   private async assertLicensingOrDuty(actor: Principal, duty: string, what: string): Promise<void> {
     const [licensing, holders] = await Promise.all([this.institutions.licensingDepartments(), this.reference.departmentsWithDuty(duty)]);
     assertLicensingOrDutyOfficer(actor, licensing, duty, holders, what);
+  }
+
+  /** A change to one staff member's record, locked, under the rules of `change` for their institution. */
+  private async changeStaff<T>(actor: Principal, staffId: string, work: (em: EntityManager, s: Staff) => Promise<T>): Promise<T> {
+    const s0 = await this.dataSource.getRepository(Staff).findOneBy({ id: staffId });
+    if (!s0) throw staffNotFound(staffId);
+    return this.change(actor, s0.institutionId, async (em) =>
+      work(em, await em.getRepository(Staff).findOneOrFail({ where: { id: staffId }, lock: { mode: 'pessimistic_write' } })),
+    );
   }
 
   /**

@@ -44,6 +44,15 @@ const payload = (r: AlertRow): EscrowAlertPayload => ({
 export class AlertWriter {
   constructor(private readonly events: EventPublisher) {}
 
+  /** The institution is now covered (an account opened, a risk reserve registered): its open NO_ESCROW_ACCOUNT alert resolves. */
+  async resolveNoAccount(em: EntityManager, now: Date, institutionId: string): Promise<void> {
+    const open: { id: string }[] = await em.query(
+      `SELECT id FROM escrow_alert WHERE institution_id = $1 AND type = 'NO_ESCROW_ACCOUNT' AND account_id IS NULL AND status <> 'RESOLVED'`,
+      [institutionId],
+    );
+    await this.apply(em, now, [], open.map((o) => o.id));
+  }
+
   async apply(em: EntityManager, now: Date, raise: AlertDraft[], resolveIds: string[]): Promise<{ raised: number; resolved: number }> {
     const published: { name: 'escrow.alert.raised' | 'escrow.alert.resolved'; payload: EscrowAlertPayload }[] = [];
     const forAccounts = raise.filter((d) => d.accountId !== null);
