@@ -254,7 +254,7 @@ describe('escrow: bank interface and monitoring', () => {
       const a = await openAccount(t, admin.token, bankA.bankCode);
       const big = txn(a.accountNo, { amount: '5000.01' });
       const long = txn(a.accountNo, { amount: '100.00', coverageMonths: 4 });
-      await t.bankRequest('POST', TRANSACTIONS, { transactions: [big, long, txn(a.accountNo, { amount: '5000.00', lessonHours: 60, coverageMonths: 3 })] }, bankA).expect(200);
+      await t.bankRequest('POST', TRANSACTIONS, { transactions: [big, long, txn(a.accountNo, { amount: '5000.00', lessonHours: 60, coverageMonths: 3, payerRef: 'p***2' })] }, bankA).expect(200);
       const [alert] = await openAlerts(a.id);
       expect(alert).toEqual({ type: 'PREPAID_LIMIT_EXCEEDED', details: { txnIds: [big.txnId, long.txnId], count: 2 } });
       expect(await outbox('escrow.alert.raised', a.id)).toBe(1);

@@ -8,7 +8,7 @@ import { Clock } from '../../platform/clock/clock';
 import { IdempotencyStore } from '../../platform/http/idempotency';
 import { businessDate } from '../../platform/clock/business-time';
 import { AccountMonitor } from './monitoring/account-monitor';
-import { prepaidLimitBreaches } from './monitoring/rules';
+import { PrepaidLimits, TopUp, cumulativePrepaidBreaches, prepaidLimitBreaches } from './monitoring/rules';
 import { StatementItem, TransactionItem, TxnType, checkStatement, checkTransaction, effects } from './rest/bank-items';
 
 export type ItemStatus = 'ACCEPTED' | 'DUPLICATE' | 'REJECTED';
@@ -197,6 +197,68 @@ export class BankIngestService {
   }
 
   /**
+   * Top-ups (续费) are one charge with the payer's earlier deposits: a deposit with a payerRef is flagged
+   * when the same payer's non-reversed deposits on the account booked within ESCROW_PREPAID_MAX_MONTHS
+   * calendar months before it (business time: after bookedAt less N months, up to bookedAt), itself
+   * included, sum above the amount or lesson-hour limit. One query for the whole batch reads the window
+   * sums of the stored deposits (partial index on account, payer, booked_at); the batch's earlier items
+   * are added in memory. A deposit without payerRef cannot be grouped and is judged alone. The flag is
+   * set once, on arrival: a later reversal of an earlier top-up does not clear it (the alert names the
+   * offending transactions, an officer judges).
+   */
+  private async flagTopUps(
+    em: EntityManager,
+    bankCode: string,
+    candidates: { item: TransactionItem; accountId: string; exceeds: boolean }[],
+    known: Map<string, { reversed: boolean }>,
+    limits: PrepaidLimits,
+  ): Promise<void> {
+    const deposits = candidates.filter((c) => c.item.type === 'DEPOSIT' && c.item.payerRef !== null);
+    if (deposits.length === 0) return;
+    // Stored deposits the batch reverses do not count; a deposit the batch resends (already stored) counts
+    // once, in the stored sums, not again as a batch item.
+    const reversedHere = candidates.flatMap((c) => (c.item.type === 'REVERSAL' ? [c.item.reversalOf as string] : []));
+    const rows: { since: Date; fen: string; hours: number; stored: boolean }[] = await em.query(
+      `SELECT s.since, COALESCE(w.fen, 0)::text AS fen, COALESCE(w.hours, 0)::int AS hours,
+              EXISTS (SELECT 1 FROM escrow_transaction d WHERE d.bank_code = $7 AND d.txn_id = x.t) AS stored
+       FROM unnest($1::uuid[], $2::varchar[], $3::timestamptz[], $8::varchar[]) WITH ORDINALITY AS x(a, p, b, t, i)
+       CROSS JOIN LATERAL (SELECT ((x.b AT TIME ZONE $5) - make_interval(months => $4)) AT TIME ZONE $5 AS since) s
+       LEFT JOIN LATERAL (
+         SELECT sum(t.amount_fen) AS fen, sum(t.lesson_hours) AS hours FROM escrow_transaction t
+         WHERE t.account_id = x.a AND t.type = 'DEPOSIT' AND t.payer_ref = x.p AND t.booked_at > s.since AND t.booked_at <= x.b
+           AND t.txn_id <> ALL($6::varchar[])
+           AND NOT EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id)) w ON true
+       ORDER BY x.i`,
+      [
+        deposits.map((c) => c.accountId),
+        deposits.map((c) => c.item.payerRef),
+        deposits.map((c) => c.item.bookedAt.toISOString()),
+        limits.maxCoverageMonths,
+        this.config.timeZone,
+        reversedHere,
+        bankCode,
+        deposits.map((c) => c.item.txnId),
+      ],
+    );
+    const topUps: TopUp[] = deposits.map((c, i) => {
+      const r = rows[i] as { since: Date; fen: string; hours: number; stored: boolean };
+      return {
+        group: `${c.accountId}|${c.item.payerRef}`,
+        bookedAt: c.item.bookedAt,
+        since: new Date(r.since),
+        amountFen: c.item.amountFen,
+        lessonHours: c.item.lessonHours,
+        storedFen: BigInt(r.fen),
+        storedHours: Number(r.hours),
+        counts: !r.stored && known.get(c.item.txnId)?.reversed !== true,
+      };
+    });
+    cumulativePrepaidBreaches(topUps, limits).forEach((over, i) => {
+      if (over) (deposits[i] as { exceeds: boolean }).exceeds = true;
+    });
+  }
+
+  /**
    * As for statements, insert first: every transaction that passes the checks in memory goes into one
    * INSERT … ON CONFLICT DO NOTHING that also moves the accounts' required custody by what it stored.
    * Only what a reversal needs (its own txnId and the one it undoes) is read before; a txnId the insert
@@ -295,6 +357,7 @@ export class BankIngestService {
         known.set(item.txnId, { accountId: account.id, type: item.type, amountFen: item.amountFen, balance, custody, hash: item.contentHash, reversed: false, candidate });
         candidates.push(candidate);
       });
+      await this.flagTopUps(em, actor.bankCode, candidates, known, limits);
       const batchId = randomUUID();
       const inserted = new Set<string>();
       if (candidates.length > 0) {

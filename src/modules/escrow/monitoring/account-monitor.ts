@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { addDays, toLocal } from '../../../platform/clock/business-time';
 import { AlertDraft, AlertWriter } from './alert-writer';
-import { AlertType, Verdict, abnormalRelease, expectedStatementDate, prepaidLimitExceeded, reconciliationMismatch, shortfall, staleReport } from './rules';
+import { AlertType, Verdict, abnormalRelease, expectedStatementDate, prepaidLimitBreaches, prepaidLimitExceeded, reconciliationMismatch, shortfall, staleReport } from './rules';
 
 interface AccountFacts {
   id: string;
@@ -25,7 +25,7 @@ interface Facts extends AccountFacts {
   window_end: Date | null;
   released_fen: string;
   custody_after_fen: string;
-  prepaid_txn_ids: string[] | null;
+  prepaid_txns: { id: string; fen: string; h: number | null; m: number | null }[] | null;
   open_alerts: { id: string; type: AlertType }[] | null;
 }
 
@@ -62,10 +62,10 @@ export class AccountMonitor {
               a.required_custody_fen - COALESCE((SELECT sum(t.custody_effect_fen) FROM escrow_transaction t WHERE t.account_id = a.id AND t.booked_on > s.statement_date), 0) AS custody_fen,
               COALESCE((SELECT sum(t.balance_effect_fen) FROM escrow_transaction t WHERE t.account_id = a.id AND t.booked_on = s.statement_date), 0) AS movements_fen,
               w.window_end, rw.released_fen, rw.custody_after_fen,
-              ARRAY(SELECT t.txn_id FROM escrow_transaction t
-                    WHERE t.account_id = a.id AND t.exceeds_prepaid_limit
-                      AND NOT EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id)
-                    ORDER BY t.booked_at) AS prepaid_txn_ids,
+              (SELECT json_agg(json_build_object('id', t.txn_id, 'fen', t.amount_fen::text, 'h', t.lesson_hours, 'm', t.coverage_months) ORDER BY t.booked_at)
+               FROM escrow_transaction t
+               WHERE t.account_id = a.id AND t.exceeds_prepaid_limit
+                 AND NOT EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id)) AS prepaid_txns,
               (SELECT json_agg(json_build_object('id', al.id, 'type', al.type)) FROM escrow_alert al WHERE al.account_id = a.id AND al.status <> 'RESOLVED') AS open_alerts
        FROM escrow_account a
        LEFT JOIN LATERAL (SELECT statement_date, opening_fen, closing_fen FROM escrow_statement
@@ -83,6 +83,7 @@ export class AccountMonitor {
       [ids],
     );
     const openBy = new Map(accounts.flatMap((a) => (a.open_alerts ?? []).map((o) => [`${a.id}|${o.type}`, o.id] as const)));
+    const limits = { maxAmountFen: cfg.prepaidMaxFen, maxLessonHours: cfg.prepaidMaxLessonHours, maxCoverageMonths: cfg.prepaidMaxMonths };
     const expected = expectedStatementDate(toLocal(now, this.config.timeZone), cfg.statementDueHour, addDays);
 
     const raise: AlertDraft[] = [];
@@ -103,7 +104,11 @@ export class AccountMonitor {
           custodyAfterFen: BigInt(r?.custody_after_fen ?? 0),
           maxShare: cfg.abnormalReleaseShare,
         }),
-        PREPAID_LIMIT_EXCEEDED: prepaidLimitExceeded({ offendingTxnIds: a.prepaid_txn_ids ?? [] }),
+        PREPAID_LIMIT_EXCEEDED: prepaidLimitExceeded({
+          offendingTxnIds: (a.prepaid_txns ?? []).map((p) => p.id),
+          // Flagged yet within the limits alone: flagged by accumulation with the payer's top-ups.
+          cumulativeTxnIds: (a.prepaid_txns ?? []).filter((p) => prepaidLimitBreaches({ amountFen: BigInt(p.fen), lessonHours: p.h, coverageMonths: p.m }, limits).length === 0).map((p) => p.id),
+        }),
       };
       for (const type of BATCH_RULES) {
         const v = verdicts[type] as Verdict;

@@ -1,5 +1,5 @@
 import { addDays } from '../../../platform/clock/business-time';
-import { abnormalRelease, expectedStatementDate, noEscrowAccount, prepaidLimitBreaches, prepaidLimitExceeded, reconciliationMismatch, shortfall, staleReport } from './rules';
+import { TopUp, abnormalRelease, cumulativePrepaidBreaches, expectedStatementDate, noEscrowAccount, prepaidLimitBreaches, prepaidLimitExceeded, reconciliationMismatch, shortfall, staleReport } from './rules';
 
 describe('escrow monitoring rules', () => {
   describe('shortfall', () => {
@@ -49,6 +49,45 @@ describe('escrow monitoring rules', () => {
     it('holds while offending deposits stand', () => {
       expect(prepaidLimitExceeded({ offendingTxnIds: ['T1'] })).toEqual({ holds: true, details: { txnIds: ['T1'], count: 1 } });
       expect(prepaidLimitExceeded({ offendingTxnIds: [] }).holds).toBe(false);
+    });
+    it('names apart the deposits flagged by accumulation with top-ups', () => {
+      const v = prepaidLimitExceeded({ offendingTxnIds: ['T1', 'T2'], cumulativeTxnIds: ['T2'] });
+      expect(v).toEqual({ holds: true, details: { txnIds: ['T1', 'T2'], count: 2, cumulativeTxnIds: ['T2'], cumulative: expect.stringContaining("payer's top-ups") } });
+      expect(prepaidLimitExceeded({ offendingTxnIds: ['T1'], cumulativeTxnIds: [] })).toEqual({ holds: true, details: { txnIds: ['T1'], count: 1 } });
+    });
+  });
+
+  describe('prepaid top-ups (one charge per payer within the window)', () => {
+    const limits = { maxAmountFen: 500_000n, maxLessonHours: 60, maxCoverageMonths: 3 };
+    const at = (iso: string) => new Date(iso);
+    const up = (over: Partial<TopUp>): TopUp => ({
+      group: 'A|p1',
+      bookedAt: at('2026-11-28T02:00:00Z'),
+      since: at('2026-08-28T02:00:00Z'),
+      amountFen: 300_000n,
+      lessonHours: null,
+      storedFen: 0n,
+      storedHours: 0,
+      counts: true,
+      ...over,
+    });
+    it('adds the stored window sums', () => {
+      expect(cumulativePrepaidBreaches([up({ storedFen: 200_000n })], limits)).toEqual([false]);
+      expect(cumulativePrepaidBreaches([up({ storedFen: 200_001n })], limits)).toEqual([true]);
+      expect(cumulativePrepaidBreaches([up({ amountFen: 1n, lessonHours: 30, storedHours: 31 })], limits)).toEqual([true]);
+    });
+    it("counts the batch's earlier deposits of the same payer, by bookedAt then batch order", () => {
+      const later = up({ bookedAt: at('2026-11-28T03:00:00Z') });
+      const earlier = up({ bookedAt: at('2026-11-28T01:00:00Z') });
+      expect(cumulativePrepaidBreaches([later, earlier], limits)).toEqual([true, false]);
+      expect(cumulativePrepaidBreaches([up({}), up({})], limits)).toEqual([false, true]);
+      expect(cumulativePrepaidBreaches([up({}), up({ group: 'A|p2' })], limits)).toEqual([false, false]);
+    });
+    it('leaves out deposits at or before the window start and those the batch reverses', () => {
+      const old = up({ bookedAt: at('2026-08-28T02:00:00Z') });
+      expect(cumulativePrepaidBreaches([old, up({})], limits)).toEqual([false, false]);
+      expect(cumulativePrepaidBreaches([up({ bookedAt: at('2026-08-28T02:00:01Z') }), up({})], limits)).toEqual([false, true]);
+      expect(cumulativePrepaidBreaches([up({ counts: false }), up({})], limits)).toEqual([false, false]);
     });
   });
 

@@ -82,10 +82,67 @@ export function prepaidLimitBreaches(deposit: { amountFen: bigint; lessonHours: 
   return breaches;
 }
 
-/** PREPAID_LIMIT_EXCEEDED: the account holds deposits over the limits that have not been reversed. */
-export function prepaidLimitExceeded(input: { offendingTxnIds: string[] }): Verdict {
+/** A deposit of a batch with a payer reference, as the top-up rule sees it. */
+export interface TopUp {
+  /** Account and payer: deposits with the same group are one payer's top-ups. */
+  group: string;
+  bookedAt: Date;
+  /** Start of its window (exclusive): bookedAt less ESCROW_PREPAID_MAX_MONTHS calendar months, business time. */
+  since: Date;
+  amountFen: bigint;
+  lessonHours: number | null;
+  /** Sums of the payer's stored, non-reversed deposits booked in (since, bookedAt]. */
+  storedFen: bigint;
+  storedHours: number;
+  /** False when the batch itself reverses it: it is not counted for the payer's later deposits. */
+  counts: boolean;
+}
+
+/**
+ * One charge may not be split into top-ups: for each deposit (in the order given), whether the payer's
+ * deposits in its window — the stored ones plus the batch's earlier ones (by bookedAt, then batch order)
+ * and itself — sum above the amount or lesson-hour limit.
+ */
+export function cumulativePrepaidBreaches(topUps: TopUp[], limits: PrepaidLimits): boolean[] {
+  const result = new Array<boolean>(topUps.length).fill(false);
+  const groups = new Map<string, number[]>();
+  topUps.forEach((u, i) => {
+    const g = groups.get(u.group);
+    if (g) g.push(i);
+    else groups.set(u.group, [i]);
+  });
+  for (const members of groups.values()) {
+    members.sort((x, y) => (topUps[x] as TopUp).bookedAt.getTime() - (topUps[y] as TopUp).bookedAt.getTime() || x - y);
+    members.forEach((i, k) => {
+      const u = topUps[i] as TopUp;
+      let fen = u.storedFen + u.amountFen;
+      let hours = u.storedHours + (u.lessonHours ?? 0);
+      for (let j = k - 1; j >= 0; j--) {
+        const e = topUps[members[j] as number] as TopUp;
+        if (e.bookedAt.getTime() <= u.since.getTime()) break; // sorted by bookedAt: the rest are older still
+        if (!e.counts) continue;
+        fen += e.amountFen;
+        hours += e.lessonHours ?? 0;
+      }
+      result[i] = fen > limits.maxAmountFen || hours > limits.maxLessonHours;
+    });
+  }
+  return result;
+}
+
+/**
+ * PREPAID_LIMIT_EXCEEDED: the account holds deposits over the limits that have not been reversed. Those
+ * within the limits alone were flagged as one charge with the same payer's top-ups: they are named apart.
+ */
+export function prepaidLimitExceeded(input: { offendingTxnIds: string[]; cumulativeTxnIds?: string[] }): Verdict {
   if (input.offendingTxnIds.length === 0) return clear;
-  return { holds: true, details: { txnIds: input.offendingTxnIds.slice(0, 20), count: input.offendingTxnIds.length } };
+  const details: Record<string, unknown> = { txnIds: input.offendingTxnIds.slice(0, 20), count: input.offendingTxnIds.length };
+  const cumulative = input.cumulativeTxnIds ?? [];
+  if (cumulative.length > 0) {
+    details.cumulativeTxnIds = cumulative.slice(0, 20);
+    details.cumulative = "within the limits alone, over them cumulative with the same payer's top-ups in the window (one charge)";
+  }
+  return { holds: true, details };
 }
 
 /**
