@@ -404,6 +404,16 @@ describe('complaints and petitions (投诉/信访)', () => {
       // Upheld: closed again, keeping the original closing time and return visit.
       const upheld = await ok('decideComplaintReview', { complaintId: visited.id, decision: 'UPHELD', opinion: '维持原答复意见' }, t.tokenFor(admin.id));
       expect(upheld).toMatchObject({ status: 'CLOSED', reviewDecision: 'UPHELD', closedAt, satisfaction: 'DISSATISFIED', overdue: false });
+
+      // Reviewed before closing and upheld: back to REPLIED, to be closed with its return visit.
+      clock.set(START);
+      const open = await submitOk({ category: 'SUBJECT_TRAINING_VIOLATION', description: '周末补课', townshipCode: '520122200', anonymous: true });
+      const token = t.tokenFor(edu.id);
+      for (const step of ['acceptComplaint', 'assignComplaint', 'startComplaintInvestigation']) await ok(step, { complaintId: open.id }, token);
+      await ok('replyToComplaint', { complaintId: open.id, publicReply: '已核查' }, token);
+      await ok('registerComplaintReview', { complaintId: open.id, reason: '来信申请复查' }, token);
+      expect(await ok('decideComplaintReview', { complaintId: open.id, decision: 'UPHELD', opinion: '维持' }, t.tokenFor(admin.id))).toMatchObject({ status: 'REPLIED', closedAt: null });
+      expect(await ok('closeComplaint', { complaintId: open.id, substantiated: false, summary: '未查实' }, t.tokenFor(edu.id))).toMatchObject({ status: 'CLOSED' });
     });
   });
 

@@ -468,9 +468,10 @@ export class ComplaintService {
   }
 
   /**
-   * The county office decides the review: UPHELD keeps the reply and closes the complaint (its return
-   * visit stays); OVERTURNED sends it back to the assigned departments with a new 60-day handling period.
-   * The opinion is told to the complainant on the public timeline.
+   * The county office decides the review: UPHELD keeps the reply — a closed complaint is closed again with
+   * its return visit, one reviewed before closing goes back to REPLIED to be closed; OVERTURNED sends it
+   * back to the assigned departments with a new handling period. The opinion is told to the complainant
+   * on the public timeline.
    */
   decideReview(actor: Principal, id: string, decision: ReviewDecision, opinion: string): Promise<Complaint> {
     return this.change(actor, id, 'decide the review of', [ComplaintStatus.UNDER_REVIEW], 'review', async (c, em, now) => {
@@ -478,8 +479,9 @@ export class ComplaintService {
       c.reviewOpinion = opinion;
       c.reviewedAt = now;
       if (decision === ReviewDecision.UPHELD) {
-        c.status = ComplaintStatus.CLOSED;
-        c.closedAt ??= now;
+        // The reply stands: back where the review found it — CLOSED, or REPLIED awaiting its closing and
+        // return visit (closing decides substantiation, which the credit module records).
+        c.status = c.closedAt ? ComplaintStatus.CLOSED : ComplaintStatus.REPLIED;
       } else {
         c.status = ComplaintStatus.INVESTIGATING;
         c.closedAt = null;
@@ -590,7 +592,7 @@ export class ComplaintService {
       `SELECT
          (SELECT count(*) FROM complaint WHERE received_at >= $1 AND received_at < $2 AND ($3::varchar IS NULL OR township_code = $3))::int AS received,
          (SELECT count(*) FROM complaint WHERE received_at >= $1 AND received_at < $2 AND ($3::varchar IS NULL OR township_code = $3)
-            AND (route_overdue_at IS NOT NULL OR accept_overdue_at IS NOT NULL OR handle_overdue_at IS NOT NULL))::int AS overdue,
+            AND (route_overdue_at IS NOT NULL OR accept_overdue_at IS NOT NULL OR handle_overdue_at IS NOT NULL OR review_overdue_at IS NOT NULL))::int AS overdue,
          (SELECT count(*) FROM complaint WHERE status = 'CLOSED' AND closed_at >= $1 AND closed_at < $2 AND ($3::varchar IS NULL OR township_code = $3))::int AS closed,
          (SELECT count(*) FROM complaint WHERE status = 'CLOSED' AND closed_at >= $1 AND closed_at < $2 AND ($3::varchar IS NULL OR township_code = $3)
             AND satisfaction IS NOT NULL)::int AS rated,

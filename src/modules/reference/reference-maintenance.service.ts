@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
+import { isCalendarDate } from '../../platform/clock/business-time';
 import { Clock } from '../../platform/clock/clock';
 import { piiHash } from '../../platform/crypto/crypto';
 import { FieldProblem, Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
@@ -69,13 +70,7 @@ export interface CalendarPeriodInput {
   endDate: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+const isRealDate = isCalendarDate;
 
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -348,15 +343,18 @@ export class ReferenceMaintenanceService {
     });
   }
 
-  /** Deletes a period; a seeded one is kept as a marker (removed_at) so the next seed does not restore it. */
+  /**
+   * Deletes a period. It stays as a marker (removed_at), whatever its source: a seeded period, or one the
+   * county changed from a seeded one, must not come back at the next seed (the seeder skips file periods
+   * overlapping a county row, removed or not).
+   */
   async deleteCalendarPeriod(actor: Principal, id: string): Promise<boolean> {
     await this.assertEditor(actor);
     return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(CalendarPeriod);
       const found = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!found || found.removedAt) throw calendarPeriodNotFound(id);
-      if (found.source === 'SEED') await repo.update({ id }, { removedAt: this.clock.now() });
-      else await repo.delete({ id });
+      await repo.update({ id }, { removedAt: this.clock.now() });
       await this.audit.record(em, {
         actor,
         action: 'reference.calendar_period.deleted',

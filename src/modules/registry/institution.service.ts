@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
+import { maskIdentifier } from '../../platform/crypto/crypto';
 import { applyScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
@@ -370,8 +371,11 @@ export class InstitutionService {
       Object.assign(i, after);
       i.updatedAt = this.clock.now();
       await em.getRepository(Institution).save(i);
-      await this.audit.record(em, { actor, action: 'registry.institution.updated', entityType: 'institution', entityId: i.id, summary: { changed, before, after, reason: reason.trim() } });
-      await this.events.publish(em, 'registry.institution.updated', { ...this.payload(i, i.status, reason.trim()), changed, before, after });
+      // The contact phone is kept out of the audit log and the outbox in clear (both are read widely).
+      const shown = (values: Record<string, unknown>) =>
+        typeof values.contactPhone === 'string' ? { ...values, contactPhone: maskIdentifier(values.contactPhone) } : values;
+      await this.audit.record(em, { actor, action: 'registry.institution.updated', entityType: 'institution', entityId: i.id, summary: { changed, before: shown(before), after: shown(after), reason: reason.trim() } });
+      await this.events.publish(em, 'registry.institution.updated', { ...this.payload(i, i.status, reason.trim()), changed, before: shown(before), after: shown(after) });
       return i;
     });
   }

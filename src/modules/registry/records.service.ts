@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { businessDate } from '../../platform/clock/business-time';
+import { businessDate, isCalendarDate } from '../../platform/clock/business-time';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
@@ -237,6 +237,8 @@ export class RecordsService {
     const teacher = await this.reference.findActiveTeacherByIdNumberHash(hash);
     return this.change(actor, institutionId, async (em, i) => {
       if (await em.getRepository(Staff).existsBy({ institutionId: i.id, idNumberHash: hash })) throw staffAlreadyRegistered();
+      // Takes turns with barStaffMember for the same person, so a bar and a registration cannot cross.
+      await this.staffBars.lockPerson(em, hash);
       const bar = await this.staffBars.inForce(em, hash, businessDate(this.clock.now(), this.config.timeZone));
       if (bar) throw staffBarred(bar.barredUntil);
       const s = em.getRepository(Staff).create({
@@ -295,7 +297,8 @@ export class RecordsService {
     await this.institutions.assertCanCommand(actor);
     const problems: FieldProblem[] = [];
     if (result === BackgroundCheck.PENDING) problems.push({ path: 'result', message: 'a completed check is CLEARED or FAILED' });
-    if (date > this.today()) problems.push({ path: 'date', message: 'a check cannot be completed in the future' });
+    if (!isCalendarDate(date)) problems.push({ path: 'date', message: 'must be a date YYYY-MM-DD' });
+    else if (date > this.today()) problems.push({ path: 'date', message: 'a check cannot be completed in the future' });
     if (!reason.trim()) problems.push({ path: 'reason', message: 'must not be empty' });
     if (problems.length) throw new ValidationFailed(problems);
     return this.changeStaff(actor, staffId, async (em, s) => {
@@ -318,7 +321,8 @@ export class RecordsService {
   async endStaffEmployment(actor: Principal, staffId: string, date: string, reason: string): Promise<StaffView> {
     await this.institutions.assertCanCommand(actor);
     const problems: FieldProblem[] = [];
-    if (date > this.today()) problems.push({ path: 'date', message: 'an employment cannot end in the future; record it on the day' });
+    if (!isCalendarDate(date)) problems.push({ path: 'date', message: 'must be a date YYYY-MM-DD' });
+    else if (date > this.today()) problems.push({ path: 'date', message: 'an employment cannot end in the future; record it on the day' });
     if (!reason.trim()) problems.push({ path: 'reason', message: 'must not be empty' });
     if (problems.length) throw new ValidationFailed(problems);
     return this.changeStaff(actor, staffId, async (em, s) => {
@@ -391,6 +395,7 @@ export class RecordsService {
    */
   async endCourse(actor: Principal, courseId: string, endDate: string, reason: string): Promise<Course> {
     await this.institutions.assertCanCommand(actor);
+    if (!isCalendarDate(endDate)) throw new ValidationFailed([{ path: 'endDate', message: 'must be a date YYYY-MM-DD' }]);
     if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'must not be empty' }]);
     const c0 = await this.dataSource.getRepository(Course).findOneBy({ id: courseId });
     if (!c0) throw courseNotFound(courseId);

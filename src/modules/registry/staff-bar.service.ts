@@ -62,6 +62,11 @@ export class StaffBarService {
     return businessDate(this.clock.now(), this.config.timeZone);
   }
 
+  /** Serialises the bar and the registrations of one person (by ID-number hash) until the transaction ends. */
+  async lockPerson(em: EntityManager, idNumberHash: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('staff_bar:' || $1))`, [idNumberHash]);
+  }
+
   /** The bar in force for an ID-number hash on `day`, if any (addStaff asks in its transaction). */
   async inForce(em: EntityManager, idNumberHash: string, day: string): Promise<StaffBar | null> {
     return em
@@ -95,8 +100,8 @@ export class StaffBarService {
       } else {
         person = { hash: piiHash(this.config.security.piiHashKey, idNumber!), encrypted: encrypt(this.config.security.encryptionKey, idNumber!), name: cmd.name!.trim(), staffId: null };
       }
-      // One bar in force per person: concurrent bars of the same person take turns.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('staff_bar:' || $1))`, [person.hash]);
+      // One bar in force per person: bars (and registrations, RecordsService.addStaff) of one person take turns.
+      await this.lockPerson(em, person.hash);
       const today = this.today();
       const current = await this.inForce(em, person.hash, today);
       if (current) throw staffAlreadyBarred(current.barredUntil);
