@@ -1,14 +1,12 @@
+import { isCalendarDate } from '../../platform/clock/business-time';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** At most this many monthly points in one trend. */
 export const MAX_TREND_MONTHS = 36;
 
 export function checkDate(path: string, value: string): void {
-  const parsed = DATE.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  const ok = parsed !== null && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  if (!ok) throw new ValidationFailed([{ path, message: `${path} must be a date YYYY-MM-DD` }]);
+  if (!isCalendarDate(value)) throw new ValidationFailed([{ path, message: `${path} must be a date YYYY-MM-DD` }]);
 }
 
 /** First day of the month of a date ('2026-11-29' → '2026-11-01'). */

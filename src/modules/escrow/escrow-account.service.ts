@@ -21,10 +21,10 @@ import { EscrowStatement } from './entities/escrow-statement.entity';
 import { EscrowTransaction } from './entities/escrow-transaction.entity';
 import { AlertWriter } from './monitoring/alert-writer';
 import { AlertType } from './monitoring/rules';
+import { ACCOUNT_NO_PATTERN } from './rest/bank-items';
 import { coveredInstitutions } from './risk-reserve.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const ACCOUNT_NO_PATTERN = /^[0-9A-Za-z-]{1,34}$/;
 
 export interface AccountFilter {
   status?: EscrowAccountStatus;

@@ -5,7 +5,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { applyScope, inScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
-import { businessDate } from '../../platform/clock/business-time';
+import { businessDate, isCalendarDate } from '../../platform/clock/business-time';
 import { MONEY_PATTERN, formatMoney, parseMoney } from '../../platform/database/money';
 import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
@@ -15,10 +15,9 @@ import { READ_SCOPE, accountScope, assertManager, assertReader } from './escrow-
 import { institutionNotFound, reserveInstitutionNotOperating, riskReserveBelowMinimum, riskReserveExists, riskReserveNotFound, riskReserveReleased } from './escrow.errors';
 import { EscrowRiskReserve } from './entities/escrow-risk-reserve.entity';
 import { AlertWriter } from './monitoring/alert-writer';
+import { ACCOUNT_NO_PATTERN } from './rest/bank-items';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ACCOUNT_NO = /^[0-9A-Za-z-]{1,34}$/;
 
 export interface RegisterRiskReserveCommand {
   institutionId: string;
@@ -117,12 +116,12 @@ export class RiskReserveService {
     const problems: FieldProblem[] = [];
     if (!MONEY_PATTERN.test(input.amount)) problems.push({ path: 'amount', message: 'must be an amount with two decimals, e.g. "50000.00"' });
     if (bankName.length < 1 || bankName.length > 100) problems.push({ path: 'bankName', message: 'must be 1–100 characters' });
-    if (accountNo !== null && !ACCOUNT_NO.test(accountNo)) problems.push({ path: 'accountNo', message: 'must be 1–34 characters 0-9, A-Z, a-z or -' });
-    if (!isDate(input.depositedOn)) problems.push({ path: 'depositedOn', message: 'must be a date YYYY-MM-DD' });
+    if (accountNo !== null && !ACCOUNT_NO_PATTERN.test(accountNo)) problems.push({ path: 'accountNo', message: 'must be 1–34 characters 0-9, A-Z, a-z or -' });
+    if (!isCalendarDate(input.depositedOn)) problems.push({ path: 'depositedOn', message: 'must be a date YYYY-MM-DD' });
     else if (input.depositedOn > today) problems.push({ path: 'depositedOn', message: 'must not be in the future' });
     const validUntil = input.validUntil ?? null;
     if (validUntil !== null) {
-      if (!isDate(validUntil)) problems.push({ path: 'validUntil', message: 'must be a date YYYY-MM-DD' });
+      if (!isCalendarDate(validUntil)) problems.push({ path: 'validUntil', message: 'must be a date YYYY-MM-DD' });
       else if (validUntil < today || validUntil < input.depositedOn) problems.push({ path: 'validUntil', message: 'must be today or later, and not before depositedOn' });
     }
     if (problems.length) throw new ValidationFailed(problems);
@@ -220,11 +219,6 @@ export class RiskReserveService {
   }
 }
 
-function isDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 export function reservePayload(r: EscrowRiskReserve): EscrowRiskReservePayload {
   return { reserveId: r.id, institutionId: r.institutionId, amountFen: r.amountFen.toString(), validUntil: r.validUntil, status: r.status };

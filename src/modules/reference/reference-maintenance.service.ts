@@ -70,7 +70,6 @@ export interface CalendarPeriodInput {
   endDate: string;
 }
 
-const isRealDate = isCalendarDate;
 
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -295,8 +294,8 @@ export class ReferenceMaintenanceService {
   async setCalendarPeriod(actor: Principal, input: CalendarPeriodInput): Promise<CalendarPeriod> {
     await this.assertEditor(actor);
     const problems: FieldProblem[] = [];
-    if (!isRealDate(input.startDate)) problems.push({ path: 'startDate', message: 'must be a date YYYY-MM-DD' });
-    if (!isRealDate(input.endDate)) problems.push({ path: 'endDate', message: 'must be a date YYYY-MM-DD' });
+    if (!isCalendarDate(input.startDate)) problems.push({ path: 'startDate', message: 'must be a date YYYY-MM-DD' });
+    if (!isCalendarDate(input.endDate)) problems.push({ path: 'endDate', message: 'must be a date YYYY-MM-DD' });
     if (!problems.length) {
       const days = daysBetween(input.startDate, input.endDate) + 1;
       if (days < 1) problems.push({ path: 'endDate', message: 'must not be before startDate' });

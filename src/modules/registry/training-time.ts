@@ -1,5 +1,5 @@
 import { FieldProblem } from '../../platform/errors/domain-error';
-import { addDays } from '../../platform/clock/business-time';
+import { addDays, isCalendarDate } from '../../platform/clock/business-time';
 
 /**
  * Training-time rules (中办发〔2021〕40号; 教育部办公厅 2021-04 sleep notice) as a pure function over a
@@ -35,7 +35,6 @@ export interface Schedule {
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -46,7 +45,6 @@ export function weekdayOf(date: string): number {
   return d === 0 ? 7 : d;
 }
 
-const isDate = (s: string): boolean => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 const periodOn = (calendar: CalendarEntry[], date: string, kinds: string[]): CalendarEntry | undefined =>
   calendar.find((c) => kinds.includes(c.kind) && c.startDate <= date && date <= c.endDate);
@@ -93,7 +91,7 @@ function checkLessons(lessons: Lesson[], s: Schedule, rules: TrainingTimeRules, 
 /** Every rule the schedule breaks, as field problems naming the slot and the rule; empty when it complies. */
 export function checkTrainingTime(s: Schedule, calendar: CalendarEntry[], rules: TrainingTimeRules = DEFAULT_TRAINING_TIME_RULES): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!isDate(s.termStart) || !isDate(s.termEnd)) {
+  if (!isCalendarDate(s.termStart) || !isCalendarDate(s.termEnd)) {
     problems.push({ path: 'termStart', message: 'termStart and termEnd must be dates YYYY-MM-DD' });
     return problems;
   }
@@ -116,7 +114,7 @@ export function checkTrainingTime(s: Schedule, calendar: CalendarEntry[], rules:
   });
   s.extraSessions.forEach((session, i) => {
     const path = `extraSessions[${i}]`;
-    if (!isDate(session.date)) {
+    if (!isCalendarDate(session.date)) {
       problems.push({ path, message: 'date must be YYYY-MM-DD' });
       return;
     }

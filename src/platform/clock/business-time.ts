@@ -46,8 +46,8 @@ export function businessDate(instant: Date, timeZone: string): string {
 
 /** Adds calendar days to a YYYY-MM-DD date. */
 /** A calendar date written YYYY-MM-DD that exists (not 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isCalendarDate } from '../../../platform/clock/business-time';
 import { MONEY_PATTERN, parseMoney } from '../../../platform/database/money';
 
 /**
@@ -33,19 +34,13 @@ export interface TransactionItem {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const ACCOUNT_NO = /^[0-9A-Za-z-]{1,34}$/;
+/** An account number as banks send it (and officers enter it): 1–34 characters 0-9, A-Z, a-z or -. */
+export const ACCOUNT_NO_PATTERN = /^[0-9A-Za-z-]{1,34}$/;
 const TXN_ID = /^[\x21-\x7e]{1,64}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
-
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 export function parseInstant(value: unknown): Date | null {
   if (typeof value !== 'string' || !INSTANT.test(value)) return null;
@@ -74,7 +69,7 @@ function optionalText(item: Record<string, unknown>, field: string, max: number)
 }
 
 function accountNo(item: Record<string, unknown>): string | null {
-  return typeof item.accountNo === 'string' && ACCOUNT_NO.test(item.accountNo) ? item.accountNo : null;
+  return typeof item.accountNo === 'string' && ACCOUNT_NO_PATTERN.test(item.accountNo) ? item.accountNo : null;
 }
 
 export function checkStatement(raw: unknown, today: string): Checked<StatementItem> {
