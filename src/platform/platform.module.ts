@@ -8,6 +8,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { QueueFactory } from './queue/queue-factory';
 import { EventsModule } from './events/events.module';
+import { configureCursorKey } from './graphql/pagination';
 import { RUNTIME } from './runtime.token';
 
 export { RUNTIME } from './runtime.token';
@@ -27,6 +28,7 @@ class QueueShutdown implements OnApplicationShutdown {
 export class PlatformModule {
   static forRoot(runtime: Runtime): DynamicModule {
     const { config } = runtime;
+    configureCursorKey(config.security.encryptionKey);
     return {
       module: PlatformModule,
       imports: [

@@ -272,7 +272,7 @@ export class ComplaintService {
     if (filter.townshipCode) qb.andWhere('c.township_code = :township', { township: filter.townshipCode });
     if (filter.departmentCode) qb.andWhere('(c.lead_department_code = :dept OR :dept = ANY(c.co_department_codes))', { dept: filter.departmentCode });
     if (filter.overdue !== undefined) qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT COALESCE(${OVERDUE_SQL}, false)`, { now: this.clock.now() });
-    return paginate(qb, page, { column: 'c.received_at', value: (c) => c.receivedAt, tieBreaker: 'c.id', tieValue: (c) => c.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'complaints.complaints', valueType: 'timestamp', column: 'c.received_at', value: (c) => c.receivedAt, tieBreaker: 'c.id', tieValue: (c) => c.id, direction: 'DESC' });
   }
 
   /** The public timeline by tracking number: status, dates and public replies only. */
