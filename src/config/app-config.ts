@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { ConfigError, EnvReader } from './env';
 
@@ -23,6 +24,14 @@ export interface HttpConfig {
   port: number;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
+  /**
+   * Proxies (addresses, CIDR ranges or `loopback`/`linklocal`/`uniquelocal`) whose X-Forwarded-For the
+   * service believes when it decides a client's address (per-address limits). Empty: none, the peer's
+   * own address is the client.
+   */
+  trustedProxies: string[];
+  /** Send Strict-Transport-Security: only where TLS terminates in front of the service. */
+  hsts: boolean;
 }
 
 export interface GraphqlConfig {
@@ -205,6 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       port: r.int('PORT', 3000, { min: 0, max: 65535 }),
       bodyLimitBytes: r.int('HTTP_BODY_LIMIT_BYTES', 2 * 1024 * 1024, { min: 1024 }),
       shutdownTimeoutMs: r.int('SHUTDOWN_TIMEOUT_MS', 15000, { min: 0 }),
+      trustedProxies: proxyList(r.string('TRUSTED_PROXIES', '')),
+      hsts: r.bool('HTTP_HSTS', false),
     },
     graphql: {
       maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, { min: 2, max: 100 }),
@@ -317,6 +328,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(config.afterSchool.offWorkTime)) r.problems.push('AFTER_SCHOOL_LOCAL_OFF_WORK_TIME must be HH:MM (24-hour), e.g. 17:30');
   if (config.supervision.level3Days <= config.supervision.level2Days) r.problems.push('SUPERVISION_LEVEL3_DAYS must be greater than SUPERVISION_LEVEL2_DAYS');
+  const badProxies = config.http.trustedProxies.filter((p) => !isProxySpec(p));
+  if (badProxies.length > 0) r.problems.push(`TRUSTED_PROXIES must list IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal: not ${badProxies.join(', ')}`);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
 }
@@ -332,6 +345,23 @@ function readKey(r: EnvReader, production: boolean): Buffer {
   const key = Buffer.from(value, 'base64');
   if (value && key.length !== 32) r.problems.push('ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
   return key;
+}
+
+function proxyList(value: string): string[] {
+  return value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+/** An address, a CIDR range (address/prefix) or one of Express's names for a range. */
+export function isProxySpec(value: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address, prefix, extra] = value.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 function isValidTimeZone(tz: string): boolean {
