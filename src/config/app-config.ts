@@ -142,6 +142,9 @@ export interface ComplaintsConfig {
   /** Public submissions per client address: a bucket of `submitBurst` refilled over `submitWindowSeconds`. */
   submitBurst: number;
   submitWindowSeconds: number;
+  /** Public status look-ups (complaintStatus) per client address: `statusBurst` per `statusWindowSeconds`. */
+  statusBurst: number;
+  statusWindowSeconds: number;
   /** Complaints about one institution and category within this many days link to the earliest open one. */
   duplicateWindowDays: number;
   /** How often the overdue sweep runs. */
@@ -279,6 +282,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     complaints: {
       submitBurst: r.int('COMPLAINT_SUBMIT_BURST', 5, { min: 1, max: 10_000 }),
       submitWindowSeconds: r.int('COMPLAINT_SUBMIT_WINDOW_SECONDS', 600, { min: 1 }),
+      statusBurst: r.int('COMPLAINT_STATUS_BURST', 30, { min: 1, max: 10_000 }),
+      statusWindowSeconds: r.int('COMPLAINT_STATUS_WINDOW_SECONDS', 60, { min: 1 }),
       duplicateWindowDays: r.int('COMPLAINT_DUPLICATE_WINDOW_DAYS', 30, { min: 0, max: 3650 }),
       overdueSweepMinutes: r.int('COMPLAINT_OVERDUE_SWEEP_MINUTES', 15, { min: 1, max: 1440 }),
       deadlines: {
