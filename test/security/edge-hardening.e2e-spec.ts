@@ -214,6 +214,8 @@ describe('edge hardening', () => {
       for (let i = 0; i < 5; i++) codes.push((await t.gql(STATUS, { n: `ZZ-NOPE-${i}` })).errors?.[0]?.extensions?.code);
       expect(codes.slice(0, 3).every((c) => c !== 'TOO_MANY_REQUESTS')).toBe(true);
       expect(codes.slice(3)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+      const refused = await t.gql(STATUS, { n: 'ZZ-NOPE-X' });
+      expect(refused.errors?.[0]?.message).toMatch(/^Too many complaint progress look-ups from this address; retry after \d+ s$/);
     });
 
     it("refuses a complaint filed under another township than the named institution's, and stores nothing", async () => {

@@ -15,7 +15,7 @@ import { ReferenceService } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { complaintScope, isAssignedOfficer, mayHandle, mayRoute } from './complaint-access';
 import { ComplaintCategory, ComplaintChannel, ComplaintDeadline, ComplaintStatus, OPEN_STATUSES, ReviewDecision, Satisfaction } from './complaint.enums';
-import { ComplaintNotFound, DeadlineAlreadyExtended, InstitutionNotFound, InvalidComplaintTransition, ReviewAlreadyRequested, ReviewWindowClosed, TooManyRequests } from './complaints.errors';
+import { ComplaintNotFound, DeadlineAlreadyExtended, InstitutionNotFound, InvalidComplaintTransition, ReviewAlreadyRequested, ReviewWindowClosed, TooManyRequests, TooManyStatusLookups } from './complaints.errors';
 import { calendarDeadline, extendDeadline } from './deadlines';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
@@ -290,7 +290,7 @@ export class ComplaintService {
   async publicStatus(trackingNumber: string, clientAddress: string): Promise<PublicComplaintStatus> {
     const { statusBurst, statusWindowSeconds } = this.config.complaints;
     const limit = await this.limiter.take(`complaint-status:${clientAddress}`, statusBurst / statusWindowSeconds, statusBurst);
-    if (!limit.allowed) throw new TooManyRequests(limit.retryAfterSeconds);
+    if (!limit.allowed) throw new TooManyStatusLookups(limit.retryAfterSeconds);
     return this.statusOf(trackingNumber);
   }
 
