@@ -1,6 +1,8 @@
 import { Role } from '../../src/platform/auth/role';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { RateLimiter } from '../../src/platform/http/rate-limiter';
+import { checkCreditCode, creditCodeCheckCharacter } from '../../src/modules/registry';
+import { DEMO_INSTITUTIONS, seedRegistryDemo } from '../../src/modules/registry/seed/demo-data';
 import { openAccount } from '../factories/escrow.factory';
 import { TestBankKey } from '../factories/identity.factory';
 import { createInstitution } from '../factories/registry.factory';
@@ -242,6 +244,27 @@ describe('edge hardening', () => {
       expect(kpi.errors?.[0]?.extensions?.code).toBe(other.errors?.[0]?.extensions?.code);
       expect((await t.gql(DASHBOARD, { c: '520122001' }, officer.token)).errors).toBeUndefined();
       expect((await t.gql(DASHBOARD, {}, officer.token)).errors).toBeUndefined();
+    });
+  });
+
+  describe('demo seed', () => {
+    it('gives demo institutions credit codes the service accepts, correcting ones seeded with the old codes', async () => {
+      const legacy17 = '91520122MA6DEMO01'; // the old generator's organisation code held a letter O
+      const legacy = legacy17 + creditCodeCheckCharacter(legacy17);
+      await createInstitution(t, { creditCode: legacy, name: DEMO_INSTITUTIONS[0]!.name, townshipCode: DEMO_INSTITUTIONS[0]!.township });
+      await t.dataSource.transaction((em) => seedRegistryDemo(em, t.runtime.config.security, clock.now()));
+      const rows = (await t.dataSource.query(`SELECT credit_code, status FROM institution WHERE name = ANY($1)`, [DEMO_INSTITUTIONS.map((d) => d.name)])) as { credit_code: string; status: string }[];
+      expect(rows).toHaveLength(DEMO_INSTITUTIONS.length); // the legacy row was corrected, not duplicated
+      const PROFILE = `query($c: String!) { institutionPublicProfile(creditCode: $c) { name } }`;
+      let published = 0;
+      for (const r of rows) {
+        expect(checkCreditCode(r.credit_code).valid).toBe(true);
+        if (!['OPERATING', 'SUSPENDED'].includes(r.status)) continue;
+        const res = await t.gql(PROFILE, { c: r.credit_code });
+        expect({ code: r.credit_code, errors: res.errors }).toEqual({ code: r.credit_code, errors: undefined });
+        published++;
+      }
+      expect(published).toBeGreaterThan(0);
     });
   });
 });

@@ -45,6 +45,14 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
 export async function seedRegistryDemo(em: EntityManager, keys: { piiHashKey: string; encryptionKey: Buffer }, now: Date): Promise<number> {
   let inserted = 0;
   for (const d of DEMO_INSTITUTIONS) {
+    // Demo data seeded before the fix carries the old, invalid code ("DEMO" with a letter O): correct it in
+    // place, so reseeding such a database does not add the institutions a second time.
+    const prefix = d.legalForm === 'NON_PROFIT' ? '52' : '91';
+    const legacy17 = `${prefix}520122${d.org.replace('DEM0', 'DEMO')}`;
+    const legacy = legacy17 + creditCodeCheckCharacter(legacy17);
+    for (const table of ['institution', 'credit_entry']) {
+      await em.query(`UPDATE ${table} SET credit_code = $1 WHERE credit_code = $2`, [code(prefix, d.org), legacy]);
+    }
     const licensed = d.status !== 'APPLIED';
     const rows: { id: string }[] = await em.query(
       `INSERT INTO institution (name, credit_code, category, non_subject_kind, legal_form, competent_department_code, licence_number,
