@@ -4,8 +4,8 @@ import { currentRequestId } from './request-context';
 import { safeError } from './safe-error';
 
 /** Structured JSON logs (pino) carrying the request id of the request being served, if any. */
-export function createRootLogger(level: string): Logger {
-  return pino({
+export function createRootLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'shuangjian' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -19,7 +19,8 @@ export function createRootLogger(level: string): Logger {
       paths: ['password', '*.password', 'secret', '*.secret', 'authorization', '*.authorization', 'req.headers.authorization'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Adapts pino to Nest's LoggerService so framework logs come out as the same JSON lines. */
