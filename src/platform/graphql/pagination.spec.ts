@@ -12,6 +12,12 @@ describe('list cursors', () => {
     expect(decodeCursor(institutions, encodeCursor(institutions, ['阳光教育培训学校', ID]))).toEqual(['阳光教育培训学校', ID]);
   });
 
+  it('fits the longest sort key (a 200-character Chinese name) within the 2048 characters `after` allows', () => {
+    const cursor = encodeCursor(institutions, ['培'.repeat(200), ID]);
+    expect(cursor.length).toBeLessThan(2048);
+    expect(decodeCursor(institutions, cursor)).toEqual(['培'.repeat(200), ID]);
+  });
+
   it('carries no readable text', () => {
     const cursor = encodeCursor(institutions, ['Sunshine Tutoring', ID]);
     const decoded = Buffer.from(cursor, 'base64url').toString('latin1');

@@ -18,7 +18,8 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  // A sealed cursor of the longest sort key (a 200-character Chinese institution name) is about 900 characters.
+  @MaxLength(2048)
   after?: string;
 }
 
