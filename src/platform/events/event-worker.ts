@@ -129,7 +129,7 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
               return true;
             });
             span.setAttribute('sj.duplicate', !delivered);
-            if (delivered) this.logger.debug(`${subscriber.name} handled ${event.name} ${event.eventId}`, 'EventWorker');
+            if (delivered) this.logger.debug(`${subscriber.name} handled ${event.name} ${event.eventId}`);
           },
           contextFromCarrier(event.traceContext),
         ),
