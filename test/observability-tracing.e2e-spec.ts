@@ -111,6 +111,13 @@ describe('observability: a bank post → alert → task chain is one trace and k
     expect(created?.request_id).toBe(requestId);
   });
 
+  it('names the GraphQL request\'s span after the route and the operation', async () => {
+    exporter.reset();
+    await t.http().post('/graphql').set('Content-Type', 'application/json').send({ query: 'query Townships { townships { code } }', operationName: 'Townships' }).expect(200);
+    const [span] = exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER);
+    expect(span).toMatchObject({ name: 'POST /graphql', attributes: expect.objectContaining({ 'http.route': '/graphql', 'graphql.operation.name': 'Townships' }) });
+  });
+
   it('keeps a caller\'s trace: a traceparent sent with the request is the parent of the HTTP span', async () => {
     exporter.reset();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';

@@ -11,18 +11,19 @@ import { tracer } from './tracing';
  */
 export function httpSpanMiddleware(req: Request, res: Response, next: NextFunction): void {
   const parent = propagation.extract(context.active(), req.headers);
+  const path = req.path; // as received: a sub-application mounted on a path (Apollo on /graphql) rewrites it
   const span = tracer.startSpan(
-    `${req.method} ${req.path}`,
+    `${req.method} ${path}`,
     {
       kind: SpanKind.SERVER,
-      attributes: { 'http.request.method': req.method, 'url.path': req.path, 'sj.request_id': currentRequestId() ?? '' },
+      attributes: { 'http.request.method': req.method, 'url.path': path, 'sj.request_id': currentRequestId() ?? '' },
     },
     parent,
   );
   if (!span.isRecording()) return next();
   res.on('finish', () => {
     const routePath = (req.route as { path?: string } | undefined)?.path;
-    const route = routePath ? `${req.baseUrl}${routePath}` : req.path === '/graphql' ? '/graphql' : undefined;
+    const route = routePath ? `${req.baseUrl}${routePath}` : path === '/graphql' ? '/graphql' : undefined;
     if (route) {
       span.setAttribute('http.route', route);
       span.updateName(`${req.method} ${route}`);

@@ -2,7 +2,6 @@ import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -13,10 +12,12 @@ import type { TracingConfig } from '../../config/app-config';
 
 /**
  * Starts the OpenTelemetry SDK: a tracer provider exporting over OTLP/HTTP in batches, W3C trace context
- * propagation, and instrumentation of PostgreSQL (pg), Redis (ioredis, so BullMQ's commands), GraphQL
- * execution and outgoing HTTP calls. Incoming HTTP requests get their span from the service's own
- * middleware (src/platform/http/tracing.middleware.ts), so that span is the same with or without the
- * instrumentation. Only loaded when tracing is on. Returns a function that flushes and stops it.
+ * propagation, and instrumentation of PostgreSQL (pg), Redis (ioredis, so BullMQ's commands) and GraphQL
+ * execution. SQL and Redis commands are traced inside a traced operation only (a request, a delivery, a
+ * relay batch), so the relay's and BullMQ's idle polling make no traces. Incoming HTTP requests get their
+ * span from the service's own middleware (src/platform/tracing/http-span.middleware.ts), not from
+ * @opentelemetry/instrumentation-http: that one, told to leave incoming requests alone, suppresses tracing
+ * for the whole request. Only loaded when tracing is on. Returns a function that flushes and stops it.
  */
 export function startTracingSdk(config: TracingConfig): () => Promise<void> {
   diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.WARN);
@@ -30,9 +31,8 @@ export function startTracingSdk(config: TracingConfig): () => Promise<void> {
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: () => true }),
-      new PgInstrumentation({ enhancedDatabaseReporting: false }),
-      new IORedisInstrumentation(),
+      new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
+      new IORedisInstrumentation({ requireParentSpan: true }),
       new GraphQLInstrumentation({ mergeItems: true, ignoreTrivialResolveSpans: true }),
     ],
   });
