@@ -33,7 +33,7 @@ export class EventPublisher {
     const names = [...new Set(events.map((e) => e.name))];
     // The publish span's context goes with each row: the subscribers' spans become its children.
     return inSpan(`outbox publish ${names.join(',')}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'outbox', 'messaging.batch.message_count': events.length } }, async (span) => {
-      span.setAttribute('messaging.message.id', ids.join(','));
+      if (span.isRecording() && ids.length === 1) span.setAttribute('messaging.message.id', ids[0]!);
       const requestId = currentRequestId() ?? null;
       const trace = currentTraceCarrier();
       await em.query(
