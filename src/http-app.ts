@@ -9,6 +9,7 @@ import { Runtime, runsApi } from './config/app-config';
 import { PinoNestLogger } from './platform/logging/logger';
 import { accessLogMiddleware } from './platform/http/access-log.middleware';
 import { requestIdMiddleware } from './platform/http/request-id.middleware';
+import { httpSpanMiddleware } from './platform/tracing/http-span.middleware';
 import { MetricsService } from './platform/metrics/metrics.service';
 
 /**
@@ -34,6 +35,7 @@ export function configureHttpApp(app: NestExpressApplication, runtime: Runtime, 
   app.disable('etag');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestIdMiddleware);
+  app.use(httpSpanMiddleware);
   app.use(accessLogMiddleware(app.get(MetricsService), logger));
   if (!runsApi(config.role)) {
     // A worker-only process serves its health and metrics, nothing else.

@@ -2,9 +2,12 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { currentRequestId } from './request-context';
 
-/** Structured JSON logs (pino) carrying the request id of the request being served, if any. */
-export function createRootLogger(level: string): Logger {
-  return pino({
+/**
+ * Structured JSON logs (pino) carrying the request id of the request being served, or of the request
+ * whose change caused the event a subscriber is handling. Written to stdout unless a destination is given.
+ */
+export function createRootLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'shuangjian' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -16,7 +19,8 @@ export function createRootLogger(level: string): Logger {
       paths: ['password', '*.password', 'secret', '*.secret', 'authorization', '*.authorization', 'req.headers.authorization'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Adapts pino to Nest's LoggerService so framework logs come out as the same JSON lines. */
