@@ -32,6 +32,8 @@ COPY --from=build /app/dist ./dist
 COPY schema.gql ./
 USER node
 EXPOSE 3000
+# GET /metrics for Prometheus (METRICS_PORT); keep it off the public network.
+EXPOSE 9464
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "dist/src/main.js"]

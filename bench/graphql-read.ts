@@ -96,7 +96,9 @@ async function post(url: string, body: string, headers: Record<string, string>):
 }
 
 async function metric(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const res = await fetch(`${url}/metrics`);
+  if (res.status !== 200) throw new Error(`${url}/metrics answered ${res.status}`);
+  const text = await res.text();
   const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes('route="/graphql"'));
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
@@ -116,10 +118,13 @@ async function main(): Promise<void> {
     // The service, as production runs an API replica (its own process, Redis queues when reachable).
     const redisUrl = await redisReachable();
     const apiPort = await freePort();
+    const metricsPort = await freePort(); // /metrics is served on its own port, not the API's
     const api = spawnNode('src/main.js', {
       NODE_ENV: 'production',
       APP_ROLE: 'api',
       PORT: String(apiPort),
+      METRICS_PORT: String(metricsPort),
+      METRICS_HOST: '127.0.0.1',
       DATABASE_URL: db.url,
       REDIS_URL: redisUrl ?? '',
       QUEUE_PREFIX: `bench${Date.now().toString(36)}`,
@@ -161,9 +166,10 @@ async function main(): Promise<void> {
 
     // SQL statements per request at two page sizes.
     const perRequest = async (first: number) => {
-      const [sum0, count0] = [await metric(apiUrl, 'http_request_db_queries_sum'), await metric(apiUrl, 'http_request_db_queries_count')];
+      const metricsUrl = `http://127.0.0.1:${metricsPort}`;
+      const [sum0, count0] = [await metric(metricsUrl, 'http_request_db_queries_sum'), await metric(metricsUrl, 'http_request_db_queries_count')];
       for (const body of bodies(first)) await post(apiUrl, body, auth);
-      const [sum1, count1] = [await metric(apiUrl, 'http_request_db_queries_sum'), await metric(apiUrl, 'http_request_db_queries_count')];
+      const [sum1, count1] = [await metric(metricsUrl, 'http_request_db_queries_sum'), await metric(metricsUrl, 'http_request_db_queries_count')];
       return (sum1 - sum0) / (count1 - count0);
     };
     const queries10 = await perRequest(10);

@@ -4,7 +4,9 @@ import { ConfigError } from './config/env';
 import { describeDatabase, prepareDatabase } from './platform/database/prepare-database';
 import { setupDatabase } from './database-setup';
 import { createRootLogger } from './platform/logging/logger';
+import { MetricsServer } from './platform/metrics/metrics-server';
 import { QueueFactory } from './platform/queue/queue-factory';
+import { stopTracing } from './tracing';
 import { createHttpApp } from './http-app';
 
 /**
@@ -40,6 +42,7 @@ export async function startService(forcedRole?: AppRole): Promise<void> {
     force.unref();
     try {
       await app?.close();
+      await stopTracing().catch(() => undefined);
       await stopDatabase();
       log.info('stopped');
       process.exit(0);
@@ -71,6 +74,7 @@ export async function startService(forcedRole?: AppRole): Promise<void> {
     log.info({ queueBackend: queues.backend }, `queue backend: ${queues.describe()}`);
     await app.listen(config.http.port, '0.0.0.0');
     log.info({ role: config.role, port: config.http.port }, `serving role "${config.role}" on port ${config.http.port}`);
+    await app.get(MetricsServer).start();
   } catch (error) {
     log.fatal({ err: error }, 'start-up failed');
     await app?.close().catch(() => undefined);

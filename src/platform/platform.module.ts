@@ -5,6 +5,7 @@ import { Clock, SystemClock } from './clock/clock';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { MetricsServer } from './metrics/metrics-server';
 import { MetricsService } from './metrics/metrics.service';
 import { QueueFactory } from './queue/queue-factory';
 import { EventsModule } from './events/events.module';
@@ -38,19 +39,21 @@ export class PlatformModule {
         }),
         EventsModule,
       ],
-      controllers: [HealthController, MetricsController],
+      // /metrics on the API port only with METRICS_TOKEN; otherwise on the metrics port (MetricsServer) alone.
+      controllers: [HealthController, ...(config.metrics.token ? [MetricsController] : [])],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
         MetricsService,
+        MetricsServer,
         {
           provide: QueueFactory,
           useValue: new QueueFactory({ redisUrl: config.queue.redisUrl, databaseUrl: runtime.databaseUrl, prefix: config.queue.prefix }),
         },
         QueueShutdown,
       ],
-      exports: [RUNTIME, APP_CONFIG, Clock, MetricsService, QueueFactory],
+      exports: [RUNTIME, APP_CONFIG, Clock, MetricsService, MetricsServer, QueueFactory],
     };
   }
 }

@@ -9,7 +9,7 @@ import { CALLERS, Caller, isDeniedCode, loginCallers } from './principals';
 import { recordSummary } from '../support/suite-summary';
 
 /** REST routes anyone may call; every other route needs a staff login or (under /api/bank/v1) a bank signature. */
-const PUBLIC_ROUTES = new Set(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /api/bank/v1/openapi.json', 'GET /api/docs/openapi.json']);
+const PUBLIC_ROUTES = new Set(['GET /health/live', 'GET /health/ready', 'GET /api/bank/v1/openapi.json', 'GET /api/docs/openapi.json']);
 
 interface Route {
   method: string;

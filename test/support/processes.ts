@@ -10,7 +10,9 @@ export interface Spawned {
 }
 
 export function spawnProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Spawned {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Services started by tests serve no metrics port unless the test asks for one (they would all
+  // race for the default 9464, and a developer's running server may hold it).
+  const child = spawn(command, args, { env: { METRICS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

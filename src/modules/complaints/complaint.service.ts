@@ -600,6 +600,18 @@ export class ComplaintService {
   // ---- deadlines ------------------------------------------------------------------------------
 
   /**
+   * Complaints still being worked on at `now` and, of them, those past a pending statutory deadline (the
+   * `overdue` rule), by status: the open set through idx_complaint_status, for the metrics gauges.
+   */
+  async workload(now: Date): Promise<{ status: string; open: number; overdue: number }[]> {
+    return (await this.dataSource.query(
+      `SELECT c.status, count(*)::int AS open, count(*) FILTER (WHERE ${OVERDUE_SQL.replace(/:now/g, () => '$2')})::int AS overdue
+       FROM complaint c WHERE c.status = ANY($1::varchar[]) GROUP BY c.status ORDER BY c.status`,
+      [OPEN_STATUSES, now],
+    )) as { status: string; open: number; overdue: number }[];
+  }
+
+  /**
    * Dashboard figures for a period [from, to) (index-backed: idx_complaint_received / idx_complaint_township
    * and the closed-at index): complaints received in it, closed in it, received in it that went past a
    * deadline (an overdue marker is set), and of those closed in it with a rating, how many were

@@ -1,3 +1,4 @@
+import { ComplaintsMetrics } from './complaints.metrics';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
@@ -12,7 +13,7 @@ import { ComplaintOverdueSweep } from './overdue-sweep.task';
 /** Complaints and petitions (投诉/信访): intake, routing by duty, statutory deadlines, satisfaction. */
 @Module({
   imports: [TypeOrmModule.forFeature([Complaint, ComplaintTimelineEntry]), ReferenceModule, RegistryModule, NotificationsModule],
-  providers: [ComplaintService, ComplaintResolver, ComplaintOverdueSweep],
+  providers: [ComplaintService, ComplaintResolver, ComplaintOverdueSweep, ComplaintsMetrics],
   exports: [ComplaintService],
 })
 export class ComplaintsModule {}

@@ -8,6 +8,7 @@ import { Clock } from '../../platform/clock/clock';
 import { IdempotencyStore } from '../../platform/http/idempotency';
 import { businessDate } from '../../platform/clock/business-time';
 import { MAX_TOTAL_FEN, formatMoney, withinTotalBound } from '../../platform/database/money';
+import { EscrowMetrics } from './escrow.metrics';
 import { AccountMonitor } from './monitoring/account-monitor';
 import { PrepaidLimits, TopUp, cumulativePrepaidBreaches, prepaidLimitBreaches } from './monitoring/rules';
 import { StatementItem, TransactionItem, TxnType, checkStatement, checkTransaction, effects } from './rest/bank-items';
@@ -72,6 +73,7 @@ export class BankIngestService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly idempotency: IdempotencyStore,
+    private readonly metrics: EscrowMetrics,
   ) {}
 
   /**
@@ -106,7 +108,7 @@ export class BankIngestService {
     const today = businessDate(now, this.config.timeZone);
     const checked = items.map((raw) => checkStatement(raw, today));
     const accountNos = [...new Set(checked.flatMap((c) => (c.ok ? [c.value.accountNo] : [])))];
-    return this.dataSource.transaction(async (em) => {
+    return this.metrics.countItems('statement', this.dataSource.transaction(async (em) => {
       const accounts = await this.lockAccounts(em, actor.bankCode, accountNos);
       const keyOf = (accountId: string, s: { statementDate: string; revision: number }) => `${accountId}|${s.statementDate}|${s.revision}`;
       const results: ItemResult[] = new Array<ItemResult>(checked.length);
@@ -196,7 +198,7 @@ export class BankIngestService {
       const answer = summarise(results);
       await this.idempotency.recordIn(em, answer); // the answer commits with the batch (a retry after a crash gets it)
       return answer;
-    });
+    }));
   }
 
   /**
@@ -273,7 +275,7 @@ export class BankIngestService {
     const valid = checked.flatMap((c) => (c.ok ? [c.value] : []));
     const accountNos = [...new Set(valid.map((v) => v.accountNo))];
     const reversalIds = [...new Set(valid.flatMap((v) => (v.type === 'REVERSAL' ? [v.txnId, v.reversalOf as string] : [])))];
-    return this.dataSource.transaction(async (em) => {
+    return this.metrics.countItems('transaction', this.dataSource.transaction(async (em) => {
       const accounts = await this.lockAccounts(em, actor.bankCode, accountNos);
       interface Stored {
         txn_id: string;
@@ -451,6 +453,6 @@ export class BankIngestService {
       const answer = summarise(results);
       await this.idempotency.recordIn(em, answer); // the answer commits with the batch (a retry after a crash gets it)
       return answer;
-    });
+    }));
   }
 }

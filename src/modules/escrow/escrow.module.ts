@@ -1,3 +1,4 @@
+import { EscrowMetrics } from './escrow.metrics';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegistryModule } from '../registry';
@@ -28,6 +29,7 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
   controllers: [BankController, BankOpenApiController],
   providers: [
     BankIngestService,
+    EscrowMetrics,
     EscrowAccountService,
     InstitutionEscrowService,
     InstitutionEscrowResolver,

@@ -1,3 +1,4 @@
+import { SupervisionMetrics } from './supervision.metrics';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
@@ -27,6 +28,7 @@ import { SupervisionService } from './supervision.service';
   controllers: [ReportController],
   providers: [
     SupervisionService,
+    SupervisionMetrics,
     InstitutionTasksResolver,
     EscalationService,
     EscalationSweepTask,

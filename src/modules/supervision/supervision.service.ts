@@ -153,6 +153,18 @@ export class SupervisionService {
   }
 
   /**
+   * Tasks not yet accepted, closed or cancelled at `now`, by status, and of those being worked on the ones
+   * past due (idx_supervision_task_open and idx_supervision_task_sweep), for the metrics gauges.
+   */
+  async workload(now: Date): Promise<{ status: string; open: number; overdue: number }[]> {
+    return (await this.dataSource.query(
+      `SELECT status, count(*)::int AS open, count(*) FILTER (WHERE status IN ${OPEN_STATUS_SQL} AND due_at < $1)::int AS overdue
+       FROM supervision_task WHERE status IN ('ASSIGNED','IN_PROGRESS','SUBMITTED','RETURNED') GROUP BY status ORDER BY status`,
+      [now],
+    )) as { status: string; open: number; overdue: number }[];
+  }
+
+  /**
    * Dashboard figures at `now`: tasks open (assigned, in progress, submitted or returned), those of them
    * being worked on that are past due by escalation level (idx_supervision_task_sweep), and open ones by
    * lead department. County-wide, or one township's.

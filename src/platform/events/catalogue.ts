@@ -197,6 +197,8 @@ export interface DomainEvent<N extends EventName = EventName> {
   version: number;
   occurredAt: string;
   requestId: string | null;
+  /** W3C trace context of the publishing change (absent when tracing was off), continued by the subscriber. */
+  traceContext?: { traceparent: string; tracestate?: string } | null;
   payload: EventPayload<N>;
 }
 

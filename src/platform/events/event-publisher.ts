@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { currentRequestId } from '../logging/request-context';
+import { SpanKind, currentTraceCarrier, inSpan } from '../tracing/tracing';
 import { EVENT_CATALOGUE, EventName, EventPayload } from './catalogue';
 
 /** Channel the relay LISTENs on; NOTIFY is delivered at commit and dropped on rollback. */
@@ -29,19 +30,27 @@ export class EventPublisher {
     }
     const ids = events.map(() => randomUUID());
     const now = this.clock.now();
-    await em.query(
-      `INSERT INTO outbox (event_id, name, version, payload, occurred_at, request_id)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[], $4::jsonb[], $5::timestamptz[], $6::varchar[])`,
-      [
-        ids,
-        events.map((e) => e.name),
-        events.map((e) => EVENT_CATALOGUE[e.name].version),
-        events.map((e) => JSON.stringify(e.payload)),
-        events.map(() => now),
-        events.map(() => currentRequestId() ?? null),
-      ],
-    );
-    await em.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
-    return ids;
+    const names = [...new Set(events.map((e) => e.name))];
+    // The publish span's context goes with each row: the subscribers' spans become its children.
+    return inSpan(`outbox publish ${names.join(',')}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'outbox', 'messaging.batch.message_count': events.length } }, async (span) => {
+      if (span.isRecording() && ids.length === 1) span.setAttribute('messaging.message.id', ids[0]!);
+      const requestId = currentRequestId() ?? null;
+      const trace = currentTraceCarrier();
+      await em.query(
+        `INSERT INTO outbox (event_id, name, version, payload, occurred_at, request_id, context)
+         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[], $4::jsonb[], $5::timestamptz[], $6::varchar[], $7::jsonb[])`,
+        [
+          ids,
+          events.map((e) => e.name),
+          events.map((e) => EVENT_CATALOGUE[e.name].version),
+          events.map((e) => JSON.stringify(e.payload)),
+          events.map(() => now),
+          events.map(() => requestId),
+          events.map(() => (trace ? JSON.stringify(trace) : null)),
+        ],
+      );
+      await em.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+      return ids;
+    });
   }
 }

@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Runtime, runsWorker } from '../../config/app-config';
 import { Clock } from '../clock/clock';
 import { MetricsService } from '../metrics/metrics.service';
+import { runInRequestContext } from '../logging/request-context';
 import { QueueFactory } from '../queue/queue-factory';
+import { SpanKind, contextFromCarrier, inSpan } from '../tracing/tracing';
 import { RUNTIME } from '../runtime.token';
 import { DomainEvent } from './catalogue';
 import { OutboxRedrive } from './outbox-redrive';
@@ -79,7 +81,10 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
       worker.on('failed', (job, err) => {
         this.jobs.inc({ queue, outcome: 'failed' });
         const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
-        this.logger.warn(`${job?.name ?? queue} failed on ${job?.data?.name ?? '?'} (${err.message})${final ? ': left in the failed set' : '; will retry'}`);
+        // Logged outside the delivery, so the request id of the change that caused the event is added here.
+        runInRequestContext(job?.data?.requestId, () =>
+          this.logger.warn(`${job?.name ?? queue} failed on ${job?.data?.name ?? '?'} (${err.message})${final ? ': left in the failed set' : '; will retry'}`),
+        );
       });
     }
     await this.startSchedules();
@@ -95,20 +100,40 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
     await this.relay?.stop();
   }
 
-  /** Runs one delivery (exposed for tests). */
+  /**
+   * Runs one delivery (exposed for tests) in the context of the change that published the event: its
+   * request id (log lines, audit rows and the events this subscriber publishes carry it) and, when tracing
+   * is on, a consumer span that is a child of the outbox publish span, so the whole chain is one trace.
+   */
   async deliver(job: Job<DomainEvent>): Promise<void> {
     const subscriber = this.registry.get(job.name);
     if (!subscriber) throw new Error(`no subscriber named "${job.name}" in this build`);
+    const event = job.data;
     await this.slots.acquire();
     try {
-      await this.dataSource.transaction(async (em) => {
-        const fresh: unknown[] = await em.query(
-          `INSERT INTO processed_event (event_id, subscriber) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
-          [job.data.eventId, subscriber.name],
-        );
-        if (fresh.length === 0) return; // delivered before: the effect is already committed
-        await subscriber.handle(job.data, em);
-      });
+      await runInRequestContext(event.requestId, () =>
+        inSpan(
+          `event ${event.name} → ${subscriber.name}`,
+          {
+            kind: SpanKind.CONSUMER,
+            attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': subscriber.queue, 'messaging.message.id': event.eventId, 'sj.subscriber': subscriber.name, 'sj.attempt': job.attemptsMade + 1 },
+          },
+          async (span) => {
+            const delivered = await this.dataSource.transaction(async (em) => {
+              const fresh: unknown[] = await em.query(
+                `INSERT INTO processed_event (event_id, subscriber) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+                [event.eventId, subscriber.name],
+              );
+              if (fresh.length === 0) return false; // delivered before: the effect is already committed
+              await subscriber.handle(event, em);
+              return true;
+            });
+            span.setAttribute('sj.duplicate', !delivered);
+            if (delivered) this.logger.debug(`${subscriber.name} handled ${event.name} ${event.eventId}`);
+          },
+          contextFromCarrier(event.traceContext),
+        ),
+      );
     } finally {
       this.slots.release();
     }

@@ -181,7 +181,7 @@ export class OutboxRedrive {
     }
     if (lost.length === 0) return;
     const full: OutboxRow[] = await em.query(
-      `SELECT id, event_id, name, version, payload, occurred_at, request_id FROM outbox WHERE id = ANY($1::bigint[])`,
+      `SELECT id, event_id, name, version, payload, occurred_at, request_id, context FROM outbox WHERE id = ANY($1::bigint[])`,
       [[...new Set(lost.map((p) => p.row.id))]],
     );
     const byId = new Map(full.map((row) => [String(row.id), row]));

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventsConfig } from '../../config/app-config';
 import { QueueFactory } from '../queue/queue-factory';
+import { SpanKind, inSpan, linksTo } from '../tracing/tracing';
 import { DomainEvent } from './catalogue';
 import { OUTBOX_CHANNEL } from './event-publisher';
 import { RegisteredSubscriber, SubscriberRegistry } from './subscriber-registry';
@@ -16,6 +17,7 @@ export interface OutboxRow {
   payload: unknown;
   occurred_at: Date;
   request_id: string | null;
+  context: { traceparent: string; tracestate?: string } | null;
 }
 
 export interface EventJob {
@@ -32,6 +34,7 @@ export function outboxEvent(row: OutboxRow): DomainEvent {
     version: row.version,
     occurredAt: new Date(row.occurred_at).toISOString(),
     requestId: row.request_id,
+    traceContext: row.context ?? null,
     payload: row.payload as DomainEvent['payload'],
   };
 }
@@ -174,7 +177,7 @@ export class OutboxRelay {
   private async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const rows: OutboxRow[] = await em.query(
-        `SELECT id, event_id, name, version, payload, occurred_at, request_id FROM outbox
+        `SELECT id, event_id, name, version, payload, occurred_at, request_id, context FROM outbox
          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.config.outboxBatchSize],
       );
@@ -191,7 +194,10 @@ export class OutboxRelay {
           jobsByQueue.set(sub.queue, list);
         }
       }
-      await addEventJobs(this.queues, jobsByQueue, this.config);
+      // One span per batch, linked to the publishing spans (a batch mixes events of many traces).
+      await inSpan('outbox relay', { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'bullmq', 'messaging.batch.message_count': rows.length }, links: linksTo(rows.map((r) => r.context)) }, () =>
+        addEventJobs(this.queues, jobsByQueue, this.config),
+      );
       // Published, with whom it was queued for: the redrive re-queues lost jobs for those subscribers only.
       await em.query(
         `UPDATE outbox o SET published_at = now(), subscribers = string_to_array(s.subs, ',')::varchar(100)[]

@@ -3,7 +3,10 @@ import pino, { Logger } from 'pino';
 import { currentRequestId } from './request-context';
 import { safeError } from './safe-error';
 
-/** Structured JSON logs (pino) carrying the request id of the request being served, if any. */
+/**
+ * Structured JSON logs (pino) carrying the request id of the request being served, or of the request
+ * whose change caused the event a subscriber is handling. Written to stdout unless a destination is given.
+ */
 export function createRootLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,

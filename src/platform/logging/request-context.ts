@@ -15,3 +15,12 @@ export const requestContext = new AsyncLocalStorage<RequestContext>();
 export function currentRequestId(): string | undefined {
   return requestContext.getStore()?.requestId;
 }
+
+/**
+ * Runs work caused by an earlier request (an event subscriber, long after the request ended) under that
+ * request's id, so its log lines, audit rows and the events it publishes carry it. Without an id (events
+ * from scheduled tasks) the work runs outside any request context.
+ */
+export function runInRequestContext<T>(requestId: string | null | undefined, fn: () => T): T {
+  return requestId ? requestContext.run({ requestId, queries: 0 }, fn) : requestContext.exit(fn);
+}

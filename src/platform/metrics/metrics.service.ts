@@ -1,10 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { queryCount } from '../database/query-counter';
 
+/** One sample of a gauge read from the database: its labels and value. */
+export interface GaugeSample<L extends string> {
+  labels: Partial<Record<L, string>>;
+  value: number;
+}
+
 /**
  * The process's Prometheus registry. Modules add their own metrics through `counter`, `gauge` and
- * `histogram`, which return the existing metric when called twice with the same name.
+ * `histogram`, which return the existing metric when called twice with the same name. Business metrics
+ * are named `sj_…`; a module registers the gauges of its own tables with `cachedGauge` (platform code
+ * never reads a module's tables).
  */
 @Injectable()
 export class MetricsService {
@@ -12,7 +21,11 @@ export class MetricsService {
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly httpQueries: Histogram<'route'>;
 
-  constructor() {
+  /** How long a database-backed gauge reuses its last reading (METRICS_CACHE_MS). */
+  private readonly cacheMs: number;
+
+  constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
+    this.cacheMs = config?.metrics.cacheMs ?? 5000;
     collectDefaultMetrics({ register: this.registry });
     new Counter({
       name: 'db_queries_total',
@@ -38,6 +51,42 @@ export class MetricsService {
       (this.registry.getSingleMetric(name) as Gauge<L>) ??
       new Gauge({ name, help, labelNames, registers: [this.registry], ...(collect ? { collect } : {}) })
     );
+  }
+
+  /**
+   * Wraps a reading (a query) so that it runs at most once per METRICS_CACHE_MS, and once for scrapes that
+   * arrive while it runs: a scrape storm costs the database one query per interval. A failed reading
+   * answers `fallback` (and is retried at the next scrape after the interval).
+   */
+  cached<T>(read: () => Promise<T>, fallback: T): () => Promise<T> {
+    let value: Promise<T> | undefined;
+    let running = false;
+    let readAt = 0;
+    return () => {
+      if (value && (running || Date.now() - readAt < this.cacheMs)) return value;
+      running = true;
+      value = read()
+        .catch(() => fallback)
+        .finally(() => {
+          running = false;
+          readAt = Date.now();
+        });
+      return value;
+    };
+  }
+
+  /**
+   * A gauge whose samples are read at scrape time through `cached`: each scrape shows exactly the samples
+   * of the last reading (label sets absent from it disappear). A failed reading shows no samples, so an
+   * alert on the gauge does not fire on a number the service did not read.
+   */
+  cachedGauge<L extends string>(name: string, help: string, labelNames: L[], read: () => Promise<GaugeSample<L>[]>): Gauge<L> {
+    const reading = this.cached(read, [] as GaugeSample<L>[]);
+    return this.gauge(name, help, labelNames, async function () {
+      const samples = await reading();
+      this.reset();
+      for (const s of samples) this.set(s.labels as Record<L, string>, s.value);
+    });
   }
 
   histogram<L extends string>(name: string, help: string, labelNames: L[] = [], buckets?: number[]): Histogram<L> {

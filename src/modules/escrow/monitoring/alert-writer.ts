@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventPublisher } from '../../../platform/events';
 import { EscrowAlertPayload } from '../../../platform/events/catalogue';
+import { EscrowMetrics } from '../escrow.metrics';
 import { AlertType } from './rules';
 
 /** An alert to raise: against an account, or (NO_ESCROW_ACCOUNT) against an institution with none. */
@@ -42,7 +43,10 @@ const payload = (r: AlertRow): EscrowAlertPayload => ({
  */
 @Injectable()
 export class AlertWriter {
-  constructor(private readonly events: EventPublisher) {}
+  constructor(
+    private readonly events: EventPublisher,
+    private readonly metrics: EscrowMetrics,
+  ) {}
 
   /** The institution is now covered (an account opened, a risk reserve registered): its open NO_ESCROW_ACCOUNT alert resolves. */
   async resolveNoAccount(em: EntityManager, now: Date, institutionId: string): Promise<void> {
@@ -88,6 +92,8 @@ export class AlertWriter {
       for (const r of rows) published.push({ name: 'escrow.alert.resolved', payload: payload(r) });
     }
     await this.events.publishMany(em, published);
+    // Counted when written: a transaction that then rolls back (rare: the ingest and checks fail only on errors) counts them anyway.
+    this.metrics.alertsRaised(published.flatMap((p) => (p.name === 'escrow.alert.raised' ? [p.payload.type as AlertType] : [])));
     return { raised: published.filter((p) => p.name === 'escrow.alert.raised').length, resolved: published.filter((p) => p.name === 'escrow.alert.resolved').length };
   }
 }

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * refilled to its burst (a full bucket behaves exactly like no bucket), kept by every take; a scheduled
  * task deletes the rows past it. Rows from before this migration had no such time: they are given a day.
  */
-export class RateLimitEviction1764402500000 implements MigrationInterface {
-  name = 'RateLimitEviction1764402500000';
+export class RateLimitEviction1764402600000 implements MigrationInterface {
+  name = 'RateLimitEviction1764402600000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE rate_limit_bucket ADD COLUMN full_at timestamptz`);
