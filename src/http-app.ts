@@ -9,6 +9,7 @@ import { Runtime, runsApi } from './config/app-config';
 import { PinoNestLogger } from './platform/logging/logger';
 import { accessLogMiddleware } from './platform/http/access-log.middleware';
 import { requestIdMiddleware } from './platform/http/request-id.middleware';
+import { securityHeadersMiddleware } from './platform/http/security-headers.middleware';
 import { httpSpanMiddleware } from './platform/tracing/http-span.middleware';
 import { MetricsService } from './platform/metrics/metrics.service';
 
@@ -33,7 +34,10 @@ export function configureHttpApp(app: NestExpressApplication, runtime: Runtime, 
   app.disable('x-powered-by');
   // No conditional GETs in the bank contract and none from the front end: hashing every answer body is waste.
   app.disable('etag');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For is believed only from the proxies the operator lists (TRUSTED_PROXIES); by default
+  // none, so a client cannot pick its own address for the per-address limits.
+  app.set('trust proxy', config.http.trustedProxies.length > 0 ? config.http.trustedProxies : false);
+  app.use(securityHeadersMiddleware({ hsts: config.http.hsts }));
   app.use(requestIdMiddleware);
   app.use(httpSpanMiddleware);
   app.use(accessLogMiddleware(app.get(MetricsService), logger));

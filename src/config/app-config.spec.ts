@@ -51,4 +51,13 @@ describe('loadConfig', () => {
     expect(c.bankApi).toEqual({ ratePerSecond: 50, rateBurst: 100, timestampSkewSeconds: 300, idempotencyTtlHours: 168, idempotencyAbandonedSeconds: 300 });
     expect(loadConfig({ BANK_RATE_PER_SECOND: '0.5', JWT_TTL_SECONDS: '300' })).toMatchObject({ bankApi: { ratePerSecond: 0.5 }, auth: { jwtTtlSeconds: 300 } });
   });
+
+  it('trusts no proxy and sends no HSTS by default; reads and checks TRUSTED_PROXIES and HTTP_HSTS', () => {
+    expect(loadConfig({}).http).toMatchObject({ trustedProxies: [], hsts: false });
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.7 ,loopback,::1', HTTP_HSTS: 'true' }).http).toMatchObject({
+      trustedProxies: ['10.0.0.0/8', '192.168.1.7', 'loopback', '::1'],
+      hsts: true,
+    });
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33,everyone' })).toThrow(/TRUSTED_PROXIES .*10\.0\.0\.0\/33, everyone/);
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { ConfigError, EnvReader } from './env';
 
@@ -23,6 +24,14 @@ export interface HttpConfig {
   port: number;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
+  /**
+   * Proxies (addresses, CIDR ranges or `loopback`/`linklocal`/`uniquelocal`) whose X-Forwarded-For the
+   * service believes when it decides a client's address (per-address limits). Empty: none, the peer's
+   * own address is the client.
+   */
+  trustedProxies: string[];
+  /** Send Strict-Transport-Security: only where TLS terminates in front of the service. */
+  hsts: boolean;
 }
 
 /** OpenTelemetry tracing: off unless OTEL_ENABLED is true or an OTLP endpoint is configured. */
@@ -154,6 +163,9 @@ export interface ComplaintsConfig {
   /** Public submissions per client address: a bucket of `submitBurst` refilled over `submitWindowSeconds`. */
   submitBurst: number;
   submitWindowSeconds: number;
+  /** Public status look-ups (complaintStatus) per client address: `statusBurst` per `statusWindowSeconds`. */
+  statusBurst: number;
+  statusWindowSeconds: number;
   /** Complaints about one institution and category within this many days link to the earliest open one. */
   duplicateWindowDays: number;
   /** How often the overdue sweep runs. */
@@ -228,6 +240,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       port: r.int('PORT', 3000, { min: 0, max: 65535 }),
       bodyLimitBytes: r.int('HTTP_BODY_LIMIT_BYTES', 2 * 1024 * 1024, { min: 1024 }),
       shutdownTimeoutMs: r.int('SHUTDOWN_TIMEOUT_MS', 15000, { min: 0 }),
+      trustedProxies: proxyList(r.string('TRUSTED_PROXIES', '')),
+      hsts: r.bool('HTTP_HSTS', false),
     },
     metrics: {
       port: r.int('METRICS_PORT', 9464, { min: 0, max: 65535 }),
@@ -298,6 +312,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     complaints: {
       submitBurst: r.int('COMPLAINT_SUBMIT_BURST', 5, { min: 1, max: 10_000 }),
       submitWindowSeconds: r.int('COMPLAINT_SUBMIT_WINDOW_SECONDS', 600, { min: 1 }),
+      statusBurst: r.int('COMPLAINT_STATUS_BURST', 30, { min: 1, max: 10_000 }),
+      statusWindowSeconds: r.int('COMPLAINT_STATUS_WINDOW_SECONDS', 60, { min: 1 }),
       duplicateWindowDays: r.int('COMPLAINT_DUPLICATE_WINDOW_DAYS', 30, { min: 0, max: 3650 }),
       overdueSweepMinutes: r.int('COMPLAINT_OVERDUE_SWEEP_MINUTES', 15, { min: 1, max: 1440 }),
       deadlines: {
@@ -347,6 +363,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(config.afterSchool.offWorkTime)) r.problems.push('AFTER_SCHOOL_LOCAL_OFF_WORK_TIME must be HH:MM (24-hour), e.g. 17:30');
   if (config.supervision.level3Days <= config.supervision.level2Days) r.problems.push('SUPERVISION_LEVEL3_DAYS must be greater than SUPERVISION_LEVEL2_DAYS');
+  const badProxies = config.http.trustedProxies.filter((p) => !isProxySpec(p));
+  if (badProxies.length > 0) r.problems.push(`TRUSTED_PROXIES must list IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal: not ${badProxies.join(', ')}`);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
 }
@@ -362,6 +380,23 @@ function readKey(r: EnvReader, production: boolean): Buffer {
   const key = Buffer.from(value, 'base64');
   if (value && key.length !== 32) r.problems.push('ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
   return key;
+}
+
+function proxyList(value: string): string[] {
+  return value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+/** An address, a CIDR range (address/prefix) or one of Express's names for a range. */
+export function isProxySpec(value: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address, prefix, extra] = value.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 function readMetricsToken(r: EnvReader): string | undefined {

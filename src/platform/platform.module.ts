@@ -9,6 +9,7 @@ import { MetricsServer } from './metrics/metrics-server';
 import { MetricsService } from './metrics/metrics.service';
 import { QueueFactory } from './queue/queue-factory';
 import { EventsModule } from './events/events.module';
+import { configureCursorKey } from './graphql/pagination';
 import { RUNTIME } from './runtime.token';
 
 export { RUNTIME } from './runtime.token';
@@ -28,6 +29,7 @@ class QueueShutdown implements OnApplicationShutdown {
 export class PlatformModule {
   static forRoot(runtime: Runtime): DynamicModule {
     const { config } = runtime;
+    configureCursorKey(config.security.encryptionKey);
     return {
       module: PlatformModule,
       imports: [

@@ -386,7 +386,11 @@ describe('object-level authorization: scoped roles with data inside and outside 
     }, tokens.ADMIN);
     const ownB = (await figures(tokens.ADMIN, B)).data!.registryDashboard.openLeads;
     expect(ownB).not.toBe(ownA);
-    expect((await figures(tokens.TOWNSHIP_A, B)).data!.registryDashboard.openLeads).toBe(ownA);
+    // Refused like the KPI dashboard below (it used to answer with A's own figures, silently).
+    const other = await figures(tokens.TOWNSHIP_A, B);
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(other.data?.registryDashboard ?? null).toBeNull();
+    expect((await figures(tokens.TOWNSHIP_A, A)).data!.registryDashboard.openLeads).toBe(ownA);
     const dashboard = await t.gql(`query($tc: String) { dashboard(townshipCode: $tc) { townshipCode } }`, { tc: B }, tokens.TOWNSHIP_A);
     expect(dashboard.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(dashboard.data?.dashboard ?? null).toBeNull();

@@ -92,6 +92,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     APP_ROLE: options.role ?? 'all',
     DB_POOL_SIZE: '8',
+    // supertest's loopback peer plays the load balancer: tests give each client an X-Forwarded-For address
+    TRUSTED_PROXIES: 'loopback',
     ...options.env,
   });
   const runtime: Runtime = { config, databaseUrl: db.url, embeddedDatabase: false };

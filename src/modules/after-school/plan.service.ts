@@ -139,7 +139,7 @@ export class PlanService {
     if (filter.townshipCode) qb.andWhere('p.township_code = :township', { township: filter.townshipCode });
     if (filter.semester) qb.andWhere('p.semester = :semester', { semester: filter.semester });
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
-    return paginate(qb, page, { column: 'p.updated_at', value: (p) => p.updatedAt, tieBreaker: 'p.id', tieValue: (p) => p.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'after-school.plans', valueType: 'timestamp', column: 'p.updated_at', value: (p) => p.updatedAt, tieBreaker: 'p.id', tieValue: (p) => p.id, direction: 'DESC' });
   }
 
   /** The current staff of plans (institutions taken off are left out), for the `staff` field. */

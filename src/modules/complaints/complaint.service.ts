@@ -15,7 +15,7 @@ import { ReferenceService } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { complaintScope, isAssignedOfficer, mayHandle, mayRoute } from './complaint-access';
 import { ComplaintCategory, ComplaintChannel, ComplaintDeadline, ComplaintStatus, OPEN_STATUSES, ReviewDecision, Satisfaction } from './complaint.enums';
-import { ComplaintNotFound, DeadlineAlreadyExtended, InstitutionNotFound, InvalidComplaintTransition, ReviewAlreadyRequested, ReviewWindowClosed, TooManyRequests } from './complaints.errors';
+import { ComplaintNotFound, DeadlineAlreadyExtended, InstitutionNotFound, InvalidComplaintTransition, ReviewAlreadyRequested, ReviewWindowClosed, TooManyRequests, TooManyStatusLookups } from './complaints.errors';
 import { calendarDeadline, extendDeadline } from './deadlines';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
@@ -161,6 +161,13 @@ export class ComplaintService {
       institution = await this.registry.findInstitution({ id: input.institutionId, creditCode: input.institutionCreditCode });
       if (!institution) throw new InstitutionNotFound();
     }
+    // A complaint about an institution belongs to the institution's township (that township's officers
+    // handle it): a different township given with it is refused, not silently filed elsewhere.
+    if (institution && input.townshipCode && input.townshipCode !== institution.townshipCode) {
+      throw new ValidationFailed([
+        { path: 'townshipCode', message: `the institution named is in township ${institution.townshipCode}; leave townshipCode out or give that township` },
+      ]);
+    }
     const townshipCode = input.townshipCode ?? institution?.townshipCode;
     if (!townshipCode) throw new ValidationFailed([{ path: 'townshipCode', message: 'is required (the township of the address)' }]);
     if ((await this.reference.townshipsByCodes([townshipCode])).length === 0) {
@@ -272,11 +279,22 @@ export class ComplaintService {
     if (filter.townshipCode) qb.andWhere('c.township_code = :township', { township: filter.townshipCode });
     if (filter.departmentCode) qb.andWhere('(c.lead_department_code = :dept OR :dept = ANY(c.co_department_codes))', { dept: filter.departmentCode });
     if (filter.overdue !== undefined) qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT COALESCE(${OVERDUE_SQL}, false)`, { now: this.clock.now() });
-    return paginate(qb, page, { column: 'c.received_at', value: (c) => c.receivedAt, tieBreaker: 'c.id', tieValue: (c) => c.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'complaints.complaints', valueType: 'timestamp', column: 'c.received_at', value: (c) => c.receivedAt, tieBreaker: 'c.id', tieValue: (c) => c.id, direction: 'DESC' });
   }
 
-  /** The public timeline by tracking number: status, dates and public replies only. */
-  async publicStatus(trackingNumber: string): Promise<PublicComplaintStatus> {
+  /**
+   * The public timeline by tracking number: status, dates and public replies only. Throttled per client
+   * address like the form (a bucket of COMPLAINT_STATUS_BURST over COMPLAINT_STATUS_WINDOW_SECONDS), so
+   * tracking numbers cannot be enumerated; every look-up counts, found or not.
+   */
+  async publicStatus(trackingNumber: string, clientAddress: string): Promise<PublicComplaintStatus> {
+    const { statusBurst, statusWindowSeconds } = this.config.complaints;
+    const limit = await this.limiter.take(`complaint-status:${clientAddress}`, statusBurst / statusWindowSeconds, statusBurst);
+    if (!limit.allowed) throw new TooManyStatusLookups(limit.retryAfterSeconds);
+    return this.statusOf(trackingNumber);
+  }
+
+  private async statusOf(trackingNumber: string): Promise<PublicComplaintStatus> {
     const number = normaliseTrackingNumber(trackingNumber);
     if (!TRACKING_PATTERN.test(number)) throw new ComplaintNotFound();
     const c = await this.dataSource.getRepository(Complaint).findOne({
@@ -454,7 +472,7 @@ export class ComplaintService {
       await this.reviewRequested(em, c);
       await this.audit.record(em, { actor, action: 'complaints.review.requested', entityType: 'complaint', entityId: c.id, summary: { from, to: c.status, reason, channel: 'ONLINE' } });
     });
-    return this.publicStatus(number);
+    return this.statusOf(number);
   }
 
   /** An officer registers a review request received by letter or visit (信访局) on the complainant's behalf. */

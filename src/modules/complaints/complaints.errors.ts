@@ -45,3 +45,10 @@ export class TooManyRequests extends DomainError {
     super('TOO_MANY_REQUESTS', `Too many complaints submitted from this address; retry after ${retryAfterSeconds} s`, 429);
   }
 }
+
+/** Too many public progress look-ups (complaintStatus) from one client address. */
+export class TooManyStatusLookups extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `Too many complaint progress look-ups from this address; retry after ${retryAfterSeconds} s`, 429);
+  }
+}

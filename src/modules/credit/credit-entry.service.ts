@@ -9,7 +9,7 @@ import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { Connection, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
+import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
 import { EscrowFacade } from '../escrow';
 import { NotificationService } from '../notifications';
 import { ReferenceService } from '../reference';
@@ -86,6 +86,9 @@ const STANDING_ORDER: Record<string, number> = { BLACK: 0, GREY: 1, WHITE: 2 };
  * expiry by schedule. Publishing a BLACK entry carries out joint punishment (联合惩戒) in the same
  * transaction.
  */
+/** Cursor identity of the public black/white list (公示), newest effective date first. */
+const PUBLIC_LIST_CURSOR: CursorSpec = { list: 'credit.public-list', order: 'effective_on,id', direction: 'DESC', types: ['date', 'uuid'] };
+
 @Injectable()
 export class CreditEntryService {
   private readonly logger = new Logger('CreditEntries');
@@ -399,7 +402,7 @@ export class CreditEntryService {
     if (filter.institutionId) qb.andWhere('e.institution_id = :institutionId', { institutionId: filter.institutionId });
     if (filter.townshipCode) qb.andWhere('e.township_code = :townshipCode', { townshipCode: filter.townshipCode });
     applyScope(qb, actor, scopeColumns('e'), READ_SCOPE);
-    return paginate(qb, page, { column: 'e.created_at', value: (e) => e.createdAt, tieBreaker: 'e.id', tieValue: (e) => e.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'credit.entries', valueType: 'timestamp', column: 'e.created_at', value: (e) => e.createdAt, tieBreaker: 'e.id', tieValue: (e) => e.id, direction: 'DESC' });
   }
 
   /** The public list (公示): published entries only, public fields only, newest first. */
@@ -420,14 +423,11 @@ export class CreditEntryService {
     const first = page.first ?? 20;
     const totalCount = await qb.clone().getCount();
     if (page.after) {
-      const [effectiveOn, id] = decodeCursor(page.after, 2) as [string, string];
-      if (typeof effectiveOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(effectiveOn) || typeof id !== 'string' || !UUID.test(id)) {
-        throw new ValidationFailed([{ path: 'after', message: 'is not a cursor this list issued' }], 'Invalid cursor');
-      }
+      const [effectiveOn, id] = decodeCursor(PUBLIC_LIST_CURSOR, page.after) as [string, string];
       qb.andWhere('(e.effective_on, e.id) < (:afterOn::date, :afterId::uuid)', { afterOn: effectiveOn, afterId: id });
     }
     const rows = await qb.orderBy('e.effective_on', 'DESC').addOrderBy('e.id', 'DESC').limit(first + 1).getMany();
-    const edges = rows.slice(0, first).map((e) => ({ cursor: encodeCursor([e.effectiveOn, e.id]), node: toPublic(e) }));
+    const edges = rows.slice(0, first).map((e) => ({ cursor: encodeCursor(PUBLIC_LIST_CURSOR, [e.effectiveOn, e.id]), node: toPublic(e) }));
     return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

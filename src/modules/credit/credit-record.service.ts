@@ -153,7 +153,7 @@ export class CreditRecordService {
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.townshipCode) qb.andWhere('r.township_code = :townshipCode', { townshipCode: filter.townshipCode });
     applyScope(qb, actor, scopeColumns('r'), READ_SCOPE);
-    return paginate(qb, page, { column: 'r.created_at', value: (r) => r.createdAt, tieBreaker: 'r.id', tieValue: (r) => r.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'credit.records', valueType: 'timestamp', column: 'r.created_at', value: (r) => r.createdAt, tieBreaker: 'r.id', tieValue: (r) => r.id, direction: 'DESC' });
   }
 }
 

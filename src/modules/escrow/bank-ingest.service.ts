@@ -7,13 +7,14 @@ import { BankPrincipal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { IdempotencyStore } from '../../platform/http/idempotency';
 import { businessDate } from '../../platform/clock/business-time';
+import { MAX_TOTAL_FEN, formatMoney, withinTotalBound } from '../../platform/database/money';
 import { EscrowMetrics } from './escrow.metrics';
 import { AccountMonitor } from './monitoring/account-monitor';
 import { PrepaidLimits, TopUp, cumulativePrepaidBreaches, prepaidLimitBreaches } from './monitoring/rules';
 import { StatementItem, TransactionItem, TxnType, checkStatement, checkTransaction, effects } from './rest/bank-items';
 
 export type ItemStatus = 'ACCEPTED' | 'DUPLICATE' | 'REJECTED';
-export type RejectCode = 'ACCOUNT_NOT_FOUND' | 'ACCOUNT_CLOSED' | 'CONFLICT' | 'INVALID';
+export type RejectCode = 'ACCOUNT_NOT_FOUND' | 'ACCOUNT_CLOSED' | 'CONFLICT' | 'INVALID' | 'AMOUNT_OUT_OF_RANGE';
 
 export interface ItemResult {
   index: number;
@@ -33,6 +34,8 @@ interface LockedAccount {
   id: string;
   account_no: string;
   status: string;
+  /** Required custody before this batch (int8 as text). */
+  required_custody_fen: string;
 }
 
 const rejected = (index: number, code: RejectCode, message?: string): ItemResult => ({ index, status: 'REJECTED', code, ...(message ? { message } : {}) });
@@ -81,7 +84,7 @@ export class BankIngestService {
   private async lockAccounts(em: EntityManager, bankCode: string, accountNos: string[]): Promise<Map<string, LockedAccount>> {
     if (accountNos.length === 0) return new Map();
     const rows: LockedAccount[] = await em.query(
-      `SELECT a.id, a.account_no, a.status FROM unnest($2::varchar[]) AS k(no) JOIN escrow_account a ON a.bank_code = $1 AND a.account_no = k.no
+      `SELECT a.id, a.account_no, a.status, a.required_custody_fen::text AS required_custody_fen FROM unnest($2::varchar[]) AS k(no) JOIN escrow_account a ON a.bank_code = $1 AND a.account_no = k.no
        ORDER BY a.id FOR NO KEY UPDATE OF a`,
       [bankCode, accountNos],
     );
@@ -119,7 +122,7 @@ export class BankIngestService {
       const firstOf = new Map<string, Candidate>();
       const repeats: { index: number; first: Candidate; item: StatementItem }[] = [];
       checked.forEach((c, index) => {
-        if (!c.ok) return void (results[index] = rejected(index, 'INVALID', c.message));
+        if (!c.ok) return void (results[index] = rejected(index, c.code ?? 'INVALID', c.message));
         const account = accounts.get(c.value.accountNo);
         const problem = this.accountProblem(index, account);
         if (problem || !account) return void (results[index] = problem as ItemResult);
@@ -330,8 +333,9 @@ export class BankIngestService {
       const results: ItemResult[] = new Array<ItemResult>(checked.length);
       const candidates: Candidate[] = [];
       const repeats: { index: number; first: Candidate; item: TransactionItem }[] = [];
+      const custodyOf = new Map<string, bigint>();
       checked.forEach((c, index) => {
-        if (!c.ok) return void (results[index] = rejected(index, 'INVALID', c.message));
+        if (!c.ok) return void (results[index] = rejected(index, c.code ?? 'INVALID', c.message));
         const item = c.value;
         const account = accounts.get(item.accountNo);
         const problem = this.accountProblem(index, account);
@@ -348,12 +352,19 @@ export class BankIngestService {
           if (original.type === 'REVERSAL') return invalid('a REVERSAL cannot be reversed; post the transaction again');
           if (original.reversed) return invalid('the transaction named by reversalOf is already reversed');
           if (original.amountFen !== item.amountFen) return invalid('a REVERSAL must have the amount of the transaction it undoes');
-          original.reversed = true;
           balance = -original.balance;
           custody = -original.custody;
         } else {
           ({ balance, custody } = effects(item.type, item.amountFen));
         }
+        // The account's required custody as this batch would leave it: an item that would take it past the
+        // money bound is refused on its own (the account and the rest of the batch are untouched).
+        const custodyAfter = (custodyOf.get(account.id) ?? BigInt(account.required_custody_fen)) + custody;
+        if (!withinTotalBound(custodyAfter)) {
+          return void (results[index] = rejected(index, 'AMOUNT_OUT_OF_RANGE', `the account's required custody would exceed ${formatMoney(MAX_TOTAL_FEN)}`));
+        }
+        custodyOf.set(account.id, custodyAfter);
+        if (item.type === 'REVERSAL') (known.get(item.reversalOf as string) as Known).reversed = true;
         const exceeds = item.type === 'DEPOSIT' && prepaidLimitBreaches(item, limits).length > 0;
         const candidate = { index, accountId: account.id, item, balance, custody, exceeds };
         known.set(item.txnId, { accountId: account.id, type: item.type, amountFen: item.amountFen, balance, custody, hash: item.contentHash, reversed: false, candidate });

@@ -10,7 +10,7 @@ import { businessDate } from '../../platform/clock/business-time';
 import { formatMoney } from '../../platform/database/money';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { Connection, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
+import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { READ_SCOPE, accountScope, actorName, assertManager, assertReader } from './escrow-access';
 import { accountClosed, accountExists, accountFrozen, accountNotFound, alertNotFound, alertResolved, bankNotFound, custodyOutstanding, institutionNotFound, institutionNotOperating, instructionPending } from './escrow.errors';
@@ -175,7 +175,7 @@ export class EscrowAccountService {
     if (filter.institutionId) qb.andWhere('a.institution_id = :inst', { inst: filter.institutionId });
     if (filter.bankCode) qb.andWhere('a.bank_code = :bank', { bank: filter.bankCode });
     if (filter.townshipCode) qb.andWhere('a.township_code = :tw', { tw: filter.townshipCode });
-    return paginate(qb, page, { column: 'a.opened_at', value: (a) => a.openedAt, tieBreaker: 'a.id', tieValue: (a) => a.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'escrow.accounts', valueType: 'timestamp', column: 'a.opened_at', value: (a) => a.openedAt, tieBreaker: 'a.id', tieValue: (a) => a.id, direction: 'DESC' });
   }
 
   async get(actor: Principal, id: string): Promise<EscrowAccount> {
@@ -217,7 +217,7 @@ export class EscrowAccountService {
     if (filter.type) qb.andWhere('al.type = :type', { type: filter.type });
     if (filter.townshipCode) qb.andWhere('al.township_code = :tw', { tw: filter.townshipCode });
     if (filter.accountId) qb.andWhere('al.account_id = :acc', { acc: filter.accountId });
-    return paginate(qb, page, { column: 'al.raised_at', value: (a) => a.raisedAt, tieBreaker: 'al.id', tieValue: (a) => a.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'escrow.alerts', valueType: 'timestamp', column: 'al.raised_at', value: (a) => a.raisedAt, tieBreaker: 'al.id', tieValue: (a) => a.id, direction: 'DESC' });
   }
 
   async acknowledgeAlert(actor: Principal, id: string, note: string | null): Promise<EscrowAlert> {
@@ -299,19 +299,17 @@ export class EscrowAccountService {
         status: r.status,
         openedOn: r.opened_on,
       })),
-      nextCursor: rows.length > limit ? encodeCursor([page.at(-1)?.account_no]) : null,
+      nextCursor: rows.length > limit ? encodeCursor(BANK_ACCOUNTS_CURSOR, [page.at(-1)?.account_no]) : null,
     };
   }
 }
 
+/** Cursor identity of the bank REST accounts list (GET /api/bank/v1/accounts), by account number. */
+const BANK_ACCOUNTS_CURSOR: CursorSpec = { list: 'bank.accounts', order: 'account_no', direction: 'ASC', types: ['string'] };
+
 function decodeBankCursor(cursor: string): [string] {
-  try {
-    const [v] = decodeCursor(cursor, 1);
-    if (typeof v === 'string') return [v];
-  } catch {
-    // fall through
-  }
-  throw new ValidationFailed([{ path: 'cursor', message: 'is not a cursor this list issued' }], 'Invalid cursor');
+  const [after] = decodeCursor(BANK_ACCOUNTS_CURSOR, cursor, 'cursor');
+  return [after as string];
 }
 
 export function accountPayload(a: EscrowAccount) {

@@ -6,7 +6,7 @@ import { Principal } from '../../platform/auth/principal';
 import { applyScope, inScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate, isCalendarDate } from '../../platform/clock/business-time';
-import { MONEY_PATTERN, formatMoney, parseMoney } from '../../platform/database/money';
+import { MONEY_INPUT_PATTERN, formatMoney, parseMoney } from '../../platform/database/money';
 import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { EscrowRiskReservePayload } from '../../platform/events/catalogue';
@@ -114,7 +114,7 @@ export class RiskReserveService {
     const bankName = input.bankName.trim();
     const accountNo = input.accountNo?.trim() || null;
     const problems: FieldProblem[] = [];
-    if (!MONEY_PATTERN.test(input.amount)) problems.push({ path: 'amount', message: 'must be an amount with two decimals, e.g. "50000.00"' });
+    if (!MONEY_INPUT_PATTERN.test(input.amount)) problems.push({ path: 'amount', message: 'must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"' });
     if (bankName.length < 1 || bankName.length > 100) problems.push({ path: 'bankName', message: 'must be 1–100 characters' });
     if (accountNo !== null && !ACCOUNT_NO_PATTERN.test(accountNo)) problems.push({ path: 'accountNo', message: 'must be 1–34 characters 0-9, A-Z, a-z or -' });
     if (!isCalendarDate(input.depositedOn)) problems.push({ path: 'depositedOn', message: 'must be a date YYYY-MM-DD' });

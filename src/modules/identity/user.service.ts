@@ -117,7 +117,7 @@ export class UserService implements UserPrincipalStore {
     if (filter.search) {
       qb.andWhere('(u.username ILIKE :search OR u.display_name ILIKE :search)', { search: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
     }
-    return paginate(qb, page, { column: 'u.username', value: (u) => u.username, tieBreaker: 'u.id', tieValue: (u) => u.id });
+    return paginate(qb, page, { list: 'identity.users', valueType: 'string', column: 'u.username', value: (u) => u.username, tieBreaker: 'u.id', tieValue: (u) => u.id });
   }
 
   /**

@@ -5,7 +5,7 @@ import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
 import { Forbidden, NotFound } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { Connection, PageArgs, decodeCursor, encodeCursor } from '../../platform/graphql/pagination';
+import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor } from '../../platform/graphql/pagination';
 
 /** Who receives a notification: people directly, or everyone holding an address (now or later). */
 export interface Recipients {
@@ -71,6 +71,9 @@ const INBOX = `
  * In-app notifications (站内通知). Modules call `notify(em, …)` inside the transaction of what they
  * notify about; an event then carries it to the outbound channels (SMS/WeChat adapters later).
  */
+/** Cursor identity of a user's inbox, newest first. */
+const INBOX_CURSOR: CursorSpec = { list: 'notifications.inbox', order: 'created_at,id', direction: 'DESC', types: ['timestamp', 'uuid'] };
+
 @Injectable()
 export class NotificationService {
   private readonly logger = new Logger('Notifications');
@@ -113,7 +116,7 @@ export class NotificationService {
     const first = page.first ?? 20;
     let after = '';
     if (page.after) {
-      const [createdAt, id] = decodeCursor(page.after, 2) as [string, string];
+      const [createdAt, id] = decodeCursor(INBOX_CURSOR, page.after) as [string, string];
       params.push(createdAt, id);
       after = ` AND (n.created_at, n.id) < ($4::timestamptz, $5::uuid)`;
     }
@@ -125,7 +128,7 @@ export class NotificationService {
       params,
     )) as InboxItem[];
     const nodes = rows.slice(0, first);
-    const edges = nodes.map((node) => ({ node, cursor: encodeCursor([new Date(node.createdAt).toISOString(), node.id]) }));
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(INBOX_CURSOR, [new Date(node.createdAt).toISOString(), node.id]) }));
     return { edges, totalCount: total, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

@@ -243,7 +243,7 @@ export class ReferenceMaintenanceService {
       .createQueryBuilder('t')
       .select(['t.id', 't.name', 't.active', 't.schoolId'])
       .where('t.school_id = :schoolId', { schoolId });
-    return paginate(qb, page, { column: 't.name', value: (t) => t.name, tieBreaker: 't.id', tieValue: (t) => t.id });
+    return paginate(qb, page, { list: 'reference.school-teachers', valueType: 'string', column: 't.name', value: (t) => t.name, tieBreaker: 't.id', tieValue: (t) => t.id });
   }
 
   // ---- grid cells -------------------------------------------------------------------------------

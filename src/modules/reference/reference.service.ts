@@ -106,7 +106,7 @@ export class ReferenceService {
     const qb = applyScope(this.schools.createQueryBuilder('s'), actor, SCHOOL_SCOPE.columns, SCHOOL_SCOPE.options);
     if (filter.townshipCode) qb.andWhere('s.township_code = :township', { township: filter.townshipCode });
     if (filter.search) qb.andWhere('s.name ILIKE :search', { search: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
-    return paginate(qb, page, { column: 's.name', value: (s) => s.name, tieBreaker: 's.id', tieValue: (s) => s.id });
+    return paginate(qb, page, { list: 'reference.schools', valueType: 'string', column: 's.name', value: (s) => s.name, tieBreaker: 's.id', tieValue: (s) => s.id });
   }
 
   /** A school the principal may see; one outside its scope is "not found", like one that does not exist. */

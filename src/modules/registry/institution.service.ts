@@ -163,7 +163,7 @@ export class InstitutionService {
     if (filter.category) qb.andWhere('i.category = :category', { category: filter.category });
     if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
     if (filter.search) qb.andWhere('(i.name ILIKE :search OR i.credit_code = :code)', { search: like(filter.search), code: filter.search.trim().toUpperCase() });
-    return paginate(qb, page, { column: 'i.name', value: (i) => i.name, tieBreaker: 'i.id', tieValue: (i) => i.id });
+    return paginate(qb, page, { list: 'registry.institutions', valueType: 'string', column: 'i.name', value: (i) => i.name, tieBreaker: 'i.id', tieValue: (i) => i.id });
   }
 
   /** An institution the principal may see; one outside its scope is INSTITUTION_NOT_FOUND, like a missing one. */

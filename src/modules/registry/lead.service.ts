@@ -75,7 +75,7 @@ export class LeadService {
     if (filter.townshipCode) qb.andWhere('l.township_code = :township', { township: filter.townshipCode });
     if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
     if (filter.overdue) qb.andWhere(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: this.overdueBefore() });
-    return paginate(qb, page, { column: 'l.reported_at', value: (l) => l.reportedAt, tieBreaker: 'l.id', tieValue: (l) => l.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'registry.leads', valueType: 'timestamp', column: 'l.reported_at', value: (l) => l.reportedAt, tieBreaker: 'l.id', tieValue: (l) => l.id, direction: 'DESC' });
   }
 
   async get(actor: Principal, id: string): Promise<UnlicensedLead> {

@@ -6,7 +6,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { decrypt, encrypt, maskIdentifier, piiHash } from '../../platform/crypto/crypto';
-import { parseMoney } from '../../platform/database/money';
+import { MONEY_INPUT_PATTERN, parseMoney } from '../../platform/database/money';
 import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { NotificationService } from '../notifications';
@@ -346,11 +346,8 @@ export class RecordsService {
       problems.push({ path: 'targetGrades', message: 'grades are 1 to 12 (at least one)' });
     }
     let priceFen = 0n;
-    try {
-      priceFen = parseMoney(input.pricePerHour);
-    } catch {
-      problems.push({ path: 'pricePerHour', message: 'must be an amount with two decimals, e.g. 120.00' });
-    }
+    if (MONEY_INPUT_PATTERN.test(input.pricePerHour)) priceFen = parseMoney(input.pricePerHour);
+    else problems.push({ path: 'pricePerHour', message: 'must be an amount with two decimals and at most 11 integer digits, e.g. 120.00' });
     if (problems.length) throw new ValidationFailed(problems);
     const schedule = { ...input, subject, extraSessions: input.extraSessions ?? [] };
     const from = [input.termStart, ...schedule.extraSessions.map((e) => e.date)].sort()[0] as string;

@@ -1,4 +1,4 @@
-import { Conflict, DomainError, FieldProblem, NotFound, ValidationFailed } from '../../platform/errors/domain-error';
+import { Conflict, DomainError, Forbidden, FieldProblem, NotFound, ValidationFailed } from '../../platform/errors/domain-error';
 
 export const institutionNotFound = (ref: string): NotFound => new NotFound(`Institution ${ref}`, 'INSTITUTION_NOT_FOUND');
 export const premisesNotFound = (id: string): NotFound => new NotFound(`Premises ${id}`, 'PREMISES_NOT_FOUND');
@@ -90,3 +90,10 @@ export const staffBarLifted = (): Conflict => new Conflict('STAFF_BAR_LIFTED', '
 /** Registering a person on the staff blacklist as staff. */
 export const staffBarred = (until: string | null): DomainError =>
   new DomainError('STAFF_BARRED', `The person is on the staff blacklist (从业人员黑名单) ${until ? `until ${until}` : 'for life'} and may not work in off-campus training`, 422);
+
+/** A township officer asked for the registry dashboard of another township (the KPI dashboard refuses the same). */
+export class RegistryDashboardOutOfScope extends Forbidden {
+  constructor(townshipCode: string) {
+    super(`A township officer sees only their own township's registry dashboard, not ${townshipCode}`);
+  }
+}

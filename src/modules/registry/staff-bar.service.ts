@@ -178,7 +178,7 @@ export class StaffBarService {
     const inForce = 'b.lifted_at IS NULL AND b.barred_from <= :today AND (b.barred_until IS NULL OR b.barred_until > :today)';
     if (filter.inForce !== undefined) qb.andWhere(filter.inForce ? inForce : `NOT (${inForce})`, { today });
     if (filter.name?.trim()) qb.andWhere(`b.name ILIKE :name ESCAPE '\\'`, { name: `%${filter.name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    const found = await paginate(qb, page, { column: 'b.created_at', value: (b) => b.createdAt, tieBreaker: 'b.id', tieValue: (b) => b.id, direction: 'DESC' });
+    const found = await paginate(qb, page, { list: 'registry.staff-bars', valueType: 'timestamp', column: 'b.created_at', value: (b) => b.createdAt, tieBreaker: 'b.id', tieValue: (b) => b.id, direction: 'DESC' });
     return { ...found, edges: found.edges.map((e) => ({ ...e, node: this.view(e.node, today) })) };
   }
 

@@ -101,7 +101,7 @@ export class ReportService {
   list(actor: Principal, page: PageArgs): Promise<Connection<SupervisionReport>> {
     assertReader(actor);
     const qb = this.dataSource.getRepository(SupervisionReport).createQueryBuilder('r');
-    return paginate(qb, page, { column: 'r.generated_at', value: (r) => r.generatedAt, tieBreaker: 'r.id', tieValue: (r) => r.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'supervision.reports', valueType: 'timestamp', column: 'r.generated_at', value: (r) => r.generatedAt, tieBreaker: 'r.id', tieValue: (r) => r.id, direction: 'DESC' });
   }
 
   async get(actor: Principal, id: string): Promise<SupervisionReport> {

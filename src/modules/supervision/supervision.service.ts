@@ -243,7 +243,7 @@ export class SupervisionService {
       const overdue = `(t.status IN ${OPEN_STATUS_SQL} AND t.due_at < :now)`;
       qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { now: this.clock.now() });
     }
-    return paginate(qb, page, { column: 't.created_at', value: (t) => t.createdAt, tieBreaker: 't.id', tieValue: (t) => t.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'supervision.tasks', valueType: 'timestamp', column: 't.created_at', value: (t) => t.createdAt, tieBreaker: 't.id', tieValue: (t) => t.id, direction: 'DESC' });
   }
 
   async get(actor: Principal, id: string): Promise<SupervisionTask> {
@@ -290,7 +290,7 @@ export class SupervisionService {
       const overdue = `(o.status = 'OPEN' AND o.deadline_at < :now)`;
       qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { now: this.clock.now() });
     }
-    return paginate(qb, page, { column: 'o.created_at', value: (o) => o.createdAt, tieBreaker: 'o.id', tieValue: (o) => o.id, direction: 'DESC' });
+    return paginate(qb, page, { list: 'supervision.rectification-orders', valueType: 'timestamp', column: 'o.created_at', value: (o) => o.createdAt, tieBreaker: 'o.id', tieValue: (o) => o.id, direction: 'DESC' });
   }
 
   isOrderOverdue(order: Pick<RectificationOrder, 'status' | 'deadlineAt'>): boolean {

@@ -90,6 +90,9 @@ export class AuditService {
     if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
     return paginate(qb, page, {
+      list: 'audit.log',
+      valueType: 'timestamp',
+      tieType: 'int',
       column: 'a.occurred_at',
       value: (e) => e.occurredAt,
       tieBreaker: 'a.id',

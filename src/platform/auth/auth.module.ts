@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { BankRateLimitGuard } from '../http/bank-rate-limit.guard';
 import { IdempotencyInterceptor, IdempotencyStore } from '../http/idempotency';
 import { IdempotencyCleanupTask } from '../http/idempotency-cleanup.task';
+import { RateLimitEvictionTask } from '../http/rate-limit-eviction.task';
 import { RateLimiter } from '../http/rate-limiter';
 import { AccessGuard } from './access.guard';
 import { BankRequestVerifier } from './bank-request-verifier';
@@ -31,6 +32,7 @@ import { TokenService, createJwtService } from './token.service';
     IdempotencyStore,
     IdempotencyInterceptor,
     IdempotencyCleanupTask,
+    RateLimitEvictionTask,
   ],
   exports: [TokenService, BankRequestVerifier, BankSignatureGuard, RateLimiter, BankRateLimitGuard, IdempotencyStore, IdempotencyInterceptor],
 })

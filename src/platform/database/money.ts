@@ -6,6 +6,28 @@ import { ValueTransformer } from 'typeorm';
  */
 export const MONEY_PATTERN = /^\d{1,15}\.\d{2}$/;
 
+/**
+ * The largest single amount the service accepts: 99,999,999,999.99 yuan (10^13 − 1 fen), far beyond any
+ * real prepayment or balance of a training institution, and small enough that no total the service keeps
+ * can reach the 64-bit column limit (9.2 × 10^18 fen) before MAX_TOTAL_FEN stops it.
+ */
+export const MAX_AMOUNT_FEN = 10n ** 13n - 1n;
+
+/**
+ * The largest running total the service keeps (an account's required custody, a statement balance):
+ * 99,999,999,999,999.99 yuan (10^16 − 1 fen), a thousandth of the 64-bit limit, so county-wide sums of
+ * many accounts still fit.
+ */
+export const MAX_TOTAL_FEN = 10n ** 16n - 1n;
+
+/** Money typed into GraphQL inputs: two decimals and at most 11 integer digits (≤ MAX_AMOUNT_FEN). */
+export const MONEY_INPUT_PATTERN = /^\d{1,11}\.\d{2}$/;
+
+/** Whether a total (or a total about to be stored) is within ±MAX_TOTAL_FEN. */
+export function withinTotalBound(fen: bigint): boolean {
+  return fen <= MAX_TOTAL_FEN && fen >= -MAX_TOTAL_FEN;
+}
+
 export function parseMoney(value: string): bigint {
   if (!MONEY_PATTERN.test(value)) throw new RangeError(`not a money amount: "${value}"`);
   const [yuan, fen] = value.split('.') as [string, string];

@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -17,7 +18,8 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  // A sealed cursor of the longest sort key (a 200-character Chinese institution name) is about 900 characters.
+  @MaxLength(2048)
   after?: string;
 }
 
@@ -61,21 +63,106 @@ export function Paginated<T>(node: Type<T>, name = node.name): Type<Connection<T
   return ConnectionType as unknown as Type<Connection<T>>;
 }
 
-export function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+/** The type of one value a cursor carries; checked again when the cursor comes back. */
+export type CursorValueType = 'string' | 'timestamp' | 'date' | 'uuid' | 'int';
+
+/**
+ * The identity of a list and its ordering: a cursor is sealed with it as associated data, so a cursor
+ * opens only on the list, ordering and direction that issued it.
+ */
+export interface CursorSpec {
+  /** Stable name of the list, e.g. `registry.institutions`. */
+  list: string;
+  /** The ordering, e.g. `name,id`. */
+  order: string;
+  direction: 'ASC' | 'DESC';
+  /** The type of each value the cursor carries, in order. */
+  types: readonly CursorValueType[];
 }
 
-export function decodeCursor(cursor: string, length: number): unknown[] {
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length) return values;
-  } catch {
-    // fall through
+let cursorKey: Buffer | null = null;
+
+/**
+ * Derives the cursor key from the service's ENCRYPTION_KEY (HKDF, its own label, so a cursor key never
+ * opens data at rest). Called once when the platform module is built; every replica derives the same key.
+ */
+export function configureCursorKey(encryptionKey: Buffer): void {
+  cursorKey = Buffer.from(hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'shuangjian list cursor v1', 32));
+}
+
+function keyOfCursors(): Buffer {
+  if (!cursorKey) throw new Error('cursor key not configured (configureCursorKey)');
+  return cursorKey;
+}
+
+const associatedData = (spec: CursorSpec): Buffer => Buffer.from(`${spec.list}\n${spec.order}\n${spec.direction}`, 'utf8');
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * An opaque cursor: AES-256-GCM over the JSON of the values, the list's identity as associated data,
+ * base64url of iv ‖ tag ‖ ciphertext. Nothing in it is readable, and it cannot be forged or moved to
+ * another list.
+ */
+export function encodeCursor(spec: CursorSpec, values: readonly unknown[]): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', keyOfCursors(), iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(associatedData(spec));
+  const body = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+function hasType(value: unknown, type: CursorValueType): boolean {
+  if (typeof value !== 'string') return false;
+  switch (type) {
+    case 'string':
+      return value.length <= 1000;
+    case 'uuid':
+      return UUID_PATTERN.test(value);
+    case 'date':
+      return DATE_PATTERN.test(value);
+    case 'timestamp':
+      return TIMESTAMP_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
+    case 'int':
+      return /^-?\d{1,19}$/.test(value);
   }
-  throw new ValidationFailed([{ path: 'after', message: 'is not a cursor this list issued' }], 'Invalid cursor');
+}
+
+/**
+ * Opens a cursor issued by `encodeCursor` for the same list identity and checks each value's type;
+ * anything else (another list's cursor, a tampered or hand-made one) is VALIDATION_FAILED on `path`.
+ */
+export function decodeCursor(spec: CursorSpec, cursor: string, path = 'after'): string[] {
+  try {
+    const raw = Buffer.from(cursor, 'base64url');
+    if (raw.length > IV_BYTES + TAG_BYTES && /^[A-Za-z0-9_-]+$/.test(cursor)) {
+      const decipher = createDecipheriv('aes-256-gcm', keyOfCursors(), raw.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+      decipher.setAAD(associatedData(spec));
+      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      const values: unknown = JSON.parse(text);
+      if (Array.isArray(values) && values.length === spec.types.length && values.every((v, i) => hasType(v, spec.types[i] as CursorValueType))) {
+        return values as string[];
+      }
+    }
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('cursor key not configured')) throw error;
+    // fall through: not a cursor of this list
+  }
+  throw new ValidationFailed([{ path, message: 'is not a cursor this list issued' }], 'Invalid cursor');
 }
 
 export interface KeysetOrder<E> {
+  /** Stable name of the list (part of its cursors' identity), e.g. `registry.institutions`. */
+  list: string;
+  /** Type of the sort value in the cursor: `timestamp` for a Date column, `string` for text. */
+  valueType: CursorValueType;
+  /** Type of the tie-breaker in the cursor (default `uuid`). */
+  tieType?: CursorValueType;
   /** SQL expression of the sort column, e.g. `t.name`. */
   column: string;
   /** Reads the sort value from an entity, for the cursor. */
@@ -98,8 +185,9 @@ export async function paginate<E extends ObjectLiteral>(
   const first = args.first ?? 20;
   const dir = order.direction ?? 'ASC';
   const page = qb.clone();
+  const spec: CursorSpec = { list: order.list, order: `${order.column},${order.tieBreaker}`, direction: dir, types: [order.valueType, order.tieType ?? 'uuid'] };
   if (args.after) {
-    const [value, tie] = decodeCursor(args.after, 2);
+    const [value, tie] = decodeCursor(spec, args.after);
     const op = dir === 'ASC' ? '>' : '<';
     page.andWhere(`(${order.column}, ${order.tieBreaker}) ${op} (:__afterValue, :__afterTie)`, {
       __afterValue: value,
@@ -112,7 +200,7 @@ export async function paginate<E extends ObjectLiteral>(
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => {
     const v = order.value(node);
-    return { cursor: encodeCursor([v instanceof Date ? v.toISOString() : v, order.tieValue(node)]), node };
+    return { cursor: encodeCursor(spec, [v instanceof Date ? v.toISOString() : v, order.tieValue(node)]), node };
   });
   return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }

@@ -1,6 +1,7 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { currentRequestId } from './request-context';
+import { safeError } from './safe-error';
 
 /**
  * Structured JSON logs (pino) carrying the request id of the request being served, or of the request
@@ -15,6 +16,8 @@ export function createRootLogger(level: string, destination?: pino.DestinationSt
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
     },
+    // Errors are logged through safeError: a database error's SQL parameters and values never reach a line.
+    serializers: { err: safeError, error: safeError },
     redact: {
       paths: ['password', '*.password', 'secret', '*.secret', 'authorization', '*.authorization', 'req.headers.authorization'],
       censor: '[redacted]',
@@ -29,7 +32,7 @@ export class PinoNestLogger implements LoggerService {
 
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
-    if (message instanceof Error) this.logger[level]({ context, err: message }, message.message);
+    if (message instanceof Error) this.logger[level]({ context, err: message }, safeError(message).message);
     else if (typeof message === 'object' && message !== null) this.logger[level]({ context, ...message });
     else this.logger[level]({ context }, String(message));
   }

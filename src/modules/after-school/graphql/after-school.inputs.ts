@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../../platform/graphql/pagination';
-import { MONEY_PATTERN } from '../../../platform/database/money';
+import { MONEY_INPUT_PATTERN } from '../../../platform/database/money';
 import { SEMESTER_PATTERN, TIME_PATTERN } from '../after-school.rules';
 import { StaffKind } from '../entities/after-school-plan-staff.entity';
 import { PlanStatus } from '../entities/after-school-plan.entity';
@@ -294,7 +294,7 @@ export class FeeStandardInput {
   name!: string;
 
   @Field({ description: 'Yuan per student per semester, two decimals ("150.00")' })
-  @Matches(MONEY_PATTERN, { message: 'feePerSemester must be an amount with two decimals, e.g. "150.00"' })
+  @Matches(MONEY_INPUT_PATTERN, { message: 'feePerSemester must be an amount with two decimals and at most 11 integer digits, e.g. "150.00"' })
   feePerSemester!: string;
 }
 

@@ -56,8 +56,8 @@ export class ComplaintResolver {
 
   @Public()
   @Query(() => PublicComplaintStatusObject, { description: 'Progress of a complaint by tracking number (投诉进度查询), no login' })
-  async complaintStatus(@Args('trackingNumber') trackingNumber: string): Promise<PublicComplaintStatusObject> {
-    const s = await this.service.publicStatus(trackingNumber.slice(0, 40));
+  async complaintStatus(@Args('trackingNumber') trackingNumber: string, @Context() ctx: GqlContext): Promise<PublicComplaintStatusObject> {
+    const s = await this.service.publicStatus(trackingNumber.slice(0, 40), ctx.req.ip ?? 'unknown');
     return { ...s, timeline: s.timeline.map(ComplaintTimelineEntryObject.from) };
   }
 

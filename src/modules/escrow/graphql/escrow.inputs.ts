@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { MONEY_PATTERN } from '../../../platform/database/money';
+import { MONEY_INPUT_PATTERN } from '../../../platform/database/money';
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { EscrowAccountStatusEnum, EscrowAlertStatusEnum, EscrowAlertTypeEnum, InstructionActionEnum } from './escrow.objects';
 
@@ -28,7 +28,7 @@ export class RegisterRiskReserveInput {
   institutionId!: string;
 
   @Field({ description: 'Amount deposited, yuan with two decimals (at least ESCROW_RISK_RESERVE_MIN_FEN)' })
-  @Matches(MONEY_PATTERN, { message: 'amount must be an amount with two decimals, e.g. "50000.00"' })
+  @Matches(MONEY_INPUT_PATTERN, { message: 'amount must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"' })
   amount!: string;
 
   @Field({ description: 'Where the reserve is held (bank and branch, free text)' })

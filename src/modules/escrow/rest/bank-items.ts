@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isCalendarDate } from '../../../platform/clock/business-time';
-import { MONEY_PATTERN, parseMoney } from '../../../platform/database/money';
+import { MAX_AMOUNT_FEN, MAX_TOTAL_FEN, MONEY_PATTERN, formatMoney, parseMoney } from '../../../platform/database/money';
 
 /**
  * Item-level validation of what banks post (docs/bank-api.md). An item that fails is REJECTED with
@@ -32,7 +32,8 @@ export interface TransactionItem {
   contentHash: string;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A refused item: INVALID, or AMOUNT_OUT_OF_RANGE for an amount beyond the service's money bounds. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string; code?: 'AMOUNT_OUT_OF_RANGE' };
 
 /** An account number as banks send it (and officers enter it): 1–34 characters 0-9, A-Z, a-z or -. */
 export const ACCOUNT_NO_PATTERN = /^[0-9A-Za-z-]{1,34}$/;
@@ -41,6 +42,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+const outOfRange = (message: string): { ok: false; message: string; code: 'AMOUNT_OUT_OF_RANGE' } => ({ ok: false, message, code: 'AMOUNT_OUT_OF_RANGE' });
 
 export function parseInstant(value: unknown): Date | null {
   if (typeof value !== 'string' || !INSTANT.test(value)) return null;
@@ -82,6 +84,7 @@ export function checkStatement(raw: unknown, today: string): Checked<StatementIt
   if (typeof opening === 'string') return fail(opening);
   const closing = money(raw, 'closingBalance');
   if (typeof closing === 'string') return fail(closing);
+  if (opening > MAX_TOTAL_FEN || closing > MAX_TOTAL_FEN) return outOfRange(`openingBalance and closingBalance must not exceed ${formatMoney(MAX_TOTAL_FEN)}`);
   if (raw.currency !== 'CNY') return fail('currency must be CNY');
   const revision = raw.revision;
   if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0 || revision > 1_000_000) return fail('revision must be an integer from 0 to 1000000');
@@ -100,6 +103,7 @@ export function checkTransaction(raw: unknown, now: Date): Checked<TransactionIt
   const type = raw.type as TxnType;
   const amount = money(raw, 'amount');
   if (typeof amount === 'string') return fail(amount);
+  if (amount > MAX_AMOUNT_FEN) return outOfRange(`amount must not exceed ${formatMoney(MAX_AMOUNT_FEN)}`);
   if (raw.currency !== 'CNY') return fail('currency must be CNY');
   const payerRef = optionalText(raw, 'payerRef', 128);
   if (payerRef !== null && typeof payerRef === 'object') return fail(payerRef.error);

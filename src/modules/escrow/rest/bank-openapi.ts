@@ -268,7 +268,12 @@ export const BANK_OPENAPI = {
               properties: {
                 index: { type: 'integer', description: 'Position of the item in the request' },
                 status: { type: 'string', enum: ['ACCEPTED', 'DUPLICATE', 'REJECTED'] },
-                code: { type: 'string', enum: ['ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'CONFLICT', 'INVALID'] },
+                code: {
+                  type: 'string',
+                  enum: ['ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'CONFLICT', 'INVALID', 'AMOUNT_OUT_OF_RANGE'],
+                  description:
+                    "ACCOUNT_NOT_FOUND, ACCOUNT_CLOSED, CONFLICT, INVALID, or AMOUNT_OUT_OF_RANGE: an amount above 99999999999.99, a balance above 99999999999999.99, or an item that would take the account's required custody (押金/预收费) beyond 99999999999999.99; only that item is refused.",
+                },
                 message: { type: 'string' },
               },
             },

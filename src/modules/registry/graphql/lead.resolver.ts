@@ -7,6 +7,7 @@ import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { InstitutionService } from '../institution.service';
 import { LeadService } from '../lead.service';
 import { LEAD_ROLES, READ_ROLES } from '../registry-access';
+import { RegistryDashboardOutOfScope } from '../registry.errors';
 import { LeadsArgs, RecordLeadInput, ResolveLeadInput, StartLeadInvestigationInput } from './registry.inputs';
 import { RegistryDashboardObject, UnlicensedLeadConnection, UnlicensedLeadObject } from './registry.objects';
 
@@ -34,7 +35,9 @@ export class LeadResolver {
   @Roles(...READ_ROLES)
   @Query(() => RegistryDashboardObject, { description: 'Registry KPIs: subject institutions remaining, open and overdue leads (a township officer: their township)' })
   async registryDashboard(@CurrentPrincipal() actor: Principal, @Args('townshipCode', { nullable: true }) townshipCode?: string): Promise<RegistryDashboardObject> {
-    const township = actor.kind === 'user' && actor.role === Role.TOWNSHIP_OFFICER ? actor.townshipCode : townshipCode;
+    const officer = actor.kind === 'user' && actor.role === Role.TOWNSHIP_OFFICER;
+    if (officer && townshipCode !== undefined && townshipCode !== null && townshipCode !== actor.townshipCode) throw new RegistryDashboardOutOfScope(townshipCode);
+    const township = officer ? actor.townshipCode : townshipCode;
     const [subjectInstitutionsRemaining, openLeads, overdueLeads] = await Promise.all([
       this.institutions.countSubjectInstitutionsRemaining(township),
       this.leads.countOpen(township),

@@ -1,12 +1,19 @@
 import { EntityManager } from 'typeorm';
 import { encrypt, piiHash } from '../../../platform/crypto/crypto';
-import { creditCodeCheckCharacter } from '../credit-code';
+import { checkCreditCode, creditCodeCheckCharacter } from '../credit-code';
 
-/** A valid demo credit code: registering authority + type, Xifeng's division code, an organisation code. */
-const code = (prefix: '91' | '52', org: string): string => {
+/**
+ * A valid demo credit code: registering authority + type, Xifeng's division code, a 9-character
+ * organisation code from the code alphabet (no I, O, S, V, Z: "DEM0", with a zero), and the check
+ * character. A code the service's own check would refuse stops the seed.
+ */
+export const demoCreditCode = (prefix: '91' | '52', org: string): string => {
   const first17 = `${prefix}520122${org}`;
-  return first17 + creditCodeCheckCharacter(first17);
+  const result = checkCreditCode(first17 + creditCodeCheckCharacter(first17));
+  if (!result.valid) throw new Error(`demo credit code for ${org} is invalid: ${result.message}`);
+  return result.code;
 };
+const code = demoCreditCode;
 
 interface DemoInstitution {
   org: string;
@@ -20,14 +27,14 @@ interface DemoInstitution {
 
 /** Demo institutions in several townships, categories and states (subject ones are the existing register under reduction). */
 export const DEMO_INSTITUTIONS: DemoInstitution[] = [
-  { org: 'MA6DEMO01', name: '息烽县博学教育培训学校', category: 'SUBJECT', kind: null, legalForm: 'FOR_PROFIT', township: '520122001', status: 'OPERATING' },
-  { org: 'MA6DEMO02', name: '息烽县启智学科培训中心', category: 'SUBJECT', kind: null, legalForm: 'NON_PROFIT', township: '520122001', status: 'OPERATING' },
-  { org: 'MA6DEMO03', name: '息烽县阳光美术培训学校', category: 'NON_SUBJECT', kind: 'ARTS', legalForm: 'FOR_PROFIT', township: '520122001', status: 'OPERATING' },
-  { org: 'MA6DEMO04', name: '永靖镇飞跃篮球训练营', category: 'NON_SUBJECT', kind: 'SPORTS', legalForm: 'FOR_PROFIT', township: '520122100', status: 'OPERATING' },
-  { org: 'MA6DEMO05', name: '温泉镇小创客科技培训中心', category: 'NON_SUBJECT', kind: 'SCIENCE_TECH', legalForm: 'FOR_PROFIT', township: '520122101', status: 'SUSPENDED' },
-  { org: 'MA6DEMO06', name: '九庄镇童声合唱艺术培训学校', category: 'NON_SUBJECT', kind: 'ARTS', legalForm: 'FOR_PROFIT', township: '520122102', status: 'APPROVED' },
-  { org: 'MA6DEMO07', name: '小寨坝镇悦动体育培训中心', category: 'NON_SUBJECT', kind: 'SPORTS', legalForm: 'FOR_PROFIT', township: '520122103', status: 'APPLIED' },
-  { org: 'MA6DEMO08', name: '西山镇书香学科辅导学校', category: 'SUBJECT', kind: null, legalForm: 'FOR_PROFIT', township: '520122104', status: 'DEREGISTERED' },
+  { org: 'MA6DEM001', name: '息烽县博学教育培训学校', category: 'SUBJECT', kind: null, legalForm: 'FOR_PROFIT', township: '520122001', status: 'OPERATING' },
+  { org: 'MA6DEM002', name: '息烽县启智学科培训中心', category: 'SUBJECT', kind: null, legalForm: 'NON_PROFIT', township: '520122001', status: 'OPERATING' },
+  { org: 'MA6DEM003', name: '息烽县阳光美术培训学校', category: 'NON_SUBJECT', kind: 'ARTS', legalForm: 'FOR_PROFIT', township: '520122001', status: 'OPERATING' },
+  { org: 'MA6DEM004', name: '永靖镇飞跃篮球训练营', category: 'NON_SUBJECT', kind: 'SPORTS', legalForm: 'FOR_PROFIT', township: '520122100', status: 'OPERATING' },
+  { org: 'MA6DEM005', name: '温泉镇小创客科技培训中心', category: 'NON_SUBJECT', kind: 'SCIENCE_TECH', legalForm: 'FOR_PROFIT', township: '520122101', status: 'SUSPENDED' },
+  { org: 'MA6DEM006', name: '九庄镇童声合唱艺术培训学校', category: 'NON_SUBJECT', kind: 'ARTS', legalForm: 'FOR_PROFIT', township: '520122102', status: 'APPROVED' },
+  { org: 'MA6DEM007', name: '小寨坝镇悦动体育培训中心', category: 'NON_SUBJECT', kind: 'SPORTS', legalForm: 'FOR_PROFIT', township: '520122103', status: 'APPLIED' },
+  { org: 'MA6DEM008', name: '西山镇书香学科辅导学校', category: 'SUBJECT', kind: null, legalForm: 'FOR_PROFIT', township: '520122104', status: 'DEREGISTERED' },
 ];
 
 /**
@@ -38,6 +45,14 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
 export async function seedRegistryDemo(em: EntityManager, keys: { piiHashKey: string; encryptionKey: Buffer }, now: Date): Promise<number> {
   let inserted = 0;
   for (const d of DEMO_INSTITUTIONS) {
+    // Demo data seeded before the fix carries the old, invalid code ("DEMO" with a letter O): correct it in
+    // place, so reseeding such a database does not add the institutions a second time.
+    const prefix = d.legalForm === 'NON_PROFIT' ? '52' : '91';
+    const legacy17 = `${prefix}520122${d.org.replace('DEM0', 'DEMO')}`;
+    const legacy = legacy17 + creditCodeCheckCharacter(legacy17);
+    for (const table of ['institution', 'credit_entry']) {
+      await em.query(`UPDATE ${table} SET credit_code = $1 WHERE credit_code = $2`, [code(prefix, d.org), legacy]);
+    }
     const licensed = d.status !== 'APPLIED';
     const rows: { id: string }[] = await em.query(
       `INSERT INTO institution (name, credit_code, category, non_subject_kind, legal_form, competent_department_code, licence_number,
@@ -84,7 +99,7 @@ export async function seedRegistryDemo(em: EntityManager, keys: { piiHashKey: st
   }
   if (inserted === 0) return 0;
 
-  const [first] = await em.query(`SELECT id FROM institution WHERE credit_code = $1`, [code('91', 'MA6DEMO03')]);
+  const [first] = await em.query(`SELECT id FROM institution WHERE credit_code = $1`, [code('91', 'MA6DEM003')]);
   const staff = [
     { name: '孙老师', idNumber: '520122199505051234' },
     // The demo roster's 王老师 (reference demo data): an in-service teacher, flagged.
