@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { PolicyFacade } from '../policy';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal, systemPrincipal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
@@ -58,16 +58,17 @@ export class LeadService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly policy: PolicyFacade,
   ) {}
 
-  get clearanceDays(): number {
-    return this.config.registry.leadClearanceDays;
+  /** The county rule registry.lead_clearance_days in force now. */
+  clearanceDays(now = this.clock.now()): Promise<number> {
+    return this.policy.value('registry.lead_clearance_days', now);
   }
 
   /** The instant before which a still-open lead is overdue. */
-  overdueBefore(now = this.clock.now()): Date {
-    return new Date(now.getTime() - this.config.registry.leadClearanceDays * 86_400_000);
+  async overdueBefore(now = this.clock.now()): Promise<Date> {
+    return new Date(now.getTime() - (await this.clearanceDays(now)) * 86_400_000);
   }
 
   list(actor: Principal, filter: LeadFilter, page: PageArgs): Promise<Connection<UnlicensedLead>> {
@@ -85,8 +86,8 @@ export class LeadService {
   }
 
   /** Open leads reported before the clearance deadline (dashboard KPI, target 0), county-wide or in a township. */
-  countOverdue(townshipCode?: string, now = this.clock.now()): Promise<number> {
-    const qb = this.leads.createQueryBuilder('l').where(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: this.overdueBefore(now) });
+  async countOverdue(townshipCode?: string, now = this.clock.now()): Promise<number> {
+    const qb = this.leads.createQueryBuilder('l').where(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: await this.overdueBefore(now) });
     if (townshipCode) qb.andWhere('l.township_code = :township', { township: townshipCode });
     return qb.getCount();
   }

@@ -185,6 +185,8 @@ export const EVENT_CATALOGUE = {
   // identity
   'identity.user.created': event<{ userId: string; username: string; role: string }>(1),
   'identity.user.disabled': event<{ userId: string; username: string }>(1),
+  // A county rule's new version was approved (policy store); value as written ("20:30", "4000.00", "30").
+  'policy.rule.changed': event<{ changeId: string; key: string; value: string; previousValue: string; effectiveOn: string; proposedBy: string; approvedBy: string; reason: string }>(1),
 } as const;
 
 export type EventName = keyof typeof EVENT_CATALOGUE;
