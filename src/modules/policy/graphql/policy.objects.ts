@@ -32,6 +32,6 @@ export class PolicyRuleObject {
   @Field({ description: 'Value in force today, as written' }) currentValue!: string;
   @Field(() => Int, { description: 'Value in force today as an integer in the unit (fen, minutes after midnight, days, …)' }) currentAmount!: number;
   @Field(() => String, { nullable: true, description: 'Effective date of the version in force; null while the national default applies' }) currentSince!: string | null;
-  @Field(() => [PolicyChangeObject], { description: 'Approved versions (history, newest approval first), including ones still to take effect' }) history!: PolicyChangeObject[];
+  @Field(() => [PolicyChangeObject], { description: 'Approved versions (history), latest effective date first (the later approval first on one date), including ones still to take effect' }) history!: PolicyChangeObject[];
   @Field(() => [PolicyChangeObject], { description: 'Proposals awaiting a second administrator' }) pending!: PolicyChangeObject[];
 }

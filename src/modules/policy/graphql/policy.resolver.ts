@@ -41,7 +41,10 @@ function ruleObject(s: PolicyState): PolicyRuleObject {
     currentValue: formatPolicyValue(r, s.currentValue),
     currentAmount: s.currentValue,
     currentSince: s.currentSince,
-    history: s.changes.filter((c) => c.status === PolicyChangeStatus.APPROVED).map(changeObject),
+    history: s.changes
+      .filter((c) => c.status === PolicyChangeStatus.APPROVED)
+      .sort((a, b) => (a.effectiveOn === b.effectiveOn ? b.decidedAt!.getTime() - a.decidedAt!.getTime() : a.effectiveOn < b.effectiveOn ? 1 : -1))
+      .map(changeObject),
     pending: s.changes.filter((c) => c.status === PolicyChangeStatus.PROPOSED).map(changeObject),
   };
 }
