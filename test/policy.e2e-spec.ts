@@ -97,6 +97,9 @@ describe('policy store (规则即数据)', () => {
     expect(err.message).toContain('at most 5000.00 yuan');
     expect(err.message).toContain('教育部等十三部门');
     expectGqlError(await propose({ key: 'registry.online_min_break_minutes', value: '5', effectiveOn: '2026-12-03', reason: '缩短' }), 'POLICY_VALUE_OUT_OF_BOUNDS');
+    // Within its bounds, but not after escalation level 2 (3 days).
+    const order = expectGqlError(await propose({ key: 'supervision.level3_days', value: '3', effectiveOn: '2026-12-03', reason: '提速' }), 'POLICY_VALUE_OUT_OF_BOUNDS');
+    expect(order.message).toContain('supervision.level2_days');
     expectGqlError(await propose({ key: 'escrow.prepaid_max_fen', value: '4000', effectiveOn: '2026-12-03', reason: 'x' }), 'POLICY_VALUE_INVALID');
     expectGqlError(await propose({ key: 'escrow.prepaid_max_fen', value: '4000.00', effectiveOn: '2026-12-02', reason: '追溯' }), 'POLICY_EFFECTIVE_DATE_PAST');
     expectGqlError(await propose({ key: 'escrow.prepaid_max_fen', value: '4000.00', effectiveOn: '2026-12-03', reason: 'x' }, tok(edu)), 'FORBIDDEN');

@@ -41,7 +41,7 @@ export interface FamilyEducationRow {
   schoolYear: number;
   guidanceSessions: number;
   guidanceMinutes: number;
-  /** Guidance in class periods (课时): minutes / AFTER_SCHOOL_CLASS_PERIOD_MINUTES. */
+  /** Guidance in class periods (课时): minutes / after_school.class_period_minutes. */
   guidancePeriods: number;
   consultations: number;
   /** Share of the three yearly session targets met (0, 1/3, 2/3, 1). */

@@ -438,7 +438,7 @@ export class ComplaintService {
   /**
    * The complainant asks for a review of the written reply, by tracking number (no login, like the
    * status query; rate-limited per client address like the public form). Once per complaint, within
-   * COMPLAINT_REVIEW_REQUEST_DAYS of the reply; the county office then decides within COMPLAINT_REVIEW_DECISION_DAYS.
+   * complaints.review_request_days of the reply (the rule in force at the reply); the county office then decides within complaints.review_decision_days.
    */
   async requestReview(actor: Principal, trackingNumber: string, reason: string, clientAddress: string): Promise<PublicComplaintStatus> {
     const { submitBurst, submitWindowSeconds } = this.config.complaints;
@@ -635,8 +635,8 @@ export class ComplaintService {
 
   /**
    * Marks complaints past a pending deadline overdue and raises them up the escalation ladder as the
-   * lateness grows, like tasks (level 1 once overdue, 2 after SUPERVISION_LEVEL2_DAYS, 3 after
-   * SUPERVISION_LEVEL3_DAYS). Each rise emits `complaints.complaint.overdue` with the level reached and the
+   * lateness grows, like tasks (level 1 once overdue, 2 after supervision.level2_days, 3 after
+   * supervision.level3_days). Each rise emits `complaints.complaint.overdue` with the level reached and the
    * previous one, in the same transaction: a second run finds the level and emits nothing, and concurrent
    * sweeps skip each other's locked rows. The lead department and the township get an inbox notice when a
    * deadline is first missed; the supervision ladder notifies each higher level. Returns how many

@@ -126,3 +126,6 @@ export function catalogueProblems(rules: readonly PolicyRule[] = POLICY_RULES): 
   }
   return problems;
 }
+
+/** Pairs of rules whose values must keep an order: [smaller, larger] (strictly). */
+export const POLICY_ORDERINGS: readonly (readonly [PolicyKey, PolicyKey])[] = [['supervision.level2_days', 'supervision.level3_days']];

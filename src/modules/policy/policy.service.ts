@@ -10,7 +10,7 @@ import { EventPublisher } from '../../platform/events';
 import { PolicyChange, PolicyChangeStatus } from './entities/policy-change.entity';
 import { PolicyCache } from './policy-cache.service';
 import { assertPolicyEditor, assertPolicyReader } from './policy.access';
-import { POLICY_RULES, PolicyRule, findPolicyRule } from './policy.catalogue';
+import { POLICY_ORDERINGS, POLICY_RULES, PolicyRule, findPolicyRule } from './policy.catalogue';
 import {
   PolicyChangeNotFound,
   PolicyChangeStateConflict,
@@ -85,6 +85,7 @@ export class PolicyService {
     if (input.effectiveOn < today) throw new PolicyEffectiveDateInPast(input.effectiveOn, today);
     const reason = input.reason?.trim();
     if (!reason) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
+    await this.assertOrdering(rule, value, input.effectiveOn);
     return this.dataSource.transaction(async (em) => {
       const now = this.clock.now();
       const change = em.create(PolicyChange, {
@@ -126,6 +127,7 @@ export class PolicyService {
       const today = this.today();
       if (c.effectiveOn < today) throw new PolicyEffectiveDateInPast(c.effectiveOn, today);
       await lockRule(em, c.key);
+      await this.assertOrdering(rule, c.value, c.effectiveOn);
       const before = await em.findBy(PolicyChange, { key: c.key, status: PolicyChangeStatus.APPROVED });
       const previous = valueOn(rule, before.map(toVersion), c.effectiveOn);
       this.decide(c, actor, PolicyChangeStatus.APPROVED, note);
@@ -163,6 +165,22 @@ export class PolicyService {
       await this.audit.record(em, { actor, action: 'policy.change.rejected', entityType: 'policy_change', entityId: c.id, summary: { key: c.key, note: c.decisionNote } });
       return c;
     });
+  }
+
+  /** Rules that must keep an order (escalation level 2 before level 3) keep it on the change's effective date. */
+  private async assertOrdering(rule: PolicyRule, value: number, effectiveOn: string): Promise<void> {
+    for (const [smaller, larger] of POLICY_ORDERINGS) {
+      const other = rule.key === smaller ? larger : rule.key === larger ? smaller : null;
+      if (!other) continue;
+      const otherRule = findPolicyRule(other)!;
+      const otherValue = valueOn(otherRule, await this.cache.versionsOf(other), effectiveOn);
+      const ok = rule.key === smaller ? value < otherValue : otherValue < value;
+      if (!ok) {
+        throw new PolicyValueOutOfBounds(
+          `${rule.key} must be ${rule.key === smaller ? 'less' : 'greater'} than ${other} (${formatPolicyValue(otherRule, otherValue)} on ${effectiveOn}): ${smaller} comes before ${larger}`,
+        );
+      }
+    }
   }
 
   private async decidable(em: Parameters<typeof lockChange>[0], actor: UserPrincipal, id: string, wanted: string): Promise<PolicyChange> {

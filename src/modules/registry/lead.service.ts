@@ -46,7 +46,7 @@ const OUTCOME_EVENT = {
 /**
  * Unlicensed and variant training (非法/变异培训): leads from grid patrols, complaints and public-opinion
  * monitoring; OPEN → INVESTIGATING → CLOSED (取缔) / REGULARISED / UNFOUNDED. A lead still open
- * `REGISTRY_LEAD_CLEARANCE_DAYS` after it was reported is overdue (动态清零).
+ * the county rule `registry.lead_clearance_days` after it was reported is overdue (动态清零).
  */
 @Injectable()
 export class LeadService {

@@ -90,7 +90,7 @@ export const EVENT_CATALOGUE = {
   'escrow.alert.resolved': event<EscrowAlertPayload>(1),
   'escrow.instruction.issued': event<EscrowInstructionPayload>(1),
   'escrow.instruction.acknowledged': event<EscrowInstructionPayload>(1),
-  /** A bank has not acknowledged an instruction within ESCROW_INSTRUCTION_ACK_HOURS (supervision opens a task). */
+  /** A bank has not acknowledged an instruction within the county rule escrow.instruction_ack_hours (supervision opens a task). */
   'escrow.instruction.unacknowledged': event<EscrowInstructionPayload & { issuedAt: string; reason: string }>(1),
   'escrow.account.opened': event<EscrowAccountPayload>(1),
   'escrow.account.frozen': event<EscrowAccountPayload>(1),
