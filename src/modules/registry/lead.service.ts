@@ -71,11 +71,11 @@ export class LeadService {
     return new Date(now.getTime() - (await this.clearanceDays(now)) * 86_400_000);
   }
 
-  list(actor: Principal, filter: LeadFilter, page: PageArgs): Promise<Connection<UnlicensedLead>> {
+  async list(actor: Principal, filter: LeadFilter, page: PageArgs): Promise<Connection<UnlicensedLead>> {
     const qb = applyScope(this.leads.createQueryBuilder('l'), actor, LEAD_SCOPE.columns, LEAD_SCOPE.options);
     if (filter.townshipCode) qb.andWhere('l.township_code = :township', { township: filter.townshipCode });
     if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
-    if (filter.overdue) qb.andWhere(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: this.overdueBefore() });
+    if (filter.overdue) qb.andWhere(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: await this.overdueBefore() });
     return paginate(qb, page, { column: 'l.reported_at', value: (l) => l.reportedAt, tieBreaker: 'l.id', tieValue: (l) => l.id, direction: 'DESC' });
   }
 
