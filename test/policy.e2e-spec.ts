@@ -196,3 +196,14 @@ describe('policy store (规则即数据)', () => {
     expect(await acceptDue(first)).toBe('2026-12-25T16:00:00.000Z');
   });
 });
+
+describe('environment variables keep infrastructure only', () => {
+  // The variables that carried county rules before the policy store (docs/adr/0011-rules-as-data.md).
+  const MOVED = /\b(COMPLAINT_(ROUTE|ACCEPT|HANDLE|MAX_EXTENSION|REVIEW_REQUEST|REVIEW_DECISION)_DAYS|ESCROW_(PREPAID_MAX_\w+|RISK_RESERVE_MIN_FEN|SHORTFALL_TOLERANCE_FEN|ABNORMAL_RELEASE_SHARE|STATEMENT_DUE_HOUR|INSTRUCTION_ACK_HOURS)|REGISTRY_(OFFLINE_END_TIME|ONLINE_END_TIME|ONLINE_MAX_LESSON_MINUTES|ONLINE_MIN_BREAK_MINUTES|LEAD_CLEARANCE_DAYS)|AFTER_SCHOOL_\w+|CREDIT_(ESCROW_ALERT_DEADLINE|WHITELIST_LOOKBACK)_DAYS|SUPERVISION_LEVEL[23]_DAYS)\b/;
+
+  it('neither the configuration nor .env.example reads a county rule', () => {
+    const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    for (const file of ['src/config/app-config.ts', '.env.example']) expect(fs.readFileSync(file, 'utf8')).not.toMatch(MOVED);
+    expect(fs.readFileSync('.env.example', 'utf8')).toMatch(/^POLICY_REFRESH_MS=5000$/m);
+  });
+});
