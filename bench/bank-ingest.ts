@@ -110,7 +110,7 @@ async function main(): Promise<void> {
           type: 'DEPOSIT',
           amount: '100.00',
           currency: 'CNY',
-          payerRef: `p***${i}-${k}`, // one family per deposit: top-ups of one payer add up (ESCROW_PREPAID_MAX_*)
+          payerRef: `p***${i}-${k}`, // one family per deposit: top-ups of one payer add up (escrow.prepaid_max_*)
           lessonHours: 10,
           coverageMonths: 1,
           reversalOf: null,

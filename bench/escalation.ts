@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { LogChannel, NotificationService } from '../src/modules/notifications';
+import { createPolicyFacade } from '../src/modules/policy';
 import { EscalationService } from '../src/modules/supervision';
 import { FixedClock } from '../src/platform/clock/clock';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     const clock = new FixedClock(NOW);
     const events = new EventPublisher(clock);
     const notifications = new NotificationService(ds, events, clock, [new LogChannel()]);
-    const sweeper = new EscalationService(ds, events, notifications, clock, config);
+    const sweeper = new EscalationService(ds, events, notifications, clock, createPolicyFacade(ds, config, clock), config);
 
     const run = async (total: number, overdue: number) => {
       await clear(ds);

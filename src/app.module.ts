@@ -12,6 +12,7 @@ import { ComplaintsModule } from './modules/complaints';
 import { CreditModule } from './modules/credit';
 import { RegistryModule } from './modules/registry';
 import { SupervisionModule } from './modules/supervision';
+import { PolicyModule } from './modules/policy';
 import { DashboardModule } from './modules/dashboard';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -21,7 +22,7 @@ import { createValidationPipe } from './platform/http/validation';
 import { PlatformModule } from './platform/platform.module';
 
 /** The domain modules, in the order their tables depend on each other. */
-const DOMAIN_MODULES = [ReferenceModule, IdentityModule, NotificationsModule, RegistryModule, AfterSchoolModule, EscrowModule, ComplaintsModule, CreditModule, SupervisionModule, DashboardModule];
+const DOMAIN_MODULES = [PolicyModule, ReferenceModule, IdentityModule, NotificationsModule, RegistryModule, AfterSchoolModule, EscrowModule, ComplaintsModule, CreditModule, SupervisionModule, DashboardModule];
 
 @Module({})
 export class AppModule {

@@ -355,7 +355,7 @@ describe('after-school services and homework', () => {
 
   describe('demo data', () => {
     it('seeds plans, participation and weeks of homework for the demo schools, idempotently', async () => {
-      const seed = () => t.dataSource.transaction((em) => seedAfterSchoolDemo(em, t.runtime.config.afterSchool, '2026-11-25'));
+      const seed = () => t.dataSource.transaction((em) => seedAfterSchoolDemo(em, '2026-11-25'));
       expect(await seed()).toEqual({ schools: 8, homeworkDays: 15 });
       const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM homework_record`))[0].n as number;
       const before = await count();

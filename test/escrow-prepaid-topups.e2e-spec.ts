@@ -22,7 +22,7 @@ const deposit = (accountNo: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** One charge may not be split into top-ups: a payer's deposits within ESCROW_PREPAID_MAX_MONTHS count together. */
+/** One charge may not be split into top-ups: a payer's deposits within escrow.prepaid_max_months (a county rule) count together. */
 describe('escrow: prepaid limits across a payer’s top-ups', () => {
   let t: TestApp;
   const clock = new FixedClock('2026-11-29T03:00:00Z');

@@ -127,7 +127,7 @@ describe('escrow: risk reserves (风险保证金)', () => {
     );
     const deadline = t.app.get(SubscriberRegistry).scheduledTasks().find((x) => x.name === 'credit.escrow-alert-deadline')!.handler as unknown as { run(now: Date): Promise<number> };
     try {
-      clock.set('2026-12-09T03:00:00Z'); // past CREDIT_ESCROW_ALERT_DEADLINE_DAYS (7)
+      clock.set('2026-12-09T03:00:00Z'); // past credit.escrow_alert_deadline_days (7)
       await deadline.run(clock.now());
       expect(await count(`SELECT count(*)::int AS n FROM credit_record WHERE institution_id = $1`, [inst.id])).toBe(0);
     } finally {

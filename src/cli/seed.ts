@@ -30,7 +30,7 @@ runCli(async () => {
         console.log(`Registry demo: ${institutions} institutions with premises, staff, courses, a 2026 checklist and leads (0 when they exist already).`);
         const accounts = await seedEscrowDemo(em, new Date(), config.timeZone);
         console.log(`Escrow demo: bank ICBC_XIFENG, ${accounts} escrow accounts with a week of statements and transactions (0 when accounts exist already).`);
-        const afterSchool = await seedAfterSchoolDemo(em, config.afterSchool, businessDate(new Date(), config.timeZone));
+        const afterSchool = await seedAfterSchoolDemo(em, businessDate(new Date(), config.timeZone));
         console.log(`After-school demo: plans, participation, fees, teacher hours and ${afterSchool.homeworkDays} school days of homework for ${afterSchool.schools} schools.`);
         const complaints = await seedComplaintsDemo(em, config.security.encryptionKey, config.timeZone);
         console.log(`Complaints demo: ${complaints} complaints (0 when some exist already).`);

@@ -109,54 +109,13 @@ export interface BankApiConfig {
   idempotencyAbandonedSeconds: number;
 }
 
-/** Institution registry: training-time rules (中办发〔2021〕40号) and the unlicensed-lead clearance deadline. */
+/** Institution registry (training-time and lead-clearance rules are county rules: modules/policy). */
 export interface RegistryConfig {
-  offlineEndTime: string;
-  onlineEndTime: string;
-  onlineMaxLessonMinutes: number;
-  onlineMinBreakMinutes: number;
-  /** Leads still open this many days after being reported are overdue (动态清零). */
-  leadClearanceDays: number;
   /** Complaint hotline shown on institution public profiles. */
   complaintHotline: string;
   /** Public institution search (searchInstitutionsPublic), per client address: this many searches per window. */
   publicSearchBurst: number;
   publicSearchWindowSeconds: number;
-}
-
-export interface AfterSchoolConfig {
-  /** County funding of basic after-school service, fen per student per school year (30000 = 300 yuan). */
-  fundingFenPerStudentYear: number;
-  /** Local normal off-work time (HH:MM): after-school service may not end earlier. */
-  offWorkTime: string;
-  /** Daily written-homework limits in minutes by grade band (中办发〔2021〕40号). */
-  homeworkMinutes: { grades1to2: number; grades3to6: number; junior: number };
-  /** "5+2": at least this many minutes of service on each school day. */
-  minDailyMinutes: number;
-  /** Family education per school and year (seed 四(三) "4次8课时", 2 consultations); a 课时 in minutes. */
-  family: { guidanceSessions: number; guidancePeriods: number; classPeriodMinutes: number; consultations: number };
-}
-
-export interface EscrowConfig {
-  /** SHORTFALL is raised when the balance is below required custody by more than this (fen). */
-  shortfallToleranceFen: bigint;
-  /** ABNORMAL_RELEASE: releases within 24 h above this share (0–1) of the custody held before them. */
-  abnormalReleaseShare: number;
-  /** PREPAID_LIMIT_EXCEEDED: one prepayment above this amount (fen), lesson hours or months. */
-  prepaidMaxFen: bigint;
-  prepaidMaxLessonHours: number;
-  prepaidMaxMonths: number;
-  /** Local hour by which yesterday's statement must be in (STALE_REPORT). */
-  statementDueHour: number;
-  /** Instructions unacknowledged this long are escalated (escrow.instruction.unacknowledged). */
-  instructionAckHours: number;
-  /**
-   * Smallest risk reserve (风险保证金, the alternative to bank custody) the service registers, fen. A fixed
-   * floor: sizing a reserve to the prepaid fees collected is the officers' judgement (the service sees no
-   * fee flows for a reserve-route institution). Default 500,000 fen = 5,000 yuan, the largest single
-   * prepayment a family may make (ESCROW_PREPAID_MAX_FEN): a reserve below it could not refund even one.
-   */
-  riskReserveMinFen: bigint;
 }
 
 export interface ComplaintsConfig {
@@ -170,23 +129,17 @@ export interface ComplaintsConfig {
   duplicateWindowDays: number;
   /** How often the overdue sweep runs. */
   overdueSweepMinutes: number;
-  /** Statutory periods in calendar days (《信访工作条例》 Art. 22, 23, 34, 35). */
-  deadlines: { routeDays: number; acceptDays: number; handleDays: number; maxExtensionDays: number; reviewRequestDays: number; reviewDecisionDays: number };
 }
 
-export interface CreditConfig {
-  /** An escrow SHORTFALL (or missing account) alert still open this many days becomes a credit record. */
-  escrowAlertDeadlineDays: number;
-  /** Whitelist eligibility: no violation within this many days. */
-  whitelistLookbackDays: number;
+/** The policy store's per-replica cache of county rules (the rules themselves are data: modules/policy). */
+export interface PolicyConfig {
+  /** A replica reloads the rules when its copy is older than this (ms); the approving replica at once. */
+  refreshMs: number;
 }
 
 export interface SupervisionConfig {
   /** How often the escalation sweep runs. */
   sweepMinutes: number;
-  /** Escalation level 2 when a task or rectification order is overdue by more than this many days, level 3 … */
-  level2Days: number;
-  level3Days: number;
   /** Rows the sweep claims per transaction. */
   sweepBatchSize: number;
 }
@@ -206,12 +159,10 @@ export interface AppConfig {
   auth: AuthConfig;
   bankApi: BankApiConfig;
   events: EventsConfig;
-  afterSchool: AfterSchoolConfig;
   supervision: SupervisionConfig;
-  credit: CreditConfig;
   complaints: ComplaintsConfig;
   registry: RegistryConfig;
-  escrow: EscrowConfig;
+  policy: PolicyConfig;
   seedReferenceOnStart: boolean;
 }
 
@@ -289,22 +240,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       outboxRedriveMs: r.int('OUTBOX_REDRIVE_MS', 60000, { min: 100 }),
       queueTimeoutMs: r.int('QUEUE_TIMEOUT_MS', 5000, { min: 100 }),
     },
-    escrow: {
-      shortfallToleranceFen: BigInt(r.int('ESCROW_SHORTFALL_TOLERANCE_FEN', 0, { min: 0 })),
-      abnormalReleaseShare: r.number('ESCROW_ABNORMAL_RELEASE_SHARE', 0.3, { min: 0, max: 1 }),
-      prepaidMaxFen: BigInt(r.int('ESCROW_PREPAID_MAX_FEN', 500_000, { min: 0 })),
-      prepaidMaxLessonHours: r.int('ESCROW_PREPAID_MAX_LESSON_HOURS', 60, { min: 0 }),
-      prepaidMaxMonths: r.int('ESCROW_PREPAID_MAX_MONTHS', 3, { min: 0 }),
-      statementDueHour: r.int('ESCROW_STATEMENT_DUE_HOUR', 10, { min: 0, max: 23 }),
-      instructionAckHours: r.int('ESCROW_INSTRUCTION_ACK_HOURS', 24, { min: 1 }),
-      riskReserveMinFen: BigInt(r.int('ESCROW_RISK_RESERVE_MIN_FEN', 500_000, { min: 1 })),
+    policy: {
+      refreshMs: r.int('POLICY_REFRESH_MS', 5000, { min: 10, max: 3_600_000 }),
     },
     registry: {
-      offlineEndTime: r.string('REGISTRY_OFFLINE_END_TIME', '20:30'),
-      onlineEndTime: r.string('REGISTRY_ONLINE_END_TIME', '21:00'),
-      onlineMaxLessonMinutes: r.int('REGISTRY_ONLINE_MAX_LESSON_MINUTES', 30, { min: 1, max: 240 }),
-      onlineMinBreakMinutes: r.int('REGISTRY_ONLINE_MIN_BREAK_MINUTES', 10, { min: 0, max: 240 }),
-      leadClearanceDays: r.int('REGISTRY_LEAD_CLEARANCE_DAYS', 30, { min: 1, max: 3650 }),
       complaintHotline: r.string('REGISTRY_COMPLAINT_HOTLINE', '12345'),
       publicSearchBurst: r.int('REGISTRY_PUBLIC_SEARCH_BURST', 30, { min: 1 }),
       publicSearchWindowSeconds: r.int('REGISTRY_PUBLIC_SEARCH_WINDOW_SECONDS', 60, { min: 1 }),
@@ -316,41 +255,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       statusWindowSeconds: r.int('COMPLAINT_STATUS_WINDOW_SECONDS', 60, { min: 1 }),
       duplicateWindowDays: r.int('COMPLAINT_DUPLICATE_WINDOW_DAYS', 30, { min: 0, max: 3650 }),
       overdueSweepMinutes: r.int('COMPLAINT_OVERDUE_SWEEP_MINUTES', 15, { min: 1, max: 1440 }),
-      deadlines: {
-        routeDays: r.int('COMPLAINT_ROUTE_DAYS', 15, { min: 1, max: 365 }),
-        acceptDays: r.int('COMPLAINT_ACCEPT_DAYS', 15, { min: 1, max: 365 }),
-        handleDays: r.int('COMPLAINT_HANDLE_DAYS', 60, { min: 1, max: 365 }),
-        // The statutory cap of 30 is also the input's and the database's bound: a county may only shorten it.
-        maxExtensionDays: r.int('COMPLAINT_MAX_EXTENSION_DAYS', 30, { min: 1, max: 30 }),
-        reviewRequestDays: r.int('COMPLAINT_REVIEW_REQUEST_DAYS', 30, { min: 1, max: 365 }),
-        reviewDecisionDays: r.int('COMPLAINT_REVIEW_DECISION_DAYS', 30, { min: 1, max: 365 }),
-      },
-    },
-    credit: {
-      escrowAlertDeadlineDays: r.int('CREDIT_ESCROW_ALERT_DEADLINE_DAYS', 7, { min: 1, max: 365 }),
-      whitelistLookbackDays: r.int('CREDIT_WHITELIST_LOOKBACK_DAYS', 365, { min: 1, max: 3650 }),
     },
     supervision: {
       sweepMinutes: r.int('SUPERVISION_SWEEP_MINUTES', 15, { min: 1, max: 1440 }),
-      level2Days: r.int('SUPERVISION_LEVEL2_DAYS', 3, { min: 0, max: 365 }),
-      level3Days: r.int('SUPERVISION_LEVEL3_DAYS', 7, { min: 0, max: 365 }),
       sweepBatchSize: r.int('SUPERVISION_SWEEP_BATCH_SIZE', 500, { min: 1, max: 10000 }),
-    },
-    afterSchool: {
-      fundingFenPerStudentYear: r.int('AFTER_SCHOOL_FUNDING_FEN_PER_STUDENT_YEAR', 30000, { min: 0 }),
-      offWorkTime: r.string('AFTER_SCHOOL_LOCAL_OFF_WORK_TIME', '17:30'),
-      homeworkMinutes: {
-        grades1to2: r.int('AFTER_SCHOOL_HOMEWORK_MINUTES_GRADES_1_2', 0, { min: 0, max: 600 }),
-        grades3to6: r.int('AFTER_SCHOOL_HOMEWORK_MINUTES_GRADES_3_6', 60, { min: 0, max: 600 }),
-        junior: r.int('AFTER_SCHOOL_HOMEWORK_MINUTES_JUNIOR', 90, { min: 0, max: 600 }),
-      },
-      minDailyMinutes: r.int('AFTER_SCHOOL_MIN_DAILY_MINUTES', 120, { min: 1, max: 600 }),
-      family: {
-        guidanceSessions: r.int('AFTER_SCHOOL_FAMILY_GUIDANCE_SESSIONS', 4, { min: 0, max: 100 }),
-        guidancePeriods: r.int('AFTER_SCHOOL_FAMILY_GUIDANCE_PERIODS', 8, { min: 0, max: 200 }),
-        classPeriodMinutes: r.int('AFTER_SCHOOL_CLASS_PERIOD_MINUTES', 40, { min: 1, max: 120 }),
-        consultations: r.int('AFTER_SCHOOL_FAMILY_CONSULTATIONS', 2, { min: 0, max: 100 }),
-      },
     },
   };
   if (production && config.auth.jwtSecret === DEV_JWT_SECRET) r.problems.push('JWT_SECRET must not be the development default in production');
@@ -358,11 +266,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && config.security.piiHashKey === DEV_PII_HASH_KEY) r.problems.push('PII_HASH_KEY must not be the development default in production');
   if (!isValidTimeZone(config.timeZone)) r.problems.push(`BUSINESS_TIMEZONE is not a known IANA time zone: "${config.timeZone}"`);
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(config.queue.prefix)) r.problems.push('QUEUE_PREFIX must be 1-40 characters [A-Za-z0-9_-]');
-  for (const [name, value] of [['REGISTRY_OFFLINE_END_TIME', config.registry.offlineEndTime], ['REGISTRY_ONLINE_END_TIME', config.registry.onlineEndTime]] as const) {
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) r.problems.push(`${name} must be HH:MM (24-hour), e.g. 20:30`);
-  }
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(config.afterSchool.offWorkTime)) r.problems.push('AFTER_SCHOOL_LOCAL_OFF_WORK_TIME must be HH:MM (24-hour), e.g. 17:30');
-  if (config.supervision.level3Days <= config.supervision.level2Days) r.problems.push('SUPERVISION_LEVEL3_DAYS must be greater than SUPERVISION_LEVEL2_DAYS');
   const badProxies = config.http.trustedProxies.filter((p) => !isProxySpec(p));
   if (badProxies.length > 0) r.problems.push(`TRUSTED_PROXIES must list IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal: not ${badProxies.join(', ')}`);
   if (r.problems.length > 0) throw new ConfigError(r.problems);

@@ -4,6 +4,7 @@ import { CreditModule } from '../credit';
 import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
+import { PolicyModule } from '../policy';
 import { AfterSchoolFacade } from './after-school.facade';
 import { AfterSchoolPlanStaff } from './entities/after-school-plan-staff.entity';
 import { AfterSchoolPlan } from './entities/after-school-plan.entity';
@@ -21,7 +22,7 @@ import { TeacherHoursController } from './rest/teacher-hours.controller';
 
 /** After-school services and homework (课后服务, 作业管理). */
 @Module({
-  imports: [TypeOrmModule.forFeature([AfterSchoolPlan, AfterSchoolPlanStaff, HomeworkRecord]), ReferenceModule, RegistryModule, NotificationsModule, CreditModule],
+  imports: [TypeOrmModule.forFeature([AfterSchoolPlan, AfterSchoolPlanStaff, HomeworkRecord]), ReferenceModule, RegistryModule, NotificationsModule, CreditModule, PolicyModule],
   controllers: [TeacherHoursController],
   providers: [SchoolCalendar, PlanService, ParticipationService, HomeworkService, FundingService, FamilyEducationService, AfterSchoolFacade, PublicationMissingTask, CreditBlacklistSubscriber, PlanResolver, AfterSchoolRecordsResolver],
   exports: [AfterSchoolFacade],

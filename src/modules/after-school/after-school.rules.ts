@@ -8,7 +8,7 @@ export interface TimeSlot {
 }
 
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-/** Default of AFTER_SCHOOL_MIN_DAILY_MINUTES: two hours a day. */
+/** Default of the county rule after_school.min_daily_minutes: two hours a day. */
 export const MIN_DAILY_MINUTES = 120;
 const SCHOOL_WEEKDAYS = [1, 2, 3, 4, 5];
 

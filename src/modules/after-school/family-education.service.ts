@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
+import { PolicyFacade } from '../policy';
 import { ReferenceService } from '../reference';
 import { READERS } from './after-school.access';
 import { InvalidAfterSchoolInput } from './after-school.errors';
@@ -40,7 +41,7 @@ export interface FamilyEducationRow {
   schoolYear: number;
   guidanceSessions: number;
   guidanceMinutes: number;
-  /** Guidance in class periods (课时): minutes / AFTER_SCHOOL_CLASS_PERIOD_MINUTES. */
+  /** Guidance in class periods (课时): minutes / after_school.class_period_minutes. */
   guidancePeriods: number;
   consultations: number;
   /** Share of the three yearly session targets met (0, 1/3, 2/3, 1). */
@@ -59,6 +60,7 @@ export class FamilyEducationService {
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,7 +94,7 @@ export class FamilyEducationService {
   /**
    * Yearly completion per school of the reader's scope, against seed 四(三) "每年至少4次8课时的免费家庭教育
    * 指导服务和2次普惠性公益咨询服务": guidance sessions, guidance class periods (课时, counted from the minutes
-   * recorded) and consultations, each target from AFTER_SCHOOL_FAMILY_* and AFTER_SCHOOL_CLASS_PERIOD_MINUTES.
+   * recorded) and consultations, each target from the county rules after_school.family_* and after_school.class_period_minutes.
    */
   async completion(actor: Principal, filter: { schoolYear: number; townshipCode?: string; schoolId?: string }): Promise<FamilyEducationRow[]> {
     const schools = await schoolsInScope(this.reference, actor, READERS.kpis, filter);
@@ -108,9 +110,15 @@ export class FamilyEducationService {
       [schools.map((s) => s.id), filter.schoolYear],
     );
     const bySchool = new Map(rows.map((r) => [r.school_id, r]));
+    const v = await this.policy.values(['after_school.family_guidance_sessions', 'after_school.family_guidance_periods', 'after_school.class_period_minutes', 'after_school.family_consultations']);
+    const target = {
+      guidanceSessions: v['after_school.family_guidance_sessions'],
+      guidancePeriods: v['after_school.family_guidance_periods'],
+      classPeriodMinutes: v['after_school.class_period_minutes'],
+      consultations: v['after_school.family_consultations'],
+    };
     return schools.map((s) => {
       const r = bySchool.get(s.id)!;
-      const target = this.config.afterSchool.family;
       const periods = r.guidance_minutes / target.classPeriodMinutes;
       const met = [r.guidance >= target.guidanceSessions, periods >= target.guidancePeriods, r.consultations >= target.consultations].filter(Boolean).length;
       return {

@@ -5,6 +5,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { scopeCondition } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
+import { PolicyFacade } from '../policy';
 import { ReferenceService } from '../reference';
 import { READERS, assertFeeStandardApprover, readOptions, scopeColumns } from './after-school.access';
 import { InvalidAfterSchoolInput, feeStandardExists, feeStandardNotFound } from './after-school.errors';
@@ -47,6 +48,7 @@ export class FundingService {
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -96,7 +98,7 @@ export class FundingService {
    * funded = students served × the yearly rate ÷ 2; fees = paying students × fee; exempted likewise.
    */
   async statements(actor: Principal, filter: { semester: string; schoolId?: string; townshipCode?: string }): Promise<FundingStatement[]> {
-    const halfYearFen = BigInt(this.config.afterSchool.fundingFenPerStudentYear) / 2n;
+    const halfYearFen = BigInt(await this.policy.value('after_school.funding_fen_per_student_year')) / 2n;
     const params: unknown[] = [filter.semester];
     const scope = scopeCondition(actor, scopeColumns('x'), readOptions(actor, READERS.funding));
     if (scope.kind === 'none') return [];

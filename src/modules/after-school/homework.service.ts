@@ -5,6 +5,8 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
+import { PolicyFacade } from '../policy';
+import { homeworkLimitsAt } from './after-school.policy';
 import { EventPublisher } from '../../platform/events';
 import { ReferenceService } from '../reference';
 import { READERS, readOptions, scopeColumns } from './after-school.access';
@@ -69,6 +71,7 @@ export class HomeworkService {
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     private readonly calendar: SchoolCalendar,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -79,7 +82,7 @@ export class HomeworkService {
     const subjects = c.subjects.map((s) => ({ subject: s.subject.trim(), minutes: s.minutes }));
     if (new Set(subjects.map((s) => s.subject)).size !== subjects.length) throw new InvalidAfterSchoolInput('subjects', 'A subject is listed twice');
     const estimated = subjects.reduce((sum, s) => sum + s.minutes, 0);
-    const limit = homeworkLimitFor(c.grade, this.config.afterSchool.homeworkMinutes);
+    const limit = homeworkLimitFor(c.grade, await homeworkLimitsAt(this.policy, this.clock.now()));
     const id = await this.dataSource.transaction(async (em) => {
       const [row] = (await em.query(
         `INSERT INTO homework_record (school_id, township_code, grade, class_name, homework_date, subjects, estimated_minutes, limit_minutes, published_at)

@@ -5,6 +5,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal, systemPrincipal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
+import { PolicyFacade } from '../policy';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { CreditFacade } from '../credit';
@@ -60,6 +61,7 @@ export class PlanService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,7 +69,7 @@ export class PlanService {
   async save(actor: Principal, command: SavePlanCommand): Promise<AfterSchoolPlan> {
     assertOwnSchool(actor, command.schoolId);
     if (!SEMESTER_PATTERN.test(command.semester)) throw new InvalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
-    const problems = planSlotProblems(command.timeSlots, this.config.afterSchool.offWorkTime, this.config.afterSchool.minDailyMinutes);
+    const problems = planSlotProblems(command.timeSlots, await this.policy.timeOfDay('after_school.off_work_time'), await this.policy.value('after_school.min_daily_minutes'));
     if (problems.length > 0) throw new PlanRulesBroken(problems);
     const [school] = await this.reference.schoolsByIds([command.schoolId]);
     if (!school) throw schoolNotFound(command.schoolId);

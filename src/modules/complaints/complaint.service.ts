@@ -13,6 +13,7 @@ import { RateLimiter } from '../../platform/http/rate-limiter';
 import { NotificationService } from '../notifications';
 import { ReferenceService } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
+import { PolicyFacade } from '../policy';
 import { complaintScope, isAssignedOfficer, mayHandle, mayRoute } from './complaint-access';
 import { ComplaintCategory, ComplaintChannel, ComplaintDeadline, ComplaintStatus, OPEN_STATUSES, ReviewDecision, Satisfaction } from './complaint.enums';
 import { ComplaintNotFound, DeadlineAlreadyExtended, InstitutionNotFound, InvalidComplaintTransition, ReviewAlreadyRequested, ReviewWindowClosed, TooManyRequests, TooManyStatusLookups } from './complaints.errors';
@@ -125,6 +126,7 @@ export class ComplaintService {
     private readonly events: EventPublisher,
     private readonly limiter: RateLimiter,
     private readonly clock: Clock,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -176,6 +178,8 @@ export class ComplaintService {
     const routing = await this.routeCategory(input.category);
     const now = this.clock.now();
     const tz = this.config.timeZone;
+    // The deadlines are computed and stored now: a later rule change does not move them.
+    const periods = await this.policy.values(['complaints.route_days', 'complaints.accept_days'], now);
 
     return this.dataSource.transaction(async (em) => {
       let duplicateOf: string | null = null;
@@ -208,8 +212,8 @@ export class ComplaintService {
         contactPhoneEnc: input.contactPhone ? encrypt(key, input.contactPhone) : null,
         duplicateOf,
         receivedAt: now,
-        routeDueAt: calendarDeadline(now, this.config.complaints.deadlines.routeDays, tz).dueAt,
-        acceptDueAt: calendarDeadline(now, this.config.complaints.deadlines.acceptDays, tz).dueAt,
+        routeDueAt: calendarDeadline(now, periods['complaints.route_days'], tz).dueAt,
+        acceptDueAt: calendarDeadline(now, periods['complaints.accept_days'], tz).dueAt,
         handleDueAt: null,
         reopenCount: 0,
         createdAt: now,
@@ -341,7 +345,7 @@ export class ComplaintService {
     return this.change(actor, id, 'accept', [ComplaintStatus.RECEIVED], 'route', async (c, _em, now) => {
       c.status = ComplaintStatus.ACCEPTED;
       c.acceptedAt = now;
-      c.handleDueAt = calendarDeadline(now, this.config.complaints.deadlines.handleDays, this.config.timeZone).dueAt;
+      c.handleDueAt = calendarDeadline(now, await this.policy.value('complaints.handle_days', now), this.config.timeZone).dueAt;
       return { publicReply, summary: { handleDueAt: c.handleDueAt.toISOString() } };
     });
   }
@@ -396,8 +400,8 @@ export class ComplaintService {
     });
   }
 
-  extend(actor: Principal, id: string, days: number, reason: string): Promise<Complaint> {
-    const { maxExtensionDays } = this.config.complaints.deadlines;
+  async extend(actor: Principal, id: string, days: number, reason: string): Promise<Complaint> {
+    const maxExtensionDays = await this.policy.value('complaints.max_extension_days');
     if (!Number.isInteger(days) || days < 1 || days > maxExtensionDays) throw new ValidationFailed([{ path: 'days', message: `must be 1–${maxExtensionDays}` }]);
     return this.change(actor, id, 'extend', HANDLING, 'handle', async (c, _em, now) => {
       if (c.extensionDays !== null) throw new DeadlineAlreadyExtended();
@@ -440,7 +444,7 @@ export class ComplaintService {
       c.status = ComplaintStatus.INVESTIGATING;
       c.reopenCount += 1;
       c.closedAt = null;
-      c.handleDueAt = calendarDeadline(now, this.config.complaints.deadlines.handleDays, this.config.timeZone).dueAt;
+      c.handleDueAt = calendarDeadline(now, await this.policy.value('complaints.handle_days', now), this.config.timeZone).dueAt;
       c.handleOverdueAt = null;
       c.handleOverdueLevel = null;
       return { publicReply, action: 'complaints.complaint.reopened', summary: { reason, previousSatisfaction: c.satisfaction, handleDueAt: c.handleDueAt.toISOString() } };
@@ -452,7 +456,7 @@ export class ComplaintService {
   /**
    * The complainant asks for a review of the written reply, by tracking number (no login, like the
    * status query; rate-limited per client address like the public form). Once per complaint, within
-   * COMPLAINT_REVIEW_REQUEST_DAYS of the reply; the county office then decides within COMPLAINT_REVIEW_DECISION_DAYS.
+   * complaints.review_request_days of the reply (the rule in force at the reply); the county office then decides within complaints.review_decision_days.
    */
   async requestReview(actor: Principal, trackingNumber: string, reason: string, clientAddress: string): Promise<PublicComplaintStatus> {
     const { submitBurst, submitWindowSeconds } = this.config.complaints;
@@ -465,7 +469,7 @@ export class ComplaintService {
       if (!c) throw new ComplaintNotFound();
       const now = this.clock.now();
       const from = c.status;
-      this.openReview(c, reason, now);
+      await this.openReview(c, reason, now);
       c.updatedAt = now;
       await em.save(c);
       await this.addTimeline(em, c, null);
@@ -479,7 +483,7 @@ export class ComplaintService {
   registerReview(actor: Principal, id: string, reason: string): Promise<Complaint> {
     // Every status passes the gate: openReview answers "already requested" before "not replied yet".
     return this.change(actor, id, 'request a review of', Object.values(ComplaintStatus), 'route', async (c, em, now) => {
-      this.openReview(c, reason, now);
+      await this.openReview(c, reason, now);
       await this.reviewRequested(em, c);
       return { action: 'complaints.review.requested', summary: { reason, channel: 'OFFICER' } };
     });
@@ -503,7 +507,7 @@ export class ComplaintService {
       } else {
         c.status = ComplaintStatus.INVESTIGATING;
         c.closedAt = null;
-        c.handleDueAt = calendarDeadline(now, this.config.complaints.deadlines.handleDays, this.config.timeZone).dueAt;
+        c.handleDueAt = calendarDeadline(now, await this.policy.value('complaints.handle_days', now), this.config.timeZone).dueAt;
         c.handleOverdueAt = null;
         c.handleOverdueLevel = null;
         await this.notifyAssigned(em, c, 'complaints.review.overturned', '投诉复查：责成重新办理', `投诉 ${c.trackingNumber} 复查意见：${opinion}`);
@@ -512,15 +516,16 @@ export class ComplaintService {
     });
   }
 
-  private openReview(c: Complaint, reason: string, now: Date): void {
+  private async openReview(c: Complaint, reason: string, now: Date): Promise<void> {
     if (c.reviewRequestedAt) throw new ReviewAlreadyRequested();
     if (c.status !== ComplaintStatus.REPLIED && c.status !== ComplaintStatus.CLOSED) throw new InvalidComplaintTransition('request a review of', c.status);
-    const window = calendarDeadline(c.repliedAt!, this.config.complaints.deadlines.reviewRequestDays, this.config.timeZone);
+    // The review window runs from the reply under the rule in force at the reply: a later change does not reach back.
+    const window = calendarDeadline(c.repliedAt!, await this.policy.value('complaints.review_request_days', c.repliedAt!), this.config.timeZone);
     if (now >= window.dueAt) throw new ReviewWindowClosed(window.dueDate);
     c.status = ComplaintStatus.UNDER_REVIEW;
     c.reviewRequestedAt = now;
     c.reviewReason = reason;
-    c.reviewDueAt = calendarDeadline(now, this.config.complaints.deadlines.reviewDecisionDays, this.config.timeZone).dueAt;
+    c.reviewDueAt = calendarDeadline(now, await this.policy.value('complaints.review_decision_days', now), this.config.timeZone).dueAt;
   }
 
   private async reviewRequested(em: EntityManager, c: Complaint): Promise<void> {
@@ -660,8 +665,8 @@ export class ComplaintService {
 
   /**
    * Marks complaints past a pending deadline overdue and raises them up the escalation ladder as the
-   * lateness grows, like tasks (level 1 once overdue, 2 after SUPERVISION_LEVEL2_DAYS, 3 after
-   * SUPERVISION_LEVEL3_DAYS). Each rise emits `complaints.complaint.overdue` with the level reached and the
+   * lateness grows, like tasks (level 1 once overdue, 2 after supervision.level2_days, 3 after
+   * supervision.level3_days). Each rise emits `complaints.complaint.overdue` with the level reached and the
    * previous one, in the same transaction: a second run finds the level and emits nothing, and concurrent
    * sweeps skip each other's locked rows. The lead department and the township get an inbox notice when a
    * deadline is first missed; the supervision ladder notifies each higher level. Returns how many
@@ -669,7 +674,7 @@ export class ComplaintService {
    */
   async sweepOverdue(now: Date): Promise<number> {
     const actor = systemPrincipal('complaints.overdue-sweep');
-    const { level2Days, level3Days } = this.config.supervision;
+    const { 'supervision.level2_days': level2Days, 'supervision.level3_days': level3Days } = await this.policy.values(['supervision.level2_days', 'supervision.level3_days'], now);
     let total = 0;
     for (const deadline of Object.keys(SWEEP) as ComplaintDeadline[]) {
       const { due, marker, level, statuses } = SWEEP[deadline];

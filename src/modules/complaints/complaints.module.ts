@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
+import { PolicyModule } from '../policy';
 import { ComplaintService } from './complaint.service';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
@@ -12,7 +13,7 @@ import { ComplaintOverdueSweep } from './overdue-sweep.task';
 
 /** Complaints and petitions (投诉/信访): intake, routing by duty, statutory deadlines, satisfaction. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Complaint, ComplaintTimelineEntry]), ReferenceModule, RegistryModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Complaint, ComplaintTimelineEntry]), ReferenceModule, RegistryModule, NotificationsModule, PolicyModule],
   providers: [ComplaintService, ComplaintResolver, ComplaintOverdueSweep, ComplaintsMetrics],
   exports: [ComplaintService],
 })

@@ -4,6 +4,7 @@ import { EscrowModule } from '../escrow';
 import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
+import { PolicyModule } from '../policy';
 import { CreditEntryService } from './credit-entry.service';
 import { CreditRecordService } from './credit-record.service';
 import { CreditFacade } from './credit.facade';
@@ -19,7 +20,7 @@ import { WhitelistEligibilityService } from './whitelist-eligibility.service';
 
 /** Black / white lists (黑白名单), credit records, joint punishment (联合惩戒) and credit repair (信用修复). */
 @Module({
-  imports: [TypeOrmModule.forFeature([CreditRecord, CreditEntry]), RegistryModule, EscrowModule, NotificationsModule, ReferenceModule],
+  imports: [TypeOrmModule.forFeature([CreditRecord, CreditEntry]), RegistryModule, EscrowModule, NotificationsModule, ReferenceModule, PolicyModule],
   providers: [
     CreditRecordService,
     CreditEntryService,

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { systemPrincipal } from '../../platform/auth/principal';
 import { ScheduledTask, ScheduledTaskHandler } from '../../platform/events';
 import { NotificationService } from '../notifications';
+import { PolicyFacade } from '../policy';
 import { RegistryFacade } from '../registry';
 import { CreditEntryService } from './credit-entry.service';
 import { CreditRecordService } from './credit-record.service';
@@ -12,7 +12,7 @@ import { CreditRecordKind, CreditRecordSource, CreditSeverity } from './entities
 import { COMPLIANCE_ALERT_TYPES, WhitelistEligibilityService } from './whitelist-eligibility.service';
 
 /**
- * An escrow SHORTFALL (or NO_ESCROW_ACCOUNT) alert still open CREDIT_ESCROW_ALERT_DEADLINE_DAYS after it
+ * An escrow SHORTFALL (or NO_ESCROW_ACCOUNT) alert still open credit.escrow_alert_deadline_days (a county rule) after it
  * was raised becomes one violation record (source reference = the alert id), hourly.
  */
 @Injectable()
@@ -23,7 +23,7 @@ export class EscrowAlertDeadlineTask implements ScheduledTaskHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly records: CreditRecordService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly policy: PolicyFacade,
   ) {}
 
   schedule() {
@@ -31,12 +31,13 @@ export class EscrowAlertDeadlineTask implements ScheduledTaskHandler {
   }
 
   async run(now: Date): Promise<number> {
+    const deadlineDays = await this.policy.value('credit.escrow_alert_deadline_days', now);
     return this.dataSource.transaction(async (em) => {
       const due = (await em.query(
         `SELECT alert_id, institution_id, account_id, type, raised_at FROM credit_escrow_alert
          WHERE resolved_at IS NULL AND deadline_handled_at IS NULL AND type = ANY($1) AND raised_at <= $2::timestamptz - make_interval(days => $3)
          ORDER BY raised_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
-        [COMPLIANCE_ALERT_TYPES, now, this.config.credit.escrowAlertDeadlineDays],
+        [COMPLIANCE_ALERT_TYPES, now, deadlineDays],
       )) as { alert_id: string; institution_id: string; account_id: string | null; type: string; raised_at: Date }[];
       let created = 0;
       for (const alert of due) {
@@ -45,7 +46,7 @@ export class EscrowAlertDeadlineTask implements ScheduledTaskHandler {
           kind: CreditRecordKind.VIOLATION,
           source: CreditRecordSource.ESCROW_ALERT_UNRESOLVED,
           severity: CreditSeverity.SERIOUS,
-          summary: `资金监管预警逾期未处置: ${alert.type} open since ${new Date(alert.raised_at).toISOString()} (deadline ${this.config.credit.escrowAlertDeadlineDays} days)`,
+          summary: `资金监管预警逾期未处置: ${alert.type} open since ${new Date(alert.raised_at).toISOString()} (deadline ${deadlineDays} days)`,
           evidence: [{ kind: 'ESCROW_ALERT', reference: alert.alert_id, note: alert.account_id ? `account ${alert.account_id}` : null }],
           sourceReference: alert.alert_id,
         });

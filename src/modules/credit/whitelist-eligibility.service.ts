@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { addDays, businessDate } from '../../platform/clock/business-time';
 import { Principal } from '../../platform/auth/principal';
 import { inScope } from '../../platform/auth/scope';
+import { PolicyFacade } from '../policy';
 import { InstitutionStatus, RegistryFacade } from '../registry';
 import { READ_SCOPE, assertReader } from './credit-access';
 import { InstitutionNotFound } from './credit.errors';
@@ -26,13 +27,14 @@ export interface WhitelistEligibility {
 /**
  * Whitelist eligibility, computed (never typed in): operating (registry facade), annual review PASS this
  * business year, prepaid fees supervised — an active escrow account or a valid risk reserve (风险保证金) — with no open SHORTFALL (credit's own projections of escrow and
- * registry events) and no active violation within CREDIT_WHITELIST_LOOKBACK_DAYS.
+ * registry events) and no active violation within the county rule credit.whitelist_lookback_days.
  */
 @Injectable()
 export class WhitelistEligibilityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: RegistryFacade,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,7 +51,7 @@ export class WhitelistEligibilityService {
     if (institutionIds.length === 0) return [];
     const today = businessDate(now, this.config.timeZone);
     const year = Number(today.slice(0, 4));
-    const since = addDays(today, -this.config.credit.whitelistLookbackDays);
+    const since = addDays(today, -(await this.policy.value('credit.whitelist_lookback_days', now)));
     const summaries = new Map((await this.registry.getInstitutions(institutionIds)).map((s) => [s.id, s]));
     const rows = (await em.query(
       `SELECT i.id,

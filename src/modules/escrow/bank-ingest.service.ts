@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { PolicyFacade } from '../policy';
+import { prepaidLimitsAt } from './escrow.policy';
 import { AuditService } from '../../platform/audit/audit.service';
 import { BankPrincipal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
@@ -74,6 +76,7 @@ export class BankIngestService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly idempotency: IdempotencyStore,
     private readonly metrics: EscrowMetrics,
+    private readonly policy: PolicyFacade,
   ) {}
 
   /**
@@ -203,7 +206,7 @@ export class BankIngestService {
 
   /**
    * Top-ups (续费) are one charge with the payer's earlier deposits: a deposit with a payerRef is flagged
-   * when the same payer's non-reversed deposits on the account booked within ESCROW_PREPAID_MAX_MONTHS
+   * when the same payer's non-reversed deposits on the account booked within escrow.prepaid_max_months
    * calendar months before it (business time: after bookedAt less N months, up to bookedAt), itself
    * included, sum above the amount or lesson-hour limit. One query for the whole batch reads the window
    * sums of the stored deposits (partial index on account, payer, booked_at); the batch's earlier items
@@ -329,7 +332,7 @@ export class BankIngestService {
           },
         ]),
       );
-      const limits = { maxAmountFen: this.config.escrow.prepaidMaxFen, maxLessonHours: this.config.escrow.prepaidMaxLessonHours, maxCoverageMonths: this.config.escrow.prepaidMaxMonths };
+      const limits = await prepaidLimitsAt(this.policy, now);
       const results: ItemResult[] = new Array<ItemResult>(checked.length);
       const candidates: Candidate[] = [];
       const repeats: { index: number; first: Candidate; item: TransactionItem }[] = [];

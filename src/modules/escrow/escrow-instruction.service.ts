@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { PolicyFacade } from '../policy';
 import { AuditService } from '../../platform/audit/audit.service';
 import { BankPrincipal, Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
@@ -42,6 +43,7 @@ export class EscrowInstructionService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -167,15 +169,16 @@ export class EscrowInstructionService {
     });
   }
 
-  /** Escalates instructions pending longer than ESCROW_INSTRUCTION_ACK_HOURS, each once. */
+  /** Escalates instructions pending longer than escrow.instruction_ack_hours, each once. */
   async escalateOverdue(now: Date): Promise<number> {
+    const ackHours = await this.policy.value('escrow.instruction_ack_hours', now);
     return this.dataSource.transaction(async (em) => {
       const [rows] = (await em.query(
         `UPDATE escrow_instruction SET escalated_at = $1 WHERE id IN (
            SELECT id FROM escrow_instruction WHERE status = 'PENDING' AND escalated_at IS NULL AND issued_at < $1::timestamptz - make_interval(hours => $2)
            ORDER BY issued_at LIMIT 500 FOR UPDATE SKIP LOCKED)
          RETURNING id, account_id, institution_id, bank_code, action, issued_at, reason`,
-        [now, this.config.escrow.instructionAckHours],
+        [now, ackHours],
       )) as [{ id: string; account_id: string; institution_id: string; bank_code: string; action: InstructionAction; issued_at: Date; reason: string }[], number];
       await this.events.publishMany(
         em,

@@ -24,7 +24,7 @@ export const riskReserveExists = (): Conflict =>
   new Conflict('RISK_RESERVE_EXISTS', 'The institution already has an ACTIVE risk reserve (an expired one too): release it before registering another');
 export const riskReserveReleased = (): Conflict => new Conflict('RISK_RESERVE_RELEASED', 'The risk reserve is already released');
 export const riskReserveBelowMinimum = (minimumYuan: string): DomainError =>
-  new DomainError('RISK_RESERVE_BELOW_MINIMUM', `A risk reserve must be at least ${minimumYuan} yuan (ESCROW_RISK_RESERVE_MIN_FEN)`, 400, [
+  new DomainError('RISK_RESERVE_BELOW_MINIMUM', `A risk reserve must be at least ${minimumYuan} yuan (the county rule escrow.risk_reserve_min_fen)`, 400, [
     { path: 'amount', message: `must be at least ${minimumYuan}` },
   ]);
 export const reserveInstitutionNotOperating = (status: string): DomainError =>

@@ -2,6 +2,7 @@ import { EscrowMetrics } from './escrow.metrics';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegistryModule } from '../registry';
+import { PolicyModule } from '../policy';
 import { BankIngestService } from './bank-ingest.service';
 import { EscrowAccountService } from './escrow-account.service';
 import { EscrowInstructionService } from './escrow-instruction.service';
@@ -25,7 +26,7 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
 
 /** Fund escrow monitoring (资金监管): bank REST interface, accounts, risk reserves, custody, alerts, instructions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([EscrowAccount, EscrowStatement, EscrowTransaction, EscrowAlert, EscrowInstruction, EscrowRiskReserve]), RegistryModule],
+  imports: [TypeOrmModule.forFeature([EscrowAccount, EscrowStatement, EscrowTransaction, EscrowAlert, EscrowInstruction, EscrowRiskReserve]), RegistryModule, PolicyModule],
   controllers: [BankController, BankOpenApiController],
   providers: [
     BankIngestService,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { PolicyFacade } from '../policy';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { applyScope, inScope } from '../../platform/auth/scope';
@@ -100,6 +101,7 @@ export class RiskReserveService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -126,7 +128,8 @@ export class RiskReserveService {
     }
     if (problems.length) throw new ValidationFailed(problems);
     const amountFen = parseMoney(input.amount);
-    if (amountFen < this.config.escrow.riskReserveMinFen) throw riskReserveBelowMinimum(formatMoney(this.config.escrow.riskReserveMinFen));
+    const minimumFen = BigInt(await this.policy.value('escrow.risk_reserve_min_fen'));
+    if (amountFen < minimumFen) throw riskReserveBelowMinimum(formatMoney(minimumFen));
     const institution = UUID.test(input.institutionId) ? await this.registry.findInstitution({ id: input.institutionId }) : null;
     if (!institution) throw institutionNotFound(input.institutionId);
     if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED') throw reserveInstitutionNotOperating(institution.status);

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { PolicyFacade } from '../policy';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal, systemPrincipal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
@@ -46,7 +46,7 @@ const OUTCOME_EVENT = {
 /**
  * Unlicensed and variant training (非法/变异培训): leads from grid patrols, complaints and public-opinion
  * monitoring; OPEN → INVESTIGATING → CLOSED (取缔) / REGULARISED / UNFOUNDED. A lead still open
- * `REGISTRY_LEAD_CLEARANCE_DAYS` after it was reported is overdue (动态清零).
+ * the county rule `registry.lead_clearance_days` after it was reported is overdue (动态清零).
  */
 @Injectable()
 export class LeadService {
@@ -58,23 +58,24 @@ export class LeadService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly policy: PolicyFacade,
   ) {}
 
-  get clearanceDays(): number {
-    return this.config.registry.leadClearanceDays;
+  /** The county rule registry.lead_clearance_days in force now. */
+  clearanceDays(now = this.clock.now()): Promise<number> {
+    return this.policy.value('registry.lead_clearance_days', now);
   }
 
   /** The instant before which a still-open lead is overdue. */
-  overdueBefore(now = this.clock.now()): Date {
-    return new Date(now.getTime() - this.config.registry.leadClearanceDays * 86_400_000);
+  async overdueBefore(now = this.clock.now()): Promise<Date> {
+    return new Date(now.getTime() - (await this.clearanceDays(now)) * 86_400_000);
   }
 
-  list(actor: Principal, filter: LeadFilter, page: PageArgs): Promise<Connection<UnlicensedLead>> {
+  async list(actor: Principal, filter: LeadFilter, page: PageArgs): Promise<Connection<UnlicensedLead>> {
     const qb = applyScope(this.leads.createQueryBuilder('l'), actor, LEAD_SCOPE.columns, LEAD_SCOPE.options);
     if (filter.townshipCode) qb.andWhere('l.township_code = :township', { township: filter.townshipCode });
     if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
-    if (filter.overdue) qb.andWhere(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: this.overdueBefore() });
+    if (filter.overdue) qb.andWhere(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: await this.overdueBefore() });
     return paginate(qb, page, { list: 'registry.leads', valueType: 'timestamp', column: 'l.reported_at', value: (l) => l.reportedAt, tieBreaker: 'l.id', tieValue: (l) => l.id, direction: 'DESC' });
   }
 
@@ -85,8 +86,8 @@ export class LeadService {
   }
 
   /** Open leads reported before the clearance deadline (dashboard KPI, target 0), county-wide or in a township. */
-  countOverdue(townshipCode?: string, now = this.clock.now()): Promise<number> {
-    const qb = this.leads.createQueryBuilder('l').where(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: this.overdueBefore(now) });
+  async countOverdue(townshipCode?: string, now = this.clock.now()): Promise<number> {
+    const qb = this.leads.createQueryBuilder('l').where(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: await this.overdueBefore(now) });
     if (townshipCode) qb.andWhere('l.township_code = :township', { township: townshipCode });
     return qb.getCount();
   }

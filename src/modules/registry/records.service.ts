@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { PolicyFacade } from '../policy';
 import { businessDate, isCalendarDate } from '../../platform/clock/business-time';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
@@ -102,6 +103,7 @@ export class RecordsService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly staffBars: StaffBarService,
   ) {}
@@ -355,12 +357,11 @@ export class RecordsService {
     const calendar = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) ? await this.reference.calendarPeriodsBetween(from, to) : [];
     return this.change(actor, institutionId, async (em, i) => {
       if (subject && i.category === InstitutionCategory.NON_SUBJECT) throw subjectCourseNotAllowed(input.topic);
-      const r = this.config.registry;
       const violations = checkTrainingTime(schedule, calendar, {
-        offlineEnd: r.offlineEndTime,
-        onlineEnd: r.onlineEndTime,
-        onlineMaxLessonMinutes: r.onlineMaxLessonMinutes,
-        onlineMinBreakMinutes: r.onlineMinBreakMinutes,
+        offlineEnd: await this.policy.timeOfDay('registry.offline_end_time'),
+        onlineEnd: await this.policy.timeOfDay('registry.online_end_time'),
+        onlineMaxLessonMinutes: await this.policy.value('registry.online_max_lesson_minutes'),
+        onlineMinBreakMinutes: await this.policy.value('registry.online_min_break_minutes'),
       });
       if (violations.length) throw trainingTimeViolation(violations);
       const c = em.getRepository(Course).create({

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
+import { PolicyModule } from '../policy';
 import { AnnualReview, AnnualReviewChecklist } from './entities/annual-review.entity';
 import { Course } from './entities/course.entity';
 import { Institution } from './entities/institution.entity';
@@ -29,6 +30,7 @@ import { TeacherRosterSubscriber } from './subscribers/teacher-roster.subscriber
     TypeOrmModule.forFeature([Institution, Premises, Staff, StaffBar, Course, TrainingMaterial, AnnualReviewChecklist, AnnualReview, UnlicensedLead]),
     ReferenceModule,
     NotificationsModule,
+    PolicyModule,
   ],
   providers: [RegistryFacade, InstitutionService, RecordsService, StaffBarService, StaffBarResolver, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber, TeacherRosterSubscriber],
   exports: [RegistryFacade],

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../../platform/clock/clock';
 import { EventPublisher, EventPayload, ScheduledTask, ScheduledTaskHandler } from '../../platform/events';
 import { NotificationService } from '../notifications';
+import { PolicyFacade } from '../policy';
 import { LadderItem, ladderLevel, overdueDays, recipientsBetween } from './ladder';
 import { OPEN_STATUS_SQL } from './supervision.enums';
 
@@ -54,8 +55,15 @@ export class EscalationService {
     private readonly events: EventPublisher,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The county's escalation ladder (supervision.level2_days, level3_days) in force at an instant. */
+  private async ladder(at: Date): Promise<{ level2Days: number; level3Days: number }> {
+    const v = await this.policy.values(['supervision.level2_days', 'supervision.level3_days'], at);
+    return { level2Days: v['supervision.level2_days'], level3Days: v['supervision.level3_days'] };
+  }
 
   async sweep(now: Date = this.clock.now()): Promise<SweepResult> {
     const result = { tasks: await this.sweepKind('TASK', now), orders: await this.sweepKind('ORDER', now) };
@@ -82,7 +90,7 @@ export class EscalationService {
 
   private async claim(em: EntityManager, kind: keyof typeof KINDS, now: Date, batch: number, after: { dueAt: Date; id: string } | null): Promise<Claimed[]> {
     const k = KINDS[kind];
-    const { level2Days, level3Days } = this.config.supervision;
+    const { level2Days, level3Days } = await this.ladder(now);
     const level = `CASE WHEN ${k.due} < $1::timestamptz - make_interval(days => $3) THEN 3 WHEN ${k.due} < $1::timestamptz - make_interval(days => $2) THEN 2 ELSE 1 END`;
     const params: unknown[] = [now, level2Days, level3Days, batch];
     let keyset = '';
@@ -182,7 +190,7 @@ export class EscalationService {
   async complaintOverdue(em: EntityManager, payload: EventPayload<'complaints.complaint.overdue'>): Promise<number> {
     const now = this.clock.now();
     const dueAt = new Date(payload.dueAt);
-    const level = payload.level ?? Math.max(1, ladderLevel(dueAt, now, this.config.supervision));
+    const level = payload.level ?? Math.max(1, ladderLevel(dueAt, now, await this.ladder(now)));
     const item: LadderItem = { leadDepartmentCode: payload.leadDepartmentCode, townshipCode: payload.townshipCode, assigneeIds: [] };
     const recipients = recipientsBetween(Math.min(payload.previousLevel ?? 0, level - 1), level, item);
     await em.query(

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
+import { PolicyModule } from '../policy';
 import { RectificationOrder } from './entities/rectification-order.entity';
 import { SupervisionFinding, SupervisionViolation } from './entities/supervision-finding.entity';
 import { ChecklistTemplate, SupervisionCampaign, SupervisionEscalation, SupervisionReport } from './entities/supervision-misc.entity';
@@ -24,6 +25,7 @@ import { SupervisionService } from './supervision.service';
     NotificationsModule,
     ReferenceModule,
     RegistryModule,
+    PolicyModule,
   ],
   controllers: [ReportController],
   providers: [

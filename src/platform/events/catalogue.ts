@@ -90,7 +90,7 @@ export const EVENT_CATALOGUE = {
   'escrow.alert.resolved': event<EscrowAlertPayload>(1),
   'escrow.instruction.issued': event<EscrowInstructionPayload>(1),
   'escrow.instruction.acknowledged': event<EscrowInstructionPayload>(1),
-  /** A bank has not acknowledged an instruction within ESCROW_INSTRUCTION_ACK_HOURS (supervision opens a task). */
+  /** A bank has not acknowledged an instruction within the county rule escrow.instruction_ack_hours (supervision opens a task). */
   'escrow.instruction.unacknowledged': event<EscrowInstructionPayload & { issuedAt: string; reason: string }>(1),
   'escrow.account.opened': event<EscrowAccountPayload>(1),
   'escrow.account.frozen': event<EscrowAccountPayload>(1),
@@ -185,6 +185,8 @@ export const EVENT_CATALOGUE = {
   // identity
   'identity.user.created': event<{ userId: string; username: string; role: string }>(1),
   'identity.user.disabled': event<{ userId: string; username: string }>(1),
+  // A county rule's new version was approved (policy store); value as written ("20:30", "4000.00", "30").
+  'policy.rule.changed': event<{ changeId: string; key: string; value: string; previousValue: string; effectiveOn: string; proposedBy: string; approvedBy: string; reason: string }>(1),
 } as const;
 
 export type EventName = keyof typeof EVENT_CATALOGUE;

@@ -343,14 +343,14 @@ export class FamilyEducationObject {
   @Field(() => Int)
   guidanceMinutes!: number;
 
-  @Field(() => Float, { description: 'Guidance in class periods (课时): the minutes divided by AFTER_SCHOOL_CLASS_PERIOD_MINUTES (40 by default)' })
+  @Field(() => Float, { description: 'Guidance in class periods (课时): the minutes divided by the county rule after_school.class_period_minutes (40 by default)' })
   guidancePeriods!: number;
 
   @Field(() => Int)
   consultations!: number;
 
   @Field(() => Float, {
-    description: 'Share of the yearly targets met (seed 四(三) "4次8课时", 2 consultations; AFTER_SCHOOL_FAMILY_*): by default ≥ 4 guidance sessions, ≥ 8 class periods, ≥ 2 consultations',
+    description: 'Share of the yearly targets met (seed 四(三) "4次8课时", 2 consultations; county rules after_school.family_*): by default ≥ 4 guidance sessions, ≥ 8 class periods, ≥ 2 consultations',
   })
   sessionTargetsMet!: number;
 

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { AfterSchoolConfig } from '../../../config/app-config';
 import { addDays } from '../../../platform/clock/business-time';
 import { SchoolStage, demoSchoolsAndTeachers } from '../../reference';
+import { NATIONAL_HOMEWORK_LIMITS } from '../after-school.policy';
 import { homeworkLimitFor, isWeekday, schoolYearOf } from '../after-school.rules';
 
 const DEMO_SLOTS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '15:40', end: '17:40' }));
@@ -25,7 +25,7 @@ const SUBJECTS: Record<string, [string, number][]> = {
  * (weekdays) up to the day before `today` — one school skips two days, one class overruns now and then, so
  * the KPIs show something to look at.
  */
-export async function seedAfterSchoolDemo(em: EntityManager, config: AfterSchoolConfig, today: string): Promise<{ schools: number; homeworkDays: number }> {
+export async function seedAfterSchoolDemo(em: EntityManager, today: string): Promise<{ schools: number; homeworkDays: number }> {
   const { schools, teachers } = await demoSchoolsAndTeachers(em);
   const month = Number(today.slice(5, 7));
   const semester = month >= 9 || month === 1 ? `${schoolYearOf(today)}-1` : `${schoolYearOf(today)}-2`;
@@ -59,7 +59,7 @@ export async function seedAfterSchoolDemo(em: EntityManager, config: AfterSchool
           [school.id, school.townshipCode, semester, grade, className, index % 3 === 0 ? 38 : 40, now],
         );
         const band = grade <= 2 ? 'low' : grade <= 6 ? 'mid' : 'junior';
-        const limit = homeworkLimitFor(grade, config.homeworkMinutes);
+        const limit = homeworkLimitFor(grade, NATIONAL_HOMEWORK_LIMITS);
         for (const [dayIndex, day] of days.entries()) {
           if (index === 1 && dayIndex % 7 === 3) continue; // a school that forgets now and then
           const subjects = SUBJECTS[band]!.map(([subject, minutes]) => ({ subject, minutes }));

@@ -27,7 +27,7 @@ export class RegisterRiskReserveInput {
   @IsUUID()
   institutionId!: string;
 
-  @Field({ description: 'Amount deposited, yuan with two decimals (at least ESCROW_RISK_RESERVE_MIN_FEN)' })
+  @Field({ description: 'Amount deposited, yuan with two decimals (at least the county rule escrow.risk_reserve_min_fen)' })
   @Matches(MONEY_INPUT_PATTERN, { message: 'amount must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"' })
   amount!: string;
 

@@ -47,7 +47,7 @@ export class RiskReserveResolver {
   @Roles(...MANAGER_ROLES)
   @Mutation(() => RiskReserveObject, {
     description:
-      'Registers a risk reserve (风险保证金) an approved or operating institution deposited instead of bank custody; it covers the institution (its open NO_ESCROW_ACCOUNT alert resolves) while ACTIVE and not past validUntil. Refused with RISK_RESERVE_EXISTS while the institution has an ACTIVE one, RISK_RESERVE_BELOW_MINIMUM under ESCROW_RISK_RESERVE_MIN_FEN',
+      'Registers a risk reserve (风险保证金) an approved or operating institution deposited instead of bank custody; it covers the institution (its open NO_ESCROW_ACCOUNT alert resolves) while ACTIVE and not past validUntil. Refused with RISK_RESERVE_EXISTS while the institution has an ACTIVE one, RISK_RESERVE_BELOW_MINIMUM under the county rule escrow.risk_reserve_min_fen',
   })
   async registerRiskReserve(@CurrentPrincipal() actor: Principal, @Args('input') input: RegisterRiskReserveInput): Promise<RiskReserveObject> {
     return riskReserveObject(await this.reserves.register(actor, input), this.reserves.today());

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { PolicyFacade } from '../../policy';
+import { prepaidLimitsAt } from '../escrow.policy';
 import { addDays, toLocal } from '../../../platform/clock/business-time';
 import { AlertDraft, AlertWriter } from './alert-writer';
 import { AlertType, Verdict, abnormalRelease, expectedStatementDate, prepaidLimitBreaches, prepaidLimitExceeded, reconciliationMismatch, shortfall, staleReport } from './rules';
@@ -43,11 +45,12 @@ export class AccountMonitor {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly writer: AlertWriter,
+    private readonly policy: PolicyFacade,
   ) {}
 
   async evaluate(em: EntityManager, accountIds: string[], now: Date): Promise<{ raised: number; resolved: number }> {
     if (accountIds.length === 0) return { raised: 0, resolved: 0 };
-    const cfg = this.config.escrow;
+    const cfg = await this.policy.values(['escrow.shortfall_tolerance_fen', 'escrow.abnormal_release_percent', 'escrow.statement_due_hour'], now);
     const ids = [...new Set(accountIds)];
     // One statement gathers every rule's facts, each through an index and only the rows it needs:
     // - the latest statement (one backward probe) and the custody required on its day: the running total
@@ -83,8 +86,8 @@ export class AccountMonitor {
       [ids],
     );
     const openBy = new Map(accounts.flatMap((a) => (a.open_alerts ?? []).map((o) => [`${a.id}|${o.type}`, o.id] as const)));
-    const limits = { maxAmountFen: cfg.prepaidMaxFen, maxLessonHours: cfg.prepaidMaxLessonHours, maxCoverageMonths: cfg.prepaidMaxMonths };
-    const expected = expectedStatementDate(toLocal(now, this.config.timeZone), cfg.statementDueHour, addDays);
+    const limits = await prepaidLimitsAt(this.policy, now);
+    const expected = expectedStatementDate(toLocal(now, this.config.timeZone), cfg['escrow.statement_due_hour'], addDays);
 
     const raise: AlertDraft[] = [];
     const resolve: string[] = [];
@@ -93,7 +96,7 @@ export class AccountMonitor {
       const r = a.window_end === null ? undefined : { ...a, window_end: a.window_end };
       const verdicts: Record<string, Verdict> = {
         SHORTFALL: s
-          ? shortfall({ statementDate: s.statement_date, closingFen: BigInt(s.closing_fen), requiredCustodyFen: BigInt(s.custody_fen), toleranceFen: cfg.shortfallToleranceFen })
+          ? shortfall({ statementDate: s.statement_date, closingFen: BigInt(s.closing_fen), requiredCustodyFen: BigInt(s.custody_fen), toleranceFen: BigInt(cfg['escrow.shortfall_tolerance_fen']) })
           : { holds: false },
         RECONCILIATION_MISMATCH: s
           ? reconciliationMismatch({ statementDate: s.statement_date, openingFen: BigInt(s.opening_fen), closingFen: BigInt(s.closing_fen), movementsFen: BigInt(s.movements_fen) })
@@ -102,7 +105,7 @@ export class AccountMonitor {
           windowEnd: r ? new Date(r.window_end) : null,
           releasedFen: BigInt(r?.released_fen ?? 0),
           custodyAfterFen: BigInt(r?.custody_after_fen ?? 0),
-          maxShare: cfg.abnormalReleaseShare,
+          maxShare: cfg['escrow.abnormal_release_percent'] / 100,
         }),
         PREPAID_LIMIT_EXCEEDED: prepaidLimitExceeded({
           offendingTxnIds: (a.prepaid_txns ?? []).map((p) => p.id),

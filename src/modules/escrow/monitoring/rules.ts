@@ -87,7 +87,7 @@ export interface TopUp {
   /** Account and payer: deposits with the same group are one payer's top-ups. */
   group: string;
   bookedAt: Date;
-  /** Start of its window (exclusive): bookedAt less ESCROW_PREPAID_MAX_MONTHS calendar months, business time. */
+  /** Start of its window (exclusive): bookedAt less escrow.prepaid_max_months calendar months, business time. */
   since: Date;
   amountFen: bigint;
   lessonHours: number | null;

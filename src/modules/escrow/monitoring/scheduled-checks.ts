@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { PolicyFacade } from '../../policy';
 import { addDays, businessDate, toLocal } from '../../../platform/clock/business-time';
 import { ScheduledTask, ScheduledTaskHandler } from '../../../platform/events';
 import { RegistryFacade } from '../../registry';
@@ -9,13 +10,14 @@ import { coveredInstitutions } from '../risk-reserve.service';
 import { AlertDraft, AlertWriter } from './alert-writer';
 import { expectedStatementDate, noEscrowAccount, staleReport } from './rules';
 
-/** STALE_REPORT: every 15 minutes, active accounts without the statement due by ESCROW_STATEMENT_DUE_HOUR. */
+/** STALE_REPORT: every 15 minutes, active accounts without the statement due by escrow.statement_due_hour. */
 @Injectable()
 @ScheduledTask('escrow.stale-report-check')
 export class StaleReportCheck implements ScheduledTaskHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: AlertWriter,
+    private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,7 +26,7 @@ export class StaleReportCheck implements ScheduledTaskHandler {
   }
 
   async run(now: Date): Promise<{ raised: number; resolved: number }> {
-    const expected = expectedStatementDate(toLocal(now, this.config.timeZone), this.config.escrow.statementDueHour, addDays);
+    const expected = expectedStatementDate(toLocal(now, this.config.timeZone), await this.policy.value('escrow.statement_due_hour', now), addDays);
     return this.dataSource.transaction(async (em) => {
       // Candidates: accounts that may be stale now, and accounts with an open STALE_REPORT alert.
       const rows: {
@@ -107,7 +109,7 @@ export class CoverageCheck implements ScheduledTaskHandler {
   }
 }
 
-/** Escalates instructions banks have not acknowledged within ESCROW_INSTRUCTION_ACK_HOURS. */
+/** Escalates instructions banks have not acknowledged within escrow.instruction_ack_hours. */
 @Injectable()
 @ScheduledTask('escrow.instruction-escalation')
 export class InstructionEscalation implements ScheduledTaskHandler {
