@@ -72,7 +72,7 @@ describe('first day on the embedded PostgreSQL', () => {
   });
 
   it('runs user:create beside the running service: the user can log in; a taken name is one clear line and exit 1', async () => {
-    const cliEnv = { ...serviceEnv, LOG_LEVEL: 'silent' };
+    const cliEnv: NodeJS.ProcessEnv = { ...serviceEnv, LOG_LEVEL: 'silent' };
     delete cliEnv.INITIAL_ADMIN_USERNAME;
     delete cliEnv.INITIAL_ADMIN_PASSWORD;
     const ok = spawnProcess(process.execPath, [USER_CREATE, '--username', 'deputy', '--password', 'deputy-passphrase-1', '--role', 'COUNTY_ADMIN'], cliEnv);
