@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { AppRole, loadConfig, Runtime } from './config/app-config';
+import { AppRole, loadConfig, Runtime, runsApi } from './config/app-config';
 import { ConfigError } from './config/env';
 import { describeDatabase, prepareDatabase } from './platform/database/prepare-database';
 import { setupDatabase } from './database-setup';
@@ -8,6 +8,7 @@ import { MetricsServer } from './platform/metrics/metrics-server';
 import { QueueFactory } from './platform/queue/queue-factory';
 import { stopTracing } from './tracing';
 import { createHttpApp } from './http-app';
+import { FirstAdminService } from './modules/identity';
 
 /**
  * Starts the service in a role: validates configuration, makes the database available (embedded
@@ -57,21 +58,27 @@ export async function startService(forcedRole?: AppRole): Promise<void> {
   try {
     const database = await prepareDatabase(config, (m) => log.debug({ embeddedPostgres: m }));
     stopDatabase = database.stop;
+    // The first lines say which database and which queue backend are in use (before migrations and the app).
     log.info(
       { database: describeDatabase(database.url), embedded: database.embedded },
       database.embedded
         ? `database: embedded PostgreSQL at ${describeDatabase(database.url)} (data in ${config.database.embeddedDir})`
         : `database: PostgreSQL at ${describeDatabase(database.url)}`,
     );
+    const queueInfo = new QueueFactory({ redisUrl: config.queue.redisUrl, databaseUrl: database.url, prefix: config.queue.prefix });
+    log.info({ queueBackend: queueInfo.backend }, `queue backend: ${queueInfo.describe()}`);
     const applied = await setupDatabase(database.url, { migrate: config.database.migrateOnStart, seedReference: config.seedReferenceOnStart });
     if (config.database.migrateOnStart) {
       log.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
     }
     const runtime: Runtime = { config, databaseUrl: database.url, embeddedDatabase: database.embedded };
     app = await createHttpApp(runtime, logger);
-    const queues = app.get(QueueFactory);
-    await queues.migrate();
-    log.info({ queueBackend: queues.backend }, `queue backend: ${queues.describe()}`);
+    await app.get(QueueFactory).migrate();
+    if (runsApi(config.role)) {
+      // The first county administrator: from INITIAL_ADMIN_*, or a one-time setup code in this log.
+      const firstAdmin = logger.child({ context: 'FirstAdmin' });
+      await app.get(FirstAdminService).atStart({ info: (m) => firstAdmin.info(m), warn: (m) => firstAdmin.warn(m) });
+    }
     await app.listen(config.http.port, '0.0.0.0');
     log.info({ role: config.role, port: config.http.port }, `serving role "${config.role}" on port ${config.http.port}`);
     await app.get(MetricsServer).start();

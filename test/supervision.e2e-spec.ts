@@ -401,6 +401,26 @@ describe('supervision', () => {
       expect(missing.body.code).toBe('REPORT_NOT_FOUND');
     });
 
+    it('a month not yet over counts as of now and says so: a task due later this month is not overdue', async () => {
+      // The full December report of the test above was counted at the month's end.
+      const [full] = await t.dataSource.query(`SELECT figures FROM supervision_report WHERE period = '2026-12' ORDER BY generated_at LIMIT 1`);
+      expect(full.figures).toMatchObject({ partial: false, asOf: '2026-12-31T16:00:00.000Z' });
+
+      clock.set('2026-12-09T02:00:00Z'); // 9 December, 10:00 in Xifeng
+      await createTask(tokenAt(admin), { type: 'FIRE_HEALTH_INSPECTION', title: '卫生复查', targetKind: 'TOWNSHIP', targetId: '520122106', leadDepartmentCode: 'HEALTH', dueAt: '2026-12-20T02:00:00Z' });
+      clock.set('2026-12-09T03:00:00Z');
+      const res = await t.gql<{ generateSupervisionReport: { figures: string; csvPath: string } }>(`mutation { generateSupervisionReport(period: "2026-12") { figures csvPath } }`, {}, tokenAt(admin));
+      expect(res.errors).toBeUndefined();
+      const figures = JSON.parse(res.data!.generateSupervisionReport.figures);
+      expect(figures).toMatchObject({ partial: true, asOf: '2026-12-09T03:00:00.000Z' });
+      // Due 5 Dec (open) is overdue now; due 10 Dec (closed) and due 20 Dec (open) are not.
+      expect(figures.byDepartment.find((r: { code: string }) => r.code === 'HEALTH')).toEqual({ code: 'HEALTH', name: '县卫生健康局', opened: 4, closed: 1, overdue: 1 });
+      const csv = await t.http().get(res.data!.generateSupervisionReport.csvPath).set('Authorization', `Bearer ${tokenAt(admin)}`).expect(200);
+      const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines).toContain('report,2026-12,,asOf,2026-12-09T03:00:00.000Z');
+      expect(lines).toContain('report,2026-12,period not over: counted as of asOf,partial,true');
+    });
+
     it('the schedulers make each period’s report once', async () => {
       const registry = t.app.get(SubscriberRegistry);
       const handler = (name: string) => registry.scheduledTasks().find((s) => s.name === name)!.handler as ScheduledTaskHandler;

@@ -10,7 +10,7 @@ import { cliDatabase, runCli } from './cli-database';
  * `generate` compares the entities with the database and writes a migration class to `migrations/`
  * for a person to read, tidy and add to `migrations/index.ts`.
  */
-runCli(async () => {
+runCli('migration', async () => {
   const [command, name] = process.argv.slice(2);
   const { database } = await cliDatabase();
   try {

@@ -8,7 +8,7 @@ import { SCHEMA_FILE, renderSchemaFile } from '../platform/graphql/schema-file';
 import { runCli } from './cli-database';
 
 /** npm run schema:print — writes schema.gql from the resolvers, without a database. */
-runCli(async () => {
+runCli('schema:print', async () => {
   const config = { ...loadConfig({ ...process.env, APP_ROLE: 'api' }) };
   const app = await NestFactory.create(
     AppModule.forRoot({ config, databaseUrl: 'postgres://offline/offline', embeddedDatabase: false, offline: true }),

@@ -14,7 +14,7 @@ import { cliDatabase, runCli } from './cli-database';
  * npm run seed       reference data (county, townships, departments and duties); idempotent
  * npm run seed:demo  reference data plus demo records (grid cells, schools, teacher roster, …)
  */
-runCli(async () => {
+runCli('seed', async () => {
   const kind = process.argv[2];
   if (kind !== 'reference' && kind !== 'demo') throw new Error('Usage: seed.js reference | demo');
   const { config, database } = await cliDatabase();

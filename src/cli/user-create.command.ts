@@ -9,6 +9,7 @@ import { systemPrincipal } from '../platform/auth/principal';
 import { ALL_ROLES, Role } from '../platform/auth/role';
 import { DomainError } from '../platform/errors/domain-error';
 import { PlatformModule } from '../platform/platform.module';
+import { formatCliError } from './cli-database';
 
 export const USER_CREATE_USAGE =
   'Usage: npm run user:create -- --username U --password P --role ROLE [--scope CODE_OR_ID] [--display-name NAME]\n' +
@@ -78,10 +79,8 @@ export async function createUserFromCli(runtime: Runtime, args: UserCreateArgs):
     });
     return { id: user.id, username: user.username, role: user.role };
   } catch (error) {
-    if (error instanceof DomainError) {
-      const details = (error.errors ?? []).filter((e) => e.message !== error.message).map((e) => `\n  ${e.path}: ${e.message}`).join('');
-      throw new Error(`${error.code}: ${error.message}${details}`);
-    }
+    // One line for the operator: `the username "x" is taken (USERNAME_TAKEN)`.
+    if (error instanceof DomainError) throw new Error(formatCliError(error));
     throw error;
   } finally {
     await app.close();

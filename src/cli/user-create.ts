@@ -8,7 +8,7 @@ import { createUserFromCli, parseUserCreateArgs } from './user-create.command';
  * Makes a user from the shell: the first county administrator of a new installation, or scripted
  * accounts. Applies pending migrations and reference data first (as start-up does, when configured).
  */
-runCli(async () => {
+runCli('user:create', async () => {
   const args = parseUserCreateArgs(process.argv.slice(2));
   const { config, database } = await cliDatabase();
   try {

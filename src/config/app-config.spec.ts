@@ -13,6 +13,15 @@ describe('loadConfig', () => {
     expect(c.security.encryptionKey).toHaveLength(32);
   });
 
+  it('takes INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD together, with a policy-conform password', () => {
+    expect(loadConfig({}).initialAdmin).toBeUndefined();
+    expect(loadConfig({ INITIAL_ADMIN_USERNAME: 'chief', INITIAL_ADMIN_PASSWORD: 'a-long-passphrase' }).initialAdmin).toEqual({ username: 'chief', password: 'a-long-passphrase' });
+    expect(() => loadConfig({ INITIAL_ADMIN_USERNAME: 'chief' })).toThrow(/INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD go together/);
+    expect(() => loadConfig({ INITIAL_ADMIN_PASSWORD: 'a-long-passphrase' })).toThrow(/go together/);
+    expect(() => loadConfig({ INITIAL_ADMIN_USERNAME: 'chief', INITIAL_ADMIN_PASSWORD: 'short' })).toThrow(/INITIAL_ADMIN_PASSWORD must be 10–128 characters/);
+    expect(() => loadConfig({ INITIAL_ADMIN_USERNAME: 'chief-admin', INITIAL_ADMIN_PASSWORD: 'CHIEF-ADMIN' })).toThrow(/must not be the username/);
+  });
+
   it('reads the operators’ variables', () => {
     const c = loadConfig({
       DATABASE_URL: 'postgres://u@db:5432/x',

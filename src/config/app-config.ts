@@ -164,6 +164,8 @@ export interface AppConfig {
   registry: RegistryConfig;
   policy: PolicyConfig;
   seedReferenceOnStart: boolean;
+  /** INITIAL_ADMIN_USERNAME + INITIAL_ADMIN_PASSWORD: the first county administrator, made at start while none exists. */
+  initialAdmin: { username: string; password: string } | undefined;
 }
 
 /** Reads and validates the whole configuration; throws a ConfigError naming every bad variable. */
@@ -213,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       encryptionKey: readKey(r, production),
     },
     seedReferenceOnStart: r.bool('DB_SEED_REFERENCE_ON_START', true),
+    initialAdmin: initialAdmin(r),
     auth: {
       jwtSecret: production ? r.requiredString('JWT_SECRET') : r.string('JWT_SECRET', DEV_JWT_SECRET),
       jwtTtlSeconds: r.int('JWT_TTL_SECONDS', 900, { min: 60, max: 86_400 }),
@@ -327,6 +330,20 @@ export function loadTracingConfig(env: NodeJS.ProcessEnv = process.env): Tracing
   const tracing = readTracingConfig(r);
   if (r.problems.length) throw new ConfigError(r.problems);
   return tracing;
+}
+
+/** Both or neither; the password meets the service's policy (10–128 characters, not the username). */
+function initialAdmin(r: EnvReader): { username: string; password: string } | undefined {
+  const username = r.optionalString('INITIAL_ADMIN_USERNAME');
+  const password = r.optionalString('INITIAL_ADMIN_PASSWORD');
+  if (!username && !password) return undefined;
+  if (!username || !password) {
+    r.problems.push('INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD go together: set both or neither');
+    return undefined;
+  }
+  if (password.length < 10 || password.length > 128) r.problems.push('INITIAL_ADMIN_PASSWORD must be 10–128 characters');
+  else if (password.trim().toLowerCase() === username.trim().toLowerCase()) r.problems.push('INITIAL_ADMIN_PASSWORD must not be the username');
+  return { username, password };
 }
 
 function isValidTimeZone(tz: string): boolean {

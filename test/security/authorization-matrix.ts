@@ -143,6 +143,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.issueRectificationOrder': [CA, EDU, FIRE],
   'mutation.liftStaffBar': [CA, EDU],
   'mutation.login': EVERYONE,
+  // The first administrator with the one-time setup code: anonymous by design (refused once an admin exists).
+  'mutation.setupFirstAdmin': EVERYONE,
   'mutation.markAllNotificationsRead': ANY_STAFF,
   'mutation.markNotificationRead': ANY_STAFF,
   'mutation.notAcceptComplaint': [CA, EDU, FIRE, TWN, INS],

@@ -9,6 +9,7 @@ import { AppModule } from '../../src/app.module';
 import { AppRole, Runtime, loadConfig } from '../../src/config/app-config';
 import { configureHttpApp } from '../../src/http-app';
 import { signBankRequest } from '../../src/platform/auth/bank-signature';
+import { BankOpenApiValidator } from './bank-openapi-validator';
 import { Role } from '../../src/platform/auth/role';
 import { TokenService } from '../../src/platform/auth/token.service';
 import { Clock, FixedClock } from '../../src/platform/clock/clock';
@@ -98,6 +99,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const runtime: Runtime = { config, databaseUrl: db.url, embeddedDatabase: false };
   const clock = options.clock ?? new FixedClock(new Date());
+  const bankDocument = new BankOpenApiValidator(config);
   const logger = createRootLogger(config.logLevel);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(runtime), ...(options.imports ?? [])] })
     .overrideProvider(Clock)
@@ -134,6 +136,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const req = (method === 'GET' ? http().get(path) : http().post(path)).set('X-Bank-Key-Id', key.keyId).set('X-Timestamp', timestamp).set('X-Signature', signature);
       if (method === 'POST' && opts.idempotencyKey !== null) req.set('Idempotency-Key', opts.idempotencyKey ?? randomUUID());
       if (opts.headers) req.set(opts.headers);
+      // Every bank answer a test sees is checked against the bank OpenAPI document as it goes.
+      if (bankDocument.describes(method, path)) req.expect((res) => bankDocument.check(method, path, res.status, res.headers['content-type'], res.body));
       if (raw === '') return req;
       return req.set('Content-Type', 'application/json').send(raw);
     },

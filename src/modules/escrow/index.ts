@@ -8,3 +8,4 @@ export type { AlertType } from './monitoring/rules';
 /** The scheduled checks, so operators' tools and tests can run one now. */
 export { CoverageCheck, InstructionEscalation, StaleReportCheck } from './monitoring/scheduled-checks';
 export { seedEscrowDemo } from './seed/demo-data';
+export { bankOpenApi } from './rest/bank-openapi';

@@ -34,3 +34,23 @@ export const bankExists = (code: string): Conflict => new Conflict('BANK_ALREADY
 export const bankKeyNotFound = (keyId: string): NotFound => new NotFound(`API key ${keyId}`, 'BANK_KEY_NOT_FOUND');
 export const bankKeyLimit = (code: string): Conflict =>
   new Conflict('BANK_KEY_LIMIT', `Partner bank ${code} already has two active API keys; revoke one before issuing another`);
+
+/** setupFirstAdmin once a county administrator exists. */
+export class SetupAlreadyDone extends DomainError {
+  constructor() {
+    super('SETUP_ALREADY_DONE', 'The first administrator has been set up already; ask a county administrator for an account', 409);
+  }
+}
+
+/** setupFirstAdmin with a code that is wrong, expired or from an earlier start. */
+export class SetupCodeInvalid extends DomainError {
+  constructor() {
+    super('SETUP_CODE_INVALID', 'The setup code is not valid: use the one in the latest start-up log (it expires after 24 h)', 400, [{ path: 'setupCode', message: 'is not valid' }]);
+  }
+}
+
+export class TooManySetupAttempts extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_SETUP_ATTEMPTS', `Too many wrong setup codes; try again in ${retryAfterSeconds} s`, 429);
+  }
+}

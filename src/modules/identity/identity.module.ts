@@ -8,6 +8,7 @@ import { PartnerBank } from './entities/partner-bank.entity';
 import { User } from './entities/user.entity';
 import { BankResolver } from './graphql/bank.resolver';
 import { UserResolver } from './graphql/user.resolver';
+import { FirstAdminService } from './first-admin.service';
 import { LoginService } from './login.service';
 import { LoginThrottleCleanupTask } from './login-throttle-cleanup.task';
 import { UserService } from './user.service';
@@ -22,6 +23,7 @@ import { UserService } from './user.service';
   providers: [
     UserService,
     LoginService,
+    FirstAdminService,
     BankKeyService,
     UserResolver,
     BankResolver,
@@ -29,6 +31,6 @@ import { UserService } from './user.service';
     { provide: USER_PRINCIPAL_STORE, useExisting: UserService },
     { provide: BANK_KEY_STORE, useExisting: BankKeyService },
   ],
-  exports: [USER_PRINCIPAL_STORE, BANK_KEY_STORE, UserService, BankKeyService],
+  exports: [USER_PRINCIPAL_STORE, BANK_KEY_STORE, UserService, BankKeyService, FirstAdminService],
 })
 export class IdentityModule {}

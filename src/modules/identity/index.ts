@@ -5,3 +5,5 @@ export type { CreateUserCommand, UserDirectoryEntry, UserDirectoryScope } from '
 export { BankKeyService } from './bank-key.service';
 export type { IssuedBankKey } from './bank-key.service';
 export { hashPassword } from './password';
+export { FirstAdminService } from './first-admin.service';
+export type { StartLog } from './first-admin.service';

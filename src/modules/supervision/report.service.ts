@@ -41,6 +41,12 @@ export interface ReportFigures {
   period: string;
   firstDate: string;
   lastDate: string;
+  /**
+   * The instant the figures are counted at: the end of the period, or — for a period not yet over —
+   * the moment of generation (then `partial` is true and "overdue at end" means overdue now).
+   */
+  asOf: string;
+  partial: boolean;
   totals: { opened: number; closed: number; overdueAtEnd: number };
   byDepartment: AreaRow[];
   byTownship: AreaRow[];
@@ -148,8 +154,14 @@ export class ReportService {
     });
   }
 
-  async figures(p: ReportPeriod): Promise<ReportFigures> {
-    const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, [p.from, p.to]) as Promise<T[]>;
+  /**
+   * The period's figures, counted up to its end — or up to `now` when the period is not over yet, so a
+   * task due later this month is not counted overdue before its due time.
+   */
+  async figures(p: ReportPeriod, now: Date = this.clock.now()): Promise<ReportFigures> {
+    const partial = now.getTime() < p.to.getTime();
+    const end = partial ? now : p.to;
+    const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, [p.from, end]) as Promise<T[]>;
     const byArea = async (column: string, names: Map<string, string>): Promise<AreaRow[]> => {
       const rows = await q<{ code: string | null; opened: number; closed: number; overdue: number }>(
         `SELECT ${column} AS code,
@@ -187,6 +199,8 @@ export class ReportService {
       period: p.period,
       firstDate: p.firstDate,
       lastDate: p.lastDate,
+      asOf: end.toISOString(),
+      partial,
       totals: { opened: sum('opened'), closed: sum('closed'), overdueAtEnd: sum('overdue') },
       byDepartment,
       byTownship,
@@ -211,6 +225,8 @@ const csvCell = (v: unknown): string => {
 export function toCsv(f: ReportFigures): string {
   const lines: unknown[][] = [['section', 'key', 'name', 'metric', 'value']];
   lines.push(['report', f.period, f.kind === ReportKind.MONTHLY ? '一月一调度' : '一季一总结', 'dates', `${f.firstDate}..${f.lastDate}`]);
+  lines.push(['report', f.period, '', 'asOf', f.asOf]);
+  lines.push(['report', f.period, f.partial ? 'period not over: counted as of asOf' : '', 'partial', f.partial]);
   for (const [metric, value] of Object.entries(f.totals)) lines.push(['totals', '', '', metric, value]);
   for (const [section, rows] of [['department', f.byDepartment], ['township', f.byTownship]] as const) {
     for (const r of rows) for (const metric of ['opened', 'closed', 'overdue'] as const) lines.push([section, r.code, r.name, metric, r[metric]]);
@@ -228,6 +244,8 @@ export async function toXlsx(f: ReportFigures): Promise<Buffer> {
   summary.columns = [{ header: 'metric', key: 'metric', width: 32 }, { header: 'value', key: 'value', width: 20 }];
   summary.addRow({ metric: f.kind === ReportKind.MONTHLY ? '一月一调度' : '一季一总结', value: f.period });
   summary.addRow({ metric: 'dates', value: `${f.firstDate}..${f.lastDate}` });
+  summary.addRow({ metric: 'asOf', value: f.asOf });
+  summary.addRow({ metric: 'partial', value: f.partial ? 'true (period not over: counted as of asOf)' : 'false' });
   for (const [k, v] of Object.entries(f.totals)) summary.addRow({ metric: k, value: v });
   for (const [k, v] of Object.entries(f.escalations)) summary.addRow({ metric: `escalations.${k}`, value: v });
   for (const [k, v] of Object.entries(f.rectification)) summary.addRow({ metric: `rectification.${k}`, value: v });

@@ -81,16 +81,42 @@ function prepareDataDir(dataDir: string): void {
   }
 }
 
+/**
+ * The server already running on this data directory, if any: postmaster.pid names its process (line 1,
+ * alive) and port (line 4). A command-line tool beside a running service connects to it instead of
+ * starting a second server on the same directory (which PostgreSQL refuses).
+ */
+export function liveEmbeddedPostgres(dir: string): { pid: number; port: number; url: string } | undefined {
+  const pidFile = path.join(path.resolve(dir), 'postmaster.pid');
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  if (!processAlive(pid)) return undefined;
+  return { pid, port, url: `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres` };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (the postgres system user).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A server killed without shutdown leaves postmaster.pid behind; remove it when its process is gone. */
 function removeStalePid(dataDir: string): void {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    fs.rmSync(pidFile, { force: true });
-  }
+  if (!processAlive(pid)) fs.rmSync(pidFile, { force: true });
 }
 
 /** Creates `database` on the server behind `serverUrl` when it does not exist; returns its URL. */

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { AppConfig } from '../../config/app-config';
 import { dataSourceOptions } from './data-source-options';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { ensureDatabase, liveEmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 export const EMBEDDED_DATABASE_NAME = 'shuangjian';
 const MIGRATION_LOCK_KEY = 0x53_4a_4d_47; // "SJMG": serialises migrations across replicas starting together
@@ -20,8 +20,18 @@ export interface PreparedDatabase {
 export async function prepareDatabase(
   config: AppConfig,
   log: (message: string) => void = () => undefined,
+  opts: { attachToRunning?: boolean } = {},
 ): Promise<PreparedDatabase> {
   if (config.database.url) return { url: config.database.url, embedded: false, stop: async () => undefined };
+  if (opts.attachToRunning) {
+    // A command-line tool beside a running service: use its server; stopping is the service's business.
+    const live = liveEmbeddedPostgres(config.database.embeddedDir);
+    if (live) {
+      log(`using the embedded PostgreSQL already running on port ${live.port} (pid ${live.pid})`);
+      const url = await ensureDatabase(live.url, EMBEDDED_DATABASE_NAME);
+      return { url, embedded: true, stop: async () => undefined };
+    }
+  }
   const server = await startEmbeddedPostgres(config.database.embeddedDir, config.database.embeddedPort, log);
   const url = await ensureDatabase(server.url, EMBEDDED_DATABASE_NAME);
   return { url, embedded: true, stop: server.stop };

@@ -1,6 +1,14 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, FieldProblem } from '../errors/domain-error';
 
+/**
+ * The problem `type` of every error: RFC 9457's `about:blank` (§4.2.1), which says "no more than the
+ * HTTP status" — `title` is then the status phrase, as here. The specific, stable meaning travels in
+ * the `code` member (documented per route in the OpenAPI documents and docs/bank-api.md), so there is
+ * one place that names codes and no URI that resolves nowhere.
+ */
+export const PROBLEM_TYPE = 'about:blank';
+
 /** RFC 9457 problem details, plus the stable `code` and field `errors`. */
 export interface Problem {
   type: string;
@@ -28,7 +36,7 @@ const TITLES: Record<number, string> = {
 
 function problem(status: number, code: string, detail: string, errors?: FieldProblem[]): Problem {
   return {
-    type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    type: PROBLEM_TYPE,
     title: TITLES[status] ?? HttpStatus[status] ?? 'Error',
     status,
     detail,

@@ -26,6 +26,12 @@ export function createRootLogger(level: string, destination?: pino.DestinationSt
   return destination ? pino(options, destination) : pino(options);
 }
 
+/**
+ * Nest's start-up chatter (a line per module, controller and route): debug, not info, so the service's
+ * own first lines (database, queue backend, first administrator) are the ones an operator sees.
+ */
+const FRAMEWORK_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication', 'GraphQLModule']);
+
 /** Adapts pino to Nest's LoggerService so framework logs come out as the same JSON lines. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
@@ -38,7 +44,8 @@ export class PinoNestLogger implements LoggerService {
   }
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    const context = rest.at(-1);
+    this.write(typeof context === 'string' && FRAMEWORK_CHATTER.has(context) ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;

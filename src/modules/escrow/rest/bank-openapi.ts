@@ -1,64 +1,86 @@
+import type { AppConfig } from '../../../config/app-config';
+import { PROBLEM_TYPE } from '../../../platform/http/problem';
+import { MAX_BATCH_ITEMS } from './bank.dto';
+
 /**
  * OpenAPI 3.1 description of the bank custody interface (docs/bank-api.md), maintained by hand so it says
  * exactly what the contract says, plus the choices the contract leaves to the service. Served at
- * GET /api/bank/v1/openapi.json; docs/bank-api.openapi.json is a committed copy (a test fails on drift).
+ * GET /api/bank/v1/openapi.json; docs/bank-api.openapi.json is a committed copy made with the default
+ * configuration (a test fails on drift). The limits in its text (body size, batch size, rate, clock skew,
+ * idempotency window) come from the configuration that enforces them, never typed twice.
  */
+export type BankOpenApiLimits = Pick<AppConfig, 'bankApi'> & { http: Pick<AppConfig['http'], 'bodyLimitBytes'> };
+
 const problem = (description: string, codes: string[]) => ({
   description: `${description} Codes: ${codes.join(', ')}.`,
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
-const auth401 = problem('Authentication failed; nothing was changed or revealed.', ['KEY_UNKNOWN', 'KEY_REVOKED', 'SIGNATURE_INVALID', 'TIMESTAMP_OUT_OF_WINDOW']);
-const rate429 = {
-  ...problem('Too many requests for this key (50 requests/s sustained, bursts of 100).', ['RATE_LIMITED']),
-  headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
-};
-const bad400 = problem(
-  'Malformed JSON (including an object that repeats a key, which JSON parsers read differently), a body over 2 MiB, a batch of 0 or over 1,000 items, or a missing or bad envelope field; nothing is written.',
-  ['MALFORMED_JSON', 'DUPLICATE_JSON_KEY', 'BODY_TOO_LARGE', 'VALIDATION_FAILED'],
-);
-const idem = {
-  '409': problem('A request with this Idempotency-Key is still in flight.', ['IDEMPOTENCY_IN_PROGRESS']),
-  '422': problem('The Idempotency-Key was used for another request body.', ['IDEMPOTENCY_KEY_REUSED']),
-};
+/** 2097152 → "2 MiB", 1536 → "1.5 KiB", 1000 → "1000 bytes". */
+export function formatBytes(bytes: number): string {
+  for (const [unit, size] of [['MiB', 1024 * 1024], ['KiB', 1024]] as const) {
+    if (bytes >= size) return `${Math.round((bytes / size) * 100) / 100} ${unit}`;
+  }
+  return `${bytes} bytes`;
+}
 
-const batchResponse = {
-  description:
-    'Per item, in request order. Items are independent; every ACCEPTED item is durable when the response is sent. A replay with the same Idempotency-Key and body returns this response again (header Idempotent-Replayed: true).',
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchResult' } } },
-};
+const SIGNING_STRING =
+  'X-Signature = "v1=" + lowercase hex HMAC-SHA256(secret, `${X-Timestamp}\\n${METHOD}\\n${path with query string}\\n${raw body}`), an empty body being the empty string';
 
-const signedHeaders = [
-  { $ref: '#/components/parameters/KeyId' },
-  { $ref: '#/components/parameters/Timestamp' },
-  { $ref: '#/components/parameters/Signature' },
-];
-const postHeaders = [...signedHeaders, { $ref: '#/components/parameters/IdempotencyKey' }];
+export function bankOpenApi(limits: BankOpenApiLimits) {
+  const { ratePerSecond, rateBurst, timestampSkewSeconds, idempotencyTtlHours } = limits.bankApi;
+  const ttl = idempotencyTtlHours % 24 === 0 ? `${idempotencyTtlHours / 24} days` : `${idempotencyTtlHours} hours`;
+  const auth401 = problem('Authentication failed; nothing was changed or revealed.', ['KEY_UNKNOWN', 'KEY_REVOKED', 'SIGNATURE_INVALID', 'TIMESTAMP_OUT_OF_WINDOW']);
+  const rate429 = {
+    ...problem(`Too many requests for this key (${ratePerSecond} requests/s sustained, bursts of ${rateBurst}).`, ['RATE_LIMITED']),
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  };
+  const bad400 = problem(
+    `Malformed JSON (including an object that repeats a key, which JSON parsers read differently), a body over ${formatBytes(limits.http.bodyLimitBytes)}, a batch of 0 or over ${MAX_BATCH_ITEMS.toLocaleString('en-US')} items, or a missing or bad envelope field; nothing is written.`,
+    ['MALFORMED_JSON', 'DUPLICATE_JSON_KEY', 'BODY_TOO_LARGE', 'VALIDATION_FAILED'],
+  );
+  const idem = {
+    '409': problem('A request with this Idempotency-Key is still in flight.', ['IDEMPOTENCY_IN_PROGRESS']),
+    '422': problem('The Idempotency-Key was used for another request body.', ['IDEMPOTENCY_KEY_REUSED']),
+  };
+  const batchResponse = {
+    description:
+      'Per item, in request order. Items are independent; every ACCEPTED item is durable when the response is sent. A replay with the same Idempotency-Key and body returns this response again (header Idempotent-Replayed: true).',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchResult' } } },
+  };
+  const postHeaders = [{ $ref: '#/components/parameters/IdempotencyKey' }];
+  const money = { type: 'string', pattern: '^\\d{1,15}\\.\\d{2}$', description: 'Non-negative decimal string with exactly two decimals; never a JSON number', examples: ['1234.50'] };
 
-const money = { type: 'string', pattern: '^\\d{1,15}\\.\\d{2}$', description: 'Non-negative decimal string with exactly two decimals; never a JSON number', examples: ['1234.50'] };
-
-export const BANK_OPENAPI = {
+  return {
   openapi: '3.1.0',
   info: {
     title: 'Bank custody interface (合作银行资金监管接口)',
     version: '1.0.0',
     description:
       'Partner banks (合作银行) report balances and movements of institutions\' escrow accounts (监管账户) and pick up freeze instructions. ' +
-      'Every request is signed: X-Signature = "v1=" + lowercase hex HMAC-SHA256(secret, `${timestamp}\\n${METHOD}\\n${path with query string}\\n${raw body}`), ' +
-      'an empty body being the empty string; X-Timestamp within 300 s of the service clock. Every POST carries an Idempotency-Key: the same key id, ' +
-      'Idempotency-Key and identical body within 7 days returns the first response (same status and body) without doing the work twice. ' +
+      `Every request is signed (the security schemes BankKeyId, BankTimestamp and BankSignature, all three together): ${SIGNING_STRING}; ` +
+      `X-Timestamp within ${timestampSkewSeconds} s of the service clock. Every POST carries an Idempotency-Key: the same key id, ` +
+      `Idempotency-Key and identical body within ${ttl} returns the first response (same status and body) without doing the work twice. ` +
+      `Limits: request bodies up to ${formatBytes(limits.http.bodyLimitBytes)}, batches of 1–${MAX_BATCH_ITEMS} items, ${ratePerSecond} requests/s per key sustained with bursts of ${rateBurst}. ` +
       'Only successful (2xx) responses are kept: after an error the same Idempotency-Key may be sent again with a corrected body. ' +
       'Dates are YYYY-MM-DD China Standard Time business dates; times ISO 8601 with an offset; money a two-decimal string, currency CNY only, stored as integer fen. ' +
-      'Errors are application/problem+json (RFC 9457) with a stable code.',
+      `Errors are application/problem+json (RFC 9457) with a stable code (listed per response below); type is always "${PROBLEM_TYPE}" (RFC 9457 §4.2.1): title is the HTTP status phrase and code carries the meaning.`,
+    license: { name: 'Proprietary: for the county\'s partner banks', identifier: 'LicenseRef-Proprietary' },
   },
-  servers: [{ url: '/api/bank/v1' }],
+  servers: [{ url: '/api/bank/v1', description: 'This service (the same host that serves this document)' }],
+  security: [{ BankKeyId: [], BankTimestamp: [], BankSignature: [] }],
+  tags: [
+    { name: 'accounts', description: 'Escrow accounts (监管账户) this bank holds' },
+    { name: 'statements', description: 'End-of-day balances (日终余额)' },
+    { name: 'transactions', description: 'Account movements (资金流水)' },
+    { name: 'instructions', description: 'Freeze and unfreeze instructions from the regulator (监管指令) and their acknowledgements' },
+  ],
   paths: {
     '/accounts': {
       get: {
-        operationId: 'listAccounts',
+        operationId: 'listAccounts', tags: ['accounts'],
         summary: 'The escrow accounts this bank holds (本行监管账户)',
         parameters: [
-          ...signedHeaders,
           { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['ACTIVE', 'FROZEN', 'CLOSED'] }, description: 'Only accounts in this status (default: all)' },
           { name: 'cursor', in: 'query', required: false, schema: { type: 'string', maxLength: 500 }, description: 'nextCursor of the previous page' },
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
@@ -84,7 +106,7 @@ export const BANK_OPENAPI = {
     },
     '/statements': {
       post: {
-        operationId: 'postStatements',
+        operationId: 'postStatements', tags: ['statements'],
         summary: 'End-of-day balances (日终余额, like camt.053 OPBD/CLBD)',
         description:
           'Per statement: ACCEPTED (stored; monitoring has run on it), DUPLICATE (same account, date and revision with identical values already stored), or REJECTED with ' +
@@ -99,7 +121,7 @@ export const BANK_OPENAPI = {
                 type: 'object',
                 required: ['statements'],
                 additionalProperties: false,
-                properties: { statements: { type: 'array', minItems: 1, maxItems: 1000, items: { $ref: '#/components/schemas/Statement' } } },
+                properties: { statements: { type: 'array', minItems: 1, maxItems: MAX_BATCH_ITEMS, items: { $ref: '#/components/schemas/Statement' } } },
               },
             },
           },
@@ -109,7 +131,7 @@ export const BANK_OPENAPI = {
     },
     '/transactions': {
       post: {
-        operationId: 'postTransactions',
+        operationId: 'postTransactions', tags: ['transactions'],
         summary: 'Account movements (资金流水, like camt.054)',
         description:
           'txnId is the bank\'s own unique reference: the same bank and txnId with identical content is DUPLICATE, with different content CONFLICT. ' +
@@ -124,7 +146,7 @@ export const BANK_OPENAPI = {
                 type: 'object',
                 required: ['transactions'],
                 additionalProperties: false,
-                properties: { transactions: { type: 'array', minItems: 1, maxItems: 1000, items: { $ref: '#/components/schemas/Transaction' } } },
+                properties: { transactions: { type: 'array', minItems: 1, maxItems: MAX_BATCH_ITEMS, items: { $ref: '#/components/schemas/Transaction' } } },
               },
             },
           },
@@ -134,9 +156,9 @@ export const BANK_OPENAPI = {
     },
     '/instructions': {
       get: {
-        operationId: 'listInstructions',
+        operationId: 'listInstructions', tags: ['instructions'],
         summary: 'Instructions from the regulator to this bank (监管指令), oldest first, at most 500',
-        parameters: [...signedHeaders, { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['PENDING', 'EXECUTED', 'REFUSED'], default: 'PENDING' } }],
+        parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['PENDING', 'EXECUTED', 'REFUSED'], default: 'PENDING' } }],
         responses: {
           '200': {
             description: 'Instructions',
@@ -154,7 +176,7 @@ export const BANK_OPENAPI = {
     },
     '/instructions/{id}/ack': {
       post: {
-        operationId: 'acknowledgeInstruction',
+        operationId: 'acknowledgeInstruction', tags: ['instructions'],
         summary: 'Acknowledges an instruction (执行回执)',
         description: 'EXECUTED applies the instruction (the account becomes FROZEN or ACTIVE). The same outcome twice is idempotent (200 with the instruction); a different outcome is 409.',
         parameters: [...postHeaders, { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
@@ -188,11 +210,29 @@ export const BANK_OPENAPI = {
     },
   },
   components: {
+    securitySchemes: {
+      BankKeyId: { type: 'apiKey', in: 'header', name: 'X-Bank-Key-Id', description: 'The API key id issued to the bank (issueBankApiKey); its secret never travels.' },
+      BankTimestamp: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Timestamp',
+        description: `Unix time in seconds when the request was signed; refused (TIMESTAMP_OUT_OF_WINDOW) when more than ${timestampSkewSeconds} s from the service clock.`,
+      },
+      BankSignature: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Signature',
+        description: `${SIGNING_STRING}. Pattern ^v1=[0-9a-f]{64}$; a wrong signature is SIGNATURE_INVALID.`,
+      },
+    },
     parameters: {
-      KeyId: { name: 'X-Bank-Key-Id', in: 'header', required: true, schema: { type: 'string' }, description: 'API key id' },
-      Timestamp: { name: 'X-Timestamp', in: 'header', required: true, schema: { type: 'string', pattern: '^\\d+$' }, description: 'Unix time in seconds; at most 300 s from the service clock' },
-      Signature: { name: 'X-Signature', in: 'header', required: true, schema: { type: 'string', pattern: '^v1=[0-9a-f]{64}$' } },
-      IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' } },
+      IdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
+        description: `The client's key for this request: the same key and body within ${ttl} returns the first response again`,
+      },
     },
     schemas: {
       Money: money,
@@ -200,11 +240,11 @@ export const BANK_OPENAPI = {
         type: 'object',
         required: ['type', 'title', 'status', 'detail', 'code'],
         properties: {
-          type: { type: 'string' },
-          title: { type: 'string' },
+          type: { const: PROBLEM_TYPE, description: 'Always about:blank: the code member says what went wrong' },
+          title: { type: 'string', description: 'The HTTP status phrase' },
           status: { type: 'integer' },
           detail: { type: 'string' },
-          code: { type: 'string' },
+          code: { type: 'string', description: 'Stable machine-readable code, e.g. SIGNATURE_INVALID' },
           errors: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
         },
       },
@@ -298,4 +338,7 @@ export const BANK_OPENAPI = {
       },
     },
   },
-} as const;
+};
+}
+
+export type BankOpenApiDocument = ReturnType<typeof bankOpenApi>;

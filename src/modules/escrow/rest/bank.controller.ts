@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { BankApi } from '../../../platform/auth/bank-api.decorator';
 import { CurrentPrincipal, Public } from '../../../platform/auth/decorators';
 import { BankPrincipal } from '../../../platform/auth/principal';
 import { BankIngestService, BatchResult } from '../bank-ingest.service';
 import { BankAccountView, EscrowAccountService } from '../escrow-account.service';
 import { BankInstructionView, EscrowInstructionService } from '../escrow-instruction.service';
-import { BANK_OPENAPI } from './bank-openapi';
+import { BankOpenApiDocument, bankOpenApi } from './bank-openapi';
 import { AccountsQuery, AckBody, InstructionsQuery, batchItems } from './bank.dto';
 
 /**
@@ -58,8 +59,14 @@ export class BankController {
 @Public()
 @Controller('api/bank/v1')
 export class BankOpenApiController {
+  private readonly doc: BankOpenApiDocument;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.doc = bankOpenApi(config);
+  }
+
   @Get('openapi.json')
-  document(): typeof BANK_OPENAPI {
-    return BANK_OPENAPI;
+  document(): BankOpenApiDocument {
+    return this.doc;
   }
 }

@@ -19,6 +19,23 @@ export class LoginInput {
   password!: string;
 }
 
+@InputType({ description: 'The first county administrator, with the one-time setup code from the start-up log' })
+export class SetupFirstAdminInput {
+  @Field({ description: 'The setup code printed in the latest start-up log (spaces and hyphens ignored)' })
+  @IsString()
+  @Length(1, 100)
+  setupCode!: string;
+
+  @Field({ description: '3–64 characters [A-Za-z0-9._-]; stored in lower case' })
+  @Matches(USERNAME_PATTERN, { message: 'username must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit' })
+  username!: string;
+
+  @Field({ description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not the username` })
+  @IsString()
+  @Length(1, 256)
+  password!: string;
+}
+
 @InputType()
 export class CreateUserInput {
   @Field({ description: '3–64 characters [A-Za-z0-9._-]; stored in lower case' })

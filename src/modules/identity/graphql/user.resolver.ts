@@ -5,9 +5,10 @@ import { Role } from '../../../platform/auth/role';
 import { GqlContext } from '../../../platform/graphql/context';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
+import { FirstAdminService } from '../first-admin.service';
 import { LoginService } from '../login.service';
 import { UserService } from '../user.service';
-import { ChangeMyPasswordInput, CreateUserInput, LoginInput, ResetUserPasswordInput, UpdateUserRoleInput, UsersArgs } from './user.inputs';
+import { ChangeMyPasswordInput, CreateUserInput, SetupFirstAdminInput, LoginInput, ResetUserPasswordInput, UpdateUserRoleInput, UsersArgs } from './user.inputs';
 import { LoginPayloadObject, UserConnection, UserObject } from './user.object';
 
 @Resolver(() => UserObject)
@@ -15,7 +16,18 @@ export class UserResolver {
   constructor(
     private readonly userService: UserService,
     private readonly logins: LoginService,
+    private readonly firstAdmin: FirstAdminService,
   ) {}
+
+  @Public()
+  @Mutation(() => UserObject, {
+    description:
+      'Creates the first county administrator (首位管理员) with the one-time setup code from the start-up log. ' +
+      'Refused once an administrator exists (SETUP_ALREADY_DONE); a wrong or expired code is refused (SETUP_CODE_INVALID) and repeated wrong codes are throttled (TOO_MANY_SETUP_ATTEMPTS)',
+  })
+  async setupFirstAdmin(@Args('input') input: SetupFirstAdminInput): Promise<UserObject> {
+    return UserObject.from(await this.firstAdmin.setup(input.setupCode, input.username, input.password));
+  }
 
   @Public()
   @Mutation(() => LoginPayloadObject, { description: 'Log in (登录): a short-lived access token' })
