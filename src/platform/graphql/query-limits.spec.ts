@@ -78,11 +78,11 @@ describe('operationCost', () => {
   it('counts objects, multiplies a page by its size (argument, variable or default), and not scalars', () => {
     expect(cost('{ name }').cost).toBe(0);
     expect(cost('{ item { id label owner { id } } }').cost).toBe(2);
-    expect(cost('{ items(first: 100) { id owner { id } } }').cost).toBe(1 + 100 * 1);
-    expect(cost('query($n: Int) { items(first: $n) { id } }', { n: 50 }).cost).toBe(1);
-    expect(cost('query($n: Int) { items(first: $n) { owner { id } } }', { n: 50 }).cost).toBe(1 + 50);
-    expect(cost('{ item { children { owner { id } } } }').cost).toBe(1 + 1 + 10 * 1);
-    expect(cost('{ items(first: 100) { children(limit: 100) { owner { id } } } }').cost).toBe(1 + 100 * (1 + 100));
+    expect(cost('{ items(first: 100) { id owner { id } } }').cost).toBe(1 + 100 * (1 + 1));
+    expect(cost('query($n: Int) { items(first: $n) { id } }', { n: 50 }).cost).toBe(1 + 50);
+    expect(cost('query($n: Int) { items(first: $n) { owner { id } } }', { n: 50 }).cost).toBe(1 + 50 * 2);
+    expect(cost('{ item { children { owner { id } } } }').cost).toBe(1 + 1 + 10 * (1 + 1));
+    expect(cost('{ items(first: 100) { children(limit: 100) { owner { id } } } }').cost).toBe(1 + 100 * (1 + 1 + 100 * 2));
   });
 
   it('costs each fragment once and uses the cost at every spread', () => {

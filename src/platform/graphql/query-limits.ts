@@ -12,6 +12,8 @@ import {
   OperationDefinitionNode,
   SelectionSetNode,
   getArgumentValues,
+  getVariableValues,
+  parse,
   getNamedType,
   getNullableType,
   isCompositeType,
@@ -261,7 +263,8 @@ type ComplexityFn = (options: { args: Record<string, unknown>; childComplexity: 
  * Cost of an operation: what the server must load. A field of an object type costs 1 plus its children;
  * a scalar field costs nothing unless it declares a cost (`complexity` on @Field: a number, added to its
  * children, or a function of its arguments and children). A list with a page size (`first` / `limit`)
- * costs its own cost plus its children's cost times the page size asked for (or its default).
+ * costs its own cost plus, per element asked for (`first`/`limit` or its default), 1 for the object and its
+ * children's cost.
  * Introspection subtrees cost nothing (the shape check bounds them). Each fragment is costed once.
  *
  * While walking, every field's coerced arguments are checked (`checkArguments`); the problems are
@@ -273,12 +276,15 @@ export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
+  rawVariables: Record<string, unknown>,
   limits: QueryLimits,
 ): { cost: number; problems: FieldProblem[]; invalidVariables: boolean } {
   const fragments = fragmentMap(document);
   const memo = new Map<string, number>();
   const problems: FieldProblem[] = [];
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
+  if (coerced.errors) return { cost: 0, problems, invalidVariables: true };
+  const variables = coerced.coerced;
   let invalidVariables = false;
   const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, path: string): number => {
     let cost = 0;
@@ -305,7 +311,11 @@ export function operationCost(
         const size = sizeArg ? Number(args[sizeArg.name] ?? sizeArg.defaultValue ?? 20) : undefined;
         let fieldCost: number;
         if (typeof declared === 'function') fieldCost = declared({ args, childComplexity: child });
-        else if (size !== undefined && isSizedList(field)) fieldCost = own + Math.min(Math.max(size, 1), PAGE_SIZE_MAX) * child;
+        else if (size !== undefined && isSizedList(field)) {
+          // Each element of a list of objects is an object to load (a connection counts its nodes itself).
+          const item = child + (isListType(getNullableType(field.type)) && isCompositeType(named) ? 1 : 0);
+          fieldCost = own + Math.min(Math.max(size, 1), PAGE_SIZE_MAX) * item;
+        }
         else fieldCost = own + child;
         cost = add(cost, Number.isFinite(fieldCost) ? Math.max(0, fieldCost) : CAP);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -330,6 +340,15 @@ export function operationCost(
   return { cost, problems, invalidVariables };
 }
 
+/** Stand-in documents for refused ones (also what Apollo's document cache keeps for the refused text). */
+const REFUSED = new WeakMap<DocumentNode, GraphQLError>();
+
+function refusedDocument(refusal: GraphQLError): DocumentNode {
+  const document = parse('{ __typename }');
+  REFUSED.set(document, refusal);
+  return document;
+}
+
 /**
  * The GraphQL edge's checks, in order:
  * 1. before validation (graphql-js's own rules are not linear in the expanded size): the document's
@@ -343,10 +362,21 @@ export function queryLimitsPlugin(limits: QueryLimits & { executionBudgetMs: num
   return {
     async requestDidStart() {
       return {
-        async validationDidStart({ document }) {
-          checkDocumentShape(document, limits);
+        async parsingDidStart(context) {
+          return async (parseError?: Error) => {
+            if (parseError || !context.document) return;
+            try {
+              checkDocumentShape(context.document, limits);
+            } catch (refusal) {
+              // A hook may not throw here (Apollo answers that with a 500), and validation must not see
+              // the document: it is swapped for a trivial one that carries the refusal to didResolveOperation.
+              (context as { document: DocumentNode }).document = refusedDocument(refusal as GraphQLError);
+            }
+          };
         },
         async didResolveOperation({ operation, document, request, schema }) {
+          const refusal = REFUSED.get(document);
+          if (refusal) throw refusal;
           if (!operation) return;
           const { cost, problems, invalidVariables } = operationCost(schema, document, operation, request.variables ?? {}, limits);
           if (invalidVariables) return;
