@@ -89,19 +89,18 @@ function hostileValues(type: GraphQLInputType, path: string[], name: string, for
   }
 }
 
-/** A copy of `base` with `value` at `path` (optional input objects on the way are filled with placeholders). */
-function setAt(base: Record<string, unknown>, path: string[], value: unknown, type: GraphQLInputType): Record<string, unknown> {
+/** A copy of `base` with `value` at `path` (the argument, then input fields; optional input objects on the way are filled with placeholders). */
+function setAt(base: Record<string, unknown>, path: string[], value: unknown, argType: GraphQLInputType): Record<string, unknown> {
   const copy = structuredClone(base);
   let cursor: Record<string, unknown> = copy;
-  let t: GraphQLInputType = type;
+  let type: GraphQLInputType = argType;
   for (let i = 0; i < path.length - 1; i++) {
-    const named = getNamedType(t);
     const key = path[i]!;
-    const fieldType = isInputObjectType(named) ? named.getFields()[key]!.type : t;
-    if (cursor[key] === undefined || cursor[key] === null) cursor[key] = placeholderValue(fieldType);
+    if (cursor[key] === undefined || cursor[key] === null) cursor[key] = placeholderValue(type);
     if (Array.isArray(cursor[key])) cursor[key] = (cursor[key] as unknown[])[0];
     cursor = cursor[key] as Record<string, unknown>;
-    t = fieldType;
+    const named = getNamedType(type);
+    type = isInputObjectType(named) ? named.getFields()[path[i + 1]!]!.type : type;
   }
   cursor[path.at(-1)!] = value;
   return copy;
