@@ -355,8 +355,9 @@ function refusedDocument(refusal: GraphQLError): DocumentNode {
  *    expanded shape — fields, directives, depth, aliases — measured in linear time;
  * 2. once the operation is known: every field's coerced arguments (VALIDATION_FAILED naming the path),
  *    then the cost;
- * 3. during execution: a time budget checked before each field resolves, and explicit nulls of optional
- *    arguments dropped (not given).
+ * 3. during execution: a time budget for queries, checked before each field resolves (a field not
+ *    started in time answers EXECUTION_BUDGET_EXCEEDED), and explicit nulls of optional arguments
+ *    dropped (not given).
  */
 export function queryLimitsPlugin(limits: QueryLimits & { executionBudgetMs: number }): ApolloServerPlugin {
   return {
@@ -392,12 +393,14 @@ export function queryLimitsPlugin(limits: QueryLimits & { executionBudgetMs: num
             throw refuse('QUERY_TOO_COMPLEX', `Query complexity ${cost >= CAP ? 'too large' : cost} exceeds the limit of ${limits.maxComplexity}`);
           }
         },
-        async executionDidStart() {
+        async executionDidStart({ operation }) {
+          // Queries only: a mutation's work is done once its root field resolves, and its answer must say so.
+          const budgeted = operation?.operation === 'query';
           const deadline = Date.now() + limits.executionBudgetMs;
           let exceeded = false;
           return {
             willResolveField({ args, info }) {
-              if (exceeded || Date.now() > deadline) {
+              if (budgeted && (exceeded || Date.now() > deadline)) {
                 exceeded = true;
                 throw new GraphQLError(`The request ran out of its execution budget (${limits.executionBudgetMs} ms)`, {
                   extensions: { code: 'EXECUTION_BUDGET_EXCEEDED' },
