@@ -61,6 +61,12 @@ export interface GraphqlConfig {
   maxAliases: number;
   /** Lexical tokens a document may have: a huge document is refused while it is parsed. */
   maxTokens: number;
+  /** Field selections (and directives) an operation may have once its fragment spreads are expanded. */
+  maxFields: number;
+  /** Longest string any GraphQL argument may carry. */
+  maxStringLength: number;
+  /** Time a GraphQL request may spend executing; fields not started by then answer EXECUTION_BUDGET_EXCEEDED. */
+  executionBudgetMs: number;
   introspection: boolean;
 }
 
@@ -208,6 +214,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 2000, { min: 10 }),
       maxAliases: r.int('GRAPHQL_MAX_ALIASES', 30, { min: 1 }),
       maxTokens: r.int('GRAPHQL_MAX_TOKENS', 5000, { min: 100 }),
+      maxFields: r.int('GRAPHQL_MAX_FIELDS', 2000, { min: 10 }),
+      maxStringLength: r.int('GRAPHQL_MAX_STRING_LENGTH', 10000, { min: 100, max: 1_000_000 }),
+      executionBudgetMs: r.int('GRAPHQL_EXECUTION_BUDGET_MS', 3000, { min: 10, max: 60000 }),
       introspection: r.bool('GRAPHQL_INTROSPECTION', !production),
     },
     security: {

@@ -126,20 +126,21 @@ describe('abuse limits', () => {
 
     it('refuses a query costlier than GRAPHQL_MAX_COMPLEXITY before any resolver runs; just under the limit passes', async () => {
       const spy = spies();
-      // schools(first: n) costs 1 + n × 2 (edges, node): 24 → 49, 25 → 51.
+      // schools(first: n) costs 1 + n (one per node; scalars are free): 49 → 50, 50 → 51.
       const page = (n: number) => `{ schools(first: ${n}) { edges { node { name } } } }`;
-      expectRefused(await t.gql(page(25), {}, admin.token), 'QUERY_TOO_COMPLEX', /^Query complexity 51 exceeds the limit of 50$/);
+      expectRefused(await t.gql(page(50), {}, admin.token), 'QUERY_TOO_COMPLEX', /^Query complexity 51 exceeds the limit of 50$/);
       // The page size may come in a variable: it is counted all the same.
-      expectRefused(await t.gql(`query($n: Int) { schools(first: $n) { edges { node { name } } } }`, { n: 100 }, admin.token), 'QUERY_TOO_COMPLEX', /complexity 201 /);
+      expectRefused(await t.gql(`query($n: Int) { schools(first: $n) { edges { node { name } } } }`, { n: 100 }, admin.token), 'QUERY_TOO_COMPLEX', /complexity 101 /);
       // One field repeated in one selection: costly; repeated into a large document (under the body limit),
       // graphql-js gives up comparing the copies and refuses it as invalid.
-      const repeated = (n: number) => `{ townships { ${'schools { name } '.repeat(n)}} }`;
-      expectRefused(await t.gql(repeated(5), {}, admin.token), 'QUERY_TOO_COMPLEX', /^Query complexity \d+ exceeds the limit of 50$/);
-      expectRefused(await t.gql(repeated(700), {}, admin.token), 'GRAPHQL_VALIDATION_FAILED', /^Validation aborted\.$/);
+      const repeated = (n: number) => `{ townships { ${'schools { township { code } } '.repeat(n)}} }`;
+      expectRefused(await t.gql(repeated(30), {}, admin.token), 'QUERY_TOO_COMPLEX', /^Query complexity \d+ exceeds the limit of 50$/);
+      const copies = (n: number) => `{ townships { ${'schools { name } '.repeat(n)}} }`;
+      expectRefused(await t.gql(copies(700), {}, admin.token), 'GRAPHQL_VALIDATION_FAILED', /^Validation aborted\.$/);
       expect(spy.schools).not.toHaveBeenCalled();
       expect(spy.townships).not.toHaveBeenCalled();
 
-      const under = await t.gql<{ schools: { edges: unknown[] } }>(page(24), {}, admin.token);
+      const under = await t.gql<{ schools: { edges: unknown[] } }>(page(49), {}, admin.token);
       expect(under.errors).toBeUndefined();
       expect(under.data?.schools.edges).toEqual(expect.any(Array));
       expect(spy.schools).toHaveBeenCalledTimes(1);
@@ -151,8 +152,8 @@ describe('abuse limits', () => {
       // `{ townships { name name … } }`: 5 tokens of frame plus one per repeated field.
       const document = (fields: number) => `{ townships { ${'name '.repeat(fields)}} }`;
       expectRefused(await t.gql(document(2996), {}, admin.token), 'GRAPHQL_PARSE_FAILED', /Document contains more tha[nt] 3000 tokens\. Parsing aborted\./);
-      // 3,000 tokens are parsed; so many copies of one field are then refused by graphql-js's own validation.
-      expectRefused(await t.gql(document(2995), {}, admin.token), 'GRAPHQL_VALIDATION_FAILED', /^Validation aborted\.$/);
+      // 3,000 tokens are parsed; so many fields are then refused by the expanded-size check, before validation.
+      expectRefused(await t.gql(document(2995), {}, admin.token), 'QUERY_TOO_LARGE', /^Query selects 2996 fields once fragments are expanded; the limit is 2000$/);
       expect(spy.townships).not.toHaveBeenCalled();
       proven.add('GRAPHQL_MAX_TOKENS');
     });

@@ -8,6 +8,7 @@ import { toProblem } from '../http/problem';
 import { GqlContext } from './context';
 import { Loaders } from './loaders';
 import { queryLimitsPlugin } from './query-limits';
+import { resolverErrorLogPlugin } from './resolver-error-log';
 
 /**
  * Apollo (code-first) options. The schema is built in memory and printed to `schema.gql` by
@@ -27,13 +28,25 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     parseOptions: { maxTokens: config.graphql.maxTokens },
     context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res, loaders: new Loaders() }),
     // No HTTP cache hints are used; Apollo's default cache-control plugin would wrap every field resolver.
-    plugins: [queryLimitsPlugin(config.graphql), ApolloServerPluginCacheControlDisabled()],
-    formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphqlError(formatted, error, production),
+    plugins: [queryLimitsPlugin(config.graphql), resolverErrorLogPlugin(), ApolloServerPluginCacheControlDisabled()],
+    formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+      formatGraphqlError(formatted, error, production, !config.graphql.introspection),
   };
 }
 
+const SUGGESTION = /\s*Did you mean [^]*\?\s*$/;
+
 /** Every error leaves with a stable `extensions.code`; unexpected ones say nothing about internals. */
-export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  production: boolean,
+  hideSuggestions = production,
+): GraphQLFormattedError {
+  if (hideSuggestions && SUGGESTION.test(formatted.message)) {
+    // "Did you mean …?" names fields and types of the schema, which introspection being off hides.
+    formatted = { ...formatted, message: formatted.message.replace(SUGGESTION, '') };
+  }
   const code = formatted.extensions?.code as string | undefined;
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   if (original instanceof DomainError && (!code || code === 'INTERNAL_SERVER_ERROR')) {

@@ -2,94 +2,419 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   DocumentNode,
   FragmentDefinitionNode,
+  GraphQLArgument,
   GraphQLError,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLNamedType,
+  GraphQLSchema,
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
+  getArgumentValues,
+  getVariableValues,
+  parse,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  isScalarType,
 } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { Extensions } from '@nestjs/graphql';
+import { FieldProblem, ValidationFailed } from '../errors/domain-error';
 
 export interface QueryLimits {
   maxDepth: number;
   maxComplexity: number;
   maxAliases: number;
+  /** Most field selections an operation may have once every fragment spread is expanded. */
+  maxFields: number;
+  /** Longest string any argument may carry (inputs with their own @MaxLength are checked again by their DTO). */
+  maxStringLength: number;
 }
 
-interface Measure {
+/** Page sizes (`first`, `limit`) are 1..PAGE_SIZE_MAX everywhere (the documented maximum). */
+export const PAGE_SIZE_MAX = 100;
+const SIZE_ARGS = new Set(['first', 'limit']);
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+export interface Measure {
+  /** Deepest nested field level (the `__schema` / `__type` subtrees do not count). */
   depth: number;
+  /** Aliases once fragments are expanded (introspection subtrees do not count). */
   aliases: number;
+  /** Field selections once fragments are expanded, introspection included. */
+  fields: number;
+  /** Directives once fragments are expanded. */
+  directives: number;
 }
 
-/** Depth (nested field levels) and alias count of an operation, following fragments. */
-export function measureOperation(operation: OperationDefinitionNode, document: DocumentNode): Measure {
+/** Sums that stay finite: an exponential document saturates here instead of reaching Infinity. */
+const CAP = Number.MAX_SAFE_INTEGER;
+const add = (a: number, b: number): number => Math.min(CAP, a + b);
+
+function fragmentMap(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  let aliases = 0;
-  const walk = (set: SelectionSetNode, level: number, seen: Set<string>): number => {
-    let max = level;
-    for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) {
-        if (sel.alias) aliases++;
-        if (sel.selectionSet) max = Math.max(max, walk(sel.selectionSet, level + 1, seen));
-        else max = Math.max(max, level + 1);
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        max = Math.max(max, walk(sel.selectionSet, level, seen));
-      } else {
-        const name = sel.name.value;
-        const fragment = fragments.get(name);
-        if (fragment && !seen.has(name)) max = Math.max(max, walk(fragment.selectionSet, level, new Set(seen).add(name)));
-      }
-    }
-    return max;
-  };
-  const depth = walk(operation.selectionSet, 0, new Set());
-  return { depth, aliases };
-}
-
-function refuse(code: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+  return fragments;
 }
 
 /**
- * Refuses too-deep, too-aliased or too-costly operations after parsing and validation, before any
- * resolver runs. Complexity: 1 per field unless the field declares its own (`complexity` on @Field),
- * list fields multiplied by their `first` argument where they declare so.
+ * Depth, aliases, fields and directives of an operation as if every fragment spread were expanded, in
+ * time linear in the size of the document: each fragment is measured once and its measure reused at
+ * every spread (the expanded counts may be astronomically larger than the text; they saturate). A
+ * fragment cycle or an unknown fragment counts as empty: validation refuses both.
  */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+export function measureOperation(operation: OperationDefinitionNode, document: DocumentNode, memo = new Map<string, Measure | null>()): Measure {
+  const fragments = fragmentMap(document);
+  const zero = (): Measure => ({ depth: 0, aliases: 0, fields: 0, directives: 0 });
+  const fragment = (name: string): Measure => {
+    if (memo.has(name)) return memo.get(name) ?? zero(); // null: in progress, a cycle
+    const def = fragments.get(name);
+    if (!def) return zero();
+    memo.set(name, null);
+    const m = walk(def.selectionSet);
+    m.directives = add(m.directives, def.directives?.length ?? 0);
+    memo.set(name, m);
+    return m;
+  };
+  // Depth relative to the selection set (a set of leaves has depth 1).
+  const walk = (set: SelectionSetNode): Measure => {
+    const m = zero();
+    for (const sel of set.selections) {
+      m.directives = add(m.directives, sel.directives?.length ?? 0);
+      if (sel.kind === Kind.FIELD) {
+        m.fields = add(m.fields, 1);
+        const child = sel.selectionSet ? walk(sel.selectionSet) : zero();
+        m.fields = add(m.fields, child.fields);
+        m.directives = add(m.directives, child.directives);
+        if (INTROSPECTION_ROOTS.has(sel.name.value)) continue;
+        if (sel.alias) m.aliases = add(m.aliases, 1);
+        m.aliases = add(m.aliases, child.aliases);
+        m.depth = Math.max(m.depth, 1 + child.depth);
+      } else {
+        const inner = sel.kind === Kind.INLINE_FRAGMENT ? walk(sel.selectionSet) : fragment(sel.name.value);
+        m.depth = Math.max(m.depth, inner.depth);
+        m.aliases = add(m.aliases, inner.aliases);
+        m.fields = add(m.fields, inner.fields);
+        m.directives = add(m.directives, inner.directives);
+      }
+    }
+    return m;
+  };
+  return walk(operation.selectionSet);
+}
+
+/** The largest measure of the document's operations (fragments shared between them are measured once). */
+export function measureDocument(document: DocumentNode): Measure {
+  const memo = new Map<string, Measure | null>();
+  const out: Measure = { depth: 0, aliases: 0, fields: 0, directives: 0 };
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+    const m = measureOperation(def, document, memo);
+    out.depth = Math.max(out.depth, m.depth);
+    out.aliases = Math.max(out.aliases, m.aliases);
+    out.fields = Math.max(out.fields, m.fields);
+    out.directives = Math.max(out.directives, m.directives);
+  }
+  return out;
+}
+
+export function refuse(code: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/** Refuses a document whose expanded shape is over a limit. Runs before validation, in linear time. */
+export function checkDocumentShape(document: DocumentNode, limits: QueryLimits): void {
+  const m = measureDocument(document);
+  if (m.fields > limits.maxFields || m.directives > limits.maxFields) {
+    const n = Math.max(m.fields, m.directives);
+    throw refuse('QUERY_TOO_LARGE', `Query selects ${n >= CAP ? 'too many' : n} fields once fragments are expanded; the limit is ${limits.maxFields}`);
+  }
+  if (m.depth > limits.maxDepth) throw refuse('QUERY_TOO_DEEP', `Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`);
+  if (m.aliases > limits.maxAliases) throw refuse('QUERY_TOO_MANY_ALIASES', `Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`);
+}
+
+/** Field extension `nullClears`: an explicit null of this input field or argument means "clear it", not "not given". */
+export const NULL_CLEARS = 'nullClears';
+
+function nullClears(def: { extensions?: Readonly<Record<string, unknown>> | null }): boolean {
+  return def.extensions?.[NULL_CLEARS] === true;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What is wrong with a string argument, or undefined: storable text of a bounded length. */
+export function stringProblem(value: string, maxLength: number): string | undefined {
+  if (value.length > maxLength) return `must be at most ${maxLength} characters`;
+  if (value.includes('\u0000')) return 'must not contain NUL characters';
+  if (CONTROL.test(value)) return 'must not contain control characters';
+  if (LONE_SURROGATE.test(value)) return 'must not contain lone surrogates (invalid Unicode)';
+  return undefined;
+}
+
+/**
+ * Checks one coerced argument value against its type: strings storable and bounded (JSON scalars are
+ * walked too), no null inside a list, page sizes in range. An explicit null of a nullable argument or
+ * input field is not a problem here: it means "not given" (see `dropNulls`).
+ */
+export function checkValue(value: unknown, type: GraphQLInputType, path: string, limits: QueryLimits, out: FieldProblem[], depth = 0): void {
+  if (out.length >= 20) return;
+  if (value === null || value === undefined) return;
+  if (depth > 50) {
+    out.push({ path, message: 'is nested too deeply' });
+    return;
+  }
+  const t = getNullableType(type) as GraphQLInputType;
+  if (isListType(t)) {
+    if (!Array.isArray(value)) return checkValue(value, t.ofType, path, limits, out, depth + 1);
+    value.forEach((item, i) => {
+      if (item === null) out.push({ path: `${path}.${i}`, message: 'must not be null' });
+      else checkValue(item, t.ofType, `${path}.${i}`, limits, out, depth + 1);
+    });
+    return;
+  }
+  if (isInputObjectType(t)) {
+    const fields = t.getFields();
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      const f = fields[key];
+      if (f) checkValue(v, f.type, `${path}.${key}`, limits, out, depth + 1);
+    }
+    return;
+  }
+  checkLoose(value, path, limits, out, depth);
+}
+
+/** Scalars (including JSON): every string anywhere inside is checked. */
+function checkLoose(value: unknown, path: string, limits: QueryLimits, out: FieldProblem[], depth: number): void {
+  if (out.length >= 20) return;
+  if (typeof value === 'string') {
+    const problem = stringProblem(value, limits.maxStringLength);
+    if (problem) out.push({ path, message: problem });
+  } else if (Array.isArray(value)) {
+    if (depth > 50) out.push({ path, message: 'is nested too deeply' });
+    else value.forEach((v, i) => checkLoose(v, `${path}.${i}`, limits, out, depth + 1));
+  } else if (value && typeof value === 'object') {
+    if (depth > 50) out.push({ path, message: 'is nested too deeply' });
+    else for (const [k, v] of Object.entries(value)) {
+      const keyProblem = stringProblem(k, limits.maxStringLength);
+      if (keyProblem) out.push({ path: `${path}.${k.slice(0, 40)}`, message: `key ${keyProblem}` });
+      checkLoose(v, `${path}.${k}`, limits, out, depth + 1);
+    }
+  }
+}
+
+function isSizeArg(arg: GraphQLArgument): boolean {
+  const t = getNullableType(arg.type);
+  return SIZE_ARGS.has(arg.name) && isScalarType(t) && t.name === 'Int';
+}
+
+/** Checks every argument of one field (coerced values): strings, list nulls, page sizes. */
+export function checkArguments(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, path: string, limits: QueryLimits, out: FieldProblem[]): void {
+  for (const arg of field.args) {
+    const value = args[arg.name];
+    const argPath = `${path}.${arg.name}`;
+    if (isSizeArg(arg) && typeof value === 'number' && (value < 1 || value > PAGE_SIZE_MAX)) {
+      out.push({ path: argPath, message: `must be between 1 and ${PAGE_SIZE_MAX}` });
+      continue;
+    }
+    checkValue(value, arg.type, argPath, limits, out);
+  }
+}
+
+/**
+ * An explicit null of an optional argument or input field means "not given": removed from the coerced
+ * arguments before the resolver sees them (the same as leaving it out), unless the argument or field
+ * declares `nullClears` (then null is passed on, meaning "clear it").
+ */
+export function dropNulls(args: Record<string, unknown>, defs: readonly { name: string; type: GraphQLInputType; extensions?: Readonly<Record<string, unknown>> | null }[]): void {
+  for (const def of defs) {
+    if (!(def.name in args)) continue;
+    const value = args[def.name];
+    if (value === null) {
+      if (!nullClears(def)) delete args[def.name];
+      continue;
+    }
+    dropNullsIn(value, def.type, 0);
+  }
+}
+
+function dropNullsIn(value: unknown, type: GraphQLInputType, depth: number): void {
+  if (value === null || value === undefined || depth > 50) return;
+  const t = getNullableType(type) as GraphQLInputType;
+  if (isListType(t) && Array.isArray(value)) for (const item of value) dropNullsIn(item, t.ofType, depth + 1);
+  else if (isInputObjectType(t) && typeof value === 'object') dropNulls(value as Record<string, unknown>, Object.values(t.getFields()));
+}
+
+function isSizedList(field: GraphQLField<unknown, unknown>): boolean {
+  const named = getNamedType(field.type);
+  return isListType(getNullableType(field.type)) || (isObjectType(named) && named.name.endsWith('Connection'));
+}
+
+type ComplexityFn = (options: { args: Record<string, unknown>; childComplexity: number }) => number;
+
+/**
+ * Cost of an operation: what the server must load. A field of an object type costs 1 plus its children;
+ * a scalar field costs nothing unless it declares a cost (`complexity` on @Field: a number, added to its
+ * children, or a function of its arguments and children). A list with a page size (`first` / `limit`)
+ * costs its own cost plus, per element asked for (`first`/`limit` or its default), 1 for the object and its
+ * children's cost.
+ * Introspection subtrees cost nothing (the shape check bounds them). Each fragment is costed once.
+ *
+ * While walking, every field's coerced arguments are checked (`checkArguments`); the problems are
+ * returned, not thrown, so the caller answers VALIDATION_FAILED before the cost check. Variables that do
+ * not fit their types make `getArgumentValues` throw: then `invalidVariables` is true and execution
+ * refuses them (BAD_USER_INPUT naming the variable) before any resolver runs.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown>,
+  limits: QueryLimits,
+): { cost: number; problems: FieldProblem[]; invalidVariables: boolean } {
+  const fragments = fragmentMap(document);
+  const memo = new Map<string, number>();
+  const problems: FieldProblem[] = [];
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
+  if (coerced.errors) return { cost: 0, problems, invalidVariables: true };
+  const variables = coerced.coerced;
+  let invalidVariables = false;
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, path: string): number => {
+    let cost = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        const name = sel.name.value;
+        if (name === '__typename' || INTROSPECTION_ROOTS.has(name)) continue;
+        if (!parent || !(isObjectType(parent) || isInterfaceType(parent))) continue;
+        const field = parent.getFields()[name];
+        if (!field) continue;
+        const fieldPath = path ? `${path}.${sel.alias?.value ?? name}` : (sel.alias?.value ?? name);
+        let args: Record<string, unknown> = {};
+        try {
+          args = getArgumentValues(field, sel, variables);
+        } catch {
+          invalidVariables = true;
+        }
+        checkArguments(field, args, fieldPath, limits, problems);
+        const named = getNamedType(field.type);
+        const child = sel.selectionSet ? walk(sel.selectionSet, named, fieldPath) : 0;
+        const declared = field.extensions?.complexity as number | ComplexityFn | undefined;
+        const own = typeof declared === 'number' ? declared : isCompositeType(named) ? 1 : 0;
+        const sizeArg = field.args.find(isSizeArg);
+        const size = sizeArg ? Number(args[sizeArg.name] ?? sizeArg.defaultValue ?? 20) : undefined;
+        let fieldCost: number;
+        if (typeof declared === 'function') fieldCost = declared({ args, childComplexity: child });
+        else if (size !== undefined && isSizedList(field)) {
+          // Each element of a list of objects is an object to load (a connection counts its nodes itself).
+          const item = child + (isListType(getNullableType(field.type)) && isCompositeType(named) ? 1 : 0);
+          fieldCost = own + Math.min(Math.max(size, 1), PAGE_SIZE_MAX) * item;
+        }
+        else fieldCost = own + child;
+        cost = add(cost, Number.isFinite(fieldCost) ? Math.max(0, fieldCost) : CAP);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
+        cost = add(cost, walk(sel.selectionSet, type, path));
+      } else {
+        const name = sel.name.value;
+        let c = memo.get(name);
+        if (c === undefined) {
+          memo.set(name, 0); // a cycle (refused by validation) costs nothing more
+          const def = fragments.get(name);
+          c = def ? walk(def.selectionSet, schema.getType(def.typeCondition.name.value), `...${name}`) : 0;
+          memo.set(name, c);
+        }
+        cost = add(cost, c);
+      }
+    }
+    return cost;
+  };
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const cost = walk(operation.selectionSet, root ?? undefined, '');
+  return { cost, problems, invalidVariables };
+}
+
+/** Stand-in documents for refused ones (also what Apollo's document cache keeps for the refused text). */
+const REFUSED = new WeakMap<DocumentNode, GraphQLError>();
+
+function refusedDocument(refusal: GraphQLError): DocumentNode {
+  const document = parse('{ __typename }');
+  REFUSED.set(document, refusal);
+  return document;
+}
+
+/**
+ * The GraphQL edge's checks, in order:
+ * 1. before validation (graphql-js's own rules are not linear in the expanded size): the document's
+ *    expanded shape — fields, directives, depth, aliases — measured in linear time;
+ * 2. once the operation is known: every field's coerced arguments (VALIDATION_FAILED naming the path),
+ *    then the cost;
+ * 3. during execution: a time budget for queries, checked before each field resolves (a field not
+ *    started in time answers EXECUTION_BUDGET_EXCEEDED), and explicit nulls of optional arguments
+ *    dropped (not given).
+ */
+export function queryLimitsPlugin(limits: QueryLimits & { executionBudgetMs: number }): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
+        async parsingDidStart(context) {
+          return async (parseError?: Error) => {
+            if (parseError || !context.document) return;
+            try {
+              checkDocumentShape(context.document, limits);
+            } catch (refusal) {
+              // A hook may not throw here (Apollo answers that with a 500), and validation must not see
+              // the document: it is swapped for a trivial one that carries the refusal to didResolveOperation.
+              (context as { document: DocumentNode }).document = refusedDocument(refusal as GraphQLError);
+            }
+          };
+        },
         async didResolveOperation({ operation, document, request, schema }) {
+          const refusal = REFUSED.get(document);
+          if (refusal) throw refusal;
           if (!operation) return;
-          const { depth, aliases } = measureOperation(operation, document);
-          if (depth > limits.maxDepth) {
-            throw refuse('QUERY_TOO_DEEP', `Query depth ${depth} exceeds the limit of ${limits.maxDepth}`);
-          }
-          if (aliases > limits.maxAliases) {
-            throw refuse('QUERY_TOO_MANY_ALIASES', `Query uses ${aliases} aliases; the limit is ${limits.maxAliases}`);
-          }
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              operationName: request.operationName ?? undefined,
-              query: document,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          const { cost, problems, invalidVariables } = operationCost(schema, document, operation, request.variables ?? {}, limits);
+          if (invalidVariables) return;
+          if (problems.length) {
+            const first = problems[0]!;
+            const error = new ValidationFailed(problems, `Invalid argument ${first.path}: ${first.message}`);
+            throw new GraphQLError(error.message, {
+              originalError: error,
+              extensions: { code: error.code, status: 400, errors: problems, http: { status: 400 } },
             });
-          } catch {
-            // Variables that do not fit their types: execution refuses them before any resolver runs,
-            // answering BAD_USER_INPUT with the variable's name.
-            return;
           }
-          if (complexity > limits.maxComplexity) {
-            throw refuse(
-              'QUERY_TOO_COMPLEX',
-              `Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`,
-            );
+          if (cost > limits.maxComplexity) {
+            throw refuse('QUERY_TOO_COMPLEX', `Query complexity ${cost >= CAP ? 'too large' : cost} exceeds the limit of ${limits.maxComplexity}`);
           }
+        },
+        async executionDidStart({ operation }) {
+          // Queries only: a mutation's work is done once its root field resolves, and its answer must say so.
+          const budgeted = operation?.operation === 'query';
+          const deadline = Date.now() + limits.executionBudgetMs;
+          let exceeded = false;
+          return {
+            willResolveField({ args, info }) {
+              if (budgeted && (exceeded || Date.now() > deadline)) {
+                exceeded = true;
+                throw new GraphQLError(`The request ran out of its execution budget (${limits.executionBudgetMs} ms)`, {
+                  extensions: { code: 'EXECUTION_BUDGET_EXCEEDED' },
+                });
+              }
+              const field = info.parentType.getFields()[info.fieldName];
+              if (field && field.args.length) dropNulls(args as Record<string, unknown>, field.args);
+            },
+          };
         },
       };
     },
   };
 }
+
+/** Marks an optional input field or argument whose explicit null means "clear it" (otherwise null means "not given"). */
+export const NullClears = (): PropertyDecorator & MethodDecorator => Extensions({ [NULL_CLEARS]: true });

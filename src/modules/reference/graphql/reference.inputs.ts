@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../../platform/graphql/pagination';
+import { NullClears } from '../../../platform/graphql/query-limits';
 import { CalendarPeriodKind } from '../entities/calendar-period.entity';
 import { SchoolStage } from '../entities/school.entity';
 
@@ -21,7 +22,7 @@ export class CreateSchoolInput {
 export class UpdateSchoolInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
   @Field(() => SchoolStage, { nullable: true }) @IsOptional() @IsEnum(SchoolStage) stage?: SchoolStage;
-  @Field(() => String, { nullable: true, description: 'null clears the address' }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
+  @NullClears() @Field(() => String, { nullable: true, description: 'null clears the address' }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
   @Field({ nullable: true, description: 'Must equal the current township: a school cannot move (SCHOOL_TOWNSHIP_IMMUTABLE)' })
   @IsOptional()
   @Matches(DIVISION, { message: 'townshipCode must be a division code' })

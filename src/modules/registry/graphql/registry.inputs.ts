@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageArgs } from '../../../platform/graphql/pagination';
+import { NullClears } from '../../../platform/graphql/query-limits';
 import { CourseMode } from '../entities/course.entity';
 import { InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from '../entities/institution.entity';
 import { CheckStatus } from '../entities/premises.entity';
@@ -101,7 +102,7 @@ export class InstitutionUpdateInput {
   @IsString()
   @Length(1, 12)
   townshipCode?: string;
-  @Field(() => String, { nullable: true, description: "A grid (网格) of the institution's township; null clears it" }) @IsOptional() @IsString() @MaxLength(32) gridCode?: string | null;
+  @NullClears() @Field(() => String, { nullable: true, description: "A grid (网格) of the institution's township; null clears it" }) @IsOptional() @IsString() @MaxLength(32) gridCode?: string | null;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) legalRepresentative?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @Matches(/^[0-9+\- ]{5,32}$/, { message: 'contactPhone must be a phone number' }) contactPhone?: string;
   @Field({ nullable: true, description: '党的组织覆盖' }) @IsOptional() @IsBoolean() partyOrganisationCovered?: boolean;
