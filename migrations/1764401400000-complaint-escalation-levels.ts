@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Overdue complaints climb the escalation ladder like tasks (domain.md, complaints): each deadline keeps
+ * Overdue complaints climb the escalation ladder like tasks (docs/modules/complaints.md): each deadline keeps
  * the level it has reached, and the overdue sweep raises it as the lateness grows (level 2 after
  * SUPERVISION_LEVEL2_DAYS, level 3 after SUPERVISION_LEVEL3_DAYS). Deadlines already marked overdue get
  * the level their lateness had when they were marked, by the default thresholds (3 and 7 days); the

@@ -3,7 +3,7 @@ import { createInstitution } from './factories/registry.factory';
 import { GqlResult, LoggedIn, TestApp, startTestApp } from './support/test-app';
 
 /**
- * The departments of domain.md's duty table record their own checks on an institution's premises
+ * The departments of the county's duty table (src/modules/reference/seed/reference-data.ts) record their own checks on an institution's premises
  * (住建局 fire design review and acceptance, 消防救援 fire inspection, 卫健局 health inspection) and
  * 市场监管局 reviews enrolment ads; another department is refused and nothing changes.
  */

@@ -5,7 +5,7 @@ import { Caller } from './principals';
  * and the services' role checks). "Passes" means the answer is not UNAUTHENTICATED / FORBIDDEN /
  * *_FORBIDDEN: with placeholder arguments it is usually VALIDATION_FAILED or <THING>_NOT_FOUND.
  * Object-level scope (which records a scoped role sees) is checked by the module tests and
- * test/security/object-level.e2e-spec.ts. Every operation of schema.gql needs a row here; a new one
+ * test/security/scoped-objects.e2e-spec.ts. Every operation of schema.gql needs a row here; a new one
  * fails test/security/authorization-matrix.e2e-spec.ts until someone decides who may call it.
  *
  * DEPT_FIRE is a DEPARTMENT_OFFICER of FIRE_RESCUE. Where the service decides by the department alone

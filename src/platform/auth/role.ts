@@ -1,4 +1,4 @@
-/** Roles of people using the service (domain.md, "Who uses the service"). */
+/** Roles of people using the service (docs/modules/identity.md, "Roles and scopes"). */
 export enum Role {
   COUNTY_ADMIN = 'COUNTY_ADMIN', // 县"双减"工作领导小组办公室
   DEPARTMENT_OFFICER = 'DEPARTMENT_OFFICER', // 成员单位
