@@ -152,7 +152,6 @@ describe('registry: changing records after registration', () => {
         [{ id: inst.id, reason: '改名', changes: { name: '  ' } }, 'VALIDATION_FAILED'],
         [{ id: inst.id, reason: '改电话', changes: { contactPhone: 'call me' } }, 'VALIDATION_FAILED'],
         [{ id: inst.id, reason: '改部门', changes: { competentDepartmentCode: 'NOPE' } }, 'DEPARTMENT_NOT_FOUND'],
-        [{ id: inst.id, reason: '改覆盖', changes: { partyWorkCovered: null } }, 'VALIDATION_FAILED'],
         [{ id: inst.id, reason: '改地址', changes: { address: '新地址' } }, 'FORBIDDEN', fire.token],
         [{ id: inst.id, reason: '改地址', changes: { address: '新地址' } }, 'FORBIDDEN', township.token],
         [{ id: inst.id, reason: '改地址', changes: { address: '新地址' } }, 'FORBIDDEN', inspector.token],
@@ -163,6 +162,9 @@ describe('registry: changing records after registration', () => {
         const r = await update(input, token);
         expect({ input, code: code(r) }).toEqual({ input, code: expected });
       }
+      // An explicit null is "not given" (docs/security.md): a change of nothing answers the record unchanged.
+      const nothing = await update({ id: inst.id, reason: '改覆盖', changes: { partyWorkCovered: null } });
+      expect(nothing.errors).toBeUndefined();
       const moved = await update({ id: inst.id, reason: '迁址', changes: { townshipCode: '520122100' } });
       expect(moved.errors![0]!.message).toContain('deregister it and register it in the new township');
       expect(await snapshot('institution', inst.id)).toEqual(before);

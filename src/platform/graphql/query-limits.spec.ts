@@ -90,10 +90,11 @@ describe('operationCost', () => {
   });
 
   it('reports out-of-range page sizes and bad strings by path, with coerced variables', () => {
-    expect(cost('{ items(first: 101) { id } }').problems).toEqual([{ path: 'items.first', message: 'must be between 1 and 100' }]);
-    expect(cost('{ x: items(first: 0) { id } }').problems[0]!.path).toBe('x.first');
-    expect(cost('query($q: String) { name(q: $q) }', { q: 'a\u0000' }).problems).toEqual([{ path: 'name.q', message: 'must not contain NUL characters' }]);
-    expect(cost('{ item { ...F } } fragment F on Item { children(limit: 1000) { id } }').problems[0]!.path).toBe('...F.children.limit');
+    // Paths name the argument as input validation does; the field it belongs to is reported beside them.
+    expect(cost('{ items(first: 101) { id } }')).toMatchObject({ problems: [{ path: 'first', message: 'must be between 1 and 100' }], field: 'items' });
+    expect(cost('{ x: items(first: 0) { id } }')).toMatchObject({ problems: [{ path: 'first' }], field: 'x' });
+    expect(cost('query($q: String) { name(q: $q) }', { q: 'a\u0000' })).toMatchObject({ problems: [{ path: 'q', message: 'must not contain NUL characters' }], field: 'name' });
+    expect(cost('{ item { ...F } } fragment F on Item { children(limit: 1000) { id } }')).toMatchObject({ problems: [{ path: 'limit' }], field: '...F.children' });
     expect(cost('query($q: String) { name(q: $q) }', { q: 12 }).invalidVariables).toBe(true);
   });
 });

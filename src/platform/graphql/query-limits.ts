@@ -175,8 +175,8 @@ export function checkValue(value: unknown, type: GraphQLInputType, path: string,
   if (isListType(t)) {
     if (!Array.isArray(value)) return checkValue(value, t.ofType, path, limits, out, depth + 1);
     value.forEach((item, i) => {
-      if (item === null) out.push({ path: `${path}.${i}`, message: 'must not be null' });
-      else checkValue(item, t.ofType, `${path}.${i}`, limits, out, depth + 1);
+      if (item === null) out.push({ path: join(path, i), message: 'must not be null' });
+      else checkValue(item, t.ofType, join(path, i), limits, out, depth + 1);
     });
     return;
   }
@@ -184,7 +184,7 @@ export function checkValue(value: unknown, type: GraphQLInputType, path: string,
     const fields = t.getFields();
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
       const f = fields[key];
-      if (f) checkValue(v, f.type, `${path}.${key}`, limits, out, depth + 1);
+      if (f) checkValue(v, f.type, join(path, key), limits, out, depth + 1);
     }
     return;
   }
@@ -199,13 +199,13 @@ function checkLoose(value: unknown, path: string, limits: QueryLimits, out: Fiel
     if (problem) out.push({ path, message: problem });
   } else if (Array.isArray(value)) {
     if (depth > 50) out.push({ path, message: 'is nested too deeply' });
-    else value.forEach((v, i) => checkLoose(v, `${path}.${i}`, limits, out, depth + 1));
+    else value.forEach((v, i) => checkLoose(v, join(path, i), limits, out, depth + 1));
   } else if (value && typeof value === 'object') {
     if (depth > 50) out.push({ path, message: 'is nested too deeply' });
     else for (const [k, v] of Object.entries(value)) {
       const keyProblem = stringProblem(k, limits.maxStringLength);
-      if (keyProblem) out.push({ path: `${path}.${k.slice(0, 40)}`, message: `key ${keyProblem}` });
-      checkLoose(v, `${path}.${k}`, limits, out, depth + 1);
+      if (keyProblem) out.push({ path: join(path, k.slice(0, 40)), message: `key ${keyProblem}` });
+      checkLoose(v, join(path, k), limits, out, depth + 1);
     }
   }
 }
@@ -215,11 +215,20 @@ function isSizeArg(arg: GraphQLArgument): boolean {
   return SIZE_ARGS.has(arg.name) && isScalarType(t) && t.name === 'Int';
 }
 
-/** Checks every argument of one field (coerced values): strings, list nulls, page sizes. */
-export function checkArguments(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, path: string, limits: QueryLimits, out: FieldProblem[]): void {
+function join(path: string, key: string | number): string {
+  return path ? `${path}.${key}` : String(key);
+}
+
+/**
+ * Checks every argument of one field (coerced values): strings, list nulls, page sizes. Paths are named
+ * as the input validation names them, so one mistake reads the same whichever check finds it: an
+ * argument by its name (`townshipCode`), a field of an input object from inside it (`description` of
+ * `input`).
+ */
+export function checkArguments(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, limits: QueryLimits, out: FieldProblem[]): void {
   for (const arg of field.args) {
     const value = args[arg.name];
-    const argPath = `${path}.${arg.name}`;
+    const argPath = isInputObjectType(getNamedType(arg.type)) ? '' : arg.name;
     if (isSizeArg(arg) && typeof value === 'number' && (value < 1 || value > PAGE_SIZE_MAX)) {
       out.push({ path: argPath, message: `must be between 1 and ${PAGE_SIZE_MAX}` });
       continue;
@@ -278,7 +287,7 @@ export function operationCost(
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown>,
   limits: QueryLimits,
-): { cost: number; problems: FieldProblem[]; invalidVariables: boolean } {
+): { cost: number; problems: FieldProblem[]; invalidVariables: boolean; field?: string } {
   const fragments = fragmentMap(document);
   const memo = new Map<string, number>();
   const problems: FieldProblem[] = [];
@@ -286,6 +295,8 @@ export function operationCost(
   if (coerced.errors) return { cost: 0, problems, invalidVariables: true };
   const variables = coerced.coerced;
   let invalidVariables = false;
+  /** The field (by its path in the document) whose arguments the first problem is in. */
+  let problemField: string | undefined;
   const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, path: string): number => {
     let cost = 0;
     for (const sel of set.selections) {
@@ -302,7 +313,9 @@ export function operationCost(
         } catch {
           invalidVariables = true;
         }
-        checkArguments(field, args, fieldPath, limits, problems);
+        const known = problems.length;
+        checkArguments(field, args, limits, problems);
+        if (problems.length > known) problemField ??= fieldPath;
         const named = getNamedType(field.type);
         const child = sel.selectionSet ? walk(sel.selectionSet, named, fieldPath) : 0;
         const declared = field.extensions?.complexity as number | ComplexityFn | undefined;
@@ -337,7 +350,7 @@ export function operationCost(
   };
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   const cost = walk(operation.selectionSet, root ?? undefined, '');
-  return { cost, problems, invalidVariables };
+  return { cost, problems, invalidVariables, field: problemField };
 }
 
 /** Stand-in documents for refused ones (also what Apollo's document cache keeps for the refused text). */
@@ -379,11 +392,11 @@ export function queryLimitsPlugin(limits: QueryLimits & { executionBudgetMs: num
           const refusal = REFUSED.get(document);
           if (refusal) throw refusal;
           if (!operation) return;
-          const { cost, problems, invalidVariables } = operationCost(schema, document, operation, request.variables ?? {}, limits);
+          const { cost, problems, invalidVariables, field } = operationCost(schema, document, operation, request.variables ?? {}, limits);
           if (invalidVariables) return;
           if (problems.length) {
             const first = problems[0]!;
-            const error = new ValidationFailed(problems, `Invalid argument ${first.path}: ${first.message}`);
+            const error = new ValidationFailed(problems, `Invalid argument ${first.path || 'input'} of ${field ?? 'the operation'}: ${first.message}`);
             throw new GraphQLError(error.message, {
               originalError: error,
               extensions: { code: error.code, status: 400, errors: problems, http: { status: 400 } },
