@@ -22,7 +22,9 @@ export function renderConfigurationDoc(): string {
     '"required in production" must be set and must not be the development defaults. The configuration is validated',
     'at start: a bad or missing value stops the process with one message naming every offending variable.',
     '[`.env.example`](../.env.example) lists the same variables with their defaults, for a `.env` file beside',
-    '`docker-compose.yml`.',
+    '`docker-compose.yml`. What the settings do in practice: [observability](observability.md) (metrics listener and',
+    'token, tracing), [security](security.md) (`TRUSTED_PROXIES`, `HTTP_HSTS`, GraphQL and rate limits),',
+    '[operations](operations.md) (compose, upgrades), [ADR 0010](adr/0010-first-admin.md) (`INITIAL_ADMIN_*`).',
     '',
     `${entries.length} variables:`,
     '',
@@ -35,8 +37,12 @@ export function renderConfigurationDoc(): string {
     lines.push('');
   }
   lines.push(
-    'Cross-variable rules: `SUPERVISION_LEVEL3_DAYS` must be greater than `SUPERVISION_LEVEL2_DAYS`; `JWT_SECRET` must be at least',
-    '32 characters; `ENCRYPTION_KEY` must decode to 32 bytes; `BUSINESS_TIMEZONE` must be a known IANA zone.',
+    'Cross-variable rules: `JWT_SECRET` must be at least 32 characters; `ENCRYPTION_KEY` must decode to 32 bytes;',
+    '`BUSINESS_TIMEZONE` must be a known IANA zone; `INITIAL_ADMIN_USERNAME` and `INITIAL_ADMIN_PASSWORD` go together.',
+    '',
+    "County rules (complaint periods, escrow thresholds, training end times, homework minutes, escalation days, …) are",
+    'not environment variables: they are data in the policy store, changed by two county administrators',
+    '([policy guide](modules/policy.md), [ADR 0011](adr/0011-rules-as-data.md)).',
     '',
   );
   return lines.join('\n');
