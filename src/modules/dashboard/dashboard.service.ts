@@ -12,7 +12,7 @@ import { CreditFacade } from '../credit';
 import { EscrowFacade } from '../escrow';
 import { ReferenceService } from '../reference';
 import { RegistryFacade } from '../registry';
-import { SupervisionService } from '../supervision';
+import { SupervisionFacade } from '../supervision';
 import { MAX_TREND_MONTHS, checkDate, monthStart, monthsBetween, nextMonthStart, rate, semesterOf } from './dashboard-period';
 import { DashboardOutOfScope } from './dashboard.errors';
 
@@ -132,7 +132,7 @@ export class DashboardService {
     private readonly credit: CreditFacade,
     private readonly complaints: ComplaintService,
     private readonly afterSchool: AfterSchoolFacade,
-    private readonly supervision: SupervisionService,
+    private readonly supervision: SupervisionFacade,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
