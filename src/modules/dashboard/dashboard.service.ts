@@ -7,7 +7,7 @@ import { Clock } from '../../platform/clock/clock';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { formatMoney } from '../../platform/database/money';
 import { AfterSchoolFacade } from '../after-school';
-import { ComplaintService } from '../complaints';
+import { ComplaintsFacade } from '../complaints';
 import { CreditFacade } from '../credit';
 import { EscrowFacade } from '../escrow';
 import { ReferenceService } from '../reference';
@@ -130,7 +130,7 @@ export class DashboardService {
     private readonly registry: RegistryFacade,
     private readonly escrow: EscrowFacade,
     private readonly credit: CreditFacade,
-    private readonly complaints: ComplaintService,
+    private readonly complaints: ComplaintsFacade,
     private readonly afterSchool: AfterSchoolFacade,
     private readonly supervision: SupervisionFacade,
     private readonly reference: ReferenceService,
