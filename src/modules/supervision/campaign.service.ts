@@ -11,8 +11,7 @@ import { ChecklistItem } from './entities/supervision-task.entity';
 import { campaignNotFound } from './supervision.errors';
 import { TaskType } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from './supervision.types';
 
 /** Campaigns (专项行动) and the checklist templates per task type. */
 @Injectable()

@@ -16,11 +16,9 @@ import { SupervisionTask } from './entities/supervision-task.entity';
 import { IllegalTaskTransition, findingNotFound, orderAlreadyCompleted, orderNotFound, taskNotFound } from './supervision.errors';
 import { RectificationStatus, TargetKind, TaskStatus, TaskType } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
-import { IssueOrderCommand, OrderFilter, RecordFindingCommand } from './supervision.types';
+import { IssueOrderCommand, OrderFilter, RecordFindingCommand, UUID } from './supervision.types';
 import { actorName, assertCanManage, assertCanWork, canReadTask } from './supervision.access';
 import { TaskService } from './task.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Findings of a task, the rectification orders they give rise to (整改) and their completion (opening the re-check, 整改复查). */
 @Injectable()

@@ -18,10 +18,8 @@ import { DAY_MS } from './ladder';
 import { IllegalTaskTransition, InvalidAssignee, taskNotFound } from './supervision.errors';
 import { TargetKind, TaskStatus } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
-import { AssignableUsersQuery, CreateTaskCommand, SourcedTask, TaskFilter } from './supervision.types';
+import { AssignableUsersQuery, CreateTaskCommand, SourcedTask, TaskFilter, UUID } from './supervision.types';
 import { AssigneeRule, DEPARTMENT_ASSIGNEE_ROLES, assertCanManage, assertCanWork, assigneeProblem, canReadTask } from './supervision.access';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SYSTEM = systemPrincipal('supervision');
 
