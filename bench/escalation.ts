@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { LogChannel, NotificationService } from '../src/modules/notifications';
 import { createPolicyFacade } from '../src/modules/policy';
-import { EscalationService } from '../src/modules/supervision';
+import { createEscalationSweep } from '../src/modules/supervision';
 import { FixedClock } from '../src/platform/clock/clock';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { EventPublisher } from '../src/platform/events/event-publisher';
@@ -61,17 +61,17 @@ async function main(): Promise<void> {
     const clock = new FixedClock(NOW);
     const events = new EventPublisher(clock);
     const notifications = new NotificationService(ds, events, clock, [new LogChannel()]);
-    const sweeper = new EscalationService(ds, events, notifications, clock, createPolicyFacade(ds, config, clock), config);
+    const sweeper = createEscalationSweep(ds, events, notifications, clock, createPolicyFacade(ds, config, clock), config);
 
     const run = async (total: number, overdue: number) => {
       await clear(ds);
       const seedMs = await seed(ds, total, overdue);
       const started = performance.now();
-      const result = await sweeper.sweep(NOW);
+      const result = await sweeper.run(NOW);
       const sweepMs = Math.round(performance.now() - started);
       if (result.tasks !== overdue) throw new Error(`expected ${overdue} escalations, got ${result.tasks}`);
       const again = performance.now();
-      const second = await sweeper.sweep(NOW);
+      const second = await sweeper.run(NOW);
       const idleMs = Math.round(performance.now() - again);
       if (second.tasks !== 0) throw new Error('a second sweep escalated again');
       const figures = { tasks: total, overdue, seedMs, sweepMs, escalated: result.tasks, secondSweepMs: idleMs };

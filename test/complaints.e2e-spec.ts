@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { ComplaintService } from '../src/modules/complaints';
+import { ComplaintsFacade } from '../src/modules/complaints';
 import { Role } from '../src/platform/auth/role';
 import { FixedClock } from '../src/platform/clock/clock';
 import { SubscriberRegistry } from '../src/platform/events/subscriber-registry';
@@ -113,7 +113,7 @@ describe('complaints and petitions (投诉/信访)', () => {
     expect(c.handleDueAt).toBeNull();
 
     // The routing table reads the reference duty table for every category.
-    const service = t.app.get(ComplaintService);
+    const service = t.app.get(ComplaintsFacade);
     expect(await service.routeCategory('FIRE_SAFETY' as never)).toEqual({ leadDepartmentCode: 'FIRE_RESCUE', coDepartmentCodes: [] });
     expect(await service.routeCategory('TEACHER_PAID_TUTORING' as never)).toEqual({ leadDepartmentCode: 'EDU', coDepartmentCodes: ['DISCIPLINE'] });
     expect(await service.routeCategory('UNLICENSED_TRAINING' as never)).toEqual({ leadDepartmentCode: 'EDU', coDepartmentCodes: [] });

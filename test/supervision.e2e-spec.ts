@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { EscalationService, ReportService, parsePeriod } from '../src/modules/supervision';
+import { EscalationSweepTask, SupervisionFacade, parsePeriod } from '../src/modules/supervision';
 import { Role } from '../src/platform/auth/role';
 import { FixedClock } from '../src/platform/clock/clock';
 import { EventPublisher } from '../src/platform/events';
@@ -54,7 +54,7 @@ describe('supervision', () => {
   });
   afterAll(() => t?.close());
 
-  const sweep = () => t.app.get(EscalationService).sweep(clock.now());
+  const sweep = () => t.app.get(EscalationSweepTask).run(clock.now());
   const tokenAt = (u: LoggedIn) => t.tokenFor(u.id); // tokens issued at the clock's current time
 
   async function createTask(token: string, input: Record<string, unknown>): Promise<TaskView> {
@@ -433,7 +433,7 @@ describe('supervision', () => {
         { kind: 'MONTHLY', period: '2026-12' },
         { kind: 'QUARTERLY', period: '2026-Q4' },
       ]);
-      const q = await t.app.get(ReportService).figures(parsePeriod('2026-Q4', 'Asia/Shanghai'));
+      const q = await t.app.get(SupervisionFacade).reportFigures(parsePeriod('2026-Q4', 'Asia/Shanghai'));
       expect(q.totals.opened).toBeGreaterThanOrEqual(4);
     });
   });

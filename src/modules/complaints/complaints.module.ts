@@ -5,7 +5,13 @@ import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
 import { PolicyModule } from '../policy';
-import { ComplaintService } from './complaint.service';
+import { ComplaintIntakeService } from './complaint-intake.service';
+import { ComplaintLifecycleService } from './complaint-lifecycle.service';
+import { ComplaintOverdueService } from './complaint-overdue.service';
+import { ComplaintReadService } from './complaint-read.service';
+import { ComplaintReviewService } from './complaint-review.service';
+import { ComplaintsFacade } from './complaints.facade';
+import { ComplaintsQueries } from './complaints.queries';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
 import { ComplaintResolver } from './graphql/complaint.resolver';
@@ -14,7 +20,18 @@ import { ComplaintOverdueSweep } from './overdue-sweep.task';
 /** Complaints and petitions (投诉/信访): intake, routing by duty, statutory deadlines, satisfaction. */
 @Module({
   imports: [TypeOrmModule.forFeature([Complaint, ComplaintTimelineEntry]), ReferenceModule, RegistryModule, NotificationsModule, PolicyModule],
-  providers: [ComplaintService, ComplaintResolver, ComplaintOverdueSweep, ComplaintsMetrics],
-  exports: [ComplaintService],
+  providers: [
+    ComplaintsQueries,
+    ComplaintIntakeService,
+    ComplaintReadService,
+    ComplaintLifecycleService,
+    ComplaintReviewService,
+    ComplaintOverdueService,
+    ComplaintsFacade,
+    ComplaintResolver,
+    ComplaintOverdueSweep,
+    ComplaintsMetrics,
+  ],
+  exports: [ComplaintsFacade],
 })
 export class ComplaintsModule {}

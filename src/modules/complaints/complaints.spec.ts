@@ -1,4 +1,4 @@
-import { complaintScope, isAssignedOfficer, mayHandle, mayRoute } from './complaint-access';
+import { complaintScope, isAssignedOfficer, mayHandle, mayRoute } from './complaints.access';
 import { calendarDeadline, extendDeadline } from './deadlines';
 import { maskName, maskPhone } from './masking';
 import { COMPLAINT_ROUTING, route } from './routing';

@@ -1,4 +1,6 @@
 import { addDays, businessDate, localToInstant } from '../../platform/clock/business-time';
+import { ComplaintDeadline, ComplaintStatus } from './complaint.enums';
+import { Complaint } from './entities/complaint.entity';
 
 /**
  * 《信访工作条例》 (2022): route within 15 days (Art. 22), decide acceptance within 15 days (Art. 23), handle
@@ -25,3 +27,16 @@ export function extendDeadline(dueAt: Date, days: number, timeZone: string): Dat
   const lastDay = addDays(businessDate(dueAt, timeZone), -1);
   return localToInstant(addDays(lastDay, days + 1), '00:00', timeZone);
 }
+
+/** The statutory deadlines pending and past at `now` (the `overdue` flag and filter). */
+export function overdueDeadlines(c: Pick<Complaint, 'status' | 'routeDueAt' | 'acceptDueAt' | 'handleDueAt' | 'reviewDueAt'>, now: Date): ComplaintDeadline[] {
+  const out: ComplaintDeadline[] = [];
+  if ((c.status === ComplaintStatus.RECEIVED || c.status === ComplaintStatus.ACCEPTED) && c.routeDueAt <= now) out.push('ROUTE');
+  if (c.status === ComplaintStatus.RECEIVED && c.acceptDueAt <= now) out.push('ACCEPT');
+  if (HANDLING.includes(c.status) && c.handleDueAt && c.handleDueAt <= now) out.push('HANDLE');
+  if (c.status === ComplaintStatus.UNDER_REVIEW && c.reviewDueAt && c.reviewDueAt <= now) out.push('REVIEW');
+  return out;
+}
+
+/** The statuses in which a complaint is being handled (the HANDLE deadline runs). */
+export const HANDLING = [ComplaintStatus.ACCEPTED, ComplaintStatus.ASSIGNED, ComplaintStatus.INVESTIGATING];

@@ -7,12 +7,12 @@ import { Clock } from '../../platform/clock/clock';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { formatMoney } from '../../platform/database/money';
 import { AfterSchoolFacade } from '../after-school';
-import { ComplaintService } from '../complaints';
+import { ComplaintsFacade } from '../complaints';
 import { CreditFacade } from '../credit';
 import { EscrowFacade } from '../escrow';
 import { ReferenceService } from '../reference';
 import { RegistryFacade } from '../registry';
-import { SupervisionService } from '../supervision';
+import { SupervisionFacade } from '../supervision';
 import { MAX_TREND_MONTHS, checkDate, monthStart, monthsBetween, nextMonthStart, rate, semesterOf } from './dashboard-period';
 import { DashboardOutOfScope } from './dashboard.errors';
 
@@ -130,9 +130,9 @@ export class DashboardService {
     private readonly registry: RegistryFacade,
     private readonly escrow: EscrowFacade,
     private readonly credit: CreditFacade,
-    private readonly complaints: ComplaintService,
+    private readonly complaints: ComplaintsFacade,
     private readonly afterSchool: AfterSchoolFacade,
-    private readonly supervision: SupervisionService,
+    private readonly supervision: SupervisionFacade,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

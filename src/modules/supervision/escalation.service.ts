@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../../platform/clock/clock';
-import { EventPublisher, EventPayload, ScheduledTask, ScheduledTaskHandler } from '../../platform/events';
+import { EventPublisher, EventPayload } from '../../platform/events';
 import { NotificationService } from '../notifications';
 import { PolicyFacade } from '../policy';
 import { LadderItem, ladderLevel, overdueDays, recipientsBetween } from './ladder';
@@ -216,22 +216,4 @@ const DEADLINE_NAMES = { ROUTE: '登记转送', ACCEPT: '受理', HANDLE: '办�
 
 function levelName(level: number): string {
   return ['', '一级督办', '二级督办（领导小组办公室）', '三级督办（督办督查局、纪委监委）'][level] ?? `level ${level}`;
-}
-
-/** Runs the ladder every SUPERVISION_SWEEP_MINUTES on the worker. */
-@Injectable()
-@ScheduledTask('supervision.escalation-sweep')
-export class EscalationSweepTask implements ScheduledTaskHandler {
-  constructor(
-    private readonly escalation: EscalationService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  schedule() {
-    return { every: this.config.supervision.sweepMinutes * 60_000 };
-  }
-
-  run(now: Date): Promise<SweepResult> {
-    return this.escalation.sweep(now);
-  }
 }

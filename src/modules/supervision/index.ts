@@ -1,9 +1,10 @@
 /** Public surface of the supervision module: other modules import only from here. */
 export { SupervisionModule } from './supervision.module';
-export { SupervisionService } from './supervision.service';
-export type { SupervisionDashboardFigures, OverdueBreakdownRow } from './supervision.service';
-export { EscalationService } from './escalation.service';
+export { SupervisionFacade } from './supervision.facade';
+export type { SupervisionDashboardFigures, OverdueBreakdownRow } from './supervision.types';
 export type { SweepResult } from './escalation.service';
-export { ReportService, parsePeriod } from './report.service';
-export type { ReportFigures } from './report.service';
+/** The escalation sweep, so operators' tools, benchmarks and tests can run one now. */
+export { EscalationSweepTask, createEscalationSweep } from './escalation-sweep.task';
+export { parsePeriod } from './report.service';
+export type { ReportFigures, ReportPeriod } from './report.service';
 export { TaskType, TaskStatus, TargetKind, ViolationSeverity, ReportKind } from './supervision.enums';

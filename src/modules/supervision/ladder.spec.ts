@@ -2,7 +2,7 @@ import { Role } from '../../platform/auth/role';
 import { ladderLevel, overdueDays, recipientsBetween, recipientsFor } from './ladder';
 import { parsePeriod, previousPeriod } from './report.service';
 import { ReportKind } from './supervision.enums';
-import { canReadTask, taskScopeSql } from './task-access';
+import { canReadTask, taskScopeSql } from './supervision.access';
 
 const cfg = { level2Days: 3, level3Days: 7 };
 const due = new Date('2026-11-12T02:00:00Z');

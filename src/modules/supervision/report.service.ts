@@ -8,14 +8,14 @@ import { Role } from '../../platform/auth/role';
 import { addDays, businessDate, localToInstant } from '../../platform/clock/business-time';
 import { Clock } from '../../platform/clock/clock';
 import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
-import { EventPublisher, ScheduledTask, ScheduledTaskHandler } from '../../platform/events';
+import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { ReferenceService } from '../reference';
 import { RegistryFacade } from '../registry';
-import { SupervisionReport } from './entities/supervision-misc.entity';
+import { SupervisionReport } from './entities/supervision-report.entity';
 import { reportNotFound } from './supervision.errors';
 import { ReportKind } from './supervision.enums';
-import { actorName } from './supervision.service';
+import { actorName } from './supervision.access';
 
 export interface ReportPeriod {
   kind: ReportKind;
@@ -262,30 +262,4 @@ export async function toXlsx(f: ReportFigures): Promise<Buffer> {
     rows.forEach((r) => sheet.addRow(r));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** 一月一调度: at 02:00 on the 1st of each month (business time zone), for the month just ended. */
-@Injectable()
-@ScheduledTask('supervision.monthly-report')
-export class MonthlyReportTask implements ScheduledTaskHandler {
-  constructor(private readonly reports: ReportService) {}
-  schedule() {
-    return { pattern: '0 2 1 * *' };
-  }
-  run(now: Date) {
-    return this.reports.generateScheduled(ReportKind.MONTHLY, now);
-  }
-}
-
-/** 一季一总结: at 03:00 on the first day of each quarter, for the quarter just ended. */
-@Injectable()
-@ScheduledTask('supervision.quarterly-report')
-export class QuarterlyReportTask implements ScheduledTaskHandler {
-  constructor(private readonly reports: ReportService) {}
-  schedule() {
-    return { pattern: '0 3 1 1,4,7,10 *' };
-  }
-  run(now: Date) {
-    return this.reports.generateScheduled(ReportKind.QUARTERLY, now);
-  }
 }

@@ -6,17 +6,28 @@ import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
 import { PolicyModule } from '../policy';
 import { RectificationOrder } from './entities/rectification-order.entity';
-import { SupervisionFinding, SupervisionViolation } from './entities/supervision-finding.entity';
-import { ChecklistTemplate, SupervisionCampaign, SupervisionEscalation, SupervisionReport } from './entities/supervision-misc.entity';
+import { SupervisionFinding } from './entities/supervision-finding.entity';
+import { SupervisionViolation } from './entities/supervision-violation.entity';
+import { ChecklistTemplate } from './entities/checklist-template.entity';
+import { SupervisionCampaign } from './entities/supervision-campaign.entity';
+import { SupervisionEscalation } from './entities/supervision-escalation.entity';
+import { SupervisionReport } from './entities/supervision-report.entity';
 import { SupervisionTask } from './entities/supervision-task.entity';
-import { EscalationService, EscalationSweepTask } from './escalation.service';
+import { EscalationService } from './escalation.service';
+import { EscalationSweepTask } from './escalation-sweep.task';
 import { InstitutionTasksResolver } from './graphql/institution-tasks.resolver';
 import { CampaignResolver, FindingResolver, RectificationOrderResolver, ReportResolver, SupervisionTaskResolver } from './graphql/supervision.resolver';
-import { MonthlyReportTask, QuarterlyReportTask, ReportService } from './report.service';
+import { MonthlyReportTask } from './monthly-report.task';
+import { QuarterlyReportTask } from './quarterly-report.task';
+import { ReportService } from './report.service';
 import { ReportController } from './rest/report.controller';
 import { ComplaintOverdueSubscriber } from './subscribers/complaint-overdue.subscriber';
 import { TaskSourcesSubscriber } from './subscribers/task-sources.subscriber';
-import { SupervisionService } from './supervision.service';
+import { CampaignService } from './campaign.service';
+import { RectificationService } from './rectification.service';
+import { SupervisionFacade } from './supervision.facade';
+import { SupervisionQueries } from './supervision.queries';
+import { TaskService } from './task.service';
 
 /** Supervision tasks (督导检查, 联合执法, 整改): assignments, findings, rectification, the escalation ladder, reports. */
 @Module({
@@ -29,7 +40,11 @@ import { SupervisionService } from './supervision.service';
   ],
   controllers: [ReportController],
   providers: [
-    SupervisionService,
+    SupervisionQueries,
+    TaskService,
+    RectificationService,
+    CampaignService,
+    SupervisionFacade,
     SupervisionMetrics,
     InstitutionTasksResolver,
     EscalationService,
@@ -45,6 +60,6 @@ import { SupervisionService } from './supervision.service';
     CampaignResolver,
     ReportResolver,
   ],
-  exports: [SupervisionService, EscalationService, ReportService],
+  exports: [SupervisionFacade],
 })
 export class SupervisionModule {}

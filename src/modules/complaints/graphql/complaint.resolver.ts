@@ -7,7 +7,10 @@ import { GqlContext } from '../../../platform/graphql/context';
 import { byKey, groupByKey } from '../../../platform/graphql/loaders';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
-import { ComplaintService } from '../complaint.service';
+import { ComplaintIntakeService } from '../complaint-intake.service';
+import { ComplaintLifecycleService } from '../complaint-lifecycle.service';
+import { ComplaintReadService } from '../complaint-read.service';
+import { ComplaintReviewService } from '../complaint-review.service';
 import { Complaint } from '../entities/complaint.entity';
 import {
   CloseComplaintInput,
@@ -24,7 +27,7 @@ import {
   ReplyComplaintInput,
   RequestComplaintReviewInput,
   RequestInvestigationTaskInput,
-} from './complaint.inputs';
+} from './complaints.inputs';
 import {
   ComplainantContactObject,
   ComplaintConnection,
@@ -32,7 +35,7 @@ import {
   ComplaintReceiptObject,
   ComplaintTimelineEntryObject,
   PublicComplaintStatusObject,
-} from './complaint.object';
+} from './complaints.objects';
 
 /** Roles that change complaints (DISCIPLINE_SUPERVISOR reads only; the service checks departments and township). */
 const HANDLERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
@@ -41,7 +44,10 @@ const READERS = [...HANDLERS, Role.DISCIPLINE_SUPERVISOR];
 @Resolver(() => ComplaintObject)
 export class ComplaintResolver {
   constructor(
-    private readonly service: ComplaintService,
+    private readonly intake: ComplaintIntakeService,
+    private readonly read: ComplaintReadService,
+    private readonly lifecycle: ComplaintLifecycleService,
+    private readonly review: ComplaintReviewService,
     private readonly clock: Clock,
   ) {}
 
@@ -50,14 +56,14 @@ export class ComplaintResolver {
   @Public()
   @Mutation(() => ComplaintReceiptObject, { description: 'Submit a complaint (网上投诉), no login; keep the tracking number (查询码)' })
   async submitComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ComplaintIntakeInput, @Context() ctx: GqlContext): Promise<ComplaintReceiptObject> {
-    const c = await this.service.submit(actor, input, ctx.req.ip ?? 'unknown');
+    const c = await this.intake.submit(actor, input, ctx.req.ip ?? 'unknown');
     return { trackingNumber: c.trackingNumber, receivedAt: c.receivedAt };
   }
 
   @Public()
   @Query(() => PublicComplaintStatusObject, { description: 'Progress of a complaint by tracking number (投诉进度查询), no login' })
   async complaintStatus(@Args('trackingNumber') trackingNumber: string, @Context() ctx: GqlContext): Promise<PublicComplaintStatusObject> {
-    const s = await this.service.publicStatus(trackingNumber.slice(0, 40), ctx.req.ip ?? 'unknown');
+    const s = await this.read.publicStatus(trackingNumber.slice(0, 40), ctx.req.ip ?? 'unknown');
     return { ...s, timeline: s.timeline.map(ComplaintTimelineEntryObject.from) };
   }
 
@@ -65,76 +71,76 @@ export class ComplaintResolver {
   @Mutation(() => ComplaintObject, { description: 'Register a complaint received by hotline, letter or visit, 12315, public opinion or grid patrol' })
   async registerComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: RegisterComplaintInput): Promise<ComplaintObject> {
     const { channel, ...intake } = input;
-    return this.out(await this.service.register(actor, intake, channel));
+    return this.out(await this.intake.register(actor, intake, channel));
   }
 
   @Roles(...READERS)
   @Query(() => ComplaintConnection, { description: 'Complaints (投诉/信访) in the caller’s jurisdiction, newest first', complexity: pagedComplexity })
   async complaints(@CurrentPrincipal() actor: Principal, @Args() args: ComplaintsArgs): Promise<Connection<ComplaintObject>> {
     const { first, after, ...filter } = args;
-    const page = await this.service.list(actor, filter, { first, after });
+    const page = await this.read.list(actor, filter, { first, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.out(e.node) })) };
   }
 
   @Roles(...READERS)
   @Query(() => ComplaintObject)
   async complaint(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<ComplaintObject> {
-    return this.out(await this.service.get(actor, id));
+    return this.out(await this.read.get(actor, id));
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Accept (受理): the 60-day handling period starts' })
   async acceptComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ComplaintReplyInput): Promise<ComplaintObject> {
-    return this.out(await this.service.accept(actor, input.complaintId, input.publicReply));
+    return this.out(await this.lifecycle.accept(actor, input.complaintId, input.publicReply));
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Do not accept (不予受理), telling the complainant why' })
   async notAcceptComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: NotAcceptComplaintInput): Promise<ComplaintObject> {
-    return this.out(await this.service.notAccept(actor, input.complaintId, input.reason, input.publicReply));
+    return this.out(await this.lifecycle.notAccept(actor, input.complaintId, input.reason, input.publicReply));
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Assign (交办) to the routed departments and township; they are notified' })
   async assignComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ComplaintReplyInput): Promise<ComplaintObject> {
-    return this.out(await this.service.assign(actor, input.complaintId, input.publicReply));
+    return this.out(await this.lifecycle.assign(actor, input.complaintId, input.publicReply));
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Change the lead and co-operating departments (改派), with a reason' })
   async reassignComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ReassignComplaintInput): Promise<ComplaintObject> {
-    return this.out(await this.service.reassign(actor, input.complaintId, input.leadDepartmentCode, input.coDepartmentCodes, input.reason));
+    return this.out(await this.lifecycle.reassign(actor, input.complaintId, input.leadDepartmentCode, input.coDepartmentCodes, input.reason));
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Start investigating (调查核实)' })
   async startComplaintInvestigation(@CurrentPrincipal() actor: Principal, @Args('input') input: ComplaintReplyInput): Promise<ComplaintObject> {
-    return this.out(await this.service.startInvestigation(actor, input.complaintId, input.publicReply));
+    return this.out(await this.lifecycle.startInvestigation(actor, input.complaintId, input.publicReply));
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Reply to the complainant (答复)' })
   async replyToComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ReplyComplaintInput): Promise<ComplaintObject> {
-    return this.out(await this.service.reply(actor, input.complaintId, input.publicReply, input.findings));
+    return this.out(await this.lifecycle.reply(actor, input.complaintId, input.publicReply, input.findings));
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Extend the handling deadline once, by at most 30 days, with a reason (延期)' })
   async extendComplaintDeadline(@CurrentPrincipal() actor: Principal, @Args('input') input: ExtendComplaintInput): Promise<ComplaintObject> {
-    return this.out(await this.service.extend(actor, input.complaintId, input.days, input.reason));
+    return this.out(await this.lifecycle.extend(actor, input.complaintId, input.days, input.reason));
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Close (办结) with the return visit (满意度回访)' })
   async closeComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: CloseComplaintInput): Promise<ComplaintObject> {
     const { complaintId, ...cmd } = input;
-    return this.out(await this.service.close(actor, complaintId, cmd));
+    return this.out(await this.lifecycle.close(actor, complaintId, cmd));
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Reopen a closed complaint (e.g. 不满意): a new 60-day handling period' })
   async reopenComplaint(@CurrentPrincipal() actor: Principal, @Args('input') input: ReopenComplaintInput): Promise<ComplaintObject> {
-    return this.out(await this.service.reopen(actor, input.complaintId, input.reason, input.publicReply));
+    return this.out(await this.lifecycle.reopen(actor, input.complaintId, input.reason, input.publicReply));
   }
 
   @Public()
@@ -142,37 +148,37 @@ export class ComplaintResolver {
     description: 'Ask for a review (复查) of the reply, with the tracking number, no login: once, within 30 days of the reply; decided within 30 days',
   })
   async requestComplaintReview(@CurrentPrincipal() actor: Principal, @Args('input') input: RequestComplaintReviewInput, @Context() ctx: GqlContext): Promise<PublicComplaintStatusObject> {
-    const s = await this.service.requestReview(actor, input.trackingNumber, input.reason, ctx.req.ip ?? 'unknown');
+    const s = await this.review.requestReview(actor, input.trackingNumber, input.reason, ctx.req.ip ?? 'unknown');
     return { ...s, timeline: s.timeline.map(ComplaintTimelineEntryObject.from) };
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Register a review request received by letter or visit (EDU, PETITIONS, the lead department, the county office)' })
   async registerComplaintReview(@CurrentPrincipal() actor: Principal, @Args('input') input: RegisterComplaintReviewInput): Promise<ComplaintObject> {
-    return this.out(await this.service.registerReview(actor, input.complaintId, input.reason));
+    return this.out(await this.review.registerReview(actor, input.complaintId, input.reason));
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => ComplaintObject, { description: 'Decide a review (复查意见), county office: UPHELD closes it, OVERTURNED sends it back with a new 60-day handling period' })
   async decideComplaintReview(@CurrentPrincipal() actor: Principal, @Args('input') input: DecideComplaintReviewInput): Promise<ComplaintObject> {
-    return this.out(await this.service.decideReview(actor, input.complaintId, input.decision, input.opinion));
+    return this.out(await this.review.decideReview(actor, input.complaintId, input.decision, input.opinion));
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Ask supervision for an investigation task (督导检查)' })
   async requestComplaintInvestigationTask(@CurrentPrincipal() actor: Principal, @Args('input') input: RequestInvestigationTaskInput): Promise<ComplaintObject> {
-    return this.out(await this.service.requestInvestigationTask(actor, input.complaintId, input.note));
+    return this.out(await this.lifecycle.requestInvestigationTask(actor, input.complaintId, input.note));
   }
 
   @ResolveField(() => ComplainantContactObject, { nullable: true, description: 'Masked unless the caller is an officer of an assigned department (every clear view is audited)' })
   contact(@CurrentPrincipal() actor: Principal, @Parent() parent: ComplaintObject): Promise<ComplainantContactObject | null> {
-    return this.service.contact(actor, parent.entity);
+    return this.read.contact(actor, parent.entity);
   }
 
   @ResolveField(() => [ComplaintTimelineEntryObject], { description: 'The public timeline, as the complainant sees it' })
   async timeline(@Parent() parent: ComplaintObject, @Context() ctx: GqlContext): Promise<ComplaintTimelineEntryObject[]> {
     const loader = ctx.loaders.get<string, ComplaintTimelineEntryObject[]>('complaints.timeline', async (ids) =>
-      groupByKey(ids, await this.service.timelines(ids), (e) => e.complaintId).map((list) => list.map(ComplaintTimelineEntryObject.from)),
+      groupByKey(ids, await this.read.timelines(ids), (e) => e.complaintId).map((list) => list.map(ComplaintTimelineEntryObject.from)),
     );
     return loader.load(parent.id);
   }
@@ -180,7 +186,7 @@ export class ComplaintResolver {
   @ResolveField(() => Int, { description: 'Complaints linked to this one as duplicates (重复投诉数)' })
   async duplicateCount(@Parent() parent: ComplaintObject, @Context() ctx: GqlContext): Promise<number> {
     const loader = ctx.loaders.get<string, number>('complaints.duplicate-count', async (ids) => {
-      const counts = await this.service.duplicateCounts(ids);
+      const counts = await this.read.duplicateCounts(ids);
       return byKey(ids, ids.map((id) => ({ id, n: counts.get(id) ?? 0 })), (r) => r.id).map((r) => r?.n ?? 0);
     });
     return loader.load(parent.id);

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ChecklistResult, ViolationSeverity } from '../supervision.enums';
+import { ChecklistResult } from '../supervision.enums';
 
 export interface ChecklistResultRecord {
   code: string;
@@ -39,32 +39,4 @@ export class SupervisionFinding {
 
   @Column({ type: 'timestamptz' })
   recordedAt!: Date;
-}
-
-/** A violation by an institution recorded in a finding (the credit module records it too). */
-@Entity('supervision_violation')
-export class SupervisionViolation {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  findingId!: string;
-
-  @Column({ type: 'uuid' })
-  taskId!: string;
-
-  @Column({ type: 'uuid' })
-  institutionId!: string;
-
-  @Column({ type: 'varchar', length: 10 })
-  severity!: ViolationSeverity;
-
-  @Column({ type: 'varchar', length: 64 })
-  kind!: string;
-
-  @Column({ type: 'text' })
-  description!: string;
-
-  @Column({ type: 'timestamptz' })
-  createdAt!: Date;
 }

@@ -6,10 +6,14 @@ import { Connection, PageArgs, Paginated, pagedComplexity } from '../../../platf
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { RectificationOrder } from '../entities/rectification-order.entity';
 import { SupervisionFinding } from '../entities/supervision-finding.entity';
-import { SupervisionCampaign, SupervisionEscalation, SupervisionReport } from '../entities/supervision-misc.entity';
+import { SupervisionCampaign } from '../entities/supervision-campaign.entity';
+import { SupervisionEscalation } from '../entities/supervision-escalation.entity';
+import { SupervisionReport } from '../entities/supervision-report.entity';
 import { SupervisionTask } from '../entities/supervision-task.entity';
 import { ReportService } from '../report.service';
-import { SupervisionService } from '../supervision.service';
+import { CampaignService } from '../campaign.service';
+import { RectificationService } from '../rectification.service';
+import { TaskService } from '../task.service';
 import {
   AssignableUserObject,
   CampaignObject,
@@ -20,7 +24,7 @@ import {
   ReportObject,
   SupervisionTaskObject,
   ViolationObject,
-} from './supervision.object';
+} from './supervision.objects';
 import {
   AssignableUsersArgs,
   CreateCampaignInput,
@@ -72,10 +76,13 @@ export function toReportObject(r: SupervisionReport): ReportObject {
 const MANAGERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
 const WORKERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
 
-/** Supervision tasks (督导检查, 联合执法, 整改复查): thin resolvers over SupervisionService. */
+/** Supervision tasks (督导检查, 联合执法, 整改复查): thin resolvers over TaskService, RectificationService and CampaignService. */
 @Resolver(() => SupervisionTaskObject)
 export class SupervisionTaskResolver {
-  constructor(private readonly service: SupervisionService) {}
+  constructor(
+    private readonly service: TaskService,
+    private readonly rectification: RectificationService,
+  ) {}
 
   private view = (task: SupervisionTask): SupervisionTaskObject => ({ ...task, overdue: this.service.isOverdue(task) });
 
@@ -103,17 +110,17 @@ export class SupervisionTaskResolver {
 
   @ResolveField(() => [FindingObject])
   findings(@Parent() task: SupervisionTaskObject): Promise<SupervisionFinding[]> {
-    return this.service.findings(task.id);
+    return this.rectification.findings(task.id);
   }
 
   @ResolveField(() => [RectificationOrderObject])
   rectificationOrders(@Parent() task: SupervisionTaskObject): Promise<RectificationOrder[]> {
-    return this.service.orders(task.id);
+    return this.rectification.orders(task.id);
   }
 
   @ResolveField(() => [EscalationObject], { description: 'The escalation ladder so far (督办记录)' })
   async escalations(@Parent() task: SupervisionTaskObject): Promise<EscalationObject[]> {
-    return (await this.service.escalations(task.id)).map(toEscalationObject);
+    return (await this.rectification.escalations(task.id)).map(toEscalationObject);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
@@ -171,7 +178,7 @@ export class SupervisionTaskResolver {
   @Roles(...WORKERS)
   @Mutation(() => FindingObject, { description: 'Records checklist results, evidence references and violations on an IN_PROGRESS task' })
   recordFinding(@CurrentPrincipal() actor: Principal, @Args('taskId', { type: () => ID }, uuidArg('taskId')) taskId: string, @Args('input') input: RecordFindingInput): Promise<SupervisionFinding> {
-    return this.service.recordFinding(actor, taskId, input);
+    return this.rectification.recordFinding(actor, taskId, input);
   }
 
   @Roles(...MANAGERS)
@@ -181,29 +188,29 @@ export class SupervisionTaskResolver {
     @Args('findingId', { type: () => ID }, uuidArg('findingId')) findingId: string,
     @Args('input') input: IssueRectificationOrderInput,
   ): Promise<RectificationOrder> {
-    return this.service.issueOrder(actor, findingId, input);
+    return this.rectification.issueOrder(actor, findingId, input);
   }
 
   @Roles(...MANAGERS)
   @Mutation(() => RectificationOrderObject, { description: 'Records the rectification done and opens the re-check task (整改复查)' })
   completeRectificationOrder(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('note') note: string): Promise<RectificationOrder> {
-    return this.service.completeOrder(actor, id, note);
+    return this.rectification.completeOrder(actor, id, note);
   }
 
   @Query(() => OrderConnection, { name: 'rectificationOrders', description: 'Rectification orders (整改通知) of the tasks I may see, newest first', complexity: pagedComplexity })
   listRectificationOrders(@CurrentPrincipal() actor: Principal, @Args() args: RectificationOrdersArgs): Promise<Connection<RectificationOrder>> {
-    return this.service.listOrders(actor, args.filter ?? {}, args);
+    return this.rectification.listOrders(actor, args.filter ?? {}, args);
   }
 
   @Query(() => RectificationOrderObject)
   rectificationOrder(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<RectificationOrder> {
-    return this.service.getOrder(actor, id);
+    return this.rectification.getOrder(actor, id);
   }
 }
 
 @Resolver(() => FindingObject)
 export class FindingResolver {
-  constructor(private readonly service: SupervisionService) {}
+  constructor(private readonly service: RectificationService) {}
 
   @ResolveField(() => [ViolationObject])
   violations(@Parent() finding: FindingObject) {
@@ -213,7 +220,7 @@ export class FindingResolver {
 
 @Resolver(() => RectificationOrderObject)
 export class RectificationOrderResolver {
-  constructor(private readonly service: SupervisionService) {}
+  constructor(private readonly service: RectificationService) {}
 
   @ResolveField(() => [EscalationObject])
   async escalations(@Parent() order: RectificationOrderObject): Promise<EscalationObject[]> {
@@ -228,7 +235,10 @@ export class RectificationOrderResolver {
 
 @Resolver(() => CampaignObject)
 export class CampaignResolver {
-  constructor(private readonly service: SupervisionService) {}
+  constructor(
+    private readonly service: CampaignService,
+    private readonly tasks: TaskService,
+  ) {}
 
   @Query(() => [CampaignObject], { description: 'Campaigns (专项行动)' })
   supervisionCampaigns(): Promise<SupervisionCampaign[]> {
@@ -248,7 +258,7 @@ export class CampaignResolver {
 
   @ResolveField(() => Int, { description: 'Tasks in the campaign I may see' })
   async taskCount(@CurrentPrincipal() actor: Principal, @Parent() campaign: CampaignObject): Promise<number> {
-    return (await this.service.list(actor, { campaignId: campaign.id }, { first: 1 })).totalCount;
+    return (await this.tasks.list(actor, { campaignId: campaign.id }, { first: 1 })).totalCount;
   }
 
   @Query(() => [ChecklistTemplateObject], { description: 'Checklist templates per task type' })

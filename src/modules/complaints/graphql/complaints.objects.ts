@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Paginated } from '../../../platform/graphql/pagination';
 import { ComplaintCategory, ComplaintChannel, ComplaintStatus, ReviewDecision, Satisfaction } from '../complaint.enums';
-import { overdueDeadlines } from '../complaint.service';
+import { overdueDeadlines } from '../deadlines';
 import { Complaint } from '../entities/complaint.entity';
 import { ComplaintTimelineEntry } from '../entities/complaint-timeline-entry.entity';
 import { COMPLAINT_ROUTING } from '../routing';

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Principal, hasRole } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { Clock } from '../../platform/clock/clock';
+import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
+import { ChecklistTemplate } from './entities/checklist-template.entity';
+import { SupervisionCampaign } from './entities/supervision-campaign.entity';
+import { ChecklistItem } from './entities/supervision-task.entity';
+import { campaignNotFound } from './supervision.errors';
+import { TaskType } from './supervision.enums';
+import { SupervisionQueries } from './supervision.queries';
+import { UUID } from './supervision.types';
+
+/** Campaigns (专项行动) and the checklist templates per task type. */
+@Injectable()
+export class CampaignService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queries: SupervisionQueries,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- campaigns and checklist templates ----------------------------------------------------------
+  listCampaigns(): Promise<SupervisionCampaign[]> {
+    return this.queries.listCampaigns();
+  }
+
+  async getCampaign(id: string): Promise<SupervisionCampaign> {
+    const campaign = UUID.test(id) ? await this.queries.campaignById(id) : null;
+    if (!campaign) throw campaignNotFound(id);
+    return campaign;
+  }
+
+  async createCampaign(actor: Principal, input: { name: string; description?: string; startsOn: string; endsOn: string }): Promise<SupervisionCampaign> {
+    if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)) throw new Forbidden('Only the county office or a department officer may start a campaign');
+    const name = input.name.trim();
+    const problems: { path: string; message: string }[] = [];
+    if (!name) problems.push({ path: 'name', message: 'must not be blank' });
+    if (input.endsOn < input.startsOn) problems.push({ path: 'endsOn', message: 'must not be before startsOn' });
+    if (problems.length) throw new ValidationFailed(problems);
+    return this.dataSource.transaction(async (em) => {
+      const campaign = await em.save(em.create(SupervisionCampaign, { name, description: input.description?.trim() ?? '', startsOn: input.startsOn, endsOn: input.endsOn, createdAt: this.clock.now() }));
+      await this.audit.record(em, { actor, action: 'supervision.campaign.created', entityType: 'supervision_campaign', entityId: campaign.id, summary: { name, startsOn: input.startsOn, endsOn: input.endsOn } });
+      return campaign;
+    });
+  }
+  listTemplates(): Promise<ChecklistTemplate[]> {
+    return this.queries.listTemplates();
+  }
+
+
+  /** Changes a task type's checklist and default deadline (tasks already created keep their copy). */
+  async updateTemplate(actor: Principal, taskType: TaskType, items: ChecklistItem[], defaultDueDays: number): Promise<ChecklistTemplate> {
+    if (!hasRole(actor, Role.COUNTY_ADMIN)) throw new Forbidden('Only the county office edits checklist templates');
+    const clean = items.map((i) => ({ code: i.code.trim().toUpperCase(), label: i.label.trim() }));
+    const problems: { path: string; message: string }[] = [];
+    if (clean.length === 0) problems.push({ path: 'items', message: 'needs at least one item' });
+    if (new Set(clean.map((i) => i.code)).size !== clean.length) problems.push({ path: 'items', message: 'codes must be unique' });
+    clean.forEach((i, n) => {
+      if (!/^[A-Z0-9_]{1,40}$/.test(i.code)) problems.push({ path: `items.${n}.code`, message: 'must be 1–40 characters A-Z, 0-9, _' });
+      if (!i.label) problems.push({ path: `items.${n}.label`, message: 'must not be blank' });
+    });
+    if (problems.length) throw new ValidationFailed(problems);
+    return this.dataSource.transaction(async (em) => {
+      const template = await em.findOneOrFail(ChecklistTemplate, { where: { taskType }, lock: { mode: 'pessimistic_write' } });
+      const before = { items: template.items, defaultDueDays: template.defaultDueDays };
+      template.items = clean;
+      template.defaultDueDays = defaultDueDays;
+      template.updatedAt = this.clock.now();
+      await em.save(template);
+      await this.audit.record(em, { actor, action: 'supervision.checklist_template.updated', entityType: 'supervision_checklist_template', entityId: taskType, summary: { before, after: { items: clean, defaultDueDays } } });
+      return template;
+    });
+  }
+}

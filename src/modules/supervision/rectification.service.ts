@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Principal } from '../../platform/auth/principal';
+import { Clock } from '../../platform/clock/clock';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { EventPublisher } from '../../platform/events';
+import { Connection, PageArgs } from '../../platform/graphql/pagination';
+import { NotificationService } from '../notifications';
+import { RegistryFacade } from '../registry';
+import { RectificationOrder } from './entities/rectification-order.entity';
+import { ChecklistResultRecord, SupervisionFinding } from './entities/supervision-finding.entity';
+import { SupervisionViolation } from './entities/supervision-violation.entity';
+import { SupervisionEscalation } from './entities/supervision-escalation.entity';
+import { SupervisionTask } from './entities/supervision-task.entity';
+import { IllegalTaskTransition, findingNotFound, orderAlreadyCompleted, orderNotFound, taskNotFound } from './supervision.errors';
+import { RectificationStatus, TargetKind, TaskStatus, TaskType } from './supervision.enums';
+import { SupervisionQueries } from './supervision.queries';
+import { IssueOrderCommand, OrderFilter, RecordFindingCommand, UUID } from './supervision.types';
+import { actorName, assertCanManage, assertCanWork, canReadTask } from './supervision.access';
+import { TaskService } from './task.service';
+
+/** Findings of a task, the rectification orders they give rise to (整改) and their completion (opening the re-check, 整改复查). */
+@Injectable()
+export class RectificationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queries: SupervisionQueries,
+    private readonly tasks: TaskService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly notifications: NotificationService,
+    private readonly registry: RegistryFacade,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- reading ------------------------------------------------------------------------------------
+
+  findings(taskId: string): Promise<SupervisionFinding[]> {
+    return this.queries.findings(taskId);
+  }
+
+  violations(findingId: string): Promise<SupervisionViolation[]> {
+    return this.queries.violations(findingId);
+  }
+
+  orders(taskId: string): Promise<RectificationOrder[]> {
+    return this.queries.orders(taskId);
+  }
+
+  escalations(itemId: string): Promise<SupervisionEscalation[]> {
+    return this.queries.escalations(itemId);
+  }
+
+  /**
+   * Rectification orders the caller may see (the scope of their tasks), newest first: by status, overdue
+   * (open past the deadline), township, institution.
+   */
+  listOrders(actor: Principal, filter: OrderFilter, page: PageArgs): Promise<Connection<RectificationOrder>> {
+    return this.queries.listOrders(actor, filter, page);
+  }
+
+  isOrderOverdue(order: Pick<RectificationOrder, 'status' | 'deadlineAt'>): boolean {
+    return order.status === RectificationStatus.OPEN && order.deadlineAt.getTime() < this.clock.now().getTime();
+  }
+
+  async getOrder(actor: Principal, id: string): Promise<RectificationOrder> {
+    const order = UUID.test(id) ? await this.queries.orderById(id) : null;
+    const task = order ? await this.queries.taskById(order.taskId) : null;
+    if (!order || !task || !canReadTask(actor, task)) throw orderNotFound(id);
+    return order;
+  }
+
+  // ---- findings and rectification -------------------------------------------------------------
+
+  async recordFinding(actor: Principal, taskId: string, command: RecordFindingCommand): Promise<SupervisionFinding> {
+    const summary = command.summary.trim();
+    const problems: { path: string; message: string }[] = [];
+    if (!summary) problems.push({ path: 'summary', message: 'must not be blank' });
+    const codes = command.checklistResults.map((r) => r.code);
+    if (new Set(codes).size !== codes.length) problems.push({ path: 'checklistResults', message: 'lists an item twice' });
+    const institutionIds = [...new Set(command.violations.map((v) => v.institutionId).filter((v): v is string => !!v))];
+    const known = new Set((await this.registry.getInstitutions(institutionIds)).map((i) => i.id));
+    command.violations.forEach((v, i) => {
+      if (v.institutionId && !known.has(v.institutionId)) problems.push({ path: `violations.${i}.institutionId`, message: 'no such institution' });
+    });
+    if (problems.length) throw new ValidationFailed(problems);
+    return this.dataSource.transaction(async (em) => {
+      const task = UUID.test(taskId) ? await em.findOne(SupervisionTask, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!task || !canReadTask(actor, task)) throw taskNotFound(taskId);
+      assertCanWork(actor, task);
+      if (task.status !== TaskStatus.IN_PROGRESS) throw new IllegalTaskTransition(task.status, 'given findings (start it first)');
+      const checklist = new Set(task.checklist.map((c) => c.code));
+      const late: { path: string; message: string }[] = [];
+      codes.forEach((code, i) => {
+        if (!checklist.has(code)) late.push({ path: `checklistResults.${i}.code`, message: `not on this task's checklist (${[...checklist].join(', ')})` });
+      });
+      command.violations.forEach((v, i) => {
+        if (!v.institutionId && !task.institutionId) late.push({ path: `violations.${i}.institutionId`, message: 'required: the task has no institution' });
+      });
+      if (late.length) throw new ValidationFailed(late);
+      const now = this.clock.now();
+      const results: ChecklistResultRecord[] = command.checklistResults.map((r) => ({ code: r.code, result: r.result, note: r.note?.trim() || null }));
+      const finding = await em.save(
+        em.create(SupervisionFinding, { taskId: task.id, summary, checklistResults: results, evidence: command.evidence, recordedBy: actorName(actor), recordedAt: now }),
+      );
+      for (const v of command.violations) {
+        const violation = await em.save(
+          em.create(SupervisionViolation, {
+            findingId: finding.id,
+            taskId: task.id,
+            institutionId: (v.institutionId ?? task.institutionId) as string,
+            severity: v.severity,
+            kind: v.kind.trim(),
+            description: v.description.trim(),
+            createdAt: now,
+          }),
+        );
+        await this.events.publish(em, 'supervision.finding.violation_recorded', {
+          findingId: finding.id,
+          taskId: task.id,
+          institutionId: violation.institutionId,
+          severity: violation.severity,
+          description: violation.description,
+          kind: violation.kind,
+        });
+      }
+      await this.audit.record(em, {
+        actor,
+        action: 'supervision.finding.recorded',
+        entityType: 'supervision_finding',
+        entityId: finding.id,
+        summary: { taskId: task.id, results: results.length, evidence: command.evidence.length, violations: command.violations.map((v) => `${v.severity}:${v.kind}`) },
+      });
+      return finding;
+    });
+  }
+
+  async issueOrder(actor: Principal, findingId: string, command: IssueOrderCommand): Promise<RectificationOrder> {
+    const requirements = command.requirements.trim();
+    const now = this.clock.now();
+    const problems: { path: string; message: string }[] = [];
+    if (!requirements) problems.push({ path: 'requirements', message: 'must not be blank' });
+    if (command.deadlineAt.getTime() <= now.getTime()) problems.push({ path: 'deadlineAt', message: 'must be in the future' });
+    if (command.institutionId && (await this.registry.getInstitutions([command.institutionId])).length === 0) problems.push({ path: 'institutionId', message: 'no such institution' });
+    return this.dataSource.transaction(async (em) => {
+      const finding = UUID.test(findingId) ? await em.findOneBy(SupervisionFinding, { id: findingId }) : null;
+      const task = finding ? await em.findOneBy(SupervisionTask, { id: finding.taskId }) : null;
+      if (!finding || !task || !canReadTask(actor, task)) throw findingNotFound(findingId);
+      assertCanManage(actor, task.leadDepartmentCode);
+      if (problems.length) throw new ValidationFailed(problems);
+      const order = await em.save(
+        em.create(RectificationOrder, {
+          findingId: finding.id,
+          taskId: task.id,
+          institutionId: command.institutionId ?? task.institutionId,
+          townshipCode: task.townshipCode,
+          leadDepartmentCode: task.leadDepartmentCode,
+          requirements,
+          deadlineAt: command.deadlineAt,
+          status: RectificationStatus.OPEN,
+          escalationLevel: 0,
+          createdAt: now,
+        }),
+      );
+      await this.audit.record(em, { actor, action: 'supervision.rectification.issued', entityType: 'rectification_order', entityId: order.id, summary: { taskId: task.id, findingId: finding.id, institutionId: order.institutionId, deadlineAt: order.deadlineAt.toISOString() } });
+      await this.events.publish(em, 'supervision.rectification.issued', { orderId: order.id, findingId: finding.id, taskId: task.id, institutionId: order.institutionId, deadlineAt: order.deadlineAt.toISOString() });
+      await this.notifications.notify(
+        em,
+        { departmentCodes: [task.leadDepartmentCode], townshipCodes: task.townshipCode ? [task.townshipCode] : [], userIds: task.assigneeIds },
+        { kind: 'supervision.rectification.issued', title: `整改通知：${task.title}`, body: `${requirements} (deadline ${order.deadlineAt.toISOString()})`, entityType: 'rectification_order', entityId: order.id },
+      );
+      return order;
+    });
+  }
+
+  /** Records that an order was carried out and opens the re-check task (整改复查). */
+  async completeOrder(actor: Principal, orderId: string, note: string): Promise<RectificationOrder> {
+    const completionNote = note.trim();
+    if (!completionNote) throw new ValidationFailed([{ path: 'note', message: 'must not be blank' }]);
+    return this.dataSource.transaction(async (em) => {
+      const order = UUID.test(orderId) ? await em.findOne(RectificationOrder, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const task = order ? await em.findOneBy(SupervisionTask, { id: order.taskId }) : null;
+      if (!order || !task || !canReadTask(actor, task)) throw orderNotFound(orderId);
+      assertCanManage(actor, task.leadDepartmentCode);
+      if (order.status !== RectificationStatus.OPEN) throw orderAlreadyCompleted(order.id);
+      const recheck = await this.tasks.createFromSource(
+        em,
+        {
+          sourceRef: `rectification_order:${order.id}`,
+          type: TaskType.RECTIFICATION_RECHECK,
+          title: `整改复查：${task.title}`.slice(0, 200),
+          description: `Re-check of rectification order ${order.id}: ${order.requirements}`,
+          targetKind: order.institutionId ? TargetKind.INSTITUTION : task.targetKind,
+          targetId: order.institutionId ?? task.targetId,
+          institutionId: order.institutionId,
+          townshipCode: order.townshipCode,
+          leadDepartmentCode: order.leadDepartmentCode,
+          cooperatingDepartmentCodes: task.cooperatingDepartmentCodes,
+          assigneeIds: task.assigneeIds,
+        },
+        actor,
+      );
+      if (!recheck) throw new Error(`re-check task of order ${order.id} exists although the order was open`);
+      order.status = RectificationStatus.COMPLETED;
+      order.completionNote = completionNote;
+      order.completedAt = this.clock.now();
+      order.recheckTaskId = recheck.id;
+      await em.save(order);
+      await this.audit.record(em, { actor, action: 'supervision.rectification.completed', entityType: 'rectification_order', entityId: order.id, summary: { note: completionNote, recheckTaskId: recheck.id } });
+      await this.events.publish(em, 'supervision.rectification.completed', { orderId: order.id, taskId: task.id, institutionId: order.institutionId, recheckTaskId: recheck.id });
+      return order;
+    });
+  }
+}

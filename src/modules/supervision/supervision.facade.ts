@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { ReportFigures, ReportPeriod, ReportService } from './report.service';
+import { SupervisionQueries } from './supervision.queries';
+import { OverdueBreakdownRow, SupervisionDashboardFigures } from './supervision.types';
+
+/** What other modules (the dashboard) read of supervision: figures over tasks (through the module's queries) and report figures. */
+@Injectable()
+export class SupervisionFacade {
+  constructor(
+    private readonly queries: SupervisionQueries,
+    private readonly reports: ReportService,
+  ) {}
+
+  /** Tasks overdue at an instant (dashboard trend): see SupervisionQueries.countOverdueAt. */
+  countOverdueAt(at: Date, townshipCode?: string): Promise<number> {
+    return this.queries.countOverdueAt(at, townshipCode);
+  }
+
+  /** Open tasks, overdue ones by escalation level, open ones by lead department: see SupervisionQueries.dashboardFigures. */
+  dashboardFigures(input: { townshipCode?: string; now?: Date }): Promise<SupervisionDashboardFigures> {
+    return this.queries.dashboardFigures(input);
+  }
+
+  /** Overdue tasks per township, lead department and level: see SupervisionQueries.overdueBreakdown. */
+  overdueBreakdown(input: { townshipCode?: string; now?: Date }): Promise<OverdueBreakdownRow[]> {
+    return this.queries.overdueBreakdown(input);
+  }
+
+  /** The figures of a report period (一月一调度 / 一季一总结), computed now: see ReportService.figures. */
+  reportFigures(period: ReportPeriod): Promise<ReportFigures> {
+    return this.reports.figures(period);
+  }
+}
