@@ -28,6 +28,7 @@ import {
 } from './supervision.errors';
 import { ChecklistResult, OPEN_STATUS_SQL, RectificationStatus, TargetKind, TaskStatus, TaskType, ViolationSeverity } from './supervision.enums';
 import { AssigneeRule, DEPARTMENT_ASSIGNEE_ROLES, assertCanManage, assertCanWork, assigneeProblem, canReadTask, taskScopeSql } from './task-access';
+import { TASK_COMMAND_FROM } from './task-transitions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -454,7 +455,7 @@ export class SupervisionService {
     const current = await this.get(actor, id);
     assertCanManage(actor, current.leadDepartmentCode);
     const valid = await this.validateAssignees(assigneeIds, { departmentCodes: [current.leadDepartmentCode, ...current.cooperatingDepartmentCodes], townshipCode: current.townshipCode });
-    return this.change(actor, id, 'assigned', [TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED], 'manage', async (em, task) => {
+    return this.change(actor, id, 'assigned', TASK_COMMAND_FROM.assigned, 'manage', async (em, task) => {
       const added = valid.filter((u) => !task.assigneeIds.includes(u));
       task.assigneeIds = valid;
       if (added.length) {
@@ -467,14 +468,14 @@ export class SupervisionService {
   // ---- lifecycle ----------------------------------------------------------------------------------
 
   start(actor: Principal, id: string): Promise<SupervisionTask> {
-    return this.change(actor, id, 'started', [TaskStatus.ASSIGNED, TaskStatus.RETURNED], 'work', async (_em, task) => {
+    return this.change(actor, id, 'started', TASK_COMMAND_FROM.started, 'work', async (_em, task) => {
       task.status = TaskStatus.IN_PROGRESS;
       return {};
     });
   }
 
   submit(actor: Principal, id: string): Promise<SupervisionTask> {
-    return this.change(actor, id, 'submitted', [TaskStatus.IN_PROGRESS], 'work', async (em, task) => {
+    return this.change(actor, id, 'submitted', TASK_COMMAND_FROM.submitted, 'work', async (em, task) => {
       if (!(await em.existsBy(SupervisionFinding, { taskId: task.id }))) {
         throw new ValidationFailed([{ path: 'id', message: 'record at least one finding before submitting' }], 'A task is submitted with its findings');
       }
@@ -485,7 +486,7 @@ export class SupervisionService {
   }
 
   accept(actor: Principal, id: string): Promise<SupervisionTask> {
-    return this.change(actor, id, 'accepted', [TaskStatus.SUBMITTED], 'manage', async (_em, task) => {
+    return this.change(actor, id, 'accepted', TASK_COMMAND_FROM.accepted, 'manage', async (_em, task) => {
       task.status = TaskStatus.ACCEPTED;
       return {};
     });
@@ -493,7 +494,7 @@ export class SupervisionService {
 
   returnTask(actor: Principal, id: string, reason: string): Promise<SupervisionTask> {
     const why = this.reason(reason);
-    return this.change(actor, id, 'returned', [TaskStatus.SUBMITTED], 'manage', async (em, task) => {
+    return this.change(actor, id, 'returned', TASK_COMMAND_FROM.returned, 'manage', async (em, task) => {
       task.status = TaskStatus.RETURNED;
       task.returnReason = why;
       task.doneAt = null;
@@ -503,7 +504,7 @@ export class SupervisionService {
   }
 
   close(actor: Principal, id: string): Promise<SupervisionTask> {
-    return this.change(actor, id, 'closed', [TaskStatus.ACCEPTED], 'manage', async (_em, task) => {
+    return this.change(actor, id, 'closed', TASK_COMMAND_FROM.closed, 'manage', async (_em, task) => {
       task.status = TaskStatus.CLOSED;
       task.closedAt = this.clock.now();
       return {};
@@ -516,7 +517,7 @@ export class SupervisionService {
       actor,
       id,
       'cancelled',
-      [TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED, TaskStatus.RETURNED, TaskStatus.ACCEPTED],
+      TASK_COMMAND_FROM.cancelled,
       'manage',
       async (_em, task) => {
         task.status = TaskStatus.CANCELLED;
