@@ -15,6 +15,7 @@ import { ReferenceService } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { PolicyFacade } from '../policy';
 import { complaintScope, isAssignedOfficer, mayHandle, mayRoute } from './complaint-access';
+import { COMPLAINT_COMMAND_FROM, complaintCommandAllowed } from './complaint-transitions';
 import { ComplaintCategory, ComplaintChannel, ComplaintDeadline, ComplaintStatus, OPEN_STATUSES, ReviewDecision, Satisfaction } from './complaint.enums';
 import { ComplaintNotFound, DeadlineAlreadyExtended, InstitutionNotFound, InvalidComplaintTransition, ReviewAlreadyRequested, ReviewWindowClosed, TooManyRequests, TooManyStatusLookups } from './complaints.errors';
 import { calendarDeadline, extendDeadline } from './deadlines';
@@ -342,7 +343,7 @@ export class ComplaintService {
   // ---- lifecycle ------------------------------------------------------------------------------
 
   accept(actor: Principal, id: string, publicReply?: string): Promise<Complaint> {
-    return this.change(actor, id, 'accept', [ComplaintStatus.RECEIVED], 'route', async (c, _em, now) => {
+    return this.change(actor, id, 'accept', COMPLAINT_COMMAND_FROM.accept, 'route', async (c, _em, now) => {
       c.status = ComplaintStatus.ACCEPTED;
       c.acceptedAt = now;
       c.handleDueAt = calendarDeadline(now, await this.policy.value('complaints.handle_days', now), this.config.timeZone).dueAt;
@@ -351,7 +352,7 @@ export class ComplaintService {
   }
 
   notAccept(actor: Principal, id: string, reason: string, publicReply: string): Promise<Complaint> {
-    return this.change(actor, id, 'refuse', [ComplaintStatus.RECEIVED], 'route', async (c) => {
+    return this.change(actor, id, 'refuse', COMPLAINT_COMMAND_FROM.refuse, 'route', async (c) => {
       c.status = ComplaintStatus.NOT_ACCEPTED;
       c.notAcceptedReason = reason;
       return { publicReply, summary: { reason } };
@@ -359,7 +360,7 @@ export class ComplaintService {
   }
 
   assign(actor: Principal, id: string, publicReply?: string): Promise<Complaint> {
-    return this.change(actor, id, 'assign', [ComplaintStatus.ACCEPTED], 'route', async (c, em, now) => {
+    return this.change(actor, id, 'assign', COMPLAINT_COMMAND_FROM.assign, 'route', async (c, em, now) => {
       c.status = ComplaintStatus.ASSIGNED;
       c.assignedAt = now;
       await this.notifyAssigned(em, c, 'complaints.complaint.assigned', '投诉已交办', `投诉 ${c.trackingNumber}（${COMPLAINT_ROUTING[c.category].label}）已交办，牵头单位 ${c.leadDepartmentCode}。`);
@@ -372,7 +373,7 @@ export class ComplaintService {
     const known = new Set((await this.reference.listDepartments()).map((d) => d.code));
     const unknown = [leadDepartmentCode, ...co].filter((d) => !known.has(d) || d === TOWNSHIP_PSEUDO_DEPARTMENT);
     if (unknown.length) throw new ValidationFailed([{ path: 'leadDepartmentCode', message: `not a department that can handle complaints: ${unknown.join(', ')}` }]);
-    const movable = [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED, ComplaintStatus.ASSIGNED, ComplaintStatus.INVESTIGATING];
+    const movable = COMPLAINT_COMMAND_FROM.reassign;
     return this.change(actor, id, 'reassign', movable, 'route', async (c, em) => {
       const before = { leadDepartmentCode: c.leadDepartmentCode, coDepartmentCodes: c.coDepartmentCodes };
       c.leadDepartmentCode = leadDepartmentCode;
@@ -385,14 +386,14 @@ export class ComplaintService {
   }
 
   startInvestigation(actor: Principal, id: string, publicReply?: string): Promise<Complaint> {
-    return this.change(actor, id, 'investigate', [ComplaintStatus.ASSIGNED], 'handle', async (c) => {
+    return this.change(actor, id, 'investigate', COMPLAINT_COMMAND_FROM.investigate, 'handle', async (c) => {
       c.status = ComplaintStatus.INVESTIGATING;
       return { publicReply };
     });
   }
 
   reply(actor: Principal, id: string, publicReply: string, findings?: string): Promise<Complaint> {
-    return this.change(actor, id, 'reply to', [ComplaintStatus.INVESTIGATING], 'handle', async (c, _em, now) => {
+    return this.change(actor, id, 'reply to', COMPLAINT_COMMAND_FROM['reply to'], 'handle', async (c, _em, now) => {
       c.status = ComplaintStatus.REPLIED;
       c.repliedAt = now;
       if (findings !== undefined) c.findings = findings;
@@ -419,7 +420,7 @@ export class ComplaintService {
   }
 
   close(actor: Principal, id: string, cmd: { substantiated: boolean; summary: string; satisfaction?: Satisfaction; publicReply?: string }): Promise<Complaint> {
-    return this.change(actor, id, 'close', [ComplaintStatus.REPLIED], 'handle', async (c, em, now) => {
+    return this.change(actor, id, 'close', COMPLAINT_COMMAND_FROM.close, 'handle', async (c, em, now) => {
       c.status = ComplaintStatus.CLOSED;
       c.closedAt = now;
       c.substantiated = cmd.substantiated;
@@ -440,7 +441,7 @@ export class ComplaintService {
   }
 
   reopen(actor: Principal, id: string, reason: string, publicReply?: string): Promise<Complaint> {
-    return this.change(actor, id, 'reopen', [ComplaintStatus.CLOSED], 'handle', async (c, _em, now) => {
+    return this.change(actor, id, 'reopen', COMPLAINT_COMMAND_FROM.reopen, 'handle', async (c, _em, now) => {
       c.status = ComplaintStatus.INVESTIGATING;
       c.reopenCount += 1;
       c.closedAt = null;
@@ -496,7 +497,7 @@ export class ComplaintService {
    * on the public timeline.
    */
   decideReview(actor: Principal, id: string, decision: ReviewDecision, opinion: string): Promise<Complaint> {
-    return this.change(actor, id, 'decide the review of', [ComplaintStatus.UNDER_REVIEW], 'review', async (c, em, now) => {
+    return this.change(actor, id, 'decide the review of', COMPLAINT_COMMAND_FROM['decide the review of'], 'review', async (c, em, now) => {
       c.reviewDecision = decision;
       c.reviewOpinion = opinion;
       c.reviewedAt = now;
@@ -518,7 +519,7 @@ export class ComplaintService {
 
   private async openReview(c: Complaint, reason: string, now: Date): Promise<void> {
     if (c.reviewRequestedAt) throw new ReviewAlreadyRequested();
-    if (c.status !== ComplaintStatus.REPLIED && c.status !== ComplaintStatus.CLOSED) throw new InvalidComplaintTransition('request a review of', c.status);
+    if (!complaintCommandAllowed('request a review of', c.status)) throw new InvalidComplaintTransition('request a review of', c.status);
     // The review window runs from the reply under the rule in force at the reply: a later change does not reach back.
     const window = calendarDeadline(c.repliedAt!, await this.policy.value('complaints.review_request_days', c.repliedAt!), this.config.timeZone);
     if (now >= window.dueAt) throw new ReviewWindowClosed(window.dueDate);
