@@ -64,7 +64,7 @@ describe('escrow: prepaid limits across a payer’s top-ups', () => {
     await post([first, second]);
     await post([deposit(a.accountNo, { type: 'REVERSAL', reversalOf: first.txnId, payerRef: null, coverageMonths: null })]);
     expect(await flagged(a.id)).toEqual([second.txnId]);
-    expect(await prepaidAlert(a.id)).toBeDefined();
+    expect(await prepaidAlert(a.id)).toMatchObject({ txnIds: [second.txnId], count: 1 });
   });
 
   it('does not add up deposits of different payers', async () => {

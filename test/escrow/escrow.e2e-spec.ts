@@ -513,7 +513,8 @@ describe('escrow: bank interface and monitoring', () => {
       const health = await t.loginAs(Role.DEPARTMENT_OFFICER, 'HEALTH');
       expectGqlError(await t.gql(open, { i: input }, health.token), 'FORBIDDEN');
       const edu = await t.loginAs(Role.DEPARTMENT_OFFICER, 'EDU');
-      expect((await t.gql<{ openEscrowAccount: { id: string } }>(open, { i: input }, edu.token)).data?.openEscrowAccount.id).toBeDefined();
+      const opened = (await t.gql<{ openEscrowAccount: { id: string } }>(open, { i: input }, edu.token)).data?.openEscrowAccount.id;
+      expect(await t.dataSource.query(`SELECT institution_id FROM escrow_account WHERE id = $1`, [opened])).toEqual([{ institution_id: input.institutionId }]);
       expectGqlError(await t.gql(open, { i: { ...input, institutionId: (await createInstitution(t)).id, bankCode: 'NO_SUCH_BANK' } }, admin.token), 'BANK_NOT_FOUND');
     });
   });

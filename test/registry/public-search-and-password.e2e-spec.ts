@@ -62,7 +62,8 @@ describe('own password change and public institution search', () => {
       expectGqlError(await t.gql(ME, {}, user.token), 'TOKEN_INVALID');
       expect((await t.gql<{ me: { id: string } }>(ME, {}, accessToken)).data?.me.id).toBe(user.id);
       expectGqlError(await login(user.username, TEST_PASSWORD), 'INVALID_CREDENTIALS');
-      expect((await login(user.username, newPassword)).data?.login.accessToken).toBeTruthy();
+      const relogged = (await login(user.username, newPassword)).data?.login.accessToken;
+      expect((await t.gql<{ me: { id: string } }>(ME, {}, relogged)).data?.me.id).toBe(user.id);
       const audited = await auditRows('identity.user.password_changed', user.id);
       expect(audited).toEqual([{ actor_user_id: user.id, summary: { username: user.username, address: '198.51.100.7' } }]);
       expect(JSON.stringify(audited)).not.toContain(newPassword);
@@ -136,7 +137,7 @@ describe('own password change and public institution search', () => {
       expect(res.data!.searchInstitutionsPublic).toHaveLength(1);
       expect(found).toMatchObject({ name: `${tag}艺术培训学校`, status: 'OPERATING', townshipCode: '520122001', address: '永阳街道文化路 8 号', premisesAddresses: ['永阳街道文化路 8 号 2 楼'] });
       expect(found!.escrowPaymentAccount?.accountNo).toMatch(/^6222/);
-      expect(found!.escrowPaymentAccount?.bankName).toBeTruthy();
+      expect(found!.escrowPaymentAccount?.bankName).toBe(`测试银行 ${bank.bankCode}`);
       // Case-insensitive infix match (the middle of the name).
       expect((await search('艺术培训')).data!.searchInstitutionsPublic.map((p) => p.name)).toContain(`${tag}艺术培训学校`);
     });
