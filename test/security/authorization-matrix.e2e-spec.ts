@@ -114,11 +114,11 @@ describe('authorization matrix', () => {
 
   /*
    * Object- and property-level samples. Already proven by the module tests (not repeated here):
-   * - another township's / department's complaint by id answers COMPLAINT_NOT_FOUND: test/complaints.e2e-spec.ts ("COMPLAINT_NOT_FOUND" for `other`);
-   * - complainant contact stays masked except for the assigned departments' officers (and those views are audited): test/complaints.e2e-spec.ts;
-   * - staff ID numbers are only ever shown masked (idNumberMasked), also to the discipline supervisor: test/registry.e2e-spec.ts;
+   * - another township's / department's complaint by id answers COMPLAINT_NOT_FOUND: test/complaints/complaints.e2e-spec.ts ("COMPLAINT_NOT_FOUND" for `other`);
+   * - complainant contact stays masked except for the assigned departments' officers (and those views are audited): test/complaints/complaints.e2e-spec.ts;
+   * - staff ID numbers are only ever shown masked (idNumberMasked), also to the discipline supervisor: test/registry/registry.e2e-spec.ts;
    * - bank A sees none of bank B's accounts (GET /accounts), statements for B's accounts are ACCOUNT_NOT_FOUND, B's
-   *   instructions cannot be acked (INSTRUCTION_NOT_FOUND), and staff outside the scope get ACCOUNT_NOT_FOUND: test/escrow.e2e-spec.ts.
+   *   instructions cannot be acked (INSTRUCTION_NOT_FOUND), and staff outside the scope get ACCOUNT_NOT_FOUND: test/escrow/escrow.e2e-spec.ts.
    */
   it('lets no one but the county office set a role: only county-admin mutations take an input with a role field', () => {
     const schema = loadSchema();

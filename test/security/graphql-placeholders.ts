@@ -23,7 +23,7 @@ export interface SchemaOperation {
   field: GraphQLField<unknown, unknown>;
 }
 
-/** The committed schema (schema.gql; test/platform.e2e-spec.ts keeps it in step with the code). */
+/** The committed schema (schema.gql; test/platform/platform.e2e-spec.ts keeps it in step with the code). */
 export function loadSchema(): GraphQLSchema {
   return buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8'));
 }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { Role } from '../../src/platform/auth/role';
 import { FixedClock } from '../../src/platform/clock/clock';
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp, expectGqlError, startTestApp } from '../support/test-app';
 
 /**
  * No secret in the logs: the app runs at LOG_LEVEL=debug with its pino output captured (pino is wrapped
@@ -38,7 +38,7 @@ describe('secrets in logs', () => {
     secrets.push(inspector.password, good.data!.login.accessToken, admin.token);
     const wrongPassword = 'Wr0ng-but-secret-password!';
     secrets.push(wrongPassword);
-    expect((await t.gql(LOGIN, { i: { username: inspector.username, password: wrongPassword } })).errors).toBeDefined();
+    expectGqlError(await t.gql(LOGIN, { i: { username: inspector.username, password: wrongPassword } }), 'INVALID_CREDENTIALS');
 
     const newPassword = 'freshly-chosen-password-42';
     const reset = `mutation($i: ResetUserPasswordInput!) { resetUserPassword(input: $i) { id } }`;

@@ -2,7 +2,7 @@ import { PolicyFacade, PolicyKey } from '../../src/modules/policy';
 import { TestApp } from './test-app';
 
 /**
- * Sets a county rule for a test as an approved version (no two-admin workflow: that is test/policy.e2e-spec.ts's
+ * Sets a county rule for a test as an approved version (no two-admin workflow: that is test/policy/policy.e2e-spec.ts's
  * subject), in force from `effectiveOn` (default: the test clock's business date), and reloads the app's cache.
  * The value is the integer the rule stores (days, minutes, fen, minutes after midnight).
  */

@@ -18,6 +18,7 @@ import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
 import { COMPLAINT_ROUTING, TOWNSHIP_PSEUDO_DEPARTMENT } from './routing';
 import { ComplaintsQueries } from './complaints.queries';
+import { COMPLAINT_COMMAND_FROM } from './complaint-transitions';
 
 /**
  * The lifecycle of a complaint with its statutory deadlines: accept, route, handle, reply, close, reopen; one
@@ -40,7 +41,7 @@ export class ComplaintLifecycleService {
   // ---- lifecycle ------------------------------------------------------------------------------
 
   accept(actor: Principal, id: string, publicReply?: string): Promise<Complaint> {
-    return this.change(actor, id, 'accept', [ComplaintStatus.RECEIVED], 'route', async (c, _em, now) => {
+    return this.change(actor, id, 'accept', COMPLAINT_COMMAND_FROM.accept, 'route', async (c, _em, now) => {
       c.status = ComplaintStatus.ACCEPTED;
       c.acceptedAt = now;
       c.handleDueAt = calendarDeadline(now, await this.policy.value('complaints.handle_days', now), this.config.timeZone).dueAt;
@@ -49,7 +50,7 @@ export class ComplaintLifecycleService {
   }
 
   notAccept(actor: Principal, id: string, reason: string, publicReply: string): Promise<Complaint> {
-    return this.change(actor, id, 'refuse', [ComplaintStatus.RECEIVED], 'route', async (c) => {
+    return this.change(actor, id, 'refuse', COMPLAINT_COMMAND_FROM.refuse, 'route', async (c) => {
       c.status = ComplaintStatus.NOT_ACCEPTED;
       c.notAcceptedReason = reason;
       return { publicReply, summary: { reason } };
@@ -57,7 +58,7 @@ export class ComplaintLifecycleService {
   }
 
   assign(actor: Principal, id: string, publicReply?: string): Promise<Complaint> {
-    return this.change(actor, id, 'assign', [ComplaintStatus.ACCEPTED], 'route', async (c, em, now) => {
+    return this.change(actor, id, 'assign', COMPLAINT_COMMAND_FROM.assign, 'route', async (c, em, now) => {
       c.status = ComplaintStatus.ASSIGNED;
       c.assignedAt = now;
       await this.notifyAssigned(em, c, 'complaints.complaint.assigned', '投诉已交办', `投诉 ${c.trackingNumber}（${COMPLAINT_ROUTING[c.category].label}）已交办，牵头单位 ${c.leadDepartmentCode}。`);
@@ -70,7 +71,7 @@ export class ComplaintLifecycleService {
     const known = new Set((await this.reference.listDepartments()).map((d) => d.code));
     const unknown = [leadDepartmentCode, ...co].filter((d) => !known.has(d) || d === TOWNSHIP_PSEUDO_DEPARTMENT);
     if (unknown.length) throw new ValidationFailed([{ path: 'leadDepartmentCode', message: `not a department that can handle complaints: ${unknown.join(', ')}` }]);
-    const movable = [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED, ComplaintStatus.ASSIGNED, ComplaintStatus.INVESTIGATING];
+    const movable = COMPLAINT_COMMAND_FROM.reassign;
     return this.change(actor, id, 'reassign', movable, 'route', async (c, em) => {
       const before = { leadDepartmentCode: c.leadDepartmentCode, coDepartmentCodes: c.coDepartmentCodes };
       c.leadDepartmentCode = leadDepartmentCode;
@@ -83,14 +84,14 @@ export class ComplaintLifecycleService {
   }
 
   startInvestigation(actor: Principal, id: string, publicReply?: string): Promise<Complaint> {
-    return this.change(actor, id, 'investigate', [ComplaintStatus.ASSIGNED], 'handle', async (c) => {
+    return this.change(actor, id, 'investigate', COMPLAINT_COMMAND_FROM.investigate, 'handle', async (c) => {
       c.status = ComplaintStatus.INVESTIGATING;
       return { publicReply };
     });
   }
 
   reply(actor: Principal, id: string, publicReply: string, findings?: string): Promise<Complaint> {
-    return this.change(actor, id, 'reply to', [ComplaintStatus.INVESTIGATING], 'handle', async (c, _em, now) => {
+    return this.change(actor, id, 'reply to', COMPLAINT_COMMAND_FROM['reply to'], 'handle', async (c, _em, now) => {
       c.status = ComplaintStatus.REPLIED;
       c.repliedAt = now;
       if (findings !== undefined) c.findings = findings;
@@ -117,7 +118,7 @@ export class ComplaintLifecycleService {
   }
 
   close(actor: Principal, id: string, cmd: { substantiated: boolean; summary: string; satisfaction?: Satisfaction; publicReply?: string }): Promise<Complaint> {
-    return this.change(actor, id, 'close', [ComplaintStatus.REPLIED], 'handle', async (c, em, now) => {
+    return this.change(actor, id, 'close', COMPLAINT_COMMAND_FROM.close, 'handle', async (c, em, now) => {
       c.status = ComplaintStatus.CLOSED;
       c.closedAt = now;
       c.substantiated = cmd.substantiated;
@@ -138,7 +139,7 @@ export class ComplaintLifecycleService {
   }
 
   reopen(actor: Principal, id: string, reason: string, publicReply?: string): Promise<Complaint> {
-    return this.change(actor, id, 'reopen', [ComplaintStatus.CLOSED], 'handle', async (c, _em, now) => {
+    return this.change(actor, id, 'reopen', COMPLAINT_COMMAND_FROM.reopen, 'handle', async (c, _em, now) => {
       c.status = ComplaintStatus.INVESTIGATING;
       c.reopenCount += 1;
       c.closedAt = null;

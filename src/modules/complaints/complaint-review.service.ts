@@ -16,6 +16,7 @@ import { TRACKING_PATTERN, normaliseTrackingNumber } from './tracking-number';
 import { ComplaintLifecycleService } from './complaint-lifecycle.service';
 import { ComplaintReadService } from './complaint-read.service';
 import { PublicComplaintStatus } from './complaints.types';
+import { COMPLAINT_COMMAND_FROM, complaintCommandAllowed } from './complaint-transitions';
 
 /** The review of a reply (复查, 《信访工作条例》 Art. 35): requested by the complainant or registered by an officer, decided by the county office. */
 @Injectable()
@@ -77,7 +78,7 @@ export class ComplaintReviewService {
    * on the public timeline.
    */
   decideReview(actor: Principal, id: string, decision: ReviewDecision, opinion: string): Promise<Complaint> {
-    return this.lifecycle.change(actor, id, 'decide the review of', [ComplaintStatus.UNDER_REVIEW], 'review', async (c, em, now) => {
+    return this.lifecycle.change(actor, id, 'decide the review of', COMPLAINT_COMMAND_FROM['decide the review of'], 'review', async (c, em, now) => {
       c.reviewDecision = decision;
       c.reviewOpinion = opinion;
       c.reviewedAt = now;
@@ -99,7 +100,7 @@ export class ComplaintReviewService {
 
   private async openReview(c: Complaint, reason: string, now: Date): Promise<void> {
     if (c.reviewRequestedAt) throw new ReviewAlreadyRequested();
-    if (c.status !== ComplaintStatus.REPLIED && c.status !== ComplaintStatus.CLOSED) throw new InvalidComplaintTransition('request a review of', c.status);
+    if (!complaintCommandAllowed('request a review of', c.status)) throw new InvalidComplaintTransition('request a review of', c.status);
     // The review window runs from the reply under the rule in force at the reply: a later change does not reach back.
     const window = calendarDeadline(c.repliedAt!, await this.policy.value('complaints.review_request_days', c.repliedAt!), this.config.timeZone);
     if (now >= window.dueAt) throw new ReviewWindowClosed(window.dueDate);

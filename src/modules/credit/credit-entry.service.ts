@@ -15,6 +15,7 @@ import { NotificationService } from '../notifications';
 import { ReferenceService } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { READ_SCOPE, actorName, actorUserId, assertApprover, assertProposer, assertReader, scopeColumns } from './credit-access';
+import { entryCommandAllowed, supersededStatus } from './credit-entry-transitions';
 import {
   CreditEntryNotFound,
   EntryAlreadyActive,
@@ -193,7 +194,7 @@ export class CreditEntryService {
     return this.dataSource.transaction(async (em) => {
       const entry = await this.lockEntry(em, id);
       if (entry.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
-      if (entry.status !== CreditEntryStatus.PROPOSED) throw new EntryStateConflict(entry.status, 'approved');
+      if (!entryCommandAllowed('approved', entry.status)) throw new EntryStateConflict(entry.status, 'approved');
       const institution = await this.registry.findInstitution({ id: entry.institutionId });
       if (!institution) throw new InstitutionNotFound(entry.institutionId);
       const others = await em.findBy(CreditEntry, { institutionId: entry.institutionId, status: In([...ACTIVE_ENTRY_STATUSES]) });
@@ -248,7 +249,7 @@ export class CreditEntryService {
     return this.dataSource.transaction(async (em) => {
       const entry = await this.lockEntry(em, id);
       if (entry.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
-      if (entry.status !== CreditEntryStatus.PROPOSED) throw new EntryStateConflict(entry.status, 'rejected');
+      if (!entryCommandAllowed('rejected', entry.status)) throw new EntryStateConflict(entry.status, 'rejected');
       const now = this.clock.now();
       Object.assign(entry, { status: CreditEntryStatus.REJECTED, decidedByUserId: actor.userId, decidedByName: actor.username, decidedAt: now, decisionNote: why, endedAt: now, updatedAt: now });
       await em.save(entry);
@@ -266,7 +267,7 @@ export class CreditEntryService {
     }
     return this.dataSource.transaction(async (em) => {
       const entry = await this.lockEntry(em, id);
-      if (entry.status !== CreditEntryStatus.PUBLISHED) throw new EntryStateConflict(entry.status, 'proposed for removal');
+      if (!entryCommandAllowed('proposed for removal', entry.status)) throw new EntryStateConflict(entry.status, 'proposed for removal');
       const now = this.clock.now();
       Object.assign(entry, {
         status: CreditEntryStatus.REMOVAL_PROPOSED,
@@ -294,7 +295,7 @@ export class CreditEntryService {
     return this.dataSource.transaction(async (em) => {
       const entry = await this.lockEntry(em, id);
       if (entry.removalProposedByUserId === actor.userId) throw new SelfApprovalForbidden();
-      if (entry.status !== CreditEntryStatus.REMOVAL_PROPOSED) throw new EntryStateConflict(entry.status, 'removed');
+      if (!entryCommandAllowed('removed', entry.status)) throw new EntryStateConflict(entry.status, 'removed');
       const now = this.clock.now();
       Object.assign(entry, {
         status: CreditEntryStatus.REMOVED,
@@ -327,7 +328,7 @@ export class CreditEntryService {
     return this.dataSource.transaction(async (em) => {
       const entry = await this.lockEntry(em, id);
       if (entry.removalProposedByUserId === actor.userId) throw new SelfApprovalForbidden();
-      if (entry.status !== CreditEntryStatus.REMOVAL_PROPOSED) throw new EntryStateConflict(entry.status, 'kept after a removal proposal');
+      if (!entryCommandAllowed('kept after a removal proposal', entry.status)) throw new EntryStateConflict(entry.status, 'kept after a removal proposal');
       await this.audit.record(em, {
         actor,
         action: 'credit.entry.removal_rejected',
@@ -461,7 +462,7 @@ export class CreditEntryService {
     const now = this.clock.now();
     const from = other.status;
     Object.assign(other, {
-      status: other.status === CreditEntryStatus.PROPOSED ? CreditEntryStatus.REJECTED : CreditEntryStatus.REMOVED,
+      status: supersededStatus(other.status),
       removalGrounds: RemovalGrounds.SUPERSEDED_BY_BLACKLIST,
       removalNote: `black-list entry ${black.id} published`,
       removalDecidedByUserId: actorUserId(actor),

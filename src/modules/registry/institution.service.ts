@@ -102,7 +102,7 @@ export interface PublicProfile {
 type Transition = 'approved' | 'rejected' | 'operating' | 'suspended' | 'resumed' | 'deregistered' | 'revoked';
 
 /** Lifecycle commands: allowed source states and the target (APPLIED → APPROVED / REJECTED → OPERATING ⇄ SUSPENDED → DEREGISTERED / REVOKED). */
-const LIFECYCLE: Record<Transition, { command: string; from: InstitutionStatus[]; to: InstitutionStatus }> = {
+export const LIFECYCLE: Record<Transition, { command: string; from: InstitutionStatus[]; to: InstitutionStatus }> = {
   approved: { command: 'approveInstitution', from: [InstitutionStatus.APPLIED], to: InstitutionStatus.APPROVED },
   rejected: { command: 'rejectInstitution', from: [InstitutionStatus.APPLIED], to: InstitutionStatus.REJECTED },
   operating: { command: 'startOperating', from: [InstitutionStatus.APPROVED], to: InstitutionStatus.OPERATING },

@@ -20,6 +20,7 @@ import { TargetKind, TaskStatus } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
 import { AssignableUsersQuery, CreateTaskCommand, SourcedTask, TaskFilter, UUID } from './supervision.types';
 import { AssigneeRule, DEPARTMENT_ASSIGNEE_ROLES, assertCanManage, assertCanWork, assigneeProblem, canReadTask } from './supervision.access';
+import { TASK_COMMAND_FROM } from './task-transitions';
 
 const SYSTEM = systemPrincipal('supervision');
 
@@ -207,7 +208,7 @@ export class TaskService {
     const current = await this.get(actor, id);
     assertCanManage(actor, current.leadDepartmentCode);
     const valid = await this.validateAssignees(assigneeIds, { departmentCodes: [current.leadDepartmentCode, ...current.cooperatingDepartmentCodes], townshipCode: current.townshipCode });
-    return this.change(actor, id, 'assigned', [TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED], 'manage', async (em, task) => {
+    return this.change(actor, id, 'assigned', TASK_COMMAND_FROM.assigned, 'manage', async (em, task) => {
       const added = valid.filter((u) => !task.assigneeIds.includes(u));
       task.assigneeIds = valid;
       if (added.length) {
@@ -220,14 +221,14 @@ export class TaskService {
   // ---- lifecycle ----------------------------------------------------------------------------------
 
   start(actor: Principal, id: string): Promise<SupervisionTask> {
-    return this.change(actor, id, 'started', [TaskStatus.ASSIGNED, TaskStatus.RETURNED], 'work', async (_em, task) => {
+    return this.change(actor, id, 'started', TASK_COMMAND_FROM.started, 'work', async (_em, task) => {
       task.status = TaskStatus.IN_PROGRESS;
       return {};
     });
   }
 
   submit(actor: Principal, id: string): Promise<SupervisionTask> {
-    return this.change(actor, id, 'submitted', [TaskStatus.IN_PROGRESS], 'work', async (em, task) => {
+    return this.change(actor, id, 'submitted', TASK_COMMAND_FROM.submitted, 'work', async (em, task) => {
       if (!(await em.existsBy(SupervisionFinding, { taskId: task.id }))) {
         throw new ValidationFailed([{ path: 'id', message: 'record at least one finding before submitting' }], 'A task is submitted with its findings');
       }
@@ -238,7 +239,7 @@ export class TaskService {
   }
 
   accept(actor: Principal, id: string): Promise<SupervisionTask> {
-    return this.change(actor, id, 'accepted', [TaskStatus.SUBMITTED], 'manage', async (_em, task) => {
+    return this.change(actor, id, 'accepted', TASK_COMMAND_FROM.accepted, 'manage', async (_em, task) => {
       task.status = TaskStatus.ACCEPTED;
       return {};
     });
@@ -246,7 +247,7 @@ export class TaskService {
 
   returnTask(actor: Principal, id: string, reason: string): Promise<SupervisionTask> {
     const why = this.reason(reason);
-    return this.change(actor, id, 'returned', [TaskStatus.SUBMITTED], 'manage', async (em, task) => {
+    return this.change(actor, id, 'returned', TASK_COMMAND_FROM.returned, 'manage', async (em, task) => {
       task.status = TaskStatus.RETURNED;
       task.returnReason = why;
       task.doneAt = null;
@@ -256,7 +257,7 @@ export class TaskService {
   }
 
   close(actor: Principal, id: string): Promise<SupervisionTask> {
-    return this.change(actor, id, 'closed', [TaskStatus.ACCEPTED], 'manage', async (_em, task) => {
+    return this.change(actor, id, 'closed', TASK_COMMAND_FROM.closed, 'manage', async (_em, task) => {
       task.status = TaskStatus.CLOSED;
       task.closedAt = this.clock.now();
       return {};
@@ -269,7 +270,7 @@ export class TaskService {
       actor,
       id,
       'cancelled',
-      [TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED, TaskStatus.RETURNED, TaskStatus.ACCEPTED],
+      TASK_COMMAND_FROM.cancelled,
       'manage',
       async (_em, task) => {
         task.status = TaskStatus.CANCELLED;
