@@ -29,8 +29,8 @@ import { expiryOf, findCreditReason } from './data/credit-reasons';
 import { ACTIVE_ENTRY_STATUSES, CreditEntry, CreditEntryStatus, CreditListKind, PUBLISHED_STATUSES, RemovalGrounds } from './entities/credit-entry.entity';
 import { CreditRecord, EvidenceRef } from './entities/credit-record.entity';
 import { WhitelistEligibilityService } from './whitelist-eligibility.service';
+import { UUID } from '../../platform/ids/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JOINT_PUNISHMENT_DUTY = 'JOINT_PUNISHMENT';
 /** Whoever acts for the service in the joint punishment it triggers (the freeze instruction). */
 const JOINT_PUNISHMENT = systemPrincipal('credit.joint-punishment');

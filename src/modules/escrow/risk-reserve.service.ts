@@ -12,13 +12,12 @@ import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-err
 import { EventPublisher } from '../../platform/events';
 import { EscrowRiskReservePayload } from '../../platform/events/catalogue';
 import { RegistryFacade } from '../registry';
-import { READ_SCOPE, accountScope, assertManager, assertReader } from './escrow-access';
+import { READ_SCOPE, accountScope, assertManager, assertReader } from './escrow.access';
 import { institutionNotFound, reserveInstitutionNotOperating, riskReserveBelowMinimum, riskReserveExists, riskReserveNotFound, riskReserveReleased } from './escrow.errors';
 import { EscrowRiskReserve } from './entities/escrow-risk-reserve.entity';
 import { AlertWriter } from './monitoring/alert-writer';
 import { ACCOUNT_NO_PATTERN } from './rest/bank-items';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../platform/ids/uuid';
 
 export interface RegisterRiskReserveCommand {
   institutionId: string;

@@ -13,6 +13,7 @@ import { ReferenceService } from '../reference';
 import { User } from './entities/user.entity';
 import { CurrentPasswordIncorrect, InvalidScope, lastAdmin, userNotFound, usernameTaken } from './identity.errors';
 import { hashPassword } from './password';
+import { UUID } from '../../platform/ids/uuid';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 export const PASSWORD_MIN_LENGTH = 10;
@@ -54,8 +55,6 @@ interface Scope {
   townshipCode: string | null;
   schoolId: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toPrincipal(user: User): UserPrincipal {
   return {

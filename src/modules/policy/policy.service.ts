@@ -22,8 +22,7 @@ import {
 } from './policy.errors';
 import { changesOf, lockChange, lockRule } from './policy.queries';
 import { boundProblem, formatPolicyValue, parsePolicyValue, valueOn } from './policy.values';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../platform/ids/uuid';
 
 export interface ProposePolicyChange {
   key: string;

@@ -15,9 +15,9 @@ import { Staff } from './entities/staff.entity';
 import { StaffBar } from './entities/staff-bar.entity';
 import { InstitutionService } from './institution.service';
 import { staffAlreadyBarred, staffBarLifted, staffBarNotFound } from './registry.errors';
+import { UUID } from '../../platform/ids/uuid';
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Institutions whose staff are current (as in records.service.ts). */
 const LIVE = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED];
 /** Barred for 1–5 years, or for life in especially serious cases (民办教育促进法实施条例 Art. 62/64). */

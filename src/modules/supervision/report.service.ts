@@ -15,7 +15,7 @@ import { RegistryFacade } from '../registry';
 import { SupervisionReport } from './entities/supervision-misc.entity';
 import { reportNotFound } from './supervision.errors';
 import { ReportKind } from './supervision.enums';
-import { actorName } from './supervision.service';
+import { actorName } from '../../platform/auth/principal';
 
 export interface ReportPeriod {
   kind: ReportKind;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
-import { Principal, hasRole, systemPrincipal } from '../../platform/auth/principal';
+import { Principal, actorName, hasRole, systemPrincipal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
 import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
@@ -28,8 +28,7 @@ import {
 } from './supervision.errors';
 import { ChecklistResult, OPEN_STATUS_SQL, RectificationStatus, TargetKind, TaskStatus, TaskType, ViolationSeverity } from './supervision.enums';
 import { AssigneeRule, DEPARTMENT_ASSIGNEE_ROLES, assertCanManage, assertCanWork, assigneeProblem, canReadTask, taskScopeSql } from './task-access';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../platform/ids/uuid';
 
 export interface SupervisionDashboardFigures {
   open: number;
@@ -811,18 +810,5 @@ export class SupervisionService {
       if (problem) throw new InvalidAssignee(problem);
     }
     return unique;
-  }
-}
-
-export function actorName(actor: Principal): string {
-  switch (actor.kind) {
-    case 'user':
-      return actor.username;
-    case 'system':
-      return `system:${actor.name}`;
-    case 'bank':
-      return `bank:${actor.bankCode}`;
-    default:
-      return 'anonymous';
   }
 }
