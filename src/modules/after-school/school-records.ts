@@ -1,8 +1,7 @@
-import { ReferenceService, SchoolSummary } from '../reference';
+import { ReferenceService, SchoolSummary, schoolNotFound } from '../reference';
 import { Principal } from '../../platform/auth/principal';
 import { inScope } from '../../platform/auth/scope';
 import { assertOwnSchool, readOptions } from './after-school.access';
-import { schoolNotFound } from './after-school.errors';
 
 /** The school a school administrator writes for (its township is copied onto the new rows). */
 export async function ownSchool(reference: ReferenceService, actor: Principal, schoolId: string): Promise<SchoolSummary> {

@@ -11,9 +11,9 @@ import { MONEY_INPUT_PATTERN, formatMoney, parseMoney } from '../../platform/dat
 import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { EscrowRiskReservePayload } from '../../platform/events/catalogue';
-import { RegistryFacade } from '../registry';
+import { RegistryFacade, institutionNotFound } from '../registry';
 import { READ_SCOPE, accountScope, assertManager, assertReader } from './escrow.access';
-import { institutionNotFound, reserveInstitutionNotOperating, riskReserveBelowMinimum, riskReserveExists, riskReserveNotFound, riskReserveReleased } from './escrow.errors';
+import { institutionNotOperating, riskReserveBelowMinimum, riskReserveExists, riskReserveNotFound, riskReserveReleased } from './escrow.errors';
 import { EscrowRiskReserve } from './entities/escrow-risk-reserve.entity';
 import { AlertWriter } from './monitoring/alert-writer';
 import { ACCOUNT_NO_PATTERN } from './rest/bank-items';
@@ -131,7 +131,7 @@ export class RiskReserveService {
     if (amountFen < minimumFen) throw riskReserveBelowMinimum(formatMoney(minimumFen));
     const institution = UUID.test(input.institutionId) ? await this.registry.findInstitution({ id: input.institutionId }) : null;
     if (!institution) throw institutionNotFound(input.institutionId);
-    if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED') throw reserveInstitutionNotOperating(institution.status);
+    if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED') throw institutionNotOperating(institution.status, 'A risk reserve is registered');
     const now = this.clock.now();
     try {
       return await this.dataSource.transaction(async (em) => {
