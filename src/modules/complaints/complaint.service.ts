@@ -10,8 +10,8 @@ import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error'
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { RateLimiter } from '../../platform/http/rate-limiter';
-import { NotificationService } from '../notifications';
-import { ReferenceService } from '../reference';
+import { NotificationsFacade } from '../notifications';
+import { ReferenceFacade } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { PolicyFacade } from '../policy';
 import { complaintScope, isAssignedOfficer, mayHandle, mayRoute } from './complaint-access';
@@ -119,9 +119,9 @@ const SWEEP_BATCH = 500;
 export class ComplaintService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly registry: RegistryFacade,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly limiter: RateLimiter,

@@ -11,8 +11,8 @@ import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
 import { EscrowFacade } from '../escrow';
-import { NotificationService } from '../notifications';
-import { ReferenceService } from '../reference';
+import { NotificationsFacade } from '../notifications';
+import { ReferenceFacade } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { READ_SCOPE, actorName, actorUserId, assertApprover, assertProposer, assertReader, scopeColumns } from './credit-access';
 import {
@@ -96,8 +96,8 @@ export class CreditEntryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: RegistryFacade,
-    private readonly reference: ReferenceService,
-    private readonly notifications: NotificationService,
+    private readonly reference: ReferenceFacade,
+    private readonly notifications: NotificationsFacade,
     private readonly escrow: EscrowFacade,
     private readonly eligibility: WhitelistEligibilityService,
     private readonly audit: AuditService,

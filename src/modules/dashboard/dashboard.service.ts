@@ -10,7 +10,7 @@ import { AfterSchoolFacade } from '../after-school';
 import { ComplaintService } from '../complaints';
 import { CreditFacade } from '../credit';
 import { EscrowFacade } from '../escrow';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { RegistryFacade } from '../registry';
 import { SupervisionService } from '../supervision';
 import { MAX_TREND_MONTHS, checkDate, monthStart, monthsBetween, nextMonthStart, rate, semesterOf } from './dashboard-period';
@@ -133,7 +133,7 @@ export class DashboardService {
     private readonly complaints: ComplaintService,
     private readonly afterSchool: AfterSchoolFacade,
     private readonly supervision: SupervisionService,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

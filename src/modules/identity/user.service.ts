@@ -9,7 +9,7 @@ import { Clock } from '../../platform/clock/clock';
 import { EventPublisher } from '../../platform/events';
 import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { User } from './entities/user.entity';
 import { CurrentPasswordIncorrect, InvalidScope, lastAdmin, userNotFound, usernameTaken } from './identity.errors';
 import { hashPassword } from './password';
@@ -86,7 +86,7 @@ export class UserService implements UserPrincipalStore {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,

@@ -9,7 +9,7 @@ import { decrypt, encrypt, maskIdentifier, piiHash } from '../../platform/crypto
 import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
-import { NotificationService } from '../notifications';
+import { NotificationsFacade } from '../notifications';
 import { InstitutionStatus } from './entities/institution.entity';
 import { Staff } from './entities/staff.entity';
 import { StaffBar } from './entities/staff-bar.entity';
@@ -53,7 +53,7 @@ export class StaffBarService {
     private readonly institutions: InstitutionService,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

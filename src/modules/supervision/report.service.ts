@@ -10,7 +10,7 @@ import { Clock } from '../../platform/clock/clock';
 import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher, ScheduledTask, ScheduledTaskHandler } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { RegistryFacade } from '../registry';
 import { SupervisionReport } from './entities/supervision-misc.entity';
 import { reportNotFound } from './supervision.errors';
@@ -98,7 +98,7 @@ export class ReportService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly registry: RegistryFacade,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -9,8 +9,8 @@ import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { UserDirectoryEntry, UserService } from '../identity';
-import { NotificationService } from '../notifications';
-import { ReferenceService } from '../reference';
+import { NotificationsFacade } from '../notifications';
+import { ReferenceFacade } from '../reference';
 import { RegistryFacade } from '../registry';
 import { RectificationOrder } from './entities/rectification-order.entity';
 import { ChecklistResultRecord, EvidenceReference, SupervisionFinding, SupervisionViolation } from './entities/supervision-finding.entity';
@@ -128,8 +128,8 @@ export class SupervisionService {
     @InjectRepository(SupervisionTask) private readonly tasks: Repository<SupervisionTask>,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
-    private readonly notifications: NotificationService,
-    private readonly reference: ReferenceService,
+    private readonly notifications: NotificationsFacade,
+    private readonly reference: ReferenceFacade,
     private readonly registry: RegistryFacade,
     private readonly users: UserService,
     private readonly clock: Clock,
