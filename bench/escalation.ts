@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
-import { LogChannel, NotificationService } from '../src/modules/notifications';
+import { LogChannel, createNotificationsFacade } from '../src/modules/notifications';
 import { createPolicyFacade } from '../src/modules/policy';
 import { createEscalationSweep } from '../src/modules/supervision';
 import { FixedClock } from '../src/platform/clock/clock';
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   try {
     const clock = new FixedClock(NOW);
     const events = new EventPublisher(clock);
-    const notifications = new NotificationService(ds, events, clock, [new LogChannel()]);
+    const notifications = createNotificationsFacade(ds, events, clock, [new LogChannel()]);
     const sweeper = createEscalationSweep(ds, events, notifications, clock, createPolicyFacade(ds, config, clock), config);
 
     const run = async (total: number, overdue: number) => {

@@ -1,4 +1,4 @@
-import { NotificationService } from '../../src/modules/notifications';
+import { NotificationsFacade } from '../../src/modules/notifications';
 import { Role } from '../../src/platform/auth/role';
 import { TestApp, expectGqlError, startTestApp } from '../support/test-app';
 import { waitFor } from '../support/test-env';
@@ -19,7 +19,7 @@ describe('notification inbox', () => {
     const township = await t.loginAs(Role.TOWNSHIP_OFFICER, '520122101');
     const otherTownship = await t.loginAs(Role.TOWNSHIP_OFFICER, '520122102');
     const discipline = await t.loginAs(Role.DISCIPLINE_SUPERVISOR);
-    const service = t.app.get(NotificationService);
+    const service = t.app.get(NotificationsFacade);
     const ids = await t.dataSource.transaction(async (em) => [
       await service.notify(em, { departmentCodes: ['EDU'], roles: [Role.DISCIPLINE_SUPERVISOR] }, { kind: 'test.case', title: '在职教师违规', body: 'A staff member is on the teacher roster', entityType: 'staff', entityId: 's1' }),
       await service.notify(em, { townshipCodes: ['520122101'], userIds: [edu.id] }, { kind: 'test.township', title: 'Township notice', body: 'b' }),
@@ -60,7 +60,7 @@ describe('notification inbox', () => {
   });
 
   it('hands each notification to the outbound channels once, after commit', async () => {
-    const service = t.app.get(NotificationService);
+    const service = t.app.get(NotificationsFacade);
     const id = await t.dataSource.transaction((em) => service.notify(em, { roles: [Role.COUNTY_ADMIN] }, { kind: 'test.outbound', title: 'Out', body: 'x' }));
     const [{ event_id }] = await t.dataSource.query(`SELECT event_id FROM outbox WHERE payload->>'notificationId' = $1`, [id]);
     await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM processed_event WHERE event_id = $1 AND subscriber = 'notifications.deliver-outbound'`, [event_id])).length === 1, {

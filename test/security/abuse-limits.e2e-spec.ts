@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { ReferenceService } from '../../src/modules/reference';
+// The test stubs the reference module's own read service (what its resolvers call), not the facade other modules use.
+// eslint-disable-next-line local/module-boundaries
+import { ReferenceService } from '../../src/modules/reference/reference.service';
 import { Role } from '../../src/platform/auth/role';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { RateLimiter } from '../../src/platform/http/rate-limiter';

@@ -2,7 +2,7 @@ import { Principal, hasRole } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { ScopeColumns, ScopeOptions } from '../../platform/auth/scope';
 import { Forbidden } from '../../platform/errors/domain-error';
-import { schoolNotFound } from './after-school.errors';
+import { schoolNotFound } from '../reference';
 
 /** Every after-school row carries its school and the school's township. */
 export const scopeColumns = (alias: string): ScopeColumns => ({ school: `${alias}.school_id`, township: `${alias}.township_code` });

@@ -1,7 +1,6 @@
-import { Conflict, DomainError, NotFound } from '../../platform/errors/domain-error';
+import { Conflict, DomainError, NotFound, ValidationFailed } from '../../platform/errors/domain-error';
 
 export const planNotFound = (id: string): NotFound => new NotFound(`After-school plan ${id}`, 'AFTER_SCHOOL_PLAN_NOT_FOUND');
-export const schoolNotFound = (id: string): NotFound => new NotFound(`School ${id}`, 'SCHOOL_NOT_FOUND');
 export const feeStandardNotFound = (code: string): NotFound => new NotFound(`Fee standard ${code}`, 'FEE_STANDARD_NOT_FOUND');
 export const feeStandardExists = (code: string): Conflict => new Conflict('FEE_STANDARD_EXISTS', `A fee standard with code ${code} already exists`);
 export const homeworkNotPublished = (): NotFound => new NotFound('Homework publication of that class and day', 'HOMEWORK_NOT_FOUND');
@@ -25,8 +24,8 @@ export class StaffRejected extends DomainError {
   }
 }
 
-export class InvalidAfterSchoolInput extends DomainError {
+export class InvalidAfterSchoolInput extends ValidationFailed {
   constructor(path: string, message: string) {
-    super('VALIDATION_FAILED', message, 400, [{ path, message }]);
+    super([{ path, message }], message);
   }
 }

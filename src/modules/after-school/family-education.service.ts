@@ -5,7 +5,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { PolicyFacade } from '../policy';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { READERS } from './after-school.access';
 import { InvalidAfterSchoolInput } from './after-school.errors';
 import { schoolYearOf } from './after-school.rules';
@@ -57,7 +57,7 @@ export interface FamilyEducationRow {
 export class FamilyEducationService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly policy: PolicyFacade,

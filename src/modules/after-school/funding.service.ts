@@ -6,7 +6,7 @@ import { Principal } from '../../platform/auth/principal';
 import { scopeCondition } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { PolicyFacade } from '../policy';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { READERS, assertFeeStandardApprover, readOptions, scopeColumns } from './after-school.access';
 import { InvalidAfterSchoolInput, feeStandardExists, feeStandardNotFound } from './after-school.errors';
 import { SEMESTER_PATTERN } from './after-school.rules';
@@ -45,7 +45,7 @@ export interface FundingStatement {
 export class FundingService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly policy: PolicyFacade,

@@ -8,7 +8,7 @@ import { Clock } from '../../platform/clock/clock';
 import { PolicyFacade } from '../policy';
 import { homeworkLimitsAt } from './after-school.policy';
 import { EventPublisher } from '../../platform/events';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { READERS, readOptions, scopeColumns } from './after-school.access';
 import { InvalidAfterSchoolInput, homeworkNotPublished } from './after-school.errors';
 import { homeworkLimitFor, semesterOf } from './after-school.rules';
@@ -66,7 +66,7 @@ const MAX_PERIOD_DAYS = 366;
 export class HomeworkService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,

@@ -4,7 +4,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { READERS, readOptions, scopeColumns } from './after-school.access';
 import { InvalidAfterSchoolInput, StaffRejected } from './after-school.errors';
 import { SEMESTER_PATTERN } from './after-school.rules';
@@ -62,7 +62,7 @@ export interface TeacherHoursRow {
 export class ParticipationService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}

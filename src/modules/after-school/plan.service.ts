@@ -9,11 +9,11 @@ import { PolicyFacade } from '../policy';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { CreditFacade } from '../credit';
-import { NotificationService } from '../notifications';
-import { ReferenceService } from '../reference';
+import { NotificationsFacade } from '../notifications';
+import { ReferenceFacade, schoolNotFound } from '../reference';
 import { InstitutionCategory, InstitutionStatus, RegistryFacade } from '../registry';
 import { READERS, assertOwnSchool, assertPlanReviewer, readOptions, scopeColumns } from './after-school.access';
-import { InvalidAfterSchoolInput, PlanNotEditable, PlanRulesBroken, StaffRejected, planNotFound, schoolNotFound } from './after-school.errors';
+import { InvalidAfterSchoolInput, PlanNotEditable, PlanRulesBroken, StaffRejected, planNotFound } from './after-school.errors';
 import { SEMESTER_PATTERN, TimeSlot, planSlotProblems } from './after-school.rules';
 import { AfterSchoolPlanStaff, StaffKind } from './entities/after-school-plan-staff.entity';
 import { AfterSchoolPlan, PlanStatus } from './entities/after-school-plan.entity';
@@ -54,10 +54,10 @@ const EDITABLE = [PlanStatus.DRAFT, PlanStatus.RETURNED];
 export class PlanService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly registry: RegistryFacade,
     private readonly credit: CreditFacade,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,

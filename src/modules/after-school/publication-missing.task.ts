@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { businessDate } from '../../platform/clock/business-time';
 import { EventPublisher, ScheduledTask, ScheduledTaskHandler } from '../../platform/events';
-import { NotificationService } from '../notifications';
-import { ReferenceService } from '../reference';
+import { NotificationsFacade } from '../notifications';
+import { ReferenceFacade } from '../reference';
 import { semesterOf } from './after-school.rules';
 import { SchoolCalendar } from './school-calendar';
 
@@ -22,9 +22,9 @@ export class PublicationMissingTask implements ScheduledTaskHandler {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly events: EventPublisher,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
     private readonly calendar: SchoolCalendar,
   ) {}
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '../../platform/clock/business-time';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { schoolDaysBetween } from './after-school.rules';
 
 /** How far back the previous school day is looked for (a summer vacation is about two months). */
@@ -9,7 +9,7 @@ const LOOK_BACK_DAYS = 120;
 /** School days from the county's calendar in reference (holidays, vacations, adjusted workdays). */
 @Injectable()
 export class SchoolCalendar {
-  constructor(private readonly reference: ReferenceService) {}
+  constructor(private readonly reference: ReferenceFacade) {}
 
   async schoolDays(from: string, to: string): Promise<string[]> {
     return schoolDaysBetween(from, to, await this.reference.calendarPeriodsBetween(from, to));

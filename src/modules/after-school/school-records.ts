@@ -1,11 +1,10 @@
-import { ReferenceService, SchoolSummary } from '../reference';
+import { ReferenceFacade, SchoolSummary, schoolNotFound } from '../reference';
 import { Principal } from '../../platform/auth/principal';
 import { inScope } from '../../platform/auth/scope';
 import { assertOwnSchool, readOptions } from './after-school.access';
-import { schoolNotFound } from './after-school.errors';
 
 /** The school a school administrator writes for (its township is copied onto the new rows). */
-export async function ownSchool(reference: ReferenceService, actor: Principal, schoolId: string): Promise<SchoolSummary> {
+export async function ownSchool(reference: ReferenceFacade, actor: Principal, schoolId: string): Promise<SchoolSummary> {
   assertOwnSchool(actor, schoolId);
   const [school] = await reference.schoolsByIds([schoolId]);
   if (!school) throw schoolNotFound(schoolId);
@@ -17,7 +16,7 @@ export async function ownSchool(reference: ReferenceService, actor: Principal, s
  * to a township or one school. Schools come from reference; the scope rule is the one of our rows.
  */
 export async function schoolsInScope(
-  reference: ReferenceService,
+  reference: ReferenceFacade,
   actor: Principal,
   departments: readonly string[] | 'any',
   filter: { townshipCode?: string; schoolId?: string },

@@ -9,7 +9,7 @@ import { encrypt } from '../../platform/crypto/crypto';
 import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { RateLimiter } from '../../platform/http/rate-limiter';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { PolicyFacade } from '../policy';
 import { ComplaintCategory, ComplaintChannel, ComplaintStatus, OPEN_STATUSES } from './complaint.enums';
@@ -30,7 +30,7 @@ export class ComplaintIntakeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly lifecycle: ComplaintLifecycleService,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly registry: RegistryFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,

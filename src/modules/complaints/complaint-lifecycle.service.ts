@@ -7,8 +7,8 @@ import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
 import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { NotificationService } from '../notifications';
-import { ReferenceService } from '../reference';
+import { NotificationsFacade } from '../notifications';
+import { ReferenceFacade } from '../reference';
 import { PolicyFacade } from '../policy';
 import { mayHandle, mayRoute } from './complaints.access';
 import { ComplaintStatus, Satisfaction } from './complaint.enums';
@@ -29,8 +29,8 @@ export class ComplaintLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queries: ComplaintsQueries,
-    private readonly reference: ReferenceService,
-    private readonly notifications: NotificationService,
+    private readonly reference: ReferenceFacade,
+    private readonly notifications: NotificationsFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { systemPrincipal } from '../../platform/auth/principal';
 import { EventPublisher } from '../../platform/events';
-import { NotificationService } from '../notifications';
+import { NotificationsFacade } from '../notifications';
 import { PolicyFacade } from '../policy';
 import { ComplaintDeadline, ComplaintStatus } from './complaint.enums';
 import { HANDLING } from './deadlines';
@@ -25,7 +25,7 @@ const DEADLINE_LABEL: Record<ComplaintDeadline, string> = { ROUTE: '登记转送
 export class ComplaintOverdueService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly policy: PolicyFacade,

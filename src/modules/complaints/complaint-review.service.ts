@@ -6,7 +6,7 @@ import { Principal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
 import { RateLimiter } from '../../platform/http/rate-limiter';
-import { NotificationService } from '../notifications';
+import { NotificationsFacade } from '../notifications';
 import { PolicyFacade } from '../policy';
 import { ComplaintStatus, ReviewDecision } from './complaint.enums';
 import { ComplaintNotFound, InvalidComplaintTransition, ReviewAlreadyRequested, ReviewWindowClosed, TooManyRequests } from './complaints.errors';
@@ -25,7 +25,7 @@ export class ComplaintReviewService {
     private readonly dataSource: DataSource,
     private readonly lifecycle: ComplaintLifecycleService,
     private readonly read: ComplaintReadService,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
     private readonly clock: Clock,

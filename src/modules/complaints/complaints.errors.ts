@@ -33,11 +33,7 @@ export class ReviewWindowClosed extends Conflict {
   }
 }
 
-export class InstitutionNotFound extends NotFound {
-  constructor() {
-    super('Institution', 'INSTITUTION_NOT_FOUND');
-  }
-}
+export { InstitutionNotFound } from '../registry';
 
 /** Too many public submissions from one client address. */
 export class TooManyRequests extends DomainError {

@@ -45,17 +45,6 @@ export function assertApprover(actor: Principal): asserts actor is UserPrincipal
   if (!isApprover(actor)) throw new Forbidden('Only the county office or an Education Bureau officer decides on list entries');
 }
 
-export function actorName(actor: Principal): string {
-  switch (actor.kind) {
-    case 'user':
-      return actor.username;
-    case 'system':
-      return `system:${actor.name}`;
-    case 'bank':
-      return `bank:${actor.keyId}`;
-    default:
-      return 'anonymous';
-  }
-}
+export { actorName } from '../../platform/auth/principal';
 
 export const actorUserId = (actor: Principal): string | null => (actor.kind === 'user' ? actor.userId : null);

@@ -11,8 +11,8 @@ import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
 import { EscrowFacade } from '../escrow';
-import { NotificationService } from '../notifications';
-import { ReferenceService } from '../reference';
+import { NotificationsFacade } from '../notifications';
+import { ReferenceFacade } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { READ_SCOPE, actorName, actorUserId, assertApprover, assertProposer, assertReader, scopeColumns } from './credit-access';
 import { entryCommandAllowed, supersededStatus } from './credit-entry-transitions';
@@ -30,8 +30,8 @@ import { expiryOf, findCreditReason } from './data/credit-reasons';
 import { ACTIVE_ENTRY_STATUSES, CreditEntry, CreditEntryStatus, CreditListKind, PUBLISHED_STATUSES, RemovalGrounds } from './entities/credit-entry.entity';
 import { CreditRecord, EvidenceRef } from './entities/credit-record.entity';
 import { WhitelistEligibilityService } from './whitelist-eligibility.service';
+import { UUID } from '../../platform/ids/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JOINT_PUNISHMENT_DUTY = 'JOINT_PUNISHMENT';
 /** Whoever acts for the service in the joint punishment it triggers (the freeze instruction). */
 const JOINT_PUNISHMENT = systemPrincipal('credit.joint-punishment');
@@ -97,8 +97,8 @@ export class CreditEntryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: RegistryFacade,
-    private readonly reference: ReferenceService,
-    private readonly notifications: NotificationService,
+    private readonly reference: ReferenceFacade,
+    private readonly notifications: NotificationsFacade,
     private readonly escrow: EscrowFacade,
     private readonly eligibility: WhitelistEligibilityService,
     private readonly audit: AuditService,

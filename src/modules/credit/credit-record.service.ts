@@ -13,8 +13,7 @@ import { RegistryFacade } from '../registry';
 import { READ_SCOPE, actorName, actorUserId, assertApprover, assertReader, assertRecorder, scopeColumns } from './credit-access';
 import { CreditRecordNotFound, InstitutionNotFound, RecordAlreadyRevoked } from './credit.errors';
 import { CreditRecord, CreditRecordKind, CreditRecordSource, CreditRecordStatus, CreditSeverity, EvidenceRef } from './entities/credit-record.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../platform/ids/uuid';
 
 export interface NewCreditRecord {
   institutionId: string;

@@ -1,4 +1,4 @@
-import { Conflict, DomainError, Forbidden, NotFound } from '../../platform/errors/domain-error';
+import { Conflict, DomainError, NotFound } from '../../platform/errors/domain-error';
 
 export class CreditRecordNotFound extends NotFound {
   constructor(id: string) {
@@ -12,18 +12,10 @@ export class CreditEntryNotFound extends NotFound {
   }
 }
 
-export class InstitutionNotFound extends NotFound {
-  constructor(id: string) {
-    super(`Institution ${id}`, 'INSTITUTION_NOT_FOUND');
-  }
-}
+export { InstitutionNotFound } from '../registry';
 
 /** Approving (or deciding on) one's own proposal: the two-step rule needs a second person. */
-export class SelfApprovalForbidden extends Forbidden {
-  constructor() {
-    super('A proposal must be decided by someone other than its proposer', 'SELF_APPROVAL_FORBIDDEN');
-  }
-}
+export { SelfApprovalForbidden } from '../../platform/errors/domain-error';
 
 export class EntryStateConflict extends Conflict {
   constructor(status: string, wanted: string) {

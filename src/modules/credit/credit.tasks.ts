@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { systemPrincipal } from '../../platform/auth/principal';
 import { ScheduledTask, ScheduledTaskHandler } from '../../platform/events';
-import { NotificationService } from '../notifications';
+import { NotificationsFacade } from '../notifications';
 import { PolicyFacade } from '../policy';
 import { RegistryFacade } from '../registry';
 import { CreditEntryService } from './credit-entry.service';
@@ -90,7 +90,7 @@ export class WhitelistReviewTask implements ScheduledTaskHandler {
     private readonly registry: RegistryFacade,
     private readonly eligibility: WhitelistEligibilityService,
     private readonly entries: CreditEntryService,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
   ) {}
 
   schedule() {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal, hasRole } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
-import { addDays, businessDate, localToInstant } from '../../platform/clock/business-time';
+import { addDays, businessToday, localToInstant } from '../../platform/clock/business-time';
 import { Clock } from '../../platform/clock/clock';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { formatMoney } from '../../platform/database/money';
@@ -10,7 +10,7 @@ import { AfterSchoolFacade } from '../after-school';
 import { ComplaintsFacade } from '../complaints';
 import { CreditFacade } from '../credit';
 import { EscrowFacade } from '../escrow';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { RegistryFacade } from '../registry';
 import { SupervisionFacade } from '../supervision';
 import { MAX_TREND_MONTHS, checkDate, monthStart, monthsBetween, nextMonthStart, rate, semesterOf } from './dashboard-period';
@@ -133,7 +133,7 @@ export class DashboardService {
     private readonly complaints: ComplaintsFacade,
     private readonly afterSchool: AfterSchoolFacade,
     private readonly supervision: SupervisionFacade,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -153,17 +153,13 @@ export class DashboardService {
     return requested;
   }
 
-  private today(): string {
-    return businessDate(this.clock.now(), this.config.timeZone);
-  }
-
   private startOf(date: string): Date {
     return localToInstant(date, '00:00', this.config.timeZone);
   }
 
   async dashboard(actor: Principal, input: { townshipCode?: string; asOf?: string }): Promise<Dashboard> {
     const township = await this.scopeOf(actor, input.townshipCode);
-    const today = this.today();
+    const today = businessToday(this.clock, this.config.timeZone);
     const asOf = input.asOf ?? today;
     checkDate('asOf', asOf);
     if (asOf > today) throw new ValidationFailed([{ path: 'asOf', message: `asOf may not be after today (${today})` }]);
@@ -236,7 +232,7 @@ export class DashboardService {
     if (input.from > input.to) throw new ValidationFailed([{ path: 'from', message: '"from" is after "to"' }]);
     const months = monthsBetween(input.from, input.to);
     if (months.length > MAX_TREND_MONTHS) throw new ValidationFailed([{ path: 'to', message: `A trend spans at most ${MAX_TREND_MONTHS} months` }]);
-    const today = this.today();
+    const today = businessToday(this.clock, this.config.timeZone);
     const points: TrendPoint[] = [];
     for (const month of months) {
       const first = `${month}-01`;

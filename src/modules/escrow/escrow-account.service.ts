@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
-import { BankPrincipal, Principal, hasRole } from '../../platform/auth/principal';
+import { BankPrincipal, Principal, actorName, hasRole } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { applyScope, inScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
@@ -11,9 +11,10 @@ import { formatMoney } from '../../platform/database/money';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
-import { InstitutionSummary, RegistryFacade } from '../registry';
-import { READ_SCOPE, accountScope, actorName, assertManager, assertReader } from './escrow-access';
-import { accountClosed, accountExists, accountFrozen, accountNotFound, alertNotFound, alertResolved, bankNotFound, custodyOutstanding, institutionNotFound, institutionNotOperating, instructionPending } from './escrow.errors';
+import { bankNotFound } from '../identity';
+import { InstitutionSummary, RegistryFacade, institutionNotFound } from '../registry';
+import { READ_SCOPE, accountScope, assertManager, assertReader } from './escrow.access';
+import { accountClosed, accountExists, accountFrozen, accountNotFound, alertNotFound, alertResolved, custodyOutstanding, institutionNotOperating, instructionPending } from './escrow.errors';
 import { EscrowAccount, EscrowAccountStatus } from './entities/escrow-account.entity';
 import { AlertStatus, EscrowAlert } from './entities/escrow-alert.entity';
 import { EscrowInstruction } from './entities/escrow-instruction.entity';
@@ -23,8 +24,7 @@ import { AlertWriter } from './monitoring/alert-writer';
 import { AlertType } from './monitoring/rules';
 import { ACCOUNT_NO_PATTERN } from './rest/bank-items';
 import { coveredInstitutions } from './risk-reserve.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../platform/ids/uuid';
 
 export interface AccountFilter {
   status?: EscrowAccountStatus;

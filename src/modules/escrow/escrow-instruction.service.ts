@@ -3,15 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { PolicyFacade } from '../policy';
 import { AuditService } from '../../platform/audit/audit.service';
-import { BankPrincipal, Principal } from '../../platform/auth/principal';
+import { BankPrincipal, Principal, actorName } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { EventPublisher } from '../../platform/events';
-import { actorName, assertInstructor } from './escrow-access';
+import { assertInstructor } from './escrow.access';
 import { accountClosed, accountNotFound, alreadyAcknowledged, instructionNotApplicable, instructionNotFound, instructionPending } from './escrow.errors';
 import { EscrowAccount } from './entities/escrow-account.entity';
 import { EscrowInstruction, InstructionAction, InstructionStatus } from './entities/escrow-instruction.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../platform/ids/uuid';
 
 /** What a bank sees of an instruction (docs/bank-api.md). */
 export interface BankInstructionView {

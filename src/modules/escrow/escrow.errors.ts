@@ -3,8 +3,6 @@ import { Conflict, DomainError, Forbidden, NotFound } from '../../platform/error
 export const accountNotFound = (id: string): NotFound => new NotFound(`Escrow account ${id}`, 'ACCOUNT_NOT_FOUND');
 export const alertNotFound = (id: string): NotFound => new NotFound(`Escrow alert ${id}`, 'ALERT_NOT_FOUND');
 export const instructionNotFound = (id: string): NotFound => new NotFound(`Instruction ${id}`, 'INSTRUCTION_NOT_FOUND');
-export const institutionNotFound = (id: string): NotFound => new NotFound(`Institution ${id}`, 'INSTITUTION_NOT_FOUND');
-export const bankNotFound = (code: string): NotFound => new NotFound(`Partner bank ${code}`, 'BANK_NOT_FOUND');
 export const accountExists = (): Conflict => new Conflict('ACCOUNT_EXISTS', 'The institution already has an escrow account in use, or the bank already holds this account number');
 export const accountClosed = (): Conflict => new Conflict('ACCOUNT_CLOSED', 'The escrow account is closed');
 export const accountFrozen = (): Conflict =>
@@ -16,8 +14,9 @@ export const instructionNotApplicable = (message: string): Conflict => new Confl
 export const alreadyAcknowledged = (outcome: string): Conflict =>
   new Conflict('INSTRUCTION_ALREADY_ACKNOWLEDGED', `The instruction was already acknowledged as ${outcome}`);
 export const alertResolved = (): Conflict => new Conflict('ALERT_RESOLVED', 'The alert is already resolved');
-export const institutionNotOperating = (status: string): DomainError =>
-  new Conflict('INSTITUTION_NOT_OPERATING', `An escrow account is opened for an approved or operating institution, not one that is ${status}`);
+/** An escrow account is opened, and a risk reserve registered, for an approved or operating institution only. */
+export const institutionNotOperating = (status: string, what: 'An escrow account is opened' | 'A risk reserve is registered' = 'An escrow account is opened'): DomainError =>
+  new Conflict('INSTITUTION_NOT_OPERATING', `${what} for an approved or operating institution, not one that is ${status}`);
 export const notManager = (): Forbidden => new Forbidden('Only the county office and FINANCIAL_OFFICE or EDU officers manage escrow accounts');
 export const riskReserveNotFound = (id: string): NotFound => new NotFound(`Risk reserve ${id}`, 'RISK_RESERVE_NOT_FOUND');
 export const riskReserveExists = (): Conflict =>
@@ -27,5 +26,3 @@ export const riskReserveBelowMinimum = (minimumYuan: string): DomainError =>
   new DomainError('RISK_RESERVE_BELOW_MINIMUM', `A risk reserve must be at least ${minimumYuan} yuan (the county rule escrow.risk_reserve_min_fen)`, 400, [
     { path: 'amount', message: `must be at least ${minimumYuan}` },
   ]);
-export const reserveInstitutionNotOperating = (status: string): DomainError =>
-  new Conflict('INSTITUTION_NOT_OPERATING', `A risk reserve is registered for an approved or operating institution, not one that is ${status}`);

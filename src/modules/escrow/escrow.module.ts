@@ -21,7 +21,9 @@ import { InstitutionEscrowService } from './institution-escrow.service';
 import { RiskReserveService } from './risk-reserve.service';
 import { AccountMonitor } from './monitoring/account-monitor';
 import { AlertWriter } from './monitoring/alert-writer';
-import { CoverageCheck, InstructionEscalation, StaleReportCheck } from './monitoring/scheduled-checks';
+import { CoverageCheck } from './monitoring/coverage-check.task';
+import { InstructionEscalation } from './instruction-escalation.task';
+import { StaleReportCheck } from './monitoring/stale-report-check.task';
 import { BankController, BankOpenApiController } from './rest/bank.controller';
 
 /** Fund escrow monitoring (资金监管): bank REST interface, accounts, risk reserves, custody, alerts, instructions. */

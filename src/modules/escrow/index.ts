@@ -6,6 +6,8 @@ export type { FreezeRequestOutcome } from './escrow-instruction.service';
 export type { Coverage, CoverageRow } from './escrow-account.service';
 export type { AlertType } from './monitoring/rules';
 /** The scheduled checks, so operators' tools and tests can run one now. */
-export { CoverageCheck, InstructionEscalation, StaleReportCheck } from './monitoring/scheduled-checks';
+export { CoverageCheck } from './monitoring/coverage-check.task';
+export { InstructionEscalation } from './instruction-escalation.task';
+export { StaleReportCheck } from './monitoring/stale-report-check.task';
 export { seedEscrowDemo } from './seed/demo-data';
 export { bankOpenApi } from './rest/bank-openapi';

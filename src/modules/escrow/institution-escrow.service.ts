@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
-import { READ_SCOPE } from './escrow-access';
+import { READ_SCOPE } from './escrow.access';
 import { EscrowAccount } from './entities/escrow-account.entity';
 import { EscrowAlert } from './entities/escrow-alert.entity';
 

@@ -11,14 +11,13 @@ import { MONEY_INPUT_PATTERN, formatMoney, parseMoney } from '../../platform/dat
 import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { EscrowRiskReservePayload } from '../../platform/events/catalogue';
-import { RegistryFacade } from '../registry';
-import { READ_SCOPE, accountScope, assertManager, assertReader } from './escrow-access';
-import { institutionNotFound, reserveInstitutionNotOperating, riskReserveBelowMinimum, riskReserveExists, riskReserveNotFound, riskReserveReleased } from './escrow.errors';
+import { RegistryFacade, institutionNotFound } from '../registry';
+import { READ_SCOPE, accountScope, assertManager, assertReader } from './escrow.access';
+import { institutionNotOperating, riskReserveBelowMinimum, riskReserveExists, riskReserveNotFound, riskReserveReleased } from './escrow.errors';
 import { EscrowRiskReserve } from './entities/escrow-risk-reserve.entity';
 import { AlertWriter } from './monitoring/alert-writer';
 import { ACCOUNT_NO_PATTERN } from './rest/bank-items';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../platform/ids/uuid';
 
 export interface RegisterRiskReserveCommand {
   institutionId: string;
@@ -132,7 +131,7 @@ export class RiskReserveService {
     if (amountFen < minimumFen) throw riskReserveBelowMinimum(formatMoney(minimumFen));
     const institution = UUID.test(input.institutionId) ? await this.registry.findInstitution({ id: input.institutionId }) : null;
     if (!institution) throw institutionNotFound(input.institutionId);
-    if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED') throw reserveInstitutionNotOperating(institution.status);
+    if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED') throw institutionNotOperating(institution.status, 'A risk reserve is registered');
     const now = this.clock.now();
     try {
       return await this.dataSource.transaction(async (em) => {

@@ -4,6 +4,7 @@ export { UserService } from './user.service';
 export type { CreateUserCommand, UserDirectoryEntry, UserDirectoryScope } from './user.service';
 export { BankKeyService } from './bank-key.service';
 export type { IssuedBankKey } from './bank-key.service';
+export { bankNotFound } from './identity.errors';
 export { hashPassword } from './password';
 export { FirstAdminService } from './first-admin.service';
 export type { StartLog } from './first-admin.service';

@@ -9,10 +9,11 @@ import { Clock } from '../../platform/clock/clock';
 import { EventPublisher } from '../../platform/events';
 import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { User } from './entities/user.entity';
 import { CurrentPasswordIncorrect, InvalidScope, lastAdmin, userNotFound, usernameTaken } from './identity.errors';
 import { hashPassword } from './password';
+import { UUID } from '../../platform/ids/uuid';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 export const PASSWORD_MIN_LENGTH = 10;
@@ -55,8 +56,6 @@ interface Scope {
   schoolId: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function toPrincipal(user: User): UserPrincipal {
   return {
     kind: 'user',
@@ -87,7 +86,7 @@ export class UserService implements UserPrincipalStore {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,

@@ -3,9 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
-import { Forbidden, NotFound } from '../../platform/errors/domain-error';
+import { Forbidden } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor } from '../../platform/graphql/pagination';
+import { notificationNotFound } from './notifications.errors';
 
 /** Who receives a notification: people directly, or everyone holding an address (now or later). */
 export interface Recipients {
@@ -150,7 +151,7 @@ export class NotificationService {
        ${INBOX} AND n.id = $3`,
       [addresses.map((a) => a.kind), addresses.map((a) => a.value), id],
     )) as InboxItem[];
-    if (!rows[0]) throw new NotFound(`Notification ${id}`, 'NOTIFICATION_NOT_FOUND');
+    if (!rows[0]) throw notificationNotFound(id);
     await this.dataSource.query(
       `INSERT INTO notification_read (notification_id, user_id, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [id, userId, this.clock.now()],

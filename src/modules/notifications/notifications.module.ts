@@ -3,16 +3,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Notification } from './entities/notification.entity';
 import { NotificationResolver } from './graphql/notification.resolver';
 import { LogChannel, NotificationService } from './notification.service';
+import { NotificationsFacade } from './notifications.facade';
 import { OutboundNotificationSubscriber } from './subscribers/outbound.subscriber';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Notification])],
   providers: [
     NotificationService,
+    NotificationsFacade,
     NotificationResolver,
     OutboundNotificationSubscriber,
     { provide: 'NOTIFICATION_CHANNELS', useFactory: () => [new LogChannel()] },
   ],
-  exports: [NotificationService],
+  exports: [NotificationsFacade],
 })
 export class NotificationsModule {}

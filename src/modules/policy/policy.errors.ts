@@ -1,4 +1,4 @@
-import { Conflict, DomainError, Forbidden, NotFound } from '../../platform/errors/domain-error';
+import { Conflict, DomainError, NotFound } from '../../platform/errors/domain-error';
 
 export class PolicyRuleNotFound extends NotFound {
   constructor(key: string) {
@@ -41,8 +41,4 @@ export class PolicyChangeStateConflict extends Conflict {
 }
 
 /** Deciding one's own proposal: the two-step rule needs a second county administrator. */
-export class SelfApprovalForbidden extends Forbidden {
-  constructor() {
-    super('A proposal must be decided by someone other than its proposer', 'SELF_APPROVAL_FORBIDDEN');
-  }
-}
+export { SelfApprovalForbidden } from '../../platform/errors/domain-error';

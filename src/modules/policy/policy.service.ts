@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal, UserPrincipal } from '../../platform/auth/principal';
-import { businessDate, isCalendarDate } from '../../platform/clock/business-time';
+import { businessToday, isCalendarDate } from '../../platform/clock/business-time';
 import { Clock } from '../../platform/clock/clock';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
@@ -22,8 +22,7 @@ import {
 } from './policy.errors';
 import { changesOf, lockChange, lockRule } from './policy.queries';
 import { boundProblem, formatPolicyValue, parsePolicyValue, valueOn } from './policy.values';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../../platform/ids/uuid';
 
 export interface ProposePolicyChange {
   key: string;
@@ -55,10 +54,6 @@ export class PolicyService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private today(): string {
-    return businessDate(this.clock.now(), this.config.timeZone);
-  }
-
   async list(actor: Principal): Promise<PolicyState[]> {
     assertPolicyReader(actor);
     return this.states(POLICY_RULES);
@@ -81,7 +76,7 @@ export class PolicyService {
     const bound = boundProblem(rule, value);
     if (bound) throw new PolicyValueOutOfBounds(bound);
     if (!isCalendarDate(input.effectiveOn)) throw new ValidationFailed([{ path: 'effectiveOn', message: 'must be a date YYYY-MM-DD' }]);
-    const today = this.today();
+    const today = businessToday(this.clock, this.config.timeZone);
     if (input.effectiveOn < today) throw new PolicyEffectiveDateInPast(input.effectiveOn, today);
     const reason = input.reason?.trim();
     if (!reason) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
@@ -124,7 +119,7 @@ export class PolicyService {
       // The catalogue may have tightened since the proposal; the date may have passed while it waited.
       const bound = boundProblem(rule, c.value);
       if (bound) throw new PolicyValueOutOfBounds(bound);
-      const today = this.today();
+      const today = businessToday(this.clock, this.config.timeZone);
       if (c.effectiveOn < today) throw new PolicyEffectiveDateInPast(c.effectiveOn, today);
       await lockRule(em, c.key);
       await this.assertOrdering(rule, c.value, c.effectiveOn);
@@ -201,7 +196,7 @@ export class PolicyService {
   }
 
   private async states(rules: readonly PolicyRule[]): Promise<PolicyState[]> {
-    const today = this.today();
+    const today = businessToday(this.clock, this.config.timeZone);
     const changes = await changesOf(this.dataSource.manager, rules.map((r) => r.key));
     return rules.map((rule) => {
       const mine = changes.filter((c) => c.key === rule.key);

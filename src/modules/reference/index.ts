@@ -1,6 +1,7 @@
 /** Public surface of the reference module: other modules import only from here. */
 export { ReferenceModule } from './reference.module';
-export { ReferenceService } from './reference.service';
+export { ReferenceFacade } from './reference.facade';
+export { schoolNotFound } from './reference.errors';
 export { TownshipObject } from './graphql/reference.objects';
 export type { SchoolSummary, TeacherSummary } from './reference.service';
 export { SchoolStage } from './entities/school.entity';

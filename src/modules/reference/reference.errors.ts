@@ -1,6 +1,7 @@
 import { Conflict, DomainError, NotFound } from '../../platform/errors/domain-error';
 
 export const townshipNotFound = (code: string): NotFound => new NotFound(`Township ${code}`, 'TOWNSHIP_NOT_FOUND');
+export const departmentNotFound = (code: string): NotFound => new NotFound(`Department ${code}`, 'DEPARTMENT_NOT_FOUND');
 export const schoolNotFound = (id: string): NotFound => new NotFound(`School ${id}`, 'SCHOOL_NOT_FOUND');
 export const gridCellNotFound = (code: string): NotFound => new NotFound(`Grid cell ${code}`, 'GRID_CELL_NOT_FOUND');
 export const calendarPeriodNotFound = (id: string): NotFound => new NotFound(`Calendar period ${id}`, 'CALENDAR_PERIOD_NOT_FOUND');

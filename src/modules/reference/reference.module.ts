@@ -11,11 +11,12 @@ import { Township } from './entities/township.entity';
 import { DepartmentResolver, SchoolResolver, TownshipResolver } from './graphql/reference.resolver';
 import { ReferenceMaintenanceResolver } from './graphql/reference-maintenance.resolver';
 import { ReferenceMaintenanceService } from './reference-maintenance.service';
+import { ReferenceFacade } from './reference.facade';
 import { ReferenceService } from './reference.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([County, Township, GridCell, Department, DepartmentDuty, School, Teacher, CalendarPeriod])],
-  providers: [ReferenceService, ReferenceMaintenanceService, TownshipResolver, DepartmentResolver, SchoolResolver, ReferenceMaintenanceResolver],
-  exports: [ReferenceService],
+  providers: [ReferenceService, ReferenceFacade, ReferenceMaintenanceService, TownshipResolver, DepartmentResolver, SchoolResolver, ReferenceMaintenanceResolver],
+  exports: [ReferenceFacade],
 })
 export class ReferenceModule {}

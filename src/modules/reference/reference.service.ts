@@ -5,7 +5,6 @@ import { Principal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { ScopeOptions, applyScope } from '../../platform/auth/scope';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
-import { NotFound } from '../../platform/errors/domain-error';
 import { CalendarPeriod } from './entities/calendar-period.entity';
 import { Department } from './entities/department.entity';
 import { DepartmentDuty } from './entities/department-duty.entity';
@@ -13,6 +12,7 @@ import { GridCell } from './entities/grid-cell.entity';
 import { School } from './entities/school.entity';
 import { Teacher } from './entities/teacher.entity';
 import { Township } from './entities/township.entity';
+import { departmentNotFound, schoolNotFound, townshipNotFound } from './reference.errors';
 
 export interface SchoolFilter {
   townshipCode?: string;
@@ -62,13 +62,13 @@ export class ReferenceService {
 
   async getTownship(code: string): Promise<Township> {
     const township = await this.townships.findOneBy({ code });
-    if (!township) throw new NotFound(`Township ${code}`, 'TOWNSHIP_NOT_FOUND');
+    if (!township) throw townshipNotFound(code);
     return township;
   }
 
   async getDepartment(code: string): Promise<Department> {
     const department = await this.departments.findOneBy({ code });
-    if (!department) throw new NotFound(`Department ${code}`, 'DEPARTMENT_NOT_FOUND');
+    if (!department) throw departmentNotFound(code);
     return department;
   }
 
@@ -113,7 +113,7 @@ export class ReferenceService {
   async getSchool(actor: Principal, id: string): Promise<School> {
     const qb = applyScope(this.schools.createQueryBuilder('s').where('s.id = :id', { id }), actor, SCHOOL_SCOPE.columns, SCHOOL_SCOPE.options);
     const school = await qb.getOne();
-    if (!school) throw new NotFound(`School ${id}`, 'SCHOOL_NOT_FOUND');
+    if (!school) throw schoolNotFound(id);
     return school;
   }
 

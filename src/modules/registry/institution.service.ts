@@ -12,7 +12,7 @@ import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-err
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { RateLimiter } from '../../platform/http/rate-limiter';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { checkCreditCode } from './credit-code';
 import { Course } from './entities/course.entity';
 import { Institution, InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from './entities/institution.entity';
@@ -138,7 +138,7 @@ export class InstitutionService {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Institution) private readonly institutions: Repository<Institution>,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,

@@ -9,7 +9,7 @@ import { Clock } from '../../platform/clock/clock';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { Institution } from './entities/institution.entity';
 import { LeadKind, LeadSource, LeadStatus, UnlicensedLead } from './entities/unlicensed-lead.entity';
 import { InstitutionService } from './institution.service';
@@ -54,7 +54,7 @@ export class LeadService {
     private readonly dataSource: DataSource,
     @InjectRepository(UnlicensedLead) private readonly leads: Repository<UnlicensedLead>,
     private readonly institutions: InstitutionService,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,

@@ -10,8 +10,8 @@ import { decrypt, encrypt, maskIdentifier, piiHash } from '../../platform/crypto
 import { MONEY_INPUT_PATTERN, parseMoney } from '../../platform/database/money';
 import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { NotificationService } from '../notifications';
-import { ReferenceService } from '../reference';
+import { NotificationsFacade } from '../notifications';
+import { ReferenceFacade } from '../reference';
 import { AnnualReview, AnnualReviewChecklist, AnnualReviewResult, ChecklistItem } from './entities/annual-review.entity';
 import { Course, CourseMode, ExtraSession, WeeklySlot } from './entities/course.entity';
 import { Institution, InstitutionCategory, InstitutionStatus } from './entities/institution.entity';
@@ -98,8 +98,8 @@ export class RecordsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly institutions: InstitutionService,
-    private readonly reference: ReferenceService,
-    private readonly notifications: NotificationService,
+    private readonly reference: ReferenceFacade,
+    private readonly notifications: NotificationsFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,

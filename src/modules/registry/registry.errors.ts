@@ -1,6 +1,12 @@
 import { Conflict, DomainError, Forbidden, FieldProblem, NotFound, ValidationFailed } from '../../platform/errors/domain-error';
 
-export const institutionNotFound = (ref: string): NotFound => new NotFound(`Institution ${ref}`, 'INSTITUTION_NOT_FOUND');
+/** INSTITUTION_NOT_FOUND is defined here only; other modules throw it through the registry index. */
+export class InstitutionNotFound extends NotFound {
+  constructor(ref?: string) {
+    super(ref === undefined ? 'Institution' : `Institution ${ref}`, 'INSTITUTION_NOT_FOUND');
+  }
+}
+export const institutionNotFound = (ref: string): NotFound => new InstitutionNotFound(ref);
 export const premisesNotFound = (id: string): NotFound => new NotFound(`Premises ${id}`, 'PREMISES_NOT_FOUND');
 export const courseNotFound = (id: string): NotFound => new NotFound(`Course ${id}`, 'COURSE_NOT_FOUND');
 export const materialNotFound = (id: string): NotFound => new NotFound(`Training material ${id}`, 'MATERIAL_NOT_FOUND');

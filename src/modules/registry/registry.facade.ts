@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import { Institution, InstitutionStatus } from './entities/institution.entity';
 import { InstitutionService } from './institution.service';
 import { LeadService } from './lead.service';
+import { UUID } from '../../platform/ids/uuid';
 
 /** What other modules know of an institution. */
 export interface InstitutionSummary {
@@ -31,8 +32,6 @@ export function toSummary(i: Institution): InstitutionSummary {
     competentDepartmentCode: i.competentDepartmentCode,
   };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The registry as other modules see it (escrow, credit, lists, complaints, supervision): read-only

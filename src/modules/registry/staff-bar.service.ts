@@ -9,15 +9,15 @@ import { decrypt, encrypt, maskIdentifier, piiHash } from '../../platform/crypto
 import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
-import { NotificationService } from '../notifications';
+import { NotificationsFacade } from '../notifications';
 import { InstitutionStatus } from './entities/institution.entity';
 import { Staff } from './entities/staff.entity';
 import { StaffBar } from './entities/staff-bar.entity';
 import { InstitutionService } from './institution.service';
 import { staffAlreadyBarred, staffBarLifted, staffBarNotFound } from './registry.errors';
+import { UUID } from '../../platform/ids/uuid';
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Institutions whose staff are current (as in records.service.ts). */
 const LIVE = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED];
 /** Barred for 1–5 years, or for life in especially serious cases (民办教育促进法实施条例 Art. 62/64). */
@@ -53,7 +53,7 @@ export class StaffBarService {
     private readonly institutions: InstitutionService,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

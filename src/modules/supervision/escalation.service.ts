@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../../platform/clock/clock';
 import { EventPublisher, EventPayload } from '../../platform/events';
-import { NotificationService } from '../notifications';
+import { NotificationsFacade } from '../notifications';
 import { PolicyFacade } from '../policy';
 import { LadderItem, ladderLevel, overdueDays, recipientsBetween } from './ladder';
 import { OPEN_STATUS_SQL } from './supervision.enums';
@@ -53,7 +53,7 @@ export class EscalationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
     private readonly clock: Clock,
     private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

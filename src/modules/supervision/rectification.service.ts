@@ -6,7 +6,7 @@ import { Clock } from '../../platform/clock/clock';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs } from '../../platform/graphql/pagination';
-import { NotificationService } from '../notifications';
+import { NotificationsFacade } from '../notifications';
 import { RegistryFacade } from '../registry';
 import { RectificationOrder } from './entities/rectification-order.entity';
 import { ChecklistResultRecord, SupervisionFinding } from './entities/supervision-finding.entity';
@@ -17,7 +17,8 @@ import { IllegalTaskTransition, findingNotFound, orderAlreadyCompleted, orderNot
 import { RectificationStatus, TargetKind, TaskStatus, TaskType } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
 import { IssueOrderCommand, OrderFilter, RecordFindingCommand, UUID } from './supervision.types';
-import { actorName, assertCanManage, assertCanWork, canReadTask } from './supervision.access';
+import { actorName } from '../../platform/auth/principal';
+import { assertCanManage, assertCanWork, canReadTask } from './supervision.access';
 import { TaskService } from './task.service';
 
 /** Findings of a task, the rectification orders they give rise to (整改) and their completion (opening the re-check, 整改复查). */
@@ -29,7 +30,7 @@ export class RectificationService {
     private readonly tasks: TaskService,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
     private readonly registry: RegistryFacade,
     private readonly clock: Clock,
   ) {}

@@ -10,12 +10,12 @@ import { Clock } from '../../platform/clock/clock';
 import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
-import { ReferenceService } from '../reference';
+import { ReferenceFacade } from '../reference';
 import { RegistryFacade } from '../registry';
 import { SupervisionReport } from './entities/supervision-report.entity';
 import { reportNotFound } from './supervision.errors';
 import { ReportKind } from './supervision.enums';
-import { actorName } from './supervision.access';
+import { actorName } from '../../platform/auth/principal';
 
 export interface ReportPeriod {
   kind: ReportKind;
@@ -98,7 +98,7 @@ export class ReportService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly registry: RegistryFacade,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -99,17 +99,3 @@ export function assigneeProblem(
   }
   return null;
 }
-
-/** The acting principal's name as recorded on findings and reports. */
-export function actorName(actor: Principal): string {
-  switch (actor.kind) {
-    case 'user':
-      return actor.username;
-    case 'system':
-      return `system:${actor.name}`;
-    case 'bank':
-      return `bank:${actor.bankCode}`;
-    default:
-      return 'anonymous';
-  }
-}

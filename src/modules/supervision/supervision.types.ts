@@ -1,8 +1,7 @@
 import { EvidenceReference } from './entities/supervision-finding.entity';
 import { ChecklistResult, RectificationStatus, TargetKind, TaskStatus, TaskType, ViolationSeverity } from './supervision.enums';
 
-/** An id the services look up (anything else is "not found" without a query). */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID } from '../../platform/ids/uuid';
 
 export interface SupervisionDashboardFigures {
   open: number;

@@ -8,8 +8,8 @@ import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { UserDirectoryEntry, UserService } from '../identity';
-import { NotificationService } from '../notifications';
-import { ReferenceService } from '../reference';
+import { NotificationsFacade } from '../notifications';
+import { ReferenceFacade } from '../reference';
 import { RegistryFacade } from '../registry';
 import { SupervisionFinding } from './entities/supervision-finding.entity';
 import { ChecklistTemplate } from './entities/checklist-template.entity';
@@ -35,8 +35,8 @@ export class TaskService {
     private readonly queries: SupervisionQueries,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
-    private readonly notifications: NotificationService,
-    private readonly reference: ReferenceService,
+    private readonly notifications: NotificationsFacade,
+    private readonly reference: ReferenceFacade,
     private readonly registry: RegistryFacade,
     private readonly users: UserService,
     private readonly clock: Clock,

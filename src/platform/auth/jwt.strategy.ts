@@ -9,8 +9,7 @@ import { tokenExpired, tokenInvalid } from './auth.errors';
 import { USER_PRINCIPAL_STORE, UserPrincipalStore } from './credential-stores';
 import { UserPrincipal } from './principal';
 import { AccessTokenClaims, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../ids/uuid';
 
 /**
  * Verifies the bearer token (HS256 only, our issuer and audience) with passport-jwt, checks expiry

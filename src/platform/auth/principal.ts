@@ -54,3 +54,21 @@ declare module 'express-serve-static-core' {
     authError?: Error;
   }
 }
+
+/**
+ * How an actor is named where a row records who did something (proposed by, acknowledged by, issued
+ * by): the username, `system:<job>`, or `bank:<bank code>` — the bank acts, whichever of its keys
+ * signed, as in the audit log — and `anonymous` otherwise.
+ */
+export function actorName(actor: Principal): string {
+  switch (actor.kind) {
+    case 'user':
+      return actor.username;
+    case 'system':
+      return `system:${actor.name}`;
+    case 'bank':
+      return `bank:${actor.bankCode}`;
+    default:
+      return 'anonymous';
+  }
+}

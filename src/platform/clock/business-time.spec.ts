@@ -1,4 +1,5 @@
-import { addDays, businessDate, localToInstant, toLocal } from './business-time';
+import { addDays, businessDate, businessToday, localToInstant, toLocal } from './business-time';
+import { FixedClock } from './clock';
 
 describe('business time (Asia/Shanghai)', () => {
   const tz = 'Asia/Shanghai';
@@ -17,5 +18,15 @@ describe('business time (Asia/Shanghai)', () => {
   it('adds calendar days across months and years', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+});
+
+describe('businessToday', () => {
+  it("is the clock's business date in the county, which runs 8 hours ahead of UTC", () => {
+    const clock = new FixedClock('2026-03-31T15:59:59Z');
+    expect(businessToday(clock, 'Asia/Shanghai')).toBe('2026-03-31');
+    clock.advance(1000);
+    expect(businessToday(clock, 'Asia/Shanghai')).toBe('2026-04-01');
+    expect(businessToday(clock, 'UTC')).toBe('2026-03-31');
   });
 });

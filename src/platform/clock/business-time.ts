@@ -2,6 +2,8 @@
  * Business dates and times in the county's time zone (Asia/Shanghai by default). Stored instants are
  * UTC `timestamptz`; rules that speak of "a day" (deadlines, reporting windows) use these helpers.
  */
+import type { Clock } from './clock';
+
 export interface LocalDateTime {
   date: string; // YYYY-MM-DD
   time: string; // HH:MM
@@ -42,6 +44,11 @@ export function toLocal(instant: Date, timeZone: string): LocalDateTime {
 /** The business date (YYYY-MM-DD) of an instant. */
 export function businessDate(instant: Date, timeZone: string): string {
   return toLocal(instant, timeZone).date;
+}
+
+/** Today's business date (YYYY-MM-DD) by the clock, in the county's time zone. */
+export function businessToday(clock: Clock, timeZone: string): string {
+  return businessDate(clock.now(), timeZone);
 }
 
 /** Adds calendar days to a YYYY-MM-DD date. */

@@ -48,3 +48,10 @@ export class ServiceUnavailable extends DomainError {
     super('SERVICE_UNAVAILABLE', message, 503);
   }
 }
+
+/** Deciding one's own proposal (policy changes, list entries): a two-step rule needs a second person. */
+export class SelfApprovalForbidden extends Forbidden {
+  constructor() {
+    super('A proposal must be decided by someone other than its proposer', 'SELF_APPROVAL_FORBIDDEN');
+  }
+}

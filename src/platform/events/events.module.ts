@@ -4,7 +4,8 @@ import { DeadLetters } from './dead-letters';
 import { EventPublisher } from './event-publisher';
 import { EventWorker } from './event-worker';
 import { FailedEventsResolver } from './graphql/failed-events.resolver';
-import { OutboxCleanupTask, OutboxMetrics } from './outbox-maintenance';
+import { OutboxCleanupTask } from './outbox-cleanup.task';
+import { OutboxMetrics } from './outbox-metrics';
 import { SubscriberRegistry } from './subscriber-registry';
 
 /** Domain events: the outbox publisher for every module, and in the worker role the relay and consumers. */

@@ -4,6 +4,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationFailed } from '../errors/domain-error';
+import { UUID } from '../ids/uuid';
 
 /** Cursor pagination (Relay connections): `first`/`after`, `edges`, `pageInfo`, `totalCount`. */
 @ArgsType()
@@ -112,7 +113,6 @@ export function encodeCursor(spec: CursorSpec, values: readonly unknown[]): stri
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
@@ -122,7 +122,7 @@ function hasType(value: unknown, type: CursorValueType): boolean {
     case 'string':
       return value.length <= 1000;
     case 'uuid':
-      return UUID_PATTERN.test(value);
+      return UUID.test(value);
     case 'date':
       return DATE_PATTERN.test(value);
     case 'timestamp':

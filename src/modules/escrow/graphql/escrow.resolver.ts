@@ -7,7 +7,7 @@ import { GqlContext } from '../../../platform/graphql/context';
 import { byKey } from '../../../platform/graphql/loaders';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
-import { MANAGER_ROLES, READER_ROLES } from '../escrow-access';
+import { MANAGER_ROLES, READER_ROLES } from '../escrow.access';
 import { Coverage, CoverageRow, EscrowAccountService } from '../escrow-account.service';
 import { EscrowInstructionService } from '../escrow-instruction.service';
 import { accountNotFound } from '../escrow.errors';

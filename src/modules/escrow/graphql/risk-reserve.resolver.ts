@@ -5,7 +5,7 @@ import { formatMoney } from '../../../platform/database/money';
 import { GqlContext } from '../../../platform/graphql/context';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { InstitutionObject } from '../../registry';
-import { MANAGER_ROLES, READER_ROLES } from '../escrow-access';
+import { MANAGER_ROLES, READER_ROLES } from '../escrow.access';
 import { EscrowRiskReserve } from '../entities/escrow-risk-reserve.entity';
 import { RiskReserveService, reserveCovers } from '../risk-reserve.service';
 import { RegisterRiskReserveInput } from './escrow.inputs';

@@ -1,47 +1,11 @@
-import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
-import { Connection, PageArgs, Paginated, pagedComplexity } from '../../../platform/graphql/pagination';
+import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { InboxItem, NotificationService } from '../notification.service';
-
-@ObjectType('Notification', { description: 'In-app notification (站内通知)' })
-export class NotificationObject {
-  @Field(() => ID)
-  id!: string;
-
-  @Field({ description: 'Stable kind, e.g. supervision.task.escalated' })
-  kind!: string;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  body!: string;
-
-  @Field(() => String, { nullable: true })
-  entityType!: string | null;
-
-  @Field(() => String, { nullable: true })
-  entityId!: string | null;
-
-  @Field()
-  createdAt!: Date;
-
-  @Field()
-  read!: boolean;
-}
-
-const NotificationConnection = Paginated(NotificationObject, 'Notification');
-
-@ArgsType()
-class InboxArgs extends PageArgs {
-  @Field({ nullable: true, defaultValue: false })
-  @IsOptional()
-  @IsBoolean()
-  unreadOnly?: boolean;
-}
+import { InboxArgs } from './notifications.inputs';
+import { NotificationConnection, NotificationObject } from './notifications.objects';
 
 /** Everyone logged in has an inbox: notifications to them, their role, department, township or school. */
 @Resolver(() => NotificationObject)

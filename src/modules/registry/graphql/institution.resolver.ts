@@ -5,7 +5,7 @@ import { GqlContext } from '../../../platform/graphql/context';
 import { byKey, groupByKey } from '../../../platform/graphql/loaders';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
-import { ReferenceService, TownshipObject } from '../../reference';
+import { ReferenceFacade, TownshipObject } from '../../reference';
 import { InstitutionService } from '../institution.service';
 import { RecordsService } from '../records.service';
 import { COMMAND_ROLES, READ_ROLES } from '../registry-access';
@@ -35,7 +35,7 @@ export class InstitutionResolver {
   constructor(
     private readonly service: InstitutionService,
     private readonly records: RecordsService,
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
   ) {}
 
   @Roles(...READ_ROLES)

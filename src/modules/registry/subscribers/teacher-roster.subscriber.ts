@@ -5,8 +5,8 @@ import { AuditService } from '../../../platform/audit/audit.service';
 import { systemPrincipal } from '../../../platform/auth/principal';
 import { decrypt, maskIdentifier } from '../../../platform/crypto/crypto';
 import { DomainEvent, EventPublisher, OnEvent } from '../../../platform/events';
-import { NotificationService } from '../../notifications';
-import { ReferenceService } from '../../reference';
+import { NotificationsFacade } from '../../notifications';
+import { ReferenceFacade } from '../../reference';
 import { InstitutionStatus } from '../entities/institution.entity';
 import { InstitutionService } from '../institution.service';
 
@@ -23,9 +23,9 @@ const ACTIVE = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, Instituti
 @Injectable()
 export class TeacherRosterSubscriber {
   constructor(
-    private readonly reference: ReferenceService,
+    private readonly reference: ReferenceFacade,
     private readonly institutions: InstitutionService,
-    private readonly notifications: NotificationService,
+    private readonly notifications: NotificationsFacade,
     private readonly events: EventPublisher,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

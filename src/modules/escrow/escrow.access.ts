@@ -35,16 +35,3 @@ export function assertInstructor(actor: Principal): void {
   if (actor.kind === 'system' || hasRole(actor, Role.COUNTY_ADMIN)) return;
   throw new Forbidden('Only the county office issues instructions to banks');
 }
-
-export function actorName(actor: Principal): string {
-  switch (actor.kind) {
-    case 'user':
-      return actor.username;
-    case 'system':
-      return `system:${actor.name}`;
-    case 'bank':
-      return `bank:${actor.keyId}`;
-    default:
-      return 'anonymous';
-  }
-}
