@@ -1,6 +1,6 @@
 import { Role } from '../../platform/auth/role';
 import { UserPrincipal, systemPrincipal } from '../../platform/auth/principal';
-import { standingOf } from './credit-entry.service';
+import { standingOf } from './credit-entry.types';
 import { assertApprover, assertProposer, isApprover } from './credit-access';
 import { CreditEntry, CreditListKind } from './entities/credit-entry.entity';
 

@@ -73,7 +73,7 @@ export interface InstitutionUpdate {
 }
 
 const UPDATABLE = ['name', 'address', 'gridCode', 'legalRepresentative', 'contactPhone', 'partyOrganisationCovered', 'partyWorkCovered', 'competentDepartmentCode'] as const;
-/** States in which an institution's details still change (as its records, see RecordsService). */
+/** States in which an institution's details still change (as its records, see RecordChanges). */
 const UPDATABLE_STATES = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED];
 
 export interface Licence {

@@ -7,7 +7,8 @@ import { Connection, pagedComplexity } from '../../../platform/graphql/paginatio
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { InstitutionSummary, RegistryFacade } from '../../registry';
 import { APPROVER_ROLES, PROPOSER_ROLES, READER_ROLES, RECORDER_ROLES } from '../credit-access';
-import { CreditEntryService, PublicCreditEntry } from '../credit-entry.service';
+import { CreditEntryService } from '../credit-entry.service';
+import { PublicCreditEntry } from '../credit-entry.types';
 import { CreditRecordService } from '../credit-record.service';
 import { CREDIT_REASONS } from '../data/credit-reasons';
 import { CreditListKind } from '../entities/credit-entry.entity';

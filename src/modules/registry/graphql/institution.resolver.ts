@@ -7,7 +7,11 @@ import { Connection, pagedComplexity } from '../../../platform/graphql/paginatio
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { ReferenceService, TownshipObject } from '../../reference';
 import { InstitutionService } from '../institution.service';
-import { RecordsService } from '../records.service';
+import { AnnualReviewService } from '../annual-review.service';
+import { CourseService } from '../course.service';
+import { MaterialService } from '../material.service';
+import { PremisesService } from '../premises.service';
+import { StaffService } from '../staff.service';
 import { COMMAND_ROLES, READ_ROLES } from '../registry-access';
 import {
   ApplyForLicenceInput,
@@ -34,7 +38,11 @@ import {
 export class InstitutionResolver {
   constructor(
     private readonly service: InstitutionService,
-    private readonly records: RecordsService,
+    private readonly premisesService: PremisesService,
+    private readonly staffService: StaffService,
+    private readonly courseService: CourseService,
+    private readonly materialService: MaterialService,
+    private readonly reviewService: AnnualReviewService,
     private readonly reference: ReferenceService,
   ) {}
 
@@ -79,32 +87,32 @@ export class InstitutionResolver {
   // Nested lists: the parent was already scoped, so they load by institution id in one batch per request.
   @ResolveField(() => [PremisesObject], { complexity: 5 })
   premises(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
-    return ctx.loaders.get<string, PremisesObject[]>('registry.premises', async (ids) => groupByKey(ids, await this.records.premisesOf(ids), (p) => p.institutionId)).load(i.id);
+    return ctx.loaders.get<string, PremisesObject[]>('registry.premises', async (ids) => groupByKey(ids, await this.premisesService.premisesOf(ids), (p) => p.institutionId)).load(i.id);
   }
 
   @ResolveField(() => [StaffObject], { complexity: 5 })
   staff(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
-      .get<string, StaffObject[]>('registry.staff', async (ids) => groupByKey(ids, (await this.records.staffOf(ids)).map(StaffObject.from), (s) => s.institutionId))
+      .get<string, StaffObject[]>('registry.staff', async (ids) => groupByKey(ids, (await this.staffService.staffOf(ids)).map(StaffObject.from), (s) => s.institutionId))
       .load(i.id);
   }
 
   @ResolveField(() => [CourseObject], { complexity: 5 })
   courses(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
-      .get<string, CourseObject[]>('registry.courses', async (ids) => groupByKey(ids, (await this.records.coursesOf(ids)).map(CourseObject.from), (c) => c.institutionId))
+      .get<string, CourseObject[]>('registry.courses', async (ids) => groupByKey(ids, (await this.courseService.coursesOf(ids)).map(CourseObject.from), (c) => c.institutionId))
       .load(i.id);
   }
 
   @ResolveField(() => [TrainingMaterialObject], { complexity: 5, description: 'Training materials and enrolment ads with their review' })
   materials(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
-    return ctx.loaders.get<string, TrainingMaterialObject[]>('registry.materials', async (ids) => groupByKey(ids, await this.records.materialsOf(ids), (m) => m.institutionId)).load(i.id);
+    return ctx.loaders.get<string, TrainingMaterialObject[]>('registry.materials', async (ids) => groupByKey(ids, await this.materialService.materialsOf(ids), (m) => m.institutionId)).load(i.id);
   }
 
   @ResolveField(() => [AnnualReviewObject], { complexity: 5, description: 'Annual reviews (年审年检), latest year first' })
   annualReviews(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
-      .get<string, AnnualReviewObject[]>('registry.reviews', async (ids) => groupByKey(ids, (await this.records.reviewsOf(ids)).map(AnnualReviewObject.from), (r) => r.institutionId))
+      .get<string, AnnualReviewObject[]>('registry.reviews', async (ids) => groupByKey(ids, (await this.reviewService.reviewsOf(ids)).map(AnnualReviewObject.from), (r) => r.institutionId))
       .load(i.id);
   }
 

@@ -9,7 +9,7 @@ import { BackgroundCheck, StaffPosition } from '../entities/staff.entity';
 import { MaterialKind, ReviewStatus } from '../entities/training-material.entity';
 import { LeadKind, LeadSource, LeadStatus, UnlicensedLead } from '../entities/unlicensed-lead.entity';
 import { PublicProfile } from '../institution.service';
-import { StaffView } from '../records.service';
+import { StaffView } from '../records.types';
 import { CourseTopic } from './registry.enums';
 
 @ObjectType('Institution', { description: 'Off-campus training institution (校外培训机构)' })
