@@ -11,7 +11,7 @@ import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { NotificationService } from '../notifications';
 import { InstitutionSummary, RegistryFacade } from '../registry';
-import { actorName, actorUserId, assertApprover, assertProposer, assertReader } from './credit-access';
+import { actorName, actorUserId, assertApprover, assertProposer, assertReader } from './credit.access';
 import { entryCommandAllowed } from './credit-entry-transitions';
 import {
   EntryAlreadyActive,

@@ -3,7 +3,7 @@ import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
 import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
-import { READ_SCOPE, scopeColumns } from './credit-access';
+import { READ_SCOPE, scopeColumns } from './credit.access';
 import { CreditEntryNotFound } from './credit.errors';
 import { CreditEntryFilter, PublicCreditEntry, Standing, standingOf, toPublic } from './credit-entry.types';
 import { CreditEntry, CreditListKind, PUBLISHED_STATUSES } from './entities/credit-entry.entity';

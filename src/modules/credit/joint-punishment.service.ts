@@ -7,7 +7,7 @@ import { EventPublisher } from '../../platform/events';
 import { EscrowFacade } from '../escrow';
 import { NotificationService } from '../notifications';
 import { ReferenceService } from '../reference';
-import { actorName, actorUserId } from './credit-access';
+import { actorName, actorUserId } from './credit.access';
 import { supersededStatus } from './credit-entry-transitions';
 import { findCreditReason } from './data/credit-reasons';
 import { CreditEntry, CreditEntryStatus, RemovalGrounds } from './entities/credit-entry.entity';

@@ -17,7 +17,7 @@ import { checkCreditCode } from './credit-code';
 import { Course } from './entities/course.entity';
 import { Institution, InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from './entities/institution.entity';
 import { CheckStatus, Premises } from './entities/premises.entity';
-import { INSTITUTION_SCOPE, assertLicensingOfficer } from './registry-access';
+import { INSTITUTION_SCOPE, assertLicensingOfficer } from './registry.access';
 import {
   creditCodeTaken,
   fireAcceptanceRequired,

@@ -6,13 +6,13 @@ import { ValidationFailed } from '../../platform/errors/domain-error';
 import { Course } from './entities/course.entity';
 import { MaterialKind, ReviewStatus, TrainingMaterial } from './entities/training-material.entity';
 import { RecordChanges } from './record-changes';
-import { ADVERTISING_DUTY } from './registry-access';
+import { ADVERTISING_DUTY } from './registry.access';
 import { courseNotFound, materialAlreadyReviewed, materialNotFound } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
 
 /**
  * Training materials and enrolment ads under review: submitted for an institution, reviewed by the
- * licensing department (an enrolment ad also by the advertising department, see registry-access.ts).
+ * licensing department (an enrolment ad also by the advertising department, see registry.access.ts).
  */
 @Injectable()
 export class MaterialService {

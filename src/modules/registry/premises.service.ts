@@ -5,13 +5,13 @@ import { Clock } from '../../platform/clock/clock';
 import { CheckStatus, Premises } from './entities/premises.entity';
 import { RecordChanges } from './record-changes';
 import { PremisesCheck, PremisesInput } from './records.types';
-import { DUTY_OF_CHECK } from './registry-access';
+import { DUTY_OF_CHECK } from './registry.access';
 import { fireDesignReviewRequired, premisesNotFound } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
 
 /**
  * An institution's premises (办学场所) and their checks. Commands need a licensing officer, except that
- * the department holding a check's duty records that check (see registry-access.ts).
+ * the department holding a check's duty records that check (see registry.access.ts).
  */
 @Injectable()
 export class PremisesService {

@@ -9,7 +9,7 @@ import { ReferenceService } from '../reference';
 import { Institution, InstitutionStatus } from './entities/institution.entity';
 import { Staff } from './entities/staff.entity';
 import { InstitutionService } from './institution.service';
-import { assertLicensingOrDutyOfficer } from './registry-access';
+import { assertLicensingOrDutyOfficer } from './registry.access';
 import { institutionClosed, staffNotFound } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
 import { StaffView } from './records.types';

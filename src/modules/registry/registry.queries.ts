@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { AnnualReview, AnnualReviewChecklist } from './entities/annual-review.entity';
+import { AnnualReviewChecklist } from './entities/annual-review-checklist.entity';
+import { AnnualReview } from './entities/annual-review.entity';
 import { Course } from './entities/course.entity';
 import { Premises } from './entities/premises.entity';
 import { Staff } from './entities/staff.entity';

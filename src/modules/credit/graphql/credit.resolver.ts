@@ -6,7 +6,7 @@ import { byKey } from '../../../platform/graphql/loaders';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { InstitutionSummary, RegistryFacade } from '../../registry';
-import { APPROVER_ROLES, PROPOSER_ROLES, READER_ROLES, RECORDER_ROLES } from '../credit-access';
+import { APPROVER_ROLES, PROPOSER_ROLES, READER_ROLES, RECORDER_ROLES } from '../credit.access';
 import { CreditEntryService } from '../credit-entry.service';
 import { PublicCreditEntry } from '../credit-entry.types';
 import { CreditRecordService } from '../credit-record.service';

@@ -12,7 +12,7 @@ import { CourseService } from '../course.service';
 import { MaterialService } from '../material.service';
 import { PremisesService } from '../premises.service';
 import { StaffService } from '../staff.service';
-import { COMMAND_ROLES, READ_ROLES } from '../registry-access';
+import { COMMAND_ROLES, READ_ROLES } from '../registry.access';
 import {
   ApplyForLicenceInput,
   ApproveInstitutionInput,

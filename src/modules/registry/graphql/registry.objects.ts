@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { formatMoney } from '../../../platform/database/money';
 import { Paginated } from '../../../platform/graphql/pagination';
-import { AnnualReview, AnnualReviewChecklist, AnnualReviewResult } from '../entities/annual-review.entity';
+import { AnnualReviewChecklist } from '../entities/annual-review-checklist.entity';
+import { AnnualReview, AnnualReviewResult } from '../entities/annual-review.entity';
 import { Course, CourseMode } from '../entities/course.entity';
 import { Institution, InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from '../entities/institution.entity';
 import { CheckStatus } from '../entities/premises.entity';
