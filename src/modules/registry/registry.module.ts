@@ -24,6 +24,7 @@ import { AnnualReviewService } from './annual-review.service';
 import { CourseService } from './course.service';
 import { MaterialService } from './material.service';
 import { PremisesService } from './premises.service';
+import { PublicProfileService } from './public-profile.service';
 import { RecordChanges } from './record-changes';
 import { RegistryQueries } from './registry.queries';
 import { StaffService } from './staff.service';
@@ -39,7 +40,7 @@ import { TeacherRosterSubscriber } from './subscribers/teacher-roster.subscriber
     NotificationsModule,
     PolicyModule,
   ],
-  providers: [RegistryFacade, InstitutionService, RegistryQueries, RecordChanges, PremisesService, StaffService, CourseService, MaterialService, AnnualReviewService, StaffBarService, StaffBarResolver, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber, TeacherRosterSubscriber],
+  providers: [RegistryFacade, InstitutionService, PublicProfileService, RegistryQueries, RecordChanges, PremisesService, StaffService, CourseService, MaterialService, AnnualReviewService, StaffBarService, StaffBarResolver, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber, TeacherRosterSubscriber],
   exports: [RegistryFacade],
 })
 export class RegistryModule {}

@@ -7,6 +7,9 @@ import { Premises } from './entities/premises.entity';
 import { Staff } from './entities/staff.entity';
 import { TrainingMaterial } from './entities/training-material.entity';
 
+/** A LIKE/ILIKE pattern containing `s` literally (its wildcards escaped). */
+export const like = (s: string): string => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
+
 /**
  * The registry's reads of an institution's records, in one place: the services orchestrate and write
  * inside their transactions; these look rows up outside one (by institution ids already scoped by the

@@ -11,6 +11,7 @@ import { AnnualReviewService } from '../annual-review.service';
 import { CourseService } from '../course.service';
 import { MaterialService } from '../material.service';
 import { PremisesService } from '../premises.service';
+import { PublicProfileService } from '../public-profile.service';
 import { StaffService } from '../staff.service';
 import { COMMAND_ROLES, READ_ROLES } from '../registry.access';
 import {
@@ -38,6 +39,7 @@ import {
 export class InstitutionResolver {
   constructor(
     private readonly service: InstitutionService,
+    private readonly publicProfiles: PublicProfileService,
     private readonly premisesService: PremisesService,
     private readonly staffService: StaffService,
     private readonly courseService: CourseService,
@@ -62,7 +64,7 @@ export class InstitutionResolver {
   @Public()
   @Query(() => InstitutionPublicProfileObject, { description: 'Public profile of a licensed institution (机构公示), by credit code; no login' })
   institutionPublicProfile(@Args('creditCode') creditCode: string): Promise<InstitutionPublicProfileObject> {
-    return this.service.publicProfile(creditCode);
+    return this.publicProfiles.publicProfile(creditCode);
   }
 
   @Public()
@@ -73,7 +75,7 @@ export class InstitutionResolver {
       'at most 20, rate-limited per client address',
   })
   searchInstitutionsPublic(@Args() args: PublicInstitutionSearchArgs, @Context() ctx: GqlContext): Promise<InstitutionPublicProfileObject[]> {
-    return this.service.searchPublic(args.name, args.townshipCode, args.first ?? 10, ctx.req.ip ?? 'unknown');
+    return this.publicProfiles.searchPublic(args.name, args.townshipCode, args.first ?? 10, ctx.req.ip ?? 'unknown');
   }
 
   @ResolveField(() => TownshipObject, { description: 'The township (乡镇/街道) the institution is registered in' })

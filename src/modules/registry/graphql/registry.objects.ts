@@ -9,7 +9,7 @@ import { CheckStatus } from '../entities/premises.entity';
 import { BackgroundCheck, StaffPosition } from '../entities/staff.entity';
 import { MaterialKind, ReviewStatus } from '../entities/training-material.entity';
 import { LeadKind, LeadSource, LeadStatus, UnlicensedLead } from '../entities/unlicensed-lead.entity';
-import { PublicProfile } from '../institution.service';
+import { PublicProfile } from '../public-profile.service';
 import { StaffView } from '../records.types';
 import { CourseTopic } from './registry.enums';
 
