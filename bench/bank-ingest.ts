@@ -4,7 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { createHttpApp } from '../src/http-app';
-import { BankKeyService } from '../src/modules/identity';
+import { IdentityFacade } from '../src/modules/identity';
 import { signBankRequest } from '../src/platform/auth/bank-signature';
 import { systemPrincipal } from '../src/platform/auth/principal';
 import { createRootLogger } from '../src/platform/logging/logger';
@@ -54,10 +54,10 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     const base = `http://127.0.0.1:${address.port}`;
-    const banks = app.get(BankKeyService);
+    const banks = app.get(IdentityFacade);
     const actor = systemPrincipal('bench');
     await banks.registerBank(actor, { code: 'BENCH_BANK', name: '基准测试银行' });
-    const key = await banks.issueKey(actor, 'BENCH_BANK');
+    const key = await banks.issueBankKey(actor, 'BENCH_BANK');
     const ds = app.get(DataSource);
     // SIZE accounts of the bank (fixtures straight into the table: the registry is not what is measured).
     const accountRows: { id: string; account_no: string }[] = await ds.query(

@@ -8,7 +8,7 @@ import { MetricsServer } from './platform/metrics/metrics-server';
 import { QueueFactory } from './platform/queue/queue-factory';
 import { stopTracing } from './tracing';
 import { createHttpApp } from './http-app';
-import { FirstAdminService } from './modules/identity';
+import { IdentityFacade } from './modules/identity';
 
 /**
  * Starts the service in a role: validates configuration, makes the database available (embedded
@@ -77,7 +77,7 @@ export async function startService(forcedRole?: AppRole): Promise<void> {
     if (runsApi(config.role)) {
       // The first county administrator: from INITIAL_ADMIN_*, or a one-time setup code in this log.
       const firstAdmin = logger.child({ context: 'FirstAdmin' });
-      await app.get(FirstAdminService).atStart({ info: (m) => firstAdmin.info(m), warn: (m) => firstAdmin.warn(m) });
+      await app.get(IdentityFacade).firstAdminAtStart({ info: (m) => firstAdmin.info(m), warn: (m) => firstAdmin.warn(m) });
     }
     await app.listen(config.http.port, '0.0.0.0');
     log.info({ role: config.role, port: config.http.port }, `serving role "${config.role}" on port ${config.http.port}`);

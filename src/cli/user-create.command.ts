@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '../config/app-config';
-import { IdentityModule, UserService } from '../modules/identity';
+import { IdentityFacade, IdentityModule } from '../modules/identity';
 import { ReferenceModule } from '../modules/reference';
 import { AuditModule } from '../platform/audit/audit.module';
 import { AuthModule } from '../platform/auth/auth.module';
@@ -70,7 +70,7 @@ export async function createUserFromCli(runtime: Runtime, args: UserCreateArgs):
   // The API role: the worker's relay and schedulers must not start inside a command-line tool.
   const app = await NestFactory.createApplicationContext(UserCliModule.forRoot({ ...runtime, config: { ...runtime.config, role: 'api' } }), { logger: false });
   try {
-    const user = await app.get(UserService).create(systemPrincipal('cli:user-create'), {
+    const user = await app.get(IdentityFacade).createUser(systemPrincipal('cli:user-create'), {
       username: args.username,
       password: args.password,
       role: args.role,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { BankKeyService, UserService } from '../../src/modules/identity';
+import { IdentityFacade } from '../../src/modules/identity';
 import { systemPrincipal } from '../../src/platform/auth/principal';
 import { Role } from '../../src/platform/auth/role';
 
@@ -38,7 +38,7 @@ export async function createUser(
 ): Promise<CreatedUser> {
   const username = overrides.username ?? `${role.toLowerCase().replace(/_/g, '-')}-${randomBytes(4).toString('hex')}`;
   const password = overrides.password ?? TEST_PASSWORD;
-  const user = await app.get(UserService).create(FACTORY, { username, password, role, scope, displayName: overrides.displayName ?? `Test ${role}` });
+  const user = await app.get(IdentityFacade).createUser(FACTORY, { username, password, role, scope, displayName: overrides.displayName ?? `Test ${role}` });
   return { id: user.id, username: user.username, password, role };
 }
 
@@ -50,14 +50,14 @@ export interface TestBankKey {
 
 /** A partner bank with one API key, through the real service. */
 export async function createBankWithKey(app: INestApplication, code = `BANK_${randomBytes(4).toString('hex').toUpperCase()}`): Promise<TestBankKey> {
-  const banks = app.get(BankKeyService);
+  const banks = app.get(IdentityFacade);
   await banks.registerBank(FACTORY, { code, name: `测试银行 ${code}` });
-  const key = await banks.issueKey(FACTORY, code);
+  const key = await banks.issueBankKey(FACTORY, code);
   return { bankCode: code, keyId: key.keyId, secret: key.secret };
 }
 
 /** Another key for an existing bank. */
 export async function issueKey(app: INestApplication, bankCode: string): Promise<TestBankKey> {
-  const key = await app.get(BankKeyService).issueKey(FACTORY, bankCode);
+  const key = await app.get(IdentityFacade).issueBankKey(FACTORY, bankCode);
   return { bankCode, keyId: key.keyId, secret: key.secret };
 }

@@ -1,4 +1,4 @@
-import { FirstAdminService } from '../../src/modules/identity';
+import { IdentityFacade } from '../../src/modules/identity';
 import { TestApp, expectGqlError, startTestApp } from '../support/test-app';
 
 const SETUP = `mutation($c: String!, $u: String!, $p: String!) { setupFirstAdmin(input: { setupCode: $c, username: $u, password: $p }) { id username role } }`;
@@ -7,7 +7,7 @@ const LOGIN = `mutation($u: String!, $p: String!) { login(input: { username: $u,
 /** Runs the start-up step and returns what it logged. */
 async function atStart(t: TestApp): Promise<{ info: string[]; warn: string[] }> {
   const lines = { info: [] as string[], warn: [] as string[] };
-  await t.app.get(FirstAdminService).atStart({ info: (m) => lines.info.push(m), warn: (m) => lines.warn.push(m) });
+  await t.app.get(IdentityFacade).firstAdminAtStart({ info: (m) => lines.info.push(m), warn: (m) => lines.warn.push(m) });
   return lines;
 }
 

@@ -1,4 +1,4 @@
-import { UserService } from '../../src/modules/identity';
+import { IdentityFacade } from '../../src/modules/identity';
 import { systemPrincipal } from '../../src/platform/auth/principal';
 import { Role } from '../../src/platform/auth/role';
 import { FixedClock } from '../../src/platform/clock/clock';
@@ -56,7 +56,7 @@ describe('supervision assignment', () => {
     townshipB = await t.loginAs(Role.TOWNSHIP_OFFICER, B);
     discipline = await t.loginAs(Role.DISCIPLINE_SUPERVISOR);
     disabledEdu = await t.loginAs(Role.INSPECTOR, 'EDU');
-    await t.app.get(UserService).disable(SYSTEM, disabledEdu.id);
+    await t.app.get(IdentityFacade).disableUser(SYSTEM, disabledEdu.id);
     institutionA = await createInstitution(t, { townshipCode: A });
     institutionB = await createInstitution(t, { townshipCode: B });
   });
@@ -187,7 +187,7 @@ describe('supervision assignment', () => {
     it('stops an assigned township officer from working on the task once moved to another township', async () => {
       const moved = await t.loginAs(Role.TOWNSHIP_OFFICER, A);
       const task = await eduTaskInA({ assigneeIds: [moved.id] });
-      await t.app.get(UserService).changeRole(SYSTEM, moved.id, Role.TOWNSHIP_OFFICER, B);
+      await t.app.get(IdentityFacade).changeUserRole(SYSTEM, moved.id, Role.TOWNSHIP_OFFICER, B);
       expectGqlError(await command('startTask', task.id, moved), 'TASK_NOT_FOUND');
       expect((await t.dataSource.query(`SELECT status FROM supervision_task WHERE id = $1`, [task.id]))[0].status).toBe('ASSIGNED');
     });

@@ -1,23 +1,19 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal, systemPrincipal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
-import { applyScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
-import { EscrowFacade } from '../escrow';
+import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { NotificationsFacade } from '../notifications';
-import { ReferenceFacade } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
-import { READ_SCOPE, actorName, actorUserId, assertApprover, assertProposer, assertReader, scopeColumns } from './credit-access';
-import { entryCommandAllowed, supersededStatus } from './credit-entry-transitions';
+import { actorName, actorUserId, assertApprover, assertProposer, assertReader } from './credit.access';
+import { entryCommandAllowed } from './credit-entry-transitions';
 import {
-  CreditEntryNotFound,
   EntryAlreadyActive,
   EntryStateConflict,
   InstitutionBlacklisted,
@@ -27,59 +23,14 @@ import {
   UnknownCreditReason,
 } from './credit.errors';
 import { expiryOf, findCreditReason } from './data/credit-reasons';
-import { ACTIVE_ENTRY_STATUSES, CreditEntry, CreditEntryStatus, CreditListKind, PUBLISHED_STATUSES, RemovalGrounds } from './entities/credit-entry.entity';
-import { CreditRecord, EvidenceRef } from './entities/credit-record.entity';
+import { ACTIVE_ENTRY_STATUSES, CreditEntry, CreditEntryStatus, CreditListKind, RemovalGrounds } from './entities/credit-entry.entity';
+import { CreditRecord } from './entities/credit-record.entity';
+import { CreditEntryFilter, ProposeEntryInput, ProposeRemovalInput, PublicCreditEntry, Standing } from './credit-entry.types';
+import { CreditQueries } from './credit.queries';
+import { JointPunishmentService } from './joint-punishment.service';
 import { WhitelistEligibilityService } from './whitelist-eligibility.service';
 import { UUID } from '../../platform/ids/uuid';
 
-const JOINT_PUNISHMENT_DUTY = 'JOINT_PUNISHMENT';
-/** Whoever acts for the service in the joint punishment it triggers (the freeze instruction). */
-const JOINT_PUNISHMENT = systemPrincipal('credit.joint-punishment');
-
-export interface ProposeEntryInput {
-  institutionId: string;
-  kind: CreditListKind;
-  reasonCode: string;
-  reason: string;
-  evidence?: EvidenceRef[];
-  recordIds?: string[];
-}
-
-export interface ProposeRemovalInput {
-  grounds: RemovalGrounds.APPEAL | RemovalGrounds.CREDIT_REPAIR;
-  note: string;
-  evidence?: EvidenceRef[];
-}
-
-export interface CreditEntryFilter {
-  kind?: CreditListKind;
-  status?: CreditEntryStatus;
-  institutionId?: string;
-  townshipCode?: string;
-}
-
-/** What the public sees of a published entry: nothing more. */
-export interface PublicCreditEntry {
-  institutionName: string;
-  creditCode: string;
-  kind: CreditListKind;
-  reasonCategory: string;
-  reasonCategoryName: string;
-  effectiveOn: string;
-  expiresOn: string | null;
-  townshipCode: string;
-}
-
-export type StandingKind = 'BLACK' | 'GREY' | 'WHITE' | 'NONE';
-
-export interface Standing {
-  institutionId: string;
-  standing: StandingKind;
-  effectiveOn: string | null;
-  expiresOn: string | null;
-}
-
-const STANDING_ORDER: Record<string, number> = { BLACK: 0, GREY: 1, WHITE: 2 };
 
 /**
  * Black / white / grey list entries (黑白名单): proposal → approval by a second person → publication
@@ -87,19 +38,14 @@ const STANDING_ORDER: Record<string, number> = { BLACK: 0, GREY: 1, WHITE: 2 };
  * expiry by schedule. Publishing a BLACK entry carries out joint punishment (联合惩戒) in the same
  * transaction.
  */
-/** Cursor identity of the public black/white list (公示), newest effective date first. */
-const PUBLIC_LIST_CURSOR: CursorSpec = { list: 'credit.public-list', order: 'effective_on,id', direction: 'DESC', types: ['date', 'uuid'] };
-
 @Injectable()
 export class CreditEntryService {
-  private readonly logger = new Logger('CreditEntries');
-
   constructor(
     private readonly dataSource: DataSource,
+    private readonly queries: CreditQueries,
+    private readonly punishment: JointPunishmentService,
     private readonly registry: RegistryFacade,
-    private readonly reference: ReferenceFacade,
     private readonly notifications: NotificationsFacade,
-    private readonly escrow: EscrowFacade,
     private readonly eligibility: WhitelistEligibilityService,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
@@ -192,7 +138,7 @@ export class CreditEntryService {
   async approve(actor: Principal, id: string, note?: string | null): Promise<CreditEntry> {
     assertApprover(actor);
     return this.dataSource.transaction(async (em) => {
-      const entry = await this.lockEntry(em, id);
+      const entry = await this.queries.lockEntry(em, id);
       if (entry.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
       if (!entryCommandAllowed('approved', entry.status)) throw new EntryStateConflict(entry.status, 'approved');
       const institution = await this.registry.findInstitution({ id: entry.institutionId });
@@ -228,10 +174,10 @@ export class CreditEntryService {
         summary: { from: CreditEntryStatus.PROPOSED, to: CreditEntryStatus.PUBLISHED, kind: entry.kind, effectiveOn, expiresOn: entry.expiresOn, note: entry.decisionNote },
       });
       if (entry.kind === CreditListKind.BLACK) {
-        for (const other of others.filter((e) => e.id !== entry.id && e.kind !== CreditListKind.BLACK)) await this.supersede(em, actor, other, entry);
-        await this.jointPunishment(em, entry);
+        for (const other of others.filter((e) => e.id !== entry.id && e.kind !== CreditListKind.BLACK)) await this.punishment.supersede(em, actor, other, entry);
+        await this.punishment.apply(em, entry);
       } else if (entry.kind === CreditListKind.WHITE) {
-        await this.events.publish(em, 'credit.whitelist.published', this.listPayload(entry));
+        await this.events.publish(em, 'credit.whitelist.published', this.punishment.listPayload(entry));
       } else {
         await this.notifications.notify(
           em,
@@ -247,7 +193,7 @@ export class CreditEntryService {
     assertApprover(actor);
     const why = requireNote(note);
     return this.dataSource.transaction(async (em) => {
-      const entry = await this.lockEntry(em, id);
+      const entry = await this.queries.lockEntry(em, id);
       if (entry.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
       if (!entryCommandAllowed('rejected', entry.status)) throw new EntryStateConflict(entry.status, 'rejected');
       const now = this.clock.now();
@@ -266,7 +212,7 @@ export class CreditEntryService {
       throw new ValidationFailed([{ path: 'evidence', message: 'credit repair needs evidence of the rectification' }]);
     }
     return this.dataSource.transaction(async (em) => {
-      const entry = await this.lockEntry(em, id);
+      const entry = await this.queries.lockEntry(em, id);
       if (!entryCommandAllowed('proposed for removal', entry.status)) throw new EntryStateConflict(entry.status, 'proposed for removal');
       const now = this.clock.now();
       Object.assign(entry, {
@@ -293,7 +239,7 @@ export class CreditEntryService {
   async approveRemoval(actor: Principal, id: string, note?: string | null): Promise<CreditEntry> {
     assertApprover(actor);
     return this.dataSource.transaction(async (em) => {
-      const entry = await this.lockEntry(em, id);
+      const entry = await this.queries.lockEntry(em, id);
       if (entry.removalProposedByUserId === actor.userId) throw new SelfApprovalForbidden();
       if (!entryCommandAllowed('removed', entry.status)) throw new EntryStateConflict(entry.status, 'removed');
       const now = this.clock.now();
@@ -310,7 +256,7 @@ export class CreditEntryService {
       await this.audit.record(em, { actor, action: 'credit.entry.removed', entityType: 'credit_entry', entityId: id, summary: { grounds: entry.removalGrounds, note: entry.removalDecisionNote } });
       await this.events.publish(em, 'credit.entry.removed', { entryId: id, institutionId: entry.institutionId, kind: entry.kind, grounds: entry.removalGrounds ?? '' });
       if (entry.kind === CreditListKind.BLACK) {
-        await this.notifications.notify(em, { departmentCodes: await this.punishmentDepartments(), townshipCodes: [entry.townshipCode] }, {
+        await this.notifications.notify(em, { departmentCodes: await this.punishment.punishmentDepartments(), townshipCodes: [entry.townshipCode] }, {
           kind: 'credit.blacklist.removed',
           title: `移出黑名单: ${entry.institutionName}`,
           body: `${entry.institutionName} (${entry.creditCode}) left the black list (${entry.removalGrounds}): ${entry.removalNote}. Lift the joint punishment measures.`,
@@ -326,7 +272,7 @@ export class CreditEntryService {
     assertApprover(actor);
     const why = requireNote(note);
     return this.dataSource.transaction(async (em) => {
-      const entry = await this.lockEntry(em, id);
+      const entry = await this.queries.lockEntry(em, id);
       if (entry.removalProposedByUserId === actor.userId) throw new SelfApprovalForbidden();
       if (!entryCommandAllowed('kept after a removal proposal', entry.status)) throw new EntryStateConflict(entry.status, 'kept after a removal proposal');
       await this.audit.record(em, {
@@ -356,15 +302,7 @@ export class CreditEntryService {
     const today = businessDate(now, this.config.timeZone);
     const actor = systemPrincipal('credit.entry-expiry');
     return this.dataSource.transaction(async (em) => {
-      const due = await em
-        .getRepository(CreditEntry)
-        .createQueryBuilder('e')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where('e.status IN (:...statuses) AND e.expires_on < :today', { statuses: [...PUBLISHED_STATUSES], today })
-        .orderBy('e.expires_on')
-        .limit(500)
-        .getMany();
+      const due = await this.queries.dueForExpiry(em, today);
       for (const entry of due) {
         const from = entry.status;
         Object.assign(entry, { status: CreditEntryStatus.EXPIRED, endedAt: now, updatedAt: now });
@@ -372,7 +310,7 @@ export class CreditEntryService {
         await this.audit.record(em, { actor, action: 'credit.entry.expired', entityType: 'credit_entry', entityId: entry.id, summary: { from, to: entry.status, expiresOn: entry.expiresOn } });
         await this.events.publish(em, 'credit.entry.expired', { entryId: entry.id, institutionId: entry.institutionId, kind: entry.kind, expiresOn: entry.expiresOn ?? '' });
         if (entry.kind === CreditListKind.BLACK) {
-          await this.notifications.notify(em, { departmentCodes: await this.punishmentDepartments(), townshipCodes: [entry.townshipCode] }, {
+          await this.notifications.notify(em, { departmentCodes: await this.punishment.punishmentDepartments(), townshipCodes: [entry.townshipCode] }, {
             kind: 'credit.blacklist.expired',
             title: `黑名单期满: ${entry.institutionName}`,
             body: `${entry.institutionName} (${entry.creditCode}) left the black list: its term ended on ${entry.expiresOn}. Lift the joint punishment measures.`,
@@ -387,153 +325,28 @@ export class CreditEntryService {
 
   async get(actor: Principal, id: string): Promise<CreditEntry> {
     assertReader(actor);
-    if (!UUID.test(id)) throw new CreditEntryNotFound(id);
-    const qb = this.dataSource.getRepository(CreditEntry).createQueryBuilder('e').where('e.id = :id', { id });
-    applyScope(qb, actor, scopeColumns('e'), READ_SCOPE);
-    const entry = await qb.getOne();
-    if (!entry) throw new CreditEntryNotFound(id);
-    return entry;
+    return this.queries.get(actor, id);
   }
 
   async list(actor: Principal, filter: CreditEntryFilter, page: PageArgs): Promise<Connection<CreditEntry>> {
     assertReader(actor);
-    const qb = this.dataSource.getRepository(CreditEntry).createQueryBuilder('e');
-    if (filter.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });
-    if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
-    if (filter.institutionId) qb.andWhere('e.institution_id = :institutionId', { institutionId: filter.institutionId });
-    if (filter.townshipCode) qb.andWhere('e.township_code = :townshipCode', { townshipCode: filter.townshipCode });
-    applyScope(qb, actor, scopeColumns('e'), READ_SCOPE);
-    return paginate(qb, page, { list: 'credit.entries', valueType: 'timestamp', column: 'e.created_at', value: (e) => e.createdAt, tieBreaker: 'e.id', tieValue: (e) => e.id, direction: 'DESC' });
+    return this.queries.list(actor, filter, page);
   }
 
   /** The public list (公示): published entries only, public fields only, newest first. */
-  async publicList(filter: { kind: CreditListKind.BLACK | CreditListKind.WHITE; townshipCode?: string; search?: string }, page: PageArgs): Promise<Connection<PublicCreditEntry>> {
-    const qb = this.dataSource
-      .getRepository(CreditEntry)
-      .createQueryBuilder('e')
-      .where('e.kind = :kind AND e.status IN (:...statuses)', { kind: filter.kind, statuses: [...PUBLISHED_STATUSES] });
-    if (filter.townshipCode) qb.andWhere('e.township_code = :townshipCode', { townshipCode: filter.townshipCode });
-    const search = filter.search?.trim();
-    if (search) {
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where(`e.institution_name ILIKE :pattern ESCAPE '\\'`, { pattern: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }).orWhere('e.credit_code = :code', { code: search.toUpperCase() });
-        }),
-      );
-    }
-    const first = page.first ?? 20;
-    const totalCount = await qb.clone().getCount();
-    if (page.after) {
-      const [effectiveOn, id] = decodeCursor(PUBLIC_LIST_CURSOR, page.after) as [string, string];
-      qb.andWhere('(e.effective_on, e.id) < (:afterOn::date, :afterId::uuid)', { afterOn: effectiveOn, afterId: id });
-    }
-    const rows = await qb.orderBy('e.effective_on', 'DESC').addOrderBy('e.id', 'DESC').limit(first + 1).getMany();
-    const edges = rows.slice(0, first).map((e) => ({ cursor: encodeCursor(PUBLIC_LIST_CURSOR, [e.effectiveOn, e.id]), node: toPublic(e) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  publicList(filter: { kind: CreditListKind.BLACK | CreditListKind.WHITE; townshipCode?: string; search?: string }, page: PageArgs): Promise<Connection<PublicCreditEntry>> {
+    return this.queries.publicList(filter, page);
   }
 
   /** Public standing of institutions: BLACK over GREY over WHITE, or NONE (for DataLoaders). */
-  async standings(institutionIds: readonly string[]): Promise<Standing[]> {
-    const ids = [...new Set(institutionIds)].filter((id) => UUID.test(id));
-    const rows = ids.length ? await this.dataSource.getRepository(CreditEntry).find({ where: { institutionId: In(ids), status: In([...PUBLISHED_STATUSES]) } }) : [];
-    return institutionIds.map((institutionId) => standingOf(institutionId, rows.filter((r) => r.institutionId === institutionId)));
+  standings(institutionIds: readonly string[]): Promise<Standing[]> {
+    return this.queries.standings(institutionIds);
   }
 
   /** The same by unified social credit code (the public profile is looked up by code). */
-  async standingsByCreditCode(creditCodes: readonly string[]): Promise<(Standing & { creditCode: string })[]> {
-    const codes = [...new Set(creditCodes.map((c) => c.trim().toUpperCase()))];
-    const rows = codes.length ? await this.dataSource.getRepository(CreditEntry).find({ where: { creditCode: In(codes), status: In([...PUBLISHED_STATUSES]) } }) : [];
-    return creditCodes.map((code) => {
-      const mine = rows.filter((r) => r.creditCode === code.trim().toUpperCase());
-      return { ...standingOf(mine[0]?.institutionId ?? '', mine), creditCode: code };
-    });
+  standingsByCreditCode(creditCodes: readonly string[]): Promise<(Standing & { creditCode: string })[]> {
+    return this.queries.standingsByCreditCode(creditCodes);
   }
-
-  private async lockEntry(em: EntityManager, id: string): Promise<CreditEntry> {
-    if (!UUID.test(id)) throw new CreditEntryNotFound(id);
-    const found = await em.findOne(CreditEntry, { where: { id } });
-    if (!found) throw new CreditEntryNotFound(id);
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('credit_entry'), hashtext($1))`, [found.institutionId]);
-    return em.getRepository(CreditEntry).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOneOrFail();
-  }
-
-  /** Blacklisting takes the institution off the white (and grey) list, recorded like any removal. */
-  private async supersede(em: EntityManager, actor: Principal, other: CreditEntry, black: CreditEntry): Promise<void> {
-    const now = this.clock.now();
-    const from = other.status;
-    Object.assign(other, {
-      status: supersededStatus(other.status),
-      removalGrounds: RemovalGrounds.SUPERSEDED_BY_BLACKLIST,
-      removalNote: `black-list entry ${black.id} published`,
-      removalDecidedByUserId: actorUserId(actor),
-      removalDecidedByName: actorName(actor),
-      removalDecidedAt: now,
-      endedAt: now,
-      updatedAt: now,
-    });
-    await em.save(other);
-    await this.audit.record(em, {
-      actor,
-      action: 'credit.entry.removed',
-      entityType: 'credit_entry',
-      entityId: other.id,
-      summary: { from, to: other.status, grounds: RemovalGrounds.SUPERSEDED_BY_BLACKLIST, blackEntryId: black.id },
-    });
-    if (from !== CreditEntryStatus.PROPOSED) {
-      await this.events.publish(em, 'credit.entry.removed', { entryId: other.id, institutionId: other.institutionId, kind: other.kind, grounds: RemovalGrounds.SUPERSEDED_BY_BLACKLIST });
-    }
-  }
-
-  /** Joint punishment (联合惩戒): duty departments notified, the escrow account frozen, the export event. */
-  private async jointPunishment(em: EntityManager, entry: CreditEntry): Promise<void> {
-    const reasonName = findCreditReason(entry.reasonCode)?.name ?? entry.reasonCode;
-    const until = entry.expiresOn ?? '永久 (permanent)';
-    await this.notifications.notify(
-      em,
-      { departmentCodes: await this.punishmentDepartments(), townshipCodes: [entry.townshipCode] },
-      {
-        kind: 'credit.blacklist.published',
-        title: `联合惩戒: ${entry.institutionName} 列入黑名单`,
-        body: `${entry.institutionName} (${entry.creditCode}) is on the black list from ${entry.effectiveOn} to ${until} (${reasonName}). Apply the joint punishment measures within your duties.`,
-        entityType: 'credit_entry',
-        entityId: entry.id,
-      },
-    );
-    const freeze = await this.escrow.requestFreeze(em, { institutionId: entry.institutionId, reason: `黑名单 ${entry.id}: ${reasonName}`, actor: JOINT_PUNISHMENT });
-    if (!freeze.issued) this.logger.warn(`black-list entry ${entry.id}: no freeze issued (${freeze.reason})`);
-    await this.audit.record(em, {
-      actor: JOINT_PUNISHMENT,
-      action: 'credit.joint_punishment.applied',
-      entityType: 'credit_entry',
-      entityId: entry.id,
-      summary: { freeze },
-    });
-    await this.events.publish(em, 'credit.blacklist.published', this.listPayload(entry));
-  }
-
-  private async punishmentDepartments(): Promise<string[]> {
-    return [...new Set(['EDU', ...(await this.reference.departmentsWithDuty(JOINT_PUNISHMENT_DUTY))])];
-  }
-
-  private listPayload(entry: CreditEntry) {
-    return {
-      entryId: entry.id,
-      institutionId: entry.institutionId,
-      creditCode: entry.creditCode,
-      name: entry.institutionName,
-      reason: findCreditReason(entry.reasonCode)?.name ?? entry.reasonCode,
-      effectiveOn: entry.effectiveOn ?? '',
-      expiresOn: entry.expiresOn,
-    };
-  }
-}
-
-/** BLACK over GREY over WHITE, or NONE. */
-export function standingOf(institutionId: string, published: readonly CreditEntry[]): Standing {
-  const best = [...published].sort((a, b) => (STANDING_ORDER[a.kind] ?? 9) - (STANDING_ORDER[b.kind] ?? 9))[0];
-  return best
-    ? { institutionId, standing: best.kind as StandingKind, effectiveOn: best.effectiveOn, expiresOn: best.expiresOn }
-    : { institutionId, standing: 'NONE', effectiveOn: null, expiresOn: null };
 }
 
 function requireNote(note: string | null | undefined): string {
@@ -541,17 +354,3 @@ function requireNote(note: string | null | undefined): string {
   if (!why) throw new ValidationFailed([{ path: 'note', message: 'is required' }]);
   return why.slice(0, 1000);
 }
-
-export function toPublic(e: CreditEntry): PublicCreditEntry {
-  return {
-    institutionName: e.institutionName,
-    creditCode: e.creditCode,
-    kind: e.kind,
-    reasonCategory: e.reasonCode,
-    reasonCategoryName: findCreditReason(e.reasonCode)?.name ?? e.reasonCode,
-    effectiveOn: e.effectiveOn ?? '',
-    expiresOn: e.expiresOn,
-    townshipCode: e.townshipCode,
-  };
-}
-

@@ -10,7 +10,7 @@ import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { RegistryFacade } from '../registry';
-import { READ_SCOPE, actorName, actorUserId, assertApprover, assertReader, assertRecorder, scopeColumns } from './credit-access';
+import { READ_SCOPE, actorName, actorUserId, assertApprover, assertReader, assertRecorder, scopeColumns } from './credit.access';
 import { CreditRecordNotFound, InstitutionNotFound, RecordAlreadyRevoked } from './credit.errors';
 import { CreditRecord, CreditRecordKind, CreditRecordSource, CreditRecordStatus, CreditSeverity, EvidenceRef } from './entities/credit-record.entity';
 import { UUID } from '../../platform/ids/uuid';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CreditEntryService, Standing } from './credit-entry.service';
+import { CreditEntryService } from './credit-entry.service';
+import { Standing } from './credit-entry.types';
 
 export type StandingKindListed = 'BLACK' | 'WHITE' | 'GREY';
 

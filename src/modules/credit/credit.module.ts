@@ -8,7 +8,6 @@ import { PolicyModule } from '../policy';
 import { CreditEntryService } from './credit-entry.service';
 import { CreditRecordService } from './credit-record.service';
 import { CreditFacade } from './credit.facade';
-import { CREDIT_TASKS } from './credit.tasks';
 import { creditReasonProblems } from './data/credit-reasons';
 import { CreditEntry } from './entities/credit-entry.entity';
 import { CreditRecord } from './entities/credit-record.entity';
@@ -17,13 +16,20 @@ import { InstitutionStandingResolver, PublicStandingResolver } from './graphql/p
 import { EscrowProjectionSubscriber } from './subscribers/escrow-projection.subscriber';
 import { ViolationSourcesSubscriber } from './subscribers/violation-sources.subscriber';
 import { WhitelistEligibilityService } from './whitelist-eligibility.service';
+import { EntryExpiryTask } from './entry-expiry.task';
+import { EscrowAlertDeadlineTask } from './escrow-alert-deadline.task';
+import { WhitelistReviewTask } from './whitelist-review.task';
+import { CreditQueries } from './credit.queries';
+import { JointPunishmentService } from './joint-punishment.service';
 
 /** Black / white lists (黑白名单), credit records, joint punishment (联合惩戒) and credit repair (信用修复). */
 @Module({
   imports: [TypeOrmModule.forFeature([CreditRecord, CreditEntry]), RegistryModule, EscrowModule, NotificationsModule, ReferenceModule, PolicyModule],
   providers: [
     CreditRecordService,
+    CreditQueries,
     CreditEntryService,
+    JointPunishmentService,
     WhitelistEligibilityService,
     CreditFacade,
     CreditRecordResolver,
@@ -32,7 +38,9 @@ import { WhitelistEligibilityService } from './whitelist-eligibility.service';
     InstitutionStandingResolver,
     EscrowProjectionSubscriber,
     ViolationSourcesSubscriber,
-    ...CREDIT_TASKS,
+    EscrowAlertDeadlineTask,
+    EntryExpiryTask,
+    WhitelistReviewTask,
   ],
   exports: [CreditFacade],
 })

@@ -2,4 +2,4 @@
 export { CreditModule } from './credit.module';
 export { CreditFacade } from './credit.facade';
 export type { StandingKindListed } from './credit.facade';
-export type { Standing, StandingKind } from './credit-entry.service';
+export type { Standing, StandingKind } from './credit-entry.types';

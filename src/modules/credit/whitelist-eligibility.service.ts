@@ -6,7 +6,7 @@ import { Principal } from '../../platform/auth/principal';
 import { inScope } from '../../platform/auth/scope';
 import { PolicyFacade } from '../policy';
 import { InstitutionStatus, RegistryFacade } from '../registry';
-import { READ_SCOPE, assertReader } from './credit-access';
+import { READ_SCOPE, assertReader } from './credit.access';
 import { InstitutionNotFound } from './credit.errors';
 
 /** Escrow alert types that break escrow compliance (and become violations when left open). */

@@ -9,6 +9,7 @@ import { User } from './entities/user.entity';
 import { BankResolver } from './graphql/bank.resolver';
 import { UserResolver } from './graphql/user.resolver';
 import { FirstAdminService } from './first-admin.service';
+import { IdentityFacade } from './identity.facade';
 import { LoginService } from './login.service';
 import { LoginThrottleCleanupTask } from './login-throttle-cleanup.task';
 import { UserService } from './user.service';
@@ -25,12 +26,13 @@ import { UserService } from './user.service';
     LoginService,
     FirstAdminService,
     BankKeyService,
+    IdentityFacade,
     UserResolver,
     BankResolver,
     LoginThrottleCleanupTask,
     { provide: USER_PRINCIPAL_STORE, useExisting: UserService },
     { provide: BANK_KEY_STORE, useExisting: BankKeyService },
   ],
-  exports: [USER_PRINCIPAL_STORE, BANK_KEY_STORE, UserService, BankKeyService, FirstAdminService],
+  exports: [USER_PRINCIPAL_STORE, BANK_KEY_STORE, IdentityFacade],
 })
 export class IdentityModule {}

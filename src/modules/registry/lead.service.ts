@@ -13,7 +13,7 @@ import { ReferenceFacade } from '../reference';
 import { Institution } from './entities/institution.entity';
 import { LeadKind, LeadSource, LeadStatus, UnlicensedLead } from './entities/unlicensed-lead.entity';
 import { InstitutionService } from './institution.service';
-import { LEAD_SCOPE, leadTownshipOf } from './registry-access';
+import { LEAD_SCOPE, leadTownshipOf } from './registry.access';
 import { illegalLeadTransition, institutionNotFound, leadNotFound, leadOutsideTownship } from './registry.errors';
 
 export interface LeadInput {

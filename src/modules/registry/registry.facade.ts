@@ -5,6 +5,7 @@ import { Institution, InstitutionStatus } from './entities/institution.entity';
 import { InstitutionService } from './institution.service';
 import { LeadService } from './lead.service';
 import { UUID } from '../../platform/ids/uuid';
+import { RegistryQueries } from './registry.queries';
 
 /** What other modules know of an institution. */
 export interface InstitutionSummary {
@@ -44,6 +45,7 @@ export class RegistryFacade {
     @InjectRepository(Institution) private readonly institutions: Repository<Institution>,
     private readonly institutionService: InstitutionService,
     private readonly leads: LeadService,
+    private readonly queries: RegistryQueries,
   ) {}
 
   async findInstitution(ref: { id?: string; creditCode?: string }): Promise<InstitutionSummary | null> {
@@ -66,14 +68,8 @@ export class RegistryFacade {
     return (await this.institutions.findBy({ id: In(valid) })).map(toSummary);
   }
 
-  async listOperatingInstitutionIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.institutions
-      .createQueryBuilder('i')
-      .select('i.id', 'id')
-      .where('i.status = :status', { status: InstitutionStatus.OPERATING })
-      .orderBy('i.id')
-      .getRawMany();
-    return rows.map((r) => r.id);
+  listOperatingInstitutionIds(): Promise<string[]> {
+    return this.queries.listOperatingInstitutionIds();
   }
 
   /** Dashboard KPI (压减, target 0): for-profit subject institutions not yet closed, county-wide or in a township. */
@@ -82,16 +78,8 @@ export class RegistryFacade {
   }
 
   /** Dashboard: operating institutions per category (index idx_institution_township_status / idx_institution_status). */
-  async countOperatingByCategory(townshipCode?: string): Promise<{ category: string; count: number }[]> {
-    const qb = this.institutions
-      .createQueryBuilder('i')
-      .select('i.category', 'category')
-      .addSelect('count(*)::int', 'count')
-      .where('i.status = :status', { status: InstitutionStatus.OPERATING })
-      .groupBy('i.category')
-      .orderBy('i.category');
-    if (townshipCode) qb.andWhere('i.township_code = :township', { township: townshipCode });
-    return qb.getRawMany();
+  countOperatingByCategory(townshipCode?: string): Promise<{ category: string; count: number }[]> {
+    return this.queries.countOperatingByCategory(townshipCode);
   }
 
   /**
@@ -99,39 +87,21 @@ export class RegistryFacade {
    * coverage (党的组织覆盖) and party work coverage (党的工作覆盖). One query over
    * idx_institution_township_status / idx_institution_status. County-wide, or one township's.
    */
-  async countPartyCoverageByTownship(townshipCode?: string): Promise<{ townshipCode: string; operating: number; organisationCovered: number; workCovered: number }[]> {
-    const qb = this.institutions
-      .createQueryBuilder('i')
-      .select('i.township_code', 'townshipCode')
-      .addSelect('count(*)::int', 'operating')
-      .addSelect('(count(*) FILTER (WHERE i.party_organisation_covered))::int', 'organisationCovered')
-      .addSelect('(count(*) FILTER (WHERE i.party_work_covered))::int', 'workCovered')
-      .where('i.status = :status', { status: InstitutionStatus.OPERATING })
-      .groupBy('i.township_code')
-      .orderBy('i.township_code');
-    if (townshipCode) qb.andWhere('i.township_code = :township', { township: townshipCode });
-    return qb.getRawMany();
+  countPartyCoverageByTownship(townshipCode?: string): Promise<{ townshipCode: string; operating: number; organisationCovered: number; workCovered: number }[]> {
+    return this.queries.countPartyCoverageByTownship(townshipCode);
   }
 
   /** Ids of the operating institutions of a township (all when none given), for other modules' coverage counts. */
-  async listOperatingInstitutionIdsIn(townshipCode?: string, createdBefore?: Date): Promise<string[]> {
-    const qb = this.institutions.createQueryBuilder('i').select('i.id', 'id').where('i.status = :status', { status: InstitutionStatus.OPERATING });
-    if (townshipCode) qb.andWhere('i.township_code = :township', { township: townshipCode });
-    if (createdBefore) qb.andWhere('i.created_at < :before', { before: createdBefore });
-    return ((await qb.getRawMany()) as { id: string }[]).map((r) => r.id);
+  listOperatingInstitutionIdsIn(townshipCode?: string, createdBefore?: Date): Promise<string[]> {
+    return this.queries.listOperatingInstitutionIdsIn(townshipCode, createdBefore);
   }
 
   /**
    * Dashboard trend: for-profit subject institutions remaining at an instant, approximated from the
    * current record: entered before it, and either still remaining or last changed (closed) after it.
    */
-  async countSubjectInstitutionsRemainingAt(at: Date, townshipCode?: string): Promise<number> {
-    const qb = this.institutions
-      .createQueryBuilder('i')
-      .where(`i.category = 'SUBJECT' AND i.legal_form = 'FOR_PROFIT' AND i.created_at < :at`, { at })
-      .andWhere(`(i.status IN ('APPLIED','APPROVED','OPERATING','SUSPENDED') OR i.updated_at >= :at)`, { at });
-    if (townshipCode) qb.andWhere('i.township_code = :township', { township: townshipCode });
-    return qb.getCount();
+  countSubjectInstitutionsRemainingAt(at: Date, townshipCode?: string): Promise<number> {
+    return this.queries.countSubjectInstitutionsRemainingAt(at, townshipCode);
   }
 
   /** Dashboard: unlicensed-training leads still open (OPEN or INVESTIGATING). */

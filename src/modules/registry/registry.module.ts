@@ -4,7 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { PolicyModule } from '../policy';
-import { AnnualReview, AnnualReviewChecklist } from './entities/annual-review.entity';
+import { AnnualReviewChecklist } from './entities/annual-review-checklist.entity';
+import { AnnualReview } from './entities/annual-review.entity';
 import { Course } from './entities/course.entity';
 import { Institution } from './entities/institution.entity';
 import { Premises } from './entities/premises.entity';
@@ -19,7 +20,14 @@ import { StaffBarResolver } from './graphql/staff-bar.resolver';
 import './graphql/registry.enums';
 import { InstitutionService } from './institution.service';
 import { LeadService } from './lead.service';
-import { RecordsService } from './records.service';
+import { AnnualReviewService } from './annual-review.service';
+import { CourseService } from './course.service';
+import { MaterialService } from './material.service';
+import { PremisesService } from './premises.service';
+import { PublicProfileService } from './public-profile.service';
+import { RecordChanges } from './record-changes';
+import { RegistryQueries } from './registry.queries';
+import { StaffService } from './staff.service';
 import { RegistryFacade } from './registry.facade';
 import { StaffBarService } from './staff-bar.service';
 import { TeacherRosterSubscriber } from './subscribers/teacher-roster.subscriber';
@@ -32,7 +40,7 @@ import { TeacherRosterSubscriber } from './subscribers/teacher-roster.subscriber
     NotificationsModule,
     PolicyModule,
   ],
-  providers: [RegistryFacade, InstitutionService, RecordsService, StaffBarService, StaffBarResolver, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber, TeacherRosterSubscriber],
+  providers: [RegistryFacade, InstitutionService, PublicProfileService, RegistryQueries, RecordChanges, PremisesService, StaffService, CourseService, MaterialService, AnnualReviewService, StaffBarService, StaffBarResolver, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber, TeacherRosterSubscriber],
   exports: [RegistryFacade],
 })
 export class RegistryModule {}

@@ -18,7 +18,7 @@ import { staffAlreadyBarred, staffBarLifted, staffBarNotFound } from './registry
 import { UUID } from '../../platform/ids/uuid';
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
-/** Institutions whose staff are current (as in records.service.ts). */
+/** Institutions whose staff are current (as in record-changes.ts). */
 const LIVE = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED];
 /** Barred for 1–5 years, or for life in especially serious cases (民办教育促进法实施条例 Art. 62/64). */
 export const MAX_BAR_YEARS = 5;
@@ -42,7 +42,7 @@ export interface StaffBarView extends Omit<StaffBar, 'idNumberHash' | 'idNumberE
 
 /**
  * The staff blacklist (从业人员黑名单). The licensing department or the county office bars a person for 1–5
- * years or for life; registering a barred person as staff is then refused (RecordsService.addStaff), and
+ * years or for life; registering a barred person as staff is then refused (StaffService.addStaff), and
  * the institutions where the person currently works are named to the licensing department, which has
  * them dismiss the person. A bar is lifted only to correct a mistake (audited); an expired one stays.
  */
@@ -100,7 +100,7 @@ export class StaffBarService {
       } else {
         person = { hash: piiHash(this.config.security.piiHashKey, idNumber!), encrypted: encrypt(this.config.security.encryptionKey, idNumber!), name: cmd.name!.trim(), staffId: null };
       }
-      // One bar in force per person: bars (and registrations, RecordsService.addStaff) of one person take turns.
+      // One bar in force per person: bars (and registrations, StaffService.addStaff) of one person take turns.
       await this.lockPerson(em, person.hash);
       const today = this.today();
       const current = await this.inForce(em, person.hash, today);

@@ -7,7 +7,7 @@ import { Clock } from '../../platform/clock/clock';
 import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs } from '../../platform/graphql/pagination';
-import { UserDirectoryEntry, UserService } from '../identity';
+import { IdentityFacade, UserDirectoryEntry } from '../identity';
 import { NotificationsFacade } from '../notifications';
 import { ReferenceFacade } from '../reference';
 import { RegistryFacade } from '../registry';
@@ -38,7 +38,7 @@ export class TaskService {
     private readonly notifications: NotificationsFacade,
     private readonly reference: ReferenceFacade,
     private readonly registry: RegistryFacade,
-    private readonly users: UserService,
+    private readonly users: IdentityFacade,
     private readonly clock: Clock,
   ) {}
 

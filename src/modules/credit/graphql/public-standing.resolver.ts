@@ -1,7 +1,8 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { GqlContext } from '../../../platform/graphql/context';
 import { InstitutionObject, InstitutionPublicProfileObject } from '../../registry';
-import { CreditEntryService, Standing } from '../credit-entry.service';
+import { CreditEntryService } from '../credit-entry.service';
+import { Standing } from '../credit-entry.types';
 import { CreditStanding, CreditStandingObject } from './credit.objects';
 
 const standingObject = (s: Standing): CreditStandingObject => ({ standing: s.standing as CreditStanding, effectiveOn: s.effectiveOn, expiresOn: s.expiresOn });

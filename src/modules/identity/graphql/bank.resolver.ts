@@ -6,8 +6,8 @@ import { GqlContext } from '../../../platform/graphql/context';
 import { groupByKey } from '../../../platform/graphql/loaders';
 import { BankKeyService } from '../bank-key.service';
 import { BankApiKey } from '../entities/bank-api-key.entity';
-import { BankApiKeyObject, IssuedBankApiKeyObject, PartnerBankObject } from './bank.object';
-import { RegisterPartnerBankInput } from './bank.inputs';
+import { BankApiKeyObject, IssuedBankApiKeyObject, PartnerBankObject } from './identity.objects';
+import { RegisterPartnerBankInput } from './identity.inputs';
 
 const keyObject = (k: BankApiKey): BankApiKeyObject => ({ keyId: k.keyId, bankCode: k.bankCode, createdAt: k.createdAt, revokedAt: k.revokedAt, active: k.revokedAt === null });
 

@@ -8,8 +8,8 @@ import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { FirstAdminService } from '../first-admin.service';
 import { LoginService } from '../login.service';
 import { UserService } from '../user.service';
-import { ChangeMyPasswordInput, CreateUserInput, SetupFirstAdminInput, LoginInput, ResetUserPasswordInput, UpdateUserRoleInput, UsersArgs } from './user.inputs';
-import { LoginPayloadObject, UserConnection, UserObject } from './user.object';
+import { ChangeMyPasswordInput, CreateUserInput, SetupFirstAdminInput, LoginInput, ResetUserPasswordInput, UpdateUserRoleInput, UsersArgs } from './identity.inputs';
+import { LoginPayloadObject, UserConnection, UserObject } from './identity.objects';
 
 @Resolver(() => UserObject)
 export class UserResolver {

@@ -7,8 +7,13 @@ import { Connection, pagedComplexity } from '../../../platform/graphql/paginatio
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { ReferenceFacade, TownshipObject } from '../../reference';
 import { InstitutionService } from '../institution.service';
-import { RecordsService } from '../records.service';
-import { COMMAND_ROLES, READ_ROLES } from '../registry-access';
+import { AnnualReviewService } from '../annual-review.service';
+import { CourseService } from '../course.service';
+import { MaterialService } from '../material.service';
+import { PremisesService } from '../premises.service';
+import { PublicProfileService } from '../public-profile.service';
+import { StaffService } from '../staff.service';
+import { COMMAND_ROLES, READ_ROLES } from '../registry.access';
 import {
   ApplyForLicenceInput,
   ApproveInstitutionInput,
@@ -34,7 +39,12 @@ import {
 export class InstitutionResolver {
   constructor(
     private readonly service: InstitutionService,
-    private readonly records: RecordsService,
+    private readonly publicProfiles: PublicProfileService,
+    private readonly premisesService: PremisesService,
+    private readonly staffService: StaffService,
+    private readonly courseService: CourseService,
+    private readonly materialService: MaterialService,
+    private readonly reviewService: AnnualReviewService,
     private readonly reference: ReferenceFacade,
   ) {}
 
@@ -54,7 +64,7 @@ export class InstitutionResolver {
   @Public()
   @Query(() => InstitutionPublicProfileObject, { description: 'Public profile of a licensed institution (机构公示), by credit code; no login' })
   institutionPublicProfile(@Args('creditCode') creditCode: string): Promise<InstitutionPublicProfileObject> {
-    return this.service.publicProfile(creditCode);
+    return this.publicProfiles.publicProfile(creditCode);
   }
 
   @Public()
@@ -65,7 +75,7 @@ export class InstitutionResolver {
       'at most 20, rate-limited per client address',
   })
   searchInstitutionsPublic(@Args() args: PublicInstitutionSearchArgs, @Context() ctx: GqlContext): Promise<InstitutionPublicProfileObject[]> {
-    return this.service.searchPublic(args.name, args.townshipCode, args.first ?? 10, ctx.req.ip ?? 'unknown');
+    return this.publicProfiles.searchPublic(args.name, args.townshipCode, args.first ?? 10, ctx.req.ip ?? 'unknown');
   }
 
   @ResolveField(() => TownshipObject, { description: 'The township (乡镇/街道) the institution is registered in' })
@@ -79,32 +89,32 @@ export class InstitutionResolver {
   // Nested lists: the parent was already scoped, so they load by institution id in one batch per request.
   @ResolveField(() => [PremisesObject], { complexity: 5 })
   premises(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
-    return ctx.loaders.get<string, PremisesObject[]>('registry.premises', async (ids) => groupByKey(ids, await this.records.premisesOf(ids), (p) => p.institutionId)).load(i.id);
+    return ctx.loaders.get<string, PremisesObject[]>('registry.premises', async (ids) => groupByKey(ids, await this.premisesService.premisesOf(ids), (p) => p.institutionId)).load(i.id);
   }
 
   @ResolveField(() => [StaffObject], { complexity: 5 })
   staff(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
-      .get<string, StaffObject[]>('registry.staff', async (ids) => groupByKey(ids, (await this.records.staffOf(ids)).map(StaffObject.from), (s) => s.institutionId))
+      .get<string, StaffObject[]>('registry.staff', async (ids) => groupByKey(ids, (await this.staffService.staffOf(ids)).map(StaffObject.from), (s) => s.institutionId))
       .load(i.id);
   }
 
   @ResolveField(() => [CourseObject], { complexity: 5 })
   courses(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
-      .get<string, CourseObject[]>('registry.courses', async (ids) => groupByKey(ids, (await this.records.coursesOf(ids)).map(CourseObject.from), (c) => c.institutionId))
+      .get<string, CourseObject[]>('registry.courses', async (ids) => groupByKey(ids, (await this.courseService.coursesOf(ids)).map(CourseObject.from), (c) => c.institutionId))
       .load(i.id);
   }
 
   @ResolveField(() => [TrainingMaterialObject], { complexity: 5, description: 'Training materials and enrolment ads with their review' })
   materials(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
-    return ctx.loaders.get<string, TrainingMaterialObject[]>('registry.materials', async (ids) => groupByKey(ids, await this.records.materialsOf(ids), (m) => m.institutionId)).load(i.id);
+    return ctx.loaders.get<string, TrainingMaterialObject[]>('registry.materials', async (ids) => groupByKey(ids, await this.materialService.materialsOf(ids), (m) => m.institutionId)).load(i.id);
   }
 
   @ResolveField(() => [AnnualReviewObject], { complexity: 5, description: 'Annual reviews (年审年检), latest year first' })
   annualReviews(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
-      .get<string, AnnualReviewObject[]>('registry.reviews', async (ids) => groupByKey(ids, (await this.records.reviewsOf(ids)).map(AnnualReviewObject.from), (r) => r.institutionId))
+      .get<string, AnnualReviewObject[]>('registry.reviews', async (ids) => groupByKey(ids, (await this.reviewService.reviewsOf(ids)).map(AnnualReviewObject.from), (r) => r.institutionId))
       .load(i.id);
   }
 

@@ -6,7 +6,7 @@ import { Connection, pagedComplexity } from '../../../platform/graphql/paginatio
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { InstitutionService } from '../institution.service';
 import { LeadService } from '../lead.service';
-import { LEAD_ROLES, READ_ROLES } from '../registry-access';
+import { LEAD_ROLES, READ_ROLES } from '../registry.access';
 import { RegistryDashboardOutOfScope } from '../registry.errors';
 import { LeadsArgs, RecordLeadInput, ResolveLeadInput, StartLeadInvestigationInput } from './registry.inputs';
 import { RegistryDashboardObject, UnlicensedLeadConnection, UnlicensedLeadObject } from './registry.objects';

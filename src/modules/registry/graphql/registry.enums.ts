@@ -6,7 +6,7 @@ import { CheckStatus } from '../entities/premises.entity';
 import { BackgroundCheck, StaffPosition } from '../entities/staff.entity';
 import { MaterialKind, ReviewStatus } from '../entities/training-material.entity';
 import { LeadKind, LeadSource, LeadStatus } from '../entities/unlicensed-lead.entity';
-import { PremisesCheck } from '../records.service';
+import { PremisesCheck } from '../records.types';
 import { COURSE_TOPICS } from '../topics';
 
 export const CourseTopic = Object.fromEntries(COURSE_TOPICS.map((t) => [t, t])) as Record<string, string>;

@@ -27,7 +27,7 @@ import { CheckStatus } from '../entities/premises.entity';
 import { BackgroundCheck, StaffPosition } from '../entities/staff.entity';
 import { MaterialKind, ReviewStatus } from '../entities/training-material.entity';
 import { LeadKind, LeadSource, LeadStatus } from '../entities/unlicensed-lead.entity';
-import { PremisesCheck } from '../records.service';
+import { PremisesCheck } from '../records.types';
 import { COURSE_TOPICS } from '../topics';
 import { CourseTopic } from './registry.enums';
 

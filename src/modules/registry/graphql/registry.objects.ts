@@ -1,15 +1,16 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { formatMoney } from '../../../platform/database/money';
 import { Paginated } from '../../../platform/graphql/pagination';
-import { AnnualReview, AnnualReviewChecklist, AnnualReviewResult } from '../entities/annual-review.entity';
+import { AnnualReviewChecklist } from '../entities/annual-review-checklist.entity';
+import { AnnualReview, AnnualReviewResult } from '../entities/annual-review.entity';
 import { Course, CourseMode } from '../entities/course.entity';
 import { Institution, InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from '../entities/institution.entity';
 import { CheckStatus } from '../entities/premises.entity';
 import { BackgroundCheck, StaffPosition } from '../entities/staff.entity';
 import { MaterialKind, ReviewStatus } from '../entities/training-material.entity';
 import { LeadKind, LeadSource, LeadStatus, UnlicensedLead } from '../entities/unlicensed-lead.entity';
-import { PublicProfile } from '../institution.service';
-import { StaffView } from '../records.service';
+import { PublicProfile } from '../public-profile.service';
+import { StaffView } from '../records.types';
 import { CourseTopic } from './registry.enums';
 
 @ObjectType('Institution', { description: 'Off-campus training institution (校外培训机构)' })

@@ -3,7 +3,7 @@ import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from
 import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
 import { Connection, PageArgs, Paginated, pagedComplexity } from '../../../platform/graphql/pagination';
-import { COMMAND_ROLES, READ_ROLES } from '../registry-access';
+import { COMMAND_ROLES, READ_ROLES } from '../registry.access';
 import { MAX_BAR_YEARS, StaffBarService, StaffBarView } from '../staff-bar.service';
 
 @ObjectType('StaffBar', { description: 'A person on the staff blacklist (从业人员黑名单), barred from off-campus training' })

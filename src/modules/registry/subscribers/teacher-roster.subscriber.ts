@@ -10,12 +10,12 @@ import { ReferenceFacade } from '../../reference';
 import { InstitutionStatus } from '../entities/institution.entity';
 import { InstitutionService } from '../institution.service';
 
-/** Institutions whose staff records are live (as in records.service.ts). */
+/** Institutions whose staff records are live (as in record-changes.ts). */
 const ACTIVE = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED];
 
 /**
  * A school's roster was imported: staff already registered at an institution who match one of the
- * school's active teachers are flagged as at registration (RecordsService.addStaff) — the staff row
+ * school's active teachers are flagged as at registration (StaffService.addStaff) — the staff row
  * names the teacher, `registry.staff.in_service_teacher_found` is published (the credit module records
  * it) and the licensing and teacher-discipline departments are notified. Staff already flagged are left
  * alone, so a redelivered event changes nothing.

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Role } from '../../../platform/auth/role';
 import { PageArgs } from '../../../platform/graphql/pagination';
+import { BANK_CODE_PATTERN } from '../bank-key.service';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../user.service';
 
 const SCOPE_DESCRIPTION = 'Department code (DEPARTMENT_OFFICER, INSPECTOR), township code (TOWNSHIP_OFFICER) or school id (SCHOOL_ADMIN); none for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR';
@@ -122,4 +123,16 @@ export class UsersArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   includeDisabled?: boolean;
+}
+
+@InputType()
+export class RegisterPartnerBankInput {
+  @Field({ description: 'Stable code, 2–32 characters A-Z, 0-9 and _ (e.g. ICBC_XIFENG)' })
+  @Matches(BANK_CODE_PATTERN, { message: 'code must be 2–32 characters A-Z, 0-9 and _, starting with a letter' })
+  code!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  name!: string;
 }

@@ -1,7 +1,7 @@
 import { Role } from '../../platform/auth/role';
 import { UserPrincipal, systemPrincipal } from '../../platform/auth/principal';
-import { standingOf } from './credit-entry.service';
-import { assertApprover, assertProposer, isApprover } from './credit-access';
+import { standingOf } from './credit-entry.types';
+import { assertApprover, assertProposer, isApprover } from './credit.access';
 import { CreditEntry, CreditListKind } from './entities/credit-entry.entity';
 
 const user = (role: Role, departmentCode?: string): UserPrincipal => ({ kind: 'user', userId: 'u', username: 'x', role, departmentCode });

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { ScheduledTask, ScheduledTaskHandler } from '../../platform/events';
+import { CreditEntryService } from './credit-entry.service';
+
+/** Entries past their last day in force leave the lists (EXPIRED), every 15 minutes. */
+@Injectable()
+@ScheduledTask('credit.entry-expiry')
+export class EntryExpiryTask implements ScheduledTaskHandler {
+  constructor(private readonly entries: CreditEntryService) {}
+
+  schedule() {
+    return { every: 15 * 60 * 1000 };
+  }
+
+  run(now: Date): Promise<number> {
+    return this.entries.expireDue(now);
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { BankKeyService, IssuedBankKey } from './bank-key.service';
+import { PartnerBank } from './entities/partner-bank.entity';
+import { User } from './entities/user.entity';
+import { FirstAdminService, StartLog } from './first-admin.service';
+import { CreateUserCommand, UserDirectoryEntry, UserDirectoryScope, UserService } from './user.service';
+
+/**
+ * Identity as other modules, the bootstrap and the CLI see it: the user directory and a user looked up
+ * (supervision's assignee checks), user administration (the CLI's user creation), partner banks and their
+ * keys, and the first-administrator check at start. Each call is the service's own, under its rules.
+ */
+@Injectable()
+export class IdentityFacade {
+  constructor(
+    private readonly users: UserService,
+    private readonly bankKeys: BankKeyService,
+    private readonly firstAdmin: FirstAdminService,
+  ) {}
+
+  /** A user the actor may read (404 when unknown). */
+  getForReader(actor: Principal, id: string): Promise<User> {
+    return this.users.getForReader(actor, id);
+  }
+
+  /** Active users within any of the scopes, for pickers (e.g. a task's assignees). */
+  directory(actor: Principal, scopes: UserDirectoryScope[], options: { search?: string; limit: number }): Promise<UserDirectoryEntry[]> {
+    return this.users.directory(actor, scopes, options);
+  }
+
+  createUser(actor: Principal, command: CreateUserCommand): Promise<User> {
+    return this.users.create(actor, command);
+  }
+
+  changeUserRole(actor: Principal, userId: string, role: Role, scopeValue?: string | null): Promise<User> {
+    return this.users.changeRole(actor, userId, role, scopeValue);
+  }
+
+  disableUser(actor: Principal, userId: string): Promise<User> {
+    return this.users.disable(actor, userId);
+  }
+
+  registerBank(actor: Principal, input: { code: string; name: string }): Promise<PartnerBank> {
+    return this.bankKeys.registerBank(actor, input);
+  }
+
+  issueBankKey(actor: Principal, bankCode: string): Promise<IssuedBankKey> {
+    return this.bankKeys.issueKey(actor, bankCode);
+  }
+
+  /** At start of an API process: make the configured administrator, or log a fresh setup code, while none exists. */
+  firstAdminAtStart(log: StartLog): Promise<void> {
+    return this.firstAdmin.atStart(log);
+  }
+}
