@@ -22,10 +22,14 @@ function target(file, spec) {
  * `seed/` folder, which loads data without building the Nest module graph.
  */
 const boundaries = {
-  meta: { type: 'problem', schema: [], messages: {
-    internal: "'{{spec}}' reaches into module '{{module}}': import from '{{module}}/index' instead",
-    platform: "platform code must not import the domain module '{{module}}'",
-  } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      internal: "'{{spec}}' reaches into module '{{module}}': import from '{{module}}/index' instead",
+      platform: "platform code must not import the domain module '{{module}}'",
+    },
+  },
   create(context) {
     const file = context.filename;
     const own = file.startsWith(MODULES + path.sep) ? path.relative(MODULES, file).split(path.sep)[0] : null;
@@ -38,7 +42,8 @@ const boundaries = {
       if (inPlatform) return context.report({ node, messageId: 'platform', data: { module: t.module } });
       const publicSurface = t.inner === '' || t.inner === 'index';
       const seedFromRoot = own === null && t.inner.startsWith('seed/');
-      if (!publicSurface && !seedFromRoot) context.report({ node, messageId: 'internal', data: { spec, module: t.module } });
+      if (!publicSurface && !seedFromRoot)
+        context.report({ node, messageId: 'internal', data: { spec, module: t.module } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
   },
@@ -53,14 +58,25 @@ export default tseslint.config(
     plugins: { local: { rules: { 'module-boundaries': boundaries } } },
     rules: {
       'local/module-boundaries': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
     },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

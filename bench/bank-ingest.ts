@@ -83,7 +83,8 @@ async function main(): Promise<void> {
         body,
       });
       const json = (await res.json()) as { accepted?: number };
-      if (res.status !== 200 || json.accepted !== SIZE) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+      if (res.status !== 200 || json.accepted !== SIZE)
+        throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
       return performance.now() - started;
     };
 
@@ -93,12 +94,26 @@ async function main(): Promise<void> {
       for (const b of bodies) latencies.push(await post(path, b));
       const seconds = (performance.now() - start) / 1000;
       latencies.sort((a, b) => a - b);
-      return { kind, path: 'signed HTTP batch → service', items: bodies.length * SIZE, perSecond: (bodies.length * SIZE) / seconds, p50ms: percentile(latencies, 50), p99ms: percentile(latencies, 99) };
+      return {
+        kind,
+        path: 'signed HTTP batch → service',
+        items: bodies.length * SIZE,
+        perSecond: (bodies.length * SIZE) / seconds,
+        p50ms: percentile(latencies, 50),
+        p99ms: percentile(latencies, 99),
+      };
     };
 
     const statementBodies = Array.from({ length: N }, (_, i) =>
       JSON.stringify({
-        statements: accountNos.map((no) => ({ accountNo: no, statementDate: day('2026-01-02', i), openingBalance: '1000.00', closingBalance: '1000.00', currency: 'CNY', revision: 0 })),
+        statements: accountNos.map((no) => ({
+          accountNo: no,
+          statementDate: day('2026-01-02', i),
+          openingBalance: '1000.00',
+          closingBalance: '1000.00',
+          currency: 'CNY',
+          revision: 0,
+        })),
       }),
     );
     const txnBodies = Array.from({ length: N }, (_, i) =>
@@ -119,7 +134,19 @@ async function main(): Promise<void> {
       }),
     );
     // Warm up (connections, JIT) with one batch of each, on dates the measured runs do not use.
-    await post('/api/bank/v1/statements', JSON.stringify({ statements: accountNos.map((no) => ({ accountNo: no, statementDate: '2026-01-01', openingBalance: '0.00', closingBalance: '0.00', currency: 'CNY', revision: 0 })) }));
+    await post(
+      '/api/bank/v1/statements',
+      JSON.stringify({
+        statements: accountNos.map((no) => ({
+          accountNo: no,
+          statementDate: '2026-01-01',
+          openingBalance: '0.00',
+          closingBalance: '0.00',
+          currency: 'CNY',
+          revision: 0,
+        })),
+      }),
+    );
     rows.push(await measure('statements', '/api/bank/v1/statements', statementBodies));
     rows.push(await measure('transactions', '/api/bank/v1/transactions', txnBodies));
 
@@ -135,7 +162,14 @@ async function main(): Promise<void> {
       }
       const seconds = (performance.now() - start) / 1000;
       latencies.sort((a, b) => a - b);
-      return { kind, path: 'plain INSERT … ON CONFLICT', items: N * SIZE, perSecond: (N * SIZE) / seconds, p50ms: percentile(latencies, 50), p99ms: percentile(latencies, 99) };
+      return {
+        kind,
+        path: 'plain INSERT … ON CONFLICT',
+        items: N * SIZE,
+        perSecond: (N * SIZE) / seconds,
+        p50ms: percentile(latencies, 50),
+        p99ms: percentile(latencies, 99),
+      };
     };
     const batchId = randomUUID();
     rows.push(
@@ -164,19 +198,55 @@ async function main(): Promise<void> {
     await db.drop();
   }
   const m = machine();
-  console.log(`\nbench:bank-ingest — ${N} batches × ${SIZE} items of each kind, ${m.cores} cores, ${m.cpu}, Node ${m.node}`);
-  console.table(rows.map((r) => ({ kind: r.kind, path: r.path, 'items/s': Math.round(r.perSecond), 'p50 ms/batch': r.p50ms.toFixed(1), 'p99 ms/batch': r.p99ms.toFixed(1) })));
+  console.log(
+    `\nbench:bank-ingest — ${N} batches × ${SIZE} items of each kind, ${m.cores} cores, ${m.cpu}, Node ${m.node}`,
+  );
+  console.table(
+    rows.map((r) => ({
+      kind: r.kind,
+      path: r.path,
+      'items/s': Math.round(r.perSecond),
+      'p50 ms/batch': r.p50ms.toFixed(1),
+      'p99 ms/batch': r.p99ms.toFixed(1),
+    })),
+  );
   const headline: Headline[] = [];
   for (const kind of ['statements', 'transactions']) {
-    const [service, plain] = [rows.find((r) => r.kind === kind && r.path.startsWith('signed')), rows.find((r) => r.kind === kind && r.path.startsWith('plain'))];
+    const [service, plain] = [
+      rows.find((r) => r.kind === kind && r.path.startsWith('signed')),
+      rows.find((r) => r.kind === kind && r.path.startsWith('plain')),
+    ];
     if (!service || !plain) continue;
-    console.log(`${kind}: service ingests at ${(service.perSecond / plain.perSecond).toFixed(2)} × the plain INSERT rate`);
+    console.log(
+      `${kind}: service ingests at ${(service.perSecond / plain.perSecond).toFixed(2)} × the plain INSERT rate`,
+    );
     const ratio = ratioOf(service.perSecond, plain.perSecond);
     const ms = (v: number) => Math.round(v * 10) / 10;
     headline.push(
-      { benchmark: 'bank ingest', metric: `${kind}: items/s (1,000-item signed batches)`, service: Math.round(service.perSecond), baseline: Math.round(plain.perSecond), unit: 'items/s', ratio, goal: '≥ 0.5 × raw INSERT', met: ratio >= 0.5 },
-      { benchmark: 'bank ingest', metric: `${kind}: p50 ms/batch`, service: ms(service.p50ms), baseline: ms(plain.p50ms), unit: 'ms' },
-      { benchmark: 'bank ingest', metric: `${kind}: p99 ms/batch`, service: ms(service.p99ms), baseline: ms(plain.p99ms), unit: 'ms' },
+      {
+        benchmark: 'bank ingest',
+        metric: `${kind}: items/s (1,000-item signed batches)`,
+        service: Math.round(service.perSecond),
+        baseline: Math.round(plain.perSecond),
+        unit: 'items/s',
+        ratio,
+        goal: '≥ 0.5 × raw INSERT',
+        met: ratio >= 0.5,
+      },
+      {
+        benchmark: 'bank ingest',
+        metric: `${kind}: p50 ms/batch`,
+        service: ms(service.p50ms),
+        baseline: ms(plain.p50ms),
+        unit: 'ms',
+      },
+      {
+        benchmark: 'bank ingest',
+        metric: `${kind}: p99 ms/batch`,
+        service: ms(service.p99ms),
+        baseline: ms(plain.p99ms),
+        unit: 'ms',
+      },
     );
   }
   console.log(`written to ${writeResult('bank-ingest', { batches: N, batchSize: SIZE, rows, headline })}`);

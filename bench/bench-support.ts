@@ -50,14 +50,22 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function machine(): Record<string, string | number> {
-  return { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', node: process.version, platform: `${os.platform()} ${os.release()}` };
+  return {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? '?',
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 export function writeResult(name: string, data: unknown): string {
   const dir = path.resolve('bench/results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.json`);
-  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: machine(), ...(data as object) }, null, 2));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ date: new Date().toISOString(), machine: machine(), ...(data as object) }, null, 2),
+  );
   return file;
 }
 
@@ -95,9 +103,18 @@ export interface Spawned {
 }
 
 /** `node <build>/<script>` (the build: BENCH_DIST, default dist) with the benchmark's environment plus `env`. */
-export function spawnNode(script: string, env: Record<string, string | undefined>, args: string[] = [], nodeArgs: string[] = []): Spawned {
+export function spawnNode(
+  script: string,
+  env: Record<string, string | undefined>,
+  args: string[] = [],
+  nodeArgs: string[] = [],
+): Spawned {
   const fullEnv = { ...process.env, ...env };
-  const child = spawn(process.execPath, [...nodeArgs, path.resolve(process.env.BENCH_DIST ?? 'dist', script), ...args], { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, path.resolve(process.env.BENCH_DIST ?? 'dist', script), ...args],
+    { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-20_000);
@@ -144,7 +161,12 @@ export function freePort(): Promise<number> {
 /** REDIS_URL, or a Redis answering on 127.0.0.1:6379; undefined when none answers. */
 export async function redisReachable(): Promise<string | undefined> {
   const url = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  const client = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+  const client = new IORedis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    retryStrategy: () => null,
+  });
   try {
     await client.connect();
     await client.ping();

@@ -20,7 +20,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 async function main(): Promise<void> {
   const db = await benchDatabase();
-  const config = loadConfig({ ...process.env, DATABASE_URL: db.url, NODE_ENV: 'test', LOG_LEVEL: 'silent', APP_ROLE: 'api' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: db.url,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    APP_ROLE: 'api',
+  });
   const runtime: Runtime = { config, databaseUrl: db.url, embeddedDatabase: false };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(runtime), { logger: false });
   try {
@@ -61,16 +67,34 @@ async function main(): Promise<void> {
       countyP50Ms: percentile(sorted, 50),
       countyMaxMs: sorted[sorted.length - 1],
       timings,
-      figures: { operating: first.escrow.coverage.denominator, covered: first.escrow.coverage.numerator, subjectRemaining: first.registry.subjectInstitutionsRemaining, complaintsThisMonth: first.complaints.received, openTasks: first.supervision.open },
+      figures: {
+        operating: first.escrow.coverage.denominator,
+        covered: first.escrow.coverage.numerator,
+        subjectRemaining: first.registry.subjectInstitutionsRemaining,
+        complaintsThisMonth: first.complaints.received,
+        openTasks: first.supervision.open,
+      },
       oneTownshipOperating: township.escrow.coverage.denominator,
       parts,
       headline: [
-        { benchmark: 'dashboard', metric: `county-wide, ${INSTITUTIONS.toLocaleString('en')} institutions: p50 of ${RUNS}`, service: percentile(sorted, 50), unit: 'ms' },
-        { benchmark: 'dashboard', metric: 'county-wide: of which escrow coverage', service: parts.escrowFigures, unit: 'ms' },
+        {
+          benchmark: 'dashboard',
+          metric: `county-wide, ${INSTITUTIONS.toLocaleString('en')} institutions: p50 of ${RUNS}`,
+          service: percentile(sorted, 50),
+          unit: 'ms',
+        },
+        {
+          benchmark: 'dashboard',
+          metric: 'county-wide: of which escrow coverage',
+          service: parts.escrowFigures,
+          unit: 'ms',
+        },
       ] satisfies Headline[],
     };
     console.log(JSON.stringify(summary.figures));
-    console.log(`dashboard (county-wide, ${INSTITUTIONS.toLocaleString()} institutions): p50 ${summary.countyP50Ms} ms, max ${summary.countyMaxMs} ms over ${RUNS} runs (seed ${seedMs} ms)`);
+    console.log(
+      `dashboard (county-wide, ${INSTITUTIONS.toLocaleString()} institutions): p50 ${summary.countyP50Ms} ms, max ${summary.countyMaxMs} ms over ${RUNS} runs (seed ${seedMs} ms)`,
+    );
     console.log(`written to ${writeResult('dashboard', summary)}`);
   } finally {
     await app.close();

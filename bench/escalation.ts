@@ -23,7 +23,9 @@ async function seed(ds: DataSource, total: number, overdue: number): Promise<num
   const started = performance.now();
   // Bulk load as a data import would: drop the secondary indexes, insert, build them again (the sweep
   // then runs against exactly the schema the migrations made).
-  const indexes = (await ds.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'supervision_task' AND indexname <> 'supervision_task_pkey'`)) as { indexname: string; indexdef: string }[];
+  const indexes = (await ds.query(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'supervision_task' AND indexname <> 'supervision_task_pkey'`,
+  )) as { indexname: string; indexdef: string }[];
   for (const i of indexes) await ds.query(`DROP INDEX ${i.indexname}`);
   // Row n: the first `overdue` rows are open and 1–2 days late; of the rest, even rows are closed (due in
   // the past) and odd rows are open and due in the coming month.
@@ -49,7 +51,9 @@ async function seed(ds: DataSource, total: number, overdue: number): Promise<num
 }
 
 async function clear(ds: DataSource): Promise<void> {
-  await ds.query('TRUNCATE supervision_escalation, rectification_order, supervision_violation, supervision_finding, supervision_task, notification_read, notification_target, notification, outbox CASCADE');
+  await ds.query(
+    'TRUNCATE supervision_escalation, rectification_order, supervision_violation, supervision_finding, supervision_task, notification_read, notification_target, notification, outbox CASCADE',
+  );
 }
 
 async function main(): Promise<void> {
@@ -61,7 +65,14 @@ async function main(): Promise<void> {
     const clock = new FixedClock(NOW);
     const events = new EventPublisher(clock);
     const notifications = createNotificationsFacade(ds, events, clock, [new LogChannel()]);
-    const sweeper = createEscalationSweep(ds, events, notifications, clock, createPolicyFacade(ds, config, clock), config);
+    const sweeper = createEscalationSweep(
+      ds,
+      events,
+      notifications,
+      clock,
+      createPolicyFacade(ds, config, clock),
+      config,
+    );
 
     const run = async (total: number, overdue: number) => {
       await clear(ds);
@@ -82,7 +93,12 @@ async function main(): Promise<void> {
     const large = await run(TOTAL, OVERDUE);
     const small = await run(OVERDUE, OVERDUE);
     const ratio = ratioOf(large.sweepMs, small.sweepMs);
-    const count = (n: number) => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+    const count = (n: number) =>
+      n >= 1_000_000 && n % 1_000_000 === 0
+        ? `${n / 1_000_000}M`
+        : n >= 1000 && n % 1000 === 0
+          ? `${n / 1000}k`
+          : String(n);
     const headline: Headline[] = [
       {
         benchmark: 'escalation sweep',
@@ -106,7 +122,9 @@ async function main(): Promise<void> {
           : 'cost grows with the table',
       headline,
     };
-    console.log(`sweep: ${TOTAL.toLocaleString()} tasks / ${OVERDUE.toLocaleString()} overdue: ${large.sweepMs} ms; ${OVERDUE.toLocaleString()} tasks all overdue: ${small.sweepMs} ms; ratio ${ratio} (${summary.verdict})`);
+    console.log(
+      `sweep: ${TOTAL.toLocaleString()} tasks / ${OVERDUE.toLocaleString()} overdue: ${large.sweepMs} ms; ${OVERDUE.toLocaleString()} tasks all overdue: ${small.sweepMs} ms; ratio ${ratio} (${summary.verdict})`,
+    );
     console.log(`written to ${writeResult('escalation', summary)}`);
   } finally {
     await ds.destroy();

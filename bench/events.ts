@@ -9,7 +9,16 @@ import { OnEvent } from '../src/platform/events/decorators';
 import { EventPublisher } from '../src/platform/events/event-publisher';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { QueueFactory } from '../src/platform/queue/queue-factory';
-import { Headline, benchDatabase, deleteRedisKeys, machine, percentile, ratioOf, redisReachable, writeResult } from './bench-support';
+import {
+  Headline,
+  benchDatabase,
+  deleteRedisKeys,
+  machine,
+  percentile,
+  ratioOf,
+  redisReachable,
+  writeResult,
+} from './bench-support';
 
 /**
  * npm run bench:events — events/s and commit-to-handler latency through outbox → relay → BullMQ →
@@ -51,20 +60,32 @@ async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> 
   }
 }
 
-async function bare(backend: 'redis' | 'postgres', databaseUrl: string, redisUrl: string | undefined): Promise<Figures> {
+async function bare(
+  backend: 'redis' | 'postgres',
+  databaseUrl: string,
+  redisUrl: string | undefined,
+): Promise<Figures> {
   const prefix = `bench${Date.now().toString(36)}`;
   const factory = new QueueFactory({ redisUrl: backend === 'redis' ? redisUrl : undefined, databaseUrl, prefix });
   await factory.migrate();
   const sent = new Map<string, number>();
   const got: number[] = [];
-  factory.worker<{ id: string }>('bare', async (job) => {
-    got.push(performance.now() - (sent.get(job.data.id) as number));
-  }, { concurrency: 8 });
+  factory.worker<{ id: string }>(
+    'bare',
+    async (job) => {
+      got.push(performance.now() - (sent.get(job.data.id) as number));
+    },
+    { concurrency: 8 },
+  );
   const queue = factory.queue<{ id: string }>('bare');
   await queue.waitUntilReady();
   const start = performance.now();
   for (let i = 0; i < N; i += 500) {
-    const jobs = Array.from({ length: Math.min(500, N - i) }, (_, k) => ({ name: 'bare', data: { id: `b${i + k}` }, opts: { jobId: `b${i + k}`, removeOnComplete: true } }));
+    const jobs = Array.from({ length: Math.min(500, N - i) }, (_, k) => ({
+      name: 'bare',
+      data: { id: `b${i + k}` },
+      opts: { jobId: `b${i + k}`, removeOnComplete: true },
+    }));
     const now = performance.now();
     for (const j of jobs) sent.set(j.data.id, now);
     await queue.addBulk(jobs);
@@ -75,10 +96,21 @@ async function bare(backend: 'redis' | 'postgres', databaseUrl: string, redisUrl
   await factory.close();
   if (backend === 'redis' && redisUrl) await deleteRedisKeys(redisUrl, prefix);
   got.sort((a, b) => a - b);
-  return { backend, path: 'bare BullMQ add → no-op worker', events: N, perSecond: N / seconds, p50ms: percentile(got, 50), p99ms: percentile(got, 99) };
+  return {
+    backend,
+    path: 'bare BullMQ add → no-op worker',
+    events: N,
+    perSecond: N / seconds,
+    p50ms: percentile(got, 50),
+    p99ms: percentile(got, 99),
+  };
 }
 
-async function throughOutbox(backend: 'redis' | 'postgres', databaseUrl: string, redisUrl: string | undefined): Promise<Figures[]> {
+async function throughOutbox(
+  backend: 'redis' | 'postgres',
+  databaseUrl: string,
+  redisUrl: string | undefined,
+): Promise<Figures[]> {
   arrivals.clear();
   const prefix = `bench${Date.now().toString(36)}`;
   const config = loadConfig({
@@ -111,7 +143,14 @@ async function throughOutbox(backend: 'redis' | 'postgres', databaseUrl: string,
   await waitUntil(() => arrivals.size >= N, 600_000);
   const seconds = (Math.max(...arrivals.values()) - start) / 1000;
   const latencies = [...arrivals].map(([id, at]) => at - (committed.get(id) as number)).sort((a, b) => a - b);
-  const saturated: Figures = { backend, path: 'outbox → relay → subscriber', events: N, perSecond: N / seconds, p50ms: percentile(latencies, 50), p99ms: percentile(latencies, 99) };
+  const saturated: Figures = {
+    backend,
+    path: 'outbox → relay → subscriber',
+    events: N,
+    perSecond: N / seconds,
+    p50ms: percentile(latencies, 50),
+    p99ms: percentile(latencies, 99),
+  };
 
   // Commit-to-handler latency as the service lives it: one event per transaction at a steady rate well
   // below the ceiling (in the burst above, latency is mostly the time spent queueing behind the burst).
@@ -122,13 +161,22 @@ async function throughOutbox(backend: 'redis' | 'postgres', databaseUrl: string,
     const due = steadyStart + (i * 1000) / STEADY_RATE;
     if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
     const [id] = await dataSource.transaction((em) =>
-      publisher.publishMany(em, [{ name: 'identity.user.created' as const, payload: { userId: `s${i}`, username: `s${i}`, role: 'INSPECTOR' } }]),
+      publisher.publishMany(em, [
+        { name: 'identity.user.created' as const, payload: { userId: `s${i}`, username: `s${i}`, role: 'INSPECTOR' } },
+      ]),
     );
     committed.set(id as string, performance.now());
   }
   await waitUntil(() => arrivals.size >= committed.size, 60_000);
   const steadyLatencies = [...arrivals].map(([id, at]) => at - (committed.get(id) as number)).sort((a, b) => a - b);
-  const steady: Figures = { backend, path: `outbox, steady ${STEADY_RATE} events/s, 1 per transaction`, events: committed.size, perSecond: STEADY_RATE, p50ms: percentile(steadyLatencies, 50), p99ms: percentile(steadyLatencies, 99) };
+  const steady: Figures = {
+    backend,
+    path: `outbox, steady ${STEADY_RATE} events/s, 1 per transaction`,
+    events: committed.size,
+    perSecond: STEADY_RATE,
+    p50ms: percentile(steadyLatencies, 50),
+    p99ms: percentile(steadyLatencies, 99),
+  };
 
   await app.close();
   // The service's queues under the benchmark's prefix go with it (the PostgreSQL backend's rows go with the database).
@@ -151,13 +199,25 @@ async function bookkeepingOnly(databaseUrl: string): Promise<Figures> {
     Array.from({ length: slots }, async () => {
       while (next < N) {
         const i = next++;
-        await ds.transaction((em) => em.query(`INSERT INTO processed_event (event_id, subscriber) VALUES (gen_random_uuid(), $1) ON CONFLICT DO NOTHING RETURNING 1`, [`bench.bookkeeping.${i % 7}`]));
+        await ds.transaction((em) =>
+          em.query(
+            `INSERT INTO processed_event (event_id, subscriber) VALUES (gen_random_uuid(), $1) ON CONFLICT DO NOTHING RETURNING 1`,
+            [`bench.bookkeeping.${i % 7}`],
+          ),
+        );
       }
     }),
   );
   const seconds = (performance.now() - start) / 1000;
   await ds.destroy();
-  return { backend: 'postgres', path: 'delivery transaction alone (no queue), 5 at a time', events: N, perSecond: N / seconds, p50ms: NaN, p99ms: NaN };
+  return {
+    backend: 'postgres',
+    path: 'delivery transaction alone (no queue), 5 at a time',
+    events: N,
+    perSecond: N / seconds,
+    p50ms: NaN,
+    p99ms: NaN,
+  };
 }
 
 async function main(): Promise<void> {
@@ -174,24 +234,74 @@ async function main(): Promise<void> {
     await db.drop();
   }
   const m = machine();
-  console.log(`\nbench:events — ${N} events, ${m.cores} cores, ${m.cpu}, Node ${m.node}${redisUrl ? '' : ' (no Redis reachable: PostgreSQL backend only)'}`);
-  console.table(rows.map((r) => ({ backend: r.backend, path: r.path, 'events/s': Math.round(r.perSecond), 'p50 ms': Number.isNaN(r.p50ms) ? '' : r.p50ms.toFixed(1), 'p99 ms': Number.isNaN(r.p99ms) ? '' : r.p99ms.toFixed(1) })));
+  console.log(
+    `\nbench:events — ${N} events, ${m.cores} cores, ${m.cpu}, Node ${m.node}${redisUrl ? '' : ' (no Redis reachable: PostgreSQL backend only)'}`,
+  );
+  console.table(
+    rows.map((r) => ({
+      backend: r.backend,
+      path: r.path,
+      'events/s': Math.round(r.perSecond),
+      'p50 ms': Number.isNaN(r.p50ms) ? '' : r.p50ms.toFixed(1),
+      'p99 ms': Number.isNaN(r.p99ms) ? '' : r.p99ms.toFixed(1),
+    })),
+  );
   for (const backend of new Set(rows.map((r) => r.backend))) {
-    const [b, o] = [rows.find((r) => r.backend === backend && r.path.startsWith('bare')), rows.find((r) => r.backend === backend && r.path.startsWith('outbox →'))];
-    if (b && o) console.log(`${backend}: outbox path runs at ${(o.perSecond / b.perSecond).toFixed(2)} × the bare BullMQ loop`);
+    const [b, o] = [
+      rows.find((r) => r.backend === backend && r.path.startsWith('bare')),
+      rows.find((r) => r.backend === backend && r.path.startsWith('outbox →')),
+    ];
+    if (b && o)
+      console.log(`${backend}: outbox path runs at ${(o.perSecond / b.perSecond).toFixed(2)} × the bare BullMQ loop`);
   }
   const headline: Headline[] = [];
   const bookkeeping = rows.find((r) => r.path.startsWith('delivery transaction alone'));
   for (const backend of new Set(rows.map((r) => r.backend))) {
-    const [b, o] = [rows.find((r) => r.backend === backend && r.path.startsWith('bare')), rows.find((r) => r.backend === backend && r.path.startsWith('outbox →'))];
+    const [b, o] = [
+      rows.find((r) => r.backend === backend && r.path.startsWith('bare')),
+      rows.find((r) => r.backend === backend && r.path.startsWith('outbox →')),
+    ];
     const steady = rows.find((r) => r.backend === backend && r.path.startsWith('outbox, steady'));
     if (!b || !o || !steady) continue;
     const ratio = ratioOf(o.perSecond, b.perSecond);
     headline.push(
-      { benchmark: 'events', metric: `${backend}: events/s outbox → subscriber vs bare BullMQ`, service: Math.round(o.perSecond), baseline: Math.round(b.perSecond), unit: 'events/s', ratio, goal: '≥ 0.6 × bare', met: ratio >= 0.6 },
-      ...(bookkeeping ? [{ benchmark: 'events', metric: `${backend}: events/s outbox → subscriber vs its delivery transactions alone`, service: Math.round(o.perSecond), baseline: Math.round(bookkeeping.perSecond), unit: 'events/s', ratio: ratioOf(o.perSecond, bookkeeping.perSecond) }] : []),
-      { benchmark: 'events', metric: `${backend}: p99 commit → handler, ${N} at once (queueing included)`, service: Math.round(o.p99ms), baseline: Math.round(b.p99ms), unit: 'ms' },
-      { benchmark: 'events', metric: `${backend}: p99 commit → handler at a steady ${STEADY_RATE}/s`, service: Math.round(steady.p99ms), unit: 'ms', goal: '< 1000 ms', met: steady.p99ms < 1000 },
+      {
+        benchmark: 'events',
+        metric: `${backend}: events/s outbox → subscriber vs bare BullMQ`,
+        service: Math.round(o.perSecond),
+        baseline: Math.round(b.perSecond),
+        unit: 'events/s',
+        ratio,
+        goal: '≥ 0.6 × bare',
+        met: ratio >= 0.6,
+      },
+      ...(bookkeeping
+        ? [
+            {
+              benchmark: 'events',
+              metric: `${backend}: events/s outbox → subscriber vs its delivery transactions alone`,
+              service: Math.round(o.perSecond),
+              baseline: Math.round(bookkeeping.perSecond),
+              unit: 'events/s',
+              ratio: ratioOf(o.perSecond, bookkeeping.perSecond),
+            },
+          ]
+        : []),
+      {
+        benchmark: 'events',
+        metric: `${backend}: p99 commit → handler, ${N} at once (queueing included)`,
+        service: Math.round(o.p99ms),
+        baseline: Math.round(b.p99ms),
+        unit: 'ms',
+      },
+      {
+        benchmark: 'events',
+        metric: `${backend}: p99 commit → handler at a steady ${STEADY_RATE}/s`,
+        service: Math.round(steady.p99ms),
+        unit: 'ms',
+        goal: '< 1000 ms',
+        met: steady.p99ms < 1000,
+      },
     );
   }
   console.log(`written to ${writeResult('events', { events: N, rows, headline })}`);

@@ -3,7 +3,20 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
-import { Headline, Spawned, benchDatabase, cpuMs, deleteRedisKeys, freePort, machine, peakRssMb, ratioOf, redisReachable, spawnNode, writeResult } from './bench-support';
+import {
+  Headline,
+  Spawned,
+  benchDatabase,
+  cpuMs,
+  deleteRedisKeys,
+  freePort,
+  machine,
+  peakRssMb,
+  ratioOf,
+  redisReachable,
+  spawnNode,
+  writeResult,
+} from './bench-support';
 import { seedCounty } from './county-seed';
 
 /**
@@ -41,7 +54,8 @@ const BREAKDOWN: Record<string, string> = {
   'scalars only': 'id name creditCode status',
   '+ township': 'id name creditCode status township { code name }',
   '+ escrowAccount': 'id name creditCode status escrowAccount { id accountNo bankCode status }',
-  '+ escrowAccount.custody': 'id name creditCode status escrowAccount { id accountNo bankCode status custody { required latestBalance latestStatementDate shortfall } }',
+  '+ escrowAccount.custody':
+    'id name creditCode status escrowAccount { id accountNo bankCode status custody { required latestBalance latestStatementDate shortfall } }',
   '+ openEscrowAlertCount': 'id name creditCode status openEscrowAlertCount',
   '+ creditStanding': 'id name creditCode status creditStanding { standing effectiveOn expiresOn }',
   '+ openTaskCount': 'id name creditCode status openTaskCount',
@@ -76,22 +90,48 @@ interface Load {
   non2xx: number;
 }
 
-async function load(target: string, pid: number, url: string, bodies: string[], headers: Record<string, string>, seconds: number): Promise<Load> {
+async function load(
+  target: string,
+  pid: number,
+  url: string,
+  bodies: string[],
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<Load> {
   const cpuBefore = cpuMs(pid);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: bodies.map((body) => ({ method: 'POST' as const, path: '/graphql', body, headers: { 'content-type': 'application/json', ...headers } })),
+    requests: bodies.map((body) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    })),
   });
   const cpu = cpuMs(pid) - cpuBefore;
-  return { target, requests: result.requests.total, cpuMsPerRequest: Math.round((cpu / result.requests.total) * 100) / 100, requestsPerSecond: result.requests.average, p50ms: result.latency.p50, p99ms: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return {
+    target,
+    requests: result.requests.total,
+    cpuMsPerRequest: Math.round((cpu / result.requests.total) * 100) / 100,
+    requestsPerSecond: result.requests.average,
+    p50ms: result.latency.p50,
+    p99ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<unknown> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const json = (await res.json()) as { errors?: unknown };
-  if (res.status !== 200 || json.errors) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json).slice(0, 500)}`);
+  if (res.status !== 200 || json.errors)
+    throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json).slice(0, 500)}`);
   return json;
 }
 
@@ -112,64 +152,100 @@ async function main(): Promise<void> {
     await ds.initialize();
     const seedMs = await seedCounty(ds, INSTITUTIONS);
     await seedListFacts(ds);
-    const townships = ((await ds.query(`SELECT code FROM township ORDER BY code`)) as { code: string }[]).map((t) => t.code);
+    const townships = ((await ds.query(`SELECT code FROM township ORDER BY code`)) as { code: string }[]).map(
+      (t) => t.code,
+    );
     await ds.destroy();
 
     // The service, as production runs an API replica (its own process, Redis queues when reachable).
     const redisUrl = await redisReachable();
     const apiPort = await freePort();
     const metricsPort = await freePort(); // /metrics is served on its own port, not the API's
-    const api = spawnNode('src/main.js', {
-      NODE_ENV: 'production',
-      APP_ROLE: 'api',
-      PORT: String(apiPort),
-      METRICS_PORT: String(metricsPort),
-      METRICS_HOST: '127.0.0.1',
-      DATABASE_URL: db.url,
-      REDIS_URL: redisUrl ?? '',
-      QUEUE_PREFIX: `bench${Date.now().toString(36)}`,
-      DB_POOL_SIZE: String(POOL),
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: 'bench-only-jwt-secret-0123456789abcdef',
-      PII_HASH_KEY: 'bench-only-pii-hash-key-0123456789abcdef',
-      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-    },
-    [],
-    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the API process, written when it stops.
-    // The service's production V8 setting (Dockerfile, npm start), then optional profiling.
-    ['--max-semi-space-size=64', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    const api = spawnNode(
+      'src/main.js',
+      {
+        NODE_ENV: 'production',
+        APP_ROLE: 'api',
+        PORT: String(apiPort),
+        METRICS_PORT: String(metricsPort),
+        METRICS_HOST: '127.0.0.1',
+        DATABASE_URL: db.url,
+        REDIS_URL: redisUrl ?? '',
+        QUEUE_PREFIX: `bench${Date.now().toString(36)}`,
+        DB_POOL_SIZE: String(POOL),
+        LOG_LEVEL: 'warn',
+        JWT_SECRET: 'bench-only-jwt-secret-0123456789abcdef',
+        PII_HASH_KEY: 'bench-only-pii-hash-key-0123456789abcdef',
+        ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      },
+      [],
+      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the API process, written when it stops.
+      // The service's production V8 setting (Dockerfile, npm start), then optional profiling.
+      [
+        '--max-semi-space-size=64',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ],
     );
     processes.push(api);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await api.ready(async () => (await fetch(`${apiUrl}/health/ready`)).status === 200);
     const rawPort = await freePort();
-    const raw = spawnNode('bench/raw-institutions.js', { PORT: String(rawPort), DATABASE_URL: db.url, DB_POOL_SIZE: String(POOL) });
+    const raw = spawnNode('bench/raw-institutions.js', {
+      PORT: String(rawPort),
+      DATABASE_URL: db.url,
+      DB_POOL_SIZE: String(POOL),
+    });
     processes.push(raw);
     const rawUrl = `http://127.0.0.1:${rawPort}`;
     await raw.ready(async () => /raw handler ready/.test(raw.output()));
 
     // A county administrator (sees every township), created with the service's own CLI, logged in over GraphQL.
     const password = 'bench-password-0123456789';
-    const cli = spawnNode('src/cli/user-create.js', api.env, ['--username', 'bench.admin', '--password', password, '--role', 'COUNTY_ADMIN']);
+    const cli = spawnNode('src/cli/user-create.js', api.env, [
+      '--username',
+      'bench.admin',
+      '--password',
+      password,
+      '--role',
+      'COUNTY_ADMIN',
+    ]);
     if ((await cli.exited) !== 0) throw new Error(`user:create failed: ${cli.output()}`);
-    const login = (await post(apiUrl, JSON.stringify({ query: `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, variables: { i: { username: 'bench.admin', password } } }), {})) as {
+    const login = (await post(
+      apiUrl,
+      JSON.stringify({
+        query: `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`,
+        variables: { i: { username: 'bench.admin', password } },
+      }),
+      {},
+    )) as {
       data: { login: { accessToken: string } };
     };
     const auth = { authorization: `Bearer ${login.data.login.accessToken}` };
 
-    const bodies = (first: number) => townships.map((township) => JSON.stringify({ query: QUERY, variables: { first, township } }));
+    const bodies = (first: number) =>
+      townships.map((township) => JSON.stringify({ query: QUERY, variables: { first, township } }));
     // Same JSON from both, for every township (the bench compares equal work).
     for (const body of bodies(PAGE)) {
       const [fromApi, fromRaw] = [await post(apiUrl, body, auth), await post(rawUrl, body, {})];
-      if (!isDeepStrictEqual(fromApi, fromRaw)) throw new Error(`the raw handler's answer differs from the service's for ${body.slice(-60)}:\n${JSON.stringify(fromApi).slice(0, 400)}\n${JSON.stringify(fromRaw).slice(0, 400)}`);
+      if (!isDeepStrictEqual(fromApi, fromRaw))
+        throw new Error(
+          `the raw handler's answer differs from the service's for ${body.slice(-60)}:\n${JSON.stringify(fromApi).slice(0, 400)}\n${JSON.stringify(fromRaw).slice(0, 400)}`,
+        );
     }
 
     // SQL statements per request at two page sizes.
     const perRequest = async (first: number) => {
       const metricsUrl = `http://127.0.0.1:${metricsPort}`;
-      const [sum0, count0] = [await metric(metricsUrl, 'http_request_db_queries_sum'), await metric(metricsUrl, 'http_request_db_queries_count')];
+      const [sum0, count0] = [
+        await metric(metricsUrl, 'http_request_db_queries_sum'),
+        await metric(metricsUrl, 'http_request_db_queries_count'),
+      ];
       for (const body of bodies(first)) await post(apiUrl, body, auth);
-      const [sum1, count1] = [await metric(metricsUrl, 'http_request_db_queries_sum'), await metric(metricsUrl, 'http_request_db_queries_count')];
+      const [sum1, count1] = [
+        await metric(metricsUrl, 'http_request_db_queries_sum'),
+        await metric(metricsUrl, 'http_request_db_queries_count'),
+      ];
       return (sum1 - sum0) / (count1 - count0);
     };
     const queries10 = await perRequest(10);
@@ -178,36 +254,114 @@ async function main(): Promise<void> {
     // Warm-up, then the measured runs, one target at a time.
     await load('warm-up', api.child.pid as number, apiUrl, bodies(PAGE), auth, 2);
     await load('warm-up', raw.child.pid as number, rawUrl, bodies(PAGE), {}, 2);
-    const service = await load('service: GraphQL (Nest + Apollo + TypeORM + DataLoaders)', api.child.pid as number, apiUrl, bodies(PAGE), auth, SECONDS);
+    const service = await load(
+      'service: GraphQL (Nest + Apollo + TypeORM + DataLoaders)',
+      api.child.pid as number,
+      apiUrl,
+      bodies(PAGE),
+      auth,
+      SECONDS,
+    );
     const rss = peakRssMb(api.child.pid as number);
-    const plain = await load('raw: node:http + pg, one SQL statement', raw.child.pid as number, rawUrl, bodies(PAGE), {}, SECONDS);
-    for (const r of [service, plain]) if (r.errors || r.non2xx) throw new Error(`${r.target}: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
+    const plain = await load(
+      'raw: node:http + pg, one SQL statement',
+      raw.child.pid as number,
+      rawUrl,
+      bodies(PAGE),
+      {},
+      SECONDS,
+    );
+    for (const r of [service, plain])
+      if (r.errors || r.non2xx) throw new Error(`${r.target}: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
 
     const breakdown: { fields: string; cpuMsPerRequest: number; requestsPerSecond: number }[] = [];
     for (const [fields, selection] of Object.entries(BREAKDOWN)) {
       const query = `query($first: Int, $township: String) { institutions(first: $first, filter: { townshipCode: $township }) { totalCount edges { node { ${selection} } } } }`;
       const variant = townships.map((township) => JSON.stringify({ query, variables: { first: PAGE, township } }));
       const r = await load(fields, api.child.pid as number, apiUrl, variant, auth, BREAKDOWN_SECONDS);
-      breakdown.push({ fields, cpuMsPerRequest: r.cpuMsPerRequest, requestsPerSecond: Math.round(r.requestsPerSecond) });
+      breakdown.push({
+        fields,
+        cpuMsPerRequest: r.cpuMsPerRequest,
+        requestsPerSecond: Math.round(r.requestsPerSecond),
+      });
     }
-    breakdown.push({ fields: 'all (the measured list)', cpuMsPerRequest: service.cpuMsPerRequest, requestsPerSecond: Math.round(service.requestsPerSecond) });
+    breakdown.push({
+      fields: 'all (the measured list)',
+      cpuMsPerRequest: service.cpuMsPerRequest,
+      requestsPerSecond: Math.round(service.requestsPerSecond),
+    });
 
     const ratio = ratioOf(service.requestsPerSecond, plain.requestsPerSecond);
     const headline: Headline[] = [
-      { benchmark: 'GraphQL read', metric: `institutions(first: ${PAGE}), ${CONNECTIONS} clients: requests/s`, service: Math.round(service.requestsPerSecond), baseline: Math.round(plain.requestsPerSecond), unit: 'req/s', ratio, goal: '≥ 0.5 × raw handler', met: ratio >= 0.5 },
-      { benchmark: 'GraphQL read', metric: 'p99 latency', service: service.p99ms, baseline: plain.p99ms, unit: 'ms', goal: '< 100 ms', met: service.p99ms < 100 },
+      {
+        benchmark: 'GraphQL read',
+        metric: `institutions(first: ${PAGE}), ${CONNECTIONS} clients: requests/s`,
+        service: Math.round(service.requestsPerSecond),
+        baseline: Math.round(plain.requestsPerSecond),
+        unit: 'req/s',
+        ratio,
+        goal: '≥ 0.5 × raw handler',
+        met: ratio >= 0.5,
+      },
+      {
+        benchmark: 'GraphQL read',
+        metric: 'p99 latency',
+        service: service.p99ms,
+        baseline: plain.p99ms,
+        unit: 'ms',
+        goal: '< 100 ms',
+        met: service.p99ms < 100,
+      },
       { benchmark: 'GraphQL read', metric: 'p50 latency', service: service.p50ms, baseline: plain.p50ms, unit: 'ms' },
-      { benchmark: 'GraphQL read', metric: 'CPU time of the answering process per request', service: service.cpuMsPerRequest, baseline: plain.cpuMsPerRequest, unit: 'ms' },
-      { benchmark: 'GraphQL read', metric: `SQL statements per request (first: 10 → ${PAGE})`, service: queries50, baseline: queries10, unit: 'statements', goal: 'constant in page size', met: queries50 === queries10 },
+      {
+        benchmark: 'GraphQL read',
+        metric: 'CPU time of the answering process per request',
+        service: service.cpuMsPerRequest,
+        baseline: plain.cpuMsPerRequest,
+        unit: 'ms',
+      },
+      {
+        benchmark: 'GraphQL read',
+        metric: `SQL statements per request (first: 10 → ${PAGE})`,
+        service: queries50,
+        baseline: queries10,
+        unit: 'statements',
+        goal: 'constant in page size',
+        met: queries50 === queries10,
+      },
       { benchmark: 'GraphQL read', metric: 'API process peak RSS', service: rss, unit: 'MiB' },
     ];
-    summary = { institutions: INSTITUTIONS, seconds: SECONDS, connections: CONNECTIONS, page: PAGE, pool: POOL, seedMs, rows: [service, plain], queriesPerRequest: { first10: queries10, first50: queries50 }, apiPeakRssMb: rss, breakdown, headline };
+    summary = {
+      institutions: INSTITUTIONS,
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      page: PAGE,
+      pool: POOL,
+      seedMs,
+      rows: [service, plain],
+      queriesPerRequest: { first10: queries10, first50: queries50 },
+      apiPeakRssMb: rss,
+      breakdown,
+      headline,
+    };
     const m = machine();
-    console.log(`\nbench:graphql-read — ${INSTITUTIONS.toLocaleString()} institutions, ${CONNECTIONS} clients × ${SECONDS} s, ${m.cores} cores, ${m.cpu}, Node ${m.node}`);
-    console.table([service, plain].map((r) => ({ target: r.target, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50ms, 'p99 ms': r.p99ms, 'CPU ms/req': r.cpuMsPerRequest })));
+    console.log(
+      `\nbench:graphql-read — ${INSTITUTIONS.toLocaleString()} institutions, ${CONNECTIONS} clients × ${SECONDS} s, ${m.cores} cores, ${m.cpu}, Node ${m.node}`,
+    );
+    console.table(
+      [service, plain].map((r) => ({
+        target: r.target,
+        'req/s': Math.round(r.requestsPerSecond),
+        'p50 ms': r.p50ms,
+        'p99 ms': r.p99ms,
+        'CPU ms/req': r.cpuMsPerRequest,
+      })),
+    );
     console.log('Where the API spends CPU, by the fields asked for:');
     console.table(breakdown);
-    console.log(`service/raw = ${ratio}; SQL statements per request: ${queries10} at first:10, ${queries50} at first:${PAGE}; API peak RSS ${rss} MiB`);
+    console.log(
+      `service/raw = ${ratio}; SQL statements per request: ${queries10} at first:10, ${queries50} at first:${PAGE}; API peak RSS ${rss} MiB`,
+    );
   } finally {
     for (const p of processes) await p.stop();
     const redis = processes[0]?.env.REDIS_URL;

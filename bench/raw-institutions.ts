@@ -7,7 +7,11 @@ import { Pool } from 'pg';
  * the same database — one SQL statement per request (page and count together), no framework, no
  * authentication, no validation. Run as its own process, like the service: PORT, DATABASE_URL, DB_POOL_SIZE.
  */
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), application_name: 'bench-raw' });
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DB_POOL_SIZE ?? 10),
+  application_name: 'bench-raw',
+});
 
 const money = (fen: string | null): string | null => {
   if (fen === null) return null;

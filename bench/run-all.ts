@@ -25,13 +25,16 @@ function run(name: string): Promise<{ code: number | null; seconds: number }> {
 async function versions(): Promise<Record<string, string>> {
   const pkg = (name: string) => {
     try {
-      return (JSON.parse(fs.readFileSync(path.resolve('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      return (
+        JSON.parse(fs.readFileSync(path.resolve('node_modules', name, 'package.json'), 'utf8')) as { version: string }
+      ).version;
     } catch {
       return '?';
     }
   };
   const out: Record<string, string> = {};
-  for (const name of ['@nestjs/core', '@apollo/server', 'graphql', 'typeorm', 'pg', 'bullmq', 'ioredis', 'express']) out[name] = pkg(name);
+  for (const name of ['@nestjs/core', '@apollo/server', 'graphql', 'typeorm', 'pg', 'bullmq', 'ioredis', 'express'])
+    out[name] = pkg(name);
   if (process.env.DATABASE_URL) {
     const client = new Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
@@ -51,12 +54,14 @@ async function versions(): Promise<Record<string, string>> {
   return out;
 }
 
-const fmt = (n: number | undefined): string => (n === undefined ? '' : Number.isInteger(n) ? n.toLocaleString('en') : n.toFixed(2));
+const fmt = (n: number | undefined): string =>
+  n === undefined ? '' : Number.isInteger(n) ? n.toLocaleString('en') : n.toFixed(2);
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((a) => !BENCHMARKS.includes(a));
-  if (unknown.length) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; choose from ${BENCHMARKS.join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; choose from ${BENCHMARKS.join(', ')}`);
   const chosen = asked.length ? asked : BENCHMARKS;
   const started = Date.now();
   const runs: { name: string; code: number | null; seconds: number }[] = [];
@@ -75,7 +80,9 @@ async function main(): Promise<void> {
   const m = machine();
   const v = await versions();
   const minutes = Math.round((Date.now() - started) / 6000) / 10;
-  console.log(`\n=== summary — ${new Date().toISOString()}, ${m.cores} cores (${m.cpu}), Node ${m.node}, PostgreSQL ${v.postgresql}, Redis ${v.redis}, ${minutes} min`);
+  console.log(
+    `\n=== summary — ${new Date().toISOString()}, ${m.cores} cores (${m.cpu}), Node ${m.node}, PostgreSQL ${v.postgresql}, Redis ${v.redis}, ${minutes} min`,
+  );
   console.table(
     headline.map((h) => ({
       benchmark: h.benchmark,

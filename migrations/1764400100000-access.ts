@@ -22,8 +22,12 @@ export class Access1764400100000 implements MigrationInterface {
       summary jsonb NOT NULL DEFAULT '{}')`);
     await q.query(`CREATE INDEX idx_audit_log_time ON audit_log (occurred_at DESC, id DESC)`);
     await q.query(`CREATE INDEX idx_audit_log_entity ON audit_log (entity_type, entity_id, occurred_at DESC)`);
-    await q.query(`CREATE INDEX idx_audit_log_actor_user ON audit_log (actor_user_id, occurred_at DESC) WHERE actor_user_id IS NOT NULL`);
-    await q.query(`CREATE INDEX idx_audit_log_actor_bank_key ON audit_log (actor_bank_key_id, occurred_at DESC) WHERE actor_bank_key_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX idx_audit_log_actor_user ON audit_log (actor_user_id, occurred_at DESC) WHERE actor_user_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX idx_audit_log_actor_bank_key ON audit_log (actor_bank_key_id, occurred_at DESC) WHERE actor_bank_key_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX idx_audit_log_action ON audit_log (action, occurred_at DESC)`);
     await q.query(`CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

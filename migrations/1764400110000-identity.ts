@@ -46,6 +46,7 @@ export class Identity1764400110000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['bank_api_key', 'partner_bank', 'login_throttle', 'app_user']) await q.query(`DROP TABLE ${table}`);
+    for (const table of ['bank_api_key', 'partner_bank', 'login_throttle', 'app_user'])
+      await q.query(`DROP TABLE ${table}`);
   }
 }

@@ -19,7 +19,9 @@ export class Notifications1764400150000 implements MigrationInterface {
       target_value varchar(64) NOT NULL,
       PRIMARY KEY (notification_id, target_kind, target_value))`);
     // The inbox query starts from the reader's addresses.
-    await q.query(`CREATE INDEX idx_notification_target_address ON notification_target (target_kind, target_value, notification_id)`);
+    await q.query(
+      `CREATE INDEX idx_notification_target_address ON notification_target (target_kind, target_value, notification_id)`,
+    );
     await q.query(`CREATE TABLE notification_read (
       notification_id uuid NOT NULL REFERENCES notification(id),
       user_id uuid NOT NULL,
@@ -28,6 +30,7 @@ export class Notifications1764400150000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['notification_read', 'notification_target', 'notification']) await q.query(`DROP TABLE ${table}`);
+    for (const table of ['notification_read', 'notification_target', 'notification'])
+      await q.query(`DROP TABLE ${table}`);
   }
 }

@@ -116,7 +116,9 @@ export class Registry1764400300000 implements MigrationInterface {
       submitted_at timestamptz NOT NULL,
       reviewed_at timestamptz)`);
     await q.query(`CREATE INDEX idx_training_material_institution ON training_material(institution_id)`);
-    await q.query(`CREATE INDEX idx_training_material_pending ON training_material(submitted_at) WHERE status = 'SUBMITTED'`);
+    await q.query(
+      `CREATE INDEX idx_training_material_pending ON training_material(submitted_at) WHERE status = 'SUBMITTED'`,
+    );
 
     await q.query(`CREATE TABLE annual_review_checklist (
       year int PRIMARY KEY,
@@ -155,7 +157,9 @@ export class Registry1764400300000 implements MigrationInterface {
       investigation_started_at timestamptz,
       resolved_at timestamptz)`);
     await q.query(`CREATE INDEX idx_unlicensed_lead_township ON unlicensed_lead(township_code, status)`);
-    await q.query(`CREATE INDEX idx_unlicensed_lead_open ON unlicensed_lead(reported_at) WHERE status IN ('OPEN','INVESTIGATING')`);
+    await q.query(
+      `CREATE INDEX idx_unlicensed_lead_open ON unlicensed_lead(reported_at) WHERE status IN ('OPEN','INVESTIGATING')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

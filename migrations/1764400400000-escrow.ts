@@ -24,7 +24,9 @@ export class Escrow1764400400000 implements MigrationInterface {
       updated_at timestamptz NOT NULL,
       CONSTRAINT escrow_account_no_per_bank UNIQUE (bank_code, account_no))`);
     // One account that is not closed per institution (资金监管全覆盖: exactly one in use).
-    await q.query(`CREATE UNIQUE INDEX ux_escrow_account_institution_open ON escrow_account (institution_id) WHERE status <> 'CLOSED'`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_escrow_account_institution_open ON escrow_account (institution_id) WHERE status <> 'CLOSED'`,
+    );
     await q.query(`CREATE INDEX idx_escrow_account_status ON escrow_account (status, last_statement_date)`);
     await q.query(`CREATE INDEX idx_escrow_account_township ON escrow_account (township_code, opened_at)`);
     await q.query(`CREATE INDEX idx_escrow_account_opened ON escrow_account (opened_at, id)`);
@@ -67,14 +69,20 @@ export class Escrow1764400400000 implements MigrationInterface {
       CONSTRAINT escrow_transaction_txn_id UNIQUE (bank_code, txn_id),
       CONSTRAINT escrow_transaction_reversal CHECK ((type = 'REVERSAL') = (reversal_of IS NOT NULL)))`);
     // A transaction is reversed at most once.
-    await q.query(`CREATE UNIQUE INDEX ux_escrow_transaction_reversal ON escrow_transaction (bank_code, reversal_of) WHERE reversal_of IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_escrow_transaction_reversal ON escrow_transaction (bank_code, reversal_of) WHERE reversal_of IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX idx_escrow_transaction_account_day ON escrow_transaction (account_id, booked_on)`);
-    await q.query(`CREATE INDEX idx_escrow_transaction_account_time ON escrow_transaction (account_id, type, booked_at)`);
+    await q.query(
+      `CREATE INDEX idx_escrow_transaction_account_time ON escrow_transaction (account_id, type, booked_at)`,
+    );
 
     await q.query(`CREATE FUNCTION escrow_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION '% is append-only: corrections are new revisions or reversals', TG_TABLE_NAME; END $$`);
     for (const table of ['escrow_statement', 'escrow_transaction']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION escrow_append_only()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION escrow_append_only()`,
+      );
     }
 
     await q.query(`CREATE TABLE escrow_alert (
@@ -93,8 +101,12 @@ export class Escrow1764400400000 implements MigrationInterface {
       acknowledge_note varchar(500),
       resolved_at timestamptz,
       CONSTRAINT escrow_alert_account_unless_institution CHECK ((account_id IS NULL) = (type = 'NO_ESCROW_ACCOUNT')))`);
-    await q.query(`CREATE UNIQUE INDEX ux_escrow_alert_open_account ON escrow_alert (account_id, type) WHERE status <> 'RESOLVED' AND account_id IS NOT NULL`);
-    await q.query(`CREATE UNIQUE INDEX ux_escrow_alert_open_institution ON escrow_alert (institution_id, type) WHERE status <> 'RESOLVED' AND account_id IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_escrow_alert_open_account ON escrow_alert (account_id, type) WHERE status <> 'RESOLVED' AND account_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX ux_escrow_alert_open_institution ON escrow_alert (institution_id, type) WHERE status <> 'RESOLVED' AND account_id IS NULL`,
+    );
     await q.query(`CREATE INDEX idx_escrow_alert_list ON escrow_alert (status, type, raised_at DESC)`);
     await q.query(`CREATE INDEX idx_escrow_alert_township ON escrow_alert (township_code, raised_at DESC)`);
 
@@ -114,13 +126,24 @@ export class Escrow1764400400000 implements MigrationInterface {
       acknowledged_key_id varchar(64),
       escalated_at timestamptz)`);
     // One instruction waiting per account at a time.
-    await q.query(`CREATE UNIQUE INDEX ux_escrow_instruction_pending ON escrow_instruction (account_id) WHERE status = 'PENDING'`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_escrow_instruction_pending ON escrow_instruction (account_id) WHERE status = 'PENDING'`,
+    );
     await q.query(`CREATE INDEX idx_escrow_instruction_bank ON escrow_instruction (bank_code, status, issued_at)`);
-    await q.query(`CREATE INDEX idx_escrow_instruction_overdue ON escrow_instruction (issued_at) WHERE status = 'PENDING' AND escalated_at IS NULL`);
+    await q.query(
+      `CREATE INDEX idx_escrow_instruction_overdue ON escrow_instruction (issued_at) WHERE status = 'PENDING' AND escalated_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['escrow_instruction', 'escrow_alert', 'escrow_transaction', 'escrow_statement', 'escrow_account']) await q.query(`DROP TABLE ${table}`);
+    for (const table of [
+      'escrow_instruction',
+      'escrow_alert',
+      'escrow_transaction',
+      'escrow_statement',
+      'escrow_account',
+    ])
+      await q.query(`DROP TABLE ${table}`);
     await q.query(`DROP FUNCTION escrow_append_only()`);
   }
 }

@@ -42,7 +42,9 @@ export class AfterSchool1764400500000 implements MigrationInterface {
         WHEN 'INSTITUTION' THEN institution_id IS NOT NULL AND teacher_id IS NULL
         ELSE teacher_id IS NULL AND institution_id IS NULL END))`);
     await q.query(`CREATE INDEX idx_after_school_staff_plan ON after_school_plan_staff (plan_id)`);
-    await q.query(`CREATE INDEX idx_after_school_staff_institution ON after_school_plan_staff (institution_id) WHERE removed_at IS NULL AND institution_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX idx_after_school_staff_institution ON after_school_plan_staff (institution_id) WHERE removed_at IS NULL AND institution_id IS NOT NULL`,
+    );
 
     await q.query(`CREATE TABLE after_school_participation (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -56,7 +58,9 @@ export class AfterSchool1764400500000 implements MigrationInterface {
       served int NOT NULL CHECK (served >= 0 AND served <= asked),
       updated_at timestamptz NOT NULL,
       CONSTRAINT uq_after_school_participation UNIQUE (school_id, semester, grade, class_name))`);
-    await q.query(`CREATE INDEX idx_after_school_participation_township ON after_school_participation (township_code, semester)`);
+    await q.query(
+      `CREATE INDEX idx_after_school_participation_township ON after_school_participation (township_code, semester)`,
+    );
     await q.query(`CREATE INDEX idx_after_school_participation_semester ON after_school_participation (semester)`);
 
     await q.query(`CREATE TABLE after_school_teacher_hours (
@@ -69,7 +73,9 @@ export class AfterSchool1764400500000 implements MigrationInterface {
       minutes int NOT NULL CHECK (minutes > 0 AND minutes <= 600),
       created_at timestamptz NOT NULL,
       CONSTRAINT uq_after_school_teacher_hours UNIQUE (teacher_id, service_date))`);
-    await q.query(`CREATE INDEX idx_after_school_teacher_hours_school ON after_school_teacher_hours (school_id, service_date)`);
+    await q.query(
+      `CREATE INDEX idx_after_school_teacher_hours_school ON after_school_teacher_hours (school_id, service_date)`,
+    );
 
     await q.query(`CREATE TABLE after_school_fee_standard (
       code varchar(32) PRIMARY KEY,
@@ -123,7 +129,9 @@ export class AfterSchool1764400500000 implements MigrationInterface {
       minutes int NOT NULL CHECK (minutes > 0 AND minutes <= 1440),
       topic varchar(200) NOT NULL,
       created_at timestamptz NOT NULL)`);
-    await q.query(`CREATE INDEX idx_family_education_session_school ON family_education_session (school_id, school_year)`);
+    await q.query(
+      `CREATE INDEX idx_family_education_session_school ON family_education_session (school_id, school_year)`,
+    );
 
     await q.query(`CREATE TABLE home_visit_record (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -62,8 +62,12 @@ export class Complaints1764400600000 implements MigrationInterface {
       WHERE duplicate_of IS NULL AND institution_id IS NOT NULL`);
     await q.query(`CREATE INDEX idx_complaint_duplicate_of ON complaint (duplicate_of) WHERE duplicate_of IS NOT NULL`);
     // The overdue sweep reads only complaints whose deadline is pending and not yet marked.
-    await q.query(`CREATE INDEX idx_complaint_route_pending ON complaint (route_due_at) WHERE route_overdue_at IS NULL AND status IN ('RECEIVED','ACCEPTED')`);
-    await q.query(`CREATE INDEX idx_complaint_accept_pending ON complaint (accept_due_at) WHERE accept_overdue_at IS NULL AND status = 'RECEIVED'`);
+    await q.query(
+      `CREATE INDEX idx_complaint_route_pending ON complaint (route_due_at) WHERE route_overdue_at IS NULL AND status IN ('RECEIVED','ACCEPTED')`,
+    );
+    await q.query(
+      `CREATE INDEX idx_complaint_accept_pending ON complaint (accept_due_at) WHERE accept_overdue_at IS NULL AND status = 'RECEIVED'`,
+    );
     await q.query(`CREATE INDEX idx_complaint_handle_pending ON complaint (handle_due_at)
       WHERE handle_overdue_at IS NULL AND status IN ('ACCEPTED','ASSIGNED','INVESTIGATING')`);
 

@@ -30,9 +30,13 @@ export class Credit1764400700000 implements MigrationInterface {
       CHECK (kind = 'COMMENDATION' OR severity IS NOT NULL),
       CHECK (status = 'ACTIVE' OR revoke_reason IS NOT NULL))`);
     // A redelivered event (or the same alert seen twice) never makes a second record.
-    await q.query(`CREATE UNIQUE INDEX uq_credit_record_source ON credit_record (source, source_reference) WHERE source_reference IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_credit_record_source ON credit_record (source, source_reference) WHERE source_reference IS NOT NULL`,
+    );
     // Per institution (filters, look-back window of whitelist eligibility); list filters by township.
-    await q.query(`CREATE INDEX idx_credit_record_institution ON credit_record (institution_id, kind, occurred_on) WHERE status = 'ACTIVE'`);
+    await q.query(
+      `CREATE INDEX idx_credit_record_institution ON credit_record (institution_id, kind, occurred_on) WHERE status = 'ACTIVE'`,
+    );
     await q.query(`CREATE INDEX idx_credit_record_list ON credit_record (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX idx_credit_record_township ON credit_record (township_code, created_at DESC)`);
     // Records are never deleted: a mistaken one is revoked with a reason.
@@ -76,10 +80,16 @@ export class Credit1764400700000 implements MigrationInterface {
       created_at timestamptz NOT NULL,
       updated_at timestamptz NOT NULL)`);
     // One active entry per institution and kind.
-    await q.query(`CREATE UNIQUE INDEX uq_credit_entry_active ON credit_entry (institution_id, kind) WHERE status IN ('PROPOSED','PUBLISHED','REMOVAL_PROPOSED')`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_credit_entry_active ON credit_entry (institution_id, kind) WHERE status IN ('PROPOSED','PUBLISHED','REMOVAL_PROPOSED')`,
+    );
     // The public list: published entries by kind (and township), newest first; the expiry sweep.
-    await q.query(`CREATE INDEX idx_credit_entry_public ON credit_entry (kind, township_code, effective_on DESC, id DESC) WHERE status IN ('PUBLISHED','REMOVAL_PROPOSED')`);
-    await q.query(`CREATE INDEX idx_credit_entry_expiry ON credit_entry (expires_on) WHERE status IN ('PUBLISHED','REMOVAL_PROPOSED')`);
+    await q.query(
+      `CREATE INDEX idx_credit_entry_public ON credit_entry (kind, township_code, effective_on DESC, id DESC) WHERE status IN ('PUBLISHED','REMOVAL_PROPOSED')`,
+    );
+    await q.query(
+      `CREATE INDEX idx_credit_entry_expiry ON credit_entry (expires_on) WHERE status IN ('PUBLISHED','REMOVAL_PROPOSED')`,
+    );
     await q.query(`CREATE INDEX idx_credit_entry_list ON credit_entry (status, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX idx_credit_entry_institution ON credit_entry (institution_id, created_at DESC)`);
 
@@ -93,14 +103,20 @@ export class Credit1764400700000 implements MigrationInterface {
       resolved_at timestamptz,
       deadline_handled_at timestamptz,
       record_id uuid)`);
-    await q.query(`CREATE INDEX idx_credit_escrow_alert_open ON credit_escrow_alert (raised_at) WHERE resolved_at IS NULL AND deadline_handled_at IS NULL`);
-    await q.query(`CREATE INDEX idx_credit_escrow_alert_institution ON credit_escrow_alert (institution_id) WHERE resolved_at IS NULL`);
+    await q.query(
+      `CREATE INDEX idx_credit_escrow_alert_open ON credit_escrow_alert (raised_at) WHERE resolved_at IS NULL AND deadline_handled_at IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX idx_credit_escrow_alert_institution ON credit_escrow_alert (institution_id) WHERE resolved_at IS NULL`,
+    );
     await q.query(`CREATE TABLE credit_escrow_account (
       account_id uuid PRIMARY KEY,
       institution_id uuid NOT NULL,
       status varchar(16) NOT NULL,
       updated_at timestamptz NOT NULL)`);
-    await q.query(`CREATE INDEX idx_credit_escrow_account_institution ON credit_escrow_account (institution_id, status)`);
+    await q.query(
+      `CREATE INDEX idx_credit_escrow_account_institution ON credit_escrow_account (institution_id, status)`,
+    );
     await q.query(`CREATE TABLE credit_annual_review (
       institution_id uuid NOT NULL,
       year int NOT NULL,
@@ -111,7 +127,8 @@ export class Credit1764400700000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['credit_annual_review', 'credit_escrow_account', 'credit_escrow_alert', 'credit_entry']) await q.query(`DROP TABLE ${table}`);
+    for (const table of ['credit_annual_review', 'credit_escrow_account', 'credit_escrow_alert', 'credit_entry'])
+      await q.query(`DROP TABLE ${table}`);
     await q.query(`DROP TABLE credit_record`);
     await q.query(`DROP FUNCTION credit_record_no_delete()`);
   }

@@ -15,7 +15,9 @@ export class IngestPerformance1764401200000 implements MigrationInterface {
     await q.query(`ALTER TABLE escrow_account SET (fillfactor = 50)`);
     await q.query(`DROP INDEX idx_escrow_account_status`);
     await q.query(`CREATE INDEX idx_escrow_account_status ON escrow_account (status)`);
-    await q.query(`CREATE INDEX idx_escrow_transaction_prepaid ON escrow_transaction (account_id, booked_at) WHERE exceeds_prepaid_limit`);
+    await q.query(
+      `CREATE INDEX idx_escrow_transaction_prepaid ON escrow_transaction (account_id, booked_at) WHERE exceeds_prepaid_limit`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

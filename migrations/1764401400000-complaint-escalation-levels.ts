@@ -13,7 +13,9 @@ export class ComplaintEscalationLevels1764401400000 implements MigrationInterfac
 
   async up(q: QueryRunner): Promise<void> {
     for (const d of ['route', 'accept', 'handle']) {
-      await q.query(`ALTER TABLE complaint ADD COLUMN ${d}_overdue_level smallint CHECK (${d}_overdue_level BETWEEN 1 AND 3)`);
+      await q.query(
+        `ALTER TABLE complaint ADD COLUMN ${d}_overdue_level smallint CHECK (${d}_overdue_level BETWEEN 1 AND 3)`,
+      );
       await q.query(`UPDATE complaint SET ${d}_overdue_level = CASE
           WHEN ${d}_overdue_at - ${d}_due_at > interval '168 hours' THEN 3
           WHEN ${d}_overdue_at - ${d}_due_at > interval '72 hours' THEN 2 ELSE 1 END
@@ -34,10 +36,15 @@ export class ComplaintEscalationLevels1764401400000 implements MigrationInterfac
     await q.query(`DROP INDEX idx_complaint_route_escalating`);
     await q.query(`DROP INDEX idx_complaint_accept_escalating`);
     await q.query(`DROP INDEX idx_complaint_handle_escalating`);
-    await q.query(`CREATE INDEX idx_complaint_route_pending ON complaint (route_due_at) WHERE route_overdue_at IS NULL AND status IN ('RECEIVED','ACCEPTED')`);
-    await q.query(`CREATE INDEX idx_complaint_accept_pending ON complaint (accept_due_at) WHERE accept_overdue_at IS NULL AND status = 'RECEIVED'`);
+    await q.query(
+      `CREATE INDEX idx_complaint_route_pending ON complaint (route_due_at) WHERE route_overdue_at IS NULL AND status IN ('RECEIVED','ACCEPTED')`,
+    );
+    await q.query(
+      `CREATE INDEX idx_complaint_accept_pending ON complaint (accept_due_at) WHERE accept_overdue_at IS NULL AND status = 'RECEIVED'`,
+    );
     await q.query(`CREATE INDEX idx_complaint_handle_pending ON complaint (handle_due_at)
       WHERE handle_overdue_at IS NULL AND status IN ('ACCEPTED','ASSIGNED','INVESTIGATING')`);
-    for (const d of ['route', 'accept', 'handle']) await q.query(`ALTER TABLE complaint DROP COLUMN ${d}_overdue_level`);
+    for (const d of ['route', 'accept', 'handle'])
+      await q.query(`ALTER TABLE complaint DROP COLUMN ${d}_overdue_level`);
   }
 }

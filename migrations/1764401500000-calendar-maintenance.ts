@@ -10,7 +10,9 @@ export class CalendarMaintenance1764401500000 implements MigrationInterface {
   name = 'CalendarMaintenance1764401500000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE calendar_period ADD COLUMN source varchar(8) NOT NULL DEFAULT 'SEED' CHECK (source IN ('SEED','COUNTY'))`);
+    await q.query(
+      `ALTER TABLE calendar_period ADD COLUMN source varchar(8) NOT NULL DEFAULT 'SEED' CHECK (source IN ('SEED','COUNTY'))`,
+    );
     await q.query(`ALTER TABLE calendar_period ADD COLUMN removed_at timestamptz`);
   }
 

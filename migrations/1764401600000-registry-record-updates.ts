@@ -11,7 +11,9 @@ export class RegistryRecordUpdates1764401600000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE staff ADD COLUMN background_checked_on date`);
     await q.query(`ALTER TABLE staff ADD COLUMN employment_ended_on date`);
-    await q.query(`ALTER TABLE staff ADD CONSTRAINT chk_staff_ended_inactive CHECK (employment_ended_on IS NULL OR NOT active)`);
+    await q.query(
+      `ALTER TABLE staff ADD CONSTRAINT chk_staff_ended_inactive CHECK (employment_ended_on IS NULL OR NOT active)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -9,8 +9,12 @@ export class RectificationOrderLists1764401700000 implements MigrationInterface 
   name = 'RectificationOrderLists1764401700000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX idx_rectification_order_township ON rectification_order (township_code, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX idx_rectification_order_institution ON rectification_order (institution_id, created_at DESC, id DESC) WHERE institution_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX idx_rectification_order_township ON rectification_order (township_code, created_at DESC, id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX idx_rectification_order_institution ON rectification_order (institution_id, created_at DESC, id DESC) WHERE institution_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

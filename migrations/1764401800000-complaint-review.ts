@@ -33,7 +33,9 @@ export class ComplaintReview1764401800000 implements MigrationInterface {
     await q.query(`ALTER TABLE complaint DROP CONSTRAINT complaint_review_requested, DROP CONSTRAINT complaint_review_decided,
       DROP COLUMN review_requested_at, DROP COLUMN review_reason, DROP COLUMN review_due_at, DROP COLUMN review_overdue_at,
       DROP COLUMN review_overdue_level, DROP COLUMN review_decision, DROP COLUMN review_opinion, DROP COLUMN reviewed_at`);
-    await q.query(`UPDATE complaint SET status = CASE WHEN closed_at IS NULL THEN 'REPLIED' ELSE 'CLOSED' END WHERE status = 'UNDER_REVIEW'`);
+    await q.query(
+      `UPDATE complaint SET status = CASE WHEN closed_at IS NULL THEN 'REPLIED' ELSE 'CLOSED' END WHERE status = 'UNDER_REVIEW'`,
+    );
     await q.query(`ALTER TABLE complaint DROP CONSTRAINT complaint_status_check`);
     await q.query(`ALTER TABLE complaint ADD CONSTRAINT complaint_status_check
       CHECK (status IN ('RECEIVED','ACCEPTED','NOT_ACCEPTED','ASSIGNED','INVESTIGATING','REPLIED','CLOSED'))`);

@@ -25,8 +25,12 @@ export class EscrowRiskReserve1764401900000 implements MigrationInterface {
       release_reason varchar(500),
       CONSTRAINT escrow_risk_reserve_validity CHECK (valid_until IS NULL OR valid_until >= deposited_on),
       CONSTRAINT escrow_risk_reserve_released CHECK ((status = 'RELEASED') = (released_at IS NOT NULL)))`);
-    await q.query(`CREATE UNIQUE INDEX ux_escrow_risk_reserve_institution_active ON escrow_risk_reserve (institution_id) WHERE status = 'ACTIVE'`);
-    await q.query(`CREATE INDEX idx_escrow_risk_reserve_institution ON escrow_risk_reserve (institution_id, registered_at)`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_escrow_risk_reserve_institution_active ON escrow_risk_reserve (institution_id) WHERE status = 'ACTIVE'`,
+    );
+    await q.query(
+      `CREATE INDEX idx_escrow_risk_reserve_institution ON escrow_risk_reserve (institution_id, registered_at)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

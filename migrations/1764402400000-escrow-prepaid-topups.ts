@@ -9,7 +9,9 @@ export class EscrowPrepaidTopups1764402400000 implements MigrationInterface {
   name = 'EscrowPrepaidTopups1764402400000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX idx_escrow_transaction_payer ON escrow_transaction (account_id, payer_ref, booked_at) WHERE type = 'DEPOSIT' AND payer_ref IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX idx_escrow_transaction_payer ON escrow_transaction (account_id, payer_ref, booked_at) WHERE type = 'DEPOSIT' AND payer_ref IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -11,7 +11,9 @@ export class Observability1764402560000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE outbox ADD COLUMN context jsonb`);
-    await q.query(`CREATE INDEX idx_supervision_task_open ON supervision_task (status) WHERE status IN ('ASSIGNED','IN_PROGRESS','SUBMITTED','RETURNED')`);
+    await q.query(
+      `CREATE INDEX idx_supervision_task_open ON supervision_task (status) WHERE status IN ('ASSIGNED','IN_PROGRESS','SUBMITTED','RETURNED')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

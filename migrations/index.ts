@@ -31,4 +31,33 @@ import { PolicyStore1764402700000 } from './1764402700000-policy-store';
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
  * from TypeScript sources (tests, CLI) and from the compiled build, with no glob to get wrong.
  */
-export const ALL_MIGRATIONS = [Reference1764400000000, Access1764400100000, Identity1764400110000, Notifications1764400150000, Events1764400200000, Registry1764400300000, Escrow1764400400000, AfterSchool1764400500000, Complaints1764400600000, Credit1764400700000, Supervision1764400800000, InstitutionList1764401000000, IngestPerformance1764401200000, OutboxSubscribers1764401300000, ComplaintEscalationLevels1764401400000, CalendarMaintenance1764401500000, RegistryRecordUpdates1764401600000, RectificationOrderLists1764401700000, ComplaintReview1764401800000, EscrowRiskReserve1764401900000, InstitutionPublicSearch1764402100000, StaffBar1764402200000, CreditRiskReserve1764402300000, EscrowPrepaidTopups1764402400000, Observability1764402560000, RateLimitEviction1764402600000, FirstAdminSetup1764402650000, PolicyStore1764402700000];
+export const ALL_MIGRATIONS = [
+  Reference1764400000000,
+  Access1764400100000,
+  Identity1764400110000,
+  Notifications1764400150000,
+  Events1764400200000,
+  Registry1764400300000,
+  Escrow1764400400000,
+  AfterSchool1764400500000,
+  Complaints1764400600000,
+  Credit1764400700000,
+  Supervision1764400800000,
+  InstitutionList1764401000000,
+  IngestPerformance1764401200000,
+  OutboxSubscribers1764401300000,
+  ComplaintEscalationLevels1764401400000,
+  CalendarMaintenance1764401500000,
+  RegistryRecordUpdates1764401600000,
+  RectificationOrderLists1764401700000,
+  ComplaintReview1764401800000,
+  EscrowRiskReserve1764401900000,
+  InstitutionPublicSearch1764402100000,
+  StaffBar1764402200000,
+  CreditRiskReserve1764402300000,
+  EscrowPrepaidTopups1764402400000,
+  Observability1764402560000,
+  RateLimitEviction1764402600000,
+  FirstAdminSetup1764402650000,
+  PolicyStore1764402700000,
+];

@@ -22,7 +22,19 @@ import { createValidationPipe } from './platform/http/validation';
 import { PlatformModule } from './platform/platform.module';
 
 /** The domain modules, in the order their tables depend on each other. */
-const DOMAIN_MODULES = [PolicyModule, ReferenceModule, IdentityModule, NotificationsModule, RegistryModule, AfterSchoolModule, EscrowModule, ComplaintsModule, CreditModule, SupervisionModule, DashboardModule];
+const DOMAIN_MODULES = [
+  PolicyModule,
+  ReferenceModule,
+  IdentityModule,
+  NotificationsModule,
+  RegistryModule,
+  AfterSchoolModule,
+  EscrowModule,
+  ComplaintsModule,
+  CreditModule,
+  SupervisionModule,
+  DashboardModule,
+];
 
 @Module({})
 export class AppModule {

@@ -65,11 +65,21 @@ export async function startService(forcedRole?: AppRole): Promise<void> {
         ? `database: embedded PostgreSQL at ${describeDatabase(database.url)} (data in ${config.database.embeddedDir})`
         : `database: PostgreSQL at ${describeDatabase(database.url)}`,
     );
-    const queueInfo = new QueueFactory({ redisUrl: config.queue.redisUrl, databaseUrl: database.url, prefix: config.queue.prefix });
+    const queueInfo = new QueueFactory({
+      redisUrl: config.queue.redisUrl,
+      databaseUrl: database.url,
+      prefix: config.queue.prefix,
+    });
     log.info({ queueBackend: queueInfo.backend }, `queue backend: ${queueInfo.describe()}`);
-    const applied = await setupDatabase(database.url, { migrate: config.database.migrateOnStart, seedReference: config.seedReferenceOnStart });
+    const applied = await setupDatabase(database.url, {
+      migrate: config.database.migrateOnStart,
+      seedReference: config.seedReferenceOnStart,
+    });
     if (config.database.migrateOnStart) {
-      log.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+      log.info(
+        { applied },
+        applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date',
+      );
     }
     const runtime: Runtime = { config, databaseUrl: database.url, embeddedDatabase: database.embedded };
     app = await createHttpApp(runtime, logger);
@@ -77,10 +87,15 @@ export async function startService(forcedRole?: AppRole): Promise<void> {
     if (runsApi(config.role)) {
       // The first county administrator: from INITIAL_ADMIN_*, or a one-time setup code in this log.
       const firstAdmin = logger.child({ context: 'FirstAdmin' });
-      await app.get(IdentityFacade).firstAdminAtStart({ info: (m) => firstAdmin.info(m), warn: (m) => firstAdmin.warn(m) });
+      await app
+        .get(IdentityFacade)
+        .firstAdminAtStart({ info: (m) => firstAdmin.info(m), warn: (m) => firstAdmin.warn(m) });
     }
     await app.listen(config.http.port, '0.0.0.0');
-    log.info({ role: config.role, port: config.http.port }, `serving role "${config.role}" on port ${config.http.port}`);
+    log.info(
+      { role: config.role, port: config.http.port },
+      `serving role "${config.role}" on port ${config.http.port}`,
+    );
     await app.get(MetricsServer).start();
   } catch (error) {
     log.fatal({ err: error }, 'start-up failed');

@@ -15,7 +15,10 @@ export async function seedReferenceData(url: string): Promise<void> {
 }
 
 /** What start-up does to the database before serving: migrations, then reference data, each if asked. */
-export async function setupDatabase(url: string, opts: { migrate: boolean; seedReference: boolean }): Promise<string[]> {
+export async function setupDatabase(
+  url: string,
+  opts: { migrate: boolean; seedReference: boolean },
+): Promise<string[]> {
   const applied = opts.migrate ? await runMigrations(url) : [];
   if (opts.seedReference) await seedReferenceData(url);
   return applied;

@@ -46,9 +46,18 @@ export function configureHttpApp(app: NestExpressApplication, runtime: Runtime, 
     // A worker-only process serves its health and metrics, nothing else.
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.path.startsWith('/health') || req.path === '/metrics') return next();
-      res.status(404).type('application/problem+json').send(
-        JSON.stringify({ type: PROBLEM_TYPE, title: 'Not Found', status: 404, detail: 'This process runs the worker role only', code: 'NOT_FOUND' }),
-      );
+      res
+        .status(404)
+        .type('application/problem+json')
+        .send(
+          JSON.stringify({
+            type: PROBLEM_TYPE,
+            title: 'Not Found',
+            status: 404,
+            detail: 'This process runs the worker role only',
+            code: 'NOT_FOUND',
+          }),
+        );
     });
   }
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
@@ -76,7 +85,15 @@ export function staffOpenApi(app: INestApplication): OpenAPIObject {
       .addServer('/', 'This service')
       .addTag('after-school', 'After-school service (课后服务)')
       .addTag('supervision', 'Supervision reports (一月一调度 / 一季一总结)')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken of the GraphQL mutation login' }, 'bearer')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'The accessToken of the GraphQL mutation login',
+        },
+        'bearer',
+      )
       .addSecurityRequirements('bearer')
       .build(),
   );

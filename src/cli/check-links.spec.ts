@@ -32,7 +32,10 @@ describe('cited files exist', () => {
         '```',
       ].join('\n');
       fs.writeFileSync(path.join(root, 'README.md'), '');
-      expect(checkMarkdown(root, 'docs/here.md', text).map((b) => b.target)).toEqual(['adr/0002-y.md', 'src/platform/missing.ts']);
+      expect(checkMarkdown(root, 'docs/here.md', text).map((b) => b.target)).toEqual([
+        'adr/0002-y.md',
+        'src/platform/missing.ts',
+      ]);
     });
 
     it('finds repository paths and bare document names cited in code, not URL paths or generated files', () => {
@@ -41,7 +44,11 @@ describe('cited files exist', () => {
         "const url = '/api/docs/openapi.json'; // bench/results/summary.json is written by npm run bench",
         "spawn('src/platform/a.js'); import x from 'test/missing.ts';",
       ].join('\n');
-      expect(checkSource(root, 'src/x.ts', code).map((b) => `${b.line}:${b.target}`)).toEqual(['1:docs/gone.md', '3:test/missing.ts', '1:lost.md']);
+      expect(checkSource(root, 'src/x.ts', code).map((b) => `${b.line}:${b.target}`)).toEqual([
+        '1:docs/gone.md',
+        '3:test/missing.ts',
+        '1:lost.md',
+      ]);
     });
   });
 });

@@ -28,13 +28,17 @@ const BARE_DOC = /(?<![\w/.-])([\w-]+\.md)\b/g;
 /** Relative links in markdown: [text](target) */
 const MD_LINK = /\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
 /** Backticked paths in markdown, also written from src/ (`modules/escrow/…`, `platform/http/…`). */
-const MD_CODE_PATH = new RegExp(`\`((?:${[...TOP_DIRS, 'modules', 'platform'].join('|')})/[\\w./-]*\\.(?:${EXTENSIONS}))\``, 'g');
+const MD_CODE_PATH = new RegExp(
+  `\`((?:${[...TOP_DIRS, 'modules', 'platform'].join('|')})/[\\w./-]*\\.(?:${EXTENSIONS}))\``,
+  'g',
+);
 
 function walk(root: string, dir: string, accept: (rel: string) => boolean, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const rel = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'dist' && !entry.name.startsWith('.')) walk(root, rel, accept, out);
+      if (entry.name !== 'node_modules' && entry.name !== 'dist' && !entry.name.startsWith('.'))
+        walk(root, rel, accept, out);
     } else if (accept(rel)) out.push(rel);
   }
   return out;
@@ -57,8 +61,15 @@ export function markdownFiles(root: string): string[] {
 }
 
 export function sourceFiles(root: string): string[] {
-  const code = TOP_DIRS.filter((d) => d !== 'docs' && fs.existsSync(path.join(root, d))).flatMap((d) => walk(root, d, (f) => /\.(ts|js|mjs)$/.test(f) && !SELF.has(f)));
-  return [...code, ...['.env.example', 'Dockerfile', 'docker-compose.yml', 'eslint.config.mjs', 'jest.config.js'].filter((f) => fs.existsSync(path.join(root, f)))];
+  const code = TOP_DIRS.filter((d) => d !== 'docs' && fs.existsSync(path.join(root, d))).flatMap((d) =>
+    walk(root, d, (f) => /\.(ts|js|mjs)$/.test(f) && !SELF.has(f)),
+  );
+  return [
+    ...code,
+    ...['.env.example', 'Dockerfile', 'docker-compose.yml', 'eslint.config.mjs', 'jest.config.js'].filter((f) =>
+      fs.existsSync(path.join(root, f)),
+    ),
+  ];
 }
 
 export function checkMarkdown(root: string, file: string, text: string): BrokenLink[] {
@@ -70,7 +81,8 @@ export function checkMarkdown(root: string, file: string, text: string): BrokenL
     const target = m[1].split('#')[0];
     if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // anchor only, http:, mailto:
     const rel = path.posix.normalize(path.posix.join(dir, decodeURI(target)));
-    if (rel.startsWith('..') || !exists(root, rel.replace(/\/$/, ''))) broken.push({ file, line: lineOf(prose, m.index), target: m[1] });
+    if (rel.startsWith('..') || !exists(root, rel.replace(/\/$/, '')))
+      broken.push({ file, line: lineOf(prose, m.index), target: m[1] });
   }
   for (const m of prose.matchAll(MD_CODE_PATH)) {
     const cited = m[1];
@@ -86,18 +98,25 @@ export function checkSource(root: string, file: string, text: string): BrokenLin
     if (!exists(root, m[1])) broken.push({ file, line: lineOf(text, m.index), target: m[1] });
   }
   for (const m of text.matchAll(BARE_DOC)) {
-    if (!exists(root, m[1]) && !exists(root, `docs/${m[1]}`)) broken.push({ file, line: lineOf(text, m.index), target: m[1] });
+    if (!exists(root, m[1]) && !exists(root, `docs/${m[1]}`))
+      broken.push({ file, line: lineOf(text, m.index), target: m[1] });
   }
   return broken;
 }
 
 export function findBrokenLinks(root: string): BrokenLink[] {
   const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
-  return [...markdownFiles(root).flatMap((f) => checkMarkdown(root, f, read(f))), ...sourceFiles(root).flatMap((f) => checkSource(root, f, read(f)))];
+  return [
+    ...markdownFiles(root).flatMap((f) => checkMarkdown(root, f, read(f))),
+    ...sourceFiles(root).flatMap((f) => checkSource(root, f, read(f))),
+  ];
 }
 
 if (require.main === module) {
-  const root = path.resolve(__dirname, path.basename(path.resolve(__dirname, '../..')) === 'dist' ? '../../..' : '../..');
+  const root = path.resolve(
+    __dirname,
+    path.basename(path.resolve(__dirname, '../..')) === 'dist' ? '../../..' : '../..',
+  );
   const broken = findBrokenLinks(root);
   for (const b of broken) console.log(`${b.file}:${b.line}: ${b.target}`);
   console.log(broken.length === 0 ? 'All cited files exist.' : `${broken.length} citations of missing files.`);

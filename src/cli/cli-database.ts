@@ -22,7 +22,9 @@ export async function cliDatabase(): Promise<{ config: AppConfig; database: Prep
   }
   const database = await prepareDatabase(config, () => undefined, { attachToRunning: true }).catch((error: unknown) => {
     throw new Error(
-      config.database.url ? unreachable(config.database.url, error) : `cannot start the embedded PostgreSQL in ${config.database.embeddedDir}: ${formatCliError(error)}`,
+      config.database.url
+        ? unreachable(config.database.url, error)
+        : `cannot start the embedded PostgreSQL in ${config.database.embeddedDir}: ${formatCliError(error)}`,
     );
   });
   // Fail here, with the address, rather than deep inside the first query.
@@ -60,7 +62,10 @@ export function formatCliError(error: unknown): string {
     return parts.length ? `${head}${parts.join('; ')}` : error.message || 'several errors (none described)';
   }
   if (error instanceof DomainError) {
-    const details = (error.errors ?? []).filter((e) => e.message !== error.message).map((e) => `; ${e.path}: ${e.message}`).join('');
+    const details = (error.errors ?? [])
+      .filter((e) => e.message !== error.message)
+      .map((e) => `; ${e.path}: ${e.message}`)
+      .join('');
     return `${lowerFirst(error.message)} (${error.code})${details}`;
   }
   if (error instanceof Error) {
@@ -71,7 +76,8 @@ export function formatCliError(error: unknown): string {
     if (error.message) return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
     return code ? `${code}${where}` : `${error.name || 'Error'} without a message`;
   }
-  if (error === undefined || error === null) return `failed without an error description (the thrown value was ${String(error)})`;
+  if (error === undefined || error === null)
+    return `failed without an error description (the thrown value was ${String(error)})`;
   if (typeof error === 'string') return error || 'failed with an empty error message';
   if (typeof error === 'object') {
     try {

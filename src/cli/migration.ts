@@ -43,7 +43,10 @@ ${sql.upQueries.map((x) => `    await q.query(\`${esc(x.query)}\`);`).join('\n')
   }
 
   async down(q: QueryRunner): Promise<void> {
-${sql.downQueries.reverse().map((x) => `    await q.query(\`${esc(x.query)}\`);`).join('\n')}
+${sql.downQueries
+  .reverse()
+  .map((x) => `    await q.query(\`${esc(x.query)}\`);`)
+  .join('\n')}
   }
 }
 `;

@@ -28,10 +28,22 @@ describe('docs/modules/policy.md against the rule catalogue', () => {
 
   it('notices a rule added to the catalogue, and refuses a page without the generated block', () => {
     const page = `# x\n\n${BEGIN}\n${END}\n\nafter\n`;
-    const extra: PolicyRule = { key: 'complaints.new_days', kind: 'DAYS', title: 't', nationalDefault: 5, min: 1, max: 5, stricter: 'LOWER', source: 's', usedBy: 'complaints' };
+    const extra: PolicyRule = {
+      key: 'complaints.new_days',
+      kind: 'DAYS',
+      title: 't',
+      nationalDefault: 5,
+      min: 1,
+      max: 5,
+      stricter: 'LOWER',
+      source: 's',
+      usedBy: 'complaints',
+    };
     const current = withPolicyTable(page);
     expect(withPolicyTable(current, [...POLICY_RULES, extra])).not.toBe(current);
-    expect(withPolicyTable(current, [...POLICY_RULES, extra])).toContain('| `complaints.new_days` | t | days | 5 | 1–5 | LOWER | complaints | s |');
+    expect(withPolicyTable(current, [...POLICY_RULES, extra])).toContain(
+      '| `complaints.new_days` | t | days | 5 | 1–5 | LOWER | complaints | s |',
+    );
     expect(current.endsWith('\n\nafter\n')).toBe(true);
     expect(() => withPolicyTable('# no block\n')).toThrow(/no generated block/);
   });

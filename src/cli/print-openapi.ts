@@ -18,7 +18,10 @@ export const STAFF_OPENAPI_FILE = path.resolve('docs/staff-api.openapi.json');
 runCli('openapi:print', async () => {
   // The committed copies describe the defaults, whatever this shell's environment says.
   const config = loadConfig({ NODE_ENV: 'development', APP_ROLE: 'api' });
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl: 'postgres://offline/offline', embeddedDatabase: false, offline: true }), { logger: false });
+  const app = await NestFactory.create(
+    AppModule.forRoot({ config, databaseUrl: 'postgres://offline/offline', embeddedDatabase: false, offline: true }),
+    { logger: false },
+  );
   await app.init();
   const staff = staffOpenApi(app);
   await app.close();

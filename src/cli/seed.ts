@@ -22,22 +22,38 @@ runCli('seed', async () => {
   try {
     await ds.transaction(async (em) => {
       const counts = await seedReference(em, XIFENG);
-      console.log(`Reference data: ${counts.townships} townships, ${counts.departments} departments, ${counts.duties} duties.`);
+      console.log(
+        `Reference data: ${counts.townships} townships, ${counts.departments} departments, ${counts.duties} duties.`,
+      );
       if (kind === 'demo') {
-        await seedReferenceDemo(em, config.security.piiHashKey, XIFENG.townships.map((t) => t.code));
+        await seedReferenceDemo(
+          em,
+          config.security.piiHashKey,
+          XIFENG.townships.map((t) => t.code),
+        );
         console.log('Demo records: grid cells, schools, teacher roster.');
         const institutions = await seedRegistryDemo(em, config.security, new Date());
-        console.log(`Registry demo: ${institutions} institutions with premises, staff, courses, a 2026 checklist and leads (0 when they exist already).`);
+        console.log(
+          `Registry demo: ${institutions} institutions with premises, staff, courses, a 2026 checklist and leads (0 when they exist already).`,
+        );
         const accounts = await seedEscrowDemo(em, new Date(), config.timeZone);
-        console.log(`Escrow demo: bank ICBC_XIFENG, ${accounts} escrow accounts with a week of statements and transactions (0 when accounts exist already).`);
+        console.log(
+          `Escrow demo: bank ICBC_XIFENG, ${accounts} escrow accounts with a week of statements and transactions (0 when accounts exist already).`,
+        );
         const afterSchool = await seedAfterSchoolDemo(em, businessDate(new Date(), config.timeZone));
-        console.log(`After-school demo: plans, participation, fees, teacher hours and ${afterSchool.homeworkDays} school days of homework for ${afterSchool.schools} schools.`);
+        console.log(
+          `After-school demo: plans, participation, fees, teacher hours and ${afterSchool.homeworkDays} school days of homework for ${afterSchool.schools} schools.`,
+        );
         const complaints = await seedComplaintsDemo(em, config.security.encryptionKey, config.timeZone);
         console.log(`Complaints demo: ${complaints} complaints (0 when some exist already).`);
         const entries = await seedCreditDemo(em, new Date(), config.timeZone);
-        console.log(`Credit demo: ${entries} list entries (published black, white and grey, one proposal) with their records (0 when entries exist already).`);
+        console.log(
+          `Credit demo: ${entries} list entries (published black, white and grey, one proposal) with their records (0 when entries exist already).`,
+        );
         const tasks = await seedSupervisionDemo(em, new Date());
-        console.log(`Supervision demo: a summer campaign and ${tasks} tasks (one overdue at level 1, one with a finding and a rectification order; 0 when they exist already).`);
+        console.log(
+          `Supervision demo: a summer campaign and ${tasks} tasks (one overdue at level 1, one with a finding and a rectification order; 0 when they exist already).`,
+        );
       }
     });
   } finally {

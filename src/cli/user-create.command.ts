@@ -47,17 +47,27 @@ export function parseUserCreateArgs(argv: string[]): UserCreateArgs {
     if (values[name as keyof UserCreateArgs] !== undefined) fail(`${flag} is given twice`);
     values[name as keyof UserCreateArgs] = value;
   }
-  for (const required of ['username', 'password', 'role'] as const) if (!values[required]) fail(`--${required} is required`);
+  for (const required of ['username', 'password', 'role'] as const)
+    if (!values[required]) fail(`--${required} is required`);
   const role = (values.role as string).toUpperCase();
   if (!(ALL_ROLES as readonly string[]).includes(role)) fail(`--role must be one of ${ALL_ROLES.join(', ')}`);
-  return { username: values.username as string, password: values.password as string, role: role as Role, scope: values.scope, displayName: values.displayName };
+  return {
+    username: values.username as string,
+    password: values.password as string,
+    role: role as Role,
+    scope: values.scope,
+    displayName: values.displayName,
+  };
 }
 
 /** Just what creating a user needs: configuration, database, clock, audit, reference data, identity. */
 @Module({})
 class UserCliModule {
   static forRoot(runtime: Runtime) {
-    return { module: UserCliModule, imports: [PlatformModule.forRoot(runtime), AuthModule, AuditModule, ReferenceModule, IdentityModule] };
+    return {
+      module: UserCliModule,
+      imports: [PlatformModule.forRoot(runtime), AuthModule, AuditModule, ReferenceModule, IdentityModule],
+    };
   }
 }
 
@@ -66,9 +76,15 @@ class UserCliModule {
  * argon2 hash, audit row with the actor `system:cli`), so the first county administrator can be made
  * on a database without users.
  */
-export async function createUserFromCli(runtime: Runtime, args: UserCreateArgs): Promise<{ id: string; username: string; role: Role }> {
+export async function createUserFromCli(
+  runtime: Runtime,
+  args: UserCreateArgs,
+): Promise<{ id: string; username: string; role: Role }> {
   // The API role: the worker's relay and schedulers must not start inside a command-line tool.
-  const app = await NestFactory.createApplicationContext(UserCliModule.forRoot({ ...runtime, config: { ...runtime.config, role: 'api' } }), { logger: false });
+  const app = await NestFactory.createApplicationContext(
+    UserCliModule.forRoot({ ...runtime, config: { ...runtime.config, role: 'api' } }),
+    { logger: false },
+  );
   try {
     const user = await app.get(IdentityFacade).createUser(systemPrincipal('cli:user-create'), {
       username: args.username,

@@ -12,9 +12,15 @@ runCli('user:create', async () => {
   const args = parseUserCreateArgs(process.argv.slice(2));
   const { config, database } = await cliDatabase();
   try {
-    await setupDatabase(database.url, { migrate: config.database.migrateOnStart, seedReference: config.seedReferenceOnStart });
+    await setupDatabase(database.url, {
+      migrate: config.database.migrateOnStart,
+      seedReference: config.seedReferenceOnStart,
+    });
     // The api role: a command-line tool must not start the worker's relay, consumers or schedulers.
-    const user = await createUserFromCli({ config: { ...config, role: 'api' }, databaseUrl: database.url, embeddedDatabase: database.embedded }, args);
+    const user = await createUserFromCli(
+      { config: { ...config, role: 'api' }, databaseUrl: database.url, embeddedDatabase: database.embedded },
+      args,
+    );
     console.log(`Created user ${user.username} (${user.role}), id ${user.id}`);
   } finally {
     await database.stop();

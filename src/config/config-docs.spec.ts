@@ -16,7 +16,8 @@ describe('docs/configuration.md and .env.example against the variable table', ()
     const doc = renderConfigurationDoc();
     for (const name of names) expect(doc.split(`| \`${name}\` |`)).toHaveLength(2);
     const sections = new Set(CONFIG_SECTIONS.map((s) => s.id));
-    for (const spec of Object.values(CONFIG_VARIABLES) as ConfigVariable[]) expect(sections.has(spec.section)).toBe(true);
+    for (const spec of Object.values(CONFIG_VARIABLES) as ConfigVariable[])
+      expect(sections.has(spec.section)).toBe(true);
   });
 
   it('every variable in .env.example exists in the table, and every table variable is in .env.example', () => {
@@ -26,7 +27,9 @@ describe('docs/configuration.md and .env.example against the variable table', ()
   });
 
   it('recognises set and commented-out variables in .env.example, not prose', () => {
-    expect(envExampleNames('# Comment: PORT is the port\nPORT=3000\n# REDIS_URL=redis://x\n#   JWT_SECRET=\nnot a var\n')).toEqual(['PORT', 'REDIS_URL', 'JWT_SECRET']);
+    expect(
+      envExampleNames('# Comment: PORT is the port\nPORT=3000\n# REDIS_URL=redis://x\n#   JWT_SECRET=\nnot a var\n'),
+    ).toEqual(['PORT', 'REDIS_URL', 'JWT_SECRET']);
   });
 
   it('the documented bounds are the ones enforced: one past each integer bound is refused naming the variable', () => {
@@ -36,7 +39,10 @@ describe('docs/configuration.md and .env.example against the variable table', ()
       if (!m) continue;
       const min = m[1] ?? m[3];
       const max = m[2] ?? m[4];
-      for (const bad of [min !== undefined ? Number(min) - 1 : undefined, max !== undefined ? Number(max) + 1 : undefined]) {
+      for (const bad of [
+        min !== undefined ? Number(min) - 1 : undefined,
+        max !== undefined ? Number(max) + 1 : undefined,
+      ]) {
         if (bad === undefined) continue;
         expect(() => loadConfig({ [name]: String(bad) })).toThrow(ConfigError);
         expect(() => loadConfig({ [name]: String(bad) })).toThrow(new RegExp(`${name} must be between`));

@@ -3,7 +3,10 @@ import * as path from 'node:path';
 import { CONFIG_SECTIONS, CONFIG_VARIABLES, ConfigVariable } from './app-config';
 
 /** The repository root (this file is src/config/ in the sources and dist/src/config/ in the build). */
-export const REPO_ROOT = path.basename(path.resolve(__dirname, '../..')) === 'dist' ? path.resolve(__dirname, '../../..') : path.resolve(__dirname, '../..');
+export const REPO_ROOT =
+  path.basename(path.resolve(__dirname, '../..')) === 'dist'
+    ? path.resolve(__dirname, '../../..')
+    : path.resolve(__dirname, '../..');
 export const CONFIGURATION_DOC = path.join(REPO_ROOT, 'docs', 'configuration.md');
 export const ENV_EXAMPLE = path.join(REPO_ROOT, '.env.example');
 
@@ -33,14 +36,15 @@ export function renderConfigurationDoc(): string {
     const rows = entries.filter(([, spec]) => spec.section === section.id);
     if (rows.length === 0) continue;
     lines.push(`## ${section.title}`, '', '| variable | default | allowed | meaning |', '|---|---|---|---|');
-    for (const [name, spec] of rows) lines.push(`| \`${name}\` | ${cell(spec.defaultText)} | ${cell(spec.bounds)} | ${cell(spec.description)} |`);
+    for (const [name, spec] of rows)
+      lines.push(`| \`${name}\` | ${cell(spec.defaultText)} | ${cell(spec.bounds)} | ${cell(spec.description)} |`);
     lines.push('');
   }
   lines.push(
     'Cross-variable rules: `JWT_SECRET` must be at least 32 characters; `ENCRYPTION_KEY` must decode to 32 bytes;',
     '`BUSINESS_TIMEZONE` must be a known IANA zone; `INITIAL_ADMIN_USERNAME` and `INITIAL_ADMIN_PASSWORD` go together.',
     '',
-    "County rules (complaint periods, escrow thresholds, training end times, homework minutes, escalation days, …) are",
+    'County rules (complaint periods, escrow thresholds, training end times, homework minutes, escalation days, …) are',
     'not environment variables: they are data in the policy store, changed by two county administrators',
     '([policy guide](modules/policy.md), [ADR 0011](adr/0011-rules-as-data.md)).',
     '',

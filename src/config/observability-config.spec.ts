@@ -9,19 +9,36 @@ describe('observability configuration', () => {
   });
 
   it('turns tracing on with an OTLP endpoint, unless OTEL_ENABLED=false says otherwise', () => {
-    expect(loadTracingConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toMatchObject({ enabled: true, endpoint: 'http://collector:4318' });
-    expect(loadTracingConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_ENABLED: 'false' }).enabled).toBe(false);
+    expect(loadTracingConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toMatchObject({
+      enabled: true,
+      endpoint: 'http://collector:4318',
+    });
+    expect(
+      loadTracingConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_ENABLED: 'false' }).enabled,
+    ).toBe(false);
     expect(loadTracingConfig({ OTEL_ENABLED: 'true' })).toMatchObject({ enabled: true, endpoint: undefined });
   });
 
   it('names bad observability variables', () => {
-    expect(() => loadTracingConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317', OTEL_TRACES_SAMPLER_ARG: '2', OTEL_ENABLED: 'sometimes' })).toThrow(ConfigError);
+    expect(() =>
+      loadTracingConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317',
+        OTEL_TRACES_SAMPLER_ARG: '2',
+        OTEL_ENABLED: 'sometimes',
+      }),
+    ).toThrow(ConfigError);
     try {
-      loadConfig({ METRICS_PORT: '70000', METRICS_TOKEN: 'short', METRICS_CACHE_MS: '-1', OTEL_TRACES_SAMPLER_ARG: 'half' });
+      loadConfig({
+        METRICS_PORT: '70000',
+        METRICS_TOKEN: 'short',
+        METRICS_CACHE_MS: '-1',
+        OTEL_TRACES_SAMPLER_ARG: 'half',
+      });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      for (const name of ['METRICS_PORT', 'METRICS_TOKEN', 'METRICS_CACHE_MS', 'OTEL_TRACES_SAMPLER_ARG']) expect((error as Error).message).toContain(name);
+      for (const name of ['METRICS_PORT', 'METRICS_TOKEN', 'METRICS_CACHE_MS', 'OTEL_TRACES_SAMPLER_ARG'])
+        expect((error as Error).message).toContain(name);
     }
   });
 });

@@ -49,7 +49,11 @@ export class PlatformModule {
         MetricsServer,
         {
           provide: QueueFactory,
-          useValue: new QueueFactory({ redisUrl: config.queue.redisUrl, databaseUrl: runtime.databaseUrl, prefix: config.queue.prefix }),
+          useValue: new QueueFactory({
+            redisUrl: config.queue.redisUrl,
+            databaseUrl: runtime.databaseUrl,
+            prefix: config.queue.prefix,
+          }),
         },
         QueueShutdown,
       ],

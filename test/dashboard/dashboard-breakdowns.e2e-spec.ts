@@ -22,10 +22,22 @@ interface View {
   registry: {
     partyOrganisationCoverage: { numerator: number; denominator: number; rate: number | null; target: number };
     partyWorkCoverage: { numerator: number; denominator: number; rate: number | null; target: number };
-    partyCoverageByTownship: { townshipCode: string; organisation: { numerator: number; denominator: number; rate: number | null }; work: { numerator: number; denominator: number; rate: number | null } }[];
+    partyCoverageByTownship: {
+      townshipCode: string;
+      organisation: { numerator: number; denominator: number; rate: number | null };
+      work: { numerator: number; denominator: number; rate: number | null };
+    }[];
   };
-  complaints: { pendingOverdue: number; pendingOverdueByTownship: { townshipCode: string; count: number; byLevel: Levels }[]; pendingOverdueByDepartment: { departmentCode: string; count: number; byLevel: Levels }[] };
-  supervision: { overdueByLevel: Levels; overdueByTownship: { townshipCode: string | null; count: number; byLevel: Levels }[]; overdueByDepartment: { departmentCode: string; count: number; byLevel: Levels }[] };
+  complaints: {
+    pendingOverdue: number;
+    pendingOverdueByTownship: { townshipCode: string; count: number; byLevel: Levels }[];
+    pendingOverdueByDepartment: { departmentCode: string; count: number; byLevel: Levels }[];
+  };
+  supervision: {
+    overdueByLevel: Levels;
+    overdueByTownship: { townshipCode: string | null; count: number; byLevel: Levels }[];
+    overdueByDepartment: { departmentCode: string; count: number; byLevel: Levels }[];
+  };
 }
 
 /**
@@ -45,7 +57,8 @@ describe('dashboard: overdue by township and department, satisfaction trend, par
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!;
   };
-  const dashboard = async (u: LoggedIn, vars: Record<string, unknown> = {}) => (await must(DASHBOARD, vars, u)).dashboard as View;
+  const dashboard = async (u: LoggedIn, vars: Record<string, unknown> = {}) =>
+    (await must(DASHBOARD, vars, u)).dashboard as View;
   const register = async (townshipCode: string, category = 'HOMEWORK_BURDEN') => {
     const d = await must(
       `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id } }`,
@@ -54,19 +67,39 @@ describe('dashboard: overdue by township and department, satisfaction trend, par
     );
     return (d.registerComplaint as { id: string }).id;
   };
-  const step = (u: LoggedIn, m: string, type: string, input: Record<string, unknown>) => must(`mutation($input: ${type}!) { ${m}(input: $input) { id } }`, { input }, u);
+  const step = (u: LoggedIn, m: string, type: string, input: Record<string, unknown>) =>
+    must(`mutation($input: ${type}!) { ${m}(input: $input) { id } }`, { input }, u);
   const closeWith = async (satisfaction: string | undefined) => {
     const id = await register(T1);
     await step(edu, 'acceptComplaint', 'ComplaintReplyInput', { complaintId: id });
     await step(edu, 'assignComplaint', 'ComplaintReplyInput', { complaintId: id });
     await step(edu, 'startComplaintInvestigation', 'ComplaintReplyInput', { complaintId: id });
-    await step(edu, 'replyToComplaint', 'ReplyComplaintInput', { complaintId: id, publicReply: '已处理', findings: '属实' });
-    await step(edu, 'closeComplaint', 'CloseComplaintInput', { complaintId: id, substantiated: true, summary: '已整改', ...(satisfaction ? { satisfaction } : {}) });
+    await step(edu, 'replyToComplaint', 'ReplyComplaintInput', {
+      complaintId: id,
+      publicReply: '已处理',
+      findings: '属实',
+    });
+    await step(edu, 'closeComplaint', 'CloseComplaintInput', {
+      complaintId: id,
+      substantiated: true,
+      summary: '已整改',
+      ...(satisfaction ? { satisfaction } : {}),
+    });
   };
   const createTask = async (townshipCode: string, leadDepartmentCode: string, dueAt: string) => {
     const d = await must(
       `mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`,
-      { input: { type: 'ROUTINE_INSPECTION', title: '日常检查', targetKind: 'TOWNSHIP', targetId: townshipCode, townshipCode, leadDepartmentCode, dueAt } },
+      {
+        input: {
+          type: 'ROUTINE_INSPECTION',
+          title: '日常检查',
+          targetKind: 'TOWNSHIP',
+          targetId: townshipCode,
+          townshipCode,
+          leadDepartmentCode,
+          dueAt,
+        },
+      },
       admin,
     );
     return (d.createSupervisionTask as { id: string }).id;
@@ -76,7 +109,13 @@ describe('dashboard: overdue by township and department, satisfaction trend, par
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    await t.dataSource.transaction((em) => seedReferenceDemo(em, t.runtime.config.security.piiHashKey, XIFENG.townships.map((x) => x.code)));
+    await t.dataSource.transaction((em) =>
+      seedReferenceDemo(
+        em,
+        t.runtime.config.security.piiHashKey,
+        XIFENG.townships.map((x) => x.code),
+      ),
+    );
     admin = await t.loginAs(Role.COUNTY_ADMIN);
     edu = await t.loginAs(Role.DEPARTMENT_OFFICER, 'EDU');
     fire = await t.loginAs(Role.DEPARTMENT_OFFICER, 'FIRE_RESCUE');
@@ -122,12 +161,23 @@ describe('dashboard: overdue by township and department, satisfaction trend, par
     await step(edu, 'acceptComplaint', 'ComplaintReplyInput', { complaintId: c.t1Accepted });
     await step(edu, 'acceptComplaint', 'ComplaintReplyInput', { complaintId: c.t2Stale });
     await step(edu, 'assignComplaint', 'ComplaintReplyInput', { complaintId: c.t2Stale });
-    const set = (id: string, sql: string, params: unknown[] = []) => t.dataSource.query(`UPDATE complaint SET ${sql} WHERE id = $1`, [id, ...params]);
-    await set(c.t1Received, `route_due_at = $2, route_overdue_at = $2, route_overdue_level = 1, accept_due_at = $2, accept_overdue_at = $2, accept_overdue_level = 2`, [past]);
+    const set = (id: string, sql: string, params: unknown[] = []) =>
+      t.dataSource.query(`UPDATE complaint SET ${sql} WHERE id = $1`, [id, ...params]);
+    await set(
+      c.t1Received,
+      `route_due_at = $2, route_overdue_at = $2, route_overdue_level = 1, accept_due_at = $2, accept_overdue_at = $2, accept_overdue_level = 2`,
+      [past],
+    );
     await set(c.t1Accepted, `route_due_at = $3, accept_due_at = $2, handle_due_at = $2`, [past, future]);
     await set(c.t1Fire, `route_due_at = $2, accept_due_at = $2`, [future]);
-    await set(c.t2Received, `route_due_at = $2, route_overdue_at = $2, route_overdue_level = 3, accept_due_at = $3`, [past, future]);
-    await set(c.t2Stale, `route_due_at = $2, route_overdue_at = $2, route_overdue_level = 3, handle_due_at = $3`, [past, future]);
+    await set(c.t2Received, `route_due_at = $2, route_overdue_at = $2, route_overdue_level = 3, accept_due_at = $3`, [
+      past,
+      future,
+    ]);
+    await set(c.t2Stale, `route_due_at = $2, route_overdue_at = $2, route_overdue_level = 3, handle_due_at = $3`, [
+      past,
+      future,
+    ]);
 
     clock.set('2026-11-27T04:00:00Z');
   });
@@ -140,24 +190,57 @@ describe('dashboard: overdue by township and department, satisfaction trend, par
       { level: 2, count: 1 },
     ]);
     expect(d.supervision.overdueByTownship).toEqual([
-      { townshipCode: T1, count: 3, byLevel: [{ level: 0, count: 2 }, { level: 2, count: 1 }] },
+      {
+        townshipCode: T1,
+        count: 3,
+        byLevel: [
+          { level: 0, count: 2 },
+          { level: 2, count: 1 },
+        ],
+      },
       { townshipCode: T2, count: 1, byLevel: [{ level: 0, count: 1 }] },
     ]);
     expect(d.supervision.overdueByDepartment).toEqual([
-      { departmentCode: 'EDU', count: 3, byLevel: [{ level: 0, count: 2 }, { level: 2, count: 1 }] },
+      {
+        departmentCode: 'EDU',
+        count: 3,
+        byLevel: [
+          { level: 0, count: 2 },
+          { level: 2, count: 1 },
+        ],
+      },
       { departmentCode: 'FIRE_RESCUE', count: 1, byLevel: [{ level: 0, count: 1 }] },
     ]);
   });
 
   it('breaks complaints past a pending deadline down by township and lead department, with levels', async () => {
-    const [{ lead }] = (await t.dataSource.query(`SELECT DISTINCT lead_department_code AS lead FROM complaint WHERE category = 'HOMEWORK_BURDEN'`)) as { lead: string }[];
+    const [{ lead }] = (await t.dataSource.query(
+      `SELECT DISTINCT lead_department_code AS lead FROM complaint WHERE category = 'HOMEWORK_BURDEN'`,
+    )) as { lead: string }[];
     const d = await dashboard(admin);
     expect(d.complaints.pendingOverdue).toBe(3);
     expect(d.complaints.pendingOverdueByTownship).toEqual([
-      { townshipCode: T1, count: 2, byLevel: [{ level: 0, count: 1 }, { level: 2, count: 1 }] },
+      {
+        townshipCode: T1,
+        count: 2,
+        byLevel: [
+          { level: 0, count: 1 },
+          { level: 2, count: 1 },
+        ],
+      },
       { townshipCode: T2, count: 1, byLevel: [{ level: 3, count: 1 }] },
     ]);
-    expect(d.complaints.pendingOverdueByDepartment).toEqual([{ departmentCode: lead, count: 3, byLevel: [{ level: 0, count: 1 }, { level: 2, count: 1 }, { level: 3, count: 1 }] }]);
+    expect(d.complaints.pendingOverdueByDepartment).toEqual([
+      {
+        departmentCode: lead,
+        count: 3,
+        byLevel: [
+          { level: 0, count: 1 },
+          { level: 2, count: 1 },
+          { level: 3, count: 1 },
+        ],
+      },
+    ]);
     // The same complaints the complaints list calls overdue.
     const listed = await must(`query { complaints(overdue: true, first: 50) { totalCount } }`, {}, admin);
     expect((listed.complaints as { totalCount: number }).totalCount).toBe(3);
@@ -168,7 +251,14 @@ describe('dashboard: overdue by township and department, satisfaction trend, par
     expect(d.townshipCode).toBe(T1);
     expect(d.supervision.overdueByTownship.map((r) => r.townshipCode)).toEqual([T1]);
     expect(d.supervision.overdueByDepartment).toEqual([
-      { departmentCode: 'EDU', count: 2, byLevel: [{ level: 0, count: 1 }, { level: 2, count: 1 }] },
+      {
+        departmentCode: 'EDU',
+        count: 2,
+        byLevel: [
+          { level: 0, count: 1 },
+          { level: 2, count: 1 },
+        ],
+      },
       { departmentCode: 'FIRE_RESCUE', count: 1, byLevel: [{ level: 0, count: 1 }] },
     ]);
     expect(d.complaints.pendingOverdue).toBe(2);
@@ -177,7 +267,9 @@ describe('dashboard: overdue by township and department, satisfaction trend, par
     expect(d.registry.partyCoverageByTownship.map((r) => r.townshipCode)).toEqual([T1]);
     expect(d.registry.partyOrganisationCoverage).toMatchObject({ numerator: 2, denominator: 3 });
     const fireView = await dashboard(fire, { townshipCode: T2 });
-    expect(fireView.supervision.overdueByTownship).toEqual([{ townshipCode: T2, count: 1, byLevel: [{ level: 0, count: 1 }] }]);
+    expect(fireView.supervision.overdueByTownship).toEqual([
+      { townshipCode: T2, count: 1, byLevel: [{ level: 0, count: 1 }] },
+    ]);
   });
 
   it('draws complaint satisfaction per month', async () => {
@@ -186,7 +278,11 @@ describe('dashboard: overdue by township and department, satisfaction trend, par
       { month: '2026-10', value: 0.5, numerator: 1, denominator: 2 },
       { month: '2026-11', value: 1, numerator: 1, denominator: 1 },
     ]);
-    const own = await must(TREND, { kpi: 'COMPLAINT_SATISFACTION', from: '2026-10-01', to: '2026-11-27', townshipCode: T2 }, admin);
+    const own = await must(
+      TREND,
+      { kpi: 'COMPLAINT_SATISFACTION', from: '2026-10-01', to: '2026-11-27', townshipCode: T2 },
+      admin,
+    );
     expect(own.dashboardTrend).toEqual([
       { month: '2026-10', value: null, numerator: 0, denominator: 0 },
       { month: '2026-11', value: null, numerator: 0, denominator: 0 },
@@ -198,8 +294,16 @@ describe('dashboard: overdue by township and department, satisfaction trend, par
     expect(d.registry.partyOrganisationCoverage).toEqual({ numerator: 2, denominator: 4, rate: 0.5, target: 1 });
     expect(d.registry.partyWorkCoverage).toEqual({ numerator: 2, denominator: 4, rate: 0.5, target: 1 });
     expect(d.registry.partyCoverageByTownship).toEqual([
-      { townshipCode: T1, organisation: { numerator: 2, denominator: 3, rate: 0.6667 }, work: { numerator: 2, denominator: 3, rate: 0.6667 } },
-      { townshipCode: T2, organisation: { numerator: 0, denominator: 1, rate: 0 }, work: { numerator: 0, denominator: 1, rate: 0 } },
+      {
+        townshipCode: T1,
+        organisation: { numerator: 2, denominator: 3, rate: 0.6667 },
+        work: { numerator: 2, denominator: 3, rate: 0.6667 },
+      },
+      {
+        townshipCode: T2,
+        organisation: { numerator: 0, denominator: 1, rate: 0 },
+        work: { numerator: 0, denominator: 1, rate: 0 },
+      },
     ]);
   });
 });

@@ -26,12 +26,26 @@ interface DashboardView {
   townshipCode: string | null;
   asOf: string;
   periodFrom: string;
-  threeHundredPercent: { semester: string; homeworkPublicity: Ratio; homeworkDurationCompliance: Ratio; afterSchoolCoverage: Ratio };
-  registry: { subjectInstitutionsRemaining: number; operatingByCategory: { category: string; count: number }[]; unlicensedLeadsOpen: number; unlicensedLeadsOverdue: number };
+  threeHundredPercent: {
+    semester: string;
+    homeworkPublicity: Ratio;
+    homeworkDurationCompliance: Ratio;
+    afterSchoolCoverage: Ratio;
+  };
+  registry: {
+    subjectInstitutionsRemaining: number;
+    operatingByCategory: { category: string; count: number }[];
+    unlicensedLeadsOpen: number;
+    unlicensedLeadsOverdue: number;
+  };
   escrow: { coverage: Ratio; totalCustody: string; openAlertsByType: { type: string; count: number }[] };
   credit: { black: number; white: number; grey: number };
   complaints: { received: number; closed: number; overdue: number; satisfactionRate: number | null };
-  supervision: { open: number; overdueByLevel: { level: number; count: number }[]; openByDepartment: { departmentCode: string; count: number }[] };
+  supervision: {
+    open: number;
+    overdueByLevel: { level: number; count: number }[];
+    openByDepartment: { departmentCode: string; count: number }[];
+  };
 }
 
 /**
@@ -68,7 +82,13 @@ describe('dashboard: the seed targets as live KPIs', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    await t.dataSource.transaction((em) => seedReferenceDemo(em, t.runtime.config.security.piiHashKey, XIFENG.townships.map((x) => x.code)));
+    await t.dataSource.transaction((em) =>
+      seedReferenceDemo(
+        em,
+        t.runtime.config.security.piiHashKey,
+        XIFENG.townships.map((x) => x.code),
+      ),
+    );
     const [s001] = (await t.dataSource.query(`SELECT id FROM school WHERE code = 'DEMO-S001'`)) as { id: string }[];
     admin = await t.loginAs(Role.COUNTY_ADMIN);
     edu = await t.loginAs(Role.DEPARTMENT_OFFICER, 'EDU');
@@ -85,13 +105,26 @@ describe('dashboard: the seed targets as live KPIs', () => {
       { category: 'NON_SUBJECT', townshipCode: T2, status: 'OPERATING' },
       { category: 'NON_SUBJECT', townshipCode: T1, status: 'SUSPENDED' },
     ] as const) {
-      const i = await createInstitution(t, { category: o.category, nonSubjectKind: o.category === 'SUBJECT' ? null : 'ARTS', townshipCode: o.townshipCode, status: o.status });
+      const i = await createInstitution(t, {
+        category: o.category,
+        nonSubjectKind: o.category === 'SUBJECT' ? null : 'ARTS',
+        townshipCode: o.townshipCode,
+        status: o.status,
+      });
       created.push({ ...i, status: o.status });
       summaries.push(i);
     }
     await must(
       `mutation($input: RecordLeadInput!) { recordUnlicensedLead(input: $input) { id } }`,
-      { input: { townshipCode: T1, location: '永阳街道某小区', kind: 'UNLICENSED', source: 'GRID_PATROL', description: '无证托管' } },
+      {
+        input: {
+          townshipCode: T1,
+          location: '永阳街道某小区',
+          kind: 'UNLICENSED',
+          source: 'GRID_PATROL',
+          description: '无证托管',
+        },
+      },
       township1,
     );
 
@@ -117,23 +150,44 @@ describe('dashboard: the seed targets as live KPIs', () => {
     }
 
     // Complaints: two in T1 (one closed satisfied), one in T2.
-    complaintsByTownship = { [T1]: { received: 0, closed: 0, satisfied: 0 }, [T2]: { received: 0, closed: 0, satisfied: 0 } };
+    complaintsByTownship = {
+      [T1]: { received: 0, closed: 0, satisfied: 0 },
+      [T2]: { received: 0, closed: 0, satisfied: 0 },
+    };
     const ids: string[] = [];
     for (const townshipCode of [T1, T1, T2]) {
       const d = await must(
         `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id } }`,
-        { input: { channel: 'HOTLINE_12345', category: 'HOMEWORK_BURDEN', description: '作业过多', townshipCode, anonymous: true } },
+        {
+          input: {
+            channel: 'HOTLINE_12345',
+            category: 'HOMEWORK_BURDEN',
+            description: '作业过多',
+            townshipCode,
+            anonymous: true,
+          },
+        },
         admin,
       );
       ids.push((d.registerComplaint as { id: string }).id);
       complaintsByTownship[townshipCode]!.received++;
     }
-    const step = (m: string, type: string, input: Record<string, unknown>) => must(`mutation($input: ${type}!) { ${m}(input: $input) { id } }`, { input }, edu);
+    const step = (m: string, type: string, input: Record<string, unknown>) =>
+      must(`mutation($input: ${type}!) { ${m}(input: $input) { id } }`, { input }, edu);
     await step('acceptComplaint', 'ComplaintReplyInput', { complaintId: ids[0] });
     await step('assignComplaint', 'ComplaintReplyInput', { complaintId: ids[0] });
     await step('startComplaintInvestigation', 'ComplaintReplyInput', { complaintId: ids[0] });
-    await step('replyToComplaint', 'ReplyComplaintInput', { complaintId: ids[0], publicReply: '已责令整改', findings: '属实' });
-    await step('closeComplaint', 'CloseComplaintInput', { complaintId: ids[0], substantiated: true, summary: '已整改', satisfaction: 'SATISFIED' });
+    await step('replyToComplaint', 'ReplyComplaintInput', {
+      complaintId: ids[0],
+      publicReply: '已责令整改',
+      findings: '属实',
+    });
+    await step('closeComplaint', 'CloseComplaintInput', {
+      complaintId: ids[0],
+      substantiated: true,
+      summary: '已整改',
+      satisfaction: 'SATISFIED',
+    });
     complaintsByTownship[T1]!.closed++;
     complaintsByTownship[T1]!.satisfied++;
 
@@ -146,20 +200,39 @@ describe('dashboard: the seed targets as live KPIs', () => {
     ] as const) {
       await must(
         `mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`,
-        { input: { type: 'ROUTINE_INSPECTION', title: '日常检查', targetKind: 'TOWNSHIP', targetId: townshipCode, townshipCode, leadDepartmentCode: 'EDU', dueAt } },
+        {
+          input: {
+            type: 'ROUTINE_INSPECTION',
+            title: '日常检查',
+            targetKind: 'TOWNSHIP',
+            targetId: townshipCode,
+            townshipCode,
+            leadDepartmentCode: 'EDU',
+            dueAt,
+          },
+        },
         admin,
       );
       tasks.push({ townshipCode, departmentCode: 'EDU', dueAt: new Date(dueAt) });
     }
-    const [leadTask] = await waitFor(async () => {
-      const rows = (await t.dataSource.query(`SELECT township_code, lead_department_code, due_at FROM supervision_task WHERE target_kind = 'UNLICENSED_LEAD'`)) as {
-        township_code: string;
-        lead_department_code: string;
-        due_at: Date;
-      }[];
-      return rows.length ? rows : undefined;
-    }, { what: 'the task opened for the lead' });
-    tasks.push({ townshipCode: leadTask!.township_code, departmentCode: leadTask!.lead_department_code, dueAt: new Date(leadTask!.due_at) });
+    const [leadTask] = await waitFor(
+      async () => {
+        const rows = (await t.dataSource.query(
+          `SELECT township_code, lead_department_code, due_at FROM supervision_task WHERE target_kind = 'UNLICENSED_LEAD'`,
+        )) as {
+          township_code: string;
+          lead_department_code: string;
+          due_at: Date;
+        }[];
+        return rows.length ? rows : undefined;
+      },
+      { what: 'the task opened for the lead' },
+    );
+    tasks.push({
+      townshipCode: leadTask!.township_code,
+      departmentCode: leadTask!.lead_department_code,
+      dueAt: new Date(leadTask!.due_at),
+    });
 
     // After-school: homework of DEMO-S001 (grade 3, limit 60 min) on two school days, and coverage.
     for (const [date, minutes] of [
@@ -167,12 +240,30 @@ describe('dashboard: the seed targets as live KPIs', () => {
       ['2026-11-17', 100],
     ] as const) {
       const input = { schoolId: s001!.id, grade: 3, className: '3(1)班', date };
-      await must(`mutation($input: PublishHomeworkInput!) { publishHomework(input: $input) { id } }`, { input: { ...input, subjects: [{ subject: '数学', minutes: 30 }] } }, schoolAdmin);
-      await must(`mutation($input: ReportHomeworkInput!) { reportHomeworkDuration(input: $input) { reportedMinutes } }`, { input: { ...input, minutes } }, schoolAdmin);
+      await must(
+        `mutation($input: PublishHomeworkInput!) { publishHomework(input: $input) { id } }`,
+        { input: { ...input, subjects: [{ subject: '数学', minutes: 30 }] } },
+        schoolAdmin,
+      );
+      await must(
+        `mutation($input: ReportHomeworkInput!) { reportHomeworkDuration(input: $input) { reportedMinutes } }`,
+        { input: { ...input, minutes } },
+        schoolAdmin,
+      );
     }
     await must(
       `mutation($input: ParticipationInput!) { recordAfterSchoolParticipation(input: $input) { served } }`,
-      { input: { schoolId: s001!.id, semester: '2026-1', grade: 3, className: '3(1)班', enrolled: 45, asked: 40, served: 38 } },
+      {
+        input: {
+          schoolId: s001!.id,
+          semester: '2026-1',
+          grade: 3,
+          className: '3(1)班',
+          enrolled: 45,
+          asked: 40,
+          served: 38,
+        },
+      },
       schoolAdmin,
     );
 
@@ -184,7 +275,8 @@ describe('dashboard: the seed targets as live KPIs', () => {
     const mine = created.filter((i) => !township || i.townshipCode === township);
     const operating = mine.filter((i) => i.status === 'OPERATING');
     const townships = township ? [township] : [T1, T2];
-    const sum = <K extends string>(rec: Record<string, Record<K, number>>, k: K) => townships.reduce((n, x) => n + (rec[x]?.[k] ?? 0), 0);
+    const sum = <K extends string>(rec: Record<string, Record<K, number>>, k: K) =>
+      townships.reduce((n, x) => n + (rec[x]?.[k] ?? 0), 0);
     return { mine, operating, sum };
   };
 
@@ -195,7 +287,10 @@ describe('dashboard: the seed targets as live KPIs', () => {
     return {
       open: mine.length,
       overdueByLevel: overdue ? [{ level: 0, count: overdue }] : [],
-      openByDepartment: departments.map((departmentCode) => ({ departmentCode, count: mine.filter((x) => x.departmentCode === departmentCode).length })),
+      openByDepartment: departments.map((departmentCode) => ({
+        departmentCode,
+        count: mine.filter((x) => x.departmentCode === departmentCode).length,
+      })),
     };
   };
 
@@ -204,7 +299,9 @@ describe('dashboard: the seed targets as live KPIs', () => {
     const { mine, operating, sum } = expectedFor();
     expect(d).toMatchObject({ townshipCode: null, asOf: '2026-11-27', periodFrom: '2026-11-01' });
     expect(d.registry).toEqual({
-      subjectInstitutionsRemaining: mine.filter((i) => i.category === 'SUBJECT' && ['APPLIED', 'APPROVED', 'OPERATING', 'SUSPENDED'].includes(i.status)).length,
+      subjectInstitutionsRemaining: mine.filter(
+        (i) => i.category === 'SUBJECT' && ['APPLIED', 'APPROVED', 'OPERATING', 'SUSPENDED'].includes(i.status),
+      ).length,
       operatingByCategory: [
         { category: 'NON_SUBJECT', count: operating.filter((i) => i.category === 'NON_SUBJECT').length },
         { category: 'SUBJECT', count: operating.filter((i) => i.category === 'SUBJECT').length },
@@ -213,17 +310,33 @@ describe('dashboard: the seed targets as live KPIs', () => {
       unlicensedLeadsOverdue: 0, // reported 7 days ago: within the national 30-day clearance period (registry.lead_clearance_days)
     });
     expect(d.escrow).toEqual({
-      coverage: { numerator: operating.filter((i) => covered.has(i.id)).length, denominator: operating.length, rate: Math.round((2 / 5) * 10000) / 10000 },
+      coverage: {
+        numerator: operating.filter((i) => covered.has(i.id)).length,
+        denominator: operating.length,
+        rate: Math.round((2 / 5) * 10000) / 10000,
+      },
       totalCustody: '0.00',
       openAlertsByType: [],
     });
     expect(d.credit).toEqual({ black: 1, white: 1, grey: 1 });
-    expect(d.complaints).toEqual({ received: sum(complaintsByTownship, 'received'), closed: sum(complaintsByTownship, 'closed'), overdue: 0, satisfactionRate: 1 });
+    expect(d.complaints).toEqual({
+      received: sum(complaintsByTownship, 'received'),
+      closed: sum(complaintsByTownship, 'closed'),
+      overdue: 0,
+      satisfactionRate: 1,
+    });
     expect(d.supervision).toEqual(supervisionExpected());
-    expect(d.threeHundredPercent.afterSchoolCoverage).toEqual({ numerator: 38, denominator: 40, rate: 0.95, target: 1 });
+    expect(d.threeHundredPercent.afterSchoolCoverage).toEqual({
+      numerator: 38,
+      denominator: 40,
+      rate: 0.95,
+      target: 1,
+    });
     expect(d.threeHundredPercent.semester).toBe('2026-1');
     // Publicity: class-days published / class-days expected, as the after-school module counts them.
-    const compliance = await gql<{ homeworkComplianceByTownship: { classDaysExpected: number; classDaysPublished: number }[] }>(
+    const compliance = await gql<{
+      homeworkComplianceByTownship: { classDaysExpected: number; classDaysPublished: number }[];
+    }>(
       `query { homeworkComplianceByTownship(from: "2026-11-01", to: "2026-11-27") { classDaysExpected classDaysPublished } }`,
       {},
       edu,
@@ -232,8 +345,17 @@ describe('dashboard: the seed targets as live KPIs', () => {
     const published = compliance.data!.homeworkComplianceByTownship.reduce((n, r) => n + r.classDaysPublished, 0);
     expect(expected).toBeGreaterThan(0);
     expect(published).toBe(homeworkDays.published); // 3(1)班 of DEMO-S001 on two school days
-    expect(d.threeHundredPercent.homeworkPublicity).toMatchObject({ numerator: published, denominator: expected, target: 1 });
-    expect(d.threeHundredPercent.homeworkDurationCompliance).toEqual({ numerator: homeworkDays.within, denominator: homeworkDays.reported, rate: 0.5, target: 1 });
+    expect(d.threeHundredPercent.homeworkPublicity).toMatchObject({
+      numerator: published,
+      denominator: expected,
+      target: 1,
+    });
+    expect(d.threeHundredPercent.homeworkDurationCompliance).toEqual({
+      numerator: homeworkDays.within,
+      denominator: homeworkDays.reported,
+      rate: 0.5,
+      target: 1,
+    });
   });
 
   it('narrows every figure to one township', async () => {
@@ -243,7 +365,12 @@ describe('dashboard: the seed targets as live KPIs', () => {
     expect(d.registry).toMatchObject({ subjectInstitutionsRemaining: 1, unlicensedLeadsOpen: 0 });
     expect(d.escrow.coverage).toEqual({ numerator: 0, denominator: operating.length, rate: 0 });
     expect(d.credit).toEqual({ black: 1, white: 0, grey: 0 });
-    expect(d.complaints).toEqual({ received: complaintsByTownship[T2]!.received, closed: 0, overdue: 0, satisfactionRate: null });
+    expect(d.complaints).toEqual({
+      received: complaintsByTownship[T2]!.received,
+      closed: 0,
+      overdue: 0,
+      satisfactionRate: null,
+    });
     expect(d.supervision).toEqual(supervisionExpected(T2));
     expect(d.threeHundredPercent.afterSchoolCoverage).toEqual({ numerator: 0, denominator: 0, rate: null, target: 1 });
   });
@@ -252,11 +379,22 @@ describe('dashboard: the seed targets as live KPIs', () => {
     const own = await dashboard(township1);
     expect(own.townshipCode).toBe(T1);
     expect(own.registry.subjectInstitutionsRemaining).toBe(1);
-    expect(own.escrow.coverage).toEqual({ numerator: 2, denominator: expectedFor(T1).operating.length, rate: Math.round((2 / 3) * 10000) / 10000 });
+    expect(own.escrow.coverage).toEqual({
+      numerator: 2,
+      denominator: expectedFor(T1).operating.length,
+      rate: Math.round((2 / 3) * 10000) / 10000,
+    });
     expect(own.complaints).toMatchObject({ received: 2, closed: 1 });
     expect((await dashboard(township1, { townshipCode: T1 })).townshipCode).toBe(T1);
     expectGqlError(await gql(DASHBOARD, { townshipCode: T2 }, township1), 'FORBIDDEN');
-    expectGqlError(await gql(TREND, { kpi: 'COMPLAINTS_RECEIVED', from: '2026-09-01', to: '2026-11-27', townshipCode: T2 }, township1), 'FORBIDDEN');
+    expectGqlError(
+      await gql(
+        TREND,
+        { kpi: 'COMPLAINTS_RECEIVED', from: '2026-09-01', to: '2026-11-27', townshipCode: T2 },
+        township1,
+      ),
+      'FORBIDDEN',
+    );
     expectGqlError(await gql(DASHBOARD, {}, schoolAdmin), 'FORBIDDEN');
     expectGqlError(await t.gql(DASHBOARD, {}), 'UNAUTHENTICATED');
     const inspector = await t.loginAs(Role.INSPECTOR, 'FIRE_RESCUE');
@@ -267,29 +405,36 @@ describe('dashboard: the seed targets as live KPIs', () => {
     expectGqlError(await gql(DASHBOARD, { asOf: '2026-13-01' }, admin), 'VALIDATION_FAILED');
     expectGqlError(await gql(DASHBOARD, { asOf: '2026-12-01' }, admin), 'VALIDATION_FAILED');
     expectGqlError(await gql(DASHBOARD, { townshipCode: '520122999' }, admin), 'TOWNSHIP_NOT_FOUND');
-    expectGqlError(await gql(TREND, { kpi: 'COMPLAINTS_RECEIVED', from: '2026-11-01', to: '2026-09-01' }, admin), 'VALIDATION_FAILED');
+    expectGqlError(
+      await gql(TREND, { kpi: 'COMPLAINTS_RECEIVED', from: '2026-11-01', to: '2026-09-01' }, admin),
+      'VALIDATION_FAILED',
+    );
   });
 
   it('draws a point per month, as of each month end', async () => {
     const trend = async (kpi: string, townshipCode?: string) => {
-      const res = await gql<{ dashboardTrend: { month: string; value: number | null; numerator: number | null; denominator: number | null }[] }>(
-        TREND,
-        { kpi, from: '2026-09-15', to: '2026-11-27', townshipCode },
-        admin,
-      );
+      const res = await gql<{
+        dashboardTrend: { month: string; value: number | null; numerator: number | null; denominator: number | null }[];
+      }>(TREND, { kpi, from: '2026-09-15', to: '2026-11-27', townshipCode }, admin);
       expect(res.errors).toBeUndefined();
       return res.data!.dashboardTrend;
     };
     const months = ['2026-09', '2026-10', '2026-11'];
     const complaints = await trend('COMPLAINTS_RECEIVED');
-    expect(complaints).toEqual(months.map((month, k) => ({ month, value: k === 2 ? 3 : 0, numerator: null, denominator: null })));
+    expect(complaints).toEqual(
+      months.map((month, k) => ({ month, value: k === 2 ? 3 : 0, numerator: null, denominator: null })),
+    );
     expect((await trend('SUBJECT_INSTITUTIONS_REMAINING')).map((p) => p.value)).toEqual([0, 0, 2]);
     expect((await trend('ESCROW_COVERAGE', T1)).map((p) => [p.month, p.numerator, p.denominator])).toEqual([
       ['2026-09', 0, 0],
       ['2026-10', 0, 0],
       ['2026-11', 2, 3],
     ]);
-    expect((await trend('SUPERVISION_OVERDUE')).map((p) => p.value)).toEqual([0, 0, supervisionExpected().overdueByLevel[0]?.count ?? 0]);
+    expect((await trend('SUPERVISION_OVERDUE')).map((p) => p.value)).toEqual([
+      0,
+      0,
+      supervisionExpected().overdueByLevel[0]?.count ?? 0,
+    ]);
     const publicity = await trend('HOMEWORK_PUBLICITY', T1);
     expect(publicity.map((p) => p.month)).toEqual(months);
     expect(publicity[2]!.numerator).toBe(2);

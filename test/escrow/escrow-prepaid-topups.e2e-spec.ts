@@ -41,9 +41,19 @@ describe('escrow: prepaid limits across a payer’s top-ups', () => {
     expect(res.body.accepted).toBe(items.length);
   };
   const flagged = async (accountId: string): Promise<string[]> =>
-    (await t.dataSource.query(`SELECT txn_id FROM escrow_transaction WHERE account_id = $1 AND exceeds_prepaid_limit ORDER BY booked_at, id`, [accountId])).map((r: { txn_id: string }) => r.txn_id);
+    (
+      await t.dataSource.query(
+        `SELECT txn_id FROM escrow_transaction WHERE account_id = $1 AND exceeds_prepaid_limit ORDER BY booked_at, id`,
+        [accountId],
+      )
+    ).map((r: { txn_id: string }) => r.txn_id);
   const prepaidAlert = async (accountId: string) =>
-    ((await t.dataSource.query(`SELECT details FROM escrow_alert WHERE account_id = $1 AND type = 'PREPAID_LIMIT_EXCEEDED' AND status <> 'RESOLVED'`, [accountId])) as { details: Record<string, unknown> }[])[0]?.details;
+    (
+      (await t.dataSource.query(
+        `SELECT details FROM escrow_alert WHERE account_id = $1 AND type = 'PREPAID_LIMIT_EXCEEDED' AND status <> 'RESOLVED'`,
+        [accountId],
+      )) as { details: Record<string, unknown> }[]
+    )[0]?.details;
   const account = () => openAccount(t, admin.token, bank.bankCode);
 
   it('flags the second of two 3,000-yuan top-ups of one payer within 3 months and raises the alert, naming it cumulative', async () => {
@@ -54,7 +64,12 @@ describe('escrow: prepaid limits across a payer’s top-ups', () => {
     expect(await prepaidAlert(a.id)).toBeUndefined();
     await post([second]);
     expect(await flagged(a.id)).toEqual([second.txnId]);
-    expect(await prepaidAlert(a.id)).toEqual({ txnIds: [second.txnId], count: 1, cumulativeTxnIds: [second.txnId], cumulative: expect.stringContaining("payer's top-ups") });
+    expect(await prepaidAlert(a.id)).toEqual({
+      txnIds: [second.txnId],
+      count: 1,
+      cumulativeTxnIds: [second.txnId],
+      cumulative: expect.stringContaining("payer's top-ups"),
+    });
   });
 
   it('a later reversal of the earlier top-up does not un-flag the later deposit', async () => {
@@ -62,7 +77,9 @@ describe('escrow: prepaid limits across a payer’s top-ups', () => {
     const first = deposit(a.accountNo, { bookedAt: '2026-11-01T10:00:00+08:00' });
     const second = deposit(a.accountNo);
     await post([first, second]);
-    await post([deposit(a.accountNo, { type: 'REVERSAL', reversalOf: first.txnId, payerRef: null, coverageMonths: null })]);
+    await post([
+      deposit(a.accountNo, { type: 'REVERSAL', reversalOf: first.txnId, payerRef: null, coverageMonths: null }),
+    ]);
     expect(await flagged(a.id)).toEqual([second.txnId]);
     expect(await prepaidAlert(a.id)).toMatchObject({ txnIds: [second.txnId], count: 1 });
   });
@@ -111,7 +128,10 @@ describe('escrow: prepaid limits across a payer’s top-ups', () => {
 
   it('judges a deposit without payerRef alone', async () => {
     const a = await account();
-    await post([deposit(a.accountNo, { payerRef: null, bookedAt: '2026-11-01T10:00:00+08:00' }), deposit(a.accountNo, { payerRef: null })]);
+    await post([
+      deposit(a.accountNo, { payerRef: null, bookedAt: '2026-11-01T10:00:00+08:00' }),
+      deposit(a.accountNo, { payerRef: null }),
+    ]);
     expect(await flagged(a.id)).toEqual([]);
     const big = deposit(a.accountNo, { payerRef: null, amount: '5000.01' });
     await post([big]);
@@ -123,7 +143,9 @@ describe('escrow: prepaid limits across a payer’s top-ups', () => {
     const a = await account();
     const first = deposit(a.accountNo, { bookedAt: '2026-11-01T10:00:00+08:00' });
     await post([first]);
-    const res = await t.bankRequest('POST', TRANSACTIONS, { transactions: [first, deposit(a.accountNo, { amount: '2000.00' })] }, bank).expect(200);
+    const res = await t
+      .bankRequest('POST', TRANSACTIONS, { transactions: [first, deposit(a.accountNo, { amount: '2000.00' })] }, bank)
+      .expect(200);
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['DUPLICATE', 'ACCEPTED']);
     expect(await flagged(a.id)).toEqual([]);
   });
@@ -131,7 +153,17 @@ describe('escrow: prepaid limits across a payer’s top-ups', () => {
   it('does not count a top-up the same batch reverses', async () => {
     const a = await account();
     const first = deposit(a.accountNo, { bookedAt: '2026-11-01T10:00:00+08:00' });
-    await post([first, deposit(a.accountNo, { type: 'REVERSAL', reversalOf: first.txnId, payerRef: null, coverageMonths: null, bookedAt: '2026-11-02T10:00:00+08:00' }), deposit(a.accountNo)]);
+    await post([
+      first,
+      deposit(a.accountNo, {
+        type: 'REVERSAL',
+        reversalOf: first.txnId,
+        payerRef: null,
+        coverageMonths: null,
+        bookedAt: '2026-11-02T10:00:00+08:00',
+      }),
+      deposit(a.accountNo),
+    ]);
     expect(await flagged(a.id)).toEqual([]);
   });
 });

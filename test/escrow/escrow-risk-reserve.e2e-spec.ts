@@ -11,7 +11,8 @@ import { LoggedIn, TestApp, expectGqlError, startTestApp } from '../support/test
 import { waitFor } from '../support/test-env';
 
 const START = '2026-11-29T03:00:00Z'; // 11:00 in Xifeng, business date 2026-11-29
-const FIELDS = 'id institutionId amount bankName accountNo depositedOn validUntil status expired covering townshipCode releasedAt releaseReason';
+const FIELDS =
+  'id institutionId amount bankName accountNo depositedOn validUntil status expired covering townshipCode releasedAt releaseReason';
 const REGISTER = `mutation($input: RegisterRiskReserveInput!) { registerRiskReserve(input: $input) { ${FIELDS} } }`;
 const RELEASE = `mutation($id: ID!, $reason: String!) { releaseRiskReserve(id: $id, reason: $reason) { ${FIELDS} } }`;
 
@@ -58,14 +59,24 @@ describe('escrow: risk reserves (风险保证金)', () => {
     validUntil: '2027-11-19',
     ...over,
   });
-  const register = (inp: Record<string, unknown>, token: string) => t.gql<{ registerRiskReserve: ReserveView }>(REGISTER, { input: inp }, token);
-  const release = (id: string, reason: string, token: string) => t.gql<{ releaseRiskReserve: ReserveView }>(RELEASE, { id, reason }, token);
+  const register = (inp: Record<string, unknown>, token: string) =>
+    t.gql<{ registerRiskReserve: ReserveView }>(REGISTER, { input: inp }, token);
+  const release = (id: string, reason: string, token: string) =>
+    t.gql<{ releaseRiskReserve: ReserveView }>(RELEASE, { id, reason }, token);
   const check = () => t.app.get(CoverageCheck).run(clock.now());
   const noAccountAlerts = async (institutionId: string) =>
-    ((await t.dataSource.query(`SELECT id, status FROM escrow_alert WHERE institution_id = $1 AND type = 'NO_ESCROW_ACCOUNT' ORDER BY raised_at, id`, [institutionId])) as { id: string; status: string }[]);
+    (await t.dataSource.query(
+      `SELECT id, status FROM escrow_alert WHERE institution_id = $1 AND type = 'NO_ESCROW_ACCOUNT' ORDER BY raised_at, id`,
+      [institutionId],
+    )) as { id: string; status: string }[];
   const statuses = async (institutionId: string) => (await noAccountAlerts(institutionId)).map((a) => a.status);
-  const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await t.dataSource.query(sql, params))[0].n);
-  const outbox = (name: string, institutionId: string) => count(`SELECT count(*)::int AS n FROM outbox WHERE name = $1 AND payload->>'institutionId' = $2`, [name, institutionId]);
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    Number((await t.dataSource.query(sql, params))[0].n);
+  const outbox = (name: string, institutionId: string) =>
+    count(`SELECT count(*)::int AS n FROM outbox WHERE name = $1 AND payload->>'institutionId' = $2`, [
+      name,
+      institutionId,
+    ]);
   const registered = async (inst: InstitutionSummary, over: Record<string, unknown> = {}): Promise<ReserveView> => {
     const res = await register(input(inst.id, over), tok(admin));
     if (!res.data) throw new Error(`registerRiskReserve failed: ${JSON.stringify(res.errors)}`);
@@ -99,33 +110,68 @@ describe('escrow: risk reserves (风险保证金)', () => {
     await check();
     expect(await statuses(inst.id)).toEqual(['RESOLVED']);
 
-    const [row] = await t.dataSource.query(`SELECT amount_fen::text AS fen FROM escrow_risk_reserve WHERE id = $1`, [reserve.id]);
+    const [row] = await t.dataSource.query(`SELECT amount_fen::text AS fen FROM escrow_risk_reserve WHERE id = $1`, [
+      reserve.id,
+    ]);
     expect(row.fen).toBe('5000000');
     expect(await outbox('escrow.risk_reserve.registered', inst.id)).toBe(1);
     expect(await outbox('escrow.alert.resolved', inst.id)).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'escrow.risk_reserve.registered'`, [reserve.id])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'escrow.risk_reserve.registered'`,
+        [reserve.id],
+      ),
+    ).toBe(1);
 
     // Readers see it on the institution and in the list; a township officer of another township does not.
     const own = await t.loginAs(Role.TOWNSHIP_OFFICER, '520122100');
     const other = await t.loginAs(Role.TOWNSHIP_OFFICER, '520122001');
-    const listed = await t.gql<{ riskReserves: { id: string }[] }>(`query($id: ID!) { riskReserves(institutionId: $id) { id status } }`, { id: inst.id }, own.token);
+    const listed = await t.gql<{ riskReserves: { id: string }[] }>(
+      `query($id: ID!) { riskReserves(institutionId: $id) { id status } }`,
+      { id: inst.id },
+      own.token,
+    );
     expect(listed.data?.riskReserves.map((r) => r.id)).toEqual([reserve.id]);
-    const hidden = await t.gql<{ riskReserves: { id: string }[] }>(`query($id: ID!) { riskReserves(institutionId: $id) { id } }`, { id: inst.id }, other.token);
+    const hidden = await t.gql<{ riskReserves: { id: string }[] }>(
+      `query($id: ID!) { riskReserves(institutionId: $id) { id } }`,
+      { id: inst.id },
+      other.token,
+    );
     expect(hidden.data?.riskReserves).toEqual([]);
-    const onInstitution = await t.gql<{ institution: { riskReserve: { id: string; covering: boolean } | null; escrowAccount: unknown; openEscrowAlertCount: number } }>(
+    const onInstitution = await t.gql<{
+      institution: {
+        riskReserve: { id: string; covering: boolean } | null;
+        escrowAccount: unknown;
+        openEscrowAlertCount: number;
+      };
+    }>(
       `query($id: ID!) { institution(id: $id) { riskReserve { id covering } escrowAccount { id } openEscrowAlertCount } }`,
       { id: inst.id },
       admin.token,
     );
     expect(onInstitution.errors).toBeUndefined();
-    expect(onInstitution.data?.institution).toEqual({ riskReserve: { id: reserve.id, covering: true }, escrowAccount: null, openEscrowAlertCount: 0 });
+    expect(onInstitution.data?.institution).toEqual({
+      riskReserve: { id: reserve.id, covering: true },
+      escrowAccount: null,
+      openEscrowAlertCount: 0,
+    });
 
     // Credit's projection sees the resolution, so the deadline task never makes it a violation.
     await waitFor(
-      async () => ((await t.dataSource.query(`SELECT resolved_at FROM credit_escrow_alert WHERE alert_id = $1`, [alert!.id])) as { resolved_at: Date | null }[])[0]?.resolved_at ?? undefined,
+      async () =>
+        (
+          (await t.dataSource.query(`SELECT resolved_at FROM credit_escrow_alert WHERE alert_id = $1`, [
+            alert!.id,
+          ])) as { resolved_at: Date | null }[]
+        )[0]?.resolved_at ?? undefined,
       { what: 'the resolution projected into credit' },
     );
-    const deadline = t.app.get(SubscriberRegistry).scheduledTasks().find((x) => x.name === 'credit.escrow-alert-deadline')!.handler as unknown as { run(now: Date): Promise<number> };
+    const deadline = t.app
+      .get(SubscriberRegistry)
+      .scheduledTasks()
+      .find((x) => x.name === 'credit.escrow-alert-deadline')!.handler as unknown as {
+      run(now: Date): Promise<number>;
+    };
     try {
       clock.set('2026-12-09T03:00:00Z'); // past credit.escrow_alert_deadline_days (7)
       await deadline.run(clock.now());
@@ -143,10 +189,20 @@ describe('escrow: risk reserves (风险保证金)', () => {
 
     const res = await release(reserve.id, '机构转为银行托管以外的退还', tok(financial));
     expect(res.errors).toBeUndefined();
-    expect(res.data?.releaseRiskReserve).toMatchObject({ id: reserve.id, status: 'RELEASED', covering: false, releaseReason: '机构转为银行托管以外的退还' });
+    expect(res.data?.releaseRiskReserve).toMatchObject({
+      id: reserve.id,
+      status: 'RELEASED',
+      covering: false,
+      releaseReason: '机构转为银行托管以外的退还',
+    });
     expect(await statuses(inst.id)).toEqual([]);
     expect(await outbox('escrow.risk_reserve.released', inst.id)).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'escrow.risk_reserve.released'`, [reserve.id])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'escrow.risk_reserve.released'`,
+        [reserve.id],
+      ),
+    ).toBe(1);
 
     await check();
     expect(await statuses(inst.id)).toEqual(['OPEN']);
@@ -156,7 +212,11 @@ describe('escrow: risk reserves (风险保证金)', () => {
     const again = await registered(inst, { validUntil: null });
     expect(again).toMatchObject({ status: 'ACTIVE', validUntil: null, covering: true });
     expect(await statuses(inst.id)).toEqual(['RESOLVED']);
-    const listed = await t.gql<{ riskReserves: { id: string; status: string }[] }>(`query($id: ID!) { riskReserves(institutionId: $id) { id status } }`, { id: inst.id }, tok(admin));
+    const listed = await t.gql<{ riskReserves: { id: string; status: string }[] }>(
+      `query($id: ID!) { riskReserves(institutionId: $id) { id status } }`,
+      { id: inst.id },
+      tok(admin),
+    );
     expect(listed.data?.riskReserves).toEqual([
       { id: again.id, status: 'ACTIVE' },
       { id: reserve.id, status: 'RELEASED' },
@@ -177,12 +237,21 @@ describe('escrow: risk reserves (风险保证金)', () => {
       await check();
       expect(await statuses(inst.id)).toEqual(['OPEN']);
       expect((await facade.dashboardFigures({ operatingInstitutionIds: [inst.id] })).coveredInstitutions).toBe(0);
-      const view = await t.gql<{ riskReserves: ReserveView[] }>(`query($id: ID!) { riskReserves(institutionId: $id) { id status expired covering } }`, { id: inst.id }, tok(admin));
+      const view = await t.gql<{ riskReserves: ReserveView[] }>(
+        `query($id: ID!) { riskReserves(institutionId: $id) { id status expired covering } }`,
+        { id: inst.id },
+        tok(admin),
+      );
       expect(view.data?.riskReserves).toEqual([{ id: reserve.id, status: 'ACTIVE', expired: true, covering: false }]);
       // Still the ACTIVE one: it is released before another is registered.
-      expectGqlError(await register(input(inst.id, { validUntil: null, depositedOn: '2026-12-06' }), tok(admin)), 'RISK_RESERVE_EXISTS');
+      expectGqlError(
+        await register(input(inst.id, { validUntil: null, depositedOn: '2026-12-06' }), tok(admin)),
+        'RISK_RESERVE_EXISTS',
+      );
       expect((await release(reserve.id, '到期退还', tok(admin))).errors).toBeUndefined();
-      expect((await register(input(inst.id, { validUntil: '2027-12-05', depositedOn: '2026-12-06' }), tok(admin))).errors).toBeUndefined();
+      expect(
+        (await register(input(inst.id, { validUntil: '2027-12-05', depositedOn: '2026-12-06' }), tok(admin))).errors,
+      ).toBeUndefined();
       expect(await statuses(inst.id)).toEqual(['RESOLVED']);
     } finally {
       clock.set(START);
@@ -205,14 +274,23 @@ describe('escrow: risk reserves (风险保证金)', () => {
     const before = await snapshot();
 
     expectGqlError(await register(input(inst.id), admin.token), 'RISK_RESERVE_EXISTS');
-    const low = expectGqlError(await register(input(uncovered.id, { amount: '4999.99' }), admin.token), 'RISK_RESERVE_BELOW_MINIMUM');
+    const low = expectGqlError(
+      await register(input(uncovered.id, { amount: '4999.99' }), admin.token),
+      'RISK_RESERVE_BELOW_MINIMUM',
+    );
     expect(low.message).toContain('5000.00');
     expectGqlError(await register(input(randomUUID()), admin.token), 'INSTITUTION_NOT_FOUND');
     expectGqlError(await register(input(deregistered.id), admin.token), 'INSTITUTION_NOT_OPERATING');
     expectGqlError(await register(input(uncovered.id, { amount: '50000' }), admin.token), 'VALIDATION_FAILED');
-    expectGqlError(await register(input(uncovered.id, { depositedOn: '2026-11-30' }), admin.token), 'VALIDATION_FAILED'); // tomorrow
+    expectGqlError(
+      await register(input(uncovered.id, { depositedOn: '2026-11-30' }), admin.token),
+      'VALIDATION_FAILED',
+    ); // tomorrow
     expectGqlError(await register(input(uncovered.id, { validUntil: '2026-11-28' }), admin.token), 'VALIDATION_FAILED'); // already past
-    expectGqlError(await register(input(uncovered.id, { depositedOn: '2026-02-30' }), admin.token), 'VALIDATION_FAILED');
+    expectGqlError(
+      await register(input(uncovered.id, { depositedOn: '2026-02-30' }), admin.token),
+      'VALIDATION_FAILED',
+    );
     expectGqlError(await register(input(uncovered.id, { bankName: '' }), admin.token), 'VALIDATION_FAILED');
     for (const caller of [fire, township, inspector]) {
       expectGqlError(await register(input(uncovered.id), caller.token), 'FORBIDDEN');
@@ -228,48 +306,79 @@ describe('escrow: risk reserves (风险保证金)', () => {
     const account = await openAccount(t, admin.token, bank.bankCode);
     const reserve = await registered(account.institution);
     expect(reserve.covering).toBe(true);
-    const figures = await t.app.get(EscrowFacade).dashboardFigures({ operatingInstitutionIds: [account.institution.id] });
+    const figures = await t.app
+      .get(EscrowFacade)
+      .dashboardFigures({ operatingInstitutionIds: [account.institution.id] });
     expect(figures).toMatchObject({ coveredInstitutions: 1, coveredByAccount: 1, coveredByRiskReserve: 1 });
   });
 
   it('coverage counts institutions covered by either route: facade figures, trend and escrowCoverage', async () => {
     const byReserve = await createInstitution(t, { townshipCode: '520122105' });
-    const byAccount = (await openAccount(t, admin.token, bank.bankCode, await createInstitution(t, { townshipCode: '520122105' }))).institution;
+    const byAccount = (
+      await openAccount(t, admin.token, bank.bankCode, await createInstitution(t, { townshipCode: '520122105' }))
+    ).institution;
     const none = await createInstitution(t, { townshipCode: '520122105' });
     const ids = [byReserve.id, byAccount.id, none.id];
     const facade = t.app.get(EscrowFacade);
     const coverage = async () =>
-      (await t.gql<{ escrowCoverage: { operating: number; covered: number; coveredByAccount: number; coveredByRiskReserve: number; byTownship: { key: string; operating: number; covered: number }[] } }>(
-        `{ escrowCoverage { operating covered coveredByAccount coveredByRiskReserve byTownship { key operating covered } } }`,
-        {},
-        tok(admin),
-      )).data!.escrowCoverage;
+      (
+        await t.gql<{
+          escrowCoverage: {
+            operating: number;
+            covered: number;
+            coveredByAccount: number;
+            coveredByRiskReserve: number;
+            byTownship: { key: string; operating: number; covered: number }[];
+          };
+        }>(
+          `{ escrowCoverage { operating covered coveredByAccount coveredByRiskReserve byTownship { key operating covered } } }`,
+          {},
+          tok(admin),
+        )
+      ).data!.escrowCoverage;
     const townshipRow = (c: Awaited<ReturnType<typeof coverage>>) => c.byTownship.find((r) => r.key === '520122105');
 
-    expect(await facade.dashboardFigures({ operatingInstitutionIds: ids })).toMatchObject({ coveredInstitutions: 1, coveredByAccount: 1, coveredByRiskReserve: 0 });
+    expect(await facade.dashboardFigures({ operatingInstitutionIds: ids })).toMatchObject({
+      coveredInstitutions: 1,
+      coveredByAccount: 1,
+      coveredByRiskReserve: 0,
+    });
     const before = await coverage();
     const beforeRow = townshipRow(before)!;
 
     clock.set('2026-11-29T04:00:00Z');
     try {
       await registered(byReserve);
-      expect(await facade.dashboardFigures({ operatingInstitutionIds: ids })).toMatchObject({ coveredInstitutions: 2, coveredByAccount: 1, coveredByRiskReserve: 1 });
+      expect(await facade.dashboardFigures({ operatingInstitutionIds: ids })).toMatchObject({
+        coveredInstitutions: 2,
+        coveredByAccount: 1,
+        coveredByRiskReserve: 1,
+      });
       const after = await coverage();
       expect(after.covered).toBe(before.covered + 1);
       expect(after.coveredByRiskReserve).toBe(before.coveredByRiskReserve + 1);
       expect(after.coveredByAccount).toBe(before.coveredByAccount);
-      expect(townshipRow(after)).toEqual({ key: '520122105', operating: beforeRow.operating, covered: beforeRow.covered + 1 });
+      expect(townshipRow(after)).toEqual({
+        key: '520122105',
+        operating: beforeRow.operating,
+        covered: beforeRow.covered + 1,
+      });
       // The trend counts the reserve from its registration on.
       expect(await facade.countCoveredAt(ids, new Date('2026-11-29T03:30:00Z'))).toBe(1);
       expect(await facade.countCoveredAt(ids, new Date('2026-11-29T05:00:00Z'))).toBe(2);
 
-      const dashboard = await t.gql<{ dashboard: { escrow: { coverage: { numerator: number; denominator: number } } } }>(
+      const dashboard = await t.gql<{
+        dashboard: { escrow: { coverage: { numerator: number; denominator: number } } };
+      }>(
         `query($t: String) { dashboard(townshipCode: $t) { escrow { coverage { numerator denominator } } } }`,
         { t: '520122105' },
         tok(admin),
       );
       expect(dashboard.errors).toBeUndefined();
-      expect(dashboard.data?.dashboard.escrow.coverage).toEqual({ numerator: beforeRow.covered + 1, denominator: beforeRow.operating });
+      expect(dashboard.data?.dashboard.escrow.coverage).toEqual({
+        numerator: beforeRow.covered + 1,
+        denominator: beforeRow.operating,
+      });
     } finally {
       clock.set(START);
     }
@@ -278,16 +387,20 @@ describe('escrow: risk reserves (风险保证金)', () => {
   it('counts for whitelist eligibility like an escrow account (credit projects the reserve events)', async () => {
     const inst = await createInstitution(t, { townshipCode: '520122102' });
     const eligibility = async () =>
-      (await t.gql<{ whitelistEligibility: { activeEscrowAccount: boolean; reasons: string[] } }>(
-        `query($id: ID!) { whitelistEligibility(institutionId: $id) { activeEscrowAccount reasons } }`,
-        { id: inst.id },
-        tok(admin),
-      )).data!.whitelistEligibility;
+      (
+        await t.gql<{ whitelistEligibility: { activeEscrowAccount: boolean; reasons: string[] } }>(
+          `query($id: ID!) { whitelistEligibility(institutionId: $id) { activeEscrowAccount reasons } }`,
+          { id: inst.id },
+          tok(admin),
+        )
+      ).data!.whitelistEligibility;
     expect((await eligibility()).reasons).toContain('no active escrow account or valid risk reserve');
     const reserve = await registered(inst);
     await waitFor(async () => (await eligibility()).activeEscrowAccount, { what: 'the reserve projected into credit' });
     expect((await eligibility()).reasons).not.toContain('no active escrow account or valid risk reserve');
     expect((await release(reserve.id, '机构转为银行托管', tok(admin))).errors).toBeUndefined();
-    await waitFor(async () => !(await eligibility()).activeEscrowAccount, { what: 'the release projected into credit' });
+    await waitFor(async () => !(await eligibility()).activeEscrowAccount, {
+      what: 'the release projected into credit',
+    });
   });
 });

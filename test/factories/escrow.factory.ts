@@ -18,7 +18,12 @@ export function accountNumber(): string {
 }
 
 /** An operating institution with an escrow account at the bank, opened through GraphQL as the county office would. */
-export async function openAccount(t: TestApp, adminToken: string, bankCode: string, institution?: InstitutionSummary): Promise<TestAccount> {
+export async function openAccount(
+  t: TestApp,
+  adminToken: string,
+  bankCode: string,
+  institution?: InstitutionSummary,
+): Promise<TestAccount> {
   const inst = institution ?? (await createInstitution(t));
   const accountNo = accountNumber();
   const res = await t.gql<{ openEscrowAccount: { id: string } }>(

@@ -38,7 +38,9 @@ export async function createUser(
 ): Promise<CreatedUser> {
   const username = overrides.username ?? `${role.toLowerCase().replace(/_/g, '-')}-${randomBytes(4).toString('hex')}`;
   const password = overrides.password ?? TEST_PASSWORD;
-  const user = await app.get(IdentityFacade).createUser(FACTORY, { username, password, role, scope, displayName: overrides.displayName ?? `Test ${role}` });
+  const user = await app
+    .get(IdentityFacade)
+    .createUser(FACTORY, { username, password, role, scope, displayName: overrides.displayName ?? `Test ${role}` });
   return { id: user.id, username: user.username, password, role };
 }
 
@@ -49,7 +51,10 @@ export interface TestBankKey {
 }
 
 /** A partner bank with one API key, through the real service. */
-export async function createBankWithKey(app: INestApplication, code = `BANK_${randomBytes(4).toString('hex').toUpperCase()}`): Promise<TestBankKey> {
+export async function createBankWithKey(
+  app: INestApplication,
+  code = `BANK_${randomBytes(4).toString('hex').toUpperCase()}`,
+): Promise<TestBankKey> {
   const banks = app.get(IdentityFacade);
   await banks.registerBank(FACTORY, { code, name: `测试银行 ${code}` });
   const key = await banks.issueBankKey(FACTORY, code);

@@ -1,5 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { InstitutionStatus, InstitutionSummary, RegistryFacade, creditCodeCheckCharacter } from '../../src/modules/registry';
+import {
+  InstitutionStatus,
+  InstitutionSummary,
+  RegistryFacade,
+  creditCodeCheckCharacter,
+} from '../../src/modules/registry';
 import { TestApp } from '../support/test-app';
 
 const ORG_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -36,7 +41,10 @@ export interface InstitutionOverrides {
  * command) and returns its summary. Defaults: a NON_SUBJECT ARTS institution, OPERATING, in 永阳街道
  * (520122001), competent department EDU, with a fresh credit code per call.
  */
-export async function createInstitution(t: TestApp, overrides: Partial<InstitutionOverrides> = {}): Promise<InstitutionSummary> {
+export async function createInstitution(
+  t: TestApp,
+  overrides: Partial<InstitutionOverrides> = {},
+): Promise<InstitutionSummary> {
   const category = overrides.category ?? 'NON_SUBJECT';
   const v: InstitutionOverrides = {
     name: `测试培训机构 ${randomInt(1_000_000)}`,

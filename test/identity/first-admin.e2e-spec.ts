@@ -7,7 +7,9 @@ const LOGIN = `mutation($u: String!, $p: String!) { login(input: { username: $u,
 /** Runs the start-up step and returns what it logged. */
 async function atStart(t: TestApp): Promise<{ info: string[]; warn: string[] }> {
   const lines = { info: [] as string[], warn: [] as string[] };
-  await t.app.get(IdentityFacade).firstAdminAtStart({ info: (m) => lines.info.push(m), warn: (m) => lines.warn.push(m) });
+  await t.app
+    .get(IdentityFacade)
+    .firstAdminAtStart({ info: (m) => lines.info.push(m), warn: (m) => lines.warn.push(m) });
   return lines;
 }
 
@@ -17,7 +19,8 @@ const codeIn = (line: string): string => {
   return match[1] as string;
 };
 
-const count = async (t: TestApp, sql: string): Promise<number> => ((await t.dataSource.query(sql)) as { n: number }[])[0]!.n;
+const count = async (t: TestApp, sql: string): Promise<number> =>
+  ((await t.dataSource.query(sql)) as { n: number }[])[0]!.n;
 
 describe('first administrator: the one-time setup code', () => {
   let t: TestApp;
@@ -43,7 +46,11 @@ describe('first administrator: the one-time setup code', () => {
   it('refuses a wrong code, throttles repeated ones, keeps the code usable after a refused password; creates the admin once', async () => {
     const code = codeIn((await atStart(t)).warn[0]!);
     const start = t.clock.now();
-    for (let i = 0; i < 3; i++) expectGqlError(await t.gql(SETUP, { c: 'f'.repeat(32), u: 'chief', p: 'first-admin-passphrase' }), 'SETUP_CODE_INVALID');
+    for (let i = 0; i < 3; i++)
+      expectGqlError(
+        await t.gql(SETUP, { c: 'f'.repeat(32), u: 'chief', p: 'first-admin-passphrase' }),
+        'SETUP_CODE_INVALID',
+      );
     // From the third failure on, the next try must wait: even the right code is refused until then.
     expectGqlError(await t.gql(SETUP, { c: code, u: 'chief', p: 'first-admin-passphrase' }), 'TOO_MANY_SETUP_ATTEMPTS');
     t.clock.set(new Date(start.getTime() + 5_000));
@@ -52,13 +59,23 @@ describe('first administrator: the one-time setup code', () => {
     expectGqlError(await t.gql(SETUP, { c: code, u: 'chief', p: 'short' }), 'VALIDATION_FAILED');
     expect(await count(t, `SELECT count(*)::int AS n FROM app_user`)).toBe(0);
 
-    const made = await t.gql<{ setupFirstAdmin: { id: string; username: string; role: string } }>(SETUP, { c: code.toUpperCase(), u: 'Chief', p: 'first-admin-passphrase' });
+    const made = await t.gql<{ setupFirstAdmin: { id: string; username: string; role: string } }>(SETUP, {
+      c: code.toUpperCase(),
+      u: 'Chief',
+      p: 'first-admin-passphrase',
+    });
     expect(made.errors).toBeUndefined();
     expect(made.data?.setupFirstAdmin).toMatchObject({ username: 'chief', role: 'COUNTY_ADMIN' });
     const id = made.data!.setupFirstAdmin.id;
-    const login = await t.gql<{ login: { user: { id: string; role: string } } }>(LOGIN, { u: 'chief', p: 'first-admin-passphrase' });
+    const login = await t.gql<{ login: { user: { id: string; role: string } } }>(LOGIN, {
+      u: 'chief',
+      p: 'first-admin-passphrase',
+    });
     expect(login.data?.login.user).toEqual({ id, role: 'COUNTY_ADMIN' });
-    const [audit] = await t.dataSource.query(`SELECT actor_kind, actor_name FROM audit_log WHERE action = 'identity.user.created' AND entity_id = $1`, [id]);
+    const [audit] = await t.dataSource.query(
+      `SELECT actor_kind, actor_name FROM audit_log WHERE action = 'identity.user.created' AND entity_id = $1`,
+      [id],
+    );
     expect(audit).toEqual({ actor_kind: 'system', actor_name: 'setup:first-admin' });
     expect(await count(t, `SELECT count(*)::int AS n FROM outbox WHERE name = 'identity.user.created'`)).toBe(1);
     expect(await count(t, `SELECT count(*)::int AS n FROM first_admin_setup`)).toBe(0);
@@ -92,8 +109,14 @@ describe('first administrator: INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD
     expect(await count(a, `SELECT count(*)::int AS n FROM app_user WHERE role = 'COUNTY_ADMIN'`)).toBe(1);
     const [audit] = await a.dataSource.query(`SELECT actor_name FROM audit_log WHERE action = 'identity.user.created'`);
     expect(audit.actor_name).toBe('start:initial-admin');
-    const login = await a.gql<{ login: { user: { role: string } } }>(LOGIN, { u: 'root-admin', p: 'initial-admin-passphrase' });
+    const login = await a.gql<{ login: { user: { role: string } } }>(LOGIN, {
+      u: 'root-admin',
+      p: 'initial-admin-passphrase',
+    });
     expect(login.data?.login.user.role).toBe('COUNTY_ADMIN');
-    expectGqlError(await a.gql(SETUP, { c: 'a'.repeat(32), u: 'other', p: 'first-admin-passphrase' }), 'SETUP_ALREADY_DONE');
+    expectGqlError(
+      await a.gql(SETUP, { c: 'a'.repeat(32), u: 'other', p: 'first-admin-passphrase' }),
+      'SETUP_ALREADY_DONE',
+    );
   });
 });

@@ -12,8 +12,25 @@ const AUDIT_LOG = `query($filter: AuditLogFilterInput, $first: Int, $after: Stri
   }
 }`;
 
-type Entry = { id: string; occurredAt: string; actorKind: string; actorUserId: string | null; actorName: string | null; action: string; entityType: string; entityId: string | null; requestId: string | null; summary: Record<string, unknown> };
-type Page = { auditLog: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Entry }[] } };
+type Entry = {
+  id: string;
+  occurredAt: string;
+  actorKind: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  requestId: string | null;
+  summary: Record<string, unknown>;
+};
+type Page = {
+  auditLog: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: Entry }[];
+  };
+};
 
 describe('audit log', () => {
   let t: TestApp;
@@ -31,7 +48,15 @@ describe('audit log', () => {
   it('records who did what to which record, when, in which request, with a summary of the change', async () => {
     const res = await t.gql<{ createUser: { id: string } }>(
       `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { username: 'zhao.lei', displayName: '赵磊', password: TEST_PASSWORD, role: 'TOWNSHIP_OFFICER', scope: '520122103' } },
+      {
+        input: {
+          username: 'zhao.lei',
+          displayName: '赵磊',
+          password: TEST_PASSWORD,
+          role: 'TOWNSHIP_OFFICER',
+          scope: '520122103',
+        },
+      },
       admin.token,
       { 'X-Request-Id': 'req-audit-0001' },
     );
@@ -48,7 +73,14 @@ describe('audit log', () => {
         entityType: 'user',
         entityId: id,
         requestId: 'req-audit-0001',
-        summary: { username: 'zhao.lei', displayName: '赵磊', role: 'TOWNSHIP_OFFICER', townshipCode: '520122103', departmentCode: null, schoolId: null },
+        summary: {
+          username: 'zhao.lei',
+          displayName: '赵磊',
+          role: 'TOWNSHIP_OFFICER',
+          townshipCode: '520122103',
+          departmentCode: null,
+          schoolId: null,
+        },
       },
     ]);
   });
@@ -57,7 +89,15 @@ describe('audit log', () => {
     const before = await rows();
     const failed = await t.gql(
       `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { username: 'bad.scope', displayName: 'x', password: TEST_PASSWORD, role: 'TOWNSHIP_OFFICER', scope: 'nowhere' } },
+      {
+        input: {
+          username: 'bad.scope',
+          displayName: 'x',
+          password: TEST_PASSWORD,
+          role: 'TOWNSHIP_OFFICER',
+          scope: 'nowhere',
+        },
+      },
       admin.token,
     );
     expectGqlError(failed, 'INVALID_SCOPE');
@@ -68,15 +108,25 @@ describe('audit log', () => {
         throw new Error('the change failed after its audit entry was written');
       }),
     ).rejects.toThrow('the change failed');
-    await expect(audit.record(t.dataSource.manager, { actor: systemPrincipal('test'), action: 'test.outside', entityType: 'probe' })).rejects.toThrow(/inside the transaction/);
+    await expect(
+      audit.record(t.dataSource.manager, {
+        actor: systemPrincipal('test'),
+        action: 'test.outside',
+        entityType: 'probe',
+      }),
+    ).rejects.toThrow(/inside the transaction/);
     expect(await rows()).toBe(before);
   });
 
   it('cannot be changed or deleted, even by the database owner: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
     const before = await t.dataSource.query(`SELECT * FROM audit_log ORDER BY id`);
     expect(before.length).toBeGreaterThan(0);
-    await expect(t.dataSource.query(`UPDATE audit_log SET action = 'identity.nothing_happened'`)).rejects.toThrow(/audit_log is append-only: UPDATE refused/);
-    await expect(t.dataSource.query(`DELETE FROM audit_log WHERE id = $1`, [before[0].id])).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(t.dataSource.query(`UPDATE audit_log SET action = 'identity.nothing_happened'`)).rejects.toThrow(
+      /audit_log is append-only: UPDATE refused/,
+    );
+    await expect(t.dataSource.query(`DELETE FROM audit_log WHERE id = $1`, [before[0].id])).rejects.toThrow(
+      /append-only: DELETE refused/,
+    );
     await expect(t.dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only: TRUNCATE refused/);
     await expect(t.dataSource.query(`UPDATE audit_log SET summary = '{}' WHERE false`)).rejects.toThrow(/append-only/);
     expect(await t.dataSource.query(`SELECT * FROM audit_log ORDER BY id`)).toEqual(before);
@@ -87,7 +137,11 @@ describe('audit log', () => {
     const created: string[] = [];
     for (let i = 0; i < 5; i++) {
       clock.advance(60_000);
-      const res = await t.gql<{ registerPartnerBank: { code: string } }>(`mutation($c: String!) { registerPartnerBank(input: { code: $c, name: "银行" }) { code } }`, { c: `BANK_${i}` }, t.tokenFor(admin.id));
+      const res = await t.gql<{ registerPartnerBank: { code: string } }>(
+        `mutation($c: String!) { registerPartnerBank(input: { code: $c, name: "银行" }) { code } }`,
+        { c: `BANK_${i}` },
+        t.tokenFor(admin.id),
+      );
       created.push(res.data!.registerPartnerBank.code);
     }
     const token = t.tokenFor(admin.id);
@@ -102,17 +156,35 @@ describe('audit log', () => {
     } while (after);
     expect(seen).toEqual([...created].reverse());
 
-    const window = await t.gql<Page>(AUDIT_LOG, { filter: { ...filter, from: new Date(start.getTime() + 120_000).toISOString(), to: new Date(start.getTime() + 240_000).toISOString() } }, token);
+    const window = await t.gql<Page>(
+      AUDIT_LOG,
+      {
+        filter: {
+          ...filter,
+          from: new Date(start.getTime() + 120_000).toISOString(),
+          to: new Date(start.getTime() + 240_000).toISOString(),
+        },
+      },
+      token,
+    );
     expect(window.data?.auditLog.edges.map((e) => e.node.entityId)).toEqual(['BANK_2', 'BANK_1']);
 
     // Entries of the same instant page by id, none lost or repeated.
     for (const code of ['SAME_A', 'SAME_B', 'SAME_C']) {
-      await t.gql(`mutation($c: String!) { registerPartnerBank(input: { code: $c, name: "银行" }) { code } }`, { c: code }, token);
+      await t.gql(
+        `mutation($c: String!) { registerPartnerBank(input: { code: $c, name: "银行" }) { code } }`,
+        { c: code },
+        token,
+      );
     }
     const same: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { data?: Page } = await t.gql<Page>(AUDIT_LOG, { filter: { action: 'identity.bank.registered', from: clock.now().toISOString() }, first: 1, after: cursor }, token);
+      const res: { data?: Page } = await t.gql<Page>(
+        AUDIT_LOG,
+        { filter: { action: 'identity.bank.registered', from: clock.now().toISOString() }, first: 1, after: cursor },
+        token,
+      );
       same.push(...res.data!.auditLog.edges.map((e) => e.node.entityId as string));
       cursor = res.data!.auditLog.pageInfo.hasNextPage ? res.data!.auditLog.pageInfo.endCursor : null;
     } while (cursor);

@@ -17,12 +17,18 @@ describe('bank requests: signature, idempotency, rate limit', () => {
   const clock = new FixedClock('2026-11-28T02:00:00Z');
 
   beforeAll(async () => {
-    t = await startTestApp({ clock, imports: [BankProbeModule], env: { BANK_RATE_PER_SECOND: '0.5', BANK_RATE_BURST: '10' } });
+    t = await startTestApp({
+      clock,
+      imports: [BankProbeModule],
+      env: { BANK_RATE_PER_SECOND: '0.5', BANK_RATE_BURST: '10' },
+    });
   });
   afterAll(() => t?.close());
 
-  const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await t.dataSource.query(sql, params))[0].n);
-  const works = (key: TestBankKey) => count(`SELECT count(*) AS n FROM audit_log WHERE action = 'test.work' AND actor_bank_key_id = $1`, [key.keyId]);
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    Number((await t.dataSource.query(sql, params))[0].n);
+  const works = (key: TestBankKey) =>
+    count(`SELECT count(*) AS n FROM audit_log WHERE action = 'test.work' AND actor_bank_key_id = $1`, [key.keyId]);
 
   describe('signature guard', () => {
     let key: TestBankKey;
@@ -31,32 +37,50 @@ describe('bank requests: signature, idempotency, rate limit', () => {
     });
 
     it('accepts a correctly signed request, query string included, and knows which bank sent it', async () => {
-      const res = await t.bankRequest('GET', '/api/test-bank/whoami?status=ACTIVE&limit=100', undefined, key).expect(200);
+      const res = await t
+        .bankRequest('GET', '/api/test-bank/whoami?status=ACTIVE&limit=100', undefined, key)
+        .expect(200);
       expect(res.body.principal).toEqual({ kind: 'bank', bankCode: key.bankCode, keyId: key.keyId });
       const post = await t.bankRequest('POST', WORK, { n: 1 }, key).expect(200);
       expect(post.body).toMatchObject({ n: 1 });
     });
 
     it('refuses a signature made with another secret, or over another path, with SIGNATURE_INVALID', async () => {
-      const other = await t.bankRequest('GET', '/api/test-bank/whoami', undefined, key, { secret: 'x'.repeat(43) }).expect(401);
+      const other = await t
+        .bankRequest('GET', '/api/test-bank/whoami', undefined, key, { secret: 'x'.repeat(43) })
+        .expect(401);
       expect(other.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(other.body).toMatchObject({ status: 401, code: 'SIGNATURE_INVALID' });
       const ts = String(Math.floor(clock.now().getTime() / 1000));
       const res = await t
         .http()
         .get('/api/test-bank/whoami?limit=500')
-        .set({ 'X-Bank-Key-Id': key.keyId, 'X-Timestamp': ts, 'X-Signature': signBankRequest(key.secret, ts, 'GET', '/api/test-bank/whoami?limit=100', '') })
+        .set({
+          'X-Bank-Key-Id': key.keyId,
+          'X-Timestamp': ts,
+          'X-Signature': signBankRequest(key.secret, ts, 'GET', '/api/test-bank/whoami?limit=100', ''),
+        })
         .expect(401);
       expect(res.body.code).toBe('SIGNATURE_INVALID');
-      const zeros = await t.bankRequest('GET', '/api/test-bank/whoami', undefined, key, { headers: { 'X-Signature': 'v1=' + '0'.repeat(64) } }).expect(401);
+      const zeros = await t
+        .bankRequest('GET', '/api/test-bank/whoami', undefined, key, {
+          headers: { 'X-Signature': 'v1=' + '0'.repeat(64) },
+        })
+        .expect(401);
       expect(zeros.body.code).toBe('SIGNATURE_INVALID');
-      const missing = await t.http().get('/api/test-bank/whoami').set({ 'X-Bank-Key-Id': key.keyId, 'X-Timestamp': ts }).expect(401);
+      const missing = await t
+        .http()
+        .get('/api/test-bank/whoami')
+        .set({ 'X-Bank-Key-Id': key.keyId, 'X-Timestamp': ts })
+        .expect(401);
       expect(missing.body.code).toBe('SIGNATURE_INVALID');
     });
 
     it('refuses a body changed after signing with SIGNATURE_INVALID and does nothing', async () => {
       const before = await works(key);
-      const res = await t.bankRequest('POST', WORK, { n: 100 }, key, { signedBody: JSON.stringify({ n: 1 }) }).expect(401);
+      const res = await t
+        .bankRequest('POST', WORK, { n: 100 }, key, { signedBody: JSON.stringify({ n: 1 }) })
+        .expect(401);
       expect(res.body.code).toBe('SIGNATURE_INVALID');
       const spaced = await t.bankRequest('POST', WORK, '{"n": 1}', key, { signedBody: '{"n":1}' }).expect(401);
       expect(spaced.body.code).toBe('SIGNATURE_INVALID');
@@ -82,7 +106,9 @@ describe('bank requests: signature, idempotency, rate limit', () => {
     });
 
     it('refuses an unknown or missing key with KEY_UNKNOWN', async () => {
-      const unknown = await t.bankRequest('GET', '/api/test-bank/whoami', undefined, { ...key, keyId: 'bk_000000000000000000000000' }).expect(401);
+      const unknown = await t
+        .bankRequest('GET', '/api/test-bank/whoami', undefined, { ...key, keyId: 'bk_000000000000000000000000' })
+        .expect(401);
       expect(unknown.body.code).toBe('KEY_UNKNOWN');
       const none = await t.http().get('/api/test-bank/whoami').expect(401);
       expect(none.body.code).toBe('KEY_UNKNOWN');
@@ -92,7 +118,11 @@ describe('bank requests: signature, idempotency, rate limit', () => {
       const bank = await t.registerBank();
       const next = await issueKey(t.app, bank.bankCode);
       const admin = await t.loginAs(Role.COUNTY_ADMIN);
-      const revoked = await t.gql<{ revokeBankApiKey: { active: boolean } }>(`mutation($k: String!) { revokeBankApiKey(keyId: $k) { active } }`, { k: bank.keyId }, admin.token);
+      const revoked = await t.gql<{ revokeBankApiKey: { active: boolean } }>(
+        `mutation($k: String!) { revokeBankApiKey(keyId: $k) { active } }`,
+        { k: bank.keyId },
+        admin.token,
+      );
       expect(revoked.data?.revokeBankApiKey.active).toBe(false);
       const res = await t.bankRequest('GET', '/api/test-bank/whoami', undefined, bank).expect(401);
       expect(res.body).toMatchObject({ code: 'KEY_REVOKED', status: 401 });
@@ -103,10 +133,19 @@ describe('bank requests: signature, idempotency, rate limit', () => {
       const fresh = await t.registerBank();
       const tables = async () => ({
         work: await works(fresh),
-        idempotency: await count(`SELECT count(*) AS n FROM idempotency_request WHERE scope = $1`, [`bank-key:${fresh.keyId}`]),
-        buckets: await count(`SELECT count(*) AS n FROM rate_limit_bucket WHERE bucket = $1`, [`bank-key:${fresh.keyId}`]),
+        idempotency: await count(`SELECT count(*) AS n FROM idempotency_request WHERE scope = $1`, [
+          `bank-key:${fresh.keyId}`,
+        ]),
+        buckets: await count(`SELECT count(*) AS n FROM rate_limit_bucket WHERE bucket = $1`, [
+          `bank-key:${fresh.keyId}`,
+        ]),
       });
-      await t.bankRequest('POST', WORK, { n: 5 }, fresh, { secret: 'wrong-secret-wrong-secret-wrong-secret-xx', idempotencyKey: 'k-1' }).expect(401);
+      await t
+        .bankRequest('POST', WORK, { n: 5 }, fresh, {
+          secret: 'wrong-secret-wrong-secret-wrong-secret-xx',
+          idempotencyKey: 'k-1',
+        })
+        .expect(401);
       await t.bankRequest('POST', WORK, { n: 5 }, fresh, { timestamp: 1, idempotencyKey: 'k-1' }).expect(401);
       expect(await tables()).toEqual({ work: 0, idempotency: 0, buckets: 0 });
     });
@@ -125,8 +164,12 @@ describe('bank requests: signature, idempotency, rate limit', () => {
     });
 
     it('does the work of a replayed POST once and answers with the first response', async () => {
-      const first = await t.bankRequest('POST', WORK, { n: 7 }, key, { idempotencyKey: 'stmt-2026-11-28-001' }).expect(200);
-      const again = await t.bankRequest('POST', WORK, { n: 7 }, key, { idempotencyKey: 'stmt-2026-11-28-001' }).expect(200);
+      const first = await t
+        .bankRequest('POST', WORK, { n: 7 }, key, { idempotencyKey: 'stmt-2026-11-28-001' })
+        .expect(200);
+      const again = await t
+        .bankRequest('POST', WORK, { n: 7 }, key, { idempotencyKey: 'stmt-2026-11-28-001' })
+        .expect(200);
       expect(again.text).toBe(first.text);
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(first.headers['idempotent-replayed']).toBeUndefined();
@@ -134,8 +177,12 @@ describe('bank requests: signature, idempotency, rate limit', () => {
     });
 
     it('replays the first status too', async () => {
-      const first = await t.bankRequest('POST', '/api/test-bank/created', { n: 3 }, key, { idempotencyKey: 'c-1' }).expect(201);
-      const again = await t.bankRequest('POST', '/api/test-bank/created', { n: 3 }, key, { idempotencyKey: 'c-1' }).expect(201);
+      const first = await t
+        .bankRequest('POST', '/api/test-bank/created', { n: 3 }, key, { idempotencyKey: 'c-1' })
+        .expect(201);
+      const again = await t
+        .bankRequest('POST', '/api/test-bank/created', { n: 3 }, key, { idempotencyKey: 'c-1' })
+        .expect(201);
       expect(again.body).toEqual(first.body);
     });
 
@@ -149,14 +196,20 @@ describe('bank requests: signature, idempotency, rate limit', () => {
 
     it('answers 409 IDEMPOTENCY_IN_PROGRESS while the first request is still running', async () => {
       gate.reset();
-      const slow = t.bankRequest('POST', '/api/test-bank/slow', { n: 9 }, key, { idempotencyKey: 'slow-1' }).then((r) => r);
+      const slow = t
+        .bankRequest('POST', '/api/test-bank/slow', { n: 9 }, key, { idempotencyKey: 'slow-1' })
+        .then((r) => r);
       await waitFor(async () => gate.entered, { what: 'the first request to be in flight' });
-      const concurrent = await t.bankRequest('POST', '/api/test-bank/slow', { n: 9 }, key, { idempotencyKey: 'slow-1' }).expect(409);
+      const concurrent = await t
+        .bankRequest('POST', '/api/test-bank/slow', { n: 9 }, key, { idempotencyKey: 'slow-1' })
+        .expect(409);
       expect(concurrent.body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
       gate.open();
       const first = await slow;
       expect(first.status).toBe(201);
-      const replay = await t.bankRequest('POST', '/api/test-bank/slow', { n: 9 }, key, { idempotencyKey: 'slow-1' }).expect(201);
+      const replay = await t
+        .bankRequest('POST', '/api/test-bank/slow', { n: 9 }, key, { idempotencyKey: 'slow-1' })
+        .expect(201);
       expect(replay.body).toEqual(first.body);
       expect(await works(key)).toBe(1);
     });
@@ -177,7 +230,9 @@ describe('bank requests: signature, idempotency, rate limit', () => {
       expect(bad.body.code).toBe('VALIDATION_FAILED');
       await t.bankRequest('POST', '/api/test-bank/refuse', {}, key, { idempotencyKey: 'fix-2' }).expect(409);
       await t.bankRequest('POST', WORK, { n: 1 }, key, { idempotencyKey: 'fix-1' }).expect(200);
-      expect(await count(`SELECT count(*) AS n FROM idempotency_request WHERE scope = $1`, [`bank-key:${key.keyId}`])).toBe(1);
+      expect(
+        await count(`SELECT count(*) AS n FROM idempotency_request WHERE scope = $1`, [`bank-key:${key.keyId}`]),
+      ).toBe(1);
     });
 
     it('requires a well-formed Idempotency-Key on every POST', async () => {
@@ -217,7 +272,12 @@ describe('bank requests: signature, idempotency, rate limit', () => {
   describe('two API replicas', () => {
     let replica: TestApp;
     beforeAll(async () => {
-      replica = await startTestApp({ clock, imports: [BankProbeModule], shareDatabaseOf: t, env: { BANK_RATE_PER_SECOND: '0.5', BANK_RATE_BURST: '10' } });
+      replica = await startTestApp({
+        clock,
+        imports: [BankProbeModule],
+        shareDatabaseOf: t,
+        env: { BANK_RATE_PER_SECOND: '0.5', BANK_RATE_BURST: '10' },
+      });
     });
     afterAll(() => replica?.close());
 

@@ -57,8 +57,15 @@ describe(`service start-up (${embedded ? 'embedded PostgreSQL' : 'PostgreSQL fro
   }
 
   async function gql(base: string, query: string) {
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    return { status: res.status, body: (await res.json()) as { data?: { townships?: unknown[] }; errors?: { extensions?: { code?: string } }[] } };
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: { townships?: unknown[] }; errors?: { extensions?: { code?: string } }[] },
+    };
   }
 
   it('serves health, the eleven townships and refuses deep queries; stops cleanly on SIGTERM', async () => {
@@ -73,7 +80,9 @@ describe(`service start-up (${embedded ? 'embedded PostgreSQL' : 'PostgreSQL fro
       const refused = await gql(base, `{ townships { ${deep} } }`);
       expect(refused.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
       const logs = service.output();
-      expect(logs).toMatch(embedded ? /"msg":"database: embedded PostgreSQL at 127\.0\.0\.1/ : /"msg":"database: PostgreSQL at /);
+      expect(logs).toMatch(
+        embedded ? /"msg":"database: embedded PostgreSQL at 127\.0\.0\.1/ : /"msg":"database: PostgreSQL at /,
+      );
       expect(logs).toMatch(env.redisUrl ? /"msg":"queue backend: redis / : /"msg":"queue backend: postgres /);
       expect(logs).toMatch(/"msg":"applied \d+ migration\(s\)"/);
     } finally {
@@ -99,7 +108,10 @@ describe(`service start-up (${embedded ? 'embedded PostgreSQL' : 'PostgreSQL fro
       const before = { term: process.listenerCount('SIGTERM'), int: process.listenerCount('SIGINT'), hup: process.listenerCount('SIGHUP') };
       require(${JSON.stringify(path.resolve('dist/src/platform/database/embedded-postgres.js'))}).loadEmbeddedPostgres();
       console.log(JSON.stringify({ before, after: { term: process.listenerCount('SIGTERM'), int: process.listenerCount('SIGINT'), hup: process.listenerCount('SIGHUP') } }));`;
-    const { before, after } = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })) as Record<string, Record<string, number>>;
+    const { before, after } = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })) as Record<
+      string,
+      Record<string, number>
+    >;
     expect(after.term).toBe(before.term);
     expect(after.int).toBe(before.int);
     expect(after.hup).toBe(before.hup + 1); // the library did load and hook its other events

@@ -15,7 +15,9 @@ type Service = {
   depends_on?: Record<string, { condition: string }>;
 };
 
-const compose = parse(fs.readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(fs.readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+};
 const dockerfile = fs.readFileSync('Dockerfile', 'utf8');
 const envExample = fs.readFileSync('.env.example', 'utf8');
 
@@ -33,7 +35,12 @@ describe('docker-compose.yml', () => {
 
   it('runs the API on port 3000 and the worker from the same image, both waiting for healthy servers', () => {
     expect(s.api.command).toEqual(['node', 'dist/src/main.js']);
-    expect(s.api.environment).toMatchObject({ APP_ROLE: 'api', DB_MIGRATE_ON_START: 'true', DB_SEED_REFERENCE_ON_START: 'true', NODE_ENV: 'production' });
+    expect(s.api.environment).toMatchObject({
+      APP_ROLE: 'api',
+      DB_MIGRATE_ON_START: 'true',
+      DB_SEED_REFERENCE_ON_START: 'true',
+      NODE_ENV: 'production',
+    });
     expect(s.api.ports).toEqual(['3000:3000']);
     expect(s.worker.command).toEqual(['node', 'dist/src/worker.js']);
     expect(s.worker.environment).toMatchObject({ APP_ROLE: 'worker' });
@@ -42,7 +49,10 @@ describe('docker-compose.yml', () => {
       expect(s[name].build).toEqual({ context: '.', target: 'runtime' });
       expect(s[name].environment?.DATABASE_URL).toMatch(/@postgres:5432\//);
       expect(s[name].environment?.REDIS_URL).toBe('redis://redis:6379');
-      expect(s[name].depends_on).toMatchObject({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+      expect(s[name].depends_on).toMatchObject({
+        postgres: { condition: 'service_healthy' },
+        redis: { condition: 'service_healthy' },
+      });
       expect(s[name].healthcheck?.test.join(' ')).toMatch(/\/health\/ready/);
     }
   });
@@ -57,7 +67,8 @@ describe('docker-compose.yml', () => {
 
   it('only sets variables the service documents in .env.example', () => {
     for (const name of ['api', 'worker']) {
-      for (const key of Object.keys(s[name].environment ?? {})) expect(envExample).toMatch(new RegExp(`^#? ?${key}=`, 'm'));
+      for (const key of Object.keys(s[name].environment ?? {}))
+        expect(envExample).toMatch(new RegExp(`^#? ?${key}=`, 'm'));
     }
   });
 });

@@ -43,7 +43,9 @@ class RedriveProbes {
   @OnEvent('identity.user.disabled', { name: 'redriveflaky.first-fails', attempts: 2 })
   async flaky(event: DomainEvent<'identity.user.disabled'>, em: EntityManager): Promise<void> {
     if (++calls.flaky === 1) throw new Error('first attempt fails');
-    await em.query(`INSERT INTO probe_delivery (event_id, subscriber) VALUES ($1, 'redriveflaky.first-fails')`, [event.eventId]);
+    await em.query(`INSERT INTO probe_delivery (event_id, subscriber) VALUES ($1, 'redriveflaky.first-fails')`, [
+      event.eventId,
+    ]);
   }
 }
 
@@ -62,7 +64,13 @@ class RedriveTick implements ScheduledTaskHandler {
 class RedriveProbeModule {}
 
 /** A redrive every 300 ms (grace 600 ms); the flaky subscriber's retry waits a minute, past the test. */
-const FAST = { EVENT_BACKOFF_MS: '60000', EVENT_LOCK_MS: '1000', OUTBOX_POLL_MS: '200', QUEUE_TIMEOUT_MS: '1000', OUTBOX_REDRIVE_MS: '300' };
+const FAST = {
+  EVENT_BACKOFF_MS: '60000',
+  EVENT_LOCK_MS: '1000',
+  OUTBOX_POLL_MS: '200',
+  QUEUE_TIMEOUT_MS: '1000',
+  OUTBOX_REDRIVE_MS: '300',
+};
 
 async function start(extraEnv: Record<string, string> = {}): Promise<TestApp> {
   const t = await startTestApp({ imports: [RedriveProbeModule], env: { ...FAST, ...extraEnv } });
@@ -75,7 +83,10 @@ async function publishUsers(t: TestApp, count: number, tag: string): Promise<str
   return t.dataSource.transaction((em) =>
     publisher.publishMany(
       em,
-      Array.from({ length: count }, (_, i) => ({ name: 'identity.user.created' as const, payload: { userId: `${tag}${i}`, username: `${tag}${i}`, role: 'INSPECTOR' } })),
+      Array.from({ length: count }, (_, i) => ({
+        name: 'identity.user.created' as const,
+        payload: { userId: `${tag}${i}`, username: `${tag}${i}`, role: 'INSPECTOR' },
+      })),
     ),
   );
 }
@@ -83,7 +94,10 @@ async function publishUsers(t: TestApp, count: number, tag: string): Promise<str
 async function waitPublished(t: TestApp, ids: string[]): Promise<void> {
   await waitFor(
     async () => {
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE event_id = ANY($1::uuid[]) AND published_at IS NOT NULL`, [ids]);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE event_id = ANY($1::uuid[]) AND published_at IS NOT NULL`,
+        [ids],
+      );
       return n === ids.length;
     },
     { what: `${ids.length} outbox rows to be relayed` },
@@ -132,7 +146,10 @@ async function waitDelivered(t: TestApp, ids: string[]): Promise<{ lost: number;
 }
 
 async function processedRows(t: TestApp, ids: string[]): Promise<number> {
-  const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM processed_event WHERE event_id = ANY($1::uuid[]) AND subscriber = ANY($2)`, [ids, RECORDERS]);
+  const [{ n }] = await t.dataSource.query(
+    `SELECT count(*)::int AS n FROM processed_event WHERE event_id = ANY($1::uuid[]) AND subscriber = ANY($2)`,
+    [ids, RECORDERS],
+  );
   return n;
 }
 
@@ -142,7 +159,11 @@ async function schedulerIds(t: TestApp): Promise<string[]> {
 }
 
 function declaredTasks(t: TestApp): string[] {
-  return t.app.get(SubscriberRegistry).scheduledTasks().map((task) => task.name).sort();
+  return t.app
+    .get(SubscriberRegistry)
+    .scheduledTasks()
+    .map((task) => task.name)
+    .sort();
 }
 
 async function redrivenMetric(t: TestApp, queue: string): Promise<number> {
@@ -182,7 +203,9 @@ describe(`the outbox redrive (${env.redisUrl ? 'Redis' : 'PostgreSQL'} queues)`,
     recordSummary('duplicates', result.duplicates);
     expect(result).toEqual({ lost: 0, duplicates: 0 });
     expect(await processedRows(t, ids)).toBe(ids.length * RECORDERS.length);
-    await waitFor(async () => (await schedulerIds(t)).length === declaredTasks(t).length, { what: 'the schedulers to be restored' });
+    await waitFor(async () => (await schedulerIds(t)).length === declaredTasks(t).length, {
+      what: 'the schedulers to be restored',
+    });
     expect(await schedulerIds(t)).toEqual(declaredTasks(t));
     // Each lost job was added back exactly once, though the redrive ran many times meanwhile.
     expect(await redrivenMetric(t, 'events.redrive')).toBe(ids.length);
@@ -197,25 +220,43 @@ describe(`the outbox redrive (${env.redisUrl ? 'Redis' : 'PostgreSQL'} queues)`,
     await waitPublished(t, ids);
     await waitQueued(t, ids);
     // As if an earlier build (without redrive2.record) had relayed these events, and the backend then lost them.
-    await t.dataSource.query(`UPDATE outbox SET subscribers = ARRAY['redrive.record']::varchar(100)[] WHERE event_id = ANY($1::uuid[])`, [ids]);
+    await t.dataSource.query(
+      `UPDATE outbox SET subscribers = ARRAY['redrive.record']::varchar(100)[] WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
     await Promise.all(probeQueues.map((q) => q.obliterate({ force: true })));
     await Promise.all(probeQueues.map((q) => q.resume()));
 
     await waitFor(
       async () => {
-        const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM probe_delivery WHERE event_id = ANY($1::uuid[]) AND subscriber = 'redrive.record'`, [ids]);
+        const [{ n }] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM probe_delivery WHERE event_id = ANY($1::uuid[]) AND subscriber = 'redrive.record'`,
+          [ids],
+        );
         return n === ids.length;
       },
       { what: 'the events redriven to redrive.record' },
     );
     // A full cycle of our own after that: it finds nothing more to send to either subscriber.
-    const redrive = new OutboxRedrive(t.dataSource, queues, t.app.get(SubscriberRegistry), t.runtime.config.events, t.app.get(MetricsService));
-    const cycle = await waitFor(async () => {
-      const result = await redrive.runOnce();
-      return result.skipped ? undefined : result;
-    }, { what: 'a redrive cycle of our own' });
+    const redrive = new OutboxRedrive(
+      t.dataSource,
+      queues,
+      t.app.get(SubscriberRegistry),
+      t.runtime.config.events,
+      t.app.get(MetricsService),
+    );
+    const cycle = await waitFor(
+      async () => {
+        const result = await redrive.runOnce();
+        return result.skipped ? undefined : result;
+      },
+      { what: 'a redrive cycle of our own' },
+    );
     expect(cycle.redriven).toEqual([]);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM probe_delivery WHERE event_id = ANY($1::uuid[]) AND subscriber <> 'redrive.record'`, [ids]);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM probe_delivery WHERE event_id = ANY($1::uuid[]) AND subscriber <> 'redrive.record'`,
+      [ids],
+    );
     expect(n).toBe(0);
     for (const id of ids) expect(await queues.queue('events.redrive2').getJob(`${id}.redrive2.record`)).toBeUndefined();
   });
@@ -223,7 +264,9 @@ describe(`the outbox redrive (${env.redisUrl ? 'Redis' : 'PostgreSQL'} queues)`,
   it('leaves a dead-lettered job and a job waiting out its backoff alone', async () => {
     const publisher = t.app.get(EventPublisher);
     const queues = t.app.get(QueueFactory);
-    const eventId = await t.dataSource.transaction((em) => publisher.publish(em, 'identity.user.disabled', { userId: 'u1', username: 'broken' }));
+    const eventId = await t.dataSource.transaction((em) =>
+      publisher.publish(em, 'identity.user.disabled', { userId: 'u1', username: 'broken' }),
+    );
     const failed = (await waitFor(
       async () => {
         const job = await queues.queue('events.redrivefail').getJob(`${eventId}.redrivefail.always-throws`);
@@ -249,7 +292,13 @@ describe(`the outbox redrive (${env.redisUrl ? 'Redis' : 'PostgreSQL'} queues)`,
       { what: 'the event to be older than the grace period' },
     );
     // A redrive of our own (the app's runs too; they take turns) that has looked at both undelivered pairs.
-    const redrive = new OutboxRedrive(t.dataSource, queues, t.app.get(SubscriberRegistry), t.runtime.config.events, t.app.get(MetricsService));
+    const redrive = new OutboxRedrive(
+      t.dataSource,
+      queues,
+      t.app.get(SubscriberRegistry),
+      t.runtime.config.events,
+      t.app.get(MetricsService),
+    );
     const seen: RedriveResult[] = [];
     await waitFor(
       async () => {
@@ -264,7 +313,9 @@ describe(`the outbox redrive (${env.redisUrl ? 'Redis' : 'PostgreSQL'} queues)`,
     expect(calls.flaky).toBe(1);
     expect(await (await queues.queue('events.redrivefail').getJob(failed.id!))?.getState()).toBe('failed');
     expect(await (await queues.queue('events.redriveflaky').getJob(backingOff.id!))?.getState()).toBe('delayed');
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM processed_event WHERE event_id = $1`, [eventId]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM processed_event WHERE event_id = $1`, [
+      eventId,
+    ]);
     expect(n).toBe(0);
     // The job in backoff is still the one that delivers: promoted, it runs its second attempt once.
     await backingOff.promote();
@@ -293,10 +344,18 @@ describe('the redrive reading a window larger than one cycle', () => {
     await queue.obliterate({ force: true });
     await queue.resume();
     const config = { ...t.runtime.config.events, outboxRedriveMs: 300 };
-    const redrive = new OutboxRedrive(t.dataSource, queues, t.app.get(SubscriberRegistry), config, t.app.get(MetricsService), undefined, {
-      pageRows: 4,
-      pagesPerCycle: 2,
-    });
+    const redrive = new OutboxRedrive(
+      t.dataSource,
+      queues,
+      t.app.get(SubscriberRegistry),
+      config,
+      t.app.get(MetricsService),
+      undefined,
+      {
+        pageRows: 4,
+        pagesPerCycle: 2,
+      },
+    );
     const cycles: RedriveResult[] = [];
     const result = await waitFor(
       async () => {
@@ -316,7 +375,10 @@ describe('the redrive reading a window larger than one cycle', () => {
 
 const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 const describeWithRedisServer = hasRedisServer ? describe : describe.skip;
-if (!hasRedisServer) console.warn('SKIPPED the Redis restart part of events-redrive.e2e-spec: no redis-server binary to run a private one');
+if (!hasRedisServer)
+  console.warn(
+    'SKIPPED the Redis restart part of events-redrive.e2e-spec: no redis-server binary to run a private one',
+  );
 
 describeWithRedisServer('Redis restarted without its data (private redis-server)', () => {
   let redis: Spawned | undefined;
@@ -355,7 +417,9 @@ describeWithRedisServer('Redis restarted without its data (private redis-server)
     recordSummary('duplicates', result.duplicates);
     expect(result).toEqual({ lost: 0, duplicates: 0 });
     expect(await processedRows(t, ids)).toBe(ids.length * RECORDERS.length);
-    await waitFor(async () => (await schedulerIds(t)).join() === declaredTasks(t).join(), { what: 'the schedulers to be back in the new Redis' });
+    await waitFor(async () => (await schedulerIds(t)).join() === declaredTasks(t).join(), {
+      what: 'the schedulers to be back in the new Redis',
+    });
     // Only the jobs that were never processed came back.
     expect(await redrivenMetric(t, 'events.redrive')).toBe(waiting.length);
   });

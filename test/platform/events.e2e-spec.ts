@@ -26,19 +26,28 @@ const ticks: Date[] = [];
 class ProbeSubscribers {
   @OnEvent('identity.user.created', { name: 'probe.record' })
   async record(event: DomainEvent<'identity.user.created'>, em: EntityManager): Promise<void> {
-    await em.query(`INSERT INTO probe_delivery (event_id, subscriber, username) VALUES ($1, 'probe.record', $2)`, [event.eventId, event.payload.username]);
+    await em.query(`INSERT INTO probe_delivery (event_id, subscriber, username) VALUES ($1, 'probe.record', $2)`, [
+      event.eventId,
+      event.payload.username,
+    ]);
   }
 
   @OnEvent('identity.user.created', { name: 'probe2.record' })
   async recordToo(event: DomainEvent<'identity.user.created'>, em: EntityManager): Promise<void> {
-    await em.query(`INSERT INTO probe_delivery (event_id, subscriber, username) VALUES ($1, 'probe2.record', $2)`, [event.eventId, event.payload.username]);
+    await em.query(`INSERT INTO probe_delivery (event_id, subscriber, username) VALUES ($1, 'probe2.record', $2)`, [
+      event.eventId,
+      event.payload.username,
+    ]);
   }
 
   @OnEvent('identity.user.disabled', { name: 'failing.always-throws', attempts: 2 })
   async fail(event: DomainEvent<'identity.user.disabled'>, em: EntityManager): Promise<void> {
     failing.attempts++;
     if (!failing.fixed) throw new Error('probe failure');
-    await em.query(`INSERT INTO probe_delivery (event_id, subscriber, username) VALUES ($1, 'failing.always-throws', $2)`, [event.eventId, event.payload.username]);
+    await em.query(
+      `INSERT INTO probe_delivery (event_id, subscriber, username) VALUES ($1, 'failing.always-throws', $2)`,
+      [event.eventId, event.payload.username],
+    );
   }
 }
 
@@ -59,13 +68,21 @@ class ProbeModule {}
 const FAST = { EVENT_BACKOFF_MS: '20', EVENT_LOCK_MS: '1000', OUTBOX_POLL_MS: '200', QUEUE_TIMEOUT_MS: '1000' };
 
 async function createProbeTable(t: TestApp): Promise<void> {
-  await t.dataSource.query(`CREATE TABLE IF NOT EXISTS probe_delivery (event_id uuid NOT NULL, subscriber text NOT NULL, username text, at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+  await t.dataSource.query(
+    `CREATE TABLE IF NOT EXISTS probe_delivery (event_id uuid NOT NULL, subscriber text NOT NULL, username text, at timestamptz NOT NULL DEFAULT clock_timestamp())`,
+  );
 }
 
 async function publishUsers(t: TestApp, names: string[]): Promise<string[]> {
   const publisher = t.app.get(EventPublisher);
   return t.dataSource.transaction((em) =>
-    publisher.publishMany(em, names.map((username) => ({ name: 'identity.user.created' as const, payload: { userId: username, username, role: 'INSPECTOR' } }))),
+    publisher.publishMany(
+      em,
+      names.map((username) => ({
+        name: 'identity.user.created' as const,
+        payload: { userId: username, username, role: 'INSPECTOR' },
+      })),
+    ),
   );
 }
 
@@ -77,12 +94,19 @@ async function deliveries(t: TestApp, subscriber: string): Promise<Map<string, n
   return new Map(rows.map((r) => [r.event_id, r.n]));
 }
 
-async function expectDeliveredOnce(t: TestApp, ids: string[], subscribers = ['probe.record', 'probe2.record']): Promise<void> {
+async function expectDeliveredOnce(
+  t: TestApp,
+  ids: string[],
+  subscribers = ['probe.record', 'probe2.record'],
+): Promise<void> {
   for (const subscriber of subscribers) {
-    const seen = await waitFor(async () => {
-      const map = await deliveries(t, subscriber);
-      return ids.every((id) => map.has(id)) ? map : undefined;
-    }, { what: `${ids.length} deliveries to ${subscriber}`, timeoutMs: 30000 });
+    const seen = await waitFor(
+      async () => {
+        const map = await deliveries(t, subscriber);
+        return ids.every((id) => map.has(id)) ? map : undefined;
+      },
+      { what: `${ids.length} deliveries to ${subscriber}`, timeoutMs: 30000 },
+    );
     for (const id of ids) expect(seen.get(id)).toBe(1);
   }
 }
@@ -101,21 +125,36 @@ describe(`domain events through the outbox (${env.redisUrl ? 'Redis' : 'PostgreS
     let rolledBack = '';
     await expect(
       t.dataSource.transaction(async (em) => {
-        rolledBack = await publisher.publish(em, 'identity.user.created', { userId: 'x', username: 'ghost', role: 'INSPECTOR' });
+        rolledBack = await publisher.publish(em, 'identity.user.created', {
+          userId: 'x',
+          username: 'ghost',
+          role: 'INSPECTOR',
+        });
         throw new Error('the state change failed');
       }),
     ).rejects.toThrow('the state change failed');
-    const ids = await publishUsers(t, Array.from({ length: 25 }, (_, i) => `user${i}`));
+    const ids = await publishUsers(
+      t,
+      Array.from({ length: 25 }, (_, i) => `user${i}`),
+    );
     await expectDeliveredOnce(t, ids);
     expect((await deliveries(t, 'probe.record')).has(rolledBack)).toBe(false);
     expect(await t.dataSource.query(`SELECT 1 FROM outbox WHERE event_id = $1`, [rolledBack])).toHaveLength(0);
-    const [{ pending }] = await t.dataSource.query(`SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`);
+    const [{ pending }] = await t.dataSource.query(
+      `SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`,
+    );
     expect(pending).toBe(0);
   });
 
   it('refuses to publish outside a transaction', async () => {
     const publisher = t.app.get(EventPublisher);
-    await expect(publisher.publish(t.dataSource.manager, 'identity.user.created', { userId: 'x', username: 'x', role: 'INSPECTOR' })).rejects.toThrow(/inside the transaction/);
+    await expect(
+      publisher.publish(t.dataSource.manager, 'identity.user.created', {
+        userId: 'x',
+        username: 'x',
+        role: 'INSPECTOR',
+      }),
+    ).rejects.toThrow(/inside the transaction/);
   });
 
   it('lets two relays drain one backlog together without publishing a row twice', async () => {
@@ -136,7 +175,10 @@ describe(`domain events through the outbox (${env.redisUrl ? 'Redis' : 'PostgreS
       return () => (queue.addBulk = addBulk);
     });
     try {
-      const ids = await publishUsers(t, Array.from({ length: 600 }, (_, i) => `bulk${i}`));
+      const ids = await publishUsers(
+        t,
+        Array.from({ length: 600 }, (_, i) => `bulk${i}`),
+      );
       // The app's own relay runs too: three relays at once. Together they move each row exactly once.
       const [movedA, movedB] = await Promise.all([a.drain(), b.drain()]);
       expect(movedA + movedB).toBeLessThanOrEqual(600);
@@ -145,16 +187,27 @@ describe(`domain events through the outbox (${env.redisUrl ? 'Redis' : 'PostgreS
     } finally {
       spied.forEach((restore) => restore());
     }
-    const counts = await queues.queue('events.probe').getJobCounts('completed', 'waiting', 'active', 'delayed', 'failed');
+    const counts = await queues
+      .queue('events.probe')
+      .getJobCounts('completed', 'waiting', 'active', 'delayed', 'failed');
     expect(counts.failed).toBe(0);
   });
 
   it('keeps a subscriber that always throws in the dead letter set, and delivers once after a retry', async () => {
     const publisher = t.app.get(EventPublisher);
-    const eventId = await t.dataSource.transaction((em) => publisher.publish(em, 'identity.user.disabled', { userId: 'u1', username: 'broken' }));
+    const eventId = await t.dataSource.transaction((em) =>
+      publisher.publish(em, 'identity.user.disabled', { userId: 'u1', username: 'broken' }),
+    );
     const deadLetters = t.app.get(DeadLetters);
-    const dead = await waitFor(async () => (await deadLetters.list()).find((f) => f.eventId === eventId), { what: 'the failed delivery' });
-    expect(dead).toMatchObject({ subscriber: 'failing.always-throws', eventName: 'identity.user.disabled', attemptsMade: 2, failedReason: 'probe failure' });
+    const dead = await waitFor(async () => (await deadLetters.list()).find((f) => f.eventId === eventId), {
+      what: 'the failed delivery',
+    });
+    expect(dead).toMatchObject({
+      subscriber: 'failing.always-throws',
+      eventName: 'identity.user.disabled',
+      attemptsMade: 2,
+      failedReason: 'probe failure',
+    });
     expect(failing.attempts).toBe(2);
     // Other subscribers were not held back meanwhile.
     await expectDeliveredOnce(t, await publishUsers(t, ['after-failure']));
@@ -162,19 +215,31 @@ describe(`domain events through the outbox (${env.redisUrl ? 'Redis' : 'PostgreS
     const inspector = await t.loginAs(Role.INSPECTOR);
     expectGqlError(await t.gql('{ failedEvents { id } }', {}, inspector.token), 'FORBIDDEN');
     const admin = await t.loginAs(Role.COUNTY_ADMIN);
-    const listed = await t.gql<{ failedEvents: { id: string; subscriber: string; eventName: string; attemptsMade: number }[] }>(
-      '{ failedEvents(first: 10) { id subscriber eventName attemptsMade failedReason payload } }',
-      {},
+    const listed = await t.gql<{
+      failedEvents: { id: string; subscriber: string; eventName: string; attemptsMade: number }[];
+    }>('{ failedEvents(first: 10) { id subscriber eventName attemptsMade failedReason payload } }', {}, admin.token);
+    expect(listed.data?.failedEvents).toContainEqual(
+      expect.objectContaining({ id: dead.id, subscriber: 'failing.always-throws', attemptsMade: 2 }),
+    );
+    expectGqlError(
+      await t.gql('mutation($id: ID!) { retryFailedEvent(id: $id) { id } }', { id: 'events.nope/123' }, admin.token),
+      'FAILED_EVENT_NOT_FOUND',
+    );
+    failing.fixed = true;
+    const retried = await t.gql(
+      'mutation($id: ID!) { retryFailedEvent(id: $id) { id eventId } }',
+      { id: dead.id },
       admin.token,
     );
-    expect(listed.data?.failedEvents).toContainEqual(expect.objectContaining({ id: dead.id, subscriber: 'failing.always-throws', attemptsMade: 2 }));
-    expectGqlError(await t.gql('mutation($id: ID!) { retryFailedEvent(id: $id) { id } }', { id: 'events.nope/123' }, admin.token), 'FAILED_EVENT_NOT_FOUND');
-    failing.fixed = true;
-    const retried = await t.gql('mutation($id: ID!) { retryFailedEvent(id: $id) { id eventId } }', { id: dead.id }, admin.token);
     expect(retried.errors).toBeUndefined();
-    const audited = await t.dataSource.query(`SELECT actor_user_id FROM audit_log WHERE action = 'platform.failed_event.retried' AND entity_id = $1`, [dead.id]);
+    const audited = await t.dataSource.query(
+      `SELECT actor_user_id FROM audit_log WHERE action = 'platform.failed_event.retried' AND entity_id = $1`,
+      [dead.id],
+    );
     expect(audited).toEqual([{ actor_user_id: admin.id }]);
-    await waitFor(async () => (await deliveries(t, 'failing.always-throws')).get(eventId) === 1, { what: 'the retried delivery' });
+    await waitFor(async () => (await deliveries(t, 'failing.always-throws')).get(eventId) === 1, {
+      what: 'the retried delivery',
+    });
     expect((await deadLetters.list()).find((f) => f.eventId === eventId)).toBeUndefined();
     await expect(deadLetters.retry(dead.id)).rejects.toMatchObject({ code: 'FAILED_EVENT_NOT_FOUND' });
   });
@@ -184,8 +249,13 @@ describe(`domain events through the outbox (${env.redisUrl ? 'Redis' : 'PostgreS
     const schedulers = await t.app.get(QueueFactory).queue('schedules').getJobSchedulers();
     const names = schedulers.map((s) => (s as { id?: string; key: string }).id ?? s.key).sort();
     const registry = t.app.get(SubscriberRegistry);
-    const declared = registry.scheduledTasks().map((task) => task.name).sort();
-    expect(declared).toEqual(expect.arrayContaining(['platform.outbox-cleanup', 'platform.idempotency-cleanup', 'probe.tick']));
+    const declared = registry
+      .scheduledTasks()
+      .map((task) => task.name)
+      .sort();
+    expect(declared).toEqual(
+      expect.arrayContaining(['platform.outbox-cleanup', 'platform.idempotency-cleanup', 'probe.tick']),
+    );
     expect(names).toEqual(declared); // one scheduler per declared task, no strays
     // Each declared task runs against the real schema without error.
     for (const task of registry.scheduledTasks()) await task.handler.run(t.clock.now());
@@ -208,9 +278,23 @@ describe('subscriber declarations', () => {
     }
     @Module({ providers: [Wrong] })
     class WrongModule {}
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: 'postgres://offline/offline', APP_ROLE: 'api', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: 'postgres://offline/offline',
+      APP_ROLE: 'api',
+      LOG_LEVEL: 'silent',
+    });
     const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot({ config, databaseUrl: 'postgres://offline/offline', embeddedDatabase: false, offline: true }), WrongModule],
+      imports: [
+        AppModule.forRoot({
+          config,
+          databaseUrl: 'postgres://offline/offline',
+          embeddedDatabase: false,
+          offline: true,
+        }),
+        WrongModule,
+      ],
     }).compile();
     await expect(moduleRef.createNestApplication().init()).rejects.toThrow(/unknown event "registry.nothing.happened"/);
   });
@@ -233,7 +317,13 @@ describe('a worker killed in the middle of a job', () => {
 
   it('has its job retried by another worker and completed once', async () => {
     const [eventId] = await publishUsers(api, ['interrupted']);
-    const relay = new OutboxRelay(api.dataSource, api.runtime.databaseUrl, api.app.get(QueueFactory), api.app.get(SubscriberRegistry), api.runtime.config.events);
+    const relay = new OutboxRelay(
+      api.dataSource,
+      api.runtime.databaseUrl,
+      api.app.get(QueueFactory),
+      api.app.get(SubscriberRegistry),
+      api.runtime.config.events,
+    );
     expect(await relay.drain()).toBe(1);
     // Another process takes the job and dies holding it.
     const { prefix } = api.runtime.config.queue;
@@ -244,7 +334,10 @@ describe('a worker killed in the middle of a job', () => {
         connection: redis ? { url: redis, maxRetriesPerRequest: null } : { connectionString: ${JSON.stringify(api.runtime.databaseUrl)} } };
       const w = redis ? new Worker('events.probe', () => { console.log('TOOK'); return new Promise(() => {}); }, opts)
                       : new Worker('events.probe', () => { console.log('TOOK'); return new Promise(() => {}); }, opts, createPostgresBackend);`;
-    const spawned = spawn(process.execPath, ['-e', script], { env: { ...process.env, PROBE_REDIS_URL: env.redisUrl ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const spawned = spawn(process.execPath, ['-e', script], {
+      env: { ...process.env, PROBE_REDIS_URL: env.redisUrl ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = spawned;
     let out = '';
     spawned.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -280,10 +373,18 @@ describeWithRedis('events written while Redis is down', () => {
     await expectDeliveredOnce(t, await publishUsers(t, ['before-outage']));
     await redis.stop('SIGKILL');
     const ids: string[] = [];
-    for (let i = 0; i < 10; i++) ids.push(...(await publishUsers(t, Array.from({ length: 10 }, (_, j) => `outage${i}-${j}`))));
+    for (let i = 0; i < 10; i++)
+      ids.push(
+        ...(await publishUsers(
+          t,
+          Array.from({ length: 10 }, (_, j) => `outage${i}-${j}`),
+        )),
+      );
     expect(ids).toHaveLength(100); // the writes succeeded with Redis down
     await t.http().get('/health/ready').expect(503);
-    const [{ pending }] = await t.dataSource.query(`SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`);
+    const [{ pending }] = await t.dataSource.query(
+      `SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`,
+    );
     expect(pending).toBe(100);
     redis = await startPrivateRedis(port);
     await expectDeliveredOnce(t, ids);

@@ -53,8 +53,13 @@ describe('first day on the embedded PostgreSQL', () => {
   });
 
   async function login(username: string, password: string) {
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LOGIN, variables: { u: username, p: password } }) });
-    return ((await res.json()) as { data?: { login?: { user: { username: string; role: string } } } }).data?.login?.user;
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: LOGIN, variables: { u: username, p: password } }),
+    });
+    return ((await res.json()) as { data?: { login?: { user: { username: string; role: string } } } }).data?.login
+      ?.user;
   }
 
   it('says database and queue backend in its first lines, without the framework chatter, and makes the INITIAL_ADMIN once', async () => {
@@ -75,11 +80,32 @@ describe('first day on the embedded PostgreSQL', () => {
     const cliEnv: NodeJS.ProcessEnv = { ...serviceEnv, LOG_LEVEL: 'silent' };
     delete cliEnv.INITIAL_ADMIN_USERNAME;
     delete cliEnv.INITIAL_ADMIN_PASSWORD;
-    const ok = spawnProcess(process.execPath, [USER_CREATE, '--username', 'deputy', '--password', 'deputy-passphrase-1', '--role', 'COUNTY_ADMIN'], cliEnv);
-    expect({ code: await ok.exited, output: ok.output() }).toEqual({ code: 0, output: expect.stringMatching(/^Created user deputy \(COUNTY_ADMIN\), id [0-9a-f-]{36}\n$/) });
+    const ok = spawnProcess(
+      process.execPath,
+      [USER_CREATE, '--username', 'deputy', '--password', 'deputy-passphrase-1', '--role', 'COUNTY_ADMIN'],
+      cliEnv,
+    );
+    expect({ code: await ok.exited, output: ok.output() }).toEqual({
+      code: 0,
+      output: expect.stringMatching(/^Created user deputy \(COUNTY_ADMIN\), id [0-9a-f-]{36}\n$/),
+    });
     expect(await login('deputy', 'deputy-passphrase-1')).toEqual({ username: 'deputy', role: 'COUNTY_ADMIN' });
 
-    const taken = spawnProcess(process.execPath, [USER_CREATE, '--username', 'deputy', '--password', 'deputy-passphrase-2', '--role', 'INSPECTOR', '--scope', 'EDU'], cliEnv);
+    const taken = spawnProcess(
+      process.execPath,
+      [
+        USER_CREATE,
+        '--username',
+        'deputy',
+        '--password',
+        'deputy-passphrase-2',
+        '--role',
+        'INSPECTOR',
+        '--scope',
+        'EDU',
+      ],
+      cliEnv,
+    );
     expect(await taken.exited).toBe(1);
     expect(taken.output()).toBe('user:create: the username "deputy" is taken (USERNAME_TAKEN)\n');
     // The service's database is still up and serving.
@@ -87,10 +113,20 @@ describe('first day on the embedded PostgreSQL', () => {
   });
 
   it('names an unreachable DATABASE_URL instead of printing undefined', async () => {
-    const cliEnv = { ...serviceEnv, LOG_LEVEL: 'silent', DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/nothing` };
-    const failed = spawnProcess(process.execPath, [USER_CREATE, '--username', 'x-user', '--password', 'some-passphrase-1', '--role', 'COUNTY_ADMIN'], cliEnv);
+    const cliEnv = {
+      ...serviceEnv,
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/nothing`,
+    };
+    const failed = spawnProcess(
+      process.execPath,
+      [USER_CREATE, '--username', 'x-user', '--password', 'some-passphrase-1', '--role', 'COUNTY_ADMIN'],
+      cliEnv,
+    );
     expect(await failed.exited).toBe(1);
-    expect(failed.output()).toMatch(/^user:create: cannot reach PostgreSQL at 127\.0\.0\.1:\d+\/nothing: .*ECONNREFUSED.*\n$/);
+    expect(failed.output()).toMatch(
+      /^user:create: cannot reach PostgreSQL at 127\.0\.0\.1:\d+\/nothing: .*ECONNREFUSED.*\n$/,
+    );
     expect(failed.output()).not.toMatch(/undefined/);
   });
 });

@@ -30,7 +30,23 @@ describe('idempotency: a request taken over by its retry', () => {
     const bank = await t.registerBank();
     const account = await openAccount(t, admin.token, bank.bankCode);
     const txnId = `T${randomUUID().slice(0, 12)}`;
-    const body = { transactions: [{ accountNo: account.accountNo, txnId, bookedAt: '2026-11-27T10:15:00+08:00', type: 'DEPOSIT', amount: '800.00', currency: 'CNY', payerRef: 'p***1', lessonHours: 10, coverageMonths: 1, reversalOf: null, memo: 'fee' }] };
+    const body = {
+      transactions: [
+        {
+          accountNo: account.accountNo,
+          txnId,
+          bookedAt: '2026-11-27T10:15:00+08:00',
+          type: 'DEPOSIT',
+          amount: '800.00',
+          currency: 'CNY',
+          payerRef: 'p***1',
+          lessonHours: 10,
+          coverageMonths: 1,
+          reversalOf: null,
+          memo: 'fee',
+        },
+      ],
+    };
     const key = randomUUID();
 
     // The account is locked elsewhere, so the first request waits inside its transaction …
@@ -39,14 +55,20 @@ describe('idempotency: a request taken over by its retry', () => {
     await locker.query('BEGIN');
     await locker.query('SELECT 1 FROM escrow_account WHERE id = $1 FOR UPDATE', [account.id]);
     const waiting = async (n: number) => {
-      const [{ blocked }] = (await t.dataSource.query(`SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0`)) as [{ blocked: number }];
+      const [{ blocked }] = (await t.dataSource.query(
+        `SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0`,
+      )) as [{ blocked: number }];
       return blocked === n;
     };
-    const first = t.bankRequest('POST', '/api/bank/v1/transactions', body, bank, { idempotencyKey: key }).then((r) => r);
+    const first = t
+      .bankRequest('POST', '/api/bank/v1/transactions', body, bank, { idempotencyKey: key })
+      .then((r) => r);
     await waitFor(() => waiting(1), { what: 'the first request to wait for the account' });
     // … past the time after which its claim counts as abandoned: the retry takes the key over and waits too.
     clock.advance(61_000);
-    const retry = t.bankRequest('POST', '/api/bank/v1/transactions', body, bank, { idempotencyKey: key }).then((r) => r);
+    const retry = t
+      .bankRequest('POST', '/api/bank/v1/transactions', body, bank, { idempotencyKey: key })
+      .then((r) => r);
     await waitFor(() => waiting(2), { what: 'the retry to wait for the account' });
     await locker.query('ROLLBACK');
 
@@ -55,7 +77,9 @@ describe('idempotency: a request taken over by its retry', () => {
     expect(a.body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
     expect(b.status).toBe(200);
     expect(b.body.results).toEqual([{ index: 0, status: 'ACCEPTED' }]);
-    const [{ n }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM escrow_transaction WHERE txn_id = $1`, [txnId])) as [{ n: number }];
+    const [{ n }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM escrow_transaction WHERE txn_id = $1`, [
+      txnId,
+    ])) as [{ n: number }];
     expect(n).toBe(1);
     // One answer for the key from now on: the retry's.
     const again = await t.bankRequest('POST', '/api/bank/v1/transactions', body, bank, { idempotencyKey: key });

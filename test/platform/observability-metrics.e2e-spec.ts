@@ -42,7 +42,11 @@ describe('observability: /metrics off the public API port, and business metrics'
     let base: string;
 
     beforeAll(async () => {
-      t = await startTestApp({ clock, imports: [FailingProbeModule], env: { METRICS_CACHE_MS: '0', EVENT_BACKOFF_MS: '20' } });
+      t = await startTestApp({
+        clock,
+        imports: [FailingProbeModule],
+        env: { METRICS_CACHE_MS: '0', EVENT_BACKOFF_MS: '20' },
+      });
       const address = await t.app.get(MetricsServer).listen(0, '127.0.0.1');
       base = `http://127.0.0.1:${address.port}`;
     });
@@ -76,35 +80,91 @@ describe('observability: /metrics off the public API port, and business metrics'
 
       // Bank items by result: two accepted deposits, one rejected (unknown account), one duplicate.
       const deposit = (txnId: string, accountNo = account.accountNo) => ({
-        accountNo, txnId, bookedAt: '2026-11-28T10:15:00+08:00', type: 'DEPOSIT', amount: '1500.00', currency: 'CNY', payerRef: 'p***1', lessonHours: 10, coverageMonths: 1, reversalOf: null, memo: 'fee',
+        accountNo,
+        txnId,
+        bookedAt: '2026-11-28T10:15:00+08:00',
+        type: 'DEPOSIT',
+        amount: '1500.00',
+        currency: 'CNY',
+        payerRef: 'p***1',
+        lessonHours: 10,
+        coverageMonths: 1,
+        reversalOf: null,
+        memo: 'fee',
       });
-      await t.bankRequest('POST', '/api/bank/v1/transactions', { transactions: [deposit('T-M-1'), deposit('T-M-2'), deposit('T-M-3', '6222000000000000000')] }, bank).expect(200);
+      await t
+        .bankRequest(
+          'POST',
+          '/api/bank/v1/transactions',
+          { transactions: [deposit('T-M-1'), deposit('T-M-2'), deposit('T-M-3', '6222000000000000000')] },
+          bank,
+        )
+        .expect(200);
       await t.bankRequest('POST', '/api/bank/v1/transactions', { transactions: [deposit('T-M-1')] }, bank).expect(200);
       // A statement showing less than the custody required: SHORTFALL, whose follow-up task supervision opens.
       await t
-        .bankRequest('POST', '/api/bank/v1/statements', { statements: [{ accountNo: account.accountNo, statementDate: '2026-11-28', openingBalance: '0.00', closingBalance: '1000.00', currency: 'CNY', revision: 0 }] }, bank)
+        .bankRequest(
+          'POST',
+          '/api/bank/v1/statements',
+          {
+            statements: [
+              {
+                accountNo: account.accountNo,
+                statementDate: '2026-11-28',
+                openingBalance: '0.00',
+                closingBalance: '1000.00',
+                currency: 'CNY',
+                revision: 0,
+              },
+            ],
+          },
+          bank,
+        )
         .expect(200);
       // A complaint from the public form.
-      const complaint = await t.gql(SUBMIT, { input: { category: 'HOMEWORK_BURDEN', description: '三年级每天作业超过两小时', townshipCode: '520122001', contactPhone: '13900001111' } }, undefined, {
-        'X-Forwarded-For': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
-      });
+      const complaint = await t.gql(
+        SUBMIT,
+        {
+          input: {
+            category: 'HOMEWORK_BURDEN',
+            description: '三年级每天作业超过两小时',
+            townshipCode: '520122001',
+            contactPhone: '13900001111',
+          },
+        },
+        undefined,
+        {
+          'X-Forwarded-For': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
+        },
+      );
       expect(complaint.errors).toBeUndefined();
       await t.settle();
 
       const after = await scrape();
-      const delta = (name: string, labels: Record<string, string> = {}) => at(after, name, labels) - at(before, name, labels);
+      const delta = (name: string, labels: Record<string, string> = {}) =>
+        at(after, name, labels) - at(before, name, labels);
       expect(delta('sj_bank_items_total', { kind: 'transaction', result: 'ACCEPTED', code: '' })).toBe(2);
-      expect(delta('sj_bank_items_total', { kind: 'transaction', result: 'REJECTED', code: 'ACCOUNT_NOT_FOUND' })).toBe(1);
+      expect(delta('sj_bank_items_total', { kind: 'transaction', result: 'REJECTED', code: 'ACCOUNT_NOT_FOUND' })).toBe(
+        1,
+      );
       expect(delta('sj_bank_items_total', { kind: 'transaction', result: 'DUPLICATE', code: '' })).toBe(1);
       expect(delta('sj_bank_items_total', { kind: 'statement', result: 'ACCEPTED', code: '' })).toBe(1);
-      const [{ n: shortfalls }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM escrow_alert WHERE account_id = $1 AND type = 'SHORTFALL' AND status = 'OPEN'`, [account.id])) as [{ n: number }];
+      const [{ n: shortfalls }] = (await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM escrow_alert WHERE account_id = $1 AND type = 'SHORTFALL' AND status = 'OPEN'`,
+        [account.id],
+      )) as [{ n: number }];
       expect(shortfalls).toBe(1);
       expect(delta('sj_escrow_alerts_raised_total', { type: 'SHORTFALL' })).toBe(1);
       expect(delta('sj_escrow_alerts_open', { type: 'SHORTFALL' })).toBe(1);
       expect(sample(after, 'sj_escrow_alerts_open', { type: 'STALE_REPORT' })).toBe(0); // every type is reported, 0 included
-      const [{ n: tasks }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM supervision_task WHERE status = 'ASSIGNED'`)) as [{ n: number }];
+      const [{ n: tasks }] = (await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM supervision_task WHERE status = 'ASSIGNED'`,
+      )) as [{ n: number }];
       expect(at(after, 'sj_supervision_tasks_open', { status: 'ASSIGNED' })).toBe(tasks);
-      const [{ n: opened }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM supervision_task WHERE institution_id = $1 AND status = 'ASSIGNED'`, [account.institution.id])) as [{ n: number }];
+      const [{ n: opened }] = (await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM supervision_task WHERE institution_id = $1 AND status = 'ASSIGNED'`,
+        [account.institution.id],
+      )) as [{ n: number }];
       expect(opened).toBeGreaterThanOrEqual(1); // the SHORTFALL follow-up at least
       expect(delta('sj_supervision_tasks_open', { status: 'ASSIGNED' })).toBe(opened);
       expect(delta('sj_complaints_open', { status: 'RECEIVED' })).toBe(1);
@@ -112,10 +172,15 @@ describe('observability: /metrics off the public API port, and business metrics'
       expect(at(after, 'sj_outbox_lag_seconds')).toBe(0);
 
       // Two months later the task and the complaint are past their deadlines.
-      const overdueBefore = { tasks: at(after, 'sj_supervision_tasks_overdue', { status: 'ASSIGNED' }), complaints: at(after, 'sj_complaints_overdue', { status: 'RECEIVED' }) };
+      const overdueBefore = {
+        tasks: at(after, 'sj_supervision_tasks_overdue', { status: 'ASSIGNED' }),
+        complaints: at(after, 'sj_complaints_overdue', { status: 'RECEIVED' }),
+      };
       clock.advanceDays(60);
       const later = await scrape();
-      expect(at(later, 'sj_supervision_tasks_overdue', { status: 'ASSIGNED' })).toBe(at(later, 'sj_supervision_tasks_open', { status: 'ASSIGNED' }));
+      expect(at(later, 'sj_supervision_tasks_overdue', { status: 'ASSIGNED' })).toBe(
+        at(later, 'sj_supervision_tasks_open', { status: 'ASSIGNED' }),
+      );
       expect(at(later, 'sj_supervision_tasks_overdue', { status: 'ASSIGNED' })).toBeGreaterThan(overdueBefore.tasks);
       expect(at(later, 'sj_complaints_overdue', { status: 'RECEIVED' })).toBe(overdueBefore.complaints + 1);
     });
@@ -125,9 +190,15 @@ describe('observability: /metrics off the public API port, and business metrics'
       const before = sample(await scrape(), 'sj_event_deliveries_failed', { queue }) ?? 0;
       const officer = await t.loginAs(Role.DEPARTMENT_OFFICER, 'EDU');
       const admin = await t.loginAs(Role.COUNTY_ADMIN);
-      const res = await t.gql(`mutation($id: ID!) { disableUser(userId: $id) { id } }`, { id: officer.id }, admin.token);
+      const res = await t.gql(
+        `mutation($id: ID!) { disableUser(userId: $id) { id } }`,
+        { id: officer.id },
+        admin.token,
+      );
       expect(res.errors).toBeUndefined();
-      await waitFor(async () => (sample(await scrape(), 'sj_event_deliveries_failed', { queue }) ?? 0) === before + 1, { what: 'the failed delivery to be counted' });
+      await waitFor(async () => (sample(await scrape(), 'sj_event_deliveries_failed', { queue }) ?? 0) === before + 1, {
+        what: 'the failed delivery to be counted',
+      });
     });
   });
 
@@ -144,7 +215,11 @@ describe('observability: /metrics off the public API port, and business metrics'
       expect(anonymous.headers['www-authenticate']).toMatch(/^Bearer/);
       expect(anonymous.body).toMatchObject({ code: 'UNAUTHENTICATED' });
       await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}x`).expect(401);
-      await t.http().get('/metrics').set('Authorization', `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}`).expect(401);
+      await t
+        .http()
+        .get('/metrics')
+        .set('Authorization', `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}`)
+        .expect(401);
       const admin = await t.loginAs(Role.COUNTY_ADMIN);
       await t.http().get('/metrics').set('Authorization', `Bearer ${admin.token}`).expect(401); // a staff login is not the token
       const ok = await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200);

@@ -41,8 +41,12 @@ describe('observability in the built service (metrics port, OTLP export)', () =>
       req.on('data', (d: Buffer) => (body += d.toString()));
       req.on('end', () => {
         if (req.url === '/v1/traces' && /json/.test(req.headers['content-type'] ?? '')) {
-          const parsed = JSON.parse(body) as { resourceSpans?: { scopeSpans?: { scope?: { name: string }; spans?: OtlpSpan[] }[] }[] };
-          for (const rs of parsed.resourceSpans ?? []) for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) spans.push({ ...s, scope: ss.scope?.name ?? '' });
+          const parsed = JSON.parse(body) as {
+            resourceSpans?: { scopeSpans?: { scope?: { name: string }; spans?: OtlpSpan[] }[] }[];
+          };
+          for (const rs of parsed.resourceSpans ?? [])
+            for (const ss of rs.scopeSpans ?? [])
+              for (const s of ss.spans ?? []) spans.push({ ...s, scope: ss.scope?.name ?? '' });
         }
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
@@ -95,24 +99,38 @@ describe('observability in the built service (metrics port, OTLP export)', () =>
   });
 
   it('exports the spans of a GraphQL request, with its SQL and GraphQL execution, as one trace', async () => {
-    const res = await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'otlp-test-request-1' }, body: JSON.stringify({ query: 'query Townships { townships { code } }', operationName: 'Townships' }) });
+    const res = await fetch(`${api}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'otlp-test-request-1' },
+      body: JSON.stringify({ query: 'query Townships { townships { code } }', operationName: 'Townships' }),
+    });
     expect(res.status).toBe(200);
     const attr = (s: OtlpSpan, key: string) => s.attributes?.find((a) => a.key === key)?.value;
-    const server = await waitFor(async () => spans.find((s) => s.name === 'POST /graphql' && attr(s, 'sj.request_id')?.stringValue === 'otlp-test-request-1'), {
-      what: 'the HTTP span to be exported',
-      timeoutMs: 20000,
-    });
+    const server = await waitFor(
+      async () =>
+        spans.find(
+          (s) => s.name === 'POST /graphql' && attr(s, 'sj.request_id')?.stringValue === 'otlp-test-request-1',
+        ),
+      {
+        what: 'the HTTP span to be exported',
+        timeoutMs: 20000,
+      },
+    );
     expect(server.scope).toBe('shuangjian');
     expect(attr(server, 'graphql.operation.name')).toEqual({ stringValue: 'Townships' });
     const trace = await waitFor(
       async () => {
         const mine = spans.filter((s) => s.traceId === server.traceId);
         const scopes = new Set(mine.map((s) => s.scope));
-        return scopes.has('@opentelemetry/instrumentation-pg') && scopes.has('@opentelemetry/instrumentation-graphql') ? mine : undefined;
+        return scopes.has('@opentelemetry/instrumentation-pg') && scopes.has('@opentelemetry/instrumentation-graphql')
+          ? mine
+          : undefined;
       },
-      { what: 'PostgreSQL and GraphQL spans in the request\'s trace', timeoutMs: 20000 },
+      { what: "PostgreSQL and GraphQL spans in the request's trace", timeoutMs: 20000 },
     ).catch((error: Error) => {
-      throw new Error(`${error.message}: got ${JSON.stringify(spans.filter((s) => s.traceId === server.traceId).map((s) => [s.scope, s.name]))}`);
+      throw new Error(
+        `${error.message}: got ${JSON.stringify(spans.filter((s) => s.traceId === server.traceId).map((s) => [s.scope, s.name]))}`,
+      );
     });
     const byId = new Map(trace.map((s) => [s.spanId, s]));
     // Every span of the trace descends from the HTTP span.

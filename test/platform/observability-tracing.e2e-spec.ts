@@ -26,7 +26,13 @@ describe('observability: a bank post → alert → task chain is one trace and k
     provider.register(); // W3C propagator and AsyncLocalStorage context manager, as src/tracing.ts does
     t = await startTestApp({ clock });
     // Log lines at debug, captured as the service writes them (pino JSON with the request-id mixin).
-    t.app.useLogger(new PinoNestLogger(createRootLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) })));
+    t.app.useLogger(
+      new PinoNestLogger(
+        createRootLogger('debug', {
+          write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
+        }),
+      ),
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -39,11 +45,28 @@ describe('observability: a bank post → alert → task chain is one trace and k
     const account = await openAccount(t, admin.token, bank.bankCode);
     // A term fee on deposit: the statement below then shows less than the custody it requires (SHORTFALL).
     await t
-      .bankRequest('POST', '/api/bank/v1/transactions', {
-        transactions: [
-          { accountNo: account.accountNo, txnId: 'T-TRACE-1', bookedAt: '2026-11-28T10:15:00+08:00', type: 'DEPOSIT', amount: '3000.00', currency: 'CNY', payerRef: 'p***1', lessonHours: 20, coverageMonths: 1, reversalOf: null, memo: 'term fee' },
-        ],
-      }, bank)
+      .bankRequest(
+        'POST',
+        '/api/bank/v1/transactions',
+        {
+          transactions: [
+            {
+              accountNo: account.accountNo,
+              txnId: 'T-TRACE-1',
+              bookedAt: '2026-11-28T10:15:00+08:00',
+              type: 'DEPOSIT',
+              amount: '3000.00',
+              currency: 'CNY',
+              payerRef: 'p***1',
+              lessonHours: 20,
+              coverageMonths: 1,
+              reversalOf: null,
+              memo: 'term fee',
+            },
+          ],
+        },
+        bank,
+      )
       .expect(200);
     await t.settle();
     exporter.reset();
@@ -51,16 +74,44 @@ describe('observability: a bank post → alert → task chain is one trace and k
 
     const requestId = `bank-post-${Date.now()}`;
     const res = await t
-      .bankRequest('POST', '/api/bank/v1/statements', { statements: [{ accountNo: account.accountNo, statementDate: '2026-11-28', openingBalance: '0.00', closingBalance: '1000.00', currency: 'CNY', revision: 0 }] }, bank, {
-        headers: { 'X-Request-Id': requestId },
-      })
+      .bankRequest(
+        'POST',
+        '/api/bank/v1/statements',
+        {
+          statements: [
+            {
+              accountNo: account.accountNo,
+              statementDate: '2026-11-28',
+              openingBalance: '0.00',
+              closingBalance: '1000.00',
+              currency: 'CNY',
+              revision: 0,
+            },
+          ],
+        },
+        bank,
+        {
+          headers: { 'X-Request-Id': requestId },
+        },
+      )
       .expect(200);
     expect(res.headers['x-request-id']).toBe(requestId);
-    const [alert] = (await t.dataSource.query(`SELECT id FROM escrow_alert WHERE account_id = $1 AND type = 'SHORTFALL'`, [account.id])) as { id: string }[];
+    const [alert] = (await t.dataSource.query(
+      `SELECT id FROM escrow_alert WHERE account_id = $1 AND type = 'SHORTFALL'`,
+      [account.id],
+    )) as { id: string }[];
     expect(alert).toBeDefined();
-    const task = await waitFor(async () => ((await t.dataSource.query(`SELECT id FROM supervision_task WHERE source_ref = $1`, [`escrow_alert:${alert!.id}`])) as { id: string }[])[0], {
-      what: 'the follow-up task',
-    });
+    const task = await waitFor(
+      async () =>
+        (
+          (await t.dataSource.query(`SELECT id FROM supervision_task WHERE source_ref = $1`, [
+            `escrow_alert:${alert!.id}`,
+          ])) as { id: string }[]
+        )[0],
+      {
+        what: 'the follow-up task',
+      },
+    );
     await t.settle();
 
     const spans = exporter.getFinishedSpans();
@@ -78,7 +129,10 @@ describe('observability: a bank post → alert → task chain is one trace and k
     expect(publish).toBeDefined();
     expect(parentOf(publish!)).toBe(http!.spanContext().spanId);
     // The stored row carries the publish span's context.
-    const [row] = (await t.dataSource.query(`SELECT request_id, context FROM outbox WHERE name = 'escrow.alert.raised' AND payload->>'alertId' = $1`, [alert!.id])) as {
+    const [row] = (await t.dataSource.query(
+      `SELECT request_id, context FROM outbox WHERE name = 'escrow.alert.raised' AND payload->>'alertId' = $1`,
+      [alert!.id],
+    )) as {
       request_id: string;
       context: { traceparent: string };
     }[];
@@ -86,39 +140,69 @@ describe('observability: a bank post → alert → task chain is one trace and k
     expect(row!.context.traceparent).toBe(`00-${traceId}-${publish!.spanContext().spanId}-01`);
 
     // The subscriber that opened the task ran in a consumer span, a child of the publish span.
-    const consumer = named(/^event escrow\.alert\.raised → supervision\.open-escrow-alert-task$/).find((s) => s.spanContext().traceId === traceId);
+    const consumer = named(/^event escrow\.alert\.raised → supervision\.open-escrow-alert-task$/).find(
+      (s) => s.spanContext().traceId === traceId,
+    );
     expect(consumer).toBeDefined();
     expect(consumer!.kind).toBe(SpanKind.CONSUMER);
     expect(parentOf(consumer!)).toBe(publish!.spanContext().spanId);
     // … and the next hop continues the same trace: the subscriber's own events (task created, the lead
     // department notified) are published under its span, and the outbound delivery runs under theirs.
-    const nextPublish = named(/^outbox publish .*supervision\.task\.created/).find((s) => parentOf(s) === consumer!.spanContext().spanId);
+    const nextPublish = named(/^outbox publish .*supervision\.task\.created/).find(
+      (s) => parentOf(s) === consumer!.spanContext().spanId,
+    );
     expect(nextPublish?.spanContext().traceId).toBe(traceId);
-    const outbound = named(/^event notifications\.notification\.created → notifications\.deliver-outbound$/).filter((s) => s.spanContext().traceId === traceId);
+    const outbound = named(/^event notifications\.notification\.created → notifications\.deliver-outbound$/).filter(
+      (s) => s.spanContext().traceId === traceId,
+    );
     expect(outbound.length).toBeGreaterThan(0);
-    const publishedBySubscriber = new Set(named(/^outbox publish /).filter((s) => parentOf(s) === consumer!.spanContext().spanId).map((s) => s.spanContext().spanId));
+    const publishedBySubscriber = new Set(
+      named(/^outbox publish /)
+        .filter((s) => parentOf(s) === consumer!.spanContext().spanId)
+        .map((s) => s.spanContext().spanId),
+    );
     expect(outbound.some((s) => publishedBySubscriber.has(parentOf(s) ?? ''))).toBe(true);
     // The relay's batch span links to the publishing span.
-    const relay = named(/^outbox relay$/).find((s) => s.links.some((l) => l.context.spanId === publish!.spanContext().spanId));
+    const relay = named(/^outbox relay$/).find((s) =>
+      s.links.some((l) => l.context.spanId === publish!.spanContext().spanId),
+    );
     expect(relay).toBeDefined();
 
     // The request id of the bank's request, in the subscriber's log line, its audit row and its own event.
-    const line = logs.find((l) => typeof l.msg === 'string' && (l.msg as string).startsWith('supervision.open-escrow-alert-task handled escrow.alert.raised'));
+    const line = logs.find(
+      (l) =>
+        typeof l.msg === 'string' &&
+        (l.msg as string).startsWith('supervision.open-escrow-alert-task handled escrow.alert.raised'),
+    );
     expect(line).toMatchObject({ context: 'EventWorker', requestId });
-    const [audit] = (await t.dataSource.query(`SELECT request_id FROM audit_log WHERE entity_type = 'supervision_task' AND entity_id = $1`, [task.id])) as { request_id: string | null }[];
+    const [audit] = (await t.dataSource.query(
+      `SELECT request_id FROM audit_log WHERE entity_type = 'supervision_task' AND entity_id = $1`,
+      [task.id],
+    )) as { request_id: string | null }[];
     expect(audit?.request_id).toBe(requestId);
-    const [created] = (await t.dataSource.query(`SELECT request_id FROM outbox WHERE name = 'supervision.task.created' AND payload->>'taskId' = $1`, [task.id])) as { request_id: string | null }[];
+    const [created] = (await t.dataSource.query(
+      `SELECT request_id FROM outbox WHERE name = 'supervision.task.created' AND payload->>'taskId' = $1`,
+      [task.id],
+    )) as { request_id: string | null }[];
     expect(created?.request_id).toBe(requestId);
   });
 
-  it('names the GraphQL request\'s span after the route and the operation', async () => {
+  it("names the GraphQL request's span after the route and the operation", async () => {
     exporter.reset();
-    await t.http().post('/graphql').set('Content-Type', 'application/json').send({ query: 'query Townships { townships { code } }', operationName: 'Townships' }).expect(200);
+    await t
+      .http()
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send({ query: 'query Townships { townships { code } }', operationName: 'Townships' })
+      .expect(200);
     const [span] = exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER);
-    expect(span).toMatchObject({ name: 'POST /graphql', attributes: expect.objectContaining({ 'http.route': '/graphql', 'graphql.operation.name': 'Townships' }) });
+    expect(span).toMatchObject({
+      name: 'POST /graphql',
+      attributes: expect.objectContaining({ 'http.route': '/graphql', 'graphql.operation.name': 'Townships' }),
+    });
   });
 
-  it('keeps a caller\'s trace: a traceparent sent with the request is the parent of the HTTP span', async () => {
+  it("keeps a caller's trace: a traceparent sent with the request is the parent of the HTTP span", async () => {
     exporter.reset();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     await t.http().get('/health/live').set('traceparent', `00-${traceId}-00f067aa0ba902b7-01`).expect(200);

@@ -12,7 +12,13 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.dataSource.transaction((em) => seedReferenceDemo(em, t.runtime.config.security.piiHashKey, XIFENG.townships.map((x) => x.code)));
+    await t.dataSource.transaction((em) =>
+      seedReferenceDemo(
+        em,
+        t.runtime.config.security.piiHashKey,
+        XIFENG.townships.map((x) => x.code),
+      ),
+    );
     admin = (await t.loginAs(Role.COUNTY_ADMIN)).token;
   });
   afterAll(() => t?.close());
@@ -21,7 +27,10 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
     await t.http().get('/health/live').expect(200, { status: 'ok' });
     const ready = await t.http().get('/health/ready').expect(200);
     expect(ready.body.checks.database.status).toBe('up');
-    expect(ready.body.checks.queue).toMatchObject({ status: 'up', backend: process.env.REDIS_URL ? 'redis' : 'postgres' });
+    expect(ready.body.checks.queue).toMatchObject({
+      status: 'up',
+      backend: process.env.REDIS_URL ? 'redis' : 'postgres',
+    });
   });
 
   it('returns a request id on every response, keeping a sane one the caller sent', async () => {
@@ -34,7 +43,9 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
   });
 
   it('lists the eleven township-level divisions of the county to anyone (public)', async () => {
-    const res = await t.gql<{ townships: { code: string; name: string; kind: string }[] }>('{ townships { code name kind } }');
+    const res = await t.gql<{ townships: { code: string; name: string; kind: string }[] }>(
+      '{ townships { code name kind } }',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.townships).toHaveLength(11);
     expect(res.data?.townships[0]).toEqual({ code: '520122001', name: '永阳街道', kind: 'STREET' });
@@ -42,9 +53,13 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
   });
 
   it('lists the 22 departments with the duties routing reads', async () => {
-    const res = await t.gql<{ departments: { code: string; duties: { duty: string }[] }[] }>('{ departments { code name duties { duty description } } }');
+    const res = await t.gql<{ departments: { code: string; duties: { duty: string }[] }[] }>(
+      '{ departments { code name duties { duty description } } }',
+    );
     expect(res.data?.departments).toHaveLength(22);
-    const withJointPunishment = res.data!.departments.filter((d) => d.duties.some((x) => x.duty === 'JOINT_PUNISHMENT')).map((d) => d.code);
+    const withJointPunishment = res
+      .data!.departments.filter((d) => d.duties.some((x) => x.duty === 'JOINT_PUNISHMENT'))
+      .map((d) => d.code);
     expect(withJointPunishment).toEqual(['DEVELOPMENT_REFORM', 'MARKET_REGULATION', 'TAX', 'FINANCIAL_OFFICE']);
   });
 
@@ -54,7 +69,15 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const res: { data?: { schools: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { code: string; township: { name: string } } }[] } } } = await t.gql(query, { after }, admin);
+      const res: {
+        data?: {
+          schools: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            edges: { node: { code: string; township: { name: string } } }[];
+          };
+        };
+      } = await t.gql(query, { after }, admin);
       const page = res.data!.schools;
       expect(page.totalCount).toBe(8);
       seen.push(...page.edges.map((e) => e.node.code));
@@ -70,7 +93,10 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
     expectGqlError(await t.gql('{ schools(first: 1000) { totalCount } }', {}, admin), 'VALIDATION_FAILED');
     expectGqlError(await t.gql('{ schools(after: "garbage") { totalCount } }', {}, admin), 'VALIDATION_FAILED');
     expectGqlError(await t.gql('{ school(id: "not-a-uuid") { name } }', {}, admin), 'VALIDATION_FAILED');
-    expectGqlError(await t.gql('{ school(id: "00000000-0000-4000-8000-000000000000") { name } }', {}, admin), 'SCHOOL_NOT_FOUND');
+    expectGqlError(
+      await t.gql('{ school(id: "00000000-0000-4000-8000-000000000000") { name } }', {}, admin),
+      'SCHOOL_NOT_FOUND',
+    );
   });
 
   it('refuses a query nested 20 levels deep before running any resolver', async () => {
@@ -95,7 +121,12 @@ describe('platform: HTTP, GraphQL, errors, health, metrics', () => {
     expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(missing.body).toMatchObject({ status: 404, code: 'NOT_FOUND', title: 'Not Found' });
 
-    const malformed = await t.http().post('/graphql').set('Content-Type', 'application/json').send('{"query": ').expect(400);
+    const malformed = await t
+      .http()
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send('{"query": ')
+      .expect(400);
     expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(malformed.body).toMatchObject({ code: 'MALFORMED_JSON' });
 

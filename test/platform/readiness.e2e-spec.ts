@@ -24,12 +24,21 @@ describeWithRedis('readiness follows Redis without a restart', () => {
   it('is ready, becomes 503 while Redis is down, and ready again once it is back', async () => {
     await t.http().get('/health/ready').expect(200);
     await redis.stop('SIGKILL');
-    const down = await waitFor(async () => {
-      const res = await t.http().get('/health/ready');
-      return res.status === 503 ? res : undefined;
-    }, { what: 'readiness to report Redis down' });
-    expect(down.body).toMatchObject({ status: 'unavailable', checks: { database: { status: 'up' }, queue: { backend: 'redis', status: 'down' } } });
+    const down = await waitFor(
+      async () => {
+        const res = await t.http().get('/health/ready');
+        return res.status === 503 ? res : undefined;
+      },
+      { what: 'readiness to report Redis down' },
+    );
+    expect(down.body).toMatchObject({
+      status: 'unavailable',
+      checks: { database: { status: 'up' }, queue: { backend: 'redis', status: 'down' } },
+    });
     redis = await startPrivateRedis(port);
-    await waitFor(async () => (await t.http().get('/health/ready')).status === 200, { what: 'readiness to recover', timeoutMs: 20000 });
+    await waitFor(async () => (await t.http().get('/health/ready')).status === 200, {
+      what: 'readiness to recover',
+      timeoutMs: 20000,
+    });
   });
 });

@@ -24,10 +24,23 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
 
   const SCHOOL_FIELDS = 'id code name townshipCode stage address';
   const createSchool = (input: Record<string, unknown>, token = edu.token) =>
-    t.gql<{ createSchool: Record<string, string> }>(`mutation($input: CreateSchoolInput!) { createSchool(input: $input) { ${SCHOOL_FIELDS} } }`, { input }, token);
+    t.gql<{ createSchool: Record<string, string> }>(
+      `mutation($input: CreateSchoolInput!) { createSchool(input: $input) { ${SCHOOL_FIELDS} } }`,
+      { input },
+      token,
+    );
   const updateSchool = (id: string, input: Record<string, unknown>, token = edu.token) =>
-    t.gql<{ updateSchool: Record<string, string> }>(`mutation($id: ID!, $input: UpdateSchoolInput!) { updateSchool(id: $id, input: $input) { ${SCHOOL_FIELDS} } }`, { id, input }, token);
-  const importRoster = (schoolId: string, teachers: { name: string; idNumber: string }[], replace = false, token = edu.token) =>
+    t.gql<{ updateSchool: Record<string, string> }>(
+      `mutation($id: ID!, $input: UpdateSchoolInput!) { updateSchool(id: $id, input: $input) { ${SCHOOL_FIELDS} } }`,
+      { id, input },
+      token,
+    );
+  const importRoster = (
+    schoolId: string,
+    teachers: { name: string; idNumber: string }[],
+    replace = false,
+    token = edu.token,
+  ) =>
     t.gql<{ importTeacherRoster: { added: number; updated: number; deactivated: number } }>(
       `mutation($schoolId: ID!, $teachers: [TeacherRosterRowInput!]!, $replace: Boolean!) { importTeacherRoster(schoolId: $schoolId, teachers: $teachers, replace: $replace) { added updated deactivated } }`,
       { schoolId, teachers, replace },
@@ -39,27 +52,65 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
       { schoolId },
       token,
     );
-  const count = async (sql: string, params: unknown[] = []): Promise<number> => (await t.dataSource.query(sql, params))[0].n;
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    (await t.dataSource.query(sql, params))[0].n;
   const id = (digits: string): string => withResidentIdCheck(digits);
 
   it('creates and updates schools; bad input changes nothing', async () => {
-    const created = await createSchool({ code: 'S-NEW-1', name: '息烽县新建小学', townshipCode: '520122100', stage: 'PRIMARY', address: '永靖镇新街1号' });
+    const created = await createSchool({
+      code: 'S-NEW-1',
+      name: '息烽县新建小学',
+      townshipCode: '520122100',
+      stage: 'PRIMARY',
+      address: '永靖镇新街1号',
+    });
     expect(created.errors).toBeUndefined();
     const school = created.data!.createSchool;
     expect(school).toMatchObject({ code: 'S-NEW-1', townshipCode: '520122100', stage: 'PRIMARY' });
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'reference.school.created' AND entity_id = $1`, [school.id])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'reference.school.created' AND entity_id = $1`,
+        [school.id],
+      ),
+    ).toBe(1);
 
     const before = await count(`SELECT count(*)::int AS n FROM school`);
-    expect(code(await createSchool({ code: 'S-NEW-1', name: '重复', townshipCode: '520122100', stage: 'PRIMARY' }))).toBe('SCHOOL_CODE_TAKEN');
-    expect(code(await createSchool({ code: 'S-NEW-2', name: '无乡镇', townshipCode: '520122999', stage: 'PRIMARY' }))).toBe('TOWNSHIP_NOT_FOUND');
-    expect(code(await createSchool({ code: 'S-NEW-3', name: '消防', townshipCode: '520122100', stage: 'PRIMARY' }, fire.token))).toBe('FORBIDDEN');
-    expect(code(await createSchool({ code: 'S-NEW-4', name: '乡镇', townshipCode: '520122100', stage: 'PRIMARY' }, township.token))).toBe('FORBIDDEN');
+    expect(
+      code(await createSchool({ code: 'S-NEW-1', name: '重复', townshipCode: '520122100', stage: 'PRIMARY' })),
+    ).toBe('SCHOOL_CODE_TAKEN');
+    expect(
+      code(await createSchool({ code: 'S-NEW-2', name: '无乡镇', townshipCode: '520122999', stage: 'PRIMARY' })),
+    ).toBe('TOWNSHIP_NOT_FOUND');
+    expect(
+      code(
+        await createSchool({ code: 'S-NEW-3', name: '消防', townshipCode: '520122100', stage: 'PRIMARY' }, fire.token),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(
+        await createSchool(
+          { code: 'S-NEW-4', name: '乡镇', townshipCode: '520122100', stage: 'PRIMARY' },
+          township.token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await count(`SELECT count(*)::int AS n FROM school`)).toBe(before);
 
-    const updated = await updateSchool(school.id, { name: '息烽县永靖镇新建小学', stage: 'NINE_YEAR', address: null }, admin.token);
-    expect(updated.data!.updateSchool).toMatchObject({ name: '息烽县永靖镇新建小学', stage: 'NINE_YEAR', address: null, townshipCode: '520122100' });
+    const updated = await updateSchool(
+      school.id,
+      { name: '息烽县永靖镇新建小学', stage: 'NINE_YEAR', address: null },
+      admin.token,
+    );
+    expect(updated.data!.updateSchool).toMatchObject({
+      name: '息烽县永靖镇新建小学',
+      stage: 'NINE_YEAR',
+      address: null,
+      townshipCode: '520122100',
+    });
     // Moving a school is refused (its records carry the township); the same township is fine.
-    expect(code(await updateSchool(school.id, { name: '搬家', townshipCode: '520122001' }))).toBe('SCHOOL_TOWNSHIP_IMMUTABLE');
+    expect(code(await updateSchool(school.id, { name: '搬家', townshipCode: '520122001' }))).toBe(
+      'SCHOOL_TOWNSHIP_IMMUTABLE',
+    );
     expect(code(await updateSchool('00000000-0000-0000-0000-000000000000', { name: 'x' }))).toBe('SCHOOL_NOT_FOUND');
     const [row] = await t.dataSource.query(`SELECT name, township_code FROM school WHERE id = $1`, [school.id]);
     expect(row).toEqual({ name: '息烽县永靖镇新建小学', township_code: '520122100' });
@@ -67,12 +118,22 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
 
     // The new school gives its administrator a scope.
     const head = await t.loginAs(Role.SCHOOL_ADMIN, school.id);
-    expect((await t.gql<{ school: { name: string } }>(`query($id: ID!) { school(id: $id) { name } }`, { id: school.id }, head.token)).data!.school.name).toBe('息烽县永靖镇新建小学');
+    expect(
+      (
+        await t.gql<{ school: { name: string } }>(
+          `query($id: ID!) { school(id: $id) { name } }`,
+          { id: school.id },
+          head.token,
+        )
+      ).data!.school.name,
+    ).toBe('息烽县永靖镇新建小学');
   });
 
   it('imports a roster all-or-nothing, upserts by ID number, moves and deactivates teachers, never returns ID numbers', async () => {
-    const a = (await createSchool({ code: 'R-A', name: '名册甲校', townshipCode: '520122001', stage: 'PRIMARY' })).data!.createSchool;
-    const b = (await createSchool({ code: 'R-B', name: '名册乙校', townshipCode: '520122100', stage: 'JUNIOR' })).data!.createSchool;
+    const a = (await createSchool({ code: 'R-A', name: '名册甲校', townshipCode: '520122001', stage: 'PRIMARY' })).data!
+      .createSchool;
+    const b = (await createSchool({ code: 'R-B', name: '名册乙校', townshipCode: '520122100', stage: 'JUNIOR' })).data!
+      .createSchool;
     const wang = id('52012219850101001');
     const li = id('52012219870202002');
     const zhang = id('52012219900303003');
@@ -83,7 +144,10 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
       { name: '太短', idNumber: '12345' },
     ]);
     const err = expectGqlError(bad, 'VALIDATION_FAILED');
-    expect((err.extensions!.errors as { path: string }[]).map((e) => e.path)).toEqual(['teachers.1.idNumber', 'teachers.2.idNumber']);
+    expect((err.extensions!.errors as { path: string }[]).map((e) => e.path)).toEqual([
+      'teachers.1.idNumber',
+      'teachers.2.idNumber',
+    ]);
     expect(JSON.stringify(bad)).not.toContain(wang);
     expect(await count(`SELECT count(*)::int AS n FROM teacher WHERE school_id = $1`, [a.id])).toBe(0);
 
@@ -98,15 +162,39 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
     expect(JSON.stringify(stored)).not.toContain(li);
 
     // Again, unchanged: nothing to do. Then 李 moves to school B (same ID number, another school).
-    expect((await importRoster(a.id, [{ name: '王老师', idNumber: wang }])).data!.importTeacherRoster).toEqual({ added: 0, updated: 0, deactivated: 0 });
-    expect((await importRoster(b.id, [{ name: '李老师', idNumber: li }, { name: '张老师', idNumber: zhang }], false, admin.token)).data!.importTeacherRoster).toEqual({
+    expect((await importRoster(a.id, [{ name: '王老师', idNumber: wang }])).data!.importTeacherRoster).toEqual({
+      added: 0,
+      updated: 0,
+      deactivated: 0,
+    });
+    expect(
+      (
+        await importRoster(
+          b.id,
+          [
+            { name: '李老师', idNumber: li },
+            { name: '张老师', idNumber: zhang },
+          ],
+          false,
+          admin.token,
+        )
+      ).data!.importTeacherRoster,
+    ).toEqual({
       added: 1,
       updated: 1,
       deactivated: 0,
     });
     // Replace on A: 王 stays, nobody else is left at A (李 moved); replace on B without 张: 张 leaves service.
-    expect((await importRoster(a.id, [{ name: '王老师', idNumber: wang }], true)).data!.importTeacherRoster).toEqual({ added: 0, updated: 0, deactivated: 0 });
-    expect((await importRoster(b.id, [{ name: '李老师', idNumber: li }], true)).data!.importTeacherRoster).toEqual({ added: 0, updated: 0, deactivated: 1 });
+    expect((await importRoster(a.id, [{ name: '王老师', idNumber: wang }], true)).data!.importTeacherRoster).toEqual({
+      added: 0,
+      updated: 0,
+      deactivated: 0,
+    });
+    expect((await importRoster(b.id, [{ name: '李老师', idNumber: li }], true)).data!.importTeacherRoster).toEqual({
+      added: 0,
+      updated: 0,
+      deactivated: 1,
+    });
 
     const listA = await roster(a.id);
     expect(listA.data!.teachers.edges.map((e) => e.node.name)).toEqual(['王老师']);
@@ -115,10 +203,18 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
       ['张老师', false],
       ['李老师', true],
     ]);
-    const audit = await t.dataSource.query(`SELECT summary FROM audit_log WHERE action = 'reference.teacher_roster.imported'`);
+    const audit = await t.dataSource.query(
+      `SELECT summary FROM audit_log WHERE action = 'reference.teacher_roster.imported'`,
+    );
     expect(audit.length).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(audit)).not.toMatch(/\d{17}[\dX]/);
-    expect(audit.map((a: { summary: unknown }) => a.summary)).toContainEqual({ rows: 1, replace: true, added: 0, updated: 0, deactivated: 1 });
+    expect(audit.map((a: { summary: unknown }) => a.summary)).toContainEqual({
+      rows: 1,
+      replace: true,
+      added: 0,
+      updated: 0,
+      deactivated: 1,
+    });
 
     // Who reads a roster: the school's own administrator, not another school's; not FIRE_RESCUE; not a township officer.
     const headA = await t.loginAs(Role.SCHOOL_ADMIN, a.id);
@@ -130,7 +226,8 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
   });
 
   it('flags staff already registered at an institution once their teacher appears on an imported roster', async () => {
-    const school = (await createSchool({ code: 'R-C', name: '名册丙校', townshipCode: '520122101', stage: 'PRIMARY' })).data!.createSchool;
+    const school = (await createSchool({ code: 'R-C', name: '名册丙校', townshipCode: '520122101', stage: 'PRIMARY' }))
+      .data!.createSchool;
     const inst = await createInstitution(t);
     const idNumber = id('52012219910707007');
     const added = await t.gql<{ addStaff: { id: string; inServiceTeacher: boolean } }>(
@@ -141,17 +238,38 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
     expect(added.data!.addStaff.inServiceTeacher).toBe(false);
     expect((await importRoster(school.id, [{ name: '周老师', idNumber }])).data!.importTeacherRoster.added).toBe(1);
     await t.settle();
-    const [staff] = await t.dataSource.query(`SELECT in_service_teacher_id FROM staff WHERE id = $1`, [added.data!.addStaff.id]);
+    const [staff] = await t.dataSource.query(`SELECT in_service_teacher_id FROM staff WHERE id = $1`, [
+      added.data!.addStaff.id,
+    ]);
     const [teacher] = await t.dataSource.query(`SELECT id FROM teacher WHERE school_id = $1`, [school.id]);
     expect(staff.in_service_teacher_id).toBe(teacher.id);
-    const events = await t.dataSource.query(`SELECT payload FROM outbox WHERE name = 'registry.staff.in_service_teacher_found' AND payload->>'staffId' = $1`, [added.data!.addStaff.id]);
-    expect(events.map((e: { payload: unknown }) => e.payload)).toEqual([{ institutionId: inst.id, staffId: added.data!.addStaff.id, teacherId: teacher.id, schoolId: school.id, townshipCode: '520122101' }]);
-    const notices = await count(`SELECT count(*)::int AS n FROM notification WHERE kind = 'registry.staff.in_service_teacher_found' AND entity_id = $1`, [inst.id]);
+    const events = await t.dataSource.query(
+      `SELECT payload FROM outbox WHERE name = 'registry.staff.in_service_teacher_found' AND payload->>'staffId' = $1`,
+      [added.data!.addStaff.id],
+    );
+    expect(events.map((e: { payload: unknown }) => e.payload)).toEqual([
+      {
+        institutionId: inst.id,
+        staffId: added.data!.addStaff.id,
+        teacherId: teacher.id,
+        schoolId: school.id,
+        townshipCode: '520122101',
+      },
+    ]);
+    const notices = await count(
+      `SELECT count(*)::int AS n FROM notification WHERE kind = 'registry.staff.in_service_teacher_found' AND entity_id = $1`,
+      [inst.id],
+    );
     expect(notices).toBe(1);
     // Importing the same roster again flags nobody twice.
     await importRoster(school.id, [{ name: '周老师', idNumber }]);
     await t.settle();
-    expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE name = 'registry.staff.in_service_teacher_found' AND payload->>'staffId' = $1`, [added.data!.addStaff.id])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM outbox WHERE name = 'registry.staff.in_service_teacher_found' AND payload->>'staffId' = $1`,
+        [added.data!.addStaff.id],
+      ),
+    ).toBe(1);
   });
 
   it('maintains grid cells; a township officer only in their own township', async () => {
@@ -162,9 +280,16 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
         token,
       );
     const rename = (cellCode: string, name: string, token: string) =>
-      t.gql<{ renameGridCell: { code: string; name: string } }>(`mutation($c: String!, $n: String!) { renameGridCell(code: $c, name: $n) { code name } }`, { c: cellCode, n: name }, token);
+      t.gql<{ renameGridCell: { code: string; name: string } }>(
+        `mutation($c: String!, $n: String!) { renameGridCell(code: $c, name: $n) { code name } }`,
+        { c: cellCode, n: name },
+        token,
+      );
 
-    expect((await create('520122001', 'YY-G01', '第一网格', township.token)).data!.createGridCell).toEqual({ code: 'YY-G01', name: '第一网格' });
+    expect((await create('520122001', 'YY-G01', '第一网格', township.token)).data!.createGridCell).toEqual({
+      code: 'YY-G01',
+      name: '第一网格',
+    });
     expect(code(await create('520122100', 'YJ-G01', '别的乡镇', township.token))).toBe('GRID_CELL_OUTSIDE_TOWNSHIP');
     expect((await create('520122100', 'YJ-G01', '永靖第一网格', edu.token)).errors).toBeUndefined();
     expect(code(await create('520122100', 'YJ-G01', '重复', admin.token))).toBe('GRID_CELL_CODE_TAKEN');
@@ -174,12 +299,16 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
     expect((await rename('YY-G01', '永阳一网格', township.token)).data!.renameGridCell.name).toBe('永阳一网格');
     expect(code(await rename('YJ-G01', '改名', township.token))).toBe('GRID_CELL_OUTSIDE_TOWNSHIP');
     expect(code(await rename('NOPE', '改名', edu.token))).toBe('GRID_CELL_NOT_FOUND');
-    const rows = await t.dataSource.query(`SELECT code, name FROM grid_cell WHERE code IN ('YY-G01','YJ-G01') ORDER BY code`);
+    const rows = await t.dataSource.query(
+      `SELECT code, name FROM grid_cell WHERE code IN ('YY-G01','YJ-G01') ORDER BY code`,
+    );
     expect(rows).toEqual([
       { code: 'YJ-G01', name: '永靖第一网格' },
       { code: 'YY-G01', name: '永阳一网格' },
     ]);
-    const grids = await t.gql<{ townships: { code: string; grids: { code: string }[] }[] }>(`{ townships { code grids { code } } }`);
+    const grids = await t.gql<{ townships: { code: string; grids: { code: string }[] }[] }>(
+      `{ townships { code grids { code } } }`,
+    );
     expect(grids.data!.townships.find((x) => x.code === '520122001')!.grids.map((g) => g.code)).toContain('YY-G01');
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'reference.grid_cell.%'`)).toBe(3);
   });
@@ -192,74 +321,153 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
         token,
       );
     const periods = async (year: number, token = township.token) =>
-      (await t.gql<{ calendarPeriods: { id: string; name: string; kind: string }[] }>(`query($y: Int!) { calendarPeriods(year: $y) { id name kind } }`, { y: year }, token)).data!.calendarPeriods;
+      (
+        await t.gql<{ calendarPeriods: { id: string; name: string; kind: string }[] }>(
+          `query($y: Int!) { calendarPeriods(year: $y) { id name kind } }`,
+          { y: year },
+          token,
+        )
+      ).data!.calendarPeriods;
 
     expect((await periods(2026)).length).toBe(XIFENG.calendar.length);
     expect(await periods(2027)).toEqual([]);
     expect(code(await t.gql(`query { calendarPeriods(year: 2027) { id } }`))).toBe('UNAUTHENTICATED');
 
-    const problems = async (input: Record<string, unknown>) => (expectGqlError(await set(input), 'VALIDATION_FAILED').extensions!.errors as { message: string }[]).map((e) => e.message);
-    expect(await problems({ kind: 'PUBLIC_HOLIDAY', name: '坏日期', startDate: '2027-02-30', endDate: '2027-03-01' })).toEqual(['must be a date YYYY-MM-DD']);
-    expect(await problems({ kind: 'PUBLIC_HOLIDAY', name: '倒序', startDate: '2027-01-03', endDate: '2027-01-01' })).toEqual(['must not be before startDate']);
-    expect(await problems({ kind: 'SUMMER_VACATION', name: '太长', startDate: '2027-07-01', endDate: '2027-09-30' })).toEqual(['a period lasts at most 62 days; this one lasts 92']);
-    expect(await problems({ kind: 'ADJUSTED_WORKDAY', name: '两天', startDate: '2027-02-06', endDate: '2027-02-07' })).toEqual(['an adjusted workday is exactly one day (endDate = startDate)']);
-    expect(code(await set({ kind: 'PUBLIC_HOLIDAY', name: '消防', startDate: '2027-01-01', endDate: '2027-01-01' }, fire.token))).toBe('FORBIDDEN');
+    const problems = async (input: Record<string, unknown>) =>
+      (expectGqlError(await set(input), 'VALIDATION_FAILED').extensions!.errors as { message: string }[]).map(
+        (e) => e.message,
+      );
+    expect(
+      await problems({ kind: 'PUBLIC_HOLIDAY', name: '坏日期', startDate: '2027-02-30', endDate: '2027-03-01' }),
+    ).toEqual(['must be a date YYYY-MM-DD']);
+    expect(
+      await problems({ kind: 'PUBLIC_HOLIDAY', name: '倒序', startDate: '2027-01-03', endDate: '2027-01-01' }),
+    ).toEqual(['must not be before startDate']);
+    expect(
+      await problems({ kind: 'SUMMER_VACATION', name: '太长', startDate: '2027-07-01', endDate: '2027-09-30' }),
+    ).toEqual(['a period lasts at most 62 days; this one lasts 92']);
+    expect(
+      await problems({ kind: 'ADJUSTED_WORKDAY', name: '两天', startDate: '2027-02-06', endDate: '2027-02-07' }),
+    ).toEqual(['an adjusted workday is exactly one day (endDate = startDate)']);
+    expect(
+      code(
+        await set({ kind: 'PUBLIC_HOLIDAY', name: '消防', startDate: '2027-01-01', endDate: '2027-01-01' }, fire.token),
+      ),
+    ).toBe('FORBIDDEN');
 
     // A subject course with an extra session on 2027-01-01 passes while 2027 has no calendar…
     const inst = await createInstitution(t, { category: 'SUBJECT', nonSubjectKind: null });
     const addCourse = () =>
-      t.gql(`mutation($input: AddCourseInput!) { addCourse(input: $input) { id } }`, {
-        input: {
-          institutionId: inst.id,
-          name: '数学',
-          topic: 'MATHEMATICS',
-          targetGrades: [4],
-          mode: 'OFFLINE',
-          lessonMinutes: 60,
-          pricePerHour: '100.00',
-          termStart: '2026-12-01',
-          termEnd: '2026-12-31',
-          weeklySlots: [{ weekday: 3, start: '18:30', end: '19:30' }],
-          extraSessions: [{ date: '2027-01-01', start: '18:30', end: '19:30' }],
+      t.gql(
+        `mutation($input: AddCourseInput!) { addCourse(input: $input) { id } }`,
+        {
+          input: {
+            institutionId: inst.id,
+            name: '数学',
+            topic: 'MATHEMATICS',
+            targetGrades: [4],
+            mode: 'OFFLINE',
+            lessonMinutes: 60,
+            pricePerHour: '100.00',
+            termStart: '2026-12-01',
+            termEnd: '2026-12-31',
+            weeklySlots: [{ weekday: 3, start: '18:30', end: '19:30' }],
+            extraSessions: [{ date: '2027-01-01', start: '18:30', end: '19:30' }],
+          },
         },
-      }, edu.token);
+        edu.token,
+      );
     expect((await addCourse()).errors).toBeUndefined();
 
-    const newYear = await set({ kind: 'PUBLIC_HOLIDAY', name: '2027年元旦', startDate: '2027-01-01', endDate: '2027-01-03' });
+    const newYear = await set({
+      kind: 'PUBLIC_HOLIDAY',
+      name: '2027年元旦',
+      startDate: '2027-01-01',
+      endDate: '2027-01-03',
+    });
     expect(newYear.errors).toBeUndefined();
     const holidayId = newYear.data!.setCalendarPeriod.id;
     // …and is refused once the county enters the holiday.
     const refused = expectGqlError(await addCourse(), 'TRAINING_TIME_VIOLATION');
     expect(refused.message).toContain('2027年元旦');
 
-    expect(code(await set({ kind: 'PUBLIC_HOLIDAY', name: '重叠', startDate: '2027-01-03', endDate: '2027-01-04' }))).toBe('CALENDAR_PERIOD_OVERLAP');
+    expect(
+      code(await set({ kind: 'PUBLIC_HOLIDAY', name: '重叠', startDate: '2027-01-03', endDate: '2027-01-04' })),
+    ).toBe('CALENDAR_PERIOD_OVERLAP');
     // Another kind may overlap (a holiday inside the winter vacation).
-    const winter = await set({ kind: 'WINTER_VACATION', name: '2027年寒假', startDate: '2027-01-02', endDate: '2027-02-20' }, admin.token);
+    const winter = await set(
+      { kind: 'WINTER_VACATION', name: '2027年寒假', startDate: '2027-01-02', endDate: '2027-02-20' },
+      admin.token,
+    );
     expect(winter.errors).toBeUndefined();
     // Changing a period: itself does not count as an overlap.
-    expect((await set({ id: holidayId, kind: 'PUBLIC_HOLIDAY', name: '元旦', startDate: '2027-01-01', endDate: '2027-01-02' })).data!.setCalendarPeriod).toMatchObject({
+    expect(
+      (
+        await set({
+          id: holidayId,
+          kind: 'PUBLIC_HOLIDAY',
+          name: '元旦',
+          startDate: '2027-01-01',
+          endDate: '2027-01-02',
+        })
+      ).data!.setCalendarPeriod,
+    ).toMatchObject({
       name: '元旦',
       endDate: '2027-01-02',
     });
     expect((await periods(2027)).map((p) => p.name)).toEqual(['元旦', '2027年寒假']);
 
-    expect((await t.gql(`mutation($id: ID!) { deleteCalendarPeriod(id: $id) }`, { id: winter.data!.setCalendarPeriod.id }, edu.token)).data).toEqual({ deleteCalendarPeriod: true });
-    expect(code(await t.gql(`mutation($id: ID!) { deleteCalendarPeriod(id: $id) }`, { id: winter.data!.setCalendarPeriod.id }, edu.token))).toBe('CALENDAR_PERIOD_NOT_FOUND');
+    expect(
+      (
+        await t.gql(
+          `mutation($id: ID!) { deleteCalendarPeriod(id: $id) }`,
+          { id: winter.data!.setCalendarPeriod.id },
+          edu.token,
+        )
+      ).data,
+    ).toEqual({ deleteCalendarPeriod: true });
+    expect(
+      code(
+        await t.gql(
+          `mutation($id: ID!) { deleteCalendarPeriod(id: $id) }`,
+          { id: winter.data!.setCalendarPeriod.id },
+          edu.token,
+        ),
+      ),
+    ).toBe('CALENDAR_PERIOD_NOT_FOUND');
     expect((await periods(2027)).map((p) => p.name)).toEqual(['元旦']);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'reference.calendar_period.%'`)).toBe(4);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'reference.calendar_period.%'`),
+    ).toBe(4);
   });
 
   it('keeps the county’s calendar changes when the reference data is seeded again', async () => {
-    const [national] = await t.dataSource.query(`SELECT id FROM calendar_period WHERE name = '国庆节' AND removed_at IS NULL`);
+    const [national] = await t.dataSource.query(
+      `SELECT id FROM calendar_period WHERE name = '国庆节' AND removed_at IS NULL`,
+    );
     const [may] = await t.dataSource.query(`SELECT id FROM calendar_period WHERE name = '劳动节'`);
     // The county shortens National Day and deletes Labour Day (both seeded).
-    const changed = await t.gql(`mutation($input: CalendarPeriodInput!) { setCalendarPeriod(input: $input) { id } }`, {
-      input: { id: national.id, kind: 'PUBLIC_HOLIDAY', name: '国庆节（调整）', startDate: '2026-10-01', endDate: '2026-10-06' },
-    }, edu.token);
+    const changed = await t.gql(
+      `mutation($input: CalendarPeriodInput!) { setCalendarPeriod(input: $input) { id } }`,
+      {
+        input: {
+          id: national.id,
+          kind: 'PUBLIC_HOLIDAY',
+          name: '国庆节（调整）',
+          startDate: '2026-10-01',
+          endDate: '2026-10-06',
+        },
+      },
+      edu.token,
+    );
     expect(changed.errors).toBeUndefined();
-    expect((await t.gql(`mutation($id: ID!) { deleteCalendarPeriod(id: $id) }`, { id: may.id }, edu.token)).errors).toBeUndefined();
+    expect(
+      (await t.gql(`mutation($id: ID!) { deleteCalendarPeriod(id: $id) }`, { id: may.id }, edu.token)).errors,
+    ).toBeUndefined();
     await t.dataSource.transaction((em) => seedReference(em, XIFENG));
-    const rows = await t.dataSource.query(`SELECT name, end_date::text AS end FROM calendar_period WHERE start_date BETWEEN '2026-05-01' AND '2026-10-01' AND kind = 'PUBLIC_HOLIDAY' AND removed_at IS NULL ORDER BY start_date`);
+    const rows = await t.dataSource.query(
+      `SELECT name, end_date::text AS end FROM calendar_period WHERE start_date BETWEEN '2026-05-01' AND '2026-10-01' AND kind = 'PUBLIC_HOLIDAY' AND removed_at IS NULL ORDER BY start_date`,
+    );
     expect(rows).toEqual([
       { name: '端午节', end: '2026-06-21' },
       { name: '中秋节', end: '2026-09-27' },

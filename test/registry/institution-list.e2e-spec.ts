@@ -23,7 +23,17 @@ const LIST = `query($first: Int, $after: String, $filter: InstitutionFilterInput
 interface Row {
   id: string;
   township: { code: string; name: string };
-  escrowAccount: null | { id: string; accountNo: string; status: string; custody: { required: string; latestBalance: string | null; latestStatementDate: string | null; shortfall: string | null } };
+  escrowAccount: null | {
+    id: string;
+    accountNo: string;
+    status: string;
+    custody: {
+      required: string;
+      latestBalance: string | null;
+      latestStatementDate: string | null;
+      shortfall: string | null;
+    };
+  };
   openEscrowAlertCount: number;
   creditStanding: { standing: string; effectiveOn: string | null };
   openTaskCount: number;
@@ -50,8 +60,49 @@ describe('institution list across modules', () => {
     short = await openAccount(t, admin.token, bank.bankCode, await createInstitution(t, { townshipCode: township }));
     quiet = await openAccount(t, admin.token, bank.bankCode, await createInstitution(t, { townshipCode: township }));
     // A deposit of 3,000 with a reported balance of 1,000: a SHORTFALL alert, and a follow-up task from it.
-    await t.bankRequest('POST', '/api/bank/v1/transactions', { transactions: [{ accountNo: short.accountNo, txnId: `T${randomUUID().slice(0, 12)}`, bookedAt: '2026-11-28T10:15:00+08:00', type: 'DEPOSIT', amount: '3000.00', currency: 'CNY', payerRef: 'p***1', lessonHours: 10, coverageMonths: 1, reversalOf: null, memo: 'term fee' }] }, bank).expect(200);
-    await t.bankRequest('POST', '/api/bank/v1/statements', { statements: [{ accountNo: short.accountNo, statementDate: '2026-11-28', openingBalance: '0.00', closingBalance: '1000.00', currency: 'CNY', revision: 0 }] }, bank).expect(200);
+    await t
+      .bankRequest(
+        'POST',
+        '/api/bank/v1/transactions',
+        {
+          transactions: [
+            {
+              accountNo: short.accountNo,
+              txnId: `T${randomUUID().slice(0, 12)}`,
+              bookedAt: '2026-11-28T10:15:00+08:00',
+              type: 'DEPOSIT',
+              amount: '3000.00',
+              currency: 'CNY',
+              payerRef: 'p***1',
+              lessonHours: 10,
+              coverageMonths: 1,
+              reversalOf: null,
+              memo: 'term fee',
+            },
+          ],
+        },
+        bank,
+      )
+      .expect(200);
+    await t
+      .bankRequest(
+        'POST',
+        '/api/bank/v1/statements',
+        {
+          statements: [
+            {
+              accountNo: short.accountNo,
+              statementDate: '2026-11-28',
+              openingBalance: '0.00',
+              closingBalance: '1000.00',
+              currency: 'CNY',
+              revision: 0,
+            },
+          ],
+        },
+        bank,
+      )
+      .expect(200);
     // 48 more institutions in the same township, without accounts: 50 in all.
     for (let i = 0; i < 48; i++) await createInstitution(t, { townshipCode: township });
     await t.settle();
@@ -59,7 +110,11 @@ describe('institution list across modules', () => {
   afterAll(() => t?.close());
 
   const list = async (token: string, first: number, filter: Record<string, unknown> = {}) => {
-    const res = await t.gql<{ institutions: { totalCount: number; edges: { node: Row }[] } }>(LIST, { first, filter }, token);
+    const res = await t.gql<{ institutions: { totalCount: number; edges: { node: Row }[] } }>(
+      LIST,
+      { first, filter },
+      token,
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.institutions;
   };
@@ -70,16 +125,36 @@ describe('institution list across modules', () => {
     const s = byId.get(short.institution.id)!;
     expect(s.township.code).toBe(township);
     expect(s.township.name).toEqual(expect.any(String));
-    expect(s.escrowAccount).toMatchObject({ id: short.id, accountNo: short.accountNo, status: 'ACTIVE', custody: { required: '3000.00', latestBalance: '1000.00', latestStatementDate: '2026-11-28', shortfall: '2000.00' } });
-    const types = ((await t.dataSource.query(`SELECT type FROM escrow_alert WHERE institution_id = $1`, [short.institution.id])) as { type: string }[]).map((a) => a.type);
+    expect(s.escrowAccount).toMatchObject({
+      id: short.id,
+      accountNo: short.accountNo,
+      status: 'ACTIVE',
+      custody: {
+        required: '3000.00',
+        latestBalance: '1000.00',
+        latestStatementDate: '2026-11-28',
+        shortfall: '2000.00',
+      },
+    });
+    const types = (
+      (await t.dataSource.query(`SELECT type FROM escrow_alert WHERE institution_id = $1`, [short.institution.id])) as {
+        type: string;
+      }[]
+    ).map((a) => a.type);
     expect(types).toContain('SHORTFALL');
     expect(s.openEscrowAlertCount).toBe(types.length);
-    const [{ n: openTasks }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM supervision_task WHERE institution_id = $1 AND status IN ('ASSIGNED','IN_PROGRESS','SUBMITTED','RETURNED')`, [short.institution.id])) as [{ n: number }];
+    const [{ n: openTasks }] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM supervision_task WHERE institution_id = $1 AND status IN ('ASSIGNED','IN_PROGRESS','SUBMITTED','RETURNED')`,
+      [short.institution.id],
+    )) as [{ n: number }];
     expect(openTasks).toBeGreaterThanOrEqual(1); // the SHORTFALL follow-up at least
     expect(s.openTaskCount).toBe(openTasks);
     expect(s.creditStanding.standing).toBe('NONE');
     const q = byId.get(quiet.institution.id)!;
-    expect(q.escrowAccount).toMatchObject({ id: quiet.id, custody: { required: '0.00', latestBalance: null, latestStatementDate: null, shortfall: null } });
+    expect(q.escrowAccount).toMatchObject({
+      id: quiet.id,
+      custody: { required: '0.00', latestBalance: null, latestStatementDate: null, shortfall: null },
+    });
     expect(q.openEscrowAlertCount).toBe(0);
     expect(q.openTaskCount).toBe(0);
     expect(rows.filter((r) => r.escrowAccount === null).length).toBe(48);
@@ -89,7 +164,10 @@ describe('institution list across modules', () => {
     // The per-request count the access log keeps (http_request_db_queries), so background work in this
     // process (relay, subscribers) does not count.
     const histogram = t.app.get(MetricsService).httpQueries;
-    const graphqlSum = async () => (await histogram.get()).values.find((v) => v.metricName === 'http_request_db_queries_sum' && v.labels.route === '/graphql')?.value ?? 0;
+    const graphqlSum = async () =>
+      (await histogram.get()).values.find(
+        (v) => v.metricName === 'http_request_db_queries_sum' && v.labels.route === '/graphql',
+      )?.value ?? 0;
     const statements = async (first: number) => {
       await list(admin.token, first); // warm the caches the first call fills (e.g. users, reference data)
       const before = await graphqlSum();
@@ -114,23 +192,33 @@ describe('institution list across modules', () => {
     const lead = tasks[0]!.lead;
     const involved = new Set(tasks.flatMap((x) => [x.lead, ...x.coop]));
     const outsider = ['HEALTH', 'TAX', 'HOUSING', 'PUBLIC_SECURITY', 'FIRE_RESCUE'].find((d) => !involved.has(d))!;
-    const rowFor = async (token: string) => (await list(token, 50, { townshipCode: township })).edges.find((e) => e.node.id === short.institution.id)!.node;
+    const rowFor = async (token: string) =>
+      (await list(token, 50, { townshipCode: township })).edges.find((e) => e.node.id === short.institution.id)!.node;
     const leadOfficer = await t.loginAs(Role.DEPARTMENT_OFFICER, lead);
     const otherOfficer = await t.loginAs(Role.DEPARTMENT_OFFICER, outsider);
-    expect((await rowFor(leadOfficer.token)).openTaskCount).toBe(tasks.filter((x) => x.lead === lead || x.coop.includes(lead)).length);
+    expect((await rowFor(leadOfficer.token)).openTaskCount).toBe(
+      tasks.filter((x) => x.lead === lead || x.coop.includes(lead)).length,
+    );
     expect((await rowFor(otherOfficer.token)).openTaskCount).toBe(0);
     // The discipline commission reads everything.
     expect((await rowFor((await t.loginAs(Role.DISCIPLINE_SUPERVISOR)).token)).openTaskCount).toBe(tasks.length);
   });
 
   it("keeps a township officer to their township's institutions and accounts", async () => {
-    const other = ((await t.dataSource.query(`SELECT code FROM township WHERE code <> $1 ORDER BY code LIMIT 1`, [township])) as { code: string }[])[0]!.code;
+    const other = (
+      (await t.dataSource.query(`SELECT code FROM township WHERE code <> $1 ORDER BY code LIMIT 1`, [township])) as {
+        code: string;
+      }[]
+    )[0]!.code;
     const inside = await t.loginAs(Role.TOWNSHIP_OFFICER, township);
     const outside = await t.loginAs(Role.TOWNSHIP_OFFICER, other);
     const mine = (await list(inside.token, 50)).edges.map((e) => e.node);
     const row = mine.find((r) => r.id === short.institution.id);
     expect(row?.escrowAccount?.id).toBe(short.id);
-    const [{ n: alerts }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM escrow_alert WHERE institution_id = $1`, [short.institution.id])) as [{ n: number }];
+    const [{ n: alerts }] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM escrow_alert WHERE institution_id = $1`,
+      [short.institution.id],
+    )) as [{ n: number }];
     expect(row?.openEscrowAlertCount).toBe(alerts);
     expect((await list(outside.token, 50)).edges.map((e) => e.node.id)).not.toContain(short.institution.id);
   });

@@ -8,7 +8,8 @@ import { GqlResult, LoggedIn, TestApp, startTestApp } from '../support/test-app'
  * 市场监管局 reviews enrolment ads; another department is refused and nothing changes.
  */
 
-const PREMISES_FIELDS = 'id fireDesignReview fireAcceptance fireAcceptanceDate fireInspection fireInspectionDate healthInspection healthInspectionDate';
+const PREMISES_FIELDS =
+  'id fireDesignReview fireAcceptance fireAcceptanceDate fireInspection fireInspectionDate healthInspection healthInspectionDate';
 
 function code(r: GqlResult): unknown {
   return r.errors?.[0]?.extensions?.code;
@@ -51,8 +52,13 @@ describe('registry: checks recorded by the department holding the duty', () => {
       token,
     );
 
-  const auditOf = (entityId: string): Promise<{ action: string; actor_user_id: string; actor_name: string; summary: Record<string, unknown> }[]> =>
-    t.dataSource.query(`SELECT action, actor_user_id, actor_name, summary FROM audit_log WHERE entity_id = $1 ORDER BY id`, [entityId]);
+  const auditOf = (
+    entityId: string,
+  ): Promise<{ action: string; actor_user_id: string; actor_name: string; summary: Record<string, unknown> }[]> =>
+    t.dataSource.query(
+      `SELECT action, actor_user_id, actor_name, summary FROM audit_log WHERE entity_id = $1 ORDER BY id`,
+      [entityId],
+    );
 
   it('lets HOUSING record the fire design review and acceptance, FIRE_RESCUE the fire inspection and HEALTH the health inspection', async () => {
     const premisesId = await addPremises();
@@ -62,15 +68,24 @@ describe('registry: checks recorded by the department holding the duty', () => {
     expect(design.data!.recordPremisesCheck).toMatchObject({ fireDesignReview: 'PASSED' });
     const acceptance = await check(premisesId, 'FIRE_ACCEPTANCE', housing.token);
     expect(acceptance.errors).toBeUndefined();
-    expect(acceptance.data!.recordPremisesCheck).toMatchObject({ fireAcceptance: 'PASSED', fireAcceptanceDate: '2026-08-20' });
+    expect(acceptance.data!.recordPremisesCheck).toMatchObject({
+      fireAcceptance: 'PASSED',
+      fireAcceptanceDate: '2026-08-20',
+    });
 
     const inspection = await check(premisesId, 'FIRE_INSPECTION', fire.token);
     expect(inspection.errors).toBeUndefined();
-    expect(inspection.data!.recordPremisesCheck).toMatchObject({ fireInspection: 'PASSED', fireInspectionDate: '2026-08-20' });
+    expect(inspection.data!.recordPremisesCheck).toMatchObject({
+      fireInspection: 'PASSED',
+      fireInspectionDate: '2026-08-20',
+    });
 
     const healthCheck = await check(premisesId, 'HEALTH_INSPECTION', health.token, 'FAILED');
     expect(healthCheck.errors).toBeUndefined();
-    expect(healthCheck.data!.recordPremisesCheck).toMatchObject({ healthInspection: 'FAILED', healthInspectionDate: '2026-08-20' });
+    expect(healthCheck.data!.recordPremisesCheck).toMatchObject({
+      healthInspection: 'FAILED',
+      healthInspectionDate: '2026-08-20',
+    });
 
     // Each audit row names the department officer who recorded the check.
     const audit = (await auditOf(premisesId)).filter((a) => a.action === 'registry.premises.checked');
@@ -110,7 +125,14 @@ describe('registry: checks recorded by the department holding the duty', () => {
     const submit = async (kind: string) => {
       const r = await t.gql<{ submitTrainingMaterial: { id: string } }>(
         `mutation($input: SubmitMaterialInput!) { submitTrainingMaterial(input: $input) { id } }`,
-        { input: { institutionId: inst.id, kind, title: kind === 'ENROLMENT_AD' ? '秋季招生' : '美术基础教材', content: '课程介绍' } },
+        {
+          input: {
+            institutionId: inst.id,
+            kind,
+            title: kind === 'ENROLMENT_AD' ? '秋季招生' : '美术基础教材',
+            content: '课程介绍',
+          },
+        },
         edu.token,
       );
       expect(r.errors).toBeUndefined();
@@ -142,7 +164,10 @@ describe('registry: checks recorded by the department holding the duty', () => {
     const material = await submit('MATERIAL');
     const refused = await review(material, market.token);
     expect(code(refused)).toBe('FORBIDDEN');
-    const [materialRow] = await t.dataSource.query(`SELECT status, reviewed_by, reviewed_at FROM training_material WHERE id = $1`, [material]);
+    const [materialRow] = await t.dataSource.query(
+      `SELECT status, reviewed_by, reviewed_at FROM training_material WHERE id = $1`,
+      [material],
+    );
     expect(materialRow).toEqual({ status: 'SUBMITTED', reviewed_by: null, reviewed_at: null });
     expect((await auditOf(material)).map((a) => a.action)).toEqual(['registry.material.submitted']);
     expect((await review(material, edu.token)).data!.reviewTrainingMaterial.status).toBe('APPROVED');

@@ -11,9 +11,18 @@ describe('registry facade and test factory', () => {
 
   it('creates valid institutions and finds them by id, credit code and in batches', async () => {
     const a = await createInstitution(t);
-    const b = await createInstitution(t, { category: 'SUBJECT', status: InstitutionStatus.SUSPENDED, townshipCode: '520122100' });
+    const b = await createInstitution(t, {
+      category: 'SUBJECT',
+      status: InstitutionStatus.SUSPENDED,
+      townshipCode: '520122100',
+    });
     expect(checkCreditCode(a.creditCode).valid).toBe(true);
-    expect(a).toMatchObject({ status: 'OPERATING', townshipCode: '520122001', category: 'NON_SUBJECT', nonSubjectKind: 'ARTS' });
+    expect(a).toMatchObject({
+      status: 'OPERATING',
+      townshipCode: '520122001',
+      category: 'NON_SUBJECT',
+      nonSubjectKind: 'ARTS',
+    });
     const facade = t.app.get(RegistryFacade);
     expect(await facade.findInstitution({ creditCode: b.creditCode })).toEqual(b);
     expect(await facade.findInstitution({ id: 'not-a-uuid' })).toBeNull();

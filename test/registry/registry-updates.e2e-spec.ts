@@ -12,7 +12,8 @@ function code(r: GqlResult): unknown {
   return r.errors?.[0]?.extensions?.code;
 }
 
-const INSTITUTION_FIELDS = 'id name address townshipCode gridCode legalRepresentative contactPhone partyOrganisationCovered partyWorkCovered competentDepartmentCode status';
+const INSTITUTION_FIELDS =
+  'id name address townshipCode gridCode legalRepresentative contactPhone partyOrganisationCovered partyWorkCovered competentDepartmentCode status';
 const STAFF_FIELDS = 'id backgroundCheck backgroundCheckedOn active employmentEndedOn';
 
 describe('registry: changing records after registration', () => {
@@ -41,13 +42,22 @@ describe('registry: changing records after registration', () => {
   /** The stored rows a refusal must leave alone, and the audit rows about them. */
   async function snapshot(table: 'institution' | 'staff' | 'course', id: string): Promise<unknown> {
     const [row] = await t.dataSource.query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
-    const audit = await t.dataSource.query(`SELECT action, summary FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id]);
-    const events = await t.dataSource.query(`SELECT name FROM outbox WHERE payload->>'institutionId' = $1 ORDER BY id`, [table === 'institution' ? id : (row as { institution_id: string }).institution_id]);
+    const audit = await t.dataSource.query(`SELECT action, summary FROM audit_log WHERE entity_id = $1 ORDER BY id`, [
+      id,
+    ]);
+    const events = await t.dataSource.query(
+      `SELECT name FROM outbox WHERE payload->>'institutionId' = $1 ORDER BY id`,
+      [table === 'institution' ? id : (row as { institution_id: string }).institution_id],
+    );
     return { row, audit, events };
   }
 
   const update = (input: Record<string, unknown>, token = edu.token) =>
-    t.gql<{ updateInstitution: Record<string, unknown> }>(`mutation($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { ${INSTITUTION_FIELDS} } }`, { input }, token);
+    t.gql<{ updateInstitution: Record<string, unknown> }>(
+      `mutation($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { ${INSTITUTION_FIELDS} } }`,
+      { input },
+      token,
+    );
 
   async function addStaff(institutionId: string, idNumber: string): Promise<string> {
     const r = await t.gql<{ addStaff: { id: string } }>(
@@ -83,11 +93,23 @@ describe('registry: changing records after registration', () => {
   }
 
   const checkStaff = (input: Record<string, unknown>, token = edu.token) =>
-    t.gql<{ updateStaffBackgroundCheck: Record<string, unknown> }>(`mutation($input: UpdateStaffBackgroundCheckInput!) { updateStaffBackgroundCheck(input: $input) { ${STAFF_FIELDS} } }`, { input }, token);
+    t.gql<{ updateStaffBackgroundCheck: Record<string, unknown> }>(
+      `mutation($input: UpdateStaffBackgroundCheckInput!) { updateStaffBackgroundCheck(input: $input) { ${STAFF_FIELDS} } }`,
+      { input },
+      token,
+    );
   const endStaff = (input: Record<string, unknown>, token = edu.token) =>
-    t.gql<{ endStaffEmployment: Record<string, unknown> }>(`mutation($input: EndStaffEmploymentInput!) { endStaffEmployment(input: $input) { ${STAFF_FIELDS} } }`, { input }, token);
+    t.gql<{ endStaffEmployment: Record<string, unknown> }>(
+      `mutation($input: EndStaffEmploymentInput!) { endStaffEmployment(input: $input) { ${STAFF_FIELDS} } }`,
+      { input },
+      token,
+    );
   const endCourse = (input: Record<string, unknown>, token = edu.token) =>
-    t.gql<{ endCourse: { id: string; termStart: string; termEnd: string } }>(`mutation($input: EndCourseInput!) { endCourse(input: $input) { id termStart termEnd } }`, { input }, token);
+    t.gql<{ endCourse: { id: string; termStart: string; termEnd: string } }>(
+      `mutation($input: EndCourseInput!) { endCourse(input: $input) { id termStart termEnd } }`,
+      { input },
+      token,
+    );
 
   describe('updateInstitution', () => {
     it('changes only the given details, audits and publishes the changed fields only', async () => {
@@ -95,7 +117,14 @@ describe('registry: changing records after registration', () => {
       const r = await update({
         id: inst.id,
         reason: '变更登记：迁址',
-        changes: { name: '息烽县新名称艺术培训学校', address: '温泉路 2 号', gridCode: '520122001-G02', partyOrganisationCovered: true, partyWorkCovered: true, townshipCode: '520122001' },
+        changes: {
+          name: '息烽县新名称艺术培训学校',
+          address: '温泉路 2 号',
+          gridCode: '520122001-G02',
+          partyOrganisationCovered: true,
+          partyWorkCovered: true,
+          townshipCode: '520122001',
+        },
       });
       expect(r.errors).toBeUndefined();
       expect(r.data!.updateInstitution).toMatchObject({
@@ -114,24 +143,62 @@ describe('registry: changing records after registration', () => {
         action: 'registry.institution.updated',
         summary: {
           changed: ['name', 'address', 'gridCode', 'partyOrganisationCovered'],
-          before: { name: inst.name, address: '息烽县永阳街道测试路 1 号', gridCode: '520122001-G01', partyOrganisationCovered: false },
-          after: { name: '息烽县新名称艺术培训学校', address: '温泉路 2 号', gridCode: '520122001-G02', partyOrganisationCovered: true },
+          before: {
+            name: inst.name,
+            address: '息烽县永阳街道测试路 1 号',
+            gridCode: '520122001-G01',
+            partyOrganisationCovered: false,
+          },
+          after: {
+            name: '息烽县新名称艺术培训学校',
+            address: '温泉路 2 号',
+            gridCode: '520122001-G02',
+            partyOrganisationCovered: true,
+          },
           reason: '变更登记：迁址',
         },
       });
-      const [event] = await t.dataSource.query(`SELECT payload FROM outbox WHERE name = 'registry.institution.updated' AND payload->>'institutionId' = $1`, [inst.id]);
-      expect(event.payload).toMatchObject({ name: '息烽县新名称艺术培训学校', townshipCode: '520122001', changed: ['name', 'address', 'gridCode', 'partyOrganisationCovered'] });
+      const [event] = await t.dataSource.query(
+        `SELECT payload FROM outbox WHERE name = 'registry.institution.updated' AND payload->>'institutionId' = $1`,
+        [inst.id],
+      );
+      expect(event.payload).toMatchObject({
+        name: '息烽县新名称艺术培训学校',
+        townshipCode: '520122001',
+        changed: ['name', 'address', 'gridCode', 'partyOrganisationCovered'],
+      });
 
       // The county office may change the competent department and clear the grid.
-      const again = await update({ id: inst.id, reason: '主管部门调整', changes: { competentDepartmentCode: 'CIVIL_AFFAIRS', gridCode: null, contactPhone: '0851-87711111', legalRepresentative: '李四' } }, admin.token);
+      const again = await update(
+        {
+          id: inst.id,
+          reason: '主管部门调整',
+          changes: {
+            competentDepartmentCode: 'CIVIL_AFFAIRS',
+            gridCode: null,
+            contactPhone: '0851-87711111',
+            legalRepresentative: '李四',
+          },
+        },
+        admin.token,
+      );
       expect(again.errors).toBeUndefined();
-      expect(again.data!.updateInstitution).toMatchObject({ competentDepartmentCode: 'CIVIL_AFFAIRS', gridCode: null, contactPhone: '0851-87711111', legalRepresentative: '李四' });
+      expect(again.data!.updateInstitution).toMatchObject({
+        competentDepartmentCode: 'CIVIL_AFFAIRS',
+        gridCode: null,
+        contactPhone: '0851-87711111',
+        legalRepresentative: '李四',
+      });
     });
 
     it('answers the institution unchanged, with no audit row or event, when nothing changes', async () => {
       const inst = await createInstitution(t);
       const before = await snapshot('institution', inst.id);
-      const r = await update({ id: inst.id, reason: '核对', changes: { address: '息烽县永阳街道测试路 1 号', legalRepresentative: '张三' } });
+      const r = await update({
+        id: inst.id,
+        reason: '核对',
+        changes: { address: '息烽县永阳街道测试路 1 号', legalRepresentative: '张三' },
+      });
       expect(r.errors).toBeUndefined();
       expect(r.data!.updateInstitution).toMatchObject({ id: inst.id, address: '息烽县永阳街道测试路 1 号' });
       expect(await snapshot('institution', inst.id)).toEqual(before);
@@ -145,7 +212,10 @@ describe('registry: changing records after registration', () => {
       const cases: [Record<string, unknown>, string, string?][] = [
         [{ id: inst.id, reason: '换网格', changes: { gridCode: '520122100-G01' } }, 'VALIDATION_FAILED'], // a grid of another township
         [{ id: inst.id, reason: '换网格', changes: { gridCode: 'NO-SUCH-GRID' } }, 'VALIDATION_FAILED'],
-        [{ id: inst.id, reason: '迁址', changes: { townshipCode: '520122100', address: '永靖镇 1 号' } }, 'TOWNSHIP_CHANGE_NOT_SUPPORTED'],
+        [
+          { id: inst.id, reason: '迁址', changes: { townshipCode: '520122100', address: '永靖镇 1 号' } },
+          'TOWNSHIP_CHANGE_NOT_SUPPORTED',
+        ],
         [{ id: inst.id, reason: '', changes: { address: '新地址' } }, 'VALIDATION_FAILED'],
         [{ id: inst.id, reason: '   ', changes: { address: '新地址' } }, 'VALIDATION_FAILED'],
         [{ id: inst.id, changes: { address: '新地址' } }, 'BAD_USER_INPUT'],
@@ -155,7 +225,10 @@ describe('registry: changing records after registration', () => {
         [{ id: inst.id, reason: '改地址', changes: { address: '新地址' } }, 'FORBIDDEN', fire.token],
         [{ id: inst.id, reason: '改地址', changes: { address: '新地址' } }, 'FORBIDDEN', township.token],
         [{ id: inst.id, reason: '改地址', changes: { address: '新地址' } }, 'FORBIDDEN', inspector.token],
-        [{ id: '00000000-0000-4000-8000-000000000000', reason: '改地址', changes: { address: '新地址' } }, 'INSTITUTION_NOT_FOUND'],
+        [
+          { id: '00000000-0000-4000-8000-000000000000', reason: '改地址', changes: { address: '新地址' } },
+          'INSTITUTION_NOT_FOUND',
+        ],
         [{ id: closed.id, reason: '改地址', changes: { address: '新地址' } }, 'INSTITUTION_NOT_ACTIVE'],
       ];
       for (const [input, expected, token] of cases) {
@@ -176,21 +249,43 @@ describe('registry: changing records after registration', () => {
     it('completes a background check and ends an employment', async () => {
       const inst = await createInstitution(t);
       const staffId = await addStaff(inst.id, '520122199001011234');
-      const checked = await checkStaff({ staffId, result: 'CLEARED', date: '2026-08-28', reason: '公安机关无犯罪记录证明' });
+      const checked = await checkStaff({
+        staffId,
+        result: 'CLEARED',
+        date: '2026-08-28',
+        reason: '公安机关无犯罪记录证明',
+      });
       expect(checked.errors).toBeUndefined();
-      expect(checked.data!.updateStaffBackgroundCheck).toEqual({ id: staffId, backgroundCheck: 'CLEARED', backgroundCheckedOn: '2026-08-28', active: true, employmentEndedOn: null });
+      expect(checked.data!.updateStaffBackgroundCheck).toEqual({
+        id: staffId,
+        backgroundCheck: 'CLEARED',
+        backgroundCheckedOn: '2026-08-28',
+        active: true,
+        employmentEndedOn: null,
+      });
 
       const ended = await endStaff({ staffId, date: '2026-09-01', reason: '个人原因离职' }, admin.token);
       expect(ended.errors).toBeUndefined();
       expect(ended.data!.endStaffEmployment).toMatchObject({ active: false, employmentEndedOn: '2026-09-01' });
 
-      const audit = await t.dataSource.query(`SELECT action, summary FROM audit_log WHERE entity_id = $1 ORDER BY id`, [staffId]);
-      expect(audit.map((a: { action: string }) => a.action)).toEqual(['registry.staff.added', 'registry.staff.background_checked', 'registry.staff.employment_ended']);
-      expect(audit[1].summary).toMatchObject({ before: { backgroundCheck: 'PENDING', backgroundCheckedOn: null }, after: { backgroundCheck: 'CLEARED', backgroundCheckedOn: '2026-08-28' } });
+      const audit = await t.dataSource.query(`SELECT action, summary FROM audit_log WHERE entity_id = $1 ORDER BY id`, [
+        staffId,
+      ]);
+      expect(audit.map((a: { action: string }) => a.action)).toEqual([
+        'registry.staff.added',
+        'registry.staff.background_checked',
+        'registry.staff.employment_ended',
+      ]);
+      expect(audit[1].summary).toMatchObject({
+        before: { backgroundCheck: 'PENDING', backgroundCheckedOn: null },
+        after: { backgroundCheck: 'CLEARED', backgroundCheckedOn: '2026-08-28' },
+      });
       expect(audit[2].summary).toMatchObject({ endedOn: '2026-09-01', reason: '个人原因离职' });
 
       // The institution's staff list shows who left.
-      const read = await t.gql<{ institution: { staff: { id: string; active: boolean; employmentEndedOn: string | null }[] } }>(
+      const read = await t.gql<{
+        institution: { staff: { id: string; active: boolean; employmentEndedOn: string | null }[] };
+      }>(
         `query($id: ID!) { institution(id: $id) { staff { id active employmentEndedOn } } }`,
         { id: inst.id },
         edu.token,
@@ -219,7 +314,8 @@ describe('registry: changing records after registration', () => {
         [{ staffId: unknown, result: 'CLEARED', date: '2026-08-28', reason: '审查' }, 'STAFF_NOT_FOUND'],
         [{ staffId: closedStaff, result: 'CLEARED', date: '2026-08-28', reason: '审查' }, 'INSTITUTION_NOT_ACTIVE'],
       ];
-      for (const [input, expected, token] of checks) expect({ input, code: code(await checkStaff(input, token)) }).toEqual({ input, code: expected });
+      for (const [input, expected, token] of checks)
+        expect({ input, code: code(await checkStaff(input, token)) }).toEqual({ input, code: expected });
 
       const ends: [Record<string, unknown>, string, string?][] = [
         [{ staffId, date: '2026-09-02', reason: '离职' }, 'VALIDATION_FAILED'], // in the future
@@ -231,7 +327,8 @@ describe('registry: changing records after registration', () => {
         [{ staffId: leftId, date: '2026-09-01', reason: '离职' }, 'STAFF_ALREADY_LEFT'],
         [{ staffId: closedStaff, date: '2026-09-01', reason: '离职' }, 'INSTITUTION_NOT_ACTIVE'],
       ];
-      for (const [input, expected, token] of ends) expect({ input, code: code(await endStaff(input, token)) }).toEqual({ input, code: expected });
+      for (const [input, expected, token] of ends)
+        expect({ input, code: code(await endStaff(input, token)) }).toEqual({ input, code: expected });
 
       expect(await Promise.all([staffId, leftId, closedStaff].map((id) => snapshot('staff', id)))).toEqual(before);
     });
@@ -259,15 +356,32 @@ describe('registry: changing records after registration', () => {
         expect(code(await convert(later))).toBe('SUBJECT_COURSES_REMAIN'); // CHINESE still runs
 
         // A course ending today still has today's lesson: conversion waits until it has ended.
-        expect((await endCourse({ courseId: chinese, endDate: '2026-10-10', reason: '压减：停止学科类课程' }, t.tokenFor(admin.id))).errors).toBeUndefined();
+        expect(
+          (
+            await endCourse(
+              { courseId: chinese, endDate: '2026-10-10', reason: '压减：停止学科类课程' },
+              t.tokenFor(admin.id),
+            )
+          ).errors,
+        ).toBeUndefined();
         expect(code(await convert(later))).toBe('SUBJECT_COURSES_REMAIN');
-        expect((await endCourse({ courseId: chinese, endDate: '2026-10-09', reason: '压减：最后一课提前' }, later)).errors).toBeUndefined();
+        expect(
+          (await endCourse({ courseId: chinese, endDate: '2026-10-09', reason: '压减：最后一课提前' }, later)).errors,
+        ).toBeUndefined();
         const converted = await convert(later);
         expect(converted.errors).toBeUndefined();
         expect(converted.data!.convertToNonSubject.category).toBe('NON_SUBJECT');
 
-        const [audit] = await t.dataSource.query(`SELECT action, summary FROM audit_log WHERE entity_id = $1 AND action = 'registry.course.ended'`, [math]);
-        expect(audit.summary).toMatchObject({ subject: true, before: { termStart: '2026-09-01', termEnd: '2026-12-31' }, after: { termEnd: '2026-10-09' }, reason: '压减：停止学科类课程' });
+        const [audit] = await t.dataSource.query(
+          `SELECT action, summary FROM audit_log WHERE entity_id = $1 AND action = 'registry.course.ended'`,
+          [math],
+        );
+        expect(audit.summary).toMatchObject({
+          subject: true,
+          before: { termStart: '2026-09-01', termEnd: '2026-12-31' },
+          after: { termEnd: '2026-10-09' },
+          reason: '压减：停止学科类课程',
+        });
       } finally {
         t.clock.set('2026-09-01T02:00:00Z');
       }
@@ -291,7 +405,9 @@ describe('registry: changing records after registration', () => {
       const inst = await createInstitution(t);
       const course = await addCourse(inst.id, 'ARTS');
       const past = await addCourse(inst.id, 'PHYSICAL_EDUCATION');
-      await t.dataSource.query(`UPDATE course SET term_end = '2026-08-31', term_start = '2026-03-01' WHERE id = $1`, [past]);
+      await t.dataSource.query(`UPDATE course SET term_end = '2026-08-31', term_start = '2026-03-01' WHERE id = $1`, [
+        past,
+      ]);
       const closedInst = await createInstitution(t);
       const closedCourse = await addCourse(closedInst.id, 'ARTS');
       await t.dataSource.query(`UPDATE institution SET status = 'DEREGISTERED' WHERE id = $1`, [closedInst.id]);
@@ -305,11 +421,15 @@ describe('registry: changing records after registration', () => {
         [{ courseId: course, endDate: '2026-10-01', reason: '' }, 'VALIDATION_FAILED'],
         [{ courseId: course, endDate: '2026-10-01', reason: '停课' }, 'FORBIDDEN', fire.token],
         [{ courseId: course, endDate: '2026-10-01', reason: '停课' }, 'FORBIDDEN', township.token],
-        [{ courseId: '00000000-0000-4000-8000-000000000000', endDate: '2026-10-01', reason: '停课' }, 'COURSE_NOT_FOUND'],
+        [
+          { courseId: '00000000-0000-4000-8000-000000000000', endDate: '2026-10-01', reason: '停课' },
+          'COURSE_NOT_FOUND',
+        ],
         [{ courseId: past, endDate: '2026-08-01', reason: '停课' }, 'COURSE_ALREADY_ENDED'],
         [{ courseId: closedCourse, endDate: '2026-10-01', reason: '停课' }, 'INSTITUTION_NOT_ACTIVE'],
       ];
-      for (const [input, expected, token] of cases) expect({ input, code: code(await endCourse(input, token)) }).toEqual({ input, code: expected });
+      for (const [input, expected, token] of cases)
+        expect({ input, code: code(await endCourse(input, token)) }).toEqual({ input, code: expected });
       expect(await Promise.all(ids.map((id) => snapshot('course', id)))).toEqual(before);
     });
   });

@@ -11,7 +11,23 @@ import { Spawned, startPrivateRedis } from '../support/processes';
 import { recordSummary } from '../support/suite-summary';
 import { TestApp, startTestApp } from '../support/test-app';
 import { freePort, uniqueName, waitFor } from '../support/test-env';
-import { Bank, BankResponse, Batch, Processes, SETUP_TIMEOUT_MS, TEST_TIMEOUT_MS, ServiceProcess, TRANSACTIONS, installEffectProbes, itemStatuses, killPostmaster, pgQuery, settledLedger, startPrivatePostgres, subscriberMap } from './support';
+import {
+  Bank,
+  BankResponse,
+  Batch,
+  Processes,
+  SETUP_TIMEOUT_MS,
+  TEST_TIMEOUT_MS,
+  ServiceProcess,
+  TRANSACTIONS,
+  installEffectProbes,
+  itemStatuses,
+  killPostmaster,
+  pgQuery,
+  settledLedger,
+  startPrivatePostgres,
+  subscriberMap,
+} from './support';
 
 const BOOKED_AT = new Date(Date.now() - 3_600_000).toISOString();
 
@@ -27,7 +43,11 @@ function depositBatch(k: number, accountNo: string): Batch {
     lessonHours: 10,
     coverageMonths: 1,
   }));
-  return { key: `pgr-${k}-${uniqueName('k')}`, body: JSON.stringify({ transactions }), txnIds: transactions.map((t) => t.txnId) };
+  return {
+    key: `pgr-${k}-${uniqueName('k')}`,
+    body: JSON.stringify({ transactions }),
+    txnIds: transactions.map((t) => t.txnId),
+  };
 }
 
 /**
@@ -72,7 +92,12 @@ describe('fault: PostgreSQL restarted during bank posts', () => {
     subscribers = subscriberMap(t);
     await t.close();
     t = undefined;
-    service = await procs.startService('main', { APP_ROLE: 'all', DATABASE_URL: dbUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix });
+    service = await procs.startService('main', {
+      APP_ROLE: 'all',
+      DATABASE_URL: dbUrl,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+    });
     bank = new Bank(service.base, key);
   }, SETUP_TIMEOUT_MS);
 
@@ -87,103 +112,139 @@ describe('fault: PostgreSQL restarted during bank posts', () => {
     }
   });
 
-  const ready = async () => (await fetch(`${service.base}/health/ready`, { signal: AbortSignal.timeout(10000) })).status;
+  const ready = async () =>
+    (await fetch(`${service.base}/health/ready`, { signal: AbortSignal.timeout(10000) })).status;
 
   function expectCleanFailure(res: BankResponse, what: string): void {
     // A clean failure: 503 problem+json telling the bank to retry; never a 500, never a hang (the client's timeout gives status 0).
-    expect({ what, status: res.status, contentType: res.contentType }).toEqual({ what, status: 503, contentType: expect.stringContaining('application/problem+json') });
+    expect({ what, status: res.status, contentType: res.contentType }).toEqual({
+      what,
+      status: 503,
+      contentType: expect.stringContaining('application/problem+json'),
+    });
     expect(JSON.parse(res.body)).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
   }
 
   /** Rows stored per batch (by its txnIds; a row stored twice counts twice). */
   async function storedCounts(batches: Batch[]): Promise<Map<string, number>> {
-    const rows = (await db.query(`SELECT txn_id, count(*)::int AS n FROM escrow_transaction WHERE txn_id LIKE 'PGR-%' GROUP BY txn_id`)) as { txn_id: string; n: number }[];
+    const rows = (await db.query(
+      `SELECT txn_id, count(*)::int AS n FROM escrow_transaction WHERE txn_id LIKE 'PGR-%' GROUP BY txn_id`,
+    )) as { txn_id: string; n: number }[];
     const byTxn = new Map(rows.map((r) => [r.txn_id, r.n]));
     return new Map(batches.map((b) => [b.key, b.txnIds.reduce((sum, id) => sum + (byTxn.get(id) ?? 0), 0)]));
   }
 
-  it('answers 503 while it is down, writes no half batch, and takes each retried batch once', async () => {
-    const batches = accountNos.map((no, k) => depositBatch(k, no));
-    const first = new Map<string, BankResponse>();
-    const post = async (b: Batch) => {
-      const res = await bank.post(TRANSACTIONS, b.body, b.key, 30000);
-      first.set(b.key, res);
-      return res;
-    };
-    let faults = 0;
-    // Before: a steady stream.
-    for (const b of batches.slice(0, 5)) expect((await post(b)).status).toBe(200);
-    // The cluster stops while three more batches are in flight: held mid-transaction by a lock on their
-    // accounts, their Idempotency-Keys already claimed (fast shutdown: every session is terminated).
-    const locker = new Client({ connectionString: dbUrl });
-    locker.on('error', () => undefined);
-    await locker.connect();
-    await locker.query('BEGIN');
-    const [{ pid }] = (await locker.query('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
-    await locker.query('SELECT 1 FROM escrow_account WHERE account_no = ANY($1) FOR UPDATE', [accountNos.slice(5, 8)]);
-    const inFlight = Promise.all(batches.slice(5, 8).map(post));
-    await waitFor(
-      async () => {
-        const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [pid]);
-        return n === 3;
-      },
-      { what: 'three batches to be in flight' },
-    );
-    const [{ claimed }] = await db.query(`SELECT count(*)::int AS claimed FROM idempotency_request WHERE idempotency_key = ANY($1) AND state = 'IN_PROGRESS'`, [
-      batches.slice(5, 8).map((b) => b.key),
-    ]);
-    expect(claimed).toBe(3);
-    expect(await pg?.stop('SIGTERM')).toBe(0);
-    pg = undefined;
-    faults++;
-    await locker.end().catch(() => undefined);
-    for (const res of await inFlight) expectCleanFailure(res, 'a batch in flight at the stop');
-    // While down: every post refused cleanly, readiness reports it.
-    expect(await ready()).toBe(503);
-    for (const b of batches.slice(8, 13)) expectCleanFailure(await post(b), 'a batch posted while down');
-    expect(await ready()).toBe(503);
-    // Back: the same service process recovers by itself.
-    pg = await startPrivatePostgres(procs, path.join(dir, 'data'), pgPort);
-    await waitFor(async () => (await ready()) === 200, { what: 'readiness to recover without a restart', timeoutMs: 30000 });
-    for (const b of batches.slice(13)) expect((await post(b)).status).toBe(200);
-
-    // Nothing half-written: each batch is stored whole (it got 200) or not at all.
-    const stored = await storedCounts(batches);
-    const failed = batches.filter((b) => first.get(b.key)?.status !== 200);
-    expect(failed.length).toBeGreaterThanOrEqual(5);
-    for (const b of batches) {
-      const n = stored.get(b.key);
-      if (first.get(b.key)?.status === 200) expect({ batch: b.key, n }).toEqual({ batch: b.key, n: 3 });
-      else expect({ batch: b.key, n: [0, 3].includes(n as number) }).toEqual({ batch: b.key, n: true });
-    }
-
-    // The bank retries each failed batch with the same Idempotency-Key: done once.
-    for (const b of failed) {
-      // 409 IDEMPOTENCY_IN_PROGRESS says "retry later": a claim of the outage is released once the database is back.
-      const retry = await waitFor(
+  it(
+    'answers 503 while it is down, writes no half batch, and takes each retried batch once',
+    async () => {
+      const batches = accountNos.map((no, k) => depositBatch(k, no));
+      const first = new Map<string, BankResponse>();
+      const post = async (b: Batch) => {
+        const res = await bank.post(TRANSACTIONS, b.body, b.key, 30000);
+        first.set(b.key, res);
+        return res;
+      };
+      let faults = 0;
+      // Before: a steady stream.
+      for (const b of batches.slice(0, 5)) expect((await post(b)).status).toBe(200);
+      // The cluster stops while three more batches are in flight: held mid-transaction by a lock on their
+      // accounts, their Idempotency-Keys already claimed (fast shutdown: every session is terminated).
+      const locker = new Client({ connectionString: dbUrl });
+      locker.on('error', () => undefined);
+      await locker.connect();
+      await locker.query('BEGIN');
+      const [{ pid }] = (await locker.query('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
+      await locker.query('SELECT 1 FROM escrow_account WHERE account_no = ANY($1) FOR UPDATE', [
+        accountNos.slice(5, 8),
+      ]);
+      const inFlight = Promise.all(batches.slice(5, 8).map(post));
+      await waitFor(
         async () => {
-          const res = await bank.post(TRANSACTIONS, b.body, b.key);
-          return res.status === 409 ? undefined : res;
+          const [{ n }] = await db.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+            [pid],
+          );
+          return n === 3;
         },
-        { what: `batch ${b.key} to be taken again`, timeoutMs: 15000, intervalMs: 200 },
+        { what: 'three batches to be in flight' },
       );
-      expect({ batch: b.key, status: retry.status, body: retry.status === 200 ? undefined : retry.body }).toEqual({ batch: b.key, status: 200, body: undefined });
-      // A batch stored although its answer was lost (the commit's acknowledgement died with the server) has
-      // its answer stored with it: the retry replays it. Any other failed batch is done now, once.
-      const wasStored = stored.get(b.key) === 3;
-      expect({ batch: b.key, replayed: retry.replayed, statuses: itemStatuses(retry) }).toEqual({ batch: b.key, replayed: wasStored, statuses: b.txnIds.map(() => 'ACCEPTED') });
-      const again = await bank.post(TRANSACTIONS, b.body, b.key);
-      expect({ status: again.status, replayed: again.replayed, body: again.body }).toEqual({ status: 200, replayed: true, body: retry.body });
-    }
-    const after = await storedCounts(batches);
-    const doubled = batches.filter((b) => (after.get(b.key) ?? 0) > 3).length;
-    expect([...after.values()]).toEqual(batches.map(() => 3));
+      const [{ claimed }] = await db.query(
+        `SELECT count(*)::int AS claimed FROM idempotency_request WHERE idempotency_key = ANY($1) AND state = 'IN_PROGRESS'`,
+        [batches.slice(5, 8).map((b) => b.key)],
+      );
+      expect(claimed).toBe(3);
+      expect(await pg?.stop('SIGTERM')).toBe(0);
+      pg = undefined;
+      faults++;
+      await locker.end().catch(() => undefined);
+      for (const res of await inFlight) expectCleanFailure(res, 'a batch in flight at the stop');
+      // While down: every post refused cleanly, readiness reports it.
+      expect(await ready()).toBe(503);
+      for (const b of batches.slice(8, 13)) expectCleanFailure(await post(b), 'a batch posted while down');
+      expect(await ready()).toBe(503);
+      // Back: the same service process recovers by itself.
+      pg = await startPrivatePostgres(procs, path.join(dir, 'data'), pgPort);
+      await waitFor(async () => (await ready()) === 200, {
+        what: 'readiness to recover without a restart',
+        timeoutMs: 30000,
+      });
+      for (const b of batches.slice(13)) expect((await post(b)).status).toBe(200);
 
-    const result = await settledLedger(db.query, subscribers);
-    recordSummary('faults injected', faults);
-    recordSummary('events lost', result.lost);
-    recordSummary('duplicates', result.duplicates + doubled);
-    expect(result.alertEvents).toBe(batches.length); // one PREPAID_LIMIT_EXCEEDED per batch, none twice
-    expect({ lost: result.lost, duplicates: result.duplicates, pending: result.pending }).toEqual({ lost: 0, duplicates: 0, pending: 0 });
-  }, TEST_TIMEOUT_MS);
+      // Nothing half-written: each batch is stored whole (it got 200) or not at all.
+      const stored = await storedCounts(batches);
+      const failed = batches.filter((b) => first.get(b.key)?.status !== 200);
+      expect(failed.length).toBeGreaterThanOrEqual(5);
+      for (const b of batches) {
+        const n = stored.get(b.key);
+        if (first.get(b.key)?.status === 200) expect({ batch: b.key, n }).toEqual({ batch: b.key, n: 3 });
+        else expect({ batch: b.key, n: [0, 3].includes(n as number) }).toEqual({ batch: b.key, n: true });
+      }
+
+      // The bank retries each failed batch with the same Idempotency-Key: done once.
+      for (const b of failed) {
+        // 409 IDEMPOTENCY_IN_PROGRESS says "retry later": a claim of the outage is released once the database is back.
+        const retry = await waitFor(
+          async () => {
+            const res = await bank.post(TRANSACTIONS, b.body, b.key);
+            return res.status === 409 ? undefined : res;
+          },
+          { what: `batch ${b.key} to be taken again`, timeoutMs: 15000, intervalMs: 200 },
+        );
+        expect({ batch: b.key, status: retry.status, body: retry.status === 200 ? undefined : retry.body }).toEqual({
+          batch: b.key,
+          status: 200,
+          body: undefined,
+        });
+        // A batch stored although its answer was lost (the commit's acknowledgement died with the server) has
+        // its answer stored with it: the retry replays it. Any other failed batch is done now, once.
+        const wasStored = stored.get(b.key) === 3;
+        expect({ batch: b.key, replayed: retry.replayed, statuses: itemStatuses(retry) }).toEqual({
+          batch: b.key,
+          replayed: wasStored,
+          statuses: b.txnIds.map(() => 'ACCEPTED'),
+        });
+        const again = await bank.post(TRANSACTIONS, b.body, b.key);
+        expect({ status: again.status, replayed: again.replayed, body: again.body }).toEqual({
+          status: 200,
+          replayed: true,
+          body: retry.body,
+        });
+      }
+      const after = await storedCounts(batches);
+      const doubled = batches.filter((b) => (after.get(b.key) ?? 0) > 3).length;
+      expect([...after.values()]).toEqual(batches.map(() => 3));
+
+      const result = await settledLedger(db.query, subscribers);
+      recordSummary('faults injected', faults);
+      recordSummary('events lost', result.lost);
+      recordSummary('duplicates', result.duplicates + doubled);
+      expect(result.alertEvents).toBe(batches.length); // one PREPAID_LIMIT_EXCEEDED per batch, none twice
+      expect({ lost: result.lost, duplicates: result.duplicates, pending: result.pending }).toEqual({
+        lost: 0,
+        duplicates: 0,
+        pending: 0,
+      });
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

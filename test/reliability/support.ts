@@ -63,7 +63,9 @@ export class Processes {
     const file = path.join(DIST, 'src', `${entry}.js`);
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: build first (npm test runs the build)`);
     const p = port ?? (await freePort());
-    const proc = this.track(spawnProcess(process.execPath, [file], { ...process.env, ...FAST_ENV, ...env, PORT: String(p) }));
+    const proc = this.track(
+      spawnProcess(process.execPath, [file], { ...process.env, ...FAST_ENV, ...env, PORT: String(p) }),
+    );
     const base = `http://127.0.0.1:${p}`;
     await waitFor(
       async () => {
@@ -119,7 +121,9 @@ export async function killPostmaster(dataDir: string): Promise<void> {
   };
   if (!pid || !alive()) return;
   process.kill(pid, 'SIGQUIT');
-  await waitFor(async () => !alive(), { what: `postmaster ${pid} to exit`, timeoutMs: 10000 }).catch(() => process.kill(pid, 'SIGKILL'));
+  await waitFor(async () => !alive(), { what: `postmaster ${pid} to exit`, timeoutMs: 10000 }).catch(() =>
+    process.kill(pid, 'SIGKILL'),
+  );
 }
 
 /**
@@ -127,7 +131,20 @@ export async function killPostmaster(dataDir: string): Promise<void> {
  * second), its data in `dir`: killed and started again on the same directory, it still has its jobs.
  */
 export async function startPersistentRedis(procs: Processes, port: number, dir: string): Promise<Spawned> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', dir];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--dir',
+    dir,
+  ];
   const redis = procs.track(spawnProcess('redis-server', args, process.env));
   await waitFor(
     async () => {
@@ -170,7 +187,12 @@ export class Bank {
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      return { status: res.status, body: await res.text(), contentType: res.headers.get('content-type') ?? '', replayed: res.headers.get('idempotent-replayed') === 'true' };
+      return {
+        status: res.status,
+        body: await res.text(),
+        contentType: res.headers.get('content-type') ?? '',
+        replayed: res.headers.get('idempotent-replayed') === 'true',
+      };
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause;
       return { status: 0, body: '', contentType: '', replayed: false, error: cause?.code ?? (error as Error).name };
@@ -195,10 +217,31 @@ export function alertRound(tag: string, accountNos: string[], round: number): Ba
   const txnId = (i: number, r: number) => `${tag}-${i}-${r}`;
   const transactions = accountNos.map((accountNo, i) =>
     round % 2 === 0
-      ? { accountNo, txnId: txnId(i, round), bookedAt: BOOKED_AT, type: 'DEPOSIT', amount: '6000.00', currency: 'CNY', lessonHours: 10, coverageMonths: 1 }
-      : { accountNo, txnId: txnId(i, round), bookedAt: BOOKED_AT, type: 'REVERSAL', amount: '6000.00', currency: 'CNY', reversalOf: txnId(i, round - 1) },
+      ? {
+          accountNo,
+          txnId: txnId(i, round),
+          bookedAt: BOOKED_AT,
+          type: 'DEPOSIT',
+          amount: '6000.00',
+          currency: 'CNY',
+          lessonHours: 10,
+          coverageMonths: 1,
+        }
+      : {
+          accountNo,
+          txnId: txnId(i, round),
+          bookedAt: BOOKED_AT,
+          type: 'REVERSAL',
+          amount: '6000.00',
+          currency: 'CNY',
+          reversalOf: txnId(i, round - 1),
+        },
   );
-  return { key: `${tag}-r${round}-${randomUUID().slice(0, 8)}`, body: JSON.stringify({ transactions }), txnIds: transactions.map((t) => t.txnId) };
+  return {
+    key: `${tag}-r${round}-${randomUUID().slice(0, 8)}`,
+    body: JSON.stringify({ transactions }),
+    txnIds: transactions.map((t) => t.txnId),
+  };
 }
 
 export const TRANSACTIONS = '/api/bank/v1/transactions';
@@ -274,9 +317,24 @@ export interface Ledger {
 
 /** Compares the outbox (every event the service committed) with what the subscribers committed. */
 export async function ledger(query: Query, subscribers: Map<string, string[]>): Promise<Ledger> {
-  const events = (await query(`SELECT event_id::text AS id, name, payload->>'alertId' AS alert FROM outbox`)) as { id: string; name: string; alert: string | null }[];
-  const processed = new Set(((await query(`SELECT event_id::text || '|' || subscriber AS k FROM processed_event`)) as { k: string }[]).map((r) => r.k));
-  const effects = new Map(((await query(`SELECT effect, count(*)::int AS n FROM probe_effect GROUP BY effect`)) as { effect: string; n: number }[]).map((r) => [r.effect, r.n]));
+  const events = (await query(`SELECT event_id::text AS id, name, payload->>'alertId' AS alert FROM outbox`)) as {
+    id: string;
+    name: string;
+    alert: string | null;
+  }[];
+  const processed = new Set(
+    ((await query(`SELECT event_id::text || '|' || subscriber AS k FROM processed_event`)) as { k: string }[]).map(
+      (r) => r.k,
+    ),
+  );
+  const effects = new Map(
+    (
+      (await query(`SELECT effect, count(*)::int AS n FROM probe_effect GROUP BY effect`)) as {
+        effect: string;
+        n: number;
+      }[]
+    ).map((r) => [r.effect, r.n]),
+  );
   let expected = 0;
   let lost = 0;
   let alertEvents = 0;
@@ -286,18 +344,29 @@ export async function ledger(query: Query, subscribers: Map<string, string[]>): 
       if (!processed.has(`${e.id}|${s}`)) lost++;
     }
     // The effects the alert subscribers must leave (counted once more, by what they wrote).
-    const wanted = e.name === 'escrow.alert.raised' ? [`task:escrow_alert:${e.alert}`, `credit:${e.alert}:raised`] : e.name === 'escrow.alert.resolved' ? [`credit:${e.alert}:resolved`] : [];
+    const wanted =
+      e.name === 'escrow.alert.raised'
+        ? [`task:escrow_alert:${e.alert}`, `credit:${e.alert}:raised`]
+        : e.name === 'escrow.alert.resolved'
+          ? [`credit:${e.alert}:resolved`]
+          : [];
     if (wanted.length) alertEvents++;
     for (const w of wanted) if (!effects.has(w)) lost++;
   }
   let duplicates = 0;
   for (const n of effects.values()) duplicates += Math.max(0, n - 1);
-  const [{ pending }] = (await query(`SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`)) as [{ pending: number }];
+  const [{ pending }] = (await query(`SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`)) as [
+    { pending: number },
+  ];
   return { events: events.length, expected, lost, duplicates, pending, alertEvents };
 }
 
 /** Waits until every expected delivery happened (or the deadline), then returns the final count. */
-export async function settledLedger(query: Query, subscribers: Map<string, string[]>, timeoutMs = 60000): Promise<Ledger> {
+export async function settledLedger(
+  query: Query,
+  subscribers: Map<string, string[]>,
+  timeoutMs = 60000,
+): Promise<Ledger> {
   let last: Ledger | undefined;
   await waitFor(
     async () => {

@@ -43,9 +43,12 @@ function indexSource() {
         const className = node.name.text;
         for (const member of node.members) {
           if (ts.isConstructorDeclaration(member)) {
-            for (const p of member.parameters) if (ts.isIdentifier(p.name) && p.type) fieldTypes.set(`${className}.${p.name.text}`, p.type.getText(sf).replace(/<.*$/, ''));
+            for (const p of member.parameters)
+              if (ts.isIdentifier(p.name) && p.type)
+                fieldTypes.set(`${className}.${p.name.text}`, p.type.getText(sf).replace(/<.*$/, ''));
           }
-          if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.type) fieldTypes.set(`${className}.${member.name.text}`, member.type.getText(sf).replace(/<.*$/, ''));
+          if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.type)
+            fieldTypes.set(`${className}.${member.name.text}`, member.type.getText(sf).replace(/<.*$/, ''));
           if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name) || !member.body) continue;
           const body = member.body.getText(sf);
           const calls: MethodInfo['calls'] = [];
@@ -92,18 +95,23 @@ function reachesAudit(start: string, index: ReturnType<typeof indexSource>): boo
 
 /** Mutations that change no record of the service and so have nothing to audit (each with its reason). */
 const NOT_AUDITED: Record<string, string> = {
-  markNotificationRead: "a user's own read mark on a message to them: personal inbox state, no record of the service changes",
+  markNotificationRead:
+    "a user's own read mark on a message to them: personal inbox state, no record of the service changes",
   markAllNotificationsRead: "the same for all of a user's messages",
 };
 
 describe('audit completeness', () => {
-  const mutations = schemaOperations().filter((op) => op.kind === 'mutation').map((op) => op.name);
+  const mutations = schemaOperations()
+    .filter((op) => op.kind === 'mutation')
+    .map((op) => op.name);
 
   it('finds a resolver for every mutation of schema.gql, and each reaches audit.record (static check)', () => {
     const index = indexSource();
     const missing = mutations.filter((name) => !index.mutations.has(name));
     expect(missing).toEqual([]);
-    const unaudited = mutations.filter((name) => !NOT_AUDITED[name] && !reachesAudit(index.mutations.get(name)!, index));
+    const unaudited = mutations.filter(
+      (name) => !NOT_AUDITED[name] && !reachesAudit(index.mutations.get(name)!, index),
+    );
     expect(unaudited).toEqual([]);
     console.log(`audit completeness: ${mutations.length} mutations checked statically`);
   });
@@ -120,18 +128,78 @@ describe('audit completeness', () => {
     const auditRows = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n as number;
 
     /** How to make each cheap mutation succeed; `data` must come back and at least one audit row must be added. */
-    const CALLS: [string, (t: TestApp) => Promise<{ query: string; variables?: Record<string, unknown>; token?: string }>][] = [
-      ['createUser', async () => ({ query: `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, variables: { i: { username: `u${Date.now()}`, password: TEST_PASSWORD, role: 'COUNTY_ADMIN', displayName: '审计' } }, token: admin })],
-      ['updateUserRole', async () => ({ query: `mutation($i: UpdateUserRoleInput!) { updateUserRole(input: $i) { id } }`, variables: { i: { userId: (await t.loginAs(Role.INSPECTOR)).id, role: 'DEPARTMENT_OFFICER', scope: 'EDU' } }, token: admin })],
-      ['disableUser', async () => ({ query: `mutation($id: ID!) { disableUser(userId: $id) { id } }`, variables: { id: (await t.loginAs(Role.INSPECTOR)).id }, token: admin })],
-      ['resetUserPassword', async () => ({ query: `mutation($i: ResetUserPasswordInput!) { resetUserPassword(input: $i) { id } }`, variables: { i: { userId: (await t.loginAs(Role.INSPECTOR)).id, newPassword: 'another-long-password-1' } }, token: admin })],
-      ['registerPartnerBank', async () => ({ query: `mutation($i: RegisterPartnerBankInput!) { registerPartnerBank(input: $i) { code } }`, variables: { i: { code: `BANK_AUDIT${Date.now() % 100000}`, name: '审计银行' } }, token: admin })],
-      ['issueBankApiKey', async () => ({ query: `mutation($c: String!) { issueBankApiKey(bankCode: $c) { keyId } }`, variables: { c: (await t.registerBank()).bankCode }, token: admin })],
-      ['revokeBankApiKey', async () => ({ query: `mutation($k: String!) { revokeBankApiKey(keyId: $k) { keyId } }`, variables: { k: (await t.registerBank()).keyId }, token: admin })],
-      ['login', async () => {
-        const user = await t.loginAs(Role.INSPECTOR);
-        return { query: `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, variables: { i: { username: user.username, password: user.password } } };
-      }],
+    const CALLS: [
+      string,
+      (t: TestApp) => Promise<{ query: string; variables?: Record<string, unknown>; token?: string }>,
+    ][] = [
+      [
+        'createUser',
+        async () => ({
+          query: `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+          variables: {
+            i: { username: `u${Date.now()}`, password: TEST_PASSWORD, role: 'COUNTY_ADMIN', displayName: '审计' },
+          },
+          token: admin,
+        }),
+      ],
+      [
+        'updateUserRole',
+        async () => ({
+          query: `mutation($i: UpdateUserRoleInput!) { updateUserRole(input: $i) { id } }`,
+          variables: { i: { userId: (await t.loginAs(Role.INSPECTOR)).id, role: 'DEPARTMENT_OFFICER', scope: 'EDU' } },
+          token: admin,
+        }),
+      ],
+      [
+        'disableUser',
+        async () => ({
+          query: `mutation($id: ID!) { disableUser(userId: $id) { id } }`,
+          variables: { id: (await t.loginAs(Role.INSPECTOR)).id },
+          token: admin,
+        }),
+      ],
+      [
+        'resetUserPassword',
+        async () => ({
+          query: `mutation($i: ResetUserPasswordInput!) { resetUserPassword(input: $i) { id } }`,
+          variables: { i: { userId: (await t.loginAs(Role.INSPECTOR)).id, newPassword: 'another-long-password-1' } },
+          token: admin,
+        }),
+      ],
+      [
+        'registerPartnerBank',
+        async () => ({
+          query: `mutation($i: RegisterPartnerBankInput!) { registerPartnerBank(input: $i) { code } }`,
+          variables: { i: { code: `BANK_AUDIT${Date.now() % 100000}`, name: '审计银行' } },
+          token: admin,
+        }),
+      ],
+      [
+        'issueBankApiKey',
+        async () => ({
+          query: `mutation($c: String!) { issueBankApiKey(bankCode: $c) { keyId } }`,
+          variables: { c: (await t.registerBank()).bankCode },
+          token: admin,
+        }),
+      ],
+      [
+        'revokeBankApiKey',
+        async () => ({
+          query: `mutation($k: String!) { revokeBankApiKey(keyId: $k) { keyId } }`,
+          variables: { k: (await t.registerBank()).keyId },
+          token: admin,
+        }),
+      ],
+      [
+        'login',
+        async () => {
+          const user = await t.loginAs(Role.INSPECTOR);
+          return {
+            query: `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`,
+            variables: { i: { username: user.username, password: user.password } },
+          };
+        },
+      ],
     ];
 
     it.each(CALLS)('%s leaves an audit row', async (name, make) => {

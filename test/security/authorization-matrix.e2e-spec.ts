@@ -9,7 +9,12 @@ import { CALLERS, Caller, isDeniedCode, loginCallers } from './principals';
 import { recordSummary } from '../support/suite-summary';
 
 /** REST routes anyone may call; every other route needs a staff login or (under /api/bank/v1) a bank signature. */
-const PUBLIC_ROUTES = new Set(['GET /health/live', 'GET /health/ready', 'GET /api/bank/v1/openapi.json', 'GET /api/docs/openapi.json']);
+const PUBLIC_ROUTES = new Set([
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /api/bank/v1/openapi.json',
+  'GET /api/docs/openapi.json',
+]);
 
 interface Route {
   method: string;
@@ -23,7 +28,8 @@ function restRoutes(t: TestApp): Route[] {
   const routes: Route[] = [];
   for (const layer of stack) {
     if (!layer.route) continue;
-    for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') routes.push({ method: method.toUpperCase(), path: layer.route.path });
+    for (const [method, on] of Object.entries(layer.route.methods))
+      if (on && method !== '_all') routes.push({ method: method.toUpperCase(), path: layer.route.path });
   }
   return routes;
 }
@@ -60,15 +66,21 @@ describe('authorization matrix', () => {
         const res = await t.gql(query, variables, tokens[caller]);
         const code = res.errors?.[0]?.extensions?.code;
         // Placeholders are always well-formed, and nothing may fail with an internal error.
-        if (res.status >= 500 || code === 'INTERNAL_SERVER_ERROR' || code === 'GRAPHQL_VALIDATION_FAILED') mismatches.push(`${op.name} as ${caller}: ${res.status} ${JSON.stringify(res.errors)}`);
+        if (res.status >= 500 || code === 'INTERNAL_SERVER_ERROR' || code === 'GRAPHQL_VALIDATION_FAILED')
+          mismatches.push(`${op.name} as ${caller}: ${res.status} ${JSON.stringify(res.errors)}`);
         const allowed = !isDeniedCode(code);
-        if (allowed !== expected.has(caller)) mismatches.push(`${op.kind} ${op.name} as ${caller}: expected ${expected.has(caller) ? 'allowed' : 'denied'}, got ${code ?? 'success'}`);
+        if (allowed !== expected.has(caller))
+          mismatches.push(
+            `${op.kind} ${op.name} as ${caller}: expected ${expected.has(caller) ? 'allowed' : 'denied'}, got ${code ?? 'success'}`,
+          );
         checked++;
       }
     }
     expect(mismatches).toEqual([]);
     recordSummary('GraphQL operations × callers checked', checked);
-    console.log(`authorization matrix: ${ops.length} operations × ${CALLERS.length} roles checked (${checked} requests)`);
+    console.log(
+      `authorization matrix: ${ops.length} operations × ${CALLERS.length} roles checked (${checked} requests)`,
+    );
   });
 
   it('answers 401 to an anonymous request on every REST route that is not public', async () => {
@@ -94,9 +106,17 @@ describe('authorization matrix', () => {
   });
 
   it('refuses staff tokens and unsigned requests on every bank route, and a bank key on staff routes', async () => {
-    const bankRoutes = restRoutes(t).filter((r) => r.path.startsWith('/api/bank/v1/') && !PUBLIC_ROUTES.has(`${r.method} ${r.path}`));
+    const bankRoutes = restRoutes(t).filter(
+      (r) => r.path.startsWith('/api/bank/v1/') && !PUBLIC_ROUTES.has(`${r.method} ${r.path}`),
+    );
     expect(bankRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
-      ['GET /api/bank/v1/accounts', 'GET /api/bank/v1/instructions', 'POST /api/bank/v1/instructions/:id/ack', 'POST /api/bank/v1/statements', 'POST /api/bank/v1/transactions'].sort(),
+      [
+        'GET /api/bank/v1/accounts',
+        'GET /api/bank/v1/instructions',
+        'POST /api/bank/v1/instructions/:id/ack',
+        'POST /api/bank/v1/statements',
+        'POST /api/bank/v1/transactions',
+      ].sort(),
     );
     const admin = tokens.COUNTY_ADMIN!;
     for (const route of bankRoutes) {
@@ -104,7 +124,13 @@ describe('authorization matrix', () => {
       const withToken = route.method === 'GET' ? t.http().get(path) : t.http().post(path).send({});
       expect((await withToken.set('Authorization', `Bearer ${admin}`)).status).toBe(401);
       const unsigned = route.method === 'GET' ? t.http().get(path) : t.http().post(path).send({});
-      expect((await unsigned.set('X-Bank-Key-Id', bank.keyId).set('X-Timestamp', String(Math.floor(t.clock.now().getTime() / 1000)))).status).toBe(401);
+      expect(
+        (
+          await unsigned
+            .set('X-Bank-Key-Id', bank.keyId)
+            .set('X-Timestamp', String(Math.floor(t.clock.now().getTime() / 1000)))
+        ).status,
+      ).toBe(401);
     }
     // A bank key is no staff login: signed requests to GraphQL and staff REST routes are refused.
     const gql = await t.bankRequest('POST', '/graphql', { query: '{ me { id } }' }, bank);
@@ -136,11 +162,22 @@ describe('authorization matrix', () => {
   });
 
   it('refuses every other role trying to make itself county admin, and leaves its role as it was', async () => {
-    const others: Caller[] = ['DEPT_EDU', 'DEPT_FIRE', 'TOWNSHIP_OFFICER', 'SCHOOL_ADMIN', 'INSPECTOR', 'DISCIPLINE_SUPERVISOR'];
+    const others: Caller[] = [
+      'DEPT_EDU',
+      'DEPT_FIRE',
+      'TOWNSHIP_OFFICER',
+      'SCHOOL_ADMIN',
+      'INSPECTOR',
+      'DISCIPLINE_SUPERVISOR',
+    ];
     for (const caller of others) {
       const me = await t.gql<{ me: { id: string; role: string } }>(`{ me { id role } }`, {}, tokens[caller]);
       const { id, role } = me.data!.me;
-      const res = await t.gql(`mutation($input: UpdateUserRoleInput!) { updateUserRole(input: $input) { id role } }`, { input: { userId: id, role: 'COUNTY_ADMIN' } }, tokens[caller]);
+      const res = await t.gql(
+        `mutation($input: UpdateUserRoleInput!) { updateUserRole(input: $input) { id role } }`,
+        { input: { userId: id, role: 'COUNTY_ADMIN' } },
+        tokens[caller],
+      );
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const [row] = await t.dataSource.query(`SELECT role FROM app_user WHERE id = $1`, [id]);
       expect(row.role).toBe(role);

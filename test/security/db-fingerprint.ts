@@ -17,7 +17,9 @@ export const GUARDED_TABLES = [
 export async function fingerprint(dataSource: DataSource, tables = GUARDED_TABLES): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of tables) {
-    const [row] = await dataSource.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM ${table} t`);
+    const [row] = await dataSource.query(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM ${table} t`,
+    );
     out[table] = `${row.n}:${row.sum}`;
   }
   return out;

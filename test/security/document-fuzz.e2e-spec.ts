@@ -21,7 +21,8 @@ const SCHOOL_LEAVES = ['id', 'name', 'code'];
 /** n fragments on Township, each spreading the previous one `fanout` times (2^n expansion), as one document. */
 export function exponentialFragments(n: number, fanout: number): string {
   const parts = ['fragment F0 on Township { code name }'];
-  for (let i = 1; i <= n; i++) parts.push(`fragment F${i} on Township { ${Array.from({ length: fanout }, () => `...F${i - 1}`).join(' ')} }`);
+  for (let i = 1; i <= n; i++)
+    parts.push(`fragment F${i} on Township { ${Array.from({ length: fanout }, () => `...F${i - 1}`).join(' ')} }`);
   return `{ townships { ...F${n} } } ${parts.join(' ')}`;
 }
 
@@ -54,18 +55,31 @@ const fragmentGraph = fc
   .map(({ count, spreads, cycles, aliases, inline, dirs, nest, vars, fanout }): Doc => {
     const frags: string[] = [];
     for (let i = 0; i < count; i++) {
-      const targets = spreads[i]!.map((j) => (cycles ? j % count : i + 1 + (j % Math.max(1, count - i - 1)))).filter((j) => j < count && (cycles || j > i));
+      const targets = spreads[i]!.map((j) => (cycles ? j % count : i + 1 + (j % Math.max(1, count - i - 1)))).filter(
+        (j) => j < count && (cycles || j > i),
+      );
       const body = [
         ...TOWNSHIP_LEAVES.slice(0, 1 + (i % 3)),
         ...aliases.map(([a, f]) => `${a}${i}: ${f}`),
         ...targets.flatMap((j) => Array.from({ length: fanout }, () => `...T${j}${dirs[j] ?? ''}`)),
-        ...inline.map(([depth, d]) => `... on Township${d} { ${'schools { township { '.repeat(depth)}code${' } }'.repeat(depth)} }`),
+        ...inline.map(
+          ([depth, d]) => `... on Township${d} { ${'schools { township { '.repeat(depth)}code${' } }'.repeat(depth)} }`,
+        ),
       ];
       frags.push(`fragment T${i} on Township { ${body.join(' ')} }`);
     }
     const nested = `${'schools { township { '.repeat(nest)}...T0${' } }'.repeat(nest)}`;
-    const varDecl = ['$yes: Boolean = true', '$no: Boolean = false', ...Array.from({ length: 20 }, (_, i) => `$v${i}: Boolean = true`), ...Array.from({ length: vars }, (_, i) => `$x${i}: String`)];
-    const used = Array.from({ length: vars }, (_, i) => `s${i}: townships { code @include(if: $yes) } k${i}: __typename @skip(if: $no) @include(if: ${i % 2 ? 'true' : '$yes'})`).join(' ');
+    const varDecl = [
+      '$yes: Boolean = true',
+      '$no: Boolean = false',
+      ...Array.from({ length: 20 }, (_, i) => `$v${i}: Boolean = true`),
+      ...Array.from({ length: vars }, (_, i) => `$x${i}: String`),
+    ];
+    const used = Array.from(
+      { length: vars },
+      (_, i) =>
+        `s${i}: townships { code @include(if: $yes) } k${i}: __typename @skip(if: $no) @include(if: ${i % 2 ? 'true' : '$yes'})`,
+    ).join(' ');
     return {
       query: `query Q(${varDecl.join(', ')}) { townships { ${nested} schools { ${SCHOOL_LEAVES.join(' ')} } } ${used} } ${frags.join(' ')}`,
       variables: Object.fromEntries(Array.from({ length: vars }, (_, i) => [`x${i}`, 'v'])),
@@ -107,7 +121,12 @@ describe('document-shape fuzz', () => {
   }
 
   it('refuses the exponential-fragment attack (≈1 KB, each fragment spreading the previous one twice or more) at once, and stays live', async () => {
-    for (const [n, fanout] of [[30, 2], [20, 3], [12, 5], [45, 2]] as const) {
+    for (const [n, fanout] of [
+      [30, 2],
+      [20, 3],
+      [12, 5],
+      [45, 2],
+    ] as const) {
       const query = exponentialFragments(n, fanout);
       expect(query.length).toBeLessThan(2500);
       const r = await timed({ query, variables: {} });

@@ -23,7 +23,13 @@ describe('edge hardening', () => {
     t = await startTestApp({
       clock,
       // No trusted proxy (the default): supertest's loopback peer is the client, whatever it forwards.
-      env: { TRUSTED_PROXIES: '', COMPLAINT_SUBMIT_BURST: '2', COMPLAINT_SUBMIT_WINDOW_SECONDS: '600', COMPLAINT_STATUS_BURST: '3', COMPLAINT_STATUS_WINDOW_SECONDS: '60' },
+      env: {
+        TRUSTED_PROXIES: '',
+        COMPLAINT_SUBMIT_BURST: '2',
+        COMPLAINT_SUBMIT_WINDOW_SECONDS: '600',
+        COMPLAINT_STATUS_BURST: '3',
+        COMPLAINT_STATUS_WINDOW_SECONDS: '60',
+      },
     });
     admin = await t.loginAs(Role.COUNTY_ADMIN);
   });
@@ -37,7 +43,10 @@ describe('edge hardening', () => {
       auditLog: `query($after: String) { auditLog(first: 1, after: $after) { edges { cursor node { id } } pageInfo { endCursor } } }`,
       escrowAccounts: `query($after: String) { escrowAccounts(first: 1, after: $after) { edges { cursor node { id } } pageInfo { endCursor } } }`,
     };
-    type Page = Record<string, { edges: { cursor: string; node: { id: string } }[]; pageInfo: { endCursor: string | null } }>;
+    type Page = Record<
+      string,
+      { edges: { cursor: string; node: { id: string } }[]; pageInfo: { endCursor: string | null } }
+    >;
 
     it('binds a cursor to the list that issued it: any other list answers VALIDATION_FAILED, never INTERNAL', async () => {
       const bank = await t.registerBank();
@@ -47,7 +56,15 @@ describe('edge hardening', () => {
       for (let i = 0; i < 2; i++) {
         const filed = await t.gql(
           `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id } }`,
-          { input: { category: 'OTHER', channel: 'HOTLINE_12345', description: `游标测试 ${i}`, anonymous: true, townshipCode: '520122001' } },
+          {
+            input: {
+              category: 'OTHER',
+              channel: 'HOTLINE_12345',
+              description: `游标测试 ${i}`,
+              anonymous: true,
+              townshipCode: '520122001',
+            },
+          },
           admin.token,
         );
         expect(filed.errors).toBeUndefined();
@@ -62,14 +79,20 @@ describe('edge hardening', () => {
         // The issuing list pages on with it.
         const next = await t.gql<Page>(query, { after: cursor }, admin.token);
         expect(next.errors).toBeUndefined();
-        expect(Object.values(next.data!)[0]!.edges[0]?.node.id).not.toBe(Object.values(res.data!)[0]!.edges[0]?.node.id);
+        expect(Object.values(next.data!)[0]!.edges[0]?.node.id).not.toBe(
+          Object.values(res.data!)[0]!.edges[0]?.node.id,
+        );
       }
       let pairs = 0;
       for (const [issuer, cursor] of Object.entries(cursors)) {
         for (const [list, query] of Object.entries(LISTS)) {
           if (list === issuer) continue;
           const res = await t.gql(query, { after: cursor }, admin.token);
-          expect({ issuer, list, code: res.errors?.[0]?.extensions?.code }).toEqual({ issuer, list, code: 'VALIDATION_FAILED' });
+          expect({ issuer, list, code: res.errors?.[0]?.extensions?.code }).toEqual({
+            issuer,
+            list,
+            code: 'VALIDATION_FAILED',
+          });
           pairs++;
         }
       }
@@ -87,7 +110,9 @@ describe('edge hardening', () => {
       }
       // A readable hand-made cursor of today's format is refused, not executed.
       const forged = Buffer.from(JSON.stringify(["'; SELECT 1 --", 'not-a-uuid'])).toString('base64url');
-      expect((await t.gql(LISTS.institutions as string, { after: forged }, admin.token)).errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(
+        (await t.gql(LISTS.institutions as string, { after: forged }, admin.token)).errors?.[0]?.extensions?.code,
+      ).toBe('VALIDATION_FAILED');
     });
 
     it('binds the bank accounts list cursor too: a GraphQL cursor there is a 400 VALIDATION_FAILED', async () => {
@@ -98,10 +123,15 @@ describe('edge hardening', () => {
       const nextCursor = first.body.nextCursor as string;
       expect(nextCursor).toEqual(expect.any(String));
       expect(Buffer.from(nextCursor, 'base64url').toString('utf8')).not.toContain(first.body.accounts[0].accountNo);
-      const second = await t.bankRequest('GET', `/api/bank/v1/accounts?limit=1&cursor=${encodeURIComponent(nextCursor)}`, undefined, bank).expect(200);
+      const second = await t
+        .bankRequest('GET', `/api/bank/v1/accounts?limit=1&cursor=${encodeURIComponent(nextCursor)}`, undefined, bank)
+        .expect(200);
       expect(second.body.accounts[0].accountNo).not.toBe(first.body.accounts[0].accountNo);
-      const gqlCursor = (await t.gql<Page>(`{ users(first: 1) { pageInfo { endCursor } } }`, {}, admin.token)).data!.users!.pageInfo.endCursor as string;
-      const refused = await t.bankRequest('GET', `/api/bank/v1/accounts?limit=1&cursor=${encodeURIComponent(gqlCursor)}`, undefined, bank).expect(400);
+      const gqlCursor = (await t.gql<Page>(`{ users(first: 1) { pageInfo { endCursor } } }`, {}, admin.token)).data!
+        .users!.pageInfo.endCursor as string;
+      const refused = await t
+        .bankRequest('GET', `/api/bank/v1/accounts?limit=1&cursor=${encodeURIComponent(gqlCursor)}`, undefined, bank)
+        .expect(400);
       expect(refused.body.code).toBe('VALIDATION_FAILED');
     });
   });
@@ -117,7 +147,11 @@ describe('edge hardening', () => {
       currency: 'CNY',
     });
     const custodyOf = async (id: string): Promise<string> =>
-      ((await t.dataSource.query(`SELECT required_custody_fen::text AS fen FROM escrow_account WHERE id = $1`, [id])) as { fen: string }[])[0]!.fen;
+      (
+        (await t.dataSource.query(`SELECT required_custody_fen::text AS fen FROM escrow_account WHERE id = $1`, [
+          id,
+        ])) as { fen: string }[]
+      )[0]!.fen;
 
     beforeAll(async () => {
       bank = await t.registerBank();
@@ -126,14 +160,32 @@ describe('edge hardening', () => {
     it('refuses each absurd amount on its own (AMOUNT_OUT_OF_RANGE); the account is not poisoned', async () => {
       const account = await openAccount(t, admin.token, bank.bankCode);
       // 100 deposits at the contract pattern's largest amount would push required custody past int8.
-      const huge = Array.from({ length: 100 }, (_, i) => deposit(account.accountNo, `HUGE-${account.accountNo}-${i}`, '999999999999999.99'));
-      const res = await t.bankRequest('POST', '/api/bank/v1/transactions', { transactions: [...huge, deposit(account.accountNo, `OK-${account.accountNo}`, '100.00')] }, bank).expect(200);
+      const huge = Array.from({ length: 100 }, (_, i) =>
+        deposit(account.accountNo, `HUGE-${account.accountNo}-${i}`, '999999999999999.99'),
+      );
+      const res = await t
+        .bankRequest(
+          'POST',
+          '/api/bank/v1/transactions',
+          { transactions: [...huge, deposit(account.accountNo, `OK-${account.accountNo}`, '100.00')] },
+          bank,
+        )
+        .expect(200);
       expect(res.body.rejected).toBe(100);
       expect(res.body.accepted).toBe(1);
-      expect(new Set(res.body.results.slice(0, 100).map((r: { code: string }) => r.code))).toEqual(new Set(['AMOUNT_OUT_OF_RANGE']));
+      expect(new Set(res.body.results.slice(0, 100).map((r: { code: string }) => r.code))).toEqual(
+        new Set(['AMOUNT_OUT_OF_RANGE']),
+      );
       expect(await custodyOf(account.id)).toBe('10000');
       // Later batches for the account still work.
-      const later = await t.bankRequest('POST', '/api/bank/v1/transactions', { transactions: [deposit(account.accountNo, `LATER-${account.accountNo}`, '50.00')] }, bank).expect(200);
+      const later = await t
+        .bankRequest(
+          'POST',
+          '/api/bank/v1/transactions',
+          { transactions: [deposit(account.accountNo, `LATER-${account.accountNo}`, '50.00')] },
+          bank,
+        )
+        .expect(200);
       expect(later.body.accepted).toBe(1);
       expect(await custodyOf(account.id)).toBe('15000');
     });
@@ -143,13 +195,24 @@ describe('edge hardening', () => {
       const other = await openAccount(t, admin.token, bank.bankCode);
       const big = '99999999999.99'; // the largest single amount
       // 1,000 of these reach 10^16 − 1,000 fen: just inside the bound of 10^16 − 1.
-      const fill = Array.from({ length: 1000 }, (_, i) => deposit(account.accountNo, `FILL-${account.accountNo}-${i}`, big));
+      const fill = Array.from({ length: 1000 }, (_, i) =>
+        deposit(account.accountNo, `FILL-${account.accountNo}-${i}`, big),
+      );
       const filled = await t.bankRequest('POST', '/api/bank/v1/transactions', { transactions: fill }, bank).expect(200);
       expect(filled.body.accepted).toBe(1000);
       const res = await t
-        .bankRequest('POST', '/api/bank/v1/transactions', {
-          transactions: [deposit(account.accountNo, `OVER-${account.accountNo}`, big), deposit(other.accountNo, `OTHER-${other.accountNo}`, big), deposit(account.accountNo, `FITS-${account.accountNo}`, '9.99')],
-        }, bank)
+        .bankRequest(
+          'POST',
+          '/api/bank/v1/transactions',
+          {
+            transactions: [
+              deposit(account.accountNo, `OVER-${account.accountNo}`, big),
+              deposit(other.accountNo, `OTHER-${other.accountNo}`, big),
+              deposit(account.accountNo, `FITS-${account.accountNo}`, '9.99'),
+            ],
+          },
+          bank,
+        )
         .expect(200);
       expect(res.body.results.map((r: { status: string; code?: string }) => [r.status, r.code ?? null])).toEqual([
         ['REJECTED', 'AMOUNT_OUT_OF_RANGE'],
@@ -167,13 +230,21 @@ describe('edge hardening', () => {
 
     it('ignores X-Forwarded-For from a proxy the operator did not list: rotating it does not reset the complaint limit', async () => {
       const answers = [];
-      for (let i = 0; i < 4; i++) answers.push(await t.gql(SUBMIT, { input: COMPLAINT }, undefined, { 'X-Forwarded-For': `203.0.113.${i + 1}` }));
+      for (let i = 0; i < 4; i++)
+        answers.push(await t.gql(SUBMIT, { input: COMPLAINT }, undefined, { 'X-Forwarded-For': `203.0.113.${i + 1}` }));
       expect(answers.slice(0, 2).every((a) => a.errors === undefined)).toBe(true);
-      expect(answers.slice(2).map((a) => a.errors?.[0]?.extensions?.code)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+      expect(answers.slice(2).map((a) => a.errors?.[0]?.extensions?.code)).toEqual([
+        'TOO_MANY_REQUESTS',
+        'TOO_MANY_REQUESTS',
+      ]);
     });
 
     it('sends the security headers, and no HSTS unless told', async () => {
-      const gql = await t.http().post('/graphql').set('Authorization', `Bearer ${admin.token}`).send({ query: '{ me { id } }' });
+      const gql = await t
+        .http()
+        .post('/graphql')
+        .set('Authorization', `Bearer ${admin.token}`)
+        .send({ query: '{ me { id } }' });
       for (const res of [gql, await t.http().get('/health/live')]) {
         expect(res.headers['x-content-type-options']).toBe('nosniff');
         expect(res.headers['x-frame-options']).toBe('DENY');
@@ -191,13 +262,22 @@ describe('edge hardening', () => {
       const tag = `evict-${Date.now()}`;
       await limiter.take(`${tag}:slow`, 1 / 3600, 5); // refills in an hour
       await limiter.take(`${tag}:fast`, 1, 5); // refills in a second
-      const count = async () => Number(((await t.dataSource.query(`SELECT count(*)::int AS n FROM rate_limit_bucket WHERE bucket LIKE $1`, [`${tag}:%`])) as { n: number }[])[0]!.n);
+      const count = async () =>
+        Number(
+          (
+            (await t.dataSource.query(`SELECT count(*)::int AS n FROM rate_limit_bucket WHERE bucket LIKE $1`, [
+              `${tag}:%`,
+            ])) as { n: number }[]
+          )[0]!.n,
+        );
       expect(await count()).toBe(2);
       const start = clock.now();
       clock.set(new Date(start.getTime() + 60_000));
       try {
         expect(await limiter.evictFull()).toBeGreaterThanOrEqual(1);
-        const left = (await t.dataSource.query(`SELECT bucket FROM rate_limit_bucket WHERE bucket LIKE $1`, [`${tag}:%`])) as { bucket: string }[];
+        const left = (await t.dataSource.query(`SELECT bucket FROM rate_limit_bucket WHERE bucket LIKE $1`, [
+          `${tag}:%`,
+        ])) as { bucket: string }[];
         expect(left.map((r) => r.bucket)).toEqual([`${tag}:slow`]);
         // An evicted bucket behaves as a full one: the next take is allowed.
         expect((await limiter.take(`${tag}:fast`, 1, 5)).allowed).toBe(true);
@@ -213,21 +293,41 @@ describe('edge hardening', () => {
 
     it('throttles complaintStatus per client address with TOO_MANY_REQUESTS', async () => {
       const codes: unknown[] = [];
-      for (let i = 0; i < 5; i++) codes.push((await t.gql(STATUS, { n: `ZZ-NOPE-${i}` })).errors?.[0]?.extensions?.code);
+      for (let i = 0; i < 5; i++)
+        codes.push((await t.gql(STATUS, { n: `ZZ-NOPE-${i}` })).errors?.[0]?.extensions?.code);
       expect(codes.slice(0, 3).every((c) => c !== 'TOO_MANY_REQUESTS')).toBe(true);
       expect(codes.slice(3)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
       const refused = await t.gql(STATUS, { n: 'ZZ-NOPE-X' });
-      expect(refused.errors?.[0]?.message).toMatch(/^Too many complaint progress look-ups from this address; retry after \d+ s$/);
+      expect(refused.errors?.[0]?.message).toMatch(
+        /^Too many complaint progress look-ups from this address; retry after \d+ s$/,
+      );
     });
 
     it("refuses a complaint filed under another township than the named institution's, and stores nothing", async () => {
       const institution = await createInstitution(t, { townshipCode: '520122100' });
-      const count = async () => Number(((await t.dataSource.query(`SELECT count(*)::int AS n FROM complaint WHERE institution_id = $1`, [institution.id])) as { n: number }[])[0]!.n);
-      const base = { category: 'OTHER', channel: 'HOTLINE_12345', description: '乡镇一致性测试', anonymous: true, institutionId: institution.id };
+      const count = async () =>
+        Number(
+          (
+            (await t.dataSource.query(`SELECT count(*)::int AS n FROM complaint WHERE institution_id = $1`, [
+              institution.id,
+            ])) as { n: number }[]
+          )[0]!.n,
+        );
+      const base = {
+        category: 'OTHER',
+        channel: 'HOTLINE_12345',
+        description: '乡镇一致性测试',
+        anonymous: true,
+        institutionId: institution.id,
+      };
       const wrong = await t.gql(REGISTER, { input: { ...base, townshipCode: '520122001' } }, admin.token);
       expect(wrong.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
       expect(await count()).toBe(0);
-      const derived = await t.gql<{ registerComplaint: { townshipCode: string } }>(REGISTER, { input: base }, admin.token);
+      const derived = await t.gql<{ registerComplaint: { townshipCode: string } }>(
+        REGISTER,
+        { input: base },
+        admin.token,
+      );
       expect(derived.errors).toBeUndefined();
       expect(derived.data!.registerComplaint.townshipCode).toBe('520122100');
     });
@@ -240,7 +340,11 @@ describe('edge hardening', () => {
       const officer = await t.loginAs(Role.TOWNSHIP_OFFICER, '520122001');
       const other = await t.gql(DASHBOARD, { c: '520122100' }, officer.token);
       expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const kpi = await t.gql(`query($c: String) { dashboard(townshipCode: $c) { __typename } }`, { c: '520122100' }, officer.token);
+      const kpi = await t.gql(
+        `query($c: String) { dashboard(townshipCode: $c) { __typename } }`,
+        { c: '520122100' },
+        officer.token,
+      );
       expect(kpi.errors?.[0]?.extensions?.code).toBe(other.errors?.[0]?.extensions?.code);
       expect((await t.gql(DASHBOARD, { c: '520122001' }, officer.token)).errors).toBeUndefined();
       expect((await t.gql(DASHBOARD, {}, officer.token)).errors).toBeUndefined();
@@ -251,9 +355,15 @@ describe('edge hardening', () => {
     it('gives demo institutions credit codes the service accepts, correcting ones seeded with the old codes', async () => {
       const legacy17 = '91520122MA6DEMO01'; // the old generator's organisation code held a letter O
       const legacy = legacy17 + creditCodeCheckCharacter(legacy17);
-      await createInstitution(t, { creditCode: legacy, name: DEMO_INSTITUTIONS[0]!.name, townshipCode: DEMO_INSTITUTIONS[0]!.township });
+      await createInstitution(t, {
+        creditCode: legacy,
+        name: DEMO_INSTITUTIONS[0]!.name,
+        townshipCode: DEMO_INSTITUTIONS[0]!.township,
+      });
       await t.dataSource.transaction((em) => seedRegistryDemo(em, t.runtime.config.security, clock.now()));
-      const rows = (await t.dataSource.query(`SELECT credit_code, status FROM institution WHERE name = ANY($1)`, [DEMO_INSTITUTIONS.map((d) => d.name)])) as { credit_code: string; status: string }[];
+      const rows = (await t.dataSource.query(`SELECT credit_code, status FROM institution WHERE name = ANY($1)`, [
+        DEMO_INSTITUTIONS.map((d) => d.name),
+      ])) as { credit_code: string; status: string }[];
       expect(rows).toHaveLength(DEMO_INSTITUTIONS.length); // the legacy row was corrected, not duplicated
       const PROFILE = `query($c: String!) { institutionPublicProfile(creditCode: $c) { name } }`;
       let published = 0;

@@ -31,7 +31,10 @@ export function loadSchema(): GraphQLSchema {
 /** Every Query and Mutation field of the schema. */
 export function schemaOperations(schema: GraphQLSchema = loadSchema()): SchemaOperation[] {
   const ops: SchemaOperation[] = [];
-  for (const [kind, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [kind, type] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) ops.push({ kind, name: field.name, field });
   }
   return ops;
@@ -44,7 +47,8 @@ export function placeholderValue(type: GraphQLInputType): unknown {
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isInputObjectType(type)) {
     const value: Record<string, unknown> = {};
-    for (const f of Object.values(type.getFields())) if (isNonNullType(f.type)) value[f.name] = placeholderValue(f.type);
+    for (const f of Object.values(type.getFields()))
+      if (isNonNullType(f.type)) value[f.name] = placeholderValue(f.type);
     return value;
   }
   if (isScalarType(type)) {

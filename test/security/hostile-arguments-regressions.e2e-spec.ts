@@ -1,4 +1,14 @@
-import { GraphQLObjectType, getIntrospectionQuery, getNamedType, getNullableType, isEnumType, isListType, isNonNullType, isObjectType, isScalarType } from 'graphql';
+import {
+  GraphQLObjectType,
+  getIntrospectionQuery,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+} from 'graphql';
 // The test stubs the reference module's own read service (what its resolvers call), not the facade other modules use.
 // eslint-disable-next-line local/module-boundaries
 import { ReferenceService } from '../../src/modules/reference/reference.service';
@@ -26,7 +36,13 @@ describe('GraphQL edge regressions', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('answers the standard introspection query, with every option, where introspection is on', async () => {
-    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const res = await t.gql<{ __schema: { types: unknown[] } }>(query);
     expect(res.errors).toBeUndefined();
     expect(res.data?.__schema.types.length).toBeGreaterThan(50);
@@ -38,11 +54,20 @@ describe('GraphQL edge regressions', () => {
     const schema = loadSchema();
     const scalars = (type: GraphQLObjectType) =>
       Object.values(type.getFields())
-        .filter((f) => !f.args.some((a) => isNonNullType(a.type)) && (isScalarType(getNamedType(f.type)) || isEnumType(getNamedType(f.type))))
+        .filter(
+          (f) =>
+            !f.args.some((a) => isNonNullType(a.type)) &&
+            (isScalarType(getNamedType(f.type)) || isEnumType(getNamedType(f.type))),
+        )
         .map((f) => f.name);
     const selection = (type: GraphQLObjectType): string => {
       const nested = Object.values(type.getFields())
-        .filter((f) => !f.args.some((a) => isNonNullType(a.type)) && isObjectType(getNamedType(f.type)) && !isListType(getNullableType(f.type)))
+        .filter(
+          (f) =>
+            !f.args.some((a) => isNonNullType(a.type)) &&
+            isObjectType(getNamedType(f.type)) &&
+            !isListType(getNullableType(f.type)),
+        )
         .map((f) => `${f.name} { ${scalars(getNamedType(f.type) as GraphQLObjectType).join(' ') || '__typename'} }`);
       return [...scalars(type), ...nested].join(' ');
     };
@@ -55,7 +80,9 @@ describe('GraphQL edge regressions', () => {
       const call = [...required.map((a) => `${a.name}: $${a.name}`), 'first: $first'].join(', ');
       let body: string;
       if (isObjectType(named) && named.name.endsWith('Connection')) {
-        const node = getNamedType((getNamedType(named.getFields().edges!.type) as GraphQLObjectType).getFields().node!.type) as GraphQLObjectType;
+        const node = getNamedType(
+          (getNamedType(named.getFields().edges!.type) as GraphQLObjectType).getFields().node!.type,
+        ) as GraphQLObjectType;
         body = `{ totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${selection(node)} } } }`;
       } else if (isObjectType(named)) body = `{ ${selection(named)} }`;
       else body = '';
@@ -76,24 +103,38 @@ describe('GraphQL edge regressions', () => {
       const res = await t.gql(page.query, page.variables, admin);
       const codes = (res.errors ?? []).map((e) => String(e.extensions?.code));
       // Placeholders may name nothing (…_NOT_FOUND) or be refused by the list's own tighter bound; never by the edge's limits.
-      if (codes.some((c) => c.startsWith('QUERY_TOO') || c === 'INTERNAL' || c === 'GRAPHQL_VALIDATION_FAILED')) problems.push(`${page.name}: ${JSON.stringify(res.errors)}`);
+      if (codes.some((c) => c.startsWith('QUERY_TOO') || c === 'INTERNAL' || c === 'GRAPHQL_VALIDATION_FAILED'))
+        problems.push(`${page.name}: ${JSON.stringify(res.errors)}`);
       for (const bad of [101, 0, -1, 2147483647]) {
         const over = await t.gql(page.query, { ...page.variables, first: bad }, admin);
-        if (over.errors?.[0]?.extensions?.code !== 'VALIDATION_FAILED') problems.push(`${page.name} first ${bad}: ${JSON.stringify(over.errors)}`);
+        if (over.errors?.[0]?.extensions?.code !== 'VALIDATION_FAILED')
+          problems.push(`${page.name} first ${bad}: ${JSON.stringify(over.errors)}`);
       }
     }
     expect(problems).toEqual([]);
   });
 
   it('bounds and counts every `limit`: past 100 is VALIDATION_FAILED; lists of lists of 100 are refused as too complex', async () => {
-    const nested = (limit: number) => `{ escrowAccounts(first: 100) { edges { node { id recentTransactions(limit: ${limit}) { amount } } } } }`;
+    const nested = (limit: number) =>
+      `{ escrowAccounts(first: 100) { edges { node { id recentTransactions(limit: ${limit}) { amount } } } } }`;
     const over = await t.gql(nested(101), {}, admin);
     const overError = expectGqlError(over, 'VALIDATION_FAILED');
-    expect(overError.message).toBe('Invalid argument limit of escrowAccounts.edges.node.recentTransactions: must be between 1 and 100');
+    expect(overError.message).toBe(
+      'Invalid argument limit of escrowAccounts.edges.node.recentTransactions: must be between 1 and 100',
+    );
     expect(overError.extensions?.errors).toEqual([{ path: 'limit', message: 'must be between 1 and 100' }]);
-    expectGqlError(await t.gql(`{ escrowAccounts(first: 1) { edges { node { recentStatements(limit: -5) { closingBalance } } } } }`, {}, admin), 'VALIDATION_FAILED');
+    expectGqlError(
+      await t.gql(
+        `{ escrowAccounts(first: 1) { edges { node { recentStatements(limit: -5) { closingBalance } } } } }`,
+        {},
+        admin,
+      ),
+      'VALIDATION_FAILED',
+    );
     const abusive = await t.gql(nested(100), {}, admin);
-    expect(expectGqlError(abusive, 'QUERY_TOO_COMPLEX').message).toMatch(/^Query complexity \d+ exceeds the limit of 2000$/);
+    expect(expectGqlError(abusive, 'QUERY_TOO_COMPLEX').message).toMatch(
+      /^Query complexity \d+ exceeds the limit of 2000$/,
+    );
     expect(abusive.status).toBe(400);
     // A page of accounts with their latest few transactions each is fine: 1 + 100 × (1 + 10 + 5).
     expect((await t.gql(nested(5), {}, admin)).errors).toBeUndefined();
@@ -114,15 +155,24 @@ describe('GraphQL edge regressions', () => {
       expect(res.status).toBe(400);
     }
     const before = await fingerprint(t.dataSource);
-    const complaint = await t.gql(`mutation($input: ComplaintIntakeInput!) { submitComplaint(input: $input) { trackingNumber } }`, {
-      input: { category: 'OTHER', description: '收费\u0000不退', townshipCode: '520122001', anonymous: true },
-    });
-    expect(expectGqlError(complaint, 'VALIDATION_FAILED').extensions?.errors).toEqual([expect.objectContaining({ path: 'description' })]);
+    const complaint = await t.gql(
+      `mutation($input: ComplaintIntakeInput!) { submitComplaint(input: $input) { trackingNumber } }`,
+      {
+        input: { category: 'OTHER', description: '收费\u0000不退', townshipCode: '520122001', anonymous: true },
+      },
+    );
+    expect(expectGqlError(complaint, 'VALIDATION_FAILED').extensions?.errors).toEqual([
+      expect.objectContaining({ path: 'description' }),
+    ]);
     expect(await fingerprint(t.dataSource)).toEqual(before);
   });
 
   it('takes an explicit null of an optional argument as "not given" (the dashboard’s township)', async () => {
-    const res = await t.gql<{ dashboard: { __typename: string } }>(`query($t: String) { dashboard(townshipCode: $t) { __typename } }`, { t: null }, admin);
+    const res = await t.gql<{ dashboard: { __typename: string } }>(
+      `query($t: String) { dashboard(townshipCode: $t) { __typename } }`,
+      { t: null },
+      admin,
+    );
     expect(res.errors).toBeUndefined();
     const literal = await t.gql(`{ dashboard(townshipCode: null, asOf: null) { __typename } }`, {}, admin);
     expect(literal.errors).toBeUndefined();

@@ -1,5 +1,14 @@
 import { randomInt } from 'node:crypto';
-import { GraphQLInputType, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType } from 'graphql';
+import {
+  GraphQLInputType,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+} from 'graphql';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { recordSummary } from '../support/suite-summary';
 import { GqlResult, TestApp, startTestApp } from '../support/test-app';
@@ -39,19 +48,27 @@ function b64(value: unknown): string {
 }
 
 /** One hostile value per class for a value of `type`, at `path`. */
-function hostileValues(type: GraphQLInputType, path: string[], name: string, foreignCursor: () => string, depth = 0): Hostile[] {
+function hostileValues(
+  type: GraphQLInputType,
+  path: string[],
+  name: string,
+  foreignCursor: () => string,
+  depth = 0,
+): Hostile[] {
   const out: Hostile[] = [];
   if (!isNonNullType(type)) out.push({ label: 'explicit null', path, value: null });
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) {
     // The element's classes, as a one-element list; a null element too.
     out.push({ label: 'null list element', path, value: [null] });
-    for (const h of hostileValues(inner.ofType, [], name, foreignCursor, depth + 1)) if (h.label !== 'explicit null') out.push({ ...h, label: `list of ${h.label}`, path, value: [h.value] });
+    for (const h of hostileValues(inner.ofType, [], name, foreignCursor, depth + 1))
+      if (h.label !== 'explicit null') out.push({ ...h, label: `list of ${h.label}`, path, value: [h.value] });
     return out;
   }
   if (isInputObjectType(inner)) {
     if (depth > 4) return out;
-    for (const f of Object.values(inner.getFields())) out.push(...hostileValues(f.type, [...path, f.name], f.name, foreignCursor, depth + 1));
+    for (const f of Object.values(inner.getFields()))
+      out.push(...hostileValues(f.type, [...path, f.name], f.name, foreignCursor, depth + 1));
     return out;
   }
   if (isEnumType(inner)) return [...out, { label: 'wrong enum value', path, value: 'NOT_A_MEMBER' }];
@@ -65,13 +82,22 @@ function hostileValues(type: GraphQLInputType, path: string[], name: string, for
         { label: '2^53', path, value: 2 ** 53 },
       ];
     case 'Float':
-      return [...out, { label: '1e308', path, value: 1e308 }, { label: 'negative', path, value: -1.5 }, { label: '2^53', path, value: 2 ** 53 }];
+      return [
+        ...out,
+        { label: '1e308', path, value: 1e308 },
+        { label: 'negative', path, value: -1.5 },
+        { label: '2^53', path, value: 2 ** 53 },
+      ];
     case 'Boolean':
       return [...out, { label: 'string for boolean', path, value: 'true' }];
     case 'JSON':
       return [...out, { label: 'NUL in JSON', path, value: { a: 'x\u0000y', b: ['\ud800'] } }];
     case 'DateTime':
-      return [...out, { label: 'impossible date', path, value: '2026-02-30T00:00:00Z' }, { label: 'NUL', path, value: '2026-01-01\u0000' }];
+      return [
+        ...out,
+        { label: 'impossible date', path, value: '2026-02-30T00:00:00Z' },
+        { label: 'NUL', path, value: '2026-01-01\u0000' },
+      ];
     default: {
       // String, ID and custom string scalars.
       const strings: Hostile[] = [
@@ -90,7 +116,12 @@ function hostileValues(type: GraphQLInputType, path: string[], name: string, for
 }
 
 /** A copy of `base` with `value` at `path` (the argument, then input fields; optional input objects on the way are filled with placeholders). */
-function setAt(base: Record<string, unknown>, path: string[], value: unknown, argType: GraphQLInputType): Record<string, unknown> {
+function setAt(
+  base: Record<string, unknown>,
+  path: string[],
+  value: unknown,
+  argType: GraphQLInputType,
+): Record<string, unknown> {
   const copy = structuredClone(base);
   let cursor: Record<string, unknown> = copy;
   let type: GraphQLInputType = argType;
@@ -141,26 +172,42 @@ describe('hostile arguments, generated from the schema', () => {
     t = await startTestApp({
       role: 'api',
       clock: new FixedClock('2026-11-25T02:00:00Z'),
-      env: { COMPLAINT_SUBMIT_BURST: '10000', LOGIN_MAX_FAILURES: '100', LOGIN_SLOW_AFTER: '100', LOGIN_ADDRESS_MAX_FAILURES: '10000' },
+      env: {
+        COMPLAINT_SUBMIT_BURST: '10000',
+        LOGIN_MAX_FAILURES: '100',
+        LOGIN_SLOW_AFTER: '100',
+        LOGIN_ADDRESS_MAX_FAILURES: '10000',
+      },
     });
     tokens = await loginCallers(t);
     // A cursor another list issued (townships' schools list, as the county admin sees it).
-    const page = await t.gql<{ schools: { pageInfo: { endCursor: string | null } } }>('{ schools(first: 1) { pageInfo { endCursor } } }', {}, tokens.COUNTY_ADMIN);
+    const page = await t.gql<{ schools: { pageInfo: { endCursor: string | null } } }>(
+      '{ schools(first: 1) { pageInfo { endCursor } } }',
+      {},
+      tokens.COUNTY_ADMIN,
+    );
     foreign = page.data?.schools.pageInfo.endCursor ?? b64(['x', 'y']);
-    const rows: { table_name: string }[] = await t.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
+    const rows: { table_name: string }[] = await t.dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    );
     tables = rows.map((r) => r.table_name).filter((name) => !UNGUARDED.has(name));
   }, 120_000);
   afterAll(() => t?.close());
 
   /** Row count and md5 of every guarded table, in one statement. */
   async function fingerprintAll(): Promise<string> {
-    const parts = tables.map((name) => `SELECT '${name}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS f FROM "${name}" x`);
+    const parts = tables.map(
+      (name) =>
+        `SELECT '${name}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS f FROM "${name}" x`,
+    );
     const rows: { t: string; f: string }[] = await t.dataSource.query(parts.join(' UNION ALL '));
     return rows.map((r) => `${r.t}=${r.f}`).join('\n');
   }
 
   async function send(c: Case): Promise<GqlResult> {
-    return t.gql(c.query, c.variables, tokens[c.caller], { 'X-Forwarded-For': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` });
+    return t.gql(c.query, c.variables, tokens[c.caller], {
+      'X-Forwarded-For': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
+    });
   }
 
   /** The properties of one answer; a refusal is an answer with errors and no data for the operation. */
@@ -170,12 +217,15 @@ describe('hostile arguments, generated from the schema', () => {
     if (res.status >= 500) out.push(`${where}: HTTP ${res.status}`);
     for (const e of res.errors ?? []) {
       const code = e.extensions?.code;
-      if (typeof code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(code)) out.push(`${where}: error without a stable code: ${e.message}`);
-      else if (code === 'INTERNAL' || code === 'INTERNAL_SERVER_ERROR') out.push(`${where}: ${code} ${String(e.extensions?.detail ?? e.message)}`);
+      if (typeof code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(code))
+        out.push(`${where}: error without a stable code: ${e.message}`);
+      else if (code === 'INTERNAL' || code === 'INTERNAL_SERVER_ERROR')
+        out.push(`${where}: ${code} ${String(e.extensions?.detail ?? e.message)}`);
     }
     return out;
   }
-  const refused = (res: GqlResult, c: Case) => (res.errors?.length ?? 0) > 0 && (res.data as Record<string, unknown> | undefined)?.[c.op.name] == null;
+  const refused = (res: GqlResult, c: Case) =>
+    (res.errors?.length ?? 0) > 0 && (res.data as Record<string, unknown> | undefined)?.[c.op.name] == null;
 
   it('answers every hostile argument of every operation with a stable code, never INTERNAL or a 5xx, and a refusal changes no table', async () => {
     const cases = buildCases(() => foreign);
@@ -186,11 +236,13 @@ describe('hostile arguments, generated from the schema', () => {
     for (let i = 0; i < cases.length; i += BATCH) {
       const batch = cases.slice(i, i + BATCH);
       const before = await fingerprintAll();
-      const answers = await Promise.all(batch.map(async (c) => {
-        const t0 = Date.now();
-        const res = await send(c);
-        return { c, res, ms: Date.now() - t0 };
-      }));
+      const answers = await Promise.all(
+        batch.map(async (c) => {
+          const t0 = Date.now();
+          const res = await send(c);
+          return { c, res, ms: Date.now() - t0 };
+        }),
+      );
       for (const { c, res, ms } of answers) {
         problems.push(...problemsOf(c, res));
         if (refused(res, c)) {
@@ -208,8 +260,13 @@ describe('hostile arguments, generated from the schema', () => {
         if (!refused(again, c)) continue;
         const changed = await fingerprintAll();
         if (changed !== alone) {
-          const diff = changed.split('\n').filter((line) => !alone.split('\n').includes(line)).map((line) => line.split('=')[0]);
-          problems.push(`${c.op.kind} ${c.op.name} [${c.hostile.path.join('.')}: ${c.hostile.label}] as ${c.caller}: refused (${again.errors?.[0]?.extensions?.code}) but changed ${diff.join(', ')}`);
+          const diff = changed
+            .split('\n')
+            .filter((line) => !alone.split('\n').includes(line))
+            .map((line) => line.split('=')[0]);
+          problems.push(
+            `${c.op.kind} ${c.op.name} [${c.hostile.path.join('.')}: ${c.hostile.label}] as ${c.caller}: refused (${again.errors?.[0]?.extensions?.code}) but changed ${diff.join(', ')}`,
+          );
         }
       }
     }
@@ -220,7 +277,9 @@ describe('hostile arguments, generated from the schema', () => {
     recordSummary('GraphQL hostile arguments: argument paths', argumentPaths);
     recordSummary('GraphQL hostile arguments: requests', cases.length);
     recordSummary('slowest refusal (ms)', slowest);
-    console.log(`hostile arguments: ${ops} operations × ${argumentPaths} argument paths × hostile values = ${cases.length} requests (${refusals} refusals, slowest refusal ${slowest} ms, ${Date.now() - started} ms in all)`);
+    console.log(
+      `hostile arguments: ${ops} operations × ${argumentPaths} argument paths × hostile values = ${cases.length} requests (${refusals} refusals, slowest refusal ${slowest} ms, ${Date.now() - started} ms in all)`,
+    );
     expect(cases.length).toBeGreaterThan(500);
     expect(problems).toEqual([]);
   }, 600_000);

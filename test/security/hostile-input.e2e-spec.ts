@@ -31,18 +31,48 @@ const weird = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
 /** A value that no field of a bank item accepts in place of the right one. */
-const wrongType = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant([]), fc.constant({}));
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant([]),
+  fc.constant({}),
+);
 /** …and for a required field, null too (an optional one may be null). */
 const notAString = fc.oneof(fc.constant(null), wrongType);
 const badAmount = fc.oneof(
-  fc.constantFrom('-1.00', '-0.01', '1.001', '0.005', '1e3', 'NaN', 'Infinity', '+1.00', '1,000.00', ' 1.00', '99999999999999999999999999.00', '9'.repeat(400) + '.00'),
+  fc.constantFrom(
+    '-1.00',
+    '-0.01',
+    '1.001',
+    '0.005',
+    '1e3',
+    'NaN',
+    'Infinity',
+    '+1.00',
+    '1,000.00',
+    ' 1.00',
+    '99999999999999999999999999.00',
+    '9'.repeat(400) + '.00',
+  ),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.bigInt().map((n) => `${n}.00`).filter((s) => s.startsWith('-') || s.length > 22),
+  fc
+    .bigInt()
+    .map((n) => `${n}.00`)
+    .filter((s) => s.startsWith('-') || s.length > 22),
   weird,
   notAString,
 );
-const badDate = fc.oneof(fc.constantFrom('2026-02-30', '2026-13-01', '26-11-28', '2026-11-28T00:00:00', '99999-01-01', '0000-00-00'), weird, notAString);
-const badTimestamp = fc.oneof(fc.constantFrom('2026-11-28', 'yesterday', '2026-11-28T25:00:00+08:00', '+275760-09-13T00:00:00Z'), weird, notAString);
+const badDate = fc.oneof(
+  fc.constantFrom('2026-02-30', '2026-13-01', '26-11-28', '2026-11-28T00:00:00', '99999-01-01', '0000-00-00'),
+  weird,
+  notAString,
+);
+const badTimestamp = fc.oneof(
+  fc.constantFrom('2026-11-28', 'yesterday', '2026-11-28T25:00:00+08:00', '+275760-09-13T00:00:00Z'),
+  weird,
+  notAString,
+);
 /** Not a count: a whole number in range (0 to 100,000 or 1,000,000) is valid, so numbers here are negative, fractional or huge. */
 const badCount = fc.oneof(
   fc.constantFrom(-1, 1.5, 2 ** 53, 1e12, '24', -0.5),
@@ -82,7 +112,11 @@ describe('hostile input', () => {
     const res = await t.bankRequest('POST', path, raw, bank);
     if (res.status === 200) {
       expect({ accepted: res.body.accepted, duplicates: res.body.duplicates }).toEqual({ accepted: 0, duplicates: 0 });
-      expect(res.body.results.every((r: { status: string; code: string }) => r.status === 'REJECTED' && typeof r.code === 'string')).toBe(true);
+      expect(
+        res.body.results.every(
+          (r: { status: string; code: string }) => r.status === 'REJECTED' && typeof r.code === 'string',
+        ),
+      ).toBe(true);
       return;
     }
     expect([400, 413, 415, 422]).toContain(res.status);
@@ -90,8 +124,24 @@ describe('hostile input', () => {
     expect(typeof res.body.code).toBe('string');
   }
 
-  const statement = () => ({ accountNo: account.accountNo, statementDate: '2026-11-27', openingBalance: '1000.00', closingBalance: '1200.00', currency: 'CNY', revision: 0 });
-  const transaction = () => ({ accountNo: account.accountNo, txnId: `T${Math.random()}`, bookedAt: '2026-11-27T10:15:00+08:00', type: 'DEPOSIT', amount: '300.00', currency: 'CNY', lessonHours: 24, coverageMonths: 2 });
+  const statement = () => ({
+    accountNo: account.accountNo,
+    statementDate: '2026-11-27',
+    openingBalance: '1000.00',
+    closingBalance: '1200.00',
+    currency: 'CNY',
+    revision: 0,
+  });
+  const transaction = () => ({
+    accountNo: account.accountNo,
+    txnId: `T${Math.random()}`,
+    bookedAt: '2026-11-27T10:15:00+08:00',
+    type: 'DEPOSIT',
+    amount: '300.00',
+    currency: 'CNY',
+    lessonHours: 24,
+    coverageMonths: 2,
+  });
 
   /** A valid item with at least one field made hostile. */
   const spoiled = (base: () => Record<string, unknown>, bad: Record<string, fc.Arbitrary<unknown>>) =>
@@ -125,24 +175,46 @@ describe('hostile input', () => {
       // duplicate keys in an otherwise valid body: refused (DUPLICATE_JSON_KEY), whichever copy a parser would keep
       fc.constantFrom(...Object.keys(valid())).map((field) => {
         const one = valid();
-        return JSON.stringify({ [key]: [one] }).replace(`"${field}":`, `"${field}":${JSON.stringify(one[field])},"${field}":`);
+        return JSON.stringify({ [key]: [one] }).replace(
+          `"${field}":`,
+          `"${field}":${JSON.stringify(one[field])},"${field}":`,
+        );
       }),
       fc.constant(`{"${key}":${JSON.stringify([valid()])},"${key}":${JSON.stringify([valid()])}}`),
       fc.string({ unit: 'grapheme', maxLength: 60 }),
       fc.string({ unit: 'binary', maxLength: 60 }),
       fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
-      fc.constantFrom('{', '[]', 'null', '"x"', '{"' + key + '":', `{"${key}":{}}`, `{"${key}":[]}`, `{"${key}":null}`, '\uFEFF{}', `{"${key}":[1]}`),
+      fc.constantFrom(
+        '{',
+        '[]',
+        'null',
+        '"x"',
+        '{"' + key + '":',
+        `{"${key}":{}}`,
+        `{"${key}":[]}`,
+        `{"${key}":null}`,
+        '\uFEFF{}',
+        `{"${key}":[1]}`,
+      ),
       item.map((i) => JSON.stringify({ [key]: [i] }).slice(0, -3)), // truncated
       item.map((i) => `{"${key}":${JSON.stringify([i])},"${key}":"not a list"}`), // duplicate keys, the last one wrong
       item.map((i) => JSON.stringify({ [key]: Array.from({ length: 1001 }, () => i) })), // over the batch limit
       item.map((i) => JSON.stringify({ [key]: [i], extra: { nested: [[[[[[[[[[1]]]]]]]]]] } })),
-      item.map((i) => JSON.stringify({ [key]: [i] }).replace(/"(amount|closingBalance)":("[^"]*"|[^,}]*)/, '"$1":1e400')), // a number JSON cannot hold
+      item.map((i) =>
+        JSON.stringify({ [key]: [i] }).replace(/"(amount|closingBalance)":("[^"]*"|[^,}]*)/, '"$1":1e400'),
+      ), // a number JSON cannot hold
     );
 
   it('refuses hostile statements and stores nothing', async () => {
     const before = await fingerprint(t.dataSource);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(badStatement.map((s) => JSON.stringify({ statements: [s] })), garbage('statements', badStatement, statement)), (raw) => expectRefused('/api/bank/v1/statements', raw)),
+      fc.asyncProperty(
+        fc.oneof(
+          badStatement.map((s) => JSON.stringify({ statements: [s] })),
+          garbage('statements', badStatement, statement),
+        ),
+        (raw) => expectRefused('/api/bank/v1/statements', raw),
+      ),
       { numRuns: RUNS },
     );
     expect(await fingerprint(t.dataSource)).toEqual(before);
@@ -151,15 +223,22 @@ describe('hostile input', () => {
   it('names a duplicated key (JSON.parse would silently keep the last copy)', async () => {
     const raw = `{"statements":[{"accountNo":"${account.accountNo}","statementDate":"2026-11-25","openingBalance":"1.00","openingBalance":"1000.00","closingBalance":"1200.00","currency":"CNY","revision":0}]}`;
     const res = await t.bankRequest('POST', '/api/bank/v1/statements', raw, bank).expect(400);
-    expect(res.body).toMatchObject({ code: 'DUPLICATE_JSON_KEY', errors: [{ path: 'statements.0.openingBalance', message: 'named twice' }] });
+    expect(res.body).toMatchObject({
+      code: 'DUPLICATE_JSON_KEY',
+      errors: [{ path: 'statements.0.openingBalance', message: 'named twice' }],
+    });
     tried++;
   });
 
   it('refuses hostile transactions and stores nothing', async () => {
     const before = await fingerprint(t.dataSource);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(badTransaction.map((x) => JSON.stringify({ transactions: [x] })), garbage('transactions', badTransaction, transaction)), (raw) =>
-        expectRefused('/api/bank/v1/transactions', raw),
+      fc.asyncProperty(
+        fc.oneof(
+          badTransaction.map((x) => JSON.stringify({ transactions: [x] })),
+          garbage('transactions', badTransaction, transaction),
+        ),
+        (raw) => expectRefused('/api/bank/v1/transactions', raw),
       ),
       { numRuns: RUNS },
     );
@@ -168,15 +247,43 @@ describe('hostile input', () => {
 
   it('answers any input to the public complaint form with data or a coded error, and stores nothing it refused', async () => {
     const SUBMIT = `mutation($input: ComplaintIntakeInput!) { submitComplaint(input: $input) { trackingNumber } }`;
-    const valid = { category: 'UNLICENSED_TRAINING', description: '周末有人在小区里开补习班', anonymous: true, townshipCode: '520122001' };
+    const valid = {
+      category: 'UNLICENSED_TRAINING',
+      description: '周末有人在小区里开补习班',
+      anonymous: true,
+      townshipCode: '520122001',
+    };
     const hostile = fc.oneof(
-      fc.record({ description: fc.oneof(fc.constant(''), fc.constant('字'.repeat(5001)), fc.constant('<script>x</script>'), notAString) }),
+      fc.record({
+        description: fc.oneof(
+          fc.constant(''),
+          fc.constant('字'.repeat(5001)),
+          fc.constant('<script>x</script>'),
+          notAString,
+        ),
+      }),
       fc.record({ category: fc.oneof(fc.constantFrom('NOPE', ''), weird, notAString) }),
       fc.record({ institutionId: fc.oneof(fc.constantFrom('not-a-uuid', "1' OR '1'='1"), weird, wrongType) }),
-      fc.record({ institutionCreditCode: fc.oneof(fc.constantFrom('91520122MA6DAAAAAI', '1'.repeat(19), 'SVIOZSVIOZSVIOZSVI'), weird, wrongType) }),
-      fc.record({ townshipCode: fc.oneof(fc.constantFrom('000000000', '5201220011'), weird.filter((s) => s !== ''), wrongType) }),
+      fc.record({
+        institutionCreditCode: fc.oneof(
+          fc.constantFrom('91520122MA6DAAAAAI', '1'.repeat(19), 'SVIOZSVIOZSVIOZSVI'),
+          weird,
+          wrongType,
+        ),
+      }),
+      fc.record({
+        townshipCode: fc.oneof(
+          fc.constantFrom('000000000', '5201220011'),
+          weird.filter((s) => s !== ''),
+          wrongType,
+        ),
+      }),
       fc.record({ anonymous: fc.oneof(fc.constantFrom('yes', 1, 0), fc.constant({})) }),
-      fc.record({ anonymous: fc.constant(false), contactName: fc.oneof(fc.constant('名'.repeat(1000)), wrongType), contactPhone: fc.oneof(fc.constantFrom('12', '+86 abc', '1'.repeat(100)), wrongType) }),
+      fc.record({
+        anonymous: fc.constant(false),
+        contactName: fc.oneof(fc.constant('名'.repeat(1000)), wrongType),
+        contactPhone: fc.oneof(fc.constantFrom('12', '+86 abc', '1'.repeat(100)), wrongType),
+      }),
       fc.record({ unknownField: fc.jsonValue() }),
     );
     const before = await fingerprint(t.dataSource);
@@ -193,11 +300,17 @@ describe('hostile input', () => {
     );
     // Raw documents that are not GraphQL at all.
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v))), async (raw) => {
-        tried++;
-        const res = await t.http().post('/graphql').set('Content-Type', 'application/json').send(raw);
-        expect(res.status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', maxLength: 80 }),
+          fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+        ),
+        async (raw) => {
+          tried++;
+          const res = await t.http().post('/graphql').set('Content-Type', 'application/json').send(raw);
+          expect(res.status).toBeLessThan(500);
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(await fingerprint(t.dataSource)).toEqual(before);
@@ -207,21 +320,29 @@ describe('hostile input', () => {
   });
 
   it('accepts a credit code with the right check character and names the position of any one changed character', () => {
-    const body = fc.array(fc.constantFrom(...CREDIT_ALPHABET), { minLength: 17, maxLength: 17 }).map((cs) => cs.join(''));
+    const body = fc
+      .array(fc.constantFrom(...CREDIT_ALPHABET), { minLength: 17, maxLength: 17 })
+      .map((cs) => cs.join(''));
     fc.assert(
-      fc.property(body, fc.integer({ min: 0, max: 17 }), fc.constantFrom(...CREDIT_ALPHABET, 'I', 'O', 'S', 'V', 'Z', 'a', '中', ' '), (first17, at, replacement) => {
-        tried++;
-        const code = first17 + creditCodeCheckCharacter(first17);
-        expect(checkCreditCode(code)).toEqual({ valid: true, code });
-        expect(checkCreditCode(code.toLowerCase())).toEqual({ valid: true, code });
-        const changed = code.slice(0, at) + replacement + code.slice(at + 1);
-        const result = checkCreditCode(changed);
-        if (changed.toUpperCase() === code) return;
-        expect(result.valid).toBe(false);
-        if (!result.valid) expect(result.message).toMatch(/position (\d+)|18 characters/);
-        // One changed character anywhere is caught: by the alphabet at its position, or by the check character.
-        if (!result.valid && /position/.test(result.message)) expect([String(at + 1), '18']).toContain(/position (\d+)/.exec(result.message)![1]);
-      }),
+      fc.property(
+        body,
+        fc.integer({ min: 0, max: 17 }),
+        fc.constantFrom(...CREDIT_ALPHABET, 'I', 'O', 'S', 'V', 'Z', 'a', '中', ' '),
+        (first17, at, replacement) => {
+          tried++;
+          const code = first17 + creditCodeCheckCharacter(first17);
+          expect(checkCreditCode(code)).toEqual({ valid: true, code });
+          expect(checkCreditCode(code.toLowerCase())).toEqual({ valid: true, code });
+          const changed = code.slice(0, at) + replacement + code.slice(at + 1);
+          const result = checkCreditCode(changed);
+          if (changed.toUpperCase() === code) return;
+          expect(result.valid).toBe(false);
+          if (!result.valid) expect(result.message).toMatch(/position (\d+)|18 characters/);
+          // One changed character anywhere is caught: by the alphabet at its position, or by the check character.
+          if (!result.valid && /position/.test(result.message))
+            expect([String(at + 1), '18']).toContain(/position (\d+)/.exec(result.message)![1]);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -229,15 +350,37 @@ describe('hostile input', () => {
   it('refuses a signed request when its body, path, timestamp or method differ from what was signed', async () => {
     const now = Math.floor(t.clock.now().getTime() / 1000);
     const send = (method: 'GET' | 'POST', path: string, body: string, ts: number, signature: string) => {
-      const req = (method === 'GET' ? t.http().get(path) : t.http().post(path)).set('X-Bank-Key-Id', bank.keyId).set('X-Timestamp', String(ts)).set('X-Signature', signature);
-      return method === 'POST' ? req.set('Idempotency-Key', randomUUID()).set('Content-Type', 'application/json').send(body) : req;
+      const req = (method === 'GET' ? t.http().get(path) : t.http().post(path))
+        .set('X-Bank-Key-Id', bank.keyId)
+        .set('X-Timestamp', String(ts))
+        .set('X-Signature', signature);
+      return method === 'POST'
+        ? req.set('Idempotency-Key', randomUUID()).set('Content-Type', 'application/json').send(body)
+        : req;
     };
-    const sent = { method: 'POST' as const, path: '/api/bank/v1/statements', body: JSON.stringify({ statements: [statement()] }), ts: now };
+    const sent = {
+      method: 'POST' as const,
+      path: '/api/bank/v1/statements',
+      body: JSON.stringify({ statements: [statement()] }),
+      ts: now,
+    };
     const change = fc.oneof(
       fc.string({ minLength: 1, maxLength: 20 }).map((s) => ({ body: sent.body + s })),
-      fc.integer({ min: 0, max: sent.body.length - 1 }).map((i) => ({ body: sent.body.slice(0, i) + sent.body.slice(i + 1) })),
-      fc.constantFrom('/api/bank/v1/transactions', '/api/bank/v1/statements?x=1', '/api/bank/v1/Statements', '/api/bank/v1/statements/').map((path) => ({ path })),
-      fc.integer({ min: -120, max: 120 }).filter((d) => d !== 0).map((d) => ({ ts: now + d })),
+      fc
+        .integer({ min: 0, max: sent.body.length - 1 })
+        .map((i) => ({ body: sent.body.slice(0, i) + sent.body.slice(i + 1) })),
+      fc
+        .constantFrom(
+          '/api/bank/v1/transactions',
+          '/api/bank/v1/statements?x=1',
+          '/api/bank/v1/Statements',
+          '/api/bank/v1/statements/',
+        )
+        .map((path) => ({ path })),
+      fc
+        .integer({ min: -120, max: 120 })
+        .filter((d) => d !== 0)
+        .map((d) => ({ ts: now + d })),
       fc.constant({ method: 'GET' as const }),
     );
     const before = await fingerprint(t.dataSource);
@@ -245,7 +388,13 @@ describe('hostile input', () => {
       fc.asyncProperty(change, async (signedInstead) => {
         tried++;
         const s = { ...sent, ...signedInstead };
-        const signature = signBankRequest(bank.secret, String(s.ts), s.method, s.path, s.method === 'GET' ? '' : s.body);
+        const signature = signBankRequest(
+          bank.secret,
+          String(s.ts),
+          s.method,
+          s.path,
+          s.method === 'GET' ? '' : s.body,
+        );
         const res = await send(sent.method, sent.path, sent.body, sent.ts, signature);
         expect(res.status).toBe(401);
       }),
@@ -253,7 +402,13 @@ describe('hostile input', () => {
     );
     expect(await fingerprint(t.dataSource)).toEqual(before);
     // The unchanged request passes (so the refusals above were the signature's doing).
-    const ok = await send(sent.method, sent.path, sent.body, sent.ts, signBankRequest(bank.secret, String(sent.ts), sent.method, sent.path, sent.body));
+    const ok = await send(
+      sent.method,
+      sent.path,
+      sent.body,
+      sent.ts,
+      signBankRequest(bank.secret, String(sent.ts), sent.method, sent.path, sent.body),
+    );
     expect(ok.status).toBe(200);
   });
 });

@@ -3,12 +3,27 @@ import { Role } from '../../src/platform/auth/role';
 import { TestApp } from '../support/test-app';
 
 /** The callers of the authorization matrix: anonymous and each role, the department officer twice (in and out of EDU). */
-export const CALLERS = ['ANONYMOUS', 'COUNTY_ADMIN', 'DEPT_EDU', 'DEPT_FIRE', 'TOWNSHIP_OFFICER', 'SCHOOL_ADMIN', 'INSPECTOR', 'DISCIPLINE_SUPERVISOR'] as const;
+export const CALLERS = [
+  'ANONYMOUS',
+  'COUNTY_ADMIN',
+  'DEPT_EDU',
+  'DEPT_FIRE',
+  'TOWNSHIP_OFFICER',
+  'SCHOOL_ADMIN',
+  'INSPECTOR',
+  'DISCIPLINE_SUPERVISOR',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /** Seeds the demo reference data (schools) and logs one user in per caller; ANONYMOUS has no token. */
 export async function loginCallers(t: TestApp): Promise<Record<Caller, string | undefined> & { schoolId: string }> {
-  await t.dataSource.transaction((em) => seedReferenceDemo(em, t.runtime.config.security.piiHashKey, XIFENG.townships.map((x) => x.code)));
+  await t.dataSource.transaction((em) =>
+    seedReferenceDemo(
+      em,
+      t.runtime.config.security.piiHashKey,
+      XIFENG.townships.map((x) => x.code),
+    ),
+  );
   const [school] = await t.dataSource.query(`SELECT id FROM school WHERE code = 'DEMO-S001'`);
   const token = async (role: Role, scope?: string) => (await t.loginAs(role, scope)).token;
   return {
@@ -26,5 +41,7 @@ export async function loginCallers(t: TestApp): Promise<Record<Caller, string | 
 
 /** Denied at a gate: not logged in, or forbidden (FORBIDDEN or a module's *_FORBIDDEN). */
 export function isDeniedCode(code: unknown): boolean {
-  return code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || (typeof code === 'string' && code.endsWith('_FORBIDDEN'));
+  return (
+    code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || (typeof code === 'string' && code.endsWith('_FORBIDDEN'))
+  );
 }

@@ -29,19 +29,32 @@ type ScopedRole = (typeof ROLES)[number];
 
 /** The objects, one of each kind in A and in B. */
 const OBJECTS = [
-  'townshipA', 'townshipB',
-  'schoolA', 'schoolB',
-  'institutionA', 'institutionB',
-  'accountA', 'accountB',
-  'alertA', 'alertB',
-  'complaintA', 'complaintB',
-  'taskA', 'taskB',
-  'planA', 'planB',
-  'leadA', 'leadB',
-  'creditRecordA', 'creditRecordB',
-  'creditEntryA', 'creditEntryB',
-  'orderA', 'orderB',
-  'homeworkA', 'homeworkB',
+  'townshipA',
+  'townshipB',
+  'schoolA',
+  'schoolB',
+  'institutionA',
+  'institutionB',
+  'accountA',
+  'accountB',
+  'alertA',
+  'alertB',
+  'complaintA',
+  'complaintB',
+  'taskA',
+  'taskB',
+  'planA',
+  'planB',
+  'leadA',
+  'leadB',
+  'creditRecordA',
+  'creditRecordB',
+  'creditEntryA',
+  'creditEntryB',
+  'orderA',
+  'orderB',
+  'homeworkA',
+  'homeworkB',
 ] as const;
 type Obj = (typeof OBJECTS)[number];
 
@@ -71,7 +84,12 @@ const byId = (kind: string, field: string): Probe => ({
   },
 });
 /** A list query (connection or plain list) with optional arguments derived from the object; visible when the object's id is among the returned ids. */
-const inList = (kind: string, query: string, pick: (d: Record<string, unknown>) => string[], vars: (obj: Obj) => Record<string, unknown> = () => ({})): Probe => ({
+const inList = (
+  kind: string,
+  query: string,
+  pick: (d: Record<string, unknown>) => string[],
+  vars: (obj: Obj) => Record<string, unknown> = () => ({}),
+): Probe => ({
   kind,
   async run(t, token, obj) {
     const d = data(await t.gql(query, vars(obj), token));
@@ -81,60 +99,164 @@ const inList = (kind: string, query: string, pick: (d: Record<string, unknown>) 
 });
 type Edges = { edges: { node: { id: string } }[] };
 const nodes = (field: string) => (d: Record<string, unknown>) => (d[field] as Edges).edges.map((e) => e.node.id);
-const rows = (field: string, key = 'schoolId') => (d: Record<string, unknown>) => (d[field] as Record<string, string>[]).map((r) => r[key]!);
-const conn = (field: string, args: string, decl = '') => `query${decl} { ${field}(first: 100${args}) { edges { node { id } } } }`;
+const rows =
+  (field: string, key = 'schoolId') =>
+  (d: Record<string, unknown>) =>
+    (d[field] as Record<string, string>[]).map((r) => r[key]!);
+const conn = (field: string, args: string, decl = '') =>
+  `query${decl} { ${field}(first: 100${args}) { edges { node { id } } } }`;
 const own = { township: (obj: Obj) => ({ tc: townshipOf(obj) }), school: (obj: Obj) => ({ sid: ids[obj] }) };
 
 const PROBES: Record<string, Probe> = {
   'school(id)': byId('school', 'school'),
-  'schools': inList('school', conn('schools', ''), nodes('schools')),
-  'schools(townshipCode)': inList('school', conn('schools', ', townshipCode: $tc', '($tc: String)'), nodes('schools'), own.township),
+  schools: inList('school', conn('schools', ''), nodes('schools')),
+  'schools(townshipCode)': inList(
+    'school',
+    conn('schools', ', townshipCode: $tc', '($tc: String)'),
+    nodes('schools'),
+    own.township,
+  ),
   'institution(id)': byId('institution', 'institution'),
-  'institutions': inList('institution', conn('institutions', ''), nodes('institutions')),
-  'institutions(filter.townshipCode)': inList('institution', conn('institutions', ', filter: { townshipCode: $tc }', '($tc: String)'), nodes('institutions'), own.township),
+  institutions: inList('institution', conn('institutions', ''), nodes('institutions')),
+  'institutions(filter.townshipCode)': inList(
+    'institution',
+    conn('institutions', ', filter: { townshipCode: $tc }', '($tc: String)'),
+    nodes('institutions'),
+    own.township,
+  ),
   'whitelistEligibility(institutionId)': {
     kind: 'institution',
     async run(t, token, obj) {
-      const d = data(await t.gql(`query($id: ID!) { whitelistEligibility(institutionId: $id) { eligible } }`, { id: ids[obj] }, token));
+      const d = data(
+        await t.gql(
+          `query($id: ID!) { whitelistEligibility(institutionId: $id) { eligible } }`,
+          { id: ids[obj] },
+          token,
+        ),
+      );
       return typeof d === 'string' ? d : 'visible';
     },
   },
   'escrowAccount(id)': byId('account', 'escrowAccount'),
-  'escrowAccounts': inList('account', conn('escrowAccounts', ''), nodes('escrowAccounts')),
-  'escrowAccounts(filter.townshipCode)': inList('account', conn('escrowAccounts', ', filter: { townshipCode: $tc }', '($tc: String)'), nodes('escrowAccounts'), own.township),
-  'escrowAlerts': inList('alert', conn('escrowAlerts', ''), nodes('escrowAlerts')),
-  'escrowAlerts(filter.townshipCode)': inList('alert', conn('escrowAlerts', ', filter: { townshipCode: $tc }', '($tc: String)'), nodes('escrowAlerts'), own.township),
+  escrowAccounts: inList('account', conn('escrowAccounts', ''), nodes('escrowAccounts')),
+  'escrowAccounts(filter.townshipCode)': inList(
+    'account',
+    conn('escrowAccounts', ', filter: { townshipCode: $tc }', '($tc: String)'),
+    nodes('escrowAccounts'),
+    own.township,
+  ),
+  escrowAlerts: inList('alert', conn('escrowAlerts', ''), nodes('escrowAlerts')),
+  'escrowAlerts(filter.townshipCode)': inList(
+    'alert',
+    conn('escrowAlerts', ', filter: { townshipCode: $tc }', '($tc: String)'),
+    nodes('escrowAlerts'),
+    own.township,
+  ),
   'complaint(id)': byId('complaint', 'complaint'),
-  'complaints': inList('complaint', conn('complaints', ''), nodes('complaints')),
-  'complaints(townshipCode)': inList('complaint', conn('complaints', ', townshipCode: $tc', '($tc: String)'), nodes('complaints'), own.township),
+  complaints: inList('complaint', conn('complaints', ''), nodes('complaints')),
+  'complaints(townshipCode)': inList(
+    'complaint',
+    conn('complaints', ', townshipCode: $tc', '($tc: String)'),
+    nodes('complaints'),
+    own.township,
+  ),
   'supervisionTask(id)': byId('task', 'supervisionTask'),
-  'supervisionTasks': inList('task', conn('supervisionTasks', ''), nodes('supervisionTasks')),
-  'supervisionTasks(filter.townshipCode)': inList('task', conn('supervisionTasks', ', filter: { townshipCode: $tc }', '($tc: String)'), nodes('supervisionTasks'), own.township),
+  supervisionTasks: inList('task', conn('supervisionTasks', ''), nodes('supervisionTasks')),
+  'supervisionTasks(filter.townshipCode)': inList(
+    'task',
+    conn('supervisionTasks', ', filter: { townshipCode: $tc }', '($tc: String)'),
+    nodes('supervisionTasks'),
+    own.township,
+  ),
   'afterSchoolPlan(id)': byId('plan', 'afterSchoolPlan'),
-  'afterSchoolPlans': inList('plan', conn('afterSchoolPlans', ''), nodes('afterSchoolPlans')),
-  'afterSchoolPlans(townshipCode)': inList('plan', conn('afterSchoolPlans', ', townshipCode: $tc', '($tc: String)'), nodes('afterSchoolPlans'), own.township),
+  afterSchoolPlans: inList('plan', conn('afterSchoolPlans', ''), nodes('afterSchoolPlans')),
+  'afterSchoolPlans(townshipCode)': inList(
+    'plan',
+    conn('afterSchoolPlans', ', townshipCode: $tc', '($tc: String)'),
+    nodes('afterSchoolPlans'),
+    own.township,
+  ),
   'unlicensedLead(id)': byId('lead', 'unlicensedLead'),
-  'unlicensedLeads': inList('lead', conn('unlicensedLeads', ''), nodes('unlicensedLeads')),
-  'unlicensedLeads(filter.townshipCode)': inList('lead', conn('unlicensedLeads', ', filter: { townshipCode: $tc }', '($tc: String)'), nodes('unlicensedLeads'), own.township),
+  unlicensedLeads: inList('lead', conn('unlicensedLeads', ''), nodes('unlicensedLeads')),
+  'unlicensedLeads(filter.townshipCode)': inList(
+    'lead',
+    conn('unlicensedLeads', ', filter: { townshipCode: $tc }', '($tc: String)'),
+    nodes('unlicensedLeads'),
+    own.township,
+  ),
   'creditRecord(id)': byId('creditRecord', 'creditRecord'),
-  'creditRecords': inList('creditRecord', conn('creditRecords', ''), nodes('creditRecords')),
-  'creditRecords(townshipCode)': inList('creditRecord', conn('creditRecords', ', townshipCode: $tc', '($tc: String)'), nodes('creditRecords'), own.township),
+  creditRecords: inList('creditRecord', conn('creditRecords', ''), nodes('creditRecords')),
+  'creditRecords(townshipCode)': inList(
+    'creditRecord',
+    conn('creditRecords', ', townshipCode: $tc', '($tc: String)'),
+    nodes('creditRecords'),
+    own.township,
+  ),
   'creditEntry(id)': byId('creditEntry', 'creditEntry'),
-  'creditEntries': inList('creditEntry', conn('creditEntries', ''), nodes('creditEntries')),
-  'creditEntries(townshipCode)': inList('creditEntry', conn('creditEntries', ', townshipCode: $tc', '($tc: String)'), nodes('creditEntries'), own.township),
+  creditEntries: inList('creditEntry', conn('creditEntries', ''), nodes('creditEntries')),
+  'creditEntries(townshipCode)': inList(
+    'creditEntry',
+    conn('creditEntries', ', townshipCode: $tc', '($tc: String)'),
+    nodes('creditEntries'),
+    own.township,
+  ),
   // Per-school figures: the school's row is there or not.
-  'afterSchoolCoverageBySchool(schoolId)': inList('school', `query($sid: ID) { afterSchoolCoverageBySchool(semester: "${SEMESTER}", schoolId: $sid) { schoolId } }`, rows('afterSchoolCoverageBySchool'), own.school),
-  'homeworkComplianceBySchool(schoolId)': inList('school', `query($sid: ID) { homeworkComplianceBySchool(from: "2026-11-02", to: "2026-11-20", schoolId: $sid) { schoolId } }`, rows('homeworkComplianceBySchool'), own.school),
-  'familyEducationCompletion(schoolId)': inList('school', `query($sid: ID) { familyEducationCompletion(schoolYear: 2026, schoolId: $sid) { schoolId } }`, rows('familyEducationCompletion'), own.school),
-  'afterSchoolParticipation(schoolId)': inList('school', `query($sid: ID) { afterSchoolParticipation(semester: "${SEMESTER}", schoolId: $sid) { schoolId } }`, rows('afterSchoolParticipation'), own.school),
-  'teacherParticipationHours(schoolId)': inList('school', `query($sid: ID) { teacherParticipationHours(from: "2026-11-01", to: "2026-11-30", schoolId: $sid) { schoolId } }`, rows('teacherParticipationHours'), own.school),
-  'homeworkRecords': inList('homework', `{ homeworkRecords(from: "2026-11-01", to: "2026-11-30") { id } }`, rows('homeworkRecords', 'id')),
-  'homeworkRecords(townshipCode)': inList('homework', `query($tc: String) { homeworkRecords(from: "2026-11-01", to: "2026-11-30", townshipCode: $tc) { id } }`, rows('homeworkRecords', 'id'), own.township),
+  'afterSchoolCoverageBySchool(schoolId)': inList(
+    'school',
+    `query($sid: ID) { afterSchoolCoverageBySchool(semester: "${SEMESTER}", schoolId: $sid) { schoolId } }`,
+    rows('afterSchoolCoverageBySchool'),
+    own.school,
+  ),
+  'homeworkComplianceBySchool(schoolId)': inList(
+    'school',
+    `query($sid: ID) { homeworkComplianceBySchool(from: "2026-11-02", to: "2026-11-20", schoolId: $sid) { schoolId } }`,
+    rows('homeworkComplianceBySchool'),
+    own.school,
+  ),
+  'familyEducationCompletion(schoolId)': inList(
+    'school',
+    `query($sid: ID) { familyEducationCompletion(schoolYear: 2026, schoolId: $sid) { schoolId } }`,
+    rows('familyEducationCompletion'),
+    own.school,
+  ),
+  'afterSchoolParticipation(schoolId)': inList(
+    'school',
+    `query($sid: ID) { afterSchoolParticipation(semester: "${SEMESTER}", schoolId: $sid) { schoolId } }`,
+    rows('afterSchoolParticipation'),
+    own.school,
+  ),
+  'teacherParticipationHours(schoolId)': inList(
+    'school',
+    `query($sid: ID) { teacherParticipationHours(from: "2026-11-01", to: "2026-11-30", schoolId: $sid) { schoolId } }`,
+    rows('teacherParticipationHours'),
+    own.school,
+  ),
+  homeworkRecords: inList(
+    'homework',
+    `{ homeworkRecords(from: "2026-11-01", to: "2026-11-30") { id } }`,
+    rows('homeworkRecords', 'id'),
+  ),
+  'homeworkRecords(townshipCode)': inList(
+    'homework',
+    `query($tc: String) { homeworkRecords(from: "2026-11-01", to: "2026-11-30", townshipCode: $tc) { id } }`,
+    rows('homeworkRecords', 'id'),
+    own.township,
+  ),
   'rectificationOrder(id)': byId('order', 'rectificationOrder'),
   // Per-township figures: the township's row is there or not.
-  'afterSchoolCoverageByTownship': inList('township', `{ afterSchoolCoverageByTownship(semester: "${SEMESTER}") { townshipCode } }`, rows('afterSchoolCoverageByTownship', 'townshipCode')),
-  'homeworkComplianceByTownship': inList('township', `{ homeworkComplianceByTownship(from: "2026-11-02", to: "2026-11-20") { townshipCode } }`, rows('homeworkComplianceByTownship', 'townshipCode')),
-  'escrowCoverage.byTownship': inList('township', `{ escrowCoverage { byTownship { key } } }`, (d) => (d.escrowCoverage as { byTownship: { key: string }[] }).byTownship.map((r) => r.key)),
+  afterSchoolCoverageByTownship: inList(
+    'township',
+    `{ afterSchoolCoverageByTownship(semester: "${SEMESTER}") { townshipCode } }`,
+    rows('afterSchoolCoverageByTownship', 'townshipCode'),
+  ),
+  homeworkComplianceByTownship: inList(
+    'township',
+    `{ homeworkComplianceByTownship(from: "2026-11-02", to: "2026-11-20") { townshipCode } }`,
+    rows('homeworkComplianceByTownship', 'townshipCode'),
+  ),
+  'escrowCoverage.byTownship': inList('township', `{ escrowCoverage { byTownship { key } } }`, (d) =>
+    (d.escrowCoverage as { byTownship: { key: string }[] }).byTownship.map((r) => r.key),
+  ),
 };
 type ProbeName = keyof typeof PROBES;
 
@@ -156,50 +278,239 @@ const NONE = (kind: string): [Obj[], Obj[]] => [[], [`${kind}A`, `${kind}B`] as 
  *  - After-school: EDU reads the county, other departments and inspectors none; township and school their own.
  */
 const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
-  'school(id)': { TOWNSHIP_A: ONLY_A('school'), SCHOOL_A: ONLY_A('school'), DEPT_EDU: BOTH('school'), DEPT_FIRE: BOTH('school'), INSPECTOR_MR: BOTH('school') },
-  'schools': { TOWNSHIP_A: ONLY_A('school'), SCHOOL_A: ONLY_A('school'), DEPT_EDU: BOTH('school'), DEPT_FIRE: BOTH('school'), INSPECTOR_MR: BOTH('school') },
-  'schools(townshipCode)': { TOWNSHIP_A: ONLY_A('school'), SCHOOL_A: ONLY_A('school'), DEPT_EDU: BOTH('school'), INSPECTOR_MR: BOTH('school') },
-  'institution(id)': { TOWNSHIP_A: ONLY_A('institution'), DEPT_EDU: BOTH('institution'), DEPT_FIRE: BOTH('institution'), INSPECTOR_MR: BOTH('institution') },
-  'institutions': { TOWNSHIP_A: ONLY_A('institution'), DEPT_EDU: BOTH('institution'), DEPT_FIRE: BOTH('institution'), INSPECTOR_MR: BOTH('institution') },
+  'school(id)': {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    DEPT_FIRE: BOTH('school'),
+    INSPECTOR_MR: BOTH('school'),
+  },
+  schools: {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    DEPT_FIRE: BOTH('school'),
+    INSPECTOR_MR: BOTH('school'),
+  },
+  'schools(townshipCode)': {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    INSPECTOR_MR: BOTH('school'),
+  },
+  'institution(id)': {
+    TOWNSHIP_A: ONLY_A('institution'),
+    DEPT_EDU: BOTH('institution'),
+    DEPT_FIRE: BOTH('institution'),
+    INSPECTOR_MR: BOTH('institution'),
+  },
+  institutions: {
+    TOWNSHIP_A: ONLY_A('institution'),
+    DEPT_EDU: BOTH('institution'),
+    DEPT_FIRE: BOTH('institution'),
+    INSPECTOR_MR: BOTH('institution'),
+  },
   'institutions(filter.townshipCode)': { TOWNSHIP_A: ONLY_A('institution'), DEPT_FIRE: BOTH('institution') },
-  'whitelistEligibility(institutionId)': { TOWNSHIP_A: ONLY_A('institution'), DEPT_EDU: BOTH('institution'), INSPECTOR_MR: BOTH('institution') },
-  'escrowAccount(id)': { TOWNSHIP_A: ONLY_A('account'), DEPT_EDU: BOTH('account'), DEPT_FIRE: BOTH('account'), INSPECTOR_MR: BOTH('account') },
-  'escrowAccounts': { TOWNSHIP_A: ONLY_A('account'), DEPT_EDU: BOTH('account'), DEPT_FIRE: BOTH('account'), INSPECTOR_MR: BOTH('account') },
+  'whitelistEligibility(institutionId)': {
+    TOWNSHIP_A: ONLY_A('institution'),
+    DEPT_EDU: BOTH('institution'),
+    INSPECTOR_MR: BOTH('institution'),
+  },
+  'escrowAccount(id)': {
+    TOWNSHIP_A: ONLY_A('account'),
+    DEPT_EDU: BOTH('account'),
+    DEPT_FIRE: BOTH('account'),
+    INSPECTOR_MR: BOTH('account'),
+  },
+  escrowAccounts: {
+    TOWNSHIP_A: ONLY_A('account'),
+    DEPT_EDU: BOTH('account'),
+    DEPT_FIRE: BOTH('account'),
+    INSPECTOR_MR: BOTH('account'),
+  },
   'escrowAccounts(filter.townshipCode)': { TOWNSHIP_A: ONLY_A('account'), INSPECTOR_MR: BOTH('account') },
-  'escrowAlerts': { TOWNSHIP_A: ONLY_A('alert'), DEPT_EDU: BOTH('alert'), DEPT_FIRE: BOTH('alert'), INSPECTOR_MR: BOTH('alert') },
+  escrowAlerts: {
+    TOWNSHIP_A: ONLY_A('alert'),
+    DEPT_EDU: BOTH('alert'),
+    DEPT_FIRE: BOTH('alert'),
+    INSPECTOR_MR: BOTH('alert'),
+  },
   'escrowAlerts(filter.townshipCode)': { TOWNSHIP_A: ONLY_A('alert'), DEPT_FIRE: BOTH('alert') },
-  'complaint(id)': { TOWNSHIP_A: ONLY_A('complaint'), DEPT_EDU: BOTH('complaint'), DEPT_FIRE: ONLY_A('complaint'), INSPECTOR_MR: ONLY_B('complaint') },
-  'complaints': { TOWNSHIP_A: ONLY_A('complaint'), DEPT_EDU: BOTH('complaint'), DEPT_FIRE: ONLY_A('complaint'), INSPECTOR_MR: ONLY_B('complaint') },
-  'complaints(townshipCode)': { TOWNSHIP_A: ONLY_A('complaint'), DEPT_EDU: BOTH('complaint'), DEPT_FIRE: ONLY_A('complaint'), INSPECTOR_MR: ONLY_B('complaint') },
-  'supervisionTask(id)': { TOWNSHIP_A: ONLY_A('task'), SCHOOL_A: NONE('task'), DEPT_EDU: ONLY_A('task'), DEPT_FIRE: ONLY_B('task'), INSPECTOR_MR: ONLY_B('task') },
-  'supervisionTasks': { TOWNSHIP_A: ONLY_A('task'), SCHOOL_A: NONE('task'), DEPT_EDU: ONLY_A('task'), DEPT_FIRE: ONLY_B('task'), INSPECTOR_MR: ONLY_B('task') },
-  'supervisionTasks(filter.townshipCode)': { TOWNSHIP_A: ONLY_A('task'), SCHOOL_A: NONE('task'), DEPT_EDU: ONLY_A('task'), DEPT_FIRE: ONLY_B('task'), INSPECTOR_MR: ONLY_B('task') },
-  'afterSchoolPlan(id)': { TOWNSHIP_A: ONLY_A('plan'), SCHOOL_A: ONLY_A('plan'), DEPT_EDU: BOTH('plan'), DEPT_FIRE: NONE('plan'), INSPECTOR_MR: NONE('plan') },
-  'afterSchoolPlans': { TOWNSHIP_A: ONLY_A('plan'), SCHOOL_A: ONLY_A('plan'), DEPT_EDU: BOTH('plan'), DEPT_FIRE: NONE('plan'), INSPECTOR_MR: NONE('plan') },
-  'afterSchoolPlans(townshipCode)': { TOWNSHIP_A: ONLY_A('plan'), SCHOOL_A: ONLY_A('plan'), DEPT_EDU: BOTH('plan'), DEPT_FIRE: NONE('plan') },
-  'unlicensedLead(id)': { TOWNSHIP_A: ONLY_A('lead'), DEPT_EDU: BOTH('lead'), DEPT_FIRE: BOTH('lead'), INSPECTOR_MR: BOTH('lead') },
-  'unlicensedLeads': { TOWNSHIP_A: ONLY_A('lead'), DEPT_EDU: BOTH('lead'), DEPT_FIRE: BOTH('lead'), INSPECTOR_MR: BOTH('lead') },
+  'complaint(id)': {
+    TOWNSHIP_A: ONLY_A('complaint'),
+    DEPT_EDU: BOTH('complaint'),
+    DEPT_FIRE: ONLY_A('complaint'),
+    INSPECTOR_MR: ONLY_B('complaint'),
+  },
+  complaints: {
+    TOWNSHIP_A: ONLY_A('complaint'),
+    DEPT_EDU: BOTH('complaint'),
+    DEPT_FIRE: ONLY_A('complaint'),
+    INSPECTOR_MR: ONLY_B('complaint'),
+  },
+  'complaints(townshipCode)': {
+    TOWNSHIP_A: ONLY_A('complaint'),
+    DEPT_EDU: BOTH('complaint'),
+    DEPT_FIRE: ONLY_A('complaint'),
+    INSPECTOR_MR: ONLY_B('complaint'),
+  },
+  'supervisionTask(id)': {
+    TOWNSHIP_A: ONLY_A('task'),
+    SCHOOL_A: NONE('task'),
+    DEPT_EDU: ONLY_A('task'),
+    DEPT_FIRE: ONLY_B('task'),
+    INSPECTOR_MR: ONLY_B('task'),
+  },
+  supervisionTasks: {
+    TOWNSHIP_A: ONLY_A('task'),
+    SCHOOL_A: NONE('task'),
+    DEPT_EDU: ONLY_A('task'),
+    DEPT_FIRE: ONLY_B('task'),
+    INSPECTOR_MR: ONLY_B('task'),
+  },
+  'supervisionTasks(filter.townshipCode)': {
+    TOWNSHIP_A: ONLY_A('task'),
+    SCHOOL_A: NONE('task'),
+    DEPT_EDU: ONLY_A('task'),
+    DEPT_FIRE: ONLY_B('task'),
+    INSPECTOR_MR: ONLY_B('task'),
+  },
+  'afterSchoolPlan(id)': {
+    TOWNSHIP_A: ONLY_A('plan'),
+    SCHOOL_A: ONLY_A('plan'),
+    DEPT_EDU: BOTH('plan'),
+    DEPT_FIRE: NONE('plan'),
+    INSPECTOR_MR: NONE('plan'),
+  },
+  afterSchoolPlans: {
+    TOWNSHIP_A: ONLY_A('plan'),
+    SCHOOL_A: ONLY_A('plan'),
+    DEPT_EDU: BOTH('plan'),
+    DEPT_FIRE: NONE('plan'),
+    INSPECTOR_MR: NONE('plan'),
+  },
+  'afterSchoolPlans(townshipCode)': {
+    TOWNSHIP_A: ONLY_A('plan'),
+    SCHOOL_A: ONLY_A('plan'),
+    DEPT_EDU: BOTH('plan'),
+    DEPT_FIRE: NONE('plan'),
+  },
+  'unlicensedLead(id)': {
+    TOWNSHIP_A: ONLY_A('lead'),
+    DEPT_EDU: BOTH('lead'),
+    DEPT_FIRE: BOTH('lead'),
+    INSPECTOR_MR: BOTH('lead'),
+  },
+  unlicensedLeads: {
+    TOWNSHIP_A: ONLY_A('lead'),
+    DEPT_EDU: BOTH('lead'),
+    DEPT_FIRE: BOTH('lead'),
+    INSPECTOR_MR: BOTH('lead'),
+  },
   'unlicensedLeads(filter.townshipCode)': { TOWNSHIP_A: ONLY_A('lead'), DEPT_EDU: BOTH('lead') },
-  'creditRecord(id)': { TOWNSHIP_A: ONLY_A('creditRecord'), DEPT_EDU: BOTH('creditRecord'), DEPT_FIRE: BOTH('creditRecord'), INSPECTOR_MR: BOTH('creditRecord') },
-  'creditRecords': { TOWNSHIP_A: ONLY_A('creditRecord'), DEPT_EDU: BOTH('creditRecord'), DEPT_FIRE: BOTH('creditRecord'), INSPECTOR_MR: BOTH('creditRecord') },
+  'creditRecord(id)': {
+    TOWNSHIP_A: ONLY_A('creditRecord'),
+    DEPT_EDU: BOTH('creditRecord'),
+    DEPT_FIRE: BOTH('creditRecord'),
+    INSPECTOR_MR: BOTH('creditRecord'),
+  },
+  creditRecords: {
+    TOWNSHIP_A: ONLY_A('creditRecord'),
+    DEPT_EDU: BOTH('creditRecord'),
+    DEPT_FIRE: BOTH('creditRecord'),
+    INSPECTOR_MR: BOTH('creditRecord'),
+  },
   'creditRecords(townshipCode)': { TOWNSHIP_A: ONLY_A('creditRecord'), INSPECTOR_MR: BOTH('creditRecord') },
-  'creditEntry(id)': { TOWNSHIP_A: ONLY_A('creditEntry'), DEPT_EDU: BOTH('creditEntry'), DEPT_FIRE: BOTH('creditEntry'), INSPECTOR_MR: BOTH('creditEntry') },
-  'creditEntries': { TOWNSHIP_A: ONLY_A('creditEntry'), DEPT_EDU: BOTH('creditEntry'), DEPT_FIRE: BOTH('creditEntry'), INSPECTOR_MR: BOTH('creditEntry') },
+  'creditEntry(id)': {
+    TOWNSHIP_A: ONLY_A('creditEntry'),
+    DEPT_EDU: BOTH('creditEntry'),
+    DEPT_FIRE: BOTH('creditEntry'),
+    INSPECTOR_MR: BOTH('creditEntry'),
+  },
+  creditEntries: {
+    TOWNSHIP_A: ONLY_A('creditEntry'),
+    DEPT_EDU: BOTH('creditEntry'),
+    DEPT_FIRE: BOTH('creditEntry'),
+    INSPECTOR_MR: BOTH('creditEntry'),
+  },
   'creditEntries(townshipCode)': { TOWNSHIP_A: ONLY_A('creditEntry'), DEPT_FIRE: BOTH('creditEntry') },
   // County-wide KPIs (coverage, homework compliance, family education): every department officer.
-  'afterSchoolCoverageBySchool(schoolId)': { TOWNSHIP_A: ONLY_A('school'), SCHOOL_A: ONLY_A('school'), DEPT_EDU: BOTH('school'), DEPT_FIRE: BOTH('school'), INSPECTOR_MR: NONE('school') },
-  'homeworkComplianceBySchool(schoolId)': { TOWNSHIP_A: ONLY_A('school'), SCHOOL_A: ONLY_A('school'), DEPT_EDU: BOTH('school'), DEPT_FIRE: BOTH('school'), INSPECTOR_MR: NONE('school') },
-  'familyEducationCompletion(schoolId)': { TOWNSHIP_A: ONLY_A('school'), SCHOOL_A: ONLY_A('school'), DEPT_EDU: BOTH('school'), DEPT_FIRE: BOTH('school'), INSPECTOR_MR: NONE('school') },
+  'afterSchoolCoverageBySchool(schoolId)': {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    DEPT_FIRE: BOTH('school'),
+    INSPECTOR_MR: NONE('school'),
+  },
+  'homeworkComplianceBySchool(schoolId)': {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    DEPT_FIRE: BOTH('school'),
+    INSPECTOR_MR: NONE('school'),
+  },
+  'familyEducationCompletion(schoolId)': {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    DEPT_FIRE: BOTH('school'),
+    INSPECTOR_MR: NONE('school'),
+  },
   // Records: EDU (teacher hours also HUMAN_RESOURCES), not other departments.
-  'afterSchoolParticipation(schoolId)': { TOWNSHIP_A: ONLY_A('school'), SCHOOL_A: ONLY_A('school'), DEPT_EDU: BOTH('school'), DEPT_FIRE: NONE('school'), INSPECTOR_MR: NONE('school') },
-  'teacherParticipationHours(schoolId)': { TOWNSHIP_A: ONLY_A('school'), SCHOOL_A: ONLY_A('school'), DEPT_EDU: BOTH('school'), DEPT_FIRE: NONE('school'), INSPECTOR_MR: NONE('school') },
-  'homeworkRecords': { TOWNSHIP_A: ONLY_A('homework'), SCHOOL_A: ONLY_A('homework'), DEPT_EDU: BOTH('homework'), DEPT_FIRE: NONE('homework'), INSPECTOR_MR: NONE('homework') },
-  'homeworkRecords(townshipCode)': { TOWNSHIP_A: ONLY_A('homework'), SCHOOL_A: ONLY_A('homework'), DEPT_EDU: BOTH('homework') },
-  'afterSchoolCoverageByTownship': { TOWNSHIP_A: ONLY_A('township'), SCHOOL_A: ONLY_A('township'), DEPT_EDU: BOTH('township'), DEPT_FIRE: BOTH('township'), INSPECTOR_MR: NONE('township') },
-  'homeworkComplianceByTownship': { TOWNSHIP_A: ONLY_A('township'), SCHOOL_A: ONLY_A('township'), DEPT_EDU: BOTH('township'), DEPT_FIRE: BOTH('township'), INSPECTOR_MR: NONE('township') },
-  'escrowCoverage.byTownship': { TOWNSHIP_A: ONLY_A('township'), DEPT_EDU: BOTH('township'), DEPT_FIRE: BOTH('township'), INSPECTOR_MR: BOTH('township') },
+  'afterSchoolParticipation(schoolId)': {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    DEPT_FIRE: NONE('school'),
+    INSPECTOR_MR: NONE('school'),
+  },
+  'teacherParticipationHours(schoolId)': {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    DEPT_FIRE: NONE('school'),
+    INSPECTOR_MR: NONE('school'),
+  },
+  homeworkRecords: {
+    TOWNSHIP_A: ONLY_A('homework'),
+    SCHOOL_A: ONLY_A('homework'),
+    DEPT_EDU: BOTH('homework'),
+    DEPT_FIRE: NONE('homework'),
+    INSPECTOR_MR: NONE('homework'),
+  },
+  'homeworkRecords(townshipCode)': {
+    TOWNSHIP_A: ONLY_A('homework'),
+    SCHOOL_A: ONLY_A('homework'),
+    DEPT_EDU: BOTH('homework'),
+  },
+  afterSchoolCoverageByTownship: {
+    TOWNSHIP_A: ONLY_A('township'),
+    SCHOOL_A: ONLY_A('township'),
+    DEPT_EDU: BOTH('township'),
+    DEPT_FIRE: BOTH('township'),
+    INSPECTOR_MR: NONE('township'),
+  },
+  homeworkComplianceByTownship: {
+    TOWNSHIP_A: ONLY_A('township'),
+    SCHOOL_A: ONLY_A('township'),
+    DEPT_EDU: BOTH('township'),
+    DEPT_FIRE: BOTH('township'),
+    INSPECTOR_MR: NONE('township'),
+  },
+  'escrowCoverage.byTownship': {
+    TOWNSHIP_A: ONLY_A('township'),
+    DEPT_EDU: BOTH('township'),
+    DEPT_FIRE: BOTH('township'),
+    INSPECTOR_MR: BOTH('township'),
+  },
   // Rectification orders follow their task.
-  'rectificationOrder(id)': { TOWNSHIP_A: ONLY_A('order'), SCHOOL_A: NONE('order'), DEPT_EDU: ONLY_A('order'), DEPT_FIRE: ONLY_B('order'), INSPECTOR_MR: ONLY_B('order') },
+  'rectificationOrder(id)': {
+    TOWNSHIP_A: ONLY_A('order'),
+    SCHOOL_A: NONE('order'),
+    DEPT_EDU: ONLY_A('order'),
+    DEPT_FIRE: ONLY_B('order'),
+    INSPECTOR_MR: ONLY_B('order'),
+  },
 };
 
 describe('object-level authorization: scoped roles with data inside and outside their scope', () => {
@@ -210,8 +521,15 @@ describe('object-level authorization: scoped roles with data inside and outside 
   beforeAll(async () => {
     // The api role: no subscriber adds leads, tasks or credit records behind the test's back.
     t = await startTestApp({ role: 'api', clock: new FixedClock('2026-11-25T02:00:00Z') });
-    await t.dataSource.transaction((em) => seedReferenceDemo(em, t.runtime.config.security.piiHashKey, XIFENG.townships.map((x) => x.code)));
-    const school = async (code: string) => (await t.dataSource.query(`SELECT id FROM school WHERE code = $1`, [code]))[0].id as string;
+    await t.dataSource.transaction((em) =>
+      seedReferenceDemo(
+        em,
+        t.runtime.config.security.piiHashKey,
+        XIFENG.townships.map((x) => x.code),
+      ),
+    );
+    const school = async (code: string) =>
+      (await t.dataSource.query(`SELECT id FROM school WHERE code = $1`, [code]))[0].id as string;
     ids.townshipA = A;
     ids.townshipB = B;
     ids.schoolA = await school('DEMO-S001');
@@ -231,7 +549,10 @@ describe('object-level authorization: scoped roles with data inside and outside 
       return Object.values(res.data)[0]!;
     };
     const bank = await t.registerBank();
-    for (const [side, township] of [['A', A], ['B', B]] as const) {
+    for (const [side, township] of [
+      ['A', A],
+      ['B', B],
+    ] as const) {
       const institution = await createInstitution(t, { townshipCode: township });
       ids[`institution${side}`] = institution.id;
       const account = await openAccount(t, tokens.ADMIN, bank.bankCode, institution);
@@ -251,34 +572,46 @@ describe('object-level authorization: scoped roles with data inside and outside 
       ids[`creditEntry${side}`] = entry.id;
       ids[`creditRecord${side}`] = (
         await must<{ id: string }>(`mutation($input: RecordCreditInput!) { recordCredit(input: $input) { id } }`, {
-          input: { institutionId: institution.id, kind: 'VIOLATION', source: 'MANUAL', severity: 'MINOR', summary: `测试违规 ${side}` },
+          input: {
+            institutionId: institution.id,
+            kind: 'VIOLATION',
+            source: 'MANUAL',
+            severity: 'MINOR',
+            summary: `测试违规 ${side}`,
+          },
         })
       ).id;
       const contact = side === 'A' ? CONTACT_A : CONTACT_B;
       ids[`complaint${side}`] = (
-        await must<{ id: string }>(`mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id } }`, {
-          input: {
-            channel: 'HOTLINE_12345',
-            category: side === 'A' ? 'FIRE_SAFETY' : 'PRICING',
-            description: `投诉 ${side}`,
-            townshipCode: township,
-            contactName: contact.name,
-            contactPhone: contact.phone,
+        await must<{ id: string }>(
+          `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id } }`,
+          {
+            input: {
+              channel: 'HOTLINE_12345',
+              category: side === 'A' ? 'FIRE_SAFETY' : 'PRICING',
+              description: `投诉 ${side}`,
+              townshipCode: township,
+              contactName: contact.name,
+              contactPhone: contact.phone,
+            },
           },
-        })
+        )
       ).id;
       ids[`task${side}`] = (
-        await must<{ id: string }>(`mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`, {
-          input: {
-            type: 'SPECIAL_INSPECTION',
-            title: `专项督导 ${side}`,
-            targetKind: 'INSTITUTION',
-            targetId: institution.id,
-            leadDepartmentCode: side === 'A' ? 'EDU' : 'FIRE_RESCUE',
-            cooperatingDepartmentCodes: side === 'A' ? [] : ['MARKET_REGULATION'],
-            dueAt: '2026-12-10T10:00:00+08:00',
+        await must<{ id: string }>(
+          `mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`,
+          {
+            input: {
+              type: 'SPECIAL_INSPECTION',
+              title: `专项督导 ${side}`,
+              targetKind: 'INSTITUTION',
+              targetId: institution.id,
+              leadDepartmentCode: side === 'A' ? 'EDU' : 'FIRE_RESCUE',
+              cooperatingDepartmentCodes: side === 'A' ? [] : ['MARKET_REGULATION'],
+              dueAt: '2026-12-10T10:00:00+08:00',
+            },
           },
-        })
+        )
       ).id;
       ids[`plan${side}`] = (
         await must<{ id: string }>(
@@ -298,34 +631,68 @@ describe('object-level authorization: scoped roles with data inside and outside 
       ).id;
       // A finding and a rectification order on the task; after-school records of the school.
       await must(`mutation($id: ID!) { startTask(id: $id) { id } }`, { id: ids[`task${side}`] });
-      const finding = await must<{ id: string }>(`mutation($id: ID!, $input: RecordFindingInput!) { recordFinding(taskId: $id, input: $input) { id } }`, {
-        id: ids[`task${side}`],
-        input: { summary: `发现问题 ${side}` },
-      });
+      const finding = await must<{ id: string }>(
+        `mutation($id: ID!, $input: RecordFindingInput!) { recordFinding(taskId: $id, input: $input) { id } }`,
+        {
+          id: ids[`task${side}`],
+          input: { summary: `发现问题 ${side}` },
+        },
+      );
       ids[`order${side}`] = (
-        await must<{ id: string }>(`mutation($id: ID!, $input: IssueRectificationOrderInput!) { issueRectificationOrder(findingId: $id, input: $input) { id } }`, {
-          id: finding.id,
-          input: { requirements: `限期整改 ${side}`, deadlineAt: '2026-12-20T10:00:00+08:00' },
-        })
+        await must<{ id: string }>(
+          `mutation($id: ID!, $input: IssueRectificationOrderInput!) { issueRectificationOrder(findingId: $id, input: $input) { id } }`,
+          {
+            id: finding.id,
+            input: { requirements: `限期整改 ${side}`, deadlineAt: '2026-12-20T10:00:00+08:00' },
+          },
+        )
       ).id;
       const schoolToken = side === 'A' ? tokens.SCHOOL_A : tokens.SCHOOL_B;
       const schoolId = ids[`school${side}`];
-      await must(`mutation($input: ParticipationInput!) { recordAfterSchoolParticipation(input: $input) { served } }`, {
-        input: { schoolId, semester: SEMESTER, grade: 3, className: '3(1)班', enrolled: 40, asked: 30, served: 30 },
-      }, schoolToken);
-      const [teacher] = await t.dataSource.query(`SELECT id FROM teacher WHERE school_id = $1 ORDER BY name LIMIT 1`, [schoolId]);
-      await must(`mutation($input: TeacherHoursInput!) { recordTeacherParticipation(input: $input) }`, {
-        input: { schoolId, teacherId: teacher.id, date: '2026-11-24', minutes: 120 },
-      }, schoolToken);
+      await must(
+        `mutation($input: ParticipationInput!) { recordAfterSchoolParticipation(input: $input) { served } }`,
+        {
+          input: { schoolId, semester: SEMESTER, grade: 3, className: '3(1)班', enrolled: 40, asked: 30, served: 30 },
+        },
+        schoolToken,
+      );
+      const [teacher] = await t.dataSource.query(`SELECT id FROM teacher WHERE school_id = $1 ORDER BY name LIMIT 1`, [
+        schoolId,
+      ]);
+      await must(
+        `mutation($input: TeacherHoursInput!) { recordTeacherParticipation(input: $input) }`,
+        {
+          input: { schoolId, teacherId: teacher.id, date: '2026-11-24', minutes: 120 },
+        },
+        schoolToken,
+      );
       ids[`homework${side}`] = (
-        await must<{ id: string }>(`mutation($input: PublishHomeworkInput!) { publishHomework(input: $input) { id } }`, {
-          input: { schoolId, grade: 3, className: '3(1)班', date: '2026-11-24', subjects: [{ subject: '数学', minutes: 30 }] },
-        }, schoolToken)
+        await must<{ id: string }>(
+          `mutation($input: PublishHomeworkInput!) { publishHomework(input: $input) { id } }`,
+          {
+            input: {
+              schoolId,
+              grade: 3,
+              className: '3(1)班',
+              date: '2026-11-24',
+              subjects: [{ subject: '数学', minutes: 30 }],
+            },
+          },
+          schoolToken,
+        )
       ).id;
       ids[`lead${side}`] = (
         await must<{ id: string }>(
           `mutation($input: RecordLeadInput!) { recordUnlicensedLead(input: $input) { id } }`,
-          { input: { description: `线索 ${side}`, kind: 'UNLICENSED', location: '某小区', source: 'GRID_PATROL', townshipCode: township } },
+          {
+            input: {
+              description: `线索 ${side}`,
+              kind: 'UNLICENSED',
+              location: '某小区',
+              source: 'GRID_PATROL',
+              townshipCode: township,
+            },
+          },
           side === 'A' ? tokens.TOWNSHIP_A : tokens.ADMIN,
         )
       ).id;
@@ -369,7 +736,12 @@ describe('object-level authorization: scoped roles with data inside and outside 
         const outcome = await probe.run(t, tokens[role], obj);
         checked++;
         // Out of scope by id: like a record that does not exist. In a list: simply not there.
-        const shown = outcome === 'visible' ? 'visible' : outcome === 'absent' || /^error:[A-Z_]*NOT_FOUND$/.test(outcome) ? 'hidden' : outcome;
+        const shown =
+          outcome === 'visible'
+            ? 'visible'
+            : outcome === 'absent' || /^error:[A-Z_]*NOT_FOUND$/.test(outcome)
+              ? 'hidden'
+              : outcome;
         seen.push(`${role} ${obj}: ${shown}`);
         expected.push(`${role} ${obj}: ${visible.includes(obj) ? 'visible' : 'hidden'}`);
       }
@@ -378,12 +750,21 @@ describe('object-level authorization: scoped roles with data inside and outside 
   });
 
   it('answers a township officer asking for another township’s figures with their own, or FORBIDDEN — never the other township’s', async () => {
-    const figures = (tok: string, tc: string) => t.gql<{ registryDashboard: { openLeads: number } }>(`query($tc: String) { registryDashboard(townshipCode: $tc) { openLeads } }`, { tc }, tok);
+    const figures = (tok: string, tc: string) =>
+      t.gql<{ registryDashboard: { openLeads: number } }>(
+        `query($tc: String) { registryDashboard(townshipCode: $tc) { openLeads } }`,
+        { tc },
+        tok,
+      );
     const ownA = (await figures(tokens.ADMIN, A)).data!.registryDashboard.openLeads;
     // One more open lead in B, so the figures of A and B differ.
-    await t.gql(`mutation($input: RecordLeadInput!) { recordUnlicensedLead(input: $input) { id } }`, {
-      input: { description: '线索 B2', kind: 'ONLINE', location: '网上', source: 'PUBLIC_OPINION', townshipCode: B },
-    }, tokens.ADMIN);
+    await t.gql(
+      `mutation($input: RecordLeadInput!) { recordUnlicensedLead(input: $input) { id } }`,
+      {
+        input: { description: '线索 B2', kind: 'ONLINE', location: '网上', source: 'PUBLIC_OPINION', townshipCode: B },
+      },
+      tokens.ADMIN,
+    );
     const ownB = (await figures(tokens.ADMIN, B)).data!.registryDashboard.openLeads;
     expect(ownB).not.toBe(ownA);
     // Refused like the KPI dashboard below (it used to answer with A's own figures, silently).
@@ -391,12 +772,24 @@ describe('object-level authorization: scoped roles with data inside and outside 
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(other.data?.registryDashboard ?? null).toBeNull();
     expect((await figures(tokens.TOWNSHIP_A, A)).data!.registryDashboard.openLeads).toBe(ownA);
-    const dashboard = await t.gql(`query($tc: String) { dashboard(townshipCode: $tc) { townshipCode } }`, { tc: B }, tokens.TOWNSHIP_A);
+    const dashboard = await t.gql(
+      `query($tc: String) { dashboard(townshipCode: $tc) { townshipCode } }`,
+      { tc: B },
+      tokens.TOWNSHIP_A,
+    );
     expect(dashboard.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(dashboard.data?.dashboard ?? null).toBeNull();
-    const trend = await t.gql(`query($tc: String) { dashboardTrend(kpi: COMPLAINTS_RECEIVED, from: "2026-01-01", to: "2026-11-25", townshipCode: $tc) { month value } }`, { tc: B }, tokens.TOWNSHIP_A);
+    const trend = await t.gql(
+      `query($tc: String) { dashboardTrend(kpi: COMPLAINTS_RECEIVED, from: "2026-01-01", to: "2026-11-25", townshipCode: $tc) { month value } }`,
+      { tc: B },
+      tokens.TOWNSHIP_A,
+    );
     expect(trend.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const mine = await t.gql<{ dashboard: { townshipCode: string } }>(`query($tc: String) { dashboard(townshipCode: $tc) { townshipCode } }`, { tc: A }, tokens.TOWNSHIP_A);
+    const mine = await t.gql<{ dashboard: { townshipCode: string } }>(
+      `query($tc: String) { dashboard(townshipCode: $tc) { townshipCode } }`,
+      { tc: A },
+      tokens.TOWNSHIP_A,
+    );
     expect(mine.data?.dashboard.townshipCode).toBe(A);
     checked += 4;
   });
@@ -404,7 +797,13 @@ describe('object-level authorization: scoped roles with data inside and outside 
   it('keeps a complainant’s contact masked for every role but the officers of the assigned departments', async () => {
     type Contact = { name: string | null; phone: string | null; masked: boolean };
     const contactOf = async (tok: string, obj: Obj) =>
-      (await t.gql<{ complaint: { contact: Contact } }>(`query($id: ID!) { complaint(id: $id) { contact { name phone masked } } }`, { id: ids[obj] }, tok)).data?.complaint.contact;
+      (
+        await t.gql<{ complaint: { contact: Contact } }>(
+          `query($id: ID!) { complaint(id: $id) { contact { name phone masked } } }`,
+          { id: ids[obj] },
+          tok,
+        )
+      ).data?.complaint.contact;
     const masked = { name: '张*', phone: '138****1234', masked: true };
     // Complaint A (FIRE_SAFETY): FIRE_RESCUE leads it.
     expect(await contactOf(tokens.ADMIN, 'complaintA')).toEqual(masked);
@@ -415,25 +814,75 @@ describe('object-level authorization: scoped roles with data inside and outside 
     expect(await contactOf(tokens.INSPECTOR_MR, 'complaintB')).toEqual({ ...CONTACT_B, masked: false });
     expect(await contactOf(tokens.DEPT_EDU, 'complaintB')).toEqual({ name: '李*', phone: '139****1111', masked: true });
     // In a list too.
-    const listed = await t.gql<{ complaints: { edges: { node: { id: string; contact: Contact } }[] } }>(`{ complaints(first: 100) { edges { node { id contact { name phone masked } } } } }`, {}, tokens.TOWNSHIP_A);
+    const listed = await t.gql<{ complaints: { edges: { node: { id: string; contact: Contact } }[] } }>(
+      `{ complaints(first: 100) { edges { node { id contact { name phone masked } } } } }`,
+      {},
+      tokens.TOWNSHIP_A,
+    );
     expect(listed.data?.complaints.edges.map((e) => e.node)).toEqual([{ id: ids.complaintA, contact: masked }]);
     checked += 7;
   });
 
   it('refuses commands on objects outside the caller’s scope like missing ones, changing nothing', async () => {
-    const guarded = ['complaint', 'complaint_timeline_entry', 'unlicensed_lead', 'supervision_task', 'after_school_participation', 'homework_record', 'escrow_alert', 'audit_log'];
+    const guarded = [
+      'complaint',
+      'complaint_timeline_entry',
+      'unlicensed_lead',
+      'supervision_task',
+      'after_school_participation',
+      'homework_record',
+      'escrow_alert',
+      'audit_log',
+    ];
     const before = await fingerprint(t.dataSource, guarded);
     const attempts: [ScopedRole, string, Record<string, unknown>, string][] = [
-      ['TOWNSHIP_A', `mutation($id: ID!) { acceptComplaint(input: { complaintId: $id }) { id } }`, { id: ids.complaintB }, 'COMPLAINT_NOT_FOUND'],
-      ['DEPT_FIRE', `mutation($id: ID!) { startComplaintInvestigation(input: { complaintId: $id }) { id } }`, { id: ids.complaintB }, 'COMPLAINT_NOT_FOUND'],
-      ['TOWNSHIP_A', `mutation($id: ID!) { startLeadInvestigation(input: { id: $id, note: "查" }) { id } }`, { id: ids.leadB }, 'LEAD_NOT_FOUND'],
+      [
+        'TOWNSHIP_A',
+        `mutation($id: ID!) { acceptComplaint(input: { complaintId: $id }) { id } }`,
+        { id: ids.complaintB },
+        'COMPLAINT_NOT_FOUND',
+      ],
+      [
+        'DEPT_FIRE',
+        `mutation($id: ID!) { startComplaintInvestigation(input: { complaintId: $id }) { id } }`,
+        { id: ids.complaintB },
+        'COMPLAINT_NOT_FOUND',
+      ],
+      [
+        'TOWNSHIP_A',
+        `mutation($id: ID!) { startLeadInvestigation(input: { id: $id, note: "查" }) { id } }`,
+        { id: ids.leadB },
+        'LEAD_NOT_FOUND',
+      ],
       ['DEPT_FIRE', `mutation($id: ID!) { startTask(id: $id) { id } }`, { id: ids.taskA }, 'TASK_NOT_FOUND'],
-      ['SCHOOL_A', `mutation($input: ParticipationInput!) { recordAfterSchoolParticipation(input: $input) { served } }`,
-        { input: { schoolId: ids.schoolB, semester: SEMESTER, grade: 4, className: '4(1)班', enrolled: 40, asked: 30, served: 30 } }, 'SCHOOL_NOT_FOUND'],
-      ['SCHOOL_A', `mutation($input: PublishHomeworkInput!) { publishHomework(input: $input) { id } }`,
-        { input: { schoolId: ids.schoolB, grade: 4, className: '4(1)班', date: '2026-11-24', subjects: [] } }, 'SCHOOL_NOT_FOUND'],
-      ['TOWNSHIP_A', `mutation($input: RecordLeadInput!) { recordUnlicensedLead(input: $input) { id } }`,
-        { input: { description: '越界线索', kind: 'OTHER', location: '别处', source: 'GRID_PATROL', townshipCode: B } }, 'LEAD_OUTSIDE_TOWNSHIP'],
+      [
+        'SCHOOL_A',
+        `mutation($input: ParticipationInput!) { recordAfterSchoolParticipation(input: $input) { served } }`,
+        {
+          input: {
+            schoolId: ids.schoolB,
+            semester: SEMESTER,
+            grade: 4,
+            className: '4(1)班',
+            enrolled: 40,
+            asked: 30,
+            served: 30,
+          },
+        },
+        'SCHOOL_NOT_FOUND',
+      ],
+      [
+        'SCHOOL_A',
+        `mutation($input: PublishHomeworkInput!) { publishHomework(input: $input) { id } }`,
+        { input: { schoolId: ids.schoolB, grade: 4, className: '4(1)班', date: '2026-11-24', subjects: [] } },
+        'SCHOOL_NOT_FOUND',
+      ],
+      [
+        'TOWNSHIP_A',
+        `mutation($input: RecordLeadInput!) { recordUnlicensedLead(input: $input) { id } }`,
+        { input: { description: '越界线索', kind: 'OTHER', location: '别处', source: 'GRID_PATROL', townshipCode: B } },
+        'LEAD_OUTSIDE_TOWNSHIP',
+      ],
     ];
     const outcomes = [];
     for (const [role, mutation, variables] of attempts) {
@@ -447,7 +896,11 @@ describe('object-level authorization: scoped roles with data inside and outside 
 
   it('shows staff ID numbers masked to every role that sees the institution', async () => {
     for (const tok of [tokens.ADMIN, tokens.TOWNSHIP_A, tokens.DEPT_EDU, tokens.DEPT_FIRE, tokens.INSPECTOR_MR]) {
-      const res = await t.gql<{ institution: { staff: { idNumberMasked: string }[] } }>(`query($id: ID!) { institution(id: $id) { staff { name idNumberMasked } } }`, { id: ids.institutionA }, tok);
+      const res = await t.gql<{ institution: { staff: { idNumberMasked: string }[] } }>(
+        `query($id: ID!) { institution(id: $id) { staff { name idNumberMasked } } }`,
+        { id: ids.institutionA },
+        tok,
+      );
       expect(res.data?.institution.staff).toEqual([{ name: '赵某', idNumberMasked: '5201**********1234' }]);
       expect(JSON.stringify(res)).not.toContain(STAFF_ID_NUMBER);
       checked++;

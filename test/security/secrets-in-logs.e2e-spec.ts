@@ -34,11 +34,16 @@ describe('secrets in logs', () => {
     const admin = await t.loginAs(Role.COUNTY_ADMIN);
     const inspector = await t.loginAs(Role.INSPECTOR);
     const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`;
-    const good = await t.gql<{ login: { accessToken: string } }>(LOGIN, { i: { username: inspector.username, password: inspector.password } });
+    const good = await t.gql<{ login: { accessToken: string } }>(LOGIN, {
+      i: { username: inspector.username, password: inspector.password },
+    });
     secrets.push(inspector.password, good.data!.login.accessToken, admin.token);
     const wrongPassword = 'Wr0ng-but-secret-password!';
     secrets.push(wrongPassword);
-    expectGqlError(await t.gql(LOGIN, { i: { username: inspector.username, password: wrongPassword } }), 'INVALID_CREDENTIALS');
+    expectGqlError(
+      await t.gql(LOGIN, { i: { username: inspector.username, password: wrongPassword } }),
+      'INVALID_CREDENTIALS',
+    );
 
     const newPassword = 'freshly-chosen-password-42';
     const reset = `mutation($i: ResetUserPasswordInput!) { resetUserPassword(input: $i) { id } }`;
@@ -46,11 +51,19 @@ describe('secrets in logs', () => {
     const tooShort = 'short7!';
     await t.gql(reset, { i: { userId: inspector.id, newPassword: tooShort } }, admin.token); // refused, with the input echoed nowhere
     const createdPassword = 'created-user-password-99';
-    await t.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: `log${Date.now()}`, password: createdPassword, role: 'COUNTY_ADMIN', displayName: '日志' } }, admin.token);
+    await t.gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { username: `log${Date.now()}`, password: createdPassword, role: 'COUNTY_ADMIN', displayName: '日志' } },
+      admin.token,
+    );
     secrets.push(newPassword, tooShort, createdPassword);
 
     const bank = await t.registerBank();
-    const issued = await t.gql<{ issueBankApiKey: { keyId: string; secret: string } }>(`mutation($c: String!) { issueBankApiKey(bankCode: $c) { keyId secret } }`, { c: bank.bankCode }, admin.token);
+    const issued = await t.gql<{ issueBankApiKey: { keyId: string; secret: string } }>(
+      `mutation($c: String!) { issueBankApiKey(bankCode: $c) { keyId secret } }`,
+      { c: bank.bankCode },
+      admin.token,
+    );
     secrets.push(bank.secret, issued.data!.issueBankApiKey.secret);
     await t.bankRequest('GET', '/api/bank/v1/accounts', undefined, bank).expect(200);
     await t.bankRequest('GET', '/api/bank/v1/accounts', undefined, bank, { secret: 'not-the-secret' }).expect(401);
@@ -59,7 +72,7 @@ describe('secrets in logs', () => {
     await t.http().get('/api/bank/v1/accounts').set('Authorization', `Bearer ${admin.token}`).expect(401);
 
     const log = mockCaptured.join('');
-    expect(log).toContain("/api/bank/v1/accounts"); // the capture works: requests were logged
+    expect(log).toContain('/api/bank/v1/accounts'); // the capture works: requests were logged
     const leaked = secrets.filter((s) => log.includes(s));
     expect(leaked).toEqual([]);
     console.log(`secrets in logs: ${secrets.length} secrets searched in ${mockCaptured.length} log lines, none found`);

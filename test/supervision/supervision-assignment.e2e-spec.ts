@@ -65,56 +65,104 @@ describe('supervision assignment', () => {
   const tok = (u: LoggedIn) => t.tokenFor(u.id); // issued at the clock's current time
   const due = () => new Date(clock.now().getTime() + 5 * DAY).toISOString();
 
-  async function createTask(u: LoggedIn, input: Record<string, unknown>): Promise<{ id: string; assigneeIds: string[] }> {
+  async function createTask(
+    u: LoggedIn,
+    input: Record<string, unknown>,
+  ): Promise<{ id: string; assigneeIds: string[] }> {
     const res = await t.gql<{ createSupervisionTask: { id: string; assigneeIds: string[] } }>(
       `mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id assigneeIds } }`,
-      { input: { type: 'SPECIAL_INSPECTION', title: '联合执法检查', targetKind: 'INSTITUTION', dueAt: due(), ...input } },
+      {
+        input: { type: 'SPECIAL_INSPECTION', title: '联合执法检查', targetKind: 'INSTITUTION', dueAt: due(), ...input },
+      },
       tok(u),
     );
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.createSupervisionTask;
   }
-  const eduTaskInA = (extra: Record<string, unknown> = {}) => createTask(eduOfficer, { targetId: institutionA.id, leadDepartmentCode: 'EDU', cooperatingDepartmentCodes: ['MARKET_REGULATION'], ...extra });
+  const eduTaskInA = (extra: Record<string, unknown> = {}) =>
+    createTask(eduOfficer, {
+      targetId: institutionA.id,
+      leadDepartmentCode: 'EDU',
+      cooperatingDepartmentCodes: ['MARKET_REGULATION'],
+      ...extra,
+    });
 
   const ASSIGNABLE = `query($taskId: ID, $departmentCode: String, $townshipCode: String, $search: String, $first: Int) {
     assignableUsers(taskId: $taskId, departmentCode: $departmentCode, townshipCode: $townshipCode, search: $search, first: $first) { id displayName role departmentCode townshipCode } }`;
-  const assignable = (u: LoggedIn, vars: Record<string, unknown>) => t.gql<{ assignableUsers: Assignable[] }>(ASSIGNABLE, vars, tok(u));
+  const assignable = (u: LoggedIn, vars: Record<string, unknown>) =>
+    t.gql<{ assignableUsers: Assignable[] }>(ASSIGNABLE, vars, tok(u));
   const ids = async (u: LoggedIn, vars: Record<string, unknown>) => {
     const res = await assignable(u, { first: 100, ...vars });
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.assignableUsers.map((x) => x.id);
   };
 
-  const command = (name: string, id: string, u: LoggedIn) => t.gql<Record<string, { status: string }>>(`mutation($id: ID!) { ${name}(id: $id) { id status } }`, { id }, tok(u));
+  const command = (name: string, id: string, u: LoggedIn) =>
+    t.gql<Record<string, { status: string }>>(`mutation($id: ID!) { ${name}(id: $id) { id status } }`, { id }, tok(u));
   const assign = (id: string, assigneeIds: string[], u: LoggedIn = eduOfficer) =>
-    t.gql<{ assignTask: { assigneeIds: string[] } }>(`mutation($id: ID!, $a: [ID!]!) { assignTask(id: $id, assigneeIds: $a) { assigneeIds } }`, { id, a: assigneeIds }, tok(u));
+    t.gql<{ assignTask: { assigneeIds: string[] } }>(
+      `mutation($id: ID!, $a: [ID!]!) { assignTask(id: $id, assigneeIds: $a) { assigneeIds } }`,
+      { id, a: assigneeIds },
+      tok(u),
+    );
   const RECORD = `mutation($id: ID!, $input: RecordFindingInput!) { recordFinding(taskId: $id, input: $input) { id recordedBy } }`;
   const record = (taskId: string, u: LoggedIn) =>
-    t.gql<{ recordFinding: { id: string; recordedBy: string } }>(RECORD, { id: taskId, input: { summary: '现场检查', checklistResults: [{ code: 'LICENCE', result: 'PASS' }], evidence: [], violations: [] } }, tok(u));
+    t.gql<{ recordFinding: { id: string; recordedBy: string } }>(
+      RECORD,
+      {
+        id: taskId,
+        input: {
+          summary: '现场检查',
+          checklistResults: [{ code: 'LICENCE', result: 'PASS' }],
+          evidence: [],
+          violations: [],
+        },
+      },
+      tok(u),
+    );
 
   describe('assignableUsers', () => {
     it('lists exactly the active users the task could have as assignees, directory fields only', async () => {
       const task = await eduTaskInA();
       const found = await ids(eduOfficer, { taskId: task.id });
-      const eligible = [eduOfficer, eduInspector, marketOfficer, marketInspector, townshipA, townshipA2].map((u) => u.id);
+      const eligible = [eduOfficer, eduInspector, marketOfficer, marketInspector, townshipA, townshipA2].map(
+        (u) => u.id,
+      );
       expect(found).toEqual(expect.arrayContaining(eligible));
-      for (const u of [admin, fireOfficer, healthInspector, townshipB, discipline, disabledEdu]) expect(found).not.toContain(u.id);
+      for (const u of [admin, fireOfficer, healthInspector, townshipB, discipline, disabledEdu])
+        expect(found).not.toContain(u.id);
       // Everyone listed can really be assigned (the same rule as the assignee check).
       expect((await assign(task.id, found)).data?.assignTask.assigneeIds.sort()).toEqual([...found].sort());
 
       const rows = (await assignable(admin, { taskId: task.id, townshipCode: A })).data!.assignableUsers;
       expect(rows.map((r) => r.id).sort()).toEqual([townshipA.id, townshipA2.id].sort());
-      expect(rows[0]).toEqual({ id: expect.any(String), displayName: 'Test TOWNSHIP_OFFICER', role: 'TOWNSHIP_OFFICER', departmentCode: null, townshipCode: A });
+      expect(rows[0]).toEqual({
+        id: expect.any(String),
+        displayName: 'Test TOWNSHIP_OFFICER',
+        role: 'TOWNSHIP_OFFICER',
+        departmentCode: null,
+        townshipCode: A,
+      });
       // No username, password hash or other personal data on the type.
-      const leak = await t.gql(`query($id: ID) { assignableUsers(taskId: $id) { id username } }`, { id: task.id }, tok(admin));
+      const leak = await t.gql(
+        `query($id: ID) { assignableUsers(taskId: $id) { id username } }`,
+        { id: task.id },
+        tok(admin),
+      );
       expect(leak.data).toBeUndefined();
       expect(leak.errors?.[0]?.message).toContain('username');
     });
 
     it('narrows by department, township and display name; plans a new task without taskId', async () => {
       const task = await eduTaskInA();
-      expect(await ids(eduOfficer, { taskId: task.id, departmentCode: 'MARKET_REGULATION' })).toEqual(expect.arrayContaining([marketOfficer.id, marketInspector.id]));
-      expect((await ids(eduOfficer, { taskId: task.id, departmentCode: 'MARKET_REGULATION' })).every((id) => [marketOfficer.id, marketInspector.id].includes(id))).toBe(true);
+      expect(await ids(eduOfficer, { taskId: task.id, departmentCode: 'MARKET_REGULATION' })).toEqual(
+        expect.arrayContaining([marketOfficer.id, marketInspector.id]),
+      );
+      expect(
+        (await ids(eduOfficer, { taskId: task.id, departmentCode: 'MARKET_REGULATION' })).every((id) =>
+          [marketOfficer.id, marketInspector.id].includes(id),
+        ),
+      ).toBe(true);
       expect(await ids(eduOfficer, { taskId: task.id, departmentCode: 'HEALTH' })).toEqual([]); // not one of the task's departments
       expect(await ids(eduOfficer, { taskId: task.id, townshipCode: B })).toEqual([]); // not the task's township
 
@@ -160,27 +208,58 @@ describe('supervision assignment', () => {
       expect(finding.data?.recordFinding.recordedBy).toBe(townshipA.username);
       expect((await command('submitTask', task.id, townshipA)).data?.submitTask.status).toBe('SUBMITTED');
       expectGqlError(await command('acceptTask', task.id, townshipA), 'FORBIDDEN'); // working is not managing
-      const audit = await t.dataSource.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND actor_user_id = $2 ORDER BY id`, [task.id, townshipA.id]);
-      expect(audit.map((r: { action: string }) => r.action)).toEqual(['supervision.task.started', 'supervision.task.submitted']);
+      const audit = await t.dataSource.query(
+        `SELECT action FROM audit_log WHERE entity_id = $1 AND actor_user_id = $2 ORDER BY id`,
+        [task.id, townshipA.id],
+      );
+      expect(audit.map((r: { action: string }) => r.action)).toEqual([
+        'supervision.task.started',
+        'supervision.task.submitted',
+      ]);
     });
 
     it('refuses a township officer of another township as assignee, who neither sees nor works on the task', async () => {
       const before = await taskCount();
-      expect(expectGqlError(await t.gql(`mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`, {
-        input: { type: 'SPECIAL_INSPECTION', title: 'x', targetKind: 'INSTITUTION', targetId: institutionA.id, leadDepartmentCode: 'EDU', assigneeIds: [townshipB.id], dueAt: due() },
-      }, tok(eduOfficer)), 'INVALID_ASSIGNEE').message).toContain(B);
+      expect(
+        expectGqlError(
+          await t.gql(
+            `mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`,
+            {
+              input: {
+                type: 'SPECIAL_INSPECTION',
+                title: 'x',
+                targetKind: 'INSTITUTION',
+                targetId: institutionA.id,
+                leadDepartmentCode: 'EDU',
+                assigneeIds: [townshipB.id],
+                dueAt: due(),
+              },
+            },
+            tok(eduOfficer),
+          ),
+          'INVALID_ASSIGNEE',
+        ).message,
+      ).toContain(B);
       expect(await taskCount()).toBe(before);
 
       const task = await eduTaskInA({ assigneeIds: [eduInspector.id] });
       expectGqlError(await assign(task.id, [eduInspector.id, townshipB.id]), 'INVALID_ASSIGNEE');
       const stored = await t.dataSource.query(`SELECT assignee_ids FROM supervision_task WHERE id = $1`, [task.id]);
       expect(stored[0].assignee_ids).toEqual([eduInspector.id]);
-      expectGqlError(await t.gql(`query($id: ID!) { supervisionTask(id: $id) { id } }`, { id: task.id }, tok(townshipB)), 'TASK_NOT_FOUND');
+      expectGqlError(
+        await t.gql(`query($id: ID!) { supervisionTask(id: $id) { id } }`, { id: task.id }, tok(townshipB)),
+        'TASK_NOT_FOUND',
+      );
       expectGqlError(await command('startTask', task.id, townshipB), 'TASK_NOT_FOUND');
       expectGqlError(await record(task.id, townshipB), 'TASK_NOT_FOUND');
 
       // A task without a township takes no township officer.
-      const countyWide = createTask(eduOfficer, { targetKind: 'COMPLAINT', targetId: 'C-1', leadDepartmentCode: 'EDU', assigneeIds: [townshipA.id] });
+      const countyWide = createTask(eduOfficer, {
+        targetKind: 'COMPLAINT',
+        targetId: 'C-1',
+        leadDepartmentCode: 'EDU',
+        assigneeIds: [townshipA.id],
+      });
       await expect(countyWide).rejects.toThrow(/INVALID_ASSIGNEE/);
     });
 
@@ -189,14 +268,20 @@ describe('supervision assignment', () => {
       const task = await eduTaskInA({ assigneeIds: [moved.id] });
       await t.app.get(IdentityFacade).changeUserRole(SYSTEM, moved.id, Role.TOWNSHIP_OFFICER, B);
       expectGqlError(await command('startTask', task.id, moved), 'TASK_NOT_FOUND');
-      expect((await t.dataSource.query(`SELECT status FROM supervision_task WHERE id = $1`, [task.id]))[0].status).toBe('ASSIGNED');
+      expect((await t.dataSource.query(`SELECT status FROM supervision_task WHERE id = $1`, [task.id]))[0].status).toBe(
+        'ASSIGNED',
+      );
     });
   });
 
   describe('assignedToMe', () => {
     const MINE = `query($f: SupervisionTaskFilter) { supervisionTasks(first: 100, filter: $f) { totalCount edges { node { id } } } }`;
     const list = async (u: LoggedIn, f: Record<string, unknown>) => {
-      const res = await t.gql<{ supervisionTasks: { totalCount: number; edges: { node: { id: string } }[] } }>(MINE, { f }, tok(u));
+      const res = await t.gql<{ supervisionTasks: { totalCount: number; edges: { node: { id: string } }[] } }>(
+        MINE,
+        { f },
+        tok(u),
+      );
       if (!res.data) throw new Error(JSON.stringify(res.errors));
       return res.data.supervisionTasks.edges.map((e) => e.node.id);
     };
@@ -227,7 +312,11 @@ describe('supervision assignment', () => {
       totalCount pageInfo { hasNextPage endCursor } edges { node { id status townshipCode leadDepartmentCode institutionId overdue } } } }`;
     type OrderNode = { id: string; status: string; townshipCode: string; overdue: boolean };
     const orders = async (u: LoggedIn, f: Record<string, unknown> = {}) => {
-      const res = await t.gql<{ rectificationOrders: { totalCount: number; edges: { node: OrderNode }[] } }>(ORDERS, { f, first: 100 }, tok(u));
+      const res = await t.gql<{ rectificationOrders: { totalCount: number; edges: { node: OrderNode }[] } }>(
+        ORDERS,
+        { f, first: 100 },
+        tok(u),
+      );
       if (!res.data) throw new Error(JSON.stringify(res.errors));
       return res.data.rectificationOrders.edges.map((e) => e.node.id).sort();
     };
@@ -240,7 +329,13 @@ describe('supervision assignment', () => {
       const finding = (await record(task.id, lead)).data!.recordFinding.id;
       const res = await t.gql<{ issueRectificationOrder: { id: string } }>(
         `mutation($f: ID!, $input: IssueRectificationOrderInput!) { issueRectificationOrder(findingId: $f, input: $input) { id } }`,
-        { f: finding, input: { requirements: '限期整改', deadlineAt: new Date(clock.now().getTime() + deadlineDays * DAY).toISOString() } },
+        {
+          f: finding,
+          input: {
+            requirements: '限期整改',
+            deadlineAt: new Date(clock.now().getTime() + deadlineDays * DAY).toISOString(),
+          },
+        },
         tok(lead),
       );
       if (!res.data) throw new Error(JSON.stringify(res.errors));
@@ -250,7 +345,11 @@ describe('supervision assignment', () => {
     beforeAll(async () => {
       orderA = await orderOn(eduOfficer, { targetId: institutionA.id, leadDepartmentCode: 'EDU' }, 10);
       clock.advance(60_000); // B is the newer one
-      orderB = await orderOn(fireOfficer, { targetId: institutionB.id, leadDepartmentCode: 'FIRE_RESCUE', cooperatingDepartmentCodes: ['HEALTH'] }, 2);
+      orderB = await orderOn(
+        fireOfficer,
+        { targetId: institutionB.id, leadDepartmentCode: 'FIRE_RESCUE', cooperatingDepartmentCodes: ['HEALTH'] },
+        2,
+      );
     });
 
     it('lists the orders of the tasks each caller may see', async () => {
@@ -271,15 +370,27 @@ describe('supervision assignment', () => {
     it('filters by township, institution, status and overdue, and pages', async () => {
       expect(await orders(admin, { townshipCode: A })).toEqual([orderA]);
       expect(await orders(admin, { institutionId: institutionB.id })).toEqual([orderB]);
-      const first = await t.gql<{ rectificationOrders: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: OrderNode }[] } }>(ORDERS, { first: 1 }, tok(admin));
+      const first = await t.gql<{
+        rectificationOrders: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          edges: { node: OrderNode }[];
+        };
+      }>(ORDERS, { first: 1 }, tok(admin));
       const page1 = first.data!.rectificationOrders;
       expect(page1).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
       expect(page1.edges[0]!.node.id).toBe(orderB); // newest first
-      const second = await t.gql<{ rectificationOrders: { pageInfo: { hasNextPage: boolean }; edges: { node: OrderNode }[] } }>(ORDERS, { first: 1, after: page1.pageInfo.endCursor }, tok(admin));
+      const second = await t.gql<{
+        rectificationOrders: { pageInfo: { hasNextPage: boolean }; edges: { node: OrderNode }[] };
+      }>(ORDERS, { first: 1, after: page1.pageInfo.endCursor }, tok(admin));
       expect(second.data!.rectificationOrders.edges.map((e) => e.node.id)).toEqual([orderA]);
       expect(second.data!.rectificationOrders.pageInfo.hasNextPage).toBe(false);
 
-      const done = await t.gql(`mutation($id: ID!) { completeRectificationOrder(id: $id, note: "已整改") { status } }`, { id: orderA }, tok(eduOfficer));
+      const done = await t.gql(
+        `mutation($id: ID!) { completeRectificationOrder(id: $id, note: "已整改") { status } }`,
+        { id: orderA },
+        tok(eduOfficer),
+      );
       expect(done.errors).toBeUndefined();
       expect(await orders(admin, { status: 'COMPLETED' })).toEqual([orderA]);
       expect(await orders(admin, { status: 'OPEN' })).toEqual([orderB]);
@@ -289,8 +400,17 @@ describe('supervision assignment', () => {
       expect(await orders(admin, { overdue: true })).toEqual([orderB]);
       expect(await orders(admin, { overdue: false })).toEqual([orderA]);
       expect(await orders(townshipA, { overdue: true })).toEqual([]);
-      const node = await t.gql<{ rectificationOrders: { edges: { node: OrderNode }[] } }>(ORDERS, { f: { overdue: true } }, tok(fireOfficer));
-      expect(node.data!.rectificationOrders.edges[0]!.node).toMatchObject({ id: orderB, status: 'OPEN', townshipCode: B, overdue: true });
+      const node = await t.gql<{ rectificationOrders: { edges: { node: OrderNode }[] } }>(
+        ORDERS,
+        { f: { overdue: true } },
+        tok(fireOfficer),
+      );
+      expect(node.data!.rectificationOrders.edges[0]!.node).toMatchObject({
+        id: orderB,
+        status: 'OPEN',
+        townshipCode: B,
+        overdue: true,
+      });
       expectGqlError(await t.gql(ORDERS, { f: { townshipCode: 'x' } }, tok(admin)), 'VALIDATION_FAILED');
     });
   });

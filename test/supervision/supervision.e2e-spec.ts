@@ -58,20 +58,34 @@ describe('supervision', () => {
   const tokenAt = (u: LoggedIn) => t.tokenFor(u.id); // tokens issued at the clock's current time
 
   async function createTask(token: string, input: Record<string, unknown>): Promise<TaskView> {
-    const res = await t.gql<{ createSupervisionTask: TaskView }>(`mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { ${TASK_FIELDS} } }`, { input }, token);
+    const res = await t.gql<{ createSupervisionTask: TaskView }>(
+      `mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { ${TASK_FIELDS} } }`,
+      { input },
+      token,
+    );
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.createSupervisionTask;
   }
 
   const command = (name: string, id: string, token: string, extra = '') =>
-    t.gql<Record<string, { status: string }>>(`mutation($id: ID!) { ${name}(id: $id${extra}) { id status } }`, { id }, token);
+    t.gql<Record<string, { status: string }>>(
+      `mutation($id: ID!) { ${name}(id: $id${extra}) { id status } }`,
+      { id },
+      token,
+    );
 
   const escalationRows = (itemId: string) =>
-    t.dataSource.query(`SELECT level, notified FROM supervision_escalation WHERE item_id = $1 ORDER BY level`, [itemId]) as Promise<{ level: number; notified: Record<string, string[]> }[]>;
+    t.dataSource.query(`SELECT level, notified FROM supervision_escalation WHERE item_id = $1 ORDER BY level`, [
+      itemId,
+    ]) as Promise<{ level: number; notified: Record<string, string[]> }[]>;
 
   async function inboxKinds(u: LoggedIn, entityId: string): Promise<string[]> {
-    const res = await t.gql<{ notifications: { edges: { node: { kind: string; title: string; entityId: string } }[] } }>(`{ notifications(first: 100) { edges { node { kind title entityId } } } }`, {}, tokenAt(u));
-    return res.data!.notifications.edges.filter((e) => e.node.entityId === entityId).map((e) => `${e.node.kind}|${e.node.title.split('：')[0]}`);
+    const res = await t.gql<{
+      notifications: { edges: { node: { kind: string; title: string; entityId: string } }[] };
+    }>(`{ notifications(first: 100) { edges { node { kind title entityId } } } }`, {}, tokenAt(u));
+    return res
+      .data!.notifications.edges.filter((e) => e.node.entityId === entityId)
+      .map((e) => `${e.node.kind}|${e.node.title.split('：')[0]}`);
   }
 
   describe('lifecycle, access, findings and rectification', () => {
@@ -87,17 +101,32 @@ describe('supervision', () => {
         assigneeIds: [inspector.id],
         dueAt: new Date(clock.now().getTime() + 5 * DAY).toISOString(),
       });
-      expect(task).toMatchObject({ status: 'ASSIGNED', townshipCode: '520122001', leadDepartmentCode: 'EDU', assigneeIds: [inspector.id], overdue: false, escalationLevel: 0 });
+      expect(task).toMatchObject({
+        status: 'ASSIGNED',
+        townshipCode: '520122001',
+        leadDepartmentCode: 'EDU',
+        assigneeIds: [inspector.id],
+        overdue: false,
+        escalationLevel: 0,
+      });
       expect(task.checklist.map((c) => c.code)).toEqual(['LICENCE', 'SUBJECT_TRAINING', 'ESCROW', 'STAFF']);
 
       // Sight: the department, the assignee and the township see it; another department or township does not.
-      const get = (token: string) => t.gql<{ supervisionTask: { id: string } }>(`query($id: ID!) { supervisionTask(id: $id) { id } }`, { id: task.id }, token);
-      for (const u of [admin, eduOfficer, inspector, township, discipline]) expect((await get(tokenAt(u))).data?.supervisionTask.id).toBe(task.id);
+      const get = (token: string) =>
+        t.gql<{ supervisionTask: { id: string } }>(
+          `query($id: ID!) { supervisionTask(id: $id) { id } }`,
+          { id: task.id },
+          token,
+        );
+      for (const u of [admin, eduOfficer, inspector, township, discipline])
+        expect((await get(tokenAt(u))).data?.supervisionTask.id).toBe(task.id);
       for (const u of [fireInspector, otherTownship]) expectGqlError(await get(tokenAt(u)), 'TASK_NOT_FOUND');
       const market = await t.loginAs(Role.INSPECTOR, 'MARKET_REGULATION');
       expect((await get(market.token)).data?.supervisionTask.id).toBe(task.id); // co-operating department
 
-      expect(expectGqlError(await command('submitTask', task.id, inspector.token), 'ILLEGAL_TASK_TRANSITION').message).toContain('ASSIGNED');
+      expect(
+        expectGqlError(await command('submitTask', task.id, inspector.token), 'ILLEGAL_TASK_TRANSITION').message,
+      ).toContain('ASSIGNED');
       expectGqlError(await command('startTask', task.id, discipline.token), 'FORBIDDEN'); // reads all, changes nothing
       expectGqlError(await command('startTask', task.id, fireInspector.token), 'TASK_NOT_FOUND');
       expect((await command('startTask', task.id, inspector.token)).data?.startTask.status).toBe('IN_PROGRESS');
@@ -105,11 +134,25 @@ describe('supervision', () => {
 
       // A finding with a checklist item not on the list changes nothing.
       const RECORD = `mutation($id: ID!, $input: RecordFindingInput!) { recordFinding(taskId: $id, input: $input) { id checklistResults { code result } evidence { fileName } violations { severity kind institutionId } } }`;
-      const bad = await t.gql(RECORD, { id: task.id, input: { summary: 's', checklistResults: [{ code: 'NOPE', result: 'PASS' }], evidence: [], violations: [] } }, inspector.token);
+      const bad = await t.gql(
+        RECORD,
+        {
+          id: task.id,
+          input: { summary: 's', checklistResults: [{ code: 'NOPE', result: 'PASS' }], evidence: [], violations: [] },
+        },
+        inspector.token,
+      );
       expectGqlError(bad, 'VALIDATION_FAILED');
-      expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM supervision_finding WHERE task_id = $1`, [task.id]))[0].n)).toBe(0);
+      expect(
+        Number(
+          (await t.dataSource.query(`SELECT count(*) AS n FROM supervision_finding WHERE task_id = $1`, [task.id]))[0]
+            .n,
+        ),
+      ).toBe(0);
 
-      const finding = await t.gql<{ recordFinding: { id: string; violations: { severity: string; kind: string; institutionId: string }[] } }>(
+      const finding = await t.gql<{
+        recordFinding: { id: string; violations: { severity: string; kind: string; institutionId: string }[] };
+      }>(
         RECORD,
         {
           id: task.id,
@@ -119,52 +162,121 @@ describe('supervision', () => {
               { code: 'LICENCE', result: 'PASS' },
               { code: 'SUBJECT_TRAINING', result: 'FAIL', note: '周六上午数学课' },
             ],
-            evidence: [{ fileName: 'photo.jpg', contentType: 'image/jpeg', sizeBytes: 1024, sha256: 'a'.repeat(64), storageRef: 'oss://evidence/photo.jpg' }],
+            evidence: [
+              {
+                fileName: 'photo.jpg',
+                contentType: 'image/jpeg',
+                sizeBytes: 1024,
+                sha256: 'a'.repeat(64),
+                storageRef: 'oss://evidence/photo.jpg',
+              },
+            ],
             violations: [{ severity: 'SERIOUS', kind: 'SUBJECT_TRAINING', description: '周末学科类培训' }],
           },
         },
         inspector.token,
       );
       expect(finding.errors).toBeUndefined();
-      expect(finding.data?.recordFinding.violations).toEqual([{ severity: 'SERIOUS', kind: 'SUBJECT_TRAINING', institutionId: institution.id }]);
-      const [event] = await t.dataSource.query(`SELECT payload FROM outbox WHERE name = 'supervision.finding.violation_recorded' AND payload->>'taskId' = $1`, [task.id]);
-      expect(event.payload).toEqual({ findingId: finding.data!.recordFinding.id, taskId: task.id, institutionId: institution.id, severity: 'SERIOUS', description: '周末学科类培训', kind: 'SUBJECT_TRAINING' });
+      expect(finding.data?.recordFinding.violations).toEqual([
+        { severity: 'SERIOUS', kind: 'SUBJECT_TRAINING', institutionId: institution.id },
+      ]);
+      const [event] = await t.dataSource.query(
+        `SELECT payload FROM outbox WHERE name = 'supervision.finding.violation_recorded' AND payload->>'taskId' = $1`,
+        [task.id],
+      );
+      expect(event.payload).toEqual({
+        findingId: finding.data!.recordFinding.id,
+        taskId: task.id,
+        institutionId: institution.id,
+        severity: 'SERIOUS',
+        description: '周末学科类培训',
+        kind: 'SUBJECT_TRAINING',
+      });
 
       expect((await command('submitTask', task.id, inspector.token)).data?.submitTask.status).toBe('SUBMITTED');
       expectGqlError(await command('acceptTask', task.id, inspector.token), 'FORBIDDEN'); // inspectors do not accept their own work
-      expect((await command('returnTask', task.id, eduOfficer.token, ', reason: "补充佐证材料"')).data?.returnTask.status).toBe('RETURNED');
+      expect(
+        (await command('returnTask', task.id, eduOfficer.token, ', reason: "补充佐证材料"')).data?.returnTask.status,
+      ).toBe('RETURNED');
       expect((await command('startTask', task.id, inspector.token)).data?.startTask.status).toBe('IN_PROGRESS');
       expect((await command('submitTask', task.id, inspector.token)).data?.submitTask.status).toBe('SUBMITTED');
       expect((await command('acceptTask', task.id, eduOfficer.token)).data?.acceptTask.status).toBe('ACCEPTED');
       expect((await command('closeTask', task.id, eduOfficer.token)).data?.closeTask.status).toBe('CLOSED');
-      expect(expectGqlError(await command('cancelTask', task.id, admin.token, ', reason: "x"'), 'ILLEGAL_TASK_TRANSITION').message).toContain('CLOSED');
+      expect(
+        expectGqlError(await command('cancelTask', task.id, admin.token, ', reason: "x"'), 'ILLEGAL_TASK_TRANSITION')
+          .message,
+      ).toContain('CLOSED');
 
       // Rectification: an order from the finding, overdue like a task, completed into a re-check task.
       const ISSUE = `mutation($f: ID!, $input: IssueRectificationOrderInput!) { issueRectificationOrder(findingId: $f, input: $input) { id status deadlineAt institutionId } }`;
       const deadline = new Date(clock.now().getTime() + 2 * DAY).toISOString();
-      expectGqlError(await t.gql(ISSUE, { f: finding.data!.recordFinding.id, input: { requirements: '停止周末学科类培训', deadlineAt: deadline } }, inspector.token), 'FORBIDDEN');
-      const order = await t.gql<{ issueRectificationOrder: { id: string; status: string; institutionId: string } }>(ISSUE, { f: finding.data!.recordFinding.id, input: { requirements: '停止周末学科类培训', deadlineAt: deadline } }, eduOfficer.token);
+      expectGqlError(
+        await t.gql(
+          ISSUE,
+          { f: finding.data!.recordFinding.id, input: { requirements: '停止周末学科类培训', deadlineAt: deadline } },
+          inspector.token,
+        ),
+        'FORBIDDEN',
+      );
+      const order = await t.gql<{ issueRectificationOrder: { id: string; status: string; institutionId: string } }>(
+        ISSUE,
+        { f: finding.data!.recordFinding.id, input: { requirements: '停止周末学科类培训', deadlineAt: deadline } },
+        eduOfficer.token,
+      );
       expect(order.data?.issueRectificationOrder).toMatchObject({ status: 'OPEN', institutionId: institution.id });
       const orderId = order.data!.issueRectificationOrder.id;
       clock.advance(2 * DAY + HOUR);
       await sweep();
       expect((await escalationRows(orderId)).map((r) => r.level)).toEqual([1]);
-      const done = await t.gql<{ completeRectificationOrder: { status: string; recheckTaskId: string; escalationLevel: number } }>(
+      const done = await t.gql<{
+        completeRectificationOrder: { status: string; recheckTaskId: string; escalationLevel: number };
+      }>(
         `mutation($id: ID!) { completeRectificationOrder(id: $id, note: "已停止并退费") { status recheckTaskId escalationLevel } }`,
         { id: orderId },
         tokenAt(eduOfficer),
       );
       expect(done.data?.completeRectificationOrder).toMatchObject({ status: 'COMPLETED', escalationLevel: 1 });
-      const recheck = await t.gql<{ supervisionTask: TaskView }>(`query($id: ID!) { supervisionTask(id: $id) { ${TASK_FIELDS} } }`, { id: done.data!.completeRectificationOrder.recheckTaskId }, tokenAt(inspector));
-      expect(recheck.data?.supervisionTask).toMatchObject({ type: 'RECTIFICATION_RECHECK', status: 'ASSIGNED', assigneeIds: [inspector.id], leadDepartmentCode: 'EDU' });
-      expectGqlError(await t.gql(`mutation($id: ID!) { completeRectificationOrder(id: $id, note: "again") { id } }`, { id: orderId }, tokenAt(eduOfficer)), 'RECTIFICATION_ORDER_COMPLETED');
+      const recheck = await t.gql<{ supervisionTask: TaskView }>(
+        `query($id: ID!) { supervisionTask(id: $id) { ${TASK_FIELDS} } }`,
+        { id: done.data!.completeRectificationOrder.recheckTaskId },
+        tokenAt(inspector),
+      );
+      expect(recheck.data?.supervisionTask).toMatchObject({
+        type: 'RECTIFICATION_RECHECK',
+        status: 'ASSIGNED',
+        assigneeIds: [inspector.id],
+        leadDepartmentCode: 'EDU',
+      });
+      expectGqlError(
+        await t.gql(
+          `mutation($id: ID!) { completeRectificationOrder(id: $id, note: "again") { id } }`,
+          { id: orderId },
+          tokenAt(eduOfficer),
+        ),
+        'RECTIFICATION_ORDER_COMPLETED',
+      );
     });
 
     it('refuses bad input without storing anything', async () => {
       const before = Number((await t.dataSource.query(`SELECT count(*) AS n FROM supervision_task`))[0].n);
-      const base = { type: 'ROUTINE_INSPECTION', title: 'x', targetKind: 'TOWNSHIP', targetId: '520122001', leadDepartmentCode: 'EDU', dueAt: new Date(clock.now().getTime() + DAY).toISOString() };
-      const create = (input: Record<string, unknown>, token = tokenAt(eduOfficer)) => t.gql(`mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`, { input }, token);
-      expectGqlError(await create({ ...base, dueAt: new Date(clock.now().getTime() - HOUR).toISOString() }), 'VALIDATION_FAILED');
+      const base = {
+        type: 'ROUTINE_INSPECTION',
+        title: 'x',
+        targetKind: 'TOWNSHIP',
+        targetId: '520122001',
+        leadDepartmentCode: 'EDU',
+        dueAt: new Date(clock.now().getTime() + DAY).toISOString(),
+      };
+      const create = (input: Record<string, unknown>, token = tokenAt(eduOfficer)) =>
+        t.gql(
+          `mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`,
+          { input },
+          token,
+        );
+      expectGqlError(
+        await create({ ...base, dueAt: new Date(clock.now().getTime() - HOUR).toISOString() }),
+        'VALIDATION_FAILED',
+      );
       expectGqlError(await create({ ...base, targetId: '520199999' }), 'VALIDATION_FAILED');
       expectGqlError(await create({ ...base, cooperatingDepartmentCodes: ['NO_SUCH'] }), 'VALIDATION_FAILED');
       expectGqlError(await create({ ...base, assigneeIds: [fireInspector.id] }), 'INVALID_ASSIGNEE'); // not of the task's departments
@@ -194,7 +306,10 @@ describe('supervision', () => {
       clock.set('2026-11-12T03:00:00Z');
       await sweep();
       const [level1] = await escalationRows(task.id);
-      expect(level1).toEqual({ level: 1, notified: { userIds: [inspector.id], departmentCodes: ['EDU'], townshipCodes: ['520122001'], roles: [] } });
+      expect(level1).toEqual({
+        level: 1,
+        notified: { userIds: [inspector.id], departmentCodes: ['EDU'], townshipCodes: ['520122001'], roles: [] },
+      });
       expect(await inboxKinds(inspector, task.id)).toContain('supervision.task.escalated|一级督办');
       expect(await inboxKinds(admin, task.id)).toEqual([]);
       await sweep();
@@ -207,7 +322,12 @@ describe('supervision', () => {
       await sweep();
       const rows2 = await escalationRows(task.id);
       expect(rows2.map((r) => r.level)).toEqual([1, 2]);
-      expect(rows2[1]!.notified).toEqual({ userIds: [], departmentCodes: ['EDU'], townshipCodes: [], roles: ['COUNTY_ADMIN'] });
+      expect(rows2[1]!.notified).toEqual({
+        userIds: [],
+        departmentCodes: ['EDU'],
+        townshipCodes: [],
+        roles: ['COUNTY_ADMIN'],
+      });
       expect(await inboxKinds(admin, task.id)).toEqual(['supervision.task.escalated|二级督办（领导小组办公室）']);
       expect(await inboxKinds(discipline, task.id)).toEqual([]);
 
@@ -215,20 +335,34 @@ describe('supervision', () => {
       const [a, b] = await Promise.all([sweep(), sweep()]);
       const rows3 = await escalationRows(task.id);
       expect(rows3.map((r) => r.level)).toEqual([1, 2, 3]);
-      expect(rows3[2]!.notified).toEqual({ userIds: [], departmentCodes: ['INSPECTION_OFFICE', 'DISCIPLINE'], townshipCodes: [], roles: ['DISCIPLINE_SUPERVISOR'] });
+      expect(rows3[2]!.notified).toEqual({
+        userIds: [],
+        departmentCodes: ['INSPECTION_OFFICE', 'DISCIPLINE'],
+        townshipCodes: [],
+        roles: ['DISCIPLINE_SUPERVISOR'],
+      });
       expect(a.tasks + b.tasks).toBe(1);
-      expect(await inboxKinds(discipline, task.id)).toEqual(['supervision.task.escalated|三级督办（督办督查局、纪委监委）']);
+      expect(await inboxKinds(discipline, task.id)).toEqual([
+        'supervision.task.escalated|三级督办（督办督查局、纪委监委）',
+      ]);
       await sweep();
       expect((await escalationRows(task.id)).length).toBe(3);
 
-      const events = await t.dataSource.query(`SELECT payload FROM outbox WHERE name = 'supervision.task.escalated' AND payload->>'taskId' = $1 ORDER BY (payload->>'level')::int`, [task.id]);
+      const events = await t.dataSource.query(
+        `SELECT payload FROM outbox WHERE name = 'supervision.task.escalated' AND payload->>'taskId' = $1 ORDER BY (payload->>'level')::int`,
+        [task.id],
+      );
       expect(events.map((e: { payload: unknown }) => e.payload)).toEqual([
         { taskId: task.id, level: 1, overdueDays: 0, leadDepartmentCode: 'EDU', townshipCode: '520122001' },
         { taskId: task.id, level: 2, overdueDays: 3, leadDepartmentCode: 'EDU', townshipCode: '520122001' },
         { taskId: task.id, level: 3, overdueDays: 7, leadDepartmentCode: 'EDU', townshipCode: '520122001' },
       ]);
 
-      const list = await t.gql<{ supervisionTasks: { edges: { node: { id: string; overdue: boolean; escalations: { level: number; notified: string[] }[] } }[] } }>(
+      const list = await t.gql<{
+        supervisionTasks: {
+          edges: { node: { id: string; overdue: boolean; escalations: { level: number; notified: string[] }[] } }[];
+        };
+      }>(
         `{ supervisionTasks(first: 50, filter: { overdue: true, escalationLevel: 3 }) { edges { node { id overdue escalations { level notified } } } } }`,
         {},
         tokenAt(inspector),
@@ -236,24 +370,41 @@ describe('supervision', () => {
       const node = list.data!.supervisionTasks.edges.find((e) => e.node.id === task.id)!.node;
       expect(node.overdue).toBe(true);
       expect(node.escalations.map((e) => e.level)).toEqual([1, 2, 3]);
-      expect(node.escalations[2]!.notified).toEqual(['DEPARTMENT:INSPECTION_OFFICE', 'DEPARTMENT:DISCIPLINE', 'ROLE:DISCIPLINE_SUPERVISOR']);
+      expect(node.escalations[2]!.notified).toEqual([
+        'DEPARTMENT:INSPECTION_OFFICE',
+        'DEPARTMENT:DISCIPLINE',
+        'ROLE:DISCIPLINE_SUPERVISOR',
+      ]);
     });
 
     it('two concurrent sweeps over many overdue items, in small batches, escalate each exactly once', async () => {
       clock.set('2026-11-20T02:00:00Z');
       const ids: string[] = [];
       for (let i = 0; i < 30; i++) {
-        const task = await createTask(tokenAt(admin), { type: 'FIRE_HEALTH_INSPECTION', title: `消防检查 ${i}`, targetKind: 'TOWNSHIP', targetId: '520122102', leadDepartmentCode: 'FIRE_RESCUE', dueAt: new Date(clock.now().getTime() + HOUR + i * 1000).toISOString() });
+        const task = await createTask(tokenAt(admin), {
+          type: 'FIRE_HEALTH_INSPECTION',
+          title: `消防检查 ${i}`,
+          targetKind: 'TOWNSHIP',
+          targetId: '520122102',
+          leadDepartmentCode: 'FIRE_RESCUE',
+          dueAt: new Date(clock.now().getTime() + HOUR + i * 1000).toISOString(),
+        });
         ids.push(task.id);
       }
       clock.advance(DAY + 2 * HOUR); // every one overdue (level 1)
       await Promise.all([sweep(), sweep(), sweep()]);
-      const rows = (await t.dataSource.query(`SELECT item_id, count(*)::int AS n, max(level) AS level FROM supervision_escalation WHERE item_id = ANY($1) GROUP BY item_id`, [ids])) as { n: number; level: number }[];
+      const rows = (await t.dataSource.query(
+        `SELECT item_id, count(*)::int AS n, max(level) AS level FROM supervision_escalation WHERE item_id = ANY($1) GROUP BY item_id`,
+        [ids],
+      )) as { n: number; level: number }[];
       expect(rows.length).toBe(30);
       expect(rows.every((r) => r.n === 1 && Number(r.level) === 1)).toBe(true);
       clock.advance(10 * DAY); // straight to level 3: every level's people are told, in one record
       await Promise.all([sweep(), sweep()]);
-      const jumped = (await t.dataSource.query(`SELECT level, notified FROM supervision_escalation WHERE item_id = $1 ORDER BY level`, [ids[0]])) as { level: number; notified: { roles: string[] } }[];
+      const jumped = (await t.dataSource.query(
+        `SELECT level, notified FROM supervision_escalation WHERE item_id = $1 ORDER BY level`,
+        [ids[0]],
+      )) as { level: number; notified: { roles: string[] } }[];
       expect(jumped.map((r) => r.level)).toEqual([1, 3]);
       expect(jumped[1]!.notified.roles).toEqual(['COUNTY_ADMIN', 'DISCIPLINE_SUPERVISOR']);
     });
@@ -278,38 +429,121 @@ describe('supervision', () => {
   });
 
   describe('tasks opened by other modules', () => {
-    const publish = (name: string, payload: unknown) => t.dataSource.transaction((em) => t.app.get(EventPublisher).publishMany(em, [{ name: name as never, payload }]));
-    const bySource = (ref: string) => t.dataSource.query(`SELECT type, status, target_kind, target_id, township_code, lead_department_code, cooperating_department_codes FROM supervision_task WHERE source_ref = $1`, [ref]) as Promise<Record<string, unknown>[]>;
+    const publish = (name: string, payload: unknown) =>
+      t.dataSource.transaction((em) => t.app.get(EventPublisher).publishMany(em, [{ name: name as never, payload }]));
+    const bySource = (ref: string) =>
+      t.dataSource.query(
+        `SELECT type, status, target_kind, target_id, township_code, lead_department_code, cooperating_department_codes FROM supervision_task WHERE source_ref = $1`,
+        [ref],
+      ) as Promise<Record<string, unknown>[]>;
 
     it('opens one task per source: unlicensed leads, failed annual reviews, complaint investigations, unacknowledged instructions', async () => {
       const leadId = '0b7d2a8e-5a43-4c8e-9a31-1f0e7b6c9d01';
-      await publish('registry.unlicensed_lead.opened', { leadId, townshipCode: '520122103', kind: 'VARIANT_HOUSEKEEPING', source: 'GRID_PATROL' });
-      await publish('registry.unlicensed_lead.opened', { leadId, townshipCode: '520122103', kind: 'VARIANT_HOUSEKEEPING', source: 'GRID_PATROL' }); // a second event, same lead
+      await publish('registry.unlicensed_lead.opened', {
+        leadId,
+        townshipCode: '520122103',
+        kind: 'VARIANT_HOUSEKEEPING',
+        source: 'GRID_PATROL',
+      });
+      await publish('registry.unlicensed_lead.opened', {
+        leadId,
+        townshipCode: '520122103',
+        kind: 'VARIANT_HOUSEKEEPING',
+        source: 'GRID_PATROL',
+      }); // a second event, same lead
       const institution = await createInstitution(t, { townshipCode: '520122104', competentDepartmentCode: 'EDU' });
-      await publish('registry.annual_review.completed', { institutionId: institution.id, year: 2026, result: 'FAIL', score: 48 });
+      await publish('registry.annual_review.completed', {
+        institutionId: institution.id,
+        year: 2026,
+        result: 'FAIL',
+        score: 48,
+      });
       const passed = await createInstitution(t);
-      await publish('registry.annual_review.completed', { institutionId: passed.id, year: 2026, result: 'PASS', score: 90 });
+      await publish('registry.annual_review.completed', {
+        institutionId: passed.id,
+        year: 2026,
+        result: 'PASS',
+        score: 90,
+      });
       const complaintId = '5f1c3b2a-9d8e-4f7a-b6c5-d4e3f2a1b0c9';
-      await publish('complaints.investigation.requested', { complaintId, institutionId: institution.id, townshipCode: '520122104', leadDepartmentCode: 'MARKET_REGULATION', category: 'FEES' });
+      await publish('complaints.investigation.requested', {
+        complaintId,
+        institutionId: institution.id,
+        townshipCode: '520122104',
+        leadDepartmentCode: 'MARKET_REGULATION',
+        category: 'FEES',
+      });
       const instructionId = '7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d';
-      await publish('escrow.instruction.unacknowledged', { instructionId, accountId: instructionId, institutionId: institution.id, bankCode: 'ICBC', action: 'FREEZE', issuedAt: '2026-11-19T00:00:00Z', reason: 'blacklisted' });
+      await publish('escrow.instruction.unacknowledged', {
+        instructionId,
+        accountId: instructionId,
+        institutionId: institution.id,
+        bankCode: 'ICBC',
+        action: 'FREEZE',
+        issuedAt: '2026-11-19T00:00:00Z',
+        reason: 'blacklisted',
+      });
 
-      await waitFor(async () => (await bySource(`unlicensed_lead:${leadId}`)).length === 1 && (await bySource(`escrow_instruction:${instructionId}`)).length === 1, { what: 'tasks from events' });
+      await waitFor(
+        async () =>
+          (await bySource(`unlicensed_lead:${leadId}`)).length === 1 &&
+          (await bySource(`escrow_instruction:${instructionId}`)).length === 1,
+        { what: 'tasks from events' },
+      );
       expect(await bySource(`unlicensed_lead:${leadId}`)).toEqual([
-        { type: 'UNLICENSED_SITE_INVESTIGATION', status: 'ASSIGNED', target_kind: 'UNLICENSED_LEAD', target_id: leadId, township_code: '520122103', lead_department_code: 'EDU', cooperating_department_codes: ['TOWNSHIP'] },
+        {
+          type: 'UNLICENSED_SITE_INVESTIGATION',
+          status: 'ASSIGNED',
+          target_kind: 'UNLICENSED_LEAD',
+          target_id: leadId,
+          township_code: '520122103',
+          lead_department_code: 'EDU',
+          cooperating_department_codes: ['TOWNSHIP'],
+        },
       ]);
       expect(await bySource(`annual_review:${institution.id}:2026`)).toEqual([
-        { type: 'RECTIFICATION_RECHECK', status: 'ASSIGNED', target_kind: 'INSTITUTION', target_id: institution.id, township_code: '520122104', lead_department_code: 'EDU', cooperating_department_codes: [] },
+        {
+          type: 'RECTIFICATION_RECHECK',
+          status: 'ASSIGNED',
+          target_kind: 'INSTITUTION',
+          target_id: institution.id,
+          township_code: '520122104',
+          lead_department_code: 'EDU',
+          cooperating_department_codes: [],
+        },
       ]);
       expect(await bySource(`annual_review:${passed.id}:2026`)).toEqual([]);
-      const investigation = (await t.dataSource.query(`SELECT type, lead_department_code, township_code FROM supervision_task WHERE target_id = $1`, [complaintId])) as unknown[];
-      expect(investigation).toEqual([{ type: 'COMPLAINT_INVESTIGATION', lead_department_code: 'MARKET_REGULATION', township_code: '520122104' }]);
-      expect((await bySource(`escrow_instruction:${instructionId}`))[0]).toMatchObject({ type: 'ESCROW_ALERT_FOLLOW_UP', lead_department_code: 'FINANCIAL_OFFICE', target_kind: 'INSTITUTION' });
-      await waitFor(async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM processed_event WHERE subscriber = 'supervision.open-unlicensed-site-task'`))[0].n) >= 2, { what: 'second lead event handled' });
+      const investigation = (await t.dataSource.query(
+        `SELECT type, lead_department_code, township_code FROM supervision_task WHERE target_id = $1`,
+        [complaintId],
+      )) as unknown[];
+      expect(investigation).toEqual([
+        { type: 'COMPLAINT_INVESTIGATION', lead_department_code: 'MARKET_REGULATION', township_code: '520122104' },
+      ]);
+      expect((await bySource(`escrow_instruction:${instructionId}`))[0]).toMatchObject({
+        type: 'ESCROW_ALERT_FOLLOW_UP',
+        lead_department_code: 'FINANCIAL_OFFICE',
+        target_kind: 'INSTITUTION',
+      });
+      await waitFor(
+        async () =>
+          Number(
+            (
+              await t.dataSource.query(
+                `SELECT count(*) AS n FROM processed_event WHERE subscriber = 'supervision.open-unlicensed-site-task'`,
+              )
+            )[0].n,
+          ) >= 2,
+        { what: 'second lead event handled' },
+      );
       expect((await bySource(`unlicensed_lead:${leadId}`)).length).toBe(1);
 
       // The township sees the task in its township; the lead department's officers are told.
-      const seen = await t.gql<{ supervisionTasks: { totalCount: number } }>(`{ supervisionTasks(filter: { type: UNLICENSED_SITE_INVESTIGATION, townshipCode: "520122103" }) { totalCount } }`, {}, (await t.loginAs(Role.TOWNSHIP_OFFICER, '520122103')).token);
+      const seen = await t.gql<{ supervisionTasks: { totalCount: number } }>(
+        `{ supervisionTasks(filter: { type: UNLICENSED_SITE_INVESTIGATION, townshipCode: "520122103" }) { totalCount } }`,
+        {},
+        (await t.loginAs(Role.TOWNSHIP_OFFICER, '520122103')).token,
+      );
       expect(seen.data?.supervisionTasks.totalCount).toBe(1);
     });
 
@@ -327,7 +561,14 @@ describe('supervision', () => {
         const rows = await escalationRows(complaintId);
         return rows.length ? rows : null;
       });
-      expect(row).toMatchObject({ level: 2, notified: { departmentCodes: ['MARKET_REGULATION', 'EDU'], townshipCodes: ['520122105'], roles: ['COUNTY_ADMIN'] } });
+      expect(row).toMatchObject({
+        level: 2,
+        notified: {
+          departmentCodes: ['MARKET_REGULATION', 'EDU'],
+          townshipCodes: ['520122105'],
+          roles: ['COUNTY_ADMIN'],
+        },
+      });
     });
   });
 
@@ -336,56 +577,123 @@ describe('supervision', () => {
       // A fresh month with known work: December 2026.
       clock.set('2026-12-02T02:00:00Z');
       const mk = (due: string, dept = 'HEALTH', townshipCode = '520122106') =>
-        createTask(tokenAt(admin), { type: 'FIRE_HEALTH_INSPECTION', title: '卫生检查', targetKind: 'TOWNSHIP', targetId: townshipCode, leadDepartmentCode: dept, dueAt: due });
+        createTask(tokenAt(admin), {
+          type: 'FIRE_HEALTH_INSPECTION',
+          title: '卫生检查',
+          targetKind: 'TOWNSHIP',
+          targetId: townshipCode,
+          leadDepartmentCode: dept,
+          dueAt: due,
+        });
       const closed = await mk('2026-12-10T02:00:00Z');
       await mk('2026-12-05T02:00:00Z'); // overdue at month end
       await mk('2027-01-20T02:00:00Z'); // open, not due
       await mk('2026-12-08T02:00:00Z', 'HOUSING', '520122107'); // overdue, another department and township
       const healthOfficer = await t.loginAs(Role.DEPARTMENT_OFFICER, 'HEALTH');
       const healthInspector = await t.loginAs(Role.INSPECTOR, 'HEALTH');
-      await t.gql(`mutation($id: ID!, $a: [ID!]!) { assignTask(id: $id, assigneeIds: $a) { id } }`, { id: closed.id, a: [healthInspector.id] }, healthOfficer.token);
+      await t.gql(
+        `mutation($id: ID!, $a: [ID!]!) { assignTask(id: $id, assigneeIds: $a) { id } }`,
+        { id: closed.id, a: [healthInspector.id] },
+        healthOfficer.token,
+      );
       await command('startTask', closed.id, healthInspector.token);
-      await t.gql(`mutation($id: ID!) { recordFinding(taskId: $id, input: { summary: "ok" }) { id } }`, { id: closed.id }, healthInspector.token);
-      for (const [c, u] of [['submitTask', healthInspector], ['acceptTask', healthOfficer], ['closeTask', healthOfficer]] as const) expect((await command(c, closed.id, u.token)).errors).toBeUndefined();
+      await t.gql(
+        `mutation($id: ID!) { recordFinding(taskId: $id, input: { summary: "ok" }) { id } }`,
+        { id: closed.id },
+        healthInspector.token,
+      );
+      for (const [c, u] of [
+        ['submitTask', healthInspector],
+        ['acceptTask', healthOfficer],
+        ['closeTask', healthOfficer],
+      ] as const)
+        expect((await command(c, closed.id, u.token)).errors).toBeUndefined();
       clock.set('2026-12-12T02:00:00Z');
       await sweep(); // two tasks reach level 2 (> 3 days overdue) in December
 
       clock.set('2027-01-01T03:00:00Z');
-      expectGqlError(await t.gql(`mutation { generateSupervisionReport(period: "2027-13") { id } }`, {}, tokenAt(admin)), 'VALIDATION_FAILED');
-      expectGqlError(await t.gql(`mutation { generateSupervisionReport(period: "2026-12") { id } }`, {}, tokenAt(inspector)), 'FORBIDDEN');
-      const res = await t.gql<{ generateSupervisionReport: { id: string; kind: string; period: string; figures: string; csvPath: string; xlsxPath: string } }>(
+      expectGqlError(
+        await t.gql(`mutation { generateSupervisionReport(period: "2027-13") { id } }`, {}, tokenAt(admin)),
+        'VALIDATION_FAILED',
+      );
+      expectGqlError(
+        await t.gql(`mutation { generateSupervisionReport(period: "2026-12") { id } }`, {}, tokenAt(inspector)),
+        'FORBIDDEN',
+      );
+      const res = await t.gql<{
+        generateSupervisionReport: {
+          id: string;
+          kind: string;
+          period: string;
+          figures: string;
+          csvPath: string;
+          xlsxPath: string;
+        };
+      }>(
         `mutation { generateSupervisionReport(period: "2026-12") { id kind period figures csvPath xlsxPath } }`,
         {},
         tokenAt(admin),
       );
       expect(res.errors).toBeUndefined();
       const report = res.data!.generateSupervisionReport;
-      expect(report).toMatchObject({ kind: 'MONTHLY', period: '2026-12', csvPath: `/api/supervision/reports/${report.id}.csv` });
+      expect(report).toMatchObject({
+        kind: 'MONTHLY',
+        period: '2026-12',
+        csvPath: `/api/supervision/reports/${report.id}.csv`,
+      });
       const figures = JSON.parse(report.figures);
       // Earlier tests left work in the database too (e.g. FIRE_RESCUE tasks still overdue): look at this test's departments.
       const dept = (code: string) => figures.byDepartment.find((r: { code: string }) => r.code === code);
       expect(dept('HEALTH')).toEqual({ code: 'HEALTH', name: '县卫生健康局', opened: 3, closed: 1, overdue: 1 });
       expect(dept('HOUSING')).toEqual({ code: 'HOUSING', name: '县住房城乡建设局', opened: 1, closed: 0, overdue: 1 });
-      const sum = (key: string) => figures.byDepartment.reduce((n: number, r: Record<string, number>) => n + r[key]!, 0);
+      const sum = (key: string) =>
+        figures.byDepartment.reduce((n: number, r: Record<string, number>) => n + r[key]!, 0);
       expect(figures.totals).toEqual({ opened: sum('opened'), closed: sum('closed'), overdueAtEnd: sum('overdue') });
-      expect(figures.byTownship.find((r: { code: string }) => r.code === '520122107')).toEqual({ code: '520122107', name: '鹿窝镇', opened: 1, closed: 0, overdue: 1 });
+      expect(figures.byTownship.find((r: { code: string }) => r.code === '520122107')).toEqual({
+        code: '520122107',
+        name: '鹿窝镇',
+        opened: 1,
+        closed: 0,
+        overdue: 1,
+      });
       expect(figures.escalations.level2).toBeGreaterThanOrEqual(2);
-      const escalatedInDecember = Number((await t.dataSource.query(`SELECT count(*) AS n FROM supervision_escalation WHERE escalated_at >= '2026-11-30T16:00:00Z' AND escalated_at < '2026-12-31T16:00:00Z'`))[0].n);
-      expect(figures.escalations.level1 + figures.escalations.level2 + figures.escalations.level3).toBe(escalatedInDecember);
+      const escalatedInDecember = Number(
+        (
+          await t.dataSource.query(
+            `SELECT count(*) AS n FROM supervision_escalation WHERE escalated_at >= '2026-11-30T16:00:00Z' AND escalated_at < '2026-12-31T16:00:00Z'`,
+          )
+        )[0].n,
+      );
+      expect(figures.escalations.level1 + figures.escalations.level2 + figures.escalations.level3).toBe(
+        escalatedInDecember,
+      );
 
-      const csv = await t.http().get(report.csvPath).set('Authorization', `Bearer ${tokenAt(discipline)}`).expect(200);
+      const csv = await t
+        .http()
+        .get(report.csvPath)
+        .set('Authorization', `Bearer ${tokenAt(discipline)}`)
+        .expect(200);
       expect(csv.headers['content-type']).toContain('text/csv');
-      const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = csv.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines).toContain('department,HEALTH,县卫生健康局,opened,3');
       expect(lines).toContain('department,HEALTH,县卫生健康局,closed,1');
       expect(lines).toContain('township,520122107,鹿窝镇,overdue,1');
       expect(lines).toContain(`totals,,,opened,${figures.totals.opened}`);
 
-      const xlsx = await t.http().get(report.xlsxPath).set('Authorization', `Bearer ${tokenAt(admin)}`).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const xlsx = await t
+        .http()
+        .get(report.xlsxPath)
+        .set('Authorization', `Bearer ${tokenAt(admin)}`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(xlsx.body as never);
       const sheet = wb.getWorksheet('By department')!;
@@ -396,39 +704,79 @@ describe('supervision', () => {
 
       // Authenticated, and only for readers of reports.
       await t.http().get(report.csvPath).expect(401);
-      await t.http().get(report.csvPath).set('Authorization', `Bearer ${tokenAt(inspector)}`).expect(403);
-      const missing = await t.http().get(`/api/supervision/reports/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.csv`).set('Authorization', `Bearer ${tokenAt(admin)}`).expect(404);
+      await t
+        .http()
+        .get(report.csvPath)
+        .set('Authorization', `Bearer ${tokenAt(inspector)}`)
+        .expect(403);
+      const missing = await t
+        .http()
+        .get(`/api/supervision/reports/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.csv`)
+        .set('Authorization', `Bearer ${tokenAt(admin)}`)
+        .expect(404);
       expect(missing.body.code).toBe('REPORT_NOT_FOUND');
     });
 
     it('a month not yet over counts as of now and says so: a task due later this month is not overdue', async () => {
       // The full December report of the test above was counted at the month's end.
-      const [full] = await t.dataSource.query(`SELECT figures FROM supervision_report WHERE period = '2026-12' ORDER BY generated_at LIMIT 1`);
+      const [full] = await t.dataSource.query(
+        `SELECT figures FROM supervision_report WHERE period = '2026-12' ORDER BY generated_at LIMIT 1`,
+      );
       expect(full.figures).toMatchObject({ partial: false, asOf: '2026-12-31T16:00:00.000Z' });
 
       clock.set('2026-12-09T02:00:00Z'); // 9 December, 10:00 in Xifeng
-      await createTask(tokenAt(admin), { type: 'FIRE_HEALTH_INSPECTION', title: '卫生复查', targetKind: 'TOWNSHIP', targetId: '520122106', leadDepartmentCode: 'HEALTH', dueAt: '2026-12-20T02:00:00Z' });
+      await createTask(tokenAt(admin), {
+        type: 'FIRE_HEALTH_INSPECTION',
+        title: '卫生复查',
+        targetKind: 'TOWNSHIP',
+        targetId: '520122106',
+        leadDepartmentCode: 'HEALTH',
+        dueAt: '2026-12-20T02:00:00Z',
+      });
       clock.set('2026-12-09T03:00:00Z');
-      const res = await t.gql<{ generateSupervisionReport: { figures: string; csvPath: string } }>(`mutation { generateSupervisionReport(period: "2026-12") { figures csvPath } }`, {}, tokenAt(admin));
+      const res = await t.gql<{ generateSupervisionReport: { figures: string; csvPath: string } }>(
+        `mutation { generateSupervisionReport(period: "2026-12") { figures csvPath } }`,
+        {},
+        tokenAt(admin),
+      );
       expect(res.errors).toBeUndefined();
       const figures = JSON.parse(res.data!.generateSupervisionReport.figures);
       expect(figures).toMatchObject({ partial: true, asOf: '2026-12-09T03:00:00.000Z' });
       // Due 5 Dec (open) is overdue now; due 10 Dec (closed) and due 20 Dec (open) are not.
-      expect(figures.byDepartment.find((r: { code: string }) => r.code === 'HEALTH')).toEqual({ code: 'HEALTH', name: '县卫生健康局', opened: 4, closed: 1, overdue: 1 });
-      const csv = await t.http().get(res.data!.generateSupervisionReport.csvPath).set('Authorization', `Bearer ${tokenAt(admin)}`).expect(200);
-      const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(figures.byDepartment.find((r: { code: string }) => r.code === 'HEALTH')).toEqual({
+        code: 'HEALTH',
+        name: '县卫生健康局',
+        opened: 4,
+        closed: 1,
+        overdue: 1,
+      });
+      const csv = await t
+        .http()
+        .get(res.data!.generateSupervisionReport.csvPath)
+        .set('Authorization', `Bearer ${tokenAt(admin)}`)
+        .expect(200);
+      const lines = csv.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines).toContain('report,2026-12,,asOf,2026-12-09T03:00:00.000Z');
       expect(lines).toContain('report,2026-12,period not over: counted as of asOf,partial,true');
     });
 
     it('the schedulers make each period’s report once', async () => {
       const registry = t.app.get(SubscriberRegistry);
-      const handler = (name: string) => registry.scheduledTasks().find((s) => s.name === name)!.handler as ScheduledTaskHandler;
+      const handler = (name: string) =>
+        registry.scheduledTasks().find((s) => s.name === name)!.handler as ScheduledTaskHandler;
       expect(handler('supervision.monthly-report').schedule()).toEqual({ pattern: '0 2 1 * *' });
       clock.set('2027-01-01T00:00:00Z'); // 08:00 on 1 January in Xifeng
-      await Promise.all([handler('supervision.monthly-report').run(clock.now()), handler('supervision.monthly-report').run(clock.now())]);
+      await Promise.all([
+        handler('supervision.monthly-report').run(clock.now()),
+        handler('supervision.monthly-report').run(clock.now()),
+      ]);
       await handler('supervision.quarterly-report').run(clock.now());
-      const rows = await t.dataSource.query(`SELECT kind, period FROM supervision_report WHERE trigger = 'SCHEDULED' ORDER BY period`);
+      const rows = await t.dataSource.query(
+        `SELECT kind, period FROM supervision_report WHERE trigger = 'SCHEDULED' ORDER BY period`,
+      );
       expect(rows).toEqual([
         { kind: 'MONTHLY', period: '2026-12' },
         { kind: 'QUARTERLY', period: '2026-Q4' },

@@ -8,7 +8,8 @@ export const BANK_PREFIX = '/api/bank/v1';
 type Operation = { responses: Record<string, { content?: Record<string, unknown> }> };
 type Document = { paths: Record<string, Record<string, Operation>> };
 
-const pointer = (...parts: string[]): string => parts.map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
+const pointer = (...parts: string[]): string =>
+  parts.map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
 
 /**
  * Validates bank responses against the bank OpenAPI document (the one the service serves for this
@@ -50,16 +51,22 @@ export class BankOpenApiValidator {
   check(method: string, path: string, status: number, contentType: string | undefined, body: unknown): void {
     const template = this.templateOf(path);
     const m = method.toLowerCase();
-    if (!template || !this.doc.paths[template]?.[m]) throw new Error(`${method} ${path} is not in the bank OpenAPI document`);
+    if (!template || !this.doc.paths[template]?.[m])
+      throw new Error(`${method} ${path} is not in the bank OpenAPI document`);
     const responses = this.doc.paths[template]![m]!.responses;
     let ref: string;
     if (responses[String(status)]) {
       const content = responses[String(status)]!.content ?? {};
       const type = (contentType ?? '').split(';')[0]!.trim();
-      if (!(type in content)) throw new Error(`${method} ${template} ${status}: content type "${type}" is not documented (${Object.keys(content).join(', ')})`);
+      if (!(type in content))
+        throw new Error(
+          `${method} ${template} ${status}: content type "${type}" is not documented (${Object.keys(content).join(', ')})`,
+        );
       ref = `bank#/${pointer('paths', template, m, 'responses', String(status), 'content', type, 'schema')}`;
     } else if (status < 400) {
-      throw new Error(`${method} ${template} answered ${status}, which the document does not list (${Object.keys(responses).join(', ')})`);
+      throw new Error(
+        `${method} ${template} answered ${status}, which the document does not list (${Object.keys(responses).join(', ')})`,
+      );
     } else {
       ref = 'bank#/components/schemas/Problem';
     }
@@ -70,7 +77,9 @@ export class BankOpenApiValidator {
       this.cache.set(ref, validate);
     }
     if (!validate(body)) {
-      throw new Error(`${method} ${template} ${status}: the body does not match the document: ${this.ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`);
+      throw new Error(
+        `${method} ${template} ${status}: the body does not match the document: ${this.ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`,
+      );
     }
   }
 }

@@ -53,7 +53,15 @@ class BankProbeController {
   @HttpCode(200)
   async work(@CurrentPrincipal() actor: Principal, @Body() body: WorkDto) {
     const workId = randomUUID();
-    await this.dataSource.transaction((em) => this.audit.record(em, { actor, action: 'test.work', entityType: 'probe', entityId: workId, summary: { n: body.n } }));
+    await this.dataSource.transaction((em) =>
+      this.audit.record(em, {
+        actor,
+        action: 'test.work',
+        entityType: 'probe',
+        entityId: workId,
+        summary: { n: body.n },
+      }),
+    );
     return { workId, n: body.n };
   }
 

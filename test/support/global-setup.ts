@@ -31,6 +31,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_PG_SERVER_URL = serverUrl;
   process.env.TEST_TEMPLATE_DB = template;
   process.env.TEST_SUMMARY_FILE = path.join(os.tmpdir(), `${uniqueName('sj-summary')}.jsonl`);
-  const queue = process.env.REDIS_URL ? `Redis at ${process.env.REDIS_URL}` : 'the PostgreSQL backend (REDIS_URL unset)';
-  process.stdout.write(`\nIntegration tests: PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}, queues on ${queue}\n`);
+  const queue = process.env.REDIS_URL
+    ? `Redis at ${process.env.REDIS_URL}`
+    : 'the PostgreSQL backend (REDIS_URL unset)';
+  process.stdout.write(
+    `\nIntegration tests: PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}, queues on ${queue}\n`,
+  );
 }

@@ -18,7 +18,8 @@ export default async function globalTeardown(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await client.end();
   }
-  const embedded = (globalThis as Record<string, unknown>).__SJ_EMBEDDED__ as { handle: EmbeddedPostgresHandle; dir: string } | undefined;
+  const embedded = (globalThis as Record<string, unknown>).__SJ_EMBEDDED__ as
+    { handle: EmbeddedPostgresHandle; dir: string } | undefined;
   if (embedded) {
     await embedded.handle.stop();
     fs.rmSync(embedded.dir, { recursive: true, force: true });

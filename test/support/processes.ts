@@ -30,7 +30,14 @@ export function spawnProcess(command: string, args: string[], env: NodeJS.Proces
 
 /** A private redis-server on a spare port (never the machine's shared one), for fault tests. */
 export async function startPrivateRedis(port: number): Promise<Spawned> {
-  const redis = spawnProcess('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env);
-  await waitFor(async () => /Ready to accept connections/i.test(redis.output()), { what: `redis-server on ${port}`, timeoutMs: 10000 });
+  const redis = spawnProcess(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    process.env,
+  );
+  await waitFor(async () => /Ready to accept connections/i.test(redis.output()), {
+    what: `redis-server on ${port}`,
+    timeoutMs: 10000,
+  });
   return redis;
 }

@@ -36,9 +36,15 @@ export function summaryTable(file: string): string | undefined {
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const { metric, count } = JSON.parse(line) as { metric: string; count: number };
-    totals.set(metric, MAXIMA.has(metric) ? Math.max(totals.get(metric) ?? 0, count) : (totals.get(metric) ?? 0) + count);
+    totals.set(
+      metric,
+      MAXIMA.has(metric) ? Math.max(totals.get(metric) ?? 0, count) : (totals.get(metric) ?? 0) + count,
+    );
   }
   if (totals.size === 0) return undefined;
   const width = Math.max(...[...totals.keys()].map((k) => k.length));
-  return ['Security and reliability summary:', ...[...totals].map(([metric, count]) => `  ${metric.padEnd(width)}  ${count}`)].join('\n');
+  return [
+    'Security and reliability summary:',
+    ...[...totals].map(([metric, count]) => `  ${metric.padEnd(width)}  ${count}`),
+  ].join('\n');
 }

@@ -60,7 +60,12 @@ export interface TestApp {
   dataSource: DataSource;
   clock: FixedClock;
   http: () => ReturnType<typeof request>;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
   /** A new user of a role (default scope per role; SCHOOL_ADMIN needs a school id) with an access token. */
   loginAs(role: Role, scope?: string): Promise<LoggedIn>;
   /** An access token for an existing user, as login issues it (at the test clock's time). */
@@ -68,7 +73,13 @@ export interface TestApp {
   /** A new partner bank with one API key (secret included). */
   registerBank(code?: string): Promise<TestBankKey>;
   /** A request signed with the key as bank-api.md says, at the test clock's time. */
-  bankRequest(method: 'GET' | 'POST', path: string, body: unknown, key: TestBankKey, options?: BankRequestOptions): request.Test;
+  bankRequest(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    key: TestBankKey,
+    options?: BankRequestOptions,
+  ): request.Test;
   /**
    * Waits until the event machinery is idle: nothing left in the outbox and no waiting, active or delayed
    * job in any event queue (checked twice in a row), so chains of subscribers have run to their end.
@@ -101,23 +112,35 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = options.clock ?? new FixedClock(new Date());
   const bankDocument = new BankOpenApiValidator(config);
   const logger = createRootLogger(config.logLevel);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(runtime), ...(options.imports ?? [])] })
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(runtime), ...(options.imports ?? [])],
+  })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ rawBody: true, bodyParser: false, logger: new PinoNestLogger(logger) });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    rawBody: true,
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+  });
   configureHttpApp(app, runtime, logger);
   await app.get(QueueFactory).migrate();
   await app.init();
   const http = () => request(app.getHttpServer());
-  const tokenFor = (userId: string, sessionVersion = 0) => app.get(TokenService).issue(userId, sessionVersion).accessToken;
+  const tokenFor = (userId: string, sessionVersion = 0) =>
+    app.get(TokenService).issue(userId, sessionVersion).accessToken;
   return {
     app,
     runtime,
     dataSource: app.get(DataSource),
     clock,
     http,
-    async gql<T>(query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}) {
+    async gql<T>(
+      query: string,
+      variables?: Record<string, unknown>,
+      token?: string,
+      headers: Record<string, string> = {},
+    ) {
       const req = http().post('/graphql').set('Content-Type', 'application/json').set(headers);
       if (token) req.set('Authorization', `Bearer ${token}`);
       const res = await req.send({ query, variables });
@@ -133,11 +156,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const raw = body === undefined || body === null ? '' : typeof body === 'string' ? body : JSON.stringify(body);
       const timestamp = String(opts.timestamp ?? Math.floor(clock.now().getTime() / 1000));
       const signature = signBankRequest(opts.secret ?? key.secret, timestamp, method, path, opts.signedBody ?? raw);
-      const req = (method === 'GET' ? http().get(path) : http().post(path)).set('X-Bank-Key-Id', key.keyId).set('X-Timestamp', timestamp).set('X-Signature', signature);
-      if (method === 'POST' && opts.idempotencyKey !== null) req.set('Idempotency-Key', opts.idempotencyKey ?? randomUUID());
+      const req = (method === 'GET' ? http().get(path) : http().post(path))
+        .set('X-Bank-Key-Id', key.keyId)
+        .set('X-Timestamp', timestamp)
+        .set('X-Signature', signature);
+      if (method === 'POST' && opts.idempotencyKey !== null)
+        req.set('Idempotency-Key', opts.idempotencyKey ?? randomUUID());
       if (opts.headers) req.set(opts.headers);
       // Every bank answer a test sees is checked against the bank OpenAPI document as it goes.
-      if (bankDocument.describes(method, path)) req.expect((res) => bankDocument.check(method, path, res.status, res.headers['content-type'], res.body));
+      if (bankDocument.describes(method, path))
+        req.expect((res) => bankDocument.check(method, path, res.status, res.headers['content-type'], res.body));
       if (raw === '') return req;
       return req.set('Content-Type', 'application/json').send(raw);
     },
@@ -145,7 +173,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const registry = app.get(SubscriberRegistry);
       const queues = app.get(QueueFactory);
       const idle = async () => {
-        const [{ pending }] = (await app.get(DataSource).query(`SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`)) as [{ pending: number }];
+        const [{ pending }] = (await app
+          .get(DataSource)
+          .query(`SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`)) as [{ pending: number }];
         if (pending > 0) return false;
         for (const name of registry.queues()) {
           const counts = await queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized');
@@ -153,7 +183,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         }
         return true;
       };
-      await waitFor(async () => (await idle()) && (await idle()), { what: 'the event machinery to be idle', timeoutMs });
+      await waitFor(async () => (await idle()) && (await idle()), {
+        what: 'the event machinery to be idle',
+        timeoutMs,
+      });
     },
     async close() {
       await app.close();
@@ -181,7 +214,10 @@ export async function deleteQueueKeys(prefix: string): Promise<void> {
 }
 
 /** Expects a GraphQL error with a code, and returns it. */
-export function expectGqlError(result: GqlResult<unknown>, code: string): { message: string; extensions?: Record<string, unknown> } {
+export function expectGqlError(
+  result: GqlResult<unknown>,
+  code: string,
+): { message: string; extensions?: Record<string, unknown> } {
   const error = result.errors?.find((e) => e.extensions?.code === code);
   if (!error) throw new Error(`expected a GraphQL error ${code}, got ${JSON.stringify(result.errors ?? result.data)}`);
   return error;

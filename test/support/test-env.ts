@@ -78,7 +78,10 @@ export function freePort(): Promise<number> {
 }
 
 /** Waits for a condition with a deadline (never a fixed sleep). */
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, { timeoutMs = 15000, intervalMs = 50, what = 'condition' } = {}): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  { timeoutMs = 15000, intervalMs = 50, what = 'condition' } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -5,7 +5,10 @@ import { Forbidden } from '../../platform/errors/domain-error';
 import { schoolNotFound } from '../reference';
 
 /** Every after-school row carries its school and the school's township. */
-export const scopeColumns = (alias: string): ScopeColumns => ({ school: `${alias}.school_id`, township: `${alias}.township_code` });
+export const scopeColumns = (alias: string): ScopeColumns => ({
+  school: `${alias}.school_id`,
+  township: `${alias}.township_code`,
+});
 
 /** Department officers reading the county's after-school records, by what they read. */
 export const READERS = {
@@ -26,7 +29,8 @@ export const READERS = {
  */
 export function readOptions(actor: Principal, departments: readonly string[] | 'any'): ScopeOptions {
   if (!hasRole(actor, Role.DEPARTMENT_OFFICER)) return {};
-  const allowed = departments === 'any' || (actor.departmentCode !== undefined && departments.includes(actor.departmentCode));
+  const allowed =
+    departments === 'any' || (actor.departmentCode !== undefined && departments.includes(actor.departmentCode));
   return allowed ? { countyWide: [Role.DEPARTMENT_OFFICER] } : {};
 }
 
@@ -38,12 +42,21 @@ export function assertOwnSchool(actor: Principal, schoolId: string): void {
 
 /** Plans are approved or returned by the Education Bureau (an EDU officer or the county office). */
 export function assertPlanReviewer(actor: Principal): void {
-  if (actor.kind === 'user' && (actor.role === Role.COUNTY_ADMIN || (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode === 'EDU'))) return;
+  if (
+    actor.kind === 'user' &&
+    (actor.role === Role.COUNTY_ADMIN || (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode === 'EDU'))
+  )
+    return;
   throw new Forbidden('Only the Education Bureau (EDU) approves or returns after-school plans');
 }
 
 /** Fee standards are approved by development-reform (fee policy) or the county office. */
 export function assertFeeStandardApprover(actor: Principal): void {
-  if (actor.kind === 'user' && (actor.role === Role.COUNTY_ADMIN || (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode === 'DEVELOPMENT_REFORM'))) return;
+  if (
+    actor.kind === 'user' &&
+    (actor.role === Role.COUNTY_ADMIN ||
+      (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode === 'DEVELOPMENT_REFORM'))
+  )
+    return;
   throw new Forbidden('Only development-reform (DEVELOPMENT_REFORM) approves after-school fee standards');
 }

@@ -22,9 +22,28 @@ import { TeacherHoursController } from './rest/teacher-hours.controller';
 
 /** After-school services and homework (课后服务, 作业管理). */
 @Module({
-  imports: [TypeOrmModule.forFeature([AfterSchoolPlan, AfterSchoolPlanStaff, HomeworkRecord]), ReferenceModule, RegistryModule, NotificationsModule, CreditModule, PolicyModule],
+  imports: [
+    TypeOrmModule.forFeature([AfterSchoolPlan, AfterSchoolPlanStaff, HomeworkRecord]),
+    ReferenceModule,
+    RegistryModule,
+    NotificationsModule,
+    CreditModule,
+    PolicyModule,
+  ],
   controllers: [TeacherHoursController],
-  providers: [SchoolCalendar, PlanService, ParticipationService, HomeworkService, FundingService, FamilyEducationService, AfterSchoolFacade, PublicationMissingTask, CreditBlacklistSubscriber, PlanResolver, AfterSchoolRecordsResolver],
+  providers: [
+    SchoolCalendar,
+    PlanService,
+    ParticipationService,
+    HomeworkService,
+    FundingService,
+    FamilyEducationService,
+    AfterSchoolFacade,
+    PublicationMissingTask,
+    CreditBlacklistSubscriber,
+    PlanResolver,
+    AfterSchoolRecordsResolver,
+  ],
   exports: [AfterSchoolFacade],
 })
 export class AfterSchoolModule {}

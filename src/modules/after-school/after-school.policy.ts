@@ -1,10 +1,18 @@
 import { PolicyFacade, PolicyKey, findPolicyRule } from '../policy';
 import { HomeworkLimits } from './after-school.rules';
 
-const HOMEWORK_KEYS = ['after_school.homework_minutes_grades_1_2', 'after_school.homework_minutes_grades_3_6', 'after_school.homework_minutes_junior'] as const;
+const HOMEWORK_KEYS = [
+  'after_school.homework_minutes_grades_1_2',
+  'after_school.homework_minutes_grades_3_6',
+  'after_school.homework_minutes_junior',
+] as const;
 
 function limits(v: Record<(typeof HOMEWORK_KEYS)[number], number>): HomeworkLimits {
-  return { grades1to2: v['after_school.homework_minutes_grades_1_2'], grades3to6: v['after_school.homework_minutes_grades_3_6'], junior: v['after_school.homework_minutes_junior'] };
+  return {
+    grades1to2: v['after_school.homework_minutes_grades_1_2'],
+    grades3to6: v['after_school.homework_minutes_grades_3_6'],
+    junior: v['after_school.homework_minutes_junior'],
+  };
 }
 
 /** The county's daily written-homework limits by grade band, in force at an instant. */

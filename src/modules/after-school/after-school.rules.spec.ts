@@ -10,12 +10,24 @@ describe('after-school rules', () => {
   });
 
   it('names each broken rule: a missing day, too short, ending too early, overlapping, malformed', () => {
-    expect(planSlotProblems(week('15:30', '17:30').slice(0, 4), '17:30')).toEqual(['weekday 5: no service (5 days a week are required)']);
-    expect(planSlotProblems(week('16:00', '17:30'), '17:30')[0]).toBe('weekday 1: 90 minutes of service, at least 120 are required');
-    expect(planSlotProblems(week('15:00', '17:00'), '17:30')[0]).toBe('weekday 1: service ends at 17:00, before the local off-work time 17:30');
-    expect(planSlotProblems([...week('15:00', '17:00'), ...week('16:00', '18:00')], '17:30')).toContain('weekday 3: slots overlap');
-    expect(planSlotProblems([{ weekday: 8, start: '15:00', end: '17:30' }], '17:30')).toEqual(['weekday 8 is not 1 (Monday) to 7 (Sunday)']);
-    expect(planSlotProblems([{ weekday: 1, start: '18:00', end: '17:30' }], '17:30')).toEqual(['weekday 1: 18:00–17:30 ends before it starts']);
+    expect(planSlotProblems(week('15:30', '17:30').slice(0, 4), '17:30')).toEqual([
+      'weekday 5: no service (5 days a week are required)',
+    ]);
+    expect(planSlotProblems(week('16:00', '17:30'), '17:30')[0]).toBe(
+      'weekday 1: 90 minutes of service, at least 120 are required',
+    );
+    expect(planSlotProblems(week('15:00', '17:00'), '17:30')[0]).toBe(
+      'weekday 1: service ends at 17:00, before the local off-work time 17:30',
+    );
+    expect(planSlotProblems([...week('15:00', '17:00'), ...week('16:00', '18:00')], '17:30')).toContain(
+      'weekday 3: slots overlap',
+    );
+    expect(planSlotProblems([{ weekday: 8, start: '15:00', end: '17:30' }], '17:30')).toEqual([
+      'weekday 8 is not 1 (Monday) to 7 (Sunday)',
+    ]);
+    expect(planSlotProblems([{ weekday: 1, start: '18:00', end: '17:30' }], '17:30')).toEqual([
+      'weekday 1: 18:00–17:30 ends before it starts',
+    ]);
   });
 
   it('applies the homework limits by grade band', () => {
@@ -30,7 +42,12 @@ describe('after-school rules', () => {
       { kind: 'ADJUSTED_WORKDAY', startDate: '2026-07-18', endDate: '2026-07-18' },
       { kind: 'SUMMER_VACATION', startDate: '2026-07-11', endDate: '2026-08-31' },
     ];
-    expect(schoolDaysBetween('2026-09-30', '2026-10-12', periods)).toEqual(['2026-09-30', '2026-10-09', '2026-10-10', '2026-10-12']);
+    expect(schoolDaysBetween('2026-09-30', '2026-10-12', periods)).toEqual([
+      '2026-09-30',
+      '2026-10-09',
+      '2026-10-10',
+      '2026-10-12',
+    ]);
     expect(schoolDaysBetween('2026-07-13', '2026-07-20', periods)).toEqual([]);
   });
 

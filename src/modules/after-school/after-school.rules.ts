@@ -18,13 +18,20 @@ const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Numb
  * The "5+2" rule of a plan (中办发〔2021〕40号): service on each of the five school days, at least two hours
  * a day (`minDailyMinutes`), the day's service ending no earlier than the local off-work time. Returns every broken rule.
  */
-export function planSlotProblems(slots: readonly TimeSlot[], offWorkTime: string, minDailyMinutes = MIN_DAILY_MINUTES): string[] {
+export function planSlotProblems(
+  slots: readonly TimeSlot[],
+  offWorkTime: string,
+  minDailyMinutes = MIN_DAILY_MINUTES,
+): string[] {
   const problems: string[] = [];
   const byDay = new Map<number, TimeSlot[]>();
   for (const slot of slots) {
-    if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7) problems.push(`weekday ${slot.weekday} is not 1 (Monday) to 7 (Sunday)`);
-    else if (!TIME_PATTERN.test(slot.start) || !TIME_PATTERN.test(slot.end)) problems.push(`weekday ${slot.weekday}: times must be HH:MM`);
-    else if (minutesOf(slot.end) <= minutesOf(slot.start)) problems.push(`weekday ${slot.weekday}: ${slot.start}–${slot.end} ends before it starts`);
+    if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7)
+      problems.push(`weekday ${slot.weekday} is not 1 (Monday) to 7 (Sunday)`);
+    else if (!TIME_PATTERN.test(slot.start) || !TIME_PATTERN.test(slot.end))
+      problems.push(`weekday ${slot.weekday}: times must be HH:MM`);
+    else if (minutesOf(slot.end) <= minutesOf(slot.start))
+      problems.push(`weekday ${slot.weekday}: ${slot.start}–${slot.end} ends before it starts`);
     else byDay.set(slot.weekday, [...(byDay.get(slot.weekday) ?? []), slot]);
   }
   if (problems.length > 0) return problems;
@@ -35,12 +42,15 @@ export function planSlotProblems(slots: readonly TimeSlot[], offWorkTime: string
       continue;
     }
     for (let i = 1; i < daySlots.length; i++) {
-      if (minutesOf(daySlots[i]!.start) < minutesOf(daySlots[i - 1]!.end)) problems.push(`weekday ${day}: slots overlap`);
+      if (minutesOf(daySlots[i]!.start) < minutesOf(daySlots[i - 1]!.end))
+        problems.push(`weekday ${day}: slots overlap`);
     }
     const total = daySlots.reduce((sum, s) => sum + minutesOf(s.end) - minutesOf(s.start), 0);
-    if (total < minDailyMinutes) problems.push(`weekday ${day}: ${total} minutes of service, at least ${minDailyMinutes} are required`);
+    if (total < minDailyMinutes)
+      problems.push(`weekday ${day}: ${total} minutes of service, at least ${minDailyMinutes} are required`);
     const end = daySlots[daySlots.length - 1]!.end;
-    if (minutesOf(end) < minutesOf(offWorkTime)) problems.push(`weekday ${day}: service ends at ${end}, before the local off-work time ${offWorkTime}`);
+    if (minutesOf(end) < minutesOf(offWorkTime))
+      problems.push(`weekday ${day}: service ends at ${end}, before the local off-work time ${offWorkTime}`);
   }
   return problems;
 }
@@ -78,7 +88,8 @@ const DAYS_OFF = new Set(['PUBLIC_HOLIDAY', 'WINTER_VACATION', 'SUMMER_VACATION'
  * holidays and winter and summer vacations.
  */
 export function schoolDaysBetween(from: string, to: string, periods: readonly CalendarPeriodLike[]): string[] {
-  const within = (day: string, kinds: (k: string) => boolean) => periods.some((p) => kinds(p.kind) && p.startDate <= day && day <= p.endDate);
+  const within = (day: string, kinds: (k: string) => boolean) =>
+    periods.some((p) => kinds(p.kind) && p.startDate <= day && day <= p.endDate);
   const days: string[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {
     if (within(day, (k) => DAYS_OFF.has(k))) continue;

@@ -16,7 +16,6 @@ export enum FamilySessionKind {
   CONSULTATION = 'CONSULTATION', // 公益咨询
 }
 
-
 export interface FamilySessionCommand {
   schoolId: string;
   kind: FamilySessionKind;
@@ -72,7 +71,13 @@ export class FamilyEducationService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [school.id, school.townshipCode, schoolYearOf(c.date), c.kind, c.date, c.minutes, c.topic, this.clock.now()],
       )) as { id: string }[];
-      await this.audit.record(em, { actor, action: 'after_school.family_session.recorded', entityType: 'family_education_session', entityId: row!.id, summary: { ...c } });
+      await this.audit.record(em, {
+        actor,
+        action: 'after_school.family_session.recorded',
+        entityType: 'family_education_session',
+        entityId: row!.id,
+        summary: { ...c },
+      });
     });
   }
 
@@ -87,7 +92,13 @@ export class FamilyEducationService {
          RETURNING id`,
         [school.id, school.townshipCode, c.schoolYear, c.grade, c.className, c.students, c.visited, this.clock.now()],
       )) as { id: string }[];
-      await this.audit.record(em, { actor, action: 'after_school.home_visits.recorded', entityType: 'home_visit_record', entityId: row!.id, summary: { ...c } });
+      await this.audit.record(em, {
+        actor,
+        action: 'after_school.home_visits.recorded',
+        entityType: 'home_visit_record',
+        entityId: row!.id,
+        summary: { ...c },
+      });
     });
   }
 
@@ -96,10 +107,20 @@ export class FamilyEducationService {
    * 指导服务和2次普惠性公益咨询服务": guidance sessions, guidance class periods (课时, counted from the minutes
    * recorded) and consultations, each target from the county rules after_school.family_* and after_school.class_period_minutes.
    */
-  async completion(actor: Principal, filter: { schoolYear: number; townshipCode?: string; schoolId?: string }): Promise<FamilyEducationRow[]> {
+  async completion(
+    actor: Principal,
+    filter: { schoolYear: number; townshipCode?: string; schoolId?: string },
+  ): Promise<FamilyEducationRow[]> {
     const schools = await schoolsInScope(this.reference, actor, READERS.kpis, filter);
     if (schools.length === 0) return [];
-    const rows: { school_id: string; guidance: number; guidance_minutes: number; consultations: number; students: number; visited: number }[] = await this.dataSource.query(
+    const rows: {
+      school_id: string;
+      guidance: number;
+      guidance_minutes: number;
+      consultations: number;
+      students: number;
+      visited: number;
+    }[] = await this.dataSource.query(
       `SELECT s.id AS school_id,
               (SELECT count(*) FROM family_education_session f WHERE f.school_id = s.id AND f.school_year = $2 AND f.kind = 'GUIDANCE')::int AS guidance,
               (SELECT coalesce(sum(minutes), 0) FROM family_education_session f WHERE f.school_id = s.id AND f.school_year = $2 AND f.kind = 'GUIDANCE')::int AS guidance_minutes,
@@ -110,7 +131,12 @@ export class FamilyEducationService {
       [schools.map((s) => s.id), filter.schoolYear],
     );
     const bySchool = new Map(rows.map((r) => [r.school_id, r]));
-    const v = await this.policy.values(['after_school.family_guidance_sessions', 'after_school.family_guidance_periods', 'after_school.class_period_minutes', 'after_school.family_consultations']);
+    const v = await this.policy.values([
+      'after_school.family_guidance_sessions',
+      'after_school.family_guidance_periods',
+      'after_school.class_period_minutes',
+      'after_school.family_consultations',
+    ]);
     const target = {
       guidanceSessions: v['after_school.family_guidance_sessions'],
       guidancePeriods: v['after_school.family_guidance_periods'],
@@ -120,7 +146,11 @@ export class FamilyEducationService {
     return schools.map((s) => {
       const r = bySchool.get(s.id)!;
       const periods = r.guidance_minutes / target.classPeriodMinutes;
-      const met = [r.guidance >= target.guidanceSessions, periods >= target.guidancePeriods, r.consultations >= target.consultations].filter(Boolean).length;
+      const met = [
+        r.guidance >= target.guidanceSessions,
+        periods >= target.guidancePeriods,
+        r.consultations >= target.consultations,
+      ].filter(Boolean).length;
       return {
         schoolId: s.id,
         townshipCode: s.townshipCode,

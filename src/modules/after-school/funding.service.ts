@@ -52,7 +52,10 @@ export class FundingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async createFeeStandard(actor: Principal, c: { code: string; name: string; feeFenPerSemester: bigint }): Promise<FeeStandard> {
+  async createFeeStandard(
+    actor: Principal,
+    c: { code: string; name: string; feeFenPerSemester: bigint },
+  ): Promise<FeeStandard> {
     assertFeeStandardApprover(actor);
     const approvedBy = actor.kind === 'user' ? actor.username : 'system';
     await this.dataSource.transaction(async (em) => {
@@ -62,34 +65,64 @@ export class FundingService {
         [c.code, c.name, c.feeFenPerSemester.toString(), approvedBy, this.clock.now()],
       );
       if (inserted.length === 0) throw feeStandardExists(c.code);
-      await this.audit.record(em, { actor, action: 'after_school.fee_standard.created', entityType: 'after_school_fee_standard', entityId: c.code, summary: { name: c.name, feeFenPerSemester: c.feeFenPerSemester.toString() } });
+      await this.audit.record(em, {
+        actor,
+        action: 'after_school.fee_standard.created',
+        entityType: 'after_school_fee_standard',
+        entityId: c.code,
+        summary: { name: c.name, feeFenPerSemester: c.feeFenPerSemester.toString() },
+      });
     });
     return (await this.feeStandards()).find((f) => f.code === c.code)!;
   }
 
   /** The approved fee standards (readable by every logged-in user: schools charge by them). */
   async feeStandards(): Promise<FeeStandard[]> {
-    const rows: { code: string; name: string; fee: string; approved_by: string; created_at: Date }[] = await this.dataSource.query(
-      `SELECT code, name, fee_fen_per_semester AS fee, approved_by, created_at FROM after_school_fee_standard ORDER BY code`,
-    );
-    return rows.map((r) => ({ code: r.code, name: r.name, feeFenPerSemester: BigInt(r.fee), approvedBy: r.approved_by, createdAt: r.created_at }));
+    const rows: { code: string; name: string; fee: string; approved_by: string; created_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT code, name, fee_fen_per_semester AS fee, approved_by, created_at FROM after_school_fee_standard ORDER BY code`,
+      );
+    return rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      feeFenPerSemester: BigInt(r.fee),
+      approvedBy: r.approved_by,
+      createdAt: r.created_at,
+    }));
   }
 
   /** Students of a school taking a customised service at a fee standard, and how many are exempted (困难家庭). */
   async recordFeeCharge(actor: Principal, c: FeeChargeCommand): Promise<void> {
     const school = await ownSchool(this.reference, actor, c.schoolId);
-    if (!SEMESTER_PATTERN.test(c.semester)) throw new InvalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
-    if (c.exemptedStudents > c.students) throw new InvalidAfterSchoolInput('exemptedStudents', 'More students exempted than taking the service');
-    if (!(await this.feeStandards()).some((f) => f.code === c.feeStandardCode)) throw feeStandardNotFound(c.feeStandardCode);
+    if (!SEMESTER_PATTERN.test(c.semester))
+      throw new InvalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
+    if (c.exemptedStudents > c.students)
+      throw new InvalidAfterSchoolInput('exemptedStudents', 'More students exempted than taking the service');
+    if (!(await this.feeStandards()).some((f) => f.code === c.feeStandardCode))
+      throw feeStandardNotFound(c.feeStandardCode);
     await this.dataSource.transaction(async (em) => {
       const [row] = (await em.query(
         `INSERT INTO after_school_fee_charge (school_id, township_code, semester, fee_standard_code, students, exempted_students, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (school_id, semester, fee_standard_code) DO UPDATE SET students = EXCLUDED.students, exempted_students = EXCLUDED.exempted_students, updated_at = EXCLUDED.updated_at
          RETURNING id`,
-        [school.id, school.townshipCode, c.semester, c.feeStandardCode, c.students, c.exemptedStudents, this.clock.now()],
+        [
+          school.id,
+          school.townshipCode,
+          c.semester,
+          c.feeStandardCode,
+          c.students,
+          c.exemptedStudents,
+          this.clock.now(),
+        ],
       )) as { id: string }[];
-      await this.audit.record(em, { actor, action: 'after_school.fee_charge.recorded', entityType: 'after_school_fee_charge', entityId: row!.id, summary: { ...c } });
+      await this.audit.record(em, {
+        actor,
+        action: 'after_school.fee_charge.recorded',
+        entityType: 'after_school_fee_charge',
+        entityId: row!.id,
+        summary: { ...c },
+      });
     });
   }
 
@@ -97,7 +130,10 @@ export class FundingService {
    * Semester statements per school of the reader's scope (EDU, FINANCE, DEVELOPMENT_REFORM read all):
    * funded = students served × the yearly rate ÷ 2; fees = paying students × fee; exempted likewise.
    */
-  async statements(actor: Principal, filter: { semester: string; schoolId?: string; townshipCode?: string }): Promise<FundingStatement[]> {
+  async statements(
+    actor: Principal,
+    filter: { semester: string; schoolId?: string; townshipCode?: string },
+  ): Promise<FundingStatement[]> {
     const halfYearFen = BigInt(await this.policy.value('after_school.funding_fen_per_student_year')) / 2n;
     const params: unknown[] = [filter.semester];
     const scope = scopeCondition(actor, scopeColumns('x'), readOptions(actor, READERS.funding));
@@ -116,8 +152,9 @@ export class FundingService {
       params.push(filter.townshipCode);
       conditions += ` AND x.township_code = $${params.length}`;
     }
-    const rows: { school_id: string; township_code: string; served: number; fees: string; exempted: string }[] = await this.dataSource.query(
-      `SELECT x.school_id, x.township_code, sum(x.served)::int AS served, sum(x.fees)::bigint AS fees, sum(x.exempted)::bigint AS exempted
+    const rows: { school_id: string; township_code: string; served: number; fees: string; exempted: string }[] =
+      await this.dataSource.query(
+        `SELECT x.school_id, x.township_code, sum(x.served)::int AS served, sum(x.fees)::bigint AS fees, sum(x.exempted)::bigint AS exempted
        FROM (
          SELECT school_id, township_code, served, 0::bigint AS fees, 0::bigint AS exempted FROM after_school_participation WHERE semester = $1
          UNION ALL
@@ -126,8 +163,8 @@ export class FundingService {
        ) x
        WHERE true${conditions}
        GROUP BY x.school_id, x.township_code ORDER BY x.township_code, x.school_id`,
-      params,
-    );
+        params,
+      );
     return rows.map((r) => ({
       schoolId: r.school_id,
       townshipCode: r.township_code,

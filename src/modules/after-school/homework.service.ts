@@ -78,9 +78,11 @@ export class HomeworkService {
   /** Publishes (or corrects) a class's homework of a school day; the estimate is the sum of the subjects. */
   async publish(actor: Principal, c: PublishHomeworkCommand): Promise<HomeworkRecord> {
     const school = await ownSchool(this.reference, actor, c.schoolId);
-    if (!(await this.calendar.isSchoolDay(c.date))) throw new InvalidAfterSchoolInput('date', `${c.date} is not a school day`);
+    if (!(await this.calendar.isSchoolDay(c.date)))
+      throw new InvalidAfterSchoolInput('date', `${c.date} is not a school day`);
     const subjects = c.subjects.map((s) => ({ subject: s.subject.trim(), minutes: s.minutes }));
-    if (new Set(subjects.map((s) => s.subject)).size !== subjects.length) throw new InvalidAfterSchoolInput('subjects', 'A subject is listed twice');
+    if (new Set(subjects.map((s) => s.subject)).size !== subjects.length)
+      throw new InvalidAfterSchoolInput('subjects', 'A subject is listed twice');
     const estimated = subjects.reduce((sum, s) => sum + s.minutes, 0);
     const limit = homeworkLimitFor(c.grade, await homeworkLimitsAt(this.policy, this.clock.now()));
     const id = await this.dataSource.transaction(async (em) => {
@@ -89,9 +91,25 @@ export class HomeworkService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (school_id, grade, class_name, homework_date) DO UPDATE SET subjects = EXCLUDED.subjects, estimated_minutes = EXCLUDED.estimated_minutes, published_at = EXCLUDED.published_at
          RETURNING id`,
-        [school.id, school.townshipCode, c.grade, c.className, c.date, JSON.stringify(subjects), estimated, limit, this.clock.now()],
+        [
+          school.id,
+          school.townshipCode,
+          c.grade,
+          c.className,
+          c.date,
+          JSON.stringify(subjects),
+          estimated,
+          limit,
+          this.clock.now(),
+        ],
       )) as { id: string }[];
-      await this.audit.record(em, { actor, action: 'after_school.homework.published', entityType: 'homework_record', entityId: row!.id, summary: { grade: c.grade, className: c.className, date: c.date, estimatedMinutes: estimated } });
+      await this.audit.record(em, {
+        actor,
+        action: 'after_school.homework.published',
+        entityType: 'homework_record',
+        entityId: row!.id,
+        summary: { grade: c.grade, className: c.className, date: c.date, estimatedMinutes: estimated },
+      });
       return row!.id;
     });
     return this.dataSource.getRepository(HomeworkRecord).findOneByOrFail({ id });
@@ -101,13 +119,22 @@ export class HomeworkService {
   async report(actor: Principal, c: ReportHomeworkCommand): Promise<HomeworkRecord> {
     await ownSchool(this.reference, actor, c.schoolId);
     await this.dataSource.transaction(async (em) => {
-      const record = await em.findOne(HomeworkRecord, { where: { schoolId: c.schoolId, grade: c.grade, className: c.className, homeworkDate: c.date }, lock: { mode: 'pessimistic_write' } });
+      const record = await em.findOne(HomeworkRecord, {
+        where: { schoolId: c.schoolId, grade: c.grade, className: c.className, homeworkDate: c.date },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!record) throw homeworkNotPublished();
       const before = record.reportedMinutes;
       record.reportedMinutes = c.minutes;
       record.reportedAt = this.clock.now();
       await em.save(record);
-      await this.audit.record(em, { actor, action: 'after_school.homework.reported', entityType: 'homework_record', entityId: record.id, summary: { before, minutes: c.minutes, limit: record.limitMinutes } });
+      await this.audit.record(em, {
+        actor,
+        action: 'after_school.homework.reported',
+        entityType: 'homework_record',
+        entityId: record.id,
+        summary: { before, minutes: c.minutes, limit: record.limitMinutes },
+      });
       if (c.minutes > record.limitMinutes && (before === null || before <= record.limitMinutes)) {
         await this.events.publish(em, 'after_school.homework.limit_exceeded', {
           schoolId: record.schoolId,
@@ -119,19 +146,27 @@ export class HomeworkService {
         });
       }
     });
-    return this.dataSource.getRepository(HomeworkRecord).findOneByOrFail({ schoolId: c.schoolId, grade: c.grade, className: c.className, homeworkDate: c.date });
+    return this.dataSource
+      .getRepository(HomeworkRecord)
+      .findOneByOrFail({ schoolId: c.schoolId, grade: c.grade, className: c.className, homeworkDate: c.date });
   }
 
   list(actor: Principal, filter: { schoolId?: string; from: string; to: string }): Promise<HomeworkRecord[]> {
     this.checkPeriod(filter.from, filter.to);
-    const qb = this.dataSource.getRepository(HomeworkRecord).createQueryBuilder('h').where('h.homework_date BETWEEN :from AND :to', filter);
+    const qb = this.dataSource
+      .getRepository(HomeworkRecord)
+      .createQueryBuilder('h')
+      .where('h.homework_date BETWEEN :from AND :to', filter);
     if (filter.schoolId) qb.andWhere('h.school_id = :school', { school: filter.schoolId });
     applyScope(qb, actor, scopeColumns('h'), readOptions(actor, READERS.records));
     return qb.orderBy('h.homework_date', 'DESC').addOrderBy('h.grade').addOrderBy('h.class_name').limit(5000).getMany();
   }
 
   /** Publicity and duration compliance per school of the reader's scope, computed from the records. */
-  async complianceBySchool(actor: Principal, filter: { from: string; to: string; townshipCode?: string; schoolId?: string }): Promise<ComplianceRow[]> {
+  async complianceBySchool(
+    actor: Principal,
+    filter: { from: string; to: string; townshipCode?: string; schoolId?: string },
+  ): Promise<ComplianceRow[]> {
     this.checkPeriod(filter.from, filter.to);
     const schools = await schoolsInScope(this.reference, actor, READERS.kpis, filter);
     if (schools.length === 0) return [];
@@ -142,7 +177,15 @@ export class HomeworkService {
     // days even without a roster; a school with no class known at all counts as one class, so a silent
     // school is missing every day rather than left out.
     const semesters = days.map(semesterOf);
-    const rows: { school_id: string; published_days: number; classes: number; expected: number; published: number; reported: number; within: number }[] = await this.dataSource.query(
+    const rows: {
+      school_id: string;
+      published_days: number;
+      classes: number;
+      expected: number;
+      published: number;
+      reported: number;
+      within: number;
+    }[] = await this.dataSource.query(
       `WITH days AS (SELECT * FROM unnest($2::date[], $5::varchar[]) AS d(day, semester)),
        records AS (
          SELECT h.school_id, h.homework_date, h.grade, h.class_name, h.reported_minutes, h.limit_minutes, d.semester
@@ -188,7 +231,10 @@ export class HomeworkService {
   }
 
   /** The same rates per township: the sums of its schools' days and class-days. */
-  async complianceByTownship(actor: Principal, filter: { from: string; to: string; townshipCode?: string }): Promise<Omit<ComplianceRow, 'schoolId'>[]> {
+  async complianceByTownship(
+    actor: Principal,
+    filter: { from: string; to: string; townshipCode?: string },
+  ): Promise<Omit<ComplianceRow, 'schoolId'>[]> {
     const townships = new Map<string, Omit<ComplianceRow, 'schoolId'>>();
     for (const row of await this.complianceBySchool(actor, filter)) {
       const t = townships.get(row.townshipCode) ?? {
@@ -215,13 +261,18 @@ export class HomeworkService {
       townships.set(row.townshipCode, t);
     }
     return [...townships.values()]
-      .map((t) => ({ ...t, publicityRate: ratio(t.classDaysPublished, t.classDaysExpected), durationComplianceRate: ratio(t.classDaysWithinLimit, t.classDaysReported) }))
+      .map((t) => ({
+        ...t,
+        publicityRate: ratio(t.classDaysPublished, t.classDaysExpected),
+        durationComplianceRate: ratio(t.classDaysWithinLimit, t.classDaysReported),
+      }))
       .sort((a, b) => a.townshipCode.localeCompare(b.townshipCode));
   }
 
   private checkPeriod(from: string, to: string): void {
     if (from > to) throw new InvalidAfterSchoolInput('from', '"from" is after "to"');
     const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-    if (days > MAX_PERIOD_DAYS) throw new InvalidAfterSchoolInput('to', `The period may span at most ${MAX_PERIOD_DAYS} days`);
+    if (days > MAX_PERIOD_DAYS)
+      throw new InvalidAfterSchoolInput('to', `The period may span at most ${MAX_PERIOD_DAYS} days`);
   }
 }

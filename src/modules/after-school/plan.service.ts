@@ -13,7 +13,13 @@ import { NotificationsFacade } from '../notifications';
 import { ReferenceFacade, schoolNotFound } from '../reference';
 import { InstitutionCategory, InstitutionStatus, RegistryFacade } from '../registry';
 import { READERS, assertOwnSchool, assertPlanReviewer, readOptions, scopeColumns } from './after-school.access';
-import { InvalidAfterSchoolInput, PlanNotEditable, PlanRulesBroken, StaffRejected, planNotFound } from './after-school.errors';
+import {
+  InvalidAfterSchoolInput,
+  PlanNotEditable,
+  PlanRulesBroken,
+  StaffRejected,
+  planNotFound,
+} from './after-school.errors';
 import { SEMESTER_PATTERN, TimeSlot, planSlotProblems } from './after-school.rules';
 import { AfterSchoolPlanStaff, StaffKind } from './entities/after-school-plan-staff.entity';
 import { AfterSchoolPlan, PlanStatus } from './entities/after-school-plan.entity';
@@ -68,22 +74,48 @@ export class PlanService {
   /** Creates the school's plan for a semester, or replaces a draft or returned one. */
   async save(actor: Principal, command: SavePlanCommand): Promise<AfterSchoolPlan> {
     assertOwnSchool(actor, command.schoolId);
-    if (!SEMESTER_PATTERN.test(command.semester)) throw new InvalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
-    const problems = planSlotProblems(command.timeSlots, await this.policy.timeOfDay('after_school.off_work_time'), await this.policy.value('after_school.min_daily_minutes'));
+    if (!SEMESTER_PATTERN.test(command.semester))
+      throw new InvalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
+    const problems = planSlotProblems(
+      command.timeSlots,
+      await this.policy.timeOfDay('after_school.off_work_time'),
+      await this.policy.value('after_school.min_daily_minutes'),
+    );
     if (problems.length > 0) throw new PlanRulesBroken(problems);
     const [school] = await this.reference.schoolsByIds([command.schoolId]);
     if (!school) throw schoolNotFound(command.schoolId);
     const staff = await this.resolveStaff(command.schoolId, command.staff);
     const now = this.clock.now();
     const id = await this.dataSource.transaction(async (em) => {
-      let plan = await em.findOne(AfterSchoolPlan, { where: { schoolId: command.schoolId, semester: command.semester }, lock: { mode: 'pessimistic_write' } });
+      let plan = await em.findOne(AfterSchoolPlan, {
+        where: { schoolId: command.schoolId, semester: command.semester },
+        lock: { mode: 'pessimistic_write' },
+      });
       const created = !plan;
       if (plan && !EDITABLE.includes(plan.status)) throw new PlanNotEditable(plan.status, 'changed');
-      plan ??= em.create(AfterSchoolPlan, { schoolId: school.id, townshipCode: school.townshipCode, semester: command.semester, status: PlanStatus.DRAFT, createdAt: now, reviewComment: null, submittedAt: null, reviewedAt: null });
-      Object.assign(plan, { timeSlots: command.timeSlots, basicCare: command.basicCare, customisedServices: command.customisedServices, updatedAt: now });
+      plan ??= em.create(AfterSchoolPlan, {
+        schoolId: school.id,
+        townshipCode: school.townshipCode,
+        semester: command.semester,
+        status: PlanStatus.DRAFT,
+        createdAt: now,
+        reviewComment: null,
+        submittedAt: null,
+        reviewedAt: null,
+      });
+      Object.assign(plan, {
+        timeSlots: command.timeSlots,
+        basicCare: command.basicCare,
+        customisedServices: command.customisedServices,
+        updatedAt: now,
+      });
       await em.save(plan);
       await em.delete(AfterSchoolPlanStaff, { planId: plan.id, removedAt: IsNull() });
-      if (staff.length > 0) await em.insert(AfterSchoolPlanStaff, staff.map((s) => ({ ...s, planId: plan.id, schoolId: school.id, removedAt: null, removalReason: null })));
+      if (staff.length > 0)
+        await em.insert(
+          AfterSchoolPlanStaff,
+          staff.map((s) => ({ ...s, planId: plan.id, schoolId: school.id, removedAt: null, removalReason: null })),
+        );
       await this.audit.record(em, {
         actor,
         action: created ? 'after_school.plan.created' : 'after_school.plan.updated',
@@ -102,29 +134,88 @@ export class PlanService {
       if (!EDITABLE.includes(plan.status)) throw new PlanNotEditable(plan.status, 'submitted');
       plan.status = PlanStatus.SUBMITTED;
       plan.submittedAt = this.clock.now();
-      await this.events.publish(em, 'after_school.plan.submitted', { planId: plan.id, schoolId: plan.schoolId, semester: plan.semester });
-      await this.notifications.notify(em, { departmentCodes: ['EDU'] }, { kind: 'after_school.plan.submitted', title: '课后服务方案待审核', body: `学校提交了 ${plan.semester} 学期课后服务方案（一校一案），请审核。`, entityType: 'after_school_plan', entityId: plan.id });
+      await this.events.publish(em, 'after_school.plan.submitted', {
+        planId: plan.id,
+        schoolId: plan.schoolId,
+        semester: plan.semester,
+      });
+      await this.notifications.notify(
+        em,
+        { departmentCodes: ['EDU'] },
+        {
+          kind: 'after_school.plan.submitted',
+          title: '课后服务方案待审核',
+          body: `学校提交了 ${plan.semester} 学期课后服务方案（一校一案），请审核。`,
+          entityType: 'after_school_plan',
+          entityId: plan.id,
+        },
+      );
     });
   }
 
   async approve(actor: Principal, id: string, comment?: string): Promise<AfterSchoolPlan> {
     assertPlanReviewer(actor);
-    return this.transition(actor, id, 'approved', async (em, plan) => {
-      if (plan.status !== PlanStatus.SUBMITTED) throw new PlanNotEditable(plan.status, 'approved');
-      Object.assign(plan, { status: PlanStatus.APPROVED, reviewedAt: this.clock.now(), reviewComment: comment ?? null });
-      await this.events.publish(em, 'after_school.plan.approved', { planId: plan.id, schoolId: plan.schoolId, semester: plan.semester });
-      await this.notifications.notify(em, { schoolIds: [plan.schoolId] }, { kind: 'after_school.plan.approved', title: '课后服务方案已通过', body: `${plan.semester} 学期课后服务方案已由教育局审核通过。`, entityType: 'after_school_plan', entityId: plan.id });
-    }, { comment });
+    return this.transition(
+      actor,
+      id,
+      'approved',
+      async (em, plan) => {
+        if (plan.status !== PlanStatus.SUBMITTED) throw new PlanNotEditable(plan.status, 'approved');
+        Object.assign(plan, {
+          status: PlanStatus.APPROVED,
+          reviewedAt: this.clock.now(),
+          reviewComment: comment ?? null,
+        });
+        await this.events.publish(em, 'after_school.plan.approved', {
+          planId: plan.id,
+          schoolId: plan.schoolId,
+          semester: plan.semester,
+        });
+        await this.notifications.notify(
+          em,
+          { schoolIds: [plan.schoolId] },
+          {
+            kind: 'after_school.plan.approved',
+            title: '课后服务方案已通过',
+            body: `${plan.semester} 学期课后服务方案已由教育局审核通过。`,
+            entityType: 'after_school_plan',
+            entityId: plan.id,
+          },
+        );
+      },
+      { comment },
+    );
   }
 
   async return(actor: Principal, id: string, reason: string): Promise<AfterSchoolPlan> {
     assertPlanReviewer(actor);
-    return this.transition(actor, id, 'returned', async (em, plan) => {
-      if (plan.status !== PlanStatus.SUBMITTED) throw new PlanNotEditable(plan.status, 'returned');
-      Object.assign(plan, { status: PlanStatus.RETURNED, reviewedAt: this.clock.now(), reviewComment: reason });
-      await this.events.publish(em, 'after_school.plan.returned', { planId: plan.id, schoolId: plan.schoolId, semester: plan.semester, reason });
-      await this.notifications.notify(em, { schoolIds: [plan.schoolId] }, { kind: 'after_school.plan.returned', title: '课后服务方案被退回', body: `${plan.semester} 学期课后服务方案被退回：${reason}`, entityType: 'after_school_plan', entityId: plan.id });
-    }, { reason });
+    return this.transition(
+      actor,
+      id,
+      'returned',
+      async (em, plan) => {
+        if (plan.status !== PlanStatus.SUBMITTED) throw new PlanNotEditable(plan.status, 'returned');
+        Object.assign(plan, { status: PlanStatus.RETURNED, reviewedAt: this.clock.now(), reviewComment: reason });
+        await this.events.publish(em, 'after_school.plan.returned', {
+          planId: plan.id,
+          schoolId: plan.schoolId,
+          semester: plan.semester,
+          reason,
+        });
+        await this.notifications.notify(
+          em,
+          { schoolIds: [plan.schoolId] },
+          {
+            kind: 'after_school.plan.returned',
+            title: '课后服务方案被退回',
+            body: `${plan.semester} 学期课后服务方案被退回：${reason}`,
+            entityType: 'after_school_plan',
+            entityId: plan.id,
+          },
+        );
+      },
+      { reason },
+    );
   }
 
   /** A plan the principal may see; one outside its scope is "not found". */
@@ -136,17 +227,32 @@ export class PlanService {
   }
 
   list(actor: Principal, filter: PlanFilter, page: PageArgs): Promise<Connection<AfterSchoolPlan>> {
-    const qb = applyScope(this.dataSource.getRepository(AfterSchoolPlan).createQueryBuilder('p'), actor, scopeColumns('p'), readOptions(actor, READERS.records));
+    const qb = applyScope(
+      this.dataSource.getRepository(AfterSchoolPlan).createQueryBuilder('p'),
+      actor,
+      scopeColumns('p'),
+      readOptions(actor, READERS.records),
+    );
     if (filter.schoolId) qb.andWhere('p.school_id = :school', { school: filter.schoolId });
     if (filter.townshipCode) qb.andWhere('p.township_code = :township', { township: filter.townshipCode });
     if (filter.semester) qb.andWhere('p.semester = :semester', { semester: filter.semester });
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
-    return paginate(qb, page, { list: 'after-school.plans', valueType: 'timestamp', column: 'p.updated_at', value: (p) => p.updatedAt, tieBreaker: 'p.id', tieValue: (p) => p.id, direction: 'DESC' });
+    return paginate(qb, page, {
+      list: 'after-school.plans',
+      valueType: 'timestamp',
+      column: 'p.updated_at',
+      value: (p) => p.updatedAt,
+      tieBreaker: 'p.id',
+      tieValue: (p) => p.id,
+      direction: 'DESC',
+    });
   }
 
   /** The current staff of plans (institutions taken off are left out), for the `staff` field. */
   async staffOfPlans(planIds: readonly string[]): Promise<AfterSchoolPlanStaff[]> {
-    return this.dataSource.getRepository(AfterSchoolPlanStaff).find({ where: { planId: In([...planIds]), removedAt: IsNull() }, order: { kind: 'ASC', name: 'ASC' } });
+    return this.dataSource
+      .getRepository(AfterSchoolPlanStaff)
+      .find({ where: { planId: In([...planIds]), removedAt: IsNull() }, order: { kind: 'ASC', name: 'ASC' } });
   }
 
   /**
@@ -154,7 +260,11 @@ export class PlanService {
    * transaction: the staff rows keep the removal and its reason, each school is notified, and
    * `after_school.institution.removed_from_plans` is published. Running it again changes nothing.
    */
-  async removeInstitutionFromPlans(em: EntityManager, institutionId: string, reason: string): Promise<InstitutionRemoval> {
+  async removeInstitutionFromPlans(
+    em: EntityManager,
+    institutionId: string,
+    reason: string,
+  ): Promise<InstitutionRemoval> {
     const now = this.clock.now();
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [rows] = (await em.query(
@@ -167,17 +277,32 @@ export class PlanService {
     const schoolIds = [...new Set(rows.map((r) => r.school_id))];
     const actor = systemPrincipal('after-school');
     for (const planId of planIds) {
-      await this.audit.record(em, { actor, action: 'after_school.plan.institution_removed', entityType: 'after_school_plan', entityId: planId, summary: { institutionId, reason } });
+      await this.audit.record(em, {
+        actor,
+        action: 'after_school.plan.institution_removed',
+        entityType: 'after_school_plan',
+        entityId: planId,
+        summary: { institutionId, reason },
+      });
     }
     const name = rows[0]!.name;
-    await this.notifications.notify(em, { schoolIds }, {
-      kind: 'after_school.institution.removed',
-      title: '课后服务引进机构已移出',
-      body: `机构“${name}”已被移出本校课后服务方案：${reason}`,
-      entityType: 'institution',
-      entityId: institutionId,
+    await this.notifications.notify(
+      em,
+      { schoolIds },
+      {
+        kind: 'after_school.institution.removed',
+        title: '课后服务引进机构已移出',
+        body: `机构“${name}”已被移出本校课后服务方案：${reason}`,
+        entityType: 'institution',
+        entityId: institutionId,
+      },
+    );
+    await this.events.publish(em, 'after_school.institution.removed_from_plans', {
+      institutionId,
+      planIds,
+      schoolIds,
+      reason,
     });
-    await this.events.publish(em, 'after_school.institution.removed_from_plans', { institutionId, planIds, schoolIds, reason });
     return { planIds, schoolIds };
   }
 
@@ -195,7 +320,13 @@ export class PlanService {
       await change(em, plan);
       plan.updatedAt = this.clock.now();
       await em.save(plan);
-      await this.audit.record(em, { actor, action: `after_school.plan.${verb}`, entityType: 'after_school_plan', entityId: id, summary: { from, to: plan.status, ...summary } });
+      await this.audit.record(em, {
+        actor,
+        action: `after_school.plan.${verb}`,
+        entityType: 'after_school_plan',
+        entityId: id,
+        summary: { from, to: plan.status, ...summary },
+      });
     });
     return this.load(id);
   }
@@ -205,26 +336,43 @@ export class PlanService {
   }
 
   /** Teachers must be active on the school's roster; institutions NON_SUBJECT, OPERATING and whitelisted. */
-  private async resolveStaff(schoolId: string, staff: StaffCommand[]): Promise<Pick<AfterSchoolPlanStaff, 'kind' | 'teacherId' | 'institutionId' | 'name'>[]> {
+  private async resolveStaff(
+    schoolId: string,
+    staff: StaffCommand[],
+  ): Promise<Pick<AfterSchoolPlanStaff, 'kind' | 'teacherId' | 'institutionId' | 'name'>[]> {
     const teacherIds = staff.filter((s) => s.kind === StaffKind.TEACHER).map((s) => s.teacherId ?? '');
     const institutionIds = staff.filter((s) => s.kind === StaffKind.INSTITUTION).map((s) => s.institutionId ?? '');
-    if (new Set(teacherIds).size !== teacherIds.length || new Set(institutionIds).size !== institutionIds.length) throw new StaffRejected('A teacher or institution is listed twice');
+    if (new Set(teacherIds).size !== teacherIds.length || new Set(institutionIds).size !== institutionIds.length)
+      throw new StaffRejected('A teacher or institution is listed twice');
     const teachers = new Map((await this.reference.teachersByIds(teacherIds.filter(Boolean))).map((t) => [t.id, t]));
-    const institutions = new Map((await this.registry.getInstitutions(institutionIds.filter(Boolean))).map((i) => [i.id, i]));
-    const standings = new Map((await this.credit.standings([...institutions.keys()])).map((s) => [s.institutionId, s.standing]));
+    const institutions = new Map(
+      (await this.registry.getInstitutions(institutionIds.filter(Boolean))).map((i) => [i.id, i]),
+    );
+    const standings = new Map(
+      (await this.credit.standings([...institutions.keys()])).map((s) => [s.institutionId, s.standing]),
+    );
     return staff.map((s) => {
       switch (s.kind) {
         case StaffKind.TEACHER: {
           const teacher = s.teacherId ? teachers.get(s.teacherId) : undefined;
-          if (!teacher || teacher.schoolId !== schoolId || !teacher.active) throw new StaffRejected(`Teacher ${s.teacherId ?? '(none)'} is not an active teacher on this school's roster`);
+          if (!teacher || teacher.schoolId !== schoolId || !teacher.active)
+            throw new StaffRejected(
+              `Teacher ${s.teacherId ?? '(none)'} is not an active teacher on this school's roster`,
+            );
           return { kind: s.kind, teacherId: teacher.id, institutionId: null, name: teacher.name };
         }
         case StaffKind.INSTITUTION: {
           const institution = s.institutionId ? institutions.get(s.institutionId) : undefined;
-          if (!institution) throw new StaffRejected(`Institution ${s.institutionId ?? '(none)'} is not in the registry`);
-          if (institution.category !== InstitutionCategory.NON_SUBJECT) throw new StaffRejected(`Institution ${institution.name} is a subject-type institution; only non-subject institutions may be brought in`);
-          if (institution.status !== InstitutionStatus.OPERATING) throw new StaffRejected(`Institution ${institution.name} is ${institution.status}, not OPERATING`);
-          if (standings.get(institution.id) !== 'WHITE') throw new StaffRejected(`Institution ${institution.name} is not on the white list (白名单)`);
+          if (!institution)
+            throw new StaffRejected(`Institution ${s.institutionId ?? '(none)'} is not in the registry`);
+          if (institution.category !== InstitutionCategory.NON_SUBJECT)
+            throw new StaffRejected(
+              `Institution ${institution.name} is a subject-type institution; only non-subject institutions may be brought in`,
+            );
+          if (institution.status !== InstitutionStatus.OPERATING)
+            throw new StaffRejected(`Institution ${institution.name} is ${institution.status}, not OPERATING`);
+          if (standings.get(institution.id) !== 'WHITE')
+            throw new StaffRejected(`Institution ${institution.name} is not on the white list (白名单)`);
           return { kind: s.kind, teacherId: null, institutionId: institution.id, name: institution.name };
         }
         case StaffKind.VOLUNTEER: {

@@ -65,15 +65,25 @@ export class PublicationMissingTask implements ScheduledTaskHandler {
       const township = new Map(schools.map((s) => [s.id, s.townshipCode]));
       for (const { school_id: schoolId } of flagged) {
         const missingClasses = classesOf.get(schoolId) ?? [];
-        await this.events.publish(em, 'after_school.homework.publication_missing', { schoolId, townshipCode: township.get(schoolId)!, date, missingClasses });
-        const which = missingClasses.length > 0 ? `以下班级未进行作业公示：${missingClasses.join('、')}` : '未进行作业公示';
-        await this.notifications.notify(em, { schoolIds: [schoolId] }, {
-          kind: 'after_school.homework.publication_missing',
-          title: '作业公示缺失',
-          body: `本校 ${date} ${which}，请及时补报并按要求每日分班公示。`,
-          entityType: 'school',
-          entityId: schoolId,
+        await this.events.publish(em, 'after_school.homework.publication_missing', {
+          schoolId,
+          townshipCode: township.get(schoolId)!,
+          date,
+          missingClasses,
         });
+        const which =
+          missingClasses.length > 0 ? `以下班级未进行作业公示：${missingClasses.join('、')}` : '未进行作业公示';
+        await this.notifications.notify(
+          em,
+          { schoolIds: [schoolId] },
+          {
+            kind: 'after_school.homework.publication_missing',
+            title: '作业公示缺失',
+            body: `本校 ${date} ${which}，请及时补报并按要求每日分班公示。`,
+            entityType: 'school',
+            entityId: schoolId,
+          },
+        );
       }
       return flagged.map((f) => f.school_id);
     });

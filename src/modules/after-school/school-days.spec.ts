@@ -15,11 +15,27 @@ describe('school days (working days with the county calendar)', () => {
   });
 
   it('counts Monday to Friday without a calendar, across month and year ends', () => {
-    expect(schoolDaysBetween('2026-12-28', '2027-01-04', [])).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-04']);
+    expect(schoolDaysBetween('2026-12-28', '2027-01-04', [])).toEqual([
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-04',
+    ]);
   });
 
   it('works an adjusted Sunday and Saturday, and drops the weekday holidays', () => {
-    expect(schoolDaysBetween('2026-09-26', '2026-10-12', calendar)).toEqual(['2026-09-27', '2026-09-28', '2026-09-29', '2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10', '2026-10-12']);
+    expect(schoolDaysBetween('2026-09-26', '2026-10-12', calendar)).toEqual([
+      '2026-09-27',
+      '2026-09-28',
+      '2026-09-29',
+      '2026-09-30',
+      '2026-10-08',
+      '2026-10-09',
+      '2026-10-10',
+      '2026-10-12',
+    ]);
   });
 
   it('lets the vacation win over an adjusted workday inside it', () => {
@@ -33,6 +49,10 @@ describe('school days (working days with the county calendar)', () => {
   });
 
   it('ignores calendar kinds it does not know', () => {
-    expect(schoolDaysBetween('2026-11-23', '2026-11-23', [{ kind: 'SPORTS_DAY', startDate: '2026-11-23', endDate: '2026-11-23' }])).toEqual(['2026-11-23']);
+    expect(
+      schoolDaysBetween('2026-11-23', '2026-11-23', [
+        { kind: 'SPORTS_DAY', startDate: '2026-11-23', endDate: '2026-11-23' },
+      ]),
+    ).toEqual(['2026-11-23']);
   });
 });

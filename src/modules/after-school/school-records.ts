@@ -4,7 +4,11 @@ import { inScope } from '../../platform/auth/scope';
 import { assertOwnSchool, readOptions } from './after-school.access';
 
 /** The school a school administrator writes for (its township is copied onto the new rows). */
-export async function ownSchool(reference: ReferenceFacade, actor: Principal, schoolId: string): Promise<SchoolSummary> {
+export async function ownSchool(
+  reference: ReferenceFacade,
+  actor: Principal,
+  schoolId: string,
+): Promise<SchoolSummary> {
   assertOwnSchool(actor, schoolId);
   const [school] = await reference.schoolsByIds([schoolId]);
   if (!school) throw schoolNotFound(schoolId);
@@ -21,10 +25,17 @@ export async function schoolsInScope(
   departments: readonly string[] | 'any',
   filter: { townshipCode?: string; schoolId?: string },
 ): Promise<SchoolSummary[]> {
-  const schools = filter.schoolId ? await reference.schoolsByIds([filter.schoolId]) : await reference.allSchools(filter.townshipCode);
+  const schools = filter.schoolId
+    ? await reference.schoolsByIds([filter.schoolId])
+    : await reference.allSchools(filter.townshipCode);
   const options = readOptions(actor, departments);
-  return schools.filter((s) => (!filter.townshipCode || s.townshipCode === filter.townshipCode) && inScope(actor, { school: s.id, township: s.townshipCode }, options));
+  return schools.filter(
+    (s) =>
+      (!filter.townshipCode || s.townshipCode === filter.townshipCode) &&
+      inScope(actor, { school: s.id, township: s.townshipCode }, options),
+  );
 }
 
 /** A ratio, or null when the denominator is zero (nothing to measure is not 100 %). */
-export const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000);
+export const ratio = (numerator: number, denominator: number): number | null =>
+  denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000;

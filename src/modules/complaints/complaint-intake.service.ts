@@ -45,16 +45,26 @@ export class ComplaintIntakeService {
   /** The public form (no login): rate-limited per client address; answers only the tracking number. */
   async submit(actor: Principal, input: ComplaintIntake, clientAddress: string): Promise<Complaint> {
     const { submitBurst, submitWindowSeconds } = this.config.complaints;
-    const limit = await this.limiter.take(`complaint-submit:${clientAddress}`, submitBurst / submitWindowSeconds, submitBurst);
+    const limit = await this.limiter.take(
+      `complaint-submit:${clientAddress}`,
+      submitBurst / submitWindowSeconds,
+      submitBurst,
+    );
     if (!limit.allowed) throw new TooManyRequests(limit.retryAfterSeconds);
     return this.intake(actor, input, ComplaintChannel.ONLINE);
   }
 
   /** A complaint an officer received by hotline, letter or visit, 12315, public-opinion monitoring or patrol. */
   async register(actor: Principal, input: ComplaintIntake, channel: ComplaintChannel): Promise<Complaint> {
-    if (!hasRole(actor, ...INTAKE_ROLES)) throw new Forbidden('Only county, department and township officers register complaints');
+    if (!hasRole(actor, ...INTAKE_ROLES))
+      throw new Forbidden('Only county, department and township officers register complaints');
     if (hasRole(actor, Role.TOWNSHIP_OFFICER) && input.townshipCode !== actor.townshipCode) {
-      throw new ValidationFailed([{ path: 'townshipCode', message: `a township officer registers complaints of their own township (${actor.townshipCode})` }]);
+      throw new ValidationFailed([
+        {
+          path: 'townshipCode',
+          message: `a township officer registers complaints of their own township (${actor.townshipCode})`,
+        },
+      ]);
     }
     return this.intake(actor, input, channel);
   }
@@ -63,27 +73,45 @@ export class ComplaintIntakeService {
     const problems: { path: string; message: string }[] = [];
     const anonymous = input.anonymous ?? false;
     const hasContact = !!(input.contactName || input.contactPhone);
-    if (anonymous && hasContact) problems.push({ path: 'anonymous', message: 'an anonymous complaint carries no contact; leave contactName and contactPhone out' });
-    if (!anonymous && !hasContact) problems.push({ path: 'contactPhone', message: 'give a contact (name or phone) or submit anonymously' });
-    if (input.institutionId && input.institutionCreditCode) problems.push({ path: 'institutionCreditCode', message: 'give the institution by id or by credit code, not both' });
+    if (anonymous && hasContact)
+      problems.push({
+        path: 'anonymous',
+        message: 'an anonymous complaint carries no contact; leave contactName and contactPhone out',
+      });
+    if (!anonymous && !hasContact)
+      problems.push({ path: 'contactPhone', message: 'give a contact (name or phone) or submit anonymously' });
+    if (input.institutionId && input.institutionCreditCode)
+      problems.push({
+        path: 'institutionCreditCode',
+        message: 'give the institution by id or by credit code, not both',
+      });
     if (problems.length) throw new ValidationFailed(problems);
 
     let institution: InstitutionSummary | null = null;
     if (input.institutionId || input.institutionCreditCode) {
-      institution = await this.registry.findInstitution({ id: input.institutionId, creditCode: input.institutionCreditCode });
+      institution = await this.registry.findInstitution({
+        id: input.institutionId,
+        creditCode: input.institutionCreditCode,
+      });
       if (!institution) throw new InstitutionNotFound();
     }
     // A complaint about an institution belongs to the institution's township (that township's officers
     // handle it): a different township given with it is refused, not silently filed elsewhere.
     if (institution && input.townshipCode && input.townshipCode !== institution.townshipCode) {
       throw new ValidationFailed([
-        { path: 'townshipCode', message: `the institution named is in township ${institution.townshipCode}; leave townshipCode out or give that township` },
+        {
+          path: 'townshipCode',
+          message: `the institution named is in township ${institution.townshipCode}; leave townshipCode out or give that township`,
+        },
       ]);
     }
     const townshipCode = input.townshipCode ?? institution?.townshipCode;
-    if (!townshipCode) throw new ValidationFailed([{ path: 'townshipCode', message: 'is required (the township of the address)' }]);
+    if (!townshipCode)
+      throw new ValidationFailed([{ path: 'townshipCode', message: 'is required (the township of the address)' }]);
     if ((await this.reference.townshipsByCodes([townshipCode])).length === 0) {
-      throw new ValidationFailed([{ path: 'townshipCode', message: `is not a township of the county: ${townshipCode}` }]);
+      throw new ValidationFailed([
+        { path: 'townshipCode', message: `is not a township of the county: ${townshipCode}` },
+      ]);
     }
     const routing = await this.routeCategory(input.category);
     const now = this.clock.now();
@@ -95,7 +123,9 @@ export class ComplaintIntakeService {
       let duplicateOf: string | null = null;
       if (institution) {
         // Serialise intakes about one institution and category, so two at once do not both become primaries.
-        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`complaint-dup:${institution.id}:${input.category}`]);
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+          `complaint-dup:${institution.id}:${input.category}`,
+        ]);
         const since = new Date(now.getTime() - this.config.complaints.duplicateWindowDays * 86_400_000);
         const [primary] = (await em.query(
           `SELECT id FROM complaint WHERE institution_id = $1 AND category = $2 AND duplicate_of IS NULL AND institution_id IS NOT NULL
@@ -136,7 +166,15 @@ export class ComplaintIntakeService {
         action: 'complaints.complaint.received',
         entityType: 'complaint',
         entityId: complaint.id,
-        summary: { channel, category: complaint.category, townshipCode, ...routing, institutionId: complaint.institutionId, duplicateOf, anonymous },
+        summary: {
+          channel,
+          category: complaint.category,
+          townshipCode,
+          ...routing,
+          institutionId: complaint.institutionId,
+          duplicateOf,
+          anonymous,
+        },
       });
       if (complaint.category === ComplaintCategory.UNLICENSED_TRAINING) {
         await this.events.publish(em, 'complaints.unlicensed_training.reported', {

@@ -44,7 +44,11 @@ export class ComplaintLifecycleService {
     return this.change(actor, id, 'accept', COMPLAINT_COMMAND_FROM.accept, 'route', async (c, _em, now) => {
       c.status = ComplaintStatus.ACCEPTED;
       c.acceptedAt = now;
-      c.handleDueAt = calendarDeadline(now, await this.policy.value('complaints.handle_days', now), this.config.timeZone).dueAt;
+      c.handleDueAt = calendarDeadline(
+        now,
+        await this.policy.value('complaints.handle_days', now),
+        this.config.timeZone,
+      ).dueAt;
       return { publicReply, summary: { handleDueAt: c.handleDueAt.toISOString() } };
     });
   }
@@ -61,25 +65,53 @@ export class ComplaintLifecycleService {
     return this.change(actor, id, 'assign', COMPLAINT_COMMAND_FROM.assign, 'route', async (c, em, now) => {
       c.status = ComplaintStatus.ASSIGNED;
       c.assignedAt = now;
-      await this.notifyAssigned(em, c, 'complaints.complaint.assigned', '投诉已交办', `投诉 ${c.trackingNumber}（${COMPLAINT_ROUTING[c.category].label}）已交办，牵头单位 ${c.leadDepartmentCode}。`);
-      return { publicReply, summary: { leadDepartmentCode: c.leadDepartmentCode, coDepartmentCodes: c.coDepartmentCodes } };
+      await this.notifyAssigned(
+        em,
+        c,
+        'complaints.complaint.assigned',
+        '投诉已交办',
+        `投诉 ${c.trackingNumber}（${COMPLAINT_ROUTING[c.category].label}）已交办，牵头单位 ${c.leadDepartmentCode}。`,
+      );
+      return {
+        publicReply,
+        summary: { leadDepartmentCode: c.leadDepartmentCode, coDepartmentCodes: c.coDepartmentCodes },
+      };
     });
   }
 
-  async reassign(actor: Principal, id: string, leadDepartmentCode: string, coDepartmentCodes: string[], reason: string): Promise<Complaint> {
+  async reassign(
+    actor: Principal,
+    id: string,
+    leadDepartmentCode: string,
+    coDepartmentCodes: string[],
+    reason: string,
+  ): Promise<Complaint> {
     const co = [...new Set(coDepartmentCodes)].filter((d) => d !== leadDepartmentCode);
     const known = new Set((await this.reference.listDepartments()).map((d) => d.code));
     const unknown = [leadDepartmentCode, ...co].filter((d) => !known.has(d) || d === TOWNSHIP_PSEUDO_DEPARTMENT);
-    if (unknown.length) throw new ValidationFailed([{ path: 'leadDepartmentCode', message: `not a department that can handle complaints: ${unknown.join(', ')}` }]);
+    if (unknown.length)
+      throw new ValidationFailed([
+        { path: 'leadDepartmentCode', message: `not a department that can handle complaints: ${unknown.join(', ')}` },
+      ]);
     const movable = COMPLAINT_COMMAND_FROM.reassign;
     return this.change(actor, id, 'reassign', movable, 'route', async (c, em) => {
       const before = { leadDepartmentCode: c.leadDepartmentCode, coDepartmentCodes: c.coDepartmentCodes };
       c.leadDepartmentCode = leadDepartmentCode;
       c.coDepartmentCodes = co;
       if (c.status === ComplaintStatus.ASSIGNED || c.status === ComplaintStatus.INVESTIGATING) {
-        await this.notifyAssigned(em, c, 'complaints.complaint.reassigned', '投诉已改派', `投诉 ${c.trackingNumber} 已改派，牵头单位 ${leadDepartmentCode}。理由：${reason}`);
+        await this.notifyAssigned(
+          em,
+          c,
+          'complaints.complaint.reassigned',
+          '投诉已改派',
+          `投诉 ${c.trackingNumber} 已改派，牵头单位 ${leadDepartmentCode}。理由：${reason}`,
+        );
       }
-      return { timeline: false, action: 'complaints.complaint.reassigned', summary: { before, after: { leadDepartmentCode, coDepartmentCodes: co }, reason } };
+      return {
+        timeline: false,
+        action: 'complaints.complaint.reassigned',
+        summary: { before, after: { leadDepartmentCode, coDepartmentCodes: co }, reason },
+      };
     });
   }
 
@@ -101,7 +133,8 @@ export class ComplaintLifecycleService {
 
   async extend(actor: Principal, id: string, days: number, reason: string): Promise<Complaint> {
     const maxExtensionDays = await this.policy.value('complaints.max_extension_days');
-    if (!Number.isInteger(days) || days < 1 || days > maxExtensionDays) throw new ValidationFailed([{ path: 'days', message: `must be 1–${maxExtensionDays}` }]);
+    if (!Number.isInteger(days) || days < 1 || days > maxExtensionDays)
+      throw new ValidationFailed([{ path: 'days', message: `must be 1–${maxExtensionDays}` }]);
     return this.change(actor, id, 'extend', HANDLING, 'handle', async (c, _em, now) => {
       if (c.extensionDays !== null) throw new DeadlineAlreadyExtended();
       const before = c.handleDueAt!;
@@ -113,11 +146,19 @@ export class ComplaintLifecycleService {
         c.handleOverdueAt = null;
         c.handleOverdueLevel = null;
       }
-      return { timeline: false, action: 'complaints.complaint.deadline_extended', summary: { days, reason, from: before.toISOString(), to: c.handleDueAt.toISOString() } };
+      return {
+        timeline: false,
+        action: 'complaints.complaint.deadline_extended',
+        summary: { days, reason, from: before.toISOString(), to: c.handleDueAt.toISOString() },
+      };
     });
   }
 
-  close(actor: Principal, id: string, cmd: { substantiated: boolean; summary: string; satisfaction?: Satisfaction; publicReply?: string }): Promise<Complaint> {
+  close(
+    actor: Principal,
+    id: string,
+    cmd: { substantiated: boolean; summary: string; satisfaction?: Satisfaction; publicReply?: string },
+  ): Promise<Complaint> {
     return this.change(actor, id, 'close', COMPLAINT_COMMAND_FROM.close, 'handle', async (c, em, now) => {
       c.status = ComplaintStatus.CLOSED;
       c.closedAt = now;
@@ -134,7 +175,10 @@ export class ComplaintLifecycleService {
           summary: cmd.summary,
         });
       }
-      return { publicReply: cmd.publicReply, summary: { substantiated: cmd.substantiated, satisfaction: c.satisfaction, summary: cmd.summary } };
+      return {
+        publicReply: cmd.publicReply,
+        summary: { substantiated: cmd.substantiated, satisfaction: c.satisfaction, summary: cmd.summary },
+      };
     });
   }
 
@@ -143,10 +187,18 @@ export class ComplaintLifecycleService {
       c.status = ComplaintStatus.INVESTIGATING;
       c.reopenCount += 1;
       c.closedAt = null;
-      c.handleDueAt = calendarDeadline(now, await this.policy.value('complaints.handle_days', now), this.config.timeZone).dueAt;
+      c.handleDueAt = calendarDeadline(
+        now,
+        await this.policy.value('complaints.handle_days', now),
+        this.config.timeZone,
+      ).dueAt;
       c.handleOverdueAt = null;
       c.handleOverdueLevel = null;
-      return { publicReply, action: 'complaints.complaint.reopened', summary: { reason, previousSatisfaction: c.satisfaction, handleDueAt: c.handleDueAt.toISOString() } };
+      return {
+        publicReply,
+        action: 'complaints.complaint.reopened',
+        summary: { reason, previousSatisfaction: c.satisfaction, handleDueAt: c.handleDueAt.toISOString() },
+      };
     });
   }
   requestInvestigationTask(actor: Principal, id: string, note?: string): Promise<Complaint> {
@@ -172,18 +224,31 @@ export class ComplaintLifecycleService {
     command: string,
     from: readonly ComplaintStatus[],
     right: 'route' | 'handle' | 'review',
-    apply: (c: Complaint, em: EntityManager, now: Date) => Promise<{ publicReply?: string; timeline?: boolean; action?: string; summary?: Record<string, unknown> }>,
+    apply: (
+      c: Complaint,
+      em: EntityManager,
+      now: Date,
+    ) => Promise<{ publicReply?: string; timeline?: boolean; action?: string; summary?: Record<string, unknown> }>,
   ): Promise<Complaint> {
     return this.dataSource.transaction(async (em) => {
-      const qb = em.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id', { id }).setLock('pessimistic_write');
+      const qb = em
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .where('c.id = :id', { id })
+        .setLock('pessimistic_write');
       const c = await this.queries.scoped(qb, actor).getOne();
       if (!c) throw new ComplaintNotFound();
-      if (hasRole(actor, Role.DISCIPLINE_SUPERVISOR)) throw new Forbidden('Discipline supervisors read complaints; they do not change them');
+      if (hasRole(actor, Role.DISCIPLINE_SUPERVISOR))
+        throw new Forbidden('Discipline supervisors read complaints; they do not change them');
       if (right === 'review' && !hasRole(actor, Role.COUNTY_ADMIN)) {
         throw new Forbidden('A review (复查) is decided by the county office, the handling departments’ superior');
       }
       if (right !== 'review' && !(right === 'route' ? mayRoute(actor, c) : mayHandle(actor, c))) {
-        throw new Forbidden(right === 'route' ? 'Only EDU, PETITIONS, the lead department or the county office route this complaint' : 'Only the assigned departments and the township handle this complaint');
+        throw new Forbidden(
+          right === 'route'
+            ? 'Only EDU, PETITIONS, the lead department or the county office route this complaint'
+            : 'Only the assigned departments and the township handle this complaint',
+        );
       }
       if (!from.includes(c.status)) throw new InvalidComplaintTransition(command, c.status);
       const now = this.clock.now();
@@ -204,7 +269,12 @@ export class ComplaintLifecycleService {
   }
 
   async addTimeline(em: EntityManager, c: Complaint, publicReply: string | null): Promise<void> {
-    await em.insert(ComplaintTimelineEntry, { complaintId: c.id, status: c.status, publicReply, occurredAt: this.clock.now() });
+    await em.insert(ComplaintTimelineEntry, {
+      complaintId: c.id,
+      status: c.status,
+      publicReply,
+      occurredAt: this.clock.now(),
+    });
   }
 
   async notifyAssigned(em: EntityManager, c: Complaint, kind: string, title: string, body: string): Promise<void> {

@@ -10,15 +10,35 @@ import { HANDLING } from './deadlines';
 
 /** Pending-deadline columns the sweep marks, per deadline. */
 const SWEEP: Record<ComplaintDeadline, { due: string; marker: string; level: string; statuses: ComplaintStatus[] }> = {
-  ROUTE: { due: 'route_due_at', marker: 'route_overdue_at', level: 'route_overdue_level', statuses: [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED] },
-  ACCEPT: { due: 'accept_due_at', marker: 'accept_overdue_at', level: 'accept_overdue_level', statuses: [ComplaintStatus.RECEIVED] },
+  ROUTE: {
+    due: 'route_due_at',
+    marker: 'route_overdue_at',
+    level: 'route_overdue_level',
+    statuses: [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED],
+  },
+  ACCEPT: {
+    due: 'accept_due_at',
+    marker: 'accept_overdue_at',
+    level: 'accept_overdue_level',
+    statuses: [ComplaintStatus.RECEIVED],
+  },
   HANDLE: { due: 'handle_due_at', marker: 'handle_overdue_at', level: 'handle_overdue_level', statuses: HANDLING },
-  REVIEW: { due: 'review_due_at', marker: 'review_overdue_at', level: 'review_overdue_level', statuses: [ComplaintStatus.UNDER_REVIEW] },
+  REVIEW: {
+    due: 'review_due_at',
+    marker: 'review_overdue_at',
+    level: 'review_overdue_level',
+    statuses: [ComplaintStatus.UNDER_REVIEW],
+  },
 };
 
 const SWEEP_BATCH = 500;
 
-const DEADLINE_LABEL: Record<ComplaintDeadline, string> = { ROUTE: '登记转送', ACCEPT: '受理告知', HANDLE: '办理', REVIEW: '复查' };
+const DEADLINE_LABEL: Record<ComplaintDeadline, string> = {
+  ROUTE: '登记转送',
+  ACCEPT: '受理告知',
+  HANDLE: '办理',
+  REVIEW: '复查',
+};
 
 /** The overdue sweep over complaints' statutory deadlines (the escalation ladder of complaints). */
 @Injectable()
@@ -42,7 +62,10 @@ export class ComplaintOverdueService {
    */
   async sweepOverdue(now: Date): Promise<number> {
     const actor = systemPrincipal('complaints.overdue-sweep');
-    const { 'supervision.level2_days': level2Days, 'supervision.level3_days': level3Days } = await this.policy.values(['supervision.level2_days', 'supervision.level3_days'], now);
+    const { 'supervision.level2_days': level2Days, 'supervision.level3_days': level3Days } = await this.policy.values(
+      ['supervision.level2_days', 'supervision.level3_days'],
+      now,
+    );
     let total = 0;
     for (const deadline of Object.keys(SWEEP) as ComplaintDeadline[]) {
       const { due, marker, level, statuses } = SWEEP[deadline];
@@ -60,7 +83,18 @@ export class ComplaintOverdueService {
              FROM due WHERE c.id = due.id
              RETURNING c.id, c.tracking_number, c.${due} AS due_at, c.lead_department_code, c.township_code, due.previous, due.reached`,
             [now, statuses, level2Days, level3Days],
-          )) as [{ id: string; tracking_number: string; due_at: Date; lead_department_code: string; township_code: string; previous: number | null; reached: number }[], number];
+          )) as [
+            {
+              id: string;
+              tracking_number: string;
+              due_at: Date;
+              lead_department_code: string;
+              township_code: string;
+              previous: number | null;
+              reached: number;
+            }[],
+            number,
+          ];
           for (const r of rows) {
             const dueAt = new Date(r.due_at).toISOString();
             const previousLevel = r.previous ?? 0;
@@ -78,10 +112,22 @@ export class ComplaintOverdueService {
               await this.notifications.notify(
                 em,
                 { departmentCodes: [r.lead_department_code], townshipCodes: [r.township_code] },
-                { kind: 'complaints.complaint.overdue', title: '投诉办理超期', body: `投诉 ${r.tracking_number} 已超过${DEADLINE_LABEL[deadline]}期限（${dueAt}）。`, entityType: 'complaint', entityId: r.id },
+                {
+                  kind: 'complaints.complaint.overdue',
+                  title: '投诉办理超期',
+                  body: `投诉 ${r.tracking_number} 已超过${DEADLINE_LABEL[deadline]}期限（${dueAt}）。`,
+                  entityType: 'complaint',
+                  entityId: r.id,
+                },
               );
             }
-            await this.audit.record(em, { actor, action: 'complaints.complaint.overdue', entityType: 'complaint', entityId: r.id, summary: { deadline, dueAt, level: r.reached, previousLevel } });
+            await this.audit.record(em, {
+              actor,
+              action: 'complaints.complaint.overdue',
+              entityType: 'complaint',
+              entityId: r.id,
+              summary: { deadline, dueAt, level: r.reached, previousLevel },
+            });
           }
           return rows.length;
         });

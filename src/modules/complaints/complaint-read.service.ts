@@ -45,7 +45,11 @@ export class ComplaintReadService {
    */
   async publicStatus(trackingNumber: string, clientAddress: string): Promise<PublicComplaintStatus> {
     const { statusBurst, statusWindowSeconds } = this.config.complaints;
-    const limit = await this.limiter.take(`complaint-status:${clientAddress}`, statusBurst / statusWindowSeconds, statusBurst);
+    const limit = await this.limiter.take(
+      `complaint-status:${clientAddress}`,
+      statusBurst / statusWindowSeconds,
+      statusBurst,
+    );
     if (!limit.allowed) throw new TooManyStatusLookups(limit.retryAfterSeconds);
     return this.statusOf(trackingNumber);
   }
@@ -55,7 +59,13 @@ export class ComplaintReadService {
     const c = await this.queries.byTrackingNumber(number);
     if (!c) throw new ComplaintNotFound();
     const timeline = await this.queries.timeline(c.id);
-    return { trackingNumber: c.trackingNumber, category: c.category, status: c.status, receivedAt: c.receivedAt, timeline };
+    return {
+      trackingNumber: c.trackingNumber,
+      category: c.category,
+      status: c.status,
+      receivedAt: c.receivedAt,
+      timeline,
+    };
   }
 
   timelines(ids: readonly string[]): Promise<ComplaintTimelineEntry[]> {
@@ -76,9 +86,16 @@ export class ComplaintReadService {
     const key = this.config.security.encryptionKey;
     const name = c.contactNameEnc ? decrypt(key, c.contactNameEnc) : null;
     const phone = c.contactPhoneEnc ? decrypt(key, c.contactPhoneEnc) : null;
-    if (!isAssignedOfficer(actor, c)) return { name: name && maskName(name), phone: phone && maskPhone(phone), masked: true };
+    if (!isAssignedOfficer(actor, c))
+      return { name: name && maskName(name), phone: phone && maskPhone(phone), masked: true };
     await this.dataSource.transaction((em) =>
-      this.audit.record(em, { actor, action: 'complaints.contact.viewed', entityType: 'complaint', entityId: c.id, summary: { trackingNumber: c.trackingNumber } }),
+      this.audit.record(em, {
+        actor,
+        action: 'complaints.contact.viewed',
+        entityType: 'complaint',
+        entityId: c.id,
+        summary: { trackingNumber: c.trackingNumber },
+      }),
     );
     return { name, phone, masked: false };
   }

@@ -18,7 +18,9 @@ const ALLOWED: Record<ComplaintCommand, ComplaintStatus[]> = {
 };
 
 const commands = Object.keys(ALLOWED) as ComplaintCommand[];
-const pairs = commands.flatMap((command) => Object.values(ComplaintStatus).map((status) => [command, status, ALLOWED[command].includes(status)] as const));
+const pairs = commands.flatMap((command) =>
+  Object.values(ComplaintStatus).map((status) => [command, status, ALLOWED[command].includes(status)] as const),
+);
 
 describe('complaint transitions', () => {
   it('covers every command and no other', () => {
@@ -38,6 +40,11 @@ describe('complaint transitions', () => {
   });
 
   it('allows re-routing until the reply, never after', () => {
-    expect(Object.values(ComplaintStatus).filter((s) => complaintCommandAllowed('reassign', s))).toEqual([RECEIVED, ACCEPTED, ASSIGNED, INVESTIGATING]);
+    expect(Object.values(ComplaintStatus).filter((s) => complaintCommandAllowed('reassign', s))).toEqual([
+      RECEIVED,
+      ACCEPTED,
+      ASSIGNED,
+      INVESTIGATING,
+    ]);
   });
 });

@@ -1,7 +1,17 @@
 import { ComplaintStatus } from './complaint.enums';
 
 /** The complaint commands that move its status, by the verb a refusal names. */
-export type ComplaintCommand = 'accept' | 'refuse' | 'assign' | 'reassign' | 'investigate' | 'reply to' | 'close' | 'reopen' | 'request a review of' | 'decide the review of';
+export type ComplaintCommand =
+  | 'accept'
+  | 'refuse'
+  | 'assign'
+  | 'reassign'
+  | 'investigate'
+  | 'reply to'
+  | 'close'
+  | 'reopen'
+  | 'request a review of'
+  | 'decide the review of';
 
 /**
  * The statuses each command may start from: RECEIVED → ACCEPTED / NOT_ACCEPTED → ASSIGNED → INVESTIGATING →
@@ -12,7 +22,12 @@ export const COMPLAINT_COMMAND_FROM: Record<ComplaintCommand, ComplaintStatus[]>
   accept: [ComplaintStatus.RECEIVED],
   refuse: [ComplaintStatus.RECEIVED],
   assign: [ComplaintStatus.ACCEPTED],
-  reassign: [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED, ComplaintStatus.ASSIGNED, ComplaintStatus.INVESTIGATING],
+  reassign: [
+    ComplaintStatus.RECEIVED,
+    ComplaintStatus.ACCEPTED,
+    ComplaintStatus.ASSIGNED,
+    ComplaintStatus.INVESTIGATING,
+  ],
   investigate: [ComplaintStatus.ASSIGNED],
   'reply to': [ComplaintStatus.INVESTIGATING],
   close: [ComplaintStatus.REPLIED],

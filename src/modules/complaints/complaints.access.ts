@@ -13,7 +13,8 @@ interface Assigned {
 const isOfficer = (p: Principal): p is UserPrincipal & { departmentCode: string } =>
   p.kind === 'user' && (p.role === Role.DEPARTMENT_OFFICER || p.role === Role.INSPECTOR) && !!p.departmentCode;
 
-export type ComplaintScope = { kind: 'all' } | { kind: 'none' } | { kind: 'where'; sql: string; params: Record<string, string> };
+export type ComplaintScope =
+  { kind: 'all' } | { kind: 'none' } | { kind: 'where'; sql: string; params: Record<string, string> };
 
 /**
  * Which complaints a principal sees, as SQL over the alias `c`: county administrators, discipline
@@ -27,15 +28,23 @@ export function complaintScope(actor: Principal): ComplaintScope {
   if (actor.role === Role.COUNTY_ADMIN || actor.role === Role.DISCIPLINE_SUPERVISOR) return { kind: 'all' };
   if (isOfficer(actor)) {
     if (ROUTING_DEPARTMENTS.includes(actor.departmentCode)) return { kind: 'all' };
-    return { kind: 'where', sql: '(c.lead_department_code = :scopeDept OR :scopeDept = ANY(c.co_department_codes))', params: { scopeDept: actor.departmentCode } };
+    return {
+      kind: 'where',
+      sql: '(c.lead_department_code = :scopeDept OR :scopeDept = ANY(c.co_department_codes))',
+      params: { scopeDept: actor.departmentCode },
+    };
   }
-  if (actor.role === Role.TOWNSHIP_OFFICER && actor.townshipCode) return { kind: 'where', sql: 'c.township_code = :scopeTownship', params: { scopeTownship: actor.townshipCode } };
+  if (actor.role === Role.TOWNSHIP_OFFICER && actor.townshipCode)
+    return { kind: 'where', sql: 'c.township_code = :scopeTownship', params: { scopeTownship: actor.townshipCode } };
   return { kind: 'none' };
 }
 
 /** An officer of one of the complaint's assigned (lead or co-operating) departments: sees the contact unmasked. */
 export function isAssignedOfficer(actor: Principal, c: Assigned): boolean {
-  return isOfficer(actor) && (c.leadDepartmentCode === actor.departmentCode || c.coDepartmentCodes.includes(actor.departmentCode));
+  return (
+    isOfficer(actor) &&
+    (c.leadDepartmentCode === actor.departmentCode || c.coDepartmentCodes.includes(actor.departmentCode))
+  );
 }
 
 /** May accept, refuse, assign and reassign: county administrators, EDU / PETITIONS officers and the lead department. */
@@ -43,7 +52,10 @@ export function mayRoute(actor: Principal, c: Assigned): boolean {
   if (actor.kind === 'system') return true;
   if (actor.kind !== 'user') return false;
   if (actor.role === Role.COUNTY_ADMIN) return true;
-  return isOfficer(actor) && (ROUTING_DEPARTMENTS.includes(actor.departmentCode) || c.leadDepartmentCode === actor.departmentCode);
+  return (
+    isOfficer(actor) &&
+    (ROUTING_DEPARTMENTS.includes(actor.departmentCode) || c.leadDepartmentCode === actor.departmentCode)
+  );
 }
 
 /** May investigate, reply, close, extend, reopen: county administrators, assigned departments, the township. */

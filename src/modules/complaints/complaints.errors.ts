@@ -15,21 +15,30 @@ export class InvalidComplaintTransition extends Conflict {
 
 export class DeadlineAlreadyExtended extends Conflict {
   constructor() {
-    super('DEADLINE_ALREADY_EXTENDED', 'The handling deadline has already been extended once (《信访工作条例》 Art. 34)');
+    super(
+      'DEADLINE_ALREADY_EXTENDED',
+      'The handling deadline has already been extended once (《信访工作条例》 Art. 34)',
+    );
   }
 }
 
 /** A complaint is reviewed (复查) once. */
 export class ReviewAlreadyRequested extends Conflict {
   constructor() {
-    super('REVIEW_ALREADY_REQUESTED', 'A review of this complaint has already been requested (复查 is once; 《信访工作条例》 Art. 35)');
+    super(
+      'REVIEW_ALREADY_REQUESTED',
+      'A review of this complaint has already been requested (复查 is once; 《信访工作条例》 Art. 35)',
+    );
   }
 }
 
 /** The 30 days after the written reply have passed. */
 export class ReviewWindowClosed extends Conflict {
   constructor(lastDay: string) {
-    super('REVIEW_WINDOW_CLOSED', `A review had to be requested within 30 days of the reply, by ${lastDay} (《信访工作条例》 Art. 35)`);
+    super(
+      'REVIEW_WINDOW_CLOSED',
+      `A review had to be requested within 30 days of the reply, by ${lastDay} (《信访工作条例》 Art. 35)`,
+    );
   }
 }
 
@@ -38,13 +47,21 @@ export { InstitutionNotFound } from '../registry';
 /** Too many public submissions from one client address. */
 export class TooManyRequests extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super('TOO_MANY_REQUESTS', `Too many complaints submitted from this address; retry after ${retryAfterSeconds} s`, 429);
+    super(
+      'TOO_MANY_REQUESTS',
+      `Too many complaints submitted from this address; retry after ${retryAfterSeconds} s`,
+      429,
+    );
   }
 }
 
 /** Too many public progress look-ups (complaintStatus) from one client address. */
 export class TooManyStatusLookups extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super('TOO_MANY_REQUESTS', `Too many complaint progress look-ups from this address; retry after ${retryAfterSeconds} s`, 429);
+    super(
+      'TOO_MANY_REQUESTS',
+      `Too many complaint progress look-ups from this address; retry after ${retryAfterSeconds} s`,
+      429,
+    );
   }
 }

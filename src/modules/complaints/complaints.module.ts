@@ -19,7 +19,13 @@ import { ComplaintOverdueSweep } from './overdue-sweep.task';
 
 /** Complaints and petitions (投诉/信访): intake, routing by duty, statutory deadlines, satisfaction. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Complaint, ComplaintTimelineEntry]), ReferenceModule, RegistryModule, NotificationsModule, PolicyModule],
+  imports: [
+    TypeOrmModule.forFeature([Complaint, ComplaintTimelineEntry]),
+    ReferenceModule,
+    RegistryModule,
+    NotificationsModule,
+    PolicyModule,
+  ],
   providers: [
     ComplaintsQueries,
     ComplaintIntakeService,

@@ -32,7 +32,10 @@ export class ComplaintsQueries {
   }
 
   findScoped(actor: Principal, id: string): Promise<Complaint | null> {
-    return this.scoped(this.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id', { id }), actor).getOne();
+    return this.scoped(
+      this.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id', { id }),
+      actor,
+    ).getOne();
   }
 
   list(actor: Principal, filter: ComplaintFilter, page: PageArgs): Promise<Connection<Complaint>> {
@@ -40,9 +43,21 @@ export class ComplaintsQueries {
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.category) qb.andWhere('c.category = :category', { category: filter.category });
     if (filter.townshipCode) qb.andWhere('c.township_code = :township', { township: filter.townshipCode });
-    if (filter.departmentCode) qb.andWhere('(c.lead_department_code = :dept OR :dept = ANY(c.co_department_codes))', { dept: filter.departmentCode });
-    if (filter.overdue !== undefined) qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT COALESCE(${OVERDUE_SQL}, false)`, { now: this.clock.now() });
-    return paginate(qb, page, { list: 'complaints.complaints', valueType: 'timestamp', column: 'c.received_at', value: (c) => c.receivedAt, tieBreaker: 'c.id', tieValue: (c) => c.id, direction: 'DESC' });
+    if (filter.departmentCode)
+      qb.andWhere('(c.lead_department_code = :dept OR :dept = ANY(c.co_department_codes))', {
+        dept: filter.departmentCode,
+      });
+    if (filter.overdue !== undefined)
+      qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT COALESCE(${OVERDUE_SQL}, false)`, { now: this.clock.now() });
+    return paginate(qb, page, {
+      list: 'complaints.complaints',
+      valueType: 'timestamp',
+      column: 'c.received_at',
+      value: (c) => c.receivedAt,
+      tieBreaker: 'c.id',
+      tieValue: (c) => c.id,
+      direction: 'DESC',
+    });
   }
 
   /** The public fields of a complaint, by (normalised) tracking number. */
@@ -58,7 +73,9 @@ export class ComplaintsQueries {
   }
 
   async timelines(ids: readonly string[]): Promise<ComplaintTimelineEntry[]> {
-    return this.dataSource.getRepository(ComplaintTimelineEntry).find({ where: { complaintId: In([...ids]) }, order: { id: 'ASC' } });
+    return this.dataSource
+      .getRepository(ComplaintTimelineEntry)
+      .find({ where: { complaintId: In([...ids]) }, order: { id: 'ASC' } });
   }
 
   /** How many complaints are linked to each primary. */

@@ -17,7 +17,9 @@ describe('complaint rules', () => {
   });
 
   it('extends a due instant by whole days', () => {
-    expect(extendDeadline(new Date('2026-03-16T16:00:00Z'), 30, 'Asia/Shanghai').toISOString()).toBe('2026-04-15T16:00:00.000Z');
+    expect(extendDeadline(new Date('2026-03-16T16:00:00Z'), 30, 'Asia/Shanghai').toISOString()).toBe(
+      '2026-04-15T16:00:00.000Z',
+    );
   });
 
   it('masks contacts', () => {
@@ -40,23 +42,45 @@ describe('complaint rules', () => {
 
   it('routes by duty holders, leaving the township pseudo department and the lead out of the co-operators', () => {
     expect(route(['EDU', 'TOWNSHIP'], ['EDU'], [])).toEqual({ leadDepartmentCode: 'EDU', coDepartmentCodes: [] });
-    expect(route(['MARKET_REGULATION'], ['EDU'], [['URBAN_ENFORCEMENT']])).toEqual({ leadDepartmentCode: 'MARKET_REGULATION', coDepartmentCodes: ['URBAN_ENFORCEMENT'] });
-    expect(route([], ['EDU'], [['MARKET_REGULATION', 'EDU']])).toEqual({ leadDepartmentCode: 'EDU', coDepartmentCodes: ['MARKET_REGULATION'] });
+    expect(route(['MARKET_REGULATION'], ['EDU'], [['URBAN_ENFORCEMENT']])).toEqual({
+      leadDepartmentCode: 'MARKET_REGULATION',
+      coDepartmentCodes: ['URBAN_ENFORCEMENT'],
+    });
+    expect(route([], ['EDU'], [['MARKET_REGULATION', 'EDU']])).toEqual({
+      leadDepartmentCode: 'EDU',
+      coDepartmentCodes: ['MARKET_REGULATION'],
+    });
     expect(() => route([], [], [])).toThrow();
     expect(Object.keys(COMPLAINT_ROUTING).sort()).toEqual(Object.values(ComplaintCategory).sort());
   });
 });
 
 describe('complaint access', () => {
-  const user = (role: string, scope: Record<string, string> = {}) => ({ kind: 'user' as const, userId: 'u', username: 'u', role: role as never, ...scope });
-  const c = { townshipCode: '520122001', leadDepartmentCode: 'MARKET_REGULATION', coDepartmentCodes: ['URBAN_ENFORCEMENT'] };
+  const user = (role: string, scope: Record<string, string> = {}) => ({
+    kind: 'user' as const,
+    userId: 'u',
+    username: 'u',
+    role: role as never,
+    ...scope,
+  });
+  const c = {
+    townshipCode: '520122001',
+    leadDepartmentCode: 'MARKET_REGULATION',
+    coDepartmentCodes: ['URBAN_ENFORCEMENT'],
+  };
 
   it('scopes reading in SQL by role, department and township', () => {
     expect(complaintScope(user('COUNTY_ADMIN')).kind).toBe('all');
     expect(complaintScope(user('DISCIPLINE_SUPERVISOR')).kind).toBe('all');
     expect(complaintScope(user('DEPARTMENT_OFFICER', { departmentCode: 'PETITIONS' })).kind).toBe('all');
-    expect(complaintScope(user('DEPARTMENT_OFFICER', { departmentCode: 'TAX' }))).toMatchObject({ kind: 'where', params: { scopeDept: 'TAX' } });
-    expect(complaintScope(user('TOWNSHIP_OFFICER', { townshipCode: '520122001' }))).toMatchObject({ kind: 'where', params: { scopeTownship: '520122001' } });
+    expect(complaintScope(user('DEPARTMENT_OFFICER', { departmentCode: 'TAX' }))).toMatchObject({
+      kind: 'where',
+      params: { scopeDept: 'TAX' },
+    });
+    expect(complaintScope(user('TOWNSHIP_OFFICER', { townshipCode: '520122001' }))).toMatchObject({
+      kind: 'where',
+      params: { scopeTownship: '520122001' },
+    });
     expect(complaintScope(user('SCHOOL_ADMIN', { schoolId: 's' })).kind).toBe('none');
     expect(complaintScope({ kind: 'anonymous' }).kind).toBe('none');
   });

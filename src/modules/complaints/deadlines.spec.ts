@@ -1,5 +1,13 @@
 import { ComplaintStatus } from './complaint.enums';
-import { ACCEPT_DAYS, HANDLE_DAYS, MAX_EXTENSION_DAYS, ROUTE_DAYS, calendarDeadline, extendDeadline, overdueDeadlines } from './deadlines';
+import {
+  ACCEPT_DAYS,
+  HANDLE_DAYS,
+  MAX_EXTENSION_DAYS,
+  ROUTE_DAYS,
+  calendarDeadline,
+  extendDeadline,
+  overdueDeadlines,
+} from './deadlines';
 
 const tz = 'Asia/Shanghai';
 const at = (iso: string) => new Date(iso);
@@ -20,7 +28,10 @@ describe('complaint statutory deadlines', () => {
   it('counts calendar days across month ends, leap days and the year end', () => {
     expect(calendarDeadline(at('2028-02-20T04:00:00Z'), 15, tz).dueDate).toBe('2028-03-06'); // 2028 is a leap year
     expect(calendarDeadline(at('2026-02-20T04:00:00Z'), 15, tz).dueDate).toBe('2026-03-07');
-    expect(calendarDeadline(at('2026-12-20T04:00:00Z'), 15, tz)).toEqual({ dueDate: '2027-01-04', dueAt: at('2027-01-04T16:00:00Z') });
+    expect(calendarDeadline(at('2026-12-20T04:00:00Z'), 15, tz)).toEqual({
+      dueDate: '2027-01-04',
+      dueAt: at('2027-01-04T16:00:00Z'),
+    });
     expect(calendarDeadline(at('2026-11-01T04:00:00Z'), HANDLE_DAYS, tz).dueDate).toBe('2026-12-31');
   });
 
@@ -33,7 +44,12 @@ describe('complaint statutory deadlines', () => {
 });
 
 describe('overdue complaint deadlines', () => {
-  const due = { routeDueAt: at('2026-03-16T16:00:00Z'), acceptDueAt: at('2026-03-16T16:00:00Z'), handleDueAt: at('2026-04-30T16:00:00Z'), reviewDueAt: at('2026-05-31T16:00:00Z') };
+  const due = {
+    routeDueAt: at('2026-03-16T16:00:00Z'),
+    acceptDueAt: at('2026-03-16T16:00:00Z'),
+    handleDueAt: at('2026-04-30T16:00:00Z'),
+    reviewDueAt: at('2026-05-31T16:00:00Z'),
+  };
   const before = at('2026-03-16T15:59:59Z');
   const late = at('2026-06-01T00:00:00Z');
 
@@ -49,7 +65,8 @@ describe('overdue complaint deadlines', () => {
     expect(owed(ComplaintStatus.ASSIGNED)).toEqual(['HANDLE']);
     expect(owed(ComplaintStatus.INVESTIGATING)).toEqual(['HANDLE']);
     expect(owed(ComplaintStatus.UNDER_REVIEW)).toEqual(['REVIEW']);
-    for (const settled of [ComplaintStatus.NOT_ACCEPTED, ComplaintStatus.REPLIED, ComplaintStatus.CLOSED]) expect(owed(settled)).toEqual([]);
+    for (const settled of [ComplaintStatus.NOT_ACCEPTED, ComplaintStatus.REPLIED, ComplaintStatus.CLOSED])
+      expect(owed(settled)).toEqual([]);
   });
 
   it('owes no handling or review deadline that was never set', () => {

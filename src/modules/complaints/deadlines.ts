@@ -29,9 +29,13 @@ export function extendDeadline(dueAt: Date, days: number, timeZone: string): Dat
 }
 
 /** The statutory deadlines pending and past at `now` (the `overdue` flag and filter). */
-export function overdueDeadlines(c: Pick<Complaint, 'status' | 'routeDueAt' | 'acceptDueAt' | 'handleDueAt' | 'reviewDueAt'>, now: Date): ComplaintDeadline[] {
+export function overdueDeadlines(
+  c: Pick<Complaint, 'status' | 'routeDueAt' | 'acceptDueAt' | 'handleDueAt' | 'reviewDueAt'>,
+  now: Date,
+): ComplaintDeadline[] {
   const out: ComplaintDeadline[] = [];
-  if ((c.status === ComplaintStatus.RECEIVED || c.status === ComplaintStatus.ACCEPTED) && c.routeDueAt <= now) out.push('ROUTE');
+  if ((c.status === ComplaintStatus.RECEIVED || c.status === ComplaintStatus.ACCEPTED) && c.routeDueAt <= now)
+    out.push('ROUTE');
   if (c.status === ComplaintStatus.RECEIVED && c.acceptDueAt <= now) out.push('ACCEPT');
   if (HANDLING.includes(c.status) && c.handleDueAt && c.handleDueAt <= now) out.push('HANDLE');
   if (c.status === ComplaintStatus.UNDER_REVIEW && c.reviewDueAt && c.reviewDueAt <= now) out.push('REVIEW');

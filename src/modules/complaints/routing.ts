@@ -15,9 +15,17 @@ export interface RouteRule {
 export const COMPLAINT_ROUTING: Readonly<Record<ComplaintCategory, RouteRule>> = {
   FALSE_ADVERTISING: { label: '虚假宣传', leadDuty: 'ADVERTISING', coDuties: ['ILLEGAL_ADS'] },
   FIRE_SAFETY: { label: '消防安全', leadDuty: 'FIRE_SAFETY', coDuties: [] },
-  TEACHER_PAID_TUTORING: { label: '在职教师有偿补课', leadDuty: 'INSTITUTION_SUPERVISION', coDuties: ['TEACHER_DISCIPLINE'] },
+  TEACHER_PAID_TUTORING: {
+    label: '在职教师有偿补课',
+    leadDuty: 'INSTITUTION_SUPERVISION',
+    coDuties: ['TEACHER_DISCIPLINE'],
+  },
   UNLICENSED_TRAINING: { label: '无证办学', leadDuty: 'UNLICENSED_TRAINING', coDuties: [] },
-  PREPAID_FEE_REFUND: { label: '退费/卷钱跑路', leadDuty: 'ESCROW_SUPERVISION', coDuties: ['PREPAID_FEE_RISK', 'PRICING_FRAUD'] },
+  PREPAID_FEE_REFUND: {
+    label: '退费/卷钱跑路',
+    leadDuty: 'ESCROW_SUPERVISION',
+    coDuties: ['PREPAID_FEE_RISK', 'PRICING_FRAUD'],
+  },
   PRICING: { label: '收费', leadDuty: 'FEE_SUPERVISION', coDuties: ['PRICING_FRAUD'] },
   HEALTH_FOOD_SAFETY: { label: '卫生与食品安全', leadDuty: 'HEALTH_SUPERVISION', coDuties: ['FOOD_SAFETY'] },
   SUBJECT_TRAINING_VIOLATION: { label: '违规学科类培训', leadDuty: 'INSTITUTION_SUPERVISION', coDuties: [] },
@@ -40,7 +48,11 @@ export interface Routing {
  * Picks the departments from the duty holders: the first real department holding the lead duty leads;
  * every other holder of a co-operating duty co-operates (lead and the township pseudo department left out).
  */
-export function route(leadHolders: readonly string[], fallbackHolders: readonly string[], coHolders: readonly (readonly string[])[]): Routing {
+export function route(
+  leadHolders: readonly string[],
+  fallbackHolders: readonly string[],
+  coHolders: readonly (readonly string[])[],
+): Routing {
   const real = (codes: readonly string[]) => codes.filter((c) => c !== TOWNSHIP_PSEUDO_DEPARTMENT);
   const lead = real(leadHolders)[0] ?? real(fallbackHolders)[0];
   if (!lead) throw new Error('The duty table names no department for the lead duty nor for COORDINATION');

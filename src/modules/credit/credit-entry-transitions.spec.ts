@@ -13,7 +13,9 @@ const ALLOWED: Record<EntryCommand, CreditEntryStatus> = {
 };
 
 const commands = Object.keys(ALLOWED) as EntryCommand[];
-const pairs = commands.flatMap((command) => Object.values(CreditEntryStatus).map((status) => [command, status, ALLOWED[command] === status] as const));
+const pairs = commands.flatMap((command) =>
+  Object.values(CreditEntryStatus).map((status) => [command, status, ALLOWED[command] === status] as const),
+);
 
 describe('credit list entry transitions', () => {
   it('covers every command and no other', () => {
@@ -29,7 +31,8 @@ describe('credit list entry transitions', () => {
   });
 
   it('leaves REJECTED, REMOVED and EXPIRED final', () => {
-    for (const status of [REJECTED, REMOVED, EXPIRED]) expect(commands.filter((c) => entryCommandAllowed(c, status))).toEqual([]);
+    for (const status of [REJECTED, REMOVED, EXPIRED])
+      expect(commands.filter((c) => entryCommandAllowed(c, status))).toEqual([]);
   });
 
   it('expires published entries, also those with a removal pending, and nothing else', () => {

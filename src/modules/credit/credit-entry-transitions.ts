@@ -1,7 +1,8 @@
 import { CreditEntryStatus } from './entities/credit-entry.entity';
 
 /** The two-step commands on a list entry, by the past participle a refusal names. */
-export type EntryCommand = 'approved' | 'rejected' | 'proposed for removal' | 'removed' | 'kept after a removal proposal';
+export type EntryCommand =
+  'approved' | 'rejected' | 'proposed for removal' | 'removed' | 'kept after a removal proposal';
 
 /**
  * The status each command needs: PROPOSED → PUBLISHED (approved) or REJECTED; PUBLISHED → REMOVAL_PROPOSED →

@@ -23,14 +23,25 @@ import {
   UnknownCreditReason,
 } from './credit.errors';
 import { expiryOf, findCreditReason } from './data/credit-reasons';
-import { ACTIVE_ENTRY_STATUSES, CreditEntry, CreditEntryStatus, CreditListKind, RemovalGrounds } from './entities/credit-entry.entity';
+import {
+  ACTIVE_ENTRY_STATUSES,
+  CreditEntry,
+  CreditEntryStatus,
+  CreditListKind,
+  RemovalGrounds,
+} from './entities/credit-entry.entity';
 import { CreditRecord } from './entities/credit-record.entity';
-import { CreditEntryFilter, ProposeEntryInput, ProposeRemovalInput, PublicCreditEntry, Standing } from './credit-entry.types';
+import {
+  CreditEntryFilter,
+  ProposeEntryInput,
+  ProposeRemovalInput,
+  PublicCreditEntry,
+  Standing,
+} from './credit-entry.types';
 import { CreditQueries } from './credit.queries';
 import { JointPunishmentService } from './joint-punishment.service';
 import { WhitelistEligibilityService } from './whitelist-eligibility.service';
 import { UUID } from '../../platform/ids/uuid';
-
 
 /**
  * Black / white / grey list entries (黑白名单): proposal → approval by a second person → publication
@@ -63,7 +74,9 @@ export class CreditEntryService {
     if (!reason || reason.kind !== input.kind) throw new UnknownCreditReason(input.reasonCode, input.kind);
     if (!input.reason?.trim()) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
     if (input.kind === CreditListKind.BLACK && !(input.evidence?.length || input.recordIds?.length)) {
-      throw new ValidationFailed([{ path: 'evidence', message: 'a black-list proposal needs evidence or credit records' }]);
+      throw new ValidationFailed([
+        { path: 'evidence', message: 'a black-list proposal needs evidence or credit records' },
+      ]);
     }
     const institution = await this.registry.findInstitution({ id: input.institutionId });
     if (!institution) throw new InstitutionNotFound(input.institutionId);
@@ -71,18 +84,29 @@ export class CreditEntryService {
   }
 
   /** Proposes inside the caller's transaction (the weekly whitelist review proposes as the service). */
-  async proposeIn(em: EntityManager, actor: Principal, institution: InstitutionSummary, input: ProposeEntryInput): Promise<CreditEntry> {
+  async proposeIn(
+    em: EntityManager,
+    actor: Principal,
+    institution: InstitutionSummary,
+    input: ProposeEntryInput,
+  ): Promise<CreditEntry> {
     const recordIds = [...new Set(input.recordIds ?? [])];
-    if (recordIds.some((id) => !UUID.test(id))) throw new ValidationFailed([{ path: 'recordIds', message: 'must be credit record ids' }]);
+    if (recordIds.some((id) => !UUID.test(id)))
+      throw new ValidationFailed([{ path: 'recordIds', message: 'must be credit record ids' }]);
     if (recordIds.length) {
       const found = await em.countBy(CreditRecord, { id: In(recordIds), institutionId: institution.id });
-      if (found !== recordIds.length) throw new ValidationFailed([{ path: 'recordIds', message: "are not all this institution's credit records" }]);
+      if (found !== recordIds.length)
+        throw new ValidationFailed([{ path: 'recordIds', message: "are not all this institution's credit records" }]);
     }
     // Serialise decisions about one institution (two proposals at once, a proposal racing a publication).
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('credit_entry'), hashtext($1))`, [institution.id]);
-    const active = await em.findBy(CreditEntry, { institutionId: institution.id, status: In([...ACTIVE_ENTRY_STATUSES]) });
+    const active = await em.findBy(CreditEntry, {
+      institutionId: institution.id,
+      status: In([...ACTIVE_ENTRY_STATUSES]),
+    });
     if (active.some((e) => e.kind === input.kind)) throw new EntryAlreadyActive(input.kind);
-    if (input.kind !== CreditListKind.BLACK && active.some((e) => e.kind === CreditListKind.BLACK)) throw new InstitutionBlacklisted();
+    if (input.kind !== CreditListKind.BLACK && active.some((e) => e.kind === CreditListKind.BLACK))
+      throw new InstitutionBlacklisted();
     if (input.kind === CreditListKind.WHITE) {
       const [check] = await this.eligibility.evaluate([institution.id], this.clock.now(), em);
       if (!check?.eligible) throw new NotEligibleForWhitelist(check?.reasons ?? ['unknown institution']);
@@ -110,7 +134,8 @@ export class CreditEntryService {
     try {
       await em.save(entry);
     } catch (e) {
-      if (e instanceof QueryFailedError && (e as { code?: string }).code === '23505') throw new EntryAlreadyActive(input.kind);
+      if (e instanceof QueryFailedError && (e as { code?: string }).code === '23505')
+        throw new EntryAlreadyActive(input.kind);
       throw e;
     }
     await this.audit.record(em, {
@@ -143,8 +168,12 @@ export class CreditEntryService {
       if (!entryCommandAllowed('approved', entry.status)) throw new EntryStateConflict(entry.status, 'approved');
       const institution = await this.registry.findInstitution({ id: entry.institutionId });
       if (!institution) throw new InstitutionNotFound(entry.institutionId);
-      const others = await em.findBy(CreditEntry, { institutionId: entry.institutionId, status: In([...ACTIVE_ENTRY_STATUSES]) });
-      if (entry.kind !== CreditListKind.BLACK && others.some((e) => e.kind === CreditListKind.BLACK)) throw new InstitutionBlacklisted();
+      const others = await em.findBy(CreditEntry, {
+        institutionId: entry.institutionId,
+        status: In([...ACTIVE_ENTRY_STATUSES]),
+      });
+      if (entry.kind !== CreditListKind.BLACK && others.some((e) => e.kind === CreditListKind.BLACK))
+        throw new InstitutionBlacklisted();
       if (entry.kind === CreditListKind.WHITE) {
         const [check] = await this.eligibility.evaluate([entry.institutionId], this.clock.now(), em);
         if (!check?.eligible) throw new NotEligibleForWhitelist(check?.reasons ?? []);
@@ -171,10 +200,18 @@ export class CreditEntryService {
         action: 'credit.entry.published',
         entityType: 'credit_entry',
         entityId: entry.id,
-        summary: { from: CreditEntryStatus.PROPOSED, to: CreditEntryStatus.PUBLISHED, kind: entry.kind, effectiveOn, expiresOn: entry.expiresOn, note: entry.decisionNote },
+        summary: {
+          from: CreditEntryStatus.PROPOSED,
+          to: CreditEntryStatus.PUBLISHED,
+          kind: entry.kind,
+          effectiveOn,
+          expiresOn: entry.expiresOn,
+          note: entry.decisionNote,
+        },
       });
       if (entry.kind === CreditListKind.BLACK) {
-        for (const other of others.filter((e) => e.id !== entry.id && e.kind !== CreditListKind.BLACK)) await this.punishment.supersede(em, actor, other, entry);
+        for (const other of others.filter((e) => e.id !== entry.id && e.kind !== CreditListKind.BLACK))
+          await this.punishment.supersede(em, actor, other, entry);
         await this.punishment.apply(em, entry);
       } else if (entry.kind === CreditListKind.WHITE) {
         await this.events.publish(em, 'credit.whitelist.published', this.punishment.listPayload(entry));
@@ -182,7 +219,13 @@ export class CreditEntryService {
         await this.notifications.notify(
           em,
           { departmentCodes: ['EDU'], townshipCodes: [entry.townshipCode] },
-          { kind: 'credit.greylist.published', title: `重点关注: ${entry.institutionName}`, body: entry.reason, entityType: 'credit_entry', entityId: entry.id },
+          {
+            kind: 'credit.greylist.published',
+            title: `重点关注: ${entry.institutionName}`,
+            body: entry.reason,
+            entityType: 'credit_entry',
+            entityId: entry.id,
+          },
         );
       }
       return entry;
@@ -197,9 +240,23 @@ export class CreditEntryService {
       if (entry.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
       if (!entryCommandAllowed('rejected', entry.status)) throw new EntryStateConflict(entry.status, 'rejected');
       const now = this.clock.now();
-      Object.assign(entry, { status: CreditEntryStatus.REJECTED, decidedByUserId: actor.userId, decidedByName: actor.username, decidedAt: now, decisionNote: why, endedAt: now, updatedAt: now });
+      Object.assign(entry, {
+        status: CreditEntryStatus.REJECTED,
+        decidedByUserId: actor.userId,
+        decidedByName: actor.username,
+        decidedAt: now,
+        decisionNote: why,
+        endedAt: now,
+        updatedAt: now,
+      });
       await em.save(entry);
-      await this.audit.record(em, { actor, action: 'credit.entry.rejected', entityType: 'credit_entry', entityId: id, summary: { from: CreditEntryStatus.PROPOSED, to: entry.status, note: why } });
+      await this.audit.record(em, {
+        actor,
+        action: 'credit.entry.rejected',
+        entityType: 'credit_entry',
+        entityId: id,
+        summary: { from: CreditEntryStatus.PROPOSED, to: entry.status, note: why },
+      });
       return entry;
     });
   }
@@ -213,24 +270,41 @@ export class CreditEntryService {
     }
     return this.dataSource.transaction(async (em) => {
       const entry = await this.queries.lockEntry(em, id);
-      if (!entryCommandAllowed('proposed for removal', entry.status)) throw new EntryStateConflict(entry.status, 'proposed for removal');
+      if (!entryCommandAllowed('proposed for removal', entry.status))
+        throw new EntryStateConflict(entry.status, 'proposed for removal');
       const now = this.clock.now();
       Object.assign(entry, {
         status: CreditEntryStatus.REMOVAL_PROPOSED,
         removalGrounds: input.grounds,
         removalNote: why,
-        removalEvidence: (input.evidence ?? []).map((e) => ({ kind: e.kind, reference: e.reference, note: e.note ?? null })),
+        removalEvidence: (input.evidence ?? []).map((e) => ({
+          kind: e.kind,
+          reference: e.reference,
+          note: e.note ?? null,
+        })),
         removalProposedByUserId: actorUserId(actor),
         removalProposedByName: actorName(actor),
         removalProposedAt: now,
         updatedAt: now,
       });
       await em.save(entry);
-      await this.audit.record(em, { actor, action: 'credit.entry.removal_proposed', entityType: 'credit_entry', entityId: id, summary: { grounds: input.grounds, note: why } });
+      await this.audit.record(em, {
+        actor,
+        action: 'credit.entry.removal_proposed',
+        entityType: 'credit_entry',
+        entityId: id,
+        summary: { grounds: input.grounds, note: why },
+      });
       await this.notifications.notify(
         em,
         { departmentCodes: ['EDU'], roles: [Role.COUNTY_ADMIN] },
-        { kind: 'credit.entry.removal_proposed', title: `移出名单待审批: ${entry.institutionName} (${entry.kind})`, body: why, entityType: 'credit_entry', entityId: id },
+        {
+          kind: 'credit.entry.removal_proposed',
+          title: `移出名单待审批: ${entry.institutionName} (${entry.kind})`,
+          body: why,
+          entityType: 'credit_entry',
+          entityId: id,
+        },
       );
       return entry;
     });
@@ -253,16 +327,31 @@ export class CreditEntryService {
         updatedAt: now,
       });
       await em.save(entry);
-      await this.audit.record(em, { actor, action: 'credit.entry.removed', entityType: 'credit_entry', entityId: id, summary: { grounds: entry.removalGrounds, note: entry.removalDecisionNote } });
-      await this.events.publish(em, 'credit.entry.removed', { entryId: id, institutionId: entry.institutionId, kind: entry.kind, grounds: entry.removalGrounds ?? '' });
+      await this.audit.record(em, {
+        actor,
+        action: 'credit.entry.removed',
+        entityType: 'credit_entry',
+        entityId: id,
+        summary: { grounds: entry.removalGrounds, note: entry.removalDecisionNote },
+      });
+      await this.events.publish(em, 'credit.entry.removed', {
+        entryId: id,
+        institutionId: entry.institutionId,
+        kind: entry.kind,
+        grounds: entry.removalGrounds ?? '',
+      });
       if (entry.kind === CreditListKind.BLACK) {
-        await this.notifications.notify(em, { departmentCodes: await this.punishment.punishmentDepartments(), townshipCodes: [entry.townshipCode] }, {
-          kind: 'credit.blacklist.removed',
-          title: `移出黑名单: ${entry.institutionName}`,
-          body: `${entry.institutionName} (${entry.creditCode}) left the black list (${entry.removalGrounds}): ${entry.removalNote}. Lift the joint punishment measures.`,
-          entityType: 'credit_entry',
-          entityId: id,
-        });
+        await this.notifications.notify(
+          em,
+          { departmentCodes: await this.punishment.punishmentDepartments(), townshipCodes: [entry.townshipCode] },
+          {
+            kind: 'credit.blacklist.removed',
+            title: `移出黑名单: ${entry.institutionName}`,
+            body: `${entry.institutionName} (${entry.creditCode}) left the black list (${entry.removalGrounds}): ${entry.removalNote}. Lift the joint punishment measures.`,
+            entityType: 'credit_entry',
+            entityId: id,
+          },
+        );
       }
       return entry;
     });
@@ -274,13 +363,19 @@ export class CreditEntryService {
     return this.dataSource.transaction(async (em) => {
       const entry = await this.queries.lockEntry(em, id);
       if (entry.removalProposedByUserId === actor.userId) throw new SelfApprovalForbidden();
-      if (!entryCommandAllowed('kept after a removal proposal', entry.status)) throw new EntryStateConflict(entry.status, 'kept after a removal proposal');
+      if (!entryCommandAllowed('kept after a removal proposal', entry.status))
+        throw new EntryStateConflict(entry.status, 'kept after a removal proposal');
       await this.audit.record(em, {
         actor,
         action: 'credit.entry.removal_rejected',
         entityType: 'credit_entry',
         entityId: id,
-        summary: { grounds: entry.removalGrounds, proposal: entry.removalNote, proposedBy: entry.removalProposedByName, note: why },
+        summary: {
+          grounds: entry.removalGrounds,
+          proposal: entry.removalNote,
+          proposedBy: entry.removalProposedByName,
+          note: why,
+        },
       });
       Object.assign(entry, {
         status: CreditEntryStatus.PUBLISHED,
@@ -307,16 +402,31 @@ export class CreditEntryService {
         const from = entry.status;
         Object.assign(entry, { status: CreditEntryStatus.EXPIRED, endedAt: now, updatedAt: now });
         await em.save(entry);
-        await this.audit.record(em, { actor, action: 'credit.entry.expired', entityType: 'credit_entry', entityId: entry.id, summary: { from, to: entry.status, expiresOn: entry.expiresOn } });
-        await this.events.publish(em, 'credit.entry.expired', { entryId: entry.id, institutionId: entry.institutionId, kind: entry.kind, expiresOn: entry.expiresOn ?? '' });
+        await this.audit.record(em, {
+          actor,
+          action: 'credit.entry.expired',
+          entityType: 'credit_entry',
+          entityId: entry.id,
+          summary: { from, to: entry.status, expiresOn: entry.expiresOn },
+        });
+        await this.events.publish(em, 'credit.entry.expired', {
+          entryId: entry.id,
+          institutionId: entry.institutionId,
+          kind: entry.kind,
+          expiresOn: entry.expiresOn ?? '',
+        });
         if (entry.kind === CreditListKind.BLACK) {
-          await this.notifications.notify(em, { departmentCodes: await this.punishment.punishmentDepartments(), townshipCodes: [entry.townshipCode] }, {
-            kind: 'credit.blacklist.expired',
-            title: `黑名单期满: ${entry.institutionName}`,
-            body: `${entry.institutionName} (${entry.creditCode}) left the black list: its term ended on ${entry.expiresOn}. Lift the joint punishment measures.`,
-            entityType: 'credit_entry',
-            entityId: entry.id,
-          });
+          await this.notifications.notify(
+            em,
+            { departmentCodes: await this.punishment.punishmentDepartments(), townshipCodes: [entry.townshipCode] },
+            {
+              kind: 'credit.blacklist.expired',
+              title: `黑名单期满: ${entry.institutionName}`,
+              body: `${entry.institutionName} (${entry.creditCode}) left the black list: its term ended on ${entry.expiresOn}. Lift the joint punishment measures.`,
+              entityType: 'credit_entry',
+              entityId: entry.id,
+            },
+          );
         }
       }
       return due.length;
@@ -334,7 +444,10 @@ export class CreditEntryService {
   }
 
   /** The public list (公示): published entries only, public fields only, newest first. */
-  publicList(filter: { kind: CreditListKind.BLACK | CreditListKind.WHITE; townshipCode?: string; search?: string }, page: PageArgs): Promise<Connection<PublicCreditEntry>> {
+  publicList(
+    filter: { kind: CreditListKind.BLACK | CreditListKind.WHITE; townshipCode?: string; search?: string },
+    page: PageArgs,
+  ): Promise<Connection<PublicCreditEntry>> {
     return this.queries.publicList(filter, page);
   }
 

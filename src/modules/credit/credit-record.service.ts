@@ -10,9 +10,24 @@ import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { RegistryFacade } from '../registry';
-import { READ_SCOPE, actorName, actorUserId, assertApprover, assertReader, assertRecorder, scopeColumns } from './credit.access';
+import {
+  READ_SCOPE,
+  actorName,
+  actorUserId,
+  assertApprover,
+  assertReader,
+  assertRecorder,
+  scopeColumns,
+} from './credit.access';
 import { CreditRecordNotFound, InstitutionNotFound, RecordAlreadyRevoked } from './credit.errors';
-import { CreditRecord, CreditRecordKind, CreditRecordSource, CreditRecordStatus, CreditSeverity, EvidenceRef } from './entities/credit-record.entity';
+import {
+  CreditRecord,
+  CreditRecordKind,
+  CreditRecordSource,
+  CreditRecordStatus,
+  CreditSeverity,
+  EvidenceRef,
+} from './entities/credit-record.entity';
 import { UUID } from '../../platform/ids/uuid';
 
 export interface NewCreditRecord {
@@ -59,7 +74,10 @@ export class CreditRecordService {
     validate(input, businessDate(this.clock.now(), this.config.timeZone));
     return this.dataSource.transaction(async (em) => {
       const record = await this.createIn(em, actor, input);
-      if (!record) throw new ValidationFailed([{ path: 'sourceReference', message: 'a record with this source and reference exists already' }]);
+      if (!record)
+        throw new ValidationFailed([
+          { path: 'sourceReference', message: 'a record with this source and reference exists already' },
+        ]);
       return record;
     });
   }
@@ -90,7 +108,8 @@ export class CreditRecordService {
         severity: input.kind === CreditRecordKind.COMMENDATION ? (input.severity ?? null) : input.severity,
         summary: input.summary.trim().slice(0, 500),
         evidence: (input.evidence ?? []).map((e) => ({ kind: e.kind, reference: e.reference, note: e.note ?? null })),
-        occurredOn: input.occurredOn ?? businessDate(input.occurredAt ? new Date(input.occurredAt) : now, this.config.timeZone),
+        occurredOn:
+          input.occurredOn ?? businessDate(input.occurredAt ? new Date(input.occurredAt) : now, this.config.timeZone),
         sourceReference: input.sourceReference ?? null,
         status: CreditRecordStatus.ACTIVE,
         createdByUserId: actorUserId(actor),
@@ -108,9 +127,20 @@ export class CreditRecordService {
       action: 'credit.record.created',
       entityType: 'credit_record',
       entityId: id,
-      summary: { institutionId: record.institutionId, kind: record.kind, source: record.source, severity: record.severity, sourceReference: record.sourceReference },
+      summary: {
+        institutionId: record.institutionId,
+        kind: record.kind,
+        source: record.source,
+        severity: record.severity,
+        sourceReference: record.sourceReference,
+      },
     });
-    await this.events.publish(em, 'credit.record.created', { recordId: id, institutionId: record.institutionId, source: record.source, severity: record.severity });
+    await this.events.publish(em, 'credit.record.created', {
+      recordId: id,
+      institutionId: record.institutionId,
+      source: record.source,
+      severity: record.severity,
+    });
     return record;
   }
 
@@ -120,7 +150,12 @@ export class CreditRecordService {
     if (!why) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
     if (!UUID.test(id)) throw new CreditRecordNotFound(id);
     return this.dataSource.transaction(async (em) => {
-      const record = await em.getRepository(CreditRecord).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+      const record = await em
+        .getRepository(CreditRecord)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.id = :id', { id })
+        .getOne();
       if (!record) throw new CreditRecordNotFound(id);
       if (record.status === CreditRecordStatus.REVOKED) throw new RecordAlreadyRevoked();
       record.status = CreditRecordStatus.REVOKED;
@@ -128,7 +163,13 @@ export class CreditRecordService {
       record.revokedAt = this.clock.now();
       record.revokedByName = actorName(actor);
       await em.save(record);
-      await this.audit.record(em, { actor, action: 'credit.record.revoked', entityType: 'credit_record', entityId: id, summary: { reason: record.revokeReason } });
+      await this.audit.record(em, {
+        actor,
+        action: 'credit.record.revoked',
+        entityType: 'credit_record',
+        entityId: id,
+        summary: { reason: record.revokeReason },
+      });
       return record;
     });
   }
@@ -152,17 +193,34 @@ export class CreditRecordService {
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.townshipCode) qb.andWhere('r.township_code = :townshipCode', { townshipCode: filter.townshipCode });
     applyScope(qb, actor, scopeColumns('r'), READ_SCOPE);
-    return paginate(qb, page, { list: 'credit.records', valueType: 'timestamp', column: 'r.created_at', value: (r) => r.createdAt, tieBreaker: 'r.id', tieValue: (r) => r.id, direction: 'DESC' });
+    return paginate(qb, page, {
+      list: 'credit.records',
+      valueType: 'timestamp',
+      column: 'r.created_at',
+      value: (r) => r.createdAt,
+      tieBreaker: 'r.id',
+      tieValue: (r) => r.id,
+      direction: 'DESC',
+    });
   }
 }
 
 function validate(input: NewCreditRecord, today: string): void {
   const problems: { path: string; message: string }[] = [];
-  if (input.kind === CreditRecordKind.VIOLATION && !input.severity) problems.push({ path: 'severity', message: 'a violation needs a severity' });
+  if (input.kind === CreditRecordKind.VIOLATION && !input.severity)
+    problems.push({ path: 'severity', message: 'a violation needs a severity' });
   if (!input.summary?.trim()) problems.push({ path: 'summary', message: 'is required' });
-  if (input.occurredOn && input.occurredOn > today) problems.push({ path: 'occurredOn', message: 'cannot be in the future' });
-  if (input.source !== CreditRecordSource.MANUAL && input.source !== CreditRecordSource.INSPECTION_FINDING && input.source !== CreditRecordSource.FIRE_NOT_RECTIFIED) {
-    problems.push({ path: 'source', message: 'records of this source are created by the service from the events that prove them' });
+  if (input.occurredOn && input.occurredOn > today)
+    problems.push({ path: 'occurredOn', message: 'cannot be in the future' });
+  if (
+    input.source !== CreditRecordSource.MANUAL &&
+    input.source !== CreditRecordSource.INSPECTION_FINDING &&
+    input.source !== CreditRecordSource.FIRE_NOT_RECTIFIED
+  ) {
+    problems.push({
+      path: 'source',
+      message: 'records of this source are created by the service from the events that prove them',
+    });
   }
   if (problems.length) throw new ValidationFailed(problems);
 }

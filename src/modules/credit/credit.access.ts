@@ -13,7 +13,13 @@ import { Forbidden } from '../../platform/errors/domain-error';
  * - approve or reject (the second step): the county office or an Education Bureau (EDU, the leading-group
  *   office) officer, never the proposer; revoke a record: the same.
  */
-export const READER_ROLES = [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
+export const READER_ROLES = [
+  Role.COUNTY_ADMIN,
+  Role.DISCIPLINE_SUPERVISOR,
+  Role.DEPARTMENT_OFFICER,
+  Role.INSPECTOR,
+  Role.TOWNSHIP_OFFICER,
+];
 export const RECORDER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR];
 export const PROPOSER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
 export const APPROVER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
@@ -28,21 +34,27 @@ export function assertReader(actor: Principal): void {
 }
 
 export function assertRecorder(actor: Principal): asserts actor is UserPrincipal {
-  if (!hasRole(actor, ...RECORDER_ROLES)) throw new Forbidden('Only the county office, department officers and inspectors record credit');
+  if (!hasRole(actor, ...RECORDER_ROLES))
+    throw new Forbidden('Only the county office, department officers and inspectors record credit');
 }
 
 export function assertProposer(actor: Principal): void {
   if (actor.kind === 'system') return;
-  if (!hasRole(actor, ...PROPOSER_ROLES)) throw new Forbidden('Only the county office and department officers propose list entries');
+  if (!hasRole(actor, ...PROPOSER_ROLES))
+    throw new Forbidden('Only the county office and department officers propose list entries');
 }
 
 export function isApprover(actor: Principal): actor is UserPrincipal {
   if (actor.kind !== 'user') return false;
-  return actor.role === Role.COUNTY_ADMIN || (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode === APPROVING_DEPARTMENT);
+  return (
+    actor.role === Role.COUNTY_ADMIN ||
+    (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode === APPROVING_DEPARTMENT)
+  );
 }
 
 export function assertApprover(actor: Principal): asserts actor is UserPrincipal {
-  if (!isApprover(actor)) throw new Forbidden('Only the county office or an Education Bureau officer decides on list entries');
+  if (!isApprover(actor))
+    throw new Forbidden('Only the county office or an Education Bureau officer decides on list entries');
 }
 
 export { actorName } from '../../platform/auth/principal';

@@ -31,7 +31,10 @@ export class EntryAlreadyActive extends Conflict {
 
 export class InstitutionBlacklisted extends Conflict {
   constructor() {
-    super('INSTITUTION_BLACKLISTED', 'The institution is on (or proposed for) the black list; it cannot be white- or grey-listed');
+    super(
+      'INSTITUTION_BLACKLISTED',
+      'The institution is on (or proposed for) the black list; it cannot be white- or grey-listed',
+    );
   }
 }
 

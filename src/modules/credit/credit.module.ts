@@ -24,7 +24,14 @@ import { JointPunishmentService } from './joint-punishment.service';
 
 /** Black / white lists (黑白名单), credit records, joint punishment (联合惩戒) and credit repair (信用修复). */
 @Module({
-  imports: [TypeOrmModule.forFeature([CreditRecord, CreditEntry]), RegistryModule, EscrowModule, NotificationsModule, ReferenceModule, PolicyModule],
+  imports: [
+    TypeOrmModule.forFeature([CreditRecord, CreditEntry]),
+    RegistryModule,
+    EscrowModule,
+    NotificationsModule,
+    ReferenceModule,
+    PolicyModule,
+  ],
   providers: [
     CreditRecordService,
     CreditQueries,

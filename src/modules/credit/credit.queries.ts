@@ -2,16 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
-import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
+import {
+  Connection,
+  CursorSpec,
+  PageArgs,
+  decodeCursor,
+  encodeCursor,
+  paginate,
+} from '../../platform/graphql/pagination';
 import { READ_SCOPE, scopeColumns } from './credit.access';
 import { CreditEntryNotFound } from './credit.errors';
 import { CreditEntryFilter, PublicCreditEntry, Standing, standingOf, toPublic } from './credit-entry.types';
 import { CreditEntry, CreditListKind, PUBLISHED_STATUSES } from './entities/credit-entry.entity';
 import { UUID } from '../../platform/ids/uuid';
 
-
 /** Cursor identity of the public black/white list (公示), newest effective date first. */
-const PUBLIC_LIST_CURSOR: CursorSpec = { list: 'credit.public-list', order: 'effective_on,id', direction: 'DESC', types: ['date', 'uuid'] };
+const PUBLIC_LIST_CURSOR: CursorSpec = {
+  list: 'credit.public-list',
+  order: 'effective_on,id',
+  direction: 'DESC',
+  types: ['date', 'uuid'],
+};
 
 /**
  * The credit module's queries of list entries, in one place: scoped reads, the public list (公示),
@@ -38,11 +49,22 @@ export class CreditQueries {
     if (filter.institutionId) qb.andWhere('e.institution_id = :institutionId', { institutionId: filter.institutionId });
     if (filter.townshipCode) qb.andWhere('e.township_code = :townshipCode', { townshipCode: filter.townshipCode });
     applyScope(qb, actor, scopeColumns('e'), READ_SCOPE);
-    return paginate(qb, page, { list: 'credit.entries', valueType: 'timestamp', column: 'e.created_at', value: (e) => e.createdAt, tieBreaker: 'e.id', tieValue: (e) => e.id, direction: 'DESC' });
+    return paginate(qb, page, {
+      list: 'credit.entries',
+      valueType: 'timestamp',
+      column: 'e.created_at',
+      value: (e) => e.createdAt,
+      tieBreaker: 'e.id',
+      tieValue: (e) => e.id,
+      direction: 'DESC',
+    });
   }
 
   /** The public list (公示): published entries only, public fields only, newest first. */
-  async publicList(filter: { kind: CreditListKind.BLACK | CreditListKind.WHITE; townshipCode?: string; search?: string }, page: PageArgs): Promise<Connection<PublicCreditEntry>> {
+  async publicList(
+    filter: { kind: CreditListKind.BLACK | CreditListKind.WHITE; townshipCode?: string; search?: string },
+    page: PageArgs,
+  ): Promise<Connection<PublicCreditEntry>> {
     const qb = this.dataSource
       .getRepository(CreditEntry)
       .createQueryBuilder('e')
@@ -52,7 +74,9 @@ export class CreditQueries {
     if (search) {
       qb.andWhere(
         new Brackets((w) => {
-          w.where(`e.institution_name ILIKE :pattern ESCAPE '\\'`, { pattern: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }).orWhere('e.credit_code = :code', { code: search.toUpperCase() });
+          w.where(`e.institution_name ILIKE :pattern ESCAPE '\\'`, {
+            pattern: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+          }).orWhere('e.credit_code = :code', { code: search.toUpperCase() });
         }),
       );
     }
@@ -62,22 +86,45 @@ export class CreditQueries {
       const [effectiveOn, id] = decodeCursor(PUBLIC_LIST_CURSOR, page.after) as [string, string];
       qb.andWhere('(e.effective_on, e.id) < (:afterOn::date, :afterId::uuid)', { afterOn: effectiveOn, afterId: id });
     }
-    const rows = await qb.orderBy('e.effective_on', 'DESC').addOrderBy('e.id', 'DESC').limit(first + 1).getMany();
-    const edges = rows.slice(0, first).map((e) => ({ cursor: encodeCursor(PUBLIC_LIST_CURSOR, [e.effectiveOn, e.id]), node: toPublic(e) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    const rows = await qb
+      .orderBy('e.effective_on', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    const edges = rows
+      .slice(0, first)
+      .map((e) => ({ cursor: encodeCursor(PUBLIC_LIST_CURSOR, [e.effectiveOn, e.id]), node: toPublic(e) }));
+    return {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 
   /** Public standing of institutions: BLACK over GREY over WHITE, or NONE (for DataLoaders). */
   async standings(institutionIds: readonly string[]): Promise<Standing[]> {
     const ids = [...new Set(institutionIds)].filter((id) => UUID.test(id));
-    const rows = ids.length ? await this.dataSource.getRepository(CreditEntry).find({ where: { institutionId: In(ids), status: In([...PUBLISHED_STATUSES]) } }) : [];
-    return institutionIds.map((institutionId) => standingOf(institutionId, rows.filter((r) => r.institutionId === institutionId)));
+    const rows = ids.length
+      ? await this.dataSource
+          .getRepository(CreditEntry)
+          .find({ where: { institutionId: In(ids), status: In([...PUBLISHED_STATUSES]) } })
+      : [];
+    return institutionIds.map((institutionId) =>
+      standingOf(
+        institutionId,
+        rows.filter((r) => r.institutionId === institutionId),
+      ),
+    );
   }
 
   /** The same by unified social credit code (the public profile is looked up by code). */
   async standingsByCreditCode(creditCodes: readonly string[]): Promise<(Standing & { creditCode: string })[]> {
     const codes = [...new Set(creditCodes.map((c) => c.trim().toUpperCase()))];
-    const rows = codes.length ? await this.dataSource.getRepository(CreditEntry).find({ where: { creditCode: In(codes), status: In([...PUBLISHED_STATUSES]) } }) : [];
+    const rows = codes.length
+      ? await this.dataSource
+          .getRepository(CreditEntry)
+          .find({ where: { creditCode: In(codes), status: In([...PUBLISHED_STATUSES]) } })
+      : [];
     return creditCodes.map((code) => {
       const mine = rows.filter((r) => r.creditCode === code.trim().toUpperCase());
       return { ...standingOf(mine[0]?.institutionId ?? '', mine), creditCode: code };
@@ -89,7 +136,12 @@ export class CreditQueries {
     const found = await em.findOne(CreditEntry, { where: { id } });
     if (!found) throw new CreditEntryNotFound(id);
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('credit_entry'), hashtext($1))`, [found.institutionId]);
-    return em.getRepository(CreditEntry).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOneOrFail();
+    return em
+      .getRepository(CreditEntry)
+      .createQueryBuilder('e')
+      .setLock('pessimistic_write')
+      .where('e.id = :id', { id })
+      .getOneOrFail();
   }
 
   /** Published entries past their last day in force, locked (others' locks skipped), 500 at a time. */

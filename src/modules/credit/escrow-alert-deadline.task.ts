@@ -43,11 +43,21 @@ export class EscrowAlertDeadlineTask implements ScheduledTaskHandler {
           source: CreditRecordSource.ESCROW_ALERT_UNRESOLVED,
           severity: CreditSeverity.SERIOUS,
           summary: `资金监管预警逾期未处置: ${alert.type} open since ${new Date(alert.raised_at).toISOString()} (deadline ${deadlineDays} days)`,
-          evidence: [{ kind: 'ESCROW_ALERT', reference: alert.alert_id, note: alert.account_id ? `account ${alert.account_id}` : null }],
+          evidence: [
+            {
+              kind: 'ESCROW_ALERT',
+              reference: alert.alert_id,
+              note: alert.account_id ? `account ${alert.account_id}` : null,
+            },
+          ],
           sourceReference: alert.alert_id,
         });
         // Marked even when skipped (unknown institution or recorded before), so it is looked at once.
-        await em.query(`UPDATE credit_escrow_alert SET deadline_handled_at = $2, record_id = $3 WHERE alert_id = $1`, [alert.alert_id, now, record?.id ?? null]);
+        await em.query(`UPDATE credit_escrow_alert SET deadline_handled_at = $2, record_id = $3 WHERE alert_id = $1`, [
+          alert.alert_id,
+          now,
+          record?.id ?? null,
+        ]);
         if (record) created++;
       }
       return created;

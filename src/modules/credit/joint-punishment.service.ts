@@ -56,7 +56,12 @@ export class JointPunishmentService {
       summary: { from, to: other.status, grounds: RemovalGrounds.SUPERSEDED_BY_BLACKLIST, blackEntryId: black.id },
     });
     if (from !== CreditEntryStatus.PROPOSED) {
-      await this.events.publish(em, 'credit.entry.removed', { entryId: other.id, institutionId: other.institutionId, kind: other.kind, grounds: RemovalGrounds.SUPERSEDED_BY_BLACKLIST });
+      await this.events.publish(em, 'credit.entry.removed', {
+        entryId: other.id,
+        institutionId: other.institutionId,
+        kind: other.kind,
+        grounds: RemovalGrounds.SUPERSEDED_BY_BLACKLIST,
+      });
     }
   }
 
@@ -75,7 +80,11 @@ export class JointPunishmentService {
         entityId: entry.id,
       },
     );
-    const freeze = await this.escrow.requestFreeze(em, { institutionId: entry.institutionId, reason: `黑名单 ${entry.id}: ${reasonName}`, actor: JOINT_PUNISHMENT });
+    const freeze = await this.escrow.requestFreeze(em, {
+      institutionId: entry.institutionId,
+      reason: `黑名单 ${entry.id}: ${reasonName}`,
+      actor: JOINT_PUNISHMENT,
+    });
     if (!freeze.issued) this.logger.warn(`black-list entry ${entry.id}: no freeze issued (${freeze.reason})`);
     await this.audit.record(em, {
       actor: JOINT_PUNISHMENT,

@@ -42,12 +42,17 @@ export class WhitelistEligibilityService {
   async check(actor: Principal, institutionId: string, now: Date): Promise<WhitelistEligibility> {
     assertReader(actor);
     const institution = await this.registry.findInstitution({ id: institutionId });
-    if (!institution || !inScope(actor, { township: institution.townshipCode }, READ_SCOPE)) throw new InstitutionNotFound(institutionId);
+    if (!institution || !inScope(actor, { township: institution.townshipCode }, READ_SCOPE))
+      throw new InstitutionNotFound(institutionId);
     const [result] = await this.evaluate([institutionId], now);
     return result!;
   }
 
-  async evaluate(institutionIds: readonly string[], now: Date, em: EntityManager = this.dataSource.manager): Promise<WhitelistEligibility[]> {
+  async evaluate(
+    institutionIds: readonly string[],
+    now: Date,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<WhitelistEligibility[]> {
     if (institutionIds.length === 0) return [];
     const today = businessDate(now, this.config.timeZone);
     const year = Number(today.slice(0, 4));

@@ -37,7 +37,11 @@ export class WhitelistReviewTask implements ScheduledTaskHandler {
       `SELECT id, institution_id AS "institutionId", institution_name AS name FROM credit_entry WHERE kind = 'WHITE' AND status IN ('PUBLISHED','REMOVAL_PROPOSED')`,
     )) as { id: string; institutionId: string; name: string }[];
     const listed = new Set(
-      ((await this.dataSource.query(`SELECT DISTINCT institution_id AS id FROM credit_entry WHERE status IN ('PROPOSED','PUBLISHED','REMOVAL_PROPOSED')`)) as { id: string }[]).map((r) => r.id),
+      (
+        (await this.dataSource.query(
+          `SELECT DISTINCT institution_id AS id FROM credit_entry WHERE status IN ('PROPOSED','PUBLISHED','REMOVAL_PROPOSED')`,
+        )) as { id: string }[]
+      ).map((r) => r.id),
     );
     let proposed = 0;
     for (let i = 0; i < operating.length; i += 500) {
@@ -61,7 +65,14 @@ export class WhitelistReviewTask implements ScheduledTaskHandler {
         }
       }
     }
-    const checks = new Map((await this.eligibility.evaluate(whitelisted.map((w) => w.institutionId), now)).map((c) => [c.institutionId, c]));
+    const checks = new Map(
+      (
+        await this.eligibility.evaluate(
+          whitelisted.map((w) => w.institutionId),
+          now,
+        )
+      ).map((c) => [c.institutionId, c]),
+    );
     let flagged = 0;
     for (const w of whitelisted) {
       const check = checks.get(w.institutionId);

@@ -1,7 +1,6 @@
 import { isCalendarDate } from '../../platform/clock/business-time';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 
-
 /** At most this many monthly points in one trend. */
 export const MAX_TREND_MONTHS = 36;
 
@@ -30,4 +29,5 @@ export function monthsBetween(from: string, to: string): string[] {
 export { semesterOf } from '../after-school';
 
 /** A ratio rounded to four decimals, or null when the denominator is zero (nothing to measure is not 100 %). */
-export const rate = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000);
+export const rate = (numerator: number, denominator: number): number | null =>
+  denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000;

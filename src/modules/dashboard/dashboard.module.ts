@@ -11,7 +11,15 @@ import { DashboardResolver } from './graphql/dashboard.resolver';
 
 /** The county dashboard: reads every module through its facade; owns no tables. */
 @Module({
-  imports: [ReferenceModule, RegistryModule, EscrowModule, CreditModule, ComplaintsModule, AfterSchoolModule, SupervisionModule],
+  imports: [
+    ReferenceModule,
+    RegistryModule,
+    EscrowModule,
+    CreditModule,
+    ComplaintsModule,
+    AfterSchoolModule,
+    SupervisionModule,
+  ],
   providers: [DashboardService, DashboardResolver],
   exports: [DashboardService],
 })

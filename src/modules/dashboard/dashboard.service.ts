@@ -13,11 +13,24 @@ import { EscrowFacade } from '../escrow';
 import { ReferenceFacade } from '../reference';
 import { RegistryFacade } from '../registry';
 import { SupervisionFacade } from '../supervision';
-import { MAX_TREND_MONTHS, checkDate, monthStart, monthsBetween, nextMonthStart, rate, semesterOf } from './dashboard-period';
+import {
+  MAX_TREND_MONTHS,
+  checkDate,
+  monthStart,
+  monthsBetween,
+  nextMonthStart,
+  rate,
+  semesterOf,
+} from './dashboard-period';
 import { DashboardOutOfScope } from './dashboard.errors';
 
 /** Roles that see the county dashboard or any township's; a township officer sees their own township's. */
-export const COUNTY_DASHBOARD_ROLES = [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER, Role.INSPECTOR] as const;
+export const COUNTY_DASHBOARD_ROLES = [
+  Role.COUNTY_ADMIN,
+  Role.DISCIPLINE_SUPERVISOR,
+  Role.DEPARTMENT_OFFICER,
+  Role.INSPECTOR,
+] as const;
 export const DASHBOARD_ROLES = [...COUNTY_DASHBOARD_ROLES, Role.TOWNSHIP_OFFICER] as const;
 
 export interface Ratio {
@@ -52,7 +65,12 @@ export interface Dashboard {
   townshipCode: string | null;
   asOf: string;
   periodFrom: string;
-  threeHundredPercent: { homeworkPublicity: Ratio; homeworkDurationCompliance: Ratio; afterSchoolCoverage: Ratio; semester: string };
+  threeHundredPercent: {
+    homeworkPublicity: Ratio;
+    homeworkDurationCompliance: Ratio;
+    afterSchoolCoverage: Ratio;
+    semester: string;
+  };
   registry: {
     subjectInstitutionsRemaining: number;
     operatingByCategory: { category: string; count: number }[];
@@ -98,10 +116,18 @@ export interface TrendPoint {
   denominator: number | null;
 }
 
-const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, rate: rate(numerator, denominator), target: 1 });
+const ratio = (numerator: number, denominator: number): Ratio => ({
+  numerator,
+  denominator,
+  rate: rate(numerator, denominator),
+  target: 1,
+});
 
 /** Overdue rows (township × lead department × level) summed by one key, each group with its counts per level. */
-export function groupOverdue<R extends { level: number; count: number }>(rows: readonly R[], key: (r: R) => string | null): OverdueGroup[] {
+export function groupOverdue<R extends { level: number; count: number }>(
+  rows: readonly R[],
+  key: (r: R) => string | null,
+): OverdueGroup[] {
   const groups = new Map<string | null, Map<number, number>>();
   for (const r of rows) {
     const levels = groups.get(key(r)) ?? new Map<number, number>();
@@ -117,8 +143,10 @@ export function groupOverdue<R extends { level: number; count: number }>(rows: r
 }
 
 type OverdueRow = { townshipCode: string | null; departmentCode: string; level: number; count: number };
-const byTownship = (rows: readonly OverdueRow[]): TownshipOverdue[] => groupOverdue(rows, (r) => r.townshipCode).map(({ code, ...g }) => ({ townshipCode: code, ...g }));
-const byDepartment = (rows: readonly OverdueRow[]): DepartmentOverdue[] => groupOverdue(rows, (r) => r.departmentCode).map(({ code, ...g }) => ({ departmentCode: code!, ...g }));
+const byTownship = (rows: readonly OverdueRow[]): TownshipOverdue[] =>
+  groupOverdue(rows, (r) => r.townshipCode).map(({ code, ...g }) => ({ townshipCode: code, ...g }));
+const byDepartment = (rows: readonly OverdueRow[]): DepartmentOverdue[] =>
+  groupOverdue(rows, (r) => r.departmentCode).map(({ code, ...g }) => ({ departmentCode: code!, ...g }));
 
 /**
  * The county dashboard (县"双减"工作看板): every figure computed on request from the modules' records
@@ -169,7 +197,21 @@ export class DashboardService {
     const at = periodEnd < now ? periodEnd : now;
     const semester = semesterOf(asOf);
 
-    const [homework, coverage, remaining, byCategory, leadsOpen, leadsOverdue, operatingIds, credit, complaints, supervision, party, tasksOverdue, complaintsOverdue] = await Promise.all([
+    const [
+      homework,
+      coverage,
+      remaining,
+      byCategory,
+      leadsOpen,
+      leadsOverdue,
+      operatingIds,
+      credit,
+      complaints,
+      supervision,
+      party,
+      tasksOverdue,
+      complaintsOverdue,
+    ] = await Promise.all([
       this.afterSchool.homeworkKpis({ from: periodFrom, to: asOf, townshipCode: township }),
       this.afterSchool.coverageKpi({ semester, townshipCode: township }),
       this.registry.countSubjectInstitutionsRemaining(township),
@@ -184,12 +226,22 @@ export class DashboardService {
       this.supervision.overdueBreakdown({ townshipCode: township, now: at }),
       this.complaints.overdueBreakdown({ townshipCode: township, now: at }),
     ]);
-    const partyTotal = party.reduce((n, p) => ({ operating: n.operating + p.operating, organisation: n.organisation + p.organisationCovered, work: n.work + p.workCovered }), {
-      operating: 0,
-      organisation: 0,
-      work: 0,
+    const partyTotal = party.reduce(
+      (n, p) => ({
+        operating: n.operating + p.operating,
+        organisation: n.organisation + p.organisationCovered,
+        work: n.work + p.workCovered,
+      }),
+      {
+        operating: 0,
+        organisation: 0,
+        work: 0,
+      },
+    );
+    const escrow = await this.escrow.dashboardFigures({
+      townshipCode: township,
+      operatingInstitutionIds: operatingIds,
     });
-    const escrow = await this.escrow.dashboardFigures({ townshipCode: township, operatingInstitutionIds: operatingIds });
     return {
       townshipCode: township ?? null,
       asOf,
@@ -207,9 +259,17 @@ export class DashboardService {
         unlicensedLeadsOverdue: leadsOverdue,
         partyOrganisationCoverage: ratio(partyTotal.organisation, partyTotal.operating),
         partyWorkCoverage: ratio(partyTotal.work, partyTotal.operating),
-        partyCoverageByTownship: party.map((p) => ({ townshipCode: p.townshipCode, organisation: ratio(p.organisationCovered, p.operating), work: ratio(p.workCovered, p.operating) })),
+        partyCoverageByTownship: party.map((p) => ({
+          townshipCode: p.townshipCode,
+          organisation: ratio(p.organisationCovered, p.operating),
+          work: ratio(p.workCovered, p.operating),
+        })),
       },
-      escrow: { coverage: ratio(escrow.coveredInstitutions, operatingIds.length), totalCustody: formatMoney(escrow.totalCustodyFen), openAlertsByType: escrow.openAlertsByType },
+      escrow: {
+        coverage: ratio(escrow.coveredInstitutions, operatingIds.length),
+        totalCustody: formatMoney(escrow.totalCustodyFen),
+        openAlertsByType: escrow.openAlertsByType,
+      },
       credit: { black: credit.BLACK, white: credit.WHITE, grey: credit.GREY },
       complaints: {
         received: complaints.received,
@@ -220,18 +280,26 @@ export class DashboardService {
         pendingOverdueByTownship: byTownship(complaintsOverdue),
         pendingOverdueByDepartment: byDepartment(complaintsOverdue),
       },
-      supervision: { ...supervision, overdueByTownship: byTownship(tasksOverdue), overdueByDepartment: byDepartment(tasksOverdue) },
+      supervision: {
+        ...supervision,
+        overdueByTownship: byTownship(tasksOverdue),
+        overdueByDepartment: byDepartment(tasksOverdue),
+      },
     };
   }
 
   /** Monthly points from the month of `from` to the month of `to`, each computed as of the month's end (or today). */
-  async trend(actor: Principal, input: { kpi: DashboardKpi; from: string; to: string; townshipCode?: string }): Promise<TrendPoint[]> {
+  async trend(
+    actor: Principal,
+    input: { kpi: DashboardKpi; from: string; to: string; townshipCode?: string },
+  ): Promise<TrendPoint[]> {
     const township = await this.scopeOf(actor, input.townshipCode);
     checkDate('from', input.from);
     checkDate('to', input.to);
     if (input.from > input.to) throw new ValidationFailed([{ path: 'from', message: '"from" is after "to"' }]);
     const months = monthsBetween(input.from, input.to);
-    if (months.length > MAX_TREND_MONTHS) throw new ValidationFailed([{ path: 'to', message: `A trend spans at most ${MAX_TREND_MONTHS} months` }]);
+    if (months.length > MAX_TREND_MONTHS)
+      throw new ValidationFailed([{ path: 'to', message: `A trend spans at most ${MAX_TREND_MONTHS} months` }]);
     const today = businessToday(this.clock, this.config.timeZone);
     const points: TrendPoint[] = [];
     for (const month of months) {
@@ -249,7 +317,13 @@ export class DashboardService {
     return points;
   }
 
-  private async point(kpi: DashboardKpi, township: string | undefined, first: string, last: string, at: Date): Promise<Omit<TrendPoint, 'month'>> {
+  private async point(
+    kpi: DashboardKpi,
+    township: string | undefined,
+    first: string,
+    last: string,
+    at: Date,
+  ): Promise<Omit<TrendPoint, 'month'>> {
     const count = (value: number) => ({ value, numerator: null, denominator: null });
     const share = (n: number, d: number) => ({ value: rate(n, d), numerator: n, denominator: d });
     switch (kpi) {
@@ -264,7 +338,10 @@ export class DashboardService {
         return share(h.classDaysPublished, h.classDaysExpected);
       }
       case DashboardKpi.COMPLAINTS_RECEIVED:
-        return count((await this.complaints.dashboardFigures({ from: this.startOf(first), to: at, townshipCode: township })).received);
+        return count(
+          (await this.complaints.dashboardFigures({ from: this.startOf(first), to: at, townshipCode: township }))
+            .received,
+        );
       case DashboardKpi.SUPERVISION_OVERDUE:
         return count(await this.supervision.countOverdueAt(at, township));
       case DashboardKpi.COMPLAINT_SATISFACTION: {

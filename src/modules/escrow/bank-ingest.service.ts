@@ -40,7 +40,12 @@ interface LockedAccount {
   required_custody_fen: string;
 }
 
-const rejected = (index: number, code: RejectCode, message?: string): ItemResult => ({ index, status: 'REJECTED', code, ...(message ? { message } : {}) });
+const rejected = (index: number, code: RejectCode, message?: string): ItemResult => ({
+  index,
+  status: 'REJECTED',
+  code,
+  ...(message ? { message } : {}),
+});
 
 /** A transaction whose txnId is already taken: DUPLICATE when the content is the same, else CONFLICT. */
 function sameContent(index: number, item: TransactionItem, hash: string): ItemResult {
@@ -84,7 +89,11 @@ export class BankIngestService {
    * of deadlocking; FOR NO KEY UPDATE, the lock the account UPDATE takes anyway, which still lets other
    * work insert rows that reference the account).
    */
-  private async lockAccounts(em: EntityManager, bankCode: string, accountNos: string[]): Promise<Map<string, LockedAccount>> {
+  private async lockAccounts(
+    em: EntityManager,
+    bankCode: string,
+    accountNos: string[],
+  ): Promise<Map<string, LockedAccount>> {
     if (accountNos.length === 0) return new Map();
     const rows: LockedAccount[] = await em.query(
       `SELECT a.id, a.account_no, a.status, a.required_custody_fen::text AS required_custody_fen FROM unnest($2::varchar[]) AS k(no) JOIN escrow_account a ON a.bank_code = $1 AND a.account_no = k.no
@@ -95,7 +104,8 @@ export class BankIngestService {
   }
 
   private accountProblem(index: number, account: LockedAccount | undefined): ItemResult | null {
-    if (!account) return rejected(index, 'ACCOUNT_NOT_FOUND', 'No escrow account with this number is held by your bank');
+    if (!account)
+      return rejected(index, 'ACCOUNT_NOT_FOUND', 'No escrow account with this number is held by your bank');
     if (account.status === 'CLOSED') return rejected(index, 'ACCOUNT_CLOSED', 'The escrow account is closed');
     return null;
   }
@@ -111,36 +121,39 @@ export class BankIngestService {
     const today = businessDate(now, this.config.timeZone);
     const checked = items.map((raw) => checkStatement(raw, today));
     const accountNos = [...new Set(checked.flatMap((c) => (c.ok ? [c.value.accountNo] : [])))];
-    return this.metrics.countItems('statement', this.dataSource.transaction(async (em) => {
-      const accounts = await this.lockAccounts(em, actor.bankCode, accountNos);
-      const keyOf = (accountId: string, s: { statementDate: string; revision: number }) => `${accountId}|${s.statementDate}|${s.revision}`;
-      const results: ItemResult[] = new Array<ItemResult>(checked.length);
-      interface Candidate {
-        index: number;
-        key: string;
-        accountId: string;
-        item: StatementItem;
-      }
-      const candidates: Candidate[] = [];
-      const firstOf = new Map<string, Candidate>();
-      const repeats: { index: number; first: Candidate; item: StatementItem }[] = [];
-      checked.forEach((c, index) => {
-        if (!c.ok) return void (results[index] = rejected(index, c.code ?? 'INVALID', c.message));
-        const account = accounts.get(c.value.accountNo);
-        const problem = this.accountProblem(index, account);
-        if (problem || !account) return void (results[index] = problem as ItemResult);
-        const key = keyOf(account.id, c.value);
-        const first = firstOf.get(key);
-        if (first) return void repeats.push({ index, first, item: c.value });
-        const candidate = { index, key, accountId: account.id, item: c.value };
-        firstOf.set(key, candidate);
-        candidates.push(candidate);
-      });
-      const batchId = randomUUID();
-      const stored = new Set<string>();
-      if (candidates.length > 0) {
-        const rows: { account_id: string; statement_date: string; revision: number }[] = await em.query(
-          `WITH ins AS (
+    return this.metrics.countItems(
+      'statement',
+      this.dataSource.transaction(async (em) => {
+        const accounts = await this.lockAccounts(em, actor.bankCode, accountNos);
+        const keyOf = (accountId: string, s: { statementDate: string; revision: number }) =>
+          `${accountId}|${s.statementDate}|${s.revision}`;
+        const results: ItemResult[] = new Array<ItemResult>(checked.length);
+        interface Candidate {
+          index: number;
+          key: string;
+          accountId: string;
+          item: StatementItem;
+        }
+        const candidates: Candidate[] = [];
+        const firstOf = new Map<string, Candidate>();
+        const repeats: { index: number; first: Candidate; item: StatementItem }[] = [];
+        checked.forEach((c, index) => {
+          if (!c.ok) return void (results[index] = rejected(index, c.code ?? 'INVALID', c.message));
+          const account = accounts.get(c.value.accountNo);
+          const problem = this.accountProblem(index, account);
+          if (problem || !account) return void (results[index] = problem as ItemResult);
+          const key = keyOf(account.id, c.value);
+          const first = firstOf.get(key);
+          if (first) return void repeats.push({ index, first, item: c.value });
+          const candidate = { index, key, accountId: account.id, item: c.value };
+          firstOf.set(key, candidate);
+          candidates.push(candidate);
+        });
+        const batchId = randomUUID();
+        const stored = new Set<string>();
+        if (candidates.length > 0) {
+          const rows: { account_id: string; statement_date: string; revision: number }[] = await em.query(
+            `WITH ins AS (
              INSERT INTO escrow_statement (account_id, statement_date, revision, opening_fen, closing_fen, currency, batch_id, key_id, received_at)
              SELECT a, d, r, o, c, 'CNY', $6, $7, $8 FROM unnest($1::uuid[], $2::date[], $3::int[], $4::bigint[], $5::bigint[]) AS x(a, d, r, o, c)
              ON CONFLICT DO NOTHING
@@ -150,58 +163,90 @@ export class BankIngestService {
              FROM (SELECT account_id, max(statement_date) AS d FROM ins GROUP BY account_id) AS x
              WHERE a.id = x.account_id AND (a.last_statement_date IS NULL OR a.last_statement_date < x.d))
            SELECT account_id, statement_date::text AS statement_date, revision FROM ins`,
-          [
-            candidates.map((c) => c.accountId),
-            candidates.map((c) => c.item.statementDate),
-            candidates.map((c) => c.item.revision),
-            candidates.map((c) => c.item.openingFen.toString()),
-            candidates.map((c) => c.item.closingFen.toString()),
-            batchId,
-            actor.keyId,
-            now,
-          ],
-        );
-        for (const r of rows) stored.add(keyOf(r.account_id, { statementDate: r.statement_date, revision: Number(r.revision) }));
-      }
-      const missing = candidates.filter((c) => !stored.has(c.key));
-      const before = new Map<string, { openingFen: bigint; closingFen: bigint }>();
-      if (missing.length > 0) {
-        const existing: { account_id: string; statement_date: string; revision: number; opening_fen: string; closing_fen: string }[] = await em.query(
-          `SELECT s.account_id, s.statement_date::text, s.revision, s.opening_fen, s.closing_fen FROM unnest($1::uuid[], $2::date[], $3::int[]) AS k(a, d, r)
-           JOIN escrow_statement s ON s.account_id = k.a AND s.statement_date = k.d AND s.revision = k.r`,
-          [missing.map((c) => c.accountId), missing.map((c) => c.item.statementDate), missing.map((c) => c.item.revision)],
-        );
-        for (const e of existing) before.set(keyOf(e.account_id, { statementDate: e.statement_date, revision: Number(e.revision) }), { openingFen: BigInt(e.opening_fen), closingFen: BigInt(e.closing_fen) });
-      }
-      const against = (index: number, item: StatementItem, kept: { openingFen: bigint; closingFen: bigint } | undefined): ItemResult => {
-        if (kept && kept.openingFen === item.openingFen && kept.closingFen === item.closingFen) return { index, status: 'DUPLICATE' };
-        return rejected(index, 'CONFLICT', 'A statement with this account, date and revision and different values is already stored; send a higher revision');
-      };
-      const accepted: Candidate[] = [];
-      for (const c of candidates) {
-        if (stored.has(c.key)) {
-          accepted.push(c);
-          results[c.index] = { index: c.index, status: 'ACCEPTED' };
-        } else {
-          results[c.index] = against(c.index, c.item, before.get(c.key));
+            [
+              candidates.map((c) => c.accountId),
+              candidates.map((c) => c.item.statementDate),
+              candidates.map((c) => c.item.revision),
+              candidates.map((c) => c.item.openingFen.toString()),
+              candidates.map((c) => c.item.closingFen.toString()),
+              batchId,
+              actor.keyId,
+              now,
+            ],
+          );
+          for (const r of rows)
+            stored.add(keyOf(r.account_id, { statementDate: r.statement_date, revision: Number(r.revision) }));
         }
-      }
-      for (const r of repeats) results[r.index] = against(r.index, r.item, stored.has(r.first.key) ? r.first.item : before.get(r.first.key));
-      if (accepted.length > 0) {
-        const accountIds = [...new Set(accepted.map((a) => a.accountId))];
-        const alerts = await this.monitor.evaluate(em, accountIds, now);
-        await this.audit.record(em, {
-          actor,
-          action: 'escrow.statements.received',
-          entityType: 'escrow_batch',
-          entityId: batchId,
-          summary: { accepted: accepted.length, items: items.length, accounts: accountIds.length, alertsRaised: alerts.raised, alertsResolved: alerts.resolved },
-        });
-      }
-      const answer = summarise(results);
-      await this.idempotency.recordIn(em, answer); // the answer commits with the batch (a retry after a crash gets it)
-      return answer;
-    }));
+        const missing = candidates.filter((c) => !stored.has(c.key));
+        const before = new Map<string, { openingFen: bigint; closingFen: bigint }>();
+        if (missing.length > 0) {
+          const existing: {
+            account_id: string;
+            statement_date: string;
+            revision: number;
+            opening_fen: string;
+            closing_fen: string;
+          }[] = await em.query(
+            `SELECT s.account_id, s.statement_date::text, s.revision, s.opening_fen, s.closing_fen FROM unnest($1::uuid[], $2::date[], $3::int[]) AS k(a, d, r)
+           JOIN escrow_statement s ON s.account_id = k.a AND s.statement_date = k.d AND s.revision = k.r`,
+            [
+              missing.map((c) => c.accountId),
+              missing.map((c) => c.item.statementDate),
+              missing.map((c) => c.item.revision),
+            ],
+          );
+          for (const e of existing)
+            before.set(keyOf(e.account_id, { statementDate: e.statement_date, revision: Number(e.revision) }), {
+              openingFen: BigInt(e.opening_fen),
+              closingFen: BigInt(e.closing_fen),
+            });
+        }
+        const against = (
+          index: number,
+          item: StatementItem,
+          kept: { openingFen: bigint; closingFen: bigint } | undefined,
+        ): ItemResult => {
+          if (kept && kept.openingFen === item.openingFen && kept.closingFen === item.closingFen)
+            return { index, status: 'DUPLICATE' };
+          return rejected(
+            index,
+            'CONFLICT',
+            'A statement with this account, date and revision and different values is already stored; send a higher revision',
+          );
+        };
+        const accepted: Candidate[] = [];
+        for (const c of candidates) {
+          if (stored.has(c.key)) {
+            accepted.push(c);
+            results[c.index] = { index: c.index, status: 'ACCEPTED' };
+          } else {
+            results[c.index] = against(c.index, c.item, before.get(c.key));
+          }
+        }
+        for (const r of repeats)
+          results[r.index] = against(r.index, r.item, stored.has(r.first.key) ? r.first.item : before.get(r.first.key));
+        if (accepted.length > 0) {
+          const accountIds = [...new Set(accepted.map((a) => a.accountId))];
+          const alerts = await this.monitor.evaluate(em, accountIds, now);
+          await this.audit.record(em, {
+            actor,
+            action: 'escrow.statements.received',
+            entityType: 'escrow_batch',
+            entityId: batchId,
+            summary: {
+              accepted: accepted.length,
+              items: items.length,
+              accounts: accountIds.length,
+              alertsRaised: alerts.raised,
+              alertsResolved: alerts.resolved,
+            },
+          });
+        }
+        const answer = summarise(results);
+        await this.idempotency.recordIn(em, answer); // the answer commits with the batch (a retry after a crash gets it)
+        return answer;
+      }),
+    );
   }
 
   /**
@@ -277,109 +322,129 @@ export class BankIngestService {
     const checked = items.map((raw) => checkTransaction(raw, now));
     const valid = checked.flatMap((c) => (c.ok ? [c.value] : []));
     const accountNos = [...new Set(valid.map((v) => v.accountNo))];
-    const reversalIds = [...new Set(valid.flatMap((v) => (v.type === 'REVERSAL' ? [v.txnId, v.reversalOf as string] : [])))];
-    return this.metrics.countItems('transaction', this.dataSource.transaction(async (em) => {
-      const accounts = await this.lockAccounts(em, actor.bankCode, accountNos);
-      interface Stored {
-        txn_id: string;
-        account_id: string;
-        type: TxnType;
-        amount_fen: string;
-        balance_effect_fen: string;
-        custody_effect_fen: string;
-        content_hash: string;
-        reversed: boolean;
-      }
-      const stored: Stored[] = reversalIds.length
-        ? await em.query(
-            `SELECT t.txn_id, t.account_id, t.type, t.amount_fen, t.balance_effect_fen, t.custody_effect_fen, t.content_hash,
+    const reversalIds = [
+      ...new Set(valid.flatMap((v) => (v.type === 'REVERSAL' ? [v.txnId, v.reversalOf as string] : []))),
+    ];
+    return this.metrics.countItems(
+      'transaction',
+      this.dataSource.transaction(async (em) => {
+        const accounts = await this.lockAccounts(em, actor.bankCode, accountNos);
+        interface Stored {
+          txn_id: string;
+          account_id: string;
+          type: TxnType;
+          amount_fen: string;
+          balance_effect_fen: string;
+          custody_effect_fen: string;
+          content_hash: string;
+          reversed: boolean;
+        }
+        const stored: Stored[] = reversalIds.length
+          ? await em.query(
+              `SELECT t.txn_id, t.account_id, t.type, t.amount_fen, t.balance_effect_fen, t.custody_effect_fen, t.content_hash,
                     EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id) AS reversed
              FROM unnest($2::varchar[]) AS k(id) JOIN escrow_transaction t ON t.bank_code = $1 AND t.txn_id = k.id`,
-            [actor.bankCode, reversalIds],
-          )
-        : [];
-      interface Known {
-        accountId: string;
-        type: TxnType;
-        amountFen: bigint;
-        balance: bigint;
-        custody: bigint;
-        hash: string;
-        reversed: boolean;
-        /** The batch's own item (its fate is known after the insert), or null for a stored row. */
-        candidate: Candidate | null;
-      }
-      interface Candidate {
-        index: number;
-        accountId: string;
-        item: TransactionItem;
-        balance: bigint;
-        custody: bigint;
-        exceeds: boolean;
-      }
-      const known = new Map<string, Known>(
-        stored.map((s) => [
-          s.txn_id,
-          {
-            accountId: s.account_id,
-            type: s.type,
-            amountFen: BigInt(s.amount_fen),
-            balance: BigInt(s.balance_effect_fen),
-            custody: BigInt(s.custody_effect_fen),
-            hash: s.content_hash,
-            reversed: s.reversed,
-            candidate: null,
-          },
-        ]),
-      );
-      const limits = await prepaidLimitsAt(this.policy, now);
-      const results: ItemResult[] = new Array<ItemResult>(checked.length);
-      const candidates: Candidate[] = [];
-      const repeats: { index: number; first: Candidate; item: TransactionItem }[] = [];
-      const custodyOf = new Map<string, bigint>();
-      checked.forEach((c, index) => {
-        if (!c.ok) return void (results[index] = rejected(index, c.code ?? 'INVALID', c.message));
-        const item = c.value;
-        const account = accounts.get(item.accountNo);
-        const problem = this.accountProblem(index, account);
-        if (problem || !account) return void (results[index] = problem as ItemResult);
-        const before = known.get(item.txnId);
-        if (before?.candidate) return void repeats.push({ index, first: before.candidate, item });
-        if (before) return void (results[index] = sameContent(index, item, before.hash));
-        let balance: bigint;
-        let custody: bigint;
-        if (item.type === 'REVERSAL') {
-          const original = known.get(item.reversalOf as string);
-          const invalid = (message: string) => void (results[index] = rejected(index, 'INVALID', message));
-          if (!original || original.accountId !== account.id) return invalid('reversalOf must name a transaction of the same account');
-          if (original.type === 'REVERSAL') return invalid('a REVERSAL cannot be reversed; post the transaction again');
-          if (original.reversed) return invalid('the transaction named by reversalOf is already reversed');
-          if (original.amountFen !== item.amountFen) return invalid('a REVERSAL must have the amount of the transaction it undoes');
-          balance = -original.balance;
-          custody = -original.custody;
-        } else {
-          ({ balance, custody } = effects(item.type, item.amountFen));
+              [actor.bankCode, reversalIds],
+            )
+          : [];
+        interface Known {
+          accountId: string;
+          type: TxnType;
+          amountFen: bigint;
+          balance: bigint;
+          custody: bigint;
+          hash: string;
+          reversed: boolean;
+          /** The batch's own item (its fate is known after the insert), or null for a stored row. */
+          candidate: Candidate | null;
         }
-        // The account's required custody as this batch would leave it: an item that would take it past the
-        // money bound is refused on its own (the account and the rest of the batch are untouched).
-        const custodyAfter = (custodyOf.get(account.id) ?? BigInt(account.required_custody_fen)) + custody;
-        if (!withinTotalBound(custodyAfter)) {
-          return void (results[index] = rejected(index, 'AMOUNT_OUT_OF_RANGE', `the account's required custody would exceed ${formatMoney(MAX_TOTAL_FEN)}`));
+        interface Candidate {
+          index: number;
+          accountId: string;
+          item: TransactionItem;
+          balance: bigint;
+          custody: bigint;
+          exceeds: boolean;
         }
-        custodyOf.set(account.id, custodyAfter);
-        if (item.type === 'REVERSAL') (known.get(item.reversalOf as string) as Known).reversed = true;
-        const exceeds = item.type === 'DEPOSIT' && prepaidLimitBreaches(item, limits).length > 0;
-        const candidate = { index, accountId: account.id, item, balance, custody, exceeds };
-        known.set(item.txnId, { accountId: account.id, type: item.type, amountFen: item.amountFen, balance, custody, hash: item.contentHash, reversed: false, candidate });
-        candidates.push(candidate);
-      });
-      await this.flagTopUps(em, actor.bankCode, candidates, known, limits);
-      const batchId = randomUUID();
-      const inserted = new Set<string>();
-      if (candidates.length > 0) {
-        const col = <T>(f: (a: Candidate) => T) => candidates.map(f);
-        const rows: { txn_id: string }[] = await em.query(
-          `WITH ins AS (
+        const known = new Map<string, Known>(
+          stored.map((s) => [
+            s.txn_id,
+            {
+              accountId: s.account_id,
+              type: s.type,
+              amountFen: BigInt(s.amount_fen),
+              balance: BigInt(s.balance_effect_fen),
+              custody: BigInt(s.custody_effect_fen),
+              hash: s.content_hash,
+              reversed: s.reversed,
+              candidate: null,
+            },
+          ]),
+        );
+        const limits = await prepaidLimitsAt(this.policy, now);
+        const results: ItemResult[] = new Array<ItemResult>(checked.length);
+        const candidates: Candidate[] = [];
+        const repeats: { index: number; first: Candidate; item: TransactionItem }[] = [];
+        const custodyOf = new Map<string, bigint>();
+        checked.forEach((c, index) => {
+          if (!c.ok) return void (results[index] = rejected(index, c.code ?? 'INVALID', c.message));
+          const item = c.value;
+          const account = accounts.get(item.accountNo);
+          const problem = this.accountProblem(index, account);
+          if (problem || !account) return void (results[index] = problem as ItemResult);
+          const before = known.get(item.txnId);
+          if (before?.candidate) return void repeats.push({ index, first: before.candidate, item });
+          if (before) return void (results[index] = sameContent(index, item, before.hash));
+          let balance: bigint;
+          let custody: bigint;
+          if (item.type === 'REVERSAL') {
+            const original = known.get(item.reversalOf as string);
+            const invalid = (message: string) => void (results[index] = rejected(index, 'INVALID', message));
+            if (!original || original.accountId !== account.id)
+              return invalid('reversalOf must name a transaction of the same account');
+            if (original.type === 'REVERSAL')
+              return invalid('a REVERSAL cannot be reversed; post the transaction again');
+            if (original.reversed) return invalid('the transaction named by reversalOf is already reversed');
+            if (original.amountFen !== item.amountFen)
+              return invalid('a REVERSAL must have the amount of the transaction it undoes');
+            balance = -original.balance;
+            custody = -original.custody;
+          } else {
+            ({ balance, custody } = effects(item.type, item.amountFen));
+          }
+          // The account's required custody as this batch would leave it: an item that would take it past the
+          // money bound is refused on its own (the account and the rest of the batch are untouched).
+          const custodyAfter = (custodyOf.get(account.id) ?? BigInt(account.required_custody_fen)) + custody;
+          if (!withinTotalBound(custodyAfter)) {
+            return void (results[index] = rejected(
+              index,
+              'AMOUNT_OUT_OF_RANGE',
+              `the account's required custody would exceed ${formatMoney(MAX_TOTAL_FEN)}`,
+            ));
+          }
+          custodyOf.set(account.id, custodyAfter);
+          if (item.type === 'REVERSAL') (known.get(item.reversalOf as string) as Known).reversed = true;
+          const exceeds = item.type === 'DEPOSIT' && prepaidLimitBreaches(item, limits).length > 0;
+          const candidate = { index, accountId: account.id, item, balance, custody, exceeds };
+          known.set(item.txnId, {
+            accountId: account.id,
+            type: item.type,
+            amountFen: item.amountFen,
+            balance,
+            custody,
+            hash: item.contentHash,
+            reversed: false,
+            candidate,
+          });
+          candidates.push(candidate);
+        });
+        await this.flagTopUps(em, actor.bankCode, candidates, known, limits);
+        const batchId = randomUUID();
+        const inserted = new Set<string>();
+        if (candidates.length > 0) {
+          const col = <T>(f: (a: Candidate) => T) => candidates.map(f);
+          const rows: { txn_id: string }[] = await em.query(
+            `WITH ins AS (
              INSERT INTO escrow_transaction (account_id, bank_code, txn_id, booked_at, booked_on, type, amount_fen, currency, payer_ref, lesson_hours,
                coverage_months, reversal_of, memo, balance_effect_fen, custody_effect_fen, exceeds_prepaid_limit, content_hash, batch_id, key_id, received_at)
              SELECT a, $1, t, b, (b AT TIME ZONE $19)::date, ty, am, 'CNY', p, lh, cm, r, m, be, ce, ex, h, $16, $17, $18
@@ -392,70 +457,79 @@ export class BankIngestService {
              UPDATE escrow_account a SET required_custody_fen = a.required_custody_fen + x.delta, updated_at = $18
              FROM (SELECT account_id, sum(custody_effect_fen)::bigint AS delta FROM ins GROUP BY account_id) AS x WHERE a.id = x.account_id)
            SELECT txn_id FROM ins`,
-          [
-            actor.bankCode,
-            col((a) => a.accountId),
-            col((a) => a.item.txnId),
-            col((a) => a.item.bookedAt.toISOString()),
-            col((a) => a.item.type),
-            col((a) => a.item.amountFen.toString()),
-            col((a) => a.item.payerRef),
-            col((a) => a.item.lessonHours),
-            col((a) => a.item.coverageMonths),
-            col((a) => a.item.reversalOf),
-            col((a) => a.item.memo),
-            col((a) => a.balance.toString()),
-            col((a) => a.custody.toString()),
-            col((a) => a.exceeds),
-            col((a) => a.item.contentHash),
-            batchId,
-            actor.keyId,
-            now,
-            this.config.timeZone,
-          ],
-        );
-        for (const r of rows) inserted.add(r.txn_id);
-      }
-      // What the insert skipped was stored before (DUPLICATE or CONFLICT by content), or by a concurrent
-      // request of this bank between our checks and our insert (that one's content decides likewise).
-      const skipped = candidates.filter((c) => !inserted.has(c.item.txnId));
-      const storedHash = new Map<string, string>();
-      if (skipped.length > 0) {
-        const rows: { txn_id: string; content_hash: string }[] = await em.query(
-          `SELECT t.txn_id, t.content_hash FROM unnest($2::varchar[]) AS k(id) JOIN escrow_transaction t ON t.bank_code = $1 AND t.txn_id = k.id`,
-          [actor.bankCode, skipped.map((c) => c.item.txnId)],
-        );
-        for (const r of rows) storedHash.set(r.txn_id, r.content_hash);
-      }
-      const fate = (index: number, item: TransactionItem, first: Candidate): ItemResult => {
-        if (inserted.has(first.item.txnId)) return sameContent(index, item, first.item.contentHash);
-        const hash = storedHash.get(first.item.txnId);
-        return hash === undefined ? rejected(index, 'CONFLICT', 'A concurrent request stored a conflicting transaction') : sameContent(index, item, hash);
-      };
-      const accepted: Candidate[] = [];
-      for (const c of candidates) {
-        if (inserted.has(c.item.txnId)) {
-          accepted.push(c);
-          results[c.index] = { index: c.index, status: 'ACCEPTED' };
-        } else {
-          results[c.index] = fate(c.index, c.item, c);
+            [
+              actor.bankCode,
+              col((a) => a.accountId),
+              col((a) => a.item.txnId),
+              col((a) => a.item.bookedAt.toISOString()),
+              col((a) => a.item.type),
+              col((a) => a.item.amountFen.toString()),
+              col((a) => a.item.payerRef),
+              col((a) => a.item.lessonHours),
+              col((a) => a.item.coverageMonths),
+              col((a) => a.item.reversalOf),
+              col((a) => a.item.memo),
+              col((a) => a.balance.toString()),
+              col((a) => a.custody.toString()),
+              col((a) => a.exceeds),
+              col((a) => a.item.contentHash),
+              batchId,
+              actor.keyId,
+              now,
+              this.config.timeZone,
+            ],
+          );
+          for (const r of rows) inserted.add(r.txn_id);
         }
-      }
-      for (const r of repeats) results[r.index] = fate(r.index, r.item, r.first);
-      if (accepted.length > 0) {
-        const accountIds = [...new Set(accepted.map((a) => a.accountId))];
-        const alerts = await this.monitor.evaluate(em, accountIds, now);
-        await this.audit.record(em, {
-          actor,
-          action: 'escrow.transactions.received',
-          entityType: 'escrow_batch',
-          entityId: batchId,
-          summary: { accepted: accepted.length, items: items.length, accounts: accountIds.length, alertsRaised: alerts.raised, alertsResolved: alerts.resolved },
-        });
-      }
-      const answer = summarise(results);
-      await this.idempotency.recordIn(em, answer); // the answer commits with the batch (a retry after a crash gets it)
-      return answer;
-    }));
+        // What the insert skipped was stored before (DUPLICATE or CONFLICT by content), or by a concurrent
+        // request of this bank between our checks and our insert (that one's content decides likewise).
+        const skipped = candidates.filter((c) => !inserted.has(c.item.txnId));
+        const storedHash = new Map<string, string>();
+        if (skipped.length > 0) {
+          const rows: { txn_id: string; content_hash: string }[] = await em.query(
+            `SELECT t.txn_id, t.content_hash FROM unnest($2::varchar[]) AS k(id) JOIN escrow_transaction t ON t.bank_code = $1 AND t.txn_id = k.id`,
+            [actor.bankCode, skipped.map((c) => c.item.txnId)],
+          );
+          for (const r of rows) storedHash.set(r.txn_id, r.content_hash);
+        }
+        const fate = (index: number, item: TransactionItem, first: Candidate): ItemResult => {
+          if (inserted.has(first.item.txnId)) return sameContent(index, item, first.item.contentHash);
+          const hash = storedHash.get(first.item.txnId);
+          return hash === undefined
+            ? rejected(index, 'CONFLICT', 'A concurrent request stored a conflicting transaction')
+            : sameContent(index, item, hash);
+        };
+        const accepted: Candidate[] = [];
+        for (const c of candidates) {
+          if (inserted.has(c.item.txnId)) {
+            accepted.push(c);
+            results[c.index] = { index: c.index, status: 'ACCEPTED' };
+          } else {
+            results[c.index] = fate(c.index, c.item, c);
+          }
+        }
+        for (const r of repeats) results[r.index] = fate(r.index, r.item, r.first);
+        if (accepted.length > 0) {
+          const accountIds = [...new Set(accepted.map((a) => a.accountId))];
+          const alerts = await this.monitor.evaluate(em, accountIds, now);
+          await this.audit.record(em, {
+            actor,
+            action: 'escrow.transactions.received',
+            entityType: 'escrow_batch',
+            entityId: batchId,
+            summary: {
+              accepted: accepted.length,
+              items: items.length,
+              accounts: accountIds.length,
+              alertsRaised: alerts.raised,
+              alertsResolved: alerts.resolved,
+            },
+          });
+        }
+        const answer = summarise(results);
+        await this.idempotency.recordIn(em, answer); // the answer commits with the batch (a retry after a crash gets it)
+        return answer;
+      }),
+    );
   }
 }

@@ -10,11 +10,28 @@ import { businessDate } from '../../platform/clock/business-time';
 import { formatMoney } from '../../platform/database/money';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor, paginate } from '../../platform/graphql/pagination';
+import {
+  Connection,
+  CursorSpec,
+  PageArgs,
+  decodeCursor,
+  encodeCursor,
+  paginate,
+} from '../../platform/graphql/pagination';
 import { bankNotFound } from '../identity';
 import { InstitutionSummary, RegistryFacade, institutionNotFound } from '../registry';
 import { READ_SCOPE, accountScope, assertManager, assertReader } from './escrow.access';
-import { accountClosed, accountExists, accountFrozen, accountNotFound, alertNotFound, alertResolved, custodyOutstanding, institutionNotOperating, instructionPending } from './escrow.errors';
+import {
+  accountClosed,
+  accountExists,
+  accountFrozen,
+  accountNotFound,
+  alertNotFound,
+  alertResolved,
+  custodyOutstanding,
+  institutionNotOperating,
+  instructionPending,
+} from './escrow.errors';
 import { EscrowAccount, EscrowAccountStatus } from './entities/escrow-account.entity';
 import { AlertStatus, EscrowAlert } from './entities/escrow-alert.entity';
 import { EscrowInstruction } from './entities/escrow-instruction.entity';
@@ -79,13 +96,18 @@ export class EscrowAccountService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async open(actor: Principal, input: { institutionId: string; bankCode: string; accountNo: string }): Promise<EscrowAccount> {
+  async open(
+    actor: Principal,
+    input: { institutionId: string; bankCode: string; accountNo: string },
+  ): Promise<EscrowAccount> {
     assertManager(actor);
     const accountNo = input.accountNo.trim();
-    if (!ACCOUNT_NO_PATTERN.test(accountNo)) throw new ValidationFailed([{ path: 'accountNo', message: 'must be 1–34 characters 0-9, A-Z, a-z or -' }]);
+    if (!ACCOUNT_NO_PATTERN.test(accountNo))
+      throw new ValidationFailed([{ path: 'accountNo', message: 'must be 1–34 characters 0-9, A-Z, a-z or -' }]);
     const institution = await this.registry.findInstitution({ id: input.institutionId });
     if (!institution) throw institutionNotFound(input.institutionId);
-    if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED') throw institutionNotOperating(institution.status);
+    if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED')
+      throw institutionNotOperating(institution.status);
     const now = this.clock.now();
     try {
       return await this.dataSource.transaction(async (em) => {
@@ -107,11 +129,19 @@ export class EscrowAccountService {
         );
         await this.writer.resolveNoAccount(em, now, institution.id);
         await this.events.publish(em, 'escrow.account.opened', accountPayload(account));
-        await this.audit.record(em, { actor, action: 'escrow.account.opened', entityType: 'escrow_account', entityId: account.id, summary: { institutionId: institution.id, bankCode: input.bankCode, accountNo } });
+        await this.audit.record(em, {
+          actor,
+          action: 'escrow.account.opened',
+          entityType: 'escrow_account',
+          entityId: account.id,
+          summary: { institutionId: institution.id, bankCode: input.bankCode, accountNo },
+        });
         return account;
       });
     } catch (error) {
-      const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+      const code =
+        (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+        (error as { code?: string }).code;
       if (code === '23505') throw accountExists();
       if (code === '23503') throw bankNotFound(input.bankCode);
       throw error;
@@ -122,7 +152,12 @@ export class EscrowAccountService {
     assertManager(actor);
     if (!UUID.test(id)) throw accountNotFound(id);
     return this.dataSource.transaction(async (em) => {
-      const account = await em.getRepository(EscrowAccount).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
+      const account = await em
+        .getRepository(EscrowAccount)
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.id = :id', { id })
+        .getOne();
       if (!account) throw accountNotFound(id);
       if (account.status === 'CLOSED') throw accountClosed();
       await this.assertClosable(em, account);
@@ -131,10 +166,24 @@ export class EscrowAccountService {
       account.closedAt = now;
       account.updatedAt = now;
       await em.save(account);
-      const open: { id: string }[] = await em.query(`SELECT id FROM escrow_alert WHERE account_id = $1 AND status <> 'RESOLVED'`, [id]);
-      await this.writer.apply(em, now, [], open.map((o) => o.id));
+      const open: { id: string }[] = await em.query(
+        `SELECT id FROM escrow_alert WHERE account_id = $1 AND status <> 'RESOLVED'`,
+        [id],
+      );
+      await this.writer.apply(
+        em,
+        now,
+        [],
+        open.map((o) => o.id),
+      );
       await this.events.publish(em, 'escrow.account.closed', accountPayload(account));
-      await this.audit.record(em, { actor, action: 'escrow.account.closed', entityType: 'escrow_account', entityId: id, summary: { reason } });
+      await this.audit.record(em, {
+        actor,
+        action: 'escrow.account.closed',
+        entityType: 'escrow_account',
+        entityId: id,
+        summary: { reason },
+      });
       return account;
     });
   }
@@ -159,12 +208,14 @@ export class EscrowAccountService {
     //   out on closure (to the institution, or deposits the ledger never saw) would leave unrecorded. The
     //   bank releases it as a reported RELEASE and posts a statement closing at 0.00 first.
     // An account that never had a statement has no reported balance; required custody alone decides.
-    if (account.requiredCustodyFen > 0n) throw custodyOutstanding('required custody', formatMoney(account.requiredCustodyFen));
+    if (account.requiredCustodyFen > 0n)
+      throw custodyOutstanding('required custody', formatMoney(account.requiredCustodyFen));
     const [latest] = (await em.query(
       `SELECT closing_fen::text AS closing_fen FROM escrow_statement WHERE account_id = $1 ORDER BY statement_date DESC, revision DESC LIMIT 1`,
       [account.id],
     )) as { closing_fen: string }[];
-    if (latest && BigInt(latest.closing_fen) > 0n) throw custodyOutstanding('latest reported balance', formatMoney(BigInt(latest.closing_fen)));
+    if (latest && BigInt(latest.closing_fen) > 0n)
+      throw custodyOutstanding('latest reported balance', formatMoney(BigInt(latest.closing_fen)));
   }
 
   list(actor: Principal, filter: AccountFilter, page: PageArgs): Promise<Connection<EscrowAccount>> {
@@ -175,7 +226,15 @@ export class EscrowAccountService {
     if (filter.institutionId) qb.andWhere('a.institution_id = :inst', { inst: filter.institutionId });
     if (filter.bankCode) qb.andWhere('a.bank_code = :bank', { bank: filter.bankCode });
     if (filter.townshipCode) qb.andWhere('a.township_code = :tw', { tw: filter.townshipCode });
-    return paginate(qb, page, { list: 'escrow.accounts', valueType: 'timestamp', column: 'a.opened_at', value: (a) => a.openedAt, tieBreaker: 'a.id', tieValue: (a) => a.id, direction: 'DESC' });
+    return paginate(qb, page, {
+      list: 'escrow.accounts',
+      valueType: 'timestamp',
+      column: 'a.opened_at',
+      value: (a) => a.openedAt,
+      tieBreaker: 'a.id',
+      tieValue: (a) => a.id,
+      direction: 'DESC',
+    });
   }
 
   async get(actor: Principal, id: string): Promise<EscrowAccount> {
@@ -194,15 +253,21 @@ export class EscrowAccountService {
   }
 
   recentStatements(accountId: string, limit: number): Promise<EscrowStatement[]> {
-    return this.dataSource.getRepository(EscrowStatement).find({ where: { accountId }, order: { statementDate: 'DESC', revision: 'DESC' }, take: limit });
+    return this.dataSource
+      .getRepository(EscrowStatement)
+      .find({ where: { accountId }, order: { statementDate: 'DESC', revision: 'DESC' }, take: limit });
   }
 
   recentTransactions(accountId: string, limit: number): Promise<EscrowTransaction[]> {
-    return this.dataSource.getRepository(EscrowTransaction).find({ where: { accountId }, order: { bookedAt: 'DESC', id: 'DESC' }, take: limit });
+    return this.dataSource
+      .getRepository(EscrowTransaction)
+      .find({ where: { accountId }, order: { bookedAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
   instructions(accountId: string, limit: number): Promise<EscrowInstruction[]> {
-    return this.dataSource.getRepository(EscrowInstruction).find({ where: { accountId }, order: { issuedAt: 'DESC' }, take: limit });
+    return this.dataSource
+      .getRepository(EscrowInstruction)
+      .find({ where: { accountId }, order: { issuedAt: 'DESC' }, take: limit });
   }
 
   institutions(ids: readonly string[]): Promise<InstitutionSummary[]> {
@@ -217,14 +282,26 @@ export class EscrowAccountService {
     if (filter.type) qb.andWhere('al.type = :type', { type: filter.type });
     if (filter.townshipCode) qb.andWhere('al.township_code = :tw', { tw: filter.townshipCode });
     if (filter.accountId) qb.andWhere('al.account_id = :acc', { acc: filter.accountId });
-    return paginate(qb, page, { list: 'escrow.alerts', valueType: 'timestamp', column: 'al.raised_at', value: (a) => a.raisedAt, tieBreaker: 'al.id', tieValue: (a) => a.id, direction: 'DESC' });
+    return paginate(qb, page, {
+      list: 'escrow.alerts',
+      valueType: 'timestamp',
+      column: 'al.raised_at',
+      value: (a) => a.raisedAt,
+      tieBreaker: 'al.id',
+      tieValue: (a) => a.id,
+      direction: 'DESC',
+    });
   }
 
   async acknowledgeAlert(actor: Principal, id: string, note: string | null): Promise<EscrowAlert> {
     assertManager(actor);
     if (!UUID.test(id)) throw alertNotFound(id);
     return this.dataSource.transaction(async (em) => {
-      const qb = em.getRepository(EscrowAlert).createQueryBuilder('al').setLock('pessimistic_write').where('al.id = :id', { id });
+      const qb = em
+        .getRepository(EscrowAlert)
+        .createQueryBuilder('al')
+        .setLock('pessimistic_write')
+        .where('al.id = :id', { id });
       applyScope(qb, actor, accountScope('al'), READ_SCOPE);
       const alert = await qb.getOne();
       if (!alert) throw alertNotFound(id);
@@ -234,7 +311,13 @@ export class EscrowAccountService {
       alert.acknowledgedBy = actorName(actor);
       alert.acknowledgeNote = note;
       await em.save(alert);
-      await this.audit.record(em, { actor, action: 'escrow.alert.acknowledged', entityType: 'escrow_alert', entityId: id, summary: { type: alert.type, note } });
+      await this.audit.record(em, {
+        actor,
+        action: 'escrow.alert.acknowledged',
+        entityType: 'escrow_alert',
+        entityId: id,
+        summary: { type: alert.type, note },
+      });
       return alert;
     });
   }
@@ -244,7 +327,11 @@ export class EscrowAccountService {
     assertReader(actor);
     const ids = await this.registry.listOperatingInstitutionIds();
     const summaries = await this.registry.getInstitutions(ids);
-    const routes = await coveredInstitutions(this.dataSource, ids, businessDate(this.clock.now(), this.config.timeZone));
+    const routes = await coveredInstitutions(
+      this.dataSource,
+      ids,
+      businessDate(this.clock.now(), this.config.timeZone),
+    );
     const covered = new Set(routes.keys());
     const township = hasRole(actor, Role.TOWNSHIP_OFFICER) ? actor.townshipCode : undefined;
     const visible = township ? summaries.filter((s) => s.townshipCode === township) : summaries;
@@ -270,7 +357,10 @@ export class EscrowAccountService {
   }
 
   /** The calling bank's accounts (GET /api/bank/v1/accounts), ordered by account number. */
-  async listForBank(actor: BankPrincipal, query: { status?: EscrowAccountStatus; cursor?: string; limit?: number }): Promise<{ accounts: BankAccountView[]; nextCursor: string | null }> {
+  async listForBank(
+    actor: BankPrincipal,
+    query: { status?: EscrowAccountStatus; cursor?: string; limit?: number },
+  ): Promise<{ accounts: BankAccountView[]; nextCursor: string | null }> {
     const limit = query.limit ?? 100;
     const params: unknown[] = [actor.bankCode];
     let where = 'bank_code = $1';
@@ -284,12 +374,15 @@ export class EscrowAccountService {
       where += ` AND account_no > $${params.length}`;
     }
     params.push(limit + 1);
-    const rows: { account_no: string; institution_id: string; status: EscrowAccountStatus; opened_on: string }[] = await this.dataSource.query(
-      `SELECT account_no, institution_id, status, opened_on::text FROM escrow_account WHERE ${where} ORDER BY account_no LIMIT $${params.length}`,
-      params,
-    );
+    const rows: { account_no: string; institution_id: string; status: EscrowAccountStatus; opened_on: string }[] =
+      await this.dataSource.query(
+        `SELECT account_no, institution_id, status, opened_on::text FROM escrow_account WHERE ${where} ORDER BY account_no LIMIT $${params.length}`,
+        params,
+      );
     const page = rows.slice(0, limit);
-    const institutions = new Map((await this.registry.getInstitutions(page.map((r) => r.institution_id))).map((i) => [i.id, i]));
+    const institutions = new Map(
+      (await this.registry.getInstitutions(page.map((r) => r.institution_id))).map((i) => [i.id, i]),
+    );
     return {
       accounts: page.map((r) => ({
         accountNo: r.account_no,
@@ -305,7 +398,12 @@ export class EscrowAccountService {
 }
 
 /** Cursor identity of the bank REST accounts list (GET /api/bank/v1/accounts), by account number. */
-const BANK_ACCOUNTS_CURSOR: CursorSpec = { list: 'bank.accounts', order: 'account_no', direction: 'ASC', types: ['string'] };
+const BANK_ACCOUNTS_CURSOR: CursorSpec = {
+  list: 'bank.accounts',
+  order: 'account_no',
+  direction: 'ASC',
+  types: ['string'],
+};
 
 function decodeBankCursor(cursor: string): [string] {
   const [after] = decodeCursor(BANK_ACCOUNTS_CURSOR, cursor, 'cursor');
@@ -313,5 +411,11 @@ function decodeBankCursor(cursor: string): [string] {
 }
 
 export function accountPayload(a: EscrowAccount) {
-  return { accountId: a.id, accountNo: a.accountNo, institutionId: a.institutionId, bankCode: a.bankCode, status: a.status };
+  return {
+    accountId: a.id,
+    accountNo: a.accountNo,
+    institutionId: a.institutionId,
+    bankCode: a.bankCode,
+    status: a.status,
+  };
 }

@@ -7,7 +7,14 @@ import { BankPrincipal, Principal, actorName } from '../../platform/auth/princip
 import { Clock } from '../../platform/clock/clock';
 import { EventPublisher } from '../../platform/events';
 import { assertInstructor } from './escrow.access';
-import { accountClosed, accountNotFound, alreadyAcknowledged, instructionNotApplicable, instructionNotFound, instructionPending } from './escrow.errors';
+import {
+  accountClosed,
+  accountNotFound,
+  alreadyAcknowledged,
+  instructionNotApplicable,
+  instructionNotFound,
+  instructionPending,
+} from './escrow.errors';
 import { EscrowAccount } from './entities/escrow-account.entity';
 import { EscrowInstruction, InstructionAction, InstructionStatus } from './entities/escrow-instruction.entity';
 import { UUID } from '../../platform/ids/uuid';
@@ -46,22 +53,36 @@ export class EscrowInstructionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async issue(actor: Principal, input: { accountId: string; action: InstructionAction; reason: string }): Promise<EscrowInstruction> {
+  async issue(
+    actor: Principal,
+    input: { accountId: string; action: InstructionAction; reason: string },
+  ): Promise<EscrowInstruction> {
     assertInstructor(actor);
     if (!UUID.test(input.accountId)) throw accountNotFound(input.accountId);
     return this.dataSource.transaction(async (em) => {
-      const account = await em.getRepository(EscrowAccount).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: input.accountId }).getOne();
+      const account = await em
+        .getRepository(EscrowAccount)
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.id = :id', { id: input.accountId })
+        .getOne();
       if (!account) throw accountNotFound(input.accountId);
       if (account.status === 'CLOSED') throw accountClosed();
-      if (input.action === 'FREEZE' && account.status !== 'ACTIVE') throw instructionNotApplicable('Only an ACTIVE account can be frozen');
-      if (input.action === 'UNFREEZE' && account.status !== 'FROZEN') throw instructionNotApplicable('Only a FROZEN account can be unfrozen');
-      if (await em.existsBy(EscrowInstruction, { accountId: account.id, status: 'PENDING' })) throw instructionPending();
+      if (input.action === 'FREEZE' && account.status !== 'ACTIVE')
+        throw instructionNotApplicable('Only an ACTIVE account can be frozen');
+      if (input.action === 'UNFREEZE' && account.status !== 'FROZEN')
+        throw instructionNotApplicable('Only a FROZEN account can be unfrozen');
+      if (await em.existsBy(EscrowInstruction, { accountId: account.id, status: 'PENDING' }))
+        throw instructionPending();
       return this.issueIn(em, actor, account, input.action, input.reason.trim());
     });
   }
 
   /** Issues a FREEZE for the institution's account inside the caller's transaction (credit's black list). */
-  async requestFreeze(em: EntityManager, input: { institutionId: string; reason: string; actor: Principal }): Promise<FreezeRequestOutcome> {
+  async requestFreeze(
+    em: EntityManager,
+    input: { institutionId: string; reason: string; actor: Principal },
+  ): Promise<FreezeRequestOutcome> {
     assertInstructor(input.actor);
     const account = await em
       .getRepository(EscrowAccount)
@@ -71,12 +92,19 @@ export class EscrowInstructionService {
       .getOne();
     if (!account) return { issued: false, reason: 'NO_ACCOUNT', accountId: null };
     if (account.status === 'FROZEN') return { issued: false, reason: 'ALREADY_FROZEN', accountId: account.id };
-    if (await em.existsBy(EscrowInstruction, { accountId: account.id, status: 'PENDING' })) return { issued: false, reason: 'INSTRUCTION_PENDING', accountId: account.id };
+    if (await em.existsBy(EscrowInstruction, { accountId: account.id, status: 'PENDING' }))
+      return { issued: false, reason: 'INSTRUCTION_PENDING', accountId: account.id };
     const instruction = await this.issueIn(em, input.actor, account, 'FREEZE', input.reason.trim());
     return { issued: true, instructionId: instruction.id, accountId: account.id };
   }
 
-  private async issueIn(em: EntityManager, actor: Principal, account: EscrowAccount, action: InstructionAction, reason: string): Promise<EscrowInstruction> {
+  private async issueIn(
+    em: EntityManager,
+    actor: Principal,
+    account: EscrowAccount,
+    action: InstructionAction,
+    reason: string,
+  ): Promise<EscrowInstruction> {
     const instruction = await em.save(
       em.create(EscrowInstruction, {
         accountId: account.id,
@@ -101,7 +129,13 @@ export class EscrowInstructionService {
       bankCode: account.bankCode,
       action,
     });
-    await this.audit.record(em, { actor, action: 'escrow.instruction.issued', entityType: 'escrow_instruction', entityId: instruction.id, summary: { accountId: account.id, action, reason } });
+    await this.audit.record(em, {
+      actor,
+      action: 'escrow.instruction.issued',
+      entityType: 'escrow_instruction',
+      entityId: instruction.id,
+      summary: { accountId: account.id, action, reason },
+    });
     return instruction;
   }
 
@@ -120,7 +154,11 @@ export class EscrowInstructionService {
     return rows.entities.map((i, n) => view(i, (rows.raw[n] as { account_no: string }).account_no));
   }
 
-  async acknowledge(actor: BankPrincipal, id: string, input: { outcome: 'EXECUTED' | 'REFUSED'; executedAt: Date; note?: string | null }): Promise<BankInstructionView> {
+  async acknowledge(
+    actor: BankPrincipal,
+    id: string,
+    input: { outcome: 'EXECUTED' | 'REFUSED'; executedAt: Date; note?: string | null },
+  ): Promise<BankInstructionView> {
     if (!UUID.test(id)) throw instructionNotFound(id);
     return this.dataSource.transaction(async (em) => {
       const instruction = await em
@@ -130,7 +168,12 @@ export class EscrowInstructionService {
         .where('i.id = :id AND i.bank_code = :bank', { id, bank: actor.bankCode })
         .getOne();
       if (!instruction) throw instructionNotFound(id);
-      const account = await em.getRepository(EscrowAccount).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: instruction.accountId }).getOneOrFail();
+      const account = await em
+        .getRepository(EscrowAccount)
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.id = :id', { id: instruction.accountId })
+        .getOneOrFail();
       if (instruction.status !== 'PENDING') {
         if (instruction.status === input.outcome) return view(instruction, account.accountNo);
         throw alreadyAcknowledged(instruction.status);
@@ -142,7 +185,14 @@ export class EscrowInstructionService {
       instruction.acknowledgedAt = now;
       instruction.acknowledgedKeyId = actor.keyId;
       await em.save(instruction);
-      const payload = { instructionId: instruction.id, accountId: account.id, institutionId: account.institutionId, bankCode: account.bankCode, action: instruction.action, outcome: input.outcome };
+      const payload = {
+        instructionId: instruction.id,
+        accountId: account.id,
+        institutionId: account.institutionId,
+        bankCode: account.bankCode,
+        action: instruction.action,
+        outcome: input.outcome,
+      };
       await this.events.publish(em, 'escrow.instruction.acknowledged', payload);
       if (input.outcome === 'EXECUTED' && account.status !== 'CLOSED') {
         const next = instruction.action === 'FREEZE' ? 'FROZEN' : 'ACTIVE';
@@ -178,7 +228,18 @@ export class EscrowInstructionService {
            ORDER BY issued_at LIMIT 500 FOR UPDATE SKIP LOCKED)
          RETURNING id, account_id, institution_id, bank_code, action, issued_at, reason`,
         [now, ackHours],
-      )) as [{ id: string; account_id: string; institution_id: string; bank_code: string; action: InstructionAction; issued_at: Date; reason: string }[], number];
+      )) as [
+        {
+          id: string;
+          account_id: string;
+          institution_id: string;
+          bank_code: string;
+          action: InstructionAction;
+          issued_at: Date;
+          reason: string;
+        }[],
+        number,
+      ];
       await this.events.publishMany(
         em,
         rows.map((r) => ({

@@ -11,7 +11,13 @@ export const MANAGING_DEPARTMENTS = ['FINANCIAL_OFFICE', 'EDU'];
 export const READ_SCOPE: ScopeOptions = { countyWide: [Role.DEPARTMENT_OFFICER, Role.INSPECTOR] };
 export const accountScope = (alias: string): ScopeColumns => ({ township: `${alias}.township_code` });
 
-export const READER_ROLES = [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
+export const READER_ROLES = [
+  Role.COUNTY_ADMIN,
+  Role.DISCIPLINE_SUPERVISOR,
+  Role.DEPARTMENT_OFFICER,
+  Role.INSPECTOR,
+  Role.TOWNSHIP_OFFICER,
+];
 export const MANAGER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
 
 export function canManage(actor: Principal): boolean {

@@ -38,7 +38,10 @@ export class EscrowFacade {
    * No account, an account already frozen or an instruction still pending: nothing is issued, and the
    * answer says why.
    */
-  requestFreeze(em: EntityManager, input: { institutionId: string; reason: string; actor: Principal }): Promise<FreezeRequestOutcome> {
+  requestFreeze(
+    em: EntityManager,
+    input: { institutionId: string; reason: string; actor: Principal },
+  ): Promise<FreezeRequestOutcome> {
     return this.instructions.requestFreeze(em, input);
   }
 
@@ -48,9 +51,16 @@ export class EscrowFacade {
    * (ux_escrow_risk_reserve_institution_active), the required custody of the accounts in use
    * (县 or one township) in fen, and the alerts not yet resolved by type.
    */
-  async dashboardFigures(input: { townshipCode?: string; operatingInstitutionIds: readonly string[] }): Promise<EscrowDashboardFigures> {
+  async dashboardFigures(input: {
+    townshipCode?: string;
+    operatingInstitutionIds: readonly string[];
+  }): Promise<EscrowDashboardFigures> {
     const t = input.townshipCode ?? null;
-    const routes = await coverageCounts(this.dataSource, input.operatingInstitutionIds, businessDate(this.clock.now(), this.config.timeZone));
+    const routes = await coverageCounts(
+      this.dataSource,
+      input.operatingInstitutionIds,
+      businessDate(this.clock.now(), this.config.timeZone),
+    );
     const [custody] = (await this.dataSource.query(
       `SELECT coalesce(sum(required_custody_fen), 0)::text AS fen FROM escrow_account WHERE status <> 'CLOSED' AND ($1::varchar IS NULL OR township_code = $1)`,
       [t],
@@ -63,7 +73,9 @@ export class EscrowFacade {
       coveredInstitutions: routes.covered,
       coveredByAccount: routes.byAccount,
       coveredByRiskReserve: routes.byReserve,
-      totalCustodyFen: BigInt(custody.fen), openAlertsByType: alerts };
+      totalCustodyFen: BigInt(custody.fen),
+      openAlertsByType: alerts,
+    };
   }
 
   /**

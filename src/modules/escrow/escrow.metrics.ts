@@ -16,19 +16,29 @@ export class EscrowMetrics {
   private readonly raised: Counter<'type'>;
 
   constructor(metrics: MetricsService, dataSource: DataSource) {
-    this.items = metrics.counter('sj_bank_items_total', 'Bank statement and transaction items answered, by kind, result (ACCEPTED, DUPLICATE, REJECTED) and rejection code', [
-      'kind',
-      'result',
-      'code',
+    this.items = metrics.counter(
+      'sj_bank_items_total',
+      'Bank statement and transaction items answered, by kind, result (ACCEPTED, DUPLICATE, REJECTED) and rejection code',
+      ['kind', 'result', 'code'],
+    );
+    this.raised = metrics.counter('sj_escrow_alerts_raised_total', 'Escrow alerts raised (资金监管预警), by type', [
+      'type',
     ]);
-    this.raised = metrics.counter('sj_escrow_alerts_raised_total', 'Escrow alerts raised (资金监管预警), by type', ['type']);
-    metrics.cachedGauge('sj_escrow_alerts_open', 'Escrow alerts open or acknowledged and not yet resolved, by type', ['type'], async () => {
-      const rows = (await dataSource.query(
-        `SELECT type, count(*)::int AS count FROM escrow_alert WHERE status IN ('OPEN','ACKNOWLEDGED') GROUP BY type`,
-      )) as { type: string; count: number }[];
-      const byType = new Map(rows.map((r) => [r.type, r.count]));
-      return [...new Set([...ALERT_TYPES, ...byType.keys()])].map((type) => ({ labels: { type }, value: byType.get(type) ?? 0 }));
-    });
+    metrics.cachedGauge(
+      'sj_escrow_alerts_open',
+      'Escrow alerts open or acknowledged and not yet resolved, by type',
+      ['type'],
+      async () => {
+        const rows = (await dataSource.query(
+          `SELECT type, count(*)::int AS count FROM escrow_alert WHERE status IN ('OPEN','ACKNOWLEDGED') GROUP BY type`,
+        )) as { type: string; count: number }[];
+        const byType = new Map(rows.map((r) => [r.type, r.count]));
+        return [...new Set([...ALERT_TYPES, ...byType.keys()])].map((type) => ({
+          labels: { type },
+          value: byType.get(type) ?? 0,
+        }));
+      },
+    );
   }
 
   /** Counts the items of a batch once its transaction has committed (a failed batch answers nothing). */

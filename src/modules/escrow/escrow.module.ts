@@ -28,7 +28,18 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
 
 /** Fund escrow monitoring (资金监管): bank REST interface, accounts, risk reserves, custody, alerts, instructions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([EscrowAccount, EscrowStatement, EscrowTransaction, EscrowAlert, EscrowInstruction, EscrowRiskReserve]), RegistryModule, PolicyModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      EscrowAccount,
+      EscrowStatement,
+      EscrowTransaction,
+      EscrowAlert,
+      EscrowInstruction,
+      EscrowRiskReserve,
+    ]),
+    RegistryModule,
+    PolicyModule,
+  ],
   controllers: [BankController, BankOpenApiController],
   providers: [
     BankIngestService,

@@ -39,7 +39,8 @@ export class InstitutionEscrowService {
     for (const a of entities) {
       const held = best.get(a.institutionId);
       const [open, opened] = rank(a);
-      if (!held || open > rank(held)[0] || (open === rank(held)[0] && opened > rank(held)[1])) best.set(a.institutionId, a);
+      if (!held || open > rank(held)[0] || (open === rank(held)[0] && opened > rank(held)[1]))
+        best.set(a.institutionId, a);
     }
     return institutionIds.map((id) => {
       const account = best.get(id);
@@ -73,7 +74,10 @@ export class InstitutionEscrowService {
       .where('al.institution_id IN (:...ids)', { ids: [...new Set(institutionIds)] })
       .andWhere(`al.status <> 'RESOLVED'`)
       .groupBy('al.institution_id');
-    const rows = await applyScope(qb, actor, { township: 'al.township_code' }, READ_SCOPE).getRawMany<{ id: string; n: number }>();
+    const rows = await applyScope(qb, actor, { township: 'al.township_code' }, READ_SCOPE).getRawMany<{
+      id: string;
+      n: number;
+    }>();
     const counts = new Map(rows.map((r) => [r.id, r.n]));
     return institutionIds.map((id) => counts.get(id) ?? 0);
   }

@@ -13,7 +13,13 @@ import { EventPublisher } from '../../platform/events';
 import { EscrowRiskReservePayload } from '../../platform/events/catalogue';
 import { RegistryFacade, institutionNotFound } from '../registry';
 import { READ_SCOPE, accountScope, assertManager, assertReader } from './escrow.access';
-import { institutionNotOperating, riskReserveBelowMinimum, riskReserveExists, riskReserveNotFound, riskReserveReleased } from './escrow.errors';
+import {
+  institutionNotOperating,
+  riskReserveBelowMinimum,
+  riskReserveExists,
+  riskReserveNotFound,
+  riskReserveReleased,
+} from './escrow.errors';
 import { EscrowRiskReserve } from './entities/escrow-risk-reserve.entity';
 import { AlertWriter } from './monitoring/alert-writer';
 import { ACCOUNT_NO_PATTERN } from './rest/bank-items';
@@ -44,7 +50,11 @@ interface Queryable {
  * CLOSED) or by an ACTIVE risk reserve not past its valid_until. Institutions covered by neither are absent.
  * One query whatever the number of ids (ux_escrow_account_institution_open, ux_escrow_risk_reserve_institution_active).
  */
-export async function coveredInstitutions(q: Queryable, ids: readonly string[], today: string): Promise<Map<string, CoverageRoutes>> {
+export async function coveredInstitutions(
+  q: Queryable,
+  ids: readonly string[],
+  today: string,
+): Promise<Map<string, CoverageRoutes>> {
   if (ids.length === 0) return new Map();
   const rows = (await q.query(
     `SELECT o.id,
@@ -53,7 +63,9 @@ export async function coveredInstitutions(q: Queryable, ids: readonly string[], 
      FROM unnest($1::uuid[]) AS o(id)`,
     [[...new Set(ids)], today],
   )) as { id: string; account: boolean; reserve: boolean }[];
-  return new Map(rows.filter((r) => r.account || r.reserve).map((r) => [r.id, { account: r.account, reserve: r.reserve }]));
+  return new Map(
+    rows.filter((r) => r.account || r.reserve).map((r) => [r.id, { account: r.account, reserve: r.reserve }]),
+  );
 }
 
 /**
@@ -63,7 +75,11 @@ export async function coveredInstitutions(q: Queryable, ids: readonly string[], 
  * ux_escrow_risk_reserve_institution_active), so the outer joins add no rows. Measured at 85,000 ids:
  * 168 ms, against 530 ms for an EXISTS per id and 420 ms for DISTINCT/UNION sets.
  */
-export async function coverageCounts(q: Queryable, ids: readonly string[], today: string): Promise<{ covered: number; byAccount: number; byReserve: number }> {
+export async function coverageCounts(
+  q: Queryable,
+  ids: readonly string[],
+  today: string,
+): Promise<{ covered: number; byAccount: number; byReserve: number }> {
   if (ids.length === 0) return { covered: 0, byAccount: 0, byReserve: 0 };
   const [row] = (await q.query(
     `SELECT count(*) FILTER (WHERE a.institution_id IS NOT NULL OR r.institution_id IS NOT NULL)::int AS covered,
@@ -115,23 +131,34 @@ export class RiskReserveService {
     const bankName = input.bankName.trim();
     const accountNo = input.accountNo?.trim() || null;
     const problems: FieldProblem[] = [];
-    if (!MONEY_INPUT_PATTERN.test(input.amount)) problems.push({ path: 'amount', message: 'must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"' });
-    if (bankName.length < 1 || bankName.length > 100) problems.push({ path: 'bankName', message: 'must be 1–100 characters' });
-    if (accountNo !== null && !ACCOUNT_NO_PATTERN.test(accountNo)) problems.push({ path: 'accountNo', message: 'must be 1–34 characters 0-9, A-Z, a-z or -' });
-    if (!isCalendarDate(input.depositedOn)) problems.push({ path: 'depositedOn', message: 'must be a date YYYY-MM-DD' });
+    if (!MONEY_INPUT_PATTERN.test(input.amount))
+      problems.push({
+        path: 'amount',
+        message: 'must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"',
+      });
+    if (bankName.length < 1 || bankName.length > 100)
+      problems.push({ path: 'bankName', message: 'must be 1–100 characters' });
+    if (accountNo !== null && !ACCOUNT_NO_PATTERN.test(accountNo))
+      problems.push({ path: 'accountNo', message: 'must be 1–34 characters 0-9, A-Z, a-z or -' });
+    if (!isCalendarDate(input.depositedOn))
+      problems.push({ path: 'depositedOn', message: 'must be a date YYYY-MM-DD' });
     else if (input.depositedOn > today) problems.push({ path: 'depositedOn', message: 'must not be in the future' });
     const validUntil = input.validUntil ?? null;
     if (validUntil !== null) {
       if (!isCalendarDate(validUntil)) problems.push({ path: 'validUntil', message: 'must be a date YYYY-MM-DD' });
-      else if (validUntil < today || validUntil < input.depositedOn) problems.push({ path: 'validUntil', message: 'must be today or later, and not before depositedOn' });
+      else if (validUntil < today || validUntil < input.depositedOn)
+        problems.push({ path: 'validUntil', message: 'must be today or later, and not before depositedOn' });
     }
     if (problems.length) throw new ValidationFailed(problems);
     const amountFen = parseMoney(input.amount);
     const minimumFen = BigInt(await this.policy.value('escrow.risk_reserve_min_fen'));
     if (amountFen < minimumFen) throw riskReserveBelowMinimum(formatMoney(minimumFen));
-    const institution = UUID.test(input.institutionId) ? await this.registry.findInstitution({ id: input.institutionId }) : null;
+    const institution = UUID.test(input.institutionId)
+      ? await this.registry.findInstitution({ id: input.institutionId })
+      : null;
     if (!institution) throw institutionNotFound(input.institutionId);
-    if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED') throw institutionNotOperating(institution.status, 'A risk reserve is registered');
+    if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED')
+      throw institutionNotOperating(institution.status, 'A risk reserve is registered');
     const now = this.clock.now();
     try {
       return await this.dataSource.transaction(async (em) => {
@@ -159,12 +186,21 @@ export class RiskReserveService {
           action: 'escrow.risk_reserve.registered',
           entityType: 'escrow_risk_reserve',
           entityId: reserve.id,
-          summary: { institutionId: institution.id, amount: formatMoney(amountFen), bankName, accountNo, depositedOn: input.depositedOn, validUntil },
+          summary: {
+            institutionId: institution.id,
+            amount: formatMoney(amountFen),
+            bankName,
+            accountNo,
+            depositedOn: input.depositedOn,
+            validUntil,
+          },
         });
         return reserve;
       });
     } catch (error) {
-      const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+      const code =
+        (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+        (error as { code?: string }).code;
       if (code === '23505') throw riskReserveExists();
       throw error;
     }
@@ -178,9 +214,15 @@ export class RiskReserveService {
     assertManager(actor);
     if (!UUID.test(id)) throw riskReserveNotFound(id);
     const why = reason.trim();
-    if (why.length < 1 || why.length > 500) throw new ValidationFailed([{ path: 'reason', message: 'must be 1–500 characters' }]);
+    if (why.length < 1 || why.length > 500)
+      throw new ValidationFailed([{ path: 'reason', message: 'must be 1–500 characters' }]);
     return this.dataSource.transaction(async (em) => {
-      const reserve = await em.getRepository(EscrowRiskReserve).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+      const reserve = await em
+        .getRepository(EscrowRiskReserve)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.id = :id', { id })
+        .getOne();
       if (!reserve) throw riskReserveNotFound(id);
       if (reserve.status === 'RELEASED') throw riskReserveReleased();
       reserve.status = 'RELEASED';
@@ -188,7 +230,13 @@ export class RiskReserveService {
       reserve.releaseReason = why;
       await em.save(reserve);
       await this.events.publish(em, 'escrow.risk_reserve.released', reservePayload(reserve));
-      await this.audit.record(em, { actor, action: 'escrow.risk_reserve.released', entityType: 'escrow_risk_reserve', entityId: id, summary: { institutionId: reserve.institutionId, reason: why } });
+      await this.audit.record(em, {
+        actor,
+        action: 'escrow.risk_reserve.released',
+        entityType: 'escrow_risk_reserve',
+        entityId: id,
+        summary: { institutionId: reserve.institutionId, reason: why },
+      });
       return reserve;
     });
   }
@@ -197,7 +245,10 @@ export class RiskReserveService {
   async list(actor: Principal, institutionId: string): Promise<EscrowRiskReserve[]> {
     assertReader(actor);
     if (!UUID.test(institutionId)) return [];
-    const qb = this.dataSource.getRepository(EscrowRiskReserve).createQueryBuilder('r').where('r.institution_id = :id', { id: institutionId });
+    const qb = this.dataSource
+      .getRepository(EscrowRiskReserve)
+      .createQueryBuilder('r')
+      .where('r.institution_id = :id', { id: institutionId });
     applyScope(qb, actor, accountScope('r'), READ_SCOPE);
     const rows = await qb.orderBy('r.registered_at', 'DESC').addOrderBy('r.id', 'DESC').getMany();
     // A handful per institution: the one in force leads, whatever the registration times.
@@ -221,7 +272,12 @@ export class RiskReserveService {
   }
 }
 
-
 export function reservePayload(r: EscrowRiskReserve): EscrowRiskReservePayload {
-  return { reserveId: r.id, institutionId: r.institutionId, amountFen: r.amountFen.toString(), validUntil: r.validUntil, status: r.status };
+  return {
+    reserveId: r.id,
+    institutionId: r.institutionId,
+    amountFen: r.amountFen.toString(),
+    validUntil: r.validUntil,
+    status: r.status,
+  };
 }

@@ -42,9 +42,18 @@ export class BankKeyService implements BankKeyStore {
   ) {}
 
   async findKey(keyId: string): Promise<BankKeyRecord | null> {
-    const key = await this.keys.createQueryBuilder('k').addSelect('k.secretEncrypted').where('k.key_id = :keyId', { keyId }).getOne();
+    const key = await this.keys
+      .createQueryBuilder('k')
+      .addSelect('k.secretEncrypted')
+      .where('k.key_id = :keyId', { keyId })
+      .getOne();
     if (!key) return null;
-    return { keyId: key.keyId, bankCode: key.bankCode, revoked: key.revokedAt !== null, secret: decrypt(this.config.security.encryptionKey, key.secretEncrypted) };
+    return {
+      keyId: key.keyId,
+      bankCode: key.bankCode,
+      revoked: key.revokedAt !== null,
+      secret: decrypt(this.config.security.encryptionKey, key.secretEncrypted),
+    };
   }
 
   listBanks(actor: Principal): Promise<PartnerBank[]> {
@@ -68,14 +77,29 @@ export class BankKeyService implements BankKeyStore {
     const code = input.code.trim();
     const name = input.name.trim();
     const problems = [
-      ...(BANK_CODE_PATTERN.test(code) ? [] : [{ path: 'code', message: 'must be 2–32 characters A-Z, 0-9 and _, starting with a letter' }]),
+      ...(BANK_CODE_PATTERN.test(code)
+        ? []
+        : [{ path: 'code', message: 'must be 2–32 characters A-Z, 0-9 and _, starting with a letter' }]),
       ...(name && name.length <= 100 ? [] : [{ path: 'name', message: 'must be 1–100 characters' }]),
     ];
     if (problems.length) throw new ValidationFailed(problems);
     return this.dataSource.transaction(async (em) => {
-      const inserted = await em.createQueryBuilder().insert().into(PartnerBank).values({ code, name, createdAt: this.clock.now() }).orIgnore().returning('code').execute();
+      const inserted = await em
+        .createQueryBuilder()
+        .insert()
+        .into(PartnerBank)
+        .values({ code, name, createdAt: this.clock.now() })
+        .orIgnore()
+        .returning('code')
+        .execute();
       if ((inserted.raw as unknown[]).length === 0) throw bankExists(code);
-      await this.audit.record(em, { actor, action: 'identity.bank.registered', entityType: 'partner_bank', entityId: code, summary: { code, name } });
+      await this.audit.record(em, {
+        actor,
+        action: 'identity.bank.registered',
+        entityType: 'partner_bank',
+        entityId: code,
+        summary: { code, name },
+      });
       return em.findOneByOrFail(PartnerBank, { code });
     });
   }
@@ -91,8 +115,20 @@ export class BankKeyService implements BankKeyStore {
       const keyId = `bk_${randomBytes(12).toString('hex')}`;
       const secret = randomBytes(32).toString('base64url');
       const createdAt = this.clock.now();
-      await em.insert(BankApiKey, { keyId, bankCode, secretEncrypted: encrypt(this.config.security.encryptionKey, secret), createdAt, revokedAt: null });
-      await this.audit.record(em, { actor, action: 'identity.bank_key.issued', entityType: 'bank_api_key', entityId: keyId, summary: { bankCode, activeKeys: active + 1 } });
+      await em.insert(BankApiKey, {
+        keyId,
+        bankCode,
+        secretEncrypted: encrypt(this.config.security.encryptionKey, secret),
+        createdAt,
+        revokedAt: null,
+      });
+      await this.audit.record(em, {
+        actor,
+        action: 'identity.bank_key.issued',
+        entityType: 'bank_api_key',
+        entityId: keyId,
+        summary: { bankCode, activeKeys: active + 1 },
+      });
       return { keyId, bankCode, secret, createdAt };
     });
   }
@@ -106,7 +142,13 @@ export class BankKeyService implements BankKeyStore {
       if (key.revokedAt) return key;
       key.revokedAt = this.clock.now();
       await em.update(BankApiKey, { keyId }, { revokedAt: key.revokedAt });
-      await this.audit.record(em, { actor, action: 'identity.bank_key.revoked', entityType: 'bank_api_key', entityId: keyId, summary: { bankCode: key.bankCode } });
+      await this.audit.record(em, {
+        actor,
+        action: 'identity.bank_key.revoked',
+        entityType: 'bank_api_key',
+        entityId: keyId,
+        summary: { bankCode: key.bankCode },
+      });
       return key;
     });
   }
@@ -114,10 +156,12 @@ export class BankKeyService implements BankKeyStore {
 
 function assertAdmin(actor: Principal): void {
   if (actor.kind === 'system') return;
-  if (!hasRole(actor, Role.COUNTY_ADMIN)) throw new Forbidden('Only a county administrator may manage partner banks and their keys');
+  if (!hasRole(actor, Role.COUNTY_ADMIN))
+    throw new Forbidden('Only a county administrator may manage partner banks and their keys');
 }
 
 function assertReader(actor: Principal): void {
   if (actor.kind === 'system') return;
-  if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)) throw new Forbidden('Only the county office and discipline supervisors may see partner banks');
+  if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR))
+    throw new Forbidden('Only the county office and discipline supervisors may see partner banks');
 }

@@ -90,20 +90,34 @@ export class FirstAdminService {
     return this.locked(async (q) => {
       if (await this.adminExists(q)) throw new SetupAlreadyDone();
       const now = this.clock.now();
-      const [row] = (await q.query(`SELECT code_hash, expires_at, failures, last_failure_at, locked_until FROM first_admin_setup WHERE id = 1`)) as SetupRow[];
+      const [row] = (await q.query(
+        `SELECT code_hash, expires_at, failures, last_failure_at, locked_until FROM first_admin_setup WHERE id = 1`,
+      )) as SetupRow[];
       if (!row) throw new SetupCodeInvalid();
-      const state: ThrottleState = { failures: row.failures, lastFailureAt: row.last_failure_at ?? now, lockedUntil: row.locked_until };
+      const state: ThrottleState = {
+        failures: row.failures,
+        lastFailureAt: row.last_failure_at ?? now,
+        lockedUntil: row.locked_until,
+      };
       const blocked = blockedUntil(state, SETUP_THROTTLE, now);
       if (blocked) throw new TooManySetupAttempts(secondsUntil(blocked, now));
       const given = hashCode(normaliseCode(setupCode));
       const stored = Buffer.from(row.code_hash, 'hex');
       if (row.expires_at <= now || stored.length !== given.length || !timingSafeEqual(stored, given)) {
         const next = afterFailure(row.failures ? state : null, SETUP_THROTTLE, now);
-        await q.query(`UPDATE first_admin_setup SET failures = $1, last_failure_at = $2, locked_until = $3 WHERE id = 1`, [next.failures, next.lastFailureAt, next.lockedUntil]);
+        await q.query(
+          `UPDATE first_admin_setup SET failures = $1, last_failure_at = $2, locked_until = $3 WHERE id = 1`,
+          [next.failures, next.lastFailureAt, next.lockedUntil],
+        );
         throw new SetupCodeInvalid();
       }
       // Policy, audit and event as any user creation; a refused username or password keeps the code usable.
-      const user = await this.users.create(systemPrincipal('setup:first-admin'), { username, password, displayName: username, role: Role.COUNTY_ADMIN });
+      const user = await this.users.create(systemPrincipal('setup:first-admin'), {
+        username,
+        password,
+        displayName: username,
+        role: Role.COUNTY_ADMIN,
+      });
       await q.query(`DELETE FROM first_admin_setup`);
       return user;
     });

@@ -16,7 +16,9 @@ export class TooManyLoginAttempts extends DomainError {
 /** changeMyPassword: the current password given is not the user's password (counted like a failed login). */
 export class CurrentPasswordIncorrect extends DomainError {
   constructor() {
-    super('CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', 400, [{ path: 'currentPassword', message: 'is not correct' }]);
+    super('CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', 400, [
+      { path: 'currentPassword', message: 'is not correct' },
+    ]);
   }
 }
 
@@ -27,25 +29,40 @@ export class InvalidScope extends DomainError {
 }
 
 export const userNotFound = (id: string): NotFound => new NotFound(`User ${id}`, 'USER_NOT_FOUND');
-export const usernameTaken = (username: string): Conflict => new Conflict('USERNAME_TAKEN', `The username "${username}" is taken`);
-export const lastAdmin = (): Conflict => new Conflict('LAST_ADMIN', 'This is the last active county administrator; create another one first');
+export const usernameTaken = (username: string): Conflict =>
+  new Conflict('USERNAME_TAKEN', `The username "${username}" is taken`);
+export const lastAdmin = (): Conflict =>
+  new Conflict('LAST_ADMIN', 'This is the last active county administrator; create another one first');
 export const bankNotFound = (code: string): NotFound => new NotFound(`Partner bank ${code}`, 'BANK_NOT_FOUND');
-export const bankExists = (code: string): Conflict => new Conflict('BANK_ALREADY_EXISTS', `A partner bank with code ${code} already exists`);
+export const bankExists = (code: string): Conflict =>
+  new Conflict('BANK_ALREADY_EXISTS', `A partner bank with code ${code} already exists`);
 export const bankKeyNotFound = (keyId: string): NotFound => new NotFound(`API key ${keyId}`, 'BANK_KEY_NOT_FOUND');
 export const bankKeyLimit = (code: string): Conflict =>
-  new Conflict('BANK_KEY_LIMIT', `Partner bank ${code} already has two active API keys; revoke one before issuing another`);
+  new Conflict(
+    'BANK_KEY_LIMIT',
+    `Partner bank ${code} already has two active API keys; revoke one before issuing another`,
+  );
 
 /** setupFirstAdmin once a county administrator exists. */
 export class SetupAlreadyDone extends DomainError {
   constructor() {
-    super('SETUP_ALREADY_DONE', 'The first administrator has been set up already; ask a county administrator for an account', 409);
+    super(
+      'SETUP_ALREADY_DONE',
+      'The first administrator has been set up already; ask a county administrator for an account',
+      409,
+    );
   }
 }
 
 /** setupFirstAdmin with a code that is wrong, expired or from an earlier start. */
 export class SetupCodeInvalid extends DomainError {
   constructor() {
-    super('SETUP_CODE_INVALID', 'The setup code is not valid: use the one in the latest start-up log (it expires after 24 h)', 400, [{ path: 'setupCode', message: 'is not valid' }]);
+    super(
+      'SETUP_CODE_INVALID',
+      'The setup code is not valid: use the one in the latest start-up log (it expires after 24 h)',
+      400,
+      [{ path: 'setupCode', message: 'is not valid' }],
+    );
   }
 }
 

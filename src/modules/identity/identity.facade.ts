@@ -26,7 +26,11 @@ export class IdentityFacade {
   }
 
   /** Active users within any of the scopes, for pickers (e.g. a task's assignees). */
-  directory(actor: Principal, scopes: UserDirectoryScope[], options: { search?: string; limit: number }): Promise<UserDirectoryEntry[]> {
+  directory(
+    actor: Principal,
+    scopes: UserDirectoryScope[],
+    options: { search?: string; limit: number },
+  ): Promise<UserDirectoryEntry[]> {
     return this.users.directory(actor, scopes, options);
   }
 

@@ -1,4 +1,11 @@
-import { ThrottlePolicy, ThrottleState, afterFailure, blockedUntil, secondsUntil, slowdownSeconds } from './login-throttle';
+import {
+  ThrottlePolicy,
+  ThrottleState,
+  afterFailure,
+  blockedUntil,
+  secondsUntil,
+  slowdownSeconds,
+} from './login-throttle';
 
 const policy: ThrottlePolicy = { maxFailures: 5, slowAfter: 3, lockSeconds: 900, windowSeconds: 3600 };
 const t0 = new Date('2026-03-01T08:00:00Z');

@@ -43,7 +43,11 @@ export function blockedUntil(state: ThrottleState | null, policy: ThrottlePolicy
 /** The state after one more failed attempt (locking the key when it reaches the maximum). */
 export function afterFailure(state: ThrottleState | null, policy: ThrottlePolicy, now: Date): ThrottleState {
   const failures = !state || isForgotten(state, policy, now) ? 1 : state.failures + 1;
-  return { failures, lastFailureAt: now, lockedUntil: failures >= policy.maxFailures ? at(now, policy.lockSeconds) : null };
+  return {
+    failures,
+    lastFailureAt: now,
+    lockedUntil: failures >= policy.maxFailures ? at(now, policy.lockSeconds) : null,
+  };
 }
 
 /** Whole seconds from now until an instant (at least 1). */

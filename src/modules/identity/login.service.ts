@@ -31,7 +31,13 @@ interface Counted {
 }
 
 const stateOf = (row: ThrottleRow | undefined): ThrottleState | null =>
-  row && row.failures > 0 ? { failures: row.failures, lastFailureAt: new Date(row.last_failure_at), lockedUntil: row.locked_until && new Date(row.locked_until) } : null;
+  row && row.failures > 0
+    ? {
+        failures: row.failures,
+        lastFailureAt: new Date(row.last_failure_at),
+        lockedUntil: row.locked_until && new Date(row.locked_until),
+      }
+    : null;
 
 /**
  * Login with username and password. Every attempt is counted against the username and the client
@@ -52,7 +58,11 @@ export class LoginService {
     private readonly userService: UserService,
   ) {
     const a = config.auth;
-    const common = { slowAfter: a.loginSlowAfter, lockSeconds: a.loginLockSeconds, windowSeconds: a.loginFailureWindowSeconds };
+    const common = {
+      slowAfter: a.loginSlowAfter,
+      lockSeconds: a.loginLockSeconds,
+      windowSeconds: a.loginFailureWindowSeconds,
+    };
     // An address (an office behind one NAT) is slowed the same number of failures before its lock as a username.
     const addressSlowAfter = Math.max(1, a.loginAddressMaxFailures - (a.loginMaxFailures - a.loginSlowAfter));
     this.policies = {
@@ -67,21 +77,37 @@ export class LoginService {
     const counted = await this.countAttempt(keys);
 
     const user = USERNAME_PATTERN.test(username)
-      ? await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username }).getOne()
+      ? await this.users
+          .createQueryBuilder('u')
+          .addSelect('u.passwordHash')
+          .where('u.username = :username', { username })
+          .getOne()
       : null;
     const passwordOk = await verifyPassword(user?.passwordHash, password);
 
     if (user && passwordOk && !user.disabledAt) {
       await this.dataSource.transaction(async (em) => {
         await this.forgetFailures(em, keys);
-        await this.audit.record(em, { actor: toPrincipal(user), action: 'identity.login.succeeded', entityType: 'user', entityId: user.id, summary: { address } });
+        await this.audit.record(em, {
+          actor: toPrincipal(user),
+          action: 'identity.login.succeeded',
+          entityType: 'user',
+          entityId: user.id,
+          summary: { address },
+        });
       });
       return { ...this.tokens.issue(user.id, user.sessionVersion), user };
     }
 
     await this.dataSource.transaction(async (em) => {
       const failures = Object.fromEntries(counted.map((c) => [c.key.split(':')[0] + 'Failures', c.after.failures]));
-      await this.audit.record(em, { actor: ANONYMOUS, action: 'identity.login.failed', entityType: 'user', entityId: user?.id ?? null, summary: { username, address, ...failures } });
+      await this.audit.record(em, {
+        actor: ANONYMOUS,
+        action: 'identity.login.failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        summary: { username, address, ...failures },
+      });
       await this.recordLocks(em, counted);
     });
     throw new InvalidCredentials();
@@ -96,22 +122,38 @@ export class LoginService {
    * every earlier access token of the user stops working and a fresh one is answered, so the caller stays
    * logged in. Audited without either password.
    */
-  async changeOwnPassword(actor: Principal, currentPassword: string, newPassword: string, address: string): Promise<LoginResult> {
+  async changeOwnPassword(
+    actor: Principal,
+    currentPassword: string,
+    newPassword: string,
+    address: string,
+  ): Promise<LoginResult> {
     const me = await this.userService.me(actor);
     checkPassword(newPassword, 'newPassword', me.username);
     const keys = { username: `username:${me.username}`, address: `address:${address}` };
     const counted = await this.countAttempt(keys);
-    const stored = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: me.id }).getOneOrFail();
+    const stored = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: me.id })
+      .getOneOrFail();
     if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
       await this.dataSource.transaction(async (em) => {
         const failures = Object.fromEntries(counted.map((c) => [c.key.split(':')[0] + 'Failures', c.after.failures]));
-        await this.audit.record(em, { actor, action: 'identity.password_change.failed', entityType: 'user', entityId: me.id, summary: { username: me.username, address, ...failures } });
+        await this.audit.record(em, {
+          actor,
+          action: 'identity.password_change.failed',
+          entityType: 'user',
+          entityId: me.id,
+          summary: { username: me.username, address, ...failures },
+        });
         await this.recordLocks(em, counted);
       });
       throw new CurrentPasswordIncorrect();
     }
     await this.dataSource.transaction((em) => this.forgetFailures(em, keys));
-    if (newPassword === currentPassword) throw new ValidationFailed([{ path: 'newPassword', message: 'must differ from the current password' }]);
+    if (newPassword === currentPassword)
+      throw new ValidationFailed([{ path: 'newPassword', message: 'must differ from the current password' }]);
     const user = await this.userService.changeOwnPassword(actor, stored.passwordHash, newPassword, address);
     return { ...this.tokens.issue(user.id, user.sessionVersion), user };
   }
@@ -144,18 +186,28 @@ export class LoginService {
   private async countAttempt(keys: { username: string; address: string }): Promise<Counted[]> {
     const entries = (['address', 'username'] as const).map((kind) => ({ kind, key: keys[kind] }));
     const result = await this.dataSource.transaction(async (em: EntityManager) => {
-      await em.query(`INSERT INTO login_throttle (throttle_key, failures, last_failure_at) SELECT k, 0, 'epoch' FROM unnest($1::varchar[]) k ON CONFLICT DO NOTHING`, [
-        entries.map((e) => e.key),
-      ]);
-      const rows: ThrottleRow[] = await em.query(`SELECT * FROM login_throttle WHERE throttle_key = ANY($1) ORDER BY throttle_key FOR UPDATE`, [entries.map((e) => e.key)]);
+      await em.query(
+        `INSERT INTO login_throttle (throttle_key, failures, last_failure_at) SELECT k, 0, 'epoch' FROM unnest($1::varchar[]) k ON CONFLICT DO NOTHING`,
+        [entries.map((e) => e.key)],
+      );
+      const rows: ThrottleRow[] = await em.query(
+        `SELECT * FROM login_throttle WHERE throttle_key = ANY($1) ORDER BY throttle_key FOR UPDATE`,
+        [entries.map((e) => e.key)],
+      );
       const now = this.clock.now();
       const states = entries.map((e) => ({ ...e, before: stateOf(rows.find((r) => r.throttle_key === e.key)) }));
-      const blocked = states.map((s) => blockedUntil(s.before, this.policies[s.kind], now)).filter((d): d is Date => d !== null);
-      if (blocked.length > 0) return { retryAfter: secondsUntil(new Date(Math.max(...blocked.map((d) => d.getTime()))), now), counted: [] };
+      const blocked = states
+        .map((s) => blockedUntil(s.before, this.policies[s.kind], now))
+        .filter((d): d is Date => d !== null);
+      if (blocked.length > 0)
+        return { retryAfter: secondsUntil(new Date(Math.max(...blocked.map((d) => d.getTime()))), now), counted: [] };
       const counted: Counted[] = [];
       for (const s of states) {
         const after = afterFailure(s.before, this.policies[s.kind], now);
-        await em.query(`UPDATE login_throttle SET failures = $2, last_failure_at = $3, locked_until = $4 WHERE throttle_key = $1`, [s.key, after.failures, after.lastFailureAt, after.lockedUntil]);
+        await em.query(
+          `UPDATE login_throttle SET failures = $2, last_failure_at = $3, locked_until = $4 WHERE throttle_key = $1`,
+          [s.key, after.failures, after.lastFailureAt, after.lockedUntil],
+        );
         counted.push({ key: s.key, before: s.before, after });
       }
       return { retryAfter: undefined, counted };

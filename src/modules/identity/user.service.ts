@@ -68,7 +68,11 @@ export function toPrincipal(user: User): UserPrincipal {
   };
 }
 
-const scopeOf = (u: User): Scope => ({ departmentCode: u.departmentCode, townshipCode: u.townshipCode, schoolId: u.schoolId });
+const scopeOf = (u: User): Scope => ({
+  departmentCode: u.departmentCode,
+  townshipCode: u.townshipCode,
+  schoolId: u.schoolId,
+});
 
 /** The password policy, for every way a password is set: 10–128 characters and not the username (any case). */
 export function checkPassword(password: string, path: string, username?: string): void {
@@ -114,9 +118,18 @@ export class UserService implements UserPrincipalStore {
     if (!filter.includeDisabled) qb.andWhere('u.disabled_at IS NULL');
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.search) {
-      qb.andWhere('(u.username ILIKE :search OR u.display_name ILIKE :search)', { search: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
+      qb.andWhere('(u.username ILIKE :search OR u.display_name ILIKE :search)', {
+        search: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`,
+      });
     }
-    return paginate(qb, page, { list: 'identity.users', valueType: 'string', column: 'u.username', value: (u) => u.username, tieBreaker: 'u.id', tieValue: (u) => u.id });
+    return paginate(qb, page, {
+      list: 'identity.users',
+      valueType: 'string',
+      column: 'u.username',
+      value: (u) => u.username,
+      tieBreaker: 'u.id',
+      tieValue: (u) => u.id,
+    });
   }
 
   /**
@@ -124,7 +137,11 @@ export class UserService implements UserPrincipalStore {
    * modules' pickers (e.g. supervision's assignable users), which decide who may see the result. An
    * empty scope list, or scopes naming no department or township, match nobody.
    */
-  async directory(actor: Principal, scopes: UserDirectoryScope[], options: { search?: string; limit: number }): Promise<UserDirectoryEntry[]> {
+  async directory(
+    actor: Principal,
+    scopes: UserDirectoryScope[],
+    options: { search?: string; limit: number },
+  ): Promise<UserDirectoryEntry[]> {
     assertReader(actor);
     const clauses: string[] = [];
     const params: Record<string, unknown> = {};
@@ -134,7 +151,11 @@ export class UserService implements UserPrincipalStore {
       if (scope.townshipCodes?.length) where.push(`u.township_code IN (:...t${i})`);
       if (!scope.roles.length || !where.length) return;
       clauses.push(`(u.role IN (:...r${i}) AND (${where.join(' OR ')}))`);
-      Object.assign(params, { [`r${i}`]: scope.roles, [`d${i}`]: scope.departmentCodes, [`t${i}`]: scope.townshipCodes });
+      Object.assign(params, {
+        [`r${i}`]: scope.roles,
+        [`d${i}`]: scope.departmentCodes,
+        [`t${i}`]: scope.townshipCodes,
+      });
     });
     if (!clauses.length) return [];
     const qb = this.users
@@ -145,14 +166,21 @@ export class UserService implements UserPrincipalStore {
     const search = options.search?.trim();
     if (search) qb.andWhere('u.display_name ILIKE :search', { search: `%${search.replace(/[\\%_]/g, '\\$&')}%` });
     const rows = await qb.orderBy('u.display_name', 'ASC').addOrderBy('u.id', 'ASC').limit(options.limit).getMany();
-    return rows.map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, departmentCode: u.departmentCode, townshipCode: u.townshipCode }));
+    return rows.map((u) => ({
+      id: u.id,
+      displayName: u.displayName,
+      role: u.role,
+      departmentCode: u.departmentCode,
+      townshipCode: u.townshipCode,
+    }));
   }
 
   async create(actor: Principal, command: CreateUserCommand): Promise<User> {
     assertAdmin(actor);
     const username = normaliseUsername(command.username);
     const displayName = command.displayName.trim();
-    if (!displayName || displayName.length > 100) throw new ValidationFailed([{ path: 'displayName', message: 'must be 1–100 characters' }]);
+    if (!displayName || displayName.length > 100)
+      throw new ValidationFailed([{ path: 'displayName', message: 'must be 1–100 characters' }]);
     checkPassword(command.password, 'password', username);
     const scope = await this.resolveScope(command.role, command.scope);
     if (await this.users.existsBy({ username })) throw usernameTaken(username);
@@ -163,7 +191,16 @@ export class UserService implements UserPrincipalStore {
         .createQueryBuilder()
         .insert()
         .into(User)
-        .values({ username, displayName, passwordHash, role: command.role, ...scope, sessionVersion: 0, createdAt: now, updatedAt: now })
+        .values({
+          username,
+          displayName,
+          passwordHash,
+          role: command.role,
+          ...scope,
+          sessionVersion: 0,
+          createdAt: now,
+          updatedAt: now,
+        })
         .orIgnore()
         .returning('id')
         .execute();
@@ -187,10 +224,17 @@ export class UserService implements UserPrincipalStore {
     const scope = await this.resolveScope(role, scopeValue);
     return this.dataSource.transaction(async (em) => {
       const user = await this.lockUser(em, userId);
-      if (user.role === Role.COUNTY_ADMIN && role !== Role.COUNTY_ADMIN && !user.disabledAt) await this.assertNotLastAdmin(em, user.id);
+      if (user.role === Role.COUNTY_ADMIN && role !== Role.COUNTY_ADMIN && !user.disabledAt)
+        await this.assertNotLastAdmin(em, user.id);
       const before = { role: user.role, ...scopeOf(user) };
       await em.update(User, { id: user.id }, { role, ...scope, updatedAt: this.clock.now() });
-      await this.audit.record(em, { actor, action: 'identity.user.role_changed', entityType: 'user', entityId: user.id, summary: { username: user.username, before, after: { role, ...scope } } });
+      await this.audit.record(em, {
+        actor,
+        action: 'identity.user.role_changed',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { username: user.username, before, after: { role, ...scope } },
+      });
       return em.findOneByOrFail(User, { id: user.id });
     });
   }
@@ -203,8 +247,18 @@ export class UserService implements UserPrincipalStore {
       if (user.disabledAt) return user;
       if (user.role === Role.COUNTY_ADMIN) await this.assertNotLastAdmin(em, user.id);
       const now = this.clock.now();
-      await em.update(User, { id: user.id }, { disabledAt: now, sessionVersion: user.sessionVersion + 1, updatedAt: now });
-      await this.audit.record(em, { actor, action: 'identity.user.disabled', entityType: 'user', entityId: user.id, summary: { username: user.username } });
+      await em.update(
+        User,
+        { id: user.id },
+        { disabledAt: now, sessionVersion: user.sessionVersion + 1, updatedAt: now },
+      );
+      await this.audit.record(em, {
+        actor,
+        action: 'identity.user.disabled',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { username: user.username },
+      });
       await this.events.publish(em, 'identity.user.disabled', { userId: user.id, username: user.username });
       return em.findOneByOrFail(User, { id: user.id });
     });
@@ -216,7 +270,13 @@ export class UserService implements UserPrincipalStore {
       const user = await this.lockUser(em, userId);
       if (!user.disabledAt) return user;
       await em.update(User, { id: user.id }, { disabledAt: null, updatedAt: this.clock.now() });
-      await this.audit.record(em, { actor, action: 'identity.user.enabled', entityType: 'user', entityId: user.id, summary: { username: user.username } });
+      await this.audit.record(em, {
+        actor,
+        action: 'identity.user.enabled',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { username: user.username },
+      });
       return em.findOneByOrFail(User, { id: user.id });
     });
   }
@@ -228,8 +288,18 @@ export class UserService implements UserPrincipalStore {
     const passwordHash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (em) => {
       const user = await this.lockUser(em, userId);
-      await em.update(User, { id: user.id }, { passwordHash, sessionVersion: user.sessionVersion + 1, updatedAt: this.clock.now() });
-      await this.audit.record(em, { actor, action: 'identity.user.password_reset', entityType: 'user', entityId: user.id, summary: { username: user.username } });
+      await em.update(
+        User,
+        { id: user.id },
+        { passwordHash, sessionVersion: user.sessionVersion + 1, updatedAt: this.clock.now() },
+      );
+      await this.audit.record(em, {
+        actor,
+        action: 'identity.user.password_reset',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { username: user.username },
+      });
       return em.findOneByOrFail(User, { id: user.id });
     });
   }
@@ -252,8 +322,18 @@ export class UserService implements UserPrincipalStore {
         .getOne();
       if (!user || user.disabledAt) throw new Forbidden('This account is disabled');
       if (user.passwordHash !== verifiedHash) throw new CurrentPasswordIncorrect();
-      await em.update(User, { id: user.id }, { passwordHash, sessionVersion: user.sessionVersion + 1, updatedAt: this.clock.now() });
-      await this.audit.record(em, { actor, action: 'identity.user.password_changed', entityType: 'user', entityId: user.id, summary: { username: user.username, address } });
+      await em.update(
+        User,
+        { id: user.id },
+        { passwordHash, sessionVersion: user.sessionVersion + 1, updatedAt: this.clock.now() },
+      );
+      await this.audit.record(em, {
+        actor,
+        action: 'identity.user.password_changed',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { username: user.username, address },
+      });
       return em.findOneByOrFail(User, { id: user.id });
     });
   }
@@ -272,7 +352,9 @@ export class UserService implements UserPrincipalStore {
 
   /** Refuses to take away the last active county administrator (nobody could administer users then). */
   private async assertNotLastAdmin(em: EntityManager, userId: string): Promise<void> {
-    const admins: { id: string }[] = await em.query(`SELECT id FROM app_user WHERE role = 'COUNTY_ADMIN' AND disabled_at IS NULL FOR UPDATE`);
+    const admins: { id: string }[] = await em.query(
+      `SELECT id FROM app_user WHERE role = 'COUNTY_ADMIN' AND disabled_at IS NULL FOR UPDATE`,
+    );
     if (admins.every((a) => a.id === userId)) throw lastAdmin();
   }
 
@@ -289,7 +371,8 @@ export class UserService implements UserPrincipalStore {
     try {
       if (kind === 'department') return { ...none, departmentCode: (await this.reference.getDepartment(scope)).code };
       if (kind === 'township') return { ...none, townshipCode: (await this.reference.getTownship(scope)).code };
-      if (UUID.test(scope) && (await this.reference.schoolExists(scope))) return { ...none, schoolId: scope.toLowerCase() };
+      if (UUID.test(scope) && (await this.reference.schoolExists(scope)))
+        return { ...none, schoolId: scope.toLowerCase() };
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 404) throw error;
     }
@@ -297,11 +380,18 @@ export class UserService implements UserPrincipalStore {
   }
 }
 
-const SCOPE_NAMES = { department: 'an existing department code', township: 'an existing township code', school: 'the id of an existing school' } as const;
+const SCOPE_NAMES = {
+  department: 'an existing department code',
+  township: 'an existing township code',
+  school: 'the id of an existing school',
+} as const;
 
 export function normaliseUsername(username: string): string {
   const trimmed = username.trim();
-  if (!USERNAME_PATTERN.test(trimmed)) throw new ValidationFailed([{ path: 'username', message: 'must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit' }]);
+  if (!USERNAME_PATTERN.test(trimmed))
+    throw new ValidationFailed([
+      { path: 'username', message: 'must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit' },
+    ]);
   return trimmed.toLowerCase();
 }
 
@@ -312,5 +402,6 @@ function assertAdmin(actor: Principal): void {
 
 function assertReader(actor: Principal): void {
   if (actor.kind === 'system') return;
-  if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)) throw new Forbidden('Only the county office and discipline supervisors may list users');
+  if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR))
+    throw new Forbidden('Only the county office and discipline supervisors may list users');
 }

@@ -73,7 +73,12 @@ const INBOX = `
  * notify about; an event then carries it to the outbound channels (SMS/WeChat adapters later).
  */
 /** Cursor identity of a user's inbox, newest first. */
-const INBOX_CURSOR: CursorSpec = { list: 'notifications.inbox', order: 'created_at,id', direction: 'DESC', types: ['timestamp', 'uuid'] };
+const INBOX_CURSOR: CursorSpec = {
+  list: 'notifications.inbox',
+  order: 'created_at,id',
+  direction: 'DESC',
+  types: ['timestamp', 'uuid'],
+};
 
 @Injectable()
 export class NotificationService {
@@ -91,7 +96,14 @@ export class NotificationService {
     if (targets.length === 0) return null;
     const [row] = (await em.query(
       `INSERT INTO notification (kind, title, body, entity_type, entity_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [content.kind, content.title.slice(0, 200), content.body, content.entityType ?? null, content.entityId ?? null, this.clock.now()],
+      [
+        content.kind,
+        content.title.slice(0, 200),
+        content.body,
+        content.entityType ?? null,
+        content.entityId ?? null,
+        this.clock.now(),
+      ],
     )) as { id: string }[];
     const id = row!.id;
     await em.query(
@@ -112,8 +124,13 @@ export class NotificationService {
     const addresses = addressesOf(actor);
     const userId = (actor as { userId: string }).userId;
     const params: unknown[] = [addresses.map((a) => a.kind), addresses.map((a) => a.value), userId];
-    const unread = unreadOnly ? ' AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = $3)' : '';
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total ${INBOX}${unread}`, unreadOnly ? params : params.slice(0, 2))) as [{ total: number }];
+    const unread = unreadOnly
+      ? ' AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = $3)'
+      : '';
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total ${INBOX}${unread}`,
+      unreadOnly ? params : params.slice(0, 2),
+    )) as [{ total: number }];
     const first = page.first ?? 20;
     let after = '';
     if (page.after) {
@@ -129,8 +146,15 @@ export class NotificationService {
       params,
     )) as InboxItem[];
     const nodes = rows.slice(0, first);
-    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(INBOX_CURSOR, [new Date(node.createdAt).toISOString(), node.id]) }));
-    return { edges, totalCount: total, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    const edges = nodes.map((node) => ({
+      node,
+      cursor: encodeCursor(INBOX_CURSOR, [new Date(node.createdAt).toISOString(), node.id]),
+    }));
+    return {
+      edges,
+      totalCount: total,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 
   async unreadCount(actor: Principal): Promise<number> {
@@ -172,7 +196,12 @@ export class NotificationService {
   }
 
   /** Hands a created notification to every outbound channel (called by the delivery subscriber). */
-  async deliverOutbound(notification: { notificationId: string; kind: string; title: string; targets: string[] }): Promise<void> {
+  async deliverOutbound(notification: {
+    notificationId: string;
+    kind: string;
+    title: string;
+    targets: string[];
+  }): Promise<void> {
     for (const channel of this.channels) {
       await channel.deliver(notification);
     }
@@ -190,7 +219,17 @@ export class LogChannel implements NotificationChannel {
   readonly name = 'log';
   private readonly logger = new Logger('NotificationChannel');
 
-  async deliver(notification: { notificationId: string; kind: string; title: string; targets: string[] }): Promise<void> {
-    this.logger.log({ notification: notification.notificationId, kind: notification.kind, targets: notification.targets, msg: `notify: ${notification.title}` });
+  async deliver(notification: {
+    notificationId: string;
+    kind: string;
+    title: string;
+    targets: string[];
+  }): Promise<void> {
+    this.logger.log({
+      notification: notification.notificationId,
+      kind: notification.kind,
+      targets: notification.targets,
+      msg: `notify: ${notification.title}`,
+    });
   }
 }

@@ -15,6 +15,11 @@ export class NotificationsFacade {
 }
 
 /** The facade outside a Nest application (benchmarks, command-line tools), like createPolicyFacade. */
-export function createNotificationsFacade(dataSource: DataSource, events: EventPublisher, clock: Clock, channels: NotificationChannel[]): NotificationsFacade {
+export function createNotificationsFacade(
+  dataSource: DataSource,
+  events: EventPublisher,
+  clock: Clock,
+  channels: NotificationChannel[],
+): NotificationsFacade {
   return new NotificationsFacade(new NotificationService(dataSource, events, clock, channels));
 }

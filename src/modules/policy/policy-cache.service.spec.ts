@@ -5,7 +5,12 @@ import { findPolicyRule } from './policy.catalogue';
 
 const cap = findPolicyRule('escrow.prepaid_max_fen')!;
 const at = new Date('2026-12-03T02:00:00Z');
-const row = (value: number, effectiveOn = '2026-12-01') => ({ key: cap.key, value: String(value), effective_on: effectiveOn, decided_at: new Date('2026-11-30T00:00:00Z') });
+const row = (value: number, effectiveOn = '2026-12-01') => ({
+  key: cap.key,
+  value: String(value),
+  effective_on: effectiveOn,
+  decided_at: new Date('2026-11-30T00:00:00Z'),
+});
 
 function setup() {
   let now = 1_000_000;

@@ -9,11 +9,19 @@ import { Forbidden } from '../../platform/errors/domain-error';
  * - propose a change, approve or reject one: the county office (COUNTY_ADMIN) only, and the decision by a
  *   different administrator than the proposer.
  */
-export const POLICY_READER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWNSHIP_OFFICER, Role.SCHOOL_ADMIN, Role.INSPECTOR, Role.DISCIPLINE_SUPERVISOR];
+export const POLICY_READER_ROLES = [
+  Role.COUNTY_ADMIN,
+  Role.DEPARTMENT_OFFICER,
+  Role.TOWNSHIP_OFFICER,
+  Role.SCHOOL_ADMIN,
+  Role.INSPECTOR,
+  Role.DISCIPLINE_SUPERVISOR,
+];
 export const POLICY_EDITOR_ROLES = [Role.COUNTY_ADMIN];
 
 export function assertPolicyEditor(actor: Principal): asserts actor is UserPrincipal {
-  if (actor.kind !== 'user' || !hasRole(actor, ...POLICY_EDITOR_ROLES)) throw new Forbidden('Only the county office changes county rules');
+  if (actor.kind !== 'user' || !hasRole(actor, ...POLICY_EDITOR_ROLES))
+    throw new Forbidden('Only the county office changes county rules');
 }
 
 export function assertPolicyReader(actor: Principal): void {

@@ -28,9 +28,12 @@ export class PolicyValueInvalid extends DomainError {
 /** A change may not take effect before the day it is decided. */
 export class PolicyEffectiveDateInPast extends DomainError {
   constructor(effectiveOn: string, today: string) {
-    super('POLICY_EFFECTIVE_DATE_PAST', `effectiveOn ${effectiveOn} is before today (${today}); a rule changes from today or later`, 400, [
-      { path: 'effectiveOn', message: `must be ${today} or later` },
-    ]);
+    super(
+      'POLICY_EFFECTIVE_DATE_PAST',
+      `effectiveOn ${effectiveOn} is before today (${today}); a rule changes from today or later`,
+      400,
+      [{ path: 'effectiveOn', message: `must be ${today} or later` }],
+    );
   }
 }
 

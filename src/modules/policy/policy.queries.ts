@@ -6,13 +6,20 @@ import { PolicyVersion } from './policy.values';
 
 /** Every approved version of every rule (a few rows per rule): what each replica caches. */
 export async function loadApprovedVersions(em: EntityManager): Promise<PolicyVersion[]> {
-  const rows = (await em.query(`SELECT key, value, to_char(effective_on, 'YYYY-MM-DD') AS effective_on, decided_at FROM policy_change WHERE status = 'APPROVED'`)) as {
+  const rows = (await em.query(
+    `SELECT key, value, to_char(effective_on, 'YYYY-MM-DD') AS effective_on, decided_at FROM policy_change WHERE status = 'APPROVED'`,
+  )) as {
     key: string;
     value: string;
     effective_on: string;
     decided_at: Date;
   }[];
-  return rows.map((r) => ({ key: r.key, value: Number(r.value), effectiveOn: r.effective_on, approvedAt: new Date(r.decided_at) }));
+  return rows.map((r) => ({
+    key: r.key,
+    value: Number(r.value),
+    effectiveOn: r.effective_on,
+    approvedAt: new Date(r.decided_at),
+  }));
 }
 
 /** A rule's changes, newest proposal first (history and pending proposals). */

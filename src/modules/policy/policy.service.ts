@@ -75,7 +75,8 @@ export class PolicyService {
     if (value === null) throw new PolicyValueInvalid(rule.key, expectedFormat(rule));
     const bound = boundProblem(rule, value);
     if (bound) throw new PolicyValueOutOfBounds(bound);
-    if (!isCalendarDate(input.effectiveOn)) throw new ValidationFailed([{ path: 'effectiveOn', message: 'must be a date YYYY-MM-DD' }]);
+    if (!isCalendarDate(input.effectiveOn))
+      throw new ValidationFailed([{ path: 'effectiveOn', message: 'must be a date YYYY-MM-DD' }]);
     const today = businessToday(this.clock, this.config.timeZone);
     if (input.effectiveOn < today) throw new PolicyEffectiveDateInPast(input.effectiveOn, today);
     const reason = input.reason?.trim();
@@ -132,7 +133,13 @@ export class PolicyService {
         action: 'policy.change.approved',
         entityType: 'policy_change',
         entityId: c.id,
-        summary: { key: c.key, value: formatPolicyValue(rule, c.value), previousValue: formatPolicyValue(rule, previous), effectiveOn: c.effectiveOn, proposedBy: c.proposedByName },
+        summary: {
+          key: c.key,
+          value: formatPolicyValue(rule, c.value),
+          previousValue: formatPolicyValue(rule, previous),
+          effectiveOn: c.effectiveOn,
+          proposedBy: c.proposedByName,
+        },
       });
       await this.events.publish(em, 'policy.rule.changed', {
         changeId: c.id,
@@ -157,7 +164,13 @@ export class PolicyService {
       const c = await this.decidable(em, actor, id, 'rejected');
       this.decide(c, actor, PolicyChangeStatus.REJECTED, note);
       await em.save(c);
-      await this.audit.record(em, { actor, action: 'policy.change.rejected', entityType: 'policy_change', entityId: c.id, summary: { key: c.key, note: c.decisionNote } });
+      await this.audit.record(em, {
+        actor,
+        action: 'policy.change.rejected',
+        entityType: 'policy_change',
+        entityId: c.id,
+        summary: { key: c.key, note: c.decisionNote },
+      });
       return c;
     });
   }
@@ -178,7 +191,12 @@ export class PolicyService {
     }
   }
 
-  private async decidable(em: Parameters<typeof lockChange>[0], actor: UserPrincipal, id: string, wanted: string): Promise<PolicyChange> {
+  private async decidable(
+    em: Parameters<typeof lockChange>[0],
+    actor: UserPrincipal,
+    id: string,
+    wanted: string,
+  ): Promise<PolicyChange> {
     if (!UUID.test(id)) throw new PolicyChangeNotFound(id);
     const c = await lockChange(em, id);
     if (!c) throw new PolicyChangeNotFound(id);
@@ -197,12 +215,28 @@ export class PolicyService {
 
   private async states(rules: readonly PolicyRule[]): Promise<PolicyState[]> {
     const today = businessToday(this.clock, this.config.timeZone);
-    const changes = await changesOf(this.dataSource.manager, rules.map((r) => r.key));
+    const changes = await changesOf(
+      this.dataSource.manager,
+      rules.map((r) => r.key),
+    );
     return rules.map((rule) => {
       const mine = changes.filter((c) => c.key === rule.key);
       const versions = mine.filter((c) => c.status === PolicyChangeStatus.APPROVED).map(toVersion);
-      const inForce = versions.filter((v) => v.effectiveOn <= today).sort((a, b) => (a.effectiveOn === b.effectiveOn ? a.approvedAt.getTime() - b.approvedAt.getTime() : a.effectiveOn < b.effectiveOn ? -1 : 1));
-      return { rule, currentValue: valueOn(rule, versions, today), currentSince: inForce.at(-1)?.effectiveOn ?? null, changes: mine };
+      const inForce = versions
+        .filter((v) => v.effectiveOn <= today)
+        .sort((a, b) =>
+          a.effectiveOn === b.effectiveOn
+            ? a.approvedAt.getTime() - b.approvedAt.getTime()
+            : a.effectiveOn < b.effectiveOn
+              ? -1
+              : 1,
+        );
+      return {
+        rule,
+        currentValue: valueOn(rule, versions, today),
+        currentSince: inForce.at(-1)?.effectiveOn ?? null,
+        changes: mine,
+      };
     });
   }
 }

@@ -12,8 +12,12 @@ describe('policy catalogue', () => {
 
   it('finds a looser-than-national bound in a bad declaration', () => {
     const bad: PolicyRule = { ...rule('escrow.prepaid_max_fen'), max: 600_000 };
-    expect(catalogueProblems([bad])).toEqual(['escrow.prepaid_max_fen: a national LOWER rule has the national value as its upper bound']);
-    expect(catalogueProblems([rule('complaints.handle_days'), rule('complaints.handle_days')])).toEqual(['complaints.handle_days: declared twice']);
+    expect(catalogueProblems([bad])).toEqual([
+      'escrow.prepaid_max_fen: a national LOWER rule has the national value as its upper bound',
+    ]);
+    expect(catalogueProblems([rule('complaints.handle_days'), rule('complaints.handle_days')])).toEqual([
+      'complaints.handle_days: declared twice',
+    ]);
   });
 
   it('keeps the national numbers the service had as defaults', () => {
@@ -38,14 +42,22 @@ describe('policy catalogue', () => {
 
 describe('valueOn', () => {
   const cap = rule('escrow.prepaid_max_fen');
-  const v = (value: number, effectiveOn: string, approvedAt: string) => ({ key: cap.key, value, effectiveOn, approvedAt: at(approvedAt) });
+  const v = (value: number, effectiveOn: string, approvedAt: string) => ({
+    key: cap.key,
+    value,
+    effectiveOn,
+    approvedAt: at(approvedAt),
+  });
 
   it('is the national default without versions', () => {
     expect(valueOn(cap, [], '2026-12-03')).toBe(500_000);
   });
 
   it('is the latest version in force on the date; a future version waits for its day', () => {
-    const versions = [v(400_000, '2026-12-01', '2026-11-30T02:00:00Z'), v(300_000, '2026-12-10', '2026-12-02T02:00:00Z')];
+    const versions = [
+      v(400_000, '2026-12-01', '2026-11-30T02:00:00Z'),
+      v(300_000, '2026-12-10', '2026-12-02T02:00:00Z'),
+    ];
     expect(valueOn(cap, versions, '2026-11-30')).toBe(500_000);
     expect(valueOn(cap, versions, '2026-12-01')).toBe(400_000);
     expect(valueOn(cap, versions, '2026-12-09')).toBe(400_000);
@@ -53,7 +65,11 @@ describe('valueOn', () => {
   });
 
   it('breaks a tie on the effective date by the later approval, and ignores other rules', () => {
-    const versions = [v(200_000, '2026-12-01', '2026-12-01T05:00:00Z'), v(450_000, '2026-12-01', '2026-12-01T03:00:00Z'), { ...v(1, '2026-11-01', '2026-11-01T00:00:00Z'), key: 'escrow.prepaid_max_months' }];
+    const versions = [
+      v(200_000, '2026-12-01', '2026-12-01T05:00:00Z'),
+      v(450_000, '2026-12-01', '2026-12-01T03:00:00Z'),
+      { ...v(1, '2026-11-01', '2026-11-01T00:00:00Z'), key: 'escrow.prepaid_max_months' },
+    ];
     expect(valueOn(cap, versions, '2026-12-02')).toBe(200_000);
   });
 });

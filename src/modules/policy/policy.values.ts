@@ -18,7 +18,12 @@ export function valueOn(rule: PolicyRule, versions: readonly PolicyVersion[], da
   let best: PolicyVersion | undefined;
   for (const v of versions) {
     if (v.key !== rule.key || v.effectiveOn > date) continue;
-    if (!best || v.effectiveOn > best.effectiveOn || (v.effectiveOn === best.effectiveOn && v.approvedAt.getTime() > best.approvedAt.getTime())) best = v;
+    if (
+      !best ||
+      v.effectiveOn > best.effectiveOn ||
+      (v.effectiveOn === best.effectiveOn && v.approvedAt.getTime() > best.approvedAt.getTime())
+    )
+      best = v;
   }
   return best ? best.value : rule.nationalDefault;
 }
@@ -35,7 +40,15 @@ export function formatPolicyValue(rule: PolicyRule, value: number): string {
   }
 }
 
-const UNIT: Record<PolicyRule['kind'], string> = { DAYS: 'days', HOURS: 'hours', MINUTES: 'minutes', FEN: 'yuan', PERCENT: '%', COUNT: '', TIME_OF_DAY: '' };
+const UNIT: Record<PolicyRule['kind'], string> = {
+  DAYS: 'days',
+  HOURS: 'hours',
+  MINUTES: 'minutes',
+  FEN: 'yuan',
+  PERCENT: '%',
+  COUNT: '',
+  TIME_OF_DAY: '',
+};
 
 export function describePolicyValue(rule: PolicyRule, value: number): string {
   const unit = UNIT[rule.kind];
@@ -63,7 +76,13 @@ export function parsePolicyValue(rule: PolicyRule, text: string): number | null 
 export function boundProblem(rule: PolicyRule, value: number): string | null {
   const looser = (bound: number, side: string) =>
     `${rule.key} (${rule.title}) must be ${side} ${describePolicyValue(rule, bound)}: ${describePolicyValue(rule, value)} is ${rule.stricter === 'NONE' ? 'outside the allowed range' : 'looser than the national rule'} (${rule.source}); a county may be stricter, never looser`;
-  if (value > rule.max) return rule.stricter === 'LOWER' ? looser(rule.max, 'at most') : `${rule.key} (${rule.title}) must be at most ${describePolicyValue(rule, rule.max)} (${rule.source})`;
-  if (value < rule.min) return rule.stricter === 'HIGHER' ? looser(rule.min, 'at least') : `${rule.key} (${rule.title}) must be at least ${describePolicyValue(rule, rule.min)} (${rule.source})`;
+  if (value > rule.max)
+    return rule.stricter === 'LOWER'
+      ? looser(rule.max, 'at most')
+      : `${rule.key} (${rule.title}) must be at most ${describePolicyValue(rule, rule.max)} (${rule.source})`;
+  if (value < rule.min)
+    return rule.stricter === 'HIGHER'
+      ? looser(rule.min, 'at least')
+      : `${rule.key} (${rule.title}) must be at least ${describePolicyValue(rule, rule.min)} (${rule.source})`;
   return null;
 }

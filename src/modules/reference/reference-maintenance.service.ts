@@ -70,8 +70,8 @@ export interface CalendarPeriodInput {
   endDate: string;
 }
 
-
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * Write side of reference data: schools, the in-service teacher roster, grid cells and the school
@@ -103,7 +103,10 @@ export class ReferenceMaintenanceService {
   }
 
   async assertEditor(actor: Principal): Promise<void> {
-    if (!(await this.isEditor(actor))) throw new Forbidden('Only the county office or the education department (LICENSING / AFTER_SCHOOL duty) maintains reference data');
+    if (!(await this.isEditor(actor)))
+      throw new Forbidden(
+        'Only the county office or the education department (LICENSING / AFTER_SCHOOL duty) maintains reference data',
+      );
   }
 
   /** Grid cells: editors everywhere, a township officer in their own township. */
@@ -120,17 +123,30 @@ export class ReferenceMaintenanceService {
   async createSchool(actor: Principal, input: SchoolInput): Promise<School> {
     await this.assertEditor(actor);
     return this.dataSource.transaction(async (em) => {
-      if (!(await em.getRepository(Township).existsBy({ code: input.townshipCode }))) throw townshipNotFound(input.townshipCode);
+      if (!(await em.getRepository(Township).existsBy({ code: input.townshipCode })))
+        throw townshipNotFound(input.townshipCode);
       const code = input.code.trim();
       if (await em.getRepository(School).existsBy({ code })) throw schoolCodeTaken(code);
-      const school = em.getRepository(School).create({ code, name: input.name.trim(), townshipCode: input.townshipCode, stage: input.stage, address: input.address?.trim() || null });
+      const school = em.getRepository(School).create({
+        code,
+        name: input.name.trim(),
+        townshipCode: input.townshipCode,
+        stage: input.stage,
+        address: input.address?.trim() || null,
+      });
       await em.getRepository(School).insert(school);
       await this.audit.record(em, {
         actor,
         action: 'reference.school.created',
         entityType: 'school',
         entityId: school.id,
-        summary: { code: school.code, name: school.name, townshipCode: school.townshipCode, stage: school.stage, address: school.address },
+        summary: {
+          code: school.code,
+          name: school.name,
+          townshipCode: school.townshipCode,
+          stage: school.stage,
+          address: school.address,
+        },
       });
       return school;
     });
@@ -142,12 +158,19 @@ export class ReferenceMaintenanceService {
     return this.dataSource.transaction(async (em) => {
       const school = await em.getRepository(School).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!school) throw schoolNotFound(id);
-      if (update.townshipCode !== undefined && update.townshipCode !== null && update.townshipCode !== school.townshipCode) throw schoolTownshipImmutable();
+      if (
+        update.townshipCode !== undefined &&
+        update.townshipCode !== null &&
+        update.townshipCode !== school.townshipCode
+      )
+        throw schoolTownshipImmutable();
       const before = { name: school.name, stage: school.stage, address: school.address };
       if (update.name !== undefined && update.name !== null) school.name = update.name.trim();
       if (update.stage !== undefined && update.stage !== null) school.stage = update.stage;
       if (update.address !== undefined) school.address = update.address?.trim() || null;
-      await em.getRepository(School).update({ id }, { name: school.name, stage: school.stage, address: school.address });
+      await em
+        .getRepository(School)
+        .update({ id }, { name: school.name, stage: school.stage, address: school.address });
       await this.audit.record(em, {
         actor,
         action: 'reference.school.updated',
@@ -168,30 +191,47 @@ export class ReferenceMaintenanceService {
    * school's active teachers missing from the list are marked inactive (left service). ID numbers are
    * never stored, returned or logged; the audit summary and the event carry counts only.
    */
-  async importTeacherRoster(actor: Principal, schoolId: string, rows: readonly RosterRow[], replace: boolean): Promise<RosterImportResult> {
+  async importTeacherRoster(
+    actor: Principal,
+    schoolId: string,
+    rows: readonly RosterRow[],
+    replace: boolean,
+  ): Promise<RosterImportResult> {
     await this.assertEditor(actor);
     const problems: FieldProblem[] = [];
     const byHash = new Map<string, { name: string; index: number }>();
     rows.forEach((row, index) => {
       const name = row.name.trim();
-      if (!name || name.length > 100) problems.push({ path: `teachers.${index}.name`, message: 'must be 1 to 100 characters' });
+      if (!name || name.length > 100)
+        problems.push({ path: `teachers.${index}.name`, message: 'must be 1 to 100 characters' });
       const idNumber = normaliseResidentId(row.idNumber);
       if (!idNumber) {
-        problems.push({ path: `teachers.${index}.idNumber`, message: 'is not a valid resident ID number (18 characters, check character per GB 11643)' });
+        problems.push({
+          path: `teachers.${index}.idNumber`,
+          message: 'is not a valid resident ID number (18 characters, check character per GB 11643)',
+        });
         return;
       }
       const hash = piiHash(this.config.security.piiHashKey, idNumber);
       const first = byHash.get(hash);
-      if (first) problems.push({ path: `teachers.${index}.idNumber`, message: `repeats the ID number of row ${first.index}` });
+      if (first)
+        problems.push({ path: `teachers.${index}.idNumber`, message: `repeats the ID number of row ${first.index}` });
       else byHash.set(hash, { name, index });
     });
-    if (problems.length) throw new ValidationFailed(problems, `The roster has ${problems.length} problem(s); nothing was imported`);
+    if (problems.length)
+      throw new ValidationFailed(problems, `The roster has ${problems.length} problem(s); nothing was imported`);
 
     return this.dataSource.transaction(async (em) => {
-      const school = await em.getRepository(School).findOne({ where: { id: schoolId }, lock: { mode: 'pessimistic_write' } });
+      const school = await em
+        .getRepository(School)
+        .findOne({ where: { id: schoolId }, lock: { mode: 'pessimistic_write' } });
       if (!school) throw schoolNotFound(schoolId);
       const hashes = [...byHash.keys()];
-      const existing = hashes.length ? await em.getRepository(Teacher).find({ where: { idNumberHash: In(hashes) }, lock: { mode: 'pessimistic_write' } }) : [];
+      const existing = hashes.length
+        ? await em
+            .getRepository(Teacher)
+            .find({ where: { idNumberHash: In(hashes) }, lock: { mode: 'pessimistic_write' } })
+        : [];
       const known = new Map(existing.map((t) => [t.idNumberHash, t]));
       let added = 0;
       let updated = 0;
@@ -225,13 +265,21 @@ export class ReferenceMaintenanceService {
         entityId: schoolId,
         summary: { rows: rows.length, replace, ...result },
       });
-      await this.events.publish(em, 'reference.teacher_roster.imported', { schoolId, townshipCode: school.townshipCode, ...result });
+      await this.events.publish(em, 'reference.teacher_roster.imported', {
+        schoolId,
+        townshipCode: school.townshipCode,
+        ...result,
+      });
       return result;
     });
   }
 
   /** A school's roster (names and whether in service; never ID data): editors, and the school's own administrator. */
-  async listTeachers(actor: Principal, schoolId: string, page: PageArgs): Promise<Connection<Pick<Teacher, 'id' | 'name' | 'active' | 'schoolId'>>> {
+  async listTeachers(
+    actor: Principal,
+    schoolId: string,
+    page: PageArgs,
+  ): Promise<Connection<Pick<Teacher, 'id' | 'name' | 'active' | 'schoolId'>>> {
     const ownSchool = actor.kind === 'user' && actor.role === Role.SCHOOL_ADMIN;
     if (ownSchool) {
       if (actor.schoolId !== schoolId) throw schoolNotFound(schoolId);
@@ -243,7 +291,14 @@ export class ReferenceMaintenanceService {
       .createQueryBuilder('t')
       .select(['t.id', 't.name', 't.active', 't.schoolId'])
       .where('t.school_id = :schoolId', { schoolId });
-    return paginate(qb, page, { list: 'reference.school-teachers', valueType: 'string', column: 't.name', value: (t) => t.name, tieBreaker: 't.id', tieValue: (t) => t.id });
+    return paginate(qb, page, {
+      list: 'reference.school-teachers',
+      valueType: 'string',
+      column: 't.name',
+      value: (t) => t.name,
+      tieBreaker: 't.id',
+      tieValue: (t) => t.id,
+    });
   }
 
   // ---- grid cells -------------------------------------------------------------------------------
@@ -255,7 +310,13 @@ export class ReferenceMaintenanceService {
       if (await em.getRepository(GridCell).existsBy({ code })) throw gridCellCodeTaken(code);
       const cell = em.getRepository(GridCell).create({ code, townshipCode, name: name.trim() });
       await em.getRepository(GridCell).insert(cell);
-      await this.audit.record(em, { actor, action: 'reference.grid_cell.created', entityType: 'grid_cell', entityId: code, summary: { townshipCode, name: cell.name } });
+      await this.audit.record(em, {
+        actor,
+        action: 'reference.grid_cell.created',
+        entityType: 'grid_cell',
+        entityId: code,
+        summary: { townshipCode, name: cell.name },
+      });
       return cell;
     });
   }
@@ -269,11 +330,19 @@ export class ReferenceMaintenanceService {
     }
     await this.assertGridEditor(actor, found.townshipCode);
     return this.dataSource.transaction(async (em) => {
-      const cell = await em.getRepository(GridCell).findOneOrFail({ where: { code }, lock: { mode: 'pessimistic_write' } });
+      const cell = await em
+        .getRepository(GridCell)
+        .findOneOrFail({ where: { code }, lock: { mode: 'pessimistic_write' } });
       const before = cell.name;
       cell.name = name.trim();
       await em.getRepository(GridCell).update({ code }, { name: cell.name });
-      await this.audit.record(em, { actor, action: 'reference.grid_cell.renamed', entityType: 'grid_cell', entityId: code, summary: { townshipCode: cell.townshipCode, before, after: cell.name } });
+      await this.audit.record(em, {
+        actor,
+        action: 'reference.grid_cell.renamed',
+        entityType: 'grid_cell',
+        entityId: code,
+        summary: { townshipCode: cell.townshipCode, before, after: cell.name },
+      });
       return cell;
     });
   }
@@ -282,7 +351,8 @@ export class ReferenceMaintenanceService {
 
   /** Periods touching a calendar year, by start date (deleted seeded periods excluded). */
   calendarPeriodsOfYear(year: number): Promise<CalendarPeriod[]> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationFailed([{ path: 'year', message: 'must be a year between 2000 and 2100' }]);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new ValidationFailed([{ path: 'year', message: 'must be a year between 2000 and 2100' }]);
     return this.reference.calendarPeriodsBetween(`${year}-01-01`, `${year}-12-31`);
   }
 
@@ -299,8 +369,13 @@ export class ReferenceMaintenanceService {
     if (!problems.length) {
       const days = daysBetween(input.startDate, input.endDate) + 1;
       if (days < 1) problems.push({ path: 'endDate', message: 'must not be before startDate' });
-      else if (days > MAX_PERIOD_DAYS) problems.push({ path: 'endDate', message: `a period lasts at most ${MAX_PERIOD_DAYS} days; this one lasts ${days}` });
-      else if (input.kind === CalendarPeriodKind.ADJUSTED_WORKDAY && days !== 1) problems.push({ path: 'endDate', message: 'an adjusted workday is exactly one day (endDate = startDate)' });
+      else if (days > MAX_PERIOD_DAYS)
+        problems.push({
+          path: 'endDate',
+          message: `a period lasts at most ${MAX_PERIOD_DAYS} days; this one lasts ${days}`,
+        });
+      else if (input.kind === CalendarPeriodKind.ADJUSTED_WORKDAY && days !== 1)
+        problems.push({ path: 'endDate', message: 'an adjusted workday is exactly one day (endDate = startDate)' });
     }
     const name = input.name.trim();
     if (!name) problems.push({ path: 'name', message: 'must not be empty' });
@@ -315,28 +390,51 @@ export class ReferenceMaintenanceService {
       if (input.id) {
         const found = await repo.findOneBy({ id: input.id });
         if (!found || found.removedAt) throw calendarPeriodNotFound(input.id);
-        before = { kind: found.kind, name: found.name, startDate: found.startDate, endDate: found.endDate, source: found.source };
+        before = {
+          kind: found.kind,
+          name: found.name,
+          startDate: found.startDate,
+          endDate: found.endDate,
+          source: found.source,
+        };
         period = found;
       } else {
         period = repo.create({});
       }
       const overlap = await repo
         .createQueryBuilder('c')
-        .where('c.kind = :kind AND c.start_date <= :end AND c.end_date >= :start AND c.removed_at IS NULL', { kind: input.kind, start: input.startDate, end: input.endDate })
+        .where('c.kind = :kind AND c.start_date <= :end AND c.end_date >= :start AND c.removed_at IS NULL', {
+          kind: input.kind,
+          start: input.startDate,
+          end: input.endDate,
+        })
         .andWhere(input.id ? 'c.id <> :id' : 'TRUE', { id: input.id })
         .orderBy('c.start_date')
         .getOne();
       if (overlap) throw calendarPeriodOverlap(overlap.kind, overlap.name, overlap.startDate, overlap.endDate);
       // A deleted seeded period's marker with the same kind and start gives way to the county's period.
-      await em.query(`DELETE FROM calendar_period WHERE kind = $1 AND start_date = $2 AND removed_at IS NOT NULL AND id IS DISTINCT FROM $3`, [input.kind, input.startDate, input.id ?? null]);
-      Object.assign(period, { kind: input.kind, name, startDate: input.startDate, endDate: input.endDate, source: 'COUNTY', removedAt: null });
+      await em.query(
+        `DELETE FROM calendar_period WHERE kind = $1 AND start_date = $2 AND removed_at IS NOT NULL AND id IS DISTINCT FROM $3`,
+        [input.kind, input.startDate, input.id ?? null],
+      );
+      Object.assign(period, {
+        kind: input.kind,
+        name,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        source: 'COUNTY',
+        removedAt: null,
+      });
       await repo.save(period);
       await this.audit.record(em, {
         actor,
         action: input.id ? 'reference.calendar_period.updated' : 'reference.calendar_period.created',
         entityType: 'calendar_period',
         entityId: period.id,
-        summary: { before, after: { kind: period.kind, name: period.name, startDate: period.startDate, endDate: period.endDate } },
+        summary: {
+          before,
+          after: { kind: period.kind, name: period.name, startDate: period.startDate, endDate: period.endDate },
+        },
       });
       return period;
     });
@@ -359,10 +457,15 @@ export class ReferenceMaintenanceService {
         action: 'reference.calendar_period.deleted',
         entityType: 'calendar_period',
         entityId: id,
-        summary: { kind: found.kind, name: found.name, startDate: found.startDate, endDate: found.endDate, source: found.source },
+        summary: {
+          kind: found.kind,
+          name: found.name,
+          startDate: found.startDate,
+          endDate: found.endDate,
+          source: found.source,
+        },
       });
       return true;
     });
   }
-
 }

@@ -60,11 +60,15 @@ export class ReferenceFacade {
     return this.reference.teachersByIds(ids);
   }
 
-  findActiveTeacherByIdNumberHash(hash: string): Promise<{ teacherId: string; schoolId: string; townshipCode: string } | null> {
+  findActiveTeacherByIdNumberHash(
+    hash: string,
+  ): Promise<{ teacherId: string; schoolId: string; townshipCode: string } | null> {
     return this.reference.findActiveTeacherByIdNumberHash(hash);
   }
 
-  activeTeachersOfSchool(schoolId: string): Promise<{ teacherId: string; idNumberHash: string; schoolId: string; townshipCode: string }[]> {
+  activeTeachersOfSchool(
+    schoolId: string,
+  ): Promise<{ teacherId: string; idNumberHash: string; schoolId: string; townshipCode: string }[]> {
     return this.reference.activeTeachersOfSchool(schoolId);
   }
 

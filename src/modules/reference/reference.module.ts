@@ -15,8 +15,18 @@ import { ReferenceFacade } from './reference.facade';
 import { ReferenceService } from './reference.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([County, Township, GridCell, Department, DepartmentDuty, School, Teacher, CalendarPeriod])],
-  providers: [ReferenceService, ReferenceFacade, ReferenceMaintenanceService, TownshipResolver, DepartmentResolver, SchoolResolver, ReferenceMaintenanceResolver],
+  imports: [
+    TypeOrmModule.forFeature([County, Township, GridCell, Department, DepartmentDuty, School, Teacher, CalendarPeriod]),
+  ],
+  providers: [
+    ReferenceService,
+    ReferenceFacade,
+    ReferenceMaintenanceService,
+    TownshipResolver,
+    DepartmentResolver,
+    SchoolResolver,
+    ReferenceMaintenanceResolver,
+  ],
   exports: [ReferenceFacade],
 })
 export class ReferenceModule {}

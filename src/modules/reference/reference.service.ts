@@ -23,7 +23,10 @@ export interface SchoolFilter {
  * Who sees which schools: department officers and inspectors read the county's schools (a read-only
  * overview); township officers their township's; school administrators their own school.
  */
-const SCHOOL_SCOPE = { columns: { township: 's.township_code', school: 's.id' }, options: { countyWide: [Role.DEPARTMENT_OFFICER, Role.INSPECTOR] } satisfies ScopeOptions };
+const SCHOOL_SCOPE = {
+  columns: { township: 's.township_code', school: 's.id' },
+  options: { countyWide: [Role.DEPARTMENT_OFFICER, Role.INSPECTOR] } satisfies ScopeOptions,
+};
 
 const TOWNSHIP_CACHE_MS = 60_000;
 
@@ -106,12 +109,24 @@ export class ReferenceService {
     const qb = applyScope(this.schools.createQueryBuilder('s'), actor, SCHOOL_SCOPE.columns, SCHOOL_SCOPE.options);
     if (filter.townshipCode) qb.andWhere('s.township_code = :township', { township: filter.townshipCode });
     if (filter.search) qb.andWhere('s.name ILIKE :search', { search: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
-    return paginate(qb, page, { list: 'reference.schools', valueType: 'string', column: 's.name', value: (s) => s.name, tieBreaker: 's.id', tieValue: (s) => s.id });
+    return paginate(qb, page, {
+      list: 'reference.schools',
+      valueType: 'string',
+      column: 's.name',
+      value: (s) => s.name,
+      tieBreaker: 's.id',
+      tieValue: (s) => s.id,
+    });
   }
 
   /** A school the principal may see; one outside its scope is "not found", like one that does not exist. */
   async getSchool(actor: Principal, id: string): Promise<School> {
-    const qb = applyScope(this.schools.createQueryBuilder('s').where('s.id = :id', { id }), actor, SCHOOL_SCOPE.columns, SCHOOL_SCOPE.options);
+    const qb = applyScope(
+      this.schools.createQueryBuilder('s').where('s.id = :id', { id }),
+      actor,
+      SCHOOL_SCOPE.columns,
+      SCHOOL_SCOPE.options,
+    );
     const school = await qb.getOne();
     if (!school) throw schoolNotFound(id);
     return school;
@@ -131,7 +146,9 @@ export class ReferenceService {
    * The active roster teacher whose ID number has this keyed hash (`piiHash`), with the school and its
    * township, or null. The registry matches institution staff against the roster with it.
    */
-  async findActiveTeacherByIdNumberHash(hash: string): Promise<{ teacherId: string; schoolId: string; townshipCode: string } | null> {
+  async findActiveTeacherByIdNumberHash(
+    hash: string,
+  ): Promise<{ teacherId: string; schoolId: string; townshipCode: string } | null> {
     const row: { teacherId: string; schoolId: string; townshipCode: string } | undefined = await this.teachers
       .createQueryBuilder('t')
       .select('t.id', 'teacherId')
@@ -147,7 +164,9 @@ export class ReferenceService {
    * The school's active roster teachers with the keyed hash of their ID numbers (`piiHash`): the registry
    * re-checks its staff against a freshly imported roster with it. The hashes never leave the service.
    */
-  async activeTeachersOfSchool(schoolId: string): Promise<{ teacherId: string; idNumberHash: string; schoolId: string; townshipCode: string }[]> {
+  async activeTeachersOfSchool(
+    schoolId: string,
+  ): Promise<{ teacherId: string; idNumberHash: string; schoolId: string; townshipCode: string }[]> {
     return this.teachers
       .createQueryBuilder('t')
       .select('t.id', 'teacherId')
@@ -167,18 +186,28 @@ export class ReferenceService {
   /** Schools by id, whoever asks (modules copy a school's township onto their rows). */
   schoolsByIds(ids: readonly string[]): Promise<SchoolSummary[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.schools.find({ select: { id: true, code: true, name: true, townshipCode: true, stage: true }, where: { id: In([...ids]) } });
+    return this.schools.find({
+      select: { id: true, code: true, name: true, townshipCode: true, stage: true },
+      where: { id: In([...ids]) },
+    });
   }
 
   /** Every school (optionally of one township), by name: the population of county-wide KPIs and sweeps. */
   allSchools(townshipCode?: string): Promise<SchoolSummary[]> {
-    return this.schools.find({ select: { id: true, code: true, name: true, townshipCode: true, stage: true }, where: townshipCode ? { townshipCode } : {}, order: { name: 'ASC' } });
+    return this.schools.find({
+      select: { id: true, code: true, name: true, townshipCode: true, stage: true },
+      where: townshipCode ? { townshipCode } : {},
+      order: { name: 'ASC' },
+    });
   }
 
   /** Roster teachers by id (name, school, active); never the ID number hash. */
   teachersByIds(ids: readonly string[]): Promise<TeacherSummary[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.teachers.find({ select: { id: true, schoolId: true, name: true, active: true }, where: { id: In([...ids]) } });
+    return this.teachers.find({
+      select: { id: true, schoolId: true, name: true, active: true },
+      where: { id: In([...ids]) },
+    });
   }
 }
 

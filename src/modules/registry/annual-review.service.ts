@@ -34,7 +34,13 @@ export class AnnualReviewService {
     return this.queries.checklist(year);
   }
 
-  async setChecklist(actor: Principal, year: number, items: ChecklistItem[], passScore: number, basicPassScore: number): Promise<AnnualReviewChecklist> {
+  async setChecklist(
+    actor: Principal,
+    year: number,
+    items: ChecklistItem[],
+    passScore: number,
+    basicPassScore: number,
+  ): Promise<AnnualReviewChecklist> {
     await this.institutions.assertCanCommand(actor);
     const problems: FieldProblem[] = [];
     const codes = new Set<string>();
@@ -48,29 +54,51 @@ export class AnnualReviewService {
     if (basicPassScore > passScore) problems.push({ path: 'basicPassScore', message: 'must not be above passScore' });
     if (problems.length) throw new ValidationFailed(problems);
     return this.dataSource.transaction(async (em) => {
-      const c = em.getRepository(AnnualReviewChecklist).create({ year, items, passScore, basicPassScore, updatedAt: this.clock.now() });
+      const c = em
+        .getRepository(AnnualReviewChecklist)
+        .create({ year, items, passScore, basicPassScore, updatedAt: this.clock.now() });
       await em.getRepository(AnnualReviewChecklist).save(c);
-      await this.audit.record(em, { actor, action: 'registry.annual_review.checklist_set', entityType: 'annual_review_checklist', entityId: String(year), summary: { items: items.length, max, passScore, basicPassScore } });
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.annual_review.checklist_set',
+        entityType: 'annual_review_checklist',
+        entityId: String(year),
+        summary: { items: items.length, max, passScore, basicPassScore },
+      });
       return c;
     });
   }
 
   /** Scores an institution against the year's checklist: PASS ≥ passScore, BASIC_PASS ≥ basicPassScore, else FAIL. */
-  async recordAnnualReview(actor: Principal, institutionId: string, year: number, scores: { code: string; score: number }[], remarks: string | null): Promise<AnnualReview> {
+  async recordAnnualReview(
+    actor: Principal,
+    institutionId: string,
+    year: number,
+    scores: { code: string; score: number }[],
+    remarks: string | null,
+  ): Promise<AnnualReview> {
     const checklist = await this.queries.checklist(year);
     if (!checklist) throw checklistMissing(year);
     const given = new Map(scores.map((s) => [s.code, s.score]));
     const problems: FieldProblem[] = [];
     if (given.size !== scores.length) problems.push({ path: 'scores', message: 'an item is scored twice' });
-    for (const code of given.keys()) if (!checklist.items.some((it) => it.code === code)) problems.push({ path: 'scores', message: `${code} is not on the ${year} checklist` });
+    for (const code of given.keys())
+      if (!checklist.items.some((it) => it.code === code))
+        problems.push({ path: 'scores', message: `${code} is not on the ${year} checklist` });
     for (const it of checklist.items) {
       const v = given.get(it.code);
       if (v === undefined) problems.push({ path: 'scores', message: `${it.code} (${it.title}) is not scored` });
-      else if (!Number.isInteger(v) || v < 0 || v > it.maxScore) problems.push({ path: 'scores', message: `${it.code} scores 0 to ${it.maxScore}, not ${v}` });
+      else if (!Number.isInteger(v) || v < 0 || v > it.maxScore)
+        problems.push({ path: 'scores', message: `${it.code} scores 0 to ${it.maxScore}, not ${v}` });
     }
     if (problems.length) throw new ValidationFailed(problems);
     const score = [...given.values()].reduce((a, b) => a + b, 0);
-    const result = score >= checklist.passScore ? AnnualReviewResult.PASS : score >= checklist.basicPassScore ? AnnualReviewResult.BASIC_PASS : AnnualReviewResult.FAIL;
+    const result =
+      score >= checklist.passScore
+        ? AnnualReviewResult.PASS
+        : score >= checklist.basicPassScore
+          ? AnnualReviewResult.BASIC_PASS
+          : AnnualReviewResult.FAIL;
     return this.changes.change(actor, institutionId, async (em, i) => {
       if (await em.getRepository(AnnualReview).existsBy({ institutionId: i.id, year })) throw annualReviewExists(year);
       const r = em.getRepository(AnnualReview).create({
@@ -84,7 +112,13 @@ export class AnnualReviewService {
         createdAt: this.clock.now(),
       });
       await em.getRepository(AnnualReview).insert(r);
-      await this.audit.record(em, { actor, action: 'registry.annual_review.completed', entityType: 'annual_review', entityId: r.id, summary: { institutionId: i.id, year, score, result } });
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.annual_review.completed',
+        entityType: 'annual_review',
+        entityId: r.id,
+        summary: { institutionId: i.id, year, score, result },
+      });
       await this.events.publish(em, 'registry.annual_review.completed', { institutionId: i.id, year, result, score });
       return r;
     });

@@ -49,12 +49,19 @@ export class CourseService {
     }
     let priceFen = 0n;
     if (MONEY_INPUT_PATTERN.test(input.pricePerHour)) priceFen = parseMoney(input.pricePerHour);
-    else problems.push({ path: 'pricePerHour', message: 'must be an amount with two decimals and at most 11 integer digits, e.g. 120.00' });
+    else
+      problems.push({
+        path: 'pricePerHour',
+        message: 'must be an amount with two decimals and at most 11 integer digits, e.g. 120.00',
+      });
     if (problems.length) throw new ValidationFailed(problems);
     const schedule = { ...input, subject, extraSessions: input.extraSessions ?? [] };
     const from = [input.termStart, ...schedule.extraSessions.map((e) => e.date)].sort()[0] as string;
     const to = [input.termEnd, ...schedule.extraSessions.map((e) => e.date)].sort().at(-1) as string;
-    const calendar = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) ? await this.reference.calendarPeriodsBetween(from, to) : [];
+    const calendar =
+      /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to)
+        ? await this.reference.calendarPeriodsBetween(from, to)
+        : [];
     return this.changes.change(actor, institutionId, async (em, i) => {
       if (subject && i.category === InstitutionCategory.NON_SUBJECT) throw subjectCourseNotAllowed(input.topic);
       const violations = checkTrainingTime(schedule, calendar, {
@@ -80,7 +87,13 @@ export class CourseService {
         createdAt: this.clock.now(),
       });
       await em.getRepository(Course).insert(c);
-      await this.audit.record(em, { actor, action: 'registry.course.added', entityType: 'course', entityId: c.id, summary: { institutionId: i.id, name: c.name, topic: c.topic, subject } });
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.course.added',
+        entityType: 'course',
+        entityId: c.id,
+        summary: { institutionId: i.id, name: c.name, topic: c.topic, subject },
+      });
       return c;
     });
   }
@@ -93,14 +106,23 @@ export class CourseService {
    */
   async endCourse(actor: Principal, courseId: string, endDate: string, reason: string): Promise<Course> {
     await this.institutions.assertCanCommand(actor);
-    if (!isCalendarDate(endDate)) throw new ValidationFailed([{ path: 'endDate', message: 'must be a date YYYY-MM-DD' }]);
+    if (!isCalendarDate(endDate))
+      throw new ValidationFailed([{ path: 'endDate', message: 'must be a date YYYY-MM-DD' }]);
     if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'must not be empty' }]);
     const c0 = await this.queries.courseById(courseId);
     if (!c0) throw courseNotFound(courseId);
     return this.changes.change(actor, c0.institutionId, async (em) => {
-      const c = await em.getRepository(Course).findOneOrFail({ where: { id: courseId }, lock: { mode: 'pessimistic_write' } });
+      const c = await em
+        .getRepository(Course)
+        .findOneOrFail({ where: { id: courseId }, lock: { mode: 'pessimistic_write' } });
       if (c.termEnd < this.changes.today()) throw courseAlreadyEnded(c.termEnd);
-      if (endDate > c.termEnd) throw new ValidationFailed([{ path: 'endDate', message: `is after the course's planned end (${c.termEnd}); a course is not extended here` }]);
+      if (endDate > c.termEnd)
+        throw new ValidationFailed([
+          {
+            path: 'endDate',
+            message: `is after the course's planned end (${c.termEnd}); a course is not extended here`,
+          },
+        ]);
       const before = { termStart: c.termStart, termEnd: c.termEnd };
       c.termEnd = endDate;
       if (endDate < c.termStart) c.termStart = endDate;
@@ -110,7 +132,13 @@ export class CourseService {
         action: 'registry.course.ended',
         entityType: 'course',
         entityId: c.id,
-        summary: { institutionId: c.institutionId, subject: c.subject, before, after: { termStart: c.termStart, termEnd: c.termEnd }, reason: reason.trim() },
+        summary: {
+          institutionId: c.institutionId,
+          subject: c.subject,
+          before,
+          after: { termStart: c.termStart, termEnd: c.termEnd },
+          reason: reason.trim(),
+        },
       });
       return c;
     });

@@ -21,16 +21,23 @@ export function creditCodeCheckCharacter(first17: string): string {
  */
 export function checkCreditCode(input: string): CreditCodeCheck {
   const code = input.trim().toUpperCase();
-  if (code.length !== 18) return { valid: false, message: `A unified social credit code has 18 characters; this one has ${code.length}` };
+  if (code.length !== 18)
+    return { valid: false, message: `A unified social credit code has 18 characters; this one has ${code.length}` };
   for (let i = 0; i < 18; i++) {
     const c = code[i] as string;
     if (!ALPHABET.includes(c)) {
-      return { valid: false, message: `Character '${c}' at position ${i + 1} is not allowed in a unified social credit code (allowed: 0-9, A-H, J-N, P-R, T-U, W-Y)` };
+      return {
+        valid: false,
+        message: `Character '${c}' at position ${i + 1} is not allowed in a unified social credit code (allowed: 0-9, A-H, J-N, P-R, T-U, W-Y)`,
+      };
     }
   }
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   if (code[17] !== expected) {
-    return { valid: false, message: `Check character '${code[17]}' at position 18 is wrong: positions 1–17 give '${expected}'` };
+    return {
+      valid: false,
+      message: `Check character '${code[17]}' at position 18 is wrong: positions 1–17 give '${expected}'`,
+    };
   }
   return { valid: true, code };
 }

@@ -17,12 +17,18 @@ const EXPECTED: Record<Transition, { command: string; from: InstitutionStatus[];
 
 const transitions = Object.keys(EXPECTED) as Transition[];
 const allowed = (t: Transition, status: InstitutionStatus) => LIFECYCLE[t].from.includes(status);
-const pairs = transitions.flatMap((t) => Object.values(InstitutionStatus).map((status) => [t, status, EXPECTED[t].from.includes(status)] as const));
+const pairs = transitions.flatMap((t) =>
+  Object.values(InstitutionStatus).map((status) => [t, status, EXPECTED[t].from.includes(status)] as const),
+);
 
 describe('institution lifecycle', () => {
   it('has exactly these transitions, each named after its GraphQL mutation', () => {
     expect(Object.keys(LIFECYCLE).sort()).toEqual([...transitions].sort());
-    for (const t of transitions) expect({ command: LIFECYCLE[t].command, to: LIFECYCLE[t].to }).toEqual({ command: EXPECTED[t].command, to: EXPECTED[t].to });
+    for (const t of transitions)
+      expect({ command: LIFECYCLE[t].command, to: LIFECYCLE[t].to }).toEqual({
+        command: EXPECTED[t].command,
+        to: EXPECTED[t].to,
+      });
   });
 
   it.each(pairs.filter(([, , ok]) => ok))('%s is allowed from %s', (t, status) => {
@@ -34,7 +40,8 @@ describe('institution lifecycle', () => {
   });
 
   it('leaves REJECTED, DEREGISTERED and REVOKED final', () => {
-    for (const status of [REJECTED, DEREGISTERED, REVOKED]) expect(transitions.filter((t) => allowed(t, status))).toEqual([]);
+    for (const status of [REJECTED, DEREGISTERED, REVOKED])
+      expect(transitions.filter((t) => allowed(t, status))).toEqual([]);
   });
 
   it('never leaves a transition where it started', () => {

@@ -75,19 +75,39 @@ export class LeadService {
     const qb = applyScope(this.leads.createQueryBuilder('l'), actor, LEAD_SCOPE.columns, LEAD_SCOPE.options);
     if (filter.townshipCode) qb.andWhere('l.township_code = :township', { township: filter.townshipCode });
     if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
-    if (filter.overdue) qb.andWhere(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: await this.overdueBefore() });
-    return paginate(qb, page, { list: 'registry.leads', valueType: 'timestamp', column: 'l.reported_at', value: (l) => l.reportedAt, tieBreaker: 'l.id', tieValue: (l) => l.id, direction: 'DESC' });
+    if (filter.overdue)
+      qb.andWhere(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, {
+        before: await this.overdueBefore(),
+      });
+    return paginate(qb, page, {
+      list: 'registry.leads',
+      valueType: 'timestamp',
+      column: 'l.reported_at',
+      value: (l) => l.reportedAt,
+      tieBreaker: 'l.id',
+      tieValue: (l) => l.id,
+      direction: 'DESC',
+    });
   }
 
   async get(actor: Principal, id: string): Promise<UnlicensedLead> {
-    const lead = await applyScope(this.leads.createQueryBuilder('l').where('l.id = :id', { id }), actor, LEAD_SCOPE.columns, LEAD_SCOPE.options).getOne();
+    const lead = await applyScope(
+      this.leads.createQueryBuilder('l').where('l.id = :id', { id }),
+      actor,
+      LEAD_SCOPE.columns,
+      LEAD_SCOPE.options,
+    ).getOne();
     if (!lead) throw leadNotFound(id);
     return lead;
   }
 
   /** Open leads reported before the clearance deadline (dashboard KPI, target 0), county-wide or in a township. */
   async countOverdue(townshipCode?: string, now = this.clock.now()): Promise<number> {
-    const qb = this.leads.createQueryBuilder('l').where(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, { before: await this.overdueBefore(now) });
+    const qb = this.leads
+      .createQueryBuilder('l')
+      .where(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, {
+        before: await this.overdueBefore(now),
+      });
     if (townshipCode) qb.andWhere('l.township_code = :township', { township: townshipCode });
     return qb.getCount();
   }
@@ -104,9 +124,13 @@ export class LeadService {
     await this.reference.getTownship(input.townshipCode);
     if (input.gridCode) {
       const grids = await this.reference.gridsOfTownships([input.townshipCode]);
-      if (!grids.some((g) => g.code === input.gridCode)) throw new ValidationFailed([{ path: 'gridCode', message: `grid ${input.gridCode} is not in township ${input.townshipCode}` }]);
+      if (!grids.some((g) => g.code === input.gridCode))
+        throw new ValidationFailed([
+          { path: 'gridCode', message: `grid ${input.gridCode} is not in township ${input.townshipCode}` },
+        ]);
     }
-    if ((input.latitude == null) !== (input.longitude == null)) throw new ValidationFailed([{ path: 'latitude', message: 'give both latitude and longitude, or neither' }]);
+    if ((input.latitude == null) !== (input.longitude == null))
+      throw new ValidationFailed([{ path: 'latitude', message: 'give both latitude and longitude, or neither' }]);
     return this.dataSource.transaction((em) => this.insert(em, actor, input));
   }
 
@@ -116,7 +140,14 @@ export class LeadService {
    */
   openFromComplaint(
     em: EntityManager,
-    complaint: { complaintId: string; trackingNumber: string; townshipCode: string; address: string | null; description: string; institutionName: string | null },
+    complaint: {
+      complaintId: string;
+      trackingNumber: string;
+      townshipCode: string;
+      address: string | null;
+      description: string;
+      institutionName: string | null;
+    },
   ): Promise<UnlicensedLead> {
     const where = complaint.address ?? complaint.institutionName ?? `投诉 ${complaint.trackingNumber}`;
     return this.insert(em, systemPrincipal('registry.complaint-leads'), {
@@ -146,7 +177,13 @@ export class LeadService {
       resolvedAt: null,
     });
     await em.getRepository(UnlicensedLead).insert(lead);
-    await this.audit.record(em, { actor, action: 'registry.unlicensed_lead.opened', entityType: 'unlicensed_lead', entityId: lead.id, summary: { townshipCode: lead.townshipCode, kind: lead.kind, source: lead.source } });
+    await this.audit.record(em, {
+      actor,
+      action: 'registry.unlicensed_lead.opened',
+      entityType: 'unlicensed_lead',
+      entityId: lead.id,
+      summary: { townshipCode: lead.townshipCode, kind: lead.kind, source: lead.source },
+    });
     await this.events.publish(em, 'registry.unlicensed_lead.opened', this.payload(lead));
     return lead;
   }
@@ -161,11 +198,21 @@ export class LeadService {
   }
 
   /** Ends a lead: CLOSED (取缔), REGULARISED (optionally naming the registered institution) or UNFOUNDED. */
-  resolve(actor: Principal, id: string, outcome: LeadOutcome, findings: string, institutionId: string | null): Promise<UnlicensedLead> {
+  resolve(
+    actor: Principal,
+    id: string,
+    outcome: LeadOutcome,
+    findings: string,
+    institutionId: string | null,
+  ): Promise<UnlicensedLead> {
     return this.move(actor, id, 'resolveLead', OPEN, async (lead, em) => {
       if (institutionId) {
-        if (outcome !== LeadStatus.REGULARISED) throw new ValidationFailed([{ path: 'institutionId', message: 'only a regularised lead names an institution' }]);
-        if (!(await em.getRepository(Institution).existsBy({ id: institutionId }))) throw institutionNotFound(institutionId);
+        if (outcome !== LeadStatus.REGULARISED)
+          throw new ValidationFailed([
+            { path: 'institutionId', message: 'only a regularised lead names an institution' },
+          ]);
+        if (!(await em.getRepository(Institution).existsBy({ id: institutionId })))
+          throw institutionNotFound(institutionId);
       }
       lead.status = outcome;
       lead.findings = findings;
@@ -188,7 +235,11 @@ export class LeadService {
   ): Promise<UnlicensedLead> {
     const own = leadTownshipOf(actor, await this.institutions.licensingDepartments());
     return this.dataSource.transaction(async (em) => {
-      const qb = em.getRepository(UnlicensedLead).createQueryBuilder('l').where('l.id = :id', { id }).setLock('pessimistic_write');
+      const qb = em
+        .getRepository(UnlicensedLead)
+        .createQueryBuilder('l')
+        .where('l.id = :id', { id })
+        .setLock('pessimistic_write');
       if (own !== null) qb.andWhere('l.township_code = :own', { own });
       const lead = await qb.getOne();
       if (!lead) throw leadNotFound(id);

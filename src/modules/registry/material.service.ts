@@ -28,9 +28,14 @@ export class MaterialService {
     return this.queries.materialsOf(ids);
   }
 
-  async submitMaterial(actor: Principal, institutionId: string, input: { kind: MaterialKind; title: string; content: string; courseId?: string | null }): Promise<TrainingMaterial> {
+  async submitMaterial(
+    actor: Principal,
+    institutionId: string,
+    input: { kind: MaterialKind; title: string; content: string; courseId?: string | null },
+  ): Promise<TrainingMaterial> {
     return this.changes.change(actor, institutionId, async (em, i) => {
-      if (input.courseId && !(await em.getRepository(Course).existsBy({ id: input.courseId, institutionId: i.id }))) throw courseNotFound(input.courseId);
+      if (input.courseId && !(await em.getRepository(Course).existsBy({ id: input.courseId, institutionId: i.id })))
+        throw courseNotFound(input.courseId);
       const m = em.getRepository(TrainingMaterial).create({
         institutionId: i.id,
         courseId: input.courseId ?? null,
@@ -44,27 +49,55 @@ export class MaterialService {
         reviewedAt: null,
       });
       await em.getRepository(TrainingMaterial).insert(m);
-      await this.audit.record(em, { actor, action: 'registry.material.submitted', entityType: 'training_material', entityId: m.id, summary: { institutionId: i.id, kind: m.kind, title: m.title } });
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.material.submitted',
+        entityType: 'training_material',
+        entityId: m.id,
+        summary: { institutionId: i.id, kind: m.kind, title: m.title },
+      });
       return m;
     });
   }
 
   /** Reviews submitted material: the licensing department; an enrolment ad also the advertising department (市场监管局). */
-  async reviewMaterial(actor: Principal, materialId: string, decision: ReviewStatus.APPROVED | ReviewStatus.REJECTED, reasons: string | null): Promise<TrainingMaterial> {
-    if (decision === ReviewStatus.REJECTED && !reasons?.trim()) throw new ValidationFailed([{ path: 'reasons', message: 'a rejection needs its reasons' }]);
+  async reviewMaterial(
+    actor: Principal,
+    materialId: string,
+    decision: ReviewStatus.APPROVED | ReviewStatus.REJECTED,
+    reasons: string | null,
+  ): Promise<TrainingMaterial> {
+    if (decision === ReviewStatus.REJECTED && !reasons?.trim())
+      throw new ValidationFailed([{ path: 'reasons', message: 'a rejection needs its reasons' }]);
     const m0 = await this.queries.materialById(materialId);
     if (!m0) throw materialNotFound(materialId);
-    const authorise = m0.kind === MaterialKind.ENROLMENT_AD ? () => this.changes.assertLicensingOrDuty(actor, ADVERTISING_DUTY, 'review an enrolment ad') : undefined;
-    return this.changes.change(actor, m0.institutionId, async (em) => {
-      const m = await em.getRepository(TrainingMaterial).findOneOrFail({ where: { id: materialId }, lock: { mode: 'pessimistic_write' } });
-      if (m.status !== ReviewStatus.SUBMITTED) throw materialAlreadyReviewed(m.status);
-      m.status = decision;
-      m.reviewReasons = reasons?.trim() || null;
-      m.reviewedBy = actor.kind === 'user' ? actor.username : actor.kind;
-      m.reviewedAt = this.clock.now();
-      await em.getRepository(TrainingMaterial).save(m);
-      await this.audit.record(em, { actor, action: `registry.material.${decision.toLowerCase()}`, entityType: 'training_material', entityId: m.id, summary: { institutionId: m.institutionId, decision, reasons: m.reviewReasons } });
-      return m;
-    }, authorise);
+    const authorise =
+      m0.kind === MaterialKind.ENROLMENT_AD
+        ? () => this.changes.assertLicensingOrDuty(actor, ADVERTISING_DUTY, 'review an enrolment ad')
+        : undefined;
+    return this.changes.change(
+      actor,
+      m0.institutionId,
+      async (em) => {
+        const m = await em
+          .getRepository(TrainingMaterial)
+          .findOneOrFail({ where: { id: materialId }, lock: { mode: 'pessimistic_write' } });
+        if (m.status !== ReviewStatus.SUBMITTED) throw materialAlreadyReviewed(m.status);
+        m.status = decision;
+        m.reviewReasons = reasons?.trim() || null;
+        m.reviewedBy = actor.kind === 'user' ? actor.username : actor.kind;
+        m.reviewedAt = this.clock.now();
+        await em.getRepository(TrainingMaterial).save(m);
+        await this.audit.record(em, {
+          actor,
+          action: `registry.material.${decision.toLowerCase()}`,
+          entityType: 'training_material',
+          entityId: m.id,
+          summary: { institutionId: m.institutionId, decision, reasons: m.reviewReasons },
+        });
+        return m;
+      },
+      authorise,
+    );
   }
 }

@@ -48,7 +48,13 @@ export class PremisesService {
         updatedAt: now,
       });
       await em.getRepository(Premises).insert(p);
-      await this.audit.record(em, { actor, action: 'registry.premises.added', entityType: 'premises', entityId: p.id, summary: { institutionId: i.id, address: p.address } });
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.premises.added',
+        entityType: 'premises',
+        entityId: p.id,
+        summary: { institutionId: i.id, address: p.address },
+      });
       return p;
     });
   }
@@ -58,53 +64,85 @@ export class PremisesService {
    * department holding the check's duty records it; county administrators and the licensing department
    * may enter it on that department's behalf.
    */
-  async recordPremisesCheck(actor: Principal, premisesId: string, check: PremisesCheck, result: CheckStatus, date: string | null): Promise<Premises> {
+  async recordPremisesCheck(
+    actor: Principal,
+    premisesId: string,
+    check: PremisesCheck,
+    result: CheckStatus,
+    date: string | null,
+  ): Promise<Premises> {
     const p0 = await this.queries.premisesById(premisesId);
     if (!p0) throw premisesNotFound(premisesId);
     const duty = DUTY_OF_CHECK[check];
     const authorise = () => this.changes.assertLicensingOrDuty(actor, duty, `record a ${check} result`);
-    return this.changes.change(actor, p0.institutionId, async (em) => {
-      const p = await em.getRepository(Premises).findOneOrFail({ where: { id: premisesId }, lock: { mode: 'pessimistic_write' } });
-      const before = { ...p };
-      switch (check) {
-        case PremisesCheck.FIRE_DESIGN_REVIEW:
-          p.fireDesignReview = result;
-          break;
-        case PremisesCheck.FIRE_ACCEPTANCE:
-          if (result === CheckStatus.PASSED && p.fireDesignReview !== CheckStatus.PASSED) throw fireDesignReviewRequired();
-          p.fireAcceptance = result;
-          p.fireAcceptanceDate = date;
-          break;
-        case PremisesCheck.FIRE_INSPECTION:
-          p.fireInspection = result;
-          p.fireInspectionDate = date;
-          break;
-        case PremisesCheck.HEALTH_INSPECTION:
-          p.healthInspection = result;
-          p.healthInspectionDate = date;
-          break;
-      }
-      p.updatedAt = this.clock.now();
-      await em.getRepository(Premises).save(p);
-      await this.audit.record(em, {
-        actor,
-        action: 'registry.premises.checked',
-        entityType: 'premises',
-        entityId: p.id,
-        summary: { institutionId: p.institutionId, check, result, date, before: { fireDesignReview: before.fireDesignReview, fireAcceptance: before.fireAcceptance } },
-      });
-      return p;
-    }, authorise);
+    return this.changes.change(
+      actor,
+      p0.institutionId,
+      async (em) => {
+        const p = await em
+          .getRepository(Premises)
+          .findOneOrFail({ where: { id: premisesId }, lock: { mode: 'pessimistic_write' } });
+        const before = { ...p };
+        switch (check) {
+          case PremisesCheck.FIRE_DESIGN_REVIEW:
+            p.fireDesignReview = result;
+            break;
+          case PremisesCheck.FIRE_ACCEPTANCE:
+            if (result === CheckStatus.PASSED && p.fireDesignReview !== CheckStatus.PASSED)
+              throw fireDesignReviewRequired();
+            p.fireAcceptance = result;
+            p.fireAcceptanceDate = date;
+            break;
+          case PremisesCheck.FIRE_INSPECTION:
+            p.fireInspection = result;
+            p.fireInspectionDate = date;
+            break;
+          case PremisesCheck.HEALTH_INSPECTION:
+            p.healthInspection = result;
+            p.healthInspectionDate = date;
+            break;
+        }
+        p.updatedAt = this.clock.now();
+        await em.getRepository(Premises).save(p);
+        await this.audit.record(em, {
+          actor,
+          action: 'registry.premises.checked',
+          entityType: 'premises',
+          entityId: p.id,
+          summary: {
+            institutionId: p.institutionId,
+            check,
+            result,
+            date,
+            before: { fireDesignReview: before.fireDesignReview, fireAcceptance: before.fireAcceptance },
+          },
+        });
+        return p;
+      },
+      authorise,
+    );
   }
 
-  async updatePremisesSafety(actor: Principal, premisesId: string, measures: { securityGuards: boolean; physicalProtection: boolean; technicalProtection: boolean }): Promise<Premises> {
+  async updatePremisesSafety(
+    actor: Principal,
+    premisesId: string,
+    measures: { securityGuards: boolean; physicalProtection: boolean; technicalProtection: boolean },
+  ): Promise<Premises> {
     const p0 = await this.queries.premisesById(premisesId);
     if (!p0) throw premisesNotFound(premisesId);
     return this.changes.change(actor, p0.institutionId, async (em) => {
-      const p = await em.getRepository(Premises).findOneOrFail({ where: { id: premisesId }, lock: { mode: 'pessimistic_write' } });
+      const p = await em
+        .getRepository(Premises)
+        .findOneOrFail({ where: { id: premisesId }, lock: { mode: 'pessimistic_write' } });
       Object.assign(p, measures, { updatedAt: this.clock.now() });
       await em.getRepository(Premises).save(p);
-      await this.audit.record(em, { actor, action: 'registry.premises.safety_updated', entityType: 'premises', entityId: p.id, summary: { institutionId: p.institutionId, ...measures } });
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.premises.safety_updated',
+        entityType: 'premises',
+        entityId: p.id,
+        summary: { institutionId: p.institutionId, ...measures },
+      });
       return p;
     });
   }

@@ -32,7 +32,13 @@ export interface PublicProfile {
  * are not published). Closed ones (DEREGISTERED, REVOKED) stay visible on purpose: a parent holding a
  * receipt or a flyer must be able to learn that the institution was shut down, and not to pay it.
  */
-const PUBLISHED = [InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED, InstitutionStatus.DEREGISTERED, InstitutionStatus.REVOKED];
+const PUBLISHED = [
+  InstitutionStatus.APPROVED,
+  InstitutionStatus.OPERATING,
+  InstitutionStatus.SUSPENDED,
+  InstitutionStatus.DEREGISTERED,
+  InstitutionStatus.REVOKED,
+];
 /** Public search: name fragment length (characters) and the most results answered. */
 const PUBLIC_SEARCH_MIN = 2;
 const PUBLIC_SEARCH_MAX = 50;
@@ -63,13 +69,24 @@ export class PublicProfileService {
    * those whose name starts with it first, then by name; at most `first` (≤ 20). Rate-limited per
    * client address like the public complaint form.
    */
-  async searchPublic(nameInput: string, townshipCode: string | null | undefined, first: number, clientAddress: string): Promise<PublicProfile[]> {
+  async searchPublic(
+    nameInput: string,
+    townshipCode: string | null | undefined,
+    first: number,
+    clientAddress: string,
+  ): Promise<PublicProfile[]> {
     const { publicSearchBurst, publicSearchWindowSeconds } = this.config.registry;
-    const limit = await this.limiter.take(`institution-search:${clientAddress}`, publicSearchBurst / publicSearchWindowSeconds, publicSearchBurst);
+    const limit = await this.limiter.take(
+      `institution-search:${clientAddress}`,
+      publicSearchBurst / publicSearchWindowSeconds,
+      publicSearchBurst,
+    );
     if (!limit.allowed) throw tooManySearches(limit.retryAfterSeconds);
     const name = nameInput.trim();
     if ([...name].length < PUBLIC_SEARCH_MIN || [...name].length > PUBLIC_SEARCH_MAX) {
-      throw new ValidationFailed([{ path: 'name', message: `must be ${PUBLIC_SEARCH_MIN}–${PUBLIC_SEARCH_MAX} characters` }]);
+      throw new ValidationFailed([
+        { path: 'name', message: `must be ${PUBLIC_SEARCH_MIN}–${PUBLIC_SEARCH_MAX} characters` },
+      ]);
     }
     const take = Math.min(Math.max(Math.trunc(first) || PUBLIC_SEARCH_LIMIT, 1), PUBLIC_SEARCH_LIMIT);
     const qb = this.institutions
@@ -91,9 +108,11 @@ export class PublicProfileService {
   /** Public profiles of institutions already known to be published, with their premises (one query). */
   private async publicProfiles(rows: Institution[]): Promise<PublicProfile[]> {
     if (!rows.length) return [];
-    const premises = await this.dataSource
-      .getRepository(Premises)
-      .find({ select: { id: true, institutionId: true, address: true }, where: { institutionId: In(rows.map((i) => i.id)) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const premises = await this.dataSource.getRepository(Premises).find({
+      select: { id: true, institutionId: true, address: true },
+      where: { institutionId: In(rows.map((i) => i.id)) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     return rows.map((i) => ({
       institutionId: i.id,
       name: i.name,

@@ -15,7 +15,12 @@ import { RegistryQueries } from './registry.queries';
 import { StaffView } from './records.types';
 
 /** States in which an institution's records still change. */
-const ACTIVE = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED];
+const ACTIVE = [
+  InstitutionStatus.APPLIED,
+  InstitutionStatus.APPROVED,
+  InstitutionStatus.OPERATING,
+  InstitutionStatus.SUSPENDED,
+];
 
 /**
  * How a change to an institution's records runs (premises, staff, courses, materials, annual review):
@@ -44,16 +49,26 @@ export class RecordChanges {
 
   /** A county administrator, a licensing officer or an officer of a department holding `duty`. */
   async assertLicensingOrDuty(actor: Principal, duty: string, what: string): Promise<void> {
-    const [licensing, holders] = await Promise.all([this.institutions.licensingDepartments(), this.reference.departmentsWithDuty(duty)]);
+    const [licensing, holders] = await Promise.all([
+      this.institutions.licensingDepartments(),
+      this.reference.departmentsWithDuty(duty),
+    ]);
     assertLicensingOrDutyOfficer(actor, licensing, duty, holders, what);
   }
 
   /** A change to one staff member's record, locked, under the rules of `change` for their institution. */
-  async changeStaff<T>(actor: Principal, staffId: string, work: (em: EntityManager, s: Staff) => Promise<T>): Promise<T> {
+  async changeStaff<T>(
+    actor: Principal,
+    staffId: string,
+    work: (em: EntityManager, s: Staff) => Promise<T>,
+  ): Promise<T> {
     const s0 = await this.queries.staffById(staffId);
     if (!s0) throw staffNotFound(staffId);
     return this.change(actor, s0.institutionId, async (em) =>
-      work(em, await em.getRepository(Staff).findOneOrFail({ where: { id: staffId }, lock: { mode: 'pessimistic_write' } })),
+      work(
+        em,
+        await em.getRepository(Staff).findOneOrFail({ where: { id: staffId }, lock: { mode: 'pessimistic_write' } }),
+      ),
     );
   }
 

@@ -43,4 +43,3 @@ export interface CourseInput {
 export interface StaffView extends Omit<Staff, 'idNumberHash' | 'idNumberEncrypted'> {
   idNumberMasked: string;
 }
-

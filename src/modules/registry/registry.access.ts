@@ -11,7 +11,13 @@ import { Forbidden } from '../../platform/errors/domain-error';
  * recorded, and an enrolment ad reviewed, by an officer of the department holding that duty
  * (DUTY_OF_CHECK, ADVERTISING_DUTY). Leads: those, plus township officers in their own township.
  */
-export const READ_ROLES = [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
+export const READ_ROLES = [
+  Role.COUNTY_ADMIN,
+  Role.DISCIPLINE_SUPERVISOR,
+  Role.DEPARTMENT_OFFICER,
+  Role.INSPECTOR,
+  Role.TOWNSHIP_OFFICER,
+];
 export const COMMAND_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
 export const LEAD_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWNSHIP_OFFICER];
 
@@ -30,7 +36,12 @@ export function assertLicensingOfficer(actor: Principal, licensingDepartments: r
   if (actor.kind === 'system') return;
   if (actor.kind !== 'user') throw new Forbidden();
   if (actor.role === Role.COUNTY_ADMIN) return;
-  if (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode && licensingDepartments.includes(actor.departmentCode)) return;
+  if (
+    actor.role === Role.DEPARTMENT_OFFICER &&
+    actor.departmentCode &&
+    licensingDepartments.includes(actor.departmentCode)
+  )
+    return;
   throw new Forbidden('Only the county office or the licensing department (审批部门) may do this');
 }
 
@@ -61,7 +72,9 @@ export function assertLicensingOrDutyOfficer(
   if (actor.role === Role.COUNTY_ADMIN) return;
   const department = actor.role === Role.DEPARTMENT_OFFICER ? actor.departmentCode : null;
   if (department && (licensingDepartments.includes(department) || dutyDepartments.includes(department))) return;
-  throw new Forbidden(`Only the county office, the licensing department (审批部门) or a department with the ${duty} duty may ${what}`);
+  throw new Forbidden(
+    `Only the county office, the licensing department (审批部门) or a department with the ${duty} duty may ${what}`,
+  );
 }
 
 /** Lead handling: the licensing officers everywhere, a township officer in their township (null: everywhere). */

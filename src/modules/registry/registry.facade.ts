@@ -87,7 +87,9 @@ export class RegistryFacade {
    * coverage (党的组织覆盖) and party work coverage (党的工作覆盖). One query over
    * idx_institution_township_status / idx_institution_status. County-wide, or one township's.
    */
-  countPartyCoverageByTownship(townshipCode?: string): Promise<{ townshipCode: string; operating: number; organisationCovered: number; workCovered: number }[]> {
+  countPartyCoverageByTownship(
+    townshipCode?: string,
+  ): Promise<{ townshipCode: string; operating: number; organisationCovered: number; workCovered: number }[]> {
     return this.queries.countPartyCoverageByTownship(townshipCode);
   }
 

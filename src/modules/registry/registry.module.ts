@@ -35,12 +35,41 @@ import { TeacherRosterSubscriber } from './subscribers/teacher-roster.subscriber
 /** Institution registry (机构登记): licensing, premises, staff, courses, annual review, unlicensed leads. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Institution, Premises, Staff, StaffBar, Course, TrainingMaterial, AnnualReviewChecklist, AnnualReview, UnlicensedLead]),
+    TypeOrmModule.forFeature([
+      Institution,
+      Premises,
+      Staff,
+      StaffBar,
+      Course,
+      TrainingMaterial,
+      AnnualReviewChecklist,
+      AnnualReview,
+      UnlicensedLead,
+    ]),
     ReferenceModule,
     NotificationsModule,
     PolicyModule,
   ],
-  providers: [RegistryFacade, InstitutionService, PublicProfileService, RegistryQueries, RecordChanges, PremisesService, StaffService, CourseService, MaterialService, AnnualReviewService, StaffBarService, StaffBarResolver, LeadService, InstitutionResolver, RecordsResolver, LeadResolver, ComplaintLeadSubscriber, TeacherRosterSubscriber],
+  providers: [
+    RegistryFacade,
+    InstitutionService,
+    PublicProfileService,
+    RegistryQueries,
+    RecordChanges,
+    PremisesService,
+    StaffService,
+    CourseService,
+    MaterialService,
+    AnnualReviewService,
+    StaffBarService,
+    StaffBarResolver,
+    LeadService,
+    InstitutionResolver,
+    RecordsResolver,
+    LeadResolver,
+    ComplaintLeadSubscriber,
+    TeacherRosterSubscriber,
+  ],
   exports: [RegistryFacade],
 })
 export class RegistryModule {}

@@ -26,23 +26,33 @@ export class RegistryQueries {
   ) {}
 
   premisesOf(ids: readonly string[]): Promise<Premises[]> {
-    return this.dataSource.getRepository(Premises).find({ where: { institutionId: In([...ids]) }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(Premises)
+      .find({ where: { institutionId: In([...ids]) }, order: { createdAt: 'ASC' } });
   }
 
   staffOf(ids: readonly string[]): Promise<Staff[]> {
-    return this.dataSource.getRepository(Staff).find({ where: { institutionId: In([...ids]) }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(Staff)
+      .find({ where: { institutionId: In([...ids]) }, order: { createdAt: 'ASC' } });
   }
 
   coursesOf(ids: readonly string[]): Promise<Course[]> {
-    return this.dataSource.getRepository(Course).find({ where: { institutionId: In([...ids]) }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(Course)
+      .find({ where: { institutionId: In([...ids]) }, order: { createdAt: 'ASC' } });
   }
 
   materialsOf(ids: readonly string[]): Promise<TrainingMaterial[]> {
-    return this.dataSource.getRepository(TrainingMaterial).find({ where: { institutionId: In([...ids]) }, order: { submittedAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(TrainingMaterial)
+      .find({ where: { institutionId: In([...ids]) }, order: { submittedAt: 'DESC' } });
   }
 
   reviewsOf(ids: readonly string[]): Promise<AnnualReview[]> {
-    return this.dataSource.getRepository(AnnualReview).find({ where: { institutionId: In([...ids]) }, order: { year: 'DESC' } });
+    return this.dataSource
+      .getRepository(AnnualReview)
+      .find({ where: { institutionId: In([...ids]) }, order: { year: 'DESC' } });
   }
 
   checklist(year: number): Promise<AnnualReviewChecklist | null> {
@@ -93,7 +103,9 @@ export class RegistryQueries {
    * coverage (党的组织覆盖) and party work coverage (党的工作覆盖). One query over
    * idx_institution_township_status / idx_institution_status. County-wide, or one township's.
    */
-  async countPartyCoverageByTownship(townshipCode?: string): Promise<{ townshipCode: string; operating: number; organisationCovered: number; workCovered: number }[]> {
+  async countPartyCoverageByTownship(
+    townshipCode?: string,
+  ): Promise<{ townshipCode: string; operating: number; organisationCovered: number; workCovered: number }[]> {
     const qb = this.institutions
       .createQueryBuilder('i')
       .select('i.township_code', 'townshipCode')
@@ -109,7 +121,10 @@ export class RegistryQueries {
 
   /** Ids of the operating institutions of a township (all when none given), for other modules' coverage counts. */
   async listOperatingInstitutionIdsIn(townshipCode?: string, createdBefore?: Date): Promise<string[]> {
-    const qb = this.institutions.createQueryBuilder('i').select('i.id', 'id').where('i.status = :status', { status: InstitutionStatus.OPERATING });
+    const qb = this.institutions
+      .createQueryBuilder('i')
+      .select('i.id', 'id')
+      .where('i.status = :status', { status: InstitutionStatus.OPERATING });
     if (townshipCode) qb.andWhere('i.township_code = :township', { township: townshipCode });
     if (createdBefore) qb.andWhere('i.created_at < :before', { before: createdBefore });
     return ((await qb.getRawMany()) as { id: string }[]).map((r) => r.id);

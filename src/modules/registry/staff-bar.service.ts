@@ -19,7 +19,12 @@ import { UUID } from '../../platform/ids/uuid';
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
 /** Institutions whose staff are current (as in record-changes.ts). */
-const LIVE = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED];
+const LIVE = [
+  InstitutionStatus.APPLIED,
+  InstitutionStatus.APPROVED,
+  InstitutionStatus.OPERATING,
+  InstitutionStatus.SUSPENDED,
+];
 /** Barred for 1–5 years, or for life in especially serious cases (民办教育促进法实施条例 Art. 62/64). */
 export const MAX_BAR_YEARS = 5;
 
@@ -72,7 +77,10 @@ export class StaffBarService {
     return em
       .getRepository(StaffBar)
       .createQueryBuilder('b')
-      .where('b.id_number_hash = :hash AND b.lifted_at IS NULL AND b.barred_from <= :day AND (b.barred_until IS NULL OR b.barred_until > :day)', { hash: idNumberHash, day })
+      .where(
+        'b.id_number_hash = :hash AND b.lifted_at IS NULL AND b.barred_from <= :day AND (b.barred_until IS NULL OR b.barred_until > :day)',
+        { hash: idNumberHash, day },
+      )
       .orderBy('b.barred_until', 'DESC', 'NULLS FIRST')
       .getOne();
   }
@@ -80,14 +88,25 @@ export class StaffBarService {
   async bar(actor: Principal, cmd: BarCommand): Promise<StaffBarView> {
     await this.institutions.assertCanCommand(actor);
     const problems: FieldProblem[] = [];
-    if (!cmd.staffId === !cmd.idNumber) problems.push({ path: 'staffId', message: 'give either staffId or idNumber (with name)' });
+    if (!cmd.staffId === !cmd.idNumber)
+      problems.push({ path: 'staffId', message: 'give either staffId or idNumber (with name)' });
     const idNumber = cmd.idNumber?.trim().toUpperCase();
-    if (idNumber !== undefined && !ID_NUMBER.test(idNumber)) problems.push({ path: 'idNumber', message: 'must be an 18-character resident ID number (17 digits and a digit or X)' });
-    if (idNumber !== undefined && !cmd.name?.trim()) problems.push({ path: 'name', message: 'the name of the person barred is required with idNumber' });
-    if (cmd.staffId !== undefined && !UUID.test(cmd.staffId)) problems.push({ path: 'staffId', message: 'must be a UUID' });
+    if (idNumber !== undefined && !ID_NUMBER.test(idNumber))
+      problems.push({
+        path: 'idNumber',
+        message: 'must be an 18-character resident ID number (17 digits and a digit or X)',
+      });
+    if (idNumber !== undefined && !cmd.name?.trim())
+      problems.push({ path: 'name', message: 'the name of the person barred is required with idNumber' });
+    if (cmd.staffId !== undefined && !UUID.test(cmd.staffId))
+      problems.push({ path: 'staffId', message: 'must be a UUID' });
     if (!cmd.reason.trim()) problems.push({ path: 'reason', message: 'a bar needs its reason' });
-    if (cmd.forLife === true && cmd.years !== undefined) problems.push({ path: 'years', message: 'give years or forLife, not both' });
-    if (cmd.forLife !== true && (cmd.years === undefined || !Number.isInteger(cmd.years) || cmd.years < 1 || cmd.years > MAX_BAR_YEARS)) {
+    if (cmd.forLife === true && cmd.years !== undefined)
+      problems.push({ path: 'years', message: 'give years or forLife, not both' });
+    if (
+      cmd.forLife !== true &&
+      (cmd.years === undefined || !Number.isInteger(cmd.years) || cmd.years < 1 || cmd.years > MAX_BAR_YEARS)
+    ) {
       problems.push({ path: 'years', message: `1–${MAX_BAR_YEARS} years, or forLife for especially serious cases` });
     }
     if (problems.length) throw new ValidationFailed(problems);
@@ -98,7 +117,12 @@ export class StaffBarService {
         if (!staff) throw staffBarNotFound(`staff ${cmd.staffId}`, 'STAFF_NOT_FOUND');
         person = { hash: staff.idNumberHash, encrypted: staff.idNumberEncrypted, name: staff.name, staffId: staff.id };
       } else {
-        person = { hash: piiHash(this.config.security.piiHashKey, idNumber!), encrypted: encrypt(this.config.security.encryptionKey, idNumber!), name: cmd.name!.trim(), staffId: null };
+        person = {
+          hash: piiHash(this.config.security.piiHashKey, idNumber!),
+          encrypted: encrypt(this.config.security.encryptionKey, idNumber!),
+          name: cmd.name!.trim(),
+          staffId: null,
+        };
       }
       // One bar in force per person: bars (and registrations, StaffService.addStaff) of one person take turns.
       await this.lockPerson(em, person.hash);
@@ -132,13 +156,29 @@ export class StaffBarService {
         action: 'registry.staff.barred',
         entityType: 'staff_bar',
         entityId: bar.id,
-        summary: { name: bar.name, idNumber: masked, barredFrom: bar.barredFrom, barredUntil: bar.barredUntil, reason: bar.reason, staffId: bar.staffId, institutionIds: employers.map((e) => e.id) },
+        summary: {
+          name: bar.name,
+          idNumber: masked,
+          barredFrom: bar.barredFrom,
+          barredUntil: bar.barredUntil,
+          reason: bar.reason,
+          staffId: bar.staffId,
+          institutionIds: employers.map((e) => e.id),
+        },
       });
-      await this.events.publish(em, 'registry.staff.barred', { barId: bar.id, barredFrom: bar.barredFrom, barredUntil: bar.barredUntil, institutionIds: employers.map((e) => e.id) });
+      await this.events.publish(em, 'registry.staff.barred', {
+        barId: bar.id,
+        barredFrom: bar.barredFrom,
+        barredUntil: bar.barredUntil,
+        institutionIds: employers.map((e) => e.id),
+      });
       if (employers.length > 0) {
         await this.notifications.notify(
           em,
-          { departmentCodes: await this.institutions.licensingDepartments(), townshipCodes: [...new Set(employers.map((e) => e.township_code))] },
+          {
+            departmentCodes: await this.institutions.licensingDepartments(),
+            townshipCodes: [...new Set(employers.map((e) => e.township_code))],
+          },
           {
             kind: 'registry.staff.barred',
             title: `从业人员列入黑名单：${bar.name}`,
@@ -158,14 +198,22 @@ export class StaffBarService {
     if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'lifting a bar needs its reason' }]);
     if (!UUID.test(id)) throw staffBarNotFound(id);
     return this.dataSource.transaction(async (em) => {
-      const bar = await em.getRepository(StaffBar).findOne({ where: { id: id.toLowerCase() }, lock: { mode: 'pessimistic_write' } });
+      const bar = await em
+        .getRepository(StaffBar)
+        .findOne({ where: { id: id.toLowerCase() }, lock: { mode: 'pessimistic_write' } });
       if (!bar) throw staffBarNotFound(id);
       if (bar.liftedAt) throw staffBarLifted();
       bar.liftedAt = this.clock.now();
       bar.liftedReason = reason.trim();
       bar.liftedBy = actor.kind === 'user' ? actor.username : actor.kind;
       await em.getRepository(StaffBar).save(bar);
-      await this.audit.record(em, { actor, action: 'registry.staff.bar_lifted', entityType: 'staff_bar', entityId: bar.id, summary: { name: bar.name, reason: bar.liftedReason } });
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.staff.bar_lifted',
+        entityType: 'staff_bar',
+        entityId: bar.id,
+        summary: { name: bar.name, reason: bar.liftedReason },
+      });
       await this.events.publish(em, 'registry.staff.bar_lifted', { barId: bar.id, reason: bar.liftedReason });
       return this.view(bar, this.today());
     });
@@ -175,17 +223,33 @@ export class StaffBarService {
   async list(filter: { inForce?: boolean; name?: string }, page: PageArgs): Promise<Connection<StaffBarView>> {
     const today = this.today();
     const qb = this.dataSource.getRepository(StaffBar).createQueryBuilder('b');
-    const inForce = 'b.lifted_at IS NULL AND b.barred_from <= :today AND (b.barred_until IS NULL OR b.barred_until > :today)';
+    const inForce =
+      'b.lifted_at IS NULL AND b.barred_from <= :today AND (b.barred_until IS NULL OR b.barred_until > :today)';
     if (filter.inForce !== undefined) qb.andWhere(filter.inForce ? inForce : `NOT (${inForce})`, { today });
-    if (filter.name?.trim()) qb.andWhere(`b.name ILIKE :name ESCAPE '\\'`, { name: `%${filter.name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    const found = await paginate(qb, page, { list: 'registry.staff-bars', valueType: 'timestamp', column: 'b.created_at', value: (b) => b.createdAt, tieBreaker: 'b.id', tieValue: (b) => b.id, direction: 'DESC' });
+    if (filter.name?.trim())
+      qb.andWhere(`b.name ILIKE :name ESCAPE '\\'`, {
+        name: `%${filter.name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    const found = await paginate(qb, page, {
+      list: 'registry.staff-bars',
+      valueType: 'timestamp',
+      column: 'b.created_at',
+      value: (b) => b.createdAt,
+      tieBreaker: 'b.id',
+      tieValue: (b) => b.id,
+      direction: 'DESC',
+    });
     return { ...found, edges: found.edges.map((e) => ({ ...e, node: this.view(e.node, today) })) };
   }
 
   private view(b: StaffBar, today: string): StaffBarView {
     const { idNumberHash: _h, idNumberEncrypted, ...rest } = b;
     const inForce = !b.liftedAt && b.barredFrom <= today && (b.barredUntil === null || b.barredUntil > today);
-    return { ...rest, idNumberMasked: maskIdentifier(decrypt(this.config.security.encryptionKey, idNumberEncrypted)), inForce };
+    return {
+      ...rest,
+      idNumberMasked: maskIdentifier(decrypt(this.config.security.encryptionKey, idNumberEncrypted)),
+      inForce,
+    };
   }
 }
 
@@ -194,4 +258,3 @@ function addYears(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
 }
-

@@ -51,11 +51,15 @@ export class StaffService {
    */
   async addStaff(actor: Principal, institutionId: string, input: StaffInput): Promise<StaffView> {
     const idNumber = input.idNumber.trim().toUpperCase();
-    if (!ID_NUMBER.test(idNumber)) throw new ValidationFailed([{ path: 'idNumber', message: 'must be an 18-character resident ID number (17 digits and a digit or X)' }]);
+    if (!ID_NUMBER.test(idNumber))
+      throw new ValidationFailed([
+        { path: 'idNumber', message: 'must be an 18-character resident ID number (17 digits and a digit or X)' },
+      ]);
     const hash = piiHash(this.config.security.piiHashKey, idNumber);
     const teacher = await this.reference.findActiveTeacherByIdNumberHash(hash);
     return this.changes.change(actor, institutionId, async (em, i) => {
-      if (await em.getRepository(Staff).existsBy({ institutionId: i.id, idNumberHash: hash })) throw staffAlreadyRegistered();
+      if (await em.getRepository(Staff).existsBy({ institutionId: i.id, idNumberHash: hash }))
+        throw staffAlreadyRegistered();
       // Takes turns with barStaffMember for the same person, so a bar and a registration cannot cross.
       await this.staffBars.lockPerson(em, hash);
       const bar = await this.staffBars.inForce(em, hash, businessDate(this.clock.now(), this.config.timeZone));
@@ -80,7 +84,12 @@ export class StaffService {
         action: 'registry.staff.added',
         entityType: 'staff',
         entityId: s.id,
-        summary: { institutionId: i.id, name: s.name, idNumber: maskIdentifier(idNumber), inServiceTeacher: Boolean(teacher) },
+        summary: {
+          institutionId: i.id,
+          name: s.name,
+          idNumber: maskIdentifier(idNumber),
+          inServiceTeacher: Boolean(teacher),
+        },
       });
       if (teacher) {
         await this.events.publish(em, 'registry.staff.in_service_teacher_found', {
@@ -91,7 +100,10 @@ export class StaffService {
           townshipCode: teacher.townshipCode,
         });
         // The licensing department and whoever holds the teacher-discipline duty (EDU and DISCIPLINE in Xifeng).
-        const [licensing, discipline] = await Promise.all([this.institutions.licensingDepartments(), this.reference.departmentsWithDuty('TEACHER_DISCIPLINE')]);
+        const [licensing, discipline] = await Promise.all([
+          this.institutions.licensingDepartments(),
+          this.reference.departmentsWithDuty('TEACHER_DISCIPLINE'),
+        ]);
         await this.notifications.notify(
           em,
           { departmentCodes: [...licensing, ...discipline] },
@@ -112,12 +124,20 @@ export class StaffService {
    * Completes a staff member's background check (背景审查): CLEARED or FAILED on a date (not in the
    * future). A completed check may be corrected with a reason; the audit keeps the previous result.
    */
-  async updateStaffBackgroundCheck(actor: Principal, staffId: string, result: BackgroundCheck, date: string, reason: string): Promise<StaffView> {
+  async updateStaffBackgroundCheck(
+    actor: Principal,
+    staffId: string,
+    result: BackgroundCheck,
+    date: string,
+    reason: string,
+  ): Promise<StaffView> {
     await this.institutions.assertCanCommand(actor);
     const problems: FieldProblem[] = [];
-    if (result === BackgroundCheck.PENDING) problems.push({ path: 'result', message: 'a completed check is CLEARED or FAILED' });
+    if (result === BackgroundCheck.PENDING)
+      problems.push({ path: 'result', message: 'a completed check is CLEARED or FAILED' });
     if (!isCalendarDate(date)) problems.push({ path: 'date', message: 'must be a date YYYY-MM-DD' });
-    else if (date > this.changes.today()) problems.push({ path: 'date', message: 'a check cannot be completed in the future' });
+    else if (date > this.changes.today())
+      problems.push({ path: 'date', message: 'a check cannot be completed in the future' });
     if (!reason.trim()) problems.push({ path: 'reason', message: 'must not be empty' });
     if (problems.length) throw new ValidationFailed(problems);
     return this.changes.changeStaff(actor, staffId, async (em, s) => {
@@ -130,7 +150,12 @@ export class StaffService {
         action: 'registry.staff.background_checked',
         entityType: 'staff',
         entityId: s.id,
-        summary: { institutionId: s.institutionId, before, after: { backgroundCheck: result, backgroundCheckedOn: date }, reason: reason.trim() },
+        summary: {
+          institutionId: s.institutionId,
+          before,
+          after: { backgroundCheck: result, backgroundCheckedOn: date },
+          reason: reason.trim(),
+        },
       });
       return this.changes.view(s);
     });
@@ -141,17 +166,27 @@ export class StaffService {
     await this.institutions.assertCanCommand(actor);
     const problems: FieldProblem[] = [];
     if (!isCalendarDate(date)) problems.push({ path: 'date', message: 'must be a date YYYY-MM-DD' });
-    else if (date > this.changes.today()) problems.push({ path: 'date', message: 'an employment cannot end in the future; record it on the day' });
+    else if (date > this.changes.today())
+      problems.push({ path: 'date', message: 'an employment cannot end in the future; record it on the day' });
     if (!reason.trim()) problems.push({ path: 'reason', message: 'must not be empty' });
     if (problems.length) throw new ValidationFailed(problems);
     return this.changes.changeStaff(actor, staffId, async (em, s) => {
       if (!s.active) throw staffAlreadyLeft(s.employmentEndedOn);
       const registeredOn = businessDate(s.createdAt, this.config.timeZone);
-      if (date < registeredOn) throw new ValidationFailed([{ path: 'date', message: `is before the staff member was registered (${registeredOn})` }]);
+      if (date < registeredOn)
+        throw new ValidationFailed([
+          { path: 'date', message: `is before the staff member was registered (${registeredOn})` },
+        ]);
       s.active = false;
       s.employmentEndedOn = date;
       await em.getRepository(Staff).save(s);
-      await this.audit.record(em, { actor, action: 'registry.staff.employment_ended', entityType: 'staff', entityId: s.id, summary: { institutionId: s.institutionId, name: s.name, endedOn: date, reason: reason.trim() } });
+      await this.audit.record(em, {
+        actor,
+        action: 'registry.staff.employment_ended',
+        entityType: 'staff',
+        entityId: s.id,
+        summary: { institutionId: s.institutionId, name: s.name, endedOn: date, reason: reason.trim() },
+      });
       return this.changes.view(s);
     });
   }

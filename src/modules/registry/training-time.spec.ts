@@ -93,6 +93,8 @@ describe('training-time rules', () => {
 
   it('lists the holiday dates on which weekly subject lessons are skipped', () => {
     expect(weekdayOf('2026-10-01')).toBe(4);
-    expect(holidayDatesSkipped(base({ weeklySlots: [{ weekday: 4, start: '18:00', end: '19:00' }] }), CALENDAR)).toEqual(['2026-10-01']);
+    expect(
+      holidayDatesSkipped(base({ weeklySlots: [{ weekday: 4, start: '18:00', end: '19:00' }] }), CALENDAR),
+    ).toEqual(['2026-10-01']);
   });
 });

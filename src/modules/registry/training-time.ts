@@ -15,7 +15,12 @@ export interface TrainingTimeRules {
   onlineMinBreakMinutes: number;
 }
 
-export const DEFAULT_TRAINING_TIME_RULES: TrainingTimeRules = { offlineEnd: '20:30', onlineEnd: '21:00', onlineMaxLessonMinutes: 30, onlineMinBreakMinutes: 10 };
+export const DEFAULT_TRAINING_TIME_RULES: TrainingTimeRules = {
+  offlineEnd: '20:30',
+  onlineEnd: '21:00',
+  onlineMaxLessonMinutes: 30,
+  onlineMinBreakMinutes: 10,
+};
 
 export interface CalendarEntry {
   kind: 'PUBLIC_HOLIDAY' | 'WINTER_VACATION' | 'SUMMER_VACATION' | 'ADJUSTED_WORKDAY' | string;
@@ -45,7 +50,6 @@ export function weekdayOf(date: string): number {
   return d === 0 ? 7 : d;
 }
 
-
 const periodOn = (calendar: CalendarEntry[], date: string, kinds: string[]): CalendarEntry | undefined =>
   calendar.find((c) => kinds.includes(c.kind) && c.startDate <= date && date <= c.endDate);
 
@@ -62,18 +66,29 @@ function checkLessons(lessons: Lesson[], s: Schedule, rules: TrainingTimeRules, 
       problems.push({ path: l.path, message: `ends (${l.end}) before it starts (${l.start})` });
       continue;
     }
-    if (length !== s.lessonMinutes) problems.push({ path: l.path, message: `lasts ${length} minutes; a lesson of this course lasts ${s.lessonMinutes}` });
+    if (length !== s.lessonMinutes)
+      problems.push({
+        path: l.path,
+        message: `lasts ${length} minutes; a lesson of this course lasts ${s.lessonMinutes}`,
+      });
     if (!s.subject) continue;
     if (s.mode === 'OFFLINE' && minutes(l.end) > minutes(rules.offlineEnd)) {
-      problems.push({ path: l.path, message: `ends at ${l.end}; offline subject training must end by ${rules.offlineEnd}` });
+      problems.push({
+        path: l.path,
+        message: `ends at ${l.end}; offline subject training must end by ${rules.offlineEnd}`,
+      });
     }
     if (s.mode === 'ONLINE' && minutes(l.end) > minutes(rules.onlineEnd)) {
-      problems.push({ path: l.path, message: `ends at ${l.end}; online subject training must end by ${rules.onlineEnd}` });
+      problems.push({
+        path: l.path,
+        message: `ends at ${l.end}; online subject training must end by ${rules.onlineEnd}`,
+      });
     }
   }
   // Overlaps and (online subject) breaks, per day.
   const byDay = new Map<string, Lesson[]>();
-  for (const l of lessons.filter((x) => TIME.test(x.start) && TIME.test(x.end) && x.end > x.start)) byDay.set(l.day, [...(byDay.get(l.day) ?? []), l]);
+  for (const l of lessons.filter((x) => TIME.test(x.start) && TIME.test(x.end) && x.end > x.start))
+    byDay.set(l.day, [...(byDay.get(l.day) ?? []), l]);
   for (const list of byDay.values()) {
     list.sort((a, b) => a.start.localeCompare(b.start));
     for (let i = 1; i < list.length; i++) {
@@ -82,23 +97,34 @@ function checkLessons(lessons: Lesson[], s: Schedule, rules: TrainingTimeRules, 
       const gap = minutes(cur.start) - minutes(prev.end);
       if (gap < 0) problems.push({ path: cur.path, message: `overlaps ${prev.path} (${prev.start}–${prev.end})` });
       else if (s.subject && s.mode === 'ONLINE' && gap < rules.onlineMinBreakMinutes) {
-        problems.push({ path: cur.path, message: `starts ${gap} minutes after the previous online lesson; at least ${rules.onlineMinBreakMinutes} minutes' break is required` });
+        problems.push({
+          path: cur.path,
+          message: `starts ${gap} minutes after the previous online lesson; at least ${rules.onlineMinBreakMinutes} minutes' break is required`,
+        });
       }
     }
   }
 }
 
 /** Every rule the schedule breaks, as field problems naming the slot and the rule; empty when it complies. */
-export function checkTrainingTime(s: Schedule, calendar: CalendarEntry[], rules: TrainingTimeRules = DEFAULT_TRAINING_TIME_RULES): FieldProblem[] {
+export function checkTrainingTime(
+  s: Schedule,
+  calendar: CalendarEntry[],
+  rules: TrainingTimeRules = DEFAULT_TRAINING_TIME_RULES,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!isCalendarDate(s.termStart) || !isCalendarDate(s.termEnd)) {
     problems.push({ path: 'termStart', message: 'termStart and termEnd must be dates YYYY-MM-DD' });
     return problems;
   }
   if (s.termEnd < s.termStart) problems.push({ path: 'termEnd', message: 'the term ends before it starts' });
-  if (s.weeklySlots.length === 0 && s.extraSessions.length === 0) problems.push({ path: 'weeklySlots', message: 'a course needs at least one lesson' });
+  if (s.weeklySlots.length === 0 && s.extraSessions.length === 0)
+    problems.push({ path: 'weeklySlots', message: 'a course needs at least one lesson' });
   if (s.subject && s.mode === 'ONLINE' && s.lessonMinutes > rules.onlineMaxLessonMinutes) {
-    problems.push({ path: 'lessonMinutes', message: `an online subject lesson lasts at most ${rules.onlineMaxLessonMinutes} minutes; this one lasts ${s.lessonMinutes}` });
+    problems.push({
+      path: 'lessonMinutes',
+      message: `an online subject lesson lasts at most ${rules.onlineMaxLessonMinutes} minutes; this one lasts ${s.lessonMinutes}`,
+    });
   }
   const lessons: Lesson[] = [];
   s.weeklySlots.forEach((slot, i) => {
@@ -108,7 +134,10 @@ export function checkTrainingTime(s: Schedule, calendar: CalendarEntry[], rules:
       return;
     }
     if (s.subject && slot.weekday >= 6) {
-      problems.push({ path, message: `is on ${WEEKDAY_NAMES[slot.weekday]}; subject training is not allowed on weekends` });
+      problems.push({
+        path,
+        message: `is on ${WEEKDAY_NAMES[slot.weekday]}; subject training is not allowed on weekends`,
+      });
     }
     lessons.push({ path, day: `w${slot.weekday}`, start: slot.start, end: slot.end });
   });
@@ -122,16 +151,32 @@ export function checkTrainingTime(s: Schedule, calendar: CalendarEntry[], rules:
       const holiday = periodOn(calendar, session.date, ['PUBLIC_HOLIDAY']);
       const vacation = periodOn(calendar, session.date, ['WINTER_VACATION', 'SUMMER_VACATION']);
       const workday = periodOn(calendar, session.date, ['ADJUSTED_WORKDAY']);
-      if (holiday) problems.push({ path, message: `${session.date} is a public holiday (${holiday.name}); subject training is not allowed on public holidays` });
-      else if (vacation) problems.push({ path, message: `${session.date} is in the ${vacation.name} (${vacation.startDate}–${vacation.endDate}); subject training is not allowed in winter or summer vacations` });
+      if (holiday)
+        problems.push({
+          path,
+          message: `${session.date} is a public holiday (${holiday.name}); subject training is not allowed on public holidays`,
+        });
+      else if (vacation)
+        problems.push({
+          path,
+          message: `${session.date} is in the ${vacation.name} (${vacation.startDate}–${vacation.endDate}); subject training is not allowed in winter or summer vacations`,
+        });
       else if (weekdayOf(session.date) >= 6 && !workday) {
-        problems.push({ path, message: `${session.date} is a ${WEEKDAY_NAMES[weekdayOf(session.date)]}; subject training is not allowed on weekends` });
+        problems.push({
+          path,
+          message: `${session.date} is a ${WEEKDAY_NAMES[weekdayOf(session.date)]}; subject training is not allowed on weekends`,
+        });
       }
     }
     lessons.push({ path, day: session.date, start: session.start, end: session.end });
   });
   if (s.subject && s.weeklySlots.length > 0) {
-    for (const v of calendar.filter((c) => (c.kind === 'WINTER_VACATION' || c.kind === 'SUMMER_VACATION') && c.startDate <= s.termEnd && c.endDate >= s.termStart)) {
+    for (const v of calendar.filter(
+      (c) =>
+        (c.kind === 'WINTER_VACATION' || c.kind === 'SUMMER_VACATION') &&
+        c.startDate <= s.termEnd &&
+        c.endDate >= s.termStart,
+    )) {
       problems.push({
         path: 'termStart',
         message: `the term ${s.termStart}–${s.termEnd} overlaps the ${v.name} (${v.startDate}–${v.endDate}); subject training is not allowed in winter or summer vacations`,
@@ -151,7 +196,11 @@ export function holidayDatesSkipped(s: Schedule, calendar: CalendarEntry[]): str
   const weekdays = new Set(s.weeklySlots.map((w) => w.weekday));
   const dates: string[] = [];
   for (const h of calendar.filter((c) => c.kind === 'PUBLIC_HOLIDAY')) {
-    for (let d = h.startDate > s.termStart ? h.startDate : s.termStart; d <= h.endDate && d <= s.termEnd; d = addDays(d, 1)) {
+    for (
+      let d = h.startDate > s.termStart ? h.startDate : s.termStart;
+      d <= h.endDate && d <= s.termEnd;
+      d = addDays(d, 1)
+    ) {
       if (weekdays.has(weekdayOf(d))) dates.push(d);
     }
   }

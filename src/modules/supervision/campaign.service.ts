@@ -34,16 +34,34 @@ export class CampaignService {
     return campaign;
   }
 
-  async createCampaign(actor: Principal, input: { name: string; description?: string; startsOn: string; endsOn: string }): Promise<SupervisionCampaign> {
-    if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)) throw new Forbidden('Only the county office or a department officer may start a campaign');
+  async createCampaign(
+    actor: Principal,
+    input: { name: string; description?: string; startsOn: string; endsOn: string },
+  ): Promise<SupervisionCampaign> {
+    if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER))
+      throw new Forbidden('Only the county office or a department officer may start a campaign');
     const name = input.name.trim();
     const problems: { path: string; message: string }[] = [];
     if (!name) problems.push({ path: 'name', message: 'must not be blank' });
     if (input.endsOn < input.startsOn) problems.push({ path: 'endsOn', message: 'must not be before startsOn' });
     if (problems.length) throw new ValidationFailed(problems);
     return this.dataSource.transaction(async (em) => {
-      const campaign = await em.save(em.create(SupervisionCampaign, { name, description: input.description?.trim() ?? '', startsOn: input.startsOn, endsOn: input.endsOn, createdAt: this.clock.now() }));
-      await this.audit.record(em, { actor, action: 'supervision.campaign.created', entityType: 'supervision_campaign', entityId: campaign.id, summary: { name, startsOn: input.startsOn, endsOn: input.endsOn } });
+      const campaign = await em.save(
+        em.create(SupervisionCampaign, {
+          name,
+          description: input.description?.trim() ?? '',
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          createdAt: this.clock.now(),
+        }),
+      );
+      await this.audit.record(em, {
+        actor,
+        action: 'supervision.campaign.created',
+        entityType: 'supervision_campaign',
+        entityId: campaign.id,
+        summary: { name, startsOn: input.startsOn, endsOn: input.endsOn },
+      });
       return campaign;
     });
   }
@@ -51,27 +69,42 @@ export class CampaignService {
     return this.queries.listTemplates();
   }
 
-
   /** Changes a task type's checklist and default deadline (tasks already created keep their copy). */
-  async updateTemplate(actor: Principal, taskType: TaskType, items: ChecklistItem[], defaultDueDays: number): Promise<ChecklistTemplate> {
+  async updateTemplate(
+    actor: Principal,
+    taskType: TaskType,
+    items: ChecklistItem[],
+    defaultDueDays: number,
+  ): Promise<ChecklistTemplate> {
     if (!hasRole(actor, Role.COUNTY_ADMIN)) throw new Forbidden('Only the county office edits checklist templates');
     const clean = items.map((i) => ({ code: i.code.trim().toUpperCase(), label: i.label.trim() }));
     const problems: { path: string; message: string }[] = [];
     if (clean.length === 0) problems.push({ path: 'items', message: 'needs at least one item' });
-    if (new Set(clean.map((i) => i.code)).size !== clean.length) problems.push({ path: 'items', message: 'codes must be unique' });
+    if (new Set(clean.map((i) => i.code)).size !== clean.length)
+      problems.push({ path: 'items', message: 'codes must be unique' });
     clean.forEach((i, n) => {
-      if (!/^[A-Z0-9_]{1,40}$/.test(i.code)) problems.push({ path: `items.${n}.code`, message: 'must be 1–40 characters A-Z, 0-9, _' });
+      if (!/^[A-Z0-9_]{1,40}$/.test(i.code))
+        problems.push({ path: `items.${n}.code`, message: 'must be 1–40 characters A-Z, 0-9, _' });
       if (!i.label) problems.push({ path: `items.${n}.label`, message: 'must not be blank' });
     });
     if (problems.length) throw new ValidationFailed(problems);
     return this.dataSource.transaction(async (em) => {
-      const template = await em.findOneOrFail(ChecklistTemplate, { where: { taskType }, lock: { mode: 'pessimistic_write' } });
+      const template = await em.findOneOrFail(ChecklistTemplate, {
+        where: { taskType },
+        lock: { mode: 'pessimistic_write' },
+      });
       const before = { items: template.items, defaultDueDays: template.defaultDueDays };
       template.items = clean;
       template.defaultDueDays = defaultDueDays;
       template.updatedAt = this.clock.now();
       await em.save(template);
-      await this.audit.record(em, { actor, action: 'supervision.checklist_template.updated', entityType: 'supervision_checklist_template', entityId: taskType, summary: { before, after: { items: clean, defaultDueDays } } });
+      await this.audit.record(em, {
+        actor,
+        action: 'supervision.checklist_template.updated',
+        entityType: 'supervision_checklist_template',
+        entityId: taskType,
+        summary: { before, after: { items: clean, defaultDueDays } },
+      });
       return template;
     });
   }

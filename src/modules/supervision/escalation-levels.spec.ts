@@ -27,12 +27,19 @@ describe('escalation level by lateness', () => {
   });
 
   it('counts whole days overdue, 0 before and on the first day', () => {
-    expect([-DAY_MS, 0, 1, DAY_MS - 1, DAY_MS, 2 * DAY_MS + 5, 10 * DAY_MS].map((ms) => overdueDays(due, after(ms)))).toEqual([0, 0, 0, 0, 1, 2, 10]);
+    expect(
+      [-DAY_MS, 0, 1, DAY_MS - 1, DAY_MS, 2 * DAY_MS + 5, 10 * DAY_MS].map((ms) => overdueDays(due, after(ms))),
+    ).toEqual([0, 0, 0, 0, 1, 2, 10]);
   });
 
   it('notifies nobody when the level does not rise', () => {
     const item = { leadDepartmentCode: 'EDU', townshipCode: null, assigneeIds: ['u1'] };
     expect(recipientsBetween(2, 2, item)).toEqual({ userIds: [], departmentCodes: [], townshipCodes: [], roles: [] });
-    expect(recipientsBetween(0, 1, item)).toEqual({ userIds: ['u1'], departmentCodes: ['EDU'], townshipCodes: [], roles: [] });
+    expect(recipientsBetween(0, 1, item)).toEqual({
+      userIds: ['u1'],
+      departmentCodes: ['EDU'],
+      townshipCodes: [],
+      roles: [],
+    });
   });
 });

@@ -83,12 +83,20 @@ export class EscalationService {
       });
       total += claimed.length;
       if (claimed.length < batch) return total;
-      const last = claimed.reduce((a, b) => (a.dueAt.getTime() > b.dueAt.getTime() || (a.dueAt.getTime() === b.dueAt.getTime() && a.id > b.id) ? a : b));
+      const last = claimed.reduce((a, b) =>
+        a.dueAt.getTime() > b.dueAt.getTime() || (a.dueAt.getTime() === b.dueAt.getTime() && a.id > b.id) ? a : b,
+      );
       after = { dueAt: last.dueAt, id: last.id };
     }
   }
 
-  private async claim(em: EntityManager, kind: keyof typeof KINDS, now: Date, batch: number, after: { dueAt: Date; id: string } | null): Promise<Claimed[]> {
+  private async claim(
+    em: EntityManager,
+    kind: keyof typeof KINDS,
+    now: Date,
+    batch: number,
+    after: { dueAt: Date; id: string } | null,
+  ): Promise<Claimed[]> {
     const k = KINDS[kind];
     const { level2Days, level3Days } = await this.ladder(now);
     const level = `CASE WHEN ${k.due} < $1::timestamptz - make_interval(days => $3) THEN 3 WHEN ${k.due} < $1::timestamptz - make_interval(days => $2) THEN 2 ELSE 1 END`;
@@ -113,7 +121,12 @@ export class EscalationService {
       params,
     )) as [Claimed[], number] | Claimed[];
     const list = (Array.isArray(rows[0]) ? rows[0] : rows) as Claimed[];
-    return list.map((r) => ({ ...r, dueAt: new Date(r.dueAt), fromLevel: Number(r.fromLevel), toLevel: Number(r.toLevel) }));
+    return list.map((r) => ({
+      ...r,
+      dueAt: new Date(r.dueAt),
+      fromLevel: Number(r.fromLevel),
+      toLevel: Number(r.toLevel),
+    }));
   }
 
   /** Escalation rows, one event and one notification per claimed item, in the claiming transaction. */
@@ -159,7 +172,8 @@ export class EscalationService {
       groups.set(key, group);
     });
     for (const { recipients, level, items } of groups.values()) {
-      const line = (r: Claimed) => `${r.title} (${r.id}, ${r.leadDepartmentCode}): due ${r.dueAt.toISOString()}, ${overdueDays(r.dueAt, now)} days overdue`;
+      const line = (r: Claimed) =>
+        `${r.title} (${r.id}, ${r.leadDepartmentCode}): due ${r.dueAt.toISOString()}, ${overdueDays(r.dueAt, now)} days overdue`;
       if (items.length === 1) {
         const r = items[0]!;
         await this.notifications.notify(em, recipients, {
@@ -191,12 +205,24 @@ export class EscalationService {
     const now = this.clock.now();
     const dueAt = new Date(payload.dueAt);
     const level = payload.level ?? Math.max(1, ladderLevel(dueAt, now, await this.ladder(now)));
-    const item: LadderItem = { leadDepartmentCode: payload.leadDepartmentCode, townshipCode: payload.townshipCode, assigneeIds: [] };
+    const item: LadderItem = {
+      leadDepartmentCode: payload.leadDepartmentCode,
+      townshipCode: payload.townshipCode,
+      assigneeIds: [],
+    };
     const recipients = recipientsBetween(Math.min(payload.previousLevel ?? 0, level - 1), level, item);
     await em.query(
       `INSERT INTO supervision_escalation (item_kind, item_id, level, overdue_days, lead_department_code, township_code, notified, escalated_at)
        VALUES ('COMPLAINT', $1, $2, $3, $4, $5, $6, $7)`,
-      [payload.complaintId, level, overdueDays(dueAt, now), payload.leadDepartmentCode, payload.townshipCode, JSON.stringify(recipients), now],
+      [
+        payload.complaintId,
+        level,
+        overdueDays(dueAt, now),
+        payload.leadDepartmentCode,
+        payload.townshipCode,
+        JSON.stringify(recipients),
+        now,
+      ],
     );
     await this.notifications.notify(em, recipients, {
       kind: 'supervision.complaint.overdue',

@@ -22,17 +22,48 @@ describe('escalation ladder', () => {
 
   it('notifies assignees, lead department and township, then the leading-group office, then 督办督查局 and 纪委监委', () => {
     const item = { leadDepartmentCode: 'HEALTH', townshipCode: '520122101', assigneeIds: ['u1'] };
-    expect(recipientsFor(1, item)).toEqual({ userIds: ['u1'], departmentCodes: ['HEALTH'], townshipCodes: ['520122101'], roles: [] });
-    expect(recipientsFor(2, item)).toEqual({ userIds: [], departmentCodes: ['EDU'], townshipCodes: [], roles: [Role.COUNTY_ADMIN] });
-    expect(recipientsFor(3, item)).toEqual({ userIds: [], departmentCodes: ['INSPECTION_OFFICE', 'DISCIPLINE'], townshipCodes: [], roles: [Role.DISCIPLINE_SUPERVISOR] });
+    expect(recipientsFor(1, item)).toEqual({
+      userIds: ['u1'],
+      departmentCodes: ['HEALTH'],
+      townshipCodes: ['520122101'],
+      roles: [],
+    });
+    expect(recipientsFor(2, item)).toEqual({
+      userIds: [],
+      departmentCodes: ['EDU'],
+      townshipCodes: [],
+      roles: [Role.COUNTY_ADMIN],
+    });
+    expect(recipientsFor(3, item)).toEqual({
+      userIds: [],
+      departmentCodes: ['INSPECTION_OFFICE', 'DISCIPLINE'],
+      townshipCodes: [],
+      roles: [Role.DISCIPLINE_SUPERVISOR],
+    });
     // A jump from 1 to 3 tells levels 2 and 3, not level 1 again.
-    expect(recipientsBetween(1, 3, item)).toEqual({ userIds: [], departmentCodes: ['EDU', 'INSPECTION_OFFICE', 'DISCIPLINE'], townshipCodes: [], roles: [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR] });
+    expect(recipientsBetween(1, 3, item)).toEqual({
+      userIds: [],
+      departmentCodes: ['EDU', 'INSPECTION_OFFICE', 'DISCIPLINE'],
+      townshipCodes: [],
+      roles: [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR],
+    });
   });
 });
 
 describe('task access', () => {
-  const task = { leadDepartmentCode: 'EDU', cooperatingDepartmentCodes: ['FIRE_RESCUE'], assigneeIds: ['a1'], townshipCode: '520122001' };
-  const user = (role: Role, extra: Record<string, string> = {}) => ({ kind: 'user' as const, userId: 'x', username: 'x', role, ...extra });
+  const task = {
+    leadDepartmentCode: 'EDU',
+    cooperatingDepartmentCodes: ['FIRE_RESCUE'],
+    assigneeIds: ['a1'],
+    townshipCode: '520122001',
+  };
+  const user = (role: Role, extra: Record<string, string> = {}) => ({
+    kind: 'user' as const,
+    userId: 'x',
+    username: 'x',
+    role,
+    ...extra,
+  });
 
   it('lets departments (lead or co-operating), assignees, the township and county-wide readers see a task', () => {
     expect(canReadTask(user(Role.INSPECTOR, { departmentCode: 'FIRE_RESCUE' }), task)).toBe(true);
@@ -49,8 +80,19 @@ describe('task access', () => {
 
 describe('report periods', () => {
   it('parses months and quarters in business time', () => {
-    expect(parsePeriod('2026-12', 'Asia/Shanghai')).toMatchObject({ kind: ReportKind.MONTHLY, firstDate: '2026-12-01', lastDate: '2026-12-31', from: at('2026-11-30T16:00:00Z'), to: at('2026-12-31T16:00:00Z') });
-    expect(parsePeriod('2026-q1', 'Asia/Shanghai')).toMatchObject({ kind: ReportKind.QUARTERLY, period: '2026-Q1', firstDate: '2026-01-01', lastDate: '2026-03-31' });
+    expect(parsePeriod('2026-12', 'Asia/Shanghai')).toMatchObject({
+      kind: ReportKind.MONTHLY,
+      firstDate: '2026-12-01',
+      lastDate: '2026-12-31',
+      from: at('2026-11-30T16:00:00Z'),
+      to: at('2026-12-31T16:00:00Z'),
+    });
+    expect(parsePeriod('2026-q1', 'Asia/Shanghai')).toMatchObject({
+      kind: ReportKind.QUARTERLY,
+      period: '2026-Q1',
+      firstDate: '2026-01-01',
+      lastDate: '2026-03-31',
+    });
     expect(() => parsePeriod('2026-13', 'Asia/Shanghai')).toThrow('The input is not valid');
   });
 

@@ -34,21 +34,43 @@ export interface LadderItem {
  * DISCIPLINE_SUPERVISOR). An item that jumps levels (e.g. first seen 8 days late) notifies every level it
  * passes, so nobody on the ladder is skipped.
  */
-export function recipientsFor(level: number, item: LadderItem): Required<Pick<Recipients, 'userIds' | 'departmentCodes' | 'townshipCodes' | 'roles'>> {
+export function recipientsFor(
+  level: number,
+  item: LadderItem,
+): Required<Pick<Recipients, 'userIds' | 'departmentCodes' | 'townshipCodes' | 'roles'>> {
   switch (level) {
     case 1:
-      return { userIds: [...item.assigneeIds], departmentCodes: [item.leadDepartmentCode], townshipCodes: item.townshipCode ? [item.townshipCode] : [], roles: [] };
+      return {
+        userIds: [...item.assigneeIds],
+        departmentCodes: [item.leadDepartmentCode],
+        townshipCodes: item.townshipCode ? [item.townshipCode] : [],
+        roles: [],
+      };
     case 2:
       return { userIds: [], departmentCodes: ['EDU'], townshipCodes: [], roles: [Role.COUNTY_ADMIN] };
     case 3:
-      return { userIds: [], departmentCodes: ['INSPECTION_OFFICE', 'DISCIPLINE'], townshipCodes: [], roles: [Role.DISCIPLINE_SUPERVISOR] };
+      return {
+        userIds: [],
+        departmentCodes: ['INSPECTION_OFFICE', 'DISCIPLINE'],
+        townshipCodes: [],
+        roles: [Role.DISCIPLINE_SUPERVISOR],
+      };
     default:
       return { userIds: [], departmentCodes: [], townshipCodes: [], roles: [] };
   }
 }
 
-export function recipientsBetween(fromLevel: number, toLevel: number, item: LadderItem): Required<Pick<Recipients, 'userIds' | 'departmentCodes' | 'townshipCodes' | 'roles'>> {
-  const out = { userIds: new Set<string>(), departmentCodes: new Set<string>(), townshipCodes: new Set<string>(), roles: new Set<Role>() };
+export function recipientsBetween(
+  fromLevel: number,
+  toLevel: number,
+  item: LadderItem,
+): Required<Pick<Recipients, 'userIds' | 'departmentCodes' | 'townshipCodes' | 'roles'>> {
+  const out = {
+    userIds: new Set<string>(),
+    departmentCodes: new Set<string>(),
+    townshipCodes: new Set<string>(),
+    roles: new Set<Role>(),
+  };
   for (let level = fromLevel + 1; level <= toLevel; level++) {
     const r = recipientsFor(level, item);
     r.userIds.forEach((v) => out.userIds.add(v));
@@ -56,5 +78,10 @@ export function recipientsBetween(fromLevel: number, toLevel: number, item: Ladd
     r.townshipCodes.forEach((v) => out.townshipCodes.add(v));
     r.roles.forEach((v) => out.roles.add(v));
   }
-  return { userIds: [...out.userIds], departmentCodes: [...out.departmentCodes], townshipCodes: [...out.townshipCodes], roles: [...out.roles] };
+  return {
+    userIds: [...out.userIds],
+    departmentCodes: [...out.departmentCodes],
+    townshipCodes: [...out.townshipCodes],
+    roles: [...out.roles],
+  };
 }

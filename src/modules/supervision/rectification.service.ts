@@ -13,7 +13,13 @@ import { ChecklistResultRecord, SupervisionFinding } from './entities/supervisio
 import { SupervisionViolation } from './entities/supervision-violation.entity';
 import { SupervisionEscalation } from './entities/supervision-escalation.entity';
 import { SupervisionTask } from './entities/supervision-task.entity';
-import { IllegalTaskTransition, findingNotFound, orderAlreadyCompleted, orderNotFound, taskNotFound } from './supervision.errors';
+import {
+  IllegalTaskTransition,
+  findingNotFound,
+  orderAlreadyCompleted,
+  orderNotFound,
+  taskNotFound,
+} from './supervision.errors';
 import { RectificationStatus, TargetKind, TaskStatus, TaskType } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
 import { IssueOrderCommand, OrderFilter, RecordFindingCommand, UUID } from './supervision.types';
@@ -79,31 +85,52 @@ export class RectificationService {
     const problems: { path: string; message: string }[] = [];
     if (!summary) problems.push({ path: 'summary', message: 'must not be blank' });
     const codes = command.checklistResults.map((r) => r.code);
-    if (new Set(codes).size !== codes.length) problems.push({ path: 'checklistResults', message: 'lists an item twice' });
+    if (new Set(codes).size !== codes.length)
+      problems.push({ path: 'checklistResults', message: 'lists an item twice' });
     const institutionIds = [...new Set(command.violations.map((v) => v.institutionId).filter((v): v is string => !!v))];
     const known = new Set((await this.registry.getInstitutions(institutionIds)).map((i) => i.id));
     command.violations.forEach((v, i) => {
-      if (v.institutionId && !known.has(v.institutionId)) problems.push({ path: `violations.${i}.institutionId`, message: 'no such institution' });
+      if (v.institutionId && !known.has(v.institutionId))
+        problems.push({ path: `violations.${i}.institutionId`, message: 'no such institution' });
     });
     if (problems.length) throw new ValidationFailed(problems);
     return this.dataSource.transaction(async (em) => {
-      const task = UUID.test(taskId) ? await em.findOne(SupervisionTask, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const task = UUID.test(taskId)
+        ? await em.findOne(SupervisionTask, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } })
+        : null;
       if (!task || !canReadTask(actor, task)) throw taskNotFound(taskId);
       assertCanWork(actor, task);
-      if (task.status !== TaskStatus.IN_PROGRESS) throw new IllegalTaskTransition(task.status, 'given findings (start it first)');
+      if (task.status !== TaskStatus.IN_PROGRESS)
+        throw new IllegalTaskTransition(task.status, 'given findings (start it first)');
       const checklist = new Set(task.checklist.map((c) => c.code));
       const late: { path: string; message: string }[] = [];
       codes.forEach((code, i) => {
-        if (!checklist.has(code)) late.push({ path: `checklistResults.${i}.code`, message: `not on this task's checklist (${[...checklist].join(', ')})` });
+        if (!checklist.has(code))
+          late.push({
+            path: `checklistResults.${i}.code`,
+            message: `not on this task's checklist (${[...checklist].join(', ')})`,
+          });
       });
       command.violations.forEach((v, i) => {
-        if (!v.institutionId && !task.institutionId) late.push({ path: `violations.${i}.institutionId`, message: 'required: the task has no institution' });
+        if (!v.institutionId && !task.institutionId)
+          late.push({ path: `violations.${i}.institutionId`, message: 'required: the task has no institution' });
       });
       if (late.length) throw new ValidationFailed(late);
       const now = this.clock.now();
-      const results: ChecklistResultRecord[] = command.checklistResults.map((r) => ({ code: r.code, result: r.result, note: r.note?.trim() || null }));
+      const results: ChecklistResultRecord[] = command.checklistResults.map((r) => ({
+        code: r.code,
+        result: r.result,
+        note: r.note?.trim() || null,
+      }));
       const finding = await em.save(
-        em.create(SupervisionFinding, { taskId: task.id, summary, checklistResults: results, evidence: command.evidence, recordedBy: actorName(actor), recordedAt: now }),
+        em.create(SupervisionFinding, {
+          taskId: task.id,
+          summary,
+          checklistResults: results,
+          evidence: command.evidence,
+          recordedBy: actorName(actor),
+          recordedAt: now,
+        }),
       );
       for (const v of command.violations) {
         const violation = await em.save(
@@ -131,7 +158,12 @@ export class RectificationService {
         action: 'supervision.finding.recorded',
         entityType: 'supervision_finding',
         entityId: finding.id,
-        summary: { taskId: task.id, results: results.length, evidence: command.evidence.length, violations: command.violations.map((v) => `${v.severity}:${v.kind}`) },
+        summary: {
+          taskId: task.id,
+          results: results.length,
+          evidence: command.evidence.length,
+          violations: command.violations.map((v) => `${v.severity}:${v.kind}`),
+        },
       });
       return finding;
     });
@@ -142,8 +174,10 @@ export class RectificationService {
     const now = this.clock.now();
     const problems: { path: string; message: string }[] = [];
     if (!requirements) problems.push({ path: 'requirements', message: 'must not be blank' });
-    if (command.deadlineAt.getTime() <= now.getTime()) problems.push({ path: 'deadlineAt', message: 'must be in the future' });
-    if (command.institutionId && (await this.registry.getInstitutions([command.institutionId])).length === 0) problems.push({ path: 'institutionId', message: 'no such institution' });
+    if (command.deadlineAt.getTime() <= now.getTime())
+      problems.push({ path: 'deadlineAt', message: 'must be in the future' });
+    if (command.institutionId && (await this.registry.getInstitutions([command.institutionId])).length === 0)
+      problems.push({ path: 'institutionId', message: 'no such institution' });
     return this.dataSource.transaction(async (em) => {
       const finding = UUID.test(findingId) ? await em.findOneBy(SupervisionFinding, { id: findingId }) : null;
       const task = finding ? await em.findOneBy(SupervisionTask, { id: finding.taskId }) : null;
@@ -164,12 +198,39 @@ export class RectificationService {
           createdAt: now,
         }),
       );
-      await this.audit.record(em, { actor, action: 'supervision.rectification.issued', entityType: 'rectification_order', entityId: order.id, summary: { taskId: task.id, findingId: finding.id, institutionId: order.institutionId, deadlineAt: order.deadlineAt.toISOString() } });
-      await this.events.publish(em, 'supervision.rectification.issued', { orderId: order.id, findingId: finding.id, taskId: task.id, institutionId: order.institutionId, deadlineAt: order.deadlineAt.toISOString() });
+      await this.audit.record(em, {
+        actor,
+        action: 'supervision.rectification.issued',
+        entityType: 'rectification_order',
+        entityId: order.id,
+        summary: {
+          taskId: task.id,
+          findingId: finding.id,
+          institutionId: order.institutionId,
+          deadlineAt: order.deadlineAt.toISOString(),
+        },
+      });
+      await this.events.publish(em, 'supervision.rectification.issued', {
+        orderId: order.id,
+        findingId: finding.id,
+        taskId: task.id,
+        institutionId: order.institutionId,
+        deadlineAt: order.deadlineAt.toISOString(),
+      });
       await this.notifications.notify(
         em,
-        { departmentCodes: [task.leadDepartmentCode], townshipCodes: task.townshipCode ? [task.townshipCode] : [], userIds: task.assigneeIds },
-        { kind: 'supervision.rectification.issued', title: `整改通知：${task.title}`, body: `${requirements} (deadline ${order.deadlineAt.toISOString()})`, entityType: 'rectification_order', entityId: order.id },
+        {
+          departmentCodes: [task.leadDepartmentCode],
+          townshipCodes: task.townshipCode ? [task.townshipCode] : [],
+          userIds: task.assigneeIds,
+        },
+        {
+          kind: 'supervision.rectification.issued',
+          title: `整改通知：${task.title}`,
+          body: `${requirements} (deadline ${order.deadlineAt.toISOString()})`,
+          entityType: 'rectification_order',
+          entityId: order.id,
+        },
       );
       return order;
     });
@@ -180,7 +241,9 @@ export class RectificationService {
     const completionNote = note.trim();
     if (!completionNote) throw new ValidationFailed([{ path: 'note', message: 'must not be blank' }]);
     return this.dataSource.transaction(async (em) => {
-      const order = UUID.test(orderId) ? await em.findOne(RectificationOrder, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const order = UUID.test(orderId)
+        ? await em.findOne(RectificationOrder, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } })
+        : null;
       const task = order ? await em.findOneBy(SupervisionTask, { id: order.taskId }) : null;
       if (!order || !task || !canReadTask(actor, task)) throw orderNotFound(orderId);
       assertCanManage(actor, task.leadDepartmentCode);
@@ -208,8 +271,19 @@ export class RectificationService {
       order.completedAt = this.clock.now();
       order.recheckTaskId = recheck.id;
       await em.save(order);
-      await this.audit.record(em, { actor, action: 'supervision.rectification.completed', entityType: 'rectification_order', entityId: order.id, summary: { note: completionNote, recheckTaskId: recheck.id } });
-      await this.events.publish(em, 'supervision.rectification.completed', { orderId: order.id, taskId: task.id, institutionId: order.institutionId, recheckTaskId: recheck.id });
+      await this.audit.record(em, {
+        actor,
+        action: 'supervision.rectification.completed',
+        entityType: 'rectification_order',
+        entityId: order.id,
+        summary: { note: completionNote, recheckTaskId: recheck.id },
+      });
+      await this.events.publish(em, 'supervision.rectification.completed', {
+        orderId: order.id,
+        taskId: task.id,
+        institutionId: order.institutionId,
+        recheckTaskId: recheck.id,
+      });
       return order;
     });
   }

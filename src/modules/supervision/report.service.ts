@@ -62,7 +62,8 @@ export function parsePeriod(period: string, timeZone: string): ReportPeriod {
   const value = period.trim().toUpperCase();
   const monthly = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
   const quarterly = /^(\d{4})-Q([1-4])$/.exec(value);
-  if (!monthly && !quarterly) throw new ValidationFailed([{ path: 'period', message: 'must be YYYY-MM (monthly) or YYYY-Qn (quarterly)' }]);
+  if (!monthly && !quarterly)
+    throw new ValidationFailed([{ path: 'period', message: 'must be YYYY-MM (monthly) or YYYY-Qn (quarterly)' }]);
   const year = Number((monthly ?? quarterly)![1]);
   const firstMonth = monthly ? Number(monthly[2]) : (Number(quarterly![2]) - 1) * 3 + 1;
   const months = monthly ? 1 : 3;
@@ -107,27 +108,46 @@ export class ReportService {
   list(actor: Principal, page: PageArgs): Promise<Connection<SupervisionReport>> {
     assertReader(actor);
     const qb = this.dataSource.getRepository(SupervisionReport).createQueryBuilder('r');
-    return paginate(qb, page, { list: 'supervision.reports', valueType: 'timestamp', column: 'r.generated_at', value: (r) => r.generatedAt, tieBreaker: 'r.id', tieValue: (r) => r.id, direction: 'DESC' });
+    return paginate(qb, page, {
+      list: 'supervision.reports',
+      valueType: 'timestamp',
+      column: 'r.generated_at',
+      value: (r) => r.generatedAt,
+      tieBreaker: 'r.id',
+      tieValue: (r) => r.id,
+      direction: 'DESC',
+    });
   }
 
   async get(actor: Principal, id: string): Promise<SupervisionReport> {
     assertReader(actor);
-    const report = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.getRepository(SupervisionReport).findOneBy({ id }) : null;
+    const report = /^[0-9a-f-]{36}$/i.test(id)
+      ? await this.dataSource.getRepository(SupervisionReport).findOneBy({ id })
+      : null;
     if (!report) throw reportNotFound(id);
     return report;
   }
 
-  async file(actor: Principal, id: string, format: 'csv' | 'xlsx'): Promise<{ report: SupervisionReport; content: Buffer }> {
+  async file(
+    actor: Principal,
+    id: string,
+    format: 'csv' | 'xlsx',
+  ): Promise<{ report: SupervisionReport; content: Buffer }> {
     const report = await this.get(actor, id);
-    const [row] = (await this.dataSource.query(`SELECT csv, xlsx FROM supervision_report WHERE id = $1`, [id])) as { csv: string; xlsx: Buffer }[];
+    const [row] = (await this.dataSource.query(`SELECT csv, xlsx FROM supervision_report WHERE id = $1`, [id])) as {
+      csv: string;
+      xlsx: Buffer;
+    }[];
     return { report, content: format === 'csv' ? Buffer.from(row!.csv, 'utf8') : row!.xlsx };
   }
 
   /** On demand (专报): every call stores a new report. */
   async generate(actor: Principal, period: string): Promise<SupervisionReport> {
-    if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)) throw new Forbidden('Only the county office or a department officer may generate reports');
+    if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER))
+      throw new Forbidden('Only the county office or a department officer may generate reports');
     const p = parsePeriod(period, this.config.timeZone);
-    if (p.from.getTime() >= this.clock.now().getTime()) throw new ValidationFailed([{ path: 'period', message: 'has not started yet' }]);
+    if (p.from.getTime() >= this.clock.now().getTime())
+      throw new ValidationFailed([{ path: 'period', message: 'has not started yet' }]);
     return (await this.store(actor, p, 'ON_DEMAND'))!;
   }
 
@@ -137,7 +157,11 @@ export class ReportService {
     return this.store(systemPrincipal('supervision.reports'), p, 'SCHEDULED');
   }
 
-  private async store(actor: Principal, p: ReportPeriod, trigger: 'SCHEDULED' | 'ON_DEMAND'): Promise<SupervisionReport | null> {
+  private async store(
+    actor: Principal,
+    p: ReportPeriod,
+    trigger: 'SCHEDULED' | 'ON_DEMAND',
+  ): Promise<SupervisionReport | null> {
     const figures = await this.figures(p);
     const csv = toCsv(figures);
     const xlsx = await toXlsx(figures);
@@ -148,8 +172,18 @@ export class ReportService {
         [p.kind, p.period, trigger, JSON.stringify(figures), csv, xlsx, actorName(actor), this.clock.now()],
       )) as { id: string }[];
       if (!row) return null;
-      await this.audit.record(em, { actor, action: 'supervision.report.generated', entityType: 'supervision_report', entityId: row.id, summary: { kind: p.kind, period: p.period, trigger } });
-      await this.events.publish(em, 'supervision.report.generated', { reportId: row.id, kind: p.kind, period: p.period });
+      await this.audit.record(em, {
+        actor,
+        action: 'supervision.report.generated',
+        entityType: 'supervision_report',
+        entityId: row.id,
+        summary: { kind: p.kind, period: p.period, trigger },
+      });
+      await this.events.publish(em, 'supervision.report.generated', {
+        reportId: row.id,
+        kind: p.kind,
+        period: p.period,
+      });
       return em.findOneByOrFail(SupervisionReport, { id: row.id });
     });
   }
@@ -174,7 +208,13 @@ export class ReportService {
       );
       return rows
         .filter((r) => r.opened || r.closed || r.overdue)
-        .map((r) => ({ code: r.code ?? '', name: r.code ? (names.get(r.code) ?? r.code) : '(county-wide)', opened: r.opened, closed: r.closed, overdue: r.overdue }));
+        .map((r) => ({
+          code: r.code ?? '',
+          name: r.code ? (names.get(r.code) ?? r.code) : '(county-wide)',
+          opened: r.opened,
+          closed: r.closed,
+          overdue: r.overdue,
+        }));
     };
     const departments = new Map((await this.reference.listDepartments()).map((d) => [d.code, d.name]));
     const townships = new Map((await this.reference.listTownships()).map((t) => [t.code, t.name]));
@@ -205,7 +245,10 @@ export class ReportService {
       byDepartment,
       byTownship,
       escalations: esc!,
-      rectification: { ...rect!, rate: rect!.dueByEnd ? Math.round((rect!.completedByEnd / rect!.dueByEnd) * 1000) / 1000 : null },
+      rectification: {
+        ...rect!,
+        rate: rect!.dueByEnd ? Math.round((rect!.completedByEnd / rect!.dueByEnd) * 1000) / 1000 : null,
+      },
       registry: { operatingInstitutions: (await this.registry.listOperatingInstitutionIds()).length },
     };
   }
@@ -213,7 +256,8 @@ export class ReportService {
 
 function assertReader(actor: Principal): void {
   if (actor.kind === 'system') return;
-  if (!hasRole(actor, ...READERS)) throw new Forbidden('Reports are for the county office, discipline supervisors and department officers');
+  if (!hasRole(actor, ...READERS))
+    throw new Forbidden('Reports are for the county office, discipline supervisors and department officers');
 }
 
 const csvCell = (v: unknown): string => {
@@ -224,12 +268,23 @@ const csvCell = (v: unknown): string => {
 /** CSV with one figure per line (`section,key,name,metric,value`), UTF-8 with a BOM so Excel reads the Chinese. */
 export function toCsv(f: ReportFigures): string {
   const lines: unknown[][] = [['section', 'key', 'name', 'metric', 'value']];
-  lines.push(['report', f.period, f.kind === ReportKind.MONTHLY ? '一月一调度' : '一季一总结', 'dates', `${f.firstDate}..${f.lastDate}`]);
+  lines.push([
+    'report',
+    f.period,
+    f.kind === ReportKind.MONTHLY ? '一月一调度' : '一季一总结',
+    'dates',
+    `${f.firstDate}..${f.lastDate}`,
+  ]);
   lines.push(['report', f.period, '', 'asOf', f.asOf]);
   lines.push(['report', f.period, f.partial ? 'period not over: counted as of asOf' : '', 'partial', f.partial]);
   for (const [metric, value] of Object.entries(f.totals)) lines.push(['totals', '', '', metric, value]);
-  for (const [section, rows] of [['department', f.byDepartment], ['township', f.byTownship]] as const) {
-    for (const r of rows) for (const metric of ['opened', 'closed', 'overdue'] as const) lines.push([section, r.code, r.name, metric, r[metric]]);
+  for (const [section, rows] of [
+    ['department', f.byDepartment],
+    ['township', f.byTownship],
+  ] as const) {
+    for (const r of rows)
+      for (const metric of ['opened', 'closed', 'overdue'] as const)
+        lines.push([section, r.code, r.name, metric, r[metric]]);
   }
   for (const [metric, value] of Object.entries(f.escalations)) lines.push(['escalations', '', '', metric, value]);
   for (const [metric, value] of Object.entries(f.rectification)) lines.push(['rectification', '', '', metric, value]);
@@ -241,7 +296,10 @@ export async function toXlsx(f: ReportFigures): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'shuangjian-supervision';
   const summary = wb.addWorksheet('Summary');
-  summary.columns = [{ header: 'metric', key: 'metric', width: 32 }, { header: 'value', key: 'value', width: 20 }];
+  summary.columns = [
+    { header: 'metric', key: 'metric', width: 32 },
+    { header: 'value', key: 'value', width: 20 },
+  ];
   summary.addRow({ metric: f.kind === ReportKind.MONTHLY ? '一月一调度' : '一季一总结', value: f.period });
   summary.addRow({ metric: 'dates', value: `${f.firstDate}..${f.lastDate}` });
   summary.addRow({ metric: 'asOf', value: f.asOf });
@@ -250,7 +308,10 @@ export async function toXlsx(f: ReportFigures): Promise<Buffer> {
   for (const [k, v] of Object.entries(f.escalations)) summary.addRow({ metric: `escalations.${k}`, value: v });
   for (const [k, v] of Object.entries(f.rectification)) summary.addRow({ metric: `rectification.${k}`, value: v });
   summary.addRow({ metric: 'registry.operatingInstitutions', value: f.registry.operatingInstitutions });
-  for (const [title, rows] of [['By department', f.byDepartment], ['By township', f.byTownship]] as const) {
+  for (const [title, rows] of [
+    ['By department', f.byDepartment],
+    ['By township', f.byTownship],
+  ] as const) {
     const sheet = wb.addWorksheet(title);
     sheet.columns = [
       { header: 'code', key: 'code', width: 20 },

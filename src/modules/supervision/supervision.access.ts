@@ -26,7 +26,9 @@ export function canReadTask(actor: Principal, t: TaskAccessFacts): boolean {
     case Role.INSPECTOR:
       return (
         t.assigneeIds.includes(actor.userId) ||
-        (!!actor.departmentCode && (t.leadDepartmentCode === actor.departmentCode || t.cooperatingDepartmentCodes.includes(actor.departmentCode)))
+        (!!actor.departmentCode &&
+          (t.leadDepartmentCode === actor.departmentCode ||
+            t.cooperatingDepartmentCodes.includes(actor.departmentCode)))
       );
     case Role.TOWNSHIP_OFFICER:
       return !!actor.townshipCode && t.townshipCode === actor.townshipCode;
@@ -35,11 +37,13 @@ export function canReadTask(actor: Principal, t: TaskAccessFacts): boolean {
   }
 }
 
-const user = (actor: Principal, ...roles: Role[]): UserPrincipal | null => (actor.kind === 'user' && roles.includes(actor.role) ? actor : null);
+const user = (actor: Principal, ...roles: Role[]): UserPrincipal | null =>
+  actor.kind === 'user' && roles.includes(actor.role) ? actor : null;
 
 /** The same rule as SQL over a `supervision_task` alias (parameters prefixed `__s_`). */
 export function taskScopeSql(actor: Principal, alias: string): { sql: string; params: Record<string, unknown> } {
-  if (actor.kind === 'system' || user(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)) return { sql: 'TRUE', params: {} };
+  if (actor.kind === 'system' || user(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR))
+    return { sql: 'TRUE', params: {} };
   const officer = user(actor, Role.DEPARTMENT_OFFICER, Role.INSPECTOR);
   if (officer) {
     return {
@@ -48,7 +52,8 @@ export function taskScopeSql(actor: Principal, alias: string): { sql: string; pa
     };
   }
   const township = user(actor, Role.TOWNSHIP_OFFICER);
-  if (township?.townshipCode) return { sql: `${alias}.township_code = :__s_township`, params: { __s_township: township.townshipCode } };
+  if (township?.townshipCode)
+    return { sql: `${alias}.township_code = :__s_township`, params: { __s_township: township.townshipCode } };
   return { sql: 'FALSE', params: {} };
 }
 
@@ -56,7 +61,9 @@ export function taskScopeSql(actor: Principal, alias: string): { sql: string; pa
 export function assertCanManage(actor: Principal, leadDepartmentCode: string): void {
   if (actor.kind === 'system' || user(actor, Role.COUNTY_ADMIN)) return;
   if (user(actor, Role.DEPARTMENT_OFFICER)?.departmentCode === leadDepartmentCode) return;
-  throw new Forbidden(`Only the county office or officers of ${leadDepartmentCode} (the lead department) may manage this task`);
+  throw new Forbidden(
+    `Only the county office or officers of ${leadDepartmentCode} (the lead department) may manage this task`,
+  );
 }
 
 /**
@@ -64,7 +71,12 @@ export function assertCanManage(actor: Principal, leadDepartmentCode: string): v
  * officer works on a task only while it is in their township (they are assignees for joint enforcement there).
  */
 export function assertCanWork(actor: Principal, t: TaskAccessFacts): void {
-  if (actor.kind === 'user' && t.assigneeIds.includes(actor.userId) && (actor.role !== Role.TOWNSHIP_OFFICER || (!!actor.townshipCode && actor.townshipCode === t.townshipCode))) return;
+  if (
+    actor.kind === 'user' &&
+    t.assigneeIds.includes(actor.userId) &&
+    (actor.role !== Role.TOWNSHIP_OFFICER || (!!actor.townshipCode && actor.townshipCode === t.townshipCode))
+  )
+    return;
   if (actor.kind === 'system' || user(actor, Role.COUNTY_ADMIN)) return;
   if (user(actor, Role.DEPARTMENT_OFFICER)?.departmentCode === t.leadDepartmentCode) return;
   throw new Forbidden('Only the assignees, the county office or officers of the lead department may work on this task');
@@ -84,16 +96,24 @@ export const DEPARTMENT_ASSIGNEE_ROLES: readonly Role[] = [Role.INSPECTOR, Role.
  * officers of one of the task's departments, and active township officers of the task's township.
  */
 export function assigneeProblem(
-  user: { username: string; role: Role; departmentCode: string | null; townshipCode: string | null; disabledAt: Date | null },
+  user: {
+    username: string;
+    role: Role;
+    departmentCode: string | null;
+    townshipCode: string | null;
+    disabledAt: Date | null;
+  },
   rule: AssigneeRule,
 ): string | null {
   if (user.disabledAt) return `User ${user.username} is disabled`;
   if (user.role === Role.TOWNSHIP_OFFICER) {
     if (!rule.townshipCode) return `User ${user.username} is a township officer; the task has no township`;
-    if (user.townshipCode !== rule.townshipCode) return `User ${user.username} is a township officer of ${user.townshipCode ?? 'no township'}, not of the task's township (${rule.townshipCode})`;
+    if (user.townshipCode !== rule.townshipCode)
+      return `User ${user.username} is a township officer of ${user.townshipCode ?? 'no township'}, not of the task's township (${rule.townshipCode})`;
     return null;
   }
-  if (!DEPARTMENT_ASSIGNEE_ROLES.includes(user.role)) return `User ${user.username} is not an inspector, department officer or township officer`;
+  if (!DEPARTMENT_ASSIGNEE_ROLES.includes(user.role))
+    return `User ${user.username} is not an inspector, department officer or township officer`;
   if (!user.departmentCode || !rule.departmentCodes.includes(user.departmentCode)) {
     return `User ${user.username} belongs to ${user.departmentCode ?? 'no department'}, not to the task's departments (${rule.departmentCodes.join(', ')})`;
   }

@@ -64,4 +64,7 @@ registerEnumType(TargetKind, { name: 'SupervisionTargetKind' });
 registerEnumType(ViolationSeverity, { name: 'ViolationSeverity' });
 registerEnumType(ChecklistResult, { name: 'ChecklistResult' });
 registerEnumType(RectificationStatus, { name: 'RectificationStatus' });
-registerEnumType(ReportKind, { name: 'SupervisionReportKind', description: 'MONTHLY (一月一调度) or QUARTERLY (一季一总结)' });
+registerEnumType(ReportKind, {
+  name: 'SupervisionReportKind',
+  description: 'MONTHLY (一月一调度) or QUARTERLY (一季一总结)',
+});

@@ -2,18 +2,23 @@ import { Conflict, DomainError, NotFound } from '../../platform/errors/domain-er
 
 export const taskNotFound = (id: string): NotFound => new NotFound(`Supervision task ${id}`, 'TASK_NOT_FOUND');
 export const findingNotFound = (id: string): NotFound => new NotFound(`Finding ${id}`, 'FINDING_NOT_FOUND');
-export const orderNotFound = (id: string): NotFound => new NotFound(`Rectification order ${id}`, 'RECTIFICATION_ORDER_NOT_FOUND');
+export const orderNotFound = (id: string): NotFound =>
+  new NotFound(`Rectification order ${id}`, 'RECTIFICATION_ORDER_NOT_FOUND');
 export const campaignNotFound = (id: string): NotFound => new NotFound(`Campaign ${id}`, 'CAMPAIGN_NOT_FOUND');
 export const reportNotFound = (id: string): NotFound => new NotFound(`Report ${id}`, 'REPORT_NOT_FOUND');
 
 /** A lifecycle command the task's current state does not allow; the message names the state. */
 export class IllegalTaskTransition extends Conflict {
-  constructor(readonly current: string, command: string) {
+  constructor(
+    readonly current: string,
+    command: string,
+  ) {
     super('ILLEGAL_TASK_TRANSITION', `The task is ${current}; it cannot be ${command}`);
   }
 }
 
-export const orderAlreadyCompleted = (id: string): Conflict => new Conflict('RECTIFICATION_ORDER_COMPLETED', `Rectification order ${id} is already completed`);
+export const orderAlreadyCompleted = (id: string): Conflict =>
+  new Conflict('RECTIFICATION_ORDER_COMPLETED', `Rectification order ${id} is already completed`);
 
 /** An assignee who is not an active inspector or officer of the task's departments, nor a township officer of its township. */
 export class InvalidAssignee extends DomainError {

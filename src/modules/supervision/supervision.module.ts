@@ -16,7 +16,13 @@ import { SupervisionTask } from './entities/supervision-task.entity';
 import { EscalationService } from './escalation.service';
 import { EscalationSweepTask } from './escalation-sweep.task';
 import { InstitutionTasksResolver } from './graphql/institution-tasks.resolver';
-import { CampaignResolver, FindingResolver, RectificationOrderResolver, ReportResolver, SupervisionTaskResolver } from './graphql/supervision.resolver';
+import {
+  CampaignResolver,
+  FindingResolver,
+  RectificationOrderResolver,
+  ReportResolver,
+  SupervisionTaskResolver,
+} from './graphql/supervision.resolver';
 import { MonthlyReportTask } from './monthly-report.task';
 import { QuarterlyReportTask } from './quarterly-report.task';
 import { ReportService } from './report.service';
@@ -32,7 +38,16 @@ import { TaskService } from './task.service';
 /** Supervision tasks (督导检查, 联合执法, 整改): assignments, findings, rectification, the escalation ladder, reports. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([SupervisionTask, SupervisionFinding, SupervisionViolation, RectificationOrder, ChecklistTemplate, SupervisionCampaign, SupervisionEscalation, SupervisionReport]),
+    TypeOrmModule.forFeature([
+      SupervisionTask,
+      SupervisionFinding,
+      SupervisionViolation,
+      RectificationOrder,
+      ChecklistTemplate,
+      SupervisionCampaign,
+      SupervisionEscalation,
+      SupervisionReport,
+    ]),
     NotificationsModule,
     ReferenceModule,
     RegistryModule,

@@ -70,7 +70,11 @@ export class SupervisionQueries {
        GROUP BY escalation_level ORDER BY escalation_level`,
       [t, now],
     )) as { level: number; count: number }[];
-    return { open: byDepartment.reduce((n, r) => n + r.count, 0), overdueByLevel: overdue, openByDepartment: byDepartment };
+    return {
+      open: byDepartment.reduce((n, r) => n + r.count, 0),
+      overdueByLevel: overdue,
+      openByDepartment: byDepartment,
+    };
   }
 
   /**
@@ -115,21 +119,37 @@ export class SupervisionQueries {
     const qb = this.tasks.createQueryBuilder('t').where(scope.sql, scope.params);
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
     if (filter.type) qb.andWhere('t.type = :type', { type: filter.type });
-    if (filter.departmentCode) qb.andWhere('(t.lead_department_code = :dept OR :dept = ANY(t.cooperating_department_codes))', { dept: filter.departmentCode });
+    if (filter.departmentCode)
+      qb.andWhere('(t.lead_department_code = :dept OR :dept = ANY(t.cooperating_department_codes))', {
+        dept: filter.departmentCode,
+      });
     if (filter.townshipCode) qb.andWhere('t.township_code = :township', { township: filter.townshipCode });
     if (filter.campaignId) qb.andWhere('t.campaign_id = :campaign', { campaign: filter.campaignId });
-    if (filter.escalationLevel !== undefined) qb.andWhere('t.escalation_level = :level', { level: filter.escalationLevel });
+    if (filter.escalationLevel !== undefined)
+      qb.andWhere('t.escalation_level = :level', { level: filter.escalationLevel });
     // `@>` on the array is what idx_supervision_task_assignees (GIN) serves; `= ANY(...)` would not use it.
-    if (filter.assigneeId) qb.andWhere('t.assignee_ids @> ARRAY[CAST(:assignee AS uuid)]', { assignee: filter.assigneeId.toLowerCase() });
+    if (filter.assigneeId)
+      qb.andWhere('t.assignee_ids @> ARRAY[CAST(:assignee AS uuid)]', { assignee: filter.assigneeId.toLowerCase() });
     if (filter.assignedToMe !== undefined) {
       if (actor.kind !== 'user') qb.andWhere(filter.assignedToMe ? 'FALSE' : 'TRUE');
-      else qb.andWhere(`${filter.assignedToMe ? '' : 'NOT '}t.assignee_ids @> ARRAY[CAST(:me AS uuid)]`, { me: actor.userId });
+      else
+        qb.andWhere(`${filter.assignedToMe ? '' : 'NOT '}t.assignee_ids @> ARRAY[CAST(:me AS uuid)]`, {
+          me: actor.userId,
+        });
     }
     if (filter.overdue !== undefined) {
       const overdue = `(t.status IN ${OPEN_STATUS_SQL} AND t.due_at < :now)`;
       qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { now: this.clock.now() });
     }
-    return paginate(qb, page, { list: 'supervision.tasks', valueType: 'timestamp', column: 't.created_at', value: (t) => t.createdAt, tieBreaker: 't.id', tieValue: (t) => t.id, direction: 'DESC' });
+    return paginate(qb, page, {
+      list: 'supervision.tasks',
+      valueType: 'timestamp',
+      column: 't.created_at',
+      value: (t) => t.createdAt,
+      tieBreaker: 't.id',
+      tieValue: (t) => t.id,
+      direction: 'DESC',
+    });
   }
 
   taskById(id: string): Promise<SupervisionTask | null> {
@@ -137,19 +157,27 @@ export class SupervisionQueries {
   }
 
   findings(taskId: string): Promise<SupervisionFinding[]> {
-    return this.dataSource.getRepository(SupervisionFinding).find({ where: { taskId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(SupervisionFinding)
+      .find({ where: { taskId }, order: { recordedAt: 'ASC', id: 'ASC' } });
   }
 
   violations(findingId: string): Promise<SupervisionViolation[]> {
-    return this.dataSource.getRepository(SupervisionViolation).find({ where: { findingId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(SupervisionViolation)
+      .find({ where: { findingId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   orders(taskId: string): Promise<RectificationOrder[]> {
-    return this.dataSource.getRepository(RectificationOrder).find({ where: { taskId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(RectificationOrder)
+      .find({ where: { taskId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   escalations(itemId: string): Promise<SupervisionEscalation[]> {
-    return this.dataSource.getRepository(SupervisionEscalation).find({ where: { itemId }, order: { escalatedAt: 'ASC', level: 'ASC' } });
+    return this.dataSource
+      .getRepository(SupervisionEscalation)
+      .find({ where: { itemId }, order: { escalatedAt: 'ASC', level: 'ASC' } });
   }
 
   /**
@@ -165,12 +193,21 @@ export class SupervisionQueries {
       .where(scope.sql, scope.params);
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter.townshipCode) qb.andWhere('o.township_code = :township', { township: filter.townshipCode });
-    if (filter.institutionId) qb.andWhere('o.institution_id = :institution', { institution: filter.institutionId.toLowerCase() });
+    if (filter.institutionId)
+      qb.andWhere('o.institution_id = :institution', { institution: filter.institutionId.toLowerCase() });
     if (filter.overdue !== undefined) {
       const overdue = `(o.status = 'OPEN' AND o.deadline_at < :now)`;
       qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { now: this.clock.now() });
     }
-    return paginate(qb, page, { list: 'supervision.rectification-orders', valueType: 'timestamp', column: 'o.created_at', value: (o) => o.createdAt, tieBreaker: 'o.id', tieValue: (o) => o.id, direction: 'DESC' });
+    return paginate(qb, page, {
+      list: 'supervision.rectification-orders',
+      valueType: 'timestamp',
+      column: 'o.created_at',
+      value: (o) => o.createdAt,
+      tieBreaker: 'o.id',
+      tieValue: (o) => o.id,
+      direction: 'DESC',
+    });
   }
 
   orderById(id: string): Promise<RectificationOrder | null> {

@@ -1,5 +1,12 @@
 import { EvidenceReference } from './entities/supervision-finding.entity';
-import { ChecklistResult, RectificationStatus, TargetKind, TaskStatus, TaskType, ViolationSeverity } from './supervision.enums';
+import {
+  ChecklistResult,
+  RectificationStatus,
+  TargetKind,
+  TaskStatus,
+  TaskType,
+  ViolationSeverity,
+} from './supervision.enums';
 
 export { UUID } from '../../platform/ids/uuid';
 

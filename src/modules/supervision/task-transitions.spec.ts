@@ -15,7 +15,9 @@ const ALLOWED: Record<TaskCommand, TaskStatus[]> = {
 };
 
 const commands = Object.keys(ALLOWED) as TaskCommand[];
-const pairs = commands.flatMap((command) => Object.values(TaskStatus).map((status) => [command, status, ALLOWED[command].includes(status)] as const));
+const pairs = commands.flatMap((command) =>
+  Object.values(TaskStatus).map((status) => [command, status, ALLOWED[command].includes(status)] as const),
+);
 
 describe('supervision task transitions', () => {
   it('covers every command and no other', () => {

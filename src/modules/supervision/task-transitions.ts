@@ -15,7 +15,13 @@ export const TASK_COMMAND_FROM: Record<TaskCommand, TaskStatus[]> = {
   accepted: [TaskStatus.SUBMITTED],
   returned: [TaskStatus.SUBMITTED],
   closed: [TaskStatus.ACCEPTED],
-  cancelled: [TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED, TaskStatus.RETURNED, TaskStatus.ACCEPTED],
+  cancelled: [
+    TaskStatus.ASSIGNED,
+    TaskStatus.IN_PROGRESS,
+    TaskStatus.SUBMITTED,
+    TaskStatus.RETURNED,
+    TaskStatus.ACCEPTED,
+  ],
 };
 
 /** Whether a task in `status` accepts `command`. */

@@ -19,7 +19,14 @@ import { IllegalTaskTransition, InvalidAssignee, taskNotFound } from './supervis
 import { TargetKind, TaskStatus } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
 import { AssignableUsersQuery, CreateTaskCommand, SourcedTask, TaskFilter, UUID } from './supervision.types';
-import { AssigneeRule, DEPARTMENT_ASSIGNEE_ROLES, assertCanManage, assertCanWork, assigneeProblem, canReadTask } from './supervision.access';
+import {
+  AssigneeRule,
+  DEPARTMENT_ASSIGNEE_ROLES,
+  assertCanManage,
+  assertCanWork,
+  assigneeProblem,
+  canReadTask,
+} from './supervision.access';
 import { TASK_COMMAND_FROM } from './task-transitions';
 
 const SYSTEM = systemPrincipal('supervision');
@@ -55,7 +62,12 @@ export class TaskService {
   }
 
   isOverdue(task: Pick<SupervisionTask, 'status' | 'dueAt'>): boolean {
-    return (task.status === TaskStatus.ASSIGNED || task.status === TaskStatus.IN_PROGRESS || task.status === TaskStatus.RETURNED) && task.dueAt.getTime() < this.clock.now().getTime();
+    return (
+      (task.status === TaskStatus.ASSIGNED ||
+        task.status === TaskStatus.IN_PROGRESS ||
+        task.status === TaskStatus.RETURNED) &&
+      task.dueAt.getTime() < this.clock.now().getTime()
+    );
   }
 
   /**
@@ -69,7 +81,10 @@ export class TaskService {
     if (query.taskId) {
       const task = await this.get(actor, query.taskId);
       assertCanManage(actor, task.leadDepartmentCode);
-      rule = { departmentCodes: [task.leadDepartmentCode, ...task.cooperatingDepartmentCodes], townshipCode: task.townshipCode };
+      rule = {
+        departmentCodes: [task.leadDepartmentCode, ...task.cooperatingDepartmentCodes],
+        townshipCode: task.townshipCode,
+      };
       if (query.departmentCode || query.townshipCode) {
         rule = {
           departmentCodes: rule.departmentCodes.filter((d) => d === query.departmentCode),
@@ -77,13 +92,26 @@ export class TaskService {
         };
       }
     } else {
-      if (actor.kind !== 'system' && !hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)) throw new Forbidden('Only who may assign tasks may look up assignable users');
+      if (actor.kind !== 'system' && !hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER))
+        throw new Forbidden('Only who may assign tasks may look up assignable users');
       const problems: { path: string; message: string }[] = [];
-      if (!query.departmentCode && !query.townshipCode) problems.push({ path: 'taskId', message: 'give a task, or the departmentCode and/or townshipCode of the task being planned' });
-      if (query.departmentCode && !(await this.exists(() => this.reference.getDepartment(query.departmentCode as string)))) problems.push({ path: 'departmentCode', message: `no department ${query.departmentCode}` });
-      if (query.townshipCode && !(await this.exists(() => this.reference.getTownship(query.townshipCode as string)))) problems.push({ path: 'townshipCode', message: `no township ${query.townshipCode}` });
+      if (!query.departmentCode && !query.townshipCode)
+        problems.push({
+          path: 'taskId',
+          message: 'give a task, or the departmentCode and/or townshipCode of the task being planned',
+        });
+      if (
+        query.departmentCode &&
+        !(await this.exists(() => this.reference.getDepartment(query.departmentCode as string)))
+      )
+        problems.push({ path: 'departmentCode', message: `no department ${query.departmentCode}` });
+      if (query.townshipCode && !(await this.exists(() => this.reference.getTownship(query.townshipCode as string))))
+        problems.push({ path: 'townshipCode', message: `no township ${query.townshipCode}` });
       if (problems.length) throw new ValidationFailed(problems);
-      rule = { departmentCodes: query.departmentCode ? [query.departmentCode] : [], townshipCode: query.townshipCode ?? null };
+      rule = {
+        departmentCodes: query.departmentCode ? [query.departmentCode] : [],
+        townshipCode: query.townshipCode ?? null,
+      };
     }
     return this.users.directory(
       SYSTEM,
@@ -105,16 +133,32 @@ export class TaskService {
     if (!title) problems.push({ path: 'title', message: 'must not be blank' });
     if (command.dueAt.getTime() <= now.getTime()) problems.push({ path: 'dueAt', message: 'must be in the future' });
     const cooperating = [...new Set(command.cooperatingDepartmentCodes ?? [])];
-    if (cooperating.includes(command.leadDepartmentCode)) problems.push({ path: 'cooperatingDepartmentCodes', message: 'must not include the lead department' });
-    for (const [path, code] of [['leadDepartmentCode', command.leadDepartmentCode], ...cooperating.map((c) => ['cooperatingDepartmentCodes', c])] as [string, string][]) {
-      if (!(await this.exists(() => this.reference.getDepartment(code)))) problems.push({ path, message: `no department ${code}` });
+    if (cooperating.includes(command.leadDepartmentCode))
+      problems.push({ path: 'cooperatingDepartmentCodes', message: 'must not include the lead department' });
+    for (const [path, code] of [
+      ['leadDepartmentCode', command.leadDepartmentCode],
+      ...cooperating.map((c) => ['cooperatingDepartmentCodes', c]),
+    ] as [string, string][]) {
+      if (!(await this.exists(() => this.reference.getDepartment(code))))
+        problems.push({ path, message: `no department ${code}` });
     }
-    if (command.campaignId && !(UUID.test(command.campaignId) && (await this.queries.campaignExists(command.campaignId)))) {
+    if (
+      command.campaignId &&
+      !(UUID.test(command.campaignId) && (await this.queries.campaignExists(command.campaignId)))
+    ) {
       problems.push({ path: 'campaignId', message: 'no such campaign' });
     }
-    const target = await this.resolveTarget(command.targetKind, command.targetId.trim(), command.townshipCode, problems);
+    const target = await this.resolveTarget(
+      command.targetKind,
+      command.targetId.trim(),
+      command.townshipCode,
+      problems,
+    );
     if (problems.length) throw new ValidationFailed(problems);
-    const assigneeIds = await this.validateAssignees(command.assigneeIds ?? [], { departmentCodes: [command.leadDepartmentCode, ...cooperating], townshipCode: target.townshipCode });
+    const assigneeIds = await this.validateAssignees(command.assigneeIds ?? [], {
+      departmentCodes: [command.leadDepartmentCode, ...cooperating],
+      townshipCode: target.townshipCode,
+    });
     const template = await this.queries.template(command.type);
     return this.dataSource.transaction(async (em) => {
       const task = await em.save(
@@ -148,7 +192,11 @@ export class TaskService {
    * Opens a task for a source (an event, a completed order) inside the caller's transaction, once: a
    * second call with the same source reference returns null and changes nothing.
    */
-  async createFromSource(em: EntityManager, source: SourcedTask, actor: Principal = SYSTEM): Promise<SupervisionTask | null> {
+  async createFromSource(
+    em: EntityManager,
+    source: SourcedTask,
+    actor: Principal = SYSTEM,
+  ): Promise<SupervisionTask | null> {
     const now = this.clock.now();
     const template = await em.findOneByOrFail(ChecklistTemplate, { taskType: source.type });
     const inserted = (await em.query(
@@ -185,7 +233,15 @@ export class TaskService {
       action: 'supervision.task.created',
       entityType: 'supervision_task',
       entityId: task.id,
-      summary: { type: task.type, target: `${task.targetKind}:${task.targetId}`, lead: task.leadDepartmentCode, cooperating: task.cooperatingDepartmentCodes, assignees: task.assigneeIds, dueAt: task.dueAt.toISOString(), source: task.sourceRef },
+      summary: {
+        type: task.type,
+        target: `${task.targetKind}:${task.targetId}`,
+        lead: task.leadDepartmentCode,
+        cooperating: task.cooperatingDepartmentCodes,
+        assignees: task.assigneeIds,
+        dueAt: task.dueAt.toISOString(),
+        source: task.sourceRef,
+      },
     });
     await this.events.publish(em, 'supervision.task.created', {
       taskId: task.id,
@@ -198,8 +254,18 @@ export class TaskService {
     });
     await this.notifications.notify(
       em,
-      { userIds: task.assigneeIds, departmentCodes: [task.leadDepartmentCode, ...task.cooperatingDepartmentCodes], townshipCodes: task.townshipCode ? [task.townshipCode] : [] },
-      { kind: 'supervision.task.assigned', title: `新督导任务：${task.title}`, body: `Due ${task.dueAt.toISOString()}`, entityType: 'supervision_task', entityId: task.id },
+      {
+        userIds: task.assigneeIds,
+        departmentCodes: [task.leadDepartmentCode, ...task.cooperatingDepartmentCodes],
+        townshipCodes: task.townshipCode ? [task.townshipCode] : [],
+      },
+      {
+        kind: 'supervision.task.assigned',
+        title: `新督导任务：${task.title}`,
+        body: `Due ${task.dueAt.toISOString()}`,
+        entityType: 'supervision_task',
+        entityId: task.id,
+      },
     );
   }
 
@@ -207,12 +273,25 @@ export class TaskService {
   async assign(actor: Principal, id: string, assigneeIds: string[]): Promise<SupervisionTask> {
     const current = await this.get(actor, id);
     assertCanManage(actor, current.leadDepartmentCode);
-    const valid = await this.validateAssignees(assigneeIds, { departmentCodes: [current.leadDepartmentCode, ...current.cooperatingDepartmentCodes], townshipCode: current.townshipCode });
+    const valid = await this.validateAssignees(assigneeIds, {
+      departmentCodes: [current.leadDepartmentCode, ...current.cooperatingDepartmentCodes],
+      townshipCode: current.townshipCode,
+    });
     return this.change(actor, id, 'assigned', TASK_COMMAND_FROM.assigned, 'manage', async (em, task) => {
       const added = valid.filter((u) => !task.assigneeIds.includes(u));
       task.assigneeIds = valid;
       if (added.length) {
-        await this.notifications.notify(em, { userIds: added }, { kind: 'supervision.task.assigned', title: `新督导任务：${task.title}`, body: `Due ${task.dueAt.toISOString()}`, entityType: 'supervision_task', entityId: task.id });
+        await this.notifications.notify(
+          em,
+          { userIds: added },
+          {
+            kind: 'supervision.task.assigned',
+            title: `新督导任务：${task.title}`,
+            body: `Due ${task.dueAt.toISOString()}`,
+            entityType: 'supervision_task',
+            entityId: task.id,
+          },
+        );
       }
       return { assignees: valid };
     });
@@ -230,7 +309,10 @@ export class TaskService {
   submit(actor: Principal, id: string): Promise<SupervisionTask> {
     return this.change(actor, id, 'submitted', TASK_COMMAND_FROM.submitted, 'work', async (em, task) => {
       if (!(await em.existsBy(SupervisionFinding, { taskId: task.id }))) {
-        throw new ValidationFailed([{ path: 'id', message: 'record at least one finding before submitting' }], 'A task is submitted with its findings');
+        throw new ValidationFailed(
+          [{ path: 'id', message: 'record at least one finding before submitting' }],
+          'A task is submitted with its findings',
+        );
       }
       task.status = TaskStatus.SUBMITTED;
       task.doneAt = this.clock.now();
@@ -251,7 +333,17 @@ export class TaskService {
       task.status = TaskStatus.RETURNED;
       task.returnReason = why;
       task.doneAt = null;
-      await this.notifications.notify(em, { userIds: task.assigneeIds }, { kind: 'supervision.task.returned', title: `督导任务退回：${task.title}`, body: why, entityType: 'supervision_task', entityId: task.id });
+      await this.notifications.notify(
+        em,
+        { userIds: task.assigneeIds },
+        {
+          kind: 'supervision.task.returned',
+          title: `督导任务退回：${task.title}`,
+          body: why,
+          entityType: 'supervision_task',
+          entityId: task.id,
+        },
+      );
       return { reason: why };
     });
   }
@@ -266,20 +358,13 @@ export class TaskService {
 
   cancel(actor: Principal, id: string, reason: string): Promise<SupervisionTask> {
     const why = this.reason(reason);
-    return this.change(
-      actor,
-      id,
-      'cancelled',
-      TASK_COMMAND_FROM.cancelled,
-      'manage',
-      async (_em, task) => {
-        task.status = TaskStatus.CANCELLED;
-        task.cancelReason = why;
-        task.doneAt ??= this.clock.now();
-        task.closedAt = this.clock.now();
-        return { reason: why };
-      },
-    );
+    return this.change(actor, id, 'cancelled', TASK_COMMAND_FROM.cancelled, 'manage', async (_em, task) => {
+      task.status = TaskStatus.CANCELLED;
+      task.cancelReason = why;
+      task.doneAt ??= this.clock.now();
+      task.closedAt = this.clock.now();
+      return { reason: why };
+    });
   }
 
   /** Loads and locks a task, checks sight, permission and state, applies the change, audits it. */
@@ -292,7 +377,9 @@ export class TaskService {
     apply: (em: EntityManager, task: SupervisionTask) => Promise<Record<string, unknown>>,
   ): Promise<SupervisionTask> {
     return this.dataSource.transaction(async (em) => {
-      const task = UUID.test(id) ? await em.findOne(SupervisionTask, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const task = UUID.test(id)
+        ? await em.findOne(SupervisionTask, { where: { id }, lock: { mode: 'pessimistic_write' } })
+        : null;
       if (!task || !canReadTask(actor, task)) throw taskNotFound(id);
       if (permission === 'manage') assertCanManage(actor, task.leadDepartmentCode);
       else assertCanWork(actor, task);
@@ -301,7 +388,13 @@ export class TaskService {
       const summary = await apply(em, task);
       task.updatedAt = this.clock.now();
       await em.save(task);
-      await this.audit.record(em, { actor, action: `supervision.task.${verb}`, entityType: 'supervision_task', entityId: task.id, summary: { from: before, to: task.status, ...summary } });
+      await this.audit.record(em, {
+        actor,
+        action: `supervision.task.${verb}`,
+        entityType: 'supervision_task',
+        entityId: task.id,
+        summary: { from: before, to: task.status, ...summary },
+      });
       return task;
     });
   }
@@ -325,7 +418,12 @@ export class TaskService {
   }
 
   /** The institution and township a target implies; unknown targets are validation problems. */
-  private async resolveTarget(kind: TargetKind, id: string, townshipCode: string | undefined, problems: { path: string; message: string }[]) {
+  private async resolveTarget(
+    kind: TargetKind,
+    id: string,
+    townshipCode: string | undefined,
+    problems: { path: string; message: string }[],
+  ) {
     let institutionId: string | null = null;
     let township: string | null = townshipCode?.trim() || null;
     if (kind === TargetKind.INSTITUTION) {
@@ -343,7 +441,10 @@ export class TaskService {
       else township = school.townshipCode;
     }
     if (township && !(await this.exists(() => this.reference.getTownship(township as string)))) {
-      problems.push({ path: kind === TargetKind.TOWNSHIP ? 'targetId' : 'townshipCode', message: `no township ${township}` });
+      problems.push({
+        path: kind === TargetKind.TOWNSHIP ? 'targetId' : 'townshipCode',
+        message: `no township ${township}`,
+      });
     }
     return { institutionId, townshipCode: township };
   }

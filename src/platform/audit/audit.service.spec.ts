@@ -10,13 +10,19 @@ describe('audit entries', () => {
       actorBankKeyId: null,
       actorName: 'admin',
     });
-    expect(actorColumns({ kind: 'bank', bankCode: 'ICBC', keyId: 'bk_1' })).toMatchObject({ actorKind: 'bank', actorBankKeyId: 'bk_1', actorName: 'ICBC' });
+    expect(actorColumns({ kind: 'bank', bankCode: 'ICBC', keyId: 'bk_1' })).toMatchObject({
+      actorKind: 'bank',
+      actorBankKeyId: 'bk_1',
+      actorName: 'ICBC',
+    });
     expect(actorColumns(systemPrincipal('cli'))).toMatchObject({ actorKind: 'system', actorName: 'cli' });
     expect(actorColumns(ANONYMOUS)).toMatchObject({ actorKind: 'anonymous', actorUserId: null });
   });
 
   it('never keep a password, secret or token in the summary', () => {
-    expect(redactSecrets({ username: 'a', password: 'p', nested: [{ apiSecret: 's', keep: 1 }], accessToken: 't' })).toEqual({
+    expect(
+      redactSecrets({ username: 'a', password: 'p', nested: [{ apiSecret: 's', keep: 1 }], accessToken: 't' }),
+    ).toEqual({
       username: 'a',
       password: '[redacted]',
       nested: [{ apiSecret: '[redacted]', keep: 1 }],

@@ -36,13 +36,20 @@ const SECRET_KEY = /password|secret|token/i;
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redactSecrets(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redactSecrets(v)]),
+    );
   }
   return value;
 }
 
 /** The actor columns of an audit row. */
-export function actorColumns(actor: Principal): { actorKind: AuditActorKind; actorUserId: string | null; actorBankKeyId: string | null; actorName: string | null } {
+export function actorColumns(actor: Principal): {
+  actorKind: AuditActorKind;
+  actorUserId: string | null;
+  actorBankKeyId: string | null;
+  actorName: string | null;
+} {
   switch (actor.kind) {
     case 'user':
       return { actorKind: 'user', actorUserId: actor.userId, actorBankKeyId: null, actorName: actor.username };
@@ -65,7 +72,8 @@ export class AuditService {
 
   /** Writes an entry with the caller's EntityManager, inside the transaction of the change it records. */
   async record(em: EntityManager, entry: AuditEntry): Promise<void> {
-    if (!em.queryRunner?.isTransactionActive) throw new Error('AuditService.record must run inside the transaction of the change');
+    if (!em.queryRunner?.isTransactionActive)
+      throw new Error('AuditService.record must run inside the transaction of the change');
     const row: Omit<AuditLogEntry, 'id'> = {
       occurredAt: this.clock.now(),
       ...actorColumns(entry.actor),
@@ -75,15 +83,22 @@ export class AuditService {
       requestId: currentRequestId() ?? null,
       summary: redactSecrets(entry.summary ?? {}) as Record<string, unknown>,
     };
-    await em.createQueryBuilder().insert().into(AuditLogEntry).values(row as QueryDeepPartialEntity<AuditLogEntry>).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(AuditLogEntry)
+      .values(row as QueryDeepPartialEntity<AuditLogEntry>)
+      .execute();
   }
 
   /** Newest first; for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR only ("监督的再监督"). */
   list(actor: Principal, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditLogEntry>> {
-    if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)) throw new Forbidden('Only the county office and discipline supervisors may read the audit log');
+    if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR))
+      throw new Forbidden('Only the county office and discipline supervisors may read the audit log');
     const qb = this.entries.createQueryBuilder('a');
     if (filter.actorUserId) qb.andWhere('a.actor_user_id = :actorUserId', { actorUserId: filter.actorUserId });
-    if (filter.actorBankKeyId) qb.andWhere('a.actor_bank_key_id = :actorBankKeyId', { actorBankKeyId: filter.actorBankKeyId });
+    if (filter.actorBankKeyId)
+      qb.andWhere('a.actor_bank_key_id = :actorBankKeyId', { actorBankKeyId: filter.actorBankKeyId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
     if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
     if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });

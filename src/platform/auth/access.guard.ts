@@ -30,7 +30,8 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     if (principal.kind !== 'user') throw req.authError ?? new Unauthenticated();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(principal.role)) throw new Forbidden(`This needs one of the roles ${roles.join(', ')}`);
+    if (roles && !roles.includes(principal.role))
+      throw new Forbidden(`This needs one of the roles ${roles.join(', ')}`);
     return true;
   }
 

@@ -2,13 +2,18 @@ import { DomainError } from '../errors/domain-error';
 
 /** 401: no usable credentials. One code per reason a client can act on. */
 export class Unauthenticated extends DomainError {
-  constructor(code: 'UNAUTHENTICATED' | 'TOKEN_INVALID' | 'TOKEN_EXPIRED' = 'UNAUTHENTICATED', message = 'Log in to do this') {
+  constructor(
+    code: 'UNAUTHENTICATED' | 'TOKEN_INVALID' | 'TOKEN_EXPIRED' = 'UNAUTHENTICATED',
+    message = 'Log in to do this',
+  ) {
     super(code, message, 401);
   }
 }
 
-export const tokenInvalid = (): Unauthenticated => new Unauthenticated('TOKEN_INVALID', 'The access token is not valid; log in again');
-export const tokenExpired = (): Unauthenticated => new Unauthenticated('TOKEN_EXPIRED', 'The access token has expired; log in again');
+export const tokenInvalid = (): Unauthenticated =>
+  new Unauthenticated('TOKEN_INVALID', 'The access token is not valid; log in again');
+export const tokenExpired = (): Unauthenticated =>
+  new Unauthenticated('TOKEN_EXPIRED', 'The access token has expired; log in again');
 
 /** The bank request authentication failures of bank-api.md (all 401). */
 export type BankAuthCode = 'KEY_UNKNOWN' | 'KEY_REVOKED' | 'SIGNATURE_INVALID' | 'TIMESTAMP_OUT_OF_WINDOW';

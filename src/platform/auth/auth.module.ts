@@ -34,6 +34,14 @@ import { TokenService, createJwtService } from './token.service';
     IdempotencyCleanupTask,
     RateLimitEvictionTask,
   ],
-  exports: [TokenService, BankRequestVerifier, BankSignatureGuard, RateLimiter, BankRateLimitGuard, IdempotencyStore, IdempotencyInterceptor],
+  exports: [
+    TokenService,
+    BankRequestVerifier,
+    BankSignatureGuard,
+    RateLimiter,
+    BankRateLimitGuard,
+    IdempotencyStore,
+    IdempotencyInterceptor,
+  ],
 })
 export class AuthModule {}

@@ -16,7 +16,10 @@ export class BankSignatureGuard implements CanActivate {
     const req = context.switchToHttp().getRequest();
     req.principal = await this.verifier.verify(req);
     const duplicate = req.rawBody ? findDuplicateKey(req.rawBody.toString('utf8')) : null;
-    if (duplicate !== null) throw new DomainError('DUPLICATE_JSON_KEY', `The body names "${duplicate}" twice in one object`, 400, [{ path: duplicate, message: 'named twice' }]);
+    if (duplicate !== null)
+      throw new DomainError('DUPLICATE_JSON_KEY', `The body names "${duplicate}" twice in one object`, 400, [
+        { path: duplicate, message: 'named twice' },
+      ]);
     return true;
   }
 }

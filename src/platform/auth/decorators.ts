@@ -14,4 +14,6 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES, roles);
 
 /** The acting principal of this request (GraphQL or REST): a user, a bank key or anonymous. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => requestOf(context).principal ?? ANONYMOUS);
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => requestOf(context).principal ?? ANONYMOUS,
+);

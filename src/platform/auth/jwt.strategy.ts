@@ -44,7 +44,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: Partial<AccessTokenClaims>): Promise<UserPrincipal> {
-    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || !Number.isInteger(claims.sv) || typeof claims.exp !== 'number') throw tokenInvalid();
+    if (
+      typeof claims.sub !== 'string' ||
+      !UUID.test(claims.sub) ||
+      !Number.isInteger(claims.sv) ||
+      typeof claims.exp !== 'number'
+    )
+      throw tokenInvalid();
     if (claims.exp * 1000 <= this.clock.now().getTime()) throw tokenExpired();
     const principal = await this.users.principalFor(claims.sub, claims.sv as number);
     if (!principal) throw tokenInvalid();

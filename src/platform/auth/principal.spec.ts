@@ -3,7 +3,14 @@ import { ANONYMOUS, actorName, systemPrincipal } from './principal';
 
 describe('actorName', () => {
   it('names a user by username', () => {
-    expect(actorName({ kind: 'user', userId: '0b5c9f62-3a4e-4c1f-9a53-1f2d3c4b5a69', username: 'zhang.wei', role: Role.COUNTY_ADMIN })).toBe('zhang.wei');
+    expect(
+      actorName({
+        kind: 'user',
+        userId: '0b5c9f62-3a4e-4c1f-9a53-1f2d3c4b5a69',
+        username: 'zhang.wei',
+        role: Role.COUNTY_ADMIN,
+      }),
+    ).toBe('zhang.wei');
   });
 
   it('names a scheduled job or tool as system:<name>', () => {

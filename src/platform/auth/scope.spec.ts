@@ -3,7 +3,13 @@ import { ANONYMOUS, Principal, UserPrincipal, systemPrincipal } from './principa
 import { Role } from './role';
 import { applyScope, inScope, scopeCondition } from './scope';
 
-const user = (role: Role, scope: Partial<UserPrincipal> = {}): UserPrincipal => ({ kind: 'user', userId: 'u1', username: 'u', role, ...scope });
+const user = (role: Role, scope: Partial<UserPrincipal> = {}): UserPrincipal => ({
+  kind: 'user',
+  userId: 'u1',
+  username: 'u',
+  role,
+  ...scope,
+});
 const columns = { township: 'i.township_code', department: 'i.department_code', school: 'i.school_id' };
 
 describe('scopeCondition', () => {
@@ -19,14 +25,26 @@ describe('scopeCondition', () => {
       sql: 'i.township_code = :__scope_township',
       params: { __scope_township: '520122001' },
     });
-    expect(scopeCondition(user(Role.DEPARTMENT_OFFICER, { departmentCode: 'EDU' }), columns)).toMatchObject({ sql: 'i.department_code = :__scope_department', params: { __scope_department: 'EDU' } });
-    expect(scopeCondition(user(Role.INSPECTOR, { departmentCode: 'FIRE_RESCUE' }), columns)).toMatchObject({ params: { __scope_department: 'FIRE_RESCUE' } });
-    expect(scopeCondition(user(Role.SCHOOL_ADMIN, { schoolId: 's-1' }), columns)).toMatchObject({ sql: 'i.school_id = :__scope_school', params: { __scope_school: 's-1' } });
-    expect(scopeCondition({ kind: 'bank', bankCode: 'ICBC', keyId: 'k' }, { bank: 'a.bank_code' })).toMatchObject({ params: { __scope_bank: 'ICBC' } });
+    expect(scopeCondition(user(Role.DEPARTMENT_OFFICER, { departmentCode: 'EDU' }), columns)).toMatchObject({
+      sql: 'i.department_code = :__scope_department',
+      params: { __scope_department: 'EDU' },
+    });
+    expect(scopeCondition(user(Role.INSPECTOR, { departmentCode: 'FIRE_RESCUE' }), columns)).toMatchObject({
+      params: { __scope_department: 'FIRE_RESCUE' },
+    });
+    expect(scopeCondition(user(Role.SCHOOL_ADMIN, { schoolId: 's-1' }), columns)).toMatchObject({
+      sql: 'i.school_id = :__scope_school',
+      params: { __scope_school: 's-1' },
+    });
+    expect(scopeCondition({ kind: 'bank', bankCode: 'ICBC', keyId: 'k' }, { bank: 'a.bank_code' })).toMatchObject({
+      params: { __scope_bank: 'ICBC' },
+    });
   });
 
   it('shows nothing when the query has no column for the role, the scope is missing, or nobody logged in', () => {
-    expect(scopeCondition(user(Role.SCHOOL_ADMIN, { schoolId: 's-1' }), { township: 't.code' })).toEqual({ kind: 'none' });
+    expect(scopeCondition(user(Role.SCHOOL_ADMIN, { schoolId: 's-1' }), { township: 't.code' })).toEqual({
+      kind: 'none',
+    });
     expect(scopeCondition(user(Role.TOWNSHIP_OFFICER), columns)).toEqual({ kind: 'none' });
     expect(scopeCondition(ANONYMOUS, columns)).toEqual({ kind: 'none' });
     expect(scopeCondition({ kind: 'bank', bankCode: 'ICBC', keyId: 'k' }, columns)).toEqual({ kind: 'none' });
@@ -35,7 +53,9 @@ describe('scopeCondition', () => {
   it('lets a query open itself to more roles', () => {
     const officer = user(Role.DEPARTMENT_OFFICER, { departmentCode: 'EDU' });
     expect(scopeCondition(officer, { school: 's.id' })).toEqual({ kind: 'none' });
-    expect(scopeCondition(officer, { school: 's.id' }, { countyWide: [Role.DEPARTMENT_OFFICER] })).toEqual({ kind: 'all' });
+    expect(scopeCondition(officer, { school: 's.id' }, { countyWide: [Role.DEPARTMENT_OFFICER] })).toEqual({
+      kind: 'all',
+    });
   });
 });
 

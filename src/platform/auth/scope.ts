@@ -14,12 +14,14 @@ export interface ScopeOptions {
 }
 
 /** What a principal may see: everything, nothing, or the rows whose dimension equals a value. */
-export type ScopeRule = { kind: 'all' } | { kind: 'none' } | { kind: 'match'; dimension: ScopeDimension; value: string };
+export type ScopeRule =
+  { kind: 'all' } | { kind: 'none' } | { kind: 'match'; dimension: ScopeDimension; value: string };
 
 const ALL: ScopeRule = { kind: 'all' };
 const NONE: ScopeRule = { kind: 'none' };
 
-const match = (dimension: ScopeDimension, value: string | undefined): ScopeRule => (value ? { kind: 'match', dimension, value } : NONE);
+const match = (dimension: ScopeDimension, value: string | undefined): ScopeRule =>
+  value ? { kind: 'match', dimension, value } : NONE;
 
 /**
  * The jurisdiction rule of a principal: COUNTY_ADMIN, DISCIPLINE_SUPERVISOR and the service itself see
@@ -50,13 +52,18 @@ export function scopeRule(principal: Principal, options: ScopeOptions = {}): Sco
   return NONE;
 }
 
-export type ScopeCondition = { kind: 'all' } | { kind: 'none' } | { kind: 'where'; sql: string; params: Record<string, string> };
+export type ScopeCondition =
+  { kind: 'all' } | { kind: 'none' } | { kind: 'where'; sql: string; params: Record<string, string> };
 
 /**
  * The SQL condition restricting a query to a principal's jurisdiction. A principal whose dimension the
  * query does not carry sees nothing (a school administrator asking for a list without a school column).
  */
-export function scopeCondition(principal: Principal, columns: ScopeColumns, options: ScopeOptions = {}): ScopeCondition {
+export function scopeCondition(
+  principal: Principal,
+  columns: ScopeColumns,
+  options: ScopeOptions = {},
+): ScopeCondition {
   const rule = scopeRule(principal, options);
   if (rule.kind !== 'match') return rule;
   const column = columns[rule.dimension];
@@ -79,7 +86,11 @@ export function applyScope<T extends ObjectLiteral>(
 }
 
 /** The same rule for a record already loaded (field resolvers re-check with it). */
-export function inScope(principal: Principal, record: Partial<Record<ScopeDimension, string | null>>, options: ScopeOptions = {}): boolean {
+export function inScope(
+  principal: Principal,
+  record: Partial<Record<ScopeDimension, string | null>>,
+  options: ScopeOptions = {},
+): boolean {
   const rule = scopeRule(principal, options);
   if (rule.kind !== 'match') return rule.kind === 'all';
   return record[rule.dimension] === rule.value;

@@ -9,7 +9,12 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * `withEntities: false` is for work that needs only SQL (migrations, seeding): loading the entity files
  * would load the modules they import, which the jest global setup must not do.
  */
-export function dataSourceOptions(url: string, poolSize = 10, applicationName = 'shuangjian', withEntities = true): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  applicationName = 'shuangjian',
+  withEntities = true,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -67,7 +67,8 @@ export function loadEmbeddedPostgres(): { default: new (options: object) => Embe
     hookedEvents(): string[];
     unhookEvent(event: string): void;
   };
-  for (const signal of ['SIGTERM', 'SIGINT']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+  for (const signal of ['SIGTERM', 'SIGINT'])
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
   return mod;
 }
 

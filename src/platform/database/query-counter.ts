@@ -21,7 +21,11 @@ export class QueryCountingLogger extends AbstractLogger {
     if (request) request.queries = (request.queries ?? 0) + 1;
   }
 
-  protected writeLog(_level: LogLevel, _message: LogMessage | string | number | (LogMessage | string | number)[], _queryRunner?: QueryRunner): void {
+  protected writeLog(
+    _level: LogLevel,
+    _message: LogMessage | string | number | (LogMessage | string | number)[],
+    _queryRunner?: QueryRunner,
+  ): void {
     // Intentionally silent (see above).
   }
 }

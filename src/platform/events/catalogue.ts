@@ -110,16 +110,43 @@ export const EVENT_CATALOGUE = {
   'registry.institution.revoked': event<InstitutionTransitionPayload>(1),
   /** A subject institution reduced (压减): category is the one after conversion; status unchanged. */
   'registry.institution.converted': event<
-    InstitutionTransitionPayload & { convertedTo: 'NON_SUBJECT' | 'NON_PROFIT'; previousCategory: 'SUBJECT' | 'NON_SUBJECT'; nonSubjectKind: string | null; legalForm: string }
+    InstitutionTransitionPayload & {
+      convertedTo: 'NON_SUBJECT' | 'NON_PROFIT';
+      previousCategory: 'SUBJECT' | 'NON_SUBJECT';
+      nonSubjectKind: string | null;
+      legalForm: string;
+    }
   >(1),
   /** 变更登记: an institution's details changed (status unchanged); only the changed fields, before and after. */
-  'registry.institution.updated': event<InstitutionTransitionPayload & { changed: string[]; before: Record<string, unknown>; after: Record<string, unknown> }>(1),
-  'registry.annual_review.completed': event<{ institutionId: string; year: number; result: 'PASS' | 'BASIC_PASS' | 'FAIL'; score: number }>(1),
+  'registry.institution.updated': event<
+    InstitutionTransitionPayload & {
+      changed: string[];
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    }
+  >(1),
+  'registry.annual_review.completed': event<{
+    institutionId: string;
+    year: number;
+    result: 'PASS' | 'BASIC_PASS' | 'FAIL';
+    score: number;
+  }>(1),
   /** A person was put on the staff blacklist (从业人员黑名单); `institutionIds`: where they work now. */
-  'registry.staff.barred': event<{ barId: string; barredFrom: string; barredUntil: string | null; institutionIds: string[] }>(1),
+  'registry.staff.barred': event<{
+    barId: string;
+    barredFrom: string;
+    barredUntil: string | null;
+    institutionIds: string[];
+  }>(1),
   /** A bar decided by mistake was lifted. */
   'registry.staff.bar_lifted': event<{ barId: string; reason: string }>(1),
-  'registry.staff.in_service_teacher_found': event<{ institutionId: string; staffId: string; teacherId: string; schoolId: string; townshipCode: string }>(1),
+  'registry.staff.in_service_teacher_found': event<{
+    institutionId: string;
+    staffId: string;
+    teacherId: string;
+    schoolId: string;
+    townshipCode: string;
+  }>(1),
   'registry.unlicensed_lead.opened': event<UnlicensedLeadPayload>(1),
   'registry.unlicensed_lead.closed': event<UnlicensedLeadPayload>(1),
   'registry.unlicensed_lead.regularised': event<UnlicensedLeadPayload>(1),
@@ -128,10 +155,27 @@ export const EVENT_CATALOGUE = {
   'after_school.plan.submitted': event<{ planId: string; schoolId: string; semester: string }>(1),
   'after_school.plan.approved': event<{ planId: string; schoolId: string; semester: string }>(1),
   'after_school.plan.returned': event<{ planId: string; schoolId: string; semester: string; reason: string }>(1),
-  'after_school.homework.limit_exceeded': event<{ schoolId: string; classId: string; grade: number; date: string; minutes: number; limit: number }>(1),
+  'after_school.homework.limit_exceeded': event<{
+    schoolId: string;
+    classId: string;
+    grade: number;
+    date: string;
+    minutes: number;
+    limit: number;
+  }>(1),
   /** A school did not publish homework for every class on a school day (`missingClasses`: grade/class; absent in events before per-class checks). */
-  'after_school.homework.publication_missing': event<{ schoolId: string; townshipCode: string; date: string; missingClasses?: string[] }>(1),
-  'after_school.institution.removed_from_plans': event<{ institutionId: string; planIds: string[]; schoolIds: string[]; reason: string }>(1),
+  'after_school.homework.publication_missing': event<{
+    schoolId: string;
+    townshipCode: string;
+    date: string;
+    missingClasses?: string[];
+  }>(1),
+  'after_school.institution.removed_from_plans': event<{
+    institutionId: string;
+    planIds: string[];
+    schoolIds: string[];
+    reason: string;
+  }>(1),
   // complaints
   /**
    * A statutory deadline passed, or its lateness reached a higher escalation level (once per level); the
@@ -149,9 +193,21 @@ export const EVENT_CATALOGUE = {
     previousLevel?: number;
   }>(1),
   /** Closed as substantiated against an institution: the credit module records a violation. */
-  'complaints.complaint.substantiated': event<{ complaintId: string; institutionId: string; category: string; closedAt: string; summary: string }>(1),
+  'complaints.complaint.substantiated': event<{
+    complaintId: string;
+    institutionId: string;
+    category: string;
+    closedAt: string;
+    summary: string;
+  }>(1),
   /** An officer asked supervision for an investigation task. */
-  'complaints.investigation.requested': event<{ complaintId: string; institutionId?: string; townshipCode: string; leadDepartmentCode: string; category: string }>(1),
+  'complaints.investigation.requested': event<{
+    complaintId: string;
+    institutionId?: string;
+    townshipCode: string;
+    leadDepartmentCode: string;
+    category: string;
+  }>(1),
   /** An unlicensed-training (无证办学) complaint came in: the registry may open an unlicensed lead. */
   'complaints.unlicensed_training.reported': event<{
     complaintId: string;
@@ -162,35 +218,91 @@ export const EVENT_CATALOGUE = {
     institutionName: string | null;
   }>(1),
   // credit (黑白名单)
-  'credit.record.created': event<{ recordId: string; institutionId: string; source: string; severity: string | null }>(1),
+  'credit.record.created': event<{ recordId: string; institutionId: string; source: string; severity: string | null }>(
+    1,
+  ),
   /** A published black-list entry, for export to the credit information sharing platform (信用信息共享平台). */
   'credit.blacklist.published': event<CreditListEntryPayload>(1),
   'credit.whitelist.published': event<CreditListEntryPayload>(1),
   'credit.entry.removed': event<{ entryId: string; institutionId: string; kind: string; grounds: string }>(1),
   'credit.entry.expired': event<{ entryId: string; institutionId: string; kind: string; expiresOn: string }>(1),
   // supervision
-  'supervision.task.created': event<{ taskId: string; type: string; targetKind: string; targetId: string; leadDepartmentCode: string; townshipCode: string | null; dueAt: string }>(1),
+  'supervision.task.created': event<{
+    taskId: string;
+    type: string;
+    targetKind: string;
+    targetId: string;
+    leadDepartmentCode: string;
+    townshipCode: string | null;
+    dueAt: string;
+  }>(1),
   /** The sweep raised an overdue task's or rectification order's escalation level (1, 2 or 3). */
-  'supervision.task.escalated': event<{ taskId?: string; orderId?: string; level: number; overdueDays: number; leadDepartmentCode: string; townshipCode: string | null }>(1),
+  'supervision.task.escalated': event<{
+    taskId?: string;
+    orderId?: string;
+    level: number;
+    overdueDays: number;
+    leadDepartmentCode: string;
+    townshipCode: string | null;
+  }>(1),
   /** A finding recorded a violation by an institution (the credit module records it). */
-  'supervision.finding.violation_recorded': event<{ findingId: string; taskId: string; institutionId: string; severity: 'MINOR' | 'SERIOUS' | 'GRAVE'; description: string; kind: string }>(1),
-  'supervision.rectification.issued': event<{ orderId: string; findingId: string; taskId: string; institutionId: string | null; deadlineAt: string }>(1),
-  'supervision.rectification.completed': event<{ orderId: string; taskId: string; institutionId: string | null; recheckTaskId: string }>(1),
+  'supervision.finding.violation_recorded': event<{
+    findingId: string;
+    taskId: string;
+    institutionId: string;
+    severity: 'MINOR' | 'SERIOUS' | 'GRAVE';
+    description: string;
+    kind: string;
+  }>(1),
+  'supervision.rectification.issued': event<{
+    orderId: string;
+    findingId: string;
+    taskId: string;
+    institutionId: string | null;
+    deadlineAt: string;
+  }>(1),
+  'supervision.rectification.completed': event<{
+    orderId: string;
+    taskId: string;
+    institutionId: string | null;
+    recheckTaskId: string;
+  }>(1),
   'supervision.report.generated': event<{ reportId: string; kind: 'MONTHLY' | 'QUARTERLY'; period: string }>(1),
   // reference
   /** A school's teacher roster was imported (counts only, never ID data): the registry re-checks its staff against it. */
-  'reference.teacher_roster.imported': event<{ schoolId: string; townshipCode: string; added: number; updated: number; deactivated: number }>(1),
+  'reference.teacher_roster.imported': event<{
+    schoolId: string;
+    townshipCode: string;
+    added: number;
+    updated: number;
+    deactivated: number;
+  }>(1),
   // notifications
-  'notifications.notification.created': event<{ notificationId: string; kind: string; title: string; targets: string[] }>(1),
+  'notifications.notification.created': event<{
+    notificationId: string;
+    kind: string;
+    title: string;
+    targets: string[];
+  }>(1),
   // identity
   'identity.user.created': event<{ userId: string; username: string; role: string }>(1),
   'identity.user.disabled': event<{ userId: string; username: string }>(1),
   // A county rule's new version was approved (policy store); value as written ("20:30", "4000.00", "30").
-  'policy.rule.changed': event<{ changeId: string; key: string; value: string; previousValue: string; effectiveOn: string; proposedBy: string; approvedBy: string; reason: string }>(1),
+  'policy.rule.changed': event<{
+    changeId: string;
+    key: string;
+    value: string;
+    previousValue: string;
+    effectiveOn: string;
+    proposedBy: string;
+    approvedBy: string;
+    reason: string;
+  }>(1),
 } as const;
 
 export type EventName = keyof typeof EVENT_CATALOGUE;
-export type EventPayload<N extends EventName> = (typeof EVENT_CATALOGUE)[N] extends EventDefinition<infer P> ? P : never;
+export type EventPayload<N extends EventName> =
+  (typeof EVENT_CATALOGUE)[N] extends EventDefinition<infer P> ? P : never;
 
 /** What a subscriber receives: the payload and the facts of its publication. */
 export interface DomainEvent<N extends EventName = EventName> {

@@ -32,7 +32,11 @@ export class DeadLetters {
   async list(limit = 50): Promise<FailedEventView[]> {
     const all: FailedEventView[] = [];
     for (const queue of this.registry.queues()) {
-      const jobs = (await withTimeout(this.queues.queue<DomainEvent>(queue).getFailed(0, limit - 1), 5000, 'reading failed jobs')) as Job<DomainEvent>[];
+      const jobs = (await withTimeout(
+        this.queues.queue<DomainEvent>(queue).getFailed(0, limit - 1),
+        5000,
+        'reading failed jobs',
+      )) as Job<DomainEvent>[];
       for (const job of jobs) if (job) all.push(view(queue, job));
     }
     return all.sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0)).slice(0, limit);
@@ -43,7 +47,8 @@ export class DeadLetters {
     const slash = id.indexOf('/');
     const queue = id.slice(0, slash);
     const jobId = id.slice(slash + 1);
-    if (slash < 0 || !this.registry.queues().includes(queue)) throw new NotFound(`Failed event ${id}`, 'FAILED_EVENT_NOT_FOUND');
+    if (slash < 0 || !this.registry.queues().includes(queue))
+      throw new NotFound(`Failed event ${id}`, 'FAILED_EVENT_NOT_FOUND');
     const job = (await this.queues.queue<DomainEvent>(queue).getJob(jobId)) as Job<DomainEvent> | undefined;
     if (!job || !(await job.isFailed())) throw new NotFound(`Failed event ${id}`, 'FAILED_EVENT_NOT_FOUND');
     const before = view(queue, job);

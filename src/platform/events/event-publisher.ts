@@ -32,25 +32,32 @@ export class EventPublisher {
     const now = this.clock.now();
     const names = [...new Set(events.map((e) => e.name))];
     // The publish span's context goes with each row: the subscribers' spans become its children.
-    return inSpan(`outbox publish ${names.join(',')}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'outbox', 'messaging.batch.message_count': events.length } }, async (span) => {
-      if (span.isRecording() && ids.length === 1) span.setAttribute('messaging.message.id', ids[0]!);
-      const requestId = currentRequestId() ?? null;
-      const trace = currentTraceCarrier();
-      await em.query(
-        `INSERT INTO outbox (event_id, name, version, payload, occurred_at, request_id, context)
+    return inSpan(
+      `outbox publish ${names.join(',')}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: { 'messaging.system': 'outbox', 'messaging.batch.message_count': events.length },
+      },
+      async (span) => {
+        if (span.isRecording() && ids.length === 1) span.setAttribute('messaging.message.id', ids[0]!);
+        const requestId = currentRequestId() ?? null;
+        const trace = currentTraceCarrier();
+        await em.query(
+          `INSERT INTO outbox (event_id, name, version, payload, occurred_at, request_id, context)
          SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[], $4::jsonb[], $5::timestamptz[], $6::varchar[], $7::jsonb[])`,
-        [
-          ids,
-          events.map((e) => e.name),
-          events.map((e) => EVENT_CATALOGUE[e.name].version),
-          events.map((e) => JSON.stringify(e.payload)),
-          events.map(() => now),
-          events.map(() => requestId),
-          events.map(() => (trace ? JSON.stringify(trace) : null)),
-        ],
-      );
-      await em.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
-      return ids;
-    });
+          [
+            ids,
+            events.map((e) => e.name),
+            events.map((e) => EVENT_CATALOGUE[e.name].version),
+            events.map((e) => JSON.stringify(e.payload)),
+            events.map(() => now),
+            events.map(() => requestId),
+            events.map(() => (trace ? JSON.stringify(trace) : null)),
+          ],
+        );
+        await em.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+        return ids;
+      },
+    );
   }
 }

@@ -65,7 +65,10 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly metrics: MetricsService,
   ) {
     this.slots = new Slots(Math.max(1, Math.floor(config.database.poolSize / 2)));
-    this.jobs = metrics.counter('event_jobs_total', 'Event and scheduled jobs finished, by queue and outcome', ['queue', 'outcome']);
+    this.jobs = metrics.counter('event_jobs_total', 'Event and scheduled jobs finished, by queue and outcome', [
+      'queue',
+      'outcome',
+    ]);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -83,16 +86,22 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
         const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
         // Logged outside the delivery, so the request id of the change that caused the event is added here.
         runInRequestContext(job?.data?.requestId, () =>
-          this.logger.warn(`${job?.name ?? queue} failed on ${job?.data?.name ?? '?'} (${err.message})${final ? ': left in the failed set' : '; will retry'}`),
+          this.logger.warn(
+            `${job?.name ?? queue} failed on ${job?.data?.name ?? '?'} (${err.message})${final ? ': left in the failed set' : '; will retry'}`,
+          ),
         );
       });
     }
     await this.startSchedules();
     this.relay = new OutboxRelay(this.dataSource, this.runtime.databaseUrl, this.queues, this.registry, events);
     await this.relay.start();
-    this.redrive = new OutboxRedrive(this.dataSource, this.queues, this.registry, events, this.metrics, () => this.upsertSchedulers(true));
+    this.redrive = new OutboxRedrive(this.dataSource, this.queues, this.registry, events, this.metrics, () =>
+      this.upsertSchedulers(true),
+    );
     this.redrive.start();
-    this.logger.log(`relay running; ${this.registry.all().length} subscriber(s) on ${this.registry.queues().length} queue(s)`);
+    this.logger.log(
+      `relay running; ${this.registry.all().length} subscriber(s) on ${this.registry.queues().length} queue(s)`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -116,7 +125,13 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
           `event ${event.name} → ${subscriber.name}`,
           {
             kind: SpanKind.CONSUMER,
-            attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': subscriber.queue, 'messaging.message.id': event.eventId, 'sj.subscriber': subscriber.name, 'sj.attempt': job.attemptsMade + 1 },
+            attributes: {
+              'messaging.system': 'bullmq',
+              'messaging.destination.name': subscriber.queue,
+              'messaging.message.id': event.eventId,
+              'sj.subscriber': subscriber.name,
+              'sj.attempt': job.attemptsMade + 1,
+            },
           },
           async (span) => {
             const delivered = await this.dataSource.transaction(async (em) => {
@@ -141,11 +156,15 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async startSchedules(): Promise<void> {
     const tasks = this.registry.scheduledTasks();
-    const worker = this.queues.worker(SCHEDULES_QUEUE, async (job) => {
-      const task = tasks.find((t) => t.name === job.name);
-      if (!task) throw new Error(`no scheduled task named "${job.name}" in this build`);
-      return task.handler.run(this.clock.now());
-    }, { concurrency: 2, lockDuration: Math.max(this.config.events.lockMs, 60000) });
+    const worker = this.queues.worker(
+      SCHEDULES_QUEUE,
+      async (job) => {
+        const task = tasks.find((t) => t.name === job.name);
+        if (!task) throw new Error(`no scheduled task named "${job.name}" in this build`);
+        return task.handler.run(this.clock.now());
+      },
+      { concurrency: 2, lockDuration: Math.max(this.config.events.lockMs, 60000) },
+    );
     worker.on('completed', () => this.jobs.inc({ queue: SCHEDULES_QUEUE, outcome: 'completed' }));
     worker.on('failed', (job, err) => {
       this.jobs.inc({ queue: SCHEDULES_QUEUE, outcome: 'failed' });

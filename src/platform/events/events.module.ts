@@ -12,7 +12,15 @@ import { SubscriberRegistry } from './subscriber-registry';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [EventPublisher, SubscriberRegistry, EventWorker, OutboxCleanupTask, OutboxMetrics, DeadLetters, FailedEventsResolver],
+  providers: [
+    EventPublisher,
+    SubscriberRegistry,
+    EventWorker,
+    OutboxCleanupTask,
+    OutboxMetrics,
+    DeadLetters,
+    FailedEventsResolver,
+  ],
   exports: [EventPublisher, SubscriberRegistry, DeadLetters],
 })
 export class EventsModule {}

@@ -74,7 +74,11 @@ export class OutboxRedrive {
     private readonly restoreSchedulers: () => Promise<number> = async () => 0,
     private readonly limits: RedriveLimits = DEFAULT_LIMITS,
   ) {
-    this.counter = metrics.counter('events_redriven_total', 'Event jobs added again because the queue backend had lost them', ['queue']);
+    this.counter = metrics.counter(
+      'events_redriven_total',
+      'Event jobs added again because the queue backend had lost them',
+      ['queue'],
+    );
   }
 
   /** Rows younger than this are left alone: their jobs are normally still on their way. */
@@ -97,7 +101,9 @@ export class OutboxRedrive {
   private next(): void {
     this.timer = setTimeout(() => {
       this.cycle = this.runOnce()
-        .catch((error: Error) => this.logger.warn(`redrive failed (${error.message}); trying again in ${this.config.outboxRedriveMs} ms`))
+        .catch((error: Error) =>
+          this.logger.warn(`redrive failed (${error.message}); trying again in ${this.config.outboxRedriveMs} ms`),
+        )
         .finally(() => {
           this.cycle = undefined;
           if (this.running) this.next();
@@ -109,14 +115,21 @@ export class OutboxRedrive {
   /** One cycle (exposed for tests). */
   async runOnce(): Promise<RedriveResult> {
     return this.dataSource.transaction(async (em) => {
-      const [{ locked }] = (await em.query(`SELECT pg_try_advisory_xact_lock(hashtext('outbox'), hashtext('redrive')) AS locked`)) as [{ locked: boolean }];
+      const [{ locked }] = (await em.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext('outbox'), hashtext('redrive')) AS locked`,
+      )) as [{ locked: boolean }];
       if (!locked) return { skipped: true, scanned: 0, checked: 0, redriven: [], schedulersRestored: 0 };
       // A failure here is logged and does not keep the cycle from redriving events.
-      const schedulersRestored = await withTimeout(this.restoreSchedulers(), this.config.queueTimeoutMs * 4, 'restoring job schedulers').catch((error: Error) => {
+      const schedulersRestored = await withTimeout(
+        this.restoreSchedulers(),
+        this.config.queueTimeoutMs * 4,
+        'restoring job schedulers',
+      ).catch((error: Error) => {
         this.logger.warn(`could not check the job schedulers (${error.message})`);
         return 0;
       });
-      if (schedulersRestored > 0) this.logger.warn(`restored ${schedulersRestored} job scheduler(s) the queue backend had lost`);
+      if (schedulersRestored > 0)
+        this.logger.warn(`restored ${schedulersRestored} job scheduler(s) the queue backend had lost`);
       const result: RedriveResult = { skipped: false, scanned: 0, checked: 0, redriven: [], schedulersRestored };
       for (let page = 0; page < this.limits.pagesPerCycle; page++) {
         const rows = await this.scan(em);
@@ -132,7 +145,9 @@ export class OutboxRedrive {
         }
       }
       if (result.redriven.length > 0) {
-        this.logger.warn(`redrove ${result.redriven.length} event job(s) the queue backend had lost (checked ${result.checked} undelivered)`);
+        this.logger.warn(
+          `redrove ${result.redriven.length} event job(s) the queue backend had lost (checked ${result.checked} undelivered)`,
+        );
       }
       return result;
     });
@@ -156,7 +171,14 @@ export class OutboxRedrive {
          AND o.published_at >= $4::timestamptz AND (o.published_at > $4::timestamptz OR o.id > $5::bigint)
        ORDER BY o.published_at, o.id
        LIMIT $6`,
-      [subs.map((s) => s.name), REDRIVE_WINDOW_HOURS, this.graceMs / 1000, this.cursor?.at ?? '-infinity', this.cursor?.id ?? '0', this.limits.pageRows],
+      [
+        subs.map((s) => s.name),
+        REDRIVE_WINDOW_HOURS,
+        this.graceMs / 1000,
+        this.cursor?.at ?? '-infinity',
+        this.cursor?.id ?? '0',
+        this.limits.pageRows,
+      ],
     );
   }
 
@@ -171,7 +193,9 @@ export class OutboxRedrive {
         Promise.all(
           chunk.map(({ row, subscriber }) => {
             const sub = this.registry.get(subscriber);
-            return sub ? this.queues.queue(sub.queue).getJob(eventJobId(row.event_id, subscriber)) : Promise.resolve(true);
+            return sub
+              ? this.queues.queue(sub.queue).getJob(eventJobId(row.event_id, subscriber))
+              : Promise.resolve(true);
           }),
         ),
         this.config.queueTimeoutMs,

@@ -63,7 +63,11 @@ export function eventJobId(eventId: string, subscriber: string): string {
 }
 
 /** Adds jobs grouped by queue, giving up after the configured queue timeout. */
-export async function addEventJobs(queues: QueueFactory, jobsByQueue: Map<string, EventJob[]>, config: EventsConfig): Promise<void> {
+export async function addEventJobs(
+  queues: QueueFactory,
+  jobsByQueue: Map<string, EventJob[]>,
+  config: EventsConfig,
+): Promise<void> {
   await withTimeout(
     Promise.all([...jobsByQueue].map(([queue, jobs]) => queues.queue(queue).addBulk(jobs))),
     config.queueTimeoutMs,
@@ -162,7 +166,8 @@ export class OutboxRelay {
         }
       }
       if (moved >= this.config.outboxBatchSize) continue; // more waiting: go again at once
-      const pause = this.failures > 0 ? Math.min(200 * 2 ** Math.min(this.failures, 5), 5000) : this.config.outboxPollMs;
+      const pause =
+        this.failures > 0 ? Math.min(200 * 2 ** Math.min(this.failures, 5), 5000) : this.config.outboxPollMs;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pause);
         this.wake = () => {
@@ -195,8 +200,14 @@ export class OutboxRelay {
         }
       }
       // One span per batch, linked to the publishing spans (a batch mixes events of many traces).
-      await inSpan('outbox relay', { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'bullmq', 'messaging.batch.message_count': rows.length }, links: linksTo(rows.map((r) => r.context)) }, () =>
-        addEventJobs(this.queues, jobsByQueue, this.config),
+      await inSpan(
+        'outbox relay',
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: { 'messaging.system': 'bullmq', 'messaging.batch.message_count': rows.length },
+          links: linksTo(rows.map((r) => r.context)),
+        },
+        () => addEventJobs(this.queues, jobsByQueue, this.config),
       );
       // Published, with whom it was queued for: the redrive re-queues lost jobs for those subscribers only.
       await em.query(

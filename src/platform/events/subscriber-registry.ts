@@ -38,7 +38,10 @@ export class SubscriberRegistry implements OnModuleInit {
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.metatype) continue;
-      const taskName = this.reflector.get<string | undefined>(SCHEDULED_TASK_METADATA, wrapper.metatype as object as never);
+      const taskName = this.reflector.get<string | undefined>(
+        SCHEDULED_TASK_METADATA,
+        wrapper.metatype as object as never,
+      );
       if (taskName) {
         if (this.tasks.has(taskName)) throw new Error(`Two scheduled tasks are named "${taskName}"`);
         this.tasks.set(taskName, { name: taskName, handler: instance as unknown as ScheduledTaskHandler });
@@ -56,7 +59,9 @@ export class SubscriberRegistry implements OnModuleInit {
   /** Registers a handler (also used by tests to add subscribers without a module). */
   add(meta: SubscriberMetadata, handle: RegisteredSubscriber['handle']): void {
     if (!isEventName(meta.event)) {
-      throw new Error(`Subscriber "${meta.name}" names the unknown event "${meta.event}"; add it to the event catalogue first`);
+      throw new Error(
+        `Subscriber "${meta.name}" names the unknown event "${meta.event}"; add it to the event catalogue first`,
+      );
     }
     // No comma (the relay records the subscribers it queued as a list) and at most 100 characters (the
     // varchar(100) of processed_event.subscriber and outbox.subscribers).

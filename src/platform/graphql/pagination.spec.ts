@@ -1,15 +1,28 @@
 import { ValidationFailed } from '../errors/domain-error';
 import { CursorSpec, configureCursorKey, decodeCursor, encodeCursor } from './pagination';
 
-const institutions: CursorSpec = { list: 'registry.institutions', order: 'i.name,i.id', direction: 'ASC', types: ['string', 'uuid'] };
-const tasks: CursorSpec = { list: 'supervision.tasks', order: 't.created_at,t.id', direction: 'DESC', types: ['timestamp', 'uuid'] };
+const institutions: CursorSpec = {
+  list: 'registry.institutions',
+  order: 'i.name,i.id',
+  direction: 'ASC',
+  types: ['string', 'uuid'],
+};
+const tasks: CursorSpec = {
+  list: 'supervision.tasks',
+  order: 't.created_at,t.id',
+  direction: 'DESC',
+  types: ['timestamp', 'uuid'],
+};
 const ID = '0b7f7a52-3c1e-4a8e-9c55-8d1b2f3a4c5d';
 
 describe('list cursors', () => {
   beforeAll(() => configureCursorKey(Buffer.alloc(32, 7)));
 
   it('round-trips the values on the list that issued the cursor', () => {
-    expect(decodeCursor(institutions, encodeCursor(institutions, ['阳光教育培训学校', ID]))).toEqual(['阳光教育培训学校', ID]);
+    expect(decodeCursor(institutions, encodeCursor(institutions, ['阳光教育培训学校', ID]))).toEqual([
+      '阳光教育培训学校',
+      ID,
+    ]);
   });
 
   it('fits the longest sort key (a 200-character Chinese name) within the 2048 characters `after` allows', () => {
@@ -40,14 +53,20 @@ describe('list cursors', () => {
     const raw = Buffer.from(cursor, 'base64url');
     raw[raw.length - 1] ^= 1;
     expect(() => decodeCursor(institutions, raw.toString('base64url'))).toThrow(ValidationFailed);
-    for (const bad of ['', '!!!', 'a'.repeat(40), 'x.y.z']) expect(() => decodeCursor(institutions, bad)).toThrow(ValidationFailed);
+    for (const bad of ['', '!!!', 'a'.repeat(40), 'x.y.z'])
+      expect(() => decodeCursor(institutions, bad)).toThrow(ValidationFailed);
   });
 
   it('checks the value types even inside a sealed cursor', () => {
     expect(() => decodeCursor(tasks, encodeCursor(tasks, ['not a time', ID]))).toThrow(ValidationFailed);
-    expect(() => decodeCursor(tasks, encodeCursor(tasks, ['2026-01-01T00:00:00.000Z', 'not-a-uuid']))).toThrow(ValidationFailed);
+    expect(() => decodeCursor(tasks, encodeCursor(tasks, ['2026-01-01T00:00:00.000Z', 'not-a-uuid']))).toThrow(
+      ValidationFailed,
+    );
     expect(() => decodeCursor(tasks, encodeCursor(tasks, [42, ID]))).toThrow(ValidationFailed);
-    expect(decodeCursor(tasks, encodeCursor(tasks, ['2026-01-01T00:00:00.000Z', ID]))).toEqual(['2026-01-01T00:00:00.000Z', ID]);
+    expect(decodeCursor(tasks, encodeCursor(tasks, ['2026-01-01T00:00:00.000Z', ID]))).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      ID,
+    ]);
   });
 
   it('names the field it refuses', () => {

@@ -96,7 +96,8 @@ function keyOfCursors(): Buffer {
   return cursorKey;
 }
 
-const associatedData = (spec: CursorSpec): Buffer => Buffer.from(`${spec.list}\n${spec.order}\n${spec.direction}`, 'utf8');
+const associatedData = (spec: CursorSpec): Buffer =>
+  Buffer.from(`${spec.list}\n${spec.order}\n${spec.direction}`, 'utf8');
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -140,12 +141,20 @@ export function decodeCursor(spec: CursorSpec, cursor: string, path = 'after'): 
   try {
     const raw = Buffer.from(cursor, 'base64url');
     if (raw.length > IV_BYTES + TAG_BYTES && /^[A-Za-z0-9_-]+$/.test(cursor)) {
-      const decipher = createDecipheriv('aes-256-gcm', keyOfCursors(), raw.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+      const decipher = createDecipheriv('aes-256-gcm', keyOfCursors(), raw.subarray(0, IV_BYTES), {
+        authTagLength: TAG_BYTES,
+      });
       decipher.setAAD(associatedData(spec));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+        'utf8',
+      );
       const values: unknown = JSON.parse(text);
-      if (Array.isArray(values) && values.length === spec.types.length && values.every((v, i) => hasType(v, spec.types[i] as CursorValueType))) {
+      if (
+        Array.isArray(values) &&
+        values.length === spec.types.length &&
+        values.every((v, i) => hasType(v, spec.types[i] as CursorValueType))
+      ) {
         return values as string[];
       }
     }
@@ -185,7 +194,12 @@ export async function paginate<E extends ObjectLiteral>(
   const first = args.first ?? 20;
   const dir = order.direction ?? 'ASC';
   const page = qb.clone();
-  const spec: CursorSpec = { list: order.list, order: `${order.column},${order.tieBreaker}`, direction: dir, types: [order.valueType, order.tieType ?? 'uuid'] };
+  const spec: CursorSpec = {
+    list: order.list,
+    order: `${order.column},${order.tieBreaker}`,
+    direction: dir,
+    types: [order.valueType, order.tieType ?? 'uuid'],
+  };
   if (args.after) {
     const [value, tie] = decodeCursor(spec, args.after);
     const op = dir === 'ASC' ? '>' : '<';
@@ -194,7 +208,11 @@ export async function paginate<E extends ObjectLiteral>(
       __afterTie: tie,
     });
   }
-  page.orderBy(order.column, dir).addOrderBy(order.tieBreaker, dir).take(undefined).limit(first + 1);
+  page
+    .orderBy(order.column, dir)
+    .addOrderBy(order.tieBreaker, dir)
+    .take(undefined)
+    .limit(first + 1);
   const [totalCount, rows] = await Promise.all([qb.clone().getCount(), page.getMany()]);
   const hasNextPage = rows.length > first;
   const nodes = rows.slice(0, first);
@@ -206,5 +224,10 @@ export async function paginate<E extends ObjectLiteral>(
 }
 
 /** Complexity of a paged list field: its children's cost times the page size asked for. */
-export const pagedComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }): number =>
-  1 + childComplexity * (args.first ?? 20);
+export const pagedComplexity = ({
+  args,
+  childComplexity,
+}: {
+  args: { first?: number };
+  childComplexity: number;
+}): number => 1 + childComplexity * (args.first ?? 20);

@@ -7,12 +7,19 @@ function measure(query: string) {
   return measureOperation(operation, document);
 }
 
-const limits: QueryLimits = { maxDepth: 10, maxComplexity: 2000, maxAliases: 30, maxFields: 2000, maxStringLength: 100 };
+const limits: QueryLimits = {
+  maxDepth: 10,
+  maxComplexity: 2000,
+  maxAliases: 30,
+  maxFields: 2000,
+  maxStringLength: 100,
+};
 
 /** n fragments, each spreading the previous one `fanout` times: 2^n fields when expanded. */
 function exponential(n: number, fanout = 2): string {
   const parts = ['fragment F0 on T { a }'];
-  for (let i = 1; i <= n; i++) parts.push(`fragment F${i} on T { ${Array.from({ length: fanout }, () => `...F${i - 1}`).join(' ')} }`);
+  for (let i = 1; i <= n; i++)
+    parts.push(`fragment F${i} on T { ${Array.from({ length: fanout }, () => `...F${i - 1}`).join(' ')} }`);
   return `{ t { ...F${n} } } ${parts.join(' ')}`;
 }
 
@@ -32,7 +39,11 @@ describe('measureOperation', () => {
   it('counts aliases and fields as if every spread were expanded', () => {
     expect(measure('{ x: a y: a z: b { w: c } }').aliases).toBe(4);
     expect(measure('{ a { ...F ...F ...F } } fragment F on T { x: b y: c }')).toMatchObject({ aliases: 6, fields: 7 });
-    expect(measure('{ a @include(if: true) { b @skip(if: false) ...F @include(if: true) } } fragment F on T @include(if: true) { c }').directives).toBe(4);
+    expect(
+      measure(
+        '{ a @include(if: true) { b @skip(if: false) ...F @include(if: true) } } fragment F on T @include(if: true) { c }',
+      ).directives,
+    ).toBe(4);
   });
 
   it('measures the exponential fragment attack exactly, in time linear in the document', () => {
@@ -42,11 +53,21 @@ describe('measureOperation', () => {
     const huge = measure(exponential(600, 3));
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1000); // a safety bound, not a benchmark
     expect(huge.fields).toBe(Number.MAX_SAFE_INTEGER);
-    expect(() => checkDocumentShape(parse(exponential(600, 3)), limits)).toThrow(/QUERY_TOO_LARGE|fields once fragments/);
+    expect(() => checkDocumentShape(parse(exponential(600, 3)), limits)).toThrow(
+      /QUERY_TOO_LARGE|fields once fragments/,
+    );
   });
 
   it('does not count the introspection subtrees toward depth or aliases, but does count their fields', () => {
-    const m = measure(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+    const m = measure(
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
+    );
     expect(m.depth).toBe(0);
     expect(m.fields).toBeGreaterThan(50);
     expect(() => checkDocumentShape(parse(getIntrospectionQuery()), limits)).not.toThrow();
@@ -82,7 +103,9 @@ describe('operationCost', () => {
     expect(cost('query($n: Int) { items(first: $n) { id } }', { n: 50 }).cost).toBe(1 + 50);
     expect(cost('query($n: Int) { items(first: $n) { owner { id } } }', { n: 50 }).cost).toBe(1 + 50 * 2);
     expect(cost('{ item { children { owner { id } } } }').cost).toBe(1 + 1 + 10 * (1 + 1));
-    expect(cost('{ items(first: 100) { children(limit: 100) { owner { id } } } }').cost).toBe(1 + 100 * (1 + 1 + 100 * 2));
+    expect(cost('{ items(first: 100) { children(limit: 100) { owner { id } } } }').cost).toBe(
+      1 + 100 * (1 + 1 + 100 * 2),
+    );
   });
 
   it('costs each fragment once and uses the cost at every spread', () => {
@@ -91,10 +114,19 @@ describe('operationCost', () => {
 
   it('reports out-of-range page sizes and bad strings by path, with coerced variables', () => {
     // Paths name the argument as input validation does; the field it belongs to is reported beside them.
-    expect(cost('{ items(first: 101) { id } }')).toMatchObject({ problems: [{ path: 'first', message: 'must be between 1 and 100' }], field: 'items' });
+    expect(cost('{ items(first: 101) { id } }')).toMatchObject({
+      problems: [{ path: 'first', message: 'must be between 1 and 100' }],
+      field: 'items',
+    });
     expect(cost('{ x: items(first: 0) { id } }')).toMatchObject({ problems: [{ path: 'first' }], field: 'x' });
-    expect(cost('query($q: String) { name(q: $q) }', { q: 'a\u0000' })).toMatchObject({ problems: [{ path: 'q', message: 'must not contain NUL characters' }], field: 'name' });
-    expect(cost('{ item { ...F } } fragment F on Item { children(limit: 1000) { id } }')).toMatchObject({ problems: [{ path: 'limit' }], field: '...F.children' });
+    expect(cost('query($q: String) { name(q: $q) }', { q: 'a\u0000' })).toMatchObject({
+      problems: [{ path: 'q', message: 'must not contain NUL characters' }],
+      field: 'name',
+    });
+    expect(cost('{ item { ...F } } fragment F on Item { children(limit: 1000) { id } }')).toMatchObject({
+      problems: [{ path: 'limit' }],
+      field: '...F.children',
+    });
     expect(cost('query($q: String) { name(q: $q) }', { q: 12 }).invalidVariables).toBe(true);
   });
 });

@@ -68,7 +68,11 @@ function fragmentMap(document: DocumentNode): Map<string, FragmentDefinitionNode
  * every spread (the expanded counts may be astronomically larger than the text; they saturate). A
  * fragment cycle or an unknown fragment counts as empty: validation refuses both.
  */
-export function measureOperation(operation: OperationDefinitionNode, document: DocumentNode, memo = new Map<string, Measure | null>()): Measure {
+export function measureOperation(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  memo = new Map<string, Measure | null>(),
+): Measure {
   const fragments = fragmentMap(document);
   const zero = (): Measure => ({ depth: 0, aliases: 0, fields: 0, directives: 0 });
   const fragment = (name: string): Measure => {
@@ -132,10 +136,15 @@ export function checkDocumentShape(document: DocumentNode, limits: QueryLimits):
   const m = measureDocument(document);
   if (m.fields > limits.maxFields || m.directives > limits.maxFields) {
     const n = Math.max(m.fields, m.directives);
-    throw refuse('QUERY_TOO_LARGE', `Query selects ${n >= CAP ? 'too many' : n} fields once fragments are expanded; the limit is ${limits.maxFields}`);
+    throw refuse(
+      'QUERY_TOO_LARGE',
+      `Query selects ${n >= CAP ? 'too many' : n} fields once fragments are expanded; the limit is ${limits.maxFields}`,
+    );
   }
-  if (m.depth > limits.maxDepth) throw refuse('QUERY_TOO_DEEP', `Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`);
-  if (m.aliases > limits.maxAliases) throw refuse('QUERY_TOO_MANY_ALIASES', `Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`);
+  if (m.depth > limits.maxDepth)
+    throw refuse('QUERY_TOO_DEEP', `Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`);
+  if (m.aliases > limits.maxAliases)
+    throw refuse('QUERY_TOO_MANY_ALIASES', `Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`);
 }
 
 /** Field extension `nullClears`: an explicit null of this input field or argument means "clear it", not "not given". */
@@ -164,7 +173,14 @@ export function stringProblem(value: string, maxLength: number): string | undefi
  * walked too), no null inside a list, page sizes in range. An explicit null of a nullable argument or
  * input field is not a problem here: it means "not given" (see `dropNulls`).
  */
-export function checkValue(value: unknown, type: GraphQLInputType, path: string, limits: QueryLimits, out: FieldProblem[], depth = 0): void {
+export function checkValue(
+  value: unknown,
+  type: GraphQLInputType,
+  path: string,
+  limits: QueryLimits,
+  out: FieldProblem[],
+  depth = 0,
+): void {
   if (out.length >= 20) return;
   if (value === null || value === undefined) return;
   if (depth > 50) {
@@ -202,11 +218,12 @@ function checkLoose(value: unknown, path: string, limits: QueryLimits, out: Fiel
     else value.forEach((v, i) => checkLoose(v, join(path, i), limits, out, depth + 1));
   } else if (value && typeof value === 'object') {
     if (depth > 50) out.push({ path, message: 'is nested too deeply' });
-    else for (const [k, v] of Object.entries(value)) {
-      const keyProblem = stringProblem(k, limits.maxStringLength);
-      if (keyProblem) out.push({ path: join(path, k.slice(0, 40)), message: `key ${keyProblem}` });
-      checkLoose(v, join(path, k), limits, out, depth + 1);
-    }
+    else
+      for (const [k, v] of Object.entries(value)) {
+        const keyProblem = stringProblem(k, limits.maxStringLength);
+        if (keyProblem) out.push({ path: join(path, k.slice(0, 40)), message: `key ${keyProblem}` });
+        checkLoose(v, join(path, k), limits, out, depth + 1);
+      }
   }
 }
 
@@ -225,7 +242,12 @@ function join(path: string, key: string | number): string {
  * argument by its name (`townshipCode`), a field of an input object from inside it (`description` of
  * `input`).
  */
-export function checkArguments(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, limits: QueryLimits, out: FieldProblem[]): void {
+export function checkArguments(
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  limits: QueryLimits,
+  out: FieldProblem[],
+): void {
   for (const arg of field.args) {
     const value = args[arg.name];
     const argPath = isInputObjectType(getNamedType(arg.type)) ? '' : arg.name;
@@ -242,7 +264,10 @@ export function checkArguments(field: GraphQLField<unknown, unknown>, args: Reco
  * arguments before the resolver sees them (the same as leaving it out), unless the argument or field
  * declares `nullClears` (then null is passed on, meaning "clear it").
  */
-export function dropNulls(args: Record<string, unknown>, defs: readonly { name: string; type: GraphQLInputType; extensions?: Readonly<Record<string, unknown>> | null }[]): void {
+export function dropNulls(
+  args: Record<string, unknown>,
+  defs: readonly { name: string; type: GraphQLInputType; extensions?: Readonly<Record<string, unknown>> | null }[],
+): void {
   for (const def of defs) {
     if (!(def.name in args)) continue;
     const value = args[def.name];
@@ -258,7 +283,8 @@ function dropNullsIn(value: unknown, type: GraphQLInputType, depth: number): voi
   if (value === null || value === undefined || depth > 50) return;
   const t = getNullableType(type) as GraphQLInputType;
   if (isListType(t) && Array.isArray(value)) for (const item of value) dropNullsIn(item, t.ofType, depth + 1);
-  else if (isInputObjectType(t) && typeof value === 'object') dropNulls(value as Record<string, unknown>, Object.values(t.getFields()));
+  else if (isInputObjectType(t) && typeof value === 'object')
+    dropNulls(value as Record<string, unknown>, Object.values(t.getFields()));
 }
 
 function isSizedList(field: GraphQLField<unknown, unknown>): boolean {
@@ -328,8 +354,7 @@ export function operationCost(
           // Each element of a list of objects is an object to load (a connection counts its nodes itself).
           const item = child + (isListType(getNullableType(field.type)) && isCompositeType(named) ? 1 : 0);
           fieldCost = own + Math.min(Math.max(size, 1), PAGE_SIZE_MAX) * item;
-        }
-        else fieldCost = own + child;
+        } else fieldCost = own + child;
         cost = add(cost, Number.isFinite(fieldCost) ? Math.max(0, fieldCost) : CAP);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
@@ -348,7 +373,12 @@ export function operationCost(
     }
     return cost;
   };
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   const cost = walk(operation.selectionSet, root ?? undefined, '');
   return { cost, problems, invalidVariables, field: problemField };
 }
@@ -392,18 +422,30 @@ export function queryLimitsPlugin(limits: QueryLimits & { executionBudgetMs: num
           const refusal = REFUSED.get(document);
           if (refusal) throw refusal;
           if (!operation) return;
-          const { cost, problems, invalidVariables, field } = operationCost(schema, document, operation, request.variables ?? {}, limits);
+          const { cost, problems, invalidVariables, field } = operationCost(
+            schema,
+            document,
+            operation,
+            request.variables ?? {},
+            limits,
+          );
           if (invalidVariables) return;
           if (problems.length) {
             const first = problems[0]!;
-            const error = new ValidationFailed(problems, `Invalid argument ${first.path || 'input'} of ${field ?? 'the operation'}: ${first.message}`);
+            const error = new ValidationFailed(
+              problems,
+              `Invalid argument ${first.path || 'input'} of ${field ?? 'the operation'}: ${first.message}`,
+            );
             throw new GraphQLError(error.message, {
               originalError: error,
               extensions: { code: error.code, status: 400, errors: problems, http: { status: 400 } },
             });
           }
           if (cost > limits.maxComplexity) {
-            throw refuse('QUERY_TOO_COMPLEX', `Query complexity ${cost >= CAP ? 'too large' : cost} exceeds the limit of ${limits.maxComplexity}`);
+            throw refuse(
+              'QUERY_TOO_COMPLEX',
+              `Query complexity ${cost >= CAP ? 'too large' : cost} exceeds the limit of ${limits.maxComplexity}`,
+            );
           }
         },
         async executionDidStart({ operation }) {

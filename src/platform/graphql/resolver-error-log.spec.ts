@@ -26,9 +26,15 @@ describe('resolver error logging', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('logs an unexpected resolver error at error level with its path', async () => {
-    const spy = await encounter([new GraphQLError('boom', { path: ['school', 'name'], originalError: new TypeError('x is undefined') })]);
+    const spy = await encounter([
+      new GraphQLError('boom', { path: ['school', 'name'], originalError: new TypeError('x is undefined') }),
+    ]);
     expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy.mock.calls[0]![0]).toMatchObject({ path: 'school.name', operationName: 'Q', err: { type: 'TypeError', message: 'x is undefined' } });
+    expect(spy.mock.calls[0]![0]).toMatchObject({
+      path: 'school.name',
+      operationName: 'Q',
+      err: { type: 'TypeError', message: 'x is undefined' },
+    });
   });
 
   it('does not log expected refusals (domain errors, errors with a code)', async () => {
@@ -41,7 +47,11 @@ describe('resolver error logging', () => {
   });
 
   it('never logs the SQL, parameters or quoted values of a database error', async () => {
-    const failed = new QueryFailedError('invalid input syntax for type uuid: "张三"', "INSERT INTO complaint VALUES ('13800000000')", ['张三', '13800000000']);
+    const failed = new QueryFailedError(
+      'invalid input syntax for type uuid: "张三"',
+      "INSERT INTO complaint VALUES ('13800000000')",
+      ['张三', '13800000000'],
+    );
     const spy = await encounter([new GraphQLError('boom', { path: ['complaint'], originalError: failed })]);
     const logged = JSON.stringify(spy.mock.calls[0]![0]);
     expect(logged).toMatch(/QueryFailedError/);

@@ -38,9 +38,10 @@ export class HealthController {
       check(() => this.queues.ping()),
     ]);
     const ok = database.status === 'up' && queue.status === 'up';
-    res
-      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: ok ? 'ok' : 'unavailable', checks: { database, queue: { backend: this.queues.backend, ...queue } } });
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
+      status: ok ? 'ok' : 'unavailable',
+      checks: { database, queue: { backend: this.queues.backend, ...queue } },
+    });
   }
 }
 

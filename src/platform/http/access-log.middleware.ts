@@ -14,13 +14,25 @@ export function accessLogMiddleware(metrics: MetricsService, logger: Logger) {
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const routePath = (req.route as { path?: string } | undefined)?.path;
-      const route = routePath ? `${req.baseUrl}${routePath}` : req.originalUrl.split('?')[0] === '/graphql' ? '/graphql' : 'unmatched';
+      const route = routePath
+        ? `${req.baseUrl}${routePath}`
+        : req.originalUrl.split('?')[0] === '/graphql'
+          ? '/graphql'
+          : 'unmatched';
       const queries = context?.queries ?? 0;
       metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       metrics.httpQueries.observe({ route }, queries);
       if (route !== '/metrics' && !route.startsWith('/health')) {
         logger.info(
-          { requestId: res.getHeader('x-request-id'), method: req.method, url: req.originalUrl, route, status: res.statusCode, ms: Math.round(seconds * 1000), queries },
+          {
+            requestId: res.getHeader('x-request-id'),
+            method: req.method,
+            url: req.originalUrl,
+            route,
+            status: res.statusCode,
+            ms: Math.round(seconds * 1000),
+            queries,
+          },
           'request',
         );
       }

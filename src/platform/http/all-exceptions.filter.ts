@@ -17,7 +17,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     if (host.getType<string>() === 'graphql') {
       return new GraphQLError(problem.detail, {
-        extensions: { code: problem.code, status: problem.status, ...(problem.errors ? { errors: problem.errors } : {}) },
+        extensions: {
+          code: problem.code,
+          status: problem.status,
+          ...(problem.errors ? { errors: problem.errors } : {}),
+        },
       });
     }
     const res = host.switchToHttp().getResponse<Response>();

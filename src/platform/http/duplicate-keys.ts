@@ -5,7 +5,11 @@
  */
 export function findDuplicateKey(text: string): string | null {
   const stack: { keys: Set<string> | null; expectKey: boolean; at: string | number }[] = [];
-  const path = () => stack.map((f) => f.at).filter((a) => a !== '').join('.');
+  const path = () =>
+    stack
+      .map((f) => f.at)
+      .filter((a) => a !== '')
+      .join('.');
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '{' || c === '[') {

@@ -18,7 +18,12 @@ export const ABANDONED_AFTER_MS = 5 * 60_000;
 export function idempotencyKeyOf(header: string | undefined): string {
   if (header === undefined || !IDEMPOTENCY_KEY_PATTERN.test(header)) {
     throw new ValidationFailed(
-      [{ path: 'Idempotency-Key', message: header === undefined ? 'is required on this request' : 'must be 1–128 characters [A-Za-z0-9_-]' }],
+      [
+        {
+          path: 'Idempotency-Key',
+          message: header === undefined ? 'is required on this request' : 'must be 1–128 characters [A-Za-z0-9_-]',
+        },
+      ],
       'The Idempotency-Key header is missing or malformed',
     );
   }
@@ -36,7 +41,8 @@ export class IdempotencyKeyReused extends DomainError {
   }
 }
 
-export type IdempotencyOutcome = { kind: 'started'; lockToken: string } | { kind: 'replay'; status: number; body: string };
+export type IdempotencyOutcome =
+  { kind: 'started'; lockToken: string } | { kind: 'replay'; status: number; body: string };
 
 /**
  * Idempotency records in PostgreSQL (so every replica sees them): one row per API key and
@@ -69,20 +75,40 @@ export class IdempotencyStore {
                response_status = NULL, response_body = NULL, completed_at = NULL
            WHERE r.expires_at <= $5 OR (r.state = 'IN_PROGRESS' AND r.created_at <= $7)
          RETURNING lock_token`,
-        [scope, key, hash, lockToken, now, expiresAt, new Date(now.getTime() - this.config.bankApi.idempotencyAbandonedSeconds * 1000)],
+        [
+          scope,
+          key,
+          hash,
+          lockToken,
+          now,
+          expiresAt,
+          new Date(now.getTime() - this.config.bankApi.idempotencyAbandonedSeconds * 1000),
+        ],
       );
       if (claimed.length > 0) return { kind: 'started', lockToken };
-      const rows: { request_hash: string; state: string; response_status: number | null; response_body: string | null }[] = await this.dataSource.query(
+      const rows: {
+        request_hash: string;
+        state: string;
+        response_status: number | null;
+        response_body: string | null;
+      }[] = await this.dataSource.query(
         `SELECT request_hash, state, response_status, response_body FROM idempotency_request WHERE scope = $1 AND idempotency_key = $2`,
         [scope, key],
       );
       const existing = rows[0];
       if (!existing) continue; // released between the two statements: try to claim it again
       if (existing.request_hash !== hash) throw new IdempotencyKeyReused();
-      if (existing.state !== 'COMPLETED') throw new Conflict('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry later');
+      if (existing.state !== 'COMPLETED')
+        throw new Conflict(
+          'IDEMPOTENCY_IN_PROGRESS',
+          'A request with this Idempotency-Key is still being processed; retry later',
+        );
       return { kind: 'replay', status: existing.response_status ?? 200, body: existing.response_body ?? '' };
     }
-    throw new Conflict('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry later');
+    throw new Conflict(
+      'IDEMPOTENCY_IN_PROGRESS',
+      'A request with this Idempotency-Key is still being processed; retry later',
+    );
   }
 
   /** Keeps the response of a successful request for replays. */
@@ -107,21 +133,31 @@ export class IdempotencyStore {
     const [, recorded] = (await em.query(
       `UPDATE idempotency_request SET state = 'COMPLETED', response_status = $4, response_body = $5, completed_at = $6
        WHERE scope = $1 AND idempotency_key = $2 AND lock_token = $3 AND state = 'IN_PROGRESS'`,
-      [claim.scope, claim.key, claim.lockToken, claim.status, body === undefined ? '' : JSON.stringify(body), this.clock.now()],
+      [
+        claim.scope,
+        claim.key,
+        claim.lockToken,
+        claim.status,
+        body === undefined ? '' : JSON.stringify(body),
+        this.clock.now(),
+      ],
     )) as [unknown[], number];
     // The claim is no longer ours: this request ran past IDEMPOTENCY_ABANDONED_AFTER_SECONDS and a retry
     // took the key over. Its work must not commit beside the retry's, with a second answer: roll it back.
-    if (recorded !== 1) throw new Conflict('IDEMPOTENCY_IN_PROGRESS', 'A retry with this Idempotency-Key took this request over; its work was not kept');
+    if (recorded !== 1)
+      throw new Conflict(
+        'IDEMPOTENCY_IN_PROGRESS',
+        'A retry with this Idempotency-Key took this request over; its work was not kept',
+      );
     claim.recorded = true;
   }
 
   /** Forgets a request that failed: it changed nothing, so the client may retry with the same key. */
   async release(scope: string, key: string, lockToken: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_request WHERE scope = $1 AND idempotency_key = $2 AND lock_token = $3 AND state = 'IN_PROGRESS'`, [
-      scope,
-      key,
-      lockToken,
-    ]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_request WHERE scope = $1 AND idempotency_key = $2 AND lock_token = $3 AND state = 'IN_PROGRESS'`,
+      [scope, key, lockToken],
+    );
   }
 
   /**
@@ -131,14 +167,21 @@ export class IdempotencyStore {
    */
   releaseLater(scope: string, key: string, lockToken: string, startedAt = Date.now(), attempt = 0): void {
     if (Date.now() - startedAt > this.config.bankApi.idempotencyAbandonedSeconds * 1000) return; // taken over as abandoned by then anyway
-    setTimeout(() => {
-      this.release(scope, key, lockToken).catch(() => this.releaseLater(scope, key, lockToken, startedAt, attempt + 1));
-    }, Math.min(250 * 2 ** attempt, 1000)).unref();
+    setTimeout(
+      () => {
+        this.release(scope, key, lockToken).catch(() =>
+          this.releaseLater(scope, key, lockToken, startedAt, attempt + 1),
+        );
+      },
+      Math.min(250 * 2 ** attempt, 1000),
+    ).unref();
   }
 
   /** Removes expired records (they are also taken over when their key comes back). */
   async purgeExpired(): Promise<number> {
-    const [, count] = (await this.dataSource.query(`DELETE FROM idempotency_request WHERE expires_at <= $1`, [this.clock.now()])) as [unknown, number];
+    const [, count] = (await this.dataSource.query(`DELETE FROM idempotency_request WHERE expires_at <= $1`, [
+      this.clock.now(),
+    ])) as [unknown, number];
     return count;
   }
 }
@@ -159,9 +202,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next.handle();
     const key = idempotencyKeyOf(req.header('idempotency-key'));
     const principal = req.principal;
-    const scope = principal?.kind === 'bank' ? `bank-key:${principal.keyId}` : principal?.kind === 'user' ? `user:${principal.userId}` : 'anonymous';
+    const scope =
+      principal?.kind === 'bank'
+        ? `bank-key:${principal.keyId}`
+        : principal?.kind === 'user'
+          ? `user:${principal.userId}`
+          : 'anonymous';
     const hash = requestHash(req.method, req.originalUrl, req.rawBody ?? '');
-    const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (req.method === 'POST' ? 201 : 200);
+    const status =
+      (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ??
+      (req.method === 'POST' ? 201 : 200);
 
     return from(this.store.begin(scope, key, hash)).pipe(
       mergeMap((outcome) => {
@@ -175,7 +225,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
             // Handlers that recorded their answer with their work (IdempotencyStore.recordIn) are done.
-            if (!claim.recorded) await this.store.complete(scope, key, outcome.lockToken, status, body === undefined ? '' : JSON.stringify(body));
+            if (!claim.recorded)
+              await this.store.complete(
+                scope,
+                key,
+                outcome.lockToken,
+                status,
+                body === undefined ? '' : JSON.stringify(body),
+              );
             return body;
           }),
           catchError((error: unknown) =>

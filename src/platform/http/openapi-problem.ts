@@ -6,15 +6,29 @@ export const PROBLEM_SCHEMA = {
   type: 'object',
   required: ['type', 'title', 'status', 'detail', 'code'],
   properties: {
-    type: { type: 'string', enum: [PROBLEM_TYPE], description: 'Always about:blank (RFC 9457 §4.2.1): the code member says what went wrong' },
+    type: {
+      type: 'string',
+      enum: [PROBLEM_TYPE],
+      description: 'Always about:blank (RFC 9457 §4.2.1): the code member says what went wrong',
+    },
     title: { type: 'string', description: 'The HTTP status phrase' },
     status: { type: 'integer' },
     detail: { type: 'string' },
     code: { type: 'string', description: 'Stable machine-readable code' },
-    errors: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
   },
 };
 
 export function problemResponse(description: string, codes: string[]): ApiResponseOptions {
-  return { description: `${description}. Codes: ${codes.join(', ')}.`, content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } } };
+  return {
+    description: `${description}. Codes: ${codes.join(', ')}.`,
+    content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
+  };
 }

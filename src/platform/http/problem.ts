@@ -45,7 +45,19 @@ function problem(status: number, code: string, detail: string, errors?: FieldPro
   };
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 /** True when the error means the database (or another backend) cannot be reached right now. */
 export function isUnavailable(error: unknown): boolean {
@@ -64,10 +76,14 @@ export function isUnavailable(error: unknown): boolean {
  * everything else is a generic 500 (the details go to the log, never to the client).
  */
 export function toProblem(exception: unknown): Problem {
-  if (exception instanceof DomainError) return problem(exception.status, exception.code, exception.message, exception.errors);
+  if (exception instanceof DomainError)
+    return problem(exception.status, exception.code, exception.message, exception.errors);
   // body-parser errors arrive raw or wrapped by Nest's adapter (as the cause of an HttpException).
-  const bodyError = ((exception instanceof HttpException ? exception.cause : undefined) ?? exception) as { type?: string };
-  if (bodyError?.type === 'entity.parse.failed') return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+  const bodyError = ((exception instanceof HttpException ? exception.cause : undefined) ?? exception) as {
+    type?: string;
+  };
+  if (bodyError?.type === 'entity.parse.failed')
+    return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
   if (bodyError?.type === 'entity.too.large') return problem(400, 'BODY_TOO_LARGE', 'The request body is too large');
   if (bodyError?.type === 'encoding.unsupported' || bodyError?.type === 'charset.unsupported') {
     return problem(415, 'UNSUPPORTED_ENCODING', 'The request body must be UTF-8');
@@ -82,6 +98,7 @@ export function toProblem(exception: unknown): Problem {
     const code = status === 404 ? 'NOT_FOUND' : (HttpStatus[status] ?? 'HTTP_ERROR');
     return problem(status, code, message);
   }
-  if (isUnavailable(exception)) return problem(503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; retry later');
+  if (isUnavailable(exception))
+    return problem(503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; retry later');
   return problem(500, 'INTERNAL', 'An unexpected error occurred');
 }

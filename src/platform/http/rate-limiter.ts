@@ -47,7 +47,9 @@ export class RateLimiter {
    * exactly as a missing one would, so the table holds only clients seen within their windows.
    */
   async evictFull(): Promise<number> {
-    const [, deleted] = (await this.dataSource.query(`DELETE FROM rate_limit_bucket WHERE full_at <= $1`, [this.clock.now()])) as [unknown, number];
+    const [, deleted] = (await this.dataSource.query(`DELETE FROM rate_limit_bucket WHERE full_at <= $1`, [
+      this.clock.now(),
+    ])) as [unknown, number];
     return deleted;
   }
 }

@@ -3,7 +3,9 @@ import { securityHeadersMiddleware } from './security-headers.middleware';
 
 function run(hsts: boolean): Record<string, string> {
   const headers: Record<string, string> = {};
-  const res = { setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value) } as unknown as Response;
+  const res = {
+    setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value),
+  } as unknown as Response;
   const next = jest.fn() as NextFunction;
   securityHeadersMiddleware({ hsts })({} as Request, res, next);
   expect(next).toHaveBeenCalledTimes(1);

@@ -7,7 +7,14 @@ describe('UUID', () => {
   });
 
   it('refuses anything else, so a lookup by a malformed id never reaches the database', () => {
-    for (const bad of ['', '42', '0b5c9f62-3a4e-4c1f-9a53-1f2d3c4b5a6', '0b5c9f62-3a4e-4c1f-9a53-1f2d3c4b5a69x', 'zb5c9f62-3a4e-4c1f-9a53-1f2d3c4b5a69', "0b5c9f62-3a4e-4c1f-9a53-1f2d3c4b5a69' OR 1=1"]) {
+    for (const bad of [
+      '',
+      '42',
+      '0b5c9f62-3a4e-4c1f-9a53-1f2d3c4b5a6',
+      '0b5c9f62-3a4e-4c1f-9a53-1f2d3c4b5a69x',
+      'zb5c9f62-3a4e-4c1f-9a53-1f2d3c4b5a69',
+      "0b5c9f62-3a4e-4c1f-9a53-1f2d3c4b5a69' OR 1=1",
+    ]) {
       expect(UUID.test(bad)).toBe(false);
     }
   });

@@ -19,7 +19,12 @@ describe('error logging', () => {
     new QueryFailedError(
       'INSERT INTO complaint (description, payer_ref) VALUES ($1, $2)',
       [complaintText, 'PAYER-张三-4411'],
-      Object.assign(new Error('value too long for type character varying(20)'), { code: '22001', severity: 'ERROR', table: 'complaint', detail: `Failing row contains (${complaintText}).` }),
+      Object.assign(new Error('value too long for type character varying(20)'), {
+        code: '22001',
+        severity: 'ERROR',
+        table: 'complaint',
+        detail: `Failing row contains (${complaintText}).`,
+      }),
     );
 
   it('writes a failed query through the Nest logger with its code and table, without parameters or values', async () => {

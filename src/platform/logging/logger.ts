@@ -19,7 +19,15 @@ export function createRootLogger(level: string, destination?: pino.DestinationSt
     // Errors are logged through safeError: a database error's SQL parameters and values never reach a line.
     serializers: { err: safeError, error: safeError },
     redact: {
-      paths: ['password', '*.password', 'secret', '*.secret', 'authorization', '*.authorization', 'req.headers.authorization'],
+      paths: [
+        'password',
+        '*.password',
+        'secret',
+        '*.secret',
+        'authorization',
+        '*.authorization',
+        'req.headers.authorization',
+      ],
       censor: '[redacted]',
     },
   };
@@ -30,7 +38,14 @@ export function createRootLogger(level: string, destination?: pino.DestinationSt
  * Nest's start-up chatter (a line per module, controller and route): debug, not info, so the service's
  * own first lines (database, queue backend, first administrator) are the ones an operator sees.
  */
-const FRAMEWORK_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication', 'GraphQLModule']);
+const FRAMEWORK_CHATTER = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+  'GraphQLModule',
+]);
 
 /** Adapts pino to Nest's LoggerService so framework logs come out as the same JSON lines. */
 export class PinoNestLogger implements LoggerService {

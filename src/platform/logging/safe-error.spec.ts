@@ -2,27 +2,43 @@ import { QueryFailedError } from 'typeorm';
 import { safeError } from './safe-error';
 
 describe('safeError', () => {
-  const driverError = Object.assign(new Error('duplicate key value violates unique constraint "uq_complaint_tracking"'), {
-    code: '23505',
-    severity: 'ERROR',
-    constraint: 'uq_complaint_tracking',
-    table: 'complaint',
-    schema: 'public',
-    detail: 'Key (payer_ref)=(张三家长-13800138000) already exists.',
-    where: 'SQL statement "INSERT … 13800138000"',
-  });
+  const driverError = Object.assign(
+    new Error('duplicate key value violates unique constraint "uq_complaint_tracking"'),
+    {
+      code: '23505',
+      severity: 'ERROR',
+      constraint: 'uq_complaint_tracking',
+      table: 'complaint',
+      schema: 'public',
+      detail: 'Key (payer_ref)=(张三家长-13800138000) already exists.',
+      where: 'SQL statement "INSERT … 13800138000"',
+    },
+  );
 
   it('keeps the code, constraint and table of a failed query, never its parameters, statement or values', () => {
-    const err = new QueryFailedError('INSERT INTO complaint (description) VALUES ($1)', ['孩子在机构被体罚，联系电话13800138000'], driverError);
+    const err = new QueryFailedError(
+      'INSERT INTO complaint (description) VALUES ($1)',
+      ['孩子在机构被体罚，联系电话13800138000'],
+      driverError,
+    );
     const logged = JSON.stringify(safeError(err));
     expect(logged).not.toContain('13800138000');
     expect(logged).not.toContain('体罚');
     expect(logged).not.toContain('INSERT INTO');
-    expect(safeError(err)).toMatchObject({ type: 'QueryFailedError', code: '23505', constraint: 'uq_complaint_tracking', table: 'complaint' });
+    expect(safeError(err)).toMatchObject({
+      type: 'QueryFailedError',
+      code: '23505',
+      constraint: 'uq_complaint_tracking',
+      table: 'complaint',
+    });
   });
 
   it('redacts the values PostgreSQL quotes in its message', () => {
-    const pg = Object.assign(new Error('invalid input syntax for type uuid: "张三 13800138000"'), { code: '22P02', severity: 'ERROR', routine: 'string_to_uuid' });
+    const pg = Object.assign(new Error('invalid input syntax for type uuid: "张三 13800138000"'), {
+      code: '22P02',
+      severity: 'ERROR',
+      routine: 'string_to_uuid',
+    });
     const err = new QueryFailedError('SELECT 1 WHERE id = $1', ['张三 13800138000'], pg);
     const out = safeError(err);
     expect(JSON.stringify(out)).not.toContain('13800138000');

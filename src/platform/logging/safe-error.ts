@@ -6,7 +6,17 @@
  */
 const DB_FIELDS = ['code', 'constraint', 'table', 'column', 'schema', 'dataType', 'routine', 'severity'] as const;
 /** Properties never copied from any error, database or not. */
-const NEVER = new Set(['parameters', 'query', 'detail', 'where', 'hint', 'internalQuery', 'driverError', 'params', 'sql']);
+const NEVER = new Set([
+  'parameters',
+  'query',
+  'detail',
+  'where',
+  'hint',
+  'internalQuery',
+  'driverError',
+  'params',
+  'sql',
+]);
 const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
 
 export interface SafeError {
@@ -18,7 +28,11 @@ export interface SafeError {
 
 function isDatabaseError(err: Error): boolean {
   const e = err as Error & { driverError?: unknown; severity?: unknown; code?: unknown };
-  return err.name === 'QueryFailedError' || e.driverError !== undefined || (typeof e.severity === 'string' && typeof e.code === 'string');
+  return (
+    err.name === 'QueryFailedError' ||
+    e.driverError !== undefined ||
+    (typeof e.severity === 'string' && typeof e.code === 'string')
+  );
 }
 
 /** Quoted values in a database message (`invalid input syntax for type uuid: "…"`) become `"…"`. */
@@ -34,7 +48,8 @@ function frames(stack: string | undefined): string {
 }
 
 export function safeError(value: unknown, depth = 0): SafeError {
-  if (!(value instanceof Error)) return { type: typeof value, message: typeof value === 'string' ? value : '[non-error value]' };
+  if (!(value instanceof Error))
+    return { type: typeof value, message: typeof value === 'string' ? value : '[non-error value]' };
   const type = value.constructor?.name || value.name || 'Error';
   if (isDatabaseError(value)) {
     const driver = ((value as { driverError?: unknown }).driverError ?? value) as Record<string, unknown>;

@@ -28,10 +28,16 @@ export class MetricsServer implements OnApplicationShutdown {
     if (port === 0) return undefined;
     try {
       const address = await this.listen(port, host);
-      this.logger.log({ port: address.port, host: address.address, msg: `metrics on http://${host}:${address.port}/metrics` });
+      this.logger.log({
+        port: address.port,
+        host: address.address,
+        msg: `metrics on http://${host}:${address.port}/metrics`,
+      });
       return address;
     } catch (error) {
-      this.logger.error(`cannot serve metrics on ${host}:${port} (${(error as Error).message}); set METRICS_PORT to a free port`);
+      this.logger.error(
+        `cannot serve metrics on ${host}:${port} (${(error as Error).message}); set METRICS_PORT to a free port`,
+      );
       return undefined;
     }
   }
@@ -51,7 +57,11 @@ export class MetricsServer implements OnApplicationShutdown {
       }
       this.metrics.registry
         .metrics()
-        .then((body) => res.writeHead(200, { 'content-type': this.metrics.registry.contentType, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body))
+        .then((body) =>
+          res
+            .writeHead(200, { 'content-type': this.metrics.registry.contentType, 'cache-control': 'no-store' })
+            .end(req.method === 'HEAD' ? undefined : body),
+        )
         .catch((error: Error) => {
           this.logger.error(`metrics collection failed: ${error.message}`);
           res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics collection failed\n');

@@ -36,7 +36,9 @@ describe('MetricsService', () => {
       { labels: { type: 'B' }, value: 1 },
     ];
     metrics.cachedGauge('sj_test_open', 'test gauge', ['type'], async () => samples);
-    expect(await metrics.registry.getSingleMetricAsString('sj_test_open')).toMatch(/sj_test_open\{type="A"\} 2\nsj_test_open\{type="B"\} 1/);
+    expect(await metrics.registry.getSingleMetricAsString('sj_test_open')).toMatch(
+      /sj_test_open\{type="A"\} 2\nsj_test_open\{type="B"\} 1/,
+    );
     samples = [{ labels: { type: 'B' }, value: 3 }];
     const text = await metrics.registry.getSingleMetricAsString('sj_test_open');
     expect(text).toContain('sj_test_open{type="B"} 3');

@@ -36,17 +36,33 @@ export class MetricsService {
         this.inc(queryCount());
       },
     });
-    this.httpDuration = this.histogram('http_request_duration_seconds', 'HTTP request latency by route', ['method', 'route', 'status'], [
-      0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
-    ]);
-    this.httpQueries = this.histogram('http_request_db_queries', 'SQL statements sent per HTTP request, by route', ['route'], [1, 2, 4, 8, 16, 32, 64, 128, 256]);
+    this.httpDuration = this.histogram(
+      'http_request_duration_seconds',
+      'HTTP request latency by route',
+      ['method', 'route', 'status'],
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    );
+    this.httpQueries = this.histogram(
+      'http_request_db_queries',
+      'SQL statements sent per HTTP request, by route',
+      ['route'],
+      [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    );
   }
 
   counter<L extends string>(name: string, help: string, labelNames: L[] = []): Counter<L> {
-    return (this.registry.getSingleMetric(name) as Counter<L>) ?? new Counter({ name, help, labelNames, registers: [this.registry] });
+    return (
+      (this.registry.getSingleMetric(name) as Counter<L>) ??
+      new Counter({ name, help, labelNames, registers: [this.registry] })
+    );
   }
 
-  gauge<L extends string>(name: string, help: string, labelNames: L[] = [], collect?: (this: Gauge<L>) => Promise<void> | void): Gauge<L> {
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[] = [],
+    collect?: (this: Gauge<L>) => Promise<void> | void,
+  ): Gauge<L> {
     return (
       (this.registry.getSingleMetric(name) as Gauge<L>) ??
       new Gauge({ name, help, labelNames, registers: [this.registry], ...(collect ? { collect } : {}) })
@@ -80,7 +96,12 @@ export class MetricsService {
    * of the last reading (label sets absent from it disappear). A failed reading shows no samples, so an
    * alert on the gauge does not fire on a number the service did not read.
    */
-  cachedGauge<L extends string>(name: string, help: string, labelNames: L[], read: () => Promise<GaugeSample<L>[]>): Gauge<L> {
+  cachedGauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[],
+    read: () => Promise<GaugeSample<L>[]>,
+  ): Gauge<L> {
     const reading = this.cached(read, [] as GaugeSample<L>[]);
     return this.gauge(name, help, labelNames, async function () {
       const samples = await reading();

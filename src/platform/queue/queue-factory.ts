@@ -86,14 +86,22 @@ export class QueueFactory {
       queue =
         this.backend === 'redis'
           ? new Queue(name, { ...opts, prefix: this.prefix, connection: this.redisConnection() })
-          : (new Queue(name, { ...opts, prefix: this.prefix, connection: this.postgresPool() }, createPostgresBackend) as unknown as Queue);
+          : (new Queue(
+              name,
+              { ...opts, prefix: this.prefix, connection: this.postgresPool() },
+              createPostgresBackend,
+            ) as unknown as Queue);
       queue.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
       this.queues.set(name, queue);
     }
     return queue as Queue<T>;
   }
 
-  worker<T = unknown>(name: string, processor: Processor<T>, opts: Omit<WorkerOptions, 'connection' | 'prefix'> = {}): Worker<T> {
+  worker<T = unknown>(
+    name: string,
+    processor: Processor<T>,
+    opts: Omit<WorkerOptions, 'connection' | 'prefix'> = {},
+  ): Worker<T> {
     let worker: Worker<T>;
     if (this.backend === 'redis') {
       worker = new Worker<T>(name, processor, { ...opts, prefix: this.prefix, connection: this.redisConnection() });
@@ -101,7 +109,12 @@ export class QueueFactory {
       const pool = this.postgresPool();
       // Each worker pins one pooled connection for LISTEN; grow the pool so queries keep their slots.
       (pool.options as { max: number }).max += 1 + Math.min(opts.concurrency ?? 1, 4);
-      worker = new Worker(name, processor as Processor, { ...opts, prefix: this.prefix, connection: pool }, createPostgresBackend) as unknown as Worker<T>;
+      worker = new Worker(
+        name,
+        processor as Processor,
+        { ...opts, prefix: this.prefix, connection: pool },
+        createPostgresBackend,
+      ) as unknown as Worker<T>;
     }
     worker.on('error', (err) => this.logger.warn(`worker ${name}: ${err.message}`));
     this.workers.push(worker as unknown as Worker);
@@ -122,7 +135,9 @@ export class QueueFactory {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        (client.status === 'ready' ? Promise.resolve() : new Promise((resolve) => client.once('ready', resolve))).then(() => client.ping()),
+        (client.status === 'ready' ? Promise.resolve() : new Promise((resolve) => client.once('ready', resolve))).then(
+          () => client.ping(),
+        ),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('redis ping timed out')), timeoutMs);
         }),

@@ -52,6 +52,8 @@ describe('tracing helpers', () => {
 describe('runInRequestContext', () => {
   it('runs work under the request id of the change that caused it, or under none', () => {
     expect(runInRequestContext('req-12345678', () => currentRequestId())).toBe('req-12345678');
-    expect(runInRequestContext('req-12345678', () => runInRequestContext(null, () => currentRequestId()))).toBeUndefined();
+    expect(
+      runInRequestContext('req-12345678', () => runInRequestContext(null, () => currentRequestId())),
+    ).toBeUndefined();
   });
 });

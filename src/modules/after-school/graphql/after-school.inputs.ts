@@ -1,6 +1,20 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { MONEY_INPUT_PATTERN } from '../../../platform/database/money';
 import { SEMESTER_PATTERN, TIME_PATTERN } from '../after-school.rules';
@@ -61,7 +75,9 @@ export class SavePlanInput {
   @Matches(SEMESTER_PATTERN, { message: SEMESTER_MESSAGE })
   semester!: string;
 
-  @Field(() => [TimeSlotInput], { description: '5 days a week, ≥ 2 hours a day, ending no earlier than the local off-work time' })
+  @Field(() => [TimeSlotInput], {
+    description: '5 days a week, ≥ 2 hours a day, ending no earlier than the local off-work time',
+  })
   @ValidateNested({ each: true })
   @Type(() => TimeSlotInput)
   @ArrayMaxSize(35)
@@ -294,7 +310,9 @@ export class FeeStandardInput {
   name!: string;
 
   @Field({ description: 'Yuan per student per semester, two decimals ("150.00")' })
-  @Matches(MONEY_INPUT_PATTERN, { message: 'feePerSemester must be an amount with two decimals and at most 11 integer digits, e.g. "150.00"' })
+  @Matches(MONEY_INPUT_PATTERN, {
+    message: 'feePerSemester must be an amount with two decimals and at most 11 integer digits, e.g. "150.00"',
+  })
   feePerSemester!: string;
 }
 

@@ -7,7 +7,10 @@ import { HomeworkRecord } from '../entities/homework-record.entity';
 import { FamilySessionKind } from '../family-education.service';
 import { FeeStandard, FundingStatement } from '../funding.service';
 
-registerEnumType(PlanStatus, { name: 'AfterSchoolPlanStatus', description: 'Status of a one-school-one-plan (一校一案): DRAFT → SUBMITTED → APPROVED / RETURNED' });
+registerEnumType(PlanStatus, {
+  name: 'AfterSchoolPlanStatus',
+  description: 'Status of a one-school-one-plan (一校一案): DRAFT → SUBMITTED → APPROVED / RETURNED',
+});
 registerEnumType(StaffKind, {
   name: 'AfterSchoolStaffKind',
   valuesMap: {
@@ -18,7 +21,10 @@ registerEnumType(StaffKind, {
 });
 registerEnumType(FamilySessionKind, {
   name: 'FamilySessionKind',
-  valuesMap: { GUIDANCE: { description: 'Free family-education guidance (免费家庭教育指导)' }, CONSULTATION: { description: 'Public consultation (公益咨询)' } },
+  valuesMap: {
+    GUIDANCE: { description: 'Free family-education guidance (免费家庭教育指导)' },
+    CONSULTATION: { description: 'Public consultation (公益咨询)' },
+  },
 });
 
 @ObjectType('AfterSchoolTimeSlot', { description: 'Weekly service time slot (课后服务时段); weekday 1 = Monday' })
@@ -110,7 +116,9 @@ export class PlanObject {
 
 export const PlanConnection = Paginated(PlanObject, 'AfterSchoolPlan');
 
-@ObjectType('AfterSchoolParticipation', { description: 'Participation of a class (课后服务参与): enrolled, asking, served' })
+@ObjectType('AfterSchoolParticipation', {
+  description: 'Participation of a class (课后服务参与): enrolled, asking, served',
+})
 export class ParticipationObject {
   @Field(() => ID)
   schoolId!: string;
@@ -137,7 +145,9 @@ export class ParticipationObject {
   served!: number;
 }
 
-@ObjectType('AfterSchoolCoverage', { description: 'Coverage of students in need (课后服务覆盖率) = served / asked; target 100 %' })
+@ObjectType('AfterSchoolCoverage', {
+  description: 'Coverage of students in need (课后服务覆盖率) = served / asked; target 100 %',
+})
 export class CoverageObject {
   @Field(() => ID, { nullable: true, description: 'The school (null in township rows)' })
   schoolId?: string | null;
@@ -158,7 +168,9 @@ export class CoverageObject {
   coverage!: number | null;
 }
 
-@ObjectType('TeacherParticipationHours', { description: 'Teacher after-school service hours (教师参与课后服务), for performance pay and titles' })
+@ObjectType('TeacherParticipationHours', {
+  description: 'Teacher after-school service hours (教师参与课后服务), for performance pay and titles',
+})
 export class TeacherHoursObject {
   @Field(() => ID)
   teacherId!: string;
@@ -188,7 +200,9 @@ export class HomeworkSubjectObject {
   minutes!: number;
 }
 
-@ObjectType('HomeworkRecord', { description: "A class's homework of a day: publicity (作业公示) and the reported duration" })
+@ObjectType('HomeworkRecord', {
+  description: "A class's homework of a day: publicity (作业公示) and the reported duration",
+})
 export class HomeworkObject {
   @Field(() => ID)
   id!: string;
@@ -214,7 +228,9 @@ export class HomeworkObject {
   @Field(() => Int, { nullable: true })
   reportedMinutes!: number | null;
 
-  @Field(() => Int, { description: "The grade's daily limit (1–2: no written homework; 3–6: 60; junior: 90 by default)" })
+  @Field(() => Int, {
+    description: "The grade's daily limit (1–2: no written homework; 3–6: 60; junior: 90 by default)",
+  })
   limitMinutes!: number;
 
   static from(h: HomeworkRecord): HomeworkObject {
@@ -232,7 +248,9 @@ export class HomeworkObject {
   }
 }
 
-@ObjectType('HomeworkCompliance', { description: 'Homework publicity rate (公示率) and duration compliance (时长达标率) over a period' })
+@ObjectType('HomeworkCompliance', {
+  description: 'Homework publicity rate (公示率) and duration compliance (时长达标率) over a period',
+})
 export class ComplianceObject {
   @Field(() => ID, { nullable: true, description: 'The school (null in township rows)' })
   schoolId?: string | null;
@@ -240,7 +258,9 @@ export class ComplianceObject {
   @Field()
   townshipCode!: string;
 
-  @Field(() => Int, { description: 'School days in the period: Monday–Friday and adjusted workdays, without holidays and vacations' })
+  @Field(() => Int, {
+    description: 'School days in the period: Monday–Friday and adjusted workdays, without holidays and vacations',
+  })
   schoolDays!: number;
 
   @Field(() => Int, { description: 'School days on which at least one class published' })
@@ -249,16 +269,24 @@ export class ComplianceObject {
   @Field(() => Int, { description: 'School days without any publication' })
   missingDays!: number;
 
-  @Field(() => Int, { description: "Classes known: the semester's participation roster and any class that published (township rows: the sum)" })
+  @Field(() => Int, {
+    description:
+      "Classes known: the semester's participation roster and any class that published (township rows: the sum)",
+  })
   classes!: number;
 
-  @Field(() => Int, { description: 'Σ over school days of the classes that day (a school with no class known counts as one)' })
+  @Field(() => Int, {
+    description: 'Σ over school days of the classes that day (a school with no class known counts as one)',
+  })
   classDaysExpected!: number;
 
   @Field(() => Int, { description: 'Class-days with homework published' })
   classDaysPublished!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Daily publicity per class (作业公示率): classDaysPublished / classDaysExpected (0–1)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Daily publicity per class (作业公示率): classDaysPublished / classDaysExpected (0–1)',
+  })
   publicityRate!: number | null;
 
   @Field(() => Int)
@@ -267,7 +295,10 @@ export class ComplianceObject {
   @Field(() => Int)
   classDaysWithinLimit!: number;
 
-  @Field(() => Float, { nullable: true, description: 'classDaysWithinLimit / classDaysReported (0–1); null when nothing was reported' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'classDaysWithinLimit / classDaysReported (0–1); null when nothing was reported',
+  })
   durationComplianceRate!: number | null;
 }
 
@@ -290,7 +321,9 @@ export class FeeStandardObject {
   }
 }
 
-@ObjectType('AfterSchoolFundingStatement', { description: "A school's semester statement (课后服务经费): county funding, fees charged, exemptions" })
+@ObjectType('AfterSchoolFundingStatement', {
+  description: "A school's semester statement (课后服务经费): county funding, fees charged, exemptions",
+})
 export class FundingStatementObject {
   @Field(() => ID)
   schoolId!: string;
@@ -326,7 +359,9 @@ export class FundingStatementObject {
   }
 }
 
-@ObjectType('FamilyEducationCompletion', { description: 'Family education (家校共育) of a school year: sessions and mentor home visits' })
+@ObjectType('FamilyEducationCompletion', {
+  description: 'Family education (家校共育) of a school year: sessions and mentor home visits',
+})
 export class FamilyEducationObject {
   @Field(() => ID)
   schoolId!: string;
@@ -343,14 +378,18 @@ export class FamilyEducationObject {
   @Field(() => Int)
   guidanceMinutes!: number;
 
-  @Field(() => Float, { description: 'Guidance in class periods (课时): the minutes divided by the county rule after_school.class_period_minutes (40 by default)' })
+  @Field(() => Float, {
+    description:
+      'Guidance in class periods (课时): the minutes divided by the county rule after_school.class_period_minutes (40 by default)',
+  })
   guidancePeriods!: number;
 
   @Field(() => Int)
   consultations!: number;
 
   @Field(() => Float, {
-    description: 'Share of the yearly targets met (seed 四(三) "4次8课时", 2 consultations; county rules after_school.family_*): by default ≥ 4 guidance sessions, ≥ 8 class periods, ≥ 2 consultations',
+    description:
+      'Share of the yearly targets met (seed 四(三) "4次8课时", 2 consultations; county rules after_school.family_*): by default ≥ 4 guidance sessions, ≥ 8 class periods, ≥ 2 consultations',
   })
   sessionTargetsMet!: number;
 

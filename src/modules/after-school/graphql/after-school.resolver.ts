@@ -45,32 +45,53 @@ import {
 export class PlanResolver {
   constructor(private readonly plans: PlanService) {}
 
-  @Query(() => PlanConnection, { description: 'After-school plans (一校一案) in the caller\'s scope', complexity: pagedComplexity })
-  async afterSchoolPlans(@CurrentPrincipal() actor: Principal, @Args() args: PlansArgs): Promise<Connection<PlanObject>> {
+  @Query(() => PlanConnection, {
+    description: "After-school plans (一校一案) in the caller's scope",
+    complexity: pagedComplexity,
+  })
+  async afterSchoolPlans(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: PlansArgs,
+  ): Promise<Connection<PlanObject>> {
     const page = await this.plans.list(actor, args, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: PlanObject.from(e.node) })) };
   }
 
   @Query(() => PlanObject)
-  async afterSchoolPlan(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<PlanObject> {
+  async afterSchoolPlan(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<PlanObject> {
     return PlanObject.from(await this.plans.get(actor, id));
   }
 
-  @ResolveField(() => [PlanStaffObject], { description: 'Current staff (institutions taken off the plan are left out)' })
+  @ResolveField(() => [PlanStaffObject], {
+    description: 'Current staff (institutions taken off the plan are left out)',
+  })
   async staff(@Parent() plan: PlanObject, @Context() ctx: GqlContext): Promise<PlanStaffObject[]> {
-    const rows = await ctx.loaders.get('afterSchool.staffOfPlan', async (ids: readonly string[]) => groupByKey(ids, await this.plans.staffOfPlans(ids), (s) => s.planId)).load(plan.id);
+    const rows = await ctx.loaders
+      .get('afterSchool.staffOfPlan', async (ids: readonly string[]) =>
+        groupByKey(ids, await this.plans.staffOfPlans(ids), (s) => s.planId),
+      )
+      .load(plan.id);
     return rows.map(PlanStaffObject.from);
   }
 
   @Roles(Role.SCHOOL_ADMIN)
   @Mutation(() => PlanObject, { description: "Creates or replaces the school's draft or returned plan for a semester" })
-  async saveAfterSchoolPlan(@CurrentPrincipal() actor: Principal, @Args('input') input: SavePlanInput): Promise<PlanObject> {
+  async saveAfterSchoolPlan(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: SavePlanInput,
+  ): Promise<PlanObject> {
     return PlanObject.from(await this.plans.save(actor, input));
   }
 
   @Roles(Role.SCHOOL_ADMIN)
   @Mutation(() => PlanObject, { description: 'Submits the plan to the Education Bureau' })
-  async submitAfterSchoolPlan(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<PlanObject> {
+  async submitAfterSchoolPlan(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<PlanObject> {
     return PlanObject.from(await this.plans.submit(actor, id));
   }
 
@@ -86,7 +107,11 @@ export class PlanResolver {
 
   @Roles(Role.DEPARTMENT_OFFICER, Role.COUNTY_ADMIN)
   @Mutation(() => PlanObject, { description: 'Returns a submitted plan to the school with a reason (EDU)' })
-  async returnAfterSchoolPlan(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('reason') reason: string): Promise<PlanObject> {
+  async returnAfterSchoolPlan(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('reason') reason: string,
+  ): Promise<PlanObject> {
     return PlanObject.from(await this.plans.return(actor, id, reason.trim().slice(0, 2000) || 'no reason given'));
   }
 }
@@ -101,47 +126,75 @@ export class AfterSchoolRecordsResolver {
   ) {}
 
   @Roles(Role.SCHOOL_ADMIN)
-  @Mutation(() => ParticipationObject, { description: "Records a class's participation (enrolled, asking, served) for a semester" })
-  recordAfterSchoolParticipation(@CurrentPrincipal() actor: Principal, @Args('input') input: ParticipationInput): Promise<ParticipationObject> {
+  @Mutation(() => ParticipationObject, {
+    description: "Records a class's participation (enrolled, asking, served) for a semester",
+  })
+  recordAfterSchoolParticipation(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ParticipationInput,
+  ): Promise<ParticipationObject> {
     return this.participation.record(actor, input);
   }
 
   @Query(() => [ParticipationObject], { description: 'Participation per class (课后服务参与)' })
-  afterSchoolParticipation(@CurrentPrincipal() actor: Principal, @Args() args: SemesterArgs): Promise<ParticipationObject[]> {
+  afterSchoolParticipation(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: SemesterArgs,
+  ): Promise<ParticipationObject[]> {
     return this.participation.list(actor, args);
   }
 
   @Query(() => [CoverageObject], { description: 'Coverage per school (课后服务覆盖率 = served / asked)' })
-  afterSchoolCoverageBySchool(@CurrentPrincipal() actor: Principal, @Args() args: SemesterArgs): Promise<CoverageObject[]> {
+  afterSchoolCoverageBySchool(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: SemesterArgs,
+  ): Promise<CoverageObject[]> {
     return this.participation.coverageBySchool(actor, args);
   }
 
   @Query(() => [CoverageObject], { description: 'Coverage per township' })
-  afterSchoolCoverageByTownship(@CurrentPrincipal() actor: Principal, @Args() args: SemesterArgs): Promise<CoverageObject[]> {
+  afterSchoolCoverageByTownship(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: SemesterArgs,
+  ): Promise<CoverageObject[]> {
     return this.participation.coverageByTownship(actor, args);
   }
 
   @Roles(Role.SCHOOL_ADMIN)
   @Mutation(() => Boolean, { description: "Records a roster teacher's after-school service minutes on a day" })
-  async recordTeacherParticipation(@CurrentPrincipal() actor: Principal, @Args('input') input: TeacherHoursInput): Promise<boolean> {
+  async recordTeacherParticipation(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: TeacherHoursInput,
+  ): Promise<boolean> {
     await this.participation.recordTeacherHours(actor, input);
     return true;
   }
 
-  @Query(() => [TeacherHoursObject], { description: 'Teacher participation hours over a period (also as CSV: GET /api/after-school/teacher-hours.csv)' })
-  teacherParticipationHours(@CurrentPrincipal() actor: Principal, @Args() args: PeriodArgs): Promise<TeacherHoursObject[]> {
+  @Query(() => [TeacherHoursObject], {
+    description: 'Teacher participation hours over a period (also as CSV: GET /api/after-school/teacher-hours.csv)',
+  })
+  teacherParticipationHours(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: PeriodArgs,
+  ): Promise<TeacherHoursObject[]> {
     return this.participation.teacherHours(actor, args);
   }
 
   @Roles(Role.SCHOOL_ADMIN)
   @Mutation(() => HomeworkObject, { description: "Publishes a class's homework of a school day (作业公示)" })
-  async publishHomework(@CurrentPrincipal() actor: Principal, @Args('input') input: PublishHomeworkInput): Promise<HomeworkObject> {
+  async publishHomework(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: PublishHomeworkInput,
+  ): Promise<HomeworkObject> {
     return HomeworkObject.from(await this.homework.publish(actor, input));
   }
 
   @Roles(Role.SCHOOL_ADMIN)
   @Mutation(() => HomeworkObject, { description: 'Reports how long a published homework took (作业时长)' })
-  async reportHomeworkDuration(@CurrentPrincipal() actor: Principal, @Args('input') input: ReportHomeworkInput): Promise<HomeworkObject> {
+  async reportHomeworkDuration(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ReportHomeworkInput,
+  ): Promise<HomeworkObject> {
     return HomeworkObject.from(await this.homework.report(actor, input));
   }
 
@@ -151,12 +204,18 @@ export class AfterSchoolRecordsResolver {
   }
 
   @Query(() => [ComplianceObject], { description: 'Homework publicity and duration compliance per school' })
-  homeworkComplianceBySchool(@CurrentPrincipal() actor: Principal, @Args() args: PeriodArgs): Promise<ComplianceObject[]> {
+  homeworkComplianceBySchool(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: PeriodArgs,
+  ): Promise<ComplianceObject[]> {
     return this.homework.complianceBySchool(actor, args);
   }
 
   @Query(() => [ComplianceObject], { description: 'Homework publicity and duration compliance per township' })
-  homeworkComplianceByTownship(@CurrentPrincipal() actor: Principal, @Args() args: PeriodArgs): Promise<ComplianceObject[]> {
+  homeworkComplianceByTownship(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: PeriodArgs,
+  ): Promise<ComplianceObject[]> {
     return this.homework.complianceByTownship(actor, args);
   }
 
@@ -167,25 +226,50 @@ export class AfterSchoolRecordsResolver {
 
   @Roles(Role.DEPARTMENT_OFFICER, Role.COUNTY_ADMIN)
   @Mutation(() => FeeStandardObject, { description: 'Adds an approved fee standard (DEVELOPMENT_REFORM)' })
-  async createAfterSchoolFeeStandard(@CurrentPrincipal() actor: Principal, @Args('input') input: FeeStandardInput): Promise<FeeStandardObject> {
-    return FeeStandardObject.from(await this.funding.createFeeStandard(actor, { code: input.code, name: input.name, feeFenPerSemester: parseMoney(input.feePerSemester) }));
+  async createAfterSchoolFeeStandard(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: FeeStandardInput,
+  ): Promise<FeeStandardObject> {
+    return FeeStandardObject.from(
+      await this.funding.createFeeStandard(actor, {
+        code: input.code,
+        name: input.name,
+        feeFenPerSemester: parseMoney(input.feePerSemester),
+      }),
+    );
   }
 
   @Roles(Role.SCHOOL_ADMIN)
-  @Mutation(() => Boolean, { description: 'Records students taking a customised service at a fee standard, and exemptions' })
-  async recordAfterSchoolFees(@CurrentPrincipal() actor: Principal, @Args('input') input: FeeChargeInput): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Records students taking a customised service at a fee standard, and exemptions',
+  })
+  async recordAfterSchoolFees(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: FeeChargeInput,
+  ): Promise<boolean> {
     await this.funding.recordFeeCharge(actor, input);
     return true;
   }
 
-  @Query(() => [FundingStatementObject], { description: 'Semester funding statements per school (EDU, FINANCE, DEVELOPMENT_REFORM, county roles, own school/township)' })
-  async afterSchoolFundingStatements(@CurrentPrincipal() actor: Principal, @Args() args: SemesterArgs): Promise<FundingStatementObject[]> {
+  @Query(() => [FundingStatementObject], {
+    description:
+      'Semester funding statements per school (EDU, FINANCE, DEVELOPMENT_REFORM, county roles, own school/township)',
+  })
+  async afterSchoolFundingStatements(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: SemesterArgs,
+  ): Promise<FundingStatementObject[]> {
     return (await this.funding.statements(actor, args)).map(FundingStatementObject.from);
   }
 
   @Roles(Role.SCHOOL_ADMIN)
-  @Mutation(() => Boolean, { description: 'Records a parent-school session (家长学校: guidance or public consultation)' })
-  async recordFamilyEducationSession(@CurrentPrincipal() actor: Principal, @Args('input') input: FamilySessionInput): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Records a parent-school session (家长学校: guidance or public consultation)',
+  })
+  async recordFamilyEducationSession(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: FamilySessionInput,
+  ): Promise<boolean> {
     await this.family.recordSession(actor, input);
     return true;
   }
@@ -198,7 +282,10 @@ export class AfterSchoolRecordsResolver {
   }
 
   @Query(() => [FamilyEducationObject], { description: 'Family education completion per school and school year' })
-  familyEducationCompletion(@CurrentPrincipal() actor: Principal, @Args() args: SchoolYearArgs): Promise<FamilyEducationObject[]> {
+  familyEducationCompletion(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: SchoolYearArgs,
+  ): Promise<FamilyEducationObject[]> {
     return this.family.completion(actor, args);
   }
 }

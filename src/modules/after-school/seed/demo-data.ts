@@ -25,7 +25,10 @@ const SUBJECTS: Record<string, [string, number][]> = {
  * (weekdays) up to the day before `today` — one school skips two days, one class overruns now and then, so
  * the KPIs show something to look at.
  */
-export async function seedAfterSchoolDemo(em: EntityManager, today: string): Promise<{ schools: number; homeworkDays: number }> {
+export async function seedAfterSchoolDemo(
+  em: EntityManager,
+  today: string,
+): Promise<{ schools: number; homeworkDays: number }> {
   const { schools, teachers } = await demoSchoolsAndTeachers(em);
   const month = Number(today.slice(5, 7));
   const semester = month >= 9 || month === 1 ? `${schoolYearOf(today)}-1` : `${schoolYearOf(today)}-2`;
@@ -47,9 +50,15 @@ export async function seedAfterSchoolDemo(em: EntityManager, today: string): Pro
     )) as { id: string }[];
     if (plan) {
       for (const teacher of teachers.filter((t) => t.schoolId === school.id)) {
-        await em.query(`INSERT INTO after_school_plan_staff (plan_id, school_id, kind, teacher_id, name) VALUES ($1, $2, 'TEACHER', $3, $4)`, [plan.id, school.id, teacher.id, teacher.name]);
+        await em.query(
+          `INSERT INTO after_school_plan_staff (plan_id, school_id, kind, teacher_id, name) VALUES ($1, $2, 'TEACHER', $3, $4)`,
+          [plan.id, school.id, teacher.id, teacher.name],
+        );
       }
-      await em.query(`INSERT INTO after_school_plan_staff (plan_id, school_id, kind, name) VALUES ($1, $2, 'VOLUNTEER', '团县委志愿者服务队')`, [plan.id, school.id]);
+      await em.query(
+        `INSERT INTO after_school_plan_staff (plan_id, school_id, kind, name) VALUES ($1, $2, 'VOLUNTEER', '团县委志愿者服务队')`,
+        [plan.id, school.id],
+      );
     }
     for (const grade of GRADES[school.stage]) {
       for (const className of [`${grade}(1)班`, `${grade}(2)班`]) {
@@ -68,7 +77,18 @@ export async function seedAfterSchoolDemo(em: EntityManager, today: string): Pro
           await em.query(
             `INSERT INTO homework_record (school_id, township_code, grade, class_name, homework_date, subjects, estimated_minutes, reported_minutes, limit_minutes, published_at, reported_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT DO NOTHING`,
-            [school.id, school.townshipCode, grade, className, day, JSON.stringify(subjects), estimated, reported, limit, now],
+            [
+              school.id,
+              school.townshipCode,
+              grade,
+              className,
+              day,
+              JSON.stringify(subjects),
+              estimated,
+              reported,
+              limit,
+              now,
+            ],
           );
         }
       }
@@ -88,7 +108,10 @@ export async function seedAfterSchoolDemo(em: EntityManager, today: string): Pro
       }
     }
     const schoolYear = schoolYearOf(today);
-    const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM family_education_session WHERE school_id = $1 AND school_year = $2`, [school.id, schoolYear])) as { n: number }[];
+    const [{ n }] = (await em.query(
+      `SELECT count(*)::int AS n FROM family_education_session WHERE school_id = $1 AND school_year = $2`,
+      [school.id, schoolYear],
+    )) as { n: number }[];
     if (n === 0 && days.length > 0) {
       await em.query(
         `INSERT INTO family_education_session (school_id, township_code, school_year, kind, session_date, minutes, topic, created_at)

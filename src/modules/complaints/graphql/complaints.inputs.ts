@@ -1,5 +1,20 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidationOptions, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidationOptions,
+  ValidateBy,
+} from 'class-validator';
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { ComplaintCategory, ComplaintChannel, ComplaintStatus, ReviewDecision, Satisfaction } from '../complaint.enums';
 import { MAX_EXTENSION_DAYS } from '../deadlines';
@@ -12,7 +27,16 @@ export const REPLY_MAX = 5000;
  * `<script` tag is refused outright (VALIDATION_FAILED naming the field) rather than stored or altered.
  */
 export function NoScriptTag(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'noScriptTag', validator: { validate: (v) => typeof v !== 'string' || !/<\s*script/i.test(v), defaultMessage: (a) => `${a?.property} must not contain a <script> tag` } }, options);
+  return ValidateBy(
+    {
+      name: 'noScriptTag',
+      validator: {
+        validate: (v) => typeof v !== 'string' || !/<\s*script/i.test(v),
+        defaultMessage: (a) => `${a?.property} must not contain a <script> tag`,
+      },
+    },
+    options,
+  );
 }
 
 const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;
@@ -36,10 +60,15 @@ export class ComplaintIntakeInput {
 
   @Field(() => String, { nullable: true, description: '… or by unified social credit code (统一社会信用代码)' })
   @IsOptional()
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/i, { message: 'institutionCreditCode must be 18 characters of a unified social credit code' })
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/i, {
+    message: 'institutionCreditCode must be 18 characters of a unified social credit code',
+  })
   institutionCreditCode?: string;
 
-  @Field(() => String, { nullable: true, description: 'Name of an institution not in the registry (e.g. unlicensed), free text' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of an institution not in the registry (e.g. unlicensed), free text',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -53,7 +82,10 @@ export class ComplaintIntakeInput {
   @NoScriptTag()
   address?: string;
 
-  @Field(() => String, { nullable: true, description: 'Township (乡镇/街道) of the address; defaults to the institution’s' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Township (乡镇/街道) of the address; defaults to the institution’s',
+  })
   @IsOptional()
   @Matches(/^[0-9]{9,12}$/, { message: 'townshipCode must be a township code such as 520122001' })
   townshipCode?: string;
@@ -225,7 +257,10 @@ export class CloseComplaintInput {
   @NoScriptTag()
   summary!: string;
 
-  @Field(() => Satisfaction, { nullable: true, description: 'Return visit (满意度回访); none when the complainant could not be reached' })
+  @Field(() => Satisfaction, {
+    nullable: true,
+    description: 'Return visit (满意度回访); none when the complainant could not be reached',
+  })
   @IsOptional()
   @IsEnum(Satisfaction)
   satisfaction?: Satisfaction;

@@ -36,10 +36,16 @@ registerEnumType(ReviewDecision, {
 registerEnumType(Satisfaction, {
   name: 'ComplaintSatisfaction',
   description: 'Return visit (满意度回访)',
-  valuesMap: { SATISFIED: { description: '满意' }, BASICALLY_SATISFIED: { description: '基本满意' }, DISSATISFIED: { description: '不满意' } },
+  valuesMap: {
+    SATISFIED: { description: '满意' },
+    BASICALLY_SATISFIED: { description: '基本满意' },
+    DISSATISFIED: { description: '不满意' },
+  },
 });
 
-@ObjectType('ComplaintTimelineEntry', { description: 'A step of the public timeline (办理进度): status and the public reply' })
+@ObjectType('ComplaintTimelineEntry', {
+  description: 'A step of the public timeline (办理进度): status and the public reply',
+})
 export class ComplaintTimelineEntryObject {
   @Field(() => ComplaintStatus)
   status!: ComplaintStatus;
@@ -47,7 +53,10 @@ export class ComplaintTimelineEntryObject {
   @Field()
   occurredAt!: Date;
 
-  @Field(() => String, { nullable: true, description: 'Reply to the complainant (答复), as written; plain text, never HTML' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reply to the complainant (答复), as written; plain text, never HTML',
+  })
   reply!: string | null;
 
   static from(e: ComplaintTimelineEntry): ComplaintTimelineEntryObject {
@@ -55,7 +64,9 @@ export class ComplaintTimelineEntryObject {
   }
 }
 
-@ObjectType('ComplaintReceipt', { description: 'What the public form answers: the tracking number (查询码) to follow the complaint' })
+@ObjectType('ComplaintReceipt', {
+  description: 'What the public form answers: the tracking number (查询码) to follow the complaint',
+})
 export class ComplaintReceiptObject {
   @Field()
   trackingNumber!: string;
@@ -64,7 +75,9 @@ export class ComplaintReceiptObject {
   receivedAt!: Date;
 }
 
-@ObjectType('PublicComplaintStatus', { description: 'Public progress of a complaint (投诉进度查询): no internal notes, no officers' })
+@ObjectType('PublicComplaintStatus', {
+  description: 'Public progress of a complaint (投诉进度查询): no internal notes, no officers',
+})
 export class PublicComplaintStatusObject {
   @Field()
   trackingNumber!: string;
@@ -82,7 +95,9 @@ export class PublicComplaintStatusObject {
   timeline!: ComplaintTimelineEntryObject[];
 }
 
-@ObjectType('ComplainantContact', { description: "Complainant's contact (投诉人联系方式): in clear only for officers of the assigned departments" })
+@ObjectType('ComplainantContact', {
+  description: "Complainant's contact (投诉人联系方式): in clear only for officers of the assigned departments",
+})
 export class ComplainantContactObject {
   @Field(() => String, { nullable: true })
   name!: string | null;
@@ -162,7 +177,10 @@ export class ComplaintObject {
   @Field({ description: 'Decide acceptance by (受理告知, 15 days, Art. 23)' })
   acceptDueAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: 'Handle by (办结, 60 days from acceptance, Art. 34; plus the extension)' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Handle by (办结, 60 days from acceptance, Art. 34; plus the extension)',
+  })
   handleDueAt!: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'Extension (延期) in days, at most 30, once' })
@@ -178,7 +196,8 @@ export class ComplaintObject {
   overdueDeadlines!: string[];
 
   @Field(() => Int, {
-    description: 'Escalation level (督办级别) reached by the overdue deadlines: 0 none, 1 once overdue, 2 and 3 as the lateness grows (like tasks); raised by the overdue sweep',
+    description:
+      'Escalation level (督办级别) reached by the overdue deadlines: 0 none, 1 once overdue, 2 and 3 as the lateness grows (like tasks); raised by the overdue sweep',
   })
   escalationLevel!: number;
 
@@ -200,7 +219,10 @@ export class ComplaintObject {
   @Field(() => Int)
   reopenCount!: number;
 
-  @Field(() => Date, { nullable: true, description: 'When a review (复查) was requested: once, within 30 days of the reply' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a review (复查) was requested: once, within 30 days of the reply',
+  })
   reviewRequestedAt!: Date | null;
 
   @Field(() => String, { nullable: true })
@@ -267,7 +289,12 @@ export class ComplaintObject {
 
 export const ComplaintConnection = Paginated(ComplaintObject, 'Complaint');
 
-const LEVEL_OF = { ROUTE: 'routeOverdueLevel', ACCEPT: 'acceptOverdueLevel', HANDLE: 'handleOverdueLevel', REVIEW: 'reviewOverdueLevel' } as const;
+const LEVEL_OF = {
+  ROUTE: 'routeOverdueLevel',
+  ACCEPT: 'acceptOverdueLevel',
+  HANDLE: 'handleOverdueLevel',
+  REVIEW: 'reviewOverdueLevel',
+} as const;
 
 /** The highest level among the deadlines overdue now (a deadline met late no longer counts). */
 function escalationLevel(c: Complaint, overdue: readonly (keyof typeof LEVEL_OF)[]): number {

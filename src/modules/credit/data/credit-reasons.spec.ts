@@ -9,7 +9,12 @@ describe('credit reasons', () => {
   it('refuses black-list durations outside 1–5 years', () => {
     const bad = [...CREDIT_REASONS, { code: 'X', kind: CreditListKind.BLACK, name: 'x', durationMonths: 72 }];
     expect(creditReasonProblems(bad)).toEqual(['X: a black-list duration is 1–5 whole years or permanent']);
-    expect(creditReasonProblems([...CREDIT_REASONS, { code: 'Y', kind: CreditListKind.WHITE, name: 'y', durationMonths: null }])).toEqual(['Y: white and grey entries expire']);
+    expect(
+      creditReasonProblems([
+        ...CREDIT_REASONS,
+        { code: 'Y', kind: CreditListKind.WHITE, name: 'y', durationMonths: null },
+      ]),
+    ).toEqual(['Y: white and grey entries expire']);
   });
 
   it('computes the last day in force', () => {

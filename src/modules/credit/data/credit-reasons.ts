@@ -15,7 +15,12 @@ export interface CreditReason {
 
 export const CREDIT_REASONS: readonly CreditReason[] = [
   { code: 'UNLICENSED_OPERATION', kind: CreditListKind.BLACK, name: '无证无照违规办学', durationMonths: 36 },
-  { code: 'DISGUISED_SUBJECT_TRAINING', kind: CreditListKind.BLACK, name: '隐形变异开展学科类培训', durationMonths: 36 },
+  {
+    code: 'DISGUISED_SUBJECT_TRAINING',
+    kind: CreditListKind.BLACK,
+    name: '隐形变异开展学科类培训',
+    durationMonths: 36,
+  },
   { code: 'FEES_ABSCONDED', kind: CreditListKind.BLACK, name: '卷钱跑路、恶意终止培训', durationMonths: null },
   { code: 'PREPAID_FEE_VIOLATION', kind: CreditListKind.BLACK, name: '违规收取或挪用预收费', durationMonths: 24 },
   { code: 'SAFETY_HAZARD', kind: CreditListKind.BLACK, name: '重大安全隐患拒不整改', durationMonths: 24 },
@@ -38,12 +43,18 @@ export function creditReasonProblems(reasons: readonly CreditReason[] = CREDIT_R
   for (const r of reasons) {
     if (seen.has(r.code)) problems.push(`duplicate reason ${r.code}`);
     seen.add(r.code);
-    if (r.kind === CreditListKind.BLACK && r.durationMonths !== null && ![12, 24, 36, 48, 60].includes(r.durationMonths)) {
+    if (
+      r.kind === CreditListKind.BLACK &&
+      r.durationMonths !== null &&
+      ![12, 24, 36, 48, 60].includes(r.durationMonths)
+    ) {
       problems.push(`${r.code}: a black-list duration is 1–5 whole years or permanent`);
     }
-    if (r.kind !== CreditListKind.BLACK && (r.durationMonths === null || r.durationMonths < 1)) problems.push(`${r.code}: white and grey entries expire`);
+    if (r.kind !== CreditListKind.BLACK && (r.durationMonths === null || r.durationMonths < 1))
+      problems.push(`${r.code}: white and grey entries expire`);
   }
-  for (const kind of Object.values(CreditListKind)) if (!reasons.some((r) => r.kind === kind)) problems.push(`no reason for ${kind}`);
+  for (const kind of Object.values(CreditListKind))
+    if (!reasons.some((r) => r.kind === kind)) problems.push(`no reason for ${kind}`);
   return problems;
 }
 

@@ -24,7 +24,11 @@ export enum RemovalGrounds {
 }
 
 /** Statuses holding the institution's place on a list (one per institution and kind). */
-export const ACTIVE_ENTRY_STATUSES = [CreditEntryStatus.PROPOSED, CreditEntryStatus.PUBLISHED, CreditEntryStatus.REMOVAL_PROPOSED] as const;
+export const ACTIVE_ENTRY_STATUSES = [
+  CreditEntryStatus.PROPOSED,
+  CreditEntryStatus.PUBLISHED,
+  CreditEntryStatus.REMOVAL_PROPOSED,
+] as const;
 /** Statuses shown to the public (a removal not yet approved keeps the entry on the list). */
 export const PUBLISHED_STATUSES = [CreditEntryStatus.PUBLISHED, CreditEntryStatus.REMOVAL_PROPOSED] as const;
 

@@ -1,9 +1,26 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { CreditEntryStatus, CreditListKind, RemovalGrounds } from '../entities/credit-entry.entity';
-import { CreditRecordKind, CreditRecordSource, CreditRecordStatus, CreditSeverity } from '../entities/credit-record.entity';
+import {
+  CreditRecordKind,
+  CreditRecordSource,
+  CreditRecordStatus,
+  CreditSeverity,
+} from '../entities/credit-record.entity';
 import { PublicListKind } from './credit.objects';
 
 @InputType('CreditEvidenceInput')
@@ -40,7 +57,9 @@ export class RecordCreditInput {
   @IsIn(Object.values(CreditRecordKind))
   kind!: CreditRecordKind;
 
-  @Field(() => CreditRecordSource, { description: 'MANUAL, INSPECTION_FINDING or FIRE_NOT_RECTIFIED (the others come from events)' })
+  @Field(() => CreditRecordSource, {
+    description: 'MANUAL, INSPECTION_FINDING or FIRE_NOT_RECTIFIED (the others come from events)',
+  })
   @IsIn(Object.values(CreditRecordSource))
   source!: CreditRecordSource;
 
@@ -68,7 +87,10 @@ export class RecordCreditInput {
   @IsDateString({ strict: true })
   occurredOn?: string;
 
-  @Field(() => String, { nullable: true, description: 'Finding or document number; one record per source and reference' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Finding or document number; one record per source and reference',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -122,7 +144,10 @@ export class ProposeCreditEntryRemovalInput {
   @Length(1, 1000)
   note!: string;
 
-  @Field(() => [EvidenceInput], { nullable: true, description: 'Required for credit repair: proof of the rectification' })
+  @Field(() => [EvidenceInput], {
+    nullable: true,
+    description: 'Required for credit repair: proof of the rectification',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -224,4 +249,3 @@ export class RequiredNoteArgs {
   @Length(1, 1000)
   note!: string;
 }
-

@@ -3,7 +3,8 @@ import { CreditEntry } from '../entities/credit-entry.entity';
 import { CreditRecord, EvidenceRef } from '../entities/credit-record.entity';
 import { CreditEntryObject, CreditRecordObject, EvidenceObject } from './credit.objects';
 
-const evidence = (list: EvidenceRef[] | null | undefined): EvidenceObject[] => (list ?? []).map((e) => ({ kind: e.kind, reference: e.reference, note: e.note ?? null }));
+const evidence = (list: EvidenceRef[] | null | undefined): EvidenceObject[] =>
+  (list ?? []).map((e) => ({ kind: e.kind, reference: e.reference, note: e.note ?? null }));
 
 export const recordObject = (r: CreditRecord): CreditRecordObject => ({
   id: r.id,

@@ -1,21 +1,44 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Paginated } from '../../../platform/graphql/pagination';
 import { CreditEntryStatus, CreditListKind, RemovalGrounds } from '../entities/credit-entry.entity';
-import { CreditRecordKind, CreditRecordSource, CreditRecordStatus, CreditSeverity } from '../entities/credit-record.entity';
+import {
+  CreditRecordKind,
+  CreditRecordSource,
+  CreditRecordStatus,
+  CreditSeverity,
+} from '../entities/credit-record.entity';
 
-registerEnumType(CreditRecordKind, { name: 'CreditRecordKind', description: 'Violation (违规失信) or commendation (守信表彰)' });
-registerEnumType(CreditRecordSource, { name: 'CreditRecordSource', description: 'Where a credit record comes from (信用记录来源)' });
+registerEnumType(CreditRecordKind, {
+  name: 'CreditRecordKind',
+  description: 'Violation (违规失信) or commendation (守信表彰)',
+});
+registerEnumType(CreditRecordSource, {
+  name: 'CreditRecordSource',
+  description: 'Where a credit record comes from (信用记录来源)',
+});
 registerEnumType(CreditSeverity, { name: 'CreditSeverity', description: 'Severity (一般/较重/严重)' });
 registerEnumType(CreditRecordStatus, { name: 'CreditRecordStatus' });
-registerEnumType(CreditListKind, { name: 'CreditListKind', description: 'BLACK (黑名单), WHITE (白名单), GREY (灰名单, 重点关注)' });
-registerEnumType(CreditEntryStatus, { name: 'CreditEntryStatus', description: 'PROPOSED → PUBLISHED (公示) / REJECTED; PUBLISHED → REMOVAL_PROPOSED → REMOVED; EXPIRED' });
-registerEnumType(RemovalGrounds, { name: 'CreditRemovalGrounds', description: 'APPEAL (申诉), CREDIT_REPAIR (信用修复), SUPERSEDED_BY_BLACKLIST' });
+registerEnumType(CreditListKind, {
+  name: 'CreditListKind',
+  description: 'BLACK (黑名单), WHITE (白名单), GREY (灰名单, 重点关注)',
+});
+registerEnumType(CreditEntryStatus, {
+  name: 'CreditEntryStatus',
+  description: 'PROPOSED → PUBLISHED (公示) / REJECTED; PUBLISHED → REMOVAL_PROPOSED → REMOVED; EXPIRED',
+});
+registerEnumType(RemovalGrounds, {
+  name: 'CreditRemovalGrounds',
+  description: 'APPEAL (申诉), CREDIT_REPAIR (信用修复), SUPERSEDED_BY_BLACKLIST',
+});
 
 export enum PublicListKind {
   BLACK = 'BLACK',
   WHITE = 'WHITE',
 }
-registerEnumType(PublicListKind, { name: 'PublicCreditListKind', description: 'The public lists: BLACK (黑名单) or WHITE (白名单)' });
+registerEnumType(PublicListKind, {
+  name: 'PublicCreditListKind',
+  description: 'The public lists: BLACK (黑名单) or WHITE (白名单)',
+});
 
 export enum CreditStanding {
   BLACK = 'BLACK',
@@ -23,7 +46,10 @@ export enum CreditStanding {
   GREY = 'GREY',
   NONE = 'NONE',
 }
-registerEnumType(CreditStanding, { name: 'CreditStanding', description: 'An institution’s public standing (信用状态): on the black, white or grey list, or none' });
+registerEnumType(CreditStanding, {
+  name: 'CreditStanding',
+  description: 'An institution’s public standing (信用状态): on the black, white or grey list, or none',
+});
 
 @ObjectType('CreditEvidence', { description: 'Evidence reference (证据): a document number, file id or link' })
 export class EvidenceObject {
@@ -55,7 +81,9 @@ export class CreditInstitutionObject {
   status!: string;
 }
 
-@ObjectType('CreditRecord', { description: 'Credit record (信用记录): a violation or commendation; revoked, never deleted' })
+@ObjectType('CreditRecord', {
+  description: 'Credit record (信用记录): a violation or commendation; revoked, never deleted',
+})
 export class CreditRecordObject {
   @Field(() => ID)
   id!: string;

@@ -36,10 +36,18 @@ import {
   WhitelistEligibilityObject,
 } from './credit.objects';
 
-const institutionObject = (s: InstitutionSummary): CreditInstitutionObject => ({ id: s.id, name: s.name, creditCode: s.creditCode, townshipCode: s.townshipCode, status: s.status });
+const institutionObject = (s: InstitutionSummary): CreditInstitutionObject => ({
+  id: s.id,
+  name: s.name,
+  creditCode: s.creditCode,
+  townshipCode: s.townshipCode,
+  status: s.status,
+});
 
 function institutionLoader(ctx: GqlContext, registry: RegistryFacade) {
-  return ctx.loaders.get<string, InstitutionSummary | null>('credit.institution', async (ids) => byKey(ids, await registry.getInstitutions(ids), (s) => s.id));
+  return ctx.loaders.get<string, InstitutionSummary | null>('credit.institution', async (ids) =>
+    byKey(ids, await registry.getInstitutions(ids), (s) => s.id),
+  );
 }
 
 /** Credit records (信用记录): officers' reads, manual records, revocation. */
@@ -51,32 +59,52 @@ export class CreditRecordResolver {
   ) {}
 
   @Roles(...READER_ROLES)
-  @Query(() => CreditRecordConnection, { description: 'Credit records (信用记录), newest first', complexity: pagedComplexity })
-  async creditRecords(@CurrentPrincipal() actor: Principal, @Args() args: CreditRecordsArgs): Promise<Connection<CreditRecordObject>> {
+  @Query(() => CreditRecordConnection, {
+    description: 'Credit records (信用记录), newest first',
+    complexity: pagedComplexity,
+  })
+  async creditRecords(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: CreditRecordsArgs,
+  ): Promise<Connection<CreditRecordObject>> {
     const page = await this.records.list(actor, args, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: recordObject(e.node) })) };
   }
 
   @Roles(...READER_ROLES)
   @Query(() => CreditRecordObject)
-  async creditRecord(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<CreditRecordObject> {
+  async creditRecord(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<CreditRecordObject> {
     return recordObject(await this.records.get(actor, id));
   }
 
   @Roles(...RECORDER_ROLES)
   @Mutation(() => CreditRecordObject, { description: 'Records a violation or commendation by hand (人工录入)' })
-  async recordCredit(@CurrentPrincipal() actor: Principal, @Args('input') input: RecordCreditInput): Promise<CreditRecordObject> {
+  async recordCredit(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: RecordCreditInput,
+  ): Promise<CreditRecordObject> {
     return recordObject(await this.records.record(actor, { ...input, severity: input.severity ?? null }));
   }
 
   @Roles(...APPROVER_ROLES)
-  @Mutation(() => CreditRecordObject, { description: 'Revokes a mistaken record with a reason (records are never deleted)' })
-  async revokeCreditRecord(@CurrentPrincipal() actor: Principal, @Args() args: RequiredNoteArgs): Promise<CreditRecordObject> {
+  @Mutation(() => CreditRecordObject, {
+    description: 'Revokes a mistaken record with a reason (records are never deleted)',
+  })
+  async revokeCreditRecord(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: RequiredNoteArgs,
+  ): Promise<CreditRecordObject> {
     return recordObject(await this.records.revoke(actor, args.id, args.note));
   }
 
   @ResolveField(() => CreditInstitutionObject, { nullable: true })
-  async institution(@Parent() record: CreditRecordObject, @Context() ctx: GqlContext): Promise<CreditInstitutionObject | null> {
+  async institution(
+    @Parent() record: CreditRecordObject,
+    @Context() ctx: GqlContext,
+  ): Promise<CreditInstitutionObject | null> {
     const s = await institutionLoader(ctx, this.registry).load(record.institutionId);
     return s ? institutionObject(s) : null;
   }
@@ -92,20 +120,31 @@ export class CreditEntryResolver {
   ) {}
 
   @Roles(...READER_ROLES)
-  @Query(() => CreditEntryConnection, { description: 'List entries (名单条目) in every state, newest first', complexity: pagedComplexity })
-  async creditEntries(@CurrentPrincipal() actor: Principal, @Args() args: CreditEntriesArgs): Promise<Connection<CreditEntryObject>> {
+  @Query(() => CreditEntryConnection, {
+    description: 'List entries (名单条目) in every state, newest first',
+    complexity: pagedComplexity,
+  })
+  async creditEntries(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: CreditEntriesArgs,
+  ): Promise<Connection<CreditEntryObject>> {
     const page = await this.entries.list(actor, args, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: entryObject(e.node) })) };
   }
 
   @Roles(...READER_ROLES)
   @Query(() => CreditEntryObject)
-  async creditEntry(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<CreditEntryObject> {
+  async creditEntry(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<CreditEntryObject> {
     return entryObject(await this.entries.get(actor, id));
   }
 
   @Roles(...READER_ROLES)
-  @Query(() => WhitelistEligibilityObject, { description: 'Whether an institution qualifies for the white list now, and why not' })
+  @Query(() => WhitelistEligibilityObject, {
+    description: 'Whether an institution qualifies for the white list now, and why not',
+  })
   whitelistEligibility(
     @CurrentPrincipal() actor: Principal,
     @Args('institutionId', { type: () => ID }, uuidArg('institutionId')) institutionId: string,
@@ -114,7 +153,9 @@ export class CreditEntryResolver {
   }
 
   @Public()
-  @Query(() => [CreditReasonObject], { description: 'Reason categories of list entries and their durations (列入事由与期限)' })
+  @Query(() => [CreditReasonObject], {
+    description: 'Reason categories of list entries and their durations (列入事由与期限)',
+  })
   creditReasons(): CreditReasonObject[] {
     return CREDIT_REASONS.map((r) => ({ ...r }));
   }
@@ -125,29 +166,49 @@ export class CreditEntryResolver {
     complexity: pagedComplexity,
   })
   publicCreditList(@Args() args: PublicCreditListArgs): Promise<Connection<PublicCreditEntry>> {
-    return this.entries.publicList({ kind: args.kind as unknown as CreditListKind.BLACK | CreditListKind.WHITE, townshipCode: args.townshipCode, search: args.search }, args);
+    return this.entries.publicList(
+      {
+        kind: args.kind as unknown as CreditListKind.BLACK | CreditListKind.WHITE,
+        townshipCode: args.townshipCode,
+        search: args.search,
+      },
+      args,
+    );
   }
 
   @Roles(...PROPOSER_ROLES)
   @Mutation(() => CreditEntryObject, { description: 'Proposes a list entry (first step; a second person approves)' })
-  async proposeCreditEntry(@CurrentPrincipal() actor: Principal, @Args('input') input: ProposeCreditEntryInput): Promise<CreditEntryObject> {
+  async proposeCreditEntry(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ProposeCreditEntryInput,
+  ): Promise<CreditEntryObject> {
     return entryObject(await this.entries.propose(actor, { ...input, reasonCode: input.reasonCategory }));
   }
 
   @Roles(...APPROVER_ROLES)
-  @Mutation(() => CreditEntryObject, { description: 'Approves and publishes (公示) a proposed entry; a BLACK entry triggers joint punishment (联合惩戒)' })
-  async approveCreditEntry(@CurrentPrincipal() actor: Principal, @Args() args: DecisionArgs): Promise<CreditEntryObject> {
+  @Mutation(() => CreditEntryObject, {
+    description: 'Approves and publishes (公示) a proposed entry; a BLACK entry triggers joint punishment (联合惩戒)',
+  })
+  async approveCreditEntry(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: DecisionArgs,
+  ): Promise<CreditEntryObject> {
     return entryObject(await this.entries.approve(actor, args.id, args.note));
   }
 
   @Roles(...APPROVER_ROLES)
   @Mutation(() => CreditEntryObject)
-  async rejectCreditEntry(@CurrentPrincipal() actor: Principal, @Args() args: RequiredNoteArgs): Promise<CreditEntryObject> {
+  async rejectCreditEntry(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: RequiredNoteArgs,
+  ): Promise<CreditEntryObject> {
     return entryObject(await this.entries.reject(actor, args.id, args.note));
   }
 
   @Roles(...PROPOSER_ROLES)
-  @Mutation(() => CreditEntryObject, { description: 'Proposes removing a published entry on appeal (申诉) or credit repair (信用修复)' })
+  @Mutation(() => CreditEntryObject, {
+    description: 'Proposes removing a published entry on appeal (申诉) or credit repair (信用修复)',
+  })
   async proposeCreditEntryRemoval(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
@@ -158,13 +219,19 @@ export class CreditEntryResolver {
 
   @Roles(...APPROVER_ROLES)
   @Mutation(() => CreditEntryObject)
-  async approveCreditEntryRemoval(@CurrentPrincipal() actor: Principal, @Args() args: DecisionArgs): Promise<CreditEntryObject> {
+  async approveCreditEntryRemoval(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: DecisionArgs,
+  ): Promise<CreditEntryObject> {
     return entryObject(await this.entries.approveRemoval(actor, args.id, args.note));
   }
 
   @Roles(...APPROVER_ROLES)
   @Mutation(() => CreditEntryObject)
-  async rejectCreditEntryRemoval(@CurrentPrincipal() actor: Principal, @Args() args: RequiredNoteArgs): Promise<CreditEntryObject> {
+  async rejectCreditEntryRemoval(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: RequiredNoteArgs,
+  ): Promise<CreditEntryObject> {
     return entryObject(await this.entries.rejectRemoval(actor, args.id, args.note));
   }
 }

@@ -5,16 +5,27 @@ import { CreditEntryService } from '../credit-entry.service';
 import { Standing } from '../credit-entry.types';
 import { CreditStanding, CreditStandingObject } from './credit.objects';
 
-const standingObject = (s: Standing): CreditStandingObject => ({ standing: s.standing as CreditStanding, effectiveOn: s.effectiveOn, expiresOn: s.expiresOn });
+const standingObject = (s: Standing): CreditStandingObject => ({
+  standing: s.standing as CreditStanding,
+  effectiveOn: s.effectiveOn,
+  expiresOn: s.expiresOn,
+});
 
 /** The credit standing (信用状态) on the registry's public profile (机构公示): published entries only. */
 @Resolver(() => InstitutionPublicProfileObject)
 export class PublicStandingResolver {
   constructor(private readonly entries: CreditEntryService) {}
 
-  @ResolveField(() => CreditStandingObject, { description: 'Black / white / grey list standing (信用状态), with its effective and expiry dates' })
-  async standing(@Parent() profile: InstitutionPublicProfileObject, @Context() ctx: GqlContext): Promise<CreditStandingObject> {
-    const loader = ctx.loaders.get<string, CreditStandingObject>('credit.standing-by-code', async (codes) => (await this.entries.standingsByCreditCode(codes)).map(standingObject));
+  @ResolveField(() => CreditStandingObject, {
+    description: 'Black / white / grey list standing (信用状态), with its effective and expiry dates',
+  })
+  async standing(
+    @Parent() profile: InstitutionPublicProfileObject,
+    @Context() ctx: GqlContext,
+  ): Promise<CreditStandingObject> {
+    const loader = ctx.loaders.get<string, CreditStandingObject>('credit.standing-by-code', async (codes) =>
+      (await this.entries.standingsByCreditCode(codes)).map(standingObject),
+    );
     return loader.load(profile.creditCode);
   }
 }
@@ -24,9 +35,16 @@ export class PublicStandingResolver {
 export class InstitutionStandingResolver {
   constructor(private readonly entries: CreditEntryService) {}
 
-  @ResolveField(() => CreditStandingObject, { description: 'Black / white / grey list standing (信用状态), as published' })
-  async creditStanding(@Parent() institution: InstitutionObject, @Context() ctx: GqlContext): Promise<CreditStandingObject> {
-    const loader = ctx.loaders.get<string, CreditStandingObject>('credit.standing-by-institution', async (ids) => (await this.entries.standings(ids)).map(standingObject));
+  @ResolveField(() => CreditStandingObject, {
+    description: 'Black / white / grey list standing (信用状态), as published',
+  })
+  async creditStanding(
+    @Parent() institution: InstitutionObject,
+    @Context() ctx: GqlContext,
+  ): Promise<CreditStandingObject> {
+    const loader = ctx.loaders.get<string, CreditStandingObject>('credit.standing-by-institution', async (ids) =>
+      (await this.entries.standings(ids)).map(standingObject),
+    );
     return loader.load(institution.id);
   }
 }

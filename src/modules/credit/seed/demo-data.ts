@@ -22,16 +22,37 @@ export async function seedCreditDemo(em: EntityManager, now: Date, timeZone: str
     `SELECT id, name, credit_code, township_code FROM institution WHERE status = 'OPERATING' ORDER BY credit_code LIMIT 4`,
   )) as { id: string; name: string; credit_code: string; township_code: string }[];
   if (institutions.length < 4) return 0;
-  const [black, white, proposed, grey] = institutions as [(typeof institutions)[number], (typeof institutions)[number], (typeof institutions)[number], (typeof institutions)[number]];
+  const [black, white, proposed, grey] = institutions as [
+    (typeof institutions)[number],
+    (typeof institutions)[number],
+    (typeof institutions)[number],
+    (typeof institutions)[number],
+  ];
   await em.query(
     `INSERT INTO credit_annual_review (institution_id, year, result, score, completed_at) VALUES ($1, $2, 'PASS', 91, $3) ON CONFLICT DO NOTHING`,
     [white.id, year, now],
   );
-  const record = async (inst: typeof black, source: string, severity: string, summary: string, ref: string): Promise<string> => {
+  const record = async (
+    inst: typeof black,
+    source: string,
+    severity: string,
+    summary: string,
+    ref: string,
+  ): Promise<string> => {
     const [row] = (await em.query(
       `INSERT INTO credit_record (institution_id, township_code, kind, source, severity, summary, evidence, occurred_on, source_reference, created_by_name, created_at)
        VALUES ($1, $2, 'VIOLATION', $3, $4, $5, $6, $7, $8, 'demo', $9) RETURNING id`,
-      [inst.id, inst.township_code, source, severity, summary, JSON.stringify([{ kind: 'DOCUMENT', reference: ref, note: null }]), addDays(today, -20), ref, now],
+      [
+        inst.id,
+        inst.township_code,
+        source,
+        severity,
+        summary,
+        JSON.stringify([{ kind: 'DOCUMENT', reference: ref, note: null }]),
+        addDays(today, -20),
+        ref,
+        now,
+      ],
     )) as { id: string }[];
     return row!.id;
   };

@@ -60,7 +60,10 @@ export class EscrowProjectionSubscriber {
   }
 
   /** A risk reserve (风险保证金), the other supervision route; last writer by event time wins. */
-  private async projectReserve(event: DomainEvent<'escrow.risk_reserve.registered' | 'escrow.risk_reserve.released'>, em: EntityManager): Promise<void> {
+  private async projectReserve(
+    event: DomainEvent<'escrow.risk_reserve.registered' | 'escrow.risk_reserve.released'>,
+    em: EntityManager,
+  ): Promise<void> {
     const p = event.payload;
     await em.query(
       `INSERT INTO credit_risk_reserve (reserve_id, institution_id, status, valid_until, updated_at) VALUES ($1, $2, $3, $4, $5)
@@ -71,7 +74,12 @@ export class EscrowProjectionSubscriber {
   }
 
   /** Last writer by event time wins, so out-of-order deliveries settle on the latest status. */
-  private async project(event: DomainEvent<'escrow.account.opened' | 'escrow.account.frozen' | 'escrow.account.unfrozen' | 'escrow.account.closed'>, em: EntityManager): Promise<void> {
+  private async project(
+    event: DomainEvent<
+      'escrow.account.opened' | 'escrow.account.frozen' | 'escrow.account.unfrozen' | 'escrow.account.closed'
+    >,
+    em: EntityManager,
+  ): Promise<void> {
     const p = event.payload;
     await em.query(
       `INSERT INTO credit_escrow_account (account_id, institution_id, status, updated_at) VALUES ($1, $2, $3, $4)

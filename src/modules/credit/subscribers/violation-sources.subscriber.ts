@@ -44,7 +44,12 @@ export class ViolationSourcesSubscriber {
       source: CreditRecordSource.IN_SERVICE_TEACHER,
       severity: CreditSeverity.SERIOUS,
       summary: '聘用中小学在职教师 (an in-service public school teacher works for the institution)',
-      evidence: [{ kind: 'TEACHER_ROSTER_MATCH', reference: `staff ${p.staffId} = teacher ${p.teacherId} (school ${p.schoolId})` }],
+      evidence: [
+        {
+          kind: 'TEACHER_ROSTER_MATCH',
+          reference: `staff ${p.staffId} = teacher ${p.teacherId} (school ${p.schoolId})`,
+        },
+      ],
       occurredAt: event.occurredAt,
       sourceReference: `${p.staffId}/${p.teacherId}`,
     });

@@ -11,43 +11,68 @@ const TOWNSHIP = /^\d{9,12}$/;
 export class DashboardRatioObject {
   @Field(() => Int) numerator!: number;
   @Field(() => Int) denominator!: number;
-  @Field(() => Float, { nullable: true, description: 'numerator / denominator (4 decimals); null when the denominator is 0' }) rate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'numerator / denominator (4 decimals); null when the denominator is 0',
+  })
+  rate!: number | null;
   @Field(() => Float, { description: 'The seed target (1 = 100 %)' }) target!: number;
 }
 
 @ObjectType('DashboardLevelCount')
 export class LevelCountObject {
-  @Field(() => Int, { description: 'Escalation level 0–3 (0: past due, not yet escalated by the sweep)' }) level!: number;
+  @Field(() => Int, { description: 'Escalation level 0–3 (0: past due, not yet escalated by the sweep)' })
+  level!: number;
   @Field(() => Int) count!: number;
 }
 
 @ObjectType('DashboardOverdueByTownship', { description: 'Overdue items of one township, by escalation level' })
 export class OverdueByTownshipObject {
-  @Field(() => String, { nullable: true, description: 'The township; null for county-level tasks (no township)' }) townshipCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The township; null for county-level tasks (no township)' })
+  townshipCode!: string | null;
   @Field(() => Int) count!: number;
-  @Field(() => [LevelCountObject], { description: 'The count per escalation level, levels with none left out' }) byLevel!: LevelCountObject[];
+  @Field(() => [LevelCountObject], { description: 'The count per escalation level, levels with none left out' })
+  byLevel!: LevelCountObject[];
 }
 
 @ObjectType('DashboardOverdueByDepartment', { description: 'Overdue items led by one department, by escalation level' })
 export class OverdueByDepartmentObject {
-  @Field({ description: 'The lead department (co-operating departments are not counted, so the groups add up to the total)' }) departmentCode!: string;
+  @Field({
+    description: 'The lead department (co-operating departments are not counted, so the groups add up to the total)',
+  })
+  departmentCode!: string;
   @Field(() => Int) count!: number;
-  @Field(() => [LevelCountObject], { description: 'The count per escalation level, levels with none left out' }) byLevel!: LevelCountObject[];
+  @Field(() => [LevelCountObject], { description: 'The count per escalation level, levels with none left out' })
+  byLevel!: LevelCountObject[];
 }
 
-@ObjectType('DashboardPartyCoverage', { description: 'Party-building coverage (两个全覆盖) of the operating institutions of one township' })
+@ObjectType('DashboardPartyCoverage', {
+  description: 'Party-building coverage (两个全覆盖) of the operating institutions of one township',
+})
 export class PartyCoverageObject {
   @Field() townshipCode!: string;
-  @Field(() => DashboardRatioObject, { description: 'With party organisation coverage (党的组织覆盖) / operating' }) organisation!: DashboardRatioObject;
-  @Field(() => DashboardRatioObject, { description: 'With party work coverage (党的工作覆盖) / operating' }) work!: DashboardRatioObject;
+  @Field(() => DashboardRatioObject, { description: 'With party organisation coverage (党的组织覆盖) / operating' })
+  organisation!: DashboardRatioObject;
+  @Field(() => DashboardRatioObject, { description: 'With party work coverage (党的工作覆盖) / operating' })
+  work!: DashboardRatioObject;
 }
 
-@ObjectType('DashboardThreeHundredPercent', { description: '"三个100%": homework publicity, homework duration compliance, after-school coverage' })
+@ObjectType('DashboardThreeHundredPercent', {
+  description: '"三个100%": homework publicity, homework duration compliance, after-school coverage',
+})
 export class ThreeHundredPercentObject {
-  @Field(() => DashboardRatioObject, { description: 'Daily publicity per class (作业公示): class-days published / class-days expected, in the period (see homeworkComplianceBySchool)' }) homeworkPublicity!: DashboardRatioObject;
-  @Field(() => DashboardRatioObject, { description: 'Class-days within the grade limit / class-days reported (作业时长达标), in the period' })
+  @Field(() => DashboardRatioObject, {
+    description:
+      'Daily publicity per class (作业公示): class-days published / class-days expected, in the period (see homeworkComplianceBySchool)',
+  })
+  homeworkPublicity!: DashboardRatioObject;
+  @Field(() => DashboardRatioObject, {
+    description: 'Class-days within the grade limit / class-days reported (作业时长达标), in the period',
+  })
   homeworkDurationCompliance!: DashboardRatioObject;
-  @Field(() => DashboardRatioObject, { description: 'Students served / students asking for after-school service (课后服务覆盖), in the semester' })
+  @Field(() => DashboardRatioObject, {
+    description: 'Students served / students asking for after-school service (课后服务覆盖), in the semester',
+  })
   afterSchoolCoverage!: DashboardRatioObject;
   @Field({ description: 'The semester of asOf the coverage is for (2026-1 autumn, 2026-2 spring)' }) semester!: string;
 }
@@ -60,14 +85,24 @@ export class CategoryCountObject {
 
 @ObjectType('DashboardRegistry', { description: 'Institution registry (机构登记) figures, now' })
 export class RegistrySectionObject {
-  @Field(() => Int, { description: 'For-profit subject institutions not yet closed (压减, target 0)' }) subjectInstitutionsRemaining!: number;
-  @Field(() => [CategoryCountObject], { description: 'Operating institutions by category' }) operatingByCategory!: CategoryCountObject[];
+  @Field(() => Int, { description: 'For-profit subject institutions not yet closed (压减, target 0)' })
+  subjectInstitutionsRemaining!: number;
+  @Field(() => [CategoryCountObject], { description: 'Operating institutions by category' })
+  operatingByCategory!: CategoryCountObject[];
   @Field(() => Int, { description: 'Unlicensed/variant training leads open' }) unlicensedLeadsOpen!: number;
-  @Field(() => Int, { description: 'Of them, open past the clearance deadline (动态清零)' }) unlicensedLeadsOverdue!: number;
-  @Field(() => DashboardRatioObject, { description: 'Operating institutions with party organisation coverage (党的组织覆盖) / operating institutions' })
+  @Field(() => Int, { description: 'Of them, open past the clearance deadline (动态清零)' })
+  unlicensedLeadsOverdue!: number;
+  @Field(() => DashboardRatioObject, {
+    description: 'Operating institutions with party organisation coverage (党的组织覆盖) / operating institutions',
+  })
   partyOrganisationCoverage!: DashboardRatioObject;
-  @Field(() => DashboardRatioObject, { description: 'Operating institutions with party work coverage (党的工作覆盖) / operating institutions' }) partyWorkCoverage!: DashboardRatioObject;
-  @Field(() => [PartyCoverageObject], { description: 'Both coverages (两个全覆盖) per township with operating institutions (a township officer: their own)' })
+  @Field(() => DashboardRatioObject, {
+    description: 'Operating institutions with party work coverage (党的工作覆盖) / operating institutions',
+  })
+  partyWorkCoverage!: DashboardRatioObject;
+  @Field(() => [PartyCoverageObject], {
+    description: 'Both coverages (两个全覆盖) per township with operating institutions (a township officer: their own)',
+  })
   partyCoverageByTownship!: PartyCoverageObject[];
 }
 
@@ -79,9 +114,13 @@ export class AlertCountObject {
 
 @ObjectType('DashboardEscrow', { description: 'Fund escrow (资金监管) figures, now' })
 export class EscrowSectionObject {
-  @Field(() => DashboardRatioObject, { description: 'Operating institutions with an account in use / operating institutions (全覆盖)' }) coverage!: DashboardRatioObject;
+  @Field(() => DashboardRatioObject, {
+    description: 'Operating institutions with an account in use / operating institutions (全覆盖)',
+  })
+  coverage!: DashboardRatioObject;
   @Field({ description: 'Required custody of the accounts in use, yuan (two decimals)' }) totalCustody!: string;
-  @Field(() => [AlertCountObject], { description: 'Alerts not yet resolved, by type' }) openAlertsByType!: AlertCountObject[];
+  @Field(() => [AlertCountObject], { description: 'Alerts not yet resolved, by type' })
+  openAlertsByType!: AlertCountObject[];
 }
 
 @ObjectType('DashboardCredit', { description: 'Black/white/grey lists (黑白名单): entries published, now' })
@@ -96,12 +135,23 @@ export class ComplaintsSectionObject {
   @Field(() => Int, { description: 'Received in the period' }) received!: number;
   @Field(() => Int, { description: 'Closed in the period' }) closed!: number;
   @Field(() => Int, { description: 'Received in the period that went past a deadline' }) overdue!: number;
-  @Field(() => Float, { nullable: true, description: '满意 + 基本满意 / rated, of those closed in the period; null when none was rated' }) satisfactionRate!: number | null;
-  @Field(() => Int, { description: 'Past a pending statutory deadline (ROUTE, ACCEPT, HANDLE, REVIEW) at the end of asOf, whenever received (current records)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '满意 + 基本满意 / rated, of those closed in the period; null when none was rated',
+  })
+  satisfactionRate!: number | null;
+  @Field(() => Int, {
+    description:
+      'Past a pending statutory deadline (ROUTE, ACCEPT, HANDLE, REVIEW) at the end of asOf, whenever received (current records)',
+  })
   pendingOverdue!: number;
-  @Field(() => [OverdueByTownshipObject], { description: 'pendingOverdue by township; the level is the highest marked on a pending deadline past due' })
+  @Field(() => [OverdueByTownshipObject], {
+    description: 'pendingOverdue by township; the level is the highest marked on a pending deadline past due',
+  })
   pendingOverdueByTownship!: OverdueByTownshipObject[];
-  @Field(() => [OverdueByDepartmentObject], { description: 'pendingOverdue by lead department (co-operating departments not counted)' })
+  @Field(() => [OverdueByDepartmentObject], {
+    description: 'pendingOverdue by lead department (co-operating departments not counted)',
+  })
   pendingOverdueByDepartment!: OverdueByDepartmentObject[];
 }
 
@@ -114,16 +164,25 @@ export class DepartmentCountObject {
 @ObjectType('DashboardSupervision', { description: 'Supervision tasks (督导检查), as of the end of asOf' })
 export class SupervisionSectionObject {
   @Field(() => Int, { description: 'Open (assigned, in progress, submitted, returned)' }) open!: number;
-  @Field(() => [LevelCountObject], { description: 'Being worked on and past due, by escalation level' }) overdueByLevel!: LevelCountObject[];
-  @Field(() => [DepartmentCountObject], { description: 'Open, by lead department' }) openByDepartment!: DepartmentCountObject[];
-  @Field(() => [OverdueByTownshipObject], { description: 'Being worked on and past due, by township, each by escalation level' }) overdueByTownship!: OverdueByTownshipObject[];
-  @Field(() => [OverdueByDepartmentObject], { description: 'Being worked on and past due, by lead department (co-operating departments not counted), each by escalation level' })
+  @Field(() => [LevelCountObject], { description: 'Being worked on and past due, by escalation level' })
+  overdueByLevel!: LevelCountObject[];
+  @Field(() => [DepartmentCountObject], { description: 'Open, by lead department' })
+  openByDepartment!: DepartmentCountObject[];
+  @Field(() => [OverdueByTownshipObject], {
+    description: 'Being worked on and past due, by township, each by escalation level',
+  })
+  overdueByTownship!: OverdueByTownshipObject[];
+  @Field(() => [OverdueByDepartmentObject], {
+    description:
+      'Being worked on and past due, by lead department (co-operating departments not counted), each by escalation level',
+  })
   overdueByDepartment!: OverdueByDepartmentObject[];
 }
 
 @ObjectType('Dashboard', { description: 'County dashboard (县"双减"工作看板): the seed targets as live KPIs' })
 export class DashboardObject {
-  @Field(() => String, { nullable: true, description: 'The township, or null for the county' }) townshipCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The township, or null for the county' }) townshipCode!:
+    string | null;
   @Field({ description: 'YYYY-MM-DD: the period runs from the first of its month to it, inclusive' }) asOf!: string;
   @Field({ description: 'YYYY-MM-DD: first day of the period' }) periodFrom!: string;
   @Field(() => ThreeHundredPercentObject) threeHundredPercent!: ThreeHundredPercentObject;
@@ -137,7 +196,11 @@ export class DashboardObject {
 @ObjectType('DashboardTrendPoint', { description: 'A KPI as of a month end (or today for the current month)' })
 export class TrendPointObject {
   @Field({ description: 'YYYY-MM' }) month!: string;
-  @Field(() => Float, { nullable: true, description: 'The count, or the rate for ratio KPIs; null for months not begun' }) value!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The count, or the rate for ratio KPIs; null for months not begun',
+  })
+  value!: number | null;
   @Field(() => Int, { nullable: true, description: 'Ratio KPIs only' }) numerator!: number | null;
   @Field(() => Int, { nullable: true, description: 'Ratio KPIs only' }) denominator!: number | null;
 }

@@ -9,7 +9,9 @@ export class DashboardResolver {
   constructor(private readonly dashboards: DashboardService) {}
 
   @Roles(...DASHBOARD_ROLES)
-  @Query(() => DashboardObject, { description: 'County dashboard (县"双减"工作看板), county-wide or one township (a township officer: their own)' })
+  @Query(() => DashboardObject, {
+    description: 'County dashboard (县"双减"工作看板), county-wide or one township (a township officer: their own)',
+  })
   dashboard(@CurrentPrincipal() actor: Principal, @Args() args: DashboardArgs): Promise<DashboardObject> {
     return this.dashboards.dashboard(actor, args);
   }

@@ -1,9 +1,24 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { MONEY_INPUT_PATTERN } from '../../../platform/database/money';
 import { PageArgs } from '../../../platform/graphql/pagination';
-import { EscrowAccountStatusEnum, EscrowAlertStatusEnum, EscrowAlertTypeEnum, InstructionActionEnum } from './escrow.objects';
+import {
+  EscrowAccountStatusEnum,
+  EscrowAlertStatusEnum,
+  EscrowAlertTypeEnum,
+  InstructionActionEnum,
+} from './escrow.objects';
 
 @InputType()
 export class OpenEscrowAccountInput {
@@ -27,8 +42,12 @@ export class RegisterRiskReserveInput {
   @IsUUID()
   institutionId!: string;
 
-  @Field({ description: 'Amount deposited, yuan with two decimals (at least the county rule escrow.risk_reserve_min_fen)' })
-  @Matches(MONEY_INPUT_PATTERN, { message: 'amount must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"' })
+  @Field({
+    description: 'Amount deposited, yuan with two decimals (at least the county rule escrow.risk_reserve_min_fen)',
+  })
+  @Matches(MONEY_INPUT_PATTERN, {
+    message: 'amount must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"',
+  })
   amount!: string;
 
   @Field({ description: 'Where the reserve is held (bank and branch, free text)' })
@@ -46,7 +65,10 @@ export class RegisterRiskReserveInput {
   @IsDateString({ strict: true })
   depositedOn!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day the reserve counts (YYYY-MM-DD, inclusive); omitted: no end date' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Last day the reserve counts (YYYY-MM-DD, inclusive); omitted: no end date',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   @IsDateString({ strict: true })

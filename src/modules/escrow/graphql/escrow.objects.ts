@@ -16,16 +16,31 @@ export const InstructionActionEnum = { FREEZE: 'FREEZE', UNFREEZE: 'UNFREEZE' } 
 export const InstructionStatusEnum = { PENDING: 'PENDING', EXECUTED: 'EXECUTED', REFUSED: 'REFUSED' } as const;
 export const RiskReserveStatusEnum = { ACTIVE: 'ACTIVE', RELEASED: 'RELEASED' } as const;
 
-registerEnumType(EscrowAccountStatusEnum, { name: 'EscrowAccountStatus', description: 'Escrow account (监管账户) status' });
+registerEnumType(EscrowAccountStatusEnum, {
+  name: 'EscrowAccountStatus',
+  description: 'Escrow account (监管账户) status',
+});
 registerEnumType(EscrowAlertTypeEnum, {
   name: 'EscrowAlertType',
   description:
     'SHORTFALL (余额不足), RECONCILIATION_MISMATCH (对账不符), ABNORMAL_RELEASE (异常划转), PREPAID_LIMIT_EXCEEDED (超限预收费), STALE_REPORT (未按时报送), NO_ESCROW_ACCOUNT (未开设监管账户)',
 });
-registerEnumType(EscrowAlertStatusEnum, { name: 'EscrowAlertStatus', description: 'OPEN → ACKNOWLEDGED (someone follows it up) → RESOLVED (its condition cleared)' });
-registerEnumType(InstructionActionEnum, { name: 'BankInstructionAction', description: 'FREEZE (冻结) / UNFREEZE (解冻)' });
-registerEnumType(InstructionStatusEnum, { name: 'BankInstructionStatus', description: 'PENDING until the bank acknowledges: EXECUTED or REFUSED' });
-registerEnumType(RiskReserveStatusEnum, { name: 'RiskReserveStatus', description: 'ACTIVE (held, 在存) → RELEASED (退还)' });
+registerEnumType(EscrowAlertStatusEnum, {
+  name: 'EscrowAlertStatus',
+  description: 'OPEN → ACKNOWLEDGED (someone follows it up) → RESOLVED (its condition cleared)',
+});
+registerEnumType(InstructionActionEnum, {
+  name: 'BankInstructionAction',
+  description: 'FREEZE (冻结) / UNFREEZE (解冻)',
+});
+registerEnumType(InstructionStatusEnum, {
+  name: 'BankInstructionStatus',
+  description: 'PENDING until the bank acknowledges: EXECUTED or REFUSED',
+});
+registerEnumType(RiskReserveStatusEnum, {
+  name: 'RiskReserveStatus',
+  description: 'ACTIVE (held, 在存) → RELEASED (退还)',
+});
 
 @ObjectType('EscrowInstitution', { description: 'The institution (校外培训机构) an escrow account belongs to' })
 export class EscrowInstitutionObject {
@@ -234,7 +249,10 @@ export class EscrowCoverageRowObject {
   ratio!: number;
 }
 
-@ObjectType('EscrowCoverage', { description: '资金监管全覆盖: operating institutions covered (an escrow account in use or a valid risk reserve) / all operating institutions' })
+@ObjectType('EscrowCoverage', {
+  description:
+    '资金监管全覆盖: operating institutions covered (an escrow account in use or a valid risk reserve) / all operating institutions',
+})
 export class EscrowCoverageObject {
   @Field(() => Int)
   operating!: number;
@@ -245,7 +263,10 @@ export class EscrowCoverageObject {
   @Field(() => Int, { description: 'Of the covered, those with an escrow account in use (银行托管)' })
   coveredByAccount!: number;
 
-  @Field(() => Int, { description: 'Of the covered, those with a risk reserve valid today (风险保证金); an institution with both counts in each' })
+  @Field(() => Int, {
+    description:
+      'Of the covered, those with a risk reserve valid today (风险保证金); an institution with both counts in each',
+  })
   coveredByRiskReserve!: number;
 
   @Field(() => Float)
@@ -258,7 +279,9 @@ export class EscrowCoverageObject {
   byCategory!: EscrowCoverageRowObject[];
 }
 
-@ObjectType('RiskReserve', { description: 'Risk reserve (风险保证金): the alternative to bank custody of prepaid fees (教监管函〔2021〕2号)' })
+@ObjectType('RiskReserve', {
+  description: 'Risk reserve (风险保证金): the alternative to bank custody of prepaid fees (教监管函〔2021〕2号)',
+})
 export class RiskReserveObject {
   @Field(() => ID)
   id!: string;

@@ -16,7 +16,13 @@ import { EscrowAlert } from '../entities/escrow-alert.entity';
 import { EscrowInstruction } from '../entities/escrow-instruction.entity';
 import { EscrowStatement } from '../entities/escrow-statement.entity';
 import { EscrowTransaction } from '../entities/escrow-transaction.entity';
-import { CloseEscrowAccountInput, EscrowAccountsArgs, EscrowAlertsArgs, IssueBankInstructionInput, OpenEscrowAccountInput } from './escrow.inputs';
+import {
+  CloseEscrowAccountInput,
+  EscrowAccountsArgs,
+  EscrowAlertsArgs,
+  IssueBankInstructionInput,
+  OpenEscrowAccountInput,
+} from './escrow.inputs';
 import {
   BankInstructionObject,
   EscrowAccountConnection,
@@ -86,7 +92,10 @@ const coverageObject = (c: Coverage): EscrowCoverageObject => ({
   byCategory: c.byCategory.map(coverageRow),
 });
 
-const mapConnection = <E, O>(c: Connection<E>, f: (e: E) => O): Connection<O> => ({ ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: f(e.node) })) });
+const mapConnection = <E, O>(c: Connection<E>, f: (e: E) => O): Connection<O> => ({
+  ...c,
+  edges: c.edges.map((e) => ({ cursor: e.cursor, node: f(e.node) })),
+});
 
 /**
  * Escrow monitoring for the front end (资金监管): accounts, alerts, instructions, coverage. County office
@@ -101,32 +110,56 @@ export class EscrowResolver {
   ) {}
 
   @Roles(...READER_ROLES)
-  @Query(() => EscrowAccountConnection, { description: 'Escrow accounts (监管账户), newest first', complexity: pagedComplexity })
-  async escrowAccounts(@CurrentPrincipal() actor: Principal, @Args() args: EscrowAccountsArgs): Promise<Connection<EscrowAccountObject>> {
+  @Query(() => EscrowAccountConnection, {
+    description: 'Escrow accounts (监管账户), newest first',
+    complexity: pagedComplexity,
+  })
+  async escrowAccounts(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: EscrowAccountsArgs,
+  ): Promise<Connection<EscrowAccountObject>> {
     return mapConnection(await this.accounts.list(actor, args.filter ?? {}, args), accountObject);
   }
 
   @Roles(...READER_ROLES)
-  @Query(() => EscrowAccountObject, { description: 'One escrow account with its recent statements, transactions and custody' })
-  async escrowAccount(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<EscrowAccountObject> {
+  @Query(() => EscrowAccountObject, {
+    description: 'One escrow account with its recent statements, transactions and custody',
+  })
+  async escrowAccount(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<EscrowAccountObject> {
     return accountObject(await this.accounts.get(actor, id));
   }
 
   @Roles(...READER_ROLES)
-  @Query(() => EscrowAlertConnection, { description: 'Escrow alerts (资金监管预警), newest first', complexity: pagedComplexity })
-  async escrowAlerts(@CurrentPrincipal() actor: Principal, @Args() args: EscrowAlertsArgs): Promise<Connection<EscrowAlertObject>> {
+  @Query(() => EscrowAlertConnection, {
+    description: 'Escrow alerts (资金监管预警), newest first',
+    complexity: pagedComplexity,
+  })
+  async escrowAlerts(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: EscrowAlertsArgs,
+  ): Promise<Connection<EscrowAlertObject>> {
     return mapConnection(await this.accounts.listAlerts(actor, args.filter ?? {}, args), alertObject);
   }
 
   @Roles(...READER_ROLES)
-  @Query(() => EscrowCoverageObject, { description: 'Escrow coverage (资金监管覆盖率) of operating institutions, by township and category' })
+  @Query(() => EscrowCoverageObject, {
+    description: 'Escrow coverage (资金监管覆盖率) of operating institutions, by township and category',
+  })
   async escrowCoverage(@CurrentPrincipal() actor: Principal): Promise<EscrowCoverageObject> {
     return coverageObject(await this.accounts.coverage(actor));
   }
 
   @Roles(...MANAGER_ROLES)
-  @Mutation(() => EscrowAccountObject, { description: 'Opens an escrow account (开设监管账户) for an approved or operating institution' })
-  async openEscrowAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: OpenEscrowAccountInput): Promise<EscrowAccountObject> {
+  @Mutation(() => EscrowAccountObject, {
+    description: 'Opens an escrow account (开设监管账户) for an approved or operating institution',
+  })
+  async openEscrowAccount(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: OpenEscrowAccountInput,
+  ): Promise<EscrowAccountObject> {
     return accountObject(await this.accounts.open(actor, input));
   }
 
@@ -135,12 +168,17 @@ export class EscrowResolver {
     description:
       'Closes an escrow account (注销监管账户); its open alerts resolve. Refused with ACCOUNT_FROZEN while the account is frozen (unfreeze it first), INSTRUCTION_PENDING while an instruction awaits the bank, and CUSTODY_OUTSTANDING while required custody or the latest reported balance is above 0.00',
   })
-  async closeEscrowAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: CloseEscrowAccountInput): Promise<EscrowAccountObject> {
+  async closeEscrowAccount(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: CloseEscrowAccountInput,
+  ): Promise<EscrowAccountObject> {
     return accountObject(await this.accounts.close(actor, input.accountId, input.reason));
   }
 
   @Roles(...MANAGER_ROLES)
-  @Mutation(() => EscrowAlertObject, { description: 'Acknowledges an alert (someone is following it up); it still resolves by itself' })
+  @Mutation(() => EscrowAlertObject, {
+    description: 'Acknowledges an alert (someone is following it up); it still resolves by itself',
+  })
   async acknowledgeEscrowAlert(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
@@ -150,8 +188,13 @@ export class EscrowResolver {
   }
 
   @Roles(Role.COUNTY_ADMIN)
-  @Mutation(() => BankInstructionObject, { description: 'Instructs the bank to FREEZE (冻结) or UNFREEZE (解冻) an account (county office only)' })
-  async issueBankInstruction(@CurrentPrincipal() actor: Principal, @Args('input') input: IssueBankInstructionInput): Promise<BankInstructionObject> {
+  @Mutation(() => BankInstructionObject, {
+    description: 'Instructs the bank to FREEZE (冻结) or UNFREEZE (解冻) an account (county office only)',
+  })
+  async issueBankInstruction(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: IssueBankInstructionInput,
+  ): Promise<BankInstructionObject> {
     return instructionObject(await this.instructionService.issue(actor, input));
   }
 
@@ -160,9 +203,14 @@ export class EscrowResolver {
   }
 
   @ResolveField(() => EscrowInstitutionObject, { nullable: true })
-  async institution(@Parent() account: AccountNode, @Context() ctx: GqlContext): Promise<EscrowInstitutionObject | null> {
+  async institution(
+    @Parent() account: AccountNode,
+    @Context() ctx: GqlContext,
+  ): Promise<EscrowInstitutionObject | null> {
     return ctx.loaders
-      .get('escrow.institution', async (ids: readonly string[]) => byKey(ids, await this.accounts.institutions(ids), (i) => i.id))
+      .get('escrow.institution', async (ids: readonly string[]) =>
+        byKey(ids, await this.accounts.institutions(ids), (i) => i.id),
+      )
       .load(account.institutionId);
   }
 
@@ -183,11 +231,19 @@ export class EscrowResolver {
     @Args('limit', { type: () => Int, defaultValue: 20 }) limit: number,
   ): Promise<EscrowTransactionObject[]> {
     this.check(actor, account);
-    return (await this.accounts.recentTransactions(account.id, Math.min(Math.max(limit, 1), 100))).map(transactionObject);
+    return (await this.accounts.recentTransactions(account.id, Math.min(Math.max(limit, 1), 100))).map(
+      transactionObject,
+    );
   }
 
-  @ResolveField(() => [BankInstructionObject], { description: 'Instructions to the bank, latest first', complexity: 10 })
-  async instructions(@CurrentPrincipal() actor: Principal, @Parent() account: AccountNode): Promise<BankInstructionObject[]> {
+  @ResolveField(() => [BankInstructionObject], {
+    description: 'Instructions to the bank, latest first',
+    complexity: 10,
+  })
+  async instructions(
+    @CurrentPrincipal() actor: Principal,
+    @Parent() account: AccountNode,
+  ): Promise<BankInstructionObject[]> {
     this.check(actor, account);
     return (await this.accounts.instructions(account.id, 20)).map(instructionObject);
   }

@@ -21,8 +21,15 @@ export class InstitutionEscrowResolver {
     private readonly accounts: EscrowAccountService,
   ) {}
 
-  @ResolveField(() => EscrowAccountObject, { nullable: true, description: 'The current escrow account (资金监管账户): the one not closed, else the latest; null if none' })
-  async escrowAccount(@CurrentPrincipal() actor: Principal, @Parent() institution: InstitutionObject, @Context() ctx: GqlContext): Promise<AccountNode | null> {
+  @ResolveField(() => EscrowAccountObject, {
+    nullable: true,
+    description: 'The current escrow account (资金监管账户): the one not closed, else the latest; null if none',
+  })
+  async escrowAccount(
+    @CurrentPrincipal() actor: Principal,
+    @Parent() institution: InstitutionObject,
+    @Context() ctx: GqlContext,
+  ): Promise<AccountNode | null> {
     const current = await ctx.loaders
       .get<string, CurrentAccount | null>('escrow.currentAccount', async (ids) => {
         const found = await this.view.currentAccounts(ids);
@@ -35,24 +42,41 @@ export class InstitutionEscrowResolver {
     return current && this.accounts.visible(actor, current.account) ? accountObject(current.account) : null;
   }
 
-  @ResolveField(() => Int, { description: 'Escrow alerts not yet resolved (open or acknowledged), among those the caller may read' })
-  openEscrowAlertCount(@CurrentPrincipal() actor: Principal, @Parent() institution: InstitutionObject, @Context() ctx: GqlContext): Promise<number> {
-    return ctx.loaders.get<string, number>('escrow.openAlertCount', (ids) => this.view.openAlertCounts(actor, ids)).load(institution.id);
+  @ResolveField(() => Int, {
+    description: 'Escrow alerts not yet resolved (open or acknowledged), among those the caller may read',
+  })
+  openEscrowAlertCount(
+    @CurrentPrincipal() actor: Principal,
+    @Parent() institution: InstitutionObject,
+    @Context() ctx: GqlContext,
+  ): Promise<number> {
+    return ctx.loaders
+      .get<string, number>('escrow.openAlertCount', (ids) => this.view.openAlertCounts(actor, ids))
+      .load(institution.id);
   }
 }
 
-@ObjectType('EscrowCustody', { description: 'Custody (资金监管) of an account: required against the latest reported balance, yuan' })
+@ObjectType('EscrowCustody', {
+  description: 'Custody (资金监管) of an account: required against the latest reported balance, yuan',
+})
 export class EscrowCustodyObject {
   @Field({ description: 'Required custody (应监管资金)' })
   required!: string;
 
-  @Field(() => String, { nullable: true, description: "Closing balance of the bank's latest statement; null before the first statement" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Closing balance of the bank's latest statement; null before the first statement",
+  })
   latestBalance!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Of the statement above' })
   latestStatementDate!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Required minus balance when the balance falls short (0.00 otherwise); null before the first statement' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Required minus balance when the balance falls short (0.00 otherwise); null before the first statement',
+  })
   shortfall!: string | null;
 }
 

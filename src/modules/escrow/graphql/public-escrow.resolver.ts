@@ -31,10 +31,18 @@ export class PublicEscrowResolver {
 
   @ResolveField(() => PublicEscrowAccountObject, {
     nullable: true,
-    description: 'The supervised account to pay fees into; null when there is none active or the institution may not take fees (suspended, closed)',
+    description:
+      'The supervised account to pay fees into; null when there is none active or the institution may not take fees (suspended, closed)',
   })
-  async escrowPaymentAccount(@Parent() profile: InstitutionPublicProfileObject, @Context() ctx: GqlContext): Promise<PublicEscrowAccountObject | null> {
+  async escrowPaymentAccount(
+    @Parent() profile: InstitutionPublicProfileObject,
+    @Context() ctx: GqlContext,
+  ): Promise<PublicEscrowAccountObject | null> {
     if (!TAKING_FEES.has(profile.status)) return null;
-    return ctx.loaders.get<string, PublicPaymentAccount | null>('escrow.publicPaymentAccount', (ids) => this.view.activePaymentAccounts(ids)).load(profile.institutionId);
+    return ctx.loaders
+      .get<string, PublicPaymentAccount | null>('escrow.publicPaymentAccount', (ids) =>
+        this.view.activePaymentAccounts(ids),
+      )
+      .load(profile.institutionId);
   }
 }

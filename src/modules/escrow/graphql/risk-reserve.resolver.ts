@@ -38,8 +38,13 @@ export class RiskReserveResolver {
   constructor(private readonly reserves: RiskReserveService) {}
 
   @Roles(...READER_ROLES)
-  @Query(() => [RiskReserveObject], { description: "An institution's risk reserves (风险保证金): the ACTIVE one first, then released ones, newest first" })
-  async riskReserves(@CurrentPrincipal() actor: Principal, @Args('institutionId', { type: () => ID }, uuidArg()) institutionId: string): Promise<RiskReserveObject[]> {
+  @Query(() => [RiskReserveObject], {
+    description: "An institution's risk reserves (风险保证金): the ACTIVE one first, then released ones, newest first",
+  })
+  async riskReserves(
+    @CurrentPrincipal() actor: Principal,
+    @Args('institutionId', { type: () => ID }, uuidArg()) institutionId: string,
+  ): Promise<RiskReserveObject[]> {
     const today = this.reserves.today();
     return (await this.reserves.list(actor, institutionId)).map((r) => riskReserveObject(r, today));
   }
@@ -49,13 +54,17 @@ export class RiskReserveResolver {
     description:
       'Registers a risk reserve (风险保证金) an approved or operating institution deposited instead of bank custody; it covers the institution (its open NO_ESCROW_ACCOUNT alert resolves) while ACTIVE and not past validUntil. Refused with RISK_RESERVE_EXISTS while the institution has an ACTIVE one, RISK_RESERVE_BELOW_MINIMUM under the county rule escrow.risk_reserve_min_fen',
   })
-  async registerRiskReserve(@CurrentPrincipal() actor: Principal, @Args('input') input: RegisterRiskReserveInput): Promise<RiskReserveObject> {
+  async registerRiskReserve(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: RegisterRiskReserveInput,
+  ): Promise<RiskReserveObject> {
     return riskReserveObject(await this.reserves.register(actor, input), this.reserves.today());
   }
 
   @Roles(...MANAGER_ROLES)
   @Mutation(() => RiskReserveObject, {
-    description: 'Releases (退还) a risk reserve; an operating institution left with neither an escrow account nor a reserve gets NO_ESCROW_ACCOUNT at the next check',
+    description:
+      'Releases (退还) a risk reserve; an operating institution left with neither an escrow account nor a reserve gets NO_ESCROW_ACCOUNT at the next check',
   })
   async releaseRiskReserve(
     @CurrentPrincipal() actor: Principal,
@@ -71,9 +80,18 @@ export class RiskReserveResolver {
 export class InstitutionRiskReserveResolver {
   constructor(private readonly reserves: RiskReserveService) {}
 
-  @ResolveField(() => RiskReserveObject, { nullable: true, description: 'The ACTIVE risk reserve (风险保证金), expired or not; null if none' })
-  async riskReserve(@CurrentPrincipal() actor: Principal, @Parent() institution: InstitutionObject, @Context() ctx: GqlContext): Promise<RiskReserveObject | null> {
-    const reserve = await ctx.loaders.get<string, EscrowRiskReserve | null>('escrow.activeRiskReserve', (ids) => this.reserves.activeReserves(ids)).load(institution.id);
+  @ResolveField(() => RiskReserveObject, {
+    nullable: true,
+    description: 'The ACTIVE risk reserve (风险保证金), expired or not; null if none',
+  })
+  async riskReserve(
+    @CurrentPrincipal() actor: Principal,
+    @Parent() institution: InstitutionObject,
+    @Context() ctx: GqlContext,
+  ): Promise<RiskReserveObject | null> {
+    const reserve = await ctx.loaders
+      .get<string, EscrowRiskReserve | null>('escrow.activeRiskReserve', (ids) => this.reserves.activeReserves(ids))
+      .load(institution.id);
     return reserve && this.reserves.visible(actor, reserve) ? riskReserveObject(reserve, this.reserves.today()) : null;
   }
 }

@@ -5,7 +5,17 @@ import { PolicyFacade } from '../../policy';
 import { prepaidLimitsAt } from '../escrow.policy';
 import { addDays, toLocal } from '../../../platform/clock/business-time';
 import { AlertDraft, AlertWriter } from './alert-writer';
-import { AlertType, Verdict, abnormalRelease, expectedStatementDate, prepaidLimitBreaches, prepaidLimitExceeded, reconciliationMismatch, shortfall, staleReport } from './rules';
+import {
+  AlertType,
+  Verdict,
+  abnormalRelease,
+  expectedStatementDate,
+  prepaidLimitBreaches,
+  prepaidLimitExceeded,
+  reconciliationMismatch,
+  shortfall,
+  staleReport,
+} from './rules';
 
 interface AccountFacts {
   id: string;
@@ -50,7 +60,10 @@ export class AccountMonitor {
 
   async evaluate(em: EntityManager, accountIds: string[], now: Date): Promise<{ raised: number; resolved: number }> {
     if (accountIds.length === 0) return { raised: 0, resolved: 0 };
-    const cfg = await this.policy.values(['escrow.shortfall_tolerance_fen', 'escrow.abnormal_release_percent', 'escrow.statement_due_hour'], now);
+    const cfg = await this.policy.values(
+      ['escrow.shortfall_tolerance_fen', 'escrow.abnormal_release_percent', 'escrow.statement_due_hour'],
+      now,
+    );
     const ids = [...new Set(accountIds)];
     // One statement gathers every rule's facts, each through an index and only the rows it needs:
     // - the latest statement (one backward probe) and the custody required on its day: the running total
@@ -85,9 +98,15 @@ export class AccountMonitor {
        WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );
-    const openBy = new Map(accounts.flatMap((a) => (a.open_alerts ?? []).map((o) => [`${a.id}|${o.type}`, o.id] as const)));
+    const openBy = new Map(
+      accounts.flatMap((a) => (a.open_alerts ?? []).map((o) => [`${a.id}|${o.type}`, o.id] as const)),
+    );
     const limits = await prepaidLimitsAt(this.policy, now);
-    const expected = expectedStatementDate(toLocal(now, this.config.timeZone), cfg['escrow.statement_due_hour'], addDays);
+    const expected = expectedStatementDate(
+      toLocal(now, this.config.timeZone),
+      cfg['escrow.statement_due_hour'],
+      addDays,
+    );
 
     const raise: AlertDraft[] = [];
     const resolve: string[] = [];
@@ -96,10 +115,20 @@ export class AccountMonitor {
       const r = a.window_end === null ? undefined : { ...a, window_end: a.window_end };
       const verdicts: Record<string, Verdict> = {
         SHORTFALL: s
-          ? shortfall({ statementDate: s.statement_date, closingFen: BigInt(s.closing_fen), requiredCustodyFen: BigInt(s.custody_fen), toleranceFen: BigInt(cfg['escrow.shortfall_tolerance_fen']) })
+          ? shortfall({
+              statementDate: s.statement_date,
+              closingFen: BigInt(s.closing_fen),
+              requiredCustodyFen: BigInt(s.custody_fen),
+              toleranceFen: BigInt(cfg['escrow.shortfall_tolerance_fen']),
+            })
           : { holds: false },
         RECONCILIATION_MISMATCH: s
-          ? reconciliationMismatch({ statementDate: s.statement_date, openingFen: BigInt(s.opening_fen), closingFen: BigInt(s.closing_fen), movementsFen: BigInt(s.movements_fen) })
+          ? reconciliationMismatch({
+              statementDate: s.statement_date,
+              openingFen: BigInt(s.opening_fen),
+              closingFen: BigInt(s.closing_fen),
+              movementsFen: BigInt(s.movements_fen),
+            })
           : { holds: false },
         ABNORMAL_RELEASE: abnormalRelease({
           windowEnd: r ? new Date(r.window_end) : null,
@@ -110,20 +139,43 @@ export class AccountMonitor {
         PREPAID_LIMIT_EXCEEDED: prepaidLimitExceeded({
           offendingTxnIds: (a.prepaid_txns ?? []).map((p) => p.id),
           // Flagged yet within the limits alone: flagged by accumulation with the payer's top-ups.
-          cumulativeTxnIds: (a.prepaid_txns ?? []).filter((p) => prepaidLimitBreaches({ amountFen: BigInt(p.fen), lessonHours: p.h, coverageMonths: p.m }, limits).length === 0).map((p) => p.id),
+          cumulativeTxnIds: (a.prepaid_txns ?? [])
+            .filter(
+              (p) =>
+                prepaidLimitBreaches({ amountFen: BigInt(p.fen), lessonHours: p.h, coverageMonths: p.m }, limits)
+                  .length === 0,
+            )
+            .map((p) => p.id),
         }),
       };
       for (const type of BATCH_RULES) {
         const v = verdicts[type] as Verdict;
         const openId = openBy.get(`${a.id}|${type}`);
         if (v.holds && !openId) {
-          raise.push({ type, accountId: a.id, accountNo: a.account_no, bankCode: a.bank_code, institutionId: a.institution_id, townshipCode: a.township_code, details: v.details });
+          raise.push({
+            type,
+            accountId: a.id,
+            accountNo: a.account_no,
+            bankCode: a.bank_code,
+            institutionId: a.institution_id,
+            townshipCode: a.township_code,
+            details: v.details,
+          });
         } else if (!v.holds && openId) {
           resolve.push(openId);
         }
       }
       const staleId = openBy.get(`${a.id}|STALE_REPORT`);
-      if (staleId && !staleReport({ status: a.status, openedOn: a.opened_on, lastStatementDate: a.last_statement_date, expectedDate: expected }).holds) resolve.push(staleId);
+      if (
+        staleId &&
+        !staleReport({
+          status: a.status,
+          openedOn: a.opened_on,
+          lastStatementDate: a.last_statement_date,
+          expectedDate: expected,
+        }).holds
+      )
+        resolve.push(staleId);
     }
     return this.writer.apply(em, now, raise, resolve);
   }

@@ -54,10 +54,20 @@ export class AlertWriter {
       `SELECT id FROM escrow_alert WHERE institution_id = $1 AND type = 'NO_ESCROW_ACCOUNT' AND account_id IS NULL AND status <> 'RESOLVED'`,
       [institutionId],
     );
-    await this.apply(em, now, [], open.map((o) => o.id));
+    await this.apply(
+      em,
+      now,
+      [],
+      open.map((o) => o.id),
+    );
   }
 
-  async apply(em: EntityManager, now: Date, raise: AlertDraft[], resolveIds: string[]): Promise<{ raised: number; resolved: number }> {
+  async apply(
+    em: EntityManager,
+    now: Date,
+    raise: AlertDraft[],
+    resolveIds: string[],
+  ): Promise<{ raised: number; resolved: number }> {
     const published: { name: 'escrow.alert.raised' | 'escrow.alert.resolved'; payload: EscrowAlertPayload }[] = [];
     const forAccounts = raise.filter((d) => d.accountId !== null);
     const forInstitutions = raise.filter((d) => d.accountId === null);
@@ -93,7 +103,12 @@ export class AlertWriter {
     }
     await this.events.publishMany(em, published);
     // Counted when written: a transaction that then rolls back (rare: the ingest and checks fail only on errors) counts them anyway.
-    this.metrics.alertsRaised(published.flatMap((p) => (p.name === 'escrow.alert.raised' ? [p.payload.type as AlertType] : [])));
-    return { raised: published.filter((p) => p.name === 'escrow.alert.raised').length, resolved: published.filter((p) => p.name === 'escrow.alert.resolved').length };
+    this.metrics.alertsRaised(
+      published.flatMap((p) => (p.name === 'escrow.alert.raised' ? [p.payload.type as AlertType] : [])),
+    );
+    return {
+      raised: published.filter((p) => p.name === 'escrow.alert.raised').length,
+      resolved: published.filter((p) => p.name === 'escrow.alert.resolved').length,
+    };
   }
 }

@@ -33,13 +33,17 @@ export class CoverageCheck implements ScheduledTaskHandler {
     const summaries = new Map((await this.registry.getInstitutions(operating)).map((s) => [s.id, s]));
     return this.dataSource.transaction(async (em) => {
       // "Has an account" in the rule's terms: covered by an account in use or a reserve valid today.
-      const withAccount = new Set((await coveredInstitutions(em, operating, businessDate(now, this.config.timeZone))).keys());
+      const withAccount = new Set(
+        (await coveredInstitutions(em, operating, businessDate(now, this.config.timeZone))).keys(),
+      );
       const open: { id: string; institution_id: string }[] = await em.query(
         `SELECT id, institution_id FROM escrow_alert WHERE type = 'NO_ESCROW_ACCOUNT' AND account_id IS NULL AND status <> 'RESOLVED'`,
       );
       const operatingSet = new Set(operating);
       const openBy = new Map(open.map((o) => [o.institution_id, o.id]));
-      const missing = operating.filter((id) => noEscrowAccount({ operating: true, hasAccount: withAccount.has(id) }).holds && !openBy.has(id));
+      const missing = operating.filter(
+        (id) => noEscrowAccount({ operating: true, hasAccount: withAccount.has(id) }).holds && !openBy.has(id),
+      );
       const raise: AlertDraft[] = missing.map((id) => ({
         type: 'NO_ESCROW_ACCOUNT',
         accountId: null,
@@ -47,9 +51,20 @@ export class CoverageCheck implements ScheduledTaskHandler {
         bankCode: null,
         institutionId: id,
         townshipCode: summaries.get(id)?.townshipCode ?? null,
-        details: { institutionName: summaries.get(id)?.name ?? null, creditCode: summaries.get(id)?.creditCode ?? null },
+        details: {
+          institutionName: summaries.get(id)?.name ?? null,
+          creditCode: summaries.get(id)?.creditCode ?? null,
+        },
       }));
-      const resolve = open.filter((o) => !noEscrowAccount({ operating: operatingSet.has(o.institution_id), hasAccount: withAccount.has(o.institution_id) }).holds).map((o) => o.id);
+      const resolve = open
+        .filter(
+          (o) =>
+            !noEscrowAccount({
+              operating: operatingSet.has(o.institution_id),
+              hasAccount: withAccount.has(o.institution_id),
+            }).holds,
+        )
+        .map((o) => o.id);
       return this.writer.apply(em, now, raise, resolve);
     });
   }

@@ -5,8 +5,21 @@
  */
 import { formatMoney } from '../../../platform/database/money';
 
-export type AlertType = 'SHORTFALL' | 'RECONCILIATION_MISMATCH' | 'ABNORMAL_RELEASE' | 'PREPAID_LIMIT_EXCEEDED' | 'STALE_REPORT' | 'NO_ESCROW_ACCOUNT';
-export const ALERT_TYPES: readonly AlertType[] = ['SHORTFALL', 'RECONCILIATION_MISMATCH', 'ABNORMAL_RELEASE', 'PREPAID_LIMIT_EXCEEDED', 'STALE_REPORT', 'NO_ESCROW_ACCOUNT'];
+export type AlertType =
+  | 'SHORTFALL'
+  | 'RECONCILIATION_MISMATCH'
+  | 'ABNORMAL_RELEASE'
+  | 'PREPAID_LIMIT_EXCEEDED'
+  | 'STALE_REPORT'
+  | 'NO_ESCROW_ACCOUNT';
+export const ALERT_TYPES: readonly AlertType[] = [
+  'SHORTFALL',
+  'RECONCILIATION_MISMATCH',
+  'ABNORMAL_RELEASE',
+  'PREPAID_LIMIT_EXCEEDED',
+  'STALE_REPORT',
+  'NO_ESCROW_ACCOUNT',
+];
 
 /** A rule's verdict: the condition holds (with details for the alert) or it does not. */
 export type Verdict = { holds: true; details: Record<string, unknown> } | { holds: false };
@@ -14,7 +27,12 @@ export type Verdict = { holds: true; details: Record<string, unknown> } | { hold
 const clear: Verdict = { holds: false };
 
 /** SHORTFALL: the reported closing balance is below the custody required on that day, beyond the tolerance. */
-export function shortfall(input: { statementDate: string; closingFen: bigint; requiredCustodyFen: bigint; toleranceFen: bigint }): Verdict {
+export function shortfall(input: {
+  statementDate: string;
+  closingFen: bigint;
+  requiredCustodyFen: bigint;
+  toleranceFen: bigint;
+}): Verdict {
   const missing = input.requiredCustodyFen - input.closingFen;
   if (missing <= input.toleranceFen) return clear;
   return {
@@ -29,7 +47,12 @@ export function shortfall(input: { statementDate: string; closingFen: bigint; re
 }
 
 /** RECONCILIATION_MISMATCH: opening balance + the day's movements ≠ closing balance. */
-export function reconciliationMismatch(input: { statementDate: string; openingFen: bigint; closingFen: bigint; movementsFen: bigint }): Verdict {
+export function reconciliationMismatch(input: {
+  statementDate: string;
+  openingFen: bigint;
+  closingFen: bigint;
+  movementsFen: bigint;
+}): Verdict {
   const expected = input.openingFen + input.movementsFen;
   if (expected === input.closingFen) return clear;
   return {
@@ -49,7 +72,12 @@ export function reconciliationMismatch(input: { statementDate: string; openingFe
  * ABNORMAL_RELEASE: releases within 24 h (not reversed) above a share of the custody held before them
  * (custody after the window + what it released). Any release out of no custody is abnormal.
  */
-export function abnormalRelease(input: { windowEnd: Date | null; releasedFen: bigint; custodyAfterFen: bigint; maxShare: number }): Verdict {
+export function abnormalRelease(input: {
+  windowEnd: Date | null;
+  releasedFen: bigint;
+  custodyAfterFen: bigint;
+  maxShare: number;
+}): Verdict {
   if (input.releasedFen <= 0n || !input.windowEnd) return clear;
   const before = input.custodyAfterFen + input.releasedFen;
   // Compare in basis points with integers: released / before > share  ⇔  released × 10000 > share_bp × before.
@@ -74,11 +102,16 @@ export interface PrepaidLimits {
 }
 
 /** The limits one prepayment (DEPOSIT) breaks: over 5,000 yuan, over 60 lesson hours, over 3 months. */
-export function prepaidLimitBreaches(deposit: { amountFen: bigint; lessonHours: number | null; coverageMonths: number | null }, limits: PrepaidLimits): string[] {
+export function prepaidLimitBreaches(
+  deposit: { amountFen: bigint; lessonHours: number | null; coverageMonths: number | null },
+  limits: PrepaidLimits,
+): string[] {
   const breaches: string[] = [];
   if (deposit.amountFen > limits.maxAmountFen) breaches.push(`amount above ${formatMoney(limits.maxAmountFen)} yuan`);
-  if (deposit.lessonHours !== null && deposit.lessonHours > limits.maxLessonHours) breaches.push(`more than ${limits.maxLessonHours} lesson hours`);
-  if (deposit.coverageMonths !== null && deposit.coverageMonths > limits.maxCoverageMonths) breaches.push(`more than ${limits.maxCoverageMonths} months`);
+  if (deposit.lessonHours !== null && deposit.lessonHours > limits.maxLessonHours)
+    breaches.push(`more than ${limits.maxLessonHours} lesson hours`);
+  if (deposit.coverageMonths !== null && deposit.coverageMonths > limits.maxCoverageMonths)
+    breaches.push(`more than ${limits.maxCoverageMonths} months`);
   return breaches;
 }
 
@@ -136,11 +169,15 @@ export function cumulativePrepaidBreaches(topUps: TopUp[], limits: PrepaidLimits
  */
 export function prepaidLimitExceeded(input: { offendingTxnIds: string[]; cumulativeTxnIds?: string[] }): Verdict {
   if (input.offendingTxnIds.length === 0) return clear;
-  const details: Record<string, unknown> = { txnIds: input.offendingTxnIds.slice(0, 20), count: input.offendingTxnIds.length };
+  const details: Record<string, unknown> = {
+    txnIds: input.offendingTxnIds.slice(0, 20),
+    count: input.offendingTxnIds.length,
+  };
   const cumulative = input.cumulativeTxnIds ?? [];
   if (cumulative.length > 0) {
     details.cumulativeTxnIds = cumulative.slice(0, 20);
-    details.cumulative = "within the limits alone, over them cumulative with the same payer's top-ups in the window (one charge)";
+    details.cumulative =
+      "within the limits alone, over them cumulative with the same payer's top-ups in the window (one charge)";
   }
   return { holds: true, details };
 }
@@ -149,16 +186,28 @@ export function prepaidLimitExceeded(input: { offendingTxnIds: string[]; cumulat
  * The statement date an active account must have reported by `now`: yesterday's (local) once the
  * configured hour has passed, otherwise the day before.
  */
-export function expectedStatementDate(local: { date: string; time: string }, dueHour: number, addDays: (d: string, n: number) => string): string {
+export function expectedStatementDate(
+  local: { date: string; time: string },
+  dueHour: number,
+  addDays: (d: string, n: number) => string,
+): string {
   const hour = Number(local.time.slice(0, 2));
   return addDays(local.date, hour >= dueHour ? -1 : -2);
 }
 
 /** STALE_REPORT: an active account opened by the expected date has no statement for it (or later). */
-export function staleReport(input: { status: string; openedOn: string; lastStatementDate: string | null; expectedDate: string }): Verdict {
+export function staleReport(input: {
+  status: string;
+  openedOn: string;
+  lastStatementDate: string | null;
+  expectedDate: string;
+}): Verdict {
   if (input.status !== 'ACTIVE' || input.openedOn > input.expectedDate) return clear;
   if (input.lastStatementDate !== null && input.lastStatementDate >= input.expectedDate) return clear;
-  return { holds: true, details: { expectedStatementDate: input.expectedDate, lastStatementDate: input.lastStatementDate } };
+  return {
+    holds: true,
+    details: { expectedStatementDate: input.expectedDate, lastStatementDate: input.lastStatementDate },
+  };
 }
 
 /** NO_ESCROW_ACCOUNT: an operating institution without an account in use (ACTIVE or FROZEN) nor a risk reserve valid today (hasAccount covers both). */

@@ -23,7 +23,11 @@ export class StaleReportCheck implements ScheduledTaskHandler {
   }
 
   async run(now: Date): Promise<{ raised: number; resolved: number }> {
-    const expected = expectedStatementDate(toLocal(now, this.config.timeZone), await this.policy.value('escrow.statement_due_hour', now), addDays);
+    const expected = expectedStatementDate(
+      toLocal(now, this.config.timeZone),
+      await this.policy.value('escrow.statement_due_hour', now),
+      addDays,
+    );
     return this.dataSource.transaction(async (em) => {
       // Candidates: accounts that may be stale now, and accounts with an open STALE_REPORT alert.
       const rows: {
@@ -47,9 +51,22 @@ export class StaleReportCheck implements ScheduledTaskHandler {
       const raise: AlertDraft[] = [];
       const resolve: string[] = [];
       for (const a of rows) {
-        const v = staleReport({ status: a.status, openedOn: a.opened_on, lastStatementDate: a.last_statement_date, expectedDate: expected });
+        const v = staleReport({
+          status: a.status,
+          openedOn: a.opened_on,
+          lastStatementDate: a.last_statement_date,
+          expectedDate: expected,
+        });
         if (v.holds && !a.open_alert) {
-          raise.push({ type: 'STALE_REPORT', accountId: a.id, accountNo: a.account_no, bankCode: a.bank_code, institutionId: a.institution_id, townshipCode: a.township_code, details: v.details });
+          raise.push({
+            type: 'STALE_REPORT',
+            accountId: a.id,
+            accountNo: a.account_no,
+            bankCode: a.bank_code,
+            institutionId: a.institution_id,
+            townshipCode: a.township_code,
+            details: v.details,
+          });
         } else if (!v.holds && a.open_alert) {
           resolve.push(a.open_alert);
         }

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { isCalendarDate } from '../../../platform/clock/business-time';
-import { MAX_AMOUNT_FEN, MAX_TOTAL_FEN, MONEY_PATTERN, formatMoney, parseMoney } from '../../../platform/database/money';
+import {
+  MAX_AMOUNT_FEN,
+  MAX_TOTAL_FEN,
+  MONEY_PATTERN,
+  formatMoney,
+  parseMoney,
+} from '../../../platform/database/money';
 
 /**
  * Item-level validation of what banks post (docs/bank-api.md). An item that fails is REJECTED with
@@ -42,7 +48,11 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
-const outOfRange = (message: string): { ok: false; message: string; code: 'AMOUNT_OUT_OF_RANGE' } => ({ ok: false, message, code: 'AMOUNT_OUT_OF_RANGE' });
+const outOfRange = (message: string): { ok: false; message: string; code: 'AMOUNT_OUT_OF_RANGE' } => ({
+  ok: false,
+  message,
+  code: 'AMOUNT_OUT_OF_RANGE',
+});
 
 export function parseInstant(value: unknown): Date | null {
   if (typeof value !== 'string' || !INSTANT.test(value)) return null;
@@ -52,21 +62,24 @@ export function parseInstant(value: unknown): Date | null {
 
 function money(item: Record<string, unknown>, field: string): bigint | string {
   const v = item[field];
-  if (typeof v !== 'string' || !MONEY_PATTERN.test(v)) return `${field} must be a decimal string with exactly two decimals, e.g. "1234.50"`;
+  if (typeof v !== 'string' || !MONEY_PATTERN.test(v))
+    return `${field} must be a decimal string with exactly two decimals, e.g. "1234.50"`;
   return parseMoney(v);
 }
 
 function optionalInt(item: Record<string, unknown>, field: string, max: number): number | null | string {
   const v = item[field];
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) return `${field} must be an integer from 0 to ${max}`;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max)
+    return `${field} must be an integer from 0 to ${max}`;
   return v;
 }
 
 function optionalText(item: Record<string, unknown>, field: string, max: number): string | null | { error: string } {
   const v = item[field];
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'string' || v.length > max) return { error: `${field} must be a string of at most ${max} characters` };
+  if (typeof v !== 'string' || v.length > max)
+    return { error: `${field} must be a string of at most ${max} characters` };
   return v;
 }
 
@@ -84,22 +97,29 @@ export function checkStatement(raw: unknown, today: string): Checked<StatementIt
   if (typeof opening === 'string') return fail(opening);
   const closing = money(raw, 'closingBalance');
   if (typeof closing === 'string') return fail(closing);
-  if (opening > MAX_TOTAL_FEN || closing > MAX_TOTAL_FEN) return outOfRange(`openingBalance and closingBalance must not exceed ${formatMoney(MAX_TOTAL_FEN)}`);
+  if (opening > MAX_TOTAL_FEN || closing > MAX_TOTAL_FEN)
+    return outOfRange(`openingBalance and closingBalance must not exceed ${formatMoney(MAX_TOTAL_FEN)}`);
   if (raw.currency !== 'CNY') return fail('currency must be CNY');
   const revision = raw.revision;
-  if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0 || revision > 1_000_000) return fail('revision must be an integer from 0 to 1000000');
-  return { ok: true, value: { accountNo: no, statementDate: raw.statementDate, openingFen: opening, closingFen: closing, revision } };
+  if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0 || revision > 1_000_000)
+    return fail('revision must be an integer from 0 to 1000000');
+  return {
+    ok: true,
+    value: { accountNo: no, statementDate: raw.statementDate, openingFen: opening, closingFen: closing, revision },
+  };
 }
 
 export function checkTransaction(raw: unknown, now: Date): Checked<TransactionItem> {
   if (!isObject(raw)) return fail('a transaction must be an object');
   const no = accountNo(raw);
   if (!no) return fail('accountNo must be 1–34 characters 0-9, A-Z, a-z or -');
-  if (typeof raw.txnId !== 'string' || !TXN_ID.test(raw.txnId)) return fail('txnId must be 1–64 printable ASCII characters without spaces');
+  if (typeof raw.txnId !== 'string' || !TXN_ID.test(raw.txnId))
+    return fail('txnId must be 1–64 printable ASCII characters without spaces');
   const bookedAt = parseInstant(raw.bookedAt);
   if (!bookedAt) return fail('bookedAt must be an ISO 8601 date-time with an offset, e.g. 2026-11-28T10:15:00+08:00');
   if (bookedAt.getTime() > now.getTime() + 300_000) return fail('bookedAt must not be in the future');
-  if (typeof raw.type !== 'string' || !(TXN_TYPES as readonly string[]).includes(raw.type)) return fail(`type must be one of ${TXN_TYPES.join(', ')}`);
+  if (typeof raw.type !== 'string' || !(TXN_TYPES as readonly string[]).includes(raw.type))
+    return fail(`type must be one of ${TXN_TYPES.join(', ')}`);
   const type = raw.type as TxnType;
   const amount = money(raw, 'amount');
   if (typeof amount === 'string') return fail(amount);
@@ -115,7 +135,8 @@ export function checkTransaction(raw: unknown, now: Date): Checked<TransactionIt
   if (typeof coverageMonths === 'string') return fail(coverageMonths);
   const reversalOf = raw.reversalOf === undefined || raw.reversalOf === null ? null : raw.reversalOf;
   if (type === 'REVERSAL') {
-    if (typeof reversalOf !== 'string' || !TXN_ID.test(reversalOf)) return fail('reversalOf must name the txnId a REVERSAL undoes');
+    if (typeof reversalOf !== 'string' || !TXN_ID.test(reversalOf))
+      return fail('reversalOf must name the txnId a REVERSAL undoes');
     if (reversalOf === raw.txnId) return fail('a transaction cannot reverse itself');
   } else if (reversalOf !== null) {
     return fail('reversalOf is only allowed on a REVERSAL');
@@ -132,7 +153,19 @@ export function checkTransaction(raw: unknown, now: Date): Checked<TransactionIt
     reversalOf: reversalOf as string | null,
     memo,
   };
-  const canonical = JSON.stringify([value.accountNo, value.txnId, bookedAt.toISOString(), type, amount.toString(), 'CNY', payerRef, lessonHours, coverageMonths, reversalOf, memo]);
+  const canonical = JSON.stringify([
+    value.accountNo,
+    value.txnId,
+    bookedAt.toISOString(),
+    type,
+    amount.toString(),
+    'CNY',
+    payerRef,
+    lessonHours,
+    coverageMonths,
+    reversalOf,
+    memo,
+  ]);
   return { ok: true, value: { ...value, contentHash: createHash('sha256').update(canonical).digest('hex') } };
 }
 

@@ -18,7 +18,10 @@ const problem = (description: string, codes: string[]) => ({
 
 /** 2097152 → "2 MiB", 1536 → "1.5 KiB", 1000 → "1000 bytes". */
 export function formatBytes(bytes: number): string {
-  for (const [unit, size] of [['MiB', 1024 * 1024], ['KiB', 1024]] as const) {
+  for (const [unit, size] of [
+    ['MiB', 1024 * 1024],
+    ['KiB', 1024],
+  ] as const) {
     if (bytes >= size) return `${Math.round((bytes / size) * 100) / 100} ${unit}`;
   }
   return `${bytes} bytes`;
@@ -30,9 +33,16 @@ const SIGNING_STRING =
 export function bankOpenApi(limits: BankOpenApiLimits) {
   const { ratePerSecond, rateBurst, timestampSkewSeconds, idempotencyTtlHours } = limits.bankApi;
   const ttl = idempotencyTtlHours % 24 === 0 ? `${idempotencyTtlHours / 24} days` : `${idempotencyTtlHours} hours`;
-  const auth401 = problem('Authentication failed; nothing was changed or revealed.', ['KEY_UNKNOWN', 'KEY_REVOKED', 'SIGNATURE_INVALID', 'TIMESTAMP_OUT_OF_WINDOW']);
+  const auth401 = problem('Authentication failed; nothing was changed or revealed.', [
+    'KEY_UNKNOWN',
+    'KEY_REVOKED',
+    'SIGNATURE_INVALID',
+    'TIMESTAMP_OUT_OF_WINDOW',
+  ]);
   const rate429 = {
-    ...problem(`Too many requests for this key (${ratePerSecond} requests/s sustained, bursts of ${rateBurst}).`, ['RATE_LIMITED']),
+    ...problem(`Too many requests for this key (${ratePerSecond} requests/s sustained, bursts of ${rateBurst}).`, [
+      'RATE_LIMITED',
+    ]),
     headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
   };
   const bad400 = problem(
@@ -49,296 +59,392 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
     content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchResult' } } },
   };
   const postHeaders = [{ $ref: '#/components/parameters/IdempotencyKey' }];
-  const money = { type: 'string', pattern: '^\\d{1,15}\\.\\d{2}$', description: 'Non-negative decimal string with exactly two decimals; never a JSON number', examples: ['1234.50'] };
+  const money = {
+    type: 'string',
+    pattern: '^\\d{1,15}\\.\\d{2}$',
+    description: 'Non-negative decimal string with exactly two decimals; never a JSON number',
+    examples: ['1234.50'],
+  };
 
   return {
-  openapi: '3.1.0',
-  info: {
-    title: 'Bank custody interface (合作银行资金监管接口)',
-    version: '1.0.0',
-    description:
-      'Partner banks (合作银行) report balances and movements of institutions\' escrow accounts (监管账户) and pick up freeze instructions. ' +
-      `Every request is signed (the security schemes BankKeyId, BankTimestamp and BankSignature, all three together): ${SIGNING_STRING}; ` +
-      `X-Timestamp within ${timestampSkewSeconds} s of the service clock. Every POST carries an Idempotency-Key: the same key id, ` +
-      `Idempotency-Key and identical body within ${ttl} returns the first response (same status and body) without doing the work twice. ` +
-      `Limits: request bodies up to ${formatBytes(limits.http.bodyLimitBytes)}, batches of 1–${MAX_BATCH_ITEMS} items, ${ratePerSecond} requests/s per key sustained with bursts of ${rateBurst}. ` +
-      'Only successful (2xx) responses are kept: after an error the same Idempotency-Key may be sent again with a corrected body. ' +
-      'Dates are YYYY-MM-DD China Standard Time business dates; times ISO 8601 with an offset; money a two-decimal string, currency CNY only, stored as integer fen. ' +
-      `Errors are application/problem+json (RFC 9457) with a stable code (listed per response below); type is always "${PROBLEM_TYPE}" (RFC 9457 §4.2.1): title is the HTTP status phrase and code carries the meaning.`,
-    license: { name: 'Proprietary: for the county\'s partner banks', identifier: 'LicenseRef-Proprietary' },
-  },
-  servers: [{ url: '/api/bank/v1', description: 'This service (the same host that serves this document)' }],
-  security: [{ BankKeyId: [], BankTimestamp: [], BankSignature: [] }],
-  tags: [
-    { name: 'accounts', description: 'Escrow accounts (监管账户) this bank holds' },
-    { name: 'statements', description: 'End-of-day balances (日终余额)' },
-    { name: 'transactions', description: 'Account movements (资金流水)' },
-    { name: 'instructions', description: 'Freeze and unfreeze instructions from the regulator (监管指令) and their acknowledgements' },
-  ],
-  paths: {
-    '/accounts': {
-      get: {
-        operationId: 'listAccounts', tags: ['accounts'],
-        summary: 'The escrow accounts this bank holds (本行监管账户)',
-        parameters: [
-          { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['ACTIVE', 'FROZEN', 'CLOSED'] }, description: 'Only accounts in this status (default: all)' },
-          { name: 'cursor', in: 'query', required: false, schema: { type: 'string', maxLength: 500 }, description: 'nextCursor of the previous page' },
-          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
-        ],
-        responses: {
-          '200': {
-            description: 'A page of accounts, ordered by account number',
+    openapi: '3.1.0',
+    info: {
+      title: 'Bank custody interface (合作银行资金监管接口)',
+      version: '1.0.0',
+      description:
+        "Partner banks (合作银行) report balances and movements of institutions' escrow accounts (监管账户) and pick up freeze instructions. " +
+        `Every request is signed (the security schemes BankKeyId, BankTimestamp and BankSignature, all three together): ${SIGNING_STRING}; ` +
+        `X-Timestamp within ${timestampSkewSeconds} s of the service clock. Every POST carries an Idempotency-Key: the same key id, ` +
+        `Idempotency-Key and identical body within ${ttl} returns the first response (same status and body) without doing the work twice. ` +
+        `Limits: request bodies up to ${formatBytes(limits.http.bodyLimitBytes)}, batches of 1–${MAX_BATCH_ITEMS} items, ${ratePerSecond} requests/s per key sustained with bursts of ${rateBurst}. ` +
+        'Only successful (2xx) responses are kept: after an error the same Idempotency-Key may be sent again with a corrected body. ' +
+        'Dates are YYYY-MM-DD China Standard Time business dates; times ISO 8601 with an offset; money a two-decimal string, currency CNY only, stored as integer fen. ' +
+        `Errors are application/problem+json (RFC 9457) with a stable code (listed per response below); type is always "${PROBLEM_TYPE}" (RFC 9457 §4.2.1): title is the HTTP status phrase and code carries the meaning.`,
+      license: { name: "Proprietary: for the county's partner banks", identifier: 'LicenseRef-Proprietary' },
+    },
+    servers: [{ url: '/api/bank/v1', description: 'This service (the same host that serves this document)' }],
+    security: [{ BankKeyId: [], BankTimestamp: [], BankSignature: [] }],
+    tags: [
+      { name: 'accounts', description: 'Escrow accounts (监管账户) this bank holds' },
+      { name: 'statements', description: 'End-of-day balances (日终余额)' },
+      { name: 'transactions', description: 'Account movements (资金流水)' },
+      {
+        name: 'instructions',
+        description: 'Freeze and unfreeze instructions from the regulator (监管指令) and their acknowledgements',
+      },
+    ],
+    paths: {
+      '/accounts': {
+        get: {
+          operationId: 'listAccounts',
+          tags: ['accounts'],
+          summary: 'The escrow accounts this bank holds (本行监管账户)',
+          parameters: [
+            {
+              name: 'status',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['ACTIVE', 'FROZEN', 'CLOSED'] },
+              description: 'Only accounts in this status (default: all)',
+            },
+            {
+              name: 'cursor',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', maxLength: 500 },
+              description: 'nextCursor of the previous page',
+            },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'A page of accounts, ordered by account number',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['accounts', 'nextCursor'],
+                    properties: {
+                      accounts: { type: 'array', items: { $ref: '#/components/schemas/Account' } },
+                      nextCursor: { type: ['string', 'null'] },
+                    },
+                  },
+                },
+              },
+            },
+            '400': problem('A bad query parameter.', ['VALIDATION_FAILED']),
+            '401': auth401,
+            '429': rate429,
+          },
+        },
+      },
+      '/statements': {
+        post: {
+          operationId: 'postStatements',
+          tags: ['statements'],
+          summary: 'End-of-day balances (日终余额, like camt.053 OPBD/CLBD)',
+          description:
+            'Per statement: ACCEPTED (stored; monitoring has run on it), DUPLICATE (same account, date and revision with identical values already stored), or REJECTED with ' +
+            'ACCOUNT_NOT_FOUND (also for an account another bank holds), ACCOUNT_CLOSED, CONFLICT (same account, date and revision, different values) or INVALID (with message). ' +
+            'A higher revision for the same account and date supersedes the earlier one; both are kept. A statementDate after today (CST) is INVALID.',
+          parameters: postHeaders,
+          requestBody: {
+            required: true,
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['accounts', 'nextCursor'],
-                  properties: { accounts: { type: 'array', items: { $ref: '#/components/schemas/Account' } }, nextCursor: { type: ['string', 'null'] } },
+                  required: ['statements'],
+                  additionalProperties: false,
+                  properties: {
+                    statements: {
+                      type: 'array',
+                      minItems: 1,
+                      maxItems: MAX_BATCH_ITEMS,
+                      items: { $ref: '#/components/schemas/Statement' },
+                    },
+                  },
                 },
               },
             },
           },
-          '400': problem('A bad query parameter.', ['VALIDATION_FAILED']),
-          '401': auth401,
-          '429': rate429,
+          responses: { '200': batchResponse, '400': bad400, '401': auth401, ...idem, '429': rate429 },
         },
       },
-    },
-    '/statements': {
-      post: {
-        operationId: 'postStatements', tags: ['statements'],
-        summary: 'End-of-day balances (日终余额, like camt.053 OPBD/CLBD)',
-        description:
-          'Per statement: ACCEPTED (stored; monitoring has run on it), DUPLICATE (same account, date and revision with identical values already stored), or REJECTED with ' +
-          'ACCOUNT_NOT_FOUND (also for an account another bank holds), ACCOUNT_CLOSED, CONFLICT (same account, date and revision, different values) or INVALID (with message). ' +
-          'A higher revision for the same account and date supersedes the earlier one; both are kept. A statementDate after today (CST) is INVALID.',
-        parameters: postHeaders,
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['statements'],
-                additionalProperties: false,
-                properties: { statements: { type: 'array', minItems: 1, maxItems: MAX_BATCH_ITEMS, items: { $ref: '#/components/schemas/Statement' } } },
-              },
-            },
-          },
-        },
-        responses: { '200': batchResponse, '400': bad400, '401': auth401, ...idem, '429': rate429 },
-      },
-    },
-    '/transactions': {
-      post: {
-        operationId: 'postTransactions', tags: ['transactions'],
-        summary: 'Account movements (资金流水, like camt.054)',
-        description:
-          'txnId is the bank\'s own unique reference: the same bank and txnId with identical content is DUPLICATE, with different content CONFLICT. ' +
-          'A REVERSAL undoes reversalOf, a txnId of the same account stored earlier (or earlier in the same batch), for the same amount, at most once; REVERSALs are not reversed. ' +
-          'Otherwise the item is INVALID with a message. bookedAt more than 5 minutes in the future is INVALID.',
-        parameters: postHeaders,
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['transactions'],
-                additionalProperties: false,
-                properties: { transactions: { type: 'array', minItems: 1, maxItems: MAX_BATCH_ITEMS, items: { $ref: '#/components/schemas/Transaction' } } },
-              },
-            },
-          },
-        },
-        responses: { '200': batchResponse, '400': bad400, '401': auth401, ...idem, '429': rate429 },
-      },
-    },
-    '/instructions': {
-      get: {
-        operationId: 'listInstructions', tags: ['instructions'],
-        summary: 'Instructions from the regulator to this bank (监管指令), oldest first, at most 500',
-        parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['PENDING', 'EXECUTED', 'REFUSED'], default: 'PENDING' } }],
-        responses: {
-          '200': {
-            description: 'Instructions',
+      '/transactions': {
+        post: {
+          operationId: 'postTransactions',
+          tags: ['transactions'],
+          summary: 'Account movements (资金流水, like camt.054)',
+          description:
+            "txnId is the bank's own unique reference: the same bank and txnId with identical content is DUPLICATE, with different content CONFLICT. " +
+            'A REVERSAL undoes reversalOf, a txnId of the same account stored earlier (or earlier in the same batch), for the same amount, at most once; REVERSALs are not reversed. ' +
+            'Otherwise the item is INVALID with a message. bookedAt more than 5 minutes in the future is INVALID.',
+          parameters: postHeaders,
+          requestBody: {
+            required: true,
             content: {
               'application/json': {
-                schema: { type: 'object', required: ['instructions'], properties: { instructions: { type: 'array', items: { $ref: '#/components/schemas/Instruction' } } } },
+                schema: {
+                  type: 'object',
+                  required: ['transactions'],
+                  additionalProperties: false,
+                  properties: {
+                    transactions: {
+                      type: 'array',
+                      minItems: 1,
+                      maxItems: MAX_BATCH_ITEMS,
+                      items: { $ref: '#/components/schemas/Transaction' },
+                    },
+                  },
+                },
               },
             },
           },
-          '400': problem('A bad query parameter.', ['VALIDATION_FAILED']),
-          '401': auth401,
-          '429': rate429,
+          responses: { '200': batchResponse, '400': bad400, '401': auth401, ...idem, '429': rate429 },
+        },
+      },
+      '/instructions': {
+        get: {
+          operationId: 'listInstructions',
+          tags: ['instructions'],
+          summary: 'Instructions from the regulator to this bank (监管指令), oldest first, at most 500',
+          parameters: [
+            {
+              name: 'status',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['PENDING', 'EXECUTED', 'REFUSED'], default: 'PENDING' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'Instructions',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['instructions'],
+                    properties: {
+                      instructions: { type: 'array', items: { $ref: '#/components/schemas/Instruction' } },
+                    },
+                  },
+                },
+              },
+            },
+            '400': problem('A bad query parameter.', ['VALIDATION_FAILED']),
+            '401': auth401,
+            '429': rate429,
+          },
+        },
+      },
+      '/instructions/{id}/ack': {
+        post: {
+          operationId: 'acknowledgeInstruction',
+          tags: ['instructions'],
+          summary: 'Acknowledges an instruction (执行回执)',
+          description:
+            'EXECUTED applies the instruction (the account becomes FROZEN or ACTIVE). The same outcome twice is idempotent (200 with the instruction); a different outcome is 409.',
+          parameters: [
+            ...postHeaders,
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['outcome', 'executedAt'],
+                  additionalProperties: false,
+                  properties: {
+                    outcome: { type: 'string', enum: ['EXECUTED', 'REFUSED'] },
+                    executedAt: { type: 'string', format: 'date-time', description: 'ISO 8601 with an offset' },
+                    note: { type: ['string', 'null'], maxLength: 500 },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': {
+              description: 'The instruction',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Instruction' } } },
+            },
+            '400': bad400,
+            '401': auth401,
+            '404': problem("No such instruction for this bank (another bank's instruction included).", [
+              'INSTRUCTION_NOT_FOUND',
+            ]),
+            '409': problem('Acknowledged before with another outcome, or the Idempotency-Key is in flight.', [
+              'INSTRUCTION_ALREADY_ACKNOWLEDGED',
+              'IDEMPOTENCY_IN_PROGRESS',
+            ]),
+            '422': idem['422'],
+            '429': rate429,
+          },
         },
       },
     },
-    '/instructions/{id}/ack': {
-      post: {
-        operationId: 'acknowledgeInstruction', tags: ['instructions'],
-        summary: 'Acknowledges an instruction (执行回执)',
-        description: 'EXECUTED applies the instruction (the account becomes FROZEN or ACTIVE). The same outcome twice is idempotent (200 with the instruction); a different outcome is 409.',
-        parameters: [...postHeaders, { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-        requestBody: {
+    components: {
+      securitySchemes: {
+        BankKeyId: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Bank-Key-Id',
+          description: 'The API key id issued to the bank (issueBankApiKey); its secret never travels.',
+        },
+        BankTimestamp: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Timestamp',
+          description: `Unix time in seconds when the request was signed; refused (TIMESTAMP_OUT_OF_WINDOW) when more than ${timestampSkewSeconds} s from the service clock.`,
+        },
+        BankSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Signature',
+          description: `${SIGNING_STRING}. Pattern ^v1=[0-9a-f]{64}$; a wrong signature is SIGNATURE_INVALID.`,
+        },
+      },
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
           required: true,
-          content: {
-            'application/json': {
-              schema: {
+          schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
+          description: `The client's key for this request: the same key and body within ${ttl} returns the first response again`,
+        },
+      },
+      schemas: {
+        Money: money,
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail', 'code'],
+          properties: {
+            type: { const: PROBLEM_TYPE, description: 'Always about:blank: the code member says what went wrong' },
+            title: { type: 'string', description: 'The HTTP status phrase' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            code: { type: 'string', description: 'Stable machine-readable code, e.g. SIGNATURE_INVALID' },
+            errors: {
+              type: 'array',
+              items: {
                 type: 'object',
-                required: ['outcome', 'executedAt'],
-                additionalProperties: false,
+                required: ['path', 'message'],
+                properties: { path: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
+          },
+        },
+        Account: {
+          type: 'object',
+          required: ['accountNo', 'institutionId', 'institutionName', 'creditCode', 'status', 'openedOn'],
+          properties: {
+            accountNo: { type: 'string' },
+            institutionId: { type: 'string', format: 'uuid' },
+            institutionName: { type: ['string', 'null'], description: 'Institution (校外培训机构) name' },
+            creditCode: { type: ['string', 'null'], description: 'Unified social credit code (统一社会信用代码)' },
+            status: { type: 'string', enum: ['ACTIVE', 'FROZEN', 'CLOSED'] },
+            openedOn: { type: 'string', format: 'date' },
+          },
+        },
+        Statement: {
+          type: 'object',
+          required: ['accountNo', 'statementDate', 'openingBalance', 'closingBalance', 'currency', 'revision'],
+          properties: {
+            accountNo: { type: 'string', pattern: '^[0-9A-Za-z-]{1,34}$' },
+            statementDate: { type: 'string', format: 'date' },
+            openingBalance: { $ref: '#/components/schemas/Money' },
+            closingBalance: { $ref: '#/components/schemas/Money' },
+            currency: { const: 'CNY' },
+            revision: { type: 'integer', minimum: 0, maximum: 1000000 },
+          },
+        },
+        Transaction: {
+          type: 'object',
+          required: ['accountNo', 'txnId', 'bookedAt', 'type', 'amount', 'currency'],
+          properties: {
+            accountNo: { type: 'string', pattern: '^[0-9A-Za-z-]{1,34}$' },
+            txnId: { type: 'string', pattern: '^[\\x21-\\x7e]{1,64}$' },
+            bookedAt: { type: 'string', format: 'date-time', description: 'ISO 8601 with an offset' },
+            type: {
+              type: 'string',
+              enum: ['DEPOSIT', 'RELEASE', 'REFUND', 'INTEREST', 'FEE', 'REVERSAL'],
+              description:
+                'DEPOSIT prepaid fee in (预收费); RELEASE paid out for lessons delivered (一课一消); REFUND paid back to a family; INTEREST; FEE; REVERSAL undoes reversalOf',
+            },
+            amount: { $ref: '#/components/schemas/Money' },
+            currency: { const: 'CNY' },
+            payerRef: { type: ['string', 'null'], maxLength: 128, description: 'Hashed or masked payer reference' },
+            lessonHours: { type: ['integer', 'null'], minimum: 0, description: 'Only meaningful on DEPOSIT' },
+            coverageMonths: { type: ['integer', 'null'], minimum: 0, description: 'Only meaningful on DEPOSIT' },
+            reversalOf: { type: ['string', 'null'], description: 'Required on a REVERSAL, null otherwise' },
+            memo: { type: ['string', 'null'], maxLength: 500 },
+          },
+        },
+        BatchResult: {
+          type: 'object',
+          required: ['accepted', 'duplicates', 'rejected', 'results'],
+          properties: {
+            accepted: { type: 'integer' },
+            duplicates: { type: 'integer' },
+            rejected: { type: 'integer' },
+            results: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['index', 'status'],
                 properties: {
-                  outcome: { type: 'string', enum: ['EXECUTED', 'REFUSED'] },
-                  executedAt: { type: 'string', format: 'date-time', description: 'ISO 8601 with an offset' },
-                  note: { type: ['string', 'null'], maxLength: 500 },
+                  index: { type: 'integer', description: 'Position of the item in the request' },
+                  status: { type: 'string', enum: ['ACCEPTED', 'DUPLICATE', 'REJECTED'] },
+                  code: {
+                    type: 'string',
+                    enum: ['ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'CONFLICT', 'INVALID', 'AMOUNT_OUT_OF_RANGE'],
+                    description:
+                      "ACCOUNT_NOT_FOUND, ACCOUNT_CLOSED, CONFLICT, INVALID, or AMOUNT_OUT_OF_RANGE: an amount above 99999999999.99, a balance above 99999999999999.99, or an item that would take the account's required custody (押金/预收费) beyond 99999999999999.99; only that item is refused.",
+                  },
+                  message: { type: 'string' },
                 },
               },
             },
           },
         },
-        responses: {
-          '200': { description: 'The instruction', content: { 'application/json': { schema: { $ref: '#/components/schemas/Instruction' } } } },
-          '400': bad400,
-          '401': auth401,
-          '404': problem('No such instruction for this bank (another bank\'s instruction included).', ['INSTRUCTION_NOT_FOUND']),
-          '409': problem('Acknowledged before with another outcome, or the Idempotency-Key is in flight.', ['INSTRUCTION_ALREADY_ACKNOWLEDGED', 'IDEMPOTENCY_IN_PROGRESS']),
-          '422': idem['422'],
-          '429': rate429,
-        },
-      },
-    },
-  },
-  components: {
-    securitySchemes: {
-      BankKeyId: { type: 'apiKey', in: 'header', name: 'X-Bank-Key-Id', description: 'The API key id issued to the bank (issueBankApiKey); its secret never travels.' },
-      BankTimestamp: {
-        type: 'apiKey',
-        in: 'header',
-        name: 'X-Timestamp',
-        description: `Unix time in seconds when the request was signed; refused (TIMESTAMP_OUT_OF_WINDOW) when more than ${timestampSkewSeconds} s from the service clock.`,
-      },
-      BankSignature: {
-        type: 'apiKey',
-        in: 'header',
-        name: 'X-Signature',
-        description: `${SIGNING_STRING}. Pattern ^v1=[0-9a-f]{64}$; a wrong signature is SIGNATURE_INVALID.`,
-      },
-    },
-    parameters: {
-      IdempotencyKey: {
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: true,
-        schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
-        description: `The client's key for this request: the same key and body within ${ttl} returns the first response again`,
-      },
-    },
-    schemas: {
-      Money: money,
-      Problem: {
-        type: 'object',
-        required: ['type', 'title', 'status', 'detail', 'code'],
-        properties: {
-          type: { const: PROBLEM_TYPE, description: 'Always about:blank: the code member says what went wrong' },
-          title: { type: 'string', description: 'The HTTP status phrase' },
-          status: { type: 'integer' },
-          detail: { type: 'string' },
-          code: { type: 'string', description: 'Stable machine-readable code, e.g. SIGNATURE_INVALID' },
-          errors: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
-        },
-      },
-      Account: {
-        type: 'object',
-        required: ['accountNo', 'institutionId', 'institutionName', 'creditCode', 'status', 'openedOn'],
-        properties: {
-          accountNo: { type: 'string' },
-          institutionId: { type: 'string', format: 'uuid' },
-          institutionName: { type: ['string', 'null'], description: 'Institution (校外培训机构) name' },
-          creditCode: { type: ['string', 'null'], description: 'Unified social credit code (统一社会信用代码)' },
-          status: { type: 'string', enum: ['ACTIVE', 'FROZEN', 'CLOSED'] },
-          openedOn: { type: 'string', format: 'date' },
-        },
-      },
-      Statement: {
-        type: 'object',
-        required: ['accountNo', 'statementDate', 'openingBalance', 'closingBalance', 'currency', 'revision'],
-        properties: {
-          accountNo: { type: 'string', pattern: '^[0-9A-Za-z-]{1,34}$' },
-          statementDate: { type: 'string', format: 'date' },
-          openingBalance: { $ref: '#/components/schemas/Money' },
-          closingBalance: { $ref: '#/components/schemas/Money' },
-          currency: { const: 'CNY' },
-          revision: { type: 'integer', minimum: 0, maximum: 1000000 },
-        },
-      },
-      Transaction: {
-        type: 'object',
-        required: ['accountNo', 'txnId', 'bookedAt', 'type', 'amount', 'currency'],
-        properties: {
-          accountNo: { type: 'string', pattern: '^[0-9A-Za-z-]{1,34}$' },
-          txnId: { type: 'string', pattern: '^[\\x21-\\x7e]{1,64}$' },
-          bookedAt: { type: 'string', format: 'date-time', description: 'ISO 8601 with an offset' },
-          type: {
-            type: 'string',
-            enum: ['DEPOSIT', 'RELEASE', 'REFUND', 'INTEREST', 'FEE', 'REVERSAL'],
-            description: 'DEPOSIT prepaid fee in (预收费); RELEASE paid out for lessons delivered (一课一消); REFUND paid back to a family; INTEREST; FEE; REVERSAL undoes reversalOf',
-          },
-          amount: { $ref: '#/components/schemas/Money' },
-          currency: { const: 'CNY' },
-          payerRef: { type: ['string', 'null'], maxLength: 128, description: 'Hashed or masked payer reference' },
-          lessonHours: { type: ['integer', 'null'], minimum: 0, description: 'Only meaningful on DEPOSIT' },
-          coverageMonths: { type: ['integer', 'null'], minimum: 0, description: 'Only meaningful on DEPOSIT' },
-          reversalOf: { type: ['string', 'null'], description: 'Required on a REVERSAL, null otherwise' },
-          memo: { type: ['string', 'null'], maxLength: 500 },
-        },
-      },
-      BatchResult: {
-        type: 'object',
-        required: ['accepted', 'duplicates', 'rejected', 'results'],
-        properties: {
-          accepted: { type: 'integer' },
-          duplicates: { type: 'integer' },
-          rejected: { type: 'integer' },
-          results: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['index', 'status'],
-              properties: {
-                index: { type: 'integer', description: 'Position of the item in the request' },
-                status: { type: 'string', enum: ['ACCEPTED', 'DUPLICATE', 'REJECTED'] },
-                code: {
-                  type: 'string',
-                  enum: ['ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'CONFLICT', 'INVALID', 'AMOUNT_OUT_OF_RANGE'],
-                  description:
-                    "ACCOUNT_NOT_FOUND, ACCOUNT_CLOSED, CONFLICT, INVALID, or AMOUNT_OUT_OF_RANGE: an amount above 99999999999.99, a balance above 99999999999999.99, or an item that would take the account's required custody (押金/预收费) beyond 99999999999999.99; only that item is refused.",
-                },
-                message: { type: 'string' },
-              },
-            },
+        Instruction: {
+          type: 'object',
+          required: [
+            'id',
+            'accountNo',
+            'action',
+            'reason',
+            'issuedAt',
+            'status',
+            'outcome',
+            'executedAt',
+            'note',
+            'acknowledgedAt',
+          ],
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            accountNo: { type: 'string' },
+            action: { type: 'string', enum: ['FREEZE', 'UNFREEZE'] },
+            reason: { type: 'string' },
+            issuedAt: { type: 'string', format: 'date-time' },
+            status: { type: 'string', enum: ['PENDING', 'EXECUTED', 'REFUSED'] },
+            outcome: { type: ['string', 'null'], enum: ['EXECUTED', 'REFUSED', null] },
+            executedAt: { type: ['string', 'null'], format: 'date-time' },
+            note: { type: ['string', 'null'] },
+            acknowledgedAt: { type: ['string', 'null'], format: 'date-time' },
           },
         },
       },
-      Instruction: {
-        type: 'object',
-        required: ['id', 'accountNo', 'action', 'reason', 'issuedAt', 'status', 'outcome', 'executedAt', 'note', 'acknowledgedAt'],
-        properties: {
-          id: { type: 'string', format: 'uuid' },
-          accountNo: { type: 'string' },
-          action: { type: 'string', enum: ['FREEZE', 'UNFREEZE'] },
-          reason: { type: 'string' },
-          issuedAt: { type: 'string', format: 'date-time' },
-          status: { type: 'string', enum: ['PENDING', 'EXECUTED', 'REFUSED'] },
-          outcome: { type: ['string', 'null'], enum: ['EXECUTED', 'REFUSED', null] },
-          executedAt: { type: ['string', 'null'], format: 'date-time' },
-          note: { type: ['string', 'null'] },
-          acknowledgedAt: { type: ['string', 'null'], format: 'date-time' },
-        },
-      },
     },
-  },
-};
+  };
 }
 
 export type BankOpenApiDocument = ReturnType<typeof bankOpenApi>;

@@ -26,7 +26,10 @@ export class BankController {
   ) {}
 
   @Get('accounts')
-  listAccounts(@CurrentPrincipal() bank: BankPrincipal, @Query() query: AccountsQuery): Promise<{ accounts: BankAccountView[]; nextCursor: string | null }> {
+  listAccounts(
+    @CurrentPrincipal() bank: BankPrincipal,
+    @Query() query: AccountsQuery,
+  ): Promise<{ accounts: BankAccountView[]; nextCursor: string | null }> {
     return this.accounts.listForBank(bank, query);
   }
 
@@ -43,14 +46,25 @@ export class BankController {
   }
 
   @Get('instructions')
-  async listInstructions(@CurrentPrincipal() bank: BankPrincipal, @Query() query: InstructionsQuery): Promise<{ instructions: BankInstructionView[] }> {
+  async listInstructions(
+    @CurrentPrincipal() bank: BankPrincipal,
+    @Query() query: InstructionsQuery,
+  ): Promise<{ instructions: BankInstructionView[] }> {
     return { instructions: await this.instructions.listForBank(bank, query.status ?? 'PENDING') };
   }
 
   @Post('instructions/:id/ack')
   @HttpCode(200)
-  ack(@CurrentPrincipal() bank: BankPrincipal, @Param('id') id: string, @Body() body: AckBody): Promise<BankInstructionView> {
-    return this.instructions.acknowledge(bank, id, { outcome: body.outcome, executedAt: new Date(body.executedAt), note: body.note ?? null });
+  ack(
+    @CurrentPrincipal() bank: BankPrincipal,
+    @Param('id') id: string,
+    @Body() body: AckBody,
+  ): Promise<BankInstructionView> {
+    return this.instructions.acknowledge(bank, id, {
+      outcome: body.outcome,
+      executedAt: new Date(body.executedAt),
+      note: body.note ?? null,
+    });
   }
 }
 

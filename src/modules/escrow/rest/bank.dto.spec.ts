@@ -79,11 +79,32 @@ describe('batchItems (bank batch envelope)', () => {
   });
 
   it('answers any JSON value as the class-validator DTO did', async () => {
-    const key = fc.oneof(fc.constantFrom('statements', 'transactions', '__proto__', 'constructor', 'prototype', '0', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'length'), fc.string({ maxLength: 6 }));
+    const key = fc.oneof(
+      fc.constantFrom(
+        'statements',
+        'transactions',
+        '__proto__',
+        'constructor',
+        'prototype',
+        '0',
+        'toString',
+        'valueOf',
+        'hasOwnProperty',
+        '__defineGetter__',
+        'length',
+      ),
+      fc.string({ maxLength: 6 }),
+    );
     const body = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.dictionary(key, fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }))),
+      fc.dictionary(
+        key,
+        fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 })),
+      ),
     );
-    await fc.assert(fc.asyncProperty(body, (b) => same(JSON.stringify(b) ?? 'null')), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(body, (b) => same(JSON.stringify(b) ?? 'null')),
+      { numRuns: 300 },
+    );
   });
 });

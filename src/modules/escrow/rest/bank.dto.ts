@@ -8,7 +8,11 @@ export const MAX_BATCH_ITEMS = 1000;
  * Keys the DTO path never saw: the pipe strips the prototype keys, and class-transformer skips a key
  * that names a method of the new instance (toString, valueOf, hasOwnProperty …).
  */
-const ignored = (key: string): boolean => key === '__proto__' || key === 'constructor' || key === 'prototype' || typeof (Object.prototype as unknown as Record<string, unknown>)[key] === 'function';
+const ignored = (key: string): boolean =>
+  key === '__proto__' ||
+  key === 'constructor' ||
+  key === 'prototype' ||
+  typeof (Object.prototype as unknown as Record<string, unknown>)[key] === 'function';
 
 /**
  * The envelope of POST /statements and /transactions: `{ "<field>": [1–1,000 items] }` and nothing else;

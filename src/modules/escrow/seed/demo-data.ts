@@ -14,7 +14,11 @@ export const DEMO_BANK = { code: 'ICBC_XIFENG', name: '中国工商银行息烽�
 export async function seedEscrowDemo(em: EntityManager, now: Date, timeZone: string): Promise<number> {
   const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM escrow_account`)) as [{ n: number }];
   if (n > 0) return 0;
-  await em.query(`INSERT INTO partner_bank (code, name, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [DEMO_BANK.code, DEMO_BANK.name, now]);
+  await em.query(`INSERT INTO partner_bank (code, name, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+    DEMO_BANK.code,
+    DEMO_BANK.name,
+    now,
+  ]);
   const institutions: { id: string; township_code: string; category: string }[] = await em.query(
     `SELECT id, township_code, category FROM institution WHERE status = 'OPERATING' ORDER BY credit_code`,
   );
@@ -72,11 +76,23 @@ export async function seedEscrowDemo(em: EntityManager, now: Date, timeZone: str
         await em.query(
           `INSERT INTO escrow_alert (account_id, institution_id, bank_code, account_no, township_code, type, status, details, raised_at)
            VALUES ($1, $2, $3, $4, $5, 'SHORTFALL', 'OPEN', $6, $7)`,
-          [id, inst.id, DEMO_BANK.code, accountNo, inst.township_code, JSON.stringify({ statementDate: date, shortfall: '1000.00' }), now],
+          [
+            id,
+            inst.id,
+            DEMO_BANK.code,
+            accountNo,
+            inst.township_code,
+            JSON.stringify({ statementDate: date, shortfall: '1000.00' }),
+            now,
+          ],
         );
       }
     }
-    await em.query(`UPDATE escrow_account SET required_custody_fen = $2, last_statement_date = $3 WHERE id = $1`, [id, custody.toString(), addDays(opened, 7)]);
+    await em.query(`UPDATE escrow_account SET required_custody_fen = $2, last_statement_date = $3 WHERE id = $1`, [
+      id,
+      custody.toString(),
+      addDays(opened, 7),
+    ]);
     count++;
   }
   return count;

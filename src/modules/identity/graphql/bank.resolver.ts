@@ -9,7 +9,13 @@ import { BankApiKey } from '../entities/bank-api-key.entity';
 import { BankApiKeyObject, IssuedBankApiKeyObject, PartnerBankObject } from './identity.objects';
 import { RegisterPartnerBankInput } from './identity.inputs';
 
-const keyObject = (k: BankApiKey): BankApiKeyObject => ({ keyId: k.keyId, bankCode: k.bankCode, createdAt: k.createdAt, revokedAt: k.revokedAt, active: k.revokedAt === null });
+const keyObject = (k: BankApiKey): BankApiKeyObject => ({
+  keyId: k.keyId,
+  bankCode: k.bankCode,
+  createdAt: k.createdAt,
+  revokedAt: k.revokedAt,
+  active: k.revokedAt === null,
+});
 
 @Resolver(() => PartnerBankObject)
 export class BankResolver {
@@ -23,33 +29,49 @@ export class BankResolver {
 
   @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)
   @Query(() => [BankApiKeyObject], { description: "A bank's API keys, without secrets" })
-  async bankApiKeys(@CurrentPrincipal() actor: Principal, @Args('bankCode') bankCode: string): Promise<BankApiKeyObject[]> {
+  async bankApiKeys(
+    @CurrentPrincipal() actor: Principal,
+    @Args('bankCode') bankCode: string,
+  ): Promise<BankApiKeyObject[]> {
     return (await this.banks.listKeys(actor, bankCode)).map(keyObject);
   }
 
   @ResolveField(() => [BankApiKeyObject], { description: 'API keys, without secrets' })
   async apiKeys(@Parent() bank: PartnerBankObject, @Context() ctx: GqlContext): Promise<BankApiKeyObject[]> {
     const keys = await ctx.loaders
-      .get('identity.keysByBank', async (codes: readonly string[]) => groupByKey(codes, await this.banks.keysOfBanks(codes), (k) => k.bankCode))
+      .get('identity.keysByBank', async (codes: readonly string[]) =>
+        groupByKey(codes, await this.banks.keysOfBanks(codes), (k) => k.bankCode),
+      )
       .load(bank.code);
     return keys.map(keyObject);
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => PartnerBankObject, { description: 'Registers a partner bank (登记合作银行)' })
-  registerPartnerBank(@CurrentPrincipal() actor: Principal, @Args('input') input: RegisterPartnerBankInput): Promise<PartnerBankObject> {
+  registerPartnerBank(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: RegisterPartnerBankInput,
+  ): Promise<PartnerBankObject> {
     return this.banks.registerBank(actor, input);
   }
 
   @Roles(Role.COUNTY_ADMIN)
-  @Mutation(() => IssuedBankApiKeyObject, { description: 'Issues an API key (at most two active per bank); the secret is shown only in this answer' })
-  issueBankApiKey(@CurrentPrincipal() actor: Principal, @Args('bankCode') bankCode: string): Promise<IssuedBankApiKeyObject> {
+  @Mutation(() => IssuedBankApiKeyObject, {
+    description: 'Issues an API key (at most two active per bank); the secret is shown only in this answer',
+  })
+  issueBankApiKey(
+    @CurrentPrincipal() actor: Principal,
+    @Args('bankCode') bankCode: string,
+  ): Promise<IssuedBankApiKeyObject> {
     return this.banks.issueKey(actor, bankCode);
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => BankApiKeyObject, { description: 'Revokes an API key at once' })
-  async revokeBankApiKey(@CurrentPrincipal() actor: Principal, @Args('keyId') keyId: string): Promise<BankApiKeyObject> {
+  async revokeBankApiKey(
+    @CurrentPrincipal() actor: Principal,
+    @Args('keyId') keyId: string,
+  ): Promise<BankApiKeyObject> {
     return keyObject(await this.banks.revokeKey(actor, keyId));
   }
 }

@@ -5,7 +5,8 @@ import { PageArgs } from '../../../platform/graphql/pagination';
 import { BANK_CODE_PATTERN } from '../bank-key.service';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../user.service';
 
-const SCOPE_DESCRIPTION = 'Department code (DEPARTMENT_OFFICER, INSPECTOR), township code (TOWNSHIP_OFFICER) or school id (SCHOOL_ADMIN); none for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR';
+const SCOPE_DESCRIPTION =
+  'Department code (DEPARTMENT_OFFICER, INSPECTOR), township code (TOWNSHIP_OFFICER) or school id (SCHOOL_ADMIN); none for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR';
 
 @InputType()
 export class LoginInput {
@@ -28,7 +29,9 @@ export class SetupFirstAdminInput {
   setupCode!: string;
 
   @Field({ description: '3–64 characters [A-Za-z0-9._-]; stored in lower case' })
-  @Matches(USERNAME_PATTERN, { message: 'username must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit' })
+  @Matches(USERNAME_PATTERN, {
+    message: 'username must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit',
+  })
   username!: string;
 
   @Field({ description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not the username` })
@@ -40,7 +43,9 @@ export class SetupFirstAdminInput {
 @InputType()
 export class CreateUserInput {
   @Field({ description: '3–64 characters [A-Za-z0-9._-]; stored in lower case' })
-  @Matches(USERNAME_PATTERN, { message: 'username must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit' })
+  @Matches(USERNAME_PATTERN, {
+    message: 'username must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit',
+  })
   username!: string;
 
   @Field()
@@ -100,7 +105,9 @@ export class ChangeMyPasswordInput {
   @Length(1, 256)
   currentPassword!: string;
 
-  @Field({ description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not the username, not the current password` })
+  @Field({
+    description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not the username, not the current password`,
+  })
   @IsString()
   @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
   newPassword!: string;

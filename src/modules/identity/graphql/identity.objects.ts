@@ -9,10 +9,14 @@ registerEnumType(Role, {
   valuesMap: {
     COUNTY_ADMIN: { description: 'County leading-group office (县"双减"工作领导小组办公室): everything' },
     DEPARTMENT_OFFICER: { description: 'Member department officer (成员单位); scope: a department code' },
-    TOWNSHIP_OFFICER: { description: 'Township or street officer, grid worker (乡镇/街道, 网格员); scope: a township code' },
+    TOWNSHIP_OFFICER: {
+      description: 'Township or street officer, grid worker (乡镇/街道, 网格员); scope: a township code',
+    },
     SCHOOL_ADMIN: { description: 'School administrator (学校); scope: a school id' },
     INSPECTOR: { description: 'Inspector (督导/执法人员); scope: a department code' },
-    DISCIPLINE_SUPERVISOR: { description: 'Discipline supervisor (县纪委县监委): reads everything, including the audit log' },
+    DISCIPLINE_SUPERVISOR: {
+      description: 'Discipline supervisor (县纪委县监委): reads everything, including the audit log',
+    },
   },
 });
 

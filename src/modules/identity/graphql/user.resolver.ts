@@ -8,7 +8,15 @@ import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { FirstAdminService } from '../first-admin.service';
 import { LoginService } from '../login.service';
 import { UserService } from '../user.service';
-import { ChangeMyPasswordInput, CreateUserInput, SetupFirstAdminInput, LoginInput, ResetUserPasswordInput, UpdateUserRoleInput, UsersArgs } from './identity.inputs';
+import {
+  ChangeMyPasswordInput,
+  CreateUserInput,
+  SetupFirstAdminInput,
+  LoginInput,
+  ResetUserPasswordInput,
+  UpdateUserRoleInput,
+  UsersArgs,
+} from './identity.inputs';
 import { LoginPayloadObject, UserConnection, UserObject } from './identity.objects';
 
 @Resolver(() => UserObject)
@@ -41,8 +49,17 @@ export class UserResolver {
       'Changes the logged-in user’s own password (修改密码), given the current one (wrong answers count as failed logins). ' +
       'Every earlier access token of the user stops working; the answer carries a fresh one to go on with',
   })
-  async changeMyPassword(@CurrentPrincipal() actor: Principal, @Args('input') input: ChangeMyPasswordInput, @Context() ctx: GqlContext): Promise<LoginPayloadObject> {
-    const result = await this.logins.changeOwnPassword(actor, input.currentPassword, input.newPassword, ctx.req.ip ?? 'unknown');
+  async changeMyPassword(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ChangeMyPasswordInput,
+    @Context() ctx: GqlContext,
+  ): Promise<LoginPayloadObject> {
+    const result = await this.logins.changeOwnPassword(
+      actor,
+      input.currentPassword,
+      input.newPassword,
+      ctx.req.ip ?? 'unknown',
+    );
     return { accessToken: result.accessToken, expiresAt: result.expiresAt, user: UserObject.from(result.user) };
   }
 
@@ -60,7 +77,10 @@ export class UserResolver {
 
   @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)
   @Query(() => UserObject)
-  async user(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<UserObject> {
+  async user(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<UserObject> {
     return UserObject.from(await this.userService.getForReader(actor, id));
   }
 
@@ -72,25 +92,37 @@ export class UserResolver {
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => UserObject, { description: "Changes a user's role and scope" })
-  async updateUserRole(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateUserRoleInput): Promise<UserObject> {
+  async updateUserRole(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: UpdateUserRoleInput,
+  ): Promise<UserObject> {
     return UserObject.from(await this.userService.changeRole(actor, input.userId, input.role, input.scope));
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => UserObject, { description: 'Disables a user: no more logins, access tokens refused at once' })
-  async disableUser(@CurrentPrincipal() actor: Principal, @Args('userId', { type: () => ID }, uuidArg('userId')) userId: string): Promise<UserObject> {
+  async disableUser(
+    @CurrentPrincipal() actor: Principal,
+    @Args('userId', { type: () => ID }, uuidArg('userId')) userId: string,
+  ): Promise<UserObject> {
     return UserObject.from(await this.userService.disable(actor, userId));
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => UserObject)
-  async enableUser(@CurrentPrincipal() actor: Principal, @Args('userId', { type: () => ID }, uuidArg('userId')) userId: string): Promise<UserObject> {
+  async enableUser(
+    @CurrentPrincipal() actor: Principal,
+    @Args('userId', { type: () => ID }, uuidArg('userId')) userId: string,
+  ): Promise<UserObject> {
     return UserObject.from(await this.userService.enable(actor, userId));
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => UserObject, { description: "Sets a user's password; their earlier access tokens stop working" })
-  async resetUserPassword(@CurrentPrincipal() actor: Principal, @Args('input') input: ResetUserPasswordInput): Promise<UserObject> {
+  async resetUserPassword(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ResetUserPasswordInput,
+  ): Promise<UserObject> {
     return UserObject.from(await this.userService.resetPassword(actor, input.userId, input.newPassword));
   }
 }

@@ -23,7 +23,10 @@ export class NotificationResolver {
   }
 
   @Mutation(() => NotificationObject)
-  markNotificationRead(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<InboxItem> {
+  markNotificationRead(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<InboxItem> {
     return this.service.markRead(actor, id);
   }
 

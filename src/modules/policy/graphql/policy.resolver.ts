@@ -43,7 +43,13 @@ function ruleObject(s: PolicyState): PolicyRuleObject {
     currentSince: s.currentSince,
     history: s.changes
       .filter((c) => c.status === PolicyChangeStatus.APPROVED)
-      .sort((a, b) => (a.effectiveOn === b.effectiveOn ? b.decidedAt!.getTime() - a.decidedAt!.getTime() : a.effectiveOn < b.effectiveOn ? 1 : -1))
+      .sort((a, b) =>
+        a.effectiveOn === b.effectiveOn
+          ? b.decidedAt!.getTime() - a.decidedAt!.getTime()
+          : a.effectiveOn < b.effectiveOn
+            ? 1
+            : -1,
+      )
       .map(changeObject),
     pending: s.changes.filter((c) => c.status === PolicyChangeStatus.PROPOSED).map(changeObject),
   };
@@ -55,7 +61,9 @@ export class PolicyResolver {
   constructor(private readonly service: PolicyService) {}
 
   @Roles(...POLICY_READER_ROLES)
-  @Query(() => [PolicyRuleObject], { description: 'Every county rule: value in force, national default, bounds, legal source, history (县级规则)' })
+  @Query(() => [PolicyRuleObject], {
+    description: 'Every county rule: value in force, national default, bounds, legal source, history (县级规则)',
+  })
   async policies(@CurrentPrincipal() actor: Principal): Promise<PolicyRuleObject[]> {
     return (await this.service.list(actor)).map(ruleObject);
   }
@@ -67,20 +75,35 @@ export class PolicyResolver {
   }
 
   @Roles(...POLICY_EDITOR_ROLES)
-  @Mutation(() => PolicyChangeObject, { description: 'Proposes a new value of a county rule (within the national bounds, stricter never looser); a second county administrator decides' })
-  async proposePolicyChange(@CurrentPrincipal() actor: Principal, @Args('input') input: ProposePolicyChangeInput): Promise<PolicyChangeObject> {
+  @Mutation(() => PolicyChangeObject, {
+    description:
+      'Proposes a new value of a county rule (within the national bounds, stricter never looser); a second county administrator decides',
+  })
+  async proposePolicyChange(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ProposePolicyChangeInput,
+  ): Promise<PolicyChangeObject> {
     return changeObject(await this.service.propose(actor, input));
   }
 
   @Roles(...POLICY_EDITOR_ROLES)
-  @Mutation(() => PolicyChangeObject, { description: 'Approves a proposed rule change (not one\'s own): it is in force from its effective date on every replica' })
-  async approvePolicyChange(@CurrentPrincipal() actor: Principal, @Args('input') input: ApprovePolicyChangeInput): Promise<PolicyChangeObject> {
+  @Mutation(() => PolicyChangeObject, {
+    description:
+      "Approves a proposed rule change (not one's own): it is in force from its effective date on every replica",
+  })
+  async approvePolicyChange(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ApprovePolicyChangeInput,
+  ): Promise<PolicyChangeObject> {
     return changeObject(await this.service.approve(actor, input.id, input.note));
   }
 
   @Roles(...POLICY_EDITOR_ROLES)
-  @Mutation(() => PolicyChangeObject, { description: 'Rejects a proposed rule change (not one\'s own) with a reason' })
-  async rejectPolicyChange(@CurrentPrincipal() actor: Principal, @Args('input') input: RejectPolicyChangeInput): Promise<PolicyChangeObject> {
+  @Mutation(() => PolicyChangeObject, { description: "Rejects a proposed rule change (not one's own) with a reason" })
+  async rejectPolicyChange(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: RejectPolicyChangeInput,
+  ): Promise<PolicyChangeObject> {
     return changeObject(await this.service.reject(actor, input.id, input.note));
   }
 }

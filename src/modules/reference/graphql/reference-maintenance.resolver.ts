@@ -16,7 +16,13 @@ import {
   TeachersArgs,
   UpdateSchoolInput,
 } from './reference.inputs';
-import { CalendarPeriodObject, GridCellObject, SchoolObject, TeacherConnection, TeacherRosterImportResultObject } from './reference.objects';
+import {
+  CalendarPeriodObject,
+  GridCellObject,
+  SchoolObject,
+  TeacherConnection,
+  TeacherRosterImportResultObject,
+} from './reference.objects';
 
 /**
  * Maintenance of reference data (schools, teacher roster, grid cells, school calendar). The gate lets
@@ -28,33 +34,48 @@ export class ReferenceMaintenanceResolver {
   constructor(private readonly maintenance: ReferenceMaintenanceService) {}
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
-  @Mutation(() => SchoolObject, { description: 'Register a school (SCHOOL_CODE_TAKEN, TOWNSHIP_NOT_FOUND); county office or the education department' })
+  @Mutation(() => SchoolObject, {
+    description: 'Register a school (SCHOOL_CODE_TAKEN, TOWNSHIP_NOT_FOUND); county office or the education department',
+  })
   createSchool(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateSchoolInput) {
     return this.maintenance.createSchool(actor, input);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
-  @Mutation(() => SchoolObject, { description: "Change a school's name, stage or address; its township cannot change (SCHOOL_TOWNSHIP_IMMUTABLE)" })
-  updateSchool(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('input') input: UpdateSchoolInput) {
+  @Mutation(() => SchoolObject, {
+    description: "Change a school's name, stage or address; its township cannot change (SCHOOL_TOWNSHIP_IMMUTABLE)",
+  })
+  updateSchool(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('input') input: UpdateSchoolInput,
+  ) {
     return this.maintenance.updateSchool(actor, id, input);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
   @Mutation(() => TeacherRosterImportResultObject, {
-    description: "Load a school's in-service teacher roster, all or nothing (every ID number verified); teachers are matched by ID number; replace marks those missing inactive",
+    description:
+      "Load a school's in-service teacher roster, all or nothing (every ID number verified); teachers are matched by ID number; replace marks those missing inactive",
   })
   importTeacherRoster(@CurrentPrincipal() actor: Principal, @Args() args: ImportTeacherRosterArgs) {
     return this.maintenance.importTeacherRoster(actor, args.schoolId, args.teachers, args.replace);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.SCHOOL_ADMIN)
-  @Query(() => TeacherConnection, { description: "A school's teacher roster (names only); the county office, the education department, the school's administrator", complexity: pagedComplexity })
+  @Query(() => TeacherConnection, {
+    description:
+      "A school's teacher roster (names only); the county office, the education department, the school's administrator",
+    complexity: pagedComplexity,
+  })
   teachers(@CurrentPrincipal() actor: Principal, @Args() args: TeachersArgs) {
     return this.maintenance.listTeachers(actor, args.schoolId, args);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWNSHIP_OFFICER)
-  @Mutation(() => GridCellObject, { description: 'Add a grid cell (网格) to a township; a township officer in their own township' })
+  @Mutation(() => GridCellObject, {
+    description: 'Add a grid cell (网格) to a township; a township officer in their own township',
+  })
   createGridCell(@CurrentPrincipal() actor: Principal, @Args() args: CreateGridCellArgs) {
     return this.maintenance.createGridCell(actor, args.townshipCode, args.code, args.name);
   }
@@ -65,14 +86,19 @@ export class ReferenceMaintenanceResolver {
     return this.maintenance.renameGridCell(actor, args.code, args.name);
   }
 
-  @Query(() => [CalendarPeriodObject], { description: 'School-calendar periods touching a year (holidays, vacations, adjusted workdays); any logged-in user' })
+  @Query(() => [CalendarPeriodObject], {
+    description: 'School-calendar periods touching a year (holidays, vacations, adjusted workdays); any logged-in user',
+  })
   calendarPeriods(@CurrentPrincipal() actor: Principal, @Args() args: CalendarPeriodsArgs) {
     if (actor.kind !== 'user') throw new Unauthenticated();
     return this.maintenance.calendarPeriodsOfYear(args.year);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
-  @Mutation(() => CalendarPeriodObject, { description: 'Create (no id) or change a calendar period; refuses overlaps with a period of the same kind (CALENDAR_PERIOD_OVERLAP)' })
+  @Mutation(() => CalendarPeriodObject, {
+    description:
+      'Create (no id) or change a calendar period; refuses overlaps with a period of the same kind (CALENDAR_PERIOD_OVERLAP)',
+  })
   setCalendarPeriod(@CurrentPrincipal() actor: Principal, @Args('input') input: CalendarPeriodInput) {
     return this.maintenance.setCalendarPeriod(actor, input);
   }
@@ -83,4 +109,3 @@ export class ReferenceMaintenanceResolver {
     return this.maintenance.deleteCalendarPeriod(actor, id);
   }
 }
-

@@ -1,6 +1,20 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { NullClears } from '../../../platform/graphql/query-limits';
 import { CalendarPeriodKind } from '../entities/calendar-period.entity';
@@ -11,7 +25,9 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
 @InputType()
 export class CreateSchoolInput {
-  @Field({ description: 'School code (学校标识码), unique' }) @Matches(CODE, { message: 'code is 1–32 letters, digits, - or _' }) code!: string;
+  @Field({ description: 'School code (学校标识码), unique' })
+  @Matches(CODE, { message: 'code is 1–32 letters, digits, - or _' })
+  code!: string;
   @Field() @IsString() @Length(1, 200) name!: string;
   @Field() @Matches(DIVISION, { message: 'townshipCode must be a division code' }) townshipCode!: string;
   @Field(() => SchoolStage) @IsEnum(SchoolStage) stage!: SchoolStage;
@@ -22,8 +38,16 @@ export class CreateSchoolInput {
 export class UpdateSchoolInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
   @Field(() => SchoolStage, { nullable: true }) @IsOptional() @IsEnum(SchoolStage) stage?: SchoolStage;
-  @NullClears() @Field(() => String, { nullable: true, description: 'null clears the address' }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
-  @Field({ nullable: true, description: 'Must equal the current township: a school cannot move (SCHOOL_TOWNSHIP_IMMUTABLE)' })
+  @NullClears()
+  @Field(() => String, { nullable: true, description: 'null clears the address' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string | null;
+  @Field({
+    nullable: true,
+    description: 'Must equal the current township: a school cannot move (SCHOOL_TOWNSHIP_IMMUTABLE)',
+  })
   @IsOptional()
   @Matches(DIVISION, { message: 'townshipCode must be a division code' })
   townshipCode?: string;
@@ -48,7 +72,10 @@ export class ImportTeacherRosterArgs {
   @Type(() => TeacherRosterRowInput)
   teachers!: TeacherRosterRowInput[];
 
-  @Field({ defaultValue: false, description: "Mark the school's teachers missing from the list inactive (left service)" })
+  @Field({
+    defaultValue: false,
+    description: "Mark the school's teachers missing from the list inactive (left service)",
+  })
   @IsBoolean()
   replace!: boolean;
 }
@@ -78,9 +105,17 @@ export class CalendarPeriodsArgs {
 
 @InputType()
 export class CalendarPeriodInput {
-  @Field(() => ID, { nullable: true, description: 'The period to change; none creates a period' }) @IsOptional() @IsUUID('all', { message: 'id must be a UUID' }) id?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The period to change; none creates a period' })
+  @IsOptional()
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id?: string | null;
   @Field(() => CalendarPeriodKind) @IsEnum(CalendarPeriodKind) kind!: CalendarPeriodKind;
   @Field() @IsString() @Length(1, 100) name!: string;
   @Field({ description: 'YYYY-MM-DD' }) @IsString() @MaxLength(10) startDate!: string;
-  @Field({ description: 'YYYY-MM-DD, inclusive; at most 62 days after start; equal to startDate for an adjusted workday' }) @IsString() @MaxLength(10) endDate!: string;
+  @Field({
+    description: 'YYYY-MM-DD, inclusive; at most 62 days after start; equal to startDate for an adjusted workday',
+  })
+  @IsString()
+  @MaxLength(10)
+  endDate!: string;
 }

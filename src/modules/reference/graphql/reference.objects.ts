@@ -4,7 +4,10 @@ import { SchoolStage } from '../entities/school.entity';
 import { TownshipKind } from '../entities/township.entity';
 import { Paginated } from '../../../platform/graphql/pagination';
 
-registerEnumType(TownshipKind, { name: 'TownshipKind', description: 'Kind of township-level division (街道 / 镇 / 乡)' });
+registerEnumType(TownshipKind, {
+  name: 'TownshipKind',
+  description: 'Kind of township-level division (街道 / 镇 / 乡)',
+});
 registerEnumType(SchoolStage, { name: 'SchoolStage', description: 'School stage (小学 / 初中 / 九年一贯制)' });
 
 @ObjectType('GridCell', { description: 'Grid cell (网格) of a township' })
@@ -69,7 +72,10 @@ export class SchoolObject {
 
 export const SchoolConnection = Paginated(SchoolObject, 'School');
 
-registerEnumType(CalendarPeriodKind, { name: 'CalendarPeriodKind', description: 'Kind of school-calendar period (法定节假日 / 寒假 / 暑假 / 调休上班日)' });
+registerEnumType(CalendarPeriodKind, {
+  name: 'CalendarPeriodKind',
+  description: 'Kind of school-calendar period (法定节假日 / 寒假 / 暑假 / 调休上班日)',
+});
 
 @ObjectType('Teacher', { description: 'Teacher on a school roster (在职教师名册); no ID data is ever returned' })
 export class TeacherObject {
@@ -90,7 +96,9 @@ export class TeacherRosterImportResultObject {
   @Field(() => Int)
   added!: number;
 
-  @Field(() => Int, { description: 'Teachers already known by their ID number whose school, name or active flag changed' })
+  @Field(() => Int, {
+    description: 'Teachers already known by their ID number whose school, name or active flag changed',
+  })
   updated!: number;
 
   @Field(() => Int, { description: "The school's teachers not in the list marked inactive (replace: true)" })

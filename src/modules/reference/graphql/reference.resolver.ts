@@ -52,7 +52,10 @@ export class TownshipResolver {
       .load(township.code);
   }
 
-  @ResolveField(() => [SchoolObject], { complexity: 10, description: 'Schools of the township the caller may see (needs a login)' })
+  @ResolveField(() => [SchoolObject], {
+    complexity: 10,
+    description: 'Schools of the township the caller may see (needs a login)',
+  })
   schools(@Parent() township: Township, @Context() ctx: GqlContext, @CurrentPrincipal() actor: Principal) {
     if (actor.kind !== 'user') throw new Unauthenticated();
     return ctx.loaders
@@ -68,7 +71,9 @@ export class DepartmentResolver {
   constructor(private readonly reference: ReferenceService) {}
 
   @Public()
-  @Query(() => [DepartmentObject], { description: 'Member departments of the leading group with their duties (成员单位); public' })
+  @Query(() => [DepartmentObject], {
+    description: 'Member departments of the leading group with their duties (成员单位); public',
+  })
   departments() {
     return this.reference.listDepartments();
   }
@@ -87,7 +92,10 @@ export class DepartmentResolver {
 export class SchoolResolver {
   constructor(private readonly reference: ReferenceService) {}
 
-  @Query(() => SchoolConnection, { description: 'Schools (学校) the caller may see, by township or name', complexity: pagedComplexity })
+  @Query(() => SchoolConnection, {
+    description: 'Schools (学校) the caller may see, by township or name',
+    complexity: pagedComplexity,
+  })
   schools(@CurrentPrincipal() actor: Principal, @Args() args: SchoolsArgs): Promise<Connection<School>> {
     return this.reference.listSchools(actor, args, args);
   }

@@ -52,7 +52,11 @@ export const XIFENG: ReferenceData = {
         ACCOUNTABILITY: '追责问责',
       },
     },
-    { code: 'POLITICS_LAW', name: '县委政法委', duties: { PETITION_STABILITY: '信访维稳', EMERGENCY_PLANS: '应急处置预案' } },
+    {
+      code: 'POLITICS_LAW',
+      name: '县委政法委',
+      duties: { PETITION_STABILITY: '信访维稳', EMERGENCY_PLANS: '应急处置预案' },
+    },
     {
       code: 'PROPAGANDA',
       name: '县委宣传部、县互联网舆情研究中心',
@@ -122,7 +126,11 @@ export const XIFENG: ReferenceData = {
     {
       code: 'TOWNSHIP',
       name: '各乡镇（街道）',
-      duties: { GRID_PATROL: '网格化排查', LOCAL_JOINT_ENFORCEMENT: '属地联合执法', UNLICENSED_TRAINING: '无证无照培训属地排查' },
+      duties: {
+        GRID_PATROL: '网格化排查',
+        LOCAL_JOINT_ENFORCEMENT: '属地联合执法',
+        UNLICENSED_TRAINING: '无证无照培训属地排查',
+      },
     },
   ],
   // 2026 national public holidays, and Guizhou-style school vacations. Provisional: the county education

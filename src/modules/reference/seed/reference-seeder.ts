@@ -14,10 +14,10 @@ export interface SeedCounts {
  * removed (the file is the source of the duty table).
  */
 export async function seedReference(em: EntityManager, data: ReferenceData): Promise<SeedCounts> {
-  await em.query(`INSERT INTO county (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`, [
-    data.county.code,
-    data.county.name,
-  ]);
+  await em.query(
+    `INSERT INTO county (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
+    [data.county.code, data.county.name],
+  );
   await em.query(
     `INSERT INTO township (code, county_code, name, kind)
      SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[])
@@ -69,7 +69,17 @@ export async function seedReference(em: EntityManager, data: ReferenceData): Pro
                        WHERE c.source = 'COUNTY' AND c.kind = f.kind AND c.start_date <= f.end_date AND c.end_date >= f.start_date)
      ON CONFLICT (kind, start_date) DO UPDATE SET name = EXCLUDED.name, end_date = EXCLUDED.end_date
        WHERE calendar_period.source = 'SEED' AND calendar_period.removed_at IS NULL`,
-    [data.calendar.map((c) => c.kind), data.calendar.map((c) => c.name), data.calendar.map((c) => c.startDate), data.calendar.map((c) => c.endDate)],
+    [
+      data.calendar.map((c) => c.kind),
+      data.calendar.map((c) => c.name),
+      data.calendar.map((c) => c.startDate),
+      data.calendar.map((c) => c.endDate),
+    ],
   );
-  return { townships: data.townships.length, departments: data.departments.length, duties: duties.length, calendarPeriods: data.calendar.length };
+  return {
+    townships: data.townships.length,
+    departments: data.departments.length,
+    duties: duties.length,
+    calendarPeriods: data.calendar.length,
+  };
 }

@@ -49,20 +49,33 @@ export class InstitutionResolver {
   ) {}
 
   @Roles(...READ_ROLES)
-  @Query(() => InstitutionConnection, { description: 'Institutions (校外培训机构) the caller may see; a township officer sees their township', complexity: pagedComplexity })
-  async institutions(@CurrentPrincipal() actor: Principal, @Args() args: InstitutionsArgs): Promise<Connection<InstitutionObject>> {
+  @Query(() => InstitutionConnection, {
+    description: 'Institutions (校外培训机构) the caller may see; a township officer sees their township',
+    complexity: pagedComplexity,
+  })
+  async institutions(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: InstitutionsArgs,
+  ): Promise<Connection<InstitutionObject>> {
     const page = await this.service.list(actor, args.filter ?? {}, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: InstitutionObject.from(e.node) })) };
   }
 
   @Roles(...READ_ROLES)
-  @Query(() => InstitutionObject, { description: 'An institution the caller may see, with premises, staff, courses and reviews' })
-  async institution(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<InstitutionObject> {
+  @Query(() => InstitutionObject, {
+    description: 'An institution the caller may see, with premises, staff, courses and reviews',
+  })
+  async institution(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.get(actor, id));
   }
 
   @Public()
-  @Query(() => InstitutionPublicProfileObject, { description: 'Public profile of a licensed institution (机构公示), by credit code; no login' })
+  @Query(() => InstitutionPublicProfileObject, {
+    description: 'Public profile of a licensed institution (机构公示), by credit code; no login',
+  })
   institutionPublicProfile(@Args('creditCode') creditCode: string): Promise<InstitutionPublicProfileObject> {
     return this.publicProfiles.publicProfile(creditCode);
   }
@@ -74,7 +87,10 @@ export class InstitutionResolver {
       'Shows institutions approved, operating or suspended, and those deregistered or revoked (so parents see one was shut down); ' +
       'at most 20, rate-limited per client address',
   })
-  searchInstitutionsPublic(@Args() args: PublicInstitutionSearchArgs, @Context() ctx: GqlContext): Promise<InstitutionPublicProfileObject[]> {
+  searchInstitutionsPublic(
+    @Args() args: PublicInstitutionSearchArgs,
+    @Context() ctx: GqlContext,
+  ): Promise<InstitutionPublicProfileObject[]> {
     return this.publicProfiles.searchPublic(args.name, args.townshipCode, args.first ?? 10, ctx.req.ip ?? 'unknown');
   }
 
@@ -82,95 +98,152 @@ export class InstitutionResolver {
   township(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     // The same loader name as the reference module's School.township: one query per request for both.
     return ctx.loaders
-      .get('reference.townshipByCode', async (codes: readonly string[]) => byKey(codes, await this.reference.townshipsByCodes(codes), (t) => t.code))
+      .get('reference.townshipByCode', async (codes: readonly string[]) =>
+        byKey(codes, await this.reference.townshipsByCodes(codes), (t) => t.code),
+      )
       .load(i.townshipCode);
   }
 
   // Nested lists: the parent was already scoped, so they load by institution id in one batch per request.
   @ResolveField(() => [PremisesObject], { complexity: 5 })
   premises(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
-    return ctx.loaders.get<string, PremisesObject[]>('registry.premises', async (ids) => groupByKey(ids, await this.premisesService.premisesOf(ids), (p) => p.institutionId)).load(i.id);
+    return ctx.loaders
+      .get<string, PremisesObject[]>('registry.premises', async (ids) =>
+        groupByKey(ids, await this.premisesService.premisesOf(ids), (p) => p.institutionId),
+      )
+      .load(i.id);
   }
 
   @ResolveField(() => [StaffObject], { complexity: 5 })
   staff(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
-      .get<string, StaffObject[]>('registry.staff', async (ids) => groupByKey(ids, (await this.staffService.staffOf(ids)).map(StaffObject.from), (s) => s.institutionId))
+      .get<string, StaffObject[]>('registry.staff', async (ids) =>
+        groupByKey(ids, (await this.staffService.staffOf(ids)).map(StaffObject.from), (s) => s.institutionId),
+      )
       .load(i.id);
   }
 
   @ResolveField(() => [CourseObject], { complexity: 5 })
   courses(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
-      .get<string, CourseObject[]>('registry.courses', async (ids) => groupByKey(ids, (await this.courseService.coursesOf(ids)).map(CourseObject.from), (c) => c.institutionId))
+      .get<string, CourseObject[]>('registry.courses', async (ids) =>
+        groupByKey(ids, (await this.courseService.coursesOf(ids)).map(CourseObject.from), (c) => c.institutionId),
+      )
       .load(i.id);
   }
 
-  @ResolveField(() => [TrainingMaterialObject], { complexity: 5, description: 'Training materials and enrolment ads with their review' })
+  @ResolveField(() => [TrainingMaterialObject], {
+    complexity: 5,
+    description: 'Training materials and enrolment ads with their review',
+  })
   materials(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
-    return ctx.loaders.get<string, TrainingMaterialObject[]>('registry.materials', async (ids) => groupByKey(ids, await this.materialService.materialsOf(ids), (m) => m.institutionId)).load(i.id);
+    return ctx.loaders
+      .get<string, TrainingMaterialObject[]>('registry.materials', async (ids) =>
+        groupByKey(ids, await this.materialService.materialsOf(ids), (m) => m.institutionId),
+      )
+      .load(i.id);
   }
 
-  @ResolveField(() => [AnnualReviewObject], { complexity: 5, description: 'Annual reviews (年审年检), latest year first' })
+  @ResolveField(() => [AnnualReviewObject], {
+    complexity: 5,
+    description: 'Annual reviews (年审年检), latest year first',
+  })
   annualReviews(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
-      .get<string, AnnualReviewObject[]>('registry.reviews', async (ids) => groupByKey(ids, (await this.reviewService.reviewsOf(ids)).map(AnnualReviewObject.from), (r) => r.institutionId))
+      .get<string, AnnualReviewObject[]>('registry.reviews', async (ids) =>
+        groupByKey(ids, (await this.reviewService.reviewsOf(ids)).map(AnnualReviewObject.from), (r) => r.institutionId),
+      )
       .load(i.id);
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: 'Apply for a school-running licence (申请办学许可): a new NON_SUBJECT institution, APPLIED' })
-  async applyForLicence(@CurrentPrincipal() actor: Principal, @Args('input') input: ApplyForLicenceInput): Promise<InstitutionObject> {
+  @Mutation(() => InstitutionObject, {
+    description: 'Apply for a school-running licence (申请办学许可): a new NON_SUBJECT institution, APPLIED',
+  })
+  async applyForLicence(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ApplyForLicenceInput,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.applyForLicence(actor, input.institution, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: 'Enter an already licensed institution (existing register, subject ones included) as OPERATING' })
-  async registerExistingInstitution(@CurrentPrincipal() actor: Principal, @Args('input') input: RegisterExistingInstitutionInput): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.registerExisting(actor, input.institution, input.licence, input.reason));
+  @Mutation(() => InstitutionObject, {
+    description: 'Enter an already licensed institution (existing register, subject ones included) as OPERATING',
+  })
+  async registerExistingInstitution(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: RegisterExistingInstitutionInput,
+  ): Promise<InstitutionObject> {
+    return InstitutionObject.from(
+      await this.service.registerExisting(actor, input.institution, input.licence, input.reason),
+    );
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, { description: 'APPLIED → APPROVED, issuing the licence (办学许可证)' })
-  async approveInstitution(@CurrentPrincipal() actor: Principal, @Args('input') input: ApproveInstitutionInput): Promise<InstitutionObject> {
+  async approveInstitution(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ApproveInstitutionInput,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.approve(actor, input.id, input.licence, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, { description: 'APPLIED → REJECTED' })
-  async rejectInstitution(@CurrentPrincipal() actor: Principal, @Args('input') input: InstitutionCommandInput): Promise<InstitutionObject> {
+  async rejectInstitution(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: InstitutionCommandInput,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.reject(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: 'APPROVED → OPERATING; needs a premises whose fire acceptance passed' })
-  async startOperating(@CurrentPrincipal() actor: Principal, @Args('input') input: InstitutionCommandInput): Promise<InstitutionObject> {
+  @Mutation(() => InstitutionObject, {
+    description: 'APPROVED → OPERATING; needs a premises whose fire acceptance passed',
+  })
+  async startOperating(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: InstitutionCommandInput,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.startOperating(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, { description: 'OPERATING → SUSPENDED (停业整顿)' })
-  async suspendInstitution(@CurrentPrincipal() actor: Principal, @Args('input') input: InstitutionCommandInput): Promise<InstitutionObject> {
+  async suspendInstitution(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: InstitutionCommandInput,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.suspend(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, { description: 'SUSPENDED → OPERATING' })
-  async resumeInstitution(@CurrentPrincipal() actor: Principal, @Args('input') input: InstitutionCommandInput): Promise<InstitutionObject> {
+  async resumeInstitution(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: InstitutionCommandInput,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.resume(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, { description: 'APPROVED / OPERATING / SUSPENDED → DEREGISTERED (注销)' })
-  async deregisterInstitution(@CurrentPrincipal() actor: Principal, @Args('input') input: InstitutionCommandInput): Promise<InstitutionObject> {
+  async deregisterInstitution(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: InstitutionCommandInput,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.deregister(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, { description: 'APPROVED / OPERATING / SUSPENDED → REVOKED (吊销办学许可证)' })
-  async revokeLicence(@CurrentPrincipal() actor: Principal, @Args('input') input: InstitutionCommandInput): Promise<InstitutionObject> {
+  async revokeLicence(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: InstitutionCommandInput,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.revoke(actor, input.id, input.reason));
   }
 
@@ -179,19 +252,40 @@ export class InstitutionResolver {
     description:
       '变更登记: change an institution’s name, address, grid (of its township), legal representative, contact phone, party-building coverage or competent department, with a reason; not its township, category, legal form, credit code or status. An input that changes nothing answers the institution unchanged.',
   })
-  async updateInstitution(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateInstitutionInput): Promise<InstitutionObject> {
+  async updateInstitution(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: UpdateInstitutionInput,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.updateInstitution(actor, input.id, input.changes, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: '压减: a subject institution becomes non-subject (its subject courses must have ended)' })
-  async convertToNonSubject(@CurrentPrincipal() actor: Principal, @Args('input') input: ConvertToNonSubjectInput): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.convertToNonSubject(actor, input.id, input.nonSubjectKind, input.competentDepartmentCode, input.reason));
+  @Mutation(() => InstitutionObject, {
+    description: '压减: a subject institution becomes non-subject (its subject courses must have ended)',
+  })
+  async convertToNonSubject(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ConvertToNonSubjectInput,
+  ): Promise<InstitutionObject> {
+    return InstitutionObject.from(
+      await this.service.convertToNonSubject(
+        actor,
+        input.id,
+        input.nonSubjectKind,
+        input.competentDepartmentCode,
+        input.reason,
+      ),
+    );
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: '压减: a for-profit subject institution re-registers as non-profit (营改非)' })
-  async convertToNonProfit(@CurrentPrincipal() actor: Principal, @Args('input') input: InstitutionCommandInput): Promise<InstitutionObject> {
+  @Mutation(() => InstitutionObject, {
+    description: '压减: a for-profit subject institution re-registers as non-profit (营改非)',
+  })
+  async convertToNonProfit(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: InstitutionCommandInput,
+  ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.service.convertToNonProfit(actor, input.id, input.reason));
   }
 }

@@ -19,24 +19,43 @@ export class LeadResolver {
   ) {}
 
   @Roles(...READ_ROLES)
-  @Query(() => UnlicensedLeadConnection, { description: 'Unlicensed/variant training leads (非法/变异培训线索), newest first', complexity: pagedComplexity })
-  async unlicensedLeads(@CurrentPrincipal() actor: Principal, @Args() args: LeadsArgs): Promise<Connection<UnlicensedLeadObject>> {
+  @Query(() => UnlicensedLeadConnection, {
+    description: 'Unlicensed/variant training leads (非法/变异培训线索), newest first',
+    complexity: pagedComplexity,
+  })
+  async unlicensedLeads(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: LeadsArgs,
+  ): Promise<Connection<UnlicensedLeadObject>> {
     const page = await this.leads.list(actor, args.filter ?? {}, args);
     const before = await this.leads.overdueBefore();
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: UnlicensedLeadObject.from(e.node, before) })) };
+    return {
+      ...page,
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: UnlicensedLeadObject.from(e.node, before) })),
+    };
   }
 
   @Roles(...READ_ROLES)
   @Query(() => UnlicensedLeadObject)
-  async unlicensedLead(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<UnlicensedLeadObject> {
+  async unlicensedLead(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<UnlicensedLeadObject> {
     return UnlicensedLeadObject.from(await this.leads.get(actor, id), await await this.leads.overdueBefore());
   }
 
   @Roles(...READ_ROLES)
-  @Query(() => RegistryDashboardObject, { description: 'Registry KPIs: subject institutions remaining, open and overdue leads (a township officer: their township)' })
-  async registryDashboard(@CurrentPrincipal() actor: Principal, @Args('townshipCode', { nullable: true }) townshipCode?: string): Promise<RegistryDashboardObject> {
+  @Query(() => RegistryDashboardObject, {
+    description:
+      'Registry KPIs: subject institutions remaining, open and overdue leads (a township officer: their township)',
+  })
+  async registryDashboard(
+    @CurrentPrincipal() actor: Principal,
+    @Args('townshipCode', { nullable: true }) townshipCode?: string,
+  ): Promise<RegistryDashboardObject> {
     const officer = actor.kind === 'user' && actor.role === Role.TOWNSHIP_OFFICER;
-    if (officer && townshipCode !== undefined && townshipCode !== null && townshipCode !== actor.townshipCode) throw new RegistryDashboardOutOfScope(townshipCode);
+    if (officer && townshipCode !== undefined && townshipCode !== null && townshipCode !== actor.townshipCode)
+      throw new RegistryDashboardOutOfScope(townshipCode);
     const township = officer ? actor.townshipCode : townshipCode;
     const [subjectInstitutionsRemaining, openLeads, overdueLeads, leadClearanceDays] = await Promise.all([
       this.institutions.countSubjectInstitutionsRemaining(township),
@@ -48,20 +67,39 @@ export class LeadResolver {
   }
 
   @Roles(...LEAD_ROLES)
-  @Mutation(() => UnlicensedLeadObject, { description: 'Record a lead (grid patrol, complaint, public opinion); a township officer in their township' })
-  async recordUnlicensedLead(@CurrentPrincipal() actor: Principal, @Args('input') input: RecordLeadInput): Promise<UnlicensedLeadObject> {
+  @Mutation(() => UnlicensedLeadObject, {
+    description: 'Record a lead (grid patrol, complaint, public opinion); a township officer in their township',
+  })
+  async recordUnlicensedLead(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: RecordLeadInput,
+  ): Promise<UnlicensedLeadObject> {
     return UnlicensedLeadObject.from(await this.leads.record(actor, input), await this.leads.overdueBefore());
   }
 
   @Roles(...LEAD_ROLES)
   @Mutation(() => UnlicensedLeadObject, { description: 'OPEN → INVESTIGATING' })
-  async startLeadInvestigation(@CurrentPrincipal() actor: Principal, @Args('input') input: StartLeadInvestigationInput): Promise<UnlicensedLeadObject> {
-    return UnlicensedLeadObject.from(await this.leads.startInvestigation(actor, input.id, input.note), await this.leads.overdueBefore());
+  async startLeadInvestigation(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: StartLeadInvestigationInput,
+  ): Promise<UnlicensedLeadObject> {
+    return UnlicensedLeadObject.from(
+      await this.leads.startInvestigation(actor, input.id, input.note),
+      await this.leads.overdueBefore(),
+    );
   }
 
   @Roles(...LEAD_ROLES)
-  @Mutation(() => UnlicensedLeadObject, { description: 'OPEN / INVESTIGATING → CLOSED (取缔) / REGULARISED / UNFOUNDED' })
-  async resolveUnlicensedLead(@CurrentPrincipal() actor: Principal, @Args('input') input: ResolveLeadInput): Promise<UnlicensedLeadObject> {
-    return UnlicensedLeadObject.from(await this.leads.resolve(actor, input.id, input.outcome, input.findings, input.institutionId ?? null), await this.leads.overdueBefore());
+  @Mutation(() => UnlicensedLeadObject, {
+    description: 'OPEN / INVESTIGATING → CLOSED (取缔) / REGULARISED / UNFOUNDED',
+  })
+  async resolveUnlicensedLead(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ResolveLeadInput,
+  ): Promise<UnlicensedLeadObject> {
+    return UnlicensedLeadObject.from(
+      await this.leads.resolve(actor, input.id, input.outcome, input.findings, input.institutionId ?? null),
+      await this.leads.overdueBefore(),
+    );
   }
 }

@@ -22,7 +22,14 @@ import {
   SubmitMaterialInput,
   UpdateStaffBackgroundCheckInput,
 } from './registry.inputs';
-import { AnnualReviewChecklistObject, AnnualReviewObject, CourseObject, PremisesObject, StaffObject, TrainingMaterialObject } from './registry.objects';
+import {
+  AnnualReviewChecklistObject,
+  AnnualReviewObject,
+  CourseObject,
+  PremisesObject,
+  StaffObject,
+  TrainingMaterialObject,
+} from './registry.objects';
 
 /** An institution's premises, staff, courses, materials and annual reviews. */
 @Resolver(() => CourseObject)
@@ -35,7 +42,9 @@ export class RecordsResolver {
     private readonly reviewService: AnnualReviewService,
   ) {}
 
-  @ResolveField(() => [String], { description: 'Public holidays on which a weekly subject lesson falls and is not held' })
+  @ResolveField(() => [String], {
+    description: 'Public holidays on which a weekly subject lesson falls and is not held',
+  })
   skippedHolidayDates(@Parent() course: CourseObject): Promise<string[]> {
     return this.courseService.skippedHolidayDates(course as unknown as Course);
   }
@@ -47,75 +56,140 @@ export class RecordsResolver {
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => PremisesObject, { description: 'Record a fire design review/acceptance, fire inspection or health inspection result: the department holding the check\'s duty (HOUSING, FIRE_RESCUE, HEALTH), the licensing department or the county office' })
-  recordPremisesCheck(@CurrentPrincipal() actor: Principal, @Args('input') input: RecordPremisesCheckInput): Promise<PremisesObject> {
-    return this.premisesService.recordPremisesCheck(actor, input.premisesId, input.check, input.result, input.date ?? null);
+  @Mutation(() => PremisesObject, {
+    description:
+      "Record a fire design review/acceptance, fire inspection or health inspection result: the department holding the check's duty (HOUSING, FIRE_RESCUE, HEALTH), the licensing department or the county office",
+  })
+  recordPremisesCheck(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: RecordPremisesCheckInput,
+  ): Promise<PremisesObject> {
+    return this.premisesService.recordPremisesCheck(
+      actor,
+      input.premisesId,
+      input.check,
+      input.result,
+      input.date ?? null,
+    );
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => PremisesObject, { description: 'Safety measures of premises (人防/物防/技防)' })
-  updatePremisesSafety(@CurrentPrincipal() actor: Principal, @Args('input') input: PremisesSafetyInput): Promise<PremisesObject> {
+  updatePremisesSafety(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: PremisesSafetyInput,
+  ): Promise<PremisesObject> {
     return this.premisesService.updatePremisesSafety(actor, input.premisesId, input);
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => StaffObject, { description: 'Register a staff member (从业人员); checked against the in-service teacher roster' })
+  @Mutation(() => StaffObject, {
+    description: 'Register a staff member (从业人员); checked against the in-service teacher roster',
+  })
   async addStaff(@CurrentPrincipal() actor: Principal, @Args('input') input: AddStaffInput): Promise<StaffObject> {
     return StaffObject.from(await this.staffService.addStaff(actor, input.institutionId, input));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => StaffObject, { description: 'Complete (or correct) a staff member’s background check (背景审查): CLEARED or FAILED on a date, with a reason; the licensing department or the county office' })
-  async updateStaffBackgroundCheck(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateStaffBackgroundCheckInput): Promise<StaffObject> {
-    return StaffObject.from(await this.staffService.updateStaffBackgroundCheck(actor, input.staffId, input.result, input.date, input.reason));
+  @Mutation(() => StaffObject, {
+    description:
+      'Complete (or correct) a staff member’s background check (背景审查): CLEARED or FAILED on a date, with a reason; the licensing department or the county office',
+  })
+  async updateStaffBackgroundCheck(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: UpdateStaffBackgroundCheckInput,
+  ): Promise<StaffObject> {
+    return StaffObject.from(
+      await this.staffService.updateStaffBackgroundCheck(actor, input.staffId, input.result, input.date, input.reason),
+    );
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => StaffObject, { description: 'End a staff member’s employment (离职) on a date, with a reason: the person is no longer current staff (active false); the licensing department or the county office' })
-  async endStaffEmployment(@CurrentPrincipal() actor: Principal, @Args('input') input: EndStaffEmploymentInput): Promise<StaffObject> {
+  @Mutation(() => StaffObject, {
+    description:
+      'End a staff member’s employment (离职) on a date, with a reason: the person is no longer current staff (active false); the licensing department or the county office',
+  })
+  async endStaffEmployment(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: EndStaffEmploymentInput,
+  ): Promise<StaffObject> {
     return StaffObject.from(await this.staffService.endStaffEmployment(actor, input.staffId, input.date, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => CourseObject, { description: 'End a course early: its term ends on endDate (not later than planned), e.g. subject courses before convertToNonSubject; the licensing department or the county office' })
+  @Mutation(() => CourseObject, {
+    description:
+      'End a course early: its term ends on endDate (not later than planned), e.g. subject courses before convertToNonSubject; the licensing department or the county office',
+  })
   async endCourse(@CurrentPrincipal() actor: Principal, @Args('input') input: EndCourseInput): Promise<CourseObject> {
     return CourseObject.from(await this.courseService.endCourse(actor, input.courseId, input.endDate, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => CourseObject, { description: 'Add a course; its schedule is checked against the training-time rules' })
+  @Mutation(() => CourseObject, {
+    description: 'Add a course; its schedule is checked against the training-time rules',
+  })
   async addCourse(@CurrentPrincipal() actor: Principal, @Args('input') input: AddCourseInput): Promise<CourseObject> {
     return CourseObject.from(await this.courseService.addCourse(actor, input.institutionId, input));
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => TrainingMaterialObject, { description: 'Submit training material or an enrolment ad for review' })
-  submitTrainingMaterial(@CurrentPrincipal() actor: Principal, @Args('input') input: SubmitMaterialInput): Promise<TrainingMaterialObject> {
+  submitTrainingMaterial(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: SubmitMaterialInput,
+  ): Promise<TrainingMaterialObject> {
     return this.materialService.submitMaterial(actor, input.institutionId, input);
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => TrainingMaterialObject, { description: 'Approve or reject (with reasons) submitted material: the licensing department or the county office; an enrolment ad also the department holding the ADVERTISING duty' })
-  reviewTrainingMaterial(@CurrentPrincipal() actor: Principal, @Args('input') input: ReviewMaterialInput): Promise<TrainingMaterialObject> {
+  @Mutation(() => TrainingMaterialObject, {
+    description:
+      'Approve or reject (with reasons) submitted material: the licensing department or the county office; an enrolment ad also the department holding the ADVERTISING duty',
+  })
+  reviewTrainingMaterial(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: ReviewMaterialInput,
+  ): Promise<TrainingMaterialObject> {
     return this.materialService.reviewMaterial(actor, input.id, input.decision, input.reasons ?? null);
   }
 
   @Roles(...READ_ROLES)
   @Query(() => AnnualReviewChecklistObject, { nullable: true, description: 'The annual review checklist of a year' })
-  async annualReviewChecklist(@Args('year', { type: () => Int }) year: number): Promise<AnnualReviewChecklistObject | null> {
+  async annualReviewChecklist(
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<AnnualReviewChecklistObject | null> {
     const c = await this.reviewService.checklist(year);
     return c ? AnnualReviewChecklistObject.from(c) : null;
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => AnnualReviewChecklistObject, { description: 'Set the scored checklist of a year (年审年检评分表)' })
-  async setAnnualReviewChecklist(@CurrentPrincipal() actor: Principal, @Args('input') input: SetAnnualReviewChecklistInput): Promise<AnnualReviewChecklistObject> {
-    return AnnualReviewChecklistObject.from(await this.reviewService.setChecklist(actor, input.year, input.items, input.passScore, input.basicPassScore));
+  async setAnnualReviewChecklist(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: SetAnnualReviewChecklistInput,
+  ): Promise<AnnualReviewChecklistObject> {
+    return AnnualReviewChecklistObject.from(
+      await this.reviewService.setChecklist(actor, input.year, input.items, input.passScore, input.basicPassScore),
+    );
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => AnnualReviewObject, { description: 'Score an institution against the year’s checklist → PASS / BASIC_PASS / FAIL' })
-  async recordAnnualReview(@CurrentPrincipal() actor: Principal, @Args('input') input: RecordAnnualReviewInput): Promise<AnnualReviewObject> {
-    return AnnualReviewObject.from(await this.reviewService.recordAnnualReview(actor, input.institutionId, input.year, input.scores, input.remarks ?? null));
+  @Mutation(() => AnnualReviewObject, {
+    description: 'Score an institution against the year’s checklist → PASS / BASIC_PASS / FAIL',
+  })
+  async recordAnnualReview(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: RecordAnnualReviewInput,
+  ): Promise<AnnualReviewObject> {
+    return AnnualReviewObject.from(
+      await this.reviewService.recordAnnualReview(
+        actor,
+        input.institutionId,
+        input.year,
+        input.scores,
+        input.remarks ?? null,
+      ),
+    );
   }
 }

@@ -38,16 +38,25 @@ const REASON = { description: 'Why (recorded in the audit log and the event)' };
 @InputType()
 export class InstitutionDetailsInput {
   @Field() @IsString() @Length(1, 200) name!: string;
-  @Field({ description: '统一社会信用代码 (GB 32100-2015, check character verified)' }) @IsString() @MaxLength(40) creditCode!: string;
+  @Field({ description: '统一社会信用代码 (GB 32100-2015, check character verified)' })
+  @IsString()
+  @MaxLength(40)
+  creditCode!: string;
   @Field(() => InstitutionCategory) @IsEnum(InstitutionCategory) category!: InstitutionCategory;
-  @Field(() => NonSubjectKind, { nullable: true }) @IsOptional() @IsEnum(NonSubjectKind) nonSubjectKind?: NonSubjectKind | null;
+  @Field(() => NonSubjectKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(NonSubjectKind)
+  nonSubjectKind?: NonSubjectKind | null;
   @Field(() => LegalForm) @IsEnum(LegalForm) legalForm!: LegalForm;
   @Field({ description: '主管部门 code, e.g. EDU' }) @IsString() @Length(1, 32) competentDepartmentCode!: string;
   @Field() @IsString() @Length(1, 12) townshipCode!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(32) gridCode?: string | null;
   @Field() @IsString() @Length(1, 300) address!: string;
   @Field() @IsString() @Length(1, 100) legalRepresentative!: string;
-  @Field() @IsString() @Matches(/^[0-9+\- ]{5,32}$/, { message: 'contactPhone must be a phone number' }) contactPhone!: string;
+  @Field()
+  @IsString()
+  @Matches(/^[0-9+\- ]{5,32}$/, { message: 'contactPhone must be a phone number' })
+  contactPhone!: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() partyOrganisationCovered?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() partyWorkCovered?: boolean;
 }
@@ -61,13 +70,19 @@ export class LicenceInput {
 
 @InputType()
 export class ApplyForLicenceInput {
-  @Field(() => InstitutionDetailsInput) @ValidateNested() @Type(() => InstitutionDetailsInput) institution!: InstitutionDetailsInput;
+  @Field(() => InstitutionDetailsInput)
+  @ValidateNested()
+  @Type(() => InstitutionDetailsInput)
+  institution!: InstitutionDetailsInput;
   @Field(REASON) @IsString() @Length(1, 500) reason!: string;
 }
 
 @InputType()
 export class RegisterExistingInstitutionInput {
-  @Field(() => InstitutionDetailsInput) @ValidateNested() @Type(() => InstitutionDetailsInput) institution!: InstitutionDetailsInput;
+  @Field(() => InstitutionDetailsInput)
+  @ValidateNested()
+  @Type(() => InstitutionDetailsInput)
+  institution!: InstitutionDetailsInput;
   @Field(() => LicenceInput) @ValidateNested() @Type(() => LicenceInput) licence!: LicenceInput;
   @Field(REASON) @IsString() @Length(1, 500) reason!: string;
 }
@@ -89,56 +104,105 @@ export class InstitutionCommandInput {
 export class ConvertToNonSubjectInput {
   @Field(() => ID) @IsUUID() id!: string;
   @Field(() => NonSubjectKind) @IsEnum(NonSubjectKind) nonSubjectKind!: NonSubjectKind;
-  @Field({ nullable: true, description: 'New competent department, if it changes' }) @IsOptional() @IsString() @Length(1, 32) competentDepartmentCode?: string;
+  @Field({ nullable: true, description: 'New competent department, if it changes' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  competentDepartmentCode?: string;
   @Field(REASON) @IsString() @Length(1, 500) reason!: string;
 }
 
 @InputType({ description: '变更登记: the details to change; absent fields stay as they are' })
 export class InstitutionUpdateInput {
-  @Field({ nullable: true, description: 'New registered name (名称变更)' }) @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @Field({ nullable: true, description: 'New registered name (名称变更)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) address?: string;
-  @Field({ nullable: true, description: 'Must be the current township: a township change is refused (TOWNSHIP_CHANGE_NOT_SUPPORTED)' })
+  @Field({
+    nullable: true,
+    description: 'Must be the current township: a township change is refused (TOWNSHIP_CHANGE_NOT_SUPPORTED)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 12)
   townshipCode?: string;
-  @NullClears() @Field(() => String, { nullable: true, description: "A grid (网格) of the institution's township; null clears it" }) @IsOptional() @IsString() @MaxLength(32) gridCode?: string | null;
+  @NullClears()
+  @Field(() => String, { nullable: true, description: "A grid (网格) of the institution's township; null clears it" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  gridCode?: string | null;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) legalRepresentative?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Matches(/^[0-9+\- ]{5,32}$/, { message: 'contactPhone must be a phone number' }) contactPhone?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9+\- ]{5,32}$/, { message: 'contactPhone must be a phone number' })
+  contactPhone?: string;
   @Field({ nullable: true, description: '党的组织覆盖' }) @IsOptional() @IsBoolean() partyOrganisationCovered?: boolean;
   @Field({ nullable: true, description: '党的工作覆盖' }) @IsOptional() @IsBoolean() partyWorkCovered?: boolean;
-  @Field({ nullable: true, description: '主管部门 code, e.g. EDU' }) @IsOptional() @IsString() @Length(1, 32) competentDepartmentCode?: string;
+  @Field({ nullable: true, description: '主管部门 code, e.g. EDU' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  competentDepartmentCode?: string;
 }
 
 @InputType()
 export class UpdateInstitutionInput {
   @Field(() => ID) @IsUUID() id!: string;
-  @Field(() => InstitutionUpdateInput) @ValidateNested() @Type(() => InstitutionUpdateInput) changes!: InstitutionUpdateInput;
+  @Field(() => InstitutionUpdateInput)
+  @ValidateNested()
+  @Type(() => InstitutionUpdateInput)
+  changes!: InstitutionUpdateInput;
   @Field(REASON) @IsString() @Length(1, 500) reason!: string;
 }
 
 @InputType()
 export class InstitutionFilterInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(12) townshipCode?: string;
-  @Field(() => InstitutionCategory, { nullable: true }) @IsOptional() @IsEnum(InstitutionCategory) category?: InstitutionCategory;
-  @Field(() => InstitutionStatus, { nullable: true }) @IsOptional() @IsEnum(InstitutionStatus) status?: InstitutionStatus;
-  @Field({ nullable: true, description: 'Part of the name, or the whole credit code' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @Field(() => InstitutionCategory, { nullable: true })
+  @IsOptional()
+  @IsEnum(InstitutionCategory)
+  category?: InstitutionCategory;
+  @Field(() => InstitutionStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(InstitutionStatus)
+  status?: InstitutionStatus;
+  @Field({ nullable: true, description: 'Part of the name, or the whole credit code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }
 
 @ArgsType()
 export class InstitutionsArgs extends PageArgs {
-  @Field(() => InstitutionFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => InstitutionFilterInput) filter?: InstitutionFilterInput;
+  @Field(() => InstitutionFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InstitutionFilterInput)
+  filter?: InstitutionFilterInput;
 }
 
 @ArgsType()
 export class PublicInstitutionSearchArgs {
   @Field({ description: 'Part of the institution’s name, 2–50 characters' }) @IsString() @MaxLength(50) name!: string;
-  @Field(() => String, { nullable: true, description: 'Only institutions registered in this township (乡镇/街道 code)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only institutions registered in this township (乡镇/街道 code)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(12)
   townshipCode?: string | null;
-  @Field(() => Int, { nullable: true, defaultValue: 10, description: 'At most this many (1–20)' }) @IsOptional() @IsInt() @Min(1) @Max(20) first?: number;
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: 'At most this many (1–20)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  first?: number;
 }
 
 @InputType()
@@ -156,7 +220,10 @@ export class RecordPremisesCheckInput {
   @Field(() => ID) @IsUUID() premisesId!: string;
   @Field(() => PremisesCheck) @IsEnum(PremisesCheck) check!: PremisesCheck;
   @Field(() => CheckStatus) @IsEnum(CheckStatus) result!: CheckStatus;
-  @Field(() => String, { nullable: true, description: 'Date of the check, YYYY-MM-DD' }) @IsOptional() @Matches(DATE, { message: 'date must be YYYY-MM-DD' }) date?: string | null;
+  @Field(() => String, { nullable: true, description: 'Date of the check, YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
+  date?: string | null;
 }
 
 @InputType()
@@ -171,10 +238,20 @@ export class PremisesSafetyInput {
 export class AddStaffInput {
   @Field(() => ID) @IsUUID() institutionId!: string;
   @Field() @IsString() @Length(1, 100) name!: string;
-  @Field({ description: 'Resident ID number; stored hashed and encrypted, shown masked' }) @IsString() @Length(15, 20) idNumber!: string;
+  @Field({ description: 'Resident ID number; stored hashed and encrypted, shown masked' })
+  @IsString()
+  @Length(15, 20)
+  idNumber!: string;
   @Field(() => StaffPosition) @IsEnum(StaffPosition) position!: StaffPosition;
-  @Field(() => String, { nullable: true, description: 'Qualification, e.g. teacher certificate number' }) @IsOptional() @IsString() @MaxLength(200) qualification?: string | null;
-  @Field(() => BackgroundCheck, { nullable: true }) @IsOptional() @IsEnum(BackgroundCheck) backgroundCheck?: BackgroundCheck;
+  @Field(() => String, { nullable: true, description: 'Qualification, e.g. teacher certificate number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  qualification?: string | null;
+  @Field(() => BackgroundCheck, { nullable: true })
+  @IsOptional()
+  @IsEnum(BackgroundCheck)
+  backgroundCheck?: BackgroundCheck;
 }
 
 @InputType()
@@ -196,14 +273,30 @@ export class AddCourseInput {
   @Field(() => ID) @IsUUID() institutionId!: string;
   @Field() @IsString() @Length(1, 200) name!: string;
   @Field(() => CourseTopic) @IsIn(COURSE_TOPICS) topic!: string;
-  @Field(() => [Int], { description: 'Grades 1–12' }) @ArrayMinSize(1) @ArrayMaxSize(12) @IsInt({ each: true }) targetGrades!: number[];
+  @Field(() => [Int], { description: 'Grades 1–12' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @IsInt({ each: true })
+  targetGrades!: number[];
   @Field(() => CourseMode) @IsEnum(CourseMode) mode!: CourseMode;
   @Field(() => Int) @IsInt() @Min(1) @Max(480) lessonMinutes!: number;
-  @Field({ description: 'Price per lesson hour in yuan, two decimals, e.g. "120.00"' }) @IsString() @MaxLength(20) pricePerHour!: string;
+  @Field({ description: 'Price per lesson hour in yuan, two decimals, e.g. "120.00"' })
+  @IsString()
+  @MaxLength(20)
+  pricePerHour!: string;
   @Field() @Matches(DATE, { message: 'termStart must be YYYY-MM-DD' }) termStart!: string;
   @Field() @Matches(DATE, { message: 'termEnd must be YYYY-MM-DD' }) termEnd!: string;
-  @Field(() => [CourseWeeklySlotInput]) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CourseWeeklySlotInput) weeklySlots!: CourseWeeklySlotInput[];
-  @Field(() => [CourseExtraSessionInput], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CourseExtraSessionInput) extraSessions?: CourseExtraSessionInput[];
+  @Field(() => [CourseWeeklySlotInput])
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CourseWeeklySlotInput)
+  weeklySlots!: CourseWeeklySlotInput[];
+  @Field(() => [CourseExtraSessionInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CourseExtraSessionInput)
+  extraSessions?: CourseExtraSessionInput[];
 }
 
 @InputType()
@@ -218,8 +311,14 @@ export class SubmitMaterialInput {
 @InputType()
 export class ReviewMaterialInput {
   @Field(() => ID) @IsUUID() id!: string;
-  @Field(() => ReviewStatus, { description: 'APPROVED or REJECTED' }) @IsIn([ReviewStatus.APPROVED, ReviewStatus.REJECTED], { message: 'decision must be APPROVED or REJECTED' }) decision!: ReviewStatus.APPROVED | ReviewStatus.REJECTED;
-  @Field(() => String, { nullable: true, description: 'Required for a rejection' }) @IsOptional() @IsString() @MaxLength(2000) reasons?: string | null;
+  @Field(() => ReviewStatus, { description: 'APPROVED or REJECTED' })
+  @IsIn([ReviewStatus.APPROVED, ReviewStatus.REJECTED], { message: 'decision must be APPROVED or REJECTED' })
+  decision!: ReviewStatus.APPROVED | ReviewStatus.REJECTED;
+  @Field(() => String, { nullable: true, description: 'Required for a rejection' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reasons?: string | null;
 }
 
 @InputType()
@@ -232,7 +331,12 @@ export class AnnualReviewChecklistItemInput {
 @InputType()
 export class SetAnnualReviewChecklistInput {
   @Field(() => Int) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @Field(() => [AnnualReviewChecklistItemInput]) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AnnualReviewChecklistItemInput) items!: AnnualReviewChecklistItemInput[];
+  @Field(() => [AnnualReviewChecklistItemInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AnnualReviewChecklistItemInput)
+  items!: AnnualReviewChecklistItemInput[];
   @Field(() => Int) @IsInt() @Min(0) passScore!: number;
   @Field(() => Int) @IsInt() @Min(0) basicPassScore!: number;
 }
@@ -247,7 +351,11 @@ export class AnnualReviewScoreInput {
 export class RecordAnnualReviewInput {
   @Field(() => ID) @IsUUID() institutionId!: string;
   @Field(() => Int) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @Field(() => [AnnualReviewScoreInput]) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AnnualReviewScoreInput) scores!: AnnualReviewScoreInput[];
+  @Field(() => [AnnualReviewScoreInput])
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AnnualReviewScoreInput)
+  scores!: AnnualReviewScoreInput[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) remarks?: string | null;
 }
 
@@ -273,42 +381,62 @@ export class StartLeadInvestigationInput {
 export class ResolveLeadInput {
   @Field(() => ID) @IsUUID() id!: string;
   @Field(() => LeadStatus, { description: 'CLOSED (取缔), REGULARISED or UNFOUNDED' })
-  @IsIn([LeadStatus.CLOSED, LeadStatus.REGULARISED, LeadStatus.UNFOUNDED], { message: 'outcome must be CLOSED, REGULARISED or UNFOUNDED' })
+  @IsIn([LeadStatus.CLOSED, LeadStatus.REGULARISED, LeadStatus.UNFOUNDED], {
+    message: 'outcome must be CLOSED, REGULARISED or UNFOUNDED',
+  })
   outcome!: LeadStatus.CLOSED | LeadStatus.REGULARISED | LeadStatus.UNFOUNDED;
   @Field() @IsString() @Length(1, 5000) findings!: string;
-  @Field(() => ID, { nullable: true, description: 'The registered institution a regularised lead became' }) @IsOptional() @IsUUID() institutionId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The registered institution a regularised lead became' })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string | null;
 }
 
 @InputType()
 export class LeadFilterInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(12) townshipCode?: string;
   @Field(() => LeadStatus, { nullable: true }) @IsOptional() @IsEnum(LeadStatus) status?: LeadStatus;
-  @Field({ nullable: true, description: 'Only leads open past the clearance deadline' }) @IsOptional() @IsBoolean() overdue?: boolean;
+  @Field({ nullable: true, description: 'Only leads open past the clearance deadline' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
 }
 
 @ArgsType()
 export class LeadsArgs extends PageArgs {
-  @Field(() => LeadFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LeadFilterInput) filter?: LeadFilterInput;
+  @Field(() => LeadFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LeadFilterInput)
+  filter?: LeadFilterInput;
 }
 
 @InputType()
 export class UpdateStaffBackgroundCheckInput {
   @Field(() => ID) @IsUUID() staffId!: string;
-  @Field(() => BackgroundCheck, { description: 'CLEARED or FAILED' }) @IsIn([BackgroundCheck.CLEARED, BackgroundCheck.FAILED], { message: 'result must be CLEARED or FAILED' }) result!: BackgroundCheck;
-  @Field({ description: 'Day the check was completed, YYYY-MM-DD (not in the future)' }) @Matches(DATE, { message: 'date must be YYYY-MM-DD' }) date!: string;
+  @Field(() => BackgroundCheck, { description: 'CLEARED or FAILED' })
+  @IsIn([BackgroundCheck.CLEARED, BackgroundCheck.FAILED], { message: 'result must be CLEARED or FAILED' })
+  result!: BackgroundCheck;
+  @Field({ description: 'Day the check was completed, YYYY-MM-DD (not in the future)' })
+  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
+  date!: string;
   @Field(REASON) @IsString() @Length(1, 500) reason!: string;
 }
 
 @InputType()
 export class EndStaffEmploymentInput {
   @Field(() => ID) @IsUUID() staffId!: string;
-  @Field({ description: 'Last day of employment (离职), YYYY-MM-DD (not in the future)' }) @Matches(DATE, { message: 'date must be YYYY-MM-DD' }) date!: string;
+  @Field({ description: 'Last day of employment (离职), YYYY-MM-DD (not in the future)' })
+  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
+  date!: string;
   @Field(REASON) @IsString() @Length(1, 500) reason!: string;
 }
 
 @InputType()
 export class EndCourseInput {
   @Field(() => ID) @IsUUID() courseId!: string;
-  @Field({ description: "The course's new last day, YYYY-MM-DD (not after its planned term end)" }) @Matches(DATE, { message: 'endDate must be YYYY-MM-DD' }) endDate!: string;
+  @Field({ description: "The course's new last day, YYYY-MM-DD (not after its planned term end)" })
+  @Matches(DATE, { message: 'endDate must be YYYY-MM-DD' })
+  endDate!: string;
   @Field(REASON) @IsString() @Length(1, 500) reason!: string;
 }

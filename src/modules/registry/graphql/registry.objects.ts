@@ -4,7 +4,13 @@ import { Paginated } from '../../../platform/graphql/pagination';
 import { AnnualReviewChecklist } from '../entities/annual-review-checklist.entity';
 import { AnnualReview, AnnualReviewResult } from '../entities/annual-review.entity';
 import { Course, CourseMode } from '../entities/course.entity';
-import { Institution, InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from '../entities/institution.entity';
+import {
+  Institution,
+  InstitutionCategory,
+  InstitutionStatus,
+  LegalForm,
+  NonSubjectKind,
+} from '../entities/institution.entity';
 import { CheckStatus } from '../entities/premises.entity';
 import { BackgroundCheck, StaffPosition } from '../entities/staff.entity';
 import { MaterialKind, ReviewStatus } from '../entities/training-material.entity';
@@ -70,10 +76,13 @@ export class StaffObject {
   @Field(() => StaffPosition) position!: StaffPosition;
   @Field(() => String, { nullable: true }) qualification!: string | null;
   @Field(() => BackgroundCheck) backgroundCheck!: BackgroundCheck;
-  @Field({ description: 'Matched the in-service teacher roster (在职教师): banned from off-campus training' }) inServiceTeacher!: boolean;
-  @Field(() => String, { nullable: true, description: 'Day the background check was completed (null while PENDING)' }) backgroundCheckedOn!: string | null;
+  @Field({ description: 'Matched the in-service teacher roster (在职教师): banned from off-campus training' })
+  inServiceTeacher!: boolean;
+  @Field(() => String, { nullable: true, description: 'Day the background check was completed (null while PENDING)' })
+  backgroundCheckedOn!: string | null;
   @Field({ description: 'Still employed (false after 离职)' }) active!: boolean;
-  @Field(() => String, { nullable: true, description: 'Day the employment ended (离职), null while employed' }) employmentEndedOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'Day the employment ended (离职), null while employed' })
+  employmentEndedOn!: string | null;
   @Field() createdAt!: Date;
 
   static from(s: StaffView): StaffObject {
@@ -130,7 +139,9 @@ export class CourseObject {
   }
 }
 
-@ObjectType('TrainingMaterial', { description: 'Training material or enrolment ad under review (培训材料/招生广告审核)' })
+@ObjectType('TrainingMaterial', {
+  description: 'Training material or enrolment ad under review (培训材料/招生广告审核)',
+})
 export class TrainingMaterialObject {
   @Field(() => ID) id!: string;
   @Field(() => ID) institutionId!: string;
@@ -164,7 +175,10 @@ export class AnnualReviewObject {
   @Field() createdAt!: Date;
 
   static from(r: AnnualReview): AnnualReviewObject {
-    return Object.assign(new AnnualReviewObject(), { ...r, scores: Object.entries(r.scores).map(([code, score]) => ({ code, score })) });
+    return Object.assign(new AnnualReviewObject(), {
+      ...r,
+      scores: Object.entries(r.scores).map(([code, score]) => ({ code, score })),
+    });
   }
 }
 
@@ -219,7 +233,8 @@ export class UnlicensedLeadObject {
 export const UnlicensedLeadConnection = Paginated(UnlicensedLeadObject, 'UnlicensedLead');
 
 @ObjectType('InstitutionPublicProfile', {
-  description: 'What the public may read about an institution (机构公示), as its licence shows it: no contacts, no staff, no legal representative',
+  description:
+    'What the public may read about an institution (机构公示), as its licence shows it: no contacts, no staff, no legal representative',
 })
 export class InstitutionPublicProfileObject implements PublicProfile {
   /** Not a field: other modules' fields on the profile load by it. */
@@ -228,7 +243,8 @@ export class InstitutionPublicProfileObject implements PublicProfile {
   @Field() creditCode!: string;
   @Field({ description: 'Township (乡镇/街道) code the institution is registered in' }) townshipCode!: string;
   @Field({ description: 'Registered address (住所)' }) address!: string;
-  @Field(() => [String], { description: 'Addresses of its premises (办学地址), as on the licence' }) premisesAddresses!: string[];
+  @Field(() => [String], { description: 'Addresses of its premises (办学地址), as on the licence' })
+  premisesAddresses!: string[];
   @Field(() => InstitutionCategory) category!: InstitutionCategory;
   @Field(() => NonSubjectKind, { nullable: true }) nonSubjectKind!: NonSubjectKind | null;
   @Field(() => String, { nullable: true }) licenceNumber!: string | null;
@@ -239,8 +255,10 @@ export class InstitutionPublicProfileObject implements PublicProfile {
 
 @ObjectType('RegistryDashboard', { description: 'Registry KPIs in the caller’s jurisdiction' })
 export class RegistryDashboardObject {
-  @Field(() => Int, { description: 'For-profit subject institutions not yet reduced (压减; target 0)' }) subjectInstitutionsRemaining!: number;
+  @Field(() => Int, { description: 'For-profit subject institutions not yet reduced (压减; target 0)' })
+  subjectInstitutionsRemaining!: number;
   @Field(() => Int, { description: 'Unlicensed-training leads still open' }) openLeads!: number;
-  @Field(() => Int, { description: 'Leads open past the clearance deadline (动态清零; target 0)' }) overdueLeads!: number;
+  @Field(() => Int, { description: 'Leads open past the clearance deadline (动态清零; target 0)' })
+  overdueLeads!: number;
   @Field(() => Int) leadClearanceDays!: number;
 }

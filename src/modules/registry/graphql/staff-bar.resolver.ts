@@ -6,19 +6,26 @@ import { Connection, PageArgs, Paginated, pagedComplexity } from '../../../platf
 import { COMMAND_ROLES, READ_ROLES } from '../registry.access';
 import { MAX_BAR_YEARS, StaffBarService, StaffBarView } from '../staff-bar.service';
 
-@ObjectType('StaffBar', { description: 'A person on the staff blacklist (从业人员黑名单), barred from off-campus training' })
+@ObjectType('StaffBar', {
+  description: 'A person on the staff blacklist (从业人员黑名单), barred from off-campus training',
+})
 export class StaffBarObject {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field({ description: 'ID number masked' }) idNumberMasked!: string;
   @Field() reason!: string;
   @Field({ description: 'First day of the bar, YYYY-MM-DD' }) barredFrom!: string;
-  @Field(() => String, { nullable: true, description: 'First day the person may work again; null: barred for life (终身禁入)' }) barredUntil!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'First day the person may work again; null: barred for life (终身禁入)',
+  })
+  barredUntil!: string | null;
   @Field(() => ID, { nullable: true, description: 'The staff record the bar was decided on' }) staffId!: string | null;
   @Field({ description: 'In force today (not lifted, not expired)' }) inForce!: boolean;
   @Field() createdBy!: string;
   @Field() createdAt!: Date;
-  @Field(() => Date, { nullable: true, description: 'Lifted because decided by mistake (撤销)' }) liftedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Lifted because decided by mistake (撤销)' })
+  liftedAt!: Date | null;
   @Field(() => String, { nullable: true }) liftedReason!: string | null;
 
   static from(b: StaffBarView): StaffBarObject {
@@ -44,11 +51,29 @@ const StaffBarConnection = Paginated(StaffBarObject, 'StaffBar');
 @InputType({ description: 'Bar a person from off-campus training: a staff record, or an ID number with the name' })
 export class BarStaffMemberInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() staffId?: string;
-  @Field(() => String, { nullable: true, description: 'Resident ID number, when the person is not (or no longer) registered staff' }) @IsOptional() @IsString() @Length(15, 20) idNumber?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Resident ID number, when the person is not (or no longer) registered staff',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(15, 20)
+  idNumber?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 100) name?: string;
-  @Field({ description: 'The red-line behaviour and the decision (e.g. 体罚学生，情节严重)' }) @IsString() @Length(1, 1000) reason!: string;
-  @Field(() => Int, { nullable: true, description: `Years barred, 1–${MAX_BAR_YEARS}` }) @IsOptional() @IsInt() @Min(1) @Max(MAX_BAR_YEARS) years?: number;
-  @Field(() => Boolean, { nullable: true, description: 'Barred for life (终身禁入), for especially serious cases' }) @IsOptional() @IsBoolean() forLife?: boolean;
+  @Field({ description: 'The red-line behaviour and the decision (e.g. 体罚学生，情节严重)' })
+  @IsString()
+  @Length(1, 1000)
+  reason!: string;
+  @Field(() => Int, { nullable: true, description: `Years barred, 1–${MAX_BAR_YEARS}` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_BAR_YEARS)
+  years?: number;
+  @Field(() => Boolean, { nullable: true, description: 'Barred for life (终身禁入), for especially serious cases' })
+  @IsOptional()
+  @IsBoolean()
+  forLife?: boolean;
 }
 
 @InputType()
@@ -59,8 +84,15 @@ export class LiftStaffBarInput {
 
 @ArgsType()
 class StaffBarsArgs extends PageArgs {
-  @Field(() => Boolean, { nullable: true, description: 'Only bars in force today (true) or only the others (false)' }) @IsOptional() @IsBoolean() inForce?: boolean;
-  @Field(() => String, { nullable: true, description: 'Part of the name' }) @IsOptional() @IsString() @Length(1, 100) name?: string;
+  @Field(() => Boolean, { nullable: true, description: 'Only bars in force today (true) or only the others (false)' })
+  @IsOptional()
+  @IsBoolean()
+  inForce?: boolean;
+  @Field(() => String, { nullable: true, description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
 }
 
 /** The staff blacklist (从业人员黑名单). */
@@ -69,7 +101,10 @@ export class StaffBarResolver {
   constructor(private readonly bars: StaffBarService) {}
 
   @Roles(...READ_ROLES)
-  @Query(() => StaffBarConnection, { description: 'The staff blacklist (从业人员黑名单), newest first', complexity: pagedComplexity })
+  @Query(() => StaffBarConnection, {
+    description: 'The staff blacklist (从业人员黑名单), newest first',
+    complexity: pagedComplexity,
+  })
   async staffBars(@Args() args: StaffBarsArgs): Promise<Connection<StaffBarObject>> {
     const page = await this.bars.list({ inForce: args.inForce, name: args.name }, args);
     return { ...page, edges: page.edges.map((e) => ({ ...e, node: StaffBarObject.from(e.node) })) };
@@ -77,15 +112,24 @@ export class StaffBarResolver {
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => StaffBarObject, {
-    description: 'Put a person on the staff blacklist for 1–5 years or for life (licensing department or county office); registering them as staff is then refused (STAFF_BARRED)',
+    description:
+      'Put a person on the staff blacklist for 1–5 years or for life (licensing department or county office); registering them as staff is then refused (STAFF_BARRED)',
   })
-  async barStaffMember(@CurrentPrincipal() actor: Principal, @Args('input') input: BarStaffMemberInput): Promise<StaffBarObject> {
+  async barStaffMember(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: BarStaffMemberInput,
+  ): Promise<StaffBarObject> {
     return StaffBarObject.from(await this.bars.bar(actor, input));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => StaffBarObject, { description: 'Lift a bar decided by mistake (撤销), with the reason (licensing department or county office)' })
-  async liftStaffBar(@CurrentPrincipal() actor: Principal, @Args('input') input: LiftStaffBarInput): Promise<StaffBarObject> {
+  @Mutation(() => StaffBarObject, {
+    description: 'Lift a bar decided by mistake (撤销), with the reason (licensing department or county office)',
+  })
+  async liftStaffBar(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: LiftStaffBarInput,
+  ): Promise<StaffBarObject> {
     return StaffBarObject.from(await this.bars.lift(actor, input.id, input.reason));
   }
 }

@@ -27,14 +27,78 @@ interface DemoInstitution {
 
 /** Demo institutions in several townships, categories and states (subject ones are the existing register under reduction). */
 export const DEMO_INSTITUTIONS: DemoInstitution[] = [
-  { org: 'MA6DEM001', name: '息烽县博学教育培训学校', category: 'SUBJECT', kind: null, legalForm: 'FOR_PROFIT', township: '520122001', status: 'OPERATING' },
-  { org: 'MA6DEM002', name: '息烽县启智学科培训中心', category: 'SUBJECT', kind: null, legalForm: 'NON_PROFIT', township: '520122001', status: 'OPERATING' },
-  { org: 'MA6DEM003', name: '息烽县阳光美术培训学校', category: 'NON_SUBJECT', kind: 'ARTS', legalForm: 'FOR_PROFIT', township: '520122001', status: 'OPERATING' },
-  { org: 'MA6DEM004', name: '永靖镇飞跃篮球训练营', category: 'NON_SUBJECT', kind: 'SPORTS', legalForm: 'FOR_PROFIT', township: '520122100', status: 'OPERATING' },
-  { org: 'MA6DEM005', name: '温泉镇小创客科技培训中心', category: 'NON_SUBJECT', kind: 'SCIENCE_TECH', legalForm: 'FOR_PROFIT', township: '520122101', status: 'SUSPENDED' },
-  { org: 'MA6DEM006', name: '九庄镇童声合唱艺术培训学校', category: 'NON_SUBJECT', kind: 'ARTS', legalForm: 'FOR_PROFIT', township: '520122102', status: 'APPROVED' },
-  { org: 'MA6DEM007', name: '小寨坝镇悦动体育培训中心', category: 'NON_SUBJECT', kind: 'SPORTS', legalForm: 'FOR_PROFIT', township: '520122103', status: 'APPLIED' },
-  { org: 'MA6DEM008', name: '西山镇书香学科辅导学校', category: 'SUBJECT', kind: null, legalForm: 'FOR_PROFIT', township: '520122104', status: 'DEREGISTERED' },
+  {
+    org: 'MA6DEM001',
+    name: '息烽县博学教育培训学校',
+    category: 'SUBJECT',
+    kind: null,
+    legalForm: 'FOR_PROFIT',
+    township: '520122001',
+    status: 'OPERATING',
+  },
+  {
+    org: 'MA6DEM002',
+    name: '息烽县启智学科培训中心',
+    category: 'SUBJECT',
+    kind: null,
+    legalForm: 'NON_PROFIT',
+    township: '520122001',
+    status: 'OPERATING',
+  },
+  {
+    org: 'MA6DEM003',
+    name: '息烽县阳光美术培训学校',
+    category: 'NON_SUBJECT',
+    kind: 'ARTS',
+    legalForm: 'FOR_PROFIT',
+    township: '520122001',
+    status: 'OPERATING',
+  },
+  {
+    org: 'MA6DEM004',
+    name: '永靖镇飞跃篮球训练营',
+    category: 'NON_SUBJECT',
+    kind: 'SPORTS',
+    legalForm: 'FOR_PROFIT',
+    township: '520122100',
+    status: 'OPERATING',
+  },
+  {
+    org: 'MA6DEM005',
+    name: '温泉镇小创客科技培训中心',
+    category: 'NON_SUBJECT',
+    kind: 'SCIENCE_TECH',
+    legalForm: 'FOR_PROFIT',
+    township: '520122101',
+    status: 'SUSPENDED',
+  },
+  {
+    org: 'MA6DEM006',
+    name: '九庄镇童声合唱艺术培训学校',
+    category: 'NON_SUBJECT',
+    kind: 'ARTS',
+    legalForm: 'FOR_PROFIT',
+    township: '520122102',
+    status: 'APPROVED',
+  },
+  {
+    org: 'MA6DEM007',
+    name: '小寨坝镇悦动体育培训中心',
+    category: 'NON_SUBJECT',
+    kind: 'SPORTS',
+    legalForm: 'FOR_PROFIT',
+    township: '520122103',
+    status: 'APPLIED',
+  },
+  {
+    org: 'MA6DEM008',
+    name: '西山镇书香学科辅导学校',
+    category: 'SUBJECT',
+    kind: null,
+    legalForm: 'FOR_PROFIT',
+    township: '520122104',
+    status: 'DEREGISTERED',
+  },
 ];
 
 /**
@@ -42,7 +106,11 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
  * a few staff (one of them an in-service demo roster teacher), courses, the 2026 annual review
  * checklist and open unlicensed-training leads. Returns the number of institutions inserted.
  */
-export async function seedRegistryDemo(em: EntityManager, keys: { piiHashKey: string; encryptionKey: Buffer }, now: Date): Promise<number> {
+export async function seedRegistryDemo(
+  em: EntityManager,
+  keys: { piiHashKey: string; encryptionKey: Buffer },
+  now: Date,
+): Promise<number> {
   let inserted = 0;
   for (const d of DEMO_INSTITUTIONS) {
     // Demo data seeded before the fix carries the old, invalid code ("DEMO" with a letter O): correct it in
@@ -93,7 +161,13 @@ export async function seedRegistryDemo(em: EntityManager, keys: { piiHashKey: st
       await em.query(
         `INSERT INTO course (institution_id, name, topic, subject, target_grades, mode, lesson_minutes, price_per_hour_fen, term_start, term_end, weekly_slots, created_at)
          VALUES ($1, $2, $3, false, '{3,4,5,6}', 'OFFLINE', 60, 8000, '2026-09-01', '2027-01-20', $4, $5)`,
-        [id, `${d.name}周末班`, d.kind === 'SPORTS' ? 'PHYSICAL_EDUCATION' : 'ARTS', JSON.stringify([{ weekday: 6, start: '09:00', end: '10:00' }]), now],
+        [
+          id,
+          `${d.name}周末班`,
+          d.kind === 'SPORTS' ? 'PHYSICAL_EDUCATION' : 'ARTS',
+          JSON.stringify([{ weekday: 6, start: '09:00', end: '10:00' }]),
+          now,
+        ],
       );
     }
   }

@@ -11,7 +11,12 @@ import { InstitutionStatus } from '../entities/institution.entity';
 import { InstitutionService } from '../institution.service';
 
 /** Institutions whose staff records are live (as in record-changes.ts). */
-const ACTIVE = [InstitutionStatus.APPLIED, InstitutionStatus.APPROVED, InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED];
+const ACTIVE = [
+  InstitutionStatus.APPLIED,
+  InstitutionStatus.APPROVED,
+  InstitutionStatus.OPERATING,
+  InstitutionStatus.SUSPENDED,
+];
 
 /**
  * A school's roster was imported: staff already registered at an institution who match one of the
@@ -36,7 +41,15 @@ export class TeacherRosterSubscriber {
     const teachers = await this.reference.activeTeachersOfSchool(event.payload.schoolId);
     if (teachers.length === 0) return;
     const byHash = new Map(teachers.map((t) => [t.idNumberHash, t]));
-    const matches: { id: string; name: string; idNumberHash: string; idNumberEncrypted: string; institutionId: string; institutionName: string; creditCode: string }[] = await em.query(
+    const matches: {
+      id: string;
+      name: string;
+      idNumberHash: string;
+      idNumberEncrypted: string;
+      institutionId: string;
+      institutionName: string;
+      creditCode: string;
+    }[] = await em.query(
       `SELECT s.id, s.name, s.id_number_hash AS "idNumberHash", s.id_number_encrypted AS "idNumberEncrypted",
               i.id AS "institutionId", i.name AS "institutionName", i.credit_code AS "creditCode"
        FROM staff s JOIN institution i ON i.id = s.institution_id
@@ -46,18 +59,29 @@ export class TeacherRosterSubscriber {
       [[...byHash.keys()], ACTIVE],
     );
     if (matches.length === 0) return;
-    const [licensing, discipline] = await Promise.all([this.institutions.licensingDepartments(), this.reference.departmentsWithDuty('TEACHER_DISCIPLINE')]);
+    const [licensing, discipline] = await Promise.all([
+      this.institutions.licensingDepartments(),
+      this.reference.departmentsWithDuty('TEACHER_DISCIPLINE'),
+    ]);
     const actor = systemPrincipal('registry.recheck-staff-against-roster');
     for (const s of matches) {
       const teacher = byHash.get(s.idNumberHash)!;
-      await em.query(`UPDATE staff SET in_service_teacher_id = $2 WHERE id = $1 AND in_service_teacher_id IS NULL`, [s.id, teacher.teacherId]);
+      await em.query(`UPDATE staff SET in_service_teacher_id = $2 WHERE id = $1 AND in_service_teacher_id IS NULL`, [
+        s.id,
+        teacher.teacherId,
+      ]);
       const masked = maskIdentifier(decrypt(this.config.security.encryptionKey, s.idNumberEncrypted));
       await this.audit.record(em, {
         actor,
         action: 'registry.staff.in_service_teacher_flagged',
         entityType: 'staff',
         entityId: s.id,
-        summary: { institutionId: s.institutionId, teacherId: teacher.teacherId, schoolId: teacher.schoolId, source: 'roster-import' },
+        summary: {
+          institutionId: s.institutionId,
+          teacherId: teacher.teacherId,
+          schoolId: teacher.schoolId,
+          source: 'roster-import',
+        },
       });
       await this.events.publish(em, 'registry.staff.in_service_teacher_found', {
         institutionId: s.institutionId,

@@ -10,8 +10,17 @@ import { SupervisionQueries } from '../supervision.queries';
 export class InstitutionTasksResolver {
   constructor(private readonly tasks: SupervisionQueries) {}
 
-  @ResolveField(() => Int, { description: 'Supervision tasks on the institution not yet accepted, closed or cancelled, among those the caller may see' })
-  openTaskCount(@CurrentPrincipal() actor: Principal, @Parent() institution: InstitutionObject, @Context() ctx: GqlContext): Promise<number> {
-    return ctx.loaders.get<string, number>('supervision.openTaskCount', (ids) => this.tasks.openTaskCounts(actor, ids)).load(institution.id);
+  @ResolveField(() => Int, {
+    description:
+      'Supervision tasks on the institution not yet accepted, closed or cancelled, among those the caller may see',
+  })
+  openTaskCount(
+    @CurrentPrincipal() actor: Principal,
+    @Parent() institution: InstitutionObject,
+    @Context() ctx: GqlContext,
+  ): Promise<number> {
+    return ctx.loaders
+      .get<string, number>('supervision.openTaskCount', (ids) => this.tasks.openTaskCounts(actor, ids))
+      .load(institution.id);
   }
 }

@@ -19,7 +19,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageArgs } from '../../../platform/graphql/pagination';
-import { ChecklistResult, RectificationStatus, TargetKind, TaskStatus, TaskType, ViolationSeverity } from '../supervision.enums';
+import {
+  ChecklistResult,
+  RectificationStatus,
+  TargetKind,
+  TaskStatus,
+  TaskType,
+  ViolationSeverity,
+} from '../supervision.enums';
 
 const CODE = /^[A-Z0-9_]{1,32}$/;
 
@@ -62,7 +69,10 @@ export class SupervisionTaskFilter {
   @IsUUID()
   campaignId?: string;
 
-  @Field({ nullable: true, description: "My tasks: true, only tasks I am assigned to; false, only those I am not (within what I may see)" })
+  @Field({
+    nullable: true,
+    description: 'My tasks: true, only tasks I am assigned to; false, only those I am not (within what I may see)',
+  })
   @IsOptional()
   @IsBoolean()
   assignedToMe?: boolean;
@@ -346,12 +356,18 @@ export class RectificationOrdersArgs extends PageArgs {
 
 @ArgsType()
 export class AssignableUsersArgs {
-  @Field(() => ID, { nullable: true, description: 'The task to assign; without it, the departmentCode and/or townshipCode of a task being planned' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The task to assign; without it, the departmentCode and/or townshipCode of a task being planned',
+  })
   @IsOptional()
   @IsUUID()
   taskId?: string;
 
-  @Field({ nullable: true, description: "Only this department's inspectors and officers (with a task: one of its departments)" })
+  @Field({
+    nullable: true,
+    description: "Only this department's inspectors and officers (with a task: one of its departments)",
+  })
   @IsOptional()
   @Matches(CODE)
   departmentCode?: string;

@@ -1,6 +1,14 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../../platform/auth/role';
-import { ChecklistResult, RectificationStatus, ReportKind, TargetKind, TaskStatus, TaskType, ViolationSeverity } from '../supervision.enums';
+import {
+  ChecklistResult,
+  RectificationStatus,
+  ReportKind,
+  TargetKind,
+  TaskStatus,
+  TaskType,
+  ViolationSeverity,
+} from '../supervision.enums';
 
 @ObjectType('ChecklistItem', { description: 'One item of a checklist (检查清单)' })
 export class ChecklistItemObject {
@@ -224,7 +232,9 @@ export class RectificationOrderObject {
   createdAt!: Date;
 }
 
-@ObjectType('AssignableUser', { description: 'A user who could be assigned to a supervision task: directory fields only' })
+@ObjectType('AssignableUser', {
+  description: 'A user who could be assigned to a supervision task: directory fields only',
+})
 export class AssignableUserObject {
   @Field(() => ID)
   id!: string;

@@ -42,7 +42,12 @@ const OrderConnection = Paginated(RectificationOrderObject, 'RectificationOrder'
 
 /** Escalation records as the API shows them: who was notified, flattened to addresses. */
 export function toEscalationObject(e: SupervisionEscalation): EscalationObject {
-  const n = e.notified as { userIds?: string[]; departmentCodes?: string[]; townshipCodes?: string[]; roles?: string[] };
+  const n = e.notified as {
+    userIds?: string[];
+    departmentCodes?: string[];
+    townshipCodes?: string[];
+    roles?: string[];
+  };
   return {
     level: e.level,
     overdueDays: e.overdueDays,
@@ -86,8 +91,14 @@ export class SupervisionTaskResolver {
 
   private view = (task: SupervisionTask): SupervisionTaskObject => ({ ...task, overdue: this.service.isOverdue(task) });
 
-  @Query(() => TaskConnection, { description: 'Supervision tasks I may see, newest first', complexity: pagedComplexity })
-  async supervisionTasks(@CurrentPrincipal() actor: Principal, @Args() args: SupervisionTasksArgs): Promise<Connection<SupervisionTaskObject>> {
+  @Query(() => TaskConnection, {
+    description: 'Supervision tasks I may see, newest first',
+    complexity: pagedComplexity,
+  })
+  async supervisionTasks(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: SupervisionTasksArgs,
+  ): Promise<Connection<SupervisionTaskObject>> {
     const page = await this.service.list(actor, args.filter ?? {}, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.view(e.node) })) };
   }
@@ -99,12 +110,18 @@ export class SupervisionTaskResolver {
       'without taskId, for a task being planned with departmentCode among its departments and/or townshipCode as its township. ' +
       'For who may assign: the county office, officers of the lead department.',
   })
-  assignableUsers(@CurrentPrincipal() actor: Principal, @Args() args: AssignableUsersArgs): Promise<AssignableUserObject[]> {
+  assignableUsers(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: AssignableUsersArgs,
+  ): Promise<AssignableUserObject[]> {
     return this.service.assignableUsers(actor, args);
   }
 
   @Query(() => SupervisionTaskObject)
-  async supervisionTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
+  async supervisionTask(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<SupervisionTaskObject> {
     return this.view(await this.service.get(actor, id));
   }
 
@@ -124,13 +141,21 @@ export class SupervisionTaskResolver {
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
-  @Mutation(() => SupervisionTaskObject, { description: 'Assigns a task (county office, or officers of the lead department)' })
-  async createSupervisionTask(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateSupervisionTaskInput): Promise<SupervisionTaskObject> {
+  @Mutation(() => SupervisionTaskObject, {
+    description: 'Assigns a task (county office, or officers of the lead department)',
+  })
+  async createSupervisionTask(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: CreateSupervisionTaskInput,
+  ): Promise<SupervisionTaskObject> {
     return this.view(await this.service.create(actor, input));
   }
 
   @Roles(...MANAGERS)
-  @Mutation(() => SupervisionTaskObject, { description: 'Replaces the assignees (inspectors or officers of the task’s departments, township officers of its township); see assignableUsers' })
+  @Mutation(() => SupervisionTaskObject, {
+    description:
+      'Replaces the assignees (inspectors or officers of the task’s departments, township officers of its township); see assignableUsers',
+  })
   async assignTask(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
@@ -141,43 +166,69 @@ export class SupervisionTaskResolver {
 
   @Roles(...WORKERS)
   @Mutation(() => SupervisionTaskObject, { description: 'ASSIGNED or RETURNED → IN_PROGRESS' })
-  async startTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
+  async startTask(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<SupervisionTaskObject> {
     return this.view(await this.service.start(actor, id));
   }
 
   @Roles(...WORKERS)
   @Mutation(() => SupervisionTaskObject, { description: 'IN_PROGRESS → SUBMITTED (needs a finding)' })
-  async submitTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
+  async submitTask(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<SupervisionTaskObject> {
     return this.view(await this.service.submit(actor, id));
   }
 
   @Roles(...MANAGERS)
   @Mutation(() => SupervisionTaskObject, { description: 'SUBMITTED → ACCEPTED' })
-  async acceptTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
+  async acceptTask(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<SupervisionTaskObject> {
     return this.view(await this.service.accept(actor, id));
   }
 
   @Roles(...MANAGERS)
   @Mutation(() => SupervisionTaskObject, { description: 'SUBMITTED → RETURNED, with the reason' })
-  async returnTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('reason') reason: string): Promise<SupervisionTaskObject> {
+  async returnTask(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('reason') reason: string,
+  ): Promise<SupervisionTaskObject> {
     return this.view(await this.service.returnTask(actor, id, reason));
   }
 
   @Roles(...MANAGERS)
   @Mutation(() => SupervisionTaskObject, { description: 'ACCEPTED → CLOSED' })
-  async closeTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionTaskObject> {
+  async closeTask(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<SupervisionTaskObject> {
     return this.view(await this.service.close(actor, id));
   }
 
   @Roles(...MANAGERS)
   @Mutation(() => SupervisionTaskObject, { description: 'Any open state → CANCELLED, with the reason' })
-  async cancelTask(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('reason') reason: string): Promise<SupervisionTaskObject> {
+  async cancelTask(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('reason') reason: string,
+  ): Promise<SupervisionTaskObject> {
     return this.view(await this.service.cancel(actor, id, reason));
   }
 
   @Roles(...WORKERS)
-  @Mutation(() => FindingObject, { description: 'Records checklist results, evidence references and violations on an IN_PROGRESS task' })
-  recordFinding(@CurrentPrincipal() actor: Principal, @Args('taskId', { type: () => ID }, uuidArg('taskId')) taskId: string, @Args('input') input: RecordFindingInput): Promise<SupervisionFinding> {
+  @Mutation(() => FindingObject, {
+    description: 'Records checklist results, evidence references and violations on an IN_PROGRESS task',
+  })
+  recordFinding(
+    @CurrentPrincipal() actor: Principal,
+    @Args('taskId', { type: () => ID }, uuidArg('taskId')) taskId: string,
+    @Args('input') input: RecordFindingInput,
+  ): Promise<SupervisionFinding> {
     return this.rectification.recordFinding(actor, taskId, input);
   }
 
@@ -192,18 +243,34 @@ export class SupervisionTaskResolver {
   }
 
   @Roles(...MANAGERS)
-  @Mutation(() => RectificationOrderObject, { description: 'Records the rectification done and opens the re-check task (整改复查)' })
-  completeRectificationOrder(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string, @Args('note') note: string): Promise<RectificationOrder> {
+  @Mutation(() => RectificationOrderObject, {
+    description: 'Records the rectification done and opens the re-check task (整改复查)',
+  })
+  completeRectificationOrder(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('note') note: string,
+  ): Promise<RectificationOrder> {
     return this.rectification.completeOrder(actor, id, note);
   }
 
-  @Query(() => OrderConnection, { name: 'rectificationOrders', description: 'Rectification orders (整改通知) of the tasks I may see, newest first', complexity: pagedComplexity })
-  listRectificationOrders(@CurrentPrincipal() actor: Principal, @Args() args: RectificationOrdersArgs): Promise<Connection<RectificationOrder>> {
+  @Query(() => OrderConnection, {
+    name: 'rectificationOrders',
+    description: 'Rectification orders (整改通知) of the tasks I may see, newest first',
+    complexity: pagedComplexity,
+  })
+  listRectificationOrders(
+    @CurrentPrincipal() actor: Principal,
+    @Args() args: RectificationOrdersArgs,
+  ): Promise<Connection<RectificationOrder>> {
     return this.rectification.listOrders(actor, args.filter ?? {}, args);
   }
 
   @Query(() => RectificationOrderObject)
-  rectificationOrder(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<RectificationOrder> {
+  rectificationOrder(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<RectificationOrder> {
     return this.rectification.getOrder(actor, id);
   }
 }
@@ -252,7 +319,10 @@ export class CampaignResolver {
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
   @Mutation(() => CampaignObject)
-  createSupervisionCampaign(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateCampaignInput): Promise<SupervisionCampaign> {
+  createSupervisionCampaign(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: CreateCampaignInput,
+  ): Promise<SupervisionCampaign> {
     return this.service.createCampaign(actor, input);
   }
 
@@ -279,14 +349,22 @@ export class ReportResolver {
 
   @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER)
   @Query(() => ReportConnection, { description: 'Generated reports, newest first', complexity: pagedComplexity })
-  async supervisionReports(@CurrentPrincipal() actor: Principal, @Args() page: PageArgs): Promise<Connection<ReportObject>> {
+  async supervisionReports(
+    @CurrentPrincipal() actor: Principal,
+    @Args() page: PageArgs,
+  ): Promise<Connection<ReportObject>> {
     const result = await this.reports.list(actor, page);
     return { ...result, edges: result.edges.map((e) => ({ cursor: e.cursor, node: toReportObject(e.node) })) };
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
-  @Mutation(() => ReportObject, { description: 'Generates a report now: period YYYY-MM (一月一调度) or YYYY-Qn (一季一总结)' })
-  async generateSupervisionReport(@CurrentPrincipal() actor: Principal, @Args('period') period: string): Promise<ReportObject> {
+  @Mutation(() => ReportObject, {
+    description: 'Generates a report now: period YYYY-MM (一月一调度) or YYYY-Qn (一季一总结)',
+  })
+  async generateSupervisionReport(
+    @CurrentPrincipal() actor: Principal,
+    @Args('period') period: string,
+  ): Promise<ReportObject> {
     return toReportObject(await this.reports.generate(actor, period));
   }
 }

@@ -19,7 +19,10 @@ export class AuditLogEntryObject {
   @Field(() => String, { nullable: true })
   actorBankKeyId!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The user's username, the bank's code or the process's name at the time" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The user's username, the bank's code or the process's name at the time",
+  })
   actorName!: string | null;
 
   @Field({ description: 'What was done, e.g. identity.user.created' })

@@ -64,7 +64,10 @@ class AuditLogArgs extends PageArgs {
 export class AuditLogResolver {
   constructor(private readonly audit: AuditService) {}
 
-  @Query(() => AuditLogConnection, { description: 'The audit log, newest first (审计日志; 县"双减"办 and 县纪委县监委 only)', complexity: pagedComplexity })
+  @Query(() => AuditLogConnection, {
+    description: 'The audit log, newest first (审计日志; 县"双减"办 and 县纪委县监委 only)',
+    complexity: pagedComplexity,
+  })
   @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)
   auditLog(@CurrentPrincipal() actor: Principal, @Args() args: AuditLogArgs): Promise<Connection<AuditLogEntry>> {
     return this.audit.list(actor, args.filter ?? {}, args);

@@ -8,7 +8,9 @@ import { ValidationFailed } from '../../errors/domain-error';
 import { JSONScalar } from '../../graphql/json.scalar';
 import { DeadLetters, FailedEventView } from '../dead-letters';
 
-@ObjectType('FailedEvent', { description: 'A delivery of a domain event that used up its attempts (dead letter, 死信)' })
+@ObjectType('FailedEvent', {
+  description: 'A delivery of a domain event that used up its attempts (dead letter, 死信)',
+})
 export class FailedEventObject {
   @Field(() => ID, { description: '<queue>/<jobId>, the argument of retryFailedEvent' })
   id!: string;
@@ -47,13 +49,17 @@ export class FailedEventsResolver {
   @Roles(Role.COUNTY_ADMIN)
   @Query(() => [FailedEventObject], { description: 'Event deliveries that failed every attempt, newest first' })
   failedEvents(@Args('first', { type: () => Int, nullable: true }) first?: number): Promise<FailedEventView[]> {
-    if (first !== undefined && (first < 1 || first > 200)) throw new ValidationFailed([{ path: 'first', message: 'must be 1–200' }]);
+    if (first !== undefined && (first < 1 || first > 200))
+      throw new ValidationFailed([{ path: 'first', message: 'must be 1–200' }]);
     return this.deadLetters.list(first ?? 50);
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => FailedEventObject, { description: 'Runs a failed delivery again (its subscriber is idempotent)' })
-  async retryFailedEvent(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }) id: string): Promise<FailedEventView> {
+  async retryFailedEvent(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<FailedEventView> {
     const retried = await this.deadLetters.retry(id);
     await this.dataSource.transaction((em) =>
       this.audit.record(em, {
@@ -61,7 +67,12 @@ export class FailedEventsResolver {
         action: 'platform.failed_event.retried',
         entityType: 'failed_event',
         entityId: id,
-        summary: { subscriber: retried.subscriber, eventId: retried.eventId, eventName: retried.eventName, failedReason: retried.failedReason },
+        summary: {
+          subscriber: retried.subscriber,
+          eventId: retried.eventId,
+          eventName: retried.eventName,
+          failedReason: retried.failedReason,
+        },
       }),
     );
     return retried;
