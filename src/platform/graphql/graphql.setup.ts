@@ -34,7 +34,14 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   };
 }
 
-const SUGGESTION = /\s*Did you mean [^]*\?\s*$/;
+/**
+ * graphql-js ends a message with " Did you mean …?" when it suggests schema names. Found with one
+ * indexOf, never a backtracking pattern: messages echo client strings, which may repeat the phrase.
+ */
+export function withoutSuggestion(message: string): string {
+  const at = message.lastIndexOf(' Did you mean ');
+  return at >= 0 && message.trimEnd().endsWith('?') ? message.slice(0, at) : message;
+}
 
 /** Every error leaves with a stable `extensions.code`; unexpected ones say nothing about internals. */
 export function formatGraphqlError(
@@ -43,9 +50,10 @@ export function formatGraphqlError(
   production: boolean,
   hideSuggestions = production,
 ): GraphQLFormattedError {
-  if (hideSuggestions && SUGGESTION.test(formatted.message)) {
+  if (hideSuggestions) {
     // "Did you mean …?" names fields and types of the schema, which introspection being off hides.
-    formatted = { ...formatted, message: formatted.message.replace(SUGGESTION, '') };
+    const message = withoutSuggestion(formatted.message);
+    if (message !== formatted.message) formatted = { ...formatted, message };
   }
   const code = formatted.extensions?.code as string | undefined;
   const original = error instanceof GraphQLError ? error.originalError : undefined;

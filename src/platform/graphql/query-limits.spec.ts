@@ -129,4 +129,17 @@ describe('operationCost', () => {
     });
     expect(cost('query($q: String) { name(q: $q) }', { q: 12 }).invalidVariables).toBe(true);
   });
+
+  it('refuses the whole operation when the arguments of one field cannot be computed, so no other field escapes the checks', () => {
+    const strict = buildSchema(`type Query { byId(id: ID!): String name(q: String): String }`);
+    const document = parse('query($v: ID = "x", $q: String) { name(q: $q) byId(id: $v) }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    // Validation accepts a defaulted nullable variable in a required argument; null then fails one field.
+    const result = operationCost(strict, document, operation, { v: null, q: 'a\u0000' }, limits);
+    expect(result.invalidVariables).toBe(false);
+    expect(result.problems).toEqual([
+      { path: 'q', message: 'must not contain NUL characters' },
+      { path: '', message: expect.stringMatching(/byId|id/) },
+    ]);
+  });
 });

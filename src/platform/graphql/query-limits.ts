@@ -304,8 +304,10 @@ type ComplexityFn = (options: { args: Record<string, unknown>; childComplexity: 
  *
  * While walking, every field's coerced arguments are checked (`checkArguments`); the problems are
  * returned, not thrown, so the caller answers VALIDATION_FAILED before the cost check. Variables that do
- * not fit their types make `getArgumentValues` throw: then `invalidVariables` is true and execution
- * refuses them (BAD_USER_INPUT naming the variable) before any resolver runs.
+ * not fit their types: `invalidVariables` is true and execution refuses the whole operation
+ * (BAD_USER_INPUT naming the variable) before any resolver runs. One field whose arguments cannot be
+ * computed (a nullable variable given null for a required argument) is a problem like any other, so the
+ * operation is refused whole: otherwise its other fields would run unchecked and uncounted.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -320,7 +322,6 @@ export function operationCost(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
   if (coerced.errors) return { cost: 0, problems, invalidVariables: true };
   const variables = coerced.coerced;
-  let invalidVariables = false;
   /** The field (by its path in the document) whose arguments the first problem is in. */
   let problemField: string | undefined;
   const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, path: string): number => {
@@ -334,12 +335,14 @@ export function operationCost(
         if (!field) continue;
         const fieldPath = path ? `${path}.${sel.alias?.value ?? name}` : (sel.alias?.value ?? name);
         let args: Record<string, unknown> = {};
+        const known = problems.length;
         try {
           args = getArgumentValues(field, sel, variables);
-        } catch {
-          invalidVariables = true;
+        } catch (error) {
+          // One field's arguments do not fit (a nullable variable given null for a required argument):
+          // the whole operation is refused here, so no other field runs unchecked and uncounted.
+          problems.push({ path: '', message: error instanceof Error ? error.message : 'arguments are not valid' });
         }
-        const known = problems.length;
         checkArguments(field, args, limits, problems);
         if (problems.length > known) problemField ??= fieldPath;
         const named = getNamedType(field.type);
@@ -380,7 +383,7 @@ export function operationCost(
         ? schema.getSubscriptionType()
         : schema.getQueryType();
   const cost = walk(operation.selectionSet, root ?? undefined, '');
-  return { cost, problems, invalidVariables, field: problemField };
+  return { cost, problems, invalidVariables: false, field: problemField };
 }
 
 /** Stand-in documents for refused ones (also what Apollo's document cache keeps for the refused text). */
