@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isCalendarDate } from '../../../platform/clock/business-time';
+import { stringProblem } from '../../../platform/graphql/query-limits';
 import {
   MAX_AMOUNT_FEN,
   MAX_TOTAL_FEN,
@@ -80,6 +81,9 @@ function optionalText(item: Record<string, unknown>, field: string, max: number)
   if (v === undefined || v === null) return null;
   if (typeof v !== 'string' || v.length > max)
     return { error: `${field} must be a string of at most ${max} characters` };
+  // PostgreSQL cannot store NUL or lone surrogates: refused per item, as the GraphQL edge refuses them.
+  const problem = stringProblem(v, max);
+  if (problem) return { error: `${field} ${problem}` };
   return v;
 }
 
