@@ -82,6 +82,14 @@ describe('first administrator: the one-time setup code', () => {
 
     // Once done, refused — with the same code or any other — and a restart logs no new code.
     expectGqlError(await t.gql(SETUP, { c: code, u: 'chief2', p: 'first-admin-passphrase' }), 'SETUP_ALREADY_DONE');
+    // Many at once (more than the pool's connections) are refused without pinning the pool: the service
+    // still answers an ordinary query while they are in flight, and every one is SETUP_ALREADY_DONE.
+    const storm = Array.from({ length: 30 }, () =>
+      t.gql(SETUP, { c: 'f'.repeat(32), u: 'someone', p: 'first-admin-passphrase' }),
+    );
+    const townships = await t.gql<{ townships: unknown[] }>(`{ townships { code } }`);
+    expect(townships.data?.townships).toHaveLength(11);
+    for (const res of await Promise.all(storm)) expectGqlError(res, 'SETUP_ALREADY_DONE');
     expect(await atStart(t)).toEqual({ info: [], warn: [] });
     expect(await count(t, `SELECT count(*)::int AS n FROM app_user`)).toBe(1);
   });

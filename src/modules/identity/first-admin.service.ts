@@ -87,6 +87,10 @@ export class FirstAdminService {
 
   /** setupFirstAdmin: the first COUNTY_ADMIN, given the setup code of the latest start; refused once one exists. */
   async setup(setupCode: string, username: string, password: string): Promise<User> {
+    // Anonymous callers: refused without holding a connection once an administrator exists, and never
+    // queued on the lock (one setup at a time holds a connection; the others are told to retry), so
+    // they cannot pin the pool.
+    if (await this.adminExists(this.dataSource)) throw new SetupAlreadyDone();
     return this.locked(async (q) => {
       if (await this.adminExists(q)) throw new SetupAlreadyDone();
       const now = this.clock.now();
@@ -120,19 +124,25 @@ export class FirstAdminService {
       });
       await q.query(`DELETE FROM first_admin_setup`);
       return user;
-    });
+    }, false);
   }
 
-  private async adminExists(q: QueryRunner): Promise<boolean> {
+  private async adminExists(q: { query(sql: string, parameters?: unknown[]): Promise<unknown> }): Promise<boolean> {
     const rows = (await q.query(`SELECT 1 FROM app_user WHERE role = $1 LIMIT 1`, [Role.COUNTY_ADMIN])) as unknown[];
     return rows.length > 0;
   }
 
-  private async locked<T>(work: (q: QueryRunner) => Promise<T>): Promise<T> {
+  private async locked<T>(work: (q: QueryRunner) => Promise<T>, wait = true): Promise<T> {
     const q = this.dataSource.createQueryRunner();
     await q.connect();
     try {
-      await q.query('SELECT pg_advisory_lock($1)', [FIRST_ADMIN_LOCK_KEY]);
+      if (wait) await q.query('SELECT pg_advisory_lock($1)', [FIRST_ADMIN_LOCK_KEY]);
+      else {
+        const [row] = (await q.query('SELECT pg_try_advisory_lock($1) AS taken', [FIRST_ADMIN_LOCK_KEY])) as {
+          taken: boolean;
+        }[];
+        if (!row?.taken) throw new TooManySetupAttempts(1);
+      }
       try {
         return await work(q);
       } finally {
