@@ -53,3 +53,13 @@ describe('safeError', () => {
     expect(JSON.stringify(safeError(err))).not.toContain('secret');
   });
 });
+
+describe('safeError on its own output', () => {
+  it('passes an already safe error through, so a logger serialiser running it again keeps the details', () => {
+    const once = safeError(new TypeError('x is undefined'));
+    expect(safeError(once)).toBe(once);
+    expect(safeError(once)).toMatchObject({ type: 'TypeError', message: 'x is undefined' });
+    // Any other plain object is still not trusted.
+    expect(safeError({ type: 'TypeError', message: 'x' })).toEqual({ type: 'object', message: '[non-error value]' });
+  });
+});

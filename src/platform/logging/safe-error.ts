@@ -47,7 +47,17 @@ function frames(stack: string | undefined): string {
     .join('\n');
 }
 
+/** What safeError produced already: passed through unchanged when it is logged (and serialised) again. */
+const SAFE = new WeakSet<object>();
+
 export function safeError(value: unknown, depth = 0): SafeError {
+  if (typeof value === 'object' && value !== null && SAFE.has(value)) return value as SafeError;
+  const safe = toSafeError(value, depth);
+  SAFE.add(safe);
+  return safe;
+}
+
+function toSafeError(value: unknown, depth: number): SafeError {
   if (!(value instanceof Error))
     return { type: typeof value, message: typeof value === 'string' ? value : '[non-error value]' };
   const type = value.constructor?.name || value.name || 'Error';
