@@ -384,6 +384,7 @@ const SCOPE_NAMES = {
   department: 'an existing department code',
   township: 'an existing township code',
   school: 'the id of an existing school',
+  institution: 'the id of an approved or operating institution',
 } as const;
 
 export function normaliseUsername(username: string): string {

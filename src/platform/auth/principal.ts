@@ -9,6 +9,8 @@ export interface UserPrincipal {
   departmentCode?: string;
   townshipCode?: string;
   schoolId?: string;
+  /** INSTITUTION_ADMIN: the one institution the user acts for. */
+  institutionId?: string;
 }
 
 /** A partner bank authenticated by a signed request with one of its API keys. */

@@ -6,12 +6,13 @@ export enum Role {
   SCHOOL_ADMIN = 'SCHOOL_ADMIN', // 学校
   INSPECTOR = 'INSPECTOR', // 督导/执法人员
   DISCIPLINE_SUPERVISOR = 'DISCIPLINE_SUPERVISOR', // 县纪委县监委: read-only everything
+  INSTITUTION_ADMIN = 'INSTITUTION_ADMIN', // 机构端: one institution's own records, contracts and refunds
 }
 
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
 
-/** What a role's scope names: nothing (county-wide), a department code, a township code or a school id. */
-export type ScopeKind = 'county' | 'department' | 'township' | 'school';
+/** What a role's scope names: nothing (county-wide), a department code, a township code, a school id or an institution id. */
+export type ScopeKind = 'county' | 'department' | 'township' | 'school' | 'institution';
 
 export function scopeKindOf(role: Role): ScopeKind {
   switch (role) {
@@ -25,5 +26,7 @@ export function scopeKindOf(role: Role): ScopeKind {
       return 'township';
     case Role.SCHOOL_ADMIN:
       return 'school';
+    case Role.INSTITUTION_ADMIN:
+      return 'institution';
   }
 }

@@ -3,7 +3,7 @@ import { Principal } from './principal';
 import { Role } from './role';
 
 /** The jurisdiction dimensions a record can be scoped by. */
-export type ScopeDimension = 'township' | 'department' | 'school' | 'bank';
+export type ScopeDimension = 'township' | 'department' | 'school' | 'bank' | 'institution';
 
 /** SQL expressions (e.g. `s.township_code`) naming each dimension a query's rows carry. */
 export type ScopeColumns = Partial<Record<ScopeDimension, string>>;
@@ -26,7 +26,7 @@ const match = (dimension: ScopeDimension, value: string | undefined): ScopeRule 
 /**
  * The jurisdiction rule of a principal: COUNTY_ADMIN, DISCIPLINE_SUPERVISOR and the service itself see
  * everything; department officers and inspectors their department; township officers their township;
- * school administrators their school; a bank its own rows; anonymous callers nothing.
+ * school administrators their school; institution administrators their institution; a bank its own rows; anonymous callers nothing.
  */
 export function scopeRule(principal: Principal, options: ScopeOptions = {}): ScopeRule {
   switch (principal.kind) {
@@ -47,6 +47,8 @@ export function scopeRule(principal: Principal, options: ScopeOptions = {}): Sco
           return match('township', principal.townshipCode);
         case Role.SCHOOL_ADMIN:
           return match('school', principal.schoolId);
+        case Role.INSTITUTION_ADMIN:
+          return match('institution', principal.institutionId);
       }
   }
   return NONE;
