@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
@@ -12,7 +12,7 @@ import { SupervisionCampaign } from './entities/supervision-campaign.entity';
 import { SupervisionEscalation } from './entities/supervision-escalation.entity';
 import { SupervisionTask } from './entities/supervision-task.entity';
 import { OPEN_STATUS_SQL, TaskType } from './supervision.enums';
-import { OrderFilter, OverdueBreakdownRow, SupervisionDashboardFigures, TaskFilter } from './supervision.types';
+import { OrderFilter, OverdueBreakdownRow, SupervisionDashboardFigures, TaskFilter, UUID } from './supervision.types';
 import { taskScopeSql } from './supervision.access';
 
 /** The supervision module's reads: every SQL query and query builder the services and the facade use. */
@@ -232,5 +232,44 @@ export class SupervisionQueries {
 
   template(type: TaskType): Promise<ChecklistTemplate> {
     return this.dataSource.getRepository(ChecklistTemplate).findOneByOrFail({ taskType: type });
+  }
+
+  // ---- inside a service's transaction -------------------------------------------------------------
+
+  /** The task, locked for the transaction's change (null for an id that is no UUID or no task). */
+  async lockTask(em: EntityManager, id: string): Promise<SupervisionTask | null> {
+    return UUID.test(id) ? em.findOne(SupervisionTask, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+  }
+
+  /** The rectification order, locked for the transaction's change (null for an id that is no UUID or no order). */
+  async lockOrder(em: EntityManager, id: string): Promise<RectificationOrder | null> {
+    return UUID.test(id)
+      ? em.findOne(RectificationOrder, { where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+  }
+
+  /** A task as the transaction sees it (one it has just inserted, or the task of a finding or order). */
+  taskIn(em: EntityManager, id: string): Promise<SupervisionTask | null> {
+    return em.findOneBy(SupervisionTask, { id });
+  }
+
+  /** A finding as the transaction sees it (null for an id that is no UUID or no finding). */
+  async findingIn(em: EntityManager, id: string): Promise<SupervisionFinding | null> {
+    return UUID.test(id) ? em.findOneBy(SupervisionFinding, { id }) : null;
+  }
+
+  /** Whether the task has at least one finding (a task is submitted with its findings). */
+  hasFindings(em: EntityManager, taskId: string): Promise<boolean> {
+    return em.existsBy(SupervisionFinding, { taskId });
+  }
+
+  /** The checklist template of a task type, locked for the transaction's change. */
+  lockTemplate(em: EntityManager, type: TaskType): Promise<ChecklistTemplate> {
+    return em.findOneOrFail(ChecklistTemplate, { where: { taskType: type }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The checklist template of a task type, as the transaction sees it. */
+  templateIn(em: EntityManager, type: TaskType): Promise<ChecklistTemplate> {
+    return em.findOneByOrFail(ChecklistTemplate, { taskType: type });
   }
 }
