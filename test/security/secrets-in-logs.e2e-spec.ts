@@ -7,7 +7,7 @@ import { TestApp, expectGqlError, startTestApp } from '../support/test-app';
  * No secret in the logs: the app runs at LOG_LEVEL=debug with its pino output captured (pino is wrapped
  * to write into a buffer), people log in (right and wrong passwords), passwords are set and reset, a bank
  * key is issued and used (good and bad signatures) — then the captured lines are searched for each
- * password and secret in clear.
+ * password and secret in clear (also tokens sent in a query string, which the access log leaves out).
  */
 const mockCaptured: string[] = [];
 jest.mock('pino', () => {
@@ -70,9 +70,15 @@ describe('secrets in logs', () => {
     await t.bankRequest('POST', '/api/bank/v1/statements', '{"statements": [', bank).expect(400);
     // A 500-free error path with an Authorization header on a route that refuses it.
     await t.http().get('/api/bank/v1/accounts').set('Authorization', `Bearer ${admin.token}`).expect(401);
+    // Tokens and personal data in a query string: the access log keeps the path only.
+    const queryToken = 'query-string-token-7f3a9c';
+    secrets.push(queryToken);
+    await t.http().get(`/api/bank/v1/accounts?access_token=${admin.token}`).expect(401);
+    await t.http().get(`/graphql?query=%7B__typename%7D&token=${queryToken}`);
 
     const log = mockCaptured.join('');
     expect(log).toContain('/api/bank/v1/accounts'); // the capture works: requests were logged
+    expect(log).toContain('"path":"/api/bank/v1/accounts"');
     const leaked = secrets.filter((s) => log.includes(s));
     expect(leaked).toEqual([]);
     console.log(`secrets in logs: ${secrets.length} secrets searched in ${mockCaptured.length} log lines, none found`);

@@ -715,6 +715,13 @@ describe('supervision', () => {
         .set('Authorization', `Bearer ${tokenAt(admin)}`)
         .expect(404);
       expect(missing.body.code).toBe('REPORT_NOT_FOUND');
+      // A name of the right shape that is no UUID is not found either, before any query (not a database error).
+      const malformed = await t
+        .http()
+        .get(`/api/supervision/reports/${'-'.repeat(36)}.xlsx`)
+        .set('Authorization', `Bearer ${tokenAt(admin)}`)
+        .expect(404);
+      expect(malformed.body.code).toBe('REPORT_NOT_FOUND');
     });
 
     it('a month not yet over counts as of now and says so: a task due later this month is not overdue', async () => {

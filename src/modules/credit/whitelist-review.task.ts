@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { systemPrincipal } from '../../platform/auth/principal';
 import { ScheduledTask, ScheduledTaskHandler } from '../../platform/events';
+import { safeError } from '../../platform/logging/safe-error';
 import { NotificationsFacade } from '../notifications';
 import { RegistryFacade } from '../registry';
 import { CreditEntryService } from './credit-entry.service';
@@ -61,7 +62,7 @@ export class WhitelistReviewTask implements ScheduledTaskHandler {
           );
           proposed++;
         } catch (e) {
-          this.logger.warn(`whitelist proposal for ${institution.id} skipped: ${(e as Error).message}`);
+          this.logger.warn({ msg: `whitelist proposal for ${institution.id} skipped`, err: safeError(e) });
         }
       }
     }

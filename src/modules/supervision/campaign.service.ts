@@ -89,10 +89,7 @@ export class CampaignService {
     });
     if (problems.length) throw new ValidationFailed(problems);
     return this.dataSource.transaction(async (em) => {
-      const template = await em.findOneOrFail(ChecklistTemplate, {
-        where: { taskType },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const template = await this.queries.lockTemplate(em, taskType);
       const before = { items: template.items, defaultDueDays: template.defaultDueDays };
       template.items = clean;
       template.defaultDueDays = defaultDueDays;

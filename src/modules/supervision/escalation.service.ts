@@ -90,6 +90,11 @@ export class EscalationService {
     }
   }
 
+  /**
+   * Claims a batch and raises its level in one statement. This is the sweep's write, not a read (picking
+   * the rows and raising them apart would let two sweeps claim the same row), so it stays here rather than
+   * in supervision.queries.ts; the service holds no other SQL but its inserts.
+   */
   private async claim(
     em: EntityManager,
     kind: keyof typeof KINDS,

@@ -12,10 +12,9 @@ import { RectificationOrder } from './entities/rectification-order.entity';
 import { ChecklistResultRecord, SupervisionFinding } from './entities/supervision-finding.entity';
 import { SupervisionViolation } from './entities/supervision-violation.entity';
 import { SupervisionEscalation } from './entities/supervision-escalation.entity';
-import { SupervisionTask } from './entities/supervision-task.entity';
 import {
-  IllegalTaskTransition,
   findingNotFound,
+  illegalTaskTransition,
   orderAlreadyCompleted,
   orderNotFound,
   taskNotFound,
@@ -25,7 +24,7 @@ import { SupervisionQueries } from './supervision.queries';
 import { IssueOrderCommand, OrderFilter, RecordFindingCommand, UUID } from './supervision.types';
 import { actorName } from '../../platform/auth/principal';
 import { assertCanManage, assertCanWork, canReadTask } from './supervision.access';
-import { TaskService } from './task.service';
+import { TaskCreationService } from './task-creation.service';
 
 /** Findings of a task, the rectification orders they give rise to (整改) and their completion (opening the re-check, 整改复查). */
 @Injectable()
@@ -33,7 +32,7 @@ export class RectificationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queries: SupervisionQueries,
-    private readonly tasks: TaskService,
+    private readonly tasks: TaskCreationService,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly notifications: NotificationsFacade,
@@ -95,13 +94,11 @@ export class RectificationService {
     });
     if (problems.length) throw new ValidationFailed(problems);
     return this.dataSource.transaction(async (em) => {
-      const task = UUID.test(taskId)
-        ? await em.findOne(SupervisionTask, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } })
-        : null;
+      const task = await this.queries.lockTask(em, taskId);
       if (!task || !canReadTask(actor, task)) throw taskNotFound(taskId);
       assertCanWork(actor, task);
       if (task.status !== TaskStatus.IN_PROGRESS)
-        throw new IllegalTaskTransition(task.status, 'given findings (start it first)');
+        throw illegalTaskTransition(task.status, 'given findings (start it first)');
       const checklist = new Set(task.checklist.map((c) => c.code));
       const late: { path: string; message: string }[] = [];
       codes.forEach((code, i) => {
@@ -179,8 +176,8 @@ export class RectificationService {
     if (command.institutionId && (await this.registry.getInstitutions([command.institutionId])).length === 0)
       problems.push({ path: 'institutionId', message: 'no such institution' });
     return this.dataSource.transaction(async (em) => {
-      const finding = UUID.test(findingId) ? await em.findOneBy(SupervisionFinding, { id: findingId }) : null;
-      const task = finding ? await em.findOneBy(SupervisionTask, { id: finding.taskId }) : null;
+      const finding = await this.queries.findingIn(em, findingId);
+      const task = finding ? await this.queries.taskIn(em, finding.taskId) : null;
       if (!finding || !task || !canReadTask(actor, task)) throw findingNotFound(findingId);
       assertCanManage(actor, task.leadDepartmentCode);
       if (problems.length) throw new ValidationFailed(problems);
@@ -241,10 +238,8 @@ export class RectificationService {
     const completionNote = note.trim();
     if (!completionNote) throw new ValidationFailed([{ path: 'note', message: 'must not be blank' }]);
     return this.dataSource.transaction(async (em) => {
-      const order = UUID.test(orderId)
-        ? await em.findOne(RectificationOrder, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } })
-        : null;
-      const task = order ? await em.findOneBy(SupervisionTask, { id: order.taskId }) : null;
+      const order = await this.queries.lockOrder(em, orderId);
+      const task = order ? await this.queries.taskIn(em, order.taskId) : null;
       if (!order || !task || !canReadTask(actor, task)) throw orderNotFound(orderId);
       assertCanManage(actor, task.leadDepartmentCode);
       if (order.status !== RectificationStatus.OPEN) throw orderAlreadyCompleted(order.id);

@@ -9,12 +9,14 @@ import { addDays, businessDate, localToInstant } from '../../platform/clock/busi
 import { Clock } from '../../platform/clock/clock';
 import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
+import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { ReferenceFacade } from '../reference';
 import { RegistryFacade } from '../registry';
 import { SupervisionReport } from './entities/supervision-report.entity';
 import { reportNotFound } from './supervision.errors';
 import { ReportKind } from './supervision.enums';
+import { SupervisionQueries } from './supervision.queries';
+import { ReportAreaCounts, ReportEscalationCounts, ReportRectificationCounts } from './supervision.types';
 import { actorName } from '../../platform/auth/principal';
 
 export interface ReportPeriod {
@@ -28,12 +30,9 @@ export interface ReportPeriod {
   to: Date;
 }
 
-interface AreaRow {
+interface AreaRow extends ReportAreaCounts {
   code: string;
   name: string;
-  opened: number;
-  closed: number;
-  overdue: number;
 }
 
 export interface ReportFigures {
@@ -50,8 +49,8 @@ export interface ReportFigures {
   totals: { opened: number; closed: number; overdueAtEnd: number };
   byDepartment: AreaRow[];
   byTownship: AreaRow[];
-  escalations: { level1: number; level2: number; level3: number; tasks: number; orders: number; complaints: number };
-  rectification: { issued: number; completed: number; dueByEnd: number; completedByEnd: number; rate: number | null };
+  escalations: ReportEscalationCounts;
+  rectification: ReportRectificationCounts & { rate: number | null };
   registry: { operatingInstitutions: number };
 }
 
@@ -97,6 +96,7 @@ export function previousPeriod(kind: ReportKind, now: Date, timeZone: string): s
 export class ReportService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly queries: SupervisionQueries,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly reference: ReferenceFacade,
@@ -107,23 +107,12 @@ export class ReportService {
 
   list(actor: Principal, page: PageArgs): Promise<Connection<SupervisionReport>> {
     assertReader(actor);
-    const qb = this.dataSource.getRepository(SupervisionReport).createQueryBuilder('r');
-    return paginate(qb, page, {
-      list: 'supervision.reports',
-      valueType: 'timestamp',
-      column: 'r.generated_at',
-      value: (r) => r.generatedAt,
-      tieBreaker: 'r.id',
-      tieValue: (r) => r.id,
-      direction: 'DESC',
-    });
+    return this.queries.listReports(page);
   }
 
   async get(actor: Principal, id: string): Promise<SupervisionReport> {
     assertReader(actor);
-    const report = /^[0-9a-f-]{36}$/i.test(id)
-      ? await this.dataSource.getRepository(SupervisionReport).findOneBy({ id })
-      : null;
+    const report = await this.queries.reportById(id);
     if (!report) throw reportNotFound(id);
     return report;
   }
@@ -134,11 +123,9 @@ export class ReportService {
     format: 'csv' | 'xlsx',
   ): Promise<{ report: SupervisionReport; content: Buffer }> {
     const report = await this.get(actor, id);
-    const [row] = (await this.dataSource.query(`SELECT csv, xlsx FROM supervision_report WHERE id = $1`, [id])) as {
-      csv: string;
-      xlsx: Buffer;
-    }[];
-    return { report, content: format === 'csv' ? Buffer.from(row!.csv, 'utf8') : row!.xlsx };
+    const files = await this.queries.reportFiles(report.id);
+    if (!files) throw reportNotFound(id);
+    return { report, content: format === 'csv' ? Buffer.from(files.csv, 'utf8') : files.xlsx };
   }
 
   /** On demand (专报): every call stores a new report. */
@@ -184,7 +171,7 @@ export class ReportService {
         kind: p.kind,
         period: p.period,
       });
-      return em.findOneByOrFail(SupervisionReport, { id: row.id });
+      return this.queries.reportById(row.id, em);
     });
   }
 
@@ -195,44 +182,20 @@ export class ReportService {
   async figures(p: ReportPeriod, now: Date = this.clock.now()): Promise<ReportFigures> {
     const partial = now.getTime() < p.to.getTime();
     const end = partial ? now : p.to;
-    const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, [p.from, end]) as Promise<T[]>;
-    const byArea = async (column: string, names: Map<string, string>): Promise<AreaRow[]> => {
-      const rows = await q<{ code: string | null; opened: number; closed: number; overdue: number }>(
-        `SELECT ${column} AS code,
-                count(*) FILTER (WHERE created_at >= $1 AND created_at < $2)::int AS opened,
-                count(*) FILTER (WHERE closed_at >= $1 AND closed_at < $2 AND status = 'CLOSED')::int AS closed,
-                count(*) FILTER (WHERE due_at < $2 AND (done_at IS NULL OR done_at >= $2))::int AS overdue
-         FROM supervision_task
-         WHERE created_at < $2 AND (created_at >= $1 OR closed_at >= $1 OR closed_at IS NULL)
-         GROUP BY 1 ORDER BY 1`,
-      );
-      return rows
-        .filter((r) => r.opened || r.closed || r.overdue)
-        .map((r) => ({
-          code: r.code ?? '',
-          name: r.code ? (names.get(r.code) ?? r.code) : '(county-wide)',
-          opened: r.opened,
-          closed: r.closed,
-          overdue: r.overdue,
-        }));
-    };
+    const byArea = async (by: 'department' | 'township', names: Map<string, string>): Promise<AreaRow[]> =>
+      (await this.queries.reportTaskCounts(by, p.from, end)).map((r) => ({
+        code: r.code ?? '',
+        name: r.code ? (names.get(r.code) ?? r.code) : '(county-wide)',
+        opened: r.opened,
+        closed: r.closed,
+        overdue: r.overdue,
+      }));
     const departments = new Map((await this.reference.listDepartments()).map((d) => [d.code, d.name]));
     const townships = new Map((await this.reference.listTownships()).map((t) => [t.code, t.name]));
-    const byDepartment = await byArea('lead_department_code', departments);
-    const byTownship = await byArea('township_code', townships);
-    const [esc] = await q<ReportFigures['escalations']>(
-      `SELECT count(*) FILTER (WHERE level = 1)::int AS level1, count(*) FILTER (WHERE level = 2)::int AS level2, count(*) FILTER (WHERE level = 3)::int AS level3,
-              count(*) FILTER (WHERE item_kind = 'TASK')::int AS tasks, count(*) FILTER (WHERE item_kind = 'ORDER')::int AS orders,
-              count(*) FILTER (WHERE item_kind = 'COMPLAINT')::int AS complaints
-       FROM supervision_escalation WHERE escalated_at >= $1 AND escalated_at < $2`,
-    );
-    const [rect] = await q<{ issued: number; completed: number; dueByEnd: number; completedByEnd: number }>(
-      `SELECT count(*) FILTER (WHERE created_at >= $1)::int AS issued,
-              count(*) FILTER (WHERE completed_at >= $1 AND completed_at < $2)::int AS completed,
-              count(*) FILTER (WHERE deadline_at < $2)::int AS "dueByEnd",
-              count(*) FILTER (WHERE deadline_at < $2 AND completed_at < $2)::int AS "completedByEnd"
-       FROM rectification_order WHERE created_at < $2`,
-    );
+    const byDepartment = await byArea('department', departments);
+    const byTownship = await byArea('township', townships);
+    const esc = await this.queries.reportEscalationCounts(p.from, end);
+    const rect = await this.queries.reportRectificationCounts(p.from, end);
     const sum = (key: 'opened' | 'closed' | 'overdue') => byDepartment.reduce((n, r) => n + r[key], 0);
     return {
       kind: p.kind,
@@ -244,10 +207,10 @@ export class ReportService {
       totals: { opened: sum('opened'), closed: sum('closed'), overdueAtEnd: sum('overdue') },
       byDepartment,
       byTownship,
-      escalations: esc!,
+      escalations: esc,
       rectification: {
-        ...rect!,
-        rate: rect!.dueByEnd ? Math.round((rect!.completedByEnd / rect!.dueByEnd) * 1000) / 1000 : null,
+        ...rect,
+        rate: rect.dueByEnd ? Math.round((rect.completedByEnd / rect.dueByEnd) * 1000) / 1000 : null,
       },
       registry: { operatingInstitutions: (await this.registry.listOperatingInstitutionIds()).length },
     };

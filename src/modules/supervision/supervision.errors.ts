@@ -8,21 +8,12 @@ export const campaignNotFound = (id: string): NotFound => new NotFound(`Campaign
 export const reportNotFound = (id: string): NotFound => new NotFound(`Report ${id}`, 'REPORT_NOT_FOUND');
 
 /** A lifecycle command the task's current state does not allow; the message names the state. */
-export class IllegalTaskTransition extends Conflict {
-  constructor(
-    readonly current: string,
-    command: string,
-  ) {
-    super('ILLEGAL_TASK_TRANSITION', `The task is ${current}; it cannot be ${command}`);
-  }
-}
+export const illegalTaskTransition = (current: string, command: string): Conflict =>
+  new Conflict('ILLEGAL_TASK_TRANSITION', `The task is ${current}; it cannot be ${command}`);
 
 export const orderAlreadyCompleted = (id: string): Conflict =>
   new Conflict('RECTIFICATION_ORDER_COMPLETED', `Rectification order ${id} is already completed`);
 
 /** An assignee who is not an active inspector or officer of the task's departments, nor a township officer of its township. */
-export class InvalidAssignee extends DomainError {
-  constructor(message: string) {
-    super('INVALID_ASSIGNEE', message, 400, [{ path: 'assigneeIds', message }]);
-  }
-}
+export const invalidAssignee = (message: string): DomainError =>
+  new DomainError('INVALID_ASSIGNEE', message, 400, [{ path: 'assigneeIds', message }]);

@@ -33,7 +33,10 @@ import { CampaignService } from './campaign.service';
 import { RectificationService } from './rectification.service';
 import { SupervisionFacade } from './supervision.facade';
 import { SupervisionQueries } from './supervision.queries';
-import { TaskService } from './task.service';
+import { TaskAssigneeService } from './task-assignee.service';
+import { TaskCreationService } from './task-creation.service';
+import { TaskLifecycleService } from './task-lifecycle.service';
+import { TaskReadService } from './task-read.service';
 
 /** Supervision tasks (督导检查, 联合执法, 整改): assignments, findings, rectification, the escalation ladder, reports. */
 @Module({
@@ -56,7 +59,10 @@ import { TaskService } from './task.service';
   controllers: [ReportController],
   providers: [
     SupervisionQueries,
-    TaskService,
+    TaskReadService,
+    TaskAssigneeService,
+    TaskCreationService,
+    TaskLifecycleService,
     RectificationService,
     CampaignService,
     SupervisionFacade,

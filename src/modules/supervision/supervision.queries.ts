@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
@@ -10,9 +10,19 @@ import { SupervisionViolation } from './entities/supervision-violation.entity';
 import { ChecklistTemplate } from './entities/checklist-template.entity';
 import { SupervisionCampaign } from './entities/supervision-campaign.entity';
 import { SupervisionEscalation } from './entities/supervision-escalation.entity';
+import { SupervisionReport } from './entities/supervision-report.entity';
 import { SupervisionTask } from './entities/supervision-task.entity';
 import { OPEN_STATUS_SQL, TaskType } from './supervision.enums';
-import { OrderFilter, OverdueBreakdownRow, SupervisionDashboardFigures, TaskFilter } from './supervision.types';
+import {
+  OrderFilter,
+  OverdueBreakdownRow,
+  ReportAreaCounts,
+  ReportEscalationCounts,
+  ReportRectificationCounts,
+  SupervisionDashboardFigures,
+  TaskFilter,
+  UUID,
+} from './supervision.types';
 import { taskScopeSql } from './supervision.access';
 
 /** The supervision module's reads: every SQL query and query builder the services and the facade use. */
@@ -232,5 +242,119 @@ export class SupervisionQueries {
 
   template(type: TaskType): Promise<ChecklistTemplate> {
     return this.dataSource.getRepository(ChecklistTemplate).findOneByOrFail({ taskType: type });
+  }
+
+  // ---- reports (一月一调度 / 一季一总结) --------------------------------------------------------------
+
+  /** Stored reports, newest first. */
+  listReports(page: PageArgs): Promise<Connection<SupervisionReport>> {
+    const qb = this.dataSource.getRepository(SupervisionReport).createQueryBuilder('r');
+    return paginate(qb, page, {
+      list: 'supervision.reports',
+      valueType: 'timestamp',
+      column: 'r.generated_at',
+      value: (r) => r.generatedAt,
+      tieBreaker: 'r.id',
+      tieValue: (r) => r.id,
+      direction: 'DESC',
+    });
+  }
+
+  /** A stored report (null for an id that is no UUID or no report). */
+  async reportById(id: string, em: EntityManager = this.dataSource.manager): Promise<SupervisionReport | null> {
+    return UUID.test(id) ? em.findOneBy(SupervisionReport, { id }) : null;
+  }
+
+  /** The stored CSV and XLSX files of a report (null when there is no such report). */
+  async reportFiles(id: string): Promise<{ csv: string; xlsx: Buffer } | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = (await this.dataSource.query(`SELECT csv, xlsx FROM supervision_report WHERE id = $1`, [id])) as {
+      csv: string;
+      xlsx: Buffer;
+    }[];
+    return row ?? null;
+  }
+
+  /**
+   * Tasks per lead department or township over [from, to): opened in it, closed in it, and overdue at its
+   * end (due before it and not done by then). Areas with none of the three are left out.
+   */
+  async reportTaskCounts(by: 'department' | 'township', from: Date, to: Date): Promise<ReportAreaCounts[]> {
+    const column = by === 'department' ? 'lead_department_code' : 'township_code';
+    const rows = (await this.dataSource.query(
+      `SELECT ${column} AS code,
+              count(*) FILTER (WHERE created_at >= $1 AND created_at < $2)::int AS opened,
+              count(*) FILTER (WHERE closed_at >= $1 AND closed_at < $2 AND status = 'CLOSED')::int AS closed,
+              count(*) FILTER (WHERE due_at < $2 AND (done_at IS NULL OR done_at >= $2))::int AS overdue
+       FROM supervision_task
+       WHERE created_at < $2 AND (created_at >= $1 OR closed_at >= $1 OR closed_at IS NULL)
+       GROUP BY 1 ORDER BY 1`,
+      [from, to],
+    )) as ReportAreaCounts[];
+    return rows.filter((r) => r.opened || r.closed || r.overdue);
+  }
+
+  /** Escalations recorded over [from, to), by level and by kind of item. */
+  async reportEscalationCounts(from: Date, to: Date): Promise<ReportEscalationCounts> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE level = 1)::int AS level1, count(*) FILTER (WHERE level = 2)::int AS level2, count(*) FILTER (WHERE level = 3)::int AS level3,
+              count(*) FILTER (WHERE item_kind = 'TASK')::int AS tasks, count(*) FILTER (WHERE item_kind = 'ORDER')::int AS orders,
+              count(*) FILTER (WHERE item_kind = 'COMPLAINT')::int AS complaints
+       FROM supervision_escalation WHERE escalated_at >= $1 AND escalated_at < $2`,
+      [from, to],
+    )) as ReportEscalationCounts[];
+    return row!;
+  }
+
+  /** Rectification orders issued before `to`: issued and completed over [from, to), due and completed by `to`. */
+  async reportRectificationCounts(from: Date, to: Date): Promise<ReportRectificationCounts> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE created_at >= $1)::int AS issued,
+              count(*) FILTER (WHERE completed_at >= $1 AND completed_at < $2)::int AS completed,
+              count(*) FILTER (WHERE deadline_at < $2)::int AS "dueByEnd",
+              count(*) FILTER (WHERE deadline_at < $2 AND completed_at < $2)::int AS "completedByEnd"
+       FROM rectification_order WHERE created_at < $2`,
+      [from, to],
+    )) as ReportRectificationCounts[];
+    return row!;
+  }
+
+  // ---- inside a service's transaction -------------------------------------------------------------
+
+  /** The task, locked for the transaction's change (null for an id that is no UUID or no task). */
+  async lockTask(em: EntityManager, id: string): Promise<SupervisionTask | null> {
+    return UUID.test(id) ? em.findOne(SupervisionTask, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+  }
+
+  /** The rectification order, locked for the transaction's change (null for an id that is no UUID or no order). */
+  async lockOrder(em: EntityManager, id: string): Promise<RectificationOrder | null> {
+    return UUID.test(id)
+      ? em.findOne(RectificationOrder, { where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+  }
+
+  /** A task as the transaction sees it (one it has just inserted, or the task of a finding or order). */
+  taskIn(em: EntityManager, id: string): Promise<SupervisionTask | null> {
+    return em.findOneBy(SupervisionTask, { id });
+  }
+
+  /** A finding as the transaction sees it (null for an id that is no UUID or no finding). */
+  async findingIn(em: EntityManager, id: string): Promise<SupervisionFinding | null> {
+    return UUID.test(id) ? em.findOneBy(SupervisionFinding, { id }) : null;
+  }
+
+  /** Whether the task has at least one finding (a task is submitted with its findings). */
+  hasFindings(em: EntityManager, taskId: string): Promise<boolean> {
+    return em.existsBy(SupervisionFinding, { taskId });
+  }
+
+  /** The checklist template of a task type, locked for the transaction's change. */
+  lockTemplate(em: EntityManager, type: TaskType): Promise<ChecklistTemplate> {
+    return em.findOneOrFail(ChecklistTemplate, { where: { taskType: type }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The checklist template of a task type, as the transaction sees it. */
+  templateIn(em: EntityManager, type: TaskType): Promise<ChecklistTemplate> {
+    return em.findOneByOrFail(ChecklistTemplate, { taskType: type });
   }
 }

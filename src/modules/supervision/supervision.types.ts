@@ -94,3 +94,29 @@ export interface IssueOrderCommand {
   deadlineAt: Date;
   institutionId?: string;
 }
+
+/** Tasks of one area (a lead department or a township; null: county-level) counted over a report period. */
+export interface ReportAreaCounts {
+  code: string | null;
+  opened: number;
+  closed: number;
+  overdue: number;
+}
+
+/** Escalations recorded in a report period, by level and by kind of item. */
+export interface ReportEscalationCounts {
+  level1: number;
+  level2: number;
+  level3: number;
+  tasks: number;
+  orders: number;
+  complaints: number;
+}
+
+/** Rectification orders of a report period: issued, completed, and those due by its end (completed by then). */
+export interface ReportRectificationCounts {
+  issued: number;
+  completed: number;
+  dueByEnd: number;
+  completedByEnd: number;
+}

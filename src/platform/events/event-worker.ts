@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, Runtime, runsWorker } from '../../config/app-con
 import { Clock } from '../clock/clock';
 import { MetricsService } from '../metrics/metrics.service';
 import { runInRequestContext } from '../logging/request-context';
+import { safeError } from '../logging/safe-error';
 import { QueueFactory } from '../queue/queue-factory';
 import { SpanKind, contextFromCarrier, inSpan } from '../tracing/tracing';
 import { RUNTIME } from '../runtime.token';
@@ -86,9 +87,10 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
         const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
         // Logged outside the delivery, so the request id of the change that caused the event is added here.
         runInRequestContext(job?.data?.requestId, () =>
-          this.logger.warn(
-            `${job?.name ?? queue} failed on ${job?.data?.name ?? '?'} (${err.message})${final ? ': left in the failed set' : '; will retry'}`,
-          ),
+          this.logger.warn({
+            msg: `${job?.name ?? queue} failed on ${job?.data?.name ?? '?'}${final ? ': left in the failed set' : '; will retry'}`,
+            err: safeError(err),
+          }),
         );
       });
     }
@@ -168,7 +170,7 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
     worker.on('completed', () => this.jobs.inc({ queue: SCHEDULES_QUEUE, outcome: 'completed' }));
     worker.on('failed', (job, err) => {
       this.jobs.inc({ queue: SCHEDULES_QUEUE, outcome: 'failed' });
-      this.logger.warn(`scheduled task ${job?.name} failed: ${err.message}`);
+      this.logger.warn({ msg: `scheduled task ${job?.name} failed`, err: safeError(err) });
     });
     await this.upsertSchedulers(false);
   }

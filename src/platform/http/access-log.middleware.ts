@@ -5,7 +5,8 @@ import { MetricsService } from '../metrics/metrics.service';
 
 /**
  * Times every request: one access-log line, one observation in the latency histogram by route, and the
- * number of SQL statements the request sent (in the log line and a histogram by route).
+ * number of SQL statements the request sent (in the log line and a histogram by route). The line has the
+ * path without its query string: a query string can carry an access token or personal data.
  */
 export function accessLogMiddleware(metrics: MetricsService, logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -14,11 +15,8 @@ export function accessLogMiddleware(metrics: MetricsService, logger: Logger) {
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const routePath = (req.route as { path?: string } | undefined)?.path;
-      const route = routePath
-        ? `${req.baseUrl}${routePath}`
-        : req.originalUrl.split('?')[0] === '/graphql'
-          ? '/graphql'
-          : 'unmatched';
+      const path = pathOf(req.originalUrl);
+      const route = routePath ? `${req.baseUrl}${routePath}` : path === '/graphql' ? '/graphql' : 'unmatched';
       const queries = context?.queries ?? 0;
       metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       metrics.httpQueries.observe({ route }, queries);
@@ -27,7 +25,7 @@ export function accessLogMiddleware(metrics: MetricsService, logger: Logger) {
           {
             requestId: res.getHeader('x-request-id'),
             method: req.method,
-            url: req.originalUrl,
+            path,
             route,
             status: res.statusCode,
             ms: Math.round(seconds * 1000),
@@ -39,4 +37,10 @@ export function accessLogMiddleware(metrics: MetricsService, logger: Logger) {
     });
     next();
   };
+}
+
+/** A request target without its query string (and fragment). */
+export function pathOf(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
 }

@@ -13,7 +13,10 @@ import { SupervisionTask } from '../entities/supervision-task.entity';
 import { ReportService } from '../report.service';
 import { CampaignService } from '../campaign.service';
 import { RectificationService } from '../rectification.service';
-import { TaskService } from '../task.service';
+import { TaskAssigneeService } from '../task-assignee.service';
+import { TaskCreationService } from '../task-creation.service';
+import { TaskLifecycleService } from '../task-lifecycle.service';
+import { TaskReadService } from '../task-read.service';
 import {
   AssignableUserObject,
   CampaignObject,
@@ -81,15 +84,21 @@ export function toReportObject(r: SupervisionReport): ReportObject {
 const MANAGERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
 const WORKERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
 
-/** Supervision tasks (督导检查, 联合执法, 整改复查): thin resolvers over TaskService, RectificationService and CampaignService. */
+/**
+ * Supervision tasks (督导检查, 联合执法, 整改复查): thin resolvers over the task services (reading,
+ * assignees, creation, lifecycle), RectificationService and CampaignService.
+ */
 @Resolver(() => SupervisionTaskObject)
 export class SupervisionTaskResolver {
   constructor(
-    private readonly service: TaskService,
+    private readonly tasks: TaskReadService,
+    private readonly assignees: TaskAssigneeService,
+    private readonly creation: TaskCreationService,
+    private readonly lifecycle: TaskLifecycleService,
     private readonly rectification: RectificationService,
   ) {}
 
-  private view = (task: SupervisionTask): SupervisionTaskObject => ({ ...task, overdue: this.service.isOverdue(task) });
+  private view = (task: SupervisionTask): SupervisionTaskObject => ({ ...task, overdue: this.tasks.isOverdue(task) });
 
   @Query(() => TaskConnection, {
     description: 'Supervision tasks I may see, newest first',
@@ -99,7 +108,7 @@ export class SupervisionTaskResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() args: SupervisionTasksArgs,
   ): Promise<Connection<SupervisionTaskObject>> {
-    const page = await this.service.list(actor, args.filter ?? {}, args);
+    const page = await this.tasks.list(actor, args.filter ?? {}, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.view(e.node) })) };
   }
 
@@ -114,7 +123,7 @@ export class SupervisionTaskResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() args: AssignableUsersArgs,
   ): Promise<AssignableUserObject[]> {
-    return this.service.assignableUsers(actor, args);
+    return this.assignees.assignableUsers(actor, args);
   }
 
   @Query(() => SupervisionTaskObject)
@@ -122,7 +131,7 @@ export class SupervisionTaskResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
   ): Promise<SupervisionTaskObject> {
-    return this.view(await this.service.get(actor, id));
+    return this.view(await this.tasks.get(actor, id));
   }
 
   @ResolveField(() => [FindingObject])
@@ -148,7 +157,7 @@ export class SupervisionTaskResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: CreateSupervisionTaskInput,
   ): Promise<SupervisionTaskObject> {
-    return this.view(await this.service.create(actor, input));
+    return this.view(await this.creation.create(actor, input));
   }
 
   @Roles(...MANAGERS)
@@ -161,7 +170,7 @@ export class SupervisionTaskResolver {
     @Args('id', { type: () => ID }, uuidArg()) id: string,
     @Args('assigneeIds', { type: () => [ID] }) assigneeIds: string[],
   ): Promise<SupervisionTaskObject> {
-    return this.view(await this.service.assign(actor, id, assigneeIds));
+    return this.view(await this.lifecycle.assign(actor, id, assigneeIds));
   }
 
   @Roles(...WORKERS)
@@ -170,7 +179,7 @@ export class SupervisionTaskResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
   ): Promise<SupervisionTaskObject> {
-    return this.view(await this.service.start(actor, id));
+    return this.view(await this.lifecycle.start(actor, id));
   }
 
   @Roles(...WORKERS)
@@ -179,7 +188,7 @@ export class SupervisionTaskResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
   ): Promise<SupervisionTaskObject> {
-    return this.view(await this.service.submit(actor, id));
+    return this.view(await this.lifecycle.submit(actor, id));
   }
 
   @Roles(...MANAGERS)
@@ -188,7 +197,7 @@ export class SupervisionTaskResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
   ): Promise<SupervisionTaskObject> {
-    return this.view(await this.service.accept(actor, id));
+    return this.view(await this.lifecycle.accept(actor, id));
   }
 
   @Roles(...MANAGERS)
@@ -198,7 +207,7 @@ export class SupervisionTaskResolver {
     @Args('id', { type: () => ID }, uuidArg()) id: string,
     @Args('reason') reason: string,
   ): Promise<SupervisionTaskObject> {
-    return this.view(await this.service.returnTask(actor, id, reason));
+    return this.view(await this.lifecycle.returnTask(actor, id, reason));
   }
 
   @Roles(...MANAGERS)
@@ -207,7 +216,7 @@ export class SupervisionTaskResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
   ): Promise<SupervisionTaskObject> {
-    return this.view(await this.service.close(actor, id));
+    return this.view(await this.lifecycle.close(actor, id));
   }
 
   @Roles(...MANAGERS)
@@ -217,7 +226,7 @@ export class SupervisionTaskResolver {
     @Args('id', { type: () => ID }, uuidArg()) id: string,
     @Args('reason') reason: string,
   ): Promise<SupervisionTaskObject> {
-    return this.view(await this.service.cancel(actor, id, reason));
+    return this.view(await this.lifecycle.cancel(actor, id, reason));
   }
 
   @Roles(...WORKERS)
@@ -304,7 +313,7 @@ export class RectificationOrderResolver {
 export class CampaignResolver {
   constructor(
     private readonly service: CampaignService,
-    private readonly tasks: TaskService,
+    private readonly tasks: TaskReadService,
   ) {}
 
   @Query(() => [CampaignObject], { description: 'Campaigns (专项行动)' })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainEvent, OnEvent } from '../../../platform/events';
 import { RegistryFacade } from '../../registry';
-import { TaskService } from '../task.service';
+import { TaskCreationService } from '../task-creation.service';
 import { TargetKind, TaskType } from '../supervision.enums';
 
 /**
@@ -13,7 +13,7 @@ import { TargetKind, TaskType } from '../supervision.enums';
 @Injectable()
 export class TaskSourcesSubscriber {
   constructor(
-    private readonly supervision: TaskService,
+    private readonly supervision: TaskCreationService,
     private readonly registry: RegistryFacade,
   ) {}
 

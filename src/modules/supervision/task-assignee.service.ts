@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { Principal, hasRole, systemPrincipal } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
+import { IdentityFacade, UserDirectoryEntry } from '../identity';
+import { ReferenceFacade } from '../reference';
+import { invalidAssignee } from './supervision.errors';
+import { AssignableUsersQuery } from './supervision.types';
+import { AssigneeRule, DEPARTMENT_ASSIGNEE_ROLES, assertCanManage, assigneeProblem } from './supervision.access';
+import { exists } from './task-checks';
+import { TaskReadService } from './task-read.service';
+
+const SYSTEM = systemPrincipal('supervision');
+
+/**
+ * Who may be assigned to a task: active inspectors or officers of one of its departments, or active
+ * township officers of its township (乡镇配合相关职能部门开展联合执法检查). Looks them up for the people
+ * who assign, and checks the ones given when a task is created or re-assigned.
+ */
+@Injectable()
+export class TaskAssigneeService {
+  constructor(
+    private readonly tasks: TaskReadService,
+    private readonly reference: ReferenceFacade,
+    private readonly users: IdentityFacade,
+  ) {}
+
+  /**
+   * Active users who could be assignees: of a task (for who manages it), or of a task being planned (for
+   * who may create tasks) with the given department among its departments and/or the given township as
+   * its target's. With a task, departmentCode and townshipCode narrow the answer to that department's
+   * inspectors and officers and/or that township's officers. Directory fields only, by display name.
+   */
+  async assignableUsers(actor: Principal, query: AssignableUsersQuery): Promise<UserDirectoryEntry[]> {
+    let rule: AssigneeRule;
+    if (query.taskId) {
+      const task = await this.tasks.get(actor, query.taskId);
+      assertCanManage(actor, task.leadDepartmentCode);
+      rule = {
+        departmentCodes: [task.leadDepartmentCode, ...task.cooperatingDepartmentCodes],
+        townshipCode: task.townshipCode,
+      };
+      if (query.departmentCode || query.townshipCode) {
+        rule = {
+          departmentCodes: rule.departmentCodes.filter((d) => d === query.departmentCode),
+          townshipCode: query.townshipCode && query.townshipCode === rule.townshipCode ? rule.townshipCode : null,
+        };
+      }
+    } else {
+      if (actor.kind !== 'system' && !hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER))
+        throw new Forbidden('Only who may assign tasks may look up assignable users');
+      const problems: { path: string; message: string }[] = [];
+      if (!query.departmentCode && !query.townshipCode)
+        problems.push({
+          path: 'taskId',
+          message: 'give a task, or the departmentCode and/or townshipCode of the task being planned',
+        });
+      if (query.departmentCode && !(await exists(() => this.reference.getDepartment(query.departmentCode as string))))
+        problems.push({ path: 'departmentCode', message: `no department ${query.departmentCode}` });
+      if (query.townshipCode && !(await exists(() => this.reference.getTownship(query.townshipCode as string))))
+        problems.push({ path: 'townshipCode', message: `no township ${query.townshipCode}` });
+      if (problems.length) throw new ValidationFailed(problems);
+      rule = {
+        departmentCodes: query.departmentCode ? [query.departmentCode] : [],
+        townshipCode: query.townshipCode ?? null,
+      };
+    }
+    return this.users.directory(
+      SYSTEM,
+      [
+        { roles: [...DEPARTMENT_ASSIGNEE_ROLES], departmentCodes: [...rule.departmentCodes] },
+        { roles: [Role.TOWNSHIP_OFFICER], townshipCodes: rule.townshipCode ? [rule.townshipCode] : [] },
+      ],
+      { search: query.search, limit: query.first ?? 20 },
+    );
+  }
+
+  /**
+   * The given assignees, de-duplicated and lower-cased, once each is an active user who may work on a
+   * task under the rule (see assigneeProblem); INVALID_ASSIGNEE otherwise.
+   */
+  async validate(ids: string[], rule: AssigneeRule): Promise<string[]> {
+    const unique = [...new Set(ids.map((i) => i.toLowerCase()))];
+    if (unique.length > 50) throw invalidAssignee('At most 50 assignees');
+    for (const id of unique) {
+      const user = await this.users.getForReader(SYSTEM, id).catch((error: unknown) => {
+        if (error instanceof DomainError && error.status === 404) return null;
+        throw error;
+      });
+      if (!user || user.disabledAt) throw invalidAssignee(`User ${id} does not exist or is disabled`);
+      const problem = assigneeProblem(user, rule);
+      if (problem) throw invalidAssignee(problem);
+    }
+    return unique;
+  }
+}
