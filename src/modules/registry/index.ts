@@ -5,5 +5,4 @@ export type { InstitutionSummary } from './registry.facade';
 export { institutionNotFound } from './registry.errors';
 export { InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from './entities/institution.entity';
 export { checkCreditCode, creditCodeCheckCharacter } from './credit-code';
-export type { CreditCodeCheck } from './credit-code';
 export { InstitutionObject, InstitutionPublicProfileObject } from './graphql/registry.objects';

@@ -18,7 +18,7 @@ export interface InstitutionSummary {
   competentDepartmentCode: string;
 }
 
-export function toSummary(i: Institution): InstitutionSummary {
+function toSummary(i: Institution): InstitutionSummary {
   return {
     id: i.id,
     name: i.name,
