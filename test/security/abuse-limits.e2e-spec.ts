@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 // The test stubs the reference module's own read service (what its resolvers call), not the facade other modules use.
 // eslint-disable-next-line local/module-boundaries
-import { ReferenceService } from '../../src/modules/reference/reference.service';
+import { ReferenceQueries } from '../../src/modules/reference/reference.queries';
 import { Role } from '../../src/platform/auth/role';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { RateLimiter } from '../../src/platform/http/rate-limiter';
@@ -63,8 +63,8 @@ describe('abuse limits', () => {
   const complaints = () => count(`SELECT count(*) AS n FROM complaint`);
   /** Spies on the services behind the resolvers: a refused operation never reaches them. */
   const spies = () => ({
-    townships: jest.spyOn(t.app.get(ReferenceService), 'listTownships'),
-    schools: jest.spyOn(t.app.get(ReferenceService), 'listSchools'),
+    townships: jest.spyOn(t.app.get(ReferenceQueries), 'listTownships'),
+    schools: jest.spyOn(t.app.get(ReferenceQueries), 'listSchools'),
     // The complaint service's submit takes the `complaint-submit:<address>` bucket first thing, so a call with
     // that key is a call of submit (the service is not on the complaints module's public surface).
     limiter: jest.spyOn(t.app.get(RateLimiter), 'take'),

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 // The test stubs the reference module's own read service (what its resolvers call), not the facade other modules use.
 // eslint-disable-next-line local/module-boundaries
-import { ReferenceService } from '../../src/modules/reference/reference.service';
+import { ReferenceQueries } from '../../src/modules/reference/reference.queries';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { Role } from '../../src/platform/auth/role';
 import { TestApp, expectGqlError, startTestApp } from '../support/test-app';
@@ -182,7 +182,7 @@ describe('GraphQL edge regressions', () => {
     const slow = await startTestApp({ role: 'api', shareDatabaseOf: t, env: { GRAPHQL_EXECUTION_BUDGET_MS: '50' } });
     try {
       const token = (await slow.loginAs(Role.COUNTY_ADMIN)).token;
-      const reference = slow.app.get(ReferenceService);
+      const reference = slow.app.get(ReferenceQueries);
       const original = reference.listTownships.bind(reference);
       // The townships resolve after the budget is spent: their schools must not be resolved.
       let resolveLater: () => void = () => undefined;

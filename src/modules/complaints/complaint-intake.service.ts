@@ -13,7 +13,7 @@ import { ReferenceFacade } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { PolicyFacade } from '../policy';
 import { ComplaintCategory, ComplaintChannel, ComplaintStatus, OPEN_STATUSES } from './complaint.enums';
-import { InstitutionNotFound, TooManyRequests } from './complaints.errors';
+import { institutionNotFound, TooManyRequests } from './complaints.errors';
 import { calendarDeadline } from './deadlines';
 import { Complaint } from './entities/complaint.entity';
 import { COMPLAINT_ROUTING, FALLBACK_LEAD_DUTY, Routing, route } from './routing';
@@ -93,7 +93,7 @@ export class ComplaintIntakeService {
         id: input.institutionId,
         creditCode: input.institutionCreditCode,
       });
-      if (!institution) throw new InstitutionNotFound();
+      if (!institution) throw institutionNotFound();
     }
     // A complaint about an institution belongs to the institution's township (that township's officers
     // handle it): a different township given with it is refused, not silently filed elsewhere.

@@ -42,7 +42,7 @@ export class ReviewWindowClosed extends Conflict {
   }
 }
 
-export { InstitutionNotFound } from '../registry';
+export { institutionNotFound } from '../registry';
 
 /** Too many public submissions from one client address. */
 export class TooManyRequests extends DomainError {

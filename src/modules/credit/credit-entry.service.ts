@@ -17,7 +17,7 @@ import {
   EntryAlreadyActive,
   EntryStateConflict,
   InstitutionBlacklisted,
-  InstitutionNotFound,
+  institutionNotFound,
   NotEligibleForWhitelist,
   SelfApprovalForbidden,
   UnknownCreditReason,
@@ -79,7 +79,7 @@ export class CreditEntryService {
       ]);
     }
     const institution = await this.registry.findInstitution({ id: input.institutionId });
-    if (!institution) throw new InstitutionNotFound(input.institutionId);
+    if (!institution) throw institutionNotFound(input.institutionId);
     return this.dataSource.transaction((em) => this.proposeIn(em, actor, institution, input));
   }
 
@@ -167,7 +167,7 @@ export class CreditEntryService {
       if (entry.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
       if (!entryCommandAllowed('approved', entry.status)) throw new EntryStateConflict(entry.status, 'approved');
       const institution = await this.registry.findInstitution({ id: entry.institutionId });
-      if (!institution) throw new InstitutionNotFound(entry.institutionId);
+      if (!institution) throw institutionNotFound(entry.institutionId);
       const others = await em.findBy(CreditEntry, {
         institutionId: entry.institutionId,
         status: In([...ACTIVE_ENTRY_STATUSES]),

@@ -19,7 +19,7 @@ import {
   assertRecorder,
   scopeColumns,
 } from './credit.access';
-import { CreditRecordNotFound, InstitutionNotFound, RecordAlreadyRevoked } from './credit.errors';
+import { CreditRecordNotFound, institutionNotFound, RecordAlreadyRevoked } from './credit.errors';
 import {
   CreditRecord,
   CreditRecordKind,
@@ -90,7 +90,7 @@ export class CreditRecordService {
   async createIn(em: EntityManager, actor: Principal, input: NewCreditRecord): Promise<CreditRecord | null> {
     const institution = await this.registry.findInstitution({ id: input.institutionId });
     if (!institution) {
-      if (actor.kind === 'user') throw new InstitutionNotFound(input.institutionId);
+      if (actor.kind === 'user') throw institutionNotFound(input.institutionId);
       this.logger.warn(`credit record for unknown institution ${input.institutionId} (${input.source}) skipped`);
       return null;
     }

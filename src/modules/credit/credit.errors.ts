@@ -12,7 +12,7 @@ export class CreditEntryNotFound extends NotFound {
   }
 }
 
-export { InstitutionNotFound } from '../registry';
+export { institutionNotFound } from '../registry';
 
 /** Approving (or deciding on) one's own proposal: the two-step rule needs a second person. */
 export { SelfApprovalForbidden } from '../../platform/errors/domain-error';

@@ -5,12 +5,12 @@ import { Department } from './entities/department.entity';
 import { GridCell } from './entities/grid-cell.entity';
 import { School } from './entities/school.entity';
 import { Township } from './entities/township.entity';
-import { ReferenceService, SchoolSummary, TeacherSummary } from './reference.service';
+import { ReferenceQueries, SchoolSummary, TeacherSummary } from './reference.queries';
 
 /** Reference data as other modules see it (townships, departments and duties, schools, teachers, the school calendar); read-only. */
 @Injectable()
 export class ReferenceFacade {
-  constructor(private readonly reference: ReferenceService) {}
+  constructor(private readonly reference: ReferenceQueries) {}
 
   listTownships(): Promise<Township[]> {
     return this.reference.listTownships();

@@ -10,18 +10,24 @@ import { Teacher } from './entities/teacher.entity';
 import { Township } from './entities/township.entity';
 import { DepartmentResolver, SchoolResolver, TownshipResolver } from './graphql/reference.resolver';
 import { ReferenceMaintenanceResolver } from './graphql/reference-maintenance.resolver';
-import { ReferenceMaintenanceService } from './reference-maintenance.service';
+import { GridCellService } from './grid-cell.service';
+import { ReferenceAccess } from './reference.access';
 import { ReferenceFacade } from './reference.facade';
-import { ReferenceService } from './reference.service';
+import { ReferenceQueries } from './reference.queries';
+import { SchoolCalendarService } from './school-calendar.service';
+import { SchoolService } from './school.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([County, Township, GridCell, Department, DepartmentDuty, School, Teacher, CalendarPeriod]),
   ],
   providers: [
-    ReferenceService,
+    ReferenceQueries,
     ReferenceFacade,
-    ReferenceMaintenanceService,
+    ReferenceAccess,
+    SchoolService,
+    GridCellService,
+    SchoolCalendarService,
     TownshipResolver,
     DepartmentResolver,
     SchoolResolver,

@@ -7,7 +7,7 @@ import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-err
 import { EventPublisher } from '../../platform/events';
 import { AnnualReviewChecklist, ChecklistItem } from './entities/annual-review-checklist.entity';
 import { AnnualReview, AnnualReviewResult } from './entities/annual-review.entity';
-import { InstitutionService } from './institution.service';
+import { Licensing } from './licensing';
 import { RecordChanges } from './record-changes';
 import { annualReviewExists, checklistMissing } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
@@ -19,7 +19,7 @@ export class AnnualReviewService {
     private readonly dataSource: DataSource,
     private readonly queries: RegistryQueries,
     private readonly changes: RecordChanges,
-    private readonly institutions: InstitutionService,
+    private readonly licensing: Licensing,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
@@ -41,7 +41,7 @@ export class AnnualReviewService {
     passScore: number,
     basicPassScore: number,
   ): Promise<AnnualReviewChecklist> {
-    await this.institutions.assertCanCommand(actor);
+    await this.licensing.assertCanCommand(actor);
     const problems: FieldProblem[] = [];
     const codes = new Set<string>();
     items.forEach((item, n) => {

@@ -9,7 +9,7 @@ import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-err
 import { ReferenceFacade } from '../reference';
 import { Course } from './entities/course.entity';
 import { InstitutionCategory } from './entities/institution.entity';
-import { InstitutionService } from './institution.service';
+import { Licensing } from './licensing';
 import { RecordChanges } from './record-changes';
 import { CourseInput } from './records.types';
 import { courseAlreadyEnded, courseNotFound, subjectCourseNotAllowed, trainingTimeViolation } from './registry.errors';
@@ -23,7 +23,7 @@ export class CourseService {
   constructor(
     private readonly queries: RegistryQueries,
     private readonly changes: RecordChanges,
-    private readonly institutions: InstitutionService,
+    private readonly licensing: Licensing,
     private readonly reference: ReferenceFacade,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -105,7 +105,7 @@ export class CourseService {
    * as it was.
    */
   async endCourse(actor: Principal, courseId: string, endDate: string, reason: string): Promise<Course> {
-    await this.institutions.assertCanCommand(actor);
+    await this.licensing.assertCanCommand(actor);
     if (!isCalendarDate(endDate))
       throw new ValidationFailed([{ path: 'endDate', message: 'must be a date YYYY-MM-DD' }]);
     if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'must not be empty' }]);

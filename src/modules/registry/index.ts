@@ -2,8 +2,7 @@
 export { RegistryModule } from './registry.module';
 export { RegistryFacade } from './registry.facade';
 export type { InstitutionSummary } from './registry.facade';
-export { InstitutionNotFound, institutionNotFound } from './registry.errors';
+export { institutionNotFound } from './registry.errors';
 export { InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from './entities/institution.entity';
 export { checkCreditCode, creditCodeCheckCharacter } from './credit-code';
-export type { CreditCodeCheck } from './credit-code';
 export { InstitutionObject, InstitutionPublicProfileObject } from './graphql/registry.objects';

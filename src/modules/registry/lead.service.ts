@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { PolicyFacade } from '../policy';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal, systemPrincipal } from '../../platform/auth/principal';
-import { applyScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
+import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { ReferenceFacade } from '../reference';
-import { Institution } from './entities/institution.entity';
 import { LeadKind, LeadSource, LeadStatus, UnlicensedLead } from './entities/unlicensed-lead.entity';
-import { InstitutionService } from './institution.service';
-import { LEAD_SCOPE, leadTownshipOf } from './registry.access';
+import { Licensing } from './licensing';
+import { leadTownshipOf } from './registry.access';
 import { illegalLeadTransition, institutionNotFound, leadNotFound, leadOutsideTownship } from './registry.errors';
+import { RegistryQueries } from './registry.queries';
+import { LeadFilter, LeadQueries } from './registry.queries.leads';
 
 export interface LeadInput {
   townshipCode: string;
@@ -25,13 +24,6 @@ export interface LeadInput {
   kind: LeadKind;
   source: LeadSource;
   description: string;
-}
-
-export interface LeadFilter {
-  townshipCode?: string;
-  status?: LeadStatus;
-  /** Only leads open past the clearance deadline. */
-  overdue?: boolean;
 }
 
 export type LeadOutcome = LeadStatus.CLOSED | LeadStatus.REGULARISED | LeadStatus.UNFOUNDED;
@@ -52,8 +44,9 @@ const OUTCOME_EVENT = {
 export class LeadService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(UnlicensedLead) private readonly leads: Repository<UnlicensedLead>,
-    private readonly institutions: InstitutionService,
+    private readonly queries: LeadQueries,
+    private readonly registry: RegistryQueries,
+    private readonly licensing: Licensing,
     private readonly reference: ReferenceFacade,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
@@ -72,54 +65,20 @@ export class LeadService {
   }
 
   async list(actor: Principal, filter: LeadFilter, page: PageArgs): Promise<Connection<UnlicensedLead>> {
-    const qb = applyScope(this.leads.createQueryBuilder('l'), actor, LEAD_SCOPE.columns, LEAD_SCOPE.options);
-    if (filter.townshipCode) qb.andWhere('l.township_code = :township', { township: filter.townshipCode });
-    if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
-    if (filter.overdue)
-      qb.andWhere(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, {
-        before: await this.overdueBefore(),
-      });
-    return paginate(qb, page, {
-      list: 'registry.leads',
-      valueType: 'timestamp',
-      column: 'l.reported_at',
-      value: (l) => l.reportedAt,
-      tieBreaker: 'l.id',
-      tieValue: (l) => l.id,
-      direction: 'DESC',
-    });
+    return this.queries.list(actor, filter, page, filter.overdue ? await this.overdueBefore() : undefined);
   }
 
-  async get(actor: Principal, id: string): Promise<UnlicensedLead> {
-    const lead = await applyScope(
-      this.leads.createQueryBuilder('l').where('l.id = :id', { id }),
-      actor,
-      LEAD_SCOPE.columns,
-      LEAD_SCOPE.options,
-    ).getOne();
-    if (!lead) throw leadNotFound(id);
-    return lead;
+  get(actor: Principal, id: string): Promise<UnlicensedLead> {
+    return this.queries.lead(actor, id);
   }
 
   /** Open leads reported before the clearance deadline (dashboard KPI, target 0), county-wide or in a township. */
   async countOverdue(townshipCode?: string, now = this.clock.now()): Promise<number> {
-    const qb = this.leads
-      .createQueryBuilder('l')
-      .where(`l.status IN ('OPEN','INVESTIGATING') AND l.reported_at < :before`, {
-        before: await this.overdueBefore(now),
-      });
-    if (townshipCode) qb.andWhere('l.township_code = :township', { township: townshipCode });
-    return qb.getCount();
-  }
-
-  countOpen(townshipCode?: string): Promise<number> {
-    const qb = this.leads.createQueryBuilder('l').where(`l.status IN ('OPEN','INVESTIGATING')`);
-    if (townshipCode) qb.andWhere('l.township_code = :township', { township: townshipCode });
-    return qb.getCount();
+    return this.queries.countOverdue(await this.overdueBefore(now), townshipCode);
   }
 
   async record(actor: Principal, input: LeadInput): Promise<UnlicensedLead> {
-    const own = leadTownshipOf(actor, await this.institutions.licensingDepartments());
+    const own = leadTownshipOf(actor, await this.licensing.departments());
     if (own !== null && own !== input.townshipCode) throw leadOutsideTownship();
     await this.reference.getTownship(input.townshipCode);
     if (input.gridCode) {
@@ -211,8 +170,7 @@ export class LeadService {
           throw new ValidationFailed([
             { path: 'institutionId', message: 'only a regularised lead names an institution' },
           ]);
-        if (!(await em.getRepository(Institution).existsBy({ id: institutionId })))
-          throw institutionNotFound(institutionId);
+        if (!(await this.registry.institutionExists(em, institutionId))) throw institutionNotFound(institutionId);
       }
       lead.status = outcome;
       lead.findings = findings;
@@ -233,15 +191,9 @@ export class LeadService {
     from: LeadStatus[],
     apply: (lead: UnlicensedLead, em: EntityManager) => Promise<(typeof OUTCOME_EVENT)[LeadOutcome] | null>,
   ): Promise<UnlicensedLead> {
-    const own = leadTownshipOf(actor, await this.institutions.licensingDepartments());
+    const own = leadTownshipOf(actor, await this.licensing.departments());
     return this.dataSource.transaction(async (em) => {
-      const qb = em
-        .getRepository(UnlicensedLead)
-        .createQueryBuilder('l')
-        .where('l.id = :id', { id })
-        .setLock('pessimistic_write');
-      if (own !== null) qb.andWhere('l.township_code = :own', { own });
-      const lead = await qb.getOne();
+      const lead = await this.queries.lockLead(em, id, own);
       if (!lead) throw leadNotFound(id);
       if (!from.includes(lead.status)) throw illegalLeadTransition(command, lead.status, from);
       const before = lead.status;

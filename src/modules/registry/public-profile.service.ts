@@ -1,14 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { RateLimiter } from '../../platform/http/rate-limiter';
 import { checkCreditCode } from './credit-code';
 import { Institution, InstitutionCategory, InstitutionStatus, NonSubjectKind } from './entities/institution.entity';
-import { Premises } from './entities/premises.entity';
 import { institutionNotFound, invalidCreditCode, tooManySearches } from './registry.errors';
-import { like } from './registry.queries';
+import { RegistryQueries } from './registry.queries';
 
 export interface PublicProfile {
   /** Not published: for other modules' fields on the profile (e.g. escrow's payment account). */
@@ -48,8 +45,7 @@ const PUBLIC_SEARCH_LIMIT = 20;
 @Injectable()
 export class PublicProfileService {
   constructor(
-    private readonly dataSource: DataSource,
-    @InjectRepository(Institution) private readonly institutions: Repository<Institution>,
+    private readonly queries: RegistryQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly limiter: RateLimiter,
   ) {}
@@ -58,7 +54,7 @@ export class PublicProfileService {
   async publicProfile(creditCode: string): Promise<PublicProfile> {
     const check = checkCreditCode(creditCode);
     if (!check.valid) throw invalidCreditCode(check.message);
-    const i = await this.institutions.findOneBy({ creditCode: check.code });
+    const i = await this.queries.institutionBy({ creditCode: check.code });
     if (!i || !PUBLISHED.includes(i.status)) throw institutionNotFound(check.code);
     return (await this.publicProfiles([i]))[0]!;
   }
@@ -89,30 +85,14 @@ export class PublicProfileService {
       ]);
     }
     const take = Math.min(Math.max(Math.trunc(first) || PUBLIC_SEARCH_LIMIT, 1), PUBLIC_SEARCH_LIMIT);
-    const qb = this.institutions
-      .createQueryBuilder('i')
-      .where('i.status IN (:...published)', { published: PUBLISHED })
-      .andWhere('i.name ILIKE :pattern', { pattern: like(name) });
-    const township = townshipCode?.trim();
-    if (township) qb.andWhere('i.township_code = :township', { township });
-    const rows = await qb
-      .orderBy('strpos(lower(i.name), lower(:name))', 'ASC')
-      .addOrderBy('i.name', 'ASC')
-      .addOrderBy('i.id', 'ASC')
-      .setParameter('name', name)
-      .limit(take)
-      .getMany();
+    const rows = await this.queries.searchPublished(PUBLISHED, name, townshipCode?.trim() || undefined, take);
     return this.publicProfiles(rows);
   }
 
   /** Public profiles of institutions already known to be published, with their premises (one query). */
   private async publicProfiles(rows: Institution[]): Promise<PublicProfile[]> {
     if (!rows.length) return [];
-    const premises = await this.dataSource.getRepository(Premises).find({
-      select: { id: true, institutionId: true, address: true },
-      where: { institutionId: In(rows.map((i) => i.id)) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const premises = await this.queries.premisesAddressesOf(rows.map((i) => i.id));
     return rows.map((i) => ({
       institutionId: i.id,
       name: i.name,

@@ -6,21 +6,14 @@ import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { decrypt, maskIdentifier } from '../../platform/crypto/crypto';
 import { ReferenceFacade } from '../reference';
-import { Institution, InstitutionStatus } from './entities/institution.entity';
+import { Institution } from './entities/institution.entity';
 import { Staff } from './entities/staff.entity';
-import { InstitutionService } from './institution.service';
+import { ACTIVE_STATES } from './institution-transitions';
+import { Licensing } from './licensing';
 import { assertLicensingOrDutyOfficer } from './registry.access';
 import { institutionClosed, staffNotFound } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
 import { StaffView } from './records.types';
-
-/** States in which an institution's records still change. */
-const ACTIVE = [
-  InstitutionStatus.APPLIED,
-  InstitutionStatus.APPROVED,
-  InstitutionStatus.OPERATING,
-  InstitutionStatus.SUSPENDED,
-];
 
 /**
  * How a change to an institution's records runs (premises, staff, courses, materials, annual review):
@@ -31,7 +24,7 @@ const ACTIVE = [
 export class RecordChanges {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly institutions: InstitutionService,
+    private readonly licensing: Licensing,
     private readonly reference: ReferenceFacade,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -50,7 +43,7 @@ export class RecordChanges {
   /** A county administrator, a licensing officer or an officer of a department holding `duty`. */
   async assertLicensingOrDuty(actor: Principal, duty: string, what: string): Promise<void> {
     const [licensing, holders] = await Promise.all([
-      this.institutions.licensingDepartments(),
+      this.licensing.departments(),
       this.reference.departmentsWithDuty(duty),
     ]);
     assertLicensingOrDutyOfficer(actor, licensing, duty, holders, what);
@@ -80,12 +73,12 @@ export class RecordChanges {
     actor: Principal,
     institutionId: string,
     work: (em: EntityManager, i: Institution) => Promise<T>,
-    authorise: () => Promise<void> = () => this.institutions.assertCanCommand(actor),
+    authorise: () => Promise<void> = () => this.licensing.assertCanCommand(actor),
   ): Promise<T> {
     await authorise();
     return this.dataSource.transaction(async (em) => {
-      const i = await this.institutions.get(actor, institutionId, em, true);
-      if (!ACTIVE.includes(i.status)) throw institutionClosed(i.status);
+      const i = await this.queries.institution(actor, institutionId, em, true);
+      if (!ACTIVE_STATES.includes(i.status)) throw institutionClosed(i.status);
       return work(em, i);
     });
   }

@@ -7,13 +7,12 @@ import {
   ValidationFailed,
 } from '../../platform/errors/domain-error';
 
-/** INSTITUTION_NOT_FOUND is defined here only; other modules throw it through the registry index. */
-export class InstitutionNotFound extends NotFound {
-  constructor(ref?: string) {
-    super(ref === undefined ? 'Institution' : `Institution ${ref}`, 'INSTITUTION_NOT_FOUND');
-  }
-}
-export const institutionNotFound = (ref: string): NotFound => new InstitutionNotFound(ref);
+/**
+ * INSTITUTION_NOT_FOUND is defined here only; other modules throw it through the registry index. Without a
+ * reference (a public form naming an institution the caller must not learn about) the message names none.
+ */
+export const institutionNotFound = (ref?: string): NotFound =>
+  new NotFound(ref === undefined ? 'Institution' : `Institution ${ref}`, 'INSTITUTION_NOT_FOUND');
 export const premisesNotFound = (id: string): NotFound => new NotFound(`Premises ${id}`, 'PREMISES_NOT_FOUND');
 export const courseNotFound = (id: string): NotFound => new NotFound(`Course ${id}`, 'COURSE_NOT_FOUND');
 export const materialNotFound = (id: string): NotFound => new NotFound(`Training material ${id}`, 'MATERIAL_NOT_FOUND');
@@ -24,12 +23,8 @@ export const invalidCreditCode = (message: string): ValidationFailed =>
   new ValidationFailed([{ path: 'creditCode', message }], message);
 
 /** Too many public searches from one client address (searchInstitutionsPublic). */
-export class TooManySearches extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('TOO_MANY_REQUESTS', `Too many searches from this address; retry after ${retryAfterSeconds} s`, 429);
-  }
-}
-export const tooManySearches = (retryAfterSeconds: number): TooManySearches => new TooManySearches(retryAfterSeconds);
+export const tooManySearches = (retryAfterSeconds: number): DomainError =>
+  new DomainError('TOO_MANY_REQUESTS', `Too many searches from this address; retry after ${retryAfterSeconds} s`, 429);
 
 export const creditCodeTaken = (code: string): Conflict =>
   new Conflict('CREDIT_CODE_TAKEN', `An institution with credit code ${code} is already registered`);
@@ -157,8 +152,5 @@ export const staffBarred = (until: string | null): DomainError =>
   );
 
 /** A township officer asked for the registry dashboard of another township (the KPI dashboard refuses the same). */
-export class RegistryDashboardOutOfScope extends Forbidden {
-  constructor(townshipCode: string) {
-    super(`A township officer sees only their own township's registry dashboard, not ${townshipCode}`);
-  }
-}
+export const registryDashboardOutOfScope = (townshipCode: string): Forbidden =>
+  new Forbidden(`A township officer sees only their own township's registry dashboard, not ${townshipCode}`);

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { Institution, InstitutionStatus } from './entities/institution.entity';
-import { InstitutionService } from './institution.service';
-import { LeadService } from './lead.service';
 import { UUID } from '../../platform/ids/uuid';
+import { Institution, InstitutionStatus } from './entities/institution.entity';
+import { LeadService } from './lead.service';
 import { RegistryQueries } from './registry.queries';
+import { LeadQueries } from './registry.queries.leads';
 
 /** What other modules know of an institution. */
 export interface InstitutionSummary {
@@ -20,7 +18,7 @@ export interface InstitutionSummary {
   competentDepartmentCode: string;
 }
 
-export function toSummary(i: Institution): InstitutionSummary {
+function toSummary(i: Institution): InstitutionSummary {
   return {
     id: i.id,
     name: i.name,
@@ -42,20 +40,19 @@ export function toSummary(i: Institution): InstitutionSummary {
 @Injectable()
 export class RegistryFacade {
   constructor(
-    @InjectRepository(Institution) private readonly institutions: Repository<Institution>,
-    private readonly institutionService: InstitutionService,
     private readonly leads: LeadService,
     private readonly queries: RegistryQueries,
+    private readonly leadQueries: LeadQueries,
   ) {}
 
   async findInstitution(ref: { id?: string; creditCode?: string }): Promise<InstitutionSummary | null> {
     if (ref.id) {
       if (!UUID.test(ref.id)) return null;
-      const found = await this.institutions.findOneBy({ id: ref.id });
+      const found = await this.queries.institutionBy({ id: ref.id });
       return found ? toSummary(found) : null;
     }
     if (ref.creditCode) {
-      const found = await this.institutions.findOneBy({ creditCode: ref.creditCode.trim().toUpperCase() });
+      const found = await this.queries.institutionBy({ creditCode: ref.creditCode.trim().toUpperCase() });
       return found ? toSummary(found) : null;
     }
     return null;
@@ -65,7 +62,7 @@ export class RegistryFacade {
   async getInstitutions(ids: readonly string[]): Promise<InstitutionSummary[]> {
     const valid = [...new Set(ids)].filter((id) => UUID.test(id));
     if (valid.length === 0) return [];
-    return (await this.institutions.findBy({ id: In(valid) })).map(toSummary);
+    return (await this.queries.institutionsByIds(valid)).map(toSummary);
   }
 
   listOperatingInstitutionIds(): Promise<string[]> {
@@ -74,7 +71,7 @@ export class RegistryFacade {
 
   /** Dashboard KPI (压减, target 0): for-profit subject institutions not yet closed, county-wide or in a township. */
   countSubjectInstitutionsRemaining(townshipCode?: string): Promise<number> {
-    return this.institutionService.countSubjectInstitutionsRemaining(townshipCode);
+    return this.queries.countSubjectInstitutionsRemaining(townshipCode);
   }
 
   /** Dashboard: operating institutions per category (index idx_institution_township_status / idx_institution_status). */
@@ -108,7 +105,7 @@ export class RegistryFacade {
 
   /** Dashboard: unlicensed-training leads still open (OPEN or INVESTIGATING). */
   countOpenUnlicensedLeads(townshipCode?: string): Promise<number> {
-    return this.leads.countOpen(townshipCode);
+    return this.leadQueries.countOpen(townshipCode);
   }
 
   /** Dashboard KPI (动态清零, target 0): unlicensed-training leads still open past the clearance deadline. */

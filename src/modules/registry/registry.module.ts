@@ -18,7 +18,8 @@ import { LeadResolver } from './graphql/lead.resolver';
 import { RecordsResolver } from './graphql/records.resolver';
 import { StaffBarResolver } from './graphql/staff-bar.resolver';
 import './graphql/registry.enums';
-import { InstitutionService } from './institution.service';
+import { InstitutionLifecycleService } from './institution-lifecycle.service';
+import { InstitutionRegistrationService } from './institution-registration.service';
 import { LeadService } from './lead.service';
 import { AnnualReviewService } from './annual-review.service';
 import { CourseService } from './course.service';
@@ -26,7 +27,9 @@ import { MaterialService } from './material.service';
 import { PremisesService } from './premises.service';
 import { PublicProfileService } from './public-profile.service';
 import { RecordChanges } from './record-changes';
+import { Licensing } from './licensing';
 import { RegistryQueries } from './registry.queries';
+import { LeadQueries } from './registry.queries.leads';
 import { StaffService } from './staff.service';
 import { RegistryFacade } from './registry.facade';
 import { StaffBarService } from './staff-bar.service';
@@ -52,9 +55,12 @@ import { TeacherRosterSubscriber } from './subscribers/teacher-roster.subscriber
   ],
   providers: [
     RegistryFacade,
-    InstitutionService,
-    PublicProfileService,
+    Licensing,
     RegistryQueries,
+    LeadQueries,
+    InstitutionRegistrationService,
+    InstitutionLifecycleService,
+    PublicProfileService,
     RecordChanges,
     PremisesService,
     StaffService,

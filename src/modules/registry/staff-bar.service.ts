@@ -8,23 +8,15 @@ import { Clock } from '../../platform/clock/clock';
 import { decrypt, encrypt, maskIdentifier, piiHash } from '../../platform/crypto/crypto';
 import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
+import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { NotificationsFacade } from '../notifications';
-import { InstitutionStatus } from './entities/institution.entity';
-import { Staff } from './entities/staff.entity';
 import { StaffBar } from './entities/staff-bar.entity';
-import { InstitutionService } from './institution.service';
+import { Licensing } from './licensing';
 import { staffAlreadyBarred, staffBarLifted, staffBarNotFound } from './registry.errors';
+import { RegistryQueries } from './registry.queries';
 import { UUID } from '../../platform/ids/uuid';
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
-/** Institutions whose staff are current (as in record-changes.ts). */
-const LIVE = [
-  InstitutionStatus.APPLIED,
-  InstitutionStatus.APPROVED,
-  InstitutionStatus.OPERATING,
-  InstitutionStatus.SUSPENDED,
-];
 /** Barred for 1–5 years, or for life in especially serious cases (民办教育促进法实施条例 Art. 62/64). */
 export const MAX_BAR_YEARS = 5;
 
@@ -55,7 +47,8 @@ export interface StaffBarView extends Omit<StaffBar, 'idNumberHash' | 'idNumberE
 export class StaffBarService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly institutions: InstitutionService,
+    private readonly licensing: Licensing,
+    private readonly queries: RegistryQueries,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly notifications: NotificationsFacade,
@@ -72,21 +65,8 @@ export class StaffBarService {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('staff_bar:' || $1))`, [idNumberHash]);
   }
 
-  /** The bar in force for an ID-number hash on `day`, if any (addStaff asks in its transaction). */
-  async inForce(em: EntityManager, idNumberHash: string, day: string): Promise<StaffBar | null> {
-    return em
-      .getRepository(StaffBar)
-      .createQueryBuilder('b')
-      .where(
-        'b.id_number_hash = :hash AND b.lifted_at IS NULL AND b.barred_from <= :day AND (b.barred_until IS NULL OR b.barred_until > :day)',
-        { hash: idNumberHash, day },
-      )
-      .orderBy('b.barred_until', 'DESC', 'NULLS FIRST')
-      .getOne();
-  }
-
   async bar(actor: Principal, cmd: BarCommand): Promise<StaffBarView> {
-    await this.institutions.assertCanCommand(actor);
+    await this.licensing.assertCanCommand(actor);
     const problems: FieldProblem[] = [];
     if (!cmd.staffId === !cmd.idNumber)
       problems.push({ path: 'staffId', message: 'give either staffId or idNumber (with name)' });
@@ -113,7 +93,7 @@ export class StaffBarService {
     return this.dataSource.transaction(async (em) => {
       let person: { hash: string; encrypted: string; name: string; staffId: string | null };
       if (cmd.staffId) {
-        const staff = await em.getRepository(Staff).findOneBy({ id: cmd.staffId.toLowerCase() });
+        const staff = await this.queries.staffById(cmd.staffId.toLowerCase(), em);
         if (!staff) throw staffBarNotFound(`staff ${cmd.staffId}`, 'STAFF_NOT_FOUND');
         person = { hash: staff.idNumberHash, encrypted: staff.idNumberEncrypted, name: staff.name, staffId: staff.id };
       } else {
@@ -127,7 +107,7 @@ export class StaffBarService {
       // One bar in force per person: bars (and registrations, StaffService.addStaff) of one person take turns.
       await this.lockPerson(em, person.hash);
       const today = this.today();
-      const current = await this.inForce(em, person.hash, today);
+      const current = await this.queries.barInForce(em, person.hash, today);
       if (current) throw staffAlreadyBarred(current.barredUntil);
       const bar = em.getRepository(StaffBar).create({
         idNumberHash: person.hash,
@@ -145,11 +125,7 @@ export class StaffBarService {
       });
       await em.getRepository(StaffBar).insert(bar);
       // Where the person works now: the institutions must dismiss them.
-      const employers: { id: string; name: string; credit_code: string; township_code: string }[] = await em.query(
-        `SELECT DISTINCT i.id, i.name, i.credit_code, i.township_code FROM staff s JOIN institution i ON i.id = s.institution_id
-         WHERE s.id_number_hash = $1 AND s.active AND i.status = ANY($2::varchar[]) ORDER BY i.name`,
-        [person.hash, LIVE],
-      );
+      const employers = await this.queries.currentEmployers(em, person.hash);
       const masked = maskIdentifier(decrypt(this.config.security.encryptionKey, person.encrypted));
       await this.audit.record(em, {
         actor,
@@ -176,7 +152,7 @@ export class StaffBarService {
         await this.notifications.notify(
           em,
           {
-            departmentCodes: await this.institutions.licensingDepartments(),
+            departmentCodes: await this.licensing.departments(),
             townshipCodes: [...new Set(employers.map((e) => e.township_code))],
           },
           {
@@ -194,13 +170,11 @@ export class StaffBarService {
 
   /** Lifts a bar decided by mistake (撤销), with the reason; audited. An expired bar needs no lifting. */
   async lift(actor: Principal, id: string, reason: string): Promise<StaffBarView> {
-    await this.institutions.assertCanCommand(actor);
+    await this.licensing.assertCanCommand(actor);
     if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'lifting a bar needs its reason' }]);
     if (!UUID.test(id)) throw staffBarNotFound(id);
     return this.dataSource.transaction(async (em) => {
-      const bar = await em
-        .getRepository(StaffBar)
-        .findOne({ where: { id: id.toLowerCase() }, lock: { mode: 'pessimistic_write' } });
+      const bar = await this.queries.lockBar(em, id.toLowerCase());
       if (!bar) throw staffBarNotFound(id);
       if (bar.liftedAt) throw staffBarLifted();
       bar.liftedAt = this.clock.now();
@@ -222,23 +196,7 @@ export class StaffBarService {
   /** The blacklist, newest first: by name, or only the bars in force today. */
   async list(filter: { inForce?: boolean; name?: string }, page: PageArgs): Promise<Connection<StaffBarView>> {
     const today = this.today();
-    const qb = this.dataSource.getRepository(StaffBar).createQueryBuilder('b');
-    const inForce =
-      'b.lifted_at IS NULL AND b.barred_from <= :today AND (b.barred_until IS NULL OR b.barred_until > :today)';
-    if (filter.inForce !== undefined) qb.andWhere(filter.inForce ? inForce : `NOT (${inForce})`, { today });
-    if (filter.name?.trim())
-      qb.andWhere(`b.name ILIKE :name ESCAPE '\\'`, {
-        name: `%${filter.name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
-    const found = await paginate(qb, page, {
-      list: 'registry.staff-bars',
-      valueType: 'timestamp',
-      column: 'b.created_at',
-      value: (b) => b.createdAt,
-      tieBreaker: 'b.id',
-      tieValue: (b) => b.id,
-      direction: 'DESC',
-    });
+    const found = await this.queries.staffBars(filter, page, today);
     return { ...found, edges: found.edges.map((e) => ({ ...e, node: this.view(e.node, today) })) };
   }
 

@@ -10,7 +10,7 @@ import { EventPublisher } from '../../platform/events';
 import { NotificationsFacade } from '../notifications';
 import { ReferenceFacade } from '../reference';
 import { BackgroundCheck, Staff } from './entities/staff.entity';
-import { InstitutionService } from './institution.service';
+import { Licensing } from './licensing';
 import { RecordChanges } from './record-changes';
 import { StaffInput, StaffView } from './records.types';
 import { staffAlreadyLeft, staffAlreadyRegistered, staffBarred } from './registry.errors';
@@ -28,7 +28,7 @@ export class StaffService {
   constructor(
     private readonly queries: RegistryQueries,
     private readonly changes: RecordChanges,
-    private readonly institutions: InstitutionService,
+    private readonly licensing: Licensing,
     private readonly reference: ReferenceFacade,
     private readonly notifications: NotificationsFacade,
     private readonly audit: AuditService,
@@ -62,7 +62,7 @@ export class StaffService {
         throw staffAlreadyRegistered();
       // Takes turns with barStaffMember for the same person, so a bar and a registration cannot cross.
       await this.staffBars.lockPerson(em, hash);
-      const bar = await this.staffBars.inForce(em, hash, businessDate(this.clock.now(), this.config.timeZone));
+      const bar = await this.queries.barInForce(em, hash, businessDate(this.clock.now(), this.config.timeZone));
       if (bar) throw staffBarred(bar.barredUntil);
       const s = em.getRepository(Staff).create({
         institutionId: i.id,
@@ -101,7 +101,7 @@ export class StaffService {
         });
         // The licensing department and whoever holds the teacher-discipline duty (EDU and DISCIPLINE in Xifeng).
         const [licensing, discipline] = await Promise.all([
-          this.institutions.licensingDepartments(),
+          this.licensing.departments(),
           this.reference.departmentsWithDuty('TEACHER_DISCIPLINE'),
         ]);
         await this.notifications.notify(
@@ -131,7 +131,7 @@ export class StaffService {
     date: string,
     reason: string,
   ): Promise<StaffView> {
-    await this.institutions.assertCanCommand(actor);
+    await this.licensing.assertCanCommand(actor);
     const problems: FieldProblem[] = [];
     if (result === BackgroundCheck.PENDING)
       problems.push({ path: 'result', message: 'a completed check is CLEARED or FAILED' });
@@ -163,7 +163,7 @@ export class StaffService {
 
   /** 离职: a staff member's employment ends on a date (not in the future); they no longer count as current staff. */
   async endStaffEmployment(actor: Principal, staffId: string, date: string, reason: string): Promise<StaffView> {
-    await this.institutions.assertCanCommand(actor);
+    await this.licensing.assertCanCommand(actor);
     const problems: FieldProblem[] = [];
     if (!isCalendarDate(date)) problems.push({ path: 'date', message: 'must be a date YYYY-MM-DD' });
     else if (date > this.changes.today())

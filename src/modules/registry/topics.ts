@@ -2,7 +2,7 @@
  * Course topics: the national subject list (学科类, 教育部办公厅 2021) and the non-subject areas
  * (非学科类: 体育, 艺术, 综合实践活动 — science and technology courses count as 综合实践活动).
  */
-export const SUBJECT_TOPICS = {
+const SUBJECT_TOPICS = {
   MORALITY_AND_LAW: '道德与法治',
   CHINESE: '语文',
   HISTORY: '历史',
@@ -14,7 +14,7 @@ export const SUBJECT_TOPICS = {
   BIOLOGY: '生物',
 } as const;
 
-export const NON_SUBJECT_TOPICS = {
+const NON_SUBJECT_TOPICS = {
   PHYSICAL_EDUCATION: '体育',
   ARTS: '艺术',
   COMPREHENSIVE_PRACTICE: '综合实践活动',

@@ -15,7 +15,7 @@ export interface TrainingTimeRules {
   onlineMinBreakMinutes: number;
 }
 
-export const DEFAULT_TRAINING_TIME_RULES: TrainingTimeRules = {
+const DEFAULT_TRAINING_TIME_RULES: TrainingTimeRules = {
   offlineEnd: '20:30',
   onlineEnd: '21:00',
   onlineMaxLessonMinutes: 30,

@@ -5,7 +5,9 @@ import { Principal } from '../../../platform/auth/principal';
 import { Role } from '../../../platform/auth/role';
 import { pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
-import { ReferenceMaintenanceService } from '../reference-maintenance.service';
+import { GridCellService } from '../grid-cell.service';
+import { SchoolCalendarService } from '../school-calendar.service';
+import { SchoolService } from '../school.service';
 import {
   CalendarPeriodInput,
   CalendarPeriodsArgs,
@@ -31,14 +33,18 @@ import {
  */
 @Resolver()
 export class ReferenceMaintenanceResolver {
-  constructor(private readonly maintenance: ReferenceMaintenanceService) {}
+  constructor(
+    private readonly schools: SchoolService,
+    private readonly grids: GridCellService,
+    private readonly calendar: SchoolCalendarService,
+  ) {}
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
   @Mutation(() => SchoolObject, {
     description: 'Register a school (SCHOOL_CODE_TAKEN, TOWNSHIP_NOT_FOUND); county office or the education department',
   })
   createSchool(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateSchoolInput) {
-    return this.maintenance.createSchool(actor, input);
+    return this.schools.createSchool(actor, input);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
@@ -50,7 +56,7 @@ export class ReferenceMaintenanceResolver {
     @Args('id', { type: () => ID }, uuidArg()) id: string,
     @Args('input') input: UpdateSchoolInput,
   ) {
-    return this.maintenance.updateSchool(actor, id, input);
+    return this.schools.updateSchool(actor, id, input);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
@@ -59,7 +65,7 @@ export class ReferenceMaintenanceResolver {
       "Load a school's in-service teacher roster, all or nothing (every ID number verified); teachers are matched by ID number; replace marks those missing inactive",
   })
   importTeacherRoster(@CurrentPrincipal() actor: Principal, @Args() args: ImportTeacherRosterArgs) {
-    return this.maintenance.importTeacherRoster(actor, args.schoolId, args.teachers, args.replace);
+    return this.schools.importTeacherRoster(actor, args.schoolId, args.teachers, args.replace);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.SCHOOL_ADMIN)
@@ -69,7 +75,7 @@ export class ReferenceMaintenanceResolver {
     complexity: pagedComplexity,
   })
   teachers(@CurrentPrincipal() actor: Principal, @Args() args: TeachersArgs) {
-    return this.maintenance.listTeachers(actor, args.schoolId, args);
+    return this.schools.listTeachers(actor, args.schoolId, args);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWNSHIP_OFFICER)
@@ -77,13 +83,13 @@ export class ReferenceMaintenanceResolver {
     description: 'Add a grid cell (网格) to a township; a township officer in their own township',
   })
   createGridCell(@CurrentPrincipal() actor: Principal, @Args() args: CreateGridCellArgs) {
-    return this.maintenance.createGridCell(actor, args.townshipCode, args.code, args.name);
+    return this.grids.createGridCell(actor, args.townshipCode, args.code, args.name);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWNSHIP_OFFICER)
   @Mutation(() => GridCellObject, { description: 'Rename a grid cell; a township officer in their own township' })
   renameGridCell(@CurrentPrincipal() actor: Principal, @Args() args: RenameGridCellArgs) {
-    return this.maintenance.renameGridCell(actor, args.code, args.name);
+    return this.grids.renameGridCell(actor, args.code, args.name);
   }
 
   @Query(() => [CalendarPeriodObject], {
@@ -91,7 +97,7 @@ export class ReferenceMaintenanceResolver {
   })
   calendarPeriods(@CurrentPrincipal() actor: Principal, @Args() args: CalendarPeriodsArgs) {
     if (actor.kind !== 'user') throw new Unauthenticated();
-    return this.maintenance.calendarPeriodsOfYear(args.year);
+    return this.calendar.calendarPeriodsOfYear(args.year);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
@@ -100,12 +106,12 @@ export class ReferenceMaintenanceResolver {
       'Create (no id) or change a calendar period; refuses overlaps with a period of the same kind (CALENDAR_PERIOD_OVERLAP)',
   })
   setCalendarPeriod(@CurrentPrincipal() actor: Principal, @Args('input') input: CalendarPeriodInput) {
-    return this.maintenance.setCalendarPeriod(actor, input);
+    return this.calendar.setCalendarPeriod(actor, input);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
   @Mutation(() => Boolean, { description: 'Delete a calendar period' })
   deleteCalendarPeriod(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string) {
-    return this.maintenance.deleteCalendarPeriod(actor, id);
+    return this.calendar.deleteCalendarPeriod(actor, id);
   }
 }

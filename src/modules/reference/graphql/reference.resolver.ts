@@ -9,7 +9,7 @@ import { Connection, PageArgs, pagedComplexity } from '../../../platform/graphql
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { School } from '../entities/school.entity';
 import { Township } from '../entities/township.entity';
-import { ReferenceService } from '../reference.service';
+import { ReferenceQueries } from '../reference.queries';
 import {
   DepartmentDutyObject,
   DepartmentObject,
@@ -35,7 +35,7 @@ class SchoolsArgs extends PageArgs {
 
 @Resolver(() => TownshipObject)
 export class TownshipResolver {
-  constructor(private readonly reference: ReferenceService) {}
+  constructor(private readonly reference: ReferenceQueries) {}
 
   @Public()
   @Query(() => [TownshipObject], { description: 'Townships and streets of the county (乡镇/街道); public' })
@@ -68,7 +68,7 @@ export class TownshipResolver {
 
 @Resolver(() => DepartmentObject)
 export class DepartmentResolver {
-  constructor(private readonly reference: ReferenceService) {}
+  constructor(private readonly reference: ReferenceQueries) {}
 
   @Public()
   @Query(() => [DepartmentObject], {
@@ -90,7 +90,7 @@ export class DepartmentResolver {
 
 @Resolver(() => SchoolObject)
 export class SchoolResolver {
-  constructor(private readonly reference: ReferenceService) {}
+  constructor(private readonly reference: ReferenceQueries) {}
 
   @Query(() => SchoolConnection, {
     description: 'Schools (学校) the caller may see, by township or name',

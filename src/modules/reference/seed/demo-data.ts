@@ -6,68 +6,67 @@ import { SchoolStage } from '../entities/school.entity';
  * Demo reference records: grid cells, schools and a small teacher roster. They are samples for a demo
  * or a training environment, not the county's real registers (those are imported by the county).
  */
-export const DEMO_SCHOOLS: { code: string; name: string; townshipCode: string; stage: SchoolStage; address: string }[] =
-  [
-    {
-      code: 'DEMO-S001',
-      name: '息烽县永阳街道第一小学',
-      townshipCode: '520122001',
-      stage: SchoolStage.PRIMARY,
-      address: '永阳街道示例路1号',
-    },
-    {
-      code: 'DEMO-S002',
-      name: '息烽县第二中学',
-      townshipCode: '520122001',
-      stage: SchoolStage.JUNIOR,
-      address: '永阳街道示例路8号',
-    },
-    {
-      code: 'DEMO-S003',
-      name: '息烽县永靖镇中心小学',
-      townshipCode: '520122100',
-      stage: SchoolStage.PRIMARY,
-      address: '永靖镇示例街2号',
-    },
-    {
-      code: 'DEMO-S004',
-      name: '息烽县温泉镇中心学校',
-      townshipCode: '520122101',
-      stage: SchoolStage.NINE_YEAR,
-      address: '温泉镇示例街3号',
-    },
-    {
-      code: 'DEMO-S005',
-      name: '息烽县九庄镇中心小学',
-      townshipCode: '520122102',
-      stage: SchoolStage.PRIMARY,
-      address: '九庄镇示例街4号',
-    },
-    {
-      code: 'DEMO-S006',
-      name: '息烽县小寨坝镇中学',
-      townshipCode: '520122103',
-      stage: SchoolStage.JUNIOR,
-      address: '小寨坝镇示例街5号',
-    },
-    {
-      code: 'DEMO-S007',
-      name: '息烽县西山镇中心小学',
-      townshipCode: '520122104',
-      stage: SchoolStage.PRIMARY,
-      address: '西山镇示例街6号',
-    },
-    {
-      code: 'DEMO-S008',
-      name: '息烽县青山苗族乡民族学校',
-      townshipCode: '520122200',
-      stage: SchoolStage.NINE_YEAR,
-      address: '青山苗族乡示例街7号',
-    },
-  ];
+const DEMO_SCHOOLS: { code: string; name: string; townshipCode: string; stage: SchoolStage; address: string }[] = [
+  {
+    code: 'DEMO-S001',
+    name: '息烽县永阳街道第一小学',
+    townshipCode: '520122001',
+    stage: SchoolStage.PRIMARY,
+    address: '永阳街道示例路1号',
+  },
+  {
+    code: 'DEMO-S002',
+    name: '息烽县第二中学',
+    townshipCode: '520122001',
+    stage: SchoolStage.JUNIOR,
+    address: '永阳街道示例路8号',
+  },
+  {
+    code: 'DEMO-S003',
+    name: '息烽县永靖镇中心小学',
+    townshipCode: '520122100',
+    stage: SchoolStage.PRIMARY,
+    address: '永靖镇示例街2号',
+  },
+  {
+    code: 'DEMO-S004',
+    name: '息烽县温泉镇中心学校',
+    townshipCode: '520122101',
+    stage: SchoolStage.NINE_YEAR,
+    address: '温泉镇示例街3号',
+  },
+  {
+    code: 'DEMO-S005',
+    name: '息烽县九庄镇中心小学',
+    townshipCode: '520122102',
+    stage: SchoolStage.PRIMARY,
+    address: '九庄镇示例街4号',
+  },
+  {
+    code: 'DEMO-S006',
+    name: '息烽县小寨坝镇中学',
+    townshipCode: '520122103',
+    stage: SchoolStage.JUNIOR,
+    address: '小寨坝镇示例街5号',
+  },
+  {
+    code: 'DEMO-S007',
+    name: '息烽县西山镇中心小学',
+    townshipCode: '520122104',
+    stage: SchoolStage.PRIMARY,
+    address: '西山镇示例街6号',
+  },
+  {
+    code: 'DEMO-S008',
+    name: '息烽县青山苗族乡民族学校',
+    townshipCode: '520122200',
+    stage: SchoolStage.NINE_YEAR,
+    address: '青山苗族乡示例街7号',
+  },
+];
 
 /** Teachers on the demo roster; ID numbers are made-up samples (only their keyed hash is stored). */
-export const DEMO_TEACHERS: { schoolCode: string; name: string; idNumber: string }[] = [
+const DEMO_TEACHERS: { schoolCode: string; name: string; idNumber: string }[] = [
   { schoolCode: 'DEMO-S001', name: '王老师', idNumber: '520122198501010011' },
   { schoolCode: 'DEMO-S001', name: '李老师', idNumber: '520122198702020022' },
   { schoolCode: 'DEMO-S002', name: '张老师', idNumber: '520122199003030033' },

@@ -6,13 +6,15 @@ import { byKey, groupByKey } from '../../../platform/graphql/loaders';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { ReferenceFacade, TownshipObject } from '../../reference';
-import { InstitutionService } from '../institution.service';
+import { InstitutionLifecycleService } from '../institution-lifecycle.service';
+import { InstitutionRegistrationService } from '../institution-registration.service';
 import { AnnualReviewService } from '../annual-review.service';
 import { CourseService } from '../course.service';
 import { MaterialService } from '../material.service';
 import { PremisesService } from '../premises.service';
 import { PublicProfileService } from '../public-profile.service';
 import { StaffService } from '../staff.service';
+import { RegistryQueries } from '../registry.queries';
 import { COMMAND_ROLES, READ_ROLES } from '../registry.access';
 import {
   ApplyForLicenceInput,
@@ -38,7 +40,9 @@ import {
 @Resolver(() => InstitutionObject)
 export class InstitutionResolver {
   constructor(
-    private readonly service: InstitutionService,
+    private readonly queries: RegistryQueries,
+    private readonly registration: InstitutionRegistrationService,
+    private readonly lifecycle: InstitutionLifecycleService,
     private readonly publicProfiles: PublicProfileService,
     private readonly premisesService: PremisesService,
     private readonly staffService: StaffService,
@@ -57,7 +61,7 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() args: InstitutionsArgs,
   ): Promise<Connection<InstitutionObject>> {
-    const page = await this.service.list(actor, args.filter ?? {}, args);
+    const page = await this.queries.institutions(actor, args.filter ?? {}, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: InstitutionObject.from(e.node) })) };
   }
 
@@ -69,7 +73,7 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.get(actor, id));
+    return InstitutionObject.from(await this.queries.institution(actor, id));
   }
 
   @Public()
@@ -166,7 +170,7 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: ApplyForLicenceInput,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.applyForLicence(actor, input.institution, input.reason));
+    return InstitutionObject.from(await this.registration.applyForLicence(actor, input.institution, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
@@ -178,7 +182,7 @@ export class InstitutionResolver {
     @Args('input') input: RegisterExistingInstitutionInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(
-      await this.service.registerExisting(actor, input.institution, input.licence, input.reason),
+      await this.registration.registerExisting(actor, input.institution, input.licence, input.reason),
     );
   }
 
@@ -188,7 +192,7 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: ApproveInstitutionInput,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.approve(actor, input.id, input.licence, input.reason));
+    return InstitutionObject.from(await this.lifecycle.approve(actor, input.id, input.licence, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
@@ -197,7 +201,7 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.reject(actor, input.id, input.reason));
+    return InstitutionObject.from(await this.lifecycle.reject(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
@@ -208,7 +212,7 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.startOperating(actor, input.id, input.reason));
+    return InstitutionObject.from(await this.lifecycle.startOperating(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
@@ -217,7 +221,7 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.suspend(actor, input.id, input.reason));
+    return InstitutionObject.from(await this.lifecycle.suspend(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
@@ -226,7 +230,7 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.resume(actor, input.id, input.reason));
+    return InstitutionObject.from(await this.lifecycle.resume(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
@@ -235,7 +239,7 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.deregister(actor, input.id, input.reason));
+    return InstitutionObject.from(await this.lifecycle.deregister(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
@@ -244,7 +248,7 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.revoke(actor, input.id, input.reason));
+    return InstitutionObject.from(await this.lifecycle.revoke(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
@@ -256,7 +260,9 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: UpdateInstitutionInput,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.updateInstitution(actor, input.id, input.changes, input.reason));
+    return InstitutionObject.from(
+      await this.registration.updateInstitution(actor, input.id, input.changes, input.reason),
+    );
   }
 
   @Roles(...COMMAND_ROLES)
@@ -268,7 +274,7 @@ export class InstitutionResolver {
     @Args('input') input: ConvertToNonSubjectInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(
-      await this.service.convertToNonSubject(
+      await this.lifecycle.convertToNonSubject(
         actor,
         input.id,
         input.nonSubjectKind,
@@ -286,6 +292,6 @@ export class InstitutionResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
-    return InstitutionObject.from(await this.service.convertToNonProfit(actor, input.id, input.reason));
+    return InstitutionObject.from(await this.lifecycle.convertToNonProfit(actor, input.id, input.reason));
   }
 }

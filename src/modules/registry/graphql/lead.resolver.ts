@@ -4,10 +4,11 @@ import { Principal } from '../../../platform/auth/principal';
 import { Role } from '../../../platform/auth/role';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
-import { InstitutionService } from '../institution.service';
 import { LeadService } from '../lead.service';
 import { LEAD_ROLES, READ_ROLES } from '../registry.access';
-import { RegistryDashboardOutOfScope } from '../registry.errors';
+import { registryDashboardOutOfScope } from '../registry.errors';
+import { RegistryQueries } from '../registry.queries';
+import { LeadQueries } from '../registry.queries.leads';
 import { LeadsArgs, RecordLeadInput, ResolveLeadInput, StartLeadInvestigationInput } from './registry.inputs';
 import { RegistryDashboardObject, UnlicensedLeadConnection, UnlicensedLeadObject } from './registry.objects';
 
@@ -15,7 +16,8 @@ import { RegistryDashboardObject, UnlicensedLeadConnection, UnlicensedLeadObject
 export class LeadResolver {
   constructor(
     private readonly leads: LeadService,
-    private readonly institutions: InstitutionService,
+    private readonly queries: RegistryQueries,
+    private readonly leadQueries: LeadQueries,
   ) {}
 
   @Roles(...READ_ROLES)
@@ -41,7 +43,7 @@ export class LeadResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
   ): Promise<UnlicensedLeadObject> {
-    return UnlicensedLeadObject.from(await this.leads.get(actor, id), await await this.leads.overdueBefore());
+    return UnlicensedLeadObject.from(await this.leads.get(actor, id), await this.leads.overdueBefore());
   }
 
   @Roles(...READ_ROLES)
@@ -55,11 +57,11 @@ export class LeadResolver {
   ): Promise<RegistryDashboardObject> {
     const officer = actor.kind === 'user' && actor.role === Role.TOWNSHIP_OFFICER;
     if (officer && townshipCode !== undefined && townshipCode !== null && townshipCode !== actor.townshipCode)
-      throw new RegistryDashboardOutOfScope(townshipCode);
+      throw registryDashboardOutOfScope(townshipCode);
     const township = officer ? actor.townshipCode : townshipCode;
     const [subjectInstitutionsRemaining, openLeads, overdueLeads, leadClearanceDays] = await Promise.all([
-      this.institutions.countSubjectInstitutionsRemaining(township),
-      this.leads.countOpen(township),
+      this.queries.countSubjectInstitutionsRemaining(township),
+      this.leadQueries.countOpen(township),
       this.leads.countOverdue(township),
       this.leads.clearanceDays(),
     ]);

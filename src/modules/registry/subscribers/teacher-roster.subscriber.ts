@@ -7,16 +7,8 @@ import { decrypt, maskIdentifier } from '../../../platform/crypto/crypto';
 import { DomainEvent, EventPublisher, OnEvent } from '../../../platform/events';
 import { NotificationsFacade } from '../../notifications';
 import { ReferenceFacade } from '../../reference';
-import { InstitutionStatus } from '../entities/institution.entity';
-import { InstitutionService } from '../institution.service';
-
-/** Institutions whose staff records are live (as in record-changes.ts). */
-const ACTIVE = [
-  InstitutionStatus.APPLIED,
-  InstitutionStatus.APPROVED,
-  InstitutionStatus.OPERATING,
-  InstitutionStatus.SUSPENDED,
-];
+import { ACTIVE_STATES } from '../institution-transitions';
+import { Licensing } from '../licensing';
 
 /**
  * A school's roster was imported: staff already registered at an institution who match one of the
@@ -29,7 +21,7 @@ const ACTIVE = [
 export class TeacherRosterSubscriber {
   constructor(
     private readonly reference: ReferenceFacade,
-    private readonly institutions: InstitutionService,
+    private readonly licensing: Licensing,
     private readonly notifications: NotificationsFacade,
     private readonly events: EventPublisher,
     private readonly audit: AuditService,
@@ -56,11 +48,11 @@ export class TeacherRosterSubscriber {
        WHERE s.id_number_hash = ANY($1::char(64)[]) AND s.active AND s.in_service_teacher_id IS NULL AND i.status = ANY($2::varchar[])
        ORDER BY s.created_at
        FOR UPDATE OF s`,
-      [[...byHash.keys()], ACTIVE],
+      [[...byHash.keys()], ACTIVE_STATES],
     );
     if (matches.length === 0) return;
     const [licensing, discipline] = await Promise.all([
-      this.institutions.licensingDepartments(),
+      this.licensing.departments(),
       this.reference.departmentsWithDuty('TEACHER_DISCIPLINE'),
     ]);
     const actor = systemPrincipal('registry.recheck-staff-against-roster');

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { ScopeOptions, applyScope } from '../../platform/auth/scope';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
-import { CalendarPeriod } from './entities/calendar-period.entity';
+import { CalendarPeriod, CalendarPeriodKind } from './entities/calendar-period.entity';
 import { Department } from './entities/department.entity';
 import { DepartmentDuty } from './entities/department-duty.entity';
 import { GridCell } from './entities/grid-cell.entity';
@@ -30,9 +30,12 @@ const SCHOOL_SCOPE = {
 
 const TOWNSHIP_CACHE_MS = 60_000;
 
-/** Read side of reference data; other modules use it through the module's index. */
+/**
+ * The reference module's reads, in one place (the maintenance services orchestrate and write; a command's
+ * transaction passes its EntityManager, locks included); other modules read through ReferenceFacade.
+ */
 @Injectable()
-export class ReferenceService {
+export class ReferenceQueries {
   private townshipCache?: { loadedAt: number; byCode: Map<string, Township> };
 
   constructor(
@@ -208,6 +211,89 @@ export class ReferenceService {
       select: { id: true, schoolId: true, name: true, active: true },
       where: { id: In([...ids]) },
     });
+  }
+
+  // ---- maintenance: reads of the editing commands ---------------------------------------------------
+
+  /** A school's roster page, by name (names and whether in service; never ID data). */
+  teachersOfSchool(
+    schoolId: string,
+    page: PageArgs,
+  ): Promise<Connection<Pick<Teacher, 'id' | 'name' | 'active' | 'schoolId'>>> {
+    const qb = this.teachers
+      .createQueryBuilder('t')
+      .select(['t.id', 't.name', 't.active', 't.schoolId'])
+      .where('t.school_id = :schoolId', { schoolId });
+    return paginate(qb, page, {
+      list: 'reference.school-teachers',
+      valueType: 'string',
+      column: 't.name',
+      value: (t) => t.name,
+      tieBreaker: 't.id',
+      tieValue: (t) => t.id,
+    });
+  }
+
+  townshipExists(em: EntityManager, code: string): Promise<boolean> {
+    return em.getRepository(Township).existsBy({ code });
+  }
+
+  schoolCodeExists(em: EntityManager, code: string): Promise<boolean> {
+    return em.getRepository(School).existsBy({ code });
+  }
+
+  /** A school locked for its change (or its roster's), or null. */
+  lockSchool(em: EntityManager, id: string): Promise<School | null> {
+    return em.getRepository(School).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Roster teachers with these ID-number hashes (any school), locked for the import. */
+  lockTeachersByHash(em: EntityManager, hashes: readonly string[]): Promise<Teacher[]> {
+    if (hashes.length === 0) return Promise.resolve([]);
+    return em
+      .getRepository(Teacher)
+      .find({ where: { idNumberHash: In([...hashes]) }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  gridCell(code: string): Promise<GridCell | null> {
+    return this.grids.findOneBy({ code });
+  }
+
+  gridCellCodeExists(em: EntityManager, code: string): Promise<boolean> {
+    return em.getRepository(GridCell).existsBy({ code });
+  }
+
+  /** A grid cell known to exist, locked for its change. */
+  lockGridCell(em: EntityManager, code: string): Promise<GridCell> {
+    return em.getRepository(GridCell).findOneOrFail({ where: { code }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** A calendar period by id (deleted ones included), optionally locked for its change. */
+  calendarPeriod(em: EntityManager, id: string, lock = false): Promise<CalendarPeriod | null> {
+    return em
+      .getRepository(CalendarPeriod)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  /** The first period of `kind` (not deleted, other than `exceptId`) overlapping the inclusive range, or null. */
+  overlappingPeriod(
+    em: EntityManager,
+    kind: CalendarPeriodKind,
+    start: string,
+    end: string,
+    exceptId?: string | null,
+  ): Promise<CalendarPeriod | null> {
+    return em
+      .getRepository(CalendarPeriod)
+      .createQueryBuilder('c')
+      .where('c.kind = :kind AND c.start_date <= :end AND c.end_date >= :start AND c.removed_at IS NULL', {
+        kind,
+        start,
+        end,
+      })
+      .andWhere(exceptId ? 'c.id <> :id' : 'TRUE', { id: exceptId })
+      .orderBy('c.start_date')
+      .getOne();
   }
 }
 

@@ -1,5 +1,5 @@
 import { InstitutionStatus } from './entities/institution.entity';
-import { LIFECYCLE } from './institution.service';
+import { LIFECYCLE } from './institution-transitions';
 
 const { APPLIED, APPROVED, REJECTED, OPERATING, SUSPENDED, DEREGISTERED, REVOKED } = InstitutionStatus;
 type Transition = keyof typeof LIFECYCLE;
