@@ -54,6 +54,11 @@ describe('institution administrators', () => {
     password: TEST_PASSWORD,
     institutionId,
   });
+  /** createUser's input for an institution administrator (scope: the institution id, or none). */
+  const userInput = (scope?: string) => {
+    const { institutionId: _, ...rest } = input(operating);
+    return { ...rest, role: 'INSTITUTION_ADMIN', ...(scope ? { scope } : {}) };
+  };
   const users = async (): Promise<number> =>
     Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user`))[0].n);
   const loginToken = async (username: string): Promise<string | undefined> =>
@@ -62,7 +67,7 @@ describe('institution administrators', () => {
   it('is created by the county office for an approved or operating institution, and sees that institution only', async () => {
     const res = await t.gql<{ createUser: { id: string; role: string; institutionId: string } }>(
       CREATE_USER,
-      { input: { ...input(operating), role: 'INSTITUTION_ADMIN', scope: operating } },
+      { input: userInput(operating) },
       admin.token,
     );
     expect(res.data?.createUser).toMatchObject({ role: 'INSTITUTION_ADMIN', institutionId: operating });
@@ -88,11 +93,7 @@ describe('institution administrators', () => {
   it('refuses an institution that is not approved or operating, unknown or malformed, writing nothing', async () => {
     const before = await users();
     for (const scope of [applied, '00000000-0000-4000-8000-000000000000', 'not-an-id', undefined]) {
-      const res = await t.gql(
-        CREATE_USER,
-        { input: { ...input(operating), role: 'INSTITUTION_ADMIN', ...(scope ? { scope } : {}) } },
-        admin.token,
-      );
+      const res = await t.gql(CREATE_USER, { input: userInput(scope) }, admin.token);
       expectGqlError(res, 'INVALID_SCOPE');
     }
     expectGqlError(await t.gql(CREATE_ADMIN, { input: input(applied) }, admin.token), 'INVALID_SCOPE');
@@ -120,14 +121,7 @@ describe('institution administrators', () => {
     expectGqlError(await t.gql(CREATE_ADMIN, { input: input(operating) }, fire.token), 'INSTITUTION_ADMIN_FORBIDDEN');
     expectGqlError(await t.gql(CREATE_ADMIN, { input: input(operating) }, township.token), 'FORBIDDEN');
     // createUser stays the county office's, whatever the role asked for.
-    expectGqlError(
-      await t.gql(
-        CREATE_USER,
-        { input: { ...input(operating), role: 'INSTITUTION_ADMIN', scope: operating } },
-        edu.token,
-      ),
-      'FORBIDDEN',
-    );
+    expectGqlError(await t.gql(CREATE_USER, { input: userInput(operating) }, edu.token), 'FORBIDDEN');
     expect(await users()).toBe(before);
     // The county office creates them for any department's institution.
     expect((await t.gql(CREATE_ADMIN, { input: input(civilAffairs) }, admin.token)).errors).toBeUndefined();
@@ -166,7 +160,7 @@ describe('institution administrators', () => {
     await t.settle();
 
     for (const key of ['closing1', 'closing2', 'revoked']) {
-      expectGqlError(await t.gql(`{ me { id } }`, {}, tokens[key]), 'UNAUTHENTICATED');
+      expectGqlError(await t.gql(`{ me { id } }`, {}, tokens[key]), 'TOKEN_INVALID');
       expect(await loginToken(created[key]!.username)).toBeUndefined();
       const [audit] = await t.dataSource.query(
         `SELECT actor_kind, summary FROM audit_log WHERE action = 'identity.user.disabled' AND entity_id = $1`,
