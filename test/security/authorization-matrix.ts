@@ -13,6 +13,9 @@ import { Caller } from './principals';
  * department check needs the record (e.g. whether FIRE_RESCUE co-operates on that task or complaint) it
  * passes the gate and placeholders get <THING>_NOT_FOUND — the module tests cover the record-level answer.
  * DISCIPLINE_SUPERVISOR (县纪委监委) reads everything and changes nothing (only its own notifications).
+ * INSTITUTION_ADMIN (机构端) is not county staff: an operation without `@Roles` refuses it (the access guard's
+ * default is STAFF_ROLES); it gets its own institution, the complaints about it, its inbox and password, and
+ * what the public gets.
  */
 const ANON: Caller = 'ANONYMOUS';
 const CA: Caller = 'COUNTY_ADMIN';
@@ -22,8 +25,11 @@ const TWN: Caller = 'TOWNSHIP_OFFICER';
 const SCH: Caller = 'SCHOOL_ADMIN';
 const INS: Caller = 'INSPECTOR';
 const DIS: Caller = 'DISCIPLINE_SUPERVISOR';
+const INST: Caller = 'INSTITUTION_ADMIN';
 const ANY_STAFF: Caller[] = [CA, EDU, FIRE, TWN, SCH, INS, DIS];
-const EVERYONE: Caller[] = [ANON, ...ANY_STAFF];
+/** Every logged-in person, the institution side too (their own inbox, password, user record). */
+const ANY_USER: Caller[] = [...ANY_STAFF, INST];
+const EVERYONE: Caller[] = [ANON, ...ANY_USER];
 
 export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.afterSchoolCoverageBySchool': ANY_STAFF,
@@ -39,9 +45,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.auditLog': [CA, DIS],
   'query.bankApiKeys': [CA, DIS],
   'query.calendarPeriods': ANY_STAFF,
-  'query.complaint': [CA, EDU, FIRE, TWN, INS, DIS],
+  // The institution side reads the complaints about its own institution (masked as township officers see them).
+  'query.complaint': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   'query.complaintStatus': EVERYONE,
-  'query.complaints': [CA, EDU, FIRE, TWN, INS, DIS],
+  'query.complaints': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   'query.creditEntries': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.creditEntry': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.creditReasons': EVERYONE,
@@ -60,11 +67,12 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.homeworkComplianceBySchool': ANY_STAFF,
   'query.homeworkComplianceByTownship': ANY_STAFF,
   'query.homeworkRecords': ANY_STAFF,
-  'query.institution': [CA, EDU, FIRE, TWN, INS, DIS],
+  // The institution side: its own record only (scoped in SQL).
+  'query.institution': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   'query.institutionPublicProfile': EVERYONE,
-  'query.institutions': [CA, EDU, FIRE, TWN, INS, DIS],
-  'query.me': ANY_STAFF,
-  'query.notifications': ANY_STAFF,
+  'query.institutions': [CA, EDU, FIRE, TWN, INS, DIS, INST],
+  'query.me': ANY_USER,
+  'query.notifications': ANY_USER,
   'query.partnerBanks': [CA, DIS],
   // County rules (src/modules/policy): every staff role reads the rules it applies; the public does not.
   'query.policies': ANY_STAFF,
@@ -91,7 +99,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.townships': EVERYONE,
   'query.unlicensedLead': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.unlicensedLeads': [CA, EDU, FIRE, TWN, INS, DIS],
-  'query.unreadNotificationCount': ANY_STAFF,
+  'query.unreadNotificationCount': ANY_USER,
   'query.user': [CA, DIS],
   'query.users': [CA, DIS],
   'query.whitelistEligibility': [CA, EDU, FIRE, TWN, INS, DIS],
@@ -126,6 +134,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.createSupervisionCampaign': [CA, EDU, FIRE],
   'mutation.createSupervisionTask': [CA, EDU, FIRE],
   'mutation.createUser': [CA],
+  // Institution administrators: the county office, or EDU (holding INSTITUTION_SUPERVISION) for the institutions it is
+  // competent for; the service refuses FIRE_RESCUE (INSTITUTION_ADMIN_FORBIDDEN, test/identity), but the placeholder
+  // username fails input validation first, so FIRE gets VALIDATION_FAILED here.
+  'mutation.createInstitutionAdmin': [CA, EDU, FIRE],
   'mutation.decideComplaintReview': [CA],
   'mutation.deregisterInstitution': [CA, EDU],
   'mutation.deleteCalendarPeriod': [CA, EDU],
@@ -145,8 +157,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.login': EVERYONE,
   // The first administrator with the one-time setup code: anonymous by design (refused once an admin exists).
   'mutation.setupFirstAdmin': EVERYONE,
-  'mutation.markAllNotificationsRead': ANY_STAFF,
-  'mutation.markNotificationRead': ANY_STAFF,
+  'mutation.markAllNotificationsRead': ANY_USER,
+  'mutation.markNotificationRead': ANY_USER,
   'mutation.notAcceptComplaint': [CA, EDU, FIRE, TWN, INS],
   'mutation.openEscrowAccount': [CA, EDU, FIRE],
   'mutation.proposeCreditEntry': [CA, EDU, FIRE],
@@ -180,12 +192,14 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.renameGridCell': [CA, EDU, TWN],
   'mutation.reopenComplaint': [CA, EDU, FIRE, TWN, INS],
   'mutation.replyToComplaint': [CA, EDU, FIRE, TWN, INS],
+  // The institution's reply (机构说明) to a complaint about it: its administrator only.
+  'mutation.replyToComplaintAsInstitution': [INST],
   'mutation.reportHomeworkDuration': [SCH],
   'mutation.requestComplaintInvestigationTask': [CA, EDU, FIRE, TWN, INS],
   'mutation.requestComplaintReview': EVERYONE,
   'mutation.resetUserPassword': [CA],
   // Every logged-in user changes their own password (the discipline supervisor too: it is no change to the record it oversees).
-  'mutation.changeMyPassword': ANY_STAFF,
+  'mutation.changeMyPassword': ANY_USER,
   'mutation.resolveUnlicensedLead': [CA, EDU, TWN],
   'mutation.resumeInstitution': [CA, EDU],
   'mutation.retryFailedEvent': [CA],

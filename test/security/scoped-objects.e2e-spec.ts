@@ -23,8 +23,11 @@ const CONTACT_A = { name: '张三', phone: '13812341234' };
 const CONTACT_B = { name: '李四', phone: '13900001111' };
 const STAFF_ID_NUMBER = '520122199001011234';
 
-/** The scoped callers: a township officer of A, the administrator of school A, department officers (EDU, FIRE_RESCUE), an inspector (MARKET_REGULATION). */
-const ROLES = ['TOWNSHIP_A', 'SCHOOL_A', 'DEPT_EDU', 'DEPT_FIRE', 'INSPECTOR_MR'] as const;
+/**
+ * The scoped callers: a township officer of A, the administrator of school A, department officers (EDU,
+ * FIRE_RESCUE), an inspector (MARKET_REGULATION), the administrator of institution A (机构端).
+ */
+const ROLES = ['TOWNSHIP_A', 'SCHOOL_A', 'DEPT_EDU', 'DEPT_FIRE', 'INSPECTOR_MR', 'INSTITUTION_A'] as const;
 type ScopedRole = (typeof ROLES)[number];
 
 /** The objects, one of each kind in A and in B. */
@@ -276,6 +279,8 @@ const NONE = (kind: string): [Obj[], Obj[]] => [[], [`${kind}A`, `${kind}B`] as 
  *  - Supervision tasks: departments see the tasks they lead or co-operate on (task A led by EDU, task B led
  *    by FIRE_RESCUE with MARKET_REGULATION); a school administrator none.
  *  - After-school: EDU reads the county, other departments and inspectors none; township and school their own.
+ *  - An institution administrator: its own institution's record and the complaints about it (both complaints
+ *    here name their institution), nothing else.
  */
 const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
   'school(id)': {
@@ -299,18 +304,24 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
     INSPECTOR_MR: BOTH('school'),
   },
   'institution(id)': {
+    INSTITUTION_A: ONLY_A('institution'),
     TOWNSHIP_A: ONLY_A('institution'),
     DEPT_EDU: BOTH('institution'),
     DEPT_FIRE: BOTH('institution'),
     INSPECTOR_MR: BOTH('institution'),
   },
   institutions: {
+    INSTITUTION_A: ONLY_A('institution'),
     TOWNSHIP_A: ONLY_A('institution'),
     DEPT_EDU: BOTH('institution'),
     DEPT_FIRE: BOTH('institution'),
     INSPECTOR_MR: BOTH('institution'),
   },
-  'institutions(filter.townshipCode)': { TOWNSHIP_A: ONLY_A('institution'), DEPT_FIRE: BOTH('institution') },
+  'institutions(filter.townshipCode)': {
+    TOWNSHIP_A: ONLY_A('institution'),
+    DEPT_FIRE: BOTH('institution'),
+    INSTITUTION_A: ONLY_A('institution'),
+  },
   'whitelistEligibility(institutionId)': {
     TOWNSHIP_A: ONLY_A('institution'),
     DEPT_EDU: BOTH('institution'),
@@ -337,18 +348,21 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
   },
   'escrowAlerts(filter.townshipCode)': { TOWNSHIP_A: ONLY_A('alert'), DEPT_FIRE: BOTH('alert') },
   'complaint(id)': {
+    INSTITUTION_A: ONLY_A('complaint'),
     TOWNSHIP_A: ONLY_A('complaint'),
     DEPT_EDU: BOTH('complaint'),
     DEPT_FIRE: ONLY_A('complaint'),
     INSPECTOR_MR: ONLY_B('complaint'),
   },
   complaints: {
+    INSTITUTION_A: ONLY_A('complaint'),
     TOWNSHIP_A: ONLY_A('complaint'),
     DEPT_EDU: BOTH('complaint'),
     DEPT_FIRE: ONLY_A('complaint'),
     INSPECTOR_MR: ONLY_B('complaint'),
   },
   'complaints(townshipCode)': {
+    INSTITUTION_A: ONLY_A('complaint'),
     TOWNSHIP_A: ONLY_A('complaint'),
     DEPT_EDU: BOTH('complaint'),
     DEPT_FIRE: ONLY_A('complaint'),
@@ -515,7 +529,7 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
 
 describe('object-level authorization: scoped roles with data inside and outside their scope', () => {
   let t: TestApp;
-  const tokens = {} as Record<ScopedRole | 'ADMIN' | 'SCHOOL_B', string>;
+  const tokens = {} as Record<ScopedRole | 'ADMIN' | 'SCHOOL_B' | 'INSTITUTION_B', string>;
   let checked = 0;
 
   beforeAll(async () => {
@@ -555,6 +569,7 @@ describe('object-level authorization: scoped roles with data inside and outside 
     ] as const) {
       const institution = await createInstitution(t, { townshipCode: township });
       ids[`institution${side}`] = institution.id;
+      tokens[`INSTITUTION_${side}`] = await token(Role.INSTITUTION_ADMIN, institution.id);
       const account = await openAccount(t, tokens.ADMIN, bank.bankCode, institution);
       ids[`account${side}`] = account.id;
       // An alert as the monitoring rules leave it (a fixture).
@@ -591,6 +606,7 @@ describe('object-level authorization: scoped roles with data inside and outside 
               category: side === 'A' ? 'FIRE_SAFETY' : 'PRICING',
               description: `投诉 ${side}`,
               townshipCode: township,
+              institutionId: institution.id,
               contactName: contact.name,
               contactPhone: contact.phone,
             },
@@ -810,6 +826,8 @@ describe('object-level authorization: scoped roles with data inside and outside 
     expect(await contactOf(tokens.TOWNSHIP_A, 'complaintA')).toEqual(masked);
     expect(await contactOf(tokens.DEPT_EDU, 'complaintA')).toEqual(masked);
     expect(await contactOf(tokens.DEPT_FIRE, 'complaintA')).toEqual({ ...CONTACT_A, masked: false });
+    // The institution the complaint is about sees it as the township officer does.
+    expect(await contactOf(tokens.INSTITUTION_A, 'complaintA')).toEqual(masked);
     // Complaint B (PRICING): MARKET_REGULATION co-operates, so its inspector sees it in clear; EDU routes it but does not.
     expect(await contactOf(tokens.INSPECTOR_MR, 'complaintB')).toEqual({ ...CONTACT_B, masked: false });
     expect(await contactOf(tokens.DEPT_EDU, 'complaintB')).toEqual({ name: '李*', phone: '139****1111', masked: true });
@@ -820,13 +838,20 @@ describe('object-level authorization: scoped roles with data inside and outside 
       tokens.TOWNSHIP_A,
     );
     expect(listed.data?.complaints.edges.map((e) => e.node)).toEqual([{ id: ids.complaintA, contact: masked }]);
-    checked += 7;
+    const ownList = await t.gql<{ complaints: { edges: { node: { id: string; contact: Contact } }[] } }>(
+      `{ complaints(first: 100) { edges { node { id contact { name phone masked } } } } }`,
+      {},
+      tokens.INSTITUTION_A,
+    );
+    expect(ownList.data?.complaints.edges.map((e) => e.node)).toEqual([{ id: ids.complaintA, contact: masked }]);
+    checked += 9;
   });
 
   it('refuses commands on objects outside the caller’s scope like missing ones, changing nothing', async () => {
     const guarded = [
       'complaint',
       'complaint_timeline_entry',
+      'complaint_institution_reply',
       'unlicensed_lead',
       'supervision_task',
       'after_school_participation',
@@ -883,6 +908,12 @@ describe('object-level authorization: scoped roles with data inside and outside 
         { input: { description: '越界线索', kind: 'OTHER', location: '别处', source: 'GRID_PATROL', townshipCode: B } },
         'LEAD_OUTSIDE_TOWNSHIP',
       ],
+      [
+        'INSTITUTION_A',
+        `mutation($id: ID!) { replyToComplaintAsInstitution(input: { complaintId: $id, text: "说明" }) { id } }`,
+        { id: ids.complaintB },
+        'COMPLAINT_NOT_FOUND',
+      ],
     ];
     const outcomes = [];
     for (const [role, mutation, variables] of attempts) {
@@ -895,7 +926,14 @@ describe('object-level authorization: scoped roles with data inside and outside 
   });
 
   it('shows staff ID numbers masked to every role that sees the institution', async () => {
-    for (const tok of [tokens.ADMIN, tokens.TOWNSHIP_A, tokens.DEPT_EDU, tokens.DEPT_FIRE, tokens.INSPECTOR_MR]) {
+    for (const tok of [
+      tokens.ADMIN,
+      tokens.TOWNSHIP_A,
+      tokens.DEPT_EDU,
+      tokens.DEPT_FIRE,
+      tokens.INSPECTOR_MR,
+      tokens.INSTITUTION_A,
+    ]) {
       const res = await t.gql<{ institution: { staff: { idNumberMasked: string }[] } }>(
         `query($id: ID!) { institution(id: $id) { staff { name idNumberMasked } } }`,
         { id: ids.institutionA },

@@ -10,6 +10,7 @@ import { isAssignedOfficer } from './complaints.access';
 import { ComplaintNotFound, TooManyStatusLookups } from './complaints.errors';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
+import { ComplaintInstitutionReply } from './entities/complaint-institution-reply.entity';
 import { maskName, maskPhone } from './masking';
 import { TRACKING_PATTERN, normaliseTrackingNumber } from './tracking-number';
 import { ComplaintsQueries } from './complaints.queries';
@@ -70,6 +71,10 @@ export class ComplaintReadService {
 
   timelines(ids: readonly string[]): Promise<ComplaintTimelineEntry[]> {
     return this.queries.timelines(ids);
+  }
+
+  institutionReplies(ids: readonly string[]): Promise<ComplaintInstitutionReply[]> {
+    return this.queries.institutionReplies(ids);
   }
 
   /** How many complaints are linked to each primary. */

@@ -20,7 +20,7 @@ export type ComplaintScope =
  * Which complaints a principal sees, as SQL over the alias `c`: county administrators, discipline
  * supervisors, the service itself and EDU / PETITIONS officers see all; other department officers and
  * inspectors those their department leads or co-operates on; township officers their township's;
- * everyone else none.
+ * institution administrators those about their own institution; everyone else none.
  */
 export function complaintScope(actor: Principal): ComplaintScope {
   if (actor.kind === 'system') return { kind: 'all' };
@@ -36,6 +36,12 @@ export function complaintScope(actor: Principal): ComplaintScope {
   }
   if (actor.role === Role.TOWNSHIP_OFFICER && actor.townshipCode)
     return { kind: 'where', sql: 'c.township_code = :scopeTownship', params: { scopeTownship: actor.townshipCode } };
+  if (actor.role === Role.INSTITUTION_ADMIN && actor.institutionId)
+    return {
+      kind: 'where',
+      sql: 'c.institution_id = :scopeInstitution',
+      params: { scopeInstitution: actor.institutionId },
+    };
   return { kind: 'none' };
 }
 

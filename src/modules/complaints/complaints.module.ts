@@ -14,13 +14,15 @@ import { ComplaintsFacade } from './complaints.facade';
 import { ComplaintsQueries } from './complaints.queries';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
+import { ComplaintInstitutionReply } from './entities/complaint-institution-reply.entity';
+import { ComplaintInstitutionReplyService } from './complaint-institution-reply.service';
 import { ComplaintResolver } from './graphql/complaint.resolver';
 import { ComplaintOverdueSweep } from './overdue-sweep.task';
 
 /** Complaints and petitions (投诉/信访): intake, routing by duty, statutory deadlines, satisfaction. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Complaint, ComplaintTimelineEntry]),
+    TypeOrmModule.forFeature([Complaint, ComplaintTimelineEntry, ComplaintInstitutionReply]),
     ReferenceModule,
     RegistryModule,
     NotificationsModule,
@@ -32,6 +34,7 @@ import { ComplaintOverdueSweep } from './overdue-sweep.task';
     ComplaintReadService,
     ComplaintLifecycleService,
     ComplaintReviewService,
+    ComplaintInstitutionReplyService,
     ComplaintOverdueService,
     ComplaintsFacade,
     ComplaintResolver,

@@ -7,6 +7,7 @@ import { complaintScope } from './complaints.access';
 import { OPEN_STATUSES } from './complaint.enums';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
+import { ComplaintInstitutionReply } from './entities/complaint-institution-reply.entity';
 import { ComplaintDashboardFigures, ComplaintFilter, ComplaintOverdueRow } from './complaints.types';
 
 /** SQL of the same rule, over alias `c`, with the parameter `:now`. */
@@ -76,6 +77,13 @@ export class ComplaintsQueries {
     return this.dataSource
       .getRepository(ComplaintTimelineEntry)
       .find({ where: { complaintId: In([...ids]) }, order: { id: 'ASC' } });
+  }
+
+  /** The institution's replies (机构说明) to each complaint, oldest first; the complaints are in the reader's scope. */
+  institutionReplies(ids: readonly string[]): Promise<ComplaintInstitutionReply[]> {
+    return this.dataSource
+      .getRepository(ComplaintInstitutionReply)
+      .find({ where: { complaintId: In([...ids]) }, order: { repliedAt: 'ASC', id: 'ASC' } });
   }
 
   /** How many complaints are linked to each primary. */

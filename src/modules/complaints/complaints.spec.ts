@@ -82,6 +82,15 @@ describe('complaint access', () => {
       params: { scopeTownship: '520122001' },
     });
     expect(complaintScope(user('SCHOOL_ADMIN', { schoolId: 's' })).kind).toBe('none');
+    // The institution side: the complaints about its own institution; without one, none.
+    expect(complaintScope(user('INSTITUTION_ADMIN', { institutionId: 'i-1' }))).toMatchObject({
+      kind: 'where',
+      sql: 'c.institution_id = :scopeInstitution',
+      params: { scopeInstitution: 'i-1' },
+    });
+    expect(complaintScope(user('INSTITUTION_ADMIN')).kind).toBe('none');
+    expect(mayHandle(user('INSTITUTION_ADMIN', { institutionId: 'i-1' }), c)).toBe(false);
+    expect(mayRoute(user('INSTITUTION_ADMIN', { institutionId: 'i-1' }), c)).toBe(false);
     expect(complaintScope({ kind: 'anonymous' }).kind).toBe('none');
   });
 

@@ -1,4 +1,4 @@
-import { Conflict, DomainError, NotFound } from '../../platform/errors/domain-error';
+import { Conflict, DomainError, Forbidden, NotFound } from '../../platform/errors/domain-error';
 
 /** Wrong username, wrong password or a disabled account: one answer, so none can be told apart. */
 export class InvalidCredentials extends DomainError {
@@ -33,6 +33,12 @@ export const usernameTaken = (username: string): Conflict =>
   new Conflict('USERNAME_TAKEN', `The username "${username}" is taken`);
 export const lastAdmin = (): Conflict =>
   new Conflict('LAST_ADMIN', 'This is the last active county administrator; create another one first');
+/** Creating an institution administrator: the county office, or the institution's competent supervising department. */
+export const institutionAdminForbidden = (): Forbidden =>
+  new Forbidden(
+    'Institution administrators are created by the county office or by an officer of the department supervising the institution (its competent department)',
+    'INSTITUTION_ADMIN_FORBIDDEN',
+  );
 export const bankNotFound = (code: string): NotFound => new NotFound(`Partner bank ${code}`, 'BANK_NOT_FOUND');
 export const bankExists = (code: string): Conflict =>
   new Conflict('BANK_ALREADY_EXISTS', `A partner bank with code ${code} already exists`);

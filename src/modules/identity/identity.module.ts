@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BANK_KEY_STORE, USER_PRINCIPAL_STORE } from '../../platform/auth/credential-stores';
 import { ReferenceModule } from '../reference';
+import { RegistryModule } from '../registry';
 import { BankKeyService } from './bank-key.service';
 import { BankApiKey } from './entities/bank-api-key.entity';
 import { PartnerBank } from './entities/partner-bank.entity';
@@ -9,20 +10,24 @@ import { User } from './entities/user.entity';
 import { BankResolver } from './graphql/bank.resolver';
 import { UserResolver } from './graphql/user.resolver';
 import { FirstAdminService } from './first-admin.service';
+import { InstitutionAdminService } from './institution-admin.service';
+import { InstitutionClosedSubscriber } from './subscribers/institution-closed.subscriber';
 import { IdentityFacade } from './identity.facade';
 import { LoginService } from './login.service';
 import { LoginThrottleCleanupTask } from './login-throttle-cleanup.task';
 import { UserService } from './user.service';
 
 /**
- * Users, login, partner banks and their API keys. Global only so that the platform's guards find the
+ * Users (institution administrators checked against the registry), login, partner banks and their API keys. Global only so that the platform's guards find the
  * credential stores (USER_PRINCIPAL_STORE, BANK_KEY_STORE) without importing a module.
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([User, PartnerBank, BankApiKey]), ReferenceModule],
+  imports: [TypeOrmModule.forFeature([User, PartnerBank, BankApiKey]), ReferenceModule, RegistryModule],
   providers: [
     UserService,
+    InstitutionAdminService,
+    InstitutionClosedSubscriber,
     LoginService,
     FirstAdminService,
     BankKeyService,

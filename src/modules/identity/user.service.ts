@@ -10,6 +10,8 @@ import { EventPublisher } from '../../platform/events';
 import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { ReferenceFacade } from '../reference';
+import { InstitutionStatus, InstitutionSummary, RegistryFacade } from '../registry';
+import { InstitutionAdminService } from './institution-admin.service';
 import { User } from './entities/user.entity';
 import { CurrentPasswordIncorrect, InvalidScope, lastAdmin, userNotFound, usernameTaken } from './identity.errors';
 import { hashPassword } from './password';
@@ -24,7 +26,7 @@ export interface CreateUserCommand {
   displayName: string;
   password: string;
   role: Role;
-  /** Department code, township code or school id, as the role needs; none for county-wide roles. */
+  /** Department code, township code, school id or institution id, as the role needs; none for county-wide roles. */
   scope?: string | null;
 }
 
@@ -54,6 +56,7 @@ interface Scope {
   departmentCode: string | null;
   townshipCode: string | null;
   schoolId: string | null;
+  institutionId: string | null;
 }
 
 export function toPrincipal(user: User): UserPrincipal {
@@ -65,6 +68,7 @@ export function toPrincipal(user: User): UserPrincipal {
     ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}),
     ...(user.townshipCode ? { townshipCode: user.townshipCode } : {}),
     ...(user.schoolId ? { schoolId: user.schoolId } : {}),
+    ...(user.institutionId ? { institutionId: user.institutionId } : {}),
   };
 }
 
@@ -72,6 +76,7 @@ const scopeOf = (u: User): Scope => ({
   departmentCode: u.departmentCode,
   townshipCode: u.townshipCode,
   schoolId: u.schoolId,
+  institutionId: u.institutionId,
 });
 
 /** The password policy, for every way a password is set: 10–128 characters and not the username (any case). */
@@ -84,13 +89,19 @@ export function checkPassword(password: string, path: string, username?: string)
   }
 }
 
-/** Users: the only writer of `app_user`. Administration is for COUNTY_ADMIN (and the command line). */
+/**
+ * Users: with InstitutionAdminService (an institution's closure disables its administrators) the only writer
+ * of `app_user`. Administration is for COUNTY_ADMIN (and the command line); institution administrators also
+ * for the supervising department.
+ */
 @Injectable()
 export class UserService implements UserPrincipalStore {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly reference: ReferenceFacade,
+    private readonly registry: RegistryFacade,
+    private readonly institutionAdmins: InstitutionAdminService,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
@@ -175,14 +186,23 @@ export class UserService implements UserPrincipalStore {
     }));
   }
 
+  /**
+   * A new user. County administrators create every role; an institution administrator may also be created
+   * by an officer of the department supervising institutions, for an institution whose competent
+   * department is theirs (InstitutionAdminService).
+   */
   async create(actor: Principal, command: CreateUserCommand): Promise<User> {
-    assertAdmin(actor);
+    const institutionAdmin = command.role === Role.INSTITUTION_ADMIN;
+    if (institutionAdmin) await this.institutionAdmins.assertMayCreateAny(actor);
+    else assertAdmin(actor);
     const username = normaliseUsername(command.username);
     const displayName = command.displayName.trim();
     if (!displayName || displayName.length > 100)
       throw new ValidationFailed([{ path: 'displayName', message: 'must be 1–100 characters' }]);
     checkPassword(command.password, 'password', username);
-    const scope = await this.resolveScope(command.role, command.scope);
+    const scope = await this.resolveScope(command.role, command.scope, (institution) =>
+      this.institutionAdmins.assertMayCreateFor(actor, institution),
+    );
     if (await this.users.existsBy({ username })) throw usernameTaken(username);
     const passwordHash = await hashPassword(command.password);
     return this.dataSource.transaction(async (em) => {
@@ -358,10 +378,14 @@ export class UserService implements UserPrincipalStore {
     if (admins.every((a) => a.id === userId)) throw lastAdmin();
   }
 
-  /** The scope columns a role needs, checked against the reference data. */
-  private async resolveScope(role: Role, value: string | null | undefined): Promise<Scope> {
+  /** The scope columns a role needs, checked against the reference data (and the registry for an institution). */
+  private async resolveScope(
+    role: Role,
+    value: string | null | undefined,
+    checkInstitution?: (institution: InstitutionSummary) => void,
+  ): Promise<Scope> {
     const scope = value?.trim() || undefined;
-    const none: Scope = { departmentCode: null, townshipCode: null, schoolId: null };
+    const none: Scope = { departmentCode: null, townshipCode: null, schoolId: null, institutionId: null };
     const kind = scopeKindOf(role);
     if (kind === 'county') {
       if (scope) throw new InvalidScope(`${role} works county-wide and takes no scope`);
@@ -371,7 +395,13 @@ export class UserService implements UserPrincipalStore {
     try {
       if (kind === 'department') return { ...none, departmentCode: (await this.reference.getDepartment(scope)).code };
       if (kind === 'township') return { ...none, townshipCode: (await this.reference.getTownship(scope)).code };
-      if (UUID.test(scope) && (await this.reference.schoolExists(scope)))
+      if (kind === 'institution') {
+        const institution = await this.registry.findInstitution({ id: scope });
+        if (institution && ADMINISTRABLE_INSTITUTION_STATUSES.includes(institution.status)) {
+          checkInstitution?.(institution);
+          return { ...none, institutionId: institution.id };
+        }
+      } else if (UUID.test(scope) && (await this.reference.schoolExists(scope)))
         return { ...none, schoolId: scope.toLowerCase() };
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 404) throw error;
@@ -379,6 +409,12 @@ export class UserService implements UserPrincipalStore {
     throw new InvalidScope(`${role} needs ${SCOPE_NAMES[kind]}; "${scope}" is not one`);
   }
 }
+
+/** An INSTITUTION_ADMIN acts for an institution licensed and not closed: approved (not yet operating) or operating. */
+export const ADMINISTRABLE_INSTITUTION_STATUSES: readonly InstitutionStatus[] = [
+  InstitutionStatus.APPROVED,
+  InstitutionStatus.OPERATING,
+];
 
 const SCOPE_NAMES = {
   department: 'an existing department code',

@@ -14,6 +14,8 @@ export interface Recipients {
   departmentCodes?: readonly string[];
   townshipCodes?: readonly string[];
   schoolIds?: readonly string[];
+  /** The administrators of these institutions (INSTITUTION_ADMIN), now or later. */
+  institutionIds?: readonly string[];
   roles?: readonly Role[];
 }
 
@@ -37,7 +39,7 @@ export interface InboxItem {
   read: boolean;
 }
 
-type Target = { kind: 'USER' | 'DEPARTMENT' | 'TOWNSHIP' | 'SCHOOL' | 'ROLE'; value: string };
+type Target = { kind: 'USER' | 'DEPARTMENT' | 'TOWNSHIP' | 'SCHOOL' | 'INSTITUTION' | 'ROLE'; value: string };
 
 function targetsOf(r: Recipients): Target[] {
   const list: Target[] = [
@@ -45,14 +47,24 @@ function targetsOf(r: Recipients): Target[] {
     ...(r.departmentCodes ?? []).map((value) => ({ kind: 'DEPARTMENT' as const, value })),
     ...(r.townshipCodes ?? []).map((value) => ({ kind: 'TOWNSHIP' as const, value })),
     ...(r.schoolIds ?? []).map((value) => ({ kind: 'SCHOOL' as const, value })),
+    ...(r.institutionIds ?? []).map((value) => ({ kind: 'INSTITUTION' as const, value })),
     ...(r.roles ?? []).map((value) => ({ kind: 'ROLE' as const, value })),
   ];
   return [...new Map(list.map((t) => [`${t.kind}:${t.value}`, t])).values()];
 }
 
-/** The addresses a person reads: themself, their role, and their department, township or school. */
+/**
+ * The addresses a person reads: themself, their role, and their department, township or school. An
+ * institution administrator reads what is addressed to them or to their institution, not to their role
+ * (which every institution's administrators share).
+ */
 function addressesOf(actor: Principal): Target[] {
   if (actor.kind !== 'user') throw new Forbidden('Only a logged-in person has an inbox');
+  if (actor.role === Role.INSTITUTION_ADMIN)
+    return [
+      { kind: 'USER', value: actor.userId },
+      ...(actor.institutionId ? [{ kind: 'INSTITUTION' as const, value: actor.institutionId }] : []),
+    ];
   return [
     { kind: 'USER', value: actor.userId },
     { kind: 'ROLE', value: actor.role },

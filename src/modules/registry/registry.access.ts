@@ -10,6 +10,8 @@ import { Forbidden } from '../../platform/errors/domain-error';
  * department (the department holding the LICENSING duty, EDU in Xifeng); a premises check may also be
  * recorded, and an enrolment ad reviewed, by an officer of the department holding that duty
  * (DUTY_OF_CHECK, ADVERTISING_DUTY). Leads: those, plus township officers in their own township.
+ * Institution administrators (机构端) read their own institution's record (with its premises, staff, courses,
+ * materials and reviews) and nothing else of the registry: no leads, staff bars, checklists or dashboard.
  */
 export const READ_ROLES = [
   Role.COUNTY_ADMIN,
@@ -18,11 +20,13 @@ export const READ_ROLES = [
   Role.INSPECTOR,
   Role.TOWNSHIP_OFFICER,
 ];
+/** `institutions` and `institution`: the readers, and an institution administrator (its own record only). */
+export const INSTITUTION_READ_ROLES = [...READ_ROLES, Role.INSTITUTION_ADMIN];
 export const COMMAND_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
 export const LEAD_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWNSHIP_OFFICER];
 
 export const INSTITUTION_SCOPE: { columns: ScopeColumns; options: ScopeOptions } = {
-  columns: { township: 'i.township_code' },
+  columns: { township: 'i.township_code', institution: 'i.id' },
   options: { countyWide: [Role.DEPARTMENT_OFFICER, Role.INSPECTOR] },
 };
 

@@ -8,12 +8,12 @@ import { BANK_AUTH, IS_PUBLIC, ROLES } from './decorators';
 import { JwtStrategy } from './jwt.strategy';
 import { ANONYMOUS, Principal, UserPrincipal } from './principal';
 import { requestOf, responseOf } from './request-of';
-import { Role } from './role';
+import { Role, STAFF_ROLES } from './role';
 
 /**
  * The global guard of every GraphQL operation and REST route: a bearer token (if any) becomes the
  * request's principal; operations not marked `@Public()` need a logged-in user, and `@Roles(...)`
- * narrows them to some roles. Bank routes (`@BankApi()`) are left to the bank signature guard.
+ * narrows them to some roles (without it: STAFF_ROLES, every role but INSTITUTION_ADMIN). Bank routes (`@BankApi()`) are left to the bank signature guard.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -29,9 +29,9 @@ export class AccessGuard implements CanActivate {
     const principal = await this.authenticate(req, responseOf(context));
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     if (principal.kind !== 'user') throw req.authError ?? new Unauthenticated();
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(principal.role))
-      throw new Forbidden(`This needs one of the roles ${roles.join(', ')}`);
+    // No @Roles: any of the county's staff, never an institution administrator (who gets what names it).
+    const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES, targets) ?? STAFF_ROLES;
+    if (!roles.includes(principal.role)) throw new Forbidden(`This needs one of the roles ${roles.join(', ')}`);
     return true;
   }
 

@@ -11,6 +11,12 @@ export enum Role {
 
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
 
+/**
+ * The county's own people: every role but INSTITUTION_ADMIN (an institution's staff, not the county's). An
+ * operation without `@Roles(...)` is open to these; one the institution side may use names its roles.
+ */
+export const STAFF_ROLES: readonly Role[] = ALL_ROLES.filter((r) => r !== Role.INSTITUTION_ADMIN);
+
 /** What a role's scope names: nothing (county-wide), a department code, a township code, a school id or an institution id. */
 export type ScopeKind = 'county' | 'department' | 'township' | 'school' | 'institution';
 

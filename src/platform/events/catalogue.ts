@@ -208,6 +208,15 @@ export const EVENT_CATALOGUE = {
     leadDepartmentCode: string;
     category: string;
   }>(1),
+  /** The institution a complaint is about replied (机构说明) for the handling officers; no status change. */
+  'complaints.institution.replied': event<{
+    complaintId: string;
+    replyId: string;
+    institutionId: string;
+    trackingNumber: string;
+    leadDepartmentCode: string;
+    townshipCode: string;
+  }>(1),
   /** An unlicensed-training (无证办学) complaint came in: the registry may open an unlicensed lead. */
   'complaints.unlicensed_training.reported': event<{
     complaintId: string;

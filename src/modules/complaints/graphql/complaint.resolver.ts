@@ -11,6 +11,7 @@ import { ComplaintIntakeService } from '../complaint-intake.service';
 import { ComplaintLifecycleService } from '../complaint-lifecycle.service';
 import { ComplaintReadService } from '../complaint-read.service';
 import { ComplaintReviewService } from '../complaint-review.service';
+import { ComplaintInstitutionReplyService } from '../complaint-institution-reply.service';
 import { Complaint } from '../entities/complaint.entity';
 import {
   CloseComplaintInput,
@@ -19,6 +20,7 @@ import {
   ComplaintReplyInput,
   ComplaintsArgs,
   ExtendComplaintInput,
+  InstitutionComplaintReplyInput,
   NotAcceptComplaintInput,
   ReassignComplaintInput,
   RegisterComplaintInput,
@@ -31,6 +33,7 @@ import {
 import {
   ComplainantContactObject,
   ComplaintConnection,
+  ComplaintInstitutionReplyObject,
   ComplaintObject,
   ComplaintReceiptObject,
   ComplaintTimelineEntryObject,
@@ -39,7 +42,8 @@ import {
 
 /** Roles that change complaints (DISCIPLINE_SUPERVISOR reads only; the service checks departments and township). */
 const HANDLERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
-const READERS = [...HANDLERS, Role.DISCIPLINE_SUPERVISOR];
+/** Readers: the handlers, discipline supervisors, and an institution's administrators (complaints about it, masked). */
+const READERS = [...HANDLERS, Role.DISCIPLINE_SUPERVISOR, Role.INSTITUTION_ADMIN];
 
 @Resolver(() => ComplaintObject)
 export class ComplaintResolver {
@@ -48,6 +52,7 @@ export class ComplaintResolver {
     private readonly read: ComplaintReadService,
     private readonly lifecycle: ComplaintLifecycleService,
     private readonly review: ComplaintReviewService,
+    private readonly institutionSide: ComplaintInstitutionReplyService,
     private readonly clock: Clock,
   ) {}
 
@@ -249,6 +254,19 @@ export class ComplaintResolver {
     return this.out(await this.review.decideReview(actor, input.complaintId, input.decision, input.opinion));
   }
 
+  @Roles(Role.INSTITUTION_ADMIN)
+  @Mutation(() => ComplaintObject, {
+    description:
+      'The institution’s reply (机构说明) to an open complaint about it, by its administrator: kept for the handling ' +
+      'officers (notified), audited; not on the public timeline, no status change',
+  })
+  async replyToComplaintAsInstitution(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: InstitutionComplaintReplyInput,
+  ): Promise<ComplaintObject> {
+    return this.out(await this.institutionSide.reply(actor, input.complaintId, input.text));
+  }
+
   @Roles(...HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Ask supervision for an investigation task (督导检查)' })
   async requestComplaintInvestigationTask(
@@ -280,6 +298,23 @@ export class ComplaintResolver {
       groupByKey(ids, await this.read.timelines(ids), (e) => e.complaintId).map((list) =>
         list.map(ComplaintTimelineEntryObject.from),
       ),
+    );
+    return loader.load(parent.id);
+  }
+
+  @ResolveField(() => [ComplaintInstitutionReplyObject], {
+    description: 'What the institution replied (机构说明), oldest first; not shown to the complainant',
+  })
+  async institutionReplies(
+    @Parent() parent: ComplaintObject,
+    @Context() ctx: GqlContext,
+  ): Promise<ComplaintInstitutionReplyObject[]> {
+    const loader = ctx.loaders.get<string, ComplaintInstitutionReplyObject[]>(
+      'complaints.institution-replies',
+      async (ids) =>
+        groupByKey(ids, await this.read.institutionReplies(ids), (r) => r.complaintId).map((list) =>
+          list.map(ComplaintInstitutionReplyObject.from),
+        ),
     );
     return loader.load(parent.id);
   }

@@ -18,6 +18,7 @@ import {
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { ComplaintCategory, ComplaintChannel, ComplaintStatus, ReviewDecision, Satisfaction } from '../complaint.enums';
 import { MAX_EXTENSION_DAYS } from '../deadlines';
+import { INSTITUTION_REPLY_MAX } from '../complaint-institution-reply.service';
 
 export const DESCRIPTION_MAX = 5000;
 export const REPLY_MAX = 5000;
@@ -220,6 +221,19 @@ export class ReplyComplaintInput {
   @Length(1, 5000)
   @NoScriptTag()
   findings?: string;
+}
+
+@InputType({ description: 'The institution’s reply (机构说明) to a complaint about it, for the handling officers' })
+export class InstitutionComplaintReplyInput {
+  @Field(() => ID)
+  @IsUUID()
+  complaintId!: string;
+
+  @Field({ description: `Plain text, 1–${INSTITUTION_REPLY_MAX} characters; not shown to the complainant` })
+  @IsString()
+  @Length(1, INSTITUTION_REPLY_MAX)
+  @NoScriptTag()
+  text!: string;
 }
 
 @InputType()

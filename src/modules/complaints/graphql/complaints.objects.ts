@@ -4,6 +4,7 @@ import { ComplaintCategory, ComplaintChannel, ComplaintStatus, ReviewDecision, S
 import { overdueDeadlines } from '../deadlines';
 import { Complaint } from '../entities/complaint.entity';
 import { ComplaintTimelineEntry } from '../entities/complaint-timeline-entry.entity';
+import { ComplaintInstitutionReply } from '../entities/complaint-institution-reply.entity';
 import { COMPLAINT_ROUTING } from '../routing';
 
 registerEnumType(ComplaintCategory, {
@@ -61,6 +62,27 @@ export class ComplaintTimelineEntryObject {
 
   static from(e: ComplaintTimelineEntry): ComplaintTimelineEntryObject {
     return { status: e.status, occurredAt: e.occurredAt, reply: e.publicReply };
+  }
+}
+
+@ObjectType('ComplaintInstitutionReply', {
+  description: 'The institution’s reply (机构说明) to a complaint about it; for officers, not on the public timeline',
+})
+export class ComplaintInstitutionReplyObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'As written; plain text, never HTML' })
+  text!: string;
+
+  @Field({ description: 'The institution administrator who wrote it (username)' })
+  repliedBy!: string;
+
+  @Field()
+  repliedAt!: Date;
+
+  static from(r: ComplaintInstitutionReply): ComplaintInstitutionReplyObject {
+    return { id: r.id, text: r.text, repliedBy: r.repliedBy, repliedAt: r.repliedAt };
   }
 }
 

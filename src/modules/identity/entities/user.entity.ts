@@ -30,6 +30,10 @@ export class User {
   @Column({ type: 'uuid', nullable: true })
   schoolId!: string | null;
 
+  /** INSTITUTION_ADMIN: the institution (registry) the user acts for. */
+  @Column({ type: 'uuid', nullable: true })
+  institutionId!: string | null;
+
   /** Bumped by a password reset or disabling: access tokens of earlier versions stop working. */
   @Column({ type: 'int', default: 0 })
   sessionVersion!: number;

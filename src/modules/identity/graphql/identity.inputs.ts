@@ -6,7 +6,7 @@ import { BANK_CODE_PATTERN } from '../bank-key.service';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../user.service';
 
 const SCOPE_DESCRIPTION =
-  'Department code (DEPARTMENT_OFFICER, INSPECTOR), township code (TOWNSHIP_OFFICER) or school id (SCHOOL_ADMIN); none for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR';
+  'Department code (DEPARTMENT_OFFICER, INSPECTOR), township code (TOWNSHIP_OFFICER), school id (SCHOOL_ADMIN) or the id of an approved or operating institution (INSTITUTION_ADMIN); none for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR';
 
 @InputType()
 export class LoginInput {
@@ -67,6 +67,32 @@ export class CreateUserInput {
   @IsString()
   @MaxLength(64)
   scope?: string;
+}
+
+@InputType({
+  description:
+    'An administrator of one institution (机构端管理员): by the county office, or by an officer of the institution’s competent supervising department',
+})
+export class CreateInstitutionAdminInput {
+  @Field({ description: '3–64 characters [A-Za-z0-9._-]; stored in lower case' })
+  @Matches(USERNAME_PATTERN, {
+    message: 'username must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit',
+  })
+  username!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  displayName!: string;
+
+  @Field({ description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters` })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  password!: string;
+
+  @Field(() => ID, { description: 'The institution, approved (APPROVED) or operating (OPERATING)' })
+  @IsUUID()
+  institutionId!: string;
 }
 
 @InputType()

@@ -17,6 +17,10 @@ registerEnumType(Role, {
     DISCIPLINE_SUPERVISOR: {
       description: 'Discipline supervisor (县纪委县监委): reads everything, including the audit log',
     },
+    INSTITUTION_ADMIN: {
+      description:
+        'Institution administrator (机构端): its own institution’s records, contracts, refunds and complaints about it; scope: an institution id',
+    },
   },
 });
 
@@ -43,6 +47,9 @@ export class UserObject {
   @Field(() => ID, { nullable: true, description: 'Scope of SCHOOL_ADMIN' })
   schoolId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Scope of INSTITUTION_ADMIN' })
+  institutionId!: string | null;
+
   @Field()
   disabled!: boolean;
 
@@ -58,6 +65,7 @@ export class UserObject {
       departmentCode: user.departmentCode,
       townshipCode: user.townshipCode,
       schoolId: user.schoolId,
+      institutionId: user.institutionId,
       disabled: user.disabledAt !== null,
       createdAt: user.createdAt,
     };

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Public, Roles } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
-import { Role } from '../../../platform/auth/role';
+import { ALL_ROLES, Role } from '../../../platform/auth/role';
 import { GqlContext } from '../../../platform/graphql/context';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
@@ -10,6 +10,7 @@ import { LoginService } from '../login.service';
 import { UserService } from '../user.service';
 import {
   ChangeMyPasswordInput,
+  CreateInstitutionAdminInput,
   CreateUserInput,
   SetupFirstAdminInput,
   LoginInput,
@@ -44,6 +45,7 @@ export class UserResolver {
     return { accessToken: result.accessToken, expiresAt: result.expiresAt, user: UserObject.from(result.user) };
   }
 
+  @Roles(...ALL_ROLES)
   @Mutation(() => LoginPayloadObject, {
     description:
       'Changes the logged-in user’s own password (修改密码), given the current one (wrong answers count as failed logins). ' +
@@ -63,6 +65,7 @@ export class UserResolver {
     return { accessToken: result.accessToken, expiresAt: result.expiresAt, user: UserObject.from(result.user) };
   }
 
+  @Roles(...ALL_ROLES)
   @Query(() => UserObject, { description: 'The logged-in user' })
   async me(@CurrentPrincipal() actor: Principal): Promise<UserObject> {
     return UserObject.from(await this.userService.me(actor));
@@ -88,6 +91,23 @@ export class UserResolver {
   @Mutation(() => UserObject)
   async createUser(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateUserInput): Promise<UserObject> {
     return UserObject.from(await this.userService.create(actor, input));
+  }
+
+  @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
+  @Mutation(() => UserObject, {
+    description:
+      'Creates an institution administrator (机构端, INSTITUTION_ADMIN) for an approved or operating institution: ' +
+      'the county office, or an officer of the department supervising institutions for one whose competent department is theirs ' +
+      '(else INSTITUTION_ADMIN_FORBIDDEN). Disabled when the institution is deregistered or revoked',
+  })
+  async createInstitutionAdmin(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: CreateInstitutionAdminInput,
+  ): Promise<UserObject> {
+    const { institutionId, ...rest } = input;
+    return UserObject.from(
+      await this.userService.create(actor, { ...rest, role: Role.INSTITUTION_ADMIN, scope: institutionId }),
+    );
   }
 
   @Roles(Role.COUNTY_ADMIN)

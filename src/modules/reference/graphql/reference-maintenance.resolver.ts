@@ -93,7 +93,7 @@ export class ReferenceMaintenanceResolver {
   }
 
   @Query(() => [CalendarPeriodObject], {
-    description: 'School-calendar periods touching a year (holidays, vacations, adjusted workdays); any logged-in user',
+    description: 'School-calendar periods touching a year (holidays, vacations, adjusted workdays); any staff role',
   })
   calendarPeriods(@CurrentPrincipal() actor: Principal, @Args() args: CalendarPeriodsArgs) {
     if (actor.kind !== 'user') throw new Unauthenticated();

@@ -15,7 +15,7 @@ import { PremisesService } from '../premises.service';
 import { PublicProfileService } from '../public-profile.service';
 import { StaffService } from '../staff.service';
 import { RegistryQueries } from '../registry.queries';
-import { COMMAND_ROLES, READ_ROLES } from '../registry.access';
+import { COMMAND_ROLES, INSTITUTION_READ_ROLES } from '../registry.access';
 import {
   ApplyForLicenceInput,
   ApproveInstitutionInput,
@@ -52,9 +52,10 @@ export class InstitutionResolver {
     private readonly reference: ReferenceFacade,
   ) {}
 
-  @Roles(...READ_ROLES)
+  @Roles(...INSTITUTION_READ_ROLES)
   @Query(() => InstitutionConnection, {
-    description: 'Institutions (校外培训机构) the caller may see; a township officer sees their township',
+    description:
+      'Institutions (校外培训机构) the caller may see; a township officer sees their township, an institution administrator its own',
     complexity: pagedComplexity,
   })
   async institutions(
@@ -65,7 +66,7 @@ export class InstitutionResolver {
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: InstitutionObject.from(e.node) })) };
   }
 
-  @Roles(...READ_ROLES)
+  @Roles(...INSTITUTION_READ_ROLES)
   @Query(() => InstitutionObject, {
     description: 'An institution the caller may see, with premises, staff, courses and reviews',
   })
