@@ -29,7 +29,6 @@ export interface TopUpWindow {
   since: Date;
   fen: string;
   hours: number;
-  stored: boolean;
 }
 
 /**
@@ -92,24 +91,22 @@ export class EscrowQueries {
 
   /**
    * For each deposit (in order): the start of its window (bookedAt less `months` calendar months in
-   * business time), the sums of the same payer's stored, non-reversed deposits on the account booked in
-   * (since, bookedAt] — leaving out those the batch reverses — and whether the deposit itself is stored.
-   * Served by the partial index on (account, payer, booked_at).
+   * business time) and the sums of the same payer's stored, non-reversed deposits on the account booked in
+   * (since, bookedAt], leaving out those the batch reverses. Served by the partial index on (account,
+   * payer, booked_at).
    */
   topUpWindows(
     em: EntityManager,
     q: {
-      bankCode: string;
-      deposits: { accountId: string; payerRef: string; bookedAt: Date; txnId: string }[];
+      deposits: { accountId: string; payerRef: string; bookedAt: Date }[];
       months: number;
       timeZone: string;
       reversedHere: string[];
     },
   ): Promise<TopUpWindow[]> {
     return em.query(
-      `SELECT s.since, COALESCE(w.fen, 0)::text AS fen, COALESCE(w.hours, 0)::int AS hours,
-              EXISTS (SELECT 1 FROM escrow_transaction d WHERE d.bank_code = $7 AND d.txn_id = x.t) AS stored
-       FROM unnest($1::uuid[], $2::varchar[], $3::timestamptz[], $8::varchar[]) WITH ORDINALITY AS x(a, p, b, t, i)
+      `SELECT s.since, COALESCE(w.fen, 0)::text AS fen, COALESCE(w.hours, 0)::int AS hours
+       FROM unnest($1::uuid[], $2::varchar[], $3::timestamptz[]) WITH ORDINALITY AS x(a, p, b, i)
        CROSS JOIN LATERAL (SELECT ((x.b AT TIME ZONE $5) - make_interval(months => $4)) AT TIME ZONE $5 AS since) s
        LEFT JOIN LATERAL (
          SELECT sum(t.amount_fen) AS fen, sum(t.lesson_hours) AS hours FROM escrow_transaction t
@@ -124,8 +121,6 @@ export class EscrowQueries {
         q.months,
         q.timeZone,
         q.reversedHere,
-        q.bankCode,
-        q.deposits.map((d) => d.txnId),
       ],
     );
   }

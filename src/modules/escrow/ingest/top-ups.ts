@@ -24,23 +24,20 @@ export class TopUpFlagger {
 
   async flag(
     em: EntityManager,
-    bankCode: string,
     candidates: Candidate[],
     known: Map<string, Known>,
     limits: PrepaidLimits,
   ): Promise<void> {
     const deposits = candidates.filter((c) => c.item.type === 'DEPOSIT' && c.item.payerRef !== null);
     if (deposits.length === 0) return;
-    // Stored deposits the batch reverses do not count; a deposit the batch resends (already stored) counts
-    // once, in the stored sums, not again as a batch item.
+    // Stored deposits the batch reverses do not count. A deposit the batch resends (already stored) is not a
+    // candidate (the ingest answered it from its pre-read): it counts once, in the stored sums.
     const reversedHere = candidates.flatMap((c) => (c.item.type === 'REVERSAL' ? [c.item.reversalOf as string] : []));
     const rows = await this.queries.topUpWindows(em, {
-      bankCode,
       deposits: deposits.map((c) => ({
         accountId: c.accountId,
         payerRef: c.item.payerRef as string,
         bookedAt: c.item.bookedAt,
-        txnId: c.item.txnId,
       })),
       months: limits.maxCoverageMonths,
       timeZone: this.config.timeZone,
@@ -56,7 +53,7 @@ export class TopUpFlagger {
         lessonHours: c.item.lessonHours,
         storedFen: BigInt(r.fen),
         storedHours: Number(r.hours),
-        counts: !r.stored && known.get(c.item.txnId)?.reversed !== true,
+        counts: known.get(c.item.txnId)?.reversed !== true,
       };
     });
     cumulativePrepaidBreaches(topUps, limits).forEach((over, i) => {

@@ -17,8 +17,10 @@ import { Candidate, knownFromStored, planTransactions, sameContent } from './tra
  * Account movements posted by banks (docs/bank-api.md `POST /transactions`), set-wise in one transaction.
  * As for statements, insert first: every transaction that passes the checks in memory (transaction-plan)
  * goes into one INSERT … ON CONFLICT DO NOTHING that also moves the accounts' required custody by what it
- * stored. Only what a reversal needs (its own txnId and the one it undoes) is read before; a txnId the
- * insert skipped is then looked up and answered DUPLICATE (same content hash) or CONFLICT.
+ * stored. The stored transactions the batch names are read before (one index look-up for the batch), so a
+ * resent item is answered DUPLICATE (same content hash) or CONFLICT without counting towards the running
+ * custody; a txnId the insert still skipped (another account's item of a concurrent request) is looked up
+ * after it and answered likewise.
  */
 @Injectable()
 export class TransactionIngestService {
@@ -37,15 +39,17 @@ export class TransactionIngestService {
     const checked = items.map((raw) => checkTransaction(raw, now));
     const valid = checked.flatMap((c) => (c.ok ? [c.value] : []));
     const accountNos = [...new Set(valid.map((v) => v.accountNo))];
-    const reversalIds = [
-      ...new Set(valid.flatMap((v) => (v.type === 'REVERSAL' ? [v.txnId, v.reversalOf as string] : []))),
+    // Every txnId the batch names (its items' and what its reversals undo) is read before the checks: a
+    // resend of a stored transaction is answered DUPLICATE/CONFLICT there and never moves the running custody.
+    const named = [
+      ...new Set(valid.flatMap((v) => (v.type === 'REVERSAL' ? [v.txnId, v.reversalOf as string] : [v.txnId]))),
     ];
     return this.dataSource.transaction(async (em) => {
       const accounts = await this.queries.lockBankAccounts(em, actor.bankCode, accountNos);
-      const known = knownFromStored(await this.queries.storedTransactions(em, actor.bankCode, reversalIds));
+      const known = knownFromStored(await this.queries.storedTransactions(em, actor.bankCode, named));
       const limits = await prepaidLimitsAt(this.policy, now);
       const { results, candidates, repeats } = planTransactions(checked, accounts, known, limits);
-      await this.topUps.flag(em, actor.bankCode, candidates, known, limits);
+      await this.topUps.flag(em, candidates, known, limits);
       const batchId = randomUUID();
       const inserted = new Set<string>();
       if (candidates.length > 0) {
