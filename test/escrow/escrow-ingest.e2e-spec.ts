@@ -84,4 +84,27 @@ describe('escrow: transaction ingest', () => {
       expect(await custodyOf(a)).toBe(String(10n ** 16n - 1n));
     });
   });
+
+  describe('the top-up window sums lesson hours in int8', () => {
+    it('a payer whose stored deposits sum past 2^31 − 1 lesson hours: the next deposit is stored and flagged, not a 500', async () => {
+      const a = await account();
+      // Straight into the table: through the interface (at most 100,000 hours an item) this takes 21,475
+      // deposits of one payer within the window; two rows of 2,000,000,000 hours reach the same sum.
+      await t.dataSource.query(
+        `INSERT INTO escrow_transaction (account_id, bank_code, txn_id, booked_at, booked_on, type, amount_fen, currency, payer_ref, lesson_hours,
+           coverage_months, reversal_of, memo, balance_effect_fen, custody_effect_fen, exceeds_prepaid_limit, content_hash, batch_id, key_id, received_at)
+         SELECT $1, $2, 'HOURS-' || $3 || '-' || g, TIMESTAMPTZ '2026-11-01T10:00:00+08:00', DATE '2026-11-01', 'DEPOSIT', 100, 'CNY', 'p***h', 2000000000,
+                NULL, NULL, NULL, 100, 100, true, repeat('0', 64), gen_random_uuid(), 'fixture', now()
+         FROM generate_series(1, 2) g`,
+        [a.id, bank.bankCode, a.accountNo],
+      );
+      const next = deposit(a.accountNo, { payerRef: 'p***h', lessonHours: 1 });
+      expect((await post([next])).results).toEqual([{ index: 0, status: 'ACCEPTED' }]);
+      const [row] = (await t.dataSource.query(
+        `SELECT exceeds_prepaid_limit FROM escrow_transaction WHERE bank_code = $1 AND txn_id = $2`,
+        [bank.bankCode, next.txnId],
+      )) as { exceeds_prepaid_limit: boolean }[];
+      expect(row!.exceeds_prepaid_limit).toBe(true);
+    });
+  });
 });

@@ -28,7 +28,8 @@ export interface StoredTransaction {
 export interface TopUpWindow {
   since: Date;
   fen: string;
-  hours: number;
+  /** sum(int) is int8: as text, it can pass 2^31 − 1 (a payer with many deposits of many hours). */
+  hours: string;
 }
 
 /**
@@ -105,7 +106,7 @@ export class EscrowQueries {
     },
   ): Promise<TopUpWindow[]> {
     return em.query(
-      `SELECT s.since, COALESCE(w.fen, 0)::text AS fen, COALESCE(w.hours, 0)::int AS hours
+      `SELECT s.since, COALESCE(w.fen, 0)::text AS fen, COALESCE(w.hours, 0)::text AS hours
        FROM unnest($1::uuid[], $2::varchar[], $3::timestamptz[]) WITH ORDINALITY AS x(a, p, b, i)
        CROSS JOIN LATERAL (SELECT ((x.b AT TIME ZONE $5) - make_interval(months => $4)) AT TIME ZONE $5 AS since) s
        LEFT JOIN LATERAL (

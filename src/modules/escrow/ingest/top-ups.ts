@@ -52,7 +52,7 @@ export class TopUpFlagger {
         amountFen: c.item.amountFen,
         lessonHours: c.item.lessonHours,
         storedFen: BigInt(r.fen),
-        storedHours: Number(r.hours),
+        storedHours: BigInt(r.hours),
         counts: known.get(c.item.txnId)?.reversed !== true,
       };
     });
