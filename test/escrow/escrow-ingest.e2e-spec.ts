@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Role } from '../../src/platform/auth/role';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { TestBankKey } from '../factories/identity.factory';
@@ -105,6 +106,151 @@ describe('escrow: transaction ingest', () => {
         [bank.bankCode, next.txnId],
       )) as { exceeds_prepaid_limit: boolean }[];
       expect(row!.exceeds_prepaid_limit).toBe(true);
+    });
+  });
+
+  describe('contractRef: the prepaid contract a DEPOSIT pays for', () => {
+    const storedRef = async (txnId: string): Promise<string | null | undefined> =>
+      (
+        (await t.dataSource.query(`SELECT contract_ref FROM escrow_transaction WHERE bank_code = $1 AND txn_id = $2`, [
+          bank.bankCode,
+          txnId,
+        ])) as { contract_ref: string | null }[]
+      )[0]?.contract_ref;
+
+    it('is stored on a DEPOSIT; any other type naming one is REJECTED on its own with a clear message', async () => {
+      const a = await account();
+      const withRef = deposit(a.accountNo, { contractRef: 'HT-K7M3QX9PW4' });
+      const release = deposit(a.accountNo, { type: 'RELEASE', amount: '10.00', contractRef: 'HT-K7M3QX9PW4' });
+      const plain = deposit(a.accountNo);
+      const answer = await post([withRef, release, plain]);
+      expect(answer.results).toEqual([
+        { index: 0, status: 'ACCEPTED' },
+        { index: 1, status: 'REJECTED', code: 'INVALID', message: 'contractRef is only allowed on a DEPOSIT' },
+        { index: 2, status: 'ACCEPTED' },
+      ]);
+      expect(await storedRef(withRef.txnId)).toBe('HT-K7M3QX9PW4');
+      expect(await storedRef(plain.txnId)).toBeNull();
+      expect(await storedRef(release.txnId)).toBeUndefined();
+      // Resent as it was: DUPLICATE; the same txnId with a contractRef added (or another one): CONFLICT.
+      const again = await post([
+        withRef,
+        plain,
+        { ...plain, contractRef: 'HT-K7M3QX9PW4' },
+        { ...withRef, contractRef: 'HT-OTHER-0001' },
+      ]);
+      expect(again.results.map((r) => [r.status, r.code ?? null])).toEqual([
+        ['DUPLICATE', null],
+        ['DUPLICATE', null],
+        ['REJECTED', 'CONFLICT'],
+        ['REJECTED', 'CONFLICT'],
+      ]);
+    });
+
+    it('an item stored before the field existed, resent as it was, stays DUPLICATE (never CONFLICT)', async () => {
+      const a = await account();
+      const old = deposit(a.accountNo, { payerRef: 'p***9', memo: 'autumn term' });
+      // Stored as the service stored it before contractRef: its hash over the fields of that time.
+      const hash = createHash('sha256')
+        .update(
+          JSON.stringify([
+            a.accountNo,
+            old.txnId,
+            new Date(old.bookedAt).toISOString(),
+            'DEPOSIT',
+            '10000',
+            'CNY',
+            'p***9',
+            null,
+            null,
+            null,
+            'autumn term',
+          ]),
+        )
+        .digest('hex');
+      await t.dataSource.query(
+        `INSERT INTO escrow_transaction (account_id, bank_code, txn_id, booked_at, booked_on, type, amount_fen, currency, payer_ref, lesson_hours,
+           coverage_months, reversal_of, memo, balance_effect_fen, custody_effect_fen, exceeds_prepaid_limit, content_hash, batch_id, key_id, received_at)
+         VALUES ($1, $2, $3, $4, DATE '2026-11-28', 'DEPOSIT', 10000, 'CNY', 'p***9', NULL, NULL, NULL, 'autumn term', 10000, 10000, false, $5,
+                 gen_random_uuid(), 'fixture', now())`,
+        [a.id, bank.bankCode, old.txnId, old.bookedAt, hash],
+      );
+      expect((await post([old])).results).toEqual([{ index: 0, status: 'DUPLICATE' }]);
+    });
+  });
+
+  describe('escrow.transactions.posted', () => {
+    const postedFor = async (accountId: string) =>
+      (
+        (await t.dataSource.query(
+          `SELECT payload, version FROM outbox WHERE name = 'escrow.transactions.posted' AND payload->>'accountId' = $1 ORDER BY id`,
+          [accountId],
+        )) as { payload: Record<string, unknown>; version: number }[]
+      ).map((r) => ({ ...r.payload, version: r.version }));
+
+    it('one event per (batch, account) with the newly stored money movements in batch order; resends add none', async () => {
+      const a = await account();
+      const b = await account();
+      const first = deposit(a.accountNo, { payerRef: 'p***1', contractRef: 'HT-K7M3QX9PW4', amount: '3000.00' });
+      const interest = deposit(a.accountNo, { type: 'INTEREST', amount: '1.25' });
+      const fee = deposit(a.accountNo, { type: 'FEE', amount: '0.50' });
+      const release = deposit(a.accountNo, { type: 'RELEASE', amount: '200.00' });
+      const other = deposit(b.accountNo, { type: 'REFUND', amount: '5.00', payerRef: 'p***2' });
+      await post([first, interest, other, fee, release]);
+      const feeBack = deposit(a.accountNo, { type: 'REVERSAL', amount: '0.50', reversalOf: fee.txnId });
+      const releaseBack = deposit(a.accountNo, { type: 'REVERSAL', amount: '200.00', reversalOf: release.txnId });
+      // The second batch: resends (DUPLICATE), a rejected item, and two reversals, one of a FEE.
+      const second = await post([first, feeBack, releaseBack, other, deposit('9999999999', {})]);
+      expect(second.results.map((r) => r.status)).toEqual([
+        'DUPLICATE',
+        'ACCEPTED',
+        'ACCEPTED',
+        'DUPLICATE',
+        'REJECTED',
+      ]);
+
+      const item = (x: Record<string, unknown>, over: Record<string, unknown> = {}) => ({
+        txnId: x.txnId,
+        type: x.type,
+        amountFen: String(Math.round(Number(x.amount) * 100)),
+        bookedAt: '2026-11-28T02:15:00.000Z',
+        payerRef: null,
+        contractRef: null,
+        reversalOf: null,
+        ...over,
+      });
+      const common = { bankCode: bank.bankCode, townshipCode: a.institution.townshipCode, version: 1 };
+      expect(await postedFor(a.id)).toEqual([
+        {
+          ...common,
+          accountId: a.id,
+          institutionId: a.institution.id,
+          items: [item(first, { payerRef: 'p***1', contractRef: 'HT-K7M3QX9PW4' }), item(release)],
+        },
+        {
+          ...common,
+          accountId: a.id,
+          institutionId: a.institution.id,
+          items: [item(releaseBack, { reversalOf: release.txnId })],
+        },
+      ]);
+      expect(await postedFor(b.id)).toEqual([
+        {
+          ...common,
+          townshipCode: b.institution.townshipCode,
+          accountId: b.id,
+          institutionId: b.institution.id,
+          items: [item(other, { payerRef: 'p***2' })],
+        },
+      ]);
+    });
+
+    it('a batch with only interest and fees, or only resends, publishes nothing', async () => {
+      const a = await account();
+      const interest = deposit(a.accountNo, { type: 'INTEREST', amount: '1.00' });
+      await post([interest, deposit(a.accountNo, { type: 'FEE', amount: '1.00' })]);
+      await post([interest]);
+      expect(await postedFor(a.id)).toEqual([]);
     });
   });
 });

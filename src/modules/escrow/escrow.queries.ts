@@ -50,7 +50,7 @@ export class EscrowQueries {
   ): Promise<Map<string, LockedAccount>> {
     if (accountNos.length === 0) return new Map();
     const rows: LockedAccount[] = await em.query(
-      `SELECT a.id, a.account_no, a.status, a.required_custody_fen::text AS required_custody_fen FROM unnest($2::varchar[]) AS k(no) JOIN escrow_account a ON a.bank_code = $1 AND a.account_no = k.no
+      `SELECT a.id, a.account_no, a.status, a.institution_id, a.township_code, a.required_custody_fen::text AS required_custody_fen FROM unnest($2::varchar[]) AS k(no) JOIN escrow_account a ON a.bank_code = $1 AND a.account_no = k.no
        ORDER BY a.id FOR NO KEY UPDATE OF a`,
       [bankCode, accountNos],
     );

@@ -21,6 +21,8 @@ export interface LockedAccount {
   id: string;
   account_no: string;
   status: string;
+  institution_id: string;
+  township_code: string | null;
   /** Required custody before this batch (int8 as text). */
   required_custody_fen: string;
 }

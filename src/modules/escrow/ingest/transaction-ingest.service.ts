@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { BankPrincipal } from '../../../platform/auth/principal';
 import { Clock } from '../../../platform/clock/clock';
+import { EventPublisher } from '../../../platform/events';
 import { PolicyFacade } from '../../policy';
 import { EscrowQueries } from '../escrow.queries';
 import { prepaidLimitsAt } from '../escrow.policy';
@@ -12,6 +13,7 @@ import { IngestBookkeeping } from './batch-bookkeeping';
 import { BatchResult, ItemResult, rejected } from './ingest-results';
 import { TopUpFlagger } from './top-ups';
 import { Candidate, knownFromStored, planTransactions, sameContent } from './transaction-plan';
+import { postedEvents } from './transactions-posted';
 
 /**
  * Account movements posted by banks (docs/bank-api.md `POST /transactions`), set-wise in one transaction.
@@ -32,6 +34,7 @@ export class TransactionIngestService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: PolicyFacade,
+    private readonly events: EventPublisher,
   ) {}
 
   async post(actor: BankPrincipal, items: unknown[]): Promise<BatchResult> {
@@ -57,11 +60,12 @@ export class TransactionIngestService {
         const rows: { txn_id: string }[] = await em.query(
           `WITH ins AS (
              INSERT INTO escrow_transaction (account_id, bank_code, txn_id, booked_at, booked_on, type, amount_fen, currency, payer_ref, lesson_hours,
-               coverage_months, reversal_of, memo, balance_effect_fen, custody_effect_fen, exceeds_prepaid_limit, content_hash, batch_id, key_id, received_at)
-             SELECT a, $1, t, b, (b AT TIME ZONE $19)::date, ty, am, 'CNY', p, lh, cm, r, m, be, ce, ex, h, $16, $17, $18
+               coverage_months, reversal_of, memo, balance_effect_fen, custody_effect_fen, exceeds_prepaid_limit, content_hash, batch_id, key_id, received_at,
+               contract_ref)
+             SELECT a, $1, t, b, (b AT TIME ZONE $19)::date, ty, am, 'CNY', p, lh, cm, r, m, be, ce, ex, h, $16, $17, $18, cr
              FROM unnest($2::uuid[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::bigint[], $7::varchar[], $8::int[], $9::int[],
-                         $10::varchar[], $11::varchar[], $12::bigint[], $13::bigint[], $14::boolean[], $15::char(64)[])
-               AS x(a, t, b, ty, am, p, lh, cm, r, m, be, ce, ex, h)
+                         $10::varchar[], $11::varchar[], $12::bigint[], $13::bigint[], $14::boolean[], $15::char(64)[], $20::varchar[])
+               AS x(a, t, b, ty, am, p, lh, cm, r, m, be, ce, ex, h, cr)
              ON CONFLICT DO NOTHING
              RETURNING txn_id, account_id, custody_effect_fen),
            custody AS (
@@ -88,6 +92,7 @@ export class TransactionIngestService {
             actor.keyId,
             now,
             this.config.timeZone,
+            col((a) => a.item.contractRef),
           ],
         );
         for (const r of rows) inserted.add(r.txn_id);
@@ -103,23 +108,28 @@ export class TransactionIngestService {
           ? rejected(index, 'CONFLICT', 'A concurrent request stored a conflicting transaction')
           : sameContent(index, item, hash);
       };
-      const acceptedAccountIds: string[] = [];
+      const accepted: Candidate[] = [];
       for (const c of candidates) {
         if (inserted.has(c.item.txnId)) {
-          acceptedAccountIds.push(c.accountId);
+          accepted.push(c);
           results[c.index] = { index: c.index, status: 'ACCEPTED' };
         } else {
           results[c.index] = fate(c.index, c.item, c);
         }
       }
       for (const r of repeats) results[r.index] = fate(r.index, r.item, r.first);
+      const posted = postedEvents(actor.bankCode, accounts.values(), accepted, known);
+      await this.events.publishMany(
+        em,
+        posted.map((payload) => ({ name: 'escrow.transactions.posted', payload })),
+      );
       return this.bookkeeping.close(em, {
         actor,
         action: 'escrow.transactions.received',
         batchId,
         now,
         items: items.length,
-        acceptedAccountIds,
+        acceptedAccountIds: accepted.map((c) => c.accountId),
         results,
       });
     });
