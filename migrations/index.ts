@@ -27,6 +27,7 @@ import { Observability1764402560000 } from './1764402560000-observability';
 import { RateLimitEviction1764402600000 } from './1764402600000-rate-limit-eviction';
 import { FirstAdminSetup1764402650000 } from './1764402650000-first-admin-setup';
 import { PolicyStore1764402700000 } from './1764402700000-policy-store';
+import { EscrowContractRef1764500250000 } from './1764500250000-escrow-contract-ref';
 import { InstitutionAdmins1764500300000 } from './1764500300000-institution-admins';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
@@ -61,5 +62,6 @@ export const ALL_MIGRATIONS = [
   RateLimitEviction1764402600000,
   FirstAdminSetup1764402650000,
   PolicyStore1764402700000,
+  EscrowContractRef1764500250000,
   InstitutionAdmins1764500300000,
 ];

@@ -4,6 +4,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegistryModule } from '../registry';
 import { PolicyModule } from '../policy';
 import { BankIngestService } from './bank-ingest.service';
+import { EscrowQueries } from './escrow.queries';
+import { IngestBookkeeping } from './ingest/batch-bookkeeping';
+import { StatementIngestService } from './ingest/statement-ingest.service';
+import { TopUpFlagger } from './ingest/top-ups';
+import { TransactionIngestService } from './ingest/transaction-ingest.service';
 import { EscrowAccountService } from './escrow-account.service';
 import { EscrowInstructionService } from './escrow-instruction.service';
 import { EscrowFacade } from './escrow.facade';
@@ -43,6 +48,11 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
   controllers: [BankController, BankOpenApiController],
   providers: [
     BankIngestService,
+    StatementIngestService,
+    TransactionIngestService,
+    TopUpFlagger,
+    IngestBookkeeping,
+    EscrowQueries,
     EscrowMetrics,
     EscrowAccountService,
     InstitutionEscrowService,

@@ -11,3 +11,5 @@ export { InstructionEscalation } from './instruction-escalation.task';
 export { StaleReportCheck } from './monitoring/stale-report-check.task';
 export { seedEscrowDemo } from './seed/demo-data';
 export { bankOpenApi } from './rest/bank-openapi';
+/** What escrow.transactions.posted carries: a bank batch's new money movements on one account. */
+export type { EscrowPostedItem, EscrowTransactionsPostedPayload } from '../../platform/events/catalogue';

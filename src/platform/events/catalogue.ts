@@ -73,6 +73,33 @@ export interface EscrowRiskReservePayload {
   status: string;
 }
 
+/** One money movement of an escrow.transactions.posted event (amountFen: fen as a decimal string). */
+export interface EscrowPostedItem {
+  txnId: string;
+  type: 'DEPOSIT' | 'RELEASE' | 'REFUND' | 'REVERSAL';
+  amountFen: string;
+  /** ISO 8601 instant (UTC). */
+  bookedAt: string;
+  payerRef: string | null;
+  /** The prepaid contract code a DEPOSIT names, as the bank sent it (not checked against contracts here). */
+  contractRef: string | null;
+  /** For a REVERSAL, the txnId it undoes (always a DEPOSIT, RELEASE or REFUND of the same account). */
+  reversalOf: string | null;
+}
+
+/**
+ * escrow.transactions.posted payload: the money items of one bank batch newly stored on one account, in
+ * batch order. Resends (DUPLICATE) are not in it, nor INTEREST, FEE or a REVERSAL of one of those (they do
+ * not move the custody owed for prepaid lessons).
+ */
+export interface EscrowTransactionsPostedPayload {
+  accountId: string;
+  institutionId: string;
+  bankCode: string;
+  townshipCode: string | null;
+  items: EscrowPostedItem[];
+}
+
 /** credit.blacklist|whitelist.published payload (expiresOn null = permanent). */
 export interface CreditListEntryPayload {
   entryId: string;
@@ -99,6 +126,8 @@ export const EVENT_CATALOGUE = {
   /** A risk reserve (风险保证金) registered: the institution is covered by that route. */
   'escrow.risk_reserve.registered': event<EscrowRiskReservePayload>(1),
   'escrow.risk_reserve.released': event<EscrowRiskReservePayload>(1),
+  /** A bank batch stored new money movements on an account: one event per (batch, account); prepaid matches deposits and follows releases and refunds. */
+  'escrow.transactions.posted': event<EscrowTransactionsPostedPayload>(1),
   // registry
   'registry.institution.applied': event<InstitutionTransitionPayload>(1),
   'registry.institution.approved': event<InstitutionTransitionPayload>(1),

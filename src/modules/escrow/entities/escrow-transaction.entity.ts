@@ -46,6 +46,10 @@ export class EscrowTransaction {
   @Column({ type: 'varchar', length: 500, nullable: true })
   memo!: string | null;
 
+  /** The prepaid contract code a DEPOSIT names (bank interface `contractRef`), or null. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  contractRef!: string | null;
+
   @Column({ type: 'bigint', transformer: fenTransformer })
   balanceEffectFen!: bigint;
 

@@ -135,14 +135,14 @@ describe('escrow monitoring rules', () => {
       amountFen: 300_000n,
       lessonHours: null,
       storedFen: 0n,
-      storedHours: 0,
+      storedHours: 0n,
       counts: true,
       ...over,
     });
     it('adds the stored window sums', () => {
       expect(cumulativePrepaidBreaches([up({ storedFen: 200_000n })], limits)).toEqual([false]);
       expect(cumulativePrepaidBreaches([up({ storedFen: 200_001n })], limits)).toEqual([true]);
-      expect(cumulativePrepaidBreaches([up({ amountFen: 1n, lessonHours: 30, storedHours: 31 })], limits)).toEqual([
+      expect(cumulativePrepaidBreaches([up({ amountFen: 1n, lessonHours: 30, storedHours: 31n })], limits)).toEqual([
         true,
       ]);
     });

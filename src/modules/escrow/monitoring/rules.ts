@@ -126,7 +126,7 @@ export interface TopUp {
   lessonHours: number | null;
   /** Sums of the payer's stored, non-reversed deposits booked in (since, bookedAt]. */
   storedFen: bigint;
-  storedHours: number;
+  storedHours: bigint;
   /** False when the batch itself reverses it: it is not counted for the payer's later deposits. */
   counts: boolean;
 }
@@ -149,15 +149,15 @@ export function cumulativePrepaidBreaches(topUps: TopUp[], limits: PrepaidLimits
     members.forEach((i, k) => {
       const u = topUps[i] as TopUp;
       let fen = u.storedFen + u.amountFen;
-      let hours = u.storedHours + (u.lessonHours ?? 0);
+      let hours = u.storedHours + BigInt(u.lessonHours ?? 0);
       for (let j = k - 1; j >= 0; j--) {
         const e = topUps[members[j] as number] as TopUp;
         if (e.bookedAt.getTime() <= u.since.getTime()) break; // sorted by bookedAt: the rest are older still
         if (!e.counts) continue;
         fen += e.amountFen;
-        hours += e.lessonHours ?? 0;
+        hours += BigInt(e.lessonHours ?? 0);
       }
-      result[i] = fen > limits.maxAmountFen || hours > limits.maxLessonHours;
+      result[i] = fen > limits.maxAmountFen || hours > BigInt(limits.maxLessonHours);
     });
   }
   return result;

@@ -35,6 +35,8 @@ export interface TransactionItem {
   coverageMonths: number | null;
   reversalOf: string | null;
   memo: string | null;
+  /** The prepaid contract's code (预付费合同编号) a DEPOSIT pays for, when the bank knows it. */
+  contractRef: string | null;
   /** sha256 over the normalised content: identical content ⇔ same hash (DUPLICATE vs CONFLICT). */
   contentHash: string;
 }
@@ -45,6 +47,8 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string; 
 /** An account number as banks send it (and officers enter it): 1–34 characters 0-9, A-Z, a-z or -. */
 export const ACCOUNT_NO_PATTERN = /^[0-9A-Za-z-]{1,34}$/;
 const TXN_ID = /^[\x21-\x7e]{1,64}$/;
+/** A prepaid contract code as printed on the contract: 8–32 characters A-Z, 0-9 or -. */
+export const CONTRACT_REF_PATTERN = /^[A-Z0-9-]{8,32}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -137,6 +141,13 @@ export function checkTransaction(raw: unknown, now: Date): Checked<TransactionIt
   if (typeof lessonHours === 'string') return fail(lessonHours);
   const coverageMonths = optionalInt(raw, 'coverageMonths', 1_200);
   if (typeof coverageMonths === 'string') return fail(coverageMonths);
+  const contractRef = optionalText(raw, 'contractRef', 32);
+  if (contractRef !== null && typeof contractRef === 'object') return fail(contractRef.error);
+  if (contractRef !== null) {
+    if (!CONTRACT_REF_PATTERN.test(contractRef))
+      return fail('contractRef must be the contract code: 8–32 characters A-Z, 0-9 or -');
+    if (type !== 'DEPOSIT') return fail('contractRef is only allowed on a DEPOSIT');
+  }
   const reversalOf = raw.reversalOf === undefined || raw.reversalOf === null ? null : raw.reversalOf;
   if (type === 'REVERSAL') {
     if (typeof reversalOf !== 'string' || !TXN_ID.test(reversalOf))
@@ -156,7 +167,10 @@ export function checkTransaction(raw: unknown, now: Date): Checked<TransactionIt
     coverageMonths,
     reversalOf: reversalOf as string | null,
     memo,
+    contractRef,
   };
+  // contractRef (added within v1) is hashed only when present: an item sent before it existed, resent
+  // as it was, keeps its hash and stays DUPLICATE.
   const canonical = JSON.stringify([
     value.accountNo,
     value.txnId,
@@ -169,6 +183,7 @@ export function checkTransaction(raw: unknown, now: Date): Checked<TransactionIt
     coverageMonths,
     reversalOf,
     memo,
+    ...(contractRef !== null ? [contractRef] : []),
   ]);
   return { ok: true, value: { ...value, contentHash: createHash('sha256').update(canonical).digest('hex') } };
 }

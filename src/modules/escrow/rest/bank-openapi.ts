@@ -386,6 +386,12 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
             coverageMonths: { type: ['integer', 'null'], minimum: 0, description: 'Only meaningful on DEPOSIT' },
             reversalOf: { type: ['string', 'null'], description: 'Required on a REVERSAL, null otherwise' },
             memo: { type: ['string', 'null'], maxLength: 500 },
+            contractRef: {
+              type: ['string', 'null'],
+              pattern: '^[A-Z0-9-]{8,32}$',
+              description:
+                'Only on DEPOSIT (an item of another type naming one is REJECTED, INVALID): the prepaid contract code (合同编号) printed on the contract the family pays for, when your bank knows it. Optional, added within v1.',
+            },
           },
         },
         BatchResult: {

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { LockedAccount } from './ingest/ingest-results';
+import { TxnType } from './rest/bank-items';
+
+/** A statement already stored under a key a batch names. */
+export interface StoredStatement {
+  account_id: string;
+  statement_date: string;
+  revision: number;
+  opening_fen: string;
+  closing_fen: string;
+}
+
+/** A transaction already stored under a txnId a batch names, and whether a stored REVERSAL undoes it. */
+export interface StoredTransaction {
+  txn_id: string;
+  account_id: string;
+  type: TxnType;
+  amount_fen: string;
+  balance_effect_fen: string;
+  custody_effect_fen: string;
+  content_hash: string;
+  reversed: boolean;
+}
+
+/** The stored side of one deposit's top-up window (see TopUpFlagger). */
+export interface TopUpWindow {
+  since: Date;
+  fen: string;
+  /** sum(int) is int8: as text, it can pass 2^31 − 1 (a payer with many deposits of many hours). */
+  hours: string;
+}
+
+/**
+ * The escrow module's reads, in one place. The bank ingest's run inside the batch's transaction (the
+ * caller's `em`), set-wise: one statement for the whole batch, whatever its size.
+ */
+@Injectable()
+export class EscrowQueries {
+  /**
+   * Locks the calling bank's accounts named in the batch (in id order, so concurrent batches queue instead
+   * of deadlocking; FOR NO KEY UPDATE, the lock the account UPDATE takes anyway, which still lets other
+   * work insert rows that reference the account). Another bank's account is simply not found.
+   */
+  async lockBankAccounts(
+    em: EntityManager,
+    bankCode: string,
+    accountNos: string[],
+  ): Promise<Map<string, LockedAccount>> {
+    if (accountNos.length === 0) return new Map();
+    const rows: LockedAccount[] = await em.query(
+      `SELECT a.id, a.account_no, a.status, a.institution_id, a.township_code, a.required_custody_fen::text AS required_custody_fen FROM unnest($2::varchar[]) AS k(no) JOIN escrow_account a ON a.bank_code = $1 AND a.account_no = k.no
+       ORDER BY a.id FOR NO KEY UPDATE OF a`,
+      [bankCode, accountNos],
+    );
+    return new Map(rows.map((r) => [r.account_no, r]));
+  }
+
+  /** The stored statements under the given (account, date, revision) keys. */
+  storedStatements(
+    em: EntityManager,
+    keys: { accountId: string; statementDate: string; revision: number }[],
+  ): Promise<StoredStatement[]> {
+    return em.query(
+      `SELECT s.account_id, s.statement_date::text, s.revision, s.opening_fen, s.closing_fen FROM unnest($1::uuid[], $2::date[], $3::int[]) AS k(a, d, r)
+       JOIN escrow_statement s ON s.account_id = k.a AND s.statement_date = k.d AND s.revision = k.r`,
+      [keys.map((k) => k.accountId), keys.map((k) => k.statementDate), keys.map((k) => k.revision)],
+    );
+  }
+
+  /** The bank's stored transactions with these txnIds, with their effects and whether they are reversed. */
+  storedTransactions(em: EntityManager, bankCode: string, txnIds: string[]): Promise<StoredTransaction[]> {
+    if (txnIds.length === 0) return Promise.resolve([]);
+    return em.query(
+      `SELECT t.txn_id, t.account_id, t.type, t.amount_fen, t.balance_effect_fen, t.custody_effect_fen, t.content_hash,
+              EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id) AS reversed
+       FROM unnest($2::varchar[]) AS k(id) JOIN escrow_transaction t ON t.bank_code = $1 AND t.txn_id = k.id`,
+      [bankCode, txnIds],
+    );
+  }
+
+  /** The content hashes of the bank's stored transactions with these txnIds. */
+  async contentHashes(em: EntityManager, bankCode: string, txnIds: string[]): Promise<Map<string, string>> {
+    if (txnIds.length === 0) return new Map();
+    const rows: { txn_id: string; content_hash: string }[] = await em.query(
+      `SELECT t.txn_id, t.content_hash FROM unnest($2::varchar[]) AS k(id) JOIN escrow_transaction t ON t.bank_code = $1 AND t.txn_id = k.id`,
+      [bankCode, txnIds],
+    );
+    return new Map(rows.map((r) => [r.txn_id, r.content_hash]));
+  }
+
+  /**
+   * For each deposit (in order): the start of its window (bookedAt less `months` calendar months in
+   * business time) and the sums of the same payer's stored, non-reversed deposits on the account booked in
+   * (since, bookedAt], leaving out those the batch reverses. Served by the partial index on (account,
+   * payer, booked_at).
+   */
+  topUpWindows(
+    em: EntityManager,
+    q: {
+      deposits: { accountId: string; payerRef: string; bookedAt: Date }[];
+      months: number;
+      timeZone: string;
+      reversedHere: string[];
+    },
+  ): Promise<TopUpWindow[]> {
+    return em.query(
+      `SELECT s.since, COALESCE(w.fen, 0)::text AS fen, COALESCE(w.hours, 0)::text AS hours
+       FROM unnest($1::uuid[], $2::varchar[], $3::timestamptz[]) WITH ORDINALITY AS x(a, p, b, i)
+       CROSS JOIN LATERAL (SELECT ((x.b AT TIME ZONE $5) - make_interval(months => $4)) AT TIME ZONE $5 AS since) s
+       LEFT JOIN LATERAL (
+         SELECT sum(t.amount_fen) AS fen, sum(t.lesson_hours) AS hours FROM escrow_transaction t
+         WHERE t.account_id = x.a AND t.type = 'DEPOSIT' AND t.payer_ref = x.p AND t.booked_at > s.since AND t.booked_at <= x.b
+           AND t.txn_id <> ALL($6::varchar[])
+           AND NOT EXISTS (SELECT 1 FROM escrow_transaction r WHERE r.bank_code = t.bank_code AND r.reversal_of = t.txn_id)) w ON true
+       ORDER BY x.i`,
+      [
+        q.deposits.map((d) => d.accountId),
+        q.deposits.map((d) => d.payerRef),
+        q.deposits.map((d) => d.bookedAt.toISOString()),
+        q.months,
+        q.timeZone,
+        q.reversedHere,
+      ],
+    );
+  }
+}
