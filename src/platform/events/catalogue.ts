@@ -45,14 +45,20 @@ export interface EscrowAlertPayload {
   details: Record<string, unknown>;
 }
 
-/** escrow.instruction.* payload (outcome once a bank has acknowledged). */
+/**
+ * escrow.instruction.* payload (outcome once a bank has acknowledged). RELEASE / REFUND (一课一消, additive in
+ * version 1) carry the amount in fen as a decimal string and the prepaid contracts covered; a REFUND its payee.
+ */
 export interface EscrowInstructionPayload {
   instructionId: string;
   accountId: string;
   institutionId: string;
   bankCode: string;
-  action: 'FREEZE' | 'UNFREEZE';
+  action: 'FREEZE' | 'UNFREEZE' | 'RELEASE' | 'REFUND';
   outcome?: 'EXECUTED' | 'REFUSED';
+  amountFen?: string;
+  contractIds?: string[];
+  payeeRef?: string;
 }
 
 /** escrow.account.* payload. */
