@@ -27,6 +27,7 @@ import { Observability1764402560000 } from './1764402560000-observability';
 import { RateLimitEviction1764402600000 } from './1764402600000-rate-limit-eviction';
 import { FirstAdminSetup1764402650000 } from './1764402650000-first-admin-setup';
 import { PolicyStore1764402700000 } from './1764402700000-policy-store';
+import { Prepaid1764500000000 } from './1764500000000-prepaid';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
  * from TypeScript sources (tests, CLI) and from the compiled build, with no glob to get wrong.
@@ -60,4 +61,5 @@ export const ALL_MIGRATIONS = [
   RateLimitEviction1764402600000,
   FirstAdminSetup1764402650000,
   PolicyStore1764402700000,
+  Prepaid1764500000000,
 ];
