@@ -27,6 +27,7 @@ import { Observability1764402560000 } from './1764402560000-observability';
 import { RateLimitEviction1764402600000 } from './1764402600000-rate-limit-eviction';
 import { FirstAdminSetup1764402650000 } from './1764402650000-first-admin-setup';
 import { PolicyStore1764402700000 } from './1764402700000-policy-store';
+import { Prepaid1764500000000 } from './1764500000000-prepaid';
 import { EscrowPaymentInstructions1764500100000 } from './1764500100000-escrow-payment-instructions';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
@@ -61,5 +62,6 @@ export const ALL_MIGRATIONS = [
   RateLimitEviction1764402600000,
   FirstAdminSetup1764402650000,
   PolicyStore1764402700000,
+  Prepaid1764500000000,
   EscrowPaymentInstructions1764500100000,
 ];

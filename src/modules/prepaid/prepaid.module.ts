@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComplaintsModule } from '../complaints';
+import { CreditModule } from '../credit';
+import { EscrowModule } from '../escrow';
+import { NotificationsModule } from '../notifications';
+import { PolicyModule } from '../policy';
+import { ReferenceModule } from '../reference';
+import { RegistryModule } from '../registry';
+import { PrepaidContract } from './entities/prepaid-contract.entity';
+import { PrepaidLesson } from './entities/prepaid-lesson.entity';
+import { PrepaidRefund } from './entities/prepaid-refund.entity';
+import { PrepaidRelease } from './entities/prepaid-release.entity';
+import { PrepaidFacade } from './prepaid.facade';
+import { WorkingDays } from './working-days';
+
+/** Prepaid contracts lesson by lesson (预付费 一课一消): contracts, lessons, confirmations, releases, refunds. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([PrepaidContract, PrepaidLesson, PrepaidRefund, PrepaidRelease]),
+    PolicyModule,
+    ReferenceModule,
+    RegistryModule,
+    EscrowModule,
+    ComplaintsModule,
+    CreditModule,
+    NotificationsModule,
+  ],
+  providers: [WorkingDays, PrepaidFacade],
+  exports: [PrepaidFacade],
+})
+export class PrepaidModule {}
