@@ -29,6 +29,7 @@ import { FirstAdminSetup1764402650000 } from './1764402650000-first-admin-setup'
 import { PolicyStore1764402700000 } from './1764402700000-policy-store';
 import { Prepaid1764500000000 } from './1764500000000-prepaid';
 import { EscrowPaymentInstructions1764500100000 } from './1764500100000-escrow-payment-instructions';
+import { PrepaidMoney1764500200000 } from './1764500200000-prepaid-money';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
  * from TypeScript sources (tests, CLI) and from the compiled build, with no glob to get wrong.
@@ -64,4 +65,5 @@ export const ALL_MIGRATIONS = [
   PolicyStore1764402700000,
   Prepaid1764500000000,
   EscrowPaymentInstructions1764500100000,
+  PrepaidMoney1764500200000,
 ];

@@ -105,6 +105,25 @@ export const EVENT_CATALOGUE = {
   // escrow
   'escrow.alert.raised': event<EscrowAlertPayload>(1),
   'escrow.alert.resolved': event<EscrowAlertPayload>(1),
+  /**
+   * Money items a bank batch newly stored for one account (one event per batch and account, in the ingest
+   * transaction; resends, duplicates, INTEREST and FEE are not in it). Amounts in fen as decimal strings.
+   */
+  'escrow.transactions.posted': event<{
+    accountId: string;
+    institutionId: string;
+    bankCode: string;
+    townshipCode: string;
+    items: {
+      txnId: string;
+      type: 'DEPOSIT' | 'RELEASE' | 'REFUND' | 'REVERSAL';
+      amountFen: string;
+      bookedAt: string;
+      payerRef: string | null;
+      contractRef: string | null;
+      reversalOf: string | null;
+    }[];
+  }>(1),
   'escrow.instruction.issued': event<EscrowInstructionPayload>(1),
   'escrow.instruction.acknowledged': event<EscrowInstructionPayload>(1),
   /** A bank has not acknowledged an instruction within the county rule escrow.instruction_ack_hours (supervision opens a task). */
