@@ -15,7 +15,7 @@ export class PrepaidMoney1764500200000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE prepaid_contract ADD COLUMN matched_payer_ref varchar(128)`);
     await q.query(`CREATE INDEX idx_prepaid_contract_releasable ON prepaid_contract (escrow_account_id)
-      WHERE matched_txn_id IS NOT NULL AND least(lessons_confirmed::bigint * price_per_lesson_fen, total_fen - refunded_fen) > released_fen`);
+      WHERE matched_at IS NOT NULL AND least(lessons_confirmed::bigint * price_per_lesson_fen, total_fen - refunded_fen) > released_fen`);
     await q.query(`CREATE TABLE prepaid_deposit (
       account_id uuid NOT NULL REFERENCES escrow_account(id),
       txn_id varchar(64) NOT NULL,

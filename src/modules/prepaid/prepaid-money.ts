@@ -39,6 +39,13 @@ export function refundableFen(c: ContractMoney): { lessons: number; amountFen: b
   return { lessons, amountFen };
 }
 
-/** SQL of releasableFen over prepaid_contract alias c (the partial index idx_prepaid_contract_releasable repeats it). */
-export const RELEASABLE_SQL = (c: string): string =>
-  `least(${c}.lessons_confirmed::bigint * ${c}.price_per_lesson_fen, ${c}.total_fen - ${c}.refunded_fen) - ${c}.released_fen`;
+/** SQL of confirmedValueFen over prepaid_contract alias c. */
+export const CONFIRMED_VALUE_SQL = (c: string): string =>
+  `least(${c}.lessons_confirmed::bigint * ${c}.price_per_lesson_fen, ${c}.total_fen - ${c}.refunded_fen)`;
+
+/**
+ * The contracts with money to release: matched deposit, confirmed value above what was released. Written
+ * exactly as the predicate of the partial index idx_prepaid_contract_releasable, so the planner uses it.
+ */
+export const RELEASABLE_WHERE = (c: string): string =>
+  `${c}.matched_at IS NOT NULL AND least(${c}.lessons_confirmed::bigint * ${c}.price_per_lesson_fen, ${c}.total_fen - ${c}.refunded_fen) > ${c}.released_fen`;
