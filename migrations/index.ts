@@ -27,6 +27,9 @@ import { Observability1764402560000 } from './1764402560000-observability';
 import { RateLimitEviction1764402600000 } from './1764402600000-rate-limit-eviction';
 import { FirstAdminSetup1764402650000 } from './1764402650000-first-admin-setup';
 import { PolicyStore1764402700000 } from './1764402700000-policy-store';
+import { Prepaid1764500000000 } from './1764500000000-prepaid';
+import { EscrowPaymentInstructions1764500100000 } from './1764500100000-escrow-payment-instructions';
+import { PrepaidMoney1764500200000 } from './1764500200000-prepaid-money';
 import { EscrowContractRef1764500250000 } from './1764500250000-escrow-contract-ref';
 import { InstitutionAdmins1764500300000 } from './1764500300000-institution-admins';
 /**
@@ -62,6 +65,9 @@ export const ALL_MIGRATIONS = [
   RateLimitEviction1764402600000,
   FirstAdminSetup1764402650000,
   PolicyStore1764402700000,
+  Prepaid1764500000000,
+  EscrowPaymentInstructions1764500100000,
+  PrepaidMoney1764500200000,
   EscrowContractRef1764500250000,
   InstitutionAdmins1764500300000,
 ];

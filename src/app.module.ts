@@ -14,6 +14,7 @@ import { RegistryModule } from './modules/registry';
 import { SupervisionModule } from './modules/supervision';
 import { PolicyModule } from './modules/policy';
 import { DashboardModule } from './modules/dashboard';
+import { PrepaidModule } from './modules/prepaid';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { graphqlOptions } from './platform/graphql/graphql.setup';
@@ -33,6 +34,7 @@ const DOMAIN_MODULES = [
   ComplaintsModule,
   CreditModule,
   SupervisionModule,
+  PrepaidModule,
   DashboardModule,
 ];
 

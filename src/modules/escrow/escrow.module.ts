@@ -11,6 +11,8 @@ import { TopUpFlagger } from './ingest/top-ups';
 import { TransactionIngestService } from './ingest/transaction-ingest.service';
 import { EscrowAccountService } from './escrow-account.service';
 import { EscrowInstructionService } from './escrow-instruction.service';
+import { EscrowPaymentService } from './escrow-payment.service';
+import { PrepaidAlerts } from './monitoring/prepaid-alerts';
 import { EscrowFacade } from './escrow.facade';
 import { EscrowAccount } from './entities/escrow-account.entity';
 import { EscrowAlert } from './entities/escrow-alert.entity';
@@ -60,6 +62,8 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
     EscrowCustodyResolver,
     PublicEscrowResolver,
     EscrowInstructionService,
+    EscrowPaymentService,
+    PrepaidAlerts,
     EscrowFacade,
     AlertWriter,
     AccountMonitor,

@@ -25,12 +25,13 @@ export interface PolicyRule {
   /** Legal source (Chinese), named in refusals. */
   source: string;
   /** The module whose behaviour the rule drives. */
-  usedBy: 'complaints' | 'escrow' | 'registry' | 'after-school' | 'credit' | 'supervision';
+  usedBy: 'complaints' | 'escrow' | 'registry' | 'after-school' | 'credit' | 'supervision' | 'prepaid';
 }
 
 const XINFANG = '《信访工作条例》(2022)';
 const DOUBLE_REDUCTION = '中办发〔2021〕40号《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》';
 const PREPAID = '教育部等十三部门《关于规范面向中小学生的非学科类校外培训的意见》(2022年12月); 教监管函〔2021〕2号';
+const PLATFORM = '全国校外教育培训监管与服务综合平台 预收费资金监管规则 (一课一消)';
 const COUNTY = '县"双减"工作领导小组办公室决定 (无全国统一标准)';
 
 function rule(r: PolicyRule): PolicyRule {
@@ -363,6 +364,52 @@ export const POLICY_RULES = [
     stricter: 'HIGHER',
     source: COUNTY,
     usedBy: 'after-school',
+  }),
+
+  // Prepaid contracts lesson by lesson (一课一消); the per-charge caps are the escrow.prepaid_* rules above.
+  rule({
+    key: 'prepaid.auto_confirm_working_days',
+    kind: 'DAYS',
+    title: '家长未确认课时自动确认期限 (工作日)',
+    nationalDefault: 15,
+    min: 15,
+    max: 60,
+    stricter: 'HIGHER',
+    source: PLATFORM,
+    usedBy: 'prepaid',
+  }),
+  rule({
+    key: 'prepaid.refund_answer_working_days',
+    kind: 'DAYS',
+    title: '机构答复退费申请期限 (工作日, 逾期视为同意)',
+    nationalDefault: 5,
+    min: 1,
+    max: 5,
+    stricter: 'LOWER',
+    source: PLATFORM,
+    usedBy: 'prepaid',
+  }),
+  rule({
+    key: 'prepaid.refund_execution_working_days',
+    kind: 'DAYS',
+    title: '退费指令执行期限 (工作日, 逾期预警并督办)',
+    nationalDefault: 10,
+    min: 1,
+    max: 30,
+    stricter: 'LOWER',
+    source: COUNTY,
+    usedBy: 'prepaid',
+  }),
+  rule({
+    key: 'prepaid.deposit_match_working_days',
+    kind: 'DAYS',
+    title: '入账资金匹配合同期限 (工作日, 逾期预警)',
+    nationalDefault: 3,
+    min: 1,
+    max: 30,
+    stricter: 'LOWER',
+    source: COUNTY,
+    usedBy: 'prepaid',
   }),
 
   // Credit (信用) and supervision escalation (督办).

@@ -45,14 +45,20 @@ export interface EscrowAlertPayload {
   details: Record<string, unknown>;
 }
 
-/** escrow.instruction.* payload (outcome once a bank has acknowledged). */
+/**
+ * escrow.instruction.* payload (outcome once a bank has acknowledged). RELEASE / REFUND (一课一消, additive in
+ * version 1) carry the amount in fen as a decimal string and the prepaid contracts covered; a REFUND its payee.
+ */
 export interface EscrowInstructionPayload {
   instructionId: string;
   accountId: string;
   institutionId: string;
   bankCode: string;
-  action: 'FREEZE' | 'UNFREEZE';
+  action: 'FREEZE' | 'UNFREEZE' | 'RELEASE' | 'REFUND';
   outcome?: 'EXECUTED' | 'REFUSED';
+  amountFen?: string;
+  contractIds?: string[];
+  payeeRef?: string;
 }
 
 /** escrow.account.* payload. */
@@ -109,6 +115,17 @@ export interface CreditListEntryPayload {
   reason: string;
   effectiveOn: string;
   expiresOn: string | null;
+}
+
+/** prepaid.refund.* payload (amount in fen as a decimal string). */
+export interface PrepaidRefundPayload {
+  refundId: string;
+  contractId: string;
+  institutionId: string;
+  amountFen: string;
+  status: string;
+  /** Who moved it: 'PARENT', 'INSTITUTION', 'SILENCE', 'BANK', 'SWEEP' or a staff username. */
+  by: string;
 }
 
 export const EVENT_CATALOGUE = {
@@ -264,6 +281,69 @@ export const EVENT_CATALOGUE = {
   'credit.whitelist.published': event<CreditListEntryPayload>(1),
   'credit.entry.removed': event<{ entryId: string; institutionId: string; kind: string; grounds: string }>(1),
   'credit.entry.expired': event<{ entryId: string; institutionId: string; kind: string; expiresOn: string }>(1),
+  // prepaid (预付费 一课一消); money in fen as decimal strings
+  'prepaid.contract.registered': event<{
+    contractId: string;
+    institutionId: string;
+    townshipCode: string;
+    courseId: string;
+    lessonsBought: number;
+    totalFen: string;
+    paymentRoute: 'ESCROW_ACCOUNT' | 'RISK_RESERVE';
+    escrowAccountId: string | null;
+    source: 'INSTITUTION' | 'PLATFORM';
+  }>(1),
+  'prepaid.lesson.recorded': event<{
+    lessonId: string;
+    contractId: string;
+    institutionId: string;
+    taughtOn: string;
+    lessons: number;
+    confirmDueOn: string;
+  }>(1),
+  /** Lessons of one contract confirmed together: by the parent, or by the daily auto-confirm (AUTO). */
+  'prepaid.lesson.confirmed': event<{
+    contractId: string;
+    institutionId: string;
+    lessonIds: string[];
+    lessons: number;
+    by: 'PARENT' | 'AUTO';
+  }>(1),
+  'prepaid.lesson.objected': event<{
+    lessonId: string;
+    contractId: string;
+    institutionId: string;
+    complaintId: string;
+  }>(1),
+  'prepaid.release.instructed': event<{
+    releaseId: string;
+    accountId: string;
+    institutionId: string;
+    amountFen: string;
+    contractIds: string[];
+    instructionId: string;
+  }>(1),
+  'prepaid.refund.requested': event<PrepaidRefundPayload>(1),
+  'prepaid.refund.approved': event<PrepaidRefundPayload>(1),
+  'prepaid.refund.disputed': event<PrepaidRefundPayload & { complaintId: string | null }>(1),
+  'prepaid.refund.instructed': event<PrepaidRefundPayload & { instructionId: string }>(1),
+  'prepaid.refund.executed': event<PrepaidRefundPayload & { txnId: string }>(1),
+  'prepaid.refund.overdue': event<PrepaidRefundPayload & { executionDueOn: string }>(1),
+  'prepaid.deposit.matched': event<{
+    contractId: string;
+    txnId: string;
+    accountId: string;
+    institutionId: string;
+    amountFen: string;
+    by: 'CONTRACT_REF' | 'PAYER_AMOUNT';
+  }>(1),
+  'prepaid.deposit.unmatched': event<{
+    txnId: string;
+    accountId: string;
+    institutionId: string;
+    amountFen: string;
+    bookedAt: string;
+  }>(1),
   // supervision
   'supervision.task.created': event<{
     taskId: string;
