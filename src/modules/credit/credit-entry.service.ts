@@ -6,7 +6,7 @@ import { Principal, systemPrincipal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
-import { ValidationFailed } from '../../platform/errors/domain-error';
+import { SelfApprovalForbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { NotificationsFacade } from '../notifications';
@@ -14,13 +14,12 @@ import { InstitutionSummary, RegistryFacade } from '../registry';
 import { actorName, actorUserId, assertApprover, assertProposer, assertReader } from './credit.access';
 import { entryCommandAllowed } from './credit-entry-transitions';
 import {
-  EntryAlreadyActive,
-  EntryStateConflict,
-  InstitutionBlacklisted,
-  InstitutionNotFound,
-  NotEligibleForWhitelist,
-  SelfApprovalForbidden,
-  UnknownCreditReason,
+  entryAlreadyActive,
+  entryStateConflict,
+  institutionBlacklisted,
+  institutionNotFound,
+  notEligibleForWhitelist,
+  unknownCreditReason,
 } from './credit.errors';
 import { expiryOf, findCreditReason } from './data/credit-reasons';
 import {
@@ -71,7 +70,7 @@ export class CreditEntryService {
   async propose(actor: Principal, input: ProposeEntryInput): Promise<CreditEntry> {
     assertProposer(actor);
     const reason = findCreditReason(input.reasonCode);
-    if (!reason || reason.kind !== input.kind) throw new UnknownCreditReason(input.reasonCode, input.kind);
+    if (!reason || reason.kind !== input.kind) throw unknownCreditReason(input.reasonCode, input.kind);
     if (!input.reason?.trim()) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
     if (input.kind === CreditListKind.BLACK && !(input.evidence?.length || input.recordIds?.length)) {
       throw new ValidationFailed([
@@ -79,7 +78,7 @@ export class CreditEntryService {
       ]);
     }
     const institution = await this.registry.findInstitution({ id: input.institutionId });
-    if (!institution) throw new InstitutionNotFound(input.institutionId);
+    if (!institution) throw institutionNotFound(input.institutionId);
     return this.dataSource.transaction((em) => this.proposeIn(em, actor, institution, input));
   }
 
@@ -104,12 +103,12 @@ export class CreditEntryService {
       institutionId: institution.id,
       status: In([...ACTIVE_ENTRY_STATUSES]),
     });
-    if (active.some((e) => e.kind === input.kind)) throw new EntryAlreadyActive(input.kind);
+    if (active.some((e) => e.kind === input.kind)) throw entryAlreadyActive(input.kind);
     if (input.kind !== CreditListKind.BLACK && active.some((e) => e.kind === CreditListKind.BLACK))
-      throw new InstitutionBlacklisted();
+      throw institutionBlacklisted();
     if (input.kind === CreditListKind.WHITE) {
       const [check] = await this.eligibility.evaluate([institution.id], this.clock.now(), em);
-      if (!check?.eligible) throw new NotEligibleForWhitelist(check?.reasons ?? ['unknown institution']);
+      if (!check?.eligible) throw notEligibleForWhitelist(check?.reasons ?? ['unknown institution']);
     }
     const now = this.clock.now();
     const entry = em.create(CreditEntry, {
@@ -135,7 +134,7 @@ export class CreditEntryService {
       await em.save(entry);
     } catch (e) {
       if (e instanceof QueryFailedError && (e as { code?: string }).code === '23505')
-        throw new EntryAlreadyActive(input.kind);
+        throw entryAlreadyActive(input.kind);
       throw e;
     }
     await this.audit.record(em, {
@@ -165,18 +164,18 @@ export class CreditEntryService {
     return this.dataSource.transaction(async (em) => {
       const entry = await this.queries.lockEntry(em, id);
       if (entry.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
-      if (!entryCommandAllowed('approved', entry.status)) throw new EntryStateConflict(entry.status, 'approved');
+      if (!entryCommandAllowed('approved', entry.status)) throw entryStateConflict(entry.status, 'approved');
       const institution = await this.registry.findInstitution({ id: entry.institutionId });
-      if (!institution) throw new InstitutionNotFound(entry.institutionId);
+      if (!institution) throw institutionNotFound(entry.institutionId);
       const others = await em.findBy(CreditEntry, {
         institutionId: entry.institutionId,
         status: In([...ACTIVE_ENTRY_STATUSES]),
       });
       if (entry.kind !== CreditListKind.BLACK && others.some((e) => e.kind === CreditListKind.BLACK))
-        throw new InstitutionBlacklisted();
+        throw institutionBlacklisted();
       if (entry.kind === CreditListKind.WHITE) {
         const [check] = await this.eligibility.evaluate([entry.institutionId], this.clock.now(), em);
-        if (!check?.eligible) throw new NotEligibleForWhitelist(check?.reasons ?? []);
+        if (!check?.eligible) throw notEligibleForWhitelist(check?.reasons ?? []);
       }
       const now = this.clock.now();
       const effectiveOn = this.today();
@@ -238,7 +237,7 @@ export class CreditEntryService {
     return this.dataSource.transaction(async (em) => {
       const entry = await this.queries.lockEntry(em, id);
       if (entry.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
-      if (!entryCommandAllowed('rejected', entry.status)) throw new EntryStateConflict(entry.status, 'rejected');
+      if (!entryCommandAllowed('rejected', entry.status)) throw entryStateConflict(entry.status, 'rejected');
       const now = this.clock.now();
       Object.assign(entry, {
         status: CreditEntryStatus.REJECTED,
@@ -271,7 +270,7 @@ export class CreditEntryService {
     return this.dataSource.transaction(async (em) => {
       const entry = await this.queries.lockEntry(em, id);
       if (!entryCommandAllowed('proposed for removal', entry.status))
-        throw new EntryStateConflict(entry.status, 'proposed for removal');
+        throw entryStateConflict(entry.status, 'proposed for removal');
       const now = this.clock.now();
       Object.assign(entry, {
         status: CreditEntryStatus.REMOVAL_PROPOSED,
@@ -315,7 +314,7 @@ export class CreditEntryService {
     return this.dataSource.transaction(async (em) => {
       const entry = await this.queries.lockEntry(em, id);
       if (entry.removalProposedByUserId === actor.userId) throw new SelfApprovalForbidden();
-      if (!entryCommandAllowed('removed', entry.status)) throw new EntryStateConflict(entry.status, 'removed');
+      if (!entryCommandAllowed('removed', entry.status)) throw entryStateConflict(entry.status, 'removed');
       const now = this.clock.now();
       Object.assign(entry, {
         status: CreditEntryStatus.REMOVED,
@@ -364,7 +363,7 @@ export class CreditEntryService {
       const entry = await this.queries.lockEntry(em, id);
       if (entry.removalProposedByUserId === actor.userId) throw new SelfApprovalForbidden();
       if (!entryCommandAllowed('kept after a removal proposal', entry.status))
-        throw new EntryStateConflict(entry.status, 'kept after a removal proposal');
+        throw entryStateConflict(entry.status, 'kept after a removal proposal');
       await this.audit.record(em, {
         actor,
         action: 'credit.entry.removal_rejected',

@@ -19,7 +19,7 @@ import {
   assertRecorder,
   scopeColumns,
 } from './credit.access';
-import { CreditRecordNotFound, InstitutionNotFound, RecordAlreadyRevoked } from './credit.errors';
+import { creditRecordNotFound, institutionNotFound, recordAlreadyRevoked } from './credit.errors';
 import {
   CreditRecord,
   CreditRecordKind,
@@ -90,7 +90,7 @@ export class CreditRecordService {
   async createIn(em: EntityManager, actor: Principal, input: NewCreditRecord): Promise<CreditRecord | null> {
     const institution = await this.registry.findInstitution({ id: input.institutionId });
     if (!institution) {
-      if (actor.kind === 'user') throw new InstitutionNotFound(input.institutionId);
+      if (actor.kind === 'user') throw institutionNotFound(input.institutionId);
       this.logger.warn(`credit record for unknown institution ${input.institutionId} (${input.source}) skipped`);
       return null;
     }
@@ -148,7 +148,7 @@ export class CreditRecordService {
     assertApprover(actor);
     const why = reason.trim();
     if (!why) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
-    if (!UUID.test(id)) throw new CreditRecordNotFound(id);
+    if (!UUID.test(id)) throw creditRecordNotFound(id);
     return this.dataSource.transaction(async (em) => {
       const record = await em
         .getRepository(CreditRecord)
@@ -156,8 +156,8 @@ export class CreditRecordService {
         .setLock('pessimistic_write')
         .where('r.id = :id', { id })
         .getOne();
-      if (!record) throw new CreditRecordNotFound(id);
-      if (record.status === CreditRecordStatus.REVOKED) throw new RecordAlreadyRevoked();
+      if (!record) throw creditRecordNotFound(id);
+      if (record.status === CreditRecordStatus.REVOKED) throw recordAlreadyRevoked();
       record.status = CreditRecordStatus.REVOKED;
       record.revokeReason = why.slice(0, 500);
       record.revokedAt = this.clock.now();
@@ -176,11 +176,11 @@ export class CreditRecordService {
 
   async get(actor: Principal, id: string): Promise<CreditRecord> {
     assertReader(actor);
-    if (!UUID.test(id)) throw new CreditRecordNotFound(id);
+    if (!UUID.test(id)) throw creditRecordNotFound(id);
     const qb = this.dataSource.getRepository(CreditRecord).createQueryBuilder('r').where('r.id = :id', { id });
     applyScope(qb, actor, scopeColumns('r'), READ_SCOPE);
     const record = await qb.getOne();
-    if (!record) throw new CreditRecordNotFound(id);
+    if (!record) throw creditRecordNotFound(id);
     return record;
   }
 

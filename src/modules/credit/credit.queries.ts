@@ -11,7 +11,7 @@ import {
   paginate,
 } from '../../platform/graphql/pagination';
 import { READ_SCOPE, scopeColumns } from './credit.access';
-import { CreditEntryNotFound } from './credit.errors';
+import { creditEntryNotFound } from './credit.errors';
 import { CreditEntryFilter, PublicCreditEntry, Standing, standingOf, toPublic } from './credit-entry.types';
 import { CreditEntry, CreditListKind, PUBLISHED_STATUSES } from './entities/credit-entry.entity';
 import { UUID } from '../../platform/ids/uuid';
@@ -34,11 +34,11 @@ export class CreditQueries {
 
   /** An entry the actor may see (callers check the actor reads at all). */
   async get(actor: Principal, id: string): Promise<CreditEntry> {
-    if (!UUID.test(id)) throw new CreditEntryNotFound(id);
+    if (!UUID.test(id)) throw creditEntryNotFound(id);
     const qb = this.dataSource.getRepository(CreditEntry).createQueryBuilder('e').where('e.id = :id', { id });
     applyScope(qb, actor, scopeColumns('e'), READ_SCOPE);
     const entry = await qb.getOne();
-    if (!entry) throw new CreditEntryNotFound(id);
+    if (!entry) throw creditEntryNotFound(id);
     return entry;
   }
 
@@ -132,9 +132,9 @@ export class CreditQueries {
   }
 
   async lockEntry(em: EntityManager, id: string): Promise<CreditEntry> {
-    if (!UUID.test(id)) throw new CreditEntryNotFound(id);
+    if (!UUID.test(id)) throw creditEntryNotFound(id);
     const found = await em.findOne(CreditEntry, { where: { id } });
-    if (!found) throw new CreditEntryNotFound(id);
+    if (!found) throw creditEntryNotFound(id);
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('credit_entry'), hashtext($1))`, [found.institutionId]);
     return em
       .getRepository(CreditEntry)

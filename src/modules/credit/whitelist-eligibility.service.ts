@@ -7,7 +7,7 @@ import { inScope } from '../../platform/auth/scope';
 import { PolicyFacade } from '../policy';
 import { InstitutionStatus, RegistryFacade } from '../registry';
 import { READ_SCOPE, assertReader } from './credit.access';
-import { InstitutionNotFound } from './credit.errors';
+import { institutionNotFound } from './credit.errors';
 
 /** Escrow alert types that break escrow compliance (and become violations when left open). */
 export const COMPLIANCE_ALERT_TYPES = ['SHORTFALL', 'NO_ESCROW_ACCOUNT'];
@@ -43,7 +43,7 @@ export class WhitelistEligibilityService {
     assertReader(actor);
     const institution = await this.registry.findInstitution({ id: institutionId });
     if (!institution || !inScope(actor, { township: institution.townshipCode }, READ_SCOPE))
-      throw new InstitutionNotFound(institutionId);
+      throw institutionNotFound(institutionId);
     const [result] = await this.evaluate([institutionId], now);
     return result!;
   }
