@@ -16,7 +16,7 @@ export enum FamilySessionKind {
   CONSULTATION = 'CONSULTATION', // 公益咨询
 }
 
-export interface FamilySessionCommand {
+interface FamilySessionCommand {
   schoolId: string;
   kind: FamilySessionKind;
   date: string;
@@ -24,7 +24,7 @@ export interface FamilySessionCommand {
   topic: string;
 }
 
-export interface HomeVisitCommand {
+interface HomeVisitCommand {
   schoolId: string;
   schoolYear: number;
   grade: number;
@@ -34,7 +34,7 @@ export interface HomeVisitCommand {
   visited: number;
 }
 
-export interface FamilyEducationRow {
+interface FamilyEducationRow {
   schoolId: string;
   townshipCode: string;
   schoolYear: number;

@@ -20,7 +20,7 @@ export interface FeeStandard {
   createdAt: Date;
 }
 
-export interface FeeChargeCommand {
+interface FeeChargeCommand {
   schoolId: string;
   semester: string;
   feeStandardCode: string;

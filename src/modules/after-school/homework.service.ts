@@ -16,7 +16,7 @@ import { HomeworkRecord, HomeworkSubject } from './entities/homework-record.enti
 import { SchoolCalendar } from './school-calendar';
 import { ownSchool, ratio, schoolsInScope } from './school-records';
 
-export interface PublishHomeworkCommand {
+interface PublishHomeworkCommand {
   schoolId: string;
   grade: number;
   className: string;
@@ -24,7 +24,7 @@ export interface PublishHomeworkCommand {
   subjects: HomeworkSubject[];
 }
 
-export interface ReportHomeworkCommand {
+interface ReportHomeworkCommand {
   schoolId: string;
   grade: number;
   className: string;
@@ -32,7 +32,7 @@ export interface ReportHomeworkCommand {
   minutes: number;
 }
 
-export interface ComplianceRow {
+interface ComplianceRow {
   schoolId: string;
   townshipCode: string;
   /** School days in the period (Monday–Friday and adjusted workdays, without holidays and vacations). */

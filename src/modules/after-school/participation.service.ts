@@ -10,7 +10,7 @@ import { invalidAfterSchoolInput, staffRejected } from './after-school.errors';
 import { SEMESTER_PATTERN } from './after-school.rules';
 import { ownSchool, ratio, schoolsInScope } from './school-records';
 
-export interface ParticipationCommand {
+interface ParticipationCommand {
   schoolId: string;
   semester: string;
   grade: number;
@@ -20,7 +20,7 @@ export interface ParticipationCommand {
   served: number;
 }
 
-export interface ParticipationRow {
+interface ParticipationRow {
   schoolId: string;
   townshipCode: string;
   semester: string;
@@ -41,14 +41,14 @@ export interface CoverageRow {
   coverage: number | null;
 }
 
-export interface TeacherHoursCommand {
+interface TeacherHoursCommand {
   schoolId: string;
   teacherId: string;
   date: string;
   minutes: number;
 }
 
-export interface TeacherHoursRow {
+interface TeacherHoursRow {
   teacherId: string;
   teacherName: string;
   schoolId: string;

@@ -24,7 +24,7 @@ import { SEMESTER_PATTERN, TimeSlot, planSlotProblems } from './after-school.rul
 import { AfterSchoolPlanStaff, StaffKind } from './entities/after-school-plan-staff.entity';
 import { AfterSchoolPlan, PlanStatus } from './entities/after-school-plan.entity';
 
-export interface StaffCommand {
+interface StaffCommand {
   kind: StaffKind;
   teacherId?: string;
   institutionId?: string;
@@ -32,7 +32,7 @@ export interface StaffCommand {
   name?: string;
 }
 
-export interface SavePlanCommand {
+interface SavePlanCommand {
   schoolId: string;
   semester: string;
   timeSlots: TimeSlot[];
@@ -41,7 +41,7 @@ export interface SavePlanCommand {
   staff: StaffCommand[];
 }
 
-export interface PlanFilter {
+interface PlanFilter {
   schoolId?: string;
   townshipCode?: string;
   semester?: string;

@@ -22,7 +22,7 @@ import {
 } from './entities/credit-record.entity';
 import { UUID } from '../../platform/ids/uuid';
 
-export interface NewCreditRecord {
+interface NewCreditRecord {
   institutionId: string;
   staffId?: string | null;
   kind: CreditRecordKind;

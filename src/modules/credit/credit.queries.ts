@@ -30,7 +30,7 @@ const PUBLIC_LIST_CURSOR: CursorSpec = {
   types: ['date', 'uuid'],
 };
 
-export interface CreditRecordFilter {
+interface CreditRecordFilter {
   institutionId?: string;
   kind?: CreditRecordKind;
   source?: CreditRecordSource;

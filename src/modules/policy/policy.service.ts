@@ -23,7 +23,7 @@ import { changesOf, lockChange, lockRule } from './policy.queries';
 import { boundProblem, formatPolicyValue, parsePolicyValue, valueOn } from './policy.values';
 import { UUID } from '../../platform/ids/uuid';
 
-export interface ProposePolicyChange {
+interface ProposePolicyChange {
   key: string;
   /** As people write it: "20:30", "4000.00" (yuan), "30". */
   value: string;
