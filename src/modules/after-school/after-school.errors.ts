@@ -10,31 +10,20 @@ export const homeworkNotPublished = (): NotFound =>
   new NotFound('Homework publication of that class and day', 'HOMEWORK_NOT_FOUND');
 
 /** The plan breaks the 5×2 or end-time rule; each broken rule is in `errors`. */
-export class PlanRulesBroken extends DomainError {
-  constructor(problems: string[]) {
-    super(
-      'PLAN_RULES_BROKEN',
-      `The plan breaks the after-school service rules: ${problems.join('; ')}`,
-      400,
-      problems.map((message) => ({ path: 'timeSlots', message })),
-    );
-  }
-}
+export const planRulesBroken = (problems: string[]): DomainError =>
+  new DomainError(
+    'PLAN_RULES_BROKEN',
+    `The plan breaks the after-school service rules: ${problems.join('; ')}`,
+    400,
+    problems.map((message) => ({ path: 'timeSlots', message })),
+  );
 
-export class PlanNotEditable extends Conflict {
-  constructor(status: string, action: string) {
-    super('PLAN_STATUS_CONFLICT', `A plan in status ${status} cannot be ${action}`);
-  }
-}
+export const planNotEditable = (status: string, action: string): Conflict =>
+  new Conflict('PLAN_STATUS_CONFLICT', `A plan in status ${status} cannot be ${action}`);
 
-export class StaffRejected extends DomainError {
-  constructor(message: string) {
-    super('PLAN_STAFF_REJECTED', message, 400, [{ path: 'staff', message }]);
-  }
-}
+export const staffRejected = (message: string): DomainError =>
+  new DomainError('PLAN_STAFF_REJECTED', message, 400, [{ path: 'staff', message }]);
 
-export class InvalidAfterSchoolInput extends ValidationFailed {
-  constructor(path: string, message: string) {
-    super([{ path, message }], message);
-  }
-}
+/** One field of the input is wrong: VALIDATION_FAILED with the problem as the message too. */
+export const invalidAfterSchoolInput = (path: string, message: string): ValidationFailed =>
+  new ValidationFailed([{ path, message }], message);

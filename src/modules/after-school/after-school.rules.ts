@@ -9,7 +9,7 @@ export interface TimeSlot {
 
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Default of the county rule after_school.min_daily_minutes: two hours a day. */
-export const MIN_DAILY_MINUTES = 120;
+const MIN_DAILY_MINUTES = 120;
 const SCHOOL_WEEKDAYS = [1, 2, 3, 4, 5];
 
 const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -75,7 +75,7 @@ export function isWeekday(date: string): boolean {
 }
 
 /** A period of the county's school calendar as the reference module keeps it (inclusive dates). */
-export interface CalendarPeriodLike {
+interface CalendarPeriodLike {
   kind: string;
   startDate: string;
   endDate: string;

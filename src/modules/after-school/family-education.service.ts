@@ -7,7 +7,7 @@ import { Clock } from '../../platform/clock/clock';
 import { PolicyFacade } from '../policy';
 import { ReferenceFacade } from '../reference';
 import { READERS } from './after-school.access';
-import { InvalidAfterSchoolInput } from './after-school.errors';
+import { invalidAfterSchoolInput } from './after-school.errors';
 import { schoolYearOf } from './after-school.rules';
 import { ownSchool, ratio, schoolsInScope } from './school-records';
 
@@ -16,7 +16,7 @@ export enum FamilySessionKind {
   CONSULTATION = 'CONSULTATION', // 公益咨询
 }
 
-export interface FamilySessionCommand {
+interface FamilySessionCommand {
   schoolId: string;
   kind: FamilySessionKind;
   date: string;
@@ -24,7 +24,7 @@ export interface FamilySessionCommand {
   topic: string;
 }
 
-export interface HomeVisitCommand {
+interface HomeVisitCommand {
   schoolId: string;
   schoolYear: number;
   grade: number;
@@ -34,7 +34,7 @@ export interface HomeVisitCommand {
   visited: number;
 }
 
-export interface FamilyEducationRow {
+interface FamilyEducationRow {
   schoolId: string;
   townshipCode: string;
   schoolYear: number;
@@ -83,7 +83,7 @@ export class FamilyEducationService {
 
   async recordHomeVisits(actor: Principal, c: HomeVisitCommand): Promise<void> {
     const school = await ownSchool(this.reference, actor, c.schoolId);
-    if (c.visited > c.students) throw new InvalidAfterSchoolInput('visited', 'More students visited than in the class');
+    if (c.visited > c.students) throw invalidAfterSchoolInput('visited', 'More students visited than in the class');
     await this.dataSource.transaction(async (em) => {
       const [row] = (await em.query(
         `INSERT INTO home_visit_record (school_id, township_code, school_year, grade, class_name, students, visited, updated_at)

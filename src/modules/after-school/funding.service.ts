@@ -8,7 +8,7 @@ import { Clock } from '../../platform/clock/clock';
 import { PolicyFacade } from '../policy';
 import { ReferenceFacade } from '../reference';
 import { READERS, assertFeeStandardApprover, readOptions, scopeColumns } from './after-school.access';
-import { InvalidAfterSchoolInput, feeStandardExists, feeStandardNotFound } from './after-school.errors';
+import { invalidAfterSchoolInput, feeStandardExists, feeStandardNotFound } from './after-school.errors';
 import { SEMESTER_PATTERN } from './after-school.rules';
 import { ownSchool } from './school-records';
 
@@ -20,7 +20,7 @@ export interface FeeStandard {
   createdAt: Date;
 }
 
-export interface FeeChargeCommand {
+interface FeeChargeCommand {
   schoolId: string;
   semester: string;
   feeStandardCode: string;
@@ -95,9 +95,9 @@ export class FundingService {
   async recordFeeCharge(actor: Principal, c: FeeChargeCommand): Promise<void> {
     const school = await ownSchool(this.reference, actor, c.schoolId);
     if (!SEMESTER_PATTERN.test(c.semester))
-      throw new InvalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
+      throw invalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
     if (c.exemptedStudents > c.students)
-      throw new InvalidAfterSchoolInput('exemptedStudents', 'More students exempted than taking the service');
+      throw invalidAfterSchoolInput('exemptedStudents', 'More students exempted than taking the service');
     if (!(await this.feeStandards()).some((f) => f.code === c.feeStandardCode))
       throw feeStandardNotFound(c.feeStandardCode);
     await this.dataSource.transaction(async (em) => {

@@ -10,13 +10,13 @@ import { homeworkLimitsAt } from './after-school.policy';
 import { EventPublisher } from '../../platform/events';
 import { ReferenceFacade } from '../reference';
 import { READERS, readOptions, scopeColumns } from './after-school.access';
-import { InvalidAfterSchoolInput, homeworkNotPublished } from './after-school.errors';
+import { invalidAfterSchoolInput, homeworkNotPublished } from './after-school.errors';
 import { homeworkLimitFor, semesterOf } from './after-school.rules';
 import { HomeworkRecord, HomeworkSubject } from './entities/homework-record.entity';
 import { SchoolCalendar } from './school-calendar';
 import { ownSchool, ratio, schoolsInScope } from './school-records';
 
-export interface PublishHomeworkCommand {
+interface PublishHomeworkCommand {
   schoolId: string;
   grade: number;
   className: string;
@@ -24,7 +24,7 @@ export interface PublishHomeworkCommand {
   subjects: HomeworkSubject[];
 }
 
-export interface ReportHomeworkCommand {
+interface ReportHomeworkCommand {
   schoolId: string;
   grade: number;
   className: string;
@@ -32,7 +32,7 @@ export interface ReportHomeworkCommand {
   minutes: number;
 }
 
-export interface ComplianceRow {
+interface ComplianceRow {
   schoolId: string;
   townshipCode: string;
   /** School days in the period (Monday–Friday and adjusted workdays, without holidays and vacations). */
@@ -79,10 +79,10 @@ export class HomeworkService {
   async publish(actor: Principal, c: PublishHomeworkCommand): Promise<HomeworkRecord> {
     const school = await ownSchool(this.reference, actor, c.schoolId);
     if (!(await this.calendar.isSchoolDay(c.date)))
-      throw new InvalidAfterSchoolInput('date', `${c.date} is not a school day`);
+      throw invalidAfterSchoolInput('date', `${c.date} is not a school day`);
     const subjects = c.subjects.map((s) => ({ subject: s.subject.trim(), minutes: s.minutes }));
     if (new Set(subjects.map((s) => s.subject)).size !== subjects.length)
-      throw new InvalidAfterSchoolInput('subjects', 'A subject is listed twice');
+      throw invalidAfterSchoolInput('subjects', 'A subject is listed twice');
     const estimated = subjects.reduce((sum, s) => sum + s.minutes, 0);
     const limit = homeworkLimitFor(c.grade, await homeworkLimitsAt(this.policy, this.clock.now()));
     const id = await this.dataSource.transaction(async (em) => {
@@ -270,9 +270,9 @@ export class HomeworkService {
   }
 
   private checkPeriod(from: string, to: string): void {
-    if (from > to) throw new InvalidAfterSchoolInput('from', '"from" is after "to"');
+    if (from > to) throw invalidAfterSchoolInput('from', '"from" is after "to"');
     const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
     if (days > MAX_PERIOD_DAYS)
-      throw new InvalidAfterSchoolInput('to', `The period may span at most ${MAX_PERIOD_DAYS} days`);
+      throw invalidAfterSchoolInput('to', `The period may span at most ${MAX_PERIOD_DAYS} days`);
   }
 }

@@ -6,11 +6,11 @@ import { applyScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { ReferenceFacade } from '../reference';
 import { READERS, readOptions, scopeColumns } from './after-school.access';
-import { InvalidAfterSchoolInput, StaffRejected } from './after-school.errors';
+import { invalidAfterSchoolInput, staffRejected } from './after-school.errors';
 import { SEMESTER_PATTERN } from './after-school.rules';
 import { ownSchool, ratio, schoolsInScope } from './school-records';
 
-export interface ParticipationCommand {
+interface ParticipationCommand {
   schoolId: string;
   semester: string;
   grade: number;
@@ -20,7 +20,7 @@ export interface ParticipationCommand {
   served: number;
 }
 
-export interface ParticipationRow {
+interface ParticipationRow {
   schoolId: string;
   townshipCode: string;
   semester: string;
@@ -41,14 +41,14 @@ export interface CoverageRow {
   coverage: number | null;
 }
 
-export interface TeacherHoursCommand {
+interface TeacherHoursCommand {
   schoolId: string;
   teacherId: string;
   date: string;
   minutes: number;
 }
 
-export interface TeacherHoursRow {
+interface TeacherHoursRow {
   teacherId: string;
   teacherName: string;
   schoolId: string;
@@ -70,11 +70,10 @@ export class ParticipationService {
   async record(actor: Principal, c: ParticipationCommand): Promise<ParticipationRow> {
     const school = await ownSchool(this.reference, actor, c.schoolId);
     if (!SEMESTER_PATTERN.test(c.semester))
-      throw new InvalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
+      throw invalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
     if (c.asked > c.enrolled)
-      throw new InvalidAfterSchoolInput('asked', 'More students asked for the service than are enrolled');
-    if (c.served > c.asked)
-      throw new InvalidAfterSchoolInput('served', 'More students served than asked for the service');
+      throw invalidAfterSchoolInput('asked', 'More students asked for the service than are enrolled');
+    if (c.served > c.asked) throw invalidAfterSchoolInput('served', 'More students served than asked for the service');
     await this.dataSource.transaction(async (em) => {
       const [row] = (await em.query(
         `INSERT INTO after_school_participation (school_id, township_code, semester, grade, class_name, enrolled, asked, served, updated_at)
@@ -179,7 +178,7 @@ export class ParticipationService {
     const school = await ownSchool(this.reference, actor, c.schoolId);
     const [teacher] = await this.reference.teachersByIds([c.teacherId]);
     if (!teacher || teacher.schoolId !== school.id)
-      throw new StaffRejected(`Teacher ${c.teacherId} is not on this school's roster`);
+      throw staffRejected(`Teacher ${c.teacherId} is not on this school's roster`);
     await this.dataSource.transaction(async (em) => {
       const [row] = (await em.query(
         `INSERT INTO after_school_teacher_hours (school_id, township_code, teacher_id, teacher_name, service_date, minutes, created_at)
@@ -203,7 +202,7 @@ export class ParticipationService {
     actor: Principal,
     filter: { schoolId?: string; from: string; to: string },
   ): Promise<TeacherHoursRow[]> {
-    if (filter.from > filter.to) throw new InvalidAfterSchoolInput('from', '"from" is after "to"');
+    if (filter.from > filter.to) throw invalidAfterSchoolInput('from', '"from" is after "to"');
     const qb = this.dataSource
       .createQueryBuilder()
       .from('after_school_teacher_hours', 'h')

@@ -14,17 +14,17 @@ import { ReferenceFacade, schoolNotFound } from '../reference';
 import { InstitutionCategory, InstitutionStatus, RegistryFacade } from '../registry';
 import { READERS, assertOwnSchool, assertPlanReviewer, readOptions, scopeColumns } from './after-school.access';
 import {
-  InvalidAfterSchoolInput,
-  PlanNotEditable,
-  PlanRulesBroken,
-  StaffRejected,
+  invalidAfterSchoolInput,
+  planNotEditable,
+  planRulesBroken,
+  staffRejected,
   planNotFound,
 } from './after-school.errors';
 import { SEMESTER_PATTERN, TimeSlot, planSlotProblems } from './after-school.rules';
 import { AfterSchoolPlanStaff, StaffKind } from './entities/after-school-plan-staff.entity';
 import { AfterSchoolPlan, PlanStatus } from './entities/after-school-plan.entity';
 
-export interface StaffCommand {
+interface StaffCommand {
   kind: StaffKind;
   teacherId?: string;
   institutionId?: string;
@@ -32,7 +32,7 @@ export interface StaffCommand {
   name?: string;
 }
 
-export interface SavePlanCommand {
+interface SavePlanCommand {
   schoolId: string;
   semester: string;
   timeSlots: TimeSlot[];
@@ -41,7 +41,7 @@ export interface SavePlanCommand {
   staff: StaffCommand[];
 }
 
-export interface PlanFilter {
+interface PlanFilter {
   schoolId?: string;
   townshipCode?: string;
   semester?: string;
@@ -75,13 +75,13 @@ export class PlanService {
   async save(actor: Principal, command: SavePlanCommand): Promise<AfterSchoolPlan> {
     assertOwnSchool(actor, command.schoolId);
     if (!SEMESTER_PATTERN.test(command.semester))
-      throw new InvalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
+      throw invalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
     const problems = planSlotProblems(
       command.timeSlots,
       await this.policy.timeOfDay('after_school.off_work_time'),
       await this.policy.value('after_school.min_daily_minutes'),
     );
-    if (problems.length > 0) throw new PlanRulesBroken(problems);
+    if (problems.length > 0) throw planRulesBroken(problems);
     const [school] = await this.reference.schoolsByIds([command.schoolId]);
     if (!school) throw schoolNotFound(command.schoolId);
     const staff = await this.resolveStaff(command.schoolId, command.staff);
@@ -92,7 +92,7 @@ export class PlanService {
         lock: { mode: 'pessimistic_write' },
       });
       const created = !plan;
-      if (plan && !EDITABLE.includes(plan.status)) throw new PlanNotEditable(plan.status, 'changed');
+      if (plan && !EDITABLE.includes(plan.status)) throw planNotEditable(plan.status, 'changed');
       plan ??= em.create(AfterSchoolPlan, {
         schoolId: school.id,
         townshipCode: school.townshipCode,
@@ -131,7 +131,7 @@ export class PlanService {
   async submit(actor: Principal, id: string): Promise<AfterSchoolPlan> {
     return this.transition(actor, id, 'submitted', async (em, plan) => {
       assertOwnSchool(actor, plan.schoolId);
-      if (!EDITABLE.includes(plan.status)) throw new PlanNotEditable(plan.status, 'submitted');
+      if (!EDITABLE.includes(plan.status)) throw planNotEditable(plan.status, 'submitted');
       plan.status = PlanStatus.SUBMITTED;
       plan.submittedAt = this.clock.now();
       await this.events.publish(em, 'after_school.plan.submitted', {
@@ -160,7 +160,7 @@ export class PlanService {
       id,
       'approved',
       async (em, plan) => {
-        if (plan.status !== PlanStatus.SUBMITTED) throw new PlanNotEditable(plan.status, 'approved');
+        if (plan.status !== PlanStatus.SUBMITTED) throw planNotEditable(plan.status, 'approved');
         Object.assign(plan, {
           status: PlanStatus.APPROVED,
           reviewedAt: this.clock.now(),
@@ -194,7 +194,7 @@ export class PlanService {
       id,
       'returned',
       async (em, plan) => {
-        if (plan.status !== PlanStatus.SUBMITTED) throw new PlanNotEditable(plan.status, 'returned');
+        if (plan.status !== PlanStatus.SUBMITTED) throw planNotEditable(plan.status, 'returned');
         Object.assign(plan, { status: PlanStatus.RETURNED, reviewedAt: this.clock.now(), reviewComment: reason });
         await this.events.publish(em, 'after_school.plan.returned', {
           planId: plan.id,
@@ -343,7 +343,7 @@ export class PlanService {
     const teacherIds = staff.filter((s) => s.kind === StaffKind.TEACHER).map((s) => s.teacherId ?? '');
     const institutionIds = staff.filter((s) => s.kind === StaffKind.INSTITUTION).map((s) => s.institutionId ?? '');
     if (new Set(teacherIds).size !== teacherIds.length || new Set(institutionIds).size !== institutionIds.length)
-      throw new StaffRejected('A teacher or institution is listed twice');
+      throw staffRejected('A teacher or institution is listed twice');
     const teachers = new Map((await this.reference.teachersByIds(teacherIds.filter(Boolean))).map((t) => [t.id, t]));
     const institutions = new Map(
       (await this.registry.getInstitutions(institutionIds.filter(Boolean))).map((i) => [i.id, i]),
@@ -356,28 +356,25 @@ export class PlanService {
         case StaffKind.TEACHER: {
           const teacher = s.teacherId ? teachers.get(s.teacherId) : undefined;
           if (!teacher || teacher.schoolId !== schoolId || !teacher.active)
-            throw new StaffRejected(
-              `Teacher ${s.teacherId ?? '(none)'} is not an active teacher on this school's roster`,
-            );
+            throw staffRejected(`Teacher ${s.teacherId ?? '(none)'} is not an active teacher on this school's roster`);
           return { kind: s.kind, teacherId: teacher.id, institutionId: null, name: teacher.name };
         }
         case StaffKind.INSTITUTION: {
           const institution = s.institutionId ? institutions.get(s.institutionId) : undefined;
-          if (!institution)
-            throw new StaffRejected(`Institution ${s.institutionId ?? '(none)'} is not in the registry`);
+          if (!institution) throw staffRejected(`Institution ${s.institutionId ?? '(none)'} is not in the registry`);
           if (institution.category !== InstitutionCategory.NON_SUBJECT)
-            throw new StaffRejected(
+            throw staffRejected(
               `Institution ${institution.name} is a subject-type institution; only non-subject institutions may be brought in`,
             );
           if (institution.status !== InstitutionStatus.OPERATING)
-            throw new StaffRejected(`Institution ${institution.name} is ${institution.status}, not OPERATING`);
+            throw staffRejected(`Institution ${institution.name} is ${institution.status}, not OPERATING`);
           if (standings.get(institution.id) !== 'WHITE')
-            throw new StaffRejected(`Institution ${institution.name} is not on the white list (白名单)`);
+            throw staffRejected(`Institution ${institution.name} is not on the white list (白名单)`);
           return { kind: s.kind, teacherId: null, institutionId: institution.id, name: institution.name };
         }
         case StaffKind.VOLUNTEER: {
           const name = s.name?.trim();
-          if (!name) throw new StaffRejected('A volunteer needs a name');
+          if (!name) throw staffRejected('A volunteer needs a name');
           return { kind: s.kind, teacherId: null, institutionId: null, name };
         }
       }

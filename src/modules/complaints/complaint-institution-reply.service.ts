@@ -8,7 +8,7 @@ import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error'
 import { EventPublisher } from '../../platform/events';
 import { NotificationsFacade } from '../notifications';
 import { OPEN_STATUSES } from './complaint.enums';
-import { ComplaintNotFound, InvalidComplaintTransition } from './complaints.errors';
+import { complaintNotFound, invalidComplaintTransition } from './complaints.errors';
 import { ComplaintsQueries } from './complaints.queries';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintInstitutionReply } from './entities/complaint-institution-reply.entity';
@@ -47,9 +47,8 @@ export class ComplaintInstitutionReplyService {
         .where('c.id = :id', { id: complaintId })
         .setLock('pessimistic_read');
       const c = await this.queries.scoped(qb, actor).getOne();
-      if (!c || c.institutionId !== actor.institutionId) throw new ComplaintNotFound();
-      if (!OPEN_STATUSES.includes(c.status))
-        throw new InvalidComplaintTransition('reply as the institution to', c.status);
+      if (!c || c.institutionId !== actor.institutionId) throw complaintNotFound();
+      if (!OPEN_STATUSES.includes(c.status)) throw invalidComplaintTransition('reply as the institution to', c.status);
       const now = this.clock.now();
       const reply = await em.save(
         em.create(ComplaintInstitutionReply, {

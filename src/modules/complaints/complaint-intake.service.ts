@@ -7,13 +7,14 @@ import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
 import { encrypt } from '../../platform/crypto/crypto';
 import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { EventPublisher } from '../../platform/events';
 import { RateLimiter } from '../../platform/http/rate-limiter';
 import { ReferenceFacade } from '../reference';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { PolicyFacade } from '../policy';
 import { ComplaintCategory, ComplaintChannel, ComplaintStatus, OPEN_STATUSES } from './complaint.enums';
-import { institutionNotFound, TooManyRequests } from './complaints.errors';
+import { institutionNotFound, tooManySubmissions } from './complaints.errors';
 import { calendarDeadline } from './deadlines';
 import { Complaint } from './entities/complaint.entity';
 import { COMPLAINT_ROUTING, FALLBACK_LEAD_DUTY, Routing, route } from './routing';
@@ -50,7 +51,7 @@ export class ComplaintIntakeService {
       submitBurst / submitWindowSeconds,
       submitBurst,
     );
-    if (!limit.allowed) throw new TooManyRequests(limit.retryAfterSeconds);
+    if (!limit.allowed) throw tooManySubmissions(limit.retryAfterSeconds);
     return this.intake(actor, input, ComplaintChannel.ONLINE);
   }
 
@@ -70,22 +71,15 @@ export class ComplaintIntakeService {
   }
 
   private async intake(actor: Principal, input: ComplaintIntake, channel: ComplaintChannel): Promise<Complaint> {
-    const problems: { path: string; message: string }[] = [];
+    const problems = new Problems();
     const anonymous = input.anonymous ?? false;
     const hasContact = !!(input.contactName || input.contactPhone);
     if (anonymous && hasContact)
-      problems.push({
-        path: 'anonymous',
-        message: 'an anonymous complaint carries no contact; leave contactName and contactPhone out',
-      });
-    if (!anonymous && !hasContact)
-      problems.push({ path: 'contactPhone', message: 'give a contact (name or phone) or submit anonymously' });
+      problems.add('anonymous', 'an anonymous complaint carries no contact; leave contactName and contactPhone out');
+    if (!anonymous && !hasContact) problems.add('contactPhone', 'give a contact (name or phone) or submit anonymously');
     if (input.institutionId && input.institutionCreditCode)
-      problems.push({
-        path: 'institutionCreditCode',
-        message: 'give the institution by id or by credit code, not both',
-      });
-    if (problems.length) throw new ValidationFailed(problems);
+      problems.add('institutionCreditCode', 'give the institution by id or by credit code, not both');
+    problems.throwIfAny();
 
     let institution: InstitutionSummary | null = null;
     if (input.institutionId || input.institutionCreditCode) {
@@ -93,7 +87,7 @@ export class ComplaintIntakeService {
         id: input.institutionId,
         creditCode: input.institutionCreditCode,
       });
-      if (!institution) throw institutionNotFound();
+      if (!institution) throw institutionNotFound(input.institutionId ?? input.institutionCreditCode ?? '');
     }
     // A complaint about an institution belongs to the institution's township (that township's officers
     // handle it): a different township given with it is refused, not silently filed elsewhere.

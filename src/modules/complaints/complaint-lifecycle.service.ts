@@ -12,7 +12,7 @@ import { ReferenceFacade } from '../reference';
 import { PolicyFacade } from '../policy';
 import { mayHandle, mayRoute } from './complaints.access';
 import { ComplaintStatus, Satisfaction } from './complaint.enums';
-import { ComplaintNotFound, DeadlineAlreadyExtended, InvalidComplaintTransition } from './complaints.errors';
+import { complaintNotFound, deadlineAlreadyExtended, invalidComplaintTransition } from './complaints.errors';
 import { HANDLING, calendarDeadline, extendDeadline } from './deadlines';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
@@ -136,7 +136,7 @@ export class ComplaintLifecycleService {
     if (!Number.isInteger(days) || days < 1 || days > maxExtensionDays)
       throw new ValidationFailed([{ path: 'days', message: `must be 1–${maxExtensionDays}` }]);
     return this.change(actor, id, 'extend', HANDLING, 'handle', async (c, _em, now) => {
-      if (c.extensionDays !== null) throw new DeadlineAlreadyExtended();
+      if (c.extensionDays !== null) throw deadlineAlreadyExtended();
       const before = c.handleDueAt!;
       c.handleDueAt = extendDeadline(before, days, this.config.timeZone);
       c.extensionDays = days;
@@ -237,7 +237,7 @@ export class ComplaintLifecycleService {
         .where('c.id = :id', { id })
         .setLock('pessimistic_write');
       const c = await this.queries.scoped(qb, actor).getOne();
-      if (!c) throw new ComplaintNotFound();
+      if (!c) throw complaintNotFound();
       if (hasRole(actor, Role.DISCIPLINE_SUPERVISOR))
         throw new Forbidden('Discipline supervisors read complaints; they do not change them');
       if (right === 'review' && !hasRole(actor, Role.COUNTY_ADMIN)) {
@@ -250,7 +250,7 @@ export class ComplaintLifecycleService {
             : 'Only the assigned departments and the township handle this complaint',
         );
       }
-      if (!from.includes(c.status)) throw new InvalidComplaintTransition(command, c.status);
+      if (!from.includes(c.status)) throw invalidComplaintTransition(command, c.status);
       const now = this.clock.now();
       const fromStatus = c.status;
       const result = await apply(c, em, now);

@@ -7,7 +7,7 @@ import { decrypt } from '../../platform/crypto/crypto';
 import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { RateLimiter } from '../../platform/http/rate-limiter';
 import { isAssignedOfficer } from './complaints.access';
-import { ComplaintNotFound, TooManyStatusLookups } from './complaints.errors';
+import { complaintNotFound, tooManyStatusLookups } from './complaints.errors';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
 import { ComplaintInstitutionReply } from './entities/complaint-institution-reply.entity';
@@ -31,7 +31,7 @@ export class ComplaintReadService {
 
   async get(actor: Principal, id: string): Promise<Complaint> {
     const found = await this.queries.findScoped(actor, id);
-    if (!found) throw new ComplaintNotFound();
+    if (!found) throw complaintNotFound();
     return found;
   }
 
@@ -51,14 +51,14 @@ export class ComplaintReadService {
       statusBurst / statusWindowSeconds,
       statusBurst,
     );
-    if (!limit.allowed) throw new TooManyStatusLookups(limit.retryAfterSeconds);
+    if (!limit.allowed) throw tooManyStatusLookups(limit.retryAfterSeconds);
     return this.statusOf(trackingNumber);
   }
   async statusOf(trackingNumber: string): Promise<PublicComplaintStatus> {
     const number = normaliseTrackingNumber(trackingNumber);
-    if (!TRACKING_PATTERN.test(number)) throw new ComplaintNotFound();
+    if (!TRACKING_PATTERN.test(number)) throw complaintNotFound();
     const c = await this.queries.byTrackingNumber(number);
-    if (!c) throw new ComplaintNotFound();
+    if (!c) throw complaintNotFound();
     const timeline = await this.queries.timeline(c.id);
     return {
       trackingNumber: c.trackingNumber,

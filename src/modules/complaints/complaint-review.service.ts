@@ -10,11 +10,11 @@ import { NotificationsFacade } from '../notifications';
 import { PolicyFacade } from '../policy';
 import { ComplaintStatus, ReviewDecision } from './complaint.enums';
 import {
-  ComplaintNotFound,
-  InvalidComplaintTransition,
-  ReviewAlreadyRequested,
-  ReviewWindowClosed,
-  TooManyRequests,
+  complaintNotFound,
+  invalidComplaintTransition,
+  reviewAlreadyRequested,
+  reviewWindowClosed,
+  tooManySubmissions,
 } from './complaints.errors';
 import { calendarDeadline } from './deadlines';
 import { Complaint } from './entities/complaint.entity';
@@ -58,14 +58,14 @@ export class ComplaintReviewService {
       submitBurst / submitWindowSeconds,
       submitBurst,
     );
-    if (!limit.allowed) throw new TooManyRequests(limit.retryAfterSeconds);
+    if (!limit.allowed) throw tooManySubmissions(limit.retryAfterSeconds);
     const number = normaliseTrackingNumber(trackingNumber);
-    if (!TRACKING_PATTERN.test(number)) throw new ComplaintNotFound();
+    if (!TRACKING_PATTERN.test(number)) throw complaintNotFound();
     await this.dataSource.transaction(async (em) => {
       const c = await em
         .getRepository(Complaint)
         .findOne({ where: { trackingNumber: number }, lock: { mode: 'pessimistic_write' } });
-      if (!c) throw new ComplaintNotFound();
+      if (!c) throw complaintNotFound();
       const now = this.clock.now();
       const from = c.status;
       await this.openReview(c, reason, now);
@@ -150,16 +150,16 @@ export class ComplaintReviewService {
   }
 
   private async openReview(c: Complaint, reason: string, now: Date): Promise<void> {
-    if (c.reviewRequestedAt) throw new ReviewAlreadyRequested();
+    if (c.reviewRequestedAt) throw reviewAlreadyRequested();
     if (!complaintCommandAllowed('request a review of', c.status))
-      throw new InvalidComplaintTransition('request a review of', c.status);
+      throw invalidComplaintTransition('request a review of', c.status);
     // The review window runs from the reply under the rule in force at the reply: a later change does not reach back.
     const window = calendarDeadline(
       c.repliedAt!,
       await this.policy.value('complaints.review_request_days', c.repliedAt!),
       this.config.timeZone,
     );
-    if (now >= window.dueAt) throw new ReviewWindowClosed(window.dueDate);
+    if (now >= window.dueAt) throw reviewWindowClosed(window.dueDate);
     c.status = ComplaintStatus.UNDER_REVIEW;
     c.reviewRequestedAt = now;
     c.reviewReason = reason;

@@ -2,7 +2,7 @@ import { Principal, UserPrincipal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 
 /** Departments that see and route every complaint: the Education Bureau (leading-group office) and 信访局. */
-export const ROUTING_DEPARTMENTS: readonly string[] = ['EDU', 'PETITIONS'];
+const ROUTING_DEPARTMENTS: readonly string[] = ['EDU', 'PETITIONS'];
 
 interface Assigned {
   townshipCode: string;
@@ -13,7 +13,7 @@ interface Assigned {
 const isOfficer = (p: Principal): p is UserPrincipal & { departmentCode: string } =>
   p.kind === 'user' && (p.role === Role.DEPARTMENT_OFFICER || p.role === Role.INSPECTOR) && !!p.departmentCode;
 
-export type ComplaintScope =
+type ComplaintScope =
   { kind: 'all' } | { kind: 'none' } | { kind: 'where'; sql: string; params: Record<string, string> };
 
 /**

@@ -5,7 +5,7 @@ import { ComplaintCategory } from './complaint.enums';
  * are looked up by duty, so another county's duty table routes its own departments. The pseudo
  * department `TOWNSHIP` stands for the township of the address, which is always included anyway.
  */
-export interface RouteRule {
+interface RouteRule {
   /** 中文: what the category means, for descriptions. */
   label: string;
   leadDuty: string;

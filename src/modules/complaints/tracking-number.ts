@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
 /** 31 characters that are hard to misread on the phone or on paper: no 0/O, 1/I/L. */
-export const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const TRACKING_PREFIX = 'TS';
-export const TRACKING_LENGTH = 12;
+const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const TRACKING_PREFIX = 'TS';
+const TRACKING_LENGTH = 12;
 export const TRACKING_PATTERN = new RegExp(`^${TRACKING_PREFIX}[${TRACKING_ALPHABET}]{${TRACKING_LENGTH}}$`);
 
 /**

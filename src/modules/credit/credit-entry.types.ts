@@ -1,3 +1,4 @@
+import { ValidationFailed } from '../../platform/errors/domain-error';
 import { findCreditReason } from './data/credit-reasons';
 import { CreditEntry, CreditEntryStatus, CreditListKind, RemovalGrounds } from './entities/credit-entry.entity';
 import { EvidenceRef } from './entities/credit-record.entity';
@@ -68,4 +69,11 @@ export function toPublic(e: CreditEntry): PublicCreditEntry {
     expiresOn: e.expiresOn,
     townshipCode: e.townshipCode,
   };
+}
+
+/** The note a rejection or a removal carries: required, trimmed, at most 1,000 characters kept. */
+export function requireNote(note: string | null | undefined): string {
+  const why = note?.trim();
+  if (!why) throw new ValidationFailed([{ path: 'note', message: 'is required' }]);
+  return why.slice(0, 1000);
 }

@@ -3,23 +3,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
-import { applyScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
 import { ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { EventPublisher } from '../../platform/events';
-import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { RegistryFacade } from '../registry';
-import {
-  READ_SCOPE,
-  actorName,
-  actorUserId,
-  assertApprover,
-  assertReader,
-  assertRecorder,
-  scopeColumns,
-} from './credit.access';
-import { CreditRecordNotFound, institutionNotFound, RecordAlreadyRevoked } from './credit.errors';
+import { actorName, actorUserId, assertApprover, assertRecorder } from './credit.access';
+import { creditRecordNotFound, institutionNotFound, recordAlreadyRevoked } from './credit.errors';
+import { CreditQueries } from './credit.queries';
 import {
   CreditRecord,
   CreditRecordKind,
@@ -30,7 +22,7 @@ import {
 } from './entities/credit-record.entity';
 import { UUID } from '../../platform/ids/uuid';
 
-export interface NewCreditRecord {
+interface NewCreditRecord {
   institutionId: string;
   staffId?: string | null;
   kind: CreditRecordKind;
@@ -46,14 +38,6 @@ export interface NewCreditRecord {
   sourceReference?: string | null;
 }
 
-export interface CreditRecordFilter {
-  institutionId?: string;
-  kind?: CreditRecordKind;
-  source?: CreditRecordSource;
-  status?: CreditRecordStatus;
-  townshipCode?: string;
-}
-
 /** Credit records (信用记录): created by officers and by subscribers to other modules' events; revoked, never deleted. */
 @Injectable()
 export class CreditRecordService {
@@ -62,6 +46,7 @@ export class CreditRecordService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: RegistryFacade,
+    private readonly queries: CreditQueries,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
@@ -148,16 +133,11 @@ export class CreditRecordService {
     assertApprover(actor);
     const why = reason.trim();
     if (!why) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
-    if (!UUID.test(id)) throw new CreditRecordNotFound(id);
+    if (!UUID.test(id)) throw creditRecordNotFound(id);
     return this.dataSource.transaction(async (em) => {
-      const record = await em
-        .getRepository(CreditRecord)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.id = :id', { id })
-        .getOne();
-      if (!record) throw new CreditRecordNotFound(id);
-      if (record.status === CreditRecordStatus.REVOKED) throw new RecordAlreadyRevoked();
+      const record = await this.queries.lockRecord(em, id);
+      if (!record) throw creditRecordNotFound(id);
+      if (record.status === CreditRecordStatus.REVOKED) throw recordAlreadyRevoked();
       record.status = CreditRecordStatus.REVOKED;
       record.revokeReason = why.slice(0, 500);
       record.revokedAt = this.clock.now();
@@ -173,54 +153,23 @@ export class CreditRecordService {
       return record;
     });
   }
-
-  async get(actor: Principal, id: string): Promise<CreditRecord> {
-    assertReader(actor);
-    if (!UUID.test(id)) throw new CreditRecordNotFound(id);
-    const qb = this.dataSource.getRepository(CreditRecord).createQueryBuilder('r').where('r.id = :id', { id });
-    applyScope(qb, actor, scopeColumns('r'), READ_SCOPE);
-    const record = await qb.getOne();
-    if (!record) throw new CreditRecordNotFound(id);
-    return record;
-  }
-
-  async list(actor: Principal, filter: CreditRecordFilter, page: PageArgs): Promise<Connection<CreditRecord>> {
-    assertReader(actor);
-    const qb = this.dataSource.getRepository(CreditRecord).createQueryBuilder('r');
-    if (filter.institutionId) qb.andWhere('r.institution_id = :institutionId', { institutionId: filter.institutionId });
-    if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
-    if (filter.source) qb.andWhere('r.source = :source', { source: filter.source });
-    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
-    if (filter.townshipCode) qb.andWhere('r.township_code = :townshipCode', { townshipCode: filter.townshipCode });
-    applyScope(qb, actor, scopeColumns('r'), READ_SCOPE);
-    return paginate(qb, page, {
-      list: 'credit.records',
-      valueType: 'timestamp',
-      column: 'r.created_at',
-      value: (r) => r.createdAt,
-      tieBreaker: 'r.id',
-      tieValue: (r) => r.id,
-      direction: 'DESC',
-    });
-  }
 }
 
 function validate(input: NewCreditRecord, today: string): void {
-  const problems: { path: string; message: string }[] = [];
-  if (input.kind === CreditRecordKind.VIOLATION && !input.severity)
-    problems.push({ path: 'severity', message: 'a violation needs a severity' });
-  if (!input.summary?.trim()) problems.push({ path: 'summary', message: 'is required' });
-  if (input.occurredOn && input.occurredOn > today)
-    problems.push({ path: 'occurredOn', message: 'cannot be in the future' });
-  if (
-    input.source !== CreditRecordSource.MANUAL &&
-    input.source !== CreditRecordSource.INSPECTION_FINDING &&
-    input.source !== CreditRecordSource.FIRE_NOT_RECTIFIED
-  ) {
-    problems.push({
-      path: 'source',
-      message: 'records of this source are created by the service from the events that prove them',
-    });
-  }
-  if (problems.length) throw new ValidationFailed(problems);
+  const problems = new Problems();
+  problems.check(
+    input.kind !== CreditRecordKind.VIOLATION || input.severity,
+    'severity',
+    'a violation needs a severity',
+  );
+  problems.check(input.summary?.trim(), 'summary', 'is required');
+  problems.check(!input.occurredOn || input.occurredOn <= today, 'occurredOn', 'cannot be in the future');
+  problems.check(
+    input.source === CreditRecordSource.MANUAL ||
+      input.source === CreditRecordSource.INSPECTION_FINDING ||
+      input.source === CreditRecordSource.FIRE_NOT_RECTIFIED,
+    'source',
+    'records of this source are created by the service from the events that prove them',
+  );
+  problems.throwIfAny();
 }

@@ -23,7 +23,7 @@ export const READER_ROLES = [
 export const RECORDER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR];
 export const PROPOSER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
 export const APPROVER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER];
-export const APPROVING_DEPARTMENT = 'EDU';
+const APPROVING_DEPARTMENT = 'EDU';
 
 export const READ_SCOPE: ScopeOptions = { countyWide: [Role.DEPARTMENT_OFFICER, Role.INSPECTOR] };
 export const scopeColumns = (alias: string): ScopeColumns => ({ township: `${alias}.township_code` });

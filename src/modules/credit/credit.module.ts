@@ -5,6 +5,7 @@ import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
 import { PolicyModule } from '../policy';
+import { CreditEntryLifecycleService } from './credit-entry-lifecycle.service';
 import { CreditEntryService } from './credit-entry.service';
 import { CreditRecordService } from './credit-record.service';
 import { CreditFacade } from './credit.facade';
@@ -36,6 +37,7 @@ import { JointPunishmentService } from './joint-punishment.service';
     CreditRecordService,
     CreditQueries,
     CreditEntryService,
+    CreditEntryLifecycleService,
     JointPunishmentService,
     WhitelistEligibilityService,
     CreditFacade,

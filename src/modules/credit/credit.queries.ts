@@ -10,10 +10,16 @@ import {
   encodeCursor,
   paginate,
 } from '../../platform/graphql/pagination';
-import { READ_SCOPE, scopeColumns } from './credit.access';
-import { CreditEntryNotFound } from './credit.errors';
+import { READ_SCOPE, assertReader, scopeColumns } from './credit.access';
+import { creditEntryNotFound, creditRecordNotFound } from './credit.errors';
 import { CreditEntryFilter, PublicCreditEntry, Standing, standingOf, toPublic } from './credit-entry.types';
-import { CreditEntry, CreditListKind, PUBLISHED_STATUSES } from './entities/credit-entry.entity';
+import { ACTIVE_ENTRY_STATUSES, CreditEntry, CreditListKind, PUBLISHED_STATUSES } from './entities/credit-entry.entity';
+import {
+  CreditRecord,
+  CreditRecordKind,
+  CreditRecordSource,
+  CreditRecordStatus,
+} from './entities/credit-record.entity';
 import { UUID } from '../../platform/ids/uuid';
 
 /** Cursor identity of the public black/white list (公示), newest effective date first. */
@@ -24,25 +30,37 @@ const PUBLIC_LIST_CURSOR: CursorSpec = {
   types: ['date', 'uuid'],
 };
 
+interface CreditRecordFilter {
+  institutionId?: string;
+  kind?: CreditRecordKind;
+  source?: CreditRecordSource;
+  status?: CreditRecordStatus;
+  townshipCode?: string;
+}
+
+export type StandingKindListed = 'BLACK' | 'WHITE' | 'GREY';
+
 /**
- * The credit module's queries of list entries, in one place: scoped reads, the public list (公示),
- * standings, and the locking reads the entry workflow runs inside its transactions.
+ * The credit module's reads, in one place: scoped reads of entries and records, the public list (公示),
+ * standings, the dashboard's counts, and the locking reads the services run inside their transactions.
  */
 @Injectable()
 export class CreditQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** An entry the actor may see (callers check the actor reads at all). */
+  /** An entry the actor may see. */
   async get(actor: Principal, id: string): Promise<CreditEntry> {
-    if (!UUID.test(id)) throw new CreditEntryNotFound(id);
+    assertReader(actor);
+    if (!UUID.test(id)) throw creditEntryNotFound(id);
     const qb = this.dataSource.getRepository(CreditEntry).createQueryBuilder('e').where('e.id = :id', { id });
     applyScope(qb, actor, scopeColumns('e'), READ_SCOPE);
     const entry = await qb.getOne();
-    if (!entry) throw new CreditEntryNotFound(id);
+    if (!entry) throw creditEntryNotFound(id);
     return entry;
   }
 
   async list(actor: Principal, filter: CreditEntryFilter, page: PageArgs): Promise<Connection<CreditEntry>> {
+    assertReader(actor);
     const qb = this.dataSource.getRepository(CreditEntry).createQueryBuilder('e');
     if (filter.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
@@ -131,10 +149,89 @@ export class CreditQueries {
     });
   }
 
+  /**
+   * Dashboard: entries on the published lists (published or awaiting removal) by kind, county-wide or
+   * one township's (idx_credit_entry_public).
+   */
+  async countListedByKind(townshipCode?: string): Promise<Record<StandingKindListed, number>> {
+    const rows = (await this.dataSource.query(
+      `SELECT kind, count(*)::int AS count FROM credit_entry
+       WHERE status IN ('PUBLISHED','REMOVAL_PROPOSED') AND ($1::varchar IS NULL OR township_code = $1) GROUP BY kind`,
+      [townshipCode ?? null],
+    )) as { kind: StandingKindListed; count: number }[];
+    const counts: Record<StandingKindListed, number> = { BLACK: 0, WHITE: 0, GREY: 0 };
+    for (const r of rows) counts[r.kind] = r.count;
+    return counts;
+  }
+
+  /** The weekly whitelist review: published WHITE entries, and every institution with a live entry. */
+  async whitelistReviewState(): Promise<{
+    whitelisted: { id: string; institutionId: string; name: string }[];
+    listed: Set<string>;
+  }> {
+    const whitelisted = (await this.dataSource.query(
+      `SELECT id, institution_id AS "institutionId", institution_name AS name FROM credit_entry WHERE kind = 'WHITE' AND status IN ('PUBLISHED','REMOVAL_PROPOSED')`,
+    )) as { id: string; institutionId: string; name: string }[];
+    const listed = (await this.dataSource.query(
+      `SELECT DISTINCT institution_id AS id FROM credit_entry WHERE status IN ('PROPOSED','PUBLISHED','REMOVAL_PROPOSED')`,
+    )) as { id: string }[];
+    return { whitelisted, listed: new Set(listed.map((r) => r.id)) };
+  }
+
+  /** The institution's proposed, published and removal-proposed entries (in the caller's transaction). */
+  activeEntries(em: EntityManager, institutionId: string): Promise<CreditEntry[]> {
+    return em.findBy(CreditEntry, { institutionId, status: In([...ACTIVE_ENTRY_STATUSES]) });
+  }
+
+  /** How many of `ids` are credit records of the institution. */
+  countRecordsOf(em: EntityManager, institutionId: string, ids: string[]): Promise<number> {
+    return em.countBy(CreditRecord, { id: In(ids), institutionId });
+  }
+
+  async getRecord(actor: Principal, id: string): Promise<CreditRecord> {
+    assertReader(actor);
+    if (!UUID.test(id)) throw creditRecordNotFound(id);
+    const qb = this.dataSource.getRepository(CreditRecord).createQueryBuilder('r').where('r.id = :id', { id });
+    applyScope(qb, actor, scopeColumns('r'), READ_SCOPE);
+    const record = await qb.getOne();
+    if (!record) throw creditRecordNotFound(id);
+    return record;
+  }
+
+  async listRecords(actor: Principal, filter: CreditRecordFilter, page: PageArgs): Promise<Connection<CreditRecord>> {
+    assertReader(actor);
+    const qb = this.dataSource.getRepository(CreditRecord).createQueryBuilder('r');
+    if (filter.institutionId) qb.andWhere('r.institution_id = :institutionId', { institutionId: filter.institutionId });
+    if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
+    if (filter.source) qb.andWhere('r.source = :source', { source: filter.source });
+    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
+    if (filter.townshipCode) qb.andWhere('r.township_code = :townshipCode', { townshipCode: filter.townshipCode });
+    applyScope(qb, actor, scopeColumns('r'), READ_SCOPE);
+    return paginate(qb, page, {
+      list: 'credit.records',
+      valueType: 'timestamp',
+      column: 'r.created_at',
+      value: (r) => r.createdAt,
+      tieBreaker: 'r.id',
+      tieValue: (r) => r.id,
+      direction: 'DESC',
+    });
+  }
+
+  /** A record locked for revocation, or null. */
+  lockRecord(em: EntityManager, id: string): Promise<CreditRecord | null> {
+    return em
+      .getRepository(CreditRecord)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
+  }
+
   async lockEntry(em: EntityManager, id: string): Promise<CreditEntry> {
-    if (!UUID.test(id)) throw new CreditEntryNotFound(id);
+    if (!UUID.test(id)) throw creditEntryNotFound(id);
     const found = await em.findOne(CreditEntry, { where: { id } });
-    if (!found) throw new CreditEntryNotFound(id);
+    if (!found) throw creditEntryNotFound(id);
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('credit_entry'), hashtext($1))`, [found.institutionId]);
     return em
       .getRepository(CreditEntry)

@@ -4,6 +4,7 @@ import { Conflict } from '../../platform/errors/domain-error';
 import { NotificationsFacade } from '../notifications';
 import { RegistryFacade } from '../registry';
 import { CreditEntryService } from './credit-entry.service';
+import { CreditQueries } from './credit.queries';
 import { WhitelistEligibilityService } from './whitelist-eligibility.service';
 import { WhitelistReviewTask } from './whitelist-review.task';
 
@@ -29,6 +30,9 @@ async function reviewFailingWith(failure: Error): Promise<{ result: unknown; war
       registry,
       eligibility,
       {} as CreditEntryService,
+      {
+        whitelistReviewState: async () => ({ whitelisted: [], listed: new Set<string>() }),
+      } as unknown as CreditQueries,
       {} as NotificationsFacade,
     );
     const result = await task.run(new Date('2026-11-30T22:00:00Z'));

@@ -6,6 +6,7 @@ import { safeError } from '../../platform/logging/safe-error';
 import { NotificationsFacade } from '../notifications';
 import { RegistryFacade } from '../registry';
 import { CreditEntryService } from './credit-entry.service';
+import { CreditQueries } from './credit.queries';
 import { CreditListKind } from './entities/credit-entry.entity';
 import { WhitelistEligibilityService } from './whitelist-eligibility.service';
 
@@ -25,6 +26,7 @@ export class WhitelistReviewTask implements ScheduledTaskHandler {
     private readonly registry: RegistryFacade,
     private readonly eligibility: WhitelistEligibilityService,
     private readonly entries: CreditEntryService,
+    private readonly queries: CreditQueries,
     private readonly notifications: NotificationsFacade,
   ) {}
 
@@ -34,16 +36,7 @@ export class WhitelistReviewTask implements ScheduledTaskHandler {
 
   async run(now: Date): Promise<{ proposed: number; flagged: number }> {
     const operating = await this.registry.listOperatingInstitutionIds();
-    const whitelisted = (await this.dataSource.query(
-      `SELECT id, institution_id AS "institutionId", institution_name AS name FROM credit_entry WHERE kind = 'WHITE' AND status IN ('PUBLISHED','REMOVAL_PROPOSED')`,
-    )) as { id: string; institutionId: string; name: string }[];
-    const listed = new Set(
-      (
-        (await this.dataSource.query(
-          `SELECT DISTINCT institution_id AS id FROM credit_entry WHERE status IN ('PROPOSED','PUBLISHED','REMOVAL_PROPOSED')`,
-        )) as { id: string }[]
-      ).map((r) => r.id),
-    );
+    const { whitelisted, listed } = await this.queries.whitelistReviewState();
     let proposed = 0;
     for (let i = 0; i < operating.length; i += 500) {
       const batch = operating.slice(i, i + 500).filter((id) => !listed.has(id));

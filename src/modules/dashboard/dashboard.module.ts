@@ -9,7 +9,7 @@ import { SupervisionModule } from '../supervision';
 import { DashboardService } from './dashboard.service';
 import { DashboardResolver } from './graphql/dashboard.resolver';
 
-/** The county dashboard: reads every module through its facade; owns no tables. */
+/** The county dashboard: reads every module through its facade; owns no tables and exports nothing. */
 @Module({
   imports: [
     ReferenceModule,
@@ -21,6 +21,5 @@ import { DashboardResolver } from './graphql/dashboard.resolver';
     SupervisionModule,
   ],
   providers: [DashboardService, DashboardResolver],
-  exports: [DashboardService],
 })
 export class DashboardModule {}

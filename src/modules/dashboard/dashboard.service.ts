@@ -22,10 +22,10 @@ import {
   rate,
   semesterOf,
 } from './dashboard-period';
-import { DashboardOutOfScope } from './dashboard.errors';
+import { dashboardOutOfScope } from './dashboard.errors';
 
 /** Roles that see the county dashboard or any township's; a township officer sees their own township's. */
-export const COUNTY_DASHBOARD_ROLES = [
+const COUNTY_DASHBOARD_ROLES = [
   Role.COUNTY_ADMIN,
   Role.DISCIPLINE_SUPERVISOR,
   Role.DEPARTMENT_OFFICER,
@@ -33,35 +33,35 @@ export const COUNTY_DASHBOARD_ROLES = [
 ] as const;
 export const DASHBOARD_ROLES = [...COUNTY_DASHBOARD_ROLES, Role.TOWNSHIP_OFFICER] as const;
 
-export interface Ratio {
+interface Ratio {
   numerator: number;
   denominator: number;
   rate: number | null;
   target: number;
 }
 
-export interface LevelCount {
+interface LevelCount {
   level: number;
   count: number;
 }
 
 /** Overdue items of one township (null: county-level tasks) or one lead department, with counts per escalation level. */
-export interface OverdueGroup {
+interface OverdueGroup {
   code: string | null;
   count: number;
   byLevel: LevelCount[];
 }
 
-export type TownshipOverdue = Omit<OverdueGroup, 'code'> & { townshipCode: string | null };
-export type DepartmentOverdue = Omit<OverdueGroup, 'code'> & { departmentCode: string };
+type TownshipOverdue = Omit<OverdueGroup, 'code'> & { townshipCode: string | null };
+type DepartmentOverdue = Omit<OverdueGroup, 'code'> & { departmentCode: string };
 
-export interface PartyCoverage {
+interface PartyCoverage {
   townshipCode: string;
   organisation: Ratio;
   work: Ratio;
 }
 
-export interface Dashboard {
+interface Dashboard {
   townshipCode: string | null;
   asOf: string;
   periodFrom: string;
@@ -109,7 +109,7 @@ export enum DashboardKpi {
   COMPLAINT_SATISFACTION = 'COMPLAINT_SATISFACTION',
 }
 
-export interface TrendPoint {
+interface TrendPoint {
   month: string;
   value: number | null;
   numerator: number | null;
@@ -124,7 +124,7 @@ const ratio = (numerator: number, denominator: number): Ratio => ({
 });
 
 /** Overdue rows (township × lead department × level) summed by one key, each group with its counts per level. */
-export function groupOverdue<R extends { level: number; count: number }>(
+function groupOverdue<R extends { level: number; count: number }>(
   rows: readonly R[],
   key: (r: R) => string | null,
 ): OverdueGroup[] {
@@ -172,11 +172,11 @@ export class DashboardService {
    */
   async scopeOf(actor: Principal, requested: string | undefined): Promise<string | undefined> {
     if (hasRole(actor, Role.TOWNSHIP_OFFICER)) {
-      if (requested !== undefined && requested !== actor.townshipCode) throw new DashboardOutOfScope(requested);
-      if (!actor.townshipCode) throw new DashboardOutOfScope(undefined);
+      if (requested !== undefined && requested !== actor.townshipCode) throw dashboardOutOfScope(requested);
+      if (!actor.townshipCode) throw dashboardOutOfScope(undefined);
       return actor.townshipCode;
     }
-    if (!hasRole(actor, ...COUNTY_DASHBOARD_ROLES) && actor.kind !== 'system') throw new DashboardOutOfScope(requested);
+    if (!hasRole(actor, ...COUNTY_DASHBOARD_ROLES) && actor.kind !== 'system') throw dashboardOutOfScope(requested);
     if (requested !== undefined) await this.reference.getTownship(requested);
     return requested;
   }

@@ -1,4 +1,5 @@
-/** Public surface of the dashboard module (县"双减"工作看板): other modules import only from here. */
+/**
+ * Public surface of the dashboard module (县"双减"工作看板): a leaf that nothing imports; the app mounts
+ * its module (which exports nothing), and its resolver is its only caller.
+ */
 export { DashboardModule } from './dashboard.module';
-export { DashboardService, DashboardKpi } from './dashboard.service';
-export type { Dashboard, Ratio, TrendPoint } from './dashboard.service';

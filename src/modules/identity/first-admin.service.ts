@@ -6,7 +6,7 @@ import { systemPrincipal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
 import { User } from './entities/user.entity';
-import { SetupAlreadyDone, SetupCodeInvalid, TooManySetupAttempts } from './identity.errors';
+import { setupAlreadyDone, setupCodeInvalid, tooManySetupAttempts } from './identity.errors';
 import { ThrottlePolicy, ThrottleState, afterFailure, blockedUntil, secondsUntil } from './login-throttle';
 import { UserService } from './user.service';
 
@@ -90,21 +90,21 @@ export class FirstAdminService {
     // Anonymous callers: refused without holding a connection once an administrator exists, and never
     // queued on the lock (one setup at a time holds a connection; the others are told to retry), so
     // they cannot pin the pool.
-    if (await this.adminExists(this.dataSource)) throw new SetupAlreadyDone();
+    if (await this.adminExists(this.dataSource)) throw setupAlreadyDone();
     return this.locked(async (q) => {
-      if (await this.adminExists(q)) throw new SetupAlreadyDone();
+      if (await this.adminExists(q)) throw setupAlreadyDone();
       const now = this.clock.now();
       const [row] = (await q.query(
         `SELECT code_hash, expires_at, failures, last_failure_at, locked_until FROM first_admin_setup WHERE id = 1`,
       )) as SetupRow[];
-      if (!row) throw new SetupCodeInvalid();
+      if (!row) throw setupCodeInvalid();
       const state: ThrottleState = {
         failures: row.failures,
         lastFailureAt: row.last_failure_at ?? now,
         lockedUntil: row.locked_until,
       };
       const blocked = blockedUntil(state, SETUP_THROTTLE, now);
-      if (blocked) throw new TooManySetupAttempts(secondsUntil(blocked, now));
+      if (blocked) throw tooManySetupAttempts(secondsUntil(blocked, now));
       const given = hashCode(normaliseCode(setupCode));
       const stored = Buffer.from(row.code_hash, 'hex');
       if (row.expires_at <= now || stored.length !== given.length || !timingSafeEqual(stored, given)) {
@@ -113,7 +113,7 @@ export class FirstAdminService {
           `UPDATE first_admin_setup SET failures = $1, last_failure_at = $2, locked_until = $3 WHERE id = 1`,
           [next.failures, next.lastFailureAt, next.lockedUntil],
         );
-        throw new SetupCodeInvalid();
+        throw setupCodeInvalid();
       }
       // Policy, audit and event as any user creation; a refused username or password keeps the code usable.
       const user = await this.users.create(systemPrincipal('setup:first-admin'), {
@@ -141,7 +141,7 @@ export class FirstAdminService {
         const [row] = (await q.query('SELECT pg_try_advisory_lock($1) AS taken', [FIRST_ADMIN_LOCK_KEY])) as {
           taken: boolean;
         }[];
-        if (!row?.taken) throw new TooManySetupAttempts(1);
+        if (!row?.taken) throw tooManySetupAttempts(1);
       }
       try {
         return await work(q);

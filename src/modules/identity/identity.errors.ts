@@ -1,32 +1,24 @@
-import { Conflict, DomainError, Forbidden, NotFound } from '../../platform/errors/domain-error';
+import { Conflict, DomainError, Forbidden, NotFound, TooManyRequests } from '../../platform/errors/domain-error';
 
 /** Wrong username, wrong password or a disabled account: one answer, so none can be told apart. */
-export class InvalidCredentials extends DomainError {
-  constructor() {
-    super('INVALID_CREDENTIALS', 'The username or password is not correct', 401);
-  }
-}
+export const invalidCredentials = (): DomainError =>
+  new DomainError('INVALID_CREDENTIALS', 'The username or password is not correct', 401);
 
-export class TooManyLoginAttempts extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('TOO_MANY_LOGIN_ATTEMPTS', `Too many failed logins; try again in ${retryAfterSeconds} s`, 429);
-  }
-}
+export const tooManyLoginAttempts = (retryAfterSeconds: number): TooManyRequests =>
+  new TooManyRequests(
+    'TOO_MANY_LOGIN_ATTEMPTS',
+    `Too many failed logins; try again in ${retryAfterSeconds} s`,
+    retryAfterSeconds,
+  );
 
 /** changeMyPassword: the current password given is not the user's password (counted like a failed login). */
-export class CurrentPasswordIncorrect extends DomainError {
-  constructor() {
-    super('CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', 400, [
-      { path: 'currentPassword', message: 'is not correct' },
-    ]);
-  }
-}
+export const currentPasswordIncorrect = (): DomainError =>
+  new DomainError('CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', 400, [
+    { path: 'currentPassword', message: 'is not correct' },
+  ]);
 
-export class InvalidScope extends DomainError {
-  constructor(message: string) {
-    super('INVALID_SCOPE', message, 400, [{ path: 'scope', message }]);
-  }
-}
+export const invalidScope = (message: string): DomainError =>
+  new DomainError('INVALID_SCOPE', message, 400, [{ path: 'scope', message }]);
 
 export const userNotFound = (id: string): NotFound => new NotFound(`User ${id}`, 'USER_NOT_FOUND');
 export const usernameTaken = (username: string): Conflict =>
@@ -50,30 +42,24 @@ export const bankKeyLimit = (code: string): Conflict =>
   );
 
 /** setupFirstAdmin once a county administrator exists. */
-export class SetupAlreadyDone extends DomainError {
-  constructor() {
-    super(
-      'SETUP_ALREADY_DONE',
-      'The first administrator has been set up already; ask a county administrator for an account',
-      409,
-    );
-  }
-}
+export const setupAlreadyDone = (): Conflict =>
+  new Conflict(
+    'SETUP_ALREADY_DONE',
+    'The first administrator has been set up already; ask a county administrator for an account',
+  );
 
 /** setupFirstAdmin with a code that is wrong, expired or from an earlier start. */
-export class SetupCodeInvalid extends DomainError {
-  constructor() {
-    super(
-      'SETUP_CODE_INVALID',
-      'The setup code is not valid: use the one in the latest start-up log (it expires after 24 h)',
-      400,
-      [{ path: 'setupCode', message: 'is not valid' }],
-    );
-  }
-}
+export const setupCodeInvalid = (): DomainError =>
+  new DomainError(
+    'SETUP_CODE_INVALID',
+    'The setup code is not valid: use the one in the latest start-up log (it expires after 24 h)',
+    400,
+    [{ path: 'setupCode', message: 'is not valid' }],
+  );
 
-export class TooManySetupAttempts extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('TOO_MANY_SETUP_ATTEMPTS', `Too many wrong setup codes; try again in ${retryAfterSeconds} s`, 429);
-  }
-}
+export const tooManySetupAttempts = (retryAfterSeconds: number): TooManyRequests =>
+  new TooManyRequests(
+    'TOO_MANY_SETUP_ATTEMPTS',
+    `Too many wrong setup codes; try again in ${retryAfterSeconds} s`,
+    retryAfterSeconds,
+  );

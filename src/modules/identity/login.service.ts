@@ -8,7 +8,7 @@ import { IssuedToken, TokenService } from '../../platform/auth/token.service';
 import { Clock } from '../../platform/clock/clock';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { User } from './entities/user.entity';
-import { CurrentPasswordIncorrect, InvalidCredentials, TooManyLoginAttempts } from './identity.errors';
+import { currentPasswordIncorrect, invalidCredentials, tooManyLoginAttempts } from './identity.errors';
 import { ThrottlePolicy, ThrottleState, afterFailure, blockedUntil, secondsUntil } from './login-throttle';
 import { verifyPassword } from './password';
 import { USERNAME_PATTERN, UserService, checkPassword, toPrincipal } from './user.service';
@@ -110,7 +110,7 @@ export class LoginService {
       });
       await this.recordLocks(em, counted);
     });
-    throw new InvalidCredentials();
+    throw invalidCredentials();
   }
 
   /**
@@ -149,7 +149,7 @@ export class LoginService {
         });
         await this.recordLocks(em, counted);
       });
-      throw new CurrentPasswordIncorrect();
+      throw currentPasswordIncorrect();
     }
     await this.dataSource.transaction((em) => this.forgetFailures(em, keys));
     if (newPassword === currentPassword)
@@ -212,7 +212,7 @@ export class LoginService {
       }
       return { retryAfter: undefined, counted };
     });
-    if (result.retryAfter !== undefined) throw new TooManyLoginAttempts(result.retryAfter);
+    if (result.retryAfter !== undefined) throw tooManyLoginAttempts(result.retryAfter);
     return result.counted;
   }
 }

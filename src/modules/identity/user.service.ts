@@ -13,7 +13,7 @@ import { ReferenceFacade } from '../reference';
 import { InstitutionStatus, InstitutionSummary, RegistryFacade } from '../registry';
 import { InstitutionAdminService } from './institution-admin.service';
 import { User } from './entities/user.entity';
-import { CurrentPasswordIncorrect, InvalidScope, lastAdmin, userNotFound, usernameTaken } from './identity.errors';
+import { currentPasswordIncorrect, invalidScope, lastAdmin, userNotFound, usernameTaken } from './identity.errors';
 import { hashPassword } from './password';
 import { UUID } from '../../platform/ids/uuid';
 
@@ -341,7 +341,7 @@ export class UserService implements UserPrincipalStore {
         .setLock('pessimistic_write')
         .getOne();
       if (!user || user.disabledAt) throw new Forbidden('This account is disabled');
-      if (user.passwordHash !== verifiedHash) throw new CurrentPasswordIncorrect();
+      if (user.passwordHash !== verifiedHash) throw currentPasswordIncorrect();
       await em.update(
         User,
         { id: user.id },
@@ -388,10 +388,10 @@ export class UserService implements UserPrincipalStore {
     const none: Scope = { departmentCode: null, townshipCode: null, schoolId: null, institutionId: null };
     const kind = scopeKindOf(role);
     if (kind === 'county') {
-      if (scope) throw new InvalidScope(`${role} works county-wide and takes no scope`);
+      if (scope) throw invalidScope(`${role} works county-wide and takes no scope`);
       return none;
     }
-    if (!scope) throw new InvalidScope(`${role} needs a scope: ${SCOPE_NAMES[kind]}`);
+    if (!scope) throw invalidScope(`${role} needs a scope: ${SCOPE_NAMES[kind]}`);
     try {
       if (kind === 'department') return { ...none, departmentCode: (await this.reference.getDepartment(scope)).code };
       if (kind === 'township') return { ...none, townshipCode: (await this.reference.getTownship(scope)).code };
@@ -406,7 +406,7 @@ export class UserService implements UserPrincipalStore {
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 404) throw error;
     }
-    throw new InvalidScope(`${role} needs ${SCOPE_NAMES[kind]}; "${scope}" is not one`);
+    throw invalidScope(`${role} needs ${SCOPE_NAMES[kind]}; "${scope}" is not one`);
   }
 }
 

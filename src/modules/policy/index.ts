@@ -3,4 +3,3 @@ export { PolicyModule } from './policy.module';
 export { PolicyFacade, createPolicyFacade } from './policy.facade';
 export { POLICY_RULES, findPolicyRule } from './policy.catalogue';
 export type { PolicyKey, PolicyKind, PolicyRule, PolicyStricter } from './policy.catalogue';
-export { PolicyValueOutOfBounds, SelfApprovalForbidden as PolicySelfApprovalForbidden } from './policy.errors';

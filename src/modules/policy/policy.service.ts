@@ -5,26 +5,25 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal, UserPrincipal } from '../../platform/auth/principal';
 import { businessToday, isCalendarDate } from '../../platform/clock/business-time';
 import { Clock } from '../../platform/clock/clock';
-import { ValidationFailed } from '../../platform/errors/domain-error';
+import { SelfApprovalForbidden, ValidationFailed } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
 import { PolicyChange, PolicyChangeStatus } from './entities/policy-change.entity';
 import { PolicyCache } from './policy-cache.service';
 import { assertPolicyEditor, assertPolicyReader } from './policy.access';
 import { POLICY_ORDERINGS, POLICY_RULES, PolicyRule, findPolicyRule } from './policy.catalogue';
 import {
-  PolicyChangeNotFound,
-  PolicyChangeStateConflict,
-  PolicyEffectiveDateInPast,
-  PolicyRuleNotFound,
-  PolicyValueInvalid,
-  PolicyValueOutOfBounds,
-  SelfApprovalForbidden,
+  policyChangeNotFound,
+  policyChangeStateConflict,
+  policyEffectiveDateInPast,
+  policyRuleNotFound,
+  policyValueInvalid,
+  policyValueOutOfBounds,
 } from './policy.errors';
 import { changesOf, lockChange, lockRule } from './policy.queries';
 import { boundProblem, formatPolicyValue, parsePolicyValue, valueOn } from './policy.values';
 import { UUID } from '../../platform/ids/uuid';
 
-export interface ProposePolicyChange {
+interface ProposePolicyChange {
   key: string;
   /** As people write it: "20:30", "4000.00" (yuan), "30". */
   value: string;
@@ -62,7 +61,7 @@ export class PolicyService {
   async get(actor: Principal, key: string): Promise<PolicyState> {
     assertPolicyReader(actor);
     const rule = findPolicyRule(key);
-    if (!rule) throw new PolicyRuleNotFound(key);
+    if (!rule) throw policyRuleNotFound(key);
     const [state] = await this.states([rule]);
     return state!;
   }
@@ -70,15 +69,15 @@ export class PolicyService {
   async propose(actor: Principal, input: ProposePolicyChange): Promise<PolicyChange> {
     assertPolicyEditor(actor);
     const rule = findPolicyRule(input.key);
-    if (!rule) throw new PolicyRuleNotFound(input.key);
+    if (!rule) throw policyRuleNotFound(input.key);
     const value = parsePolicyValue(rule, input.value);
-    if (value === null) throw new PolicyValueInvalid(rule.key, expectedFormat(rule));
+    if (value === null) throw policyValueInvalid(rule.key, expectedFormat(rule));
     const bound = boundProblem(rule, value);
-    if (bound) throw new PolicyValueOutOfBounds(bound);
+    if (bound) throw policyValueOutOfBounds(bound);
     if (!isCalendarDate(input.effectiveOn))
       throw new ValidationFailed([{ path: 'effectiveOn', message: 'must be a date YYYY-MM-DD' }]);
     const today = businessToday(this.clock, this.config.timeZone);
-    if (input.effectiveOn < today) throw new PolicyEffectiveDateInPast(input.effectiveOn, today);
+    if (input.effectiveOn < today) throw policyEffectiveDateInPast(input.effectiveOn, today);
     const reason = input.reason?.trim();
     if (!reason) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
     await this.assertOrdering(rule, value, input.effectiveOn);
@@ -116,12 +115,12 @@ export class PolicyService {
     const change = await this.dataSource.transaction(async (em) => {
       const c = await this.decidable(em, actor, id, 'approved');
       const rule = findPolicyRule(c.key);
-      if (!rule) throw new PolicyRuleNotFound(c.key);
+      if (!rule) throw policyRuleNotFound(c.key);
       // The catalogue may have tightened since the proposal; the date may have passed while it waited.
       const bound = boundProblem(rule, c.value);
-      if (bound) throw new PolicyValueOutOfBounds(bound);
+      if (bound) throw policyValueOutOfBounds(bound);
       const today = businessToday(this.clock, this.config.timeZone);
-      if (c.effectiveOn < today) throw new PolicyEffectiveDateInPast(c.effectiveOn, today);
+      if (c.effectiveOn < today) throw policyEffectiveDateInPast(c.effectiveOn, today);
       await lockRule(em, c.key);
       await this.assertOrdering(rule, c.value, c.effectiveOn);
       const before = await em.findBy(PolicyChange, { key: c.key, status: PolicyChangeStatus.APPROVED });
@@ -184,7 +183,7 @@ export class PolicyService {
       const otherValue = valueOn(otherRule, await this.cache.versionsOf(other), effectiveOn);
       const ok = rule.key === smaller ? value < otherValue : otherValue < value;
       if (!ok) {
-        throw new PolicyValueOutOfBounds(
+        throw policyValueOutOfBounds(
           `${rule.key} must be ${rule.key === smaller ? 'less' : 'greater'} than ${other} (${formatPolicyValue(otherRule, otherValue)} on ${effectiveOn}): ${smaller} comes before ${larger}`,
         );
       }
@@ -197,10 +196,10 @@ export class PolicyService {
     id: string,
     wanted: string,
   ): Promise<PolicyChange> {
-    if (!UUID.test(id)) throw new PolicyChangeNotFound(id);
+    if (!UUID.test(id)) throw policyChangeNotFound(id);
     const c = await lockChange(em, id);
-    if (!c) throw new PolicyChangeNotFound(id);
-    if (c.status !== PolicyChangeStatus.PROPOSED) throw new PolicyChangeStateConflict(c.status, wanted);
+    if (!c) throw policyChangeNotFound(id);
+    if (c.status !== PolicyChangeStatus.PROPOSED) throw policyChangeStateConflict(c.status, wanted);
     if (c.proposedByUserId === actor.userId) throw new SelfApprovalForbidden();
     return c;
   }

@@ -50,7 +50,7 @@ const UNIT: Record<PolicyRule['kind'], string> = {
   TIME_OF_DAY: '',
 };
 
-export function describePolicyValue(rule: PolicyRule, value: number): string {
+function describePolicyValue(rule: PolicyRule, value: number): string {
   const unit = UNIT[rule.kind];
   return unit ? `${formatPolicyValue(rule, value)} ${unit}` : formatPolicyValue(rule, value);
 }

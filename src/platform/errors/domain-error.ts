@@ -43,6 +43,20 @@ export class Conflict extends DomainError {
   }
 }
 
+/**
+ * Throttled (429). `retryAfterSeconds` stays on the error (not only in its message) so a caller can answer
+ * a Retry-After header or tell the user when to try again.
+ */
+export class TooManyRequests extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message, 429);
+  }
+}
+
 export class ServiceUnavailable extends DomainError {
   constructor(message = 'The service is temporarily unavailable; retry later') {
     super('SERVICE_UNAVAILABLE', message, 503);

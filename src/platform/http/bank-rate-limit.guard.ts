@@ -2,14 +2,15 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Unauthenticated } from '../auth/auth.errors';
-import { DomainError } from '../errors/domain-error';
+import { TooManyRequests } from '../errors/domain-error';
 import { RateLimiter } from './rate-limiter';
 
-export class RateLimited extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', `Too many requests for this API key; retry after ${retryAfterSeconds} s`, 429);
-  }
-}
+const rateLimited = (retryAfterSeconds: number): TooManyRequests =>
+  new TooManyRequests(
+    'RATE_LIMITED',
+    `Too many requests for this API key; retry after ${retryAfterSeconds} s`,
+    retryAfterSeconds,
+  );
 
 /** Per API key token bucket (bank-api.md: 50 requests/s sustained, bursts of 100): 429 with Retry-After. */
 @Injectable()
@@ -26,7 +27,7 @@ export class BankRateLimitGuard implements CanActivate {
     const result = await this.limiter.take(`bank-key:${req.principal.keyId}`, ratePerSecond, rateBurst);
     if (!result.allowed) {
       context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(result.retryAfterSeconds));
-      throw new RateLimited(result.retryAfterSeconds);
+      throw rateLimited(result.retryAfterSeconds);
     }
     return true;
   }

@@ -26,7 +26,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SEMESTER_MESSAGE = 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)';
 
 @InputType()
-export class TimeSlotInput {
+class TimeSlotInput {
   @Field(() => Int, { description: '1 = Monday … 7 = Sunday' })
   @IsInt()
   @Min(1)
@@ -43,7 +43,7 @@ export class TimeSlotInput {
 }
 
 @InputType()
-export class PlanStaffInput {
+class PlanStaffInput {
   @Field(() => StaffKind)
   @IsEnum(StaffKind)
   kind!: StaffKind;
@@ -187,7 +187,7 @@ export class TeacherHoursInput {
 }
 
 @InputType()
-export class HomeworkSubjectInput {
+class HomeworkSubjectInput {
   @Field({ description: 'Subject (学科), e.g. 语文' })
   @IsString()
   @Length(1, 50)

@@ -28,7 +28,7 @@ registerEnumType(FamilySessionKind, {
 });
 
 @ObjectType('AfterSchoolTimeSlot', { description: 'Weekly service time slot (课后服务时段); weekday 1 = Monday' })
-export class TimeSlotObject {
+class TimeSlotObject {
   @Field(() => Int)
   weekday!: number;
 
@@ -192,7 +192,7 @@ export class TeacherHoursObject {
 }
 
 @ObjectType('HomeworkSubject')
-export class HomeworkSubjectObject {
+class HomeworkSubjectObject {
   @Field()
   subject!: string;
 

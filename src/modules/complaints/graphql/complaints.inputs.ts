@@ -20,14 +20,14 @@ import { ComplaintCategory, ComplaintChannel, ComplaintStatus, ReviewDecision, S
 import { MAX_EXTENSION_DAYS } from '../deadlines';
 import { INSTITUTION_REPLY_MAX } from '../complaint-institution-reply.service';
 
-export const DESCRIPTION_MAX = 5000;
-export const REPLY_MAX = 5000;
+const DESCRIPTION_MAX = 5000;
+const REPLY_MAX = 5000;
 
 /**
  * Text is stored exactly as written and never rendered as HTML by the service; text containing a
  * `<script` tag is refused outright (VALIDATION_FAILED naming the field) rather than stored or altered.
  */
-export function NoScriptTag(options?: ValidationOptions): PropertyDecorator {
+function NoScriptTag(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'noScriptTag',

@@ -219,7 +219,7 @@ export class CreditEntryObject {
 }
 
 @ObjectType('PublicCreditEntry', { description: 'A published list entry as the public sees it (公示)' })
-export class PublicCreditEntryObject {
+class PublicCreditEntryObject {
   @Field()
   institutionName!: string;
 

@@ -7,7 +7,9 @@ import { Connection, pagedComplexity } from '../../../platform/graphql/paginatio
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { InstitutionSummary, RegistryFacade } from '../../registry';
 import { APPROVER_ROLES, PROPOSER_ROLES, READER_ROLES, RECORDER_ROLES } from '../credit.access';
+import { CreditEntryLifecycleService } from '../credit-entry-lifecycle.service';
 import { CreditEntryService } from '../credit-entry.service';
+import { CreditQueries } from '../credit.queries';
 import { PublicCreditEntry } from '../credit-entry.types';
 import { CreditRecordService } from '../credit-record.service';
 import { CREDIT_REASONS } from '../data/credit-reasons';
@@ -55,6 +57,7 @@ function institutionLoader(ctx: GqlContext, registry: RegistryFacade) {
 export class CreditRecordResolver {
   constructor(
     private readonly records: CreditRecordService,
+    private readonly queries: CreditQueries,
     private readonly registry: RegistryFacade,
   ) {}
 
@@ -67,7 +70,7 @@ export class CreditRecordResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() args: CreditRecordsArgs,
   ): Promise<Connection<CreditRecordObject>> {
-    const page = await this.records.list(actor, args, args);
+    const page = await this.queries.listRecords(actor, args, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: recordObject(e.node) })) };
   }
 
@@ -77,7 +80,7 @@ export class CreditRecordResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
   ): Promise<CreditRecordObject> {
-    return recordObject(await this.records.get(actor, id));
+    return recordObject(await this.queries.getRecord(actor, id));
   }
 
   @Roles(...RECORDER_ROLES)
@@ -115,6 +118,8 @@ export class CreditRecordResolver {
 export class CreditEntryResolver {
   constructor(
     private readonly entries: CreditEntryService,
+    private readonly lifecycle: CreditEntryLifecycleService,
+    private readonly queries: CreditQueries,
     private readonly eligibility: WhitelistEligibilityService,
     private readonly clock: Clock,
   ) {}
@@ -128,7 +133,7 @@ export class CreditEntryResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() args: CreditEntriesArgs,
   ): Promise<Connection<CreditEntryObject>> {
-    const page = await this.entries.list(actor, args, args);
+    const page = await this.queries.list(actor, args, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: entryObject(e.node) })) };
   }
 
@@ -138,7 +143,7 @@ export class CreditEntryResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
   ): Promise<CreditEntryObject> {
-    return entryObject(await this.entries.get(actor, id));
+    return entryObject(await this.queries.get(actor, id));
   }
 
   @Roles(...READER_ROLES)
@@ -166,7 +171,7 @@ export class CreditEntryResolver {
     complexity: pagedComplexity,
   })
   publicCreditList(@Args() args: PublicCreditListArgs): Promise<Connection<PublicCreditEntry>> {
-    return this.entries.publicList(
+    return this.queries.publicList(
       {
         kind: args.kind as unknown as CreditListKind.BLACK | CreditListKind.WHITE,
         townshipCode: args.townshipCode,
@@ -214,7 +219,7 @@ export class CreditEntryResolver {
     @Args('id', { type: () => ID }, uuidArg()) id: string,
     @Args('input') input: ProposeCreditEntryRemovalInput,
   ): Promise<CreditEntryObject> {
-    return entryObject(await this.entries.proposeRemoval(actor, id, input));
+    return entryObject(await this.lifecycle.proposeRemoval(actor, id, input));
   }
 
   @Roles(...APPROVER_ROLES)
@@ -223,7 +228,7 @@ export class CreditEntryResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() args: DecisionArgs,
   ): Promise<CreditEntryObject> {
-    return entryObject(await this.entries.approveRemoval(actor, args.id, args.note));
+    return entryObject(await this.lifecycle.approveRemoval(actor, args.id, args.note));
   }
 
   @Roles(...APPROVER_ROLES)
@@ -232,6 +237,6 @@ export class CreditEntryResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() args: RequiredNoteArgs,
   ): Promise<CreditEntryObject> {
-    return entryObject(await this.entries.rejectRemoval(actor, args.id, args.note));
+    return entryObject(await this.lifecycle.rejectRemoval(actor, args.id, args.note));
   }
 }

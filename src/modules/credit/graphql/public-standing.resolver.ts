@@ -1,7 +1,7 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { GqlContext } from '../../../platform/graphql/context';
 import { InstitutionObject, InstitutionPublicProfileObject } from '../../registry';
-import { CreditEntryService } from '../credit-entry.service';
+import { CreditQueries } from '../credit.queries';
 import { Standing } from '../credit-entry.types';
 import { CreditStanding, CreditStandingObject } from './credit.objects';
 
@@ -14,7 +14,7 @@ const standingObject = (s: Standing): CreditStandingObject => ({
 /** The credit standing (信用状态) on the registry's public profile (机构公示): published entries only. */
 @Resolver(() => InstitutionPublicProfileObject)
 export class PublicStandingResolver {
-  constructor(private readonly entries: CreditEntryService) {}
+  constructor(private readonly queries: CreditQueries) {}
 
   @ResolveField(() => CreditStandingObject, {
     description: 'Black / white / grey list standing (信用状态), with its effective and expiry dates',
@@ -24,7 +24,7 @@ export class PublicStandingResolver {
     @Context() ctx: GqlContext,
   ): Promise<CreditStandingObject> {
     const loader = ctx.loaders.get<string, CreditStandingObject>('credit.standing-by-code', async (codes) =>
-      (await this.entries.standingsByCreditCode(codes)).map(standingObject),
+      (await this.queries.standingsByCreditCode(codes)).map(standingObject),
     );
     return loader.load(profile.creditCode);
   }
@@ -33,7 +33,7 @@ export class PublicStandingResolver {
 /** The same standing on the registry's Institution (the front end's list), by institution id, one query per page. */
 @Resolver(() => InstitutionObject)
 export class InstitutionStandingResolver {
-  constructor(private readonly entries: CreditEntryService) {}
+  constructor(private readonly queries: CreditQueries) {}
 
   @ResolveField(() => CreditStandingObject, {
     description: 'Black / white / grey list standing (信用状态), as published',
@@ -43,7 +43,7 @@ export class InstitutionStandingResolver {
     @Context() ctx: GqlContext,
   ): Promise<CreditStandingObject> {
     const loader = ctx.loaders.get<string, CreditStandingObject>('credit.standing-by-institution', async (ids) =>
-      (await this.entries.standings(ids)).map(standingObject),
+      (await this.queries.standings(ids)).map(standingObject),
     );
     return loader.load(institution.id);
   }

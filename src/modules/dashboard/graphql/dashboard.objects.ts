@@ -8,7 +8,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TOWNSHIP = /^\d{9,12}$/;
 
 @ObjectType('DashboardRatio', { description: 'A KPI as numerator / denominator against its target' })
-export class DashboardRatioObject {
+class DashboardRatioObject {
   @Field(() => Int) numerator!: number;
   @Field(() => Int) denominator!: number;
   @Field(() => Float, {
@@ -20,14 +20,14 @@ export class DashboardRatioObject {
 }
 
 @ObjectType('DashboardLevelCount')
-export class LevelCountObject {
+class LevelCountObject {
   @Field(() => Int, { description: 'Escalation level 0–3 (0: past due, not yet escalated by the sweep)' })
   level!: number;
   @Field(() => Int) count!: number;
 }
 
 @ObjectType('DashboardOverdueByTownship', { description: 'Overdue items of one township, by escalation level' })
-export class OverdueByTownshipObject {
+class OverdueByTownshipObject {
   @Field(() => String, { nullable: true, description: 'The township; null for county-level tasks (no township)' })
   townshipCode!: string | null;
   @Field(() => Int) count!: number;
@@ -36,7 +36,7 @@ export class OverdueByTownshipObject {
 }
 
 @ObjectType('DashboardOverdueByDepartment', { description: 'Overdue items led by one department, by escalation level' })
-export class OverdueByDepartmentObject {
+class OverdueByDepartmentObject {
   @Field({
     description: 'The lead department (co-operating departments are not counted, so the groups add up to the total)',
   })
@@ -49,7 +49,7 @@ export class OverdueByDepartmentObject {
 @ObjectType('DashboardPartyCoverage', {
   description: 'Party-building coverage (两个全覆盖) of the operating institutions of one township',
 })
-export class PartyCoverageObject {
+class PartyCoverageObject {
   @Field() townshipCode!: string;
   @Field(() => DashboardRatioObject, { description: 'With party organisation coverage (党的组织覆盖) / operating' })
   organisation!: DashboardRatioObject;
@@ -60,7 +60,7 @@ export class PartyCoverageObject {
 @ObjectType('DashboardThreeHundredPercent', {
   description: '"三个100%": homework publicity, homework duration compliance, after-school coverage',
 })
-export class ThreeHundredPercentObject {
+class ThreeHundredPercentObject {
   @Field(() => DashboardRatioObject, {
     description:
       'Daily publicity per class (作业公示): class-days published / class-days expected, in the period (see homeworkComplianceBySchool)',
@@ -78,13 +78,13 @@ export class ThreeHundredPercentObject {
 }
 
 @ObjectType('DashboardCategoryCount')
-export class CategoryCountObject {
+class CategoryCountObject {
   @Field() category!: string;
   @Field(() => Int) count!: number;
 }
 
 @ObjectType('DashboardRegistry', { description: 'Institution registry (机构登记) figures, now' })
-export class RegistrySectionObject {
+class RegistrySectionObject {
   @Field(() => Int, { description: 'For-profit subject institutions not yet closed (压减, target 0)' })
   subjectInstitutionsRemaining!: number;
   @Field(() => [CategoryCountObject], { description: 'Operating institutions by category' })
@@ -107,13 +107,13 @@ export class RegistrySectionObject {
 }
 
 @ObjectType('DashboardAlertCount')
-export class AlertCountObject {
+class AlertCountObject {
   @Field() type!: string;
   @Field(() => Int) count!: number;
 }
 
 @ObjectType('DashboardEscrow', { description: 'Fund escrow (资金监管) figures, now' })
-export class EscrowSectionObject {
+class EscrowSectionObject {
   @Field(() => DashboardRatioObject, {
     description: 'Operating institutions with an account in use / operating institutions (全覆盖)',
   })
@@ -124,14 +124,14 @@ export class EscrowSectionObject {
 }
 
 @ObjectType('DashboardCredit', { description: 'Black/white/grey lists (黑白名单): entries published, now' })
-export class CreditSectionObject {
+class CreditSectionObject {
   @Field(() => Int) black!: number;
   @Field(() => Int) white!: number;
   @Field(() => Int) grey!: number;
 }
 
 @ObjectType('DashboardComplaints', { description: 'Complaints (投诉/信访) of the period' })
-export class ComplaintsSectionObject {
+class ComplaintsSectionObject {
   @Field(() => Int, { description: 'Received in the period' }) received!: number;
   @Field(() => Int, { description: 'Closed in the period' }) closed!: number;
   @Field(() => Int, { description: 'Received in the period that went past a deadline' }) overdue!: number;
@@ -156,13 +156,13 @@ export class ComplaintsSectionObject {
 }
 
 @ObjectType('DashboardDepartmentCount')
-export class DepartmentCountObject {
+class DepartmentCountObject {
   @Field() departmentCode!: string;
   @Field(() => Int) count!: number;
 }
 
 @ObjectType('DashboardSupervision', { description: 'Supervision tasks (督导检查), as of the end of asOf' })
-export class SupervisionSectionObject {
+class SupervisionSectionObject {
   @Field(() => Int, { description: 'Open (assigned, in progress, submitted, returned)' }) open!: number;
   @Field(() => [LevelCountObject], { description: 'Being worked on and past due, by escalation level' })
   overdueByLevel!: LevelCountObject[];
