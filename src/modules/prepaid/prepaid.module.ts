@@ -13,6 +13,11 @@ import { PrepaidRefund } from './entities/prepaid-refund.entity';
 import { PrepaidRelease } from './entities/prepaid-release.entity';
 import { PrepaidFacade } from './prepaid.facade';
 import { WorkingDays } from './working-days';
+import { AutoConfirmTask } from './auto-confirm.task';
+import { ConfirmationService } from './confirmation.service';
+import { ContractService } from './contract.service';
+import { LessonService } from './lesson.service';
+import { PrepaidQueries } from './prepaid.queries';
 
 /** Prepaid contracts lesson by lesson (预付费 一课一消): contracts, lessons, confirmations, releases, refunds. */
 @Module({
@@ -26,7 +31,15 @@ import { WorkingDays } from './working-days';
     CreditModule,
     NotificationsModule,
   ],
-  providers: [WorkingDays, PrepaidFacade],
+  providers: [
+    WorkingDays,
+    PrepaidQueries,
+    ContractService,
+    LessonService,
+    ConfirmationService,
+    AutoConfirmTask,
+    PrepaidFacade,
+  ],
   exports: [PrepaidFacade],
 })
 export class PrepaidModule {}
