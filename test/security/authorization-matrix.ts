@@ -69,6 +69,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   // County rules (src/modules/policy): every staff role reads the rules it applies; the public does not.
   'query.policies': ANY_STAFF,
   'query.policy': ANY_STAFF,
+  // Prepaid contracts (src/modules/prepaid): regulators read in scope (FIRE passes the gate and sees no contract);
+  // INSTITUTION_ADMIN (not a matrix caller) reads and writes its own institution's, see test/prepaid.
+  'query.prepaidContract': [CA, EDU, FIRE, TWN, INS, DIS],
+  'query.prepaidContracts': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.publicCreditList': EVERYONE,
   'query.rectificationOrder': ANY_STAFF,
   'query.rectificationOrders': ANY_STAFF,
@@ -158,6 +162,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordAfterSchoolParticipation': [SCH],
   'mutation.recordAnnualReview': [CA, EDU, FIRE],
   'mutation.recordCredit': [CA, EDU, FIRE, INS],
+  'mutation.recordPrepaidLessons': [CA, EDU],
+  'mutation.registerPrepaidContract': [CA, EDU],
   'mutation.recordFamilyEducationSession': [SCH],
   // Assignees work on tasks; a township officer of the task's township may be one (joint enforcement).
   'mutation.recordFinding': [CA, EDU, FIRE, TWN, INS],

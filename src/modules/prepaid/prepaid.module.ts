@@ -18,6 +18,8 @@ import { ConfirmationService } from './confirmation.service';
 import { ContractService } from './contract.service';
 import { LessonService } from './lesson.service';
 import { PrepaidQueries } from './prepaid.queries';
+import { PrepaidMappers } from './graphql/prepaid.mappers';
+import { PrepaidContractResolver } from './graphql/prepaid.resolver';
 
 /** Prepaid contracts lesson by lesson (预付费 一课一消): contracts, lessons, confirmations, releases, refunds. */
 @Module({
@@ -39,6 +41,8 @@ import { PrepaidQueries } from './prepaid.queries';
     ConfirmationService,
     AutoConfirmTask,
     PrepaidFacade,
+    PrepaidMappers,
+    PrepaidContractResolver,
   ],
   exports: [PrepaidFacade],
 })
