@@ -162,8 +162,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordAfterSchoolParticipation': [SCH],
   'mutation.recordAnnualReview': [CA, EDU, FIRE],
   'mutation.recordCredit': [CA, EDU, FIRE, INS],
-  'mutation.recordPrepaidLessons': [CA, EDU],
-  'mutation.registerPrepaidContract': [CA, EDU],
+  // DEPARTMENT_OFFICER is a writer role only for EDU: the service refuses FIRE with FORBIDDEN before any lookup,
+  // but placeholder input is refused VALIDATION_FAILED first, so FIRE passes this gate (test/prepaid covers it).
+  'mutation.recordPrepaidLessons': [CA, EDU, FIRE],
+  'mutation.registerPrepaidContract': [CA, EDU, FIRE],
   'mutation.recordFamilyEducationSession': [SCH],
   // Assignees work on tasks; a township officer of the task's township may be one (joint enforcement).
   'mutation.recordFinding': [CA, EDU, FIRE, TWN, INS],

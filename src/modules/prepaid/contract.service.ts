@@ -198,7 +198,9 @@ export class ContractService {
           source: contract.source,
         },
       });
-      return { contract, contractCode: formatContractCode(code) };
+      // Read back: the insert leaves column defaults on the object as the driver wrote them (int8 as text).
+      const stored = await em.findOneByOrFail(PrepaidContract, { id: contract.id });
+      return { contract: stored, contractCode: formatContractCode(code) };
     });
   }
 
