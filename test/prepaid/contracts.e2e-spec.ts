@@ -426,4 +426,36 @@ describe('prepaid contracts and lessons (一课一消)', () => {
     ]);
     clock.set(START);
   });
+
+  it('feeds the credit record once when lessons keep being auto-confirmed after a parent’s objection', async () => {
+    const a = institutionAdmin(instA.id);
+    const { contract } = await contracts.register(
+      a,
+      contractInput(instA.id, courseA, { lessonsBought: 10, studentName: '孙小军', payerPhone: '13600002222' }),
+    );
+    const first = await lessons.record(a, { contractId: contract.id, taughtOn: '2026-09-14', lessons: 1 });
+    await facade.objectToLesson(contract.id, first.id, '当天未上课');
+    clock.set('2026-09-21T03:00:00Z'); // recorded after the objection
+    for (const [taughtOn, n] of [
+      ['2026-09-16', 1],
+      ['2026-09-18', 1],
+      ['2026-09-21', 2],
+    ] as const)
+      await lessons.record(a, { contractId: contract.id, taughtOn, lessons: n });
+    clock.set(noonOn('2026-10-19'));
+    expect(await facade.autoConfirmDue(clock.now())).toBe(3); // prepaid.auto_confirms_after_objection: 3
+    expect(await facade.autoConfirmDue(clock.now())).toBe(0);
+    await t.settle();
+    const records = await t.dataSource.query(
+      `SELECT kind, severity, institution_id FROM credit_record WHERE source = 'PREPAID_OBJECTIONS_OVERRIDDEN' AND source_reference = $1`,
+      [contract.id],
+    );
+    expect(records).toEqual([{ kind: 'VIOLATION', severity: 'MINOR', institution_id: instA.id }]);
+    const [published] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE name = 'prepaid.objections.overridden' AND payload->>'contractId' = $1`,
+      [contract.id],
+    );
+    expect(published.n).toBe(1);
+    clock.set(START);
+  });
 });
