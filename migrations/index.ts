@@ -28,6 +28,7 @@ import { RateLimitEviction1764402600000 } from './1764402600000-rate-limit-evict
 import { FirstAdminSetup1764402650000 } from './1764402650000-first-admin-setup';
 import { PolicyStore1764402700000 } from './1764402700000-policy-store';
 import { Prepaid1764500000000 } from './1764500000000-prepaid';
+import { CreditPrepaidSource1764500050000 } from './1764500050000-credit-prepaid-source';
 import { EscrowPaymentInstructions1764500100000 } from './1764500100000-escrow-payment-instructions';
 import { PrepaidMoney1764500200000 } from './1764500200000-prepaid-money';
 import { EscrowContractRef1764500250000 } from './1764500250000-escrow-contract-ref';
@@ -66,6 +67,7 @@ export const ALL_MIGRATIONS = [
   FirstAdminSetup1764402650000,
   PolicyStore1764402700000,
   Prepaid1764500000000,
+  CreditPrepaidSource1764500050000,
   EscrowPaymentInstructions1764500100000,
   PrepaidMoney1764500200000,
   EscrowContractRef1764500250000,

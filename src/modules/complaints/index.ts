@@ -2,5 +2,6 @@
 export { ComplaintsModule } from './complaints.module';
 export { ComplaintsFacade } from './complaints.facade';
 export type { ComplaintDashboardFigures, ComplaintOverdueRow } from './complaints.types';
-export { ComplaintCategory } from './complaint.enums';
+export { ComplaintCategory, ComplaintChannel } from './complaint.enums';
 export type { Routing } from './routing';
+export { maskName, maskPhone } from './masking';

@@ -22,6 +22,13 @@ import { ReleaseService } from './release.service';
 import { ReleaseTask } from './release.task';
 import { BankMoneySubscriber } from './subscribers/bank-money.subscriber';
 import { InstitutionExitSubscriber } from './subscribers/institution-exit.subscriber';
+import { AutoConfirmTask } from './auto-confirm.task';
+import { ConfirmationService } from './confirmation.service';
+import { ContractService } from './contract.service';
+import { LessonService } from './lesson.service';
+import { PrepaidQueries } from './prepaid.queries';
+import { PrepaidMappers } from './graphql/prepaid.mappers';
+import { PrepaidContractResolver } from './graphql/prepaid.resolver';
 
 /** Prepaid contracts lesson by lesson (预付费 一课一消): contracts, lessons, confirmations, releases, refunds. */
 @Module({
@@ -47,6 +54,13 @@ import { InstitutionExitSubscriber } from './subscribers/institution-exit.subscr
     RefundSweep,
     BankMoneySubscriber,
     InstitutionExitSubscriber,
+    PrepaidQueries,
+    ContractService,
+    LessonService,
+    ConfirmationService,
+    AutoConfirmTask,
+    PrepaidMappers,
+    PrepaidContractResolver,
   ],
   exports: [PrepaidFacade],
 })

@@ -4,6 +4,9 @@ import { Institution, InstitutionStatus } from './entities/institution.entity';
 import { LeadService } from './lead.service';
 import { RegistryQueries } from './registry.queries';
 import { LeadQueries } from './registry.queries.leads';
+import { lessonDayProblems } from './training-time';
+import { isCalendarDate } from '../../platform/clock/business-time';
+import { ReferenceFacade } from '../reference';
 
 /** What other modules know of an institution. */
 export interface InstitutionSummary {
@@ -32,6 +35,20 @@ function toSummary(i: Institution): InstitutionSummary {
   };
 }
 
+/** What other modules know of a course (prepaid contracts are signed for one). */
+export interface CourseSummary {
+  id: string;
+  institutionId: string;
+  name: string;
+  topic: string;
+  /** A school subject (学科类). */
+  subject: boolean;
+  mode: 'OFFLINE' | 'ONLINE';
+  lessonMinutes: number;
+  termStart: string;
+  termEnd: string;
+}
+
 /**
  * The registry as other modules see it (escrow, credit, lists, complaints, supervision): read-only
  * lookups with no principal, since callers have already scoped their own records. Counts for the
@@ -43,7 +60,37 @@ export class RegistryFacade {
     private readonly leads: LeadService,
     private readonly queries: RegistryQueries,
     private readonly leadQueries: LeadQueries,
+    private readonly reference: ReferenceFacade,
   ) {}
+
+  async findCourse(id: string): Promise<CourseSummary | null> {
+    if (!UUID.test(id)) return null;
+    const c = await this.queries.courseById(id);
+    if (!c) return null;
+    return {
+      id: c.id,
+      institutionId: c.institutionId,
+      name: c.name,
+      topic: c.topic,
+      subject: c.subject,
+      mode: c.mode,
+      lessonMinutes: c.lessonMinutes,
+      termStart: c.termStart,
+      termEnd: c.termEnd,
+    };
+  }
+
+  /**
+   * Why `lessons` lessons of the course cannot have been taught on the date under the training-time rules
+   * (its schedule, public holidays and vacations for subject courses), or an empty list. Unknown course: a problem.
+   */
+  async lessonDayProblems(courseId: string, date: string, lessons: number): Promise<string[]> {
+    if (!isCalendarDate(date)) return ['must be a date YYYY-MM-DD'];
+    const c = UUID.test(courseId) ? await this.queries.courseById(courseId) : null;
+    if (!c) return ['the course no longer exists'];
+    const calendar = await this.reference.calendarPeriodsBetween(date, date);
+    return lessonDayProblems(c, date, lessons, calendar);
+  }
 
   async findInstitution(ref: { id?: string; creditCode?: string }): Promise<InstitutionSummary | null> {
     if (ref.id) {

@@ -85,4 +85,23 @@ export class ViolationSourcesSubscriber {
       sourceReference: event.eventId,
     });
   }
+
+  /**
+   * A parent objected on a prepaid contract and the institution's lessons kept being confirmed only by
+   * the auto-confirm (prepaid.auto_confirms_after_objection records since): one MINOR record per contract.
+   */
+  @OnEvent('prepaid.objections.overridden', { name: 'credit.record-prepaid-objections' })
+  async onObjectionsOverridden(event: DomainEvent<'prepaid.objections.overridden'>, em: EntityManager): Promise<void> {
+    const p = event.payload;
+    await this.records.createIn(em, ACTOR, {
+      institutionId: p.institutionId,
+      kind: CreditRecordKind.VIOLATION,
+      source: CreditRecordSource.PREPAID_OBJECTIONS_OVERRIDDEN,
+      severity: CreditSeverity.MINOR,
+      summary: `家长对消课提出异议后, ${p.autoConfirmedAfterObjection} 条消课记录仍仅经自动确认 (prepaid contract ${p.contractId}, ${p.objections} objection(s))`,
+      evidence: [{ kind: 'PREPAID_CONTRACT', reference: p.contractId }],
+      occurredAt: event.occurredAt,
+      sourceReference: p.contractId,
+    });
+  }
 }
