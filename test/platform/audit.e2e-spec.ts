@@ -80,6 +80,7 @@ describe('audit log', () => {
           townshipCode: '520122103',
           departmentCode: null,
           schoolId: null,
+          institutionId: null,
         },
       },
     ]);
