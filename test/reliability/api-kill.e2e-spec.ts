@@ -122,8 +122,10 @@ describe('fault: the API killed and restarted during a batch', () => {
       const first0 = await bank.post(TRANSACTIONS, b0.body, b0.key);
       expect(first0.status).toBe(200);
 
-      const lockA = await hold('SELECT 1 FROM escrow_account WHERE account_no = ANY($1) FOR UPDATE', [groupA]);
-      const lockB = await hold('SELECT 1 FROM escrow_account WHERE account_no = ANY($1) FOR UPDATE', [groupB]);
+      // The lock the ingest itself takes (FOR NO KEY UPDATE): it stops the batches at their account lock and
+      // lets the worker's subscribers (whose inserts key-share the account row) finish b0's events.
+      const lockA = await hold('SELECT 1 FROM escrow_account WHERE account_no = ANY($1) FOR NO KEY UPDATE', [groupA]);
+      const lockB = await hold('SELECT 1 FROM escrow_account WHERE account_no = ANY($1) FOR NO KEY UPDATE', [groupB]);
       const inFlight1 = bank.post(TRANSACTIONS, b1.body, b1.key);
       const inFlight2 = bank.post(TRANSACTIONS, b2.body, b2.key);
       await waitFor(
