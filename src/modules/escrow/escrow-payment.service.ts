@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { MAX_AMOUNT_FEN } from '../../platform/database/money';
-import { ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { UUID } from '../../platform/ids/uuid';
 import { assertInstructor } from './escrow.access';
 import { EscrowAccount } from './entities/escrow-account.entity';
@@ -97,16 +97,15 @@ export function checkPayment(
   payeeRef: string | null,
   reason: string,
 ): PaymentFields {
-  const problems: { path: string; message: string }[] = [];
+  const problems = new Problems();
   if (amountFen <= 0n || amountFen > MAX_AMOUNT_FEN)
-    problems.push({ path: 'amountFen', message: 'must be above 0 and at most 99999999999.99 yuan' });
+    problems.add('amountFen', 'must be above 0 and at most 99999999999.99 yuan');
   if (contractIds.length === 0 || contractIds.length > 10_000 || !contractIds.every((id) => UUID.test(id)))
-    problems.push({ path: 'contractIds', message: 'must name 1 to 10,000 contracts by id' });
+    problems.add('contractIds', 'must name 1 to 10,000 contracts by id');
   if (payeeRef !== null && (payeeRef.trim().length === 0 || payeeRef.length > 128))
-    problems.push({ path: 'payeeRef', message: 'must be the payer reference the bank reported (1–128 characters)' });
+    problems.add('payeeRef', 'must be the payer reference the bank reported (1–128 characters)');
   const trimmed = reason.trim();
-  if (trimmed.length === 0 || trimmed.length > 500)
-    problems.push({ path: 'reason', message: 'must be 1–500 characters' });
-  if (problems.length > 0) throw new ValidationFailed(problems);
+  if (trimmed.length === 0 || trimmed.length > 500) problems.add('reason', 'must be 1–500 characters');
+  problems.throwIfAny();
   return { amountFen, contractIds: [...new Set(contractIds)], payeeRef };
 }

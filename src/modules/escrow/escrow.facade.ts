@@ -4,7 +4,8 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal, systemPrincipal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
-import { Coverage, EscrowAccountService } from './escrow-account.service';
+import { EscrowAccountReadService } from './escrow-account-read.service';
+import { Coverage } from './escrow.types';
 import { EscrowInstructionService, FreezeRequestOutcome } from './escrow-instruction.service';
 import { AlertType } from './monitoring/rules';
 import { EscrowPaymentService, RefundRequestOutcome, ReleaseRequestOutcome } from './escrow-payment.service';
@@ -39,7 +40,7 @@ export interface EscrowDashboardFigures {
 export class EscrowFacade {
   constructor(
     private readonly instructions: EscrowInstructionService,
-    private readonly accounts: EscrowAccountService,
+    private readonly accounts: EscrowAccountReadService,
     private readonly payments: EscrowPaymentService,
     private readonly prepaidAlerts: PrepaidAlerts,
     private readonly dataSource: DataSource,

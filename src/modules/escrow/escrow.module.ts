@@ -9,6 +9,7 @@ import { IngestBookkeeping } from './ingest/batch-bookkeeping';
 import { StatementIngestService } from './ingest/statement-ingest.service';
 import { TopUpFlagger } from './ingest/top-ups';
 import { TransactionIngestService } from './ingest/transaction-ingest.service';
+import { EscrowAccountReadService } from './escrow-account-read.service';
 import { EscrowAccountService } from './escrow-account.service';
 import { EscrowInstructionService } from './escrow-instruction.service';
 import { EscrowPaymentService } from './escrow-payment.service';
@@ -57,6 +58,7 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
     EscrowQueries,
     EscrowMetrics,
     EscrowAccountService,
+    EscrowAccountReadService,
     InstitutionEscrowService,
     InstitutionEscrowResolver,
     EscrowCustodyResolver,

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal } from '../../platform/auth/principal';
+import { applyScope } from '../../platform/auth/scope';
+import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
+import { READ_SCOPE, accountScope } from './escrow.access';
+import { AccountFilter, AlertFilter } from './escrow.types';
+import { EscrowAccount, EscrowAccountStatus } from './entities/escrow-account.entity';
+import { EscrowAlert } from './entities/escrow-alert.entity';
+import { EscrowInstruction } from './entities/escrow-instruction.entity';
+import { EscrowStatement } from './entities/escrow-statement.entity';
+import { EscrowTransaction } from './entities/escrow-transaction.entity';
 import { LockedAccount } from './ingest/ingest-results';
 import { TxnType } from './rest/bank-items';
 
@@ -32,12 +42,155 @@ export interface TopUpWindow {
   hours: string;
 }
 
+/** A row of the bank REST accounts list (GET /api/bank/v1/accounts). */
+export interface BankAccountRow {
+  account_no: string;
+  institution_id: string;
+  status: EscrowAccountStatus;
+  opened_on: string;
+}
+
 /**
- * The escrow module's reads, in one place. The bank ingest's run inside the batch's transaction (the
+ * The escrow module's reads, in one place. Accounts and alerts: scoped by the principal in SQL, or inside
+ * a command's transaction on its `em` (locks). The bank ingest's run inside the batch's transaction (the
  * caller's `em`), set-wise: one statement for the whole batch, whatever its size.
  */
 @Injectable()
 export class EscrowQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  // ---- accounts and alerts ----------------------------------------------------------------------
+
+  /** The accounts the principal may read, newest first (the `escrowAccounts` list). */
+  accounts(actor: Principal, filter: AccountFilter, page: PageArgs): Promise<Connection<EscrowAccount>> {
+    const qb = this.dataSource.getRepository(EscrowAccount).createQueryBuilder('a');
+    applyScope(qb, actor, accountScope('a'), READ_SCOPE);
+    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
+    if (filter.institutionId) qb.andWhere('a.institution_id = :inst', { inst: filter.institutionId });
+    if (filter.bankCode) qb.andWhere('a.bank_code = :bank', { bank: filter.bankCode });
+    if (filter.townshipCode) qb.andWhere('a.township_code = :tw', { tw: filter.townshipCode });
+    return paginate(qb, page, {
+      list: 'escrow.accounts',
+      valueType: 'timestamp',
+      column: 'a.opened_at',
+      value: (a) => a.openedAt,
+      tieBreaker: 'a.id',
+      tieValue: (a) => a.id,
+      direction: 'DESC',
+    });
+  }
+
+  /** One account, if the principal may read it. */
+  account(actor: Principal, id: string): Promise<EscrowAccount | null> {
+    const qb = this.dataSource.getRepository(EscrowAccount).createQueryBuilder('a').where('a.id = :id', { id });
+    applyScope(qb, actor, accountScope('a'), READ_SCOPE);
+    return qb.getOne();
+  }
+
+  /** The account, locked for the command's transaction (FOR UPDATE). */
+  lockAccount(em: EntityManager, id: string): Promise<EscrowAccount | null> {
+    return em
+      .getRepository(EscrowAccount)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id })
+      .getOne();
+  }
+
+  /** Ids of the account's alerts not yet resolved. */
+  async unresolvedAlertIds(em: EntityManager, accountId: string): Promise<string[]> {
+    const open: { id: string }[] = await em.query(
+      `SELECT id FROM escrow_alert WHERE account_id = $1 AND status <> 'RESOLVED'`,
+      [accountId],
+    );
+    return open.map((o) => o.id);
+  }
+
+  /** Whether an instruction to the bank on the account still awaits its answer. */
+  hasPendingInstruction(em: EntityManager, accountId: string): Promise<boolean> {
+    return em.existsBy(EscrowInstruction, { accountId, status: 'PENDING' });
+  }
+
+  /** The closing balance of the account's latest statement (latest date, then revision); null if none. */
+  async latestClosingFen(em: EntityManager, accountId: string): Promise<bigint | null> {
+    const [latest] = (await em.query(
+      `SELECT closing_fen::text AS closing_fen FROM escrow_statement WHERE account_id = $1 ORDER BY statement_date DESC, revision DESC LIMIT 1`,
+      [accountId],
+    )) as { closing_fen: string }[];
+    return latest ? BigInt(latest.closing_fen) : null;
+  }
+
+  recentStatements(accountId: string, limit: number): Promise<EscrowStatement[]> {
+    return this.dataSource
+      .getRepository(EscrowStatement)
+      .find({ where: { accountId }, order: { statementDate: 'DESC', revision: 'DESC' }, take: limit });
+  }
+
+  recentTransactions(accountId: string, limit: number): Promise<EscrowTransaction[]> {
+    return this.dataSource
+      .getRepository(EscrowTransaction)
+      .find({ where: { accountId }, order: { bookedAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
+  instructions(accountId: string, limit: number): Promise<EscrowInstruction[]> {
+    return this.dataSource
+      .getRepository(EscrowInstruction)
+      .find({ where: { accountId }, order: { issuedAt: 'DESC' }, take: limit });
+  }
+
+  /** The alerts the principal may read, newest first (the `escrowAlerts` list). */
+  alerts(actor: Principal, filter: AlertFilter, page: PageArgs): Promise<Connection<EscrowAlert>> {
+    const qb = this.dataSource.getRepository(EscrowAlert).createQueryBuilder('al');
+    applyScope(qb, actor, accountScope('al'), READ_SCOPE);
+    if (filter.status) qb.andWhere('al.status = :status', { status: filter.status });
+    if (filter.type) qb.andWhere('al.type = :type', { type: filter.type });
+    if (filter.townshipCode) qb.andWhere('al.township_code = :tw', { tw: filter.townshipCode });
+    if (filter.accountId) qb.andWhere('al.account_id = :acc', { acc: filter.accountId });
+    return paginate(qb, page, {
+      list: 'escrow.alerts',
+      valueType: 'timestamp',
+      column: 'al.raised_at',
+      value: (a) => a.raisedAt,
+      tieBreaker: 'al.id',
+      tieValue: (a) => a.id,
+      direction: 'DESC',
+    });
+  }
+
+  /** The alert, if the principal may read it, locked for the command's transaction (FOR UPDATE). */
+  lockAlert(em: EntityManager, actor: Principal, id: string): Promise<EscrowAlert | null> {
+    const qb = em
+      .getRepository(EscrowAlert)
+      .createQueryBuilder('al')
+      .setLock('pessimistic_write')
+      .where('al.id = :id', { id });
+    applyScope(qb, actor, accountScope('al'), READ_SCOPE);
+    return qb.getOne();
+  }
+
+  /** Up to `limit` of the bank's accounts by account number, after `after` when given. */
+  bankAccounts(
+    bankCode: string,
+    q: { status?: EscrowAccountStatus; after?: string; limit: number },
+  ): Promise<BankAccountRow[]> {
+    const params: unknown[] = [bankCode];
+    let where = 'bank_code = $1';
+    if (q.status) {
+      params.push(q.status);
+      where += ` AND status = $${params.length}`;
+    }
+    if (q.after !== undefined) {
+      params.push(q.after);
+      where += ` AND account_no > $${params.length}`;
+    }
+    params.push(q.limit);
+    return this.dataSource.query(
+      `SELECT account_no, institution_id, status, opened_on::text FROM escrow_account WHERE ${where} ORDER BY account_no LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  // ---- the bank ingest ----------------------------------------------------------------------------
   /**
    * Locks the calling bank's accounts named in the batch (in id order, so concurrent batches queue instead
    * of deadlocking; FOR NO KEY UPDATE, the lock the account UPDATE takes anyway, which still lets other

@@ -3,7 +3,7 @@ export { EscrowModule } from './escrow.module';
 export { EscrowFacade } from './escrow.facade';
 export type { EscrowDashboardFigures, PaymentRoutes } from './escrow.facade';
 export type { FreezeRequestOutcome } from './escrow-instruction.service';
-export type { Coverage, CoverageRow } from './escrow-account.service';
+export type { Coverage, CoverageRow } from './escrow.types';
 export type { AlertType, PrepaidAlertType } from './monitoring/rules';
 export type { ReleaseRequestOutcome, RefundRequestOutcome } from './escrow-payment.service';
 export type { PrepaidAlertInput } from './monitoring/prepaid-alerts';

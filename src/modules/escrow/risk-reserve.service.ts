@@ -8,7 +8,8 @@ import { applyScope, inScope } from '../../platform/auth/scope';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate, isCalendarDate } from '../../platform/clock/business-time';
 import { MONEY_INPUT_PATTERN, formatMoney, parseMoney } from '../../platform/database/money';
-import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { EventPublisher } from '../../platform/events';
 import { EscrowRiskReservePayload } from '../../platform/events/catalogue';
 import { RegistryFacade, institutionNotFound } from '../registry';
@@ -130,26 +131,24 @@ export class RiskReserveService {
     const today = this.today();
     const bankName = input.bankName.trim();
     const accountNo = input.accountNo?.trim() || null;
-    const problems: FieldProblem[] = [];
-    if (!MONEY_INPUT_PATTERN.test(input.amount))
-      problems.push({
-        path: 'amount',
-        message: 'must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"',
-      });
-    if (bankName.length < 1 || bankName.length > 100)
-      problems.push({ path: 'bankName', message: 'must be 1–100 characters' });
+    const problems = new Problems();
+    problems.check(
+      MONEY_INPUT_PATTERN.test(input.amount),
+      'amount',
+      'must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"',
+    );
+    if (bankName.length < 1 || bankName.length > 100) problems.add('bankName', 'must be 1–100 characters');
     if (accountNo !== null && !ACCOUNT_NO_PATTERN.test(accountNo))
-      problems.push({ path: 'accountNo', message: 'must be 1–34 characters 0-9, A-Z, a-z or -' });
-    if (!isCalendarDate(input.depositedOn))
-      problems.push({ path: 'depositedOn', message: 'must be a date YYYY-MM-DD' });
-    else if (input.depositedOn > today) problems.push({ path: 'depositedOn', message: 'must not be in the future' });
+      problems.add('accountNo', 'must be 1–34 characters 0-9, A-Z, a-z or -');
+    if (!isCalendarDate(input.depositedOn)) problems.add('depositedOn', 'must be a date YYYY-MM-DD');
+    else if (input.depositedOn > today) problems.add('depositedOn', 'must not be in the future');
     const validUntil = input.validUntil ?? null;
     if (validUntil !== null) {
-      if (!isCalendarDate(validUntil)) problems.push({ path: 'validUntil', message: 'must be a date YYYY-MM-DD' });
+      if (!isCalendarDate(validUntil)) problems.add('validUntil', 'must be a date YYYY-MM-DD');
       else if (validUntil < today || validUntil < input.depositedOn)
-        problems.push({ path: 'validUntil', message: 'must be today or later, and not before depositedOn' });
+        problems.add('validUntil', 'must be today or later, and not before depositedOn');
     }
-    if (problems.length) throw new ValidationFailed(problems);
+    problems.throwIfAny();
     const amountFen = parseMoney(input.amount);
     const minimumFen = BigInt(await this.policy.value('escrow.risk_reserve_min_fen'));
     if (amountFen < minimumFen) throw riskReserveBelowMinimum(formatMoney(minimumFen));

@@ -9,7 +9,8 @@ import { Principal, hasRole } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
 import { decrypt, encrypt } from '../../platform/crypto/crypto';
-import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
+import { Forbidden } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { BankApiKey } from './entities/bank-api-key.entity';
 import { PartnerBank } from './entities/partner-bank.entity';
 import { bankExists, bankKeyLimit, bankKeyNotFound, bankNotFound } from './identity.errors';
@@ -76,13 +77,14 @@ export class BankKeyService implements BankKeyStore {
     assertAdmin(actor);
     const code = input.code.trim();
     const name = input.name.trim();
-    const problems = [
-      ...(BANK_CODE_PATTERN.test(code)
-        ? []
-        : [{ path: 'code', message: 'must be 2–32 characters A-Z, 0-9 and _, starting with a letter' }]),
-      ...(name && name.length <= 100 ? [] : [{ path: 'name', message: 'must be 1–100 characters' }]),
-    ];
-    if (problems.length) throw new ValidationFailed(problems);
+    const problems = new Problems();
+    problems.check(
+      BANK_CODE_PATTERN.test(code),
+      'code',
+      'must be 2–32 characters A-Z, 0-9 and _, starting with a letter',
+    );
+    problems.check(name && name.length <= 100, 'name', 'must be 1–100 characters');
+    problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
       const inserted = await em
         .createQueryBuilder()

@@ -5,7 +5,9 @@ import { BankKeyService, IssuedBankKey } from './bank-key.service';
 import { PartnerBank } from './entities/partner-bank.entity';
 import { User } from './entities/user.entity';
 import { FirstAdminService, StartLog } from './first-admin.service';
-import { CreateUserCommand, UserDirectoryEntry, UserDirectoryScope, UserService } from './user.service';
+import { CreateUserCommand, UserDirectoryEntry, UserDirectoryScope } from './identity.types';
+import { UserReadService } from './user-read.service';
+import { UserService } from './user.service';
 
 /**
  * Identity as other modules, the bootstrap and the CLI see it: the user directory and a user looked up
@@ -16,13 +18,14 @@ import { CreateUserCommand, UserDirectoryEntry, UserDirectoryScope, UserService 
 export class IdentityFacade {
   constructor(
     private readonly users: UserService,
+    private readonly reads: UserReadService,
     private readonly bankKeys: BankKeyService,
     private readonly firstAdmin: FirstAdminService,
   ) {}
 
   /** A user the actor may read (404 when unknown). */
   getForReader(actor: Principal, id: string): Promise<User> {
-    return this.users.getForReader(actor, id);
+    return this.reads.getForReader(actor, id);
   }
 
   /** Active users within any of the scopes, for pickers (e.g. a task's assignees). */
@@ -31,7 +34,7 @@ export class IdentityFacade {
     scopes: UserDirectoryScope[],
     options: { search?: string; limit: number },
   ): Promise<UserDirectoryEntry[]> {
-    return this.users.directory(actor, scopes, options);
+    return this.reads.directory(actor, scopes, options);
   }
 
   createUser(actor: Principal, command: CreateUserCommand): Promise<User> {

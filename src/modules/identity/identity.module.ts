@@ -15,6 +15,10 @@ import { InstitutionClosedSubscriber } from './subscribers/institution-closed.su
 import { IdentityFacade } from './identity.facade';
 import { LoginService } from './login.service';
 import { LoginThrottleCleanupTask } from './login-throttle-cleanup.task';
+import { IdentityQueries } from './identity.queries';
+import { OwnAccountService } from './own-account.service';
+import { UserReadService } from './user-read.service';
+import { UserScopeService } from './user-scope.service';
 import { UserService } from './user.service';
 
 /**
@@ -25,7 +29,11 @@ import { UserService } from './user.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User, PartnerBank, BankApiKey]), ReferenceModule, RegistryModule],
   providers: [
+    IdentityQueries,
     UserService,
+    UserReadService,
+    UserScopeService,
+    OwnAccountService,
     InstitutionAdminService,
     InstitutionClosedSubscriber,
     LoginService,
@@ -35,7 +43,7 @@ import { UserService } from './user.service';
     UserResolver,
     BankResolver,
     LoginThrottleCleanupTask,
-    { provide: USER_PRINCIPAL_STORE, useExisting: UserService },
+    { provide: USER_PRINCIPAL_STORE, useExisting: UserReadService },
     { provide: BANK_KEY_STORE, useExisting: BankKeyService },
   ],
   exports: [USER_PRINCIPAL_STORE, BANK_KEY_STORE, IdentityFacade],

@@ -1,7 +1,7 @@
 /** Public surface of the identity module: other modules import only from here. */
 export { IdentityModule } from './identity.module';
 export { IdentityFacade } from './identity.facade';
-export type { CreateUserCommand, UserDirectoryEntry, UserDirectoryScope } from './user.service';
+export type { CreateUserCommand, UserDirectoryEntry, UserDirectoryScope } from './identity.types';
 export type { IssuedBankKey } from './bank-key.service';
 export { bankNotFound } from './identity.errors';
 export type { StartLog } from './first-admin.service';

@@ -20,7 +20,7 @@ export const INSTITUTION_SUPERVISION_DUTY = 'INSTITUTION_SUPERVISION';
 /**
  * Institution administrators (机构端, INSTITUTION_ADMIN): who may create them, and their end when the
  * institution closes. Creation itself is UserService.create (one path for every user); this service
- * answers its right check and, with UserService, is the only writer of `app_user`.
+ * answers its right check and, with UserService and OwnAccountService, is the only writer of `app_user`.
  */
 @Injectable()
 export class InstitutionAdminService {

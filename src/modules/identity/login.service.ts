@@ -11,7 +11,9 @@ import { User } from './entities/user.entity';
 import { currentPasswordIncorrect, invalidCredentials, tooManyLoginAttempts } from './identity.errors';
 import { ThrottlePolicy, ThrottleState, afterFailure, blockedUntil, secondsUntil } from './login-throttle';
 import { verifyPassword } from './password';
-import { USERNAME_PATTERN, UserService, checkPassword, toPrincipal } from './user.service';
+import { OwnAccountService } from './own-account.service';
+import { UserReadService } from './user-read.service';
+import { USERNAME_PATTERN, checkPassword, toPrincipal } from './user.rules';
 
 export interface LoginResult extends IssuedToken {
   user: User;
@@ -55,7 +57,8 @@ export class LoginService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly userService: UserService,
+    private readonly userReads: UserReadService,
+    private readonly ownAccount: OwnAccountService,
   ) {
     const a = config.auth;
     const common = {
@@ -128,7 +131,7 @@ export class LoginService {
     newPassword: string,
     address: string,
   ): Promise<LoginResult> {
-    const me = await this.userService.me(actor);
+    const me = await this.userReads.me(actor);
     checkPassword(newPassword, 'newPassword', me.username);
     const keys = { username: `username:${me.username}`, address: `address:${address}` };
     const counted = await this.countAttempt(keys);
@@ -154,7 +157,7 @@ export class LoginService {
     await this.dataSource.transaction((em) => this.forgetFailures(em, keys));
     if (newPassword === currentPassword)
       throw new ValidationFailed([{ path: 'newPassword', message: 'must differ from the current password' }]);
-    const user = await this.userService.changeOwnPassword(actor, stored.passwordHash, newPassword, address);
+    const user = await this.ownAccount.changeOwnPassword(actor, stored.passwordHash, newPassword, address);
     return { ...this.tokens.issue(user.id, user.sessionVersion), user };
   }
 

@@ -4,7 +4,8 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { isCalendarDate } from '../../platform/clock/business-time';
 import { Clock } from '../../platform/clock/clock';
-import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { CalendarPeriod, CalendarPeriodKind } from './entities/calendar-period.entity';
 import { ReferenceAccess } from './reference.access';
 import { calendarPeriodNotFound, calendarPeriodOverlap } from './reference.errors';
@@ -45,23 +46,20 @@ export class SchoolCalendarService {
    */
   async setCalendarPeriod(actor: Principal, input: CalendarPeriodInput): Promise<CalendarPeriod> {
     await this.access.assertEditor(actor);
-    const problems: FieldProblem[] = [];
-    if (!isCalendarDate(input.startDate)) problems.push({ path: 'startDate', message: 'must be a date YYYY-MM-DD' });
-    if (!isCalendarDate(input.endDate)) problems.push({ path: 'endDate', message: 'must be a date YYYY-MM-DD' });
-    if (!problems.length) {
+    const problems = new Problems();
+    problems.check(isCalendarDate(input.startDate), 'startDate', 'must be a date YYYY-MM-DD');
+    problems.check(isCalendarDate(input.endDate), 'endDate', 'must be a date YYYY-MM-DD');
+    if (!problems.any) {
       const days = daysBetween(input.startDate, input.endDate) + 1;
-      if (days < 1) problems.push({ path: 'endDate', message: 'must not be before startDate' });
+      if (days < 1) problems.add('endDate', 'must not be before startDate');
       else if (days > MAX_PERIOD_DAYS)
-        problems.push({
-          path: 'endDate',
-          message: `a period lasts at most ${MAX_PERIOD_DAYS} days; this one lasts ${days}`,
-        });
+        problems.add('endDate', `a period lasts at most ${MAX_PERIOD_DAYS} days; this one lasts ${days}`);
       else if (input.kind === CalendarPeriodKind.ADJUSTED_WORKDAY && days !== 1)
-        problems.push({ path: 'endDate', message: 'an adjusted workday is exactly one day (endDate = startDate)' });
+        problems.add('endDate', 'an adjusted workday is exactly one day (endDate = startDate)');
     }
     const name = input.name.trim();
-    if (!name) problems.push({ path: 'name', message: 'must not be empty' });
-    if (problems.length) throw new ValidationFailed(problems);
+    problems.check(name, 'name', 'must not be empty');
+    problems.throwIfAny();
 
     return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(CalendarPeriod);

@@ -5,7 +5,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { piiHash } from '../../platform/crypto/crypto';
-import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { School } from './entities/school.entity';
@@ -108,28 +108,25 @@ export class SchoolService {
     replace: boolean,
   ): Promise<RosterImportResult> {
     await this.access.assertEditor(actor);
-    const problems: FieldProblem[] = [];
+    const problems = new Problems();
     const byHash = new Map<string, { name: string; index: number }>();
     rows.forEach((row, index) => {
       const name = row.name.trim();
-      if (!name || name.length > 100)
-        problems.push({ path: `teachers.${index}.name`, message: 'must be 1 to 100 characters' });
+      if (!name || name.length > 100) problems.add(`teachers.${index}.name`, 'must be 1 to 100 characters');
       const idNumber = normaliseResidentId(row.idNumber);
       if (!idNumber) {
-        problems.push({
-          path: `teachers.${index}.idNumber`,
-          message: 'is not a valid resident ID number (18 characters, check character per GB 11643)',
-        });
+        problems.add(
+          `teachers.${index}.idNumber`,
+          'is not a valid resident ID number (18 characters, check character per GB 11643)',
+        );
         return;
       }
       const hash = piiHash(this.config.security.piiHashKey, idNumber);
       const first = byHash.get(hash);
-      if (first)
-        problems.push({ path: `teachers.${index}.idNumber`, message: `repeats the ID number of row ${first.index}` });
+      if (first) problems.add(`teachers.${index}.idNumber`, `repeats the ID number of row ${first.index}`);
       else byHash.set(hash, { name, index });
     });
-    if (problems.length)
-      throw new ValidationFailed(problems, `The roster has ${problems.length} problem(s); nothing was imported`);
+    problems.throwIfAny(`The roster has ${problems.list.length} problem(s); nothing was imported`);
 
     return this.dataSource.transaction(async (em) => {
       const school = await this.queries.lockSchool(em, schoolId);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
-import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { EventPublisher } from '../../platform/events';
 import { AnnualReviewChecklist, ChecklistItem } from './entities/annual-review-checklist.entity';
 import { AnnualReview, AnnualReviewResult } from './entities/annual-review.entity';
@@ -42,17 +42,17 @@ export class AnnualReviewService {
     basicPassScore: number,
   ): Promise<AnnualReviewChecklist> {
     await this.licensing.assertCanCommand(actor);
-    const problems: FieldProblem[] = [];
+    const problems = new Problems();
     const codes = new Set<string>();
     items.forEach((item, n) => {
-      if (codes.has(item.code)) problems.push({ path: `items[${n}].code`, message: `code ${item.code} appears twice` });
+      if (codes.has(item.code)) problems.add(`items[${n}].code`, `code ${item.code} appears twice`);
       codes.add(item.code);
     });
     const max = items.reduce((sum, x) => sum + x.maxScore, 0);
-    if (items.length === 0) problems.push({ path: 'items', message: 'a checklist needs at least one item' });
-    if (passScore > max) problems.push({ path: 'passScore', message: `is above the checklist's maximum (${max})` });
-    if (basicPassScore > passScore) problems.push({ path: 'basicPassScore', message: 'must not be above passScore' });
-    if (problems.length) throw new ValidationFailed(problems);
+    if (items.length === 0) problems.add('items', 'a checklist needs at least one item');
+    if (passScore > max) problems.add('passScore', `is above the checklist's maximum (${max})`);
+    if (basicPassScore > passScore) problems.add('basicPassScore', 'must not be above passScore');
+    problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
       const c = em
         .getRepository(AnnualReviewChecklist)
@@ -80,18 +80,18 @@ export class AnnualReviewService {
     const checklist = await this.queries.checklist(year);
     if (!checklist) throw checklistMissing(year);
     const given = new Map(scores.map((s) => [s.code, s.score]));
-    const problems: FieldProblem[] = [];
-    if (given.size !== scores.length) problems.push({ path: 'scores', message: 'an item is scored twice' });
+    const problems = new Problems();
+    if (given.size !== scores.length) problems.add('scores', 'an item is scored twice');
     for (const code of given.keys())
       if (!checklist.items.some((it) => it.code === code))
-        problems.push({ path: 'scores', message: `${code} is not on the ${year} checklist` });
+        problems.add('scores', `${code} is not on the ${year} checklist`);
     for (const it of checklist.items) {
       const v = given.get(it.code);
-      if (v === undefined) problems.push({ path: 'scores', message: `${it.code} (${it.title}) is not scored` });
+      if (v === undefined) problems.add('scores', `${it.code} (${it.title}) is not scored`);
       else if (!Number.isInteger(v) || v < 0 || v > it.maxScore)
-        problems.push({ path: 'scores', message: `${it.code} scores 0 to ${it.maxScore}, not ${v}` });
+        problems.add('scores', `${it.code} scores 0 to ${it.maxScore}, not ${v}`);
     }
-    if (problems.length) throw new ValidationFailed(problems);
+    problems.throwIfAny();
     const score = [...given.values()].reduce((a, b) => a + b, 0);
     const result =
       score >= checklist.passScore

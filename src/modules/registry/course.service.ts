@@ -5,7 +5,8 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { MONEY_INPUT_PATTERN, parseMoney } from '../../platform/database/money';
-import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { ReferenceFacade } from '../reference';
 import { Course } from './entities/course.entity';
 import { InstitutionCategory } from './entities/institution.entity';
@@ -43,18 +44,14 @@ export class CourseService {
 
   async addCourse(actor: Principal, institutionId: string, input: CourseInput): Promise<Course> {
     const subject = isSubjectTopic(input.topic);
-    const problems: FieldProblem[] = [];
+    const problems = new Problems();
     if (input.targetGrades.length === 0 || input.targetGrades.some((g) => !Number.isInteger(g) || g < 1 || g > 12)) {
-      problems.push({ path: 'targetGrades', message: 'grades are 1 to 12 (at least one)' });
+      problems.add('targetGrades', 'grades are 1 to 12 (at least one)');
     }
     let priceFen = 0n;
     if (MONEY_INPUT_PATTERN.test(input.pricePerHour)) priceFen = parseMoney(input.pricePerHour);
-    else
-      problems.push({
-        path: 'pricePerHour',
-        message: 'must be an amount with two decimals and at most 11 integer digits, e.g. 120.00',
-      });
-    if (problems.length) throw new ValidationFailed(problems);
+    else problems.add('pricePerHour', 'must be an amount with two decimals and at most 11 integer digits, e.g. 120.00');
+    problems.throwIfAny();
     const schedule = { ...input, subject, extraSessions: input.extraSessions ?? [] };
     const from = [input.termStart, ...schedule.extraSessions.map((e) => e.date)].sort()[0] as string;
     const to = [input.termEnd, ...schedule.extraSessions.map((e) => e.date)].sort().at(-1) as string;

@@ -4,7 +4,8 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { maskIdentifier } from '../../platform/crypto/crypto';
 import { Clock } from '../../platform/clock/clock';
-import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { EventPublisher } from '../../platform/events';
 import { ReferenceFacade } from '../reference';
 import { checkCreditCode } from './credit-code';
@@ -90,14 +91,13 @@ export class InstitutionRegistrationService {
       if (v === undefined) continue;
       (wanted as Record<string, unknown>)[key] = typeof v === 'string' ? v.trim() : v;
     }
-    const problems: FieldProblem[] = [];
+    const problems = new Problems();
     for (const key of UPDATABLE) {
       if (key === 'gridCode' || input[key] === undefined) continue;
-      if (input[key] === null || wanted[key] === '')
-        problems.push({ path: key, message: 'must not be empty (leave it out to keep it)' });
+      if (input[key] === null || wanted[key] === '') problems.add(key, 'must not be empty (leave it out to keep it)');
     }
     if (wanted.gridCode === '') wanted.gridCode = null;
-    if (problems.length) throw new ValidationFailed(problems);
+    problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
       const i = await this.queries.institution(actor, id, em, true);
       if (!ACTIVE_STATES.includes(i.status)) throw institutionClosed(i.status);
@@ -164,12 +164,12 @@ export class InstitutionRegistrationService {
   ): Promise<Institution> {
     const check = checkCreditCode(input.creditCode);
     if (!check.valid) throw invalidCreditCode(check.message);
-    const problems: FieldProblem[] = [];
+    const problems = new Problems();
     if (input.category === InstitutionCategory.NON_SUBJECT && !input.nonSubjectKind)
-      problems.push({ path: 'nonSubjectKind', message: 'a non-subject institution needs its kind' });
+      problems.add('nonSubjectKind', 'a non-subject institution needs its kind');
     if (input.category === InstitutionCategory.SUBJECT && input.nonSubjectKind)
-      problems.push({ path: 'nonSubjectKind', message: 'a subject institution has no non-subject kind' });
-    if (problems.length) throw new ValidationFailed(problems);
+      problems.add('nonSubjectKind', 'a subject institution has no non-subject kind');
+    problems.throwIfAny();
     if (licence) validateLicence(licence);
     await this.reference.getTownship(input.townshipCode);
     await this.reference.getDepartment(input.competentDepartmentCode);

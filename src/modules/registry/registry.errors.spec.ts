@@ -1,4 +1,4 @@
-import { Forbidden, NotFound } from '../../platform/errors/domain-error';
+import { Forbidden, NotFound, TooManyRequests } from '../../platform/errors/domain-error';
 import { institutionNotFound, registryDashboardOutOfScope, tooManySearches } from './registry.errors';
 
 /** The factories that replaced the registry's error classes keep their codes, statuses and messages. */
@@ -16,6 +16,8 @@ describe('registry errors', () => {
 
   it('a throttled public search is TOO_MANY_REQUESTS (429) and says when to retry', () => {
     const e = tooManySearches(17);
+    expect(e).toBeInstanceOf(TooManyRequests);
+    expect(e.retryAfterSeconds).toBe(17);
     expect({ code: e.code, status: e.status, message: e.message }).toEqual({
       code: 'TOO_MANY_REQUESTS',
       status: 429,

@@ -4,6 +4,7 @@ import {
   Forbidden,
   FieldProblem,
   NotFound,
+  TooManyRequests,
   ValidationFailed,
 } from '../../platform/errors/domain-error';
 
@@ -23,8 +24,12 @@ export const invalidCreditCode = (message: string): ValidationFailed =>
   new ValidationFailed([{ path: 'creditCode', message }], message);
 
 /** Too many public searches from one client address (searchInstitutionsPublic). */
-export const tooManySearches = (retryAfterSeconds: number): DomainError =>
-  new DomainError('TOO_MANY_REQUESTS', `Too many searches from this address; retry after ${retryAfterSeconds} s`, 429);
+export const tooManySearches = (retryAfterSeconds: number): TooManyRequests =>
+  new TooManyRequests(
+    'TOO_MANY_REQUESTS',
+    `Too many searches from this address; retry after ${retryAfterSeconds} s`,
+    retryAfterSeconds,
+  );
 
 export const creditCodeTaken = (code: string): Conflict =>
   new Conflict('CREDIT_CODE_TAKEN', `An institution with credit code ${code} is already registered`);

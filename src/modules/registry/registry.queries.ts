@@ -25,8 +25,8 @@ export const like = (s: string): string => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
  * write inside their transactions; these look rows up outside one (scoped by the principal, by
  * institution ids already scoped by the caller, or by a record's id before the change is authorised and
  * locked), or inside one when the command passes its EntityManager; and the index-backed counts of
- * institutions for the dashboard (through RegistryFacade). Leads and the staff blacklist:
- * registry.queries.enforcement.ts.
+ * institutions for the dashboard (through RegistryFacade). Unlicensed-training leads:
+ * registry.queries.leads.ts (LeadQueries).
  */
 @Injectable()
 export class RegistryQueries {

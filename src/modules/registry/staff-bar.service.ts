@@ -6,7 +6,8 @@ import { Principal } from '../../platform/auth/principal';
 import { businessDate } from '../../platform/clock/business-time';
 import { Clock } from '../../platform/clock/clock';
 import { decrypt, encrypt, maskIdentifier, piiHash } from '../../platform/crypto/crypto';
-import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { NotificationsFacade } from '../notifications';
@@ -67,29 +68,23 @@ export class StaffBarService {
 
   async bar(actor: Principal, cmd: BarCommand): Promise<StaffBarView> {
     await this.licensing.assertCanCommand(actor);
-    const problems: FieldProblem[] = [];
-    if (!cmd.staffId === !cmd.idNumber)
-      problems.push({ path: 'staffId', message: 'give either staffId or idNumber (with name)' });
+    const problems = new Problems();
+    if (!cmd.staffId === !cmd.idNumber) problems.add('staffId', 'give either staffId or idNumber (with name)');
     const idNumber = cmd.idNumber?.trim().toUpperCase();
     if (idNumber !== undefined && !ID_NUMBER.test(idNumber))
-      problems.push({
-        path: 'idNumber',
-        message: 'must be an 18-character resident ID number (17 digits and a digit or X)',
-      });
+      problems.add('idNumber', 'must be an 18-character resident ID number (17 digits and a digit or X)');
     if (idNumber !== undefined && !cmd.name?.trim())
-      problems.push({ path: 'name', message: 'the name of the person barred is required with idNumber' });
-    if (cmd.staffId !== undefined && !UUID.test(cmd.staffId))
-      problems.push({ path: 'staffId', message: 'must be a UUID' });
-    if (!cmd.reason.trim()) problems.push({ path: 'reason', message: 'a bar needs its reason' });
-    if (cmd.forLife === true && cmd.years !== undefined)
-      problems.push({ path: 'years', message: 'give years or forLife, not both' });
+      problems.add('name', 'the name of the person barred is required with idNumber');
+    if (cmd.staffId !== undefined && !UUID.test(cmd.staffId)) problems.add('staffId', 'must be a UUID');
+    if (!cmd.reason.trim()) problems.add('reason', 'a bar needs its reason');
+    if (cmd.forLife === true && cmd.years !== undefined) problems.add('years', 'give years or forLife, not both');
     if (
       cmd.forLife !== true &&
       (cmd.years === undefined || !Number.isInteger(cmd.years) || cmd.years < 1 || cmd.years > MAX_BAR_YEARS)
     ) {
-      problems.push({ path: 'years', message: `1–${MAX_BAR_YEARS} years, or forLife for especially serious cases` });
+      problems.add('years', `1–${MAX_BAR_YEARS} years, or forLife for especially serious cases`);
     }
-    if (problems.length) throw new ValidationFailed(problems);
+    problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
       let person: { hash: string; encrypted: string; name: string; staffId: string | null };
       if (cmd.staffId) {

@@ -5,7 +5,8 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { encrypt, maskIdentifier, piiHash } from '../../platform/crypto/crypto';
-import { FieldProblem, ValidationFailed } from '../../platform/errors/domain-error';
+import { ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { EventPublisher } from '../../platform/events';
 import { NotificationsFacade } from '../notifications';
 import { ReferenceFacade } from '../reference';
@@ -132,14 +133,12 @@ export class StaffService {
     reason: string,
   ): Promise<StaffView> {
     await this.licensing.assertCanCommand(actor);
-    const problems: FieldProblem[] = [];
-    if (result === BackgroundCheck.PENDING)
-      problems.push({ path: 'result', message: 'a completed check is CLEARED or FAILED' });
-    if (!isCalendarDate(date)) problems.push({ path: 'date', message: 'must be a date YYYY-MM-DD' });
-    else if (date > this.changes.today())
-      problems.push({ path: 'date', message: 'a check cannot be completed in the future' });
-    if (!reason.trim()) problems.push({ path: 'reason', message: 'must not be empty' });
-    if (problems.length) throw new ValidationFailed(problems);
+    const problems = new Problems();
+    if (result === BackgroundCheck.PENDING) problems.add('result', 'a completed check is CLEARED or FAILED');
+    if (!isCalendarDate(date)) problems.add('date', 'must be a date YYYY-MM-DD');
+    else if (date > this.changes.today()) problems.add('date', 'a check cannot be completed in the future');
+    if (!reason.trim()) problems.add('reason', 'must not be empty');
+    problems.throwIfAny();
     return this.changes.changeStaff(actor, staffId, async (em, s) => {
       const before = { backgroundCheck: s.backgroundCheck, backgroundCheckedOn: s.backgroundCheckedOn };
       s.backgroundCheck = result;
@@ -164,12 +163,12 @@ export class StaffService {
   /** 离职: a staff member's employment ends on a date (not in the future); they no longer count as current staff. */
   async endStaffEmployment(actor: Principal, staffId: string, date: string, reason: string): Promise<StaffView> {
     await this.licensing.assertCanCommand(actor);
-    const problems: FieldProblem[] = [];
-    if (!isCalendarDate(date)) problems.push({ path: 'date', message: 'must be a date YYYY-MM-DD' });
+    const problems = new Problems();
+    if (!isCalendarDate(date)) problems.add('date', 'must be a date YYYY-MM-DD');
     else if (date > this.changes.today())
-      problems.push({ path: 'date', message: 'an employment cannot end in the future; record it on the day' });
-    if (!reason.trim()) problems.push({ path: 'reason', message: 'must not be empty' });
-    if (problems.length) throw new ValidationFailed(problems);
+      problems.add('date', 'an employment cannot end in the future; record it on the day');
+    if (!reason.trim()) problems.add('reason', 'must not be empty');
+    problems.throwIfAny();
     return this.changes.changeStaff(actor, staffId, async (em, s) => {
       if (!s.active) throw staffAlreadyLeft(s.employmentEndedOn);
       const registeredOn = businessDate(s.createdAt, this.config.timeZone);

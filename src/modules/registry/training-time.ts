@@ -1,4 +1,5 @@
 import { FieldProblem } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { addDays, isCalendarDate } from '../../platform/clock/business-time';
 
 /**
@@ -55,34 +56,25 @@ const periodOn = (calendar: CalendarEntry[], date: string, kinds: string[]): Cal
 
 type Lesson = { path: string; day: string; start: string; end: string };
 
-function checkLessons(lessons: Lesson[], s: Schedule, rules: TrainingTimeRules, problems: FieldProblem[]): void {
+function checkLessons(lessons: Lesson[], s: Schedule, rules: TrainingTimeRules, problems: Problems): void {
   for (const l of lessons) {
     if (!TIME.test(l.start) || !TIME.test(l.end)) {
-      problems.push({ path: l.path, message: 'start and end must be times HH:MM' });
+      problems.add(l.path, 'start and end must be times HH:MM');
       continue;
     }
     const length = minutes(l.end) - minutes(l.start);
     if (length <= 0) {
-      problems.push({ path: l.path, message: `ends (${l.end}) before it starts (${l.start})` });
+      problems.add(l.path, `ends (${l.end}) before it starts (${l.start})`);
       continue;
     }
     if (length !== s.lessonMinutes)
-      problems.push({
-        path: l.path,
-        message: `lasts ${length} minutes; a lesson of this course lasts ${s.lessonMinutes}`,
-      });
+      problems.add(l.path, `lasts ${length} minutes; a lesson of this course lasts ${s.lessonMinutes}`);
     if (!s.subject) continue;
     if (s.mode === 'OFFLINE' && minutes(l.end) > minutes(rules.offlineEnd)) {
-      problems.push({
-        path: l.path,
-        message: `ends at ${l.end}; offline subject training must end by ${rules.offlineEnd}`,
-      });
+      problems.add(l.path, `ends at ${l.end}; offline subject training must end by ${rules.offlineEnd}`);
     }
     if (s.mode === 'ONLINE' && minutes(l.end) > minutes(rules.onlineEnd)) {
-      problems.push({
-        path: l.path,
-        message: `ends at ${l.end}; online subject training must end by ${rules.onlineEnd}`,
-      });
+      problems.add(l.path, `ends at ${l.end}; online subject training must end by ${rules.onlineEnd}`);
     }
   }
   // Overlaps and (online subject) breaks, per day.
@@ -95,12 +87,12 @@ function checkLessons(lessons: Lesson[], s: Schedule, rules: TrainingTimeRules, 
       const prev = list[i - 1] as Lesson;
       const cur = list[i] as Lesson;
       const gap = minutes(cur.start) - minutes(prev.end);
-      if (gap < 0) problems.push({ path: cur.path, message: `overlaps ${prev.path} (${prev.start}–${prev.end})` });
+      if (gap < 0) problems.add(cur.path, `overlaps ${prev.path} (${prev.start}–${prev.end})`);
       else if (s.subject && s.mode === 'ONLINE' && gap < rules.onlineMinBreakMinutes) {
-        problems.push({
-          path: cur.path,
-          message: `starts ${gap} minutes after the previous online lesson; at least ${rules.onlineMinBreakMinutes} minutes' break is required`,
-        });
+        problems.add(
+          cur.path,
+          `starts ${gap} minutes after the previous online lesson; at least ${rules.onlineMinBreakMinutes} minutes' break is required`,
+        );
       }
     }
   }
@@ -112,39 +104,36 @@ export function checkTrainingTime(
   calendar: CalendarEntry[],
   rules: TrainingTimeRules = DEFAULT_TRAINING_TIME_RULES,
 ): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+  const problems = new Problems();
   if (!isCalendarDate(s.termStart) || !isCalendarDate(s.termEnd)) {
-    problems.push({ path: 'termStart', message: 'termStart and termEnd must be dates YYYY-MM-DD' });
-    return problems;
+    problems.add('termStart', 'termStart and termEnd must be dates YYYY-MM-DD');
+    return [...problems.list];
   }
-  if (s.termEnd < s.termStart) problems.push({ path: 'termEnd', message: 'the term ends before it starts' });
+  if (s.termEnd < s.termStart) problems.add('termEnd', 'the term ends before it starts');
   if (s.weeklySlots.length === 0 && s.extraSessions.length === 0)
-    problems.push({ path: 'weeklySlots', message: 'a course needs at least one lesson' });
+    problems.add('weeklySlots', 'a course needs at least one lesson');
   if (s.subject && s.mode === 'ONLINE' && s.lessonMinutes > rules.onlineMaxLessonMinutes) {
-    problems.push({
-      path: 'lessonMinutes',
-      message: `an online subject lesson lasts at most ${rules.onlineMaxLessonMinutes} minutes; this one lasts ${s.lessonMinutes}`,
-    });
+    problems.add(
+      'lessonMinutes',
+      `an online subject lesson lasts at most ${rules.onlineMaxLessonMinutes} minutes; this one lasts ${s.lessonMinutes}`,
+    );
   }
   const lessons: Lesson[] = [];
   s.weeklySlots.forEach((slot, i) => {
     const path = `weeklySlots[${i}]`;
     if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7) {
-      problems.push({ path, message: 'weekday must be 1 (Monday) to 7 (Sunday)' });
+      problems.add(path, 'weekday must be 1 (Monday) to 7 (Sunday)');
       return;
     }
     if (s.subject && slot.weekday >= 6) {
-      problems.push({
-        path,
-        message: `is on ${WEEKDAY_NAMES[slot.weekday]}; subject training is not allowed on weekends`,
-      });
+      problems.add(path, `is on ${WEEKDAY_NAMES[slot.weekday]}; subject training is not allowed on weekends`);
     }
     lessons.push({ path, day: `w${slot.weekday}`, start: slot.start, end: slot.end });
   });
   s.extraSessions.forEach((session, i) => {
     const path = `extraSessions[${i}]`;
     if (!isCalendarDate(session.date)) {
-      problems.push({ path, message: 'date must be YYYY-MM-DD' });
+      problems.add(path, 'date must be YYYY-MM-DD');
       return;
     }
     if (s.subject) {
@@ -152,20 +141,20 @@ export function checkTrainingTime(
       const vacation = periodOn(calendar, session.date, ['WINTER_VACATION', 'SUMMER_VACATION']);
       const workday = periodOn(calendar, session.date, ['ADJUSTED_WORKDAY']);
       if (holiday)
-        problems.push({
+        problems.add(
           path,
-          message: `${session.date} is a public holiday (${holiday.name}); subject training is not allowed on public holidays`,
-        });
+          `${session.date} is a public holiday (${holiday.name}); subject training is not allowed on public holidays`,
+        );
       else if (vacation)
-        problems.push({
+        problems.add(
           path,
-          message: `${session.date} is in the ${vacation.name} (${vacation.startDate}–${vacation.endDate}); subject training is not allowed in winter or summer vacations`,
-        });
+          `${session.date} is in the ${vacation.name} (${vacation.startDate}–${vacation.endDate}); subject training is not allowed in winter or summer vacations`,
+        );
       else if (weekdayOf(session.date) >= 6 && !workday) {
-        problems.push({
+        problems.add(
           path,
-          message: `${session.date} is a ${WEEKDAY_NAMES[weekdayOf(session.date)]}; subject training is not allowed on weekends`,
-        });
+          `${session.date} is a ${WEEKDAY_NAMES[weekdayOf(session.date)]}; subject training is not allowed on weekends`,
+        );
       }
     }
     lessons.push({ path, day: session.date, start: session.start, end: session.end });
@@ -177,14 +166,14 @@ export function checkTrainingTime(
         c.startDate <= s.termEnd &&
         c.endDate >= s.termStart,
     )) {
-      problems.push({
-        path: 'termStart',
-        message: `the term ${s.termStart}–${s.termEnd} overlaps the ${v.name} (${v.startDate}–${v.endDate}); subject training is not allowed in winter or summer vacations`,
-      });
+      problems.add(
+        'termStart',
+        `the term ${s.termStart}–${s.termEnd} overlaps the ${v.name} (${v.startDate}–${v.endDate}); subject training is not allowed in winter or summer vacations`,
+      );
     }
   }
   checkLessons(lessons, s, rules, problems);
-  return problems;
+  return [...problems.list];
 }
 
 /**

@@ -4,7 +4,8 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal, hasRole } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
-import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
+import { Forbidden } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { ChecklistTemplate } from './entities/checklist-template.entity';
 import { SupervisionCampaign } from './entities/supervision-campaign.entity';
 import { ChecklistItem } from './entities/supervision-task.entity';
@@ -41,10 +42,10 @@ export class CampaignService {
     if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER))
       throw new Forbidden('Only the county office or a department officer may start a campaign');
     const name = input.name.trim();
-    const problems: { path: string; message: string }[] = [];
-    if (!name) problems.push({ path: 'name', message: 'must not be blank' });
-    if (input.endsOn < input.startsOn) problems.push({ path: 'endsOn', message: 'must not be before startsOn' });
-    if (problems.length) throw new ValidationFailed(problems);
+    const problems = new Problems();
+    problems.check(name, 'name', 'must not be blank');
+    if (input.endsOn < input.startsOn) problems.add('endsOn', 'must not be before startsOn');
+    problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
       const campaign = await em.save(
         em.create(SupervisionCampaign, {
@@ -78,16 +79,14 @@ export class CampaignService {
   ): Promise<ChecklistTemplate> {
     if (!hasRole(actor, Role.COUNTY_ADMIN)) throw new Forbidden('Only the county office edits checklist templates');
     const clean = items.map((i) => ({ code: i.code.trim().toUpperCase(), label: i.label.trim() }));
-    const problems: { path: string; message: string }[] = [];
-    if (clean.length === 0) problems.push({ path: 'items', message: 'needs at least one item' });
-    if (new Set(clean.map((i) => i.code)).size !== clean.length)
-      problems.push({ path: 'items', message: 'codes must be unique' });
+    const problems = new Problems();
+    if (clean.length === 0) problems.add('items', 'needs at least one item');
+    if (new Set(clean.map((i) => i.code)).size !== clean.length) problems.add('items', 'codes must be unique');
     clean.forEach((i, n) => {
-      if (!/^[A-Z0-9_]{1,40}$/.test(i.code))
-        problems.push({ path: `items.${n}.code`, message: 'must be 1–40 characters A-Z, 0-9, _' });
-      if (!i.label) problems.push({ path: `items.${n}.label`, message: 'must not be blank' });
+      problems.check(/^[A-Z0-9_]{1,40}$/.test(i.code), `items.${n}.code`, 'must be 1–40 characters A-Z, 0-9, _');
+      problems.check(i.label, `items.${n}.label`, 'must not be blank');
     });
-    if (problems.length) throw new ValidationFailed(problems);
+    problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
       const template = await this.queries.lockTemplate(em, taskType);
       const before = { items: template.items, defaultDueDays: template.defaultDueDays };

@@ -4,6 +4,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { EventPublisher } from '../../platform/events';
 import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { NotificationsFacade } from '../notifications';
@@ -81,18 +82,17 @@ export class RectificationService {
 
   async recordFinding(actor: Principal, taskId: string, command: RecordFindingCommand): Promise<SupervisionFinding> {
     const summary = command.summary.trim();
-    const problems: { path: string; message: string }[] = [];
-    if (!summary) problems.push({ path: 'summary', message: 'must not be blank' });
+    const problems = new Problems();
+    problems.check(summary, 'summary', 'must not be blank');
     const codes = command.checklistResults.map((r) => r.code);
-    if (new Set(codes).size !== codes.length)
-      problems.push({ path: 'checklistResults', message: 'lists an item twice' });
+    problems.check(new Set(codes).size === codes.length, 'checklistResults', 'lists an item twice');
     const institutionIds = [...new Set(command.violations.map((v) => v.institutionId).filter((v): v is string => !!v))];
     const known = new Set((await this.registry.getInstitutions(institutionIds)).map((i) => i.id));
     command.violations.forEach((v, i) => {
       if (v.institutionId && !known.has(v.institutionId))
-        problems.push({ path: `violations.${i}.institutionId`, message: 'no such institution' });
+        problems.add(`violations.${i}.institutionId`, 'no such institution');
     });
-    if (problems.length) throw new ValidationFailed(problems);
+    problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
       const task = await this.queries.lockTask(em, taskId);
       if (!task || !canReadTask(actor, task)) throw taskNotFound(taskId);
@@ -100,19 +100,16 @@ export class RectificationService {
       if (task.status !== TaskStatus.IN_PROGRESS)
         throw illegalTaskTransition(task.status, 'given findings (start it first)');
       const checklist = new Set(task.checklist.map((c) => c.code));
-      const late: { path: string; message: string }[] = [];
+      const late = new Problems();
       codes.forEach((code, i) => {
         if (!checklist.has(code))
-          late.push({
-            path: `checklistResults.${i}.code`,
-            message: `not on this task's checklist (${[...checklist].join(', ')})`,
-          });
+          late.add(`checklistResults.${i}.code`, `not on this task's checklist (${[...checklist].join(', ')})`);
       });
       command.violations.forEach((v, i) => {
         if (!v.institutionId && !task.institutionId)
-          late.push({ path: `violations.${i}.institutionId`, message: 'required: the task has no institution' });
+          late.add(`violations.${i}.institutionId`, 'required: the task has no institution');
       });
-      if (late.length) throw new ValidationFailed(late);
+      late.throwIfAny();
       const now = this.clock.now();
       const results: ChecklistResultRecord[] = command.checklistResults.map((r) => ({
         code: r.code,
@@ -169,18 +166,17 @@ export class RectificationService {
   async issueOrder(actor: Principal, findingId: string, command: IssueOrderCommand): Promise<RectificationOrder> {
     const requirements = command.requirements.trim();
     const now = this.clock.now();
-    const problems: { path: string; message: string }[] = [];
-    if (!requirements) problems.push({ path: 'requirements', message: 'must not be blank' });
-    if (command.deadlineAt.getTime() <= now.getTime())
-      problems.push({ path: 'deadlineAt', message: 'must be in the future' });
+    const problems = new Problems();
+    problems.check(requirements, 'requirements', 'must not be blank');
+    if (command.deadlineAt.getTime() <= now.getTime()) problems.add('deadlineAt', 'must be in the future');
     if (command.institutionId && (await this.registry.getInstitutions([command.institutionId])).length === 0)
-      problems.push({ path: 'institutionId', message: 'no such institution' });
+      problems.add('institutionId', 'no such institution');
     return this.dataSource.transaction(async (em) => {
       const finding = await this.queries.findingIn(em, findingId);
       const task = finding ? await this.queries.taskIn(em, finding.taskId) : null;
       if (!finding || !task || !canReadTask(actor, task)) throw findingNotFound(findingId);
       assertCanManage(actor, task.leadDepartmentCode);
-      if (problems.length) throw new ValidationFailed(problems);
+      problems.throwIfAny();
       const order = await em.save(
         em.create(RectificationOrder, {
           findingId: finding.id,

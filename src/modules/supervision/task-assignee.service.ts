@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Principal, hasRole, systemPrincipal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
-import { DomainError, Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
+import { DomainError, Forbidden } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { IdentityFacade, UserDirectoryEntry } from '../identity';
 import { ReferenceFacade } from '../reference';
 import { invalidAssignee } from './supervision.errors';
@@ -49,17 +50,17 @@ export class TaskAssigneeService {
     } else {
       if (actor.kind !== 'system' && !hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER))
         throw new Forbidden('Only who may assign tasks may look up assignable users');
-      const problems: { path: string; message: string }[] = [];
-      if (!query.departmentCode && !query.townshipCode)
-        problems.push({
-          path: 'taskId',
-          message: 'give a task, or the departmentCode and/or townshipCode of the task being planned',
-        });
+      const problems = new Problems();
+      problems.check(
+        query.departmentCode || query.townshipCode,
+        'taskId',
+        'give a task, or the departmentCode and/or townshipCode of the task being planned',
+      );
       if (query.departmentCode && !(await exists(() => this.reference.getDepartment(query.departmentCode as string))))
-        problems.push({ path: 'departmentCode', message: `no department ${query.departmentCode}` });
+        problems.add('departmentCode', `no department ${query.departmentCode}`);
       if (query.townshipCode && !(await exists(() => this.reference.getTownship(query.townshipCode as string))))
-        problems.push({ path: 'townshipCode', message: `no township ${query.townshipCode}` });
-      if (problems.length) throw new ValidationFailed(problems);
+        problems.add('townshipCode', `no township ${query.townshipCode}`);
+      problems.throwIfAny();
       rule = {
         departmentCodes: query.departmentCode ? [query.departmentCode] : [],
         townshipCode: query.townshipCode ?? null,

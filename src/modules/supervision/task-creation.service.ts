@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal, systemPrincipal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
-import { ValidationFailed } from '../../platform/errors/domain-error';
+import { Problems } from '../../platform/errors/problems';
 import { EventPublisher } from '../../platform/events';
 import { NotificationsFacade } from '../notifications';
 import { ReferenceFacade } from '../reference';
@@ -41,25 +41,24 @@ export class TaskCreationService {
   async create(actor: Principal, command: CreateTaskCommand): Promise<SupervisionTask> {
     assertCanManage(actor, command.leadDepartmentCode);
     const now = this.clock.now();
-    const problems: { path: string; message: string }[] = [];
+    const problems = new Problems();
     const title = command.title.trim();
-    if (!title) problems.push({ path: 'title', message: 'must not be blank' });
-    if (command.dueAt.getTime() <= now.getTime()) problems.push({ path: 'dueAt', message: 'must be in the future' });
+    problems.check(title, 'title', 'must not be blank');
+    if (command.dueAt.getTime() <= now.getTime()) problems.add('dueAt', 'must be in the future');
     const cooperating = [...new Set(command.cooperatingDepartmentCodes ?? [])];
     if (cooperating.includes(command.leadDepartmentCode))
-      problems.push({ path: 'cooperatingDepartmentCodes', message: 'must not include the lead department' });
+      problems.add('cooperatingDepartmentCodes', 'must not include the lead department');
     for (const [path, code] of [
       ['leadDepartmentCode', command.leadDepartmentCode],
       ...cooperating.map((c) => ['cooperatingDepartmentCodes', c]),
     ] as [string, string][]) {
-      if (!(await exists(() => this.reference.getDepartment(code))))
-        problems.push({ path, message: `no department ${code}` });
+      if (!(await exists(() => this.reference.getDepartment(code)))) problems.add(path, `no department ${code}`);
     }
     if (
       command.campaignId &&
       !(UUID.test(command.campaignId) && (await this.queries.campaignExists(command.campaignId)))
     ) {
-      problems.push({ path: 'campaignId', message: 'no such campaign' });
+      problems.add('campaignId', 'no such campaign');
     }
     const target = await this.resolveTarget(
       command.targetKind,
@@ -67,7 +66,7 @@ export class TaskCreationService {
       command.townshipCode,
       problems,
     );
-    if (problems.length) throw new ValidationFailed(problems);
+    problems.throwIfAny();
     const assigneeIds = await this.assignees.validate(command.assigneeIds ?? [], {
       departmentCodes: [command.leadDepartmentCode, ...cooperating],
       townshipCode: target.townshipCode,
@@ -184,17 +183,12 @@ export class TaskCreationService {
   }
 
   /** The institution and township a target implies; unknown targets are validation problems. */
-  private async resolveTarget(
-    kind: TargetKind,
-    id: string,
-    townshipCode: string | undefined,
-    problems: { path: string; message: string }[],
-  ) {
+  private async resolveTarget(kind: TargetKind, id: string, townshipCode: string | undefined, problems: Problems) {
     let institutionId: string | null = null;
     let township: string | null = townshipCode?.trim() || null;
     if (kind === TargetKind.INSTITUTION) {
       const institution = await this.registry.findInstitution({ id });
-      if (!institution) problems.push({ path: 'targetId', message: 'no such institution' });
+      if (!institution) problems.add('targetId', 'no such institution');
       else {
         institutionId = institution.id;
         township = institution.townshipCode;
@@ -203,14 +197,11 @@ export class TaskCreationService {
       township = id;
     } else if (kind === TargetKind.SCHOOL) {
       const school = UUID.test(id) ? await this.reference.getSchool(SYSTEM, id).catch(() => null) : null;
-      if (!school) problems.push({ path: 'targetId', message: 'no such school' });
+      if (!school) problems.add('targetId', 'no such school');
       else township = school.townshipCode;
     }
     if (township && !(await exists(() => this.reference.getTownship(township as string)))) {
-      problems.push({
-        path: kind === TargetKind.TOWNSHIP ? 'targetId' : 'townshipCode',
-        message: `no township ${township}`,
-      });
+      problems.add(kind === TargetKind.TOWNSHIP ? 'targetId' : 'townshipCode', `no township ${township}`);
     }
     return { institutionId, townshipCode: township };
   }

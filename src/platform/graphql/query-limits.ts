@@ -25,6 +25,7 @@ import {
 } from 'graphql';
 import { Extensions } from '@nestjs/graphql';
 import { FieldProblem, ValidationFailed } from '../errors/domain-error';
+import { Problems } from '../errors/problems';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -178,20 +179,20 @@ export function checkValue(
   type: GraphQLInputType,
   path: string,
   limits: QueryLimits,
-  out: FieldProblem[],
+  out: Problems,
   depth = 0,
 ): void {
-  if (out.length >= 20) return;
+  if (out.list.length >= 20) return;
   if (value === null || value === undefined) return;
   if (depth > 50) {
-    out.push({ path, message: 'is nested too deeply' });
+    out.add(path, 'is nested too deeply');
     return;
   }
   const t = getNullableType(type) as GraphQLInputType;
   if (isListType(t)) {
     if (!Array.isArray(value)) return checkValue(value, t.ofType, path, limits, out, depth + 1);
     value.forEach((item, i) => {
-      if (item === null) out.push({ path: join(path, i), message: 'must not be null' });
+      if (item === null) out.add(join(path, i), 'must not be null');
       else checkValue(item, t.ofType, join(path, i), limits, out, depth + 1);
     });
     return;
@@ -208,20 +209,20 @@ export function checkValue(
 }
 
 /** Scalars (including JSON): every string anywhere inside is checked. */
-function checkLoose(value: unknown, path: string, limits: QueryLimits, out: FieldProblem[], depth: number): void {
-  if (out.length >= 20) return;
+function checkLoose(value: unknown, path: string, limits: QueryLimits, out: Problems, depth: number): void {
+  if (out.list.length >= 20) return;
   if (typeof value === 'string') {
     const problem = stringProblem(value, limits.maxStringLength);
-    if (problem) out.push({ path, message: problem });
+    if (problem) out.add(path, problem);
   } else if (Array.isArray(value)) {
-    if (depth > 50) out.push({ path, message: 'is nested too deeply' });
+    if (depth > 50) out.add(path, 'is nested too deeply');
     else value.forEach((v, i) => checkLoose(v, join(path, i), limits, out, depth + 1));
   } else if (value && typeof value === 'object') {
-    if (depth > 50) out.push({ path, message: 'is nested too deeply' });
+    if (depth > 50) out.add(path, 'is nested too deeply');
     else
       for (const [k, v] of Object.entries(value)) {
         const keyProblem = stringProblem(k, limits.maxStringLength);
-        if (keyProblem) out.push({ path: join(path, k.slice(0, 40)), message: `key ${keyProblem}` });
+        if (keyProblem) out.add(join(path, k.slice(0, 40)), `key ${keyProblem}`);
         checkLoose(v, join(path, k), limits, out, depth + 1);
       }
   }
@@ -246,13 +247,13 @@ export function checkArguments(
   field: GraphQLField<unknown, unknown>,
   args: Record<string, unknown>,
   limits: QueryLimits,
-  out: FieldProblem[],
+  out: Problems,
 ): void {
   for (const arg of field.args) {
     const value = args[arg.name];
     const argPath = isInputObjectType(getNamedType(arg.type)) ? '' : arg.name;
     if (isSizeArg(arg) && typeof value === 'number' && (value < 1 || value > PAGE_SIZE_MAX)) {
-      out.push({ path: argPath, message: `must be between 1 and ${PAGE_SIZE_MAX}` });
+      out.add(argPath, `must be between 1 and ${PAGE_SIZE_MAX}`);
       continue;
     }
     checkValue(value, arg.type, argPath, limits, out);
@@ -318,9 +319,9 @@ export function operationCost(
 ): { cost: number; problems: FieldProblem[]; invalidVariables: boolean; field?: string } {
   const fragments = fragmentMap(document);
   const memo = new Map<string, number>();
-  const problems: FieldProblem[] = [];
+  const problems = new Problems();
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
-  if (coerced.errors) return { cost: 0, problems, invalidVariables: true };
+  if (coerced.errors) return { cost: 0, problems: [], invalidVariables: true };
   const variables = coerced.coerced;
   /** The field (by its path in the document) whose arguments the first problem is in. */
   let problemField: string | undefined;
@@ -335,16 +336,16 @@ export function operationCost(
         if (!field) continue;
         const fieldPath = path ? `${path}.${sel.alias?.value ?? name}` : (sel.alias?.value ?? name);
         let args: Record<string, unknown> = {};
-        const known = problems.length;
+        const known = problems.list.length;
         try {
           args = getArgumentValues(field, sel, variables);
         } catch (error) {
           // One field's arguments do not fit (a nullable variable given null for a required argument):
           // the whole operation is refused here, so no other field runs unchecked and uncounted.
-          problems.push({ path: '', message: error instanceof Error ? error.message : 'arguments are not valid' });
+          problems.add('', error instanceof Error ? error.message : 'arguments are not valid');
         }
         checkArguments(field, args, limits, problems);
-        if (problems.length > known) problemField ??= fieldPath;
+        if (problems.list.length > known) problemField ??= fieldPath;
         const named = getNamedType(field.type);
         const child = sel.selectionSet ? walk(sel.selectionSet, named, fieldPath) : 0;
         const declared = field.extensions?.complexity as number | ComplexityFn | undefined;
@@ -383,7 +384,7 @@ export function operationCost(
         ? schema.getSubscriptionType()
         : schema.getQueryType();
   const cost = walk(operation.selectionSet, root ?? undefined, '');
-  return { cost, problems, invalidVariables: false, field: problemField };
+  return { cost, problems: [...problems.list], invalidVariables: false, field: problemField };
 }
 
 /** Stand-in documents for refused ones (also what Apollo's document cache keeps for the refused text). */

@@ -8,7 +8,9 @@ import { byKey } from '../../../platform/graphql/loaders';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { MANAGER_ROLES, READER_ROLES } from '../escrow.access';
-import { Coverage, CoverageRow, EscrowAccountService } from '../escrow-account.service';
+import { EscrowAccountReadService } from '../escrow-account-read.service';
+import { EscrowAccountService } from '../escrow-account.service';
+import { Coverage, CoverageRow } from '../escrow.types';
 import { EscrowInstructionService } from '../escrow-instruction.service';
 import { accountNotFound } from '../escrow.errors';
 import { EscrowAccount } from '../entities/escrow-account.entity';
@@ -108,7 +110,8 @@ const mapConnection = <E, O>(c: Connection<E>, f: (e: E) => O): Connection<O> =>
 @Resolver(() => EscrowAccountObject)
 export class EscrowResolver {
   constructor(
-    private readonly accounts: EscrowAccountService,
+    private readonly accounts: EscrowAccountReadService,
+    private readonly commands: EscrowAccountService,
     private readonly instructionService: EscrowInstructionService,
   ) {}
 
@@ -163,7 +166,7 @@ export class EscrowResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: OpenEscrowAccountInput,
   ): Promise<EscrowAccountObject> {
-    return accountObject(await this.accounts.open(actor, input));
+    return accountObject(await this.commands.open(actor, input));
   }
 
   @Roles(...MANAGER_ROLES)
@@ -175,7 +178,7 @@ export class EscrowResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: CloseEscrowAccountInput,
   ): Promise<EscrowAccountObject> {
-    return accountObject(await this.accounts.close(actor, input.accountId, input.reason));
+    return accountObject(await this.commands.close(actor, input.accountId, input.reason));
   }
 
   @Roles(...MANAGER_ROLES)
@@ -187,7 +190,7 @@ export class EscrowResolver {
     @Args('id', { type: () => ID }, uuidArg()) id: string,
     @Args('note', { type: () => String, nullable: true }) note?: string | null,
   ): Promise<EscrowAlertObject> {
-    return alertObject(await this.accounts.acknowledgeAlert(actor, id, note?.slice(0, 500) ?? null));
+    return alertObject(await this.commands.acknowledgeAlert(actor, id, note?.slice(0, 500) ?? null));
   }
 
   @Roles(Role.COUNTY_ADMIN)

@@ -4,7 +4,7 @@ import { Principal } from '../../../platform/auth/principal';
 import { formatMoney } from '../../../platform/database/money';
 import { GqlContext } from '../../../platform/graphql/context';
 import { InstitutionObject } from '../../registry';
-import { EscrowAccountService } from '../escrow-account.service';
+import { EscrowAccountReadService } from '../escrow-account-read.service';
 import { CurrentAccount, InstitutionEscrowService, LatestStatement } from '../institution-escrow.service';
 import { AccountNode, accountObject } from './escrow.resolver';
 import { EscrowAccountObject } from './escrow.objects';
@@ -18,7 +18,7 @@ import { EscrowAccountObject } from './escrow.objects';
 export class InstitutionEscrowResolver {
   constructor(
     private readonly view: InstitutionEscrowService,
-    private readonly accounts: EscrowAccountService,
+    private readonly accounts: EscrowAccountReadService,
   ) {}
 
   @ResolveField(() => EscrowAccountObject, {

@@ -5,7 +5,8 @@ import { BankApi } from '../../../platform/auth/bank-api.decorator';
 import { CurrentPrincipal, Public } from '../../../platform/auth/decorators';
 import { BankPrincipal } from '../../../platform/auth/principal';
 import { BankIngestService, BatchResult } from '../bank-ingest.service';
-import { BankAccountView, EscrowAccountService } from '../escrow-account.service';
+import { EscrowAccountReadService } from '../escrow-account-read.service';
+import { BankAccountView } from '../escrow.types';
 import { BankInstructionView, EscrowInstructionService } from '../escrow-instruction.service';
 import { BankOpenApiDocument, bankOpenApi } from './bank-openapi';
 import { AccountsQuery, AckBody, InstructionsQuery, batchItems, requestedActions } from './bank.dto';
@@ -21,7 +22,7 @@ import { AccountsQuery, AckBody, InstructionsQuery, batchItems, requestedActions
 export class BankController {
   constructor(
     private readonly ingest: BankIngestService,
-    private readonly accounts: EscrowAccountService,
+    private readonly accounts: EscrowAccountReadService,
     private readonly instructions: EscrowInstructionService,
   ) {}
 

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { FieldProblem, ValidationFailed } from '../../../platform/errors/domain-error';
+import { Problems } from '../../../platform/errors/problems';
 
 export const MAX_BATCH_ITEMS = 1000;
 
@@ -24,23 +24,22 @@ const ignored = (key: string): boolean =>
  */
 export function batchItems(body: unknown, field: 'statements' | 'transactions'): unknown[] {
   const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const problems: FieldProblem[] = [];
+  const problems = new Problems();
   for (const key of Object.keys(value)) {
-    if (key !== field && !ignored(key)) problems.push({ path: key, message: `property ${key} should not exist` });
+    if (key !== field && !ignored(key)) problems.add(key, `property ${key} should not exist`);
   }
   const items = Array.isArray(value) ? undefined : value[field];
   if (!Array.isArray(items)) {
-    problems.push(
-      { path: field, message: `${field} must contain no more than ${MAX_BATCH_ITEMS} elements` },
-      { path: field, message: `${field} must contain at least 1 elements` },
-      { path: field, message: `${field} must be an array` },
-    );
+    problems
+      .add(field, `${field} must contain no more than ${MAX_BATCH_ITEMS} elements`)
+      .add(field, `${field} must contain at least 1 elements`)
+      .add(field, `${field} must be an array`);
   } else if (items.length > MAX_BATCH_ITEMS) {
-    problems.push({ path: field, message: `${field} must contain no more than ${MAX_BATCH_ITEMS} elements` });
+    problems.add(field, `${field} must contain no more than ${MAX_BATCH_ITEMS} elements`);
   } else if (items.length < 1) {
-    problems.push({ path: field, message: `${field} must contain at least 1 elements` });
+    problems.add(field, `${field} must contain at least 1 elements`);
   }
-  if (problems.length > 0) throw new ValidationFailed(problems);
+  problems.throwIfAny();
   return items as unknown[];
 }
 

@@ -3,7 +3,7 @@ import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLe
 import { Role } from '../../../platform/auth/role';
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { BANK_CODE_PATTERN } from '../bank-key.service';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../user.service';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../user.rules';
 
 const SCOPE_DESCRIPTION =
   'Department code (DEPARTMENT_OFFICER, INSPECTOR), township code (TOWNSHIP_OFFICER), school id (SCHOOL_ADMIN) or the id of an approved or operating institution (INSTITUTION_ADMIN); none for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR';

@@ -7,6 +7,7 @@ import { Connection, pagedComplexity } from '../../../platform/graphql/paginatio
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { FirstAdminService } from '../first-admin.service';
 import { LoginService } from '../login.service';
+import { UserReadService } from '../user-read.service';
 import { UserService } from '../user.service';
 import {
   ChangeMyPasswordInput,
@@ -24,6 +25,7 @@ import { LoginPayloadObject, UserConnection, UserObject } from './identity.objec
 export class UserResolver {
   constructor(
     private readonly userService: UserService,
+    private readonly userReads: UserReadService,
     private readonly logins: LoginService,
     private readonly firstAdmin: FirstAdminService,
   ) {}
@@ -68,13 +70,13 @@ export class UserResolver {
   @Roles(...ALL_ROLES)
   @Query(() => UserObject, { description: 'The logged-in user' })
   async me(@CurrentPrincipal() actor: Principal): Promise<UserObject> {
-    return UserObject.from(await this.userService.me(actor));
+    return UserObject.from(await this.userReads.me(actor));
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)
   @Query(() => UserConnection, { description: 'Users (用户管理), by username', complexity: pagedComplexity })
   async users(@CurrentPrincipal() actor: Principal, @Args() args: UsersArgs): Promise<Connection<UserObject>> {
-    const page = await this.userService.list(actor, args, args);
+    const page = await this.userReads.list(actor, args, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: UserObject.from(e.node) })) };
   }
 
@@ -84,7 +86,7 @@ export class UserResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
   ): Promise<UserObject> {
-    return UserObject.from(await this.userService.getForReader(actor, id));
+    return UserObject.from(await this.userReads.getForReader(actor, id));
   }
 
   @Roles(Role.COUNTY_ADMIN)
