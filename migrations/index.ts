@@ -28,6 +28,7 @@ import { RateLimitEviction1764402600000 } from './1764402600000-rate-limit-evict
 import { FirstAdminSetup1764402650000 } from './1764402650000-first-admin-setup';
 import { PolicyStore1764402700000 } from './1764402700000-policy-store';
 import { Prepaid1764500000000 } from './1764500000000-prepaid';
+import { PrepaidPlatform1764500400000 } from './1764500400000-prepaid-platform';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
  * from TypeScript sources (tests, CLI) and from the compiled build, with no glob to get wrong.
@@ -62,4 +63,5 @@ export const ALL_MIGRATIONS = [
   FirstAdminSetup1764402650000,
   PolicyStore1764402700000,
   Prepaid1764500000000,
+  PrepaidPlatform1764500400000,
 ];

@@ -71,3 +71,15 @@ export class TooManySetupAttempts extends DomainError {
     super('TOO_MANY_SETUP_ATTEMPTS', `Too many wrong setup codes; try again in ${retryAfterSeconds} s`, 429);
   }
 }
+
+export const platformNotFound = (code: string): NotFound =>
+  new NotFound(`Partner platform ${code}`, 'PLATFORM_NOT_FOUND');
+export const platformExists = (code: string): Conflict =>
+  new Conflict('PLATFORM_ALREADY_EXISTS', `A partner platform with code ${code} already exists`);
+export const platformKeyNotFound = (keyId: string): NotFound =>
+  new NotFound(`Platform API key ${keyId}`, 'PLATFORM_KEY_NOT_FOUND');
+export const platformKeyLimit = (code: string): Conflict =>
+  new Conflict(
+    'PLATFORM_KEY_LIMIT',
+    `Partner platform ${code} already has two active API keys; revoke one before issuing another`,
+  );

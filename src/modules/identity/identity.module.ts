@@ -1,38 +1,48 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BANK_KEY_STORE, USER_PRINCIPAL_STORE } from '../../platform/auth/credential-stores';
+import { BANK_KEY_STORE, PLATFORM_KEY_STORE, USER_PRINCIPAL_STORE } from '../../platform/auth/credential-stores';
 import { ReferenceModule } from '../reference';
 import { BankKeyService } from './bank-key.service';
 import { BankApiKey } from './entities/bank-api-key.entity';
 import { PartnerBank } from './entities/partner-bank.entity';
+import { PartnerPlatform } from './entities/partner-platform.entity';
+import { PlatformApiKey } from './entities/platform-api-key.entity';
 import { User } from './entities/user.entity';
 import { BankResolver } from './graphql/bank.resolver';
+import { PlatformResolver } from './graphql/platform.resolver';
 import { UserResolver } from './graphql/user.resolver';
 import { FirstAdminService } from './first-admin.service';
 import { IdentityFacade } from './identity.facade';
 import { LoginService } from './login.service';
 import { LoginThrottleCleanupTask } from './login-throttle-cleanup.task';
+import { PlatformKeyService } from './platform-key.service';
 import { UserService } from './user.service';
 
 /**
- * Users, login, partner banks and their API keys. Global only so that the platform's guards find the
- * credential stores (USER_PRINCIPAL_STORE, BANK_KEY_STORE) without importing a module.
+ * Users, login, partner banks and platforms and their API keys. Global only so that the platform's guards
+ * find the credential stores (USER_PRINCIPAL_STORE, BANK_KEY_STORE, PLATFORM_KEY_STORE) without importing a module.
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([User, PartnerBank, BankApiKey]), ReferenceModule],
+  imports: [
+    TypeOrmModule.forFeature([User, PartnerBank, BankApiKey, PartnerPlatform, PlatformApiKey]),
+    ReferenceModule,
+  ],
   providers: [
     UserService,
     LoginService,
     FirstAdminService,
     BankKeyService,
+    PlatformKeyService,
     IdentityFacade,
     UserResolver,
     BankResolver,
+    PlatformResolver,
     LoginThrottleCleanupTask,
     { provide: USER_PRINCIPAL_STORE, useExisting: UserService },
     { provide: BANK_KEY_STORE, useExisting: BankKeyService },
+    { provide: PLATFORM_KEY_STORE, useExisting: PlatformKeyService },
   ],
-  exports: [USER_PRINCIPAL_STORE, BANK_KEY_STORE, IdentityFacade],
+  exports: [USER_PRINCIPAL_STORE, BANK_KEY_STORE, PLATFORM_KEY_STORE, IdentityFacade],
 })
 export class IdentityModule {}

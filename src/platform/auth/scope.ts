@@ -36,6 +36,8 @@ export function scopeRule(principal: Principal, options: ScopeOptions = {}): Sco
       return NONE;
     case 'bank':
       return match('bank', principal.bankCode);
+    case 'platform':
+      return NONE; // a platform reads nothing through scoped queries; its routes answer only what it sent
     case 'user':
       if (principal.role === Role.COUNTY_ADMIN || principal.role === Role.DISCIPLINE_SUPERVISOR) return ALL;
       if (options.countyWide?.includes(principal.role)) return ALL;
