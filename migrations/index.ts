@@ -28,6 +28,8 @@ import { RateLimitEviction1764402600000 } from './1764402600000-rate-limit-evict
 import { FirstAdminSetup1764402650000 } from './1764402650000-first-admin-setup';
 import { PolicyStore1764402700000 } from './1764402700000-policy-store';
 import { Prepaid1764500000000 } from './1764500000000-prepaid';
+import { EscrowPaymentInstructions1764500100000 } from './1764500100000-escrow-payment-instructions';
+import { PrepaidMoney1764500200000 } from './1764500200000-prepaid-money';
 import { PrepaidPlatform1764500400000 } from './1764500400000-prepaid-platform';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
@@ -63,5 +65,7 @@ export const ALL_MIGRATIONS = [
   FirstAdminSetup1764402650000,
   PolicyStore1764402700000,
   Prepaid1764500000000,
+  EscrowPaymentInstructions1764500100000,
+  PrepaidMoney1764500200000,
   PrepaidPlatform1764500400000,
 ];

@@ -69,6 +69,9 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   // County rules (src/modules/policy): every staff role reads the rules it applies; the public does not.
   'query.policies': ANY_STAFF,
   'query.policy': ANY_STAFF,
+  // Prepaid money (一课一消): regulators read within their jurisdiction (FIRE passes the gate and sees no EDU contracts); INSTITUTION_ADMIN its own.
+  'query.prepaidRefunds': [CA, EDU, FIRE, TWN, INS, DIS],
+  'query.prepaidReleases': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.publicCreditList': EVERYONE,
   'query.rectificationOrder': ANY_STAFF,
   'query.rectificationOrders': ANY_STAFF,
@@ -96,6 +99,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.users': [CA, DIS],
   'query.whitelistEligibility': [CA, EDU, FIRE, TWN, INS, DIS],
   'mutation.acceptComplaint': [CA, EDU, FIRE, TWN, INS],
+  // Only the institution answers a refund request (INSTITUTION_ADMIN; no caller of this matrix).
+  'mutation.answerPrepaidRefund': [],
   'mutation.acceptTask': [CA, EDU, FIRE],
   'mutation.acknowledgeEscrowAlert': [CA, EDU],
   'mutation.addCourse': [CA, EDU, FIRE],
@@ -167,6 +172,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordTeacherParticipation': [SCH],
   'mutation.recordUnlicensedLead': [CA, EDU, TWN],
   'mutation.registerComplaint': [CA, EDU, FIRE, TWN, INS],
+  // Letters and visits: the county office and EDU officers (FIRE refused by the service).
+  'mutation.registerPrepaidRefund': [CA, EDU],
   'mutation.registerComplaintReview': [CA, EDU, FIRE, TWN, INS],
   'mutation.registerExistingInstitution': [CA, EDU, FIRE],
   'mutation.registerPartnerBank': [CA],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { PolicyFacade } from '../policy';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -16,7 +16,13 @@ import {
   instructionPending,
 } from './escrow.errors';
 import { EscrowAccount } from './entities/escrow-account.entity';
-import { EscrowInstruction, InstructionAction, InstructionStatus } from './entities/escrow-instruction.entity';
+import {
+  EscrowInstruction,
+  InstructionAction,
+  InstructionStatus,
+  PaymentAction,
+} from './entities/escrow-instruction.entity';
+import { formatMoney } from '../../platform/database/money';
 import { UUID } from '../../platform/ids/uuid';
 
 /** What a bank sees of an instruction (docs/bank-api.md). */
@@ -31,6 +37,24 @@ export interface BankInstructionView {
   executedAt: string | null;
   note: string | null;
   acknowledgedAt: string | null;
+  /** RELEASE / REFUND only (absent on FREEZE / UNFREEZE, which are unchanged for v1 clients): "123.45". */
+  amount?: string;
+  /** RELEASE / REFUND only: the prepaid contracts covered, by id (never the contract code). */
+  contractIds?: string[];
+  /** REFUND only: the payer reference the bank reported on the deposit; the bank pays the refund to that payer. */
+  payeeRef?: string;
+}
+
+/** Freeze and unfreeze: one pending per account at a time (ux_escrow_instruction_pending). */
+export const STATE_ACTIONS: InstructionAction[] = ['FREEZE', 'UNFREEZE'];
+/** What GET /instructions lists unless the bank asks for the payment actions too (?actions=…). */
+export const DEFAULT_BANK_ACTIONS: InstructionAction[] = STATE_ACTIONS;
+
+/** The payment fields of a RELEASE or REFUND instruction. */
+export interface PaymentFields {
+  amountFen: bigint;
+  contractIds: string[];
+  payeeRef: string | null;
 }
 
 export type FreezeRequestOutcome =
@@ -58,6 +82,8 @@ export class EscrowInstructionService {
     input: { accountId: string; action: InstructionAction; reason: string },
   ): Promise<EscrowInstruction> {
     assertInstructor(actor);
+    if (!STATE_ACTIONS.includes(input.action))
+      throw instructionNotApplicable('RELEASE and REFUND are issued by the service from prepaid contracts');
     if (!UUID.test(input.accountId)) throw accountNotFound(input.accountId);
     return this.dataSource.transaction(async (em) => {
       const account = await em
@@ -72,8 +98,7 @@ export class EscrowInstructionService {
         throw instructionNotApplicable('Only an ACTIVE account can be frozen');
       if (input.action === 'UNFREEZE' && account.status !== 'FROZEN')
         throw instructionNotApplicable('Only a FROZEN account can be unfrozen');
-      if (await em.existsBy(EscrowInstruction, { accountId: account.id, status: 'PENDING' }))
-        throw instructionPending();
+      if (await this.statePending(em, account.id)) throw instructionPending();
       return this.issueIn(em, actor, account, input.action, input.reason.trim());
     });
   }
@@ -92,18 +117,25 @@ export class EscrowInstructionService {
       .getOne();
     if (!account) return { issued: false, reason: 'NO_ACCOUNT', accountId: null };
     if (account.status === 'FROZEN') return { issued: false, reason: 'ALREADY_FROZEN', accountId: account.id };
-    if (await em.existsBy(EscrowInstruction, { accountId: account.id, status: 'PENDING' }))
+    if (await this.statePending(em, account.id))
       return { issued: false, reason: 'INSTRUCTION_PENDING', accountId: account.id };
     const instruction = await this.issueIn(em, input.actor, account, 'FREEZE', input.reason.trim());
     return { issued: true, instructionId: instruction.id, accountId: account.id };
   }
 
-  private async issueIn(
+  /** Whether a FREEZE or UNFREEZE waits for the bank (payment instructions do not count). */
+  statePending(em: EntityManager, accountId: string): Promise<boolean> {
+    return em.existsBy(EscrowInstruction, { accountId, status: 'PENDING', action: In(STATE_ACTIONS) });
+  }
+
+  /** Issues an instruction on a locked account in the caller's transaction: its event and audit row with it. */
+  async issueIn(
     em: EntityManager,
     actor: Principal,
     account: EscrowAccount,
     action: InstructionAction,
     reason: string,
+    payment: PaymentFields | null = null,
   ): Promise<EscrowInstruction> {
     const instruction = await em.save(
       em.create(EscrowInstruction, {
@@ -120,6 +152,9 @@ export class EscrowInstructionService {
         acknowledgedAt: null,
         acknowledgedKeyId: null,
         escalatedAt: null,
+        amountFen: payment?.amountFen ?? null,
+        contractIds: payment?.contractIds ?? null,
+        payeeRef: payment?.payeeRef ?? null,
       }),
     );
     await this.events.publish(em, 'escrow.instruction.issued', {
@@ -128,25 +163,34 @@ export class EscrowInstructionService {
       institutionId: account.institutionId,
       bankCode: account.bankCode,
       action,
+      ...paymentPayload(instruction),
     });
     await this.audit.record(em, {
       actor,
       action: 'escrow.instruction.issued',
       entityType: 'escrow_instruction',
       entityId: instruction.id,
-      summary: { accountId: account.id, action, reason },
+      summary: { accountId: account.id, action, reason, ...paymentPayload(instruction) },
     });
     return instruction;
   }
 
-  /** A bank's instructions, oldest first (at most 500). */
-  async listForBank(actor: BankPrincipal, status: InstructionStatus): Promise<BankInstructionView[]> {
+  /** A bank's instructions of the given actions (FREEZE and UNFREEZE unless it asks for more), oldest first (at most 500). */
+  async listForBank(
+    actor: BankPrincipal,
+    status: InstructionStatus,
+    actions: readonly InstructionAction[] = DEFAULT_BANK_ACTIONS,
+  ): Promise<BankInstructionView[]> {
     const rows = await this.dataSource
       .getRepository(EscrowInstruction)
       .createQueryBuilder('i')
       .innerJoin(EscrowAccount, 'a', 'a.id = i.account_id')
       .addSelect('a.account_no', 'account_no')
-      .where('i.bank_code = :bank AND i.status = :status', { bank: actor.bankCode, status })
+      .where('i.bank_code = :bank AND i.status = :status AND i.action IN (:...actions)', {
+        bank: actor.bankCode,
+        status,
+        actions: [...new Set(actions)],
+      })
       .orderBy('i.issued_at', 'ASC')
       .addOrderBy('i.id', 'ASC')
       .limit(500)
@@ -192,9 +236,11 @@ export class EscrowInstructionService {
         bankCode: account.bankCode,
         action: instruction.action,
         outcome: input.outcome,
+        ...paymentPayload(instruction),
       };
       await this.events.publish(em, 'escrow.instruction.acknowledged', payload);
-      if (input.outcome === 'EXECUTED' && account.status !== 'CLOSED') {
+      // Only FREEZE / UNFREEZE change the account; the money of an executed RELEASE or REFUND arrives as the bank's transaction.
+      if (input.outcome === 'EXECUTED' && account.status !== 'CLOSED' && STATE_ACTIONS.includes(instruction.action)) {
         const next = instruction.action === 'FREEZE' ? 'FROZEN' : 'ACTIVE';
         if (account.status !== next) {
           await em.update(EscrowAccount, { id: account.id }, { status: next, updatedAt: now });
@@ -226,7 +272,7 @@ export class EscrowInstructionService {
         `UPDATE escrow_instruction SET escalated_at = $1 WHERE id IN (
            SELECT id FROM escrow_instruction WHERE status = 'PENDING' AND escalated_at IS NULL AND issued_at < $1::timestamptz - make_interval(hours => $2)
            ORDER BY issued_at LIMIT 500 FOR UPDATE SKIP LOCKED)
-         RETURNING id, account_id, institution_id, bank_code, action, issued_at, reason`,
+         RETURNING id, account_id, institution_id, bank_code, action, issued_at, reason, amount_fen::text AS amount_fen, contract_ids`,
         [now, ackHours],
       )) as [
         {
@@ -237,6 +283,8 @@ export class EscrowInstructionService {
           action: InstructionAction;
           issued_at: Date;
           reason: string;
+          amount_fen: string | null;
+          contract_ids: string[] | null;
         }[],
         number,
       ];
@@ -252,6 +300,9 @@ export class EscrowInstructionService {
             action: r.action,
             issuedAt: new Date(r.issued_at).toISOString(),
             reason: r.reason,
+            ...(r.amount_fen !== null && r.contract_ids !== null
+              ? { amountFen: r.amount_fen, contractIds: r.contract_ids }
+              : {}),
           },
         })),
       );
@@ -260,7 +311,27 @@ export class EscrowInstructionService {
   }
 }
 
+/** The payment fields of an instruction's events and audit row (none for FREEZE / UNFREEZE). */
+function paymentPayload(i: EscrowInstruction): { amountFen?: string; contractIds?: string[]; payeeRef?: string } {
+  if (i.amountFen === null || i.contractIds === null) return {};
+  return {
+    amountFen: i.amountFen.toString(),
+    contractIds: i.contractIds,
+    ...(i.payeeRef !== null ? { payeeRef: i.payeeRef } : {}),
+  };
+}
+
+export const isPaymentAction = (a: InstructionAction): a is PaymentAction => a === 'RELEASE' || a === 'REFUND';
+
 function view(i: EscrowInstruction, accountNo: string): BankInstructionView {
+  const payment: Partial<BankInstructionView> =
+    isPaymentAction(i.action) && i.amountFen !== null
+      ? {
+          amount: formatMoney(i.amountFen),
+          contractIds: i.contractIds ?? [],
+          ...(i.action === 'REFUND' && i.payeeRef !== null ? { payeeRef: i.payeeRef } : {}),
+        }
+      : {};
   return {
     id: i.id,
     accountNo,
@@ -272,5 +343,6 @@ function view(i: EscrowInstruction, accountNo: string): BankInstructionView {
     executedAt: i.executedAt?.toISOString() ?? null,
     note: i.note,
     acknowledgedAt: i.acknowledgedAt?.toISOString() ?? null,
+    ...payment,
   };
 }

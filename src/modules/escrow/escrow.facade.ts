@@ -7,6 +7,9 @@ import { businessDate } from '../../platform/clock/business-time';
 import { Coverage, EscrowAccountService } from './escrow-account.service';
 import { EscrowInstructionService, FreezeRequestOutcome } from './escrow-instruction.service';
 import { AlertType } from './monitoring/rules';
+import { EscrowPaymentService, RefundRequestOutcome, ReleaseRequestOutcome } from './escrow-payment.service';
+import { PrepaidAlertInput, PrepaidAlerts } from './monitoring/prepaid-alerts';
+import { PrepaidAlertType } from './monitoring/rules';
 import { coverageCounts } from './risk-reserve.service';
 
 export interface EscrowDashboardFigures {
@@ -21,13 +24,16 @@ export interface EscrowDashboardFigures {
 
 /**
  * Escrow as other modules see it: the credit module's black-list entry asks for a freeze inside its own
- * transaction; the dashboard reads coverage.
+ * transaction; the prepaid module asks for releases and refunds and raises its alerts; the dashboard reads
+ * coverage.
  */
 @Injectable()
 export class EscrowFacade {
   constructor(
     private readonly instructions: EscrowInstructionService,
     private readonly accounts: EscrowAccountService,
+    private readonly payments: EscrowPaymentService,
+    private readonly prepaidAlerts: PrepaidAlerts,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,6 +49,55 @@ export class EscrowFacade {
     input: { institutionId: string; reason: string; actor: Principal },
   ): Promise<FreezeRequestOutcome> {
     return this.instructions.requestFreeze(em, input);
+  }
+
+  /**
+   * Issues a RELEASE instruction (一课一消: money earned by confirmed lessons, to the institution) for the
+   * institution's account in use, in the caller's transaction. No account, a frozen account or a FREEZE
+   * waiting for the bank: nothing is issued, and the answer says why. Amount and contracts are checked
+   * (VALIDATION_FAILED for a caller's bug).
+   */
+  requestRelease(
+    em: EntityManager,
+    input: { institutionId: string; amountFen: bigint; contractIds: string[]; reason: string; actor: Principal },
+  ): Promise<ReleaseRequestOutcome> {
+    return this.payments.requestRelease(em, input);
+  }
+
+  /**
+   * Issues a REFUND instruction (the unconsumed value of a contract, back to the payer the bank reported as
+   * payeeRef) for the institution's account in use, frozen or not, in the caller's transaction. No account
+   * in use: nothing is issued (NO_ACCOUNT).
+   */
+  requestRefund(
+    em: EntityManager,
+    input: {
+      institutionId: string;
+      amountFen: bigint;
+      contractId: string;
+      payeeRef: string;
+      reason: string;
+      actor: Principal;
+    },
+  ): Promise<RefundRequestOutcome> {
+    return this.payments.requestRefund(em, input);
+  }
+
+  /**
+   * Raises a prepaid alert (RELEASE_OVER_RELEASABLE, DEPOSIT_UNMATCHED, REFUND_OVERDUE) in the caller's
+   * transaction through the escrow alert writer: escrow.alert.raised follows, and supervision opens its
+   * follow-up task from it. One open alert per subject (subjectRef) and type; a second raise is a no-op.
+   */
+  raiseAlert(em: EntityManager, input: PrepaidAlertInput): Promise<{ raised: boolean }> {
+    return this.prepaidAlerts.raise(em, input);
+  }
+
+  /** Resolves the open prepaid alert of that type about that subject (a refund executed, a deposit matched late). */
+  resolveAlert(
+    em: EntityManager,
+    input: { institutionId: string; type: PrepaidAlertType; subjectRef: string | null },
+  ): Promise<{ resolved: boolean }> {
+    return this.prepaidAlerts.resolve(em, input);
   }
 
   /**

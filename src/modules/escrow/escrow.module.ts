@@ -6,6 +6,8 @@ import { PolicyModule } from '../policy';
 import { BankIngestService } from './bank-ingest.service';
 import { EscrowAccountService } from './escrow-account.service';
 import { EscrowInstructionService } from './escrow-instruction.service';
+import { EscrowPaymentService } from './escrow-payment.service';
+import { PrepaidAlerts } from './monitoring/prepaid-alerts';
 import { EscrowFacade } from './escrow.facade';
 import { EscrowAccount } from './entities/escrow-account.entity';
 import { EscrowAlert } from './entities/escrow-alert.entity';
@@ -50,6 +52,8 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
     EscrowCustodyResolver,
     PublicEscrowResolver,
     EscrowInstructionService,
+    EscrowPaymentService,
+    PrepaidAlerts,
     EscrowFacade,
     AlertWriter,
     AccountMonitor,

@@ -4,7 +4,9 @@ export { EscrowFacade } from './escrow.facade';
 export type { EscrowDashboardFigures } from './escrow.facade';
 export type { FreezeRequestOutcome } from './escrow-instruction.service';
 export type { Coverage, CoverageRow } from './escrow-account.service';
-export type { AlertType } from './monitoring/rules';
+export type { AlertType, PrepaidAlertType } from './monitoring/rules';
+export type { ReleaseRequestOutcome, RefundRequestOutcome } from './escrow-payment.service';
+export type { PrepaidAlertInput } from './monitoring/prepaid-alerts';
 /** The scheduled checks, so operators' tools and tests can run one now. */
 export { CoverageCheck } from './monitoring/coverage-check.task';
 export { InstructionEscalation } from './instruction-escalation.task';

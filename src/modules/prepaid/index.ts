@@ -10,3 +10,8 @@ export {
 export { PrepaidConfirmedBy, PrepaidLessonStatus } from './entities/prepaid-lesson.entity';
 export { PrepaidRefundStatus } from './entities/prepaid-refund.entity';
 export { PrepaidReleaseStatus } from './entities/prepaid-release.entity';
+/** The scheduled money jobs and the bank-money subscriber, so operators' tools and tests can run one now. */
+export { ReleaseTask } from './release.task';
+export { RefundSweep } from './refund-sweep.task';
+export { BankMoneySubscriber } from './subscribers/bank-money.subscriber';
+export { contractCodeHash } from './contract-code';

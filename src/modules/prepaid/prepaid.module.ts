@@ -13,6 +13,15 @@ import { PrepaidRefund } from './entities/prepaid-refund.entity';
 import { PrepaidRelease } from './entities/prepaid-release.entity';
 import { PrepaidFacade } from './prepaid.facade';
 import { WorkingDays } from './working-days';
+import { DepositService } from './deposit.service';
+import { PrepaidMoneyResolver } from './graphql/prepaid-money.resolver';
+import { PrepaidMoneyQueries } from './prepaid-money.queries';
+import { RefundSweep } from './refund-sweep.task';
+import { RefundService } from './refund.service';
+import { ReleaseService } from './release.service';
+import { ReleaseTask } from './release.task';
+import { BankMoneySubscriber } from './subscribers/bank-money.subscriber';
+import { InstitutionExitSubscriber } from './subscribers/institution-exit.subscriber';
 
 /** Prepaid contracts lesson by lesson (预付费 一课一消): contracts, lessons, confirmations, releases, refunds. */
 @Module({
@@ -26,7 +35,19 @@ import { WorkingDays } from './working-days';
     CreditModule,
     NotificationsModule,
   ],
-  providers: [WorkingDays, PrepaidFacade],
+  providers: [
+    WorkingDays,
+    PrepaidFacade,
+    DepositService,
+    ReleaseService,
+    RefundService,
+    PrepaidMoneyQueries,
+    PrepaidMoneyResolver,
+    ReleaseTask,
+    RefundSweep,
+    BankMoneySubscriber,
+    InstitutionExitSubscriber,
+  ],
   exports: [PrepaidFacade],
 })
 export class PrepaidModule {}

@@ -45,14 +45,20 @@ export interface EscrowAlertPayload {
   details: Record<string, unknown>;
 }
 
-/** escrow.instruction.* payload (outcome once a bank has acknowledged). */
+/**
+ * escrow.instruction.* payload (outcome once a bank has acknowledged). RELEASE / REFUND (一课一消, additive in
+ * version 1) carry the amount in fen as a decimal string and the prepaid contracts covered; a REFUND its payee.
+ */
 export interface EscrowInstructionPayload {
   instructionId: string;
   accountId: string;
   institutionId: string;
   bankCode: string;
-  action: 'FREEZE' | 'UNFREEZE';
+  action: 'FREEZE' | 'UNFREEZE' | 'RELEASE' | 'REFUND';
   outcome?: 'EXECUTED' | 'REFUSED';
+  amountFen?: string;
+  contractIds?: string[];
+  payeeRef?: string;
 }
 
 /** escrow.account.* payload. */
@@ -99,6 +105,25 @@ export const EVENT_CATALOGUE = {
   // escrow
   'escrow.alert.raised': event<EscrowAlertPayload>(1),
   'escrow.alert.resolved': event<EscrowAlertPayload>(1),
+  /**
+   * Money items a bank batch newly stored for one account (one event per batch and account, in the ingest
+   * transaction; resends, duplicates, INTEREST and FEE are not in it). Amounts in fen as decimal strings.
+   */
+  'escrow.transactions.posted': event<{
+    accountId: string;
+    institutionId: string;
+    bankCode: string;
+    townshipCode: string;
+    items: {
+      txnId: string;
+      type: 'DEPOSIT' | 'RELEASE' | 'REFUND' | 'REVERSAL';
+      amountFen: string;
+      bookedAt: string;
+      payerRef: string | null;
+      contractRef: string | null;
+      reversalOf: string | null;
+    }[];
+  }>(1),
   'escrow.instruction.issued': event<EscrowInstructionPayload>(1),
   'escrow.instruction.acknowledged': event<EscrowInstructionPayload>(1),
   /** A bank has not acknowledged an instruction within the county rule escrow.instruction_ack_hours (supervision opens a task). */

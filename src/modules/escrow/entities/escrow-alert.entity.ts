@@ -30,6 +30,10 @@ export class EscrowAlert {
   @Column({ type: 'varchar', length: 16 })
   status!: AlertStatus;
 
+  /** What a prepaid alert is about (a refund, a deposit): one open alert per subject. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  subjectRef!: string | null;
+
   @Column({ type: 'jsonb' })
   details!: Record<string, unknown>;
 

@@ -1,6 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { fenTransformer } from '../../../platform/database/money';
 
-export type InstructionAction = 'FREEZE' | 'UNFREEZE';
+export type InstructionAction = 'FREEZE' | 'UNFREEZE' | PaymentAction;
+/** Payment instructions (一课一消, issue #20): money out of custody to the institution or back to the payer. */
+export type PaymentAction = 'RELEASE' | 'REFUND';
+export const INSTRUCTION_ACTIONS: readonly InstructionAction[] = ['FREEZE', 'UNFREEZE', 'RELEASE', 'REFUND'];
 export type InstructionStatus = 'PENDING' | 'EXECUTED' | 'REFUSED';
 
 /** An instruction (监管指令) from the regulator to the bank holding an account. */
@@ -47,4 +51,16 @@ export class EscrowInstruction {
 
   @Column({ type: 'timestamptz', nullable: true })
   escalatedAt!: Date | null;
+
+  /** RELEASE / REFUND: the amount in fen (null for FREEZE / UNFREEZE). */
+  @Column({ type: 'bigint', nullable: true, transformer: fenTransformer })
+  amountFen!: bigint | null;
+
+  /** RELEASE / REFUND: the prepaid contracts (ids, never their codes) the payment covers. */
+  @Column({ type: 'uuid', array: true, nullable: true })
+  contractIds!: string[] | null;
+
+  /** REFUND: the payer reference (as the bank reported it on the deposit) the bank pays back to. */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  payeeRef!: string | null;
 }

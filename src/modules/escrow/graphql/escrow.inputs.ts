@@ -93,8 +93,10 @@ export class IssueBankInstructionInput {
   @IsUUID()
   accountId!: string;
 
-  @Field(() => InstructionActionEnum)
-  @IsIn(Object.values(InstructionActionEnum))
+  @Field(() => InstructionActionEnum, {
+    description: 'FREEZE or UNFREEZE (RELEASE and REFUND come from prepaid contracts)',
+  })
+  @IsIn([InstructionActionEnum.FREEZE, InstructionActionEnum.UNFREEZE])
   action!: 'FREEZE' | 'UNFREEZE';
 
   @Field()

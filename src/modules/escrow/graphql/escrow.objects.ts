@@ -10,9 +10,17 @@ export const EscrowAlertTypeEnum = {
   PREPAID_LIMIT_EXCEEDED: 'PREPAID_LIMIT_EXCEEDED',
   STALE_REPORT: 'STALE_REPORT',
   NO_ESCROW_ACCOUNT: 'NO_ESCROW_ACCOUNT',
+  RELEASE_OVER_RELEASABLE: 'RELEASE_OVER_RELEASABLE',
+  DEPOSIT_UNMATCHED: 'DEPOSIT_UNMATCHED',
+  REFUND_OVERDUE: 'REFUND_OVERDUE',
 } as const;
 export const EscrowAlertStatusEnum = { OPEN: 'OPEN', ACKNOWLEDGED: 'ACKNOWLEDGED', RESOLVED: 'RESOLVED' } as const;
-export const InstructionActionEnum = { FREEZE: 'FREEZE', UNFREEZE: 'UNFREEZE' } as const;
+export const InstructionActionEnum = {
+  FREEZE: 'FREEZE',
+  UNFREEZE: 'UNFREEZE',
+  RELEASE: 'RELEASE',
+  REFUND: 'REFUND',
+} as const;
 export const InstructionStatusEnum = { PENDING: 'PENDING', EXECUTED: 'EXECUTED', REFUSED: 'REFUSED' } as const;
 export const RiskReserveStatusEnum = { ACTIVE: 'ACTIVE', RELEASED: 'RELEASED' } as const;
 
@@ -23,7 +31,7 @@ registerEnumType(EscrowAccountStatusEnum, {
 registerEnumType(EscrowAlertTypeEnum, {
   name: 'EscrowAlertType',
   description:
-    'SHORTFALL (余额不足), RECONCILIATION_MISMATCH (对账不符), ABNORMAL_RELEASE (异常划转), PREPAID_LIMIT_EXCEEDED (超限预收费), STALE_REPORT (未按时报送), NO_ESCROW_ACCOUNT (未开设监管账户)',
+    'SHORTFALL (余额不足), RECONCILIATION_MISMATCH (对账不符), ABNORMAL_RELEASE (异常划转), PREPAID_LIMIT_EXCEEDED (超限预收费), STALE_REPORT (未按时报送), NO_ESCROW_ACCOUNT (未开设监管账户), RELEASE_OVER_RELEASABLE (划转超过已消课金额), DEPOSIT_UNMATCHED (入账未匹配合同), REFUND_OVERDUE (退费逾期未执行)',
 });
 registerEnumType(EscrowAlertStatusEnum, {
   name: 'EscrowAlertStatus',
@@ -31,7 +39,8 @@ registerEnumType(EscrowAlertStatusEnum, {
 });
 registerEnumType(InstructionActionEnum, {
   name: 'BankInstructionAction',
-  description: 'FREEZE (冻结) / UNFREEZE (解冻)',
+  description:
+    'FREEZE (冻结) / UNFREEZE (解冻), issued by the county office; RELEASE (一课一消划转) / REFUND (退费), issued by the service from prepaid contracts',
 });
 registerEnumType(InstructionStatusEnum, {
   name: 'BankInstructionStatus',
@@ -151,6 +160,12 @@ export class BankInstructionObject {
 
   @Field(() => Date, { nullable: true, description: 'When it was escalated for want of an acknowledgement' })
   escalatedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'RELEASE / REFUND: the amount in yuan ("123.45")' })
+  amount!: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'RELEASE / REFUND: the prepaid contracts covered' })
+  contractIds!: string[] | null;
 }
 
 @ObjectType('EscrowAccount', { description: 'Escrow account (监管账户) a partner bank holds for an institution' })
@@ -200,7 +215,11 @@ export class EscrowAlertObject {
   @Field(() => EscrowAlertStatusEnum)
   status!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Null for NO_ESCROW_ACCOUNT' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Null for NO_ESCROW_ACCOUNT, and for REFUND_OVERDUE or DEPOSIT_UNMATCHED of an institution without an account in use',
+  })
   accountId!: string | null;
 
   @Field(() => String, { nullable: true })

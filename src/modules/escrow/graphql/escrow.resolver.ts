@@ -78,7 +78,10 @@ const transactionObject = (t: EscrowTransaction): EscrowTransactionObject => ({
   receivedAt: t.receivedAt,
 });
 
-const instructionObject = (i: EscrowInstruction): BankInstructionObject => ({ ...i });
+const instructionObject = (i: EscrowInstruction): BankInstructionObject => ({
+  ...i,
+  amount: i.amountFen === null ? null : formatMoney(i.amountFen),
+});
 
 const ratio = (covered: number, operating: number): number => (operating === 0 ? 1 : covered / operating);
 const coverageRow = (r: CoverageRow): EscrowCoverageRowObject => ({ ...r, ratio: ratio(r.covered, r.operating) });

@@ -5,9 +5,14 @@ import { EscrowAlertPayload } from '../../../platform/events/catalogue';
 import { EscrowMetrics } from '../escrow.metrics';
 import { AlertType } from './rules';
 
-/** An alert to raise: against an account, or (NO_ESCROW_ACCOUNT) against an institution with none. */
+/**
+ * An alert to raise: against an account, or (NO_ESCROW_ACCOUNT; REFUND_OVERDUE and DEPOSIT_UNMATCHED when
+ * there is no account in use) against an institution. subjectRef (the refund, the deposit) keeps one open
+ * alert per subject rather than per account and type.
+ */
 export interface AlertDraft {
   type: AlertType;
+  subjectRef?: string | null;
   accountId: string | null;
   accountNo: string | null;
   bankCode: string | null;
@@ -74,8 +79,8 @@ export class AlertWriter {
     const insert = async (drafts: AlertDraft[], conflict: string) => {
       if (drafts.length === 0) return;
       const rows: AlertRow[] = await em.query(
-        `INSERT INTO escrow_alert (account_id, institution_id, bank_code, account_no, township_code, type, status, details, raised_at)
-         SELECT a, i, b, n, t, ty, 'OPEN', d, $8 FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::jsonb[]) AS x(a, i, b, n, t, ty, d)
+        `INSERT INTO escrow_alert (account_id, institution_id, bank_code, account_no, township_code, type, status, details, raised_at, subject_ref)
+         SELECT a, i, b, n, t, ty, 'OPEN', d, $8, s FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::jsonb[], $9::varchar[]) AS x(a, i, b, n, t, ty, d, s)
          ON CONFLICT ${conflict} DO NOTHING
          RETURNING id, account_id, account_no, institution_id, bank_code, type, details`,
         [
@@ -87,12 +92,19 @@ export class AlertWriter {
           drafts.map((d) => d.type),
           drafts.map((d) => JSON.stringify(d.details)),
           now,
+          drafts.map((d) => d.subjectRef ?? null),
         ],
       );
       for (const r of rows) published.push({ name: 'escrow.alert.raised', payload: payload(r) });
     };
-    await insert(forAccounts, `(account_id, type) WHERE status <> 'RESOLVED' AND account_id IS NOT NULL`);
-    await insert(forInstitutions, `(institution_id, type) WHERE status <> 'RESOLVED' AND account_id IS NULL`);
+    await insert(
+      forAccounts,
+      `(account_id, type, (coalesce(subject_ref, ''))) WHERE status <> 'RESOLVED' AND account_id IS NOT NULL`,
+    );
+    await insert(
+      forInstitutions,
+      `(institution_id, type, (coalesce(subject_ref, ''))) WHERE status <> 'RESOLVED' AND account_id IS NULL`,
+    );
     if (resolveIds.length > 0) {
       const [rows] = (await em.query(
         `UPDATE escrow_alert SET status = 'RESOLVED', resolved_at = $2 WHERE id = ANY($1::uuid[]) AND status <> 'RESOLVED'

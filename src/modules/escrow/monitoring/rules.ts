@@ -11,7 +11,15 @@ export type AlertType =
   | 'ABNORMAL_RELEASE'
   | 'PREPAID_LIMIT_EXCEEDED'
   | 'STALE_REPORT'
-  | 'NO_ESCROW_ACCOUNT';
+  | 'NO_ESCROW_ACCOUNT'
+  | PrepaidAlertType;
+/** Raised by the prepaid module (一课一消, issue #20) through EscrowFacade.raiseAlert. */
+export type PrepaidAlertType = 'RELEASE_OVER_RELEASABLE' | 'DEPOSIT_UNMATCHED' | 'REFUND_OVERDUE';
+export const PREPAID_ALERT_TYPES: readonly PrepaidAlertType[] = [
+  'RELEASE_OVER_RELEASABLE',
+  'DEPOSIT_UNMATCHED',
+  'REFUND_OVERDUE',
+];
 export const ALERT_TYPES: readonly AlertType[] = [
   'SHORTFALL',
   'RECONCILIATION_MISMATCH',
@@ -19,6 +27,7 @@ export const ALERT_TYPES: readonly AlertType[] = [
   'PREPAID_LIMIT_EXCEEDED',
   'STALE_REPORT',
   'NO_ESCROW_ACCOUNT',
+  ...PREPAID_ALERT_TYPES,
 ];
 
 /** A rule's verdict: the condition holds (with details for the alert) or it does not. */

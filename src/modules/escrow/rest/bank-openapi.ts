@@ -90,7 +90,8 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
       { name: 'transactions', description: 'Account movements (资金流水)' },
       {
         name: 'instructions',
-        description: 'Freeze and unfreeze instructions from the regulator (监管指令) and their acknowledgements',
+        description:
+          'Instructions from the regulator (监管指令) and their acknowledgements: freeze and unfreeze; on request (?actions=…) the prepaid payment instructions RELEASE (一课一消划转) and REFUND (退费)',
       },
     ],
     paths: {
@@ -214,12 +215,28 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
           operationId: 'listInstructions',
           tags: ['instructions'],
           summary: 'Instructions from the regulator to this bank (监管指令), oldest first, at most 500',
+          description:
+            'Without actions, only FREEZE and UNFREEZE instructions are listed (what every v1 client handles). A bank that executes ' +
+            'prepaid payments asks for them with actions=FREEZE,UNFREEZE,RELEASE,REFUND; RELEASE and REFUND items carry amount and contractIds, a REFUND also payeeRef.',
           parameters: [
             {
               name: 'status',
               in: 'query',
               required: false,
               schema: { type: 'string', enum: ['PENDING', 'EXECUTED', 'REFUSED'], default: 'PENDING' },
+            },
+            {
+              name: 'actions',
+              in: 'query',
+              required: false,
+              description:
+                'Comma-separated actions to list (FREEZE, UNFREEZE, RELEASE, REFUND); default FREEZE,UNFREEZE. Ask for RELEASE and REFUND once your client handles them.',
+              schema: {
+                type: 'string',
+                pattern: '^(FREEZE|UNFREEZE|RELEASE|REFUND)(,(FREEZE|UNFREEZE|RELEASE|REFUND)){0,3}$',
+                default: 'FREEZE,UNFREEZE',
+              },
+              example: 'FREEZE,UNFREEZE,RELEASE,REFUND',
             },
           ],
           responses: {
@@ -249,7 +266,8 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
           tags: ['instructions'],
           summary: 'Acknowledges an instruction (执行回执)',
           description:
-            'EXECUTED applies the instruction (the account becomes FROZEN or ACTIVE). The same outcome twice is idempotent (200 with the instruction); a different outcome is 409.',
+            'EXECUTED applies a FREEZE or UNFREEZE (the account becomes FROZEN or ACTIVE); for a RELEASE or REFUND it records that the payment was made, ' +
+            'and the money itself is reported as the matching RELEASE or REFUND transaction (POST /transactions). The same outcome twice is idempotent (200 with the instruction); a different outcome is 409.',
           parameters: [
             ...postHeaders,
             { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
@@ -432,7 +450,11 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
           properties: {
             id: { type: 'string', format: 'uuid' },
             accountNo: { type: 'string' },
-            action: { type: 'string', enum: ['FREEZE', 'UNFREEZE'] },
+            action: {
+              type: 'string',
+              enum: ['FREEZE', 'UNFREEZE', 'RELEASE', 'REFUND'],
+              description: 'RELEASE and REFUND only when asked for with ?actions=',
+            },
             reason: { type: 'string' },
             issuedAt: { type: 'string', format: 'date-time' },
             status: { type: 'string', enum: ['PENDING', 'EXECUTED', 'REFUSED'] },
@@ -440,6 +462,24 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
             executedAt: { type: ['string', 'null'], format: 'date-time' },
             note: { type: ['string', 'null'] },
             acknowledgedAt: { type: ['string', 'null'], format: 'date-time' },
+            amount: {
+              ...money,
+              description:
+                'RELEASE / REFUND only (absent on FREEZE / UNFREEZE): the amount to pay out of custody, a two-decimal string',
+            },
+            contractIds: {
+              type: 'array',
+              items: { type: 'string', format: 'uuid' },
+              minItems: 1,
+              description:
+                'RELEASE / REFUND only: ids of the prepaid contracts the payment covers (ids, never the contract codes printed for parents)',
+            },
+            payeeRef: {
+              type: 'string',
+              maxLength: 128,
+              description:
+                'REFUND only: the payerRef your bank reported on the deposit; pay the refund back to that payer',
+            },
           },
         },
       },

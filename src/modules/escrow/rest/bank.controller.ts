@@ -8,7 +8,7 @@ import { BankIngestService, BatchResult } from '../bank-ingest.service';
 import { BankAccountView, EscrowAccountService } from '../escrow-account.service';
 import { BankInstructionView, EscrowInstructionService } from '../escrow-instruction.service';
 import { BankOpenApiDocument, bankOpenApi } from './bank-openapi';
-import { AccountsQuery, AckBody, InstructionsQuery, batchItems } from './bank.dto';
+import { AccountsQuery, AckBody, InstructionsQuery, batchItems, requestedActions } from './bank.dto';
 
 /**
  * The bank custody REST interface, version 1 (docs/bank-api.md). Signed requests, rate limit and
@@ -50,7 +50,9 @@ export class BankController {
     @CurrentPrincipal() bank: BankPrincipal,
     @Query() query: InstructionsQuery,
   ): Promise<{ instructions: BankInstructionView[] }> {
-    return { instructions: await this.instructions.listForBank(bank, query.status ?? 'PENDING') };
+    return {
+      instructions: await this.instructions.listForBank(bank, query.status ?? 'PENDING', requestedActions(query)),
+    };
   }
 
   @Post('instructions/:id/ack')

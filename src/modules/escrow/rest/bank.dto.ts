@@ -62,10 +62,26 @@ export class AccountsQuery {
   limit?: number;
 }
 
+/** ?actions=FREEZE,UNFREEZE,RELEASE,REFUND: a comma-separated list of the actions a bank handles. */
+export const ACTIONS_PATTERN = /^(FREEZE|UNFREEZE|RELEASE|REFUND)(,(FREEZE|UNFREEZE|RELEASE|REFUND)){0,3}$/;
+
 export class InstructionsQuery {
   @IsOptional()
   @IsIn(['PENDING', 'EXECUTED', 'REFUSED'])
   status?: 'PENDING' | 'EXECUTED' | 'REFUSED';
+
+  @IsOptional()
+  @IsString()
+  @Matches(ACTIONS_PATTERN, {
+    message: 'actions must be a comma-separated list of FREEZE, UNFREEZE, RELEASE, REFUND',
+  })
+  actions?: string;
+}
+
+/** The actions a bank asked for; FREEZE and UNFREEZE when it did not ask (strict v1 clients). */
+export function requestedActions(query: InstructionsQuery): ('FREEZE' | 'UNFREEZE' | 'RELEASE' | 'REFUND')[] {
+  if (query.actions === undefined) return ['FREEZE', 'UNFREEZE'];
+  return [...new Set(query.actions.split(',') as ('FREEZE' | 'UNFREEZE' | 'RELEASE' | 'REFUND')[])];
 }
 
 export class AckBody {

@@ -122,6 +122,10 @@ export class PrepaidContract {
   @Column({ type: 'timestamptz', nullable: true })
   matchedAt!: Date | null;
 
+  /** The payerRef the bank reported on the matched deposit: the payee of a REFUND instruction. */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  matchedPayerRef!: string | null;
+
   @Column({ type: 'int', default: 0 })
   lessonsTaught!: number;
 

@@ -5,6 +5,8 @@ import { RegistryFacade } from '../../registry';
 import { TaskService } from '../task.service';
 import { TargetKind, TaskType } from '../supervision.enums';
 
+const ACTION_NAMES = { FREEZE: '冻结', UNFREEZE: '解冻', RELEASE: '划转', REFUND: '退费' } as const;
+
 /**
  * Tasks other modules' events call for, one per source (the source reference is unique, and each
  * subscriber runs once per event anyway). Auto-created tasks have no assignees yet: the lead department
@@ -36,7 +38,7 @@ export class TaskSourcesSubscriber {
     });
   }
 
-  /** A bank left a freeze/unfreeze instruction unacknowledged: 金融办 follows it up with the bank. */
+  /** A bank left an instruction (freeze, unfreeze, release, refund) unacknowledged: 金融办 follows it up with the bank. */
   @OnEvent('escrow.instruction.unacknowledged', { name: 'supervision.open-instruction-task' })
   async onUnacknowledged(event: DomainEvent<'escrow.instruction.unacknowledged'>, em: EntityManager): Promise<void> {
     const p = event.payload;
@@ -44,7 +46,7 @@ export class TaskSourcesSubscriber {
     await this.supervision.createFromSource(em, {
       sourceRef: `escrow_instruction:${p.instructionId}`,
       type: TaskType.ESCROW_ALERT_FOLLOW_UP,
-      title: `银行未确认${p.action === 'FREEZE' ? '冻结' : '解冻'}指令：${institution?.name ?? p.institutionId}`,
+      title: `银行未确认${ACTION_NAMES[p.action]}指令：${institution?.name ?? p.institutionId}`,
       description: `Bank ${p.bankCode} has not acknowledged the ${p.action} instruction ${p.instructionId} issued ${p.issuedAt}: ${p.reason}`,
       targetKind: TargetKind.INSTITUTION,
       targetId: p.institutionId,
