@@ -20,6 +20,7 @@ export class Prepaid1764500000000 implements MigrationInterface {
       payer_name_enc text NOT NULL,
       payer_phone_enc text NOT NULL,
       payer_phone_last4_hash varchar(64) NOT NULL,
+      payer_hash varchar(64) NOT NULL,
       lessons_bought int NOT NULL CHECK (lessons_bought > 0),
       lesson_minutes int NOT NULL CHECK (lesson_minutes > 0),
       price_per_lesson_fen bigint NOT NULL CHECK (price_per_lesson_fen >= 0),
@@ -57,6 +58,10 @@ export class Prepaid1764500000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX idx_prepaid_contract_institution ON prepaid_contract (institution_id, created_at DESC, id DESC)`,
     );
+    // Top-ups count as one charge: the same payer and student's contracts at the institution in the window.
+    await q.query(
+      `CREATE INDEX idx_prepaid_contract_payer ON prepaid_contract (institution_id, payer_hash, created_at) WHERE status <> 'CANCELLED'`,
+    );
     await q.query(`CREATE INDEX idx_prepaid_contract_list ON prepaid_contract (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX idx_prepaid_contract_township ON prepaid_contract (township_code, created_at DESC)`);
     await q.query(
@@ -80,6 +85,7 @@ export class Prepaid1764500000000 implements MigrationInterface {
       confirmed_at timestamptz,
       confirmed_by varchar(8) CHECK (confirmed_by IN ('PARENT','AUTO')),
       objection_complaint_id uuid,
+      objected_at timestamptz,
       CHECK ((status = 'CONFIRMED') = (confirmed_at IS NOT NULL AND confirmed_by IS NOT NULL)))`);
     await q.query(`CREATE INDEX idx_prepaid_lesson_contract ON prepaid_lesson (contract_id, taught_on, id)`);
     // The daily auto-confirm reads only the due rows: WHERE status = 'PENDING' AND confirm_due_on <= today.

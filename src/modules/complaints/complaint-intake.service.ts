@@ -25,6 +25,16 @@ import { ComplaintIntake } from './complaints.types';
 const INTAKE_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
 
 /** Intake of complaints and petitions (投诉/信访): the public form and officer registration, routing by the duty table. */
+interface PreparedIntake {
+  institution: InstitutionSummary | null;
+  townshipCode: string;
+  routing: Routing;
+  now: Date;
+  tz: string;
+  periods: Record<'complaints.route_days' | 'complaints.accept_days', number>;
+  anonymous: boolean;
+}
+
 @Injectable()
 export class ComplaintIntakeService {
   constructor(
@@ -70,6 +80,26 @@ export class ComplaintIntakeService {
   }
 
   private async intake(actor: Principal, input: ComplaintIntake, channel: ComplaintChannel): Promise<Complaint> {
+    const prepared = await this.prepare(input);
+    return this.dataSource.transaction((em) => this.intakeIn(em, actor, input, channel, prepared));
+  }
+
+  /**
+   * A complaint opened inside another module's transaction (a parent's objection to a lesson record in
+   * prepaid): the same checks, routing, deadlines, duplicates, timeline and audit as any intake.
+   */
+  async openIn(
+    em: EntityManager,
+    actor: Principal,
+    input: ComplaintIntake,
+    channel: ComplaintChannel,
+  ): Promise<Complaint> {
+    const prepared = await this.prepare(input);
+    return this.intakeIn(em, actor, input, channel, prepared);
+  }
+
+  /** Validation, the institution, township, routing and rule values: everything read before the transaction. */
+  private async prepare(input: ComplaintIntake): Promise<PreparedIntake> {
     const problems: { path: string; message: string }[] = [];
     const anonymous = input.anonymous ?? false;
     const hasContact = !!(input.contactName || input.contactPhone);
@@ -118,76 +148,83 @@ export class ComplaintIntakeService {
     const tz = this.config.timeZone;
     // The deadlines are computed and stored now: a later rule change does not move them.
     const periods = await this.policy.values(['complaints.route_days', 'complaints.accept_days'], now);
+    return { institution, townshipCode, routing, now, tz, periods, anonymous };
+  }
 
-    return this.dataSource.transaction(async (em) => {
-      let duplicateOf: string | null = null;
-      if (institution) {
-        // Serialise intakes about one institution and category, so two at once do not both become primaries.
-        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-          `complaint-dup:${institution.id}:${input.category}`,
-        ]);
-        const since = new Date(now.getTime() - this.config.complaints.duplicateWindowDays * 86_400_000);
-        const [primary] = (await em.query(
-          `SELECT id FROM complaint WHERE institution_id = $1 AND category = $2 AND duplicate_of IS NULL AND institution_id IS NOT NULL
-             AND status = ANY($3) AND received_at >= $4 ORDER BY received_at, id LIMIT 1`,
-          [institution.id, input.category, OPEN_STATUSES, since],
-        )) as { id: string }[];
-        duplicateOf = primary?.id ?? null;
-      }
-      const key = this.config.security.encryptionKey;
-      const complaint = em.create(Complaint, {
-        trackingNumber: await this.freshTrackingNumber(em),
-        channel,
-        category: input.category,
-        status: ComplaintStatus.RECEIVED,
-        description: input.description,
-        institutionId: institution?.id ?? null,
-        institutionName: institution?.name ?? input.institutionName ?? null,
-        address: input.address ?? null,
-        townshipCode,
-        leadDepartmentCode: routing.leadDepartmentCode,
-        coDepartmentCodes: routing.coDepartmentCodes,
-        anonymous,
-        contactNameEnc: input.contactName ? encrypt(key, input.contactName) : null,
-        contactPhoneEnc: input.contactPhone ? encrypt(key, input.contactPhone) : null,
-        duplicateOf,
-        receivedAt: now,
-        routeDueAt: calendarDeadline(now, periods['complaints.route_days'], tz).dueAt,
-        acceptDueAt: calendarDeadline(now, periods['complaints.accept_days'], tz).dueAt,
-        handleDueAt: null,
-        reopenCount: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await em.save(complaint);
-      await this.lifecycle.addTimeline(em, complaint, null);
-      await this.audit.record(em, {
-        actor,
-        action: 'complaints.complaint.received',
-        entityType: 'complaint',
-        entityId: complaint.id,
-        summary: {
-          channel,
-          category: complaint.category,
-          townshipCode,
-          ...routing,
-          institutionId: complaint.institutionId,
-          duplicateOf,
-          anonymous,
-        },
-      });
-      if (complaint.category === ComplaintCategory.UNLICENSED_TRAINING) {
-        await this.events.publish(em, 'complaints.unlicensed_training.reported', {
-          complaintId: complaint.id,
-          trackingNumber: complaint.trackingNumber,
-          townshipCode,
-          address: complaint.address,
-          description: complaint.description,
-          institutionName: complaint.institutionName,
-        });
-      }
-      return complaint;
+  private async intakeIn(
+    em: EntityManager,
+    actor: Principal,
+    input: ComplaintIntake,
+    channel: ComplaintChannel,
+    { institution, townshipCode, routing, now, tz, periods, anonymous }: PreparedIntake,
+  ): Promise<Complaint> {
+    let duplicateOf: string | null = null;
+    if (institution) {
+      // Serialise intakes about one institution and category, so two at once do not both become primaries.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `complaint-dup:${institution.id}:${input.category}`,
+      ]);
+      const since = new Date(now.getTime() - this.config.complaints.duplicateWindowDays * 86_400_000);
+      const [primary] = (await em.query(
+        `SELECT id FROM complaint WHERE institution_id = $1 AND category = $2 AND duplicate_of IS NULL AND institution_id IS NOT NULL
+           AND status = ANY($3) AND received_at >= $4 ORDER BY received_at, id LIMIT 1`,
+        [institution.id, input.category, OPEN_STATUSES, since],
+      )) as { id: string }[];
+      duplicateOf = primary?.id ?? null;
+    }
+    const key = this.config.security.encryptionKey;
+    const complaint = em.create(Complaint, {
+      trackingNumber: await this.freshTrackingNumber(em),
+      channel,
+      category: input.category,
+      status: ComplaintStatus.RECEIVED,
+      description: input.description,
+      institutionId: institution?.id ?? null,
+      institutionName: institution?.name ?? input.institutionName ?? null,
+      address: input.address ?? null,
+      townshipCode,
+      leadDepartmentCode: routing.leadDepartmentCode,
+      coDepartmentCodes: routing.coDepartmentCodes,
+      anonymous,
+      contactNameEnc: input.contactName ? encrypt(key, input.contactName) : null,
+      contactPhoneEnc: input.contactPhone ? encrypt(key, input.contactPhone) : null,
+      duplicateOf,
+      receivedAt: now,
+      routeDueAt: calendarDeadline(now, periods['complaints.route_days'], tz).dueAt,
+      acceptDueAt: calendarDeadline(now, periods['complaints.accept_days'], tz).dueAt,
+      handleDueAt: null,
+      reopenCount: 0,
+      createdAt: now,
+      updatedAt: now,
     });
+    await em.save(complaint);
+    await this.lifecycle.addTimeline(em, complaint, null);
+    await this.audit.record(em, {
+      actor,
+      action: 'complaints.complaint.received',
+      entityType: 'complaint',
+      entityId: complaint.id,
+      summary: {
+        channel,
+        category: complaint.category,
+        townshipCode,
+        ...routing,
+        institutionId: complaint.institutionId,
+        duplicateOf,
+        anonymous,
+      },
+    });
+    if (complaint.category === ComplaintCategory.UNLICENSED_TRAINING) {
+      await this.events.publish(em, 'complaints.unlicensed_training.reported', {
+        complaintId: complaint.id,
+        trackingNumber: complaint.trackingNumber,
+        townshipCode,
+        address: complaint.address,
+        description: complaint.description,
+        institutionName: complaint.institutionName,
+      });
+    }
+    return complaint;
   }
 
   /** Lead and co-operating departments of a category, read from the reference duty table. */

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ComplaintCategory } from './complaint.enums';
+import { EntityManager } from 'typeorm';
+import { Principal } from '../../platform/auth/principal';
+import { ComplaintCategory, ComplaintChannel } from './complaint.enums';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintsQueries } from './complaints.queries';
 import { Routing } from './routing';
-import { ComplaintDashboardFigures, ComplaintOverdueRow } from './complaints.types';
+import { ComplaintDashboardFigures, ComplaintIntake, ComplaintOverdueRow } from './complaints.types';
 
 /** What other modules (the dashboard) read of complaints: figures (through the module's queries) and the routing of a category. */
 @Injectable()
@@ -21,6 +23,20 @@ export class ComplaintsFacade {
   /** Overdue complaints per township, lead department and level: see ComplaintsQueries.overdueBreakdown. */
   overdueBreakdown(input: { townshipCode?: string; now?: Date }): Promise<ComplaintOverdueRow[]> {
     return this.queries.overdueBreakdown(input);
+  }
+
+  /**
+   * Opens a complaint in the caller's transaction (a parent's objection to a lesson in prepaid), with
+   * complaints' own checks, routing by category, stored deadlines, duplicate linking and audit.
+   */
+  async openIn(
+    em: EntityManager,
+    actor: Principal,
+    input: ComplaintIntake,
+    channel: ComplaintChannel,
+  ): Promise<{ id: string; trackingNumber: string }> {
+    const c = await this.intake.openIn(em, actor, input, channel);
+    return { id: c.id, trackingNumber: c.trackingNumber };
   }
 
   /** Lead and co-operating departments of a category, read from the reference duty table. */

@@ -11,3 +11,4 @@ export { ComplaintCategory, ComplaintChannel, ComplaintStatus, Satisfaction } fr
 export type { ComplaintDeadline } from './complaint.enums';
 export { COMPLAINT_ROUTING } from './routing';
 export type { Routing } from './routing';
+export { maskName, maskPhone } from './masking';

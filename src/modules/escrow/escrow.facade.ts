@@ -12,6 +12,14 @@ import { PrepaidAlertInput, PrepaidAlerts } from './monitoring/prepaid-alerts';
 import { PrepaidAlertType } from './monitoring/rules';
 import { coverageCounts } from './risk-reserve.service';
 
+/** The routes by which an institution may take prepaid fees on a business date (资金监管). */
+export interface PaymentRoutes {
+  /** The account in use (not CLOSED), if any; a FROZEN account is in use but receives no release. */
+  account: { id: string; status: 'ACTIVE' | 'FROZEN'; bankCode: string; townshipCode: string | null } | null;
+  /** An ACTIVE risk reserve (风险保证金) valid on the date. */
+  riskReserveValid: boolean;
+}
+
 export interface EscrowDashboardFigures {
   /** Covered by either route: an escrow account in use or a risk reserve (风险保证金) valid today. */
   coveredInstitutions: number;
@@ -98,6 +106,35 @@ export class EscrowFacade {
     input: { institutionId: string; type: PrepaidAlertType; subjectRef: string | null },
   ): Promise<{ resolved: boolean }> {
     return this.prepaidAlerts.resolve(em, input);
+  }
+
+  /**
+   * The institution's escrow account in use and whether a risk reserve covers it on the business date
+   * (default today): one statement over ux_escrow_account_institution_open and
+   * ux_escrow_risk_reserve_institution_active. Prepaid contracts name one of these routes.
+   */
+  async paymentRoutes(institutionId: string, onDate?: string): Promise<PaymentRoutes> {
+    const today = onDate ?? businessDate(this.clock.now(), this.config.timeZone);
+    const [row] = (await this.dataSource.query(
+      `SELECT a.id, a.status, a.bank_code, a.township_code,
+              EXISTS (SELECT 1 FROM escrow_risk_reserve r WHERE r.institution_id = $1 AND r.status = 'ACTIVE'
+                      AND (r.valid_until IS NULL OR r.valid_until >= $2::date)) AS reserve
+       FROM (SELECT 1) AS one
+       LEFT JOIN escrow_account a ON a.institution_id = $1 AND a.status <> 'CLOSED'`,
+      [institutionId, today],
+    )) as {
+      id: string | null;
+      status: 'ACTIVE' | 'FROZEN';
+      bank_code: string;
+      township_code: string | null;
+      reserve: boolean;
+    }[];
+    return {
+      account: row?.id
+        ? { id: row.id, status: row.status, bankCode: row.bank_code, townshipCode: row.township_code }
+        : null,
+      riskReserveValid: row?.reserve ?? false,
+    };
   }
 
   /**

@@ -1,7 +1,7 @@
 /** Public surface of the escrow module: other modules import only from here. */
 export { EscrowModule } from './escrow.module';
 export { EscrowFacade } from './escrow.facade';
-export type { EscrowDashboardFigures } from './escrow.facade';
+export type { EscrowDashboardFigures, PaymentRoutes } from './escrow.facade';
 export type { FreezeRequestOutcome } from './escrow-instruction.service';
 export type { Coverage, CoverageRow } from './escrow-account.service';
 export type { AlertType, PrepaidAlertType } from './monitoring/rules';

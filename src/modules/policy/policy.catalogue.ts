@@ -401,6 +401,17 @@ export const POLICY_RULES = [
     usedBy: 'prepaid',
   }),
   rule({
+    key: 'prepaid.auto_confirms_after_objection',
+    kind: 'COUNT',
+    title: '家长异议后仍被自动确认的消课记录数 (达到即记入信用记录)',
+    nationalDefault: 3,
+    min: 1,
+    max: 100,
+    stricter: 'LOWER',
+    source: COUNTY,
+    usedBy: 'prepaid',
+  }),
+  rule({
     key: 'prepaid.deposit_match_working_days',
     kind: 'DAYS',
     title: '入账资金匹配合同期限 (工作日, 逾期预警)',

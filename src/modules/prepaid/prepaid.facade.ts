@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { ConfirmationService } from './confirmation.service';
+import { PrepaidContract } from './entities/prepaid-contract.entity';
+import { PrepaidLesson } from './entities/prepaid-lesson.entity';
+import { PrepaidQueries } from './prepaid.queries';
 import { WorkingDays } from './working-days';
 import { PrepaidRefund } from './entities/prepaid-refund.entity';
 import { RefundService } from './refund.service';
 
 /**
- * Prepaid contracts (预付费 一课一消) as other modules and the other sides (parent, platform) see them.
- * Starts small; the contract, lesson, confirmation, release and refund methods are added with their services.
+ * Prepaid contracts (预付费 一课一消) as other modules and the other sides see them. The parent side
+ * (no account) first proves the contract with `findByCode` (throttled by the caller), then passes the
+ * contract id to the confirmation methods.
  */
 @Injectable()
 export class PrepaidFacade {
   constructor(
     private readonly workingDays: WorkingDays,
     private readonly refunds: RefundService,
+    private readonly queries: PrepaidQueries,
+    private readonly confirmations: ConfirmationService,
   ) {}
 
   /**
@@ -31,5 +38,30 @@ export class PrepaidFacade {
   /** Working days after `from`, up to and including `to`. */
   workingDaysBetween(from: string, to: string): Promise<number> {
     return this.workingDays.workingDaysBetween(from, to);
+  }
+
+  /** The contract for a printed code and the payer phone's last 4 digits; one not-found answer for both mistakes. */
+  findByCode(code: string, phoneLast4: string): Promise<PrepaidContract> {
+    return this.queries.findByCode(code, phoneLast4);
+  }
+
+  /** Lesson records of contracts the caller has already proven or scoped. */
+  lessonsOf(contractIds: readonly string[]): Promise<PrepaidLesson[]> {
+    return this.queries.lessonsOf(contractIds);
+  }
+
+  /** The parent confirms PENDING lesson records of the contract (all or nothing). */
+  confirmLessons(contractId: string, lessonIds: readonly string[], by: 'PARENT' = 'PARENT'): Promise<PrepaidLesson[]> {
+    return this.confirmations.confirm(contractId, lessonIds, by);
+  }
+
+  /** The parent objects to a PENDING lesson record: a prepaid-fee complaint opens with the contract named. */
+  objectToLesson(contractId: string, lessonId: string, reason: string): Promise<PrepaidLesson> {
+    return this.confirmations.object(contractId, lessonId, reason);
+  }
+
+  /** Runs the auto-confirm now (operators' tools, tests); the task runs it hourly. */
+  autoConfirmDue(now?: Date): Promise<number> {
+    return this.confirmations.autoConfirmDue(now);
   }
 }

@@ -22,6 +22,11 @@ import { ReleaseService } from './release.service';
 import { ReleaseTask } from './release.task';
 import { BankMoneySubscriber } from './subscribers/bank-money.subscriber';
 import { InstitutionExitSubscriber } from './subscribers/institution-exit.subscriber';
+import { AutoConfirmTask } from './auto-confirm.task';
+import { ConfirmationService } from './confirmation.service';
+import { ContractService } from './contract.service';
+import { LessonService } from './lesson.service';
+import { PrepaidQueries } from './prepaid.queries';
 
 /** Prepaid contracts lesson by lesson (预付费 一课一消): contracts, lessons, confirmations, releases, refunds. */
 @Module({
@@ -37,7 +42,6 @@ import { InstitutionExitSubscriber } from './subscribers/institution-exit.subscr
   ],
   providers: [
     WorkingDays,
-    PrepaidFacade,
     DepositService,
     ReleaseService,
     RefundService,
@@ -47,6 +51,12 @@ import { InstitutionExitSubscriber } from './subscribers/institution-exit.subscr
     RefundSweep,
     BankMoneySubscriber,
     InstitutionExitSubscriber,
+    PrepaidQueries,
+    ContractService,
+    LessonService,
+    ConfirmationService,
+    AutoConfirmTask,
+    PrepaidFacade,
   ],
   exports: [PrepaidFacade],
 })

@@ -1,7 +1,7 @@
 /** Public surface of the registry module: other modules import only from here. */
 export { RegistryModule } from './registry.module';
 export { RegistryFacade } from './registry.facade';
-export type { InstitutionSummary } from './registry.facade';
+export type { CourseSummary, InstitutionSummary } from './registry.facade';
 export { InstitutionNotFound, institutionNotFound } from './registry.errors';
 export { InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from './entities/institution.entity';
 export { checkCreditCode, creditCodeCheckCharacter } from './credit-code';

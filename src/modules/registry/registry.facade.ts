@@ -6,6 +6,10 @@ import { InstitutionService } from './institution.service';
 import { LeadService } from './lead.service';
 import { UUID } from '../../platform/ids/uuid';
 import { RegistryQueries } from './registry.queries';
+import { Course } from './entities/course.entity';
+import { lessonDayProblems } from './training-time';
+import { isCalendarDate } from '../../platform/clock/business-time';
+import { ReferenceFacade } from '../reference';
 
 /** What other modules know of an institution. */
 export interface InstitutionSummary {
@@ -34,6 +38,20 @@ export function toSummary(i: Institution): InstitutionSummary {
   };
 }
 
+/** What other modules know of a course (prepaid contracts are signed for one). */
+export interface CourseSummary {
+  id: string;
+  institutionId: string;
+  name: string;
+  topic: string;
+  /** A school subject (学科类). */
+  subject: boolean;
+  mode: 'OFFLINE' | 'ONLINE';
+  lessonMinutes: number;
+  termStart: string;
+  termEnd: string;
+}
+
 /**
  * The registry as other modules see it (escrow, credit, lists, complaints, supervision): read-only
  * lookups with no principal, since callers have already scoped their own records. Counts for the
@@ -46,7 +64,38 @@ export class RegistryFacade {
     private readonly institutionService: InstitutionService,
     private readonly leads: LeadService,
     private readonly queries: RegistryQueries,
+    @InjectRepository(Course) private readonly courses: Repository<Course>,
+    private readonly reference: ReferenceFacade,
   ) {}
+
+  async findCourse(id: string): Promise<CourseSummary | null> {
+    if (!UUID.test(id)) return null;
+    const c = await this.courses.findOneBy({ id });
+    if (!c) return null;
+    return {
+      id: c.id,
+      institutionId: c.institutionId,
+      name: c.name,
+      topic: c.topic,
+      subject: c.subject,
+      mode: c.mode,
+      lessonMinutes: c.lessonMinutes,
+      termStart: c.termStart,
+      termEnd: c.termEnd,
+    };
+  }
+
+  /**
+   * Why `lessons` lessons of the course cannot have been taught on the date under the training-time rules
+   * (its schedule, public holidays and vacations for subject courses), or an empty list. Unknown course: a problem.
+   */
+  async lessonDayProblems(courseId: string, date: string, lessons: number): Promise<string[]> {
+    if (!isCalendarDate(date)) return ['must be a date YYYY-MM-DD'];
+    const c = UUID.test(courseId) ? await this.courses.findOneBy({ id: courseId }) : null;
+    if (!c) return ['the course no longer exists'];
+    const calendar = await this.reference.calendarPeriodsBetween(date, date);
+    return lessonDayProblems(c, date, lessons, calendar);
+  }
 
   async findInstitution(ref: { id?: string; creditCode?: string }): Promise<InstitutionSummary | null> {
     if (ref.id) {

@@ -1,4 +1,11 @@
-import { CalendarEntry, Schedule, checkTrainingTime, holidayDatesSkipped, weekdayOf } from './training-time';
+import {
+  CalendarEntry,
+  Schedule,
+  checkTrainingTime,
+  holidayDatesSkipped,
+  lessonDayProblems,
+  weekdayOf,
+} from './training-time';
 
 const CALENDAR: CalendarEntry[] = [
   { kind: 'PUBLIC_HOLIDAY', name: '国庆节', startDate: '2026-10-01', endDate: '2026-10-07' },
@@ -96,5 +103,34 @@ describe('training-time rules', () => {
     expect(
       holidayDatesSkipped(base({ weeklySlots: [{ weekday: 4, start: '18:00', end: '19:00' }] }), CALENDAR),
     ).toEqual(['2026-10-01']);
+  });
+});
+
+describe('lessonDayProblems (lessons taught against a contract)', () => {
+  const course = {
+    subject: true,
+    mode: 'OFFLINE' as const,
+    lessonMinutes: 45,
+    termStart: '2026-09-01',
+    termEnd: '2026-12-31',
+    weeklySlots: [
+      { weekday: 1, start: '18:00', end: '18:45' },
+      { weekday: 1, start: '19:00', end: '19:45' },
+    ],
+    extraSessions: [{ date: '2026-09-23', start: '18:00', end: '18:45' }],
+  };
+  const calendar = [{ kind: 'PUBLIC_HOLIDAY', name: '国庆节', startDate: '2026-10-01', endDate: '2026-10-07' }];
+
+  it('allows up to the lessons the schedule holds that day', () => {
+    expect(lessonDayProblems(course, '2026-09-21', 2, calendar)).toEqual([]);
+    expect(lessonDayProblems(course, '2026-09-23', 1, calendar)).toEqual([]);
+    expect(lessonDayProblems(course, '2026-09-21', 3, calendar)[0]).toContain('schedules 2 lesson(s)');
+  });
+
+  it('refuses a day without lessons, outside the term, or a public holiday for a subject course', () => {
+    expect(lessonDayProblems(course, '2026-09-22', 1, calendar)[0]).toContain('no lesson');
+    expect(lessonDayProblems(course, '2026-08-31', 1, calendar)[0]).toContain('outside the course');
+    expect(lessonDayProblems(course, '2026-10-05', 1, calendar)[0]).toContain('public holiday');
+    expect(lessonDayProblems({ ...course, subject: false }, '2026-10-05', 1, calendar)).toEqual([]);
   });
 });

@@ -206,3 +206,32 @@ export function holidayDatesSkipped(s: Schedule, calendar: CalendarEntry[]): str
   }
   return dates.sort();
 }
+
+/**
+ * Why `lessons` lessons of a course cannot have been taught on `date` (消课 against a contract), or an
+ * empty list. The lessons a date holds are the course's weekly slots on that weekday and its extra
+ * sessions on that date, within the term; a subject course holds no weekly lesson on a public holiday or
+ * in a winter or summer vacation (the rules checkTrainingTime enforces on the schedule).
+ */
+export function lessonDayProblems(s: Schedule, date: string, lessons: number, calendar: CalendarEntry[]): string[] {
+  if (!isCalendarDate(date)) return ['must be a date YYYY-MM-DD'];
+  if (date < s.termStart || date > s.termEnd)
+    return [`${date} is outside the course's term ${s.termStart}–${s.termEnd}`];
+  const extra = s.extraSessions.filter((x) => x.date === date).length;
+  let weekly = s.weeklySlots.filter((w) => w.weekday === weekdayOf(date)).length;
+  let closed: string | null = null;
+  if (s.subject && weekly > 0) {
+    const holiday = periodOn(calendar, date, ['PUBLIC_HOLIDAY']);
+    const vacation = periodOn(calendar, date, ['WINTER_VACATION', 'SUMMER_VACATION']);
+    if (holiday) closed = `${date} is a public holiday (${holiday.name}); subject training is not allowed on it`;
+    else if (vacation)
+      closed = `${date} is in the ${vacation.name}; subject training is not allowed in winter or summer vacations`;
+    if (closed) weekly = 0;
+  }
+  const scheduled = weekly + extra;
+  if (scheduled === 0)
+    return [closed ?? `the course schedules no lesson on ${date} (${WEEKDAY_NAMES[weekdayOf(date)]})`];
+  if (lessons > scheduled)
+    return [`the course schedules ${scheduled} lesson(s) on ${date}; ${lessons} cannot have been taught`];
+  return [];
+}

@@ -290,6 +290,13 @@ export const EVENT_CATALOGUE = {
     lessons: number;
     by: 'PARENT' | 'AUTO';
   }>(1),
+  /** The parent objected on a contract and since then prepaid.auto_confirms_after_objection records were auto-confirmed (the credit module records it). */
+  'prepaid.objections.overridden': event<{
+    contractId: string;
+    institutionId: string;
+    objections: number;
+    autoConfirmedAfterObjection: number;
+  }>(1),
   'prepaid.lesson.objected': event<{
     lessonId: string;
     contractId: string;

@@ -63,6 +63,10 @@ export class PrepaidContract {
   @Column({ type: 'varchar', length: 64 })
   payerPhoneLast4Hash!: string;
 
+  /** Keyed hash of the payer's phone and the student's name: top-ups of the same family count as one charge. */
+  @Column({ type: 'varchar', length: 64 })
+  payerHash!: string;
+
   @Column({ type: 'int' })
   lessonsBought!: number;
 

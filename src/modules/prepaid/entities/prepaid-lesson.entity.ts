@@ -56,4 +56,7 @@ export class PrepaidLesson {
 
   @Column({ type: 'uuid', nullable: true })
   objectionComplaintId!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  objectedAt!: Date | null;
 }

@@ -1,0 +1,47 @@
+import { Principal } from '../../platform/auth/principal';
+import { Role } from '../../platform/auth/role';
+import { ScopeColumns } from '../../platform/auth/scope';
+import { notContractWriter } from './prepaid.errors';
+
+/** The department that registers contracts on an institution's behalf (paper contracts) besides the county office. */
+export const WRITING_DEPARTMENT = 'EDU';
+
+/** Everyone who reads contracts, each within scope (see CONTRACT_SCOPE). */
+export const READER_ROLES = [
+  Role.COUNTY_ADMIN,
+  Role.DISCIPLINE_SUPERVISOR,
+  Role.DEPARTMENT_OFFICER,
+  Role.INSPECTOR,
+  Role.TOWNSHIP_OFFICER,
+  Role.INSTITUTION_ADMIN,
+];
+export const WRITER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSTITUTION_ADMIN];
+
+/**
+ * Jurisdiction of a contract (and of its lessons and refunds, which carry the same columns through the
+ * contract): an institution administrator its own institution's, department officers and inspectors the
+ * institutions of their competent department, township officers their township's, county roles all.
+ */
+export const contractScope = (alias: string): ScopeColumns => ({
+  institution: `${alias}.institution_id`,
+  township: `${alias}.township_code`,
+  department: `${alias}.competent_department_code`,
+});
+
+/** Who may register contracts and record lessons for this institution. */
+export function assertContractWriter(
+  actor: Principal,
+  institution: { id: string; competentDepartmentCode: string },
+): void {
+  if (actor.kind === 'system') return;
+  if (actor.kind !== 'user') throw notContractWriter();
+  if (actor.role === Role.COUNTY_ADMIN) return;
+  if (actor.role === Role.INSTITUTION_ADMIN && actor.institutionId === institution.id) return;
+  if (
+    actor.role === Role.DEPARTMENT_OFFICER &&
+    actor.departmentCode === WRITING_DEPARTMENT &&
+    institution.competentDepartmentCode === WRITING_DEPARTMENT
+  )
+    return;
+  throw notContractWriter();
+}
