@@ -34,6 +34,8 @@ export function assertContractWriter(
   institution: { id: string; competentDepartmentCode: string },
 ): void {
   if (actor.kind === 'system') return;
+  // A partner platform registers the contracts institutions sell through it (docs/platform-api.md).
+  if (actor.kind === 'platform') return;
   if (actor.kind !== 'user') throw notContractWriter();
   if (actor.role === Role.COUNTY_ADMIN) return;
   if (actor.role === Role.INSTITUTION_ADMIN && actor.institutionId === institution.id) return;

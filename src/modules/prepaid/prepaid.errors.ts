@@ -43,3 +43,10 @@ export const lessonDateRefused = (message: string): DomainError =>
   new DomainError('PREPAID_LESSON_DATE_REFUSED', message, 400, [{ path: 'taughtOn', message }]);
 export const lessonNotPending = (id: string, status: string): Conflict =>
   new Conflict('PREPAID_LESSON_NOT_PENDING', `Lesson record ${id} is ${status}; only a PENDING one can be answered`);
+
+/** Too many parent look-ups from one client address, or too many wrong answers for one contract code. */
+export class TooManyParentAttempts extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `Too many contract look-ups; retry after ${retryAfterSeconds} s`, 429);
+  }
+}

@@ -27,6 +27,10 @@ import { ConfirmationService } from './confirmation.service';
 import { ContractService } from './contract.service';
 import { LessonService } from './lesson.service';
 import { PrepaidQueries } from './prepaid.queries';
+import { ParentService } from './parent.service';
+import { ParentResolver } from './graphql/parent.resolver';
+import { PlatformIngestService } from './rest/platform-ingest.service';
+import { PlatformController, PlatformOpenApiController } from './rest/platform.controller';
 
 /** Prepaid contracts lesson by lesson (预付费 一课一消): contracts, lessons, confirmations, releases, refunds. */
 @Module({
@@ -56,8 +60,12 @@ import { PrepaidQueries } from './prepaid.queries';
     LessonService,
     ConfirmationService,
     AutoConfirmTask,
+    ParentService,
+    ParentResolver,
+    PlatformIngestService,
     PrepaidFacade,
   ],
+  controllers: [PlatformController, PlatformOpenApiController],
   exports: [PrepaidFacade],
 })
 export class PrepaidModule {}

@@ -98,10 +98,7 @@ export class PlatformIngestService {
     );
   }
 
-  private async contract(
-    actor: PlatformPrincipal,
-    item: ContractItem,
-  ): Promise<{ id: string; contractCode?: string }> {
+  private async contract(actor: PlatformPrincipal, item: ContractItem): Promise<{ id: string; contractCode?: string }> {
     const institution = await this.registry.findInstitution({ creditCode: item.institutionCreditCode });
     if (!institution)
       throw new DomainError(
@@ -138,9 +135,9 @@ export class PlatformIngestService {
 
   private async confirmation(actor: PlatformPrincipal, item: LessonConfirmationItem): Promise<{ id: string }> {
     const lessonId = await this.sent(actor, 'LESSON_RECORD', item.lessonExternalId, 'lessonExternalId');
-    const [row] = (await this.dataSource.query(`SELECT contract_id FROM prepaid_lesson WHERE id = $1`, [
-      lessonId,
-    ])) as { contract_id: string }[];
+    const [row] = (await this.dataSource.query(`SELECT contract_id FROM prepaid_lesson WHERE id = $1`, [lessonId])) as {
+      contract_id: string;
+    }[];
     await this.confirmations.confirm(row!.contract_id, [lessonId], 'PARENT');
     return { id: lessonId };
   }
@@ -189,7 +186,13 @@ export class PlatformIngestService {
         action: 'prepaid.platform.batch.received',
         entityType: 'partner_platform',
         entityId: actor.platformCode,
-        summary: { kind, items: items.length, accepted: summary.accepted, duplicates: summary.duplicates, rejected: summary.rejected },
+        summary: {
+          kind,
+          items: items.length,
+          accepted: summary.accepted,
+          duplicates: summary.duplicates,
+          rejected: summary.rejected,
+        },
       }),
     );
     return summary;
@@ -218,7 +221,12 @@ export class PlatformIngestService {
         [actor.platformCode, kind, value.externalId, done.id],
       );
       await claim.runner.commitTransaction();
-      return { index, status: 'ACCEPTED', id: done.id, ...(done.contractCode ? { contractCode: done.contractCode } : {}) };
+      return {
+        index,
+        status: 'ACCEPTED',
+        id: done.id,
+        ...(done.contractCode ? { contractCode: done.contractCode } : {}),
+      };
     } catch (error) {
       await claim.runner.rollbackTransaction();
       return refusal(index, error);

@@ -44,7 +44,8 @@ export interface LessonConfirmationItem {
 
 export type Checked<T> = { ok: true; value: T; contentHash: string } | { ok: false; message: string };
 
-type FieldSpec = { type: 'string'; max: number; optional?: boolean } | { type: 'int'; min: number; max: number; optional?: boolean };
+type FieldSpec =
+  { type: 'string'; max: number; optional?: boolean } | { type: 'int'; min: number; max: number; optional?: boolean };
 
 const CONTRACT_FIELDS: Record<keyof ContractItem, FieldSpec> = {
   externalId: { type: 'string', max: 100 },
@@ -133,7 +134,8 @@ export const MAX_PLATFORM_BATCH_ITEMS = 1000;
  * VALIDATION_FAILED otherwise, with the bank interface's messages); each item is checked on its own later.
  */
 export function platformBatch(body: unknown, field: string): unknown[] {
-  const value = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const value =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const problems: FieldProblem[] = [];
   for (const key of Object.keys(value))
     if (key !== field) problems.push({ path: key, message: `property ${key} should not exist` });
@@ -145,4 +147,3 @@ export function platformBatch(body: unknown, field: string): unknown[] {
   if (problems.length > 0) throw new ValidationFailed(problems);
   return items as unknown[];
 }
-

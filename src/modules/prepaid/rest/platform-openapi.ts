@@ -19,7 +19,9 @@ const SIGNING_STRING =
   'X-Signature = "v1=" + lowercase hex HMAC-SHA256(secret, `${X-Timestamp}\\n${METHOD}\\n${path with query string}\\n${raw body}`), an empty body being the empty string';
 
 const kib = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB` : `${Math.round((bytes / 1024) * 100) / 100} KiB`;
+  bytes >= 1024 * 1024
+    ? `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB`
+    : `${Math.round((bytes / 1024) * 100) / 100} KiB`;
 
 const externalId = (description: string) => ({
   type: 'string',
@@ -227,12 +229,23 @@ export function platformOpenApi(limits: PlatformOpenApiLimits) {
               format: 'uuid',
               description: "The course's id in the county registry (on the institution's public profile)",
             },
-            studentName: { type: 'string', minLength: 1, maxLength: 50, description: 'Student (学员) name; stored encrypted' },
-            payerName: { type: 'string', minLength: 1, maxLength: 50, description: 'Payer (甲方) name; stored encrypted' },
+            studentName: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 50,
+              description: 'Student (学员) name; stored encrypted',
+            },
+            payerName: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 50,
+              description: 'Payer (甲方) name; stored encrypted',
+            },
             payerPhone: {
               type: 'string',
               maxLength: 20,
-              description: "Payer's phone; stored encrypted. Its last 4 digits are the parent's second factor with the contract code",
+              description:
+                "Payer's phone; stored encrypted. Its last 4 digits are the parent's second factor with the contract code",
             },
             lessonsBought: { type: 'integer', minimum: 1, maximum: 10000 },
             lessonMinutes: {
@@ -252,7 +265,8 @@ export function platformOpenApi(limits: PlatformOpenApiLimits) {
             paymentRoute: {
               type: 'string',
               enum: ['ESCROW_ACCOUNT', 'RISK_RESERVE'],
-              description: "Paid into the institution's escrow account (资金监管账户) or under its risk reserve (风险保证金)",
+              description:
+                "Paid into the institution's escrow account (资金监管账户) or under its risk reserve (风险保证金)",
             },
             paymentMethod: {
               type: 'string',
@@ -311,7 +325,8 @@ export function platformOpenApi(limits: PlatformOpenApiLimits) {
                   contractCode: {
                     type: 'string',
                     pattern: '^[3469ACDEFGHJKMNPQRTUVWXY]{4}(-[3469ACDEFGHJKMNPQRTUVWXY]{4}){3}$',
-                    description: 'On an ACCEPTED contract only: the contract code (合同码) to print on the contract; never shown again',
+                    description:
+                      'On an ACCEPTED contract only: the contract code (合同码) to print on the contract; never shown again',
                   },
                 },
               },
