@@ -75,6 +75,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   // Prepaid money (一课一消): regulators read within their jurisdiction (FIRE passes the gate and sees no EDU contracts); INSTITUTION_ADMIN its own.
   'query.prepaidRefunds': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.prepaidReleases': [CA, EDU, FIRE, TWN, INS, DIS],
+  // Prepaid contracts (src/modules/prepaid): regulators read in scope (FIRE passes the gate and sees no contract);
+  // INSTITUTION_ADMIN (not a matrix caller) reads and writes its own institution's, see test/prepaid.
+  'query.prepaidContract': [CA, EDU, FIRE, TWN, INS, DIS],
+  'query.prepaidContracts': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.publicCreditList': EVERYONE,
   'query.rectificationOrder': ANY_STAFF,
   'query.rectificationOrders': ANY_STAFF,
@@ -171,6 +175,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordAfterSchoolParticipation': [SCH],
   'mutation.recordAnnualReview': [CA, EDU, FIRE],
   'mutation.recordCredit': [CA, EDU, FIRE, INS],
+  // DEPARTMENT_OFFICER is a writer role only for EDU: the service refuses FIRE with FORBIDDEN before any lookup,
+  // but placeholder input is refused VALIDATION_FAILED first, so FIRE passes this gate (test/prepaid covers it).
+  'mutation.recordPrepaidLessons': [CA, EDU, FIRE],
+  'mutation.registerPrepaidContract': [CA, EDU, FIRE],
   'mutation.recordFamilyEducationSession': [SCH],
   // Assignees work on tasks; a township officer of the task's township may be one (joint enforcement).
   'mutation.recordFinding': [CA, EDU, FIRE, TWN, INS],

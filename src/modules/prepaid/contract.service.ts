@@ -22,7 +22,7 @@ import {
   PrepaidContractStatus,
   PrepaidPaymentRoute,
 } from './entities/prepaid-contract.entity';
-import { assertContractWriter } from './prepaid.access';
+import { assertContractWriter, assertMayWrite } from './prepaid.access';
 import {
   chargeOverCap,
   courseNotAllowed,
@@ -67,6 +67,7 @@ export class ContractService {
   ) {}
 
   async register(actor: Principal, input: RegisterContractCommand): Promise<RegisteredContract> {
+    assertMayWrite(actor);
     const institutionId =
       input.institutionId ?? (actor.kind === 'user' && actor.institutionId ? actor.institutionId : null);
     const problems = validate(input, institutionId);
@@ -197,7 +198,9 @@ export class ContractService {
           source: contract.source,
         },
       });
-      return { contract, contractCode: formatContractCode(code) };
+      // Read back: the insert leaves column defaults on the object as the driver wrote them (int8 as text).
+      const stored = await em.findOneByOrFail(PrepaidContract, { id: contract.id });
+      return { contract: stored, contractCode: formatContractCode(code) };
     });
   }
 

@@ -13,7 +13,7 @@ import { RegistryFacade } from '../registry';
 import { lessonBoundProblem, lessonsLeft } from './contract-rules';
 import { PrepaidContract, PrepaidContractStatus } from './entities/prepaid-contract.entity';
 import { PrepaidLesson, PrepaidLessonStatus } from './entities/prepaid-lesson.entity';
-import { assertContractWriter } from './prepaid.access';
+import { assertContractWriter, assertMayWrite } from './prepaid.access';
 import { contractNotActive, contractNotFound, lessonDateRefused, lessonsExceedBought } from './prepaid.errors';
 import { PrepaidQueries } from './prepaid.queries';
 import { RecordLessonsCommand } from './prepaid.types';
@@ -35,6 +35,7 @@ export class LessonService {
   ) {}
 
   async record(actor: Principal, input: RecordLessonsCommand): Promise<PrepaidLesson> {
+    assertMayWrite(actor);
     const problems: FieldProblem[] = [];
     if (!UUID.test(input.contractId)) problems.push({ path: 'contractId', message: 'must be a contract id' });
     if (!isCalendarDate(input.taughtOn)) problems.push({ path: 'taughtOn', message: 'must be a date YYYY-MM-DD' });

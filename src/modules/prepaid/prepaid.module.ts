@@ -31,6 +31,8 @@ import { ParentService } from './parent.service';
 import { ParentResolver } from './graphql/parent.resolver';
 import { PlatformIngestService } from './rest/platform-ingest.service';
 import { PlatformController, PlatformOpenApiController } from './rest/platform.controller';
+import { PrepaidMappers } from './graphql/prepaid.mappers';
+import { PrepaidContractResolver } from './graphql/prepaid.resolver';
 
 /** Prepaid contracts lesson by lesson (预付费 一课一消): contracts, lessons, confirmations, releases, refunds. */
 @Module({
@@ -64,6 +66,8 @@ import { PlatformController, PlatformOpenApiController } from './rest/platform.c
     ParentResolver,
     PlatformIngestService,
     PrepaidFacade,
+    PrepaidMappers,
+    PrepaidContractResolver,
   ],
   controllers: [PlatformController, PlatformOpenApiController],
   exports: [PrepaidFacade],
