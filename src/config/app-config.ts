@@ -137,6 +137,15 @@ export interface ComplaintsConfig {
   overdueSweepMinutes: number;
 }
 
+export interface PrepaidConfig {
+  /** Parent look-ups and actions (contract code + phone digits) per client address: a bucket of `parentBurst` per `parentWindowSeconds`. */
+  parentBurst: number;
+  parentWindowSeconds: number;
+  /** Wrong answers per contract code: after `codeFailures` the code is locked, one more try per `codeLockSeconds / codeFailures`. */
+  codeFailures: number;
+  codeLockSeconds: number;
+}
+
 /** The policy store's per-replica cache of county rules (the rules themselves are data: modules/policy). */
 export interface PolicyConfig {
   /** A replica reloads the rules when its copy is older than this (ms); the approving replica at once. */
@@ -167,6 +176,7 @@ export interface AppConfig {
   events: EventsConfig;
   supervision: SupervisionConfig;
   complaints: ComplaintsConfig;
+  prepaid: PrepaidConfig;
   registry: RegistryConfig;
   policy: PolicyConfig;
   seedReferenceOnStart: boolean;
@@ -189,6 +199,7 @@ export type ConfigSection =
   | 'policy'
   | 'registry'
   | 'complaints'
+  | 'prepaid'
   | 'supervision';
 
 /** Section titles of docs/configuration.md, in order. */
@@ -209,6 +220,7 @@ export const CONFIG_SECTIONS: readonly { id: ConfigSection; title: string }[] = 
   },
   { id: 'registry', title: 'Institution registry (机构登记)' },
   { id: 'complaints', title: 'Complaints and petitions (投诉/信访)' },
+  { id: 'prepaid', title: 'Prepaid contracts: the parent side (家长端, no account)' },
   { id: 'supervision', title: 'Supervision tasks and the escalation ladder (督导检查, 整改)' },
 ];
 
@@ -663,6 +675,26 @@ export const CONFIG_VARIABLES = {
   ),
   COMPLAINT_OVERDUE_SWEEP_MINUTES: v.int('complaints', 15, { min: 1, max: 1440 }, 'how often the overdue sweep runs'),
 
+  PREPAID_PARENT_BURST: v.int(
+    'prepaid',
+    20,
+    { min: 1, max: 10_000 },
+    'parent look-ups and actions by contract code per client address per window (every one counts)',
+  ),
+  PREPAID_PARENT_WINDOW_SECONDS: v.int('prepaid', 600, { min: 1 }, 'that window'),
+  PREPAID_CODE_FAILURES: v.int(
+    'prepaid',
+    5,
+    { min: 1, max: 100 },
+    'wrong phone digits (or unknown codes) per contract code before the code is locked',
+  ),
+  PREPAID_CODE_LOCK_SECONDS: v.int(
+    'prepaid',
+    900,
+    { min: 1 },
+    'the lock: the failures refill over this many seconds (one more try every lock / failures seconds)',
+  ),
+
   SUPERVISION_SWEEP_MINUTES: v.int('supervision', 15, { min: 1, max: 1440 }, 'how often the escalation sweep runs'),
   SUPERVISION_SWEEP_BATCH_SIZE: v.int(
     'supervision',
@@ -780,6 +812,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       statusWindowSeconds: vars.COMPLAINT_STATUS_WINDOW_SECONDS,
       duplicateWindowDays: vars.COMPLAINT_DUPLICATE_WINDOW_DAYS,
       overdueSweepMinutes: vars.COMPLAINT_OVERDUE_SWEEP_MINUTES,
+    },
+    prepaid: {
+      parentBurst: vars.PREPAID_PARENT_BURST,
+      parentWindowSeconds: vars.PREPAID_PARENT_WINDOW_SECONDS,
+      codeFailures: vars.PREPAID_CODE_FAILURES,
+      codeLockSeconds: vars.PREPAID_CODE_LOCK_SECONDS,
     },
     supervision: {
       sweepMinutes: vars.SUPERVISION_SWEEP_MINUTES,

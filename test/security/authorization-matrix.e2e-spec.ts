@@ -8,11 +8,12 @@ import { loadSchema, placeholderRequest, schemaOperations } from './graphql-plac
 import { CALLERS, Caller, isDeniedCode, loginCallers } from './principals';
 import { recordSummary } from '../support/suite-summary';
 
-/** REST routes anyone may call; every other route needs a staff login or (under /api/bank/v1) a bank signature. */
+/** REST routes anyone may call; every other route needs a staff login or a bank (/api/bank/v1) or platform (/api/platform/v1) signature. */
 const PUBLIC_ROUTES = new Set([
   'GET /health/live',
   'GET /health/ready',
   'GET /api/bank/v1/openapi.json',
+  'GET /api/platform/v1/openapi.json',
   'GET /api/docs/openapi.json',
 ]);
 

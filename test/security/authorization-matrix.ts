@@ -74,6 +74,9 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.me': ANY_USER,
   'query.notifications': ANY_USER,
   'query.partnerBanks': [CA, DIS],
+  'query.partnerPlatforms': [CA, DIS],
+  // The parent side (家长端): anonymous by design, proven by contract code + phone digits and throttled.
+  'query.parentContract': EVERYONE,
   // County rules (src/modules/policy): every staff role reads the rules it applies; the public does not.
   'query.policies': ANY_STAFF,
   'query.policy': ANY_STAFF,
@@ -160,10 +163,15 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.generateSupervisionReport': [CA, EDU, FIRE],
   'mutation.importTeacherRoster': [CA, EDU],
   'mutation.issueBankApiKey': [CA],
+  'mutation.issuePlatformApiKey': [CA],
   'mutation.issueBankInstruction': [CA],
   'mutation.issueRectificationOrder': [CA, EDU, FIRE],
   'mutation.liftStaffBar': [CA, EDU],
   'mutation.login': EVERYONE,
+  // The parent side (家长端): anonymous by design, proven by contract code + phone digits and throttled.
+  'mutation.confirmPrepaidLessons': EVERYONE,
+  'mutation.objectToPrepaidLesson': EVERYONE,
+  'mutation.requestPrepaidRefund': EVERYONE,
   // The first administrator with the one-time setup code: anonymous by design (refused once an admin exists).
   'mutation.setupFirstAdmin': EVERYONE,
   'mutation.markAllNotificationsRead': ANY_USER,
@@ -197,6 +205,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.registerComplaintReview': [CA, EDU, FIRE, TWN, INS],
   'mutation.registerExistingInstitution': [CA, EDU, FIRE],
   'mutation.registerPartnerBank': [CA],
+  'mutation.registerPartnerPlatform': [CA],
   // As openEscrowAccount: FIRE passes the gate and placeholders fail validation before the department check.
   'mutation.registerRiskReserve': [CA, EDU, FIRE],
   'mutation.rejectCreditEntry': [CA, EDU],
@@ -223,6 +232,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   // Enrolment ads also the ADVERTISING department (not FIRE_RESCUE); the check needs the material, so FIRE passes the gate.
   'mutation.reviewTrainingMaterial': [CA, EDU, FIRE],
   'mutation.revokeBankApiKey': [CA],
+  'mutation.revokePlatformApiKey': [CA],
   'mutation.revokeCreditRecord': [CA, EDU],
   'mutation.revokeLicence': [CA, EDU],
   'mutation.saveAfterSchoolPlan': [SCH],

@@ -15,6 +15,15 @@ export class ComplaintsFacade {
     private readonly intake: ComplaintIntakeService,
   ) {}
 
+  /**
+   * The tracking number (查询码) of a complaint another module opened (a parent's objection in prepaid), so
+   * the module can hand it to the complainant; null for an unknown id. No principal: the caller opened it.
+   */
+  async trackingNumberOf(complaintId: string): Promise<string | null> {
+    const c = await this.queries.byId(complaintId);
+    return c?.trackingNumber ?? null;
+  }
+
   /** Received, closed, overdue, rated and satisfied in [from, to): see ComplaintsQueries.dashboardFigures. */
   dashboardFigures(input: { from: Date; to: Date; townshipCode?: string }): Promise<ComplaintDashboardFigures> {
     return this.queries.dashboardFigures(input);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UUID } from '../../platform/ids/uuid';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
@@ -67,6 +68,14 @@ export class ComplaintsQueries {
       where: { trackingNumber: number },
       select: { id: true, trackingNumber: true, category: true, status: true, receivedAt: true },
     });
+  }
+
+  /** Id and tracking number of a complaint by id (unscoped: for the module that opened it). */
+  byId(id: string): Promise<Pick<Complaint, 'id' | 'trackingNumber'> | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
+    return this.dataSource
+      .getRepository(Complaint)
+      .findOne({ where: { id }, select: { id: true, trackingNumber: true } });
   }
 
   timeline(complaintId: string): Promise<ComplaintTimelineEntry[]> {

@@ -63,3 +63,15 @@ export const tooManySetupAttempts = (retryAfterSeconds: number): TooManyRequests
     `Too many wrong setup codes; try again in ${retryAfterSeconds} s`,
     retryAfterSeconds,
   );
+
+export const platformNotFound = (code: string): NotFound =>
+  new NotFound(`Partner platform ${code}`, 'PLATFORM_NOT_FOUND');
+export const platformExists = (code: string): Conflict =>
+  new Conflict('PLATFORM_ALREADY_EXISTS', `A partner platform with code ${code} already exists`);
+export const platformKeyNotFound = (keyId: string): NotFound =>
+  new NotFound(`Platform API key ${keyId}`, 'PLATFORM_KEY_NOT_FOUND');
+export const platformKeyLimit = (code: string): Conflict =>
+  new Conflict(
+    'PLATFORM_KEY_LIMIT',
+    `Partner platform ${code} already has two active API keys; revoke one before issuing another`,
+  );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
+import { IssuedPlatformKey, PlatformKeyService } from './platform-key.service';
 import { BankKeyService, IssuedBankKey } from './bank-key.service';
 import { PartnerBank } from './entities/partner-bank.entity';
 import { User } from './entities/user.entity';
@@ -21,6 +22,7 @@ export class IdentityFacade {
     private readonly reads: UserReadService,
     private readonly bankKeys: BankKeyService,
     private readonly firstAdmin: FirstAdminService,
+    private readonly platformKeys: PlatformKeyService,
   ) {}
 
   /** A user the actor may read (404 when unknown). */
@@ -55,6 +57,16 @@ export class IdentityFacade {
 
   issueBankKey(actor: Principal, bankCode: string): Promise<IssuedBankKey> {
     return this.bankKeys.issueKey(actor, bankCode);
+  }
+
+  /** A partner platform (the national or provincial platform), as registerPartnerPlatform does. */
+  async registerPlatform(actor: Principal, input: { code: string; name: string }): Promise<{ code: string }> {
+    const p = await this.platformKeys.registerPlatform(actor, input);
+    return { code: p.code };
+  }
+
+  issuePlatformKey(actor: Principal, platformCode: string): Promise<IssuedPlatformKey> {
+    return this.platformKeys.issueKey(actor, platformCode);
   }
 
   /** At start of an API process: make the configured administrator, or log a fresh setup code, while none exists. */

@@ -3,5 +3,6 @@ export { IdentityModule } from './identity.module';
 export { IdentityFacade } from './identity.facade';
 export type { CreateUserCommand, UserDirectoryEntry, UserDirectoryScope } from './identity.types';
 export type { IssuedBankKey } from './bank-key.service';
-export { bankNotFound } from './identity.errors';
+export type { IssuedPlatformKey } from './platform-key.service';
+export { bankNotFound, platformNotFound } from './identity.errors';
 export type { StartLog } from './first-admin.service';

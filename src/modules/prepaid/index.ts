@@ -15,3 +15,4 @@ export { ReleaseTask } from './release.task';
 export { RefundSweep } from './refund-sweep.task';
 export { BankMoneySubscriber } from './subscribers/bank-money.subscriber';
 export { contractCodeHash } from './contract-code';
+export { platformOpenApi } from './rest/platform-openapi';

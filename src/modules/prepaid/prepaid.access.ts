@@ -34,6 +34,8 @@ export function assertContractWriter(
   institution: { id: string; competentDepartmentCode: string },
 ): void {
   if (actor.kind === 'system') return;
+  // A partner platform registers the contracts institutions sell through it (docs/platform-api.md).
+  if (actor.kind === 'platform') return;
   if (actor.kind !== 'user') throw notContractWriter();
   if (actor.role === Role.COUNTY_ADMIN) return;
   if (actor.role === Role.INSTITUTION_ADMIN && actor.institutionId === institution.id) return;
@@ -48,7 +50,7 @@ export function assertContractWriter(
 
 /** The role-level part of the writer rule, checked before any lookup: a department officer outside EDU never writes. */
 export function assertMayWrite(actor: Principal): void {
-  if (actor.kind === 'system') return;
+  if (actor.kind === 'system' || actor.kind === 'platform') return;
   if (actor.kind !== 'user') throw notContractWriter();
   if (actor.role === Role.COUNTY_ADMIN || actor.role === Role.INSTITUTION_ADMIN) return;
   if (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode === WRITING_DEPARTMENT) return;

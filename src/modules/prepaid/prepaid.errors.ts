@@ -1,4 +1,11 @@
-import { Conflict, DomainError, FieldProblem, Forbidden, NotFound } from '../../platform/errors/domain-error';
+import {
+  Conflict,
+  DomainError,
+  FieldProblem,
+  Forbidden,
+  NotFound,
+  TooManyRequests,
+} from '../../platform/errors/domain-error';
 
 export const contractNotFound = (id: string): NotFound =>
   new NotFound(`Prepaid contract ${id}`, 'PREPAID_CONTRACT_NOT_FOUND');
@@ -43,3 +50,11 @@ export const lessonDateRefused = (message: string): DomainError =>
   new DomainError('PREPAID_LESSON_DATE_REFUSED', message, 400, [{ path: 'taughtOn', message }]);
 export const lessonNotPending = (id: string, status: string): Conflict =>
   new Conflict('PREPAID_LESSON_NOT_PENDING', `Lesson record ${id} is ${status}; only a PENDING one can be answered`);
+
+/** Too many parent look-ups from one client address, or too many wrong answers for one contract code. */
+export const tooManyParentAttempts = (retryAfterSeconds: number): TooManyRequests =>
+  new TooManyRequests(
+    'TOO_MANY_REQUESTS',
+    `Too many contract look-ups; retry after ${retryAfterSeconds} s`,
+    retryAfterSeconds,
+  );

@@ -27,6 +27,10 @@ import { ConfirmationService } from './confirmation.service';
 import { ContractService } from './contract.service';
 import { LessonService } from './lesson.service';
 import { PrepaidQueries } from './prepaid.queries';
+import { ParentService } from './parent.service';
+import { ParentResolver } from './graphql/parent.resolver';
+import { PlatformIngestService } from './rest/platform-ingest.service';
+import { PlatformController, PlatformOpenApiController } from './rest/platform.controller';
 import { PrepaidMappers } from './graphql/prepaid.mappers';
 import { PrepaidContractResolver } from './graphql/prepaid.resolver';
 
@@ -59,9 +63,13 @@ import { PrepaidContractResolver } from './graphql/prepaid.resolver';
     LessonService,
     ConfirmationService,
     AutoConfirmTask,
+    ParentService,
+    ParentResolver,
+    PlatformIngestService,
     PrepaidMappers,
     PrepaidContractResolver,
   ],
+  controllers: [PlatformController, PlatformOpenApiController],
   exports: [PrepaidFacade],
 })
 export class PrepaidModule {}

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditActorKind = 'user' | 'bank' | 'system' | 'anonymous';
+export type AuditActorKind = 'user' | 'bank' | 'platform' | 'system' | 'anonymous';
 
 /** One row of the append-only audit log (the database refuses UPDATE, DELETE and TRUNCATE on it). */
 @Entity('audit_log')
@@ -20,7 +20,7 @@ export class AuditLogEntry {
   @Column({ type: 'varchar', length: 64, nullable: true })
   actorBankKeyId!: string | null;
 
-  /** A user's username, a bank's code or a system process's name, as it was at the time. */
+  /** A user's username, a bank's or platform's code or a system process's name, as it was at the time. */
   @Column({ type: 'varchar', length: 100, nullable: true })
   actorName!: string | null;
 

@@ -55,6 +55,9 @@ export function actorColumns(actor: Principal): {
       return { actorKind: 'user', actorUserId: actor.userId, actorBankKeyId: null, actorName: actor.username };
     case 'bank':
       return { actorKind: 'bank', actorUserId: null, actorBankKeyId: actor.keyId, actorName: actor.bankCode };
+    case 'platform':
+      // actor_bank_key_id holds the partner's API key id; the kind says which store issued it.
+      return { actorKind: 'platform', actorUserId: null, actorBankKeyId: actor.keyId, actorName: actor.platformCode };
     case 'system':
       return { actorKind: 'system', actorUserId: null, actorBankKeyId: null, actorName: actor.name };
     case 'anonymous':

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import passport from 'passport';
 import { DomainError, Forbidden } from '../errors/domain-error';
 import { Unauthenticated, tokenInvalid } from './auth.errors';
-import { BANK_AUTH, IS_PUBLIC, ROLES } from './decorators';
+import { BANK_AUTH, IS_PUBLIC, PLATFORM_AUTH, ROLES } from './decorators';
 import { JwtStrategy } from './jwt.strategy';
 import { ANONYMOUS, Principal, UserPrincipal } from './principal';
 import { requestOf, responseOf } from './request-of';
@@ -13,7 +13,8 @@ import { Role, STAFF_ROLES } from './role';
 /**
  * The global guard of every GraphQL operation and REST route: a bearer token (if any) becomes the
  * request's principal; operations not marked `@Public()` need a logged-in user, and `@Roles(...)`
- * narrows them to some roles (without it: STAFF_ROLES, every role but INSTITUTION_ADMIN). Bank routes (`@BankApi()`) are left to the bank signature guard.
+ * narrows them to some roles (without it: STAFF_ROLES, every role but INSTITUTION_ADMIN). Bank routes
+ * (`@BankApi()`) are left to the bank signature guard, platform routes (`@PlatformApi()`) to the platform one.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -25,6 +26,7 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(BANK_AUTH, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PLATFORM_AUTH, targets)) return true;
     const req = requestOf(context);
     const principal = await this.authenticate(req, responseOf(context));
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;

@@ -11,12 +11,15 @@ import { AccessGuard } from './access.guard';
 import { BankRequestVerifier } from './bank-request-verifier';
 import { BankSignatureGuard } from './bank-signature.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { PlatformRequestVerifier } from './platform-request-verifier';
+import { PlatformSignatureGuard } from './platform-signature.guard';
 import { TokenService, createJwtService } from './token.service';
 
 /**
  * Authentication and access: the global access guard (JWT users, `@Public`, `@Roles`), access tokens,
- * and what `@BankApi()` puts on bank controllers (signature guard, rate limit, idempotency). The
- * credential stores (USER_PRINCIPAL_STORE, BANK_KEY_STORE) are provided by the identity module.
+ * and what `@BankApi()` / `@PlatformApi()` put on bank and platform controllers (signature guard, rate
+ * limit, idempotency). The credential stores (USER_PRINCIPAL_STORE, BANK_KEY_STORE, PLATFORM_KEY_STORE)
+ * are provided by the identity module.
  */
 @Global()
 @Module({
@@ -27,6 +30,8 @@ import { TokenService, createJwtService } from './token.service';
     { provide: APP_GUARD, useClass: AccessGuard },
     BankRequestVerifier,
     BankSignatureGuard,
+    PlatformRequestVerifier,
+    PlatformSignatureGuard,
     RateLimiter,
     BankRateLimitGuard,
     IdempotencyStore,
@@ -38,6 +43,8 @@ import { TokenService, createJwtService } from './token.service';
     TokenService,
     BankRequestVerifier,
     BankSignatureGuard,
+    PlatformRequestVerifier,
+    PlatformSignatureGuard,
     RateLimiter,
     BankRateLimitGuard,
     IdempotencyStore,

@@ -6,6 +6,7 @@ import { UserPrincipal } from './principal';
  */
 export const USER_PRINCIPAL_STORE = Symbol('USER_PRINCIPAL_STORE');
 export const BANK_KEY_STORE = Symbol('BANK_KEY_STORE');
+export const PLATFORM_KEY_STORE = Symbol('PLATFORM_KEY_STORE');
 
 export interface UserPrincipalStore {
   /** The principal of an active user whose sessions of this version are still valid, else null. */
@@ -22,4 +23,17 @@ export interface BankKeyRecord {
 
 export interface BankKeyStore {
   findKey(keyId: string): Promise<BankKeyRecord | null>;
+}
+
+/** An API key of a partner platform (the national or provincial platform): a separate key kind. */
+export interface PlatformKeyRecord {
+  keyId: string;
+  platformCode: string;
+  revoked: boolean;
+  /** The decrypted shared secret (never logged). */
+  secret: string;
+}
+
+export interface PlatformKeyStore {
+  findKey(keyId: string): Promise<PlatformKeyRecord | null>;
 }

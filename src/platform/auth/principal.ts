@@ -20,6 +20,17 @@ export interface BankPrincipal {
   keyId: string;
 }
 
+/**
+ * The national or provincial platform (全国校外教育培训监管与服务综合平台) authenticated by a signed request
+ * with one of its API keys: a partner like a bank, with its own key kind (docs/platform-api.md). A
+ * platform key cannot call bank routes and a bank key cannot call platform routes.
+ */
+export interface PlatformPrincipal {
+  kind: 'platform';
+  platformCode: string;
+  keyId: string;
+}
+
 /** The service itself: command-line tools and scheduled jobs. */
 export interface SystemPrincipal {
   kind: 'system';
@@ -31,7 +42,7 @@ export interface AnonymousPrincipal {
 }
 
 /** Who is acting. Every service call takes one; scoping and the audit log read it. */
-export type Principal = UserPrincipal | BankPrincipal | SystemPrincipal | AnonymousPrincipal;
+export type Principal = UserPrincipal | BankPrincipal | PlatformPrincipal | SystemPrincipal | AnonymousPrincipal;
 
 export const ANONYMOUS: AnonymousPrincipal = Object.freeze({ kind: 'anonymous' });
 
@@ -50,7 +61,7 @@ export function hasRole(principal: Principal, ...roles: Role[]): principal is Us
 
 declare module 'express-serve-static-core' {
   interface Request {
-    /** Set by the access guard (users) or the bank signature guard (banks). */
+    /** Set by the access guard (users), the bank signature guard (banks) or the platform one (platforms). */
     principal?: Principal;
     /** Why a presented access token was refused, kept for the non-public fields of the same request. */
     authError?: Error;
@@ -59,8 +70,8 @@ declare module 'express-serve-static-core' {
 
 /**
  * How an actor is named where a row records who did something (proposed by, acknowledged by, issued
- * by): the username, `system:<job>`, or `bank:<bank code>` — the bank acts, whichever of its keys
- * signed, as in the audit log — and `anonymous` otherwise.
+ * by): the username, `system:<job>`, `bank:<bank code>` — the bank acts, whichever of its keys
+ * signed, as in the audit log — `platform:<platform code>` likewise, and `anonymous` otherwise.
  */
 export function actorName(actor: Principal): string {
   switch (actor.kind) {
@@ -70,6 +81,8 @@ export function actorName(actor: Principal): string {
       return `system:${actor.name}`;
     case 'bank':
       return `bank:${actor.bankCode}`;
+    case 'platform':
+      return `platform:${actor.platformCode}`;
     default:
       return 'anonymous';
   }

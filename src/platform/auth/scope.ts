@@ -26,7 +26,8 @@ const match = (dimension: ScopeDimension, value: string | undefined): ScopeRule 
 /**
  * The jurisdiction rule of a principal: COUNTY_ADMIN, DISCIPLINE_SUPERVISOR and the service itself see
  * everything; department officers and inspectors their department; township officers their township;
- * school administrators their school; institution administrators their institution; a bank its own rows; anonymous callers nothing.
+ * school administrators their school; institution administrators their institution; a bank its own rows; a
+ * partner platform everything its routes name (only what it sent); anonymous callers nothing.
  */
 export function scopeRule(principal: Principal, options: ScopeOptions = {}): ScopeRule {
   switch (principal.kind) {
@@ -36,6 +37,10 @@ export function scopeRule(principal: Principal, options: ScopeOptions = {}): Sco
       return NONE;
     case 'bank':
       return match('bank', principal.bankCode);
+    case 'platform':
+      // A partner platform acts county-wide (as the service does): its routes reach only the contracts and
+      // lesson records it sent itself, named by its own external ids; it has no GraphQL access.
+      return ALL;
     case 'user':
       if (principal.role === Role.COUNTY_ADMIN || principal.role === Role.DISCIPLINE_SUPERVISOR) return ALL;
       if (options.countyWide?.includes(principal.role)) return ALL;

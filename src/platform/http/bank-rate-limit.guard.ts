@@ -12,7 +12,10 @@ const rateLimited = (retryAfterSeconds: number): TooManyRequests =>
     retryAfterSeconds,
   );
 
-/** Per API key token bucket (bank-api.md: 50 requests/s sustained, bursts of 100): 429 with Retry-After. */
+/**
+ * Per API key token bucket (bank-api.md: 50 requests/s sustained, bursts of 100): 429 with Retry-After.
+ * Platform keys (platform-api.md) have buckets of their own with the same rate.
+ */
 @Injectable()
 export class BankRateLimitGuard implements CanActivate {
   constructor(
@@ -22,9 +25,11 @@ export class BankRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
-    if (req.principal?.kind !== 'bank') throw new Unauthenticated(); // runs after the signature guard
+    const principal = req.principal;
+    // runs after the bank or platform signature guard
+    if (principal?.kind !== 'bank' && principal?.kind !== 'platform') throw new Unauthenticated();
     const { ratePerSecond, rateBurst } = this.config.bankApi;
-    const result = await this.limiter.take(`bank-key:${req.principal.keyId}`, ratePerSecond, rateBurst);
+    const result = await this.limiter.take(`${principal.kind}-key:${principal.keyId}`, ratePerSecond, rateBurst);
     if (!result.allowed) {
       context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(result.retryAfterSeconds));
       throw rateLimited(result.retryAfterSeconds);

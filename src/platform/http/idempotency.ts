@@ -205,9 +205,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope =
       principal?.kind === 'bank'
         ? `bank-key:${principal.keyId}`
-        : principal?.kind === 'user'
-          ? `user:${principal.userId}`
-          : 'anonymous';
+        : principal?.kind === 'platform'
+          ? `platform-key:${principal.keyId}`
+          : principal?.kind === 'user'
+            ? `user:${principal.userId}`
+            : 'anonymous';
     const hash = requestHash(req.method, req.originalUrl, req.rawBody ?? '');
     const status =
       (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ??

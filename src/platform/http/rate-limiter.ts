@@ -43,6 +43,23 @@ export class RateLimiter {
   }
 
   /**
+   * Whether `take` would allow a request now, without taking a token (a read: a missing bucket is full).
+   * For throttles that count only failures (the parent's contract code): peek before the attempt, take
+   * after a failure.
+   */
+  async peek(bucket: string, ratePerSecond: number, burst: number): Promise<RateLimitResult> {
+    const rows: { tokens: number }[] = await this.dataSource.query(
+      `SELECT LEAST($3::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM ($4::timestamptz - b.updated_at))::float8) * $2::float8) AS tokens
+       FROM rate_limit_bucket b WHERE b.bucket = $1`,
+      [bucket, ratePerSecond, burst, this.clock.now()],
+    );
+    const tokens = rows.length ? Number(rows[0]!.tokens) : burst;
+    return tokens >= 1
+      ? { allowed: true, retryAfterSeconds: 0 }
+      : { allowed: false, retryAfterSeconds: retryAfterSeconds(tokens, ratePerSecond) };
+  }
+
+  /**
    * Deletes the buckets that have refilled to their burst (`full_at` passed): such a bucket answers
    * exactly as a missing one would, so the table holds only clients seen within their windows.
    */

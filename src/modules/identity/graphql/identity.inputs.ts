@@ -169,3 +169,15 @@ export class RegisterPartnerBankInput {
   @Length(1, 100)
   name!: string;
 }
+
+@InputType()
+export class RegisterPartnerPlatformInput {
+  @Field({ description: 'Stable code, 2–32 characters A-Z, 0-9 and _ (e.g. NATIONAL_PLATFORM)' })
+  @Matches(BANK_CODE_PATTERN, { message: 'code must be 2–32 characters A-Z, 0-9 and _, starting with a letter' })
+  code!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+}

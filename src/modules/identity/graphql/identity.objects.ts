@@ -130,3 +130,52 @@ export class IssuedBankApiKeyObject {
   @Field()
   createdAt!: Date;
 }
+
+@ObjectType('PartnerPlatform', {
+  description: 'Partner platform sending contracts and lesson records (the national or provincial platform)',
+})
+export class PartnerPlatformObject {
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType('PlatformApiKey', { description: 'An API key of a partner platform (the secret is never shown again)' })
+export class PlatformApiKeyObject {
+  @Field()
+  keyId!: string;
+
+  @Field()
+  platformCode!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt!: Date | null;
+
+  @Field()
+  active!: boolean;
+}
+
+@ObjectType('IssuedPlatformApiKey', {
+  description: 'A new platform API key with its secret: shown this once, store it safely',
+})
+export class IssuedPlatformApiKeyObject {
+  @Field()
+  keyId!: string;
+
+  @Field()
+  platformCode!: string;
+
+  @Field({ description: 'HMAC-SHA256 secret (its UTF-8 bytes are the key); not retrievable later' })
+  secret!: string;
+
+  @Field()
+  createdAt!: Date;
+}

@@ -10,18 +10,18 @@ export class AuditLogEntryObject {
   @Field()
   occurredAt!: Date;
 
-  @Field({ description: 'user, bank, system or anonymous' })
+  @Field({ description: 'user, bank, platform, system or anonymous' })
   actorKind!: string;
 
   @Field(() => ID, { nullable: true })
   actorUserId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The API key that signed (a bank's or a platform's)" })
   actorBankKeyId!: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "The user's username, the bank's code or the process's name at the time",
+    description: "The user's username, the bank's or platform's code or the process's name at the time",
   })
   actorName!: string | null;
 

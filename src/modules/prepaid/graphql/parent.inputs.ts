@@ -1,0 +1,79 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+
+/**
+ * What a parent types from the contract: the contract code (合同码, as printed: groups of four, hyphens and
+ * spaces and case do not matter) and the last 4 digits of the paying phone. The format is not checked here:
+ * a malformed code gets the same answer as an unknown one, and counts against the throttles the same way.
+ */
+@ArgsType()
+export class ParentContractArgs {
+  @Field({ description: 'The contract code printed on the contract (合同码), e.g. KAQX-4MHA-R9TD-3WNC' })
+  @IsString()
+  @MaxLength(40)
+  code!: string;
+
+  @Field({ description: 'Last 4 digits of the phone number that paid' })
+  @IsString()
+  @MaxLength(8)
+  phoneLast4!: string;
+}
+
+@InputType()
+export class ConfirmPrepaidLessonsInput {
+  @Field()
+  @IsString()
+  @MaxLength(40)
+  code!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(8)
+  phoneLast4!: string;
+
+  @Field(() => [ID], { description: 'PENDING lesson records of this contract to confirm (all or nothing)' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  lessonIds!: string[];
+}
+
+@InputType()
+export class ObjectToPrepaidLessonInput {
+  @Field()
+  @IsString()
+  @MaxLength(40)
+  code!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(8)
+  phoneLast4!: string;
+
+  @Field(() => ID, { description: 'The PENDING lesson record the parent disputes' })
+  @IsUUID()
+  lessonId!: string;
+
+  @Field({ description: 'What is wrong with it (1–1000 characters); it becomes the complaint' })
+  @IsString()
+  @Length(1, 1000)
+  reason!: string;
+}
+
+@InputType()
+export class RequestPrepaidRefundInput {
+  @Field()
+  @IsString()
+  @MaxLength(40)
+  code!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(8)
+  phoneLast4!: string;
+
+  @Field({ description: 'Why the family asks for its money back (1–1000 characters)' })
+  @IsString()
+  @Length(1, 1000)
+  reason!: string;
+}

@@ -1,0 +1,24 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { DomainError } from '../errors/domain-error';
+import { findDuplicateKey } from '../http/duplicate-keys';
+import { PlatformRequestVerifier } from './platform-request-verifier';
+
+/**
+ * Makes the verified platform key the request's principal, or refuses with 401 (the bank codes); then
+ * refuses a body naming a key twice in one object (400 DUPLICATE_JSON_KEY), as the bank guard does.
+ */
+@Injectable()
+export class PlatformSignatureGuard implements CanActivate {
+  constructor(private readonly verifier: PlatformRequestVerifier) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest();
+    req.principal = await this.verifier.verify(req);
+    const duplicate = req.rawBody ? findDuplicateKey(req.rawBody.toString('utf8')) : null;
+    if (duplicate !== null)
+      throw new DomainError('DUPLICATE_JSON_KEY', `The body names "${duplicate}" twice in one object`, 400, [
+        { path: duplicate, message: 'named twice' },
+      ]);
+    return true;
+  }
+}
