@@ -33,6 +33,7 @@ import { EscrowPaymentInstructions1764500100000 } from './1764500100000-escrow-p
 import { PrepaidMoney1764500200000 } from './1764500200000-prepaid-money';
 import { EscrowContractRef1764500250000 } from './1764500250000-escrow-contract-ref';
 import { InstitutionAdmins1764500300000 } from './1764500300000-institution-admins';
+import { PrepaidViews1764500400000 } from './1764500400000-prepaid-views';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
  * from TypeScript sources (tests, CLI) and from the compiled build, with no glob to get wrong.
@@ -72,4 +73,5 @@ export const ALL_MIGRATIONS = [
   PrepaidMoney1764500200000,
   EscrowContractRef1764500250000,
   InstitutionAdmins1764500300000,
+  PrepaidViews1764500400000,
 ];

@@ -29,6 +29,9 @@ import { LessonService } from './lesson.service';
 import { PrepaidQueries } from './prepaid.queries';
 import { PrepaidMappers } from './graphql/prepaid.mappers';
 import { PrepaidContractResolver } from './graphql/prepaid.resolver';
+import { PrepaidDashboardQueries } from './prepaid.dashboard-queries';
+import { PublicPrepaidResolver } from './graphql/public-prepaid.resolver';
+import { RefundExecutedAtSubscriber } from './subscribers/refund-executed-at.subscriber';
 
 /** Prepaid contracts lesson by lesson (预付费 一课一消): contracts, lessons, confirmations, releases, refunds. */
 @Module({
@@ -61,6 +64,9 @@ import { PrepaidContractResolver } from './graphql/prepaid.resolver';
     AutoConfirmTask,
     PrepaidMappers,
     PrepaidContractResolver,
+    PrepaidDashboardQueries,
+    PublicPrepaidResolver,
+    RefundExecutedAtSubscriber,
   ],
   exports: [PrepaidFacade],
 })
