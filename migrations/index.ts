@@ -34,6 +34,7 @@ import { PrepaidMoney1764500200000 } from './1764500200000-prepaid-money';
 import { EscrowContractRef1764500250000 } from './1764500250000-escrow-contract-ref';
 import { InstitutionAdmins1764500300000 } from './1764500300000-institution-admins';
 import { PrepaidPlatform1764500400000 } from './1764500400000-prepaid-platform';
+import { PrepaidViews1764500500000 } from './1764500500000-prepaid-views';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
  * from TypeScript sources (tests, CLI) and from the compiled build, with no glob to get wrong.
@@ -74,4 +75,5 @@ export const ALL_MIGRATIONS = [
   EscrowContractRef1764500250000,
   InstitutionAdmins1764500300000,
   PrepaidPlatform1764500400000,
+  PrepaidViews1764500500000,
 ];

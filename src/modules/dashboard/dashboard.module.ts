@@ -3,11 +3,14 @@ import { AfterSchoolModule } from '../after-school';
 import { ComplaintsModule } from '../complaints';
 import { CreditModule } from '../credit';
 import { EscrowModule } from '../escrow';
+import { PrepaidModule } from '../prepaid';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
 import { SupervisionModule } from '../supervision';
 import { DashboardService } from './dashboard.service';
 import { DashboardResolver } from './graphql/dashboard.resolver';
+import { DashboardPrepaidService } from './dashboard-prepaid.service';
+import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
 
 /** The county dashboard: reads every module through its facade; owns no tables and exports nothing. */
 @Module({
@@ -19,7 +22,8 @@ import { DashboardResolver } from './graphql/dashboard.resolver';
     ComplaintsModule,
     AfterSchoolModule,
     SupervisionModule,
+    PrepaidModule,
   ],
-  providers: [DashboardService, DashboardResolver],
+  providers: [DashboardService, DashboardResolver, DashboardPrepaidService, DashboardPrepaidResolver],
 })
 export class DashboardModule {}

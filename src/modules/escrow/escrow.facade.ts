@@ -171,6 +171,19 @@ export class EscrowFacade {
     };
   }
 
+  /** Alerts not yet resolved of the given types (县 or one township), every type listed (0 when none). */
+  async countOpenAlerts<T extends AlertType>(
+    types: readonly T[],
+    townshipCode?: string,
+  ): Promise<{ type: T; count: number }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT type, count(*)::int AS count FROM escrow_alert
+       WHERE status <> 'RESOLVED' AND type = ANY($1::varchar[]) AND ($2::varchar IS NULL OR township_code = $2) GROUP BY type`,
+      [types, townshipCode ?? null],
+    )) as { type: T; count: number }[];
+    return types.map((type) => ({ type, count: rows.find((r) => r.type === type)?.count ?? 0 }));
+  }
+
   /**
    * Dashboard trend: how many of the institutions were covered at the instant: an account open (opened
    * before, not closed by then) or a risk reserve registered before, not released by then and valid on

@@ -1,6 +1,7 @@
 /** Public surface of the prepaid module (预付费 一课一消): other modules import only from here. */
 export { PrepaidModule } from './prepaid.module';
-export { PrepaidFacade } from './prepaid.facade';
+export { PrepaidFacade, PREPAID_ALERTS } from './prepaid.facade';
+export type { CustodyFigures, PrepaidDashboardFigures, PrepaidExitReason } from './prepaid.dashboard-queries';
 export {
   MODEL_TEXT_VERSION,
   PrepaidContractSource,

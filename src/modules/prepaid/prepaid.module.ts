@@ -33,6 +33,9 @@ import { PlatformIngestService } from './rest/platform-ingest.service';
 import { PlatformController, PlatformOpenApiController } from './rest/platform.controller';
 import { PrepaidMappers } from './graphql/prepaid.mappers';
 import { PrepaidContractResolver } from './graphql/prepaid.resolver';
+import { PrepaidDashboardQueries } from './prepaid.dashboard-queries';
+import { PublicPrepaidResolver } from './graphql/public-prepaid.resolver';
+import { RefundExecutedAtSubscriber } from './subscribers/refund-executed-at.subscriber';
 
 /** Prepaid contracts lesson by lesson (预付费 一课一消): contracts, lessons, confirmations, releases, refunds. */
 @Module({
@@ -68,6 +71,9 @@ import { PrepaidContractResolver } from './graphql/prepaid.resolver';
     PlatformIngestService,
     PrepaidMappers,
     PrepaidContractResolver,
+    PrepaidDashboardQueries,
+    PublicPrepaidResolver,
+    RefundExecutedAtSubscriber,
   ],
   controllers: [PlatformController, PlatformOpenApiController],
   exports: [PrepaidFacade],

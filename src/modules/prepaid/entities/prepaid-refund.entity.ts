@@ -60,6 +60,10 @@ export class PrepaidRefund {
   @Column({ type: 'uuid', nullable: true })
   executedTxnId!: string | null;
 
+  /** When the bank's REFUND closed the case (stamped from the prepaid.refund.executed event). */
+  @Column({ type: 'timestamptz', nullable: true })
+  executedAt!: Date | null;
+
   @Column({ type: 'date', nullable: true })
   executionDueOn!: string | null;
 
