@@ -60,13 +60,13 @@ async function seed(ds: DataSource, total: number): Promise<number> {
        price_per_lesson_fen, total_fen, period_start, period_end, payment_route, escrow_account_id, refund_terms, source,
        created_at, created_by_name, matched_txn_id, matched_at, matched_payer_ref, lessons_taught, lessons_confirmed, released_fen)
      SELECT md5('bench-contract-' || g), i.id, i.township_code, 'EDU', co.id, 'x', 'x', 'x', 'h', md5('payer-' || g), $2, 60,
-            ${PRICE_FEN}, $2::bigint * ${PRICE_FEN}, '2026-09-01', '2026-11-30', 'ESCROW_ACCOUNT', a.id, 'bench', 'INSTITUTION',
-            now(), 'bench', 'T' || g, now(), 'p***' || g, $3, $4, $4::bigint * ${PRICE_FEN}
+            ${PRICE_FEN}, $5::bigint, '2026-09-01', '2026-11-30', 'ESCROW_ACCOUNT', a.id, 'bench', 'INSTITUTION',
+            now(), 'bench', 'T' || g, now(), 'p***' || g, $3, $4, $6::bigint
      FROM generate_series(0, $1 - 1) AS g
      JOIN LATERAL (SELECT id, township_code FROM institution ORDER BY id OFFSET g % ${INSTITUTIONS} LIMIT 1) i ON true
      JOIN escrow_account a ON a.institution_id = i.id
      JOIN course co ON co.institution_id = i.id`,
-    [DUE, Math.max(perContract, 1), perContract, confirmedRows],
+    [DUE, perContract, perContract, confirmedRows, String(perContract * PRICE_FEN), String(confirmedRows * PRICE_FEN)],
   );
   await ds.query(`DROP TABLE IF EXISTS bench_contract`);
   await ds.query(

@@ -37,7 +37,9 @@ export class PrepaidMoney1764500200000 implements MigrationInterface {
       `CREATE INDEX idx_prepaid_deposit_unmatched ON prepaid_deposit (alert_due_on) WHERE contract_id IS NULL AND alerted_at IS NULL`,
     );
     // A refund the bank refused is APPROVED again (instructed again by the sweep) and still falls due.
-    await q.query(`ALTER TABLE prepaid_refund ADD COLUMN refused_at timestamptz, ADD COLUMN refusal_note varchar(1000)`);
+    await q.query(
+      `ALTER TABLE prepaid_refund ADD COLUMN refused_at timestamptz, ADD COLUMN refusal_note varchar(1000)`,
+    );
     await q.query(
       `CREATE INDEX idx_prepaid_refund_execution ON prepaid_refund (execution_due_on) WHERE status IN ('INSTRUCTED','APPROVED')`,
     );

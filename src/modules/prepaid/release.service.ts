@@ -69,15 +69,7 @@ export class ReleaseService {
     const [release] = (await em.query(
       `INSERT INTO prepaid_release (account_id, institution_id, amount_fen, contract_ids, contract_fens, instruction_id, status, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'INSTRUCTED', $7) RETURNING id`,
-      [
-        accountId,
-        institutionId,
-        amountFen.toString(),
-        contractIds,
-        rows.map((r) => r.fen),
-        outcome.instructionId,
-        now,
-      ],
+      [accountId, institutionId, amountFen.toString(), contractIds, rows.map((r) => r.fen), outcome.instructionId, now],
     )) as { id: string }[];
     await this.events.publish(em, 'prepaid.release.instructed', {
       releaseId: release.id,

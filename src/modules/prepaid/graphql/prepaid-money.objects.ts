@@ -65,7 +65,10 @@ export class PrepaidRefundObject {
   @Field(() => ID, { nullable: true, description: 'The complaint opened when the institution disputed the request' })
   complaintId!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the bank last refused the REFUND (the case is instructed again)' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the bank last refused the REFUND (the case is instructed again)',
+  })
   refusedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'The bank’s note with its last refusal' })
@@ -103,7 +106,10 @@ export class PrepaidReleaseObject {
   @Field(() => Date, { nullable: true })
   executedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'The bank’s note when it refused the instruction (status REFUSED)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The bank’s note when it refused the instruction (status REFUSED)',
+  })
   refusalNote!: string | null;
 }
 
