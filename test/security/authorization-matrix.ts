@@ -78,12 +78,12 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.policies': ANY_STAFF,
   'query.policy': ANY_STAFF,
   // Prepaid contracts (src/modules/prepaid): regulators read in scope (FIRE passes the gate and sees no contract);
-  // INSTITUTION_ADMIN (not a matrix caller) reads and writes its own institution's, see test/prepaid.
-  'query.prepaidContract': [CA, EDU, FIRE, TWN, INS, DIS],
-  'query.prepaidContracts': [CA, EDU, FIRE, TWN, INS, DIS],
+  // INSTITUTION_ADMIN reads and writes its own institution's (test/security/scoped-objects, test/prepaid).
+  'query.prepaidContract': [CA, EDU, FIRE, TWN, INS, DIS, INST],
+  'query.prepaidContracts': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   // Prepaid money (一课一消): regulators read within their jurisdiction (FIRE passes the gate and sees no EDU contracts); INSTITUTION_ADMIN its own.
-  'query.prepaidRefunds': [CA, EDU, FIRE, TWN, INS, DIS],
-  'query.prepaidReleases': [CA, EDU, FIRE, TWN, INS, DIS],
+  'query.prepaidRefunds': [CA, EDU, FIRE, TWN, INS, DIS, INST],
+  'query.prepaidReleases': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   'query.publicCreditList': EVERYONE,
   'query.rectificationOrder': ANY_STAFF,
   'query.rectificationOrders': ANY_STAFF,
@@ -111,8 +111,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.users': [CA, DIS],
   'query.whitelistEligibility': [CA, EDU, FIRE, TWN, INS, DIS],
   'mutation.acceptComplaint': [CA, EDU, FIRE, TWN, INS],
-  // Only the institution answers a refund request (INSTITUTION_ADMIN; no caller of this matrix).
-  'mutation.answerPrepaidRefund': [],
+  // Only the institution answers a refund request (INSTITUTION_ADMIN).
+  'mutation.answerPrepaidRefund': [INST],
   'mutation.acceptTask': [CA, EDU, FIRE],
   'mutation.acknowledgeEscrowAlert': [CA, EDU],
   'mutation.addCourse': [CA, EDU, FIRE],
@@ -181,8 +181,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordCredit': [CA, EDU, FIRE, INS],
   // DEPARTMENT_OFFICER is a writer role only for EDU: the service refuses FIRE with FORBIDDEN before any lookup,
   // but placeholder input is refused VALIDATION_FAILED first, so FIRE passes this gate (test/prepaid covers it).
-  'mutation.recordPrepaidLessons': [CA, EDU, FIRE],
-  'mutation.registerPrepaidContract': [CA, EDU, FIRE],
+  'mutation.recordPrepaidLessons': [CA, EDU, FIRE, INST],
+  'mutation.registerPrepaidContract': [CA, EDU, FIRE, INST],
   'mutation.recordFamilyEducationSession': [SCH],
   // Assignees work on tasks; a township officer of the task's township may be one (joint enforcement).
   'mutation.recordFinding': [CA, EDU, FIRE, TWN, INS],
