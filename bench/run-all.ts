@@ -12,7 +12,15 @@ import { Headline, machine, redisReachable, writeResult } from './bench-support'
  * and the versions are also written to bench/results/summary.json. `npm run bench -- events dashboard`
  * runs only those.
  */
-const BENCHMARKS = ['bank-ingest', 'graphql-read', 'events', 'escalation', 'dashboard', 'platform-ingest'];
+const BENCHMARKS = [
+  'bank-ingest',
+  'graphql-read',
+  'events',
+  'escalation',
+  'dashboard',
+  'platform-ingest',
+  'consumption',
+];
 
 function run(name: string): Promise<{ code: number | null; seconds: number }> {
   const started = performance.now();

@@ -39,7 +39,7 @@ export class Prepaid1764500000000 implements MigrationInterface {
       created_at timestamptz NOT NULL,
       created_by_user_id uuid,
       created_by_name varchar(100) NOT NULL,
-      matched_txn_id uuid,
+      matched_txn_id varchar(64),
       matched_at timestamptz,
       lessons_taught int NOT NULL DEFAULT 0,
       lessons_confirmed int NOT NULL DEFAULT 0,
@@ -68,7 +68,7 @@ export class Prepaid1764500000000 implements MigrationInterface {
       `CREATE INDEX idx_prepaid_contract_account ON prepaid_contract (escrow_account_id) WHERE escrow_account_id IS NOT NULL`,
     );
     await q.query(
-      `CREATE INDEX idx_prepaid_contract_unmatched ON prepaid_contract (escrow_account_id, created_at) WHERE matched_txn_id IS NULL`,
+      `CREATE INDEX idx_prepaid_contract_unmatched ON prepaid_contract (escrow_account_id, created_at) WHERE matched_at IS NULL`,
     );
 
     await q.query(`CREATE TABLE prepaid_lesson (
@@ -106,7 +106,7 @@ export class Prepaid1764500000000 implements MigrationInterface {
       answer_note varchar(1000),
       approved_by varchar(100),
       instruction_id uuid,
-      executed_txn_id uuid,
+      executed_txn_id varchar(64),
       execution_due_on date,
       complaint_id uuid)`);
     await q.query(`CREATE INDEX idx_prepaid_refund_contract ON prepaid_refund (contract_id)`);

@@ -7,7 +7,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   ones carry the stored date their alert is due (prepaid.deposit_match_working_days) and are alerted once.
  * - A partial index holds the contracts with money earned and not yet released, so the daily release reads
  *   only those, however many contracts there are.
- * - prepaid_refund: the overdue sweep reads INSTRUCTED refunds by their stored execution due date.
+ * - prepaid_refund: the overdue sweep reads INSTRUCTED (or, refused by the bank, APPROVED again) refunds by their
+ *   stored execution due date; a refused refund keeps the bank's note and is instructed again.
+ * - prepaid_release: what it takes from each contract, given back when the bank refuses the instruction.
  */
 export class PrepaidMoney1764500200000 implements MigrationInterface {
   name = 'PrepaidMoney1764500200000';
@@ -34,9 +36,21 @@ export class PrepaidMoney1764500200000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX idx_prepaid_deposit_unmatched ON prepaid_deposit (alert_due_on) WHERE contract_id IS NULL AND alerted_at IS NULL`,
     );
+    // A refund the bank refused is APPROVED again (instructed again by the sweep) and still falls due.
     await q.query(
-      `CREATE INDEX idx_prepaid_refund_execution ON prepaid_refund (execution_due_on) WHERE status = 'INSTRUCTED'`,
+      `ALTER TABLE prepaid_refund ADD COLUMN refused_at timestamptz, ADD COLUMN refusal_note varchar(1000)`,
     );
+    await q.query(
+      `CREATE INDEX idx_prepaid_refund_execution ON prepaid_refund (execution_due_on) WHERE status IN ('INSTRUCTED','APPROVED')`,
+    );
+    await q.query(
+      `CREATE INDEX idx_prepaid_refund_refused ON prepaid_refund (refused_at) WHERE status = 'APPROVED' AND refused_at IS NOT NULL`,
+    );
+    // What a release takes from each contract, given back when the bank refuses it.
+    await q.query(
+      `ALTER TABLE prepaid_release ADD COLUMN contract_fens bigint[] NOT NULL DEFAULT '{}', ADD COLUMN refusal_note varchar(1000)`,
+    );
+    await q.query(`CREATE UNIQUE INDEX uq_prepaid_release_instruction ON prepaid_release (instruction_id)`);
     await q.query(
       `CREATE INDEX idx_prepaid_release_instructed ON prepaid_release (account_id, amount_fen) WHERE status = 'INSTRUCTED'`,
     );
@@ -44,7 +58,11 @@ export class PrepaidMoney1764500200000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX idx_prepaid_release_instructed`);
+    await q.query(`DROP INDEX uq_prepaid_release_instruction`);
+    await q.query(`ALTER TABLE prepaid_release DROP COLUMN contract_fens, DROP COLUMN refusal_note`);
+    await q.query(`DROP INDEX idx_prepaid_refund_refused`);
     await q.query(`DROP INDEX idx_prepaid_refund_execution`);
+    await q.query(`ALTER TABLE prepaid_refund DROP COLUMN refused_at, DROP COLUMN refusal_note`);
     await q.query(`DROP TABLE prepaid_deposit`);
     await q.query(`DROP INDEX idx_prepaid_contract_releasable`);
     await q.query(`ALTER TABLE prepaid_contract DROP COLUMN matched_payer_ref`);

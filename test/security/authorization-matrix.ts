@@ -81,7 +81,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.policies': ANY_STAFF,
   'query.policy': ANY_STAFF,
   // Prepaid contracts (src/modules/prepaid): regulators read in scope (FIRE passes the gate and sees no contract);
-  // INSTITUTION_ADMIN reads and writes its own institution's (scope: test/prepaid, scoped-objects).
+  // INSTITUTION_ADMIN reads and writes its own institution's (test/security/scoped-objects, test/prepaid).
   'query.prepaidContract': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   'query.prepaidContracts': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   // Prepaid money (一课一消): regulators read within their jurisdiction (FIRE passes the gate and sees no EDU contracts); INSTITUTION_ADMIN its own.
@@ -114,7 +114,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.users': [CA, DIS],
   'query.whitelistEligibility': [CA, EDU, FIRE, TWN, INS, DIS],
   'mutation.acceptComplaint': [CA, EDU, FIRE, TWN, INS],
-  // Only the institution answers a refund request.
+  // Only the institution answers a refund request (INSTITUTION_ADMIN).
   'mutation.answerPrepaidRefund': [INST],
   'mutation.acceptTask': [CA, EDU, FIRE],
   'mutation.acknowledgeEscrowAlert': [CA, EDU],

@@ -58,6 +58,12 @@ const OBJECTS = [
   'orderB',
   'homeworkA',
   'homeworkB',
+  'contractA',
+  'contractB',
+  'refundA',
+  'refundB',
+  'releaseA',
+  'releaseB',
 ] as const;
 type Obj = (typeof OBJECTS)[number];
 
@@ -246,6 +252,17 @@ const PROBES: Record<string, Probe> = {
     own.township,
   ),
   'rectificationOrder(id)': byId('order', 'rectificationOrder'),
+  // Prepaid contracts (一课一消) and their refunds and releases.
+  'prepaidContract(id)': byId('contract', 'prepaidContract'),
+  prepaidContracts: inList('contract', conn('prepaidContracts', ''), nodes('prepaidContracts')),
+  prepaidRefunds: inList('refund', conn('prepaidRefunds', ''), nodes('prepaidRefunds')),
+  'prepaidRefunds(filter.contractId)': inList(
+    'refund',
+    `query($c: ID) { prepaidRefunds(first: 100, filter: { contractId: $c }) { edges { node { id } } } }`,
+    nodes('prepaidRefunds'),
+    (obj) => ({ c: ids[obj === 'refundA' ? 'contractA' : 'contractB'] }),
+  ),
+  prepaidReleases: inList('release', conn('prepaidReleases', ''), nodes('prepaidReleases')),
   // Per-township figures: the township's row is there or not.
   afterSchoolCoverageByTownship: inList(
     'township',
@@ -517,6 +534,41 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
     DEPT_FIRE: BOTH('township'),
     INSPECTOR_MR: BOTH('township'),
   },
+  // Prepaid: an institution administrator its own; a township officer its township's; department officers
+  // and inspectors the institutions of their competent department (both institutions are EDU's).
+  'prepaidContract(id)': {
+    INSTITUTION_A: ONLY_A('contract'),
+    TOWNSHIP_A: ONLY_A('contract'),
+    DEPT_EDU: BOTH('contract'),
+    DEPT_FIRE: NONE('contract'),
+    INSPECTOR_MR: NONE('contract'),
+  },
+  prepaidContracts: {
+    INSTITUTION_A: ONLY_A('contract'),
+    TOWNSHIP_A: ONLY_A('contract'),
+    DEPT_EDU: BOTH('contract'),
+    DEPT_FIRE: NONE('contract'),
+    INSPECTOR_MR: NONE('contract'),
+  },
+  prepaidRefunds: {
+    INSTITUTION_A: ONLY_A('refund'),
+    TOWNSHIP_A: ONLY_A('refund'),
+    DEPT_EDU: BOTH('refund'),
+    DEPT_FIRE: NONE('refund'),
+    INSPECTOR_MR: NONE('refund'),
+  },
+  'prepaidRefunds(filter.contractId)': {
+    INSTITUTION_A: ONLY_A('refund'),
+    TOWNSHIP_A: ONLY_A('refund'),
+    DEPT_EDU: BOTH('refund'),
+  },
+  prepaidReleases: {
+    INSTITUTION_A: ONLY_A('release'),
+    TOWNSHIP_A: ONLY_A('release'),
+    DEPT_EDU: BOTH('release'),
+    DEPT_FIRE: NONE('release'),
+    INSPECTOR_MR: NONE('release'),
+  },
   // Rectification orders follow their task.
   'rectificationOrder(id)': {
     TOWNSHIP_A: ONLY_A('order'),
@@ -596,6 +648,47 @@ describe('object-level authorization: scoped roles with data inside and outside 
           },
         })
       ).id;
+      // A prepaid contract registered by the county office (paper contract), a refund registered by staff, and
+      // a release as the release task leaves it (a fixture: the api role runs no deposit matching).
+      const [course] = await t.dataSource.query(
+        `INSERT INTO course (institution_id, name, topic, subject, target_grades, mode, lesson_minutes, price_per_hour_fen,
+           term_start, term_end, weekly_slots, extra_sessions, created_at)
+         VALUES ($1, '少儿美术', 'ART', false, '{3,4}', 'OFFLINE', 60, 10000, '2026-09-01', '2026-12-31', '[]', '[]', now()) RETURNING id`,
+        [institution.id],
+      );
+      ids[`contract${side}`] = (
+        await must<{ contract: { id: string } }>(
+          `mutation($i: RegisterPrepaidContractInput!) { registerPrepaidContract(input: $i) { contract { id } } }`,
+          {
+            i: {
+              institutionId: institution.id,
+              courseId: course.id,
+              studentName: `学生${side}`,
+              payerName: `家长${side}`,
+              payerPhone: side === 'A' ? '13800000001' : '13800000002',
+              lessonsBought: 10,
+              pricePerLesson: '100.00',
+              periodStart: '2026-11-25',
+              periodEnd: '2026-12-31',
+              paymentRoute: 'ESCROW_ACCOUNT',
+              paymentMethod: 'BANK_TRANSFER',
+              refundTerms: '未消课时按合同单价全额退还',
+            },
+          },
+        )
+      ).contract.id;
+      ids[`refund${side}`] = (
+        await must<{ id: string }>(
+          `mutation($i: RegisterPrepaidRefundInput!) { registerPrepaidRefund(input: $i) { id } }`,
+          { i: { contractId: ids[`contract${side}`], note: '家长来信' } },
+        )
+      ).id;
+      const [release] = await t.dataSource.query(
+        `INSERT INTO prepaid_release (account_id, institution_id, amount_fen, contract_ids, contract_fens, status, created_at)
+         VALUES ($1, $2, 10000, ARRAY[$3::uuid], ARRAY[10000::bigint], 'INSTRUCTED', now()) RETURNING id`,
+        [account.id, institution.id, ids[`contract${side}`]],
+      );
+      ids[`release${side}`] = release.id;
       const contact = side === 'A' ? CONTACT_A : CONTACT_B;
       ids[`complaint${side}`] = (
         await must<{ id: string }>(

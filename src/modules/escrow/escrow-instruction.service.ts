@@ -237,6 +237,7 @@ export class EscrowInstructionService {
         action: instruction.action,
         outcome: input.outcome,
         ...paymentPayload(instruction),
+        note: instruction.note,
       };
       await this.events.publish(em, 'escrow.instruction.acknowledged', payload);
       // Only FREEZE / UNFREEZE change the account; the money of an executed RELEASE or REFUND arrives as the bank's transaction.

@@ -7,7 +7,6 @@ import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
 import { formatMoney } from '../../platform/database/money';
 import { EventPublisher } from '../../platform/events';
-import { UUID } from '../../platform/ids/uuid';
 import { EscrowFacade } from '../escrow';
 import { PolicyFacade } from '../policy';
 import { contractCodeHash, normaliseContractCode } from './contract-code';
@@ -73,7 +72,7 @@ export class DepositService {
     if (!contract) return null;
     await em.query(
       `UPDATE prepaid_contract SET matched_txn_id = $2, matched_at = $3, matched_payer_ref = $4 WHERE id = $1`,
-      [contract, UUID.test(d.txnId) ? d.txnId : null, now, d.payerRef],
+      [contract, d.txnId, now, d.payerRef],
     );
     await em.query(
       `UPDATE prepaid_deposit SET contract_id = $3, matched_by = $4, matched_at = $5 WHERE account_id = $1 AND txn_id = $2`,

@@ -12,6 +12,7 @@ export { PrepaidConfirmedBy, PrepaidLessonStatus } from './entities/prepaid-less
 export { PrepaidRefundStatus } from './entities/prepaid-refund.entity';
 export { PrepaidReleaseStatus } from './entities/prepaid-release.entity';
 /** The scheduled money jobs and the bank-money subscriber, so operators' tools and tests can run one now. */
+export { AutoConfirmTask } from './auto-confirm.task';
 export { ReleaseTask } from './release.task';
 export { RefundSweep } from './refund-sweep.task';
 export { BankMoneySubscriber } from './subscribers/bank-money.subscriber';

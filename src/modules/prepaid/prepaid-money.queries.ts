@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
-import { applyScope } from '../../platform/auth/scope';
+import { applyScope, scopeCondition } from '../../platform/auth/scope';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { PrepaidContract } from './entities/prepaid-contract.entity';
 import { PrepaidRefund, PrepaidRefundStatus } from './entities/prepaid-refund.entity';
@@ -14,7 +14,7 @@ const SCOPE = {
   department: 'c.competent_department_code',
 };
 
-/** Reads of refund cases and releases, scoped in SQL, newest first. */
+/** Reads of refund cases and releases (scoped in SQL, newest first) and the due rows the money jobs work on. */
 @Injectable()
 export class PrepaidMoneyQueries {
   constructor(private readonly dataSource: DataSource) {}
@@ -60,5 +60,45 @@ export class PrepaidMoneyQueries {
       tieValue: (r) => r.id,
       direction: 'DESC',
     });
+  }
+
+  /** Whether the actor's scope covers the contract (registering a refund for it), read in the caller's transaction. */
+  async contractVisible(em: EntityManager, actor: Principal, contractId: string): Promise<boolean> {
+    const scope = scopeCondition(actor, SCOPE);
+    if (scope.kind === 'none') return false;
+    return em
+      .getRepository(PrepaidContract)
+      .createQueryBuilder('c')
+      .where('c.id = :id', { id: contractId })
+      .andWhere(scope.kind === 'where' ? scope.sql : 'true', scope.kind === 'where' ? scope.params : {})
+      .getExists();
+  }
+
+  /** Refund requests unanswered past their answer due date (idx_prepaid_refund_due), oldest first. */
+  async silentRefundIds(today: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM prepaid_refund WHERE status = 'REQUESTED' AND answer_due_on < $1 ORDER BY answer_due_on, id LIMIT 1000`,
+      [today],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Approved refunds whose REFUND the bank refused, to instruct again (idx_prepaid_refund_refused). */
+  async refusedRefundIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM prepaid_refund WHERE status = 'APPROVED' AND refused_at IS NOT NULL ORDER BY refused_at, id LIMIT 1000`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** An exiting institution's active contracts with lessons left and no open refund case. */
+  async contractsToRefundOnExit(em: EntityManager, institutionId: string): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT c.id FROM prepaid_contract c WHERE c.institution_id = $1 AND c.status = 'ACTIVE' AND c.lessons_taught < c.lessons_bought
+         AND NOT EXISTS (SELECT 1 FROM prepaid_refund r WHERE r.contract_id = c.id AND r.status IN ('REQUESTED','APPROVED','DISPUTED','INSTRUCTED','OVERDUE'))
+       ORDER BY c.id`,
+      [institutionId],
+    );
+    return rows.map((r) => r.id);
   }
 }

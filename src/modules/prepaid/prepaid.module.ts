@@ -18,6 +18,8 @@ import { PrepaidMoneyResolver } from './graphql/prepaid-money.resolver';
 import { PrepaidMoneyQueries } from './prepaid-money.queries';
 import { RefundSweep } from './refund-sweep.task';
 import { RefundService } from './refund.service';
+import { RefundPaymentService } from './refund-payment.service';
+import { InstructionOutcomeSubscriber } from './subscribers/instruction-outcome.subscriber';
 import { ReleaseService } from './release.service';
 import { ReleaseTask } from './release.task';
 import { BankMoneySubscriber } from './subscribers/bank-money.subscriber';
@@ -55,12 +57,14 @@ import { RefundExecutedAtSubscriber } from './subscribers/refund-executed-at.sub
     DepositService,
     ReleaseService,
     RefundService,
+    RefundPaymentService,
     PrepaidMoneyQueries,
     PrepaidMoneyResolver,
     ReleaseTask,
     RefundSweep,
     BankMoneySubscriber,
     InstitutionExitSubscriber,
+    InstructionOutcomeSubscriber,
     PrepaidQueries,
     ContractService,
     LessonService,

@@ -67,9 +67,9 @@ export class ReleaseService {
       [contractIds],
     );
     const [release] = (await em.query(
-      `INSERT INTO prepaid_release (account_id, institution_id, amount_fen, contract_ids, instruction_id, status, created_at)
-       VALUES ($1, $2, $3, $4, $5, 'INSTRUCTED', $6) RETURNING id`,
-      [accountId, institutionId, amountFen.toString(), contractIds, outcome.instructionId, now],
+      `INSERT INTO prepaid_release (account_id, institution_id, amount_fen, contract_ids, contract_fens, instruction_id, status, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'INSTRUCTED', $7) RETURNING id`,
+      [accountId, institutionId, amountFen.toString(), contractIds, rows.map((r) => r.fen), outcome.instructionId, now],
     )) as { id: string }[];
     await this.events.publish(em, 'prepaid.release.instructed', {
       releaseId: release.id,
@@ -104,7 +104,24 @@ export class ReleaseService {
          ORDER BY created_at, id LIMIT 1 FOR UPDATE) RETURNING id`,
       [input.accountId, input.amountFen.toString(), input.bookedAt],
     )) as [{ id: string }[], number];
-    if (executed.length > 0) return;
+    if (executed.length > 0) {
+      const releaseId = executed[0].id;
+      await this.events.publish(em, 'prepaid.release.executed', {
+        releaseId,
+        accountId: input.accountId,
+        institutionId: input.institutionId,
+        amountFen: input.amountFen.toString(),
+        txnId: input.txnId,
+      });
+      await this.audit.record(em, {
+        actor,
+        action: 'prepaid.release.executed',
+        entityType: 'prepaid_release',
+        entityId: releaseId,
+        summary: { txnId: input.txnId, amount: formatMoney(input.amountFen) },
+      });
+      return;
+    }
     const [fig] = (await em.query(
       `SELECT count(*)::int AS contracts,
               coalesce(sum(greatest(${CONFIRMED_VALUE_SQL('c')} - c.released_fen, 0)), 0)::text AS releasable,
@@ -128,5 +145,51 @@ export class ReleaseService {
         beyond: formatMoney(input.amountFen - allowed),
       },
     });
+  }
+
+  /**
+   * The bank refused a RELEASE instruction: the release is REFUSED and what it took from each contract is
+   * releasable again, so the next release run may instruct it (unless the account is frozen by then).
+   */
+  async onRefused(em: EntityManager, instructionId: string, note: string | null): Promise<boolean> {
+    const [rows] = (await em.query(
+      `UPDATE prepaid_release SET status = 'REFUSED', refusal_note = $2 WHERE instruction_id = $1 AND status = 'INSTRUCTED'
+       RETURNING id, account_id, institution_id, amount_fen::text AS amount_fen, contract_ids, contract_fens::text[] AS contract_fens`,
+      [instructionId, note?.slice(0, 1000) ?? null],
+    )) as [
+      {
+        id: string;
+        account_id: string;
+        institution_id: string;
+        amount_fen: string;
+        contract_ids: string[];
+        contract_fens: string[];
+      }[],
+      number,
+    ];
+    const r = rows[0];
+    if (!r) return false;
+    await em.query(
+      `UPDATE prepaid_contract c SET released_fen = c.released_fen - s.fen
+       FROM unnest($1::uuid[], $2::bigint[]) AS s(id, fen) WHERE c.id = s.id`,
+      [r.contract_ids, r.contract_fens],
+    );
+    await this.events.publish(em, 'prepaid.release.refused', {
+      releaseId: r.id,
+      accountId: r.account_id,
+      institutionId: r.institution_id,
+      amountFen: r.amount_fen,
+      contractIds: r.contract_ids,
+      instructionId,
+      note,
+    });
+    await this.audit.record(em, {
+      actor,
+      action: 'prepaid.release.refused',
+      entityType: 'prepaid_release',
+      entityId: r.id,
+      summary: { instructionId, note, amount: formatMoney(BigInt(r.amount_fen)), contracts: r.contract_ids.length },
+    });
+    return true;
   }
 }

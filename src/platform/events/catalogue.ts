@@ -59,6 +59,8 @@ export interface EscrowInstructionPayload {
   amountFen?: string;
   contractIds?: string[];
   payeeRef?: string;
+  /** The bank's note with its acknowledgement (e.g. why it refused), when it gave one. */
+  note?: string | null;
 }
 
 /** escrow.account.* payload. */
@@ -330,12 +332,32 @@ export const EVENT_CATALOGUE = {
     contractIds: string[];
     instructionId: string;
   }>(1),
+  /** The bank posted the RELEASE of an instructed release (一课一消). */
+  'prepaid.release.executed': event<{
+    releaseId: string;
+    accountId: string;
+    institutionId: string;
+    amountFen: string;
+    txnId: string;
+  }>(1),
+  /** The bank refused a RELEASE instruction: its amount is releasable again (the next release run may instruct it). */
+  'prepaid.release.refused': event<{
+    releaseId: string;
+    accountId: string;
+    institutionId: string;
+    amountFen: string;
+    contractIds: string[];
+    instructionId: string;
+    note: string | null;
+  }>(1),
   'prepaid.refund.requested': event<PrepaidRefundPayload>(1),
   'prepaid.refund.approved': event<PrepaidRefundPayload>(1),
   'prepaid.refund.disputed': event<PrepaidRefundPayload & { complaintId: string | null }>(1),
   'prepaid.refund.instructed': event<PrepaidRefundPayload & { instructionId: string }>(1),
   'prepaid.refund.executed': event<PrepaidRefundPayload & { txnId: string }>(1),
   'prepaid.refund.overdue': event<PrepaidRefundPayload & { executionDueOn: string }>(1),
+  /** The bank refused a REFUND instruction: the case is APPROVED again and the next sweep instructs it again. */
+  'prepaid.refund.refused': event<PrepaidRefundPayload & { instructionId: string; note: string | null }>(1),
   'prepaid.deposit.matched': event<{
     contractId: string;
     txnId: string;

@@ -119,8 +119,8 @@ export class PrepaidContract {
   @Column({ type: 'varchar', length: 100 })
   createdByName!: string;
 
-  /** The bank DEPOSIT matched to this contract (escrow_transaction id), when matched. */
-  @Column({ type: 'uuid', nullable: true })
+  /** The bank's own reference (txnId, up to 64 characters) of the DEPOSIT matched to this contract, when matched. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
   matchedTxnId!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })

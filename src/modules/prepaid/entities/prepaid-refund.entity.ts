@@ -57,7 +57,8 @@ export class PrepaidRefund {
   @Column({ type: 'uuid', nullable: true })
   instructionId!: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  /** The bank's own reference (txnId) of the REFUND transaction that closed the case. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
   executedTxnId!: string | null;
 
   /** When the bank's REFUND closed the case (stamped from the prepaid.refund.executed event). */
@@ -69,4 +70,12 @@ export class PrepaidRefund {
 
   @Column({ type: 'uuid', nullable: true })
   complaintId!: string | null;
+
+  /** When the bank last refused this case's REFUND instruction (the case went back to APPROVED). */
+  @Column({ type: 'timestamptz', nullable: true })
+  refusedAt!: Date | null;
+
+  /** The bank's note with its last refusal. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  refusalNote!: string | null;
 }

@@ -25,6 +25,10 @@ export class PrepaidRelease {
   @Column({ type: 'uuid', array: true, default: () => `'{}'` })
   contractIds!: string[];
 
+  /** What the release takes from each contract (fen, in the order of contractIds): given back if the bank refuses. */
+  @Column({ type: 'bigint', array: true, default: () => `'{}'` })
+  contractFens!: string[];
+
   @Column({ type: 'uuid', nullable: true })
   instructionId!: string | null;
 
@@ -36,4 +40,8 @@ export class PrepaidRelease {
 
   @Column({ type: 'timestamptz', nullable: true })
   executedAt!: Date | null;
+
+  /** The bank's note when it refused the instruction. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  refusalNote!: string | null;
 }

@@ -62,8 +62,17 @@ export class PrepaidRefundObject {
   @Field(() => String, { nullable: true, description: 'The bank pays by this business date (stored when instructed)' })
   executionDueOn!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The complaint opened when the institution disputed the request' })
   complaintId!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the bank last refused the REFUND (the case is instructed again)',
+  })
+  refusedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The bank’s note with its last refusal' })
+  refusalNote!: string | null;
 }
 
 @ObjectType('PrepaidRelease', {
@@ -96,6 +105,12 @@ export class PrepaidReleaseObject {
 
   @Field(() => Date, { nullable: true })
   executedAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The bank’s note when it refused the instruction (status REFUSED)',
+  })
+  refusalNote!: string | null;
 }
 
 export const PrepaidRefundConnection = Paginated(PrepaidRefundObject, 'PrepaidRefund');

@@ -37,7 +37,7 @@ export class PrepaidMappers {
       source: c.source,
       createdAt: c.createdAt,
       createdBy: c.createdByName,
-      depositMatched: c.matchedTxnId !== null,
+      depositMatched: c.matchedAt !== null,
       lessonsTaught: c.lessonsTaught,
       lessonsConfirmed: c.lessonsConfirmed,
       lessonsLeft: lessonsLeft(c.lessonsBought, c.lessonsTaught),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainEvent, OnEvent } from '../../../platform/events';
 import { DepositService } from '../deposit.service';
-import { RefundService } from '../refund.service';
+import { RefundPaymentService } from '../refund-payment.service';
 import { ReleaseService } from '../release.service';
 
 /**
@@ -15,7 +15,7 @@ export class BankMoneySubscriber {
   constructor(
     private readonly deposits: DepositService,
     private readonly releases: ReleaseService,
-    private readonly refunds: RefundService,
+    private readonly refunds: RefundPaymentService,
   ) {}
 
   @OnEvent('escrow.transactions.posted', { name: 'prepaid.bank-money' })
