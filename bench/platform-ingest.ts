@@ -8,6 +8,7 @@ import { IdentityFacade } from '../src/modules/identity';
 import { signBankRequest } from '../src/platform/auth/bank-signature';
 import { systemPrincipal } from '../src/platform/auth/principal';
 import { businessDate } from '../src/platform/clock/business-time';
+import { queryCount } from '../src/platform/database/query-counter';
 import { createRootLogger } from '../src/platform/logging/logger';
 import { Headline, benchDatabase, machine, percentile, ratioOf, writeResult } from './bench-support';
 
@@ -34,6 +35,8 @@ interface Figures {
   perSecond: number;
   p50ms: number;
   p99ms: number;
+  /** SQL statements the process sent per batch (db_queries_total), when counted. */
+  statements?: number;
 }
 
 async function main(): Promise<void> {
@@ -142,9 +145,11 @@ async function main(): Promise<void> {
       }),
     );
     const latencies: number[] = [];
+    const queriesBefore = queryCount();
     const start = performance.now();
     for (const body of bodies) latencies.push(await post('/api/platform/v1/lesson-records', body, SIZE));
     const seconds = (performance.now() - start) / 1000;
+    const statements = (queryCount() - queriesBefore) / N;
     latencies.sort((a, b) => a - b);
     rows.push({
       path: 'signed platform batch → service',
@@ -152,6 +157,7 @@ async function main(): Promise<void> {
       perSecond: (N * SIZE) / seconds,
       p50ms: percentile(latencies, 50),
       p99ms: percentile(latencies, 99),
+      statements,
     });
 
     // The same rows, inserted plainly: one multi-row INSERT per 1,000.
@@ -175,6 +181,7 @@ async function main(): Promise<void> {
       perSecond: (N * SIZE) / rawSeconds,
       p50ms: percentile(raw, 50),
       p99ms: percentile(raw, 99),
+      statements: 1,
     });
   } finally {
     await app?.close();
@@ -190,6 +197,7 @@ async function main(): Promise<void> {
       'items/s': Math.round(r.perSecond),
       'p50 ms/batch': r.p50ms.toFixed(1),
       'p99 ms/batch': r.p99ms.toFixed(1),
+      'statements/batch': r.statements ?? '',
     })),
   );
   const [service, plain] = rows;

@@ -1,5 +1,6 @@
 import { Role } from '../../src/platform/auth/role';
 import { FixedClock } from '../../src/platform/clock/clock';
+import { MetricsService } from '../../src/platform/metrics/metrics.service';
 import { TestBankKey } from '../factories/identity.factory';
 import { LoggedIn, TestApp, startTestApp } from '../support/test-app';
 import { TestPlatformKey, contractItem, platformPost, registerPlatform, sellingInstitution } from './prepaid-fixtures';
@@ -170,6 +171,111 @@ describe('prepaid: the platform interface', () => {
       r[0]!.id,
     ])) as { status: string; confirmed_by: string }[];
     expect(lesson).toEqual({ status: 'CONFIRMED', confirmed_by: 'PARENT' });
+  });
+
+  it('items of one batch see each other: the lessons the earlier records took, a refused id sent again corrected', async () => {
+    const c = contractItem(creditCode, courseId, { lessonsBought: 2 });
+    const reg = await platformPost(t, `${BASE}/contracts`, { contracts: [c] }, platform).expect(200);
+    const contractId = (reg.body.results as ItemResult[])[0]!.id!;
+    const rec = (n: number, taughtOn: string, lessons = 1, externalId = `B-${contractId}-${n}`) => ({
+      externalId,
+      contractExternalId: c.externalId,
+      taughtOn,
+      lessons,
+    });
+    const res = await platformPost(
+      t,
+      `${BASE}/lesson-records`,
+      {
+        lessonRecords: [
+          rec(1, '2026-09-21'),
+          rec(2, '2026-10-30'), // in the future: refused
+          rec(2, '2026-09-22'), // the same id again, corrected: worked again and accepted
+          rec(3, '2026-09-23'), // 2 bought, the two records above took them: none left
+          rec(2, '2026-09-22'), // the accepted one again: a duplicate
+        ],
+      },
+      platform,
+    ).expect(200);
+    const r = res.body.results as ItemResult[];
+    expect(r.map((x) => [x.index, x.status, x.code])).toEqual([
+      [0, 'ACCEPTED', undefined],
+      [1, 'REJECTED', 'PREPAID_LESSON_DATE_REFUSED'],
+      [2, 'ACCEPTED', undefined],
+      [3, 'REJECTED', 'PREPAID_LESSONS_EXCEED_BOUGHT'],
+      [4, 'DUPLICATE', undefined],
+    ]);
+    expect(r[4]!.id).toBe(r[2]!.id);
+    expect(res.body).toMatchObject({ accepted: 2, duplicates: 1, rejected: 2 });
+    const lessons = (await t.dataSource.query(
+      `SELECT taught_on::text AS taught_on, lessons FROM prepaid_lesson WHERE contract_id = $1 ORDER BY taught_on`,
+      [contractId],
+    )) as { taught_on: string; lessons: number }[];
+    expect(lessons).toEqual([
+      { taught_on: '2026-09-21', lessons: 1 },
+      { taught_on: '2026-09-22', lessons: 1 },
+    ]);
+    const [row] = (await t.dataSource.query(`SELECT lessons_taught FROM prepaid_contract WHERE id = $1`, [
+      contractId,
+    ])) as { lessons_taught: number }[];
+    expect(row!.lessons_taught).toBe(2);
+    // The claims: the accepted ids with what they became (the stored hash is the accepted content's), no refused one.
+    const claims = (await t.dataSource.query(
+      `SELECT external_id, entity_id FROM prepaid_platform_item WHERE kind = 'LESSON_RECORD' AND external_id LIKE $1 ORDER BY external_id`,
+      [`B-${contractId}-%`],
+    )) as { external_id: string; entity_id: string }[];
+    expect(claims).toEqual([
+      { external_id: `B-${contractId}-1`, entity_id: r[0]!.id },
+      { external_id: `B-${contractId}-2`, entity_id: r[2]!.id },
+    ]);
+    const again = await platformPost(
+      t,
+      `${BASE}/lesson-records`,
+      { lessonRecords: [rec(2, '2026-09-22'), rec(2, '2026-10-30'), rec(3, '2026-09-23')] },
+      platform,
+    ).expect(200);
+    expect((again.body.results as ItemResult[]).map((x) => [x.status, x.code])).toEqual([
+      ['DUPLICATE', undefined],
+      ['REJECTED', 'CONFLICT'],
+      ['REJECTED', 'PREPAID_LESSONS_EXCEED_BOUGHT'],
+    ]);
+    // Each accepted record has its event and audit row, written with the batch.
+    const [{ events }] = (await t.dataSource.query(
+      `SELECT count(*)::int AS events FROM outbox WHERE name = 'prepaid.lesson.recorded' AND payload->>'contractId' = $1`,
+      [contractId],
+    )) as { events: number }[];
+    expect(events).toBe(2);
+    const [{ audits }] = (await t.dataSource.query(
+      `SELECT count(*)::int AS audits FROM audit_log WHERE action = 'prepaid.lesson.recorded' AND entity_id = ANY($1::varchar[])`,
+      [[r[0]!.id, r[2]!.id]],
+    )) as { audits: number }[];
+    expect(audits).toBe(2);
+  });
+
+  it('a batch of lesson records costs the same statements whatever its size', async () => {
+    // The per-request count of the access log (http_request_db_queries): background work does not count.
+    const histogram = t.app.get(MetricsService).httpQueries;
+    const sum = async () =>
+      (await histogram.get()).values.find(
+        (v) => v.metricName === 'http_request_db_queries_sum' && v.labels.route === `${BASE}/lesson-records`,
+      )?.value ?? 0;
+    const statements = async (n: number): Promise<number> => {
+      const items = Array.from({ length: n }, () => contractItem(creditCode, courseId, { lessonsBought: 5 }));
+      await platformPost(t, `${BASE}/contracts`, { contracts: items }, platform).expect(200);
+      const lessonRecords = items.map((c, k) => ({
+        externalId: `S-${c.externalId}-${k}`,
+        contractExternalId: c.externalId,
+        taughtOn: '2026-09-21',
+        lessons: 1,
+      }));
+      const before = await sum();
+      const res = await platformPost(t, `${BASE}/lesson-records`, { lessonRecords }, platform).expect(200);
+      expect(res.body).toMatchObject({ accepted: n, rejected: 0 });
+      return (await sum()) - before;
+    };
+    const one = await statements(1);
+    expect(one).toBeGreaterThan(0);
+    expect(await statements(20)).toBe(one);
   });
 
   it('a platform reaches only what it sent: another platform’s contract is CONTRACT_NOT_SENT', async () => {

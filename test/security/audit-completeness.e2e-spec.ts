@@ -71,7 +71,7 @@ function indexSource() {
   return { methods, fieldTypes, mutations };
 }
 
-/** Whether a method reaches `audit.record(` (or `audit.record` through a helper) within a few calls. */
+/** Whether a method reaches `audit.record(` or `audit.recordMany(` (or either through a helper) within a few calls. */
 function reachesAudit(start: string, index: ReturnType<typeof indexSource>): boolean {
   const seen = new Set<string>();
   let frontier = [start];
@@ -82,7 +82,7 @@ function reachesAudit(start: string, index: ReturnType<typeof indexSource>): boo
       seen.add(key);
       const m = index.methods.get(key);
       if (!m) continue;
-      if (/\baudit\w*\.record\(/.test(m.body)) return true;
+      if (/\baudit\w*\.record(Many)?\(/.test(m.body)) return true;
       for (const call of m.calls) {
         const cls = call.field ? index.fieldTypes.get(`${m.className}.${call.field}`) : m.className;
         if (cls) next.push(`${cls}.${call.method}`);

@@ -38,13 +38,21 @@ export class ConfirmationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The parent confirms PENDING lessons of the contract; all or nothing. */
-  async confirm(contractId: string, lessonIds: readonly string[], by: 'PARENT' = 'PARENT'): Promise<PrepaidLesson[]> {
+  /**
+   * The parent confirms PENDING lessons of the contract; all or nothing. In its own transaction, or in the
+   * caller's (`em`: a platform batch); every refusal is thrown before anything is written.
+   */
+  async confirm(
+    contractId: string,
+    lessonIds: readonly string[],
+    by: 'PARENT' = 'PARENT',
+    em?: EntityManager,
+  ): Promise<PrepaidLesson[]> {
     const ids = [...new Set(lessonIds)];
     if (ids.length === 0 || ids.length > 200 || !ids.every((id) => UUID.test(id)))
       throw new ValidationFailed([{ path: 'lessonIds', message: 'must be 1–200 lesson record ids' }]);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (em) => {
+    const work = async (em: EntityManager): Promise<PrepaidLesson[]> => {
       const contract = await this.lockContract(em, contractId);
       const lessons = await em.getRepository(PrepaidLesson).find({
         where: { id: In(ids), contractId: contract.id },
@@ -74,7 +82,8 @@ export class ConfirmationService {
         summary: { lessonIds: ids, lessons: count, by },
       });
       return em.getRepository(PrepaidLesson).findBy({ id: In(ids) });
-    });
+    };
+    return em ? work(em) : this.dataSource.transaction(work);
   }
 
   /**

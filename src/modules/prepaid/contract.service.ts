@@ -66,7 +66,11 @@ export class ContractService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async register(actor: Principal, input: RegisterContractCommand): Promise<RegisteredContract> {
+  /**
+   * Registers a contract in its own transaction, or in the caller's (`em`: a platform batch, whose
+   * idempotency claims commit with the work). Every refusal is thrown before anything is written.
+   */
+  async register(actor: Principal, input: RegisterContractCommand, em?: EntityManager): Promise<RegisteredContract> {
     assertMayWrite(actor);
     const institutionId =
       input.institutionId ?? (actor.kind === 'user' && actor.institutionId ? actor.institutionId : null);
@@ -118,7 +122,7 @@ export class ContractService {
     const digits = phoneDigits(payerPhone);
     const payerHash = piiHash(key, `prepaid-payer:${digits}:${studentName}`);
 
-    return this.dataSource.transaction(async (em) => {
+    const work = async (em: EntityManager): Promise<RegisteredContract> => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`prepaid-payer:${institution.id}:${payerHash}`]);
       const earlier = await this.earlierCharges(em, institution.id, payerHash, caps.maxMonths, now);
       const withTopUps = chargeCapProblems(
@@ -201,7 +205,8 @@ export class ContractService {
       // Read back: the insert leaves column defaults on the object as the driver wrote them (int8 as text).
       const stored = await em.findOneByOrFail(PrepaidContract, { id: contract.id });
       return { contract: stored, contractCode: formatContractCode(code) };
-    });
+    };
+    return em ? work(em) : this.dataSource.transaction(work);
   }
 
   private async caps(at: Date): Promise<ChargeCaps> {

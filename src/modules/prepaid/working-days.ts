@@ -72,6 +72,26 @@ export class WorkingDays {
     }
   }
 
+  /**
+   * The calendar of a batch of dates in [from, to] with n working days to add to each: the periods of
+   * [from, to + the span n needs] read once, and addWorkingDays(date, n) answered from them (the same
+   * arithmetic; a date whose n-th working day lies beyond them is read again as addWorkingDays does).
+   */
+  async calendarFor(
+    from: string,
+    to: string,
+    n: number,
+  ): Promise<{ periods: CalendarPeriod[]; addWorkingDays: (date: string) => Promise<string> }> {
+    const until = addDays(to, spanFor(n));
+    const periods = await this.reference.calendarPeriodsBetween(from, until);
+    return {
+      periods,
+      addWorkingDays: async (date) =>
+        (date >= from && date <= to ? nthWorkingDayAfter(date, n, periods, until) : null) ??
+        this.addWorkingDays(date, n),
+    };
+  }
+
   /** Working days after `from`, up to and including `to`. */
   async workingDaysBetween(from: string, to: string): Promise<number> {
     if (to <= from) return 0;

@@ -4,7 +4,7 @@ import { Institution, InstitutionStatus } from './entities/institution.entity';
 import { LeadService } from './lead.service';
 import { RegistryQueries } from './registry.queries';
 import { LeadQueries } from './registry.queries.leads';
-import { lessonDayProblems } from './training-time';
+import { CalendarEntry, lessonDayProblems } from './training-time';
 import { isCalendarDate } from '../../platform/clock/business-time';
 import { ReferenceFacade } from '../reference';
 
@@ -90,6 +90,25 @@ export class RegistryFacade {
     if (!c) return ['the course no longer exists'];
     const calendar = await this.reference.calendarPeriodsBetween(date, date);
     return lessonDayProblems(c, date, lessons, calendar);
+  }
+
+  /**
+   * lessonDayProblems for many lessons at once (a platform batch): the courses named are read in one
+   * statement and `calendar` must hold the calendar periods of every date asked (a superset is fine). The
+   * answer is a function giving, per (course, date, lessons), the same problems as lessonDayProblems.
+   */
+  async lessonDayChecker(
+    courseIds: readonly string[],
+    calendar: CalendarEntry[],
+  ): Promise<(courseId: string, date: string, lessons: number) => string[]> {
+    const valid = [...new Set(courseIds)].filter((id) => UUID.test(id));
+    const courses = new Map((valid.length ? await this.queries.coursesByIds(valid) : []).map((c) => [c.id, c]));
+    return (courseId, date, lessons) => {
+      if (!isCalendarDate(date)) return ['must be a date YYYY-MM-DD'];
+      const c = courses.get(courseId);
+      if (!c) return ['the course no longer exists'];
+      return lessonDayProblems(c, date, lessons, calendar);
+    };
   }
 
   async findInstitution(ref: { id?: string; creditCode?: string }): Promise<InstitutionSummary | null> {

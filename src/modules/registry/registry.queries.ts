@@ -198,6 +198,10 @@ export class RegistryQueries {
     return this.dataSource.getRepository(Course).findOneBy({ id });
   }
 
+  coursesByIds(ids: readonly string[]): Promise<Course[]> {
+    return this.dataSource.getRepository(Course).findBy({ id: In([...ids]) });
+  }
+
   materialById(id: string): Promise<TrainingMaterial | null> {
     return this.dataSource.getRepository(TrainingMaterial).findOneBy({ id });
   }

@@ -75,22 +75,34 @@ export class AuditService {
 
   /** Writes an entry with the caller's EntityManager, inside the transaction of the change it records. */
   async record(em: EntityManager, entry: AuditEntry): Promise<void> {
+    await this.recordMany(em, [entry]);
+  }
+
+  /**
+   * Writes several entries in one multi-row INSERT (a batch of changes in one transaction: the platform
+   * ingest), with the caller's EntityManager inside the transaction of the changes. Nothing for none.
+   */
+  async recordMany(em: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
     if (!em.queryRunner?.isTransactionActive)
       throw new Error('AuditService.record must run inside the transaction of the change');
-    const row: Omit<AuditLogEntry, 'id'> = {
-      occurredAt: this.clock.now(),
+    if (entries.length === 0) return;
+    const occurredAt = this.clock.now();
+    const requestId = currentRequestId() ?? null;
+    const rows: Omit<AuditLogEntry, 'id'>[] = entries.map((entry) => ({
+      occurredAt,
       ...actorColumns(entry.actor),
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
-      requestId: currentRequestId() ?? null,
+      requestId,
       summary: redactSecrets(entry.summary ?? {}) as Record<string, unknown>,
-    };
+    }));
     await em
       .createQueryBuilder()
       .insert()
       .into(AuditLogEntry)
-      .values(row as QueryDeepPartialEntity<AuditLogEntry>)
+      .values(rows as QueryDeepPartialEntity<AuditLogEntry>[])
+      .updateEntity(false)
       .execute();
   }
 

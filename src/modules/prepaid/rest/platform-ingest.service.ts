@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
 import { PlatformPrincipal } from '../../../platform/auth/principal';
 import { Clock } from '../../../platform/clock/clock';
@@ -56,21 +56,36 @@ function refusal(index: number, error: unknown): PlatformItemResult {
   return rejected(index, error.code, `${error.message}${fields}`);
 }
 
-interface Claim {
-  runner: QueryRunner;
-  existing: { content_hash: string; entity_id: string | null } | null;
+/** What an item's work made (a contract, a lesson record), or its refusal. */
+type Outcome = { id: string; contractCode?: string } | DomainError;
+
+/** An item that passed its shape check, at its place in the batch. */
+interface Item<T> {
+  index: number;
+  value: T;
+  contentHash: string;
 }
+
+/** The work of a run of items with distinct external ids, in the caller's transaction; one outcome per item, in order. */
+type Work<T> = (em: EntityManager, values: T[]) => Promise<Outcome[]>;
+
+const conflict = (index: number) =>
+  rejected(index, 'CONFLICT', 'An item with this externalId and different content is already stored');
 
 /**
  * Batches from a partner platform (docs/platform-api.md): contracts, lesson records and lesson
  * confirmations, each item checked by the same services as the GraphQL path (ContractService,
  * LessonService, ConfirmationService) and answered on its own. Items are idempotent by (platform, kind,
- * external id): the first one is claimed by an INSERT in a transaction held open while the service does
- * the work (a concurrent item with the same id waits on the claim); the claim commits with the id of what
- * the item became, or rolls back with the refusal, so a refused item may be sent again corrected. The same
- * id again (in a later batch or later in the same one): DUPLICATE when its content hash is the same, else
- * REJECTED with code CONFLICT. Items run in order, one after the other, so a lesson record may name a
- * contract sent earlier in the same batch of contracts' answer.
+ * external id): a claim row is inserted in the transaction that does the item's work and commits with the
+ * id of what the item became, or is removed with the refusal, so a refused item may be sent again
+ * corrected; a concurrent item with the same id waits on the claim. The same id again (in a later batch or
+ * later in the same one): DUPLICATE when its content hash is the same, else REJECTED with code CONFLICT.
+ *
+ * Lesson records run as one transaction per batch (ADR 0018): the claims in one INSERT, the contracts they
+ * name resolved in one SELECT, then LessonService.recordIn (set-based reads, the rules item by item in
+ * memory, multi-row writes), the claims settled in one UPDATE and one DELETE. Contracts and confirmations
+ * run one transaction per item (claim and work together): their services lock per family and per contract
+ * in item order, which two concurrent batches in one transaction each could deadlock on.
  */
 @Injectable()
 export class PlatformIngestService {
@@ -85,20 +100,45 @@ export class PlatformIngestService {
   ) {}
 
   postContracts(actor: PlatformPrincipal, items: unknown[]): Promise<PlatformBatchResult> {
-    return this.batch(actor, 'CONTRACT', items, checkContractItem, (item) => this.contract(actor, item));
-  }
-
-  postLessonRecords(actor: PlatformPrincipal, items: unknown[]): Promise<PlatformBatchResult> {
-    return this.batch(actor, 'LESSON_RECORD', items, checkLessonRecordItem, (item) => this.lessonRecord(actor, item));
-  }
-
-  postLessonConfirmations(actor: PlatformPrincipal, items: unknown[]): Promise<PlatformBatchResult> {
-    return this.batch(actor, 'LESSON_CONFIRMATION', items, checkLessonConfirmationItem, (item) =>
-      this.confirmation(actor, item),
+    return this.batch(actor, 'CONTRACT', items, checkContractItem, 'item', (em, values) =>
+      this.each(values, (item) => this.contract(em, actor, item)),
     );
   }
 
-  private async contract(actor: PlatformPrincipal, item: ContractItem): Promise<{ id: string; contractCode?: string }> {
+  postLessonRecords(actor: PlatformPrincipal, items: unknown[]): Promise<PlatformBatchResult> {
+    return this.batch(actor, 'LESSON_RECORD', items, checkLessonRecordItem, 'batch', (em, values) =>
+      this.lessonRecords(em, actor, values),
+    );
+  }
+
+  postLessonConfirmations(actor: PlatformPrincipal, items: unknown[]): Promise<PlatformBatchResult> {
+    return this.batch(actor, 'LESSON_CONFIRMATION', items, checkLessonConfirmationItem, 'item', (em, values) =>
+      this.each(values, (item) => this.confirmation(em, actor, item)),
+    );
+  }
+
+  /** Items one after the other, a service refusal as the item's outcome. */
+  private async each<T>(
+    values: T[],
+    work: (item: T) => Promise<{ id: string; contractCode?: string }>,
+  ): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    for (const value of values) {
+      try {
+        outcomes.push(await work(value));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes.push(error);
+      }
+    }
+    return outcomes;
+  }
+
+  private async contract(
+    em: EntityManager,
+    actor: PlatformPrincipal,
+    item: ContractItem,
+  ): Promise<{ id: string; contractCode?: string }> {
     const institution = await this.registry.findInstitution({ creditCode: item.institutionCreditCode });
     if (!institution)
       throw new DomainError(
@@ -106,60 +146,87 @@ export class PlatformIngestService {
         `No institution with the unified social credit code ${item.institutionCreditCode} is registered in the county`,
         404,
       );
-    const { contract, contractCode } = await this.contracts.register(actor, {
-      institutionId: institution.id,
-      courseId: item.courseId,
-      studentName: item.studentName,
-      payerName: item.payerName,
-      payerPhone: item.payerPhone,
-      lessonsBought: item.lessonsBought,
-      lessonMinutes: item.lessonMinutes,
-      pricePerLesson: item.pricePerLesson,
-      periodStart: item.periodStart,
-      periodEnd: item.periodEnd,
-      paymentRoute: item.paymentRoute as PrepaidPaymentRoute,
-      paymentMethod: item.paymentMethod as PrepaidPaymentMethod,
-      refundTerms: item.refundTerms,
-      source: PrepaidContractSource.PLATFORM,
-      platformCode: actor.platformCode,
-      externalRef: item.externalId,
-    });
+    const { contract, contractCode } = await this.contracts.register(
+      actor,
+      {
+        institutionId: institution.id,
+        courseId: item.courseId,
+        studentName: item.studentName,
+        payerName: item.payerName,
+        payerPhone: item.payerPhone,
+        lessonsBought: item.lessonsBought,
+        lessonMinutes: item.lessonMinutes,
+        pricePerLesson: item.pricePerLesson,
+        periodStart: item.periodStart,
+        periodEnd: item.periodEnd,
+        paymentRoute: item.paymentRoute as PrepaidPaymentRoute,
+        paymentMethod: item.paymentMethod as PrepaidPaymentMethod,
+        refundTerms: item.refundTerms,
+        source: PrepaidContractSource.PLATFORM,
+        platformCode: actor.platformCode,
+        externalRef: item.externalId,
+      },
+      em,
+    );
     return { id: contract.id, contractCode };
   }
 
-  private async lessonRecord(actor: PlatformPrincipal, item: LessonRecordItem): Promise<{ id: string }> {
-    const contractId = await this.sent(actor, 'CONTRACT', item.contractExternalId, 'contractExternalId');
-    const lesson = await this.lessons.record(actor, { contractId, taughtOn: item.taughtOn, lessons: item.lessons });
-    return { id: lesson.id };
+  /** The contracts named resolved in one statement, then the lesson service's batch path. */
+  private async lessonRecords(
+    em: EntityManager,
+    actor: PlatformPrincipal,
+    items: LessonRecordItem[],
+  ): Promise<Outcome[]> {
+    const sent = await this.sent(
+      em,
+      actor,
+      'CONTRACT',
+      items.map((i) => i.contractExternalId),
+    );
+    const outcomes: (Outcome | undefined)[] = items.map((i) =>
+      sent.has(i.contractExternalId) ? undefined : notSent('CONTRACT', i.contractExternalId, 'contractExternalId'),
+    );
+    const open = items.filter((_, k) => outcomes[k] === undefined);
+    const recorded = await this.lessons.recordIn(
+      em,
+      actor,
+      open.map((i) => ({ contractId: sent.get(i.contractExternalId)!, taughtOn: i.taughtOn, lessons: i.lessons })),
+    );
+    let next = 0;
+    return outcomes.map((o) => {
+      if (o) return o;
+      const r = recorded[next++]!;
+      return r instanceof DomainError ? r : { id: r.id };
+    });
   }
 
-  private async confirmation(actor: PlatformPrincipal, item: LessonConfirmationItem): Promise<{ id: string }> {
-    const lessonId = await this.sent(actor, 'LESSON_RECORD', item.lessonExternalId, 'lessonExternalId');
-    const [row] = (await this.dataSource.query(`SELECT contract_id FROM prepaid_lesson WHERE id = $1`, [lessonId])) as {
+  private async confirmation(
+    em: EntityManager,
+    actor: PlatformPrincipal,
+    item: LessonConfirmationItem,
+  ): Promise<{ id: string }> {
+    const lessonId = (await this.sent(em, actor, 'LESSON_RECORD', [item.lessonExternalId])).get(item.lessonExternalId);
+    if (!lessonId) throw notSent('LESSON_RECORD', item.lessonExternalId, 'lessonExternalId');
+    const [row] = (await em.query(`SELECT contract_id FROM prepaid_lesson WHERE id = $1`, [lessonId])) as {
       contract_id: string;
     }[];
-    await this.confirmations.confirm(row!.contract_id, [lessonId], 'PARENT');
+    await this.confirmations.confirm(row!.contract_id, [lessonId], 'PARENT', em);
     return { id: lessonId };
   }
 
-  /** What an earlier item of this platform became (its contract or lesson record), or a refusal naming the field. */
+  /** What earlier items of this platform became (their contracts or lesson records), by external id. */
   private async sent(
+    em: EntityManager,
     actor: PlatformPrincipal,
     kind: PlatformItemKind,
-    externalId: string,
-    field: string,
-  ): Promise<string> {
-    const [row] = (await this.dataSource.query(
-      `SELECT entity_id FROM prepaid_platform_item WHERE platform_code = $1 AND kind = $2 AND external_id = $3`,
-      [actor.platformCode, kind, externalId],
-    )) as { entity_id: string | null }[];
-    if (!row?.entity_id)
-      throw new DomainError(
-        kind === 'CONTRACT' ? 'CONTRACT_NOT_SENT' : 'LESSON_RECORD_NOT_SENT',
-        `${field} ${externalId} names no ${kind === 'CONTRACT' ? 'contract' : 'lesson record'} your platform has sent`,
-        404,
-      );
-    return row.entity_id;
+    externalIds: string[],
+  ): Promise<Map<string, string>> {
+    const rows = (await em.query(
+      `SELECT external_id, entity_id FROM prepaid_platform_item
+       WHERE platform_code = $1 AND kind = $2 AND external_id = ANY($3::varchar[]) AND entity_id IS NOT NULL`,
+      [actor.platformCode, kind, [...new Set(externalIds)]],
+    )) as { external_id: string; entity_id: string }[];
+    return new Map(rows.map((r) => [r.external_id, r.entity_id]));
   }
 
   private async batch<T extends { externalId: string }>(
@@ -167,21 +234,19 @@ export class PlatformIngestService {
     kind: PlatformItemKind,
     items: unknown[],
     checker: (raw: unknown) => Checked<T>,
-    work: (item: T) => Promise<{ id: string; contractCode?: string }>,
+    unit: 'batch' | 'item',
+    work: Work<T>,
   ): Promise<PlatformBatchResult> {
     const results: PlatformItemResult[] = [];
+    const checked: Item<T>[] = [];
     for (const [index, raw] of items.entries()) {
-      const checked = checker(raw);
-      if (!checked.ok) {
-        results.push(rejected(index, 'INVALID', checked.message));
-        continue;
-      }
-      const { value, contentHash } = checked;
-      results.push(await this.item(actor, kind, index, value, contentHash, work));
+      const c = checker(raw);
+      if (c.ok) checked.push({ index, value: c.value, contentHash: c.contentHash });
+      else results[index] = rejected(index, 'INVALID', c.message);
     }
-    const summary = summarise(results);
-    await this.dataSource.transaction((em) =>
-      this.audit.record(em, {
+    const received = (em: EntityManager) => {
+      const summary = summarise(results);
+      return this.audit.record(em, {
         actor,
         action: 'prepaid.platform.batch.received',
         entityType: 'partner_platform',
@@ -193,80 +258,127 @@ export class PlatformIngestService {
           duplicates: summary.duplicates,
           rejected: summary.rejected,
         },
-      }),
-    );
-    return summary;
-  }
-
-  private async item<T extends { externalId: string }>(
-    actor: PlatformPrincipal,
-    kind: PlatformItemKind,
-    index: number,
-    value: T,
-    contentHash: string,
-    work: (item: T) => Promise<{ id: string; contractCode?: string }>,
-  ): Promise<PlatformItemResult> {
-    const claim = await this.claim(actor, kind, value.externalId, contentHash);
-    if (claim.existing) {
-      await claim.runner.release();
-      const { content_hash, entity_id } = claim.existing;
-      if (content_hash !== contentHash)
-        return rejected(index, 'CONFLICT', 'An item with this externalId and different content is already stored');
-      return { index, status: 'DUPLICATE', ...(entity_id ? { id: entity_id } : {}) };
+      });
+    };
+    if (unit === 'batch') {
+      await this.dataSource.transaction(async (em) => {
+        for (const r of await this.run(em, actor, kind, checked, work)) results[r.index] = r;
+        await received(em);
+      });
+    } else {
+      for (const item of checked)
+        for (const r of await this.dataSource.transaction((em) => this.run(em, actor, kind, [item], work)))
+          results[r.index] = r;
+      await this.dataSource.transaction(received);
     }
-    try {
-      const done = await work(value);
-      await claim.runner.query(
-        `UPDATE prepaid_platform_item SET entity_id = $4 WHERE platform_code = $1 AND kind = $2 AND external_id = $3`,
-        [actor.platformCode, kind, value.externalId, done.id],
-      );
-      await claim.runner.commitTransaction();
-      return {
-        index,
-        status: 'ACCEPTED',
-        id: done.id,
-        ...(done.contractCode ? { contractCode: done.contractCode } : {}),
-      };
-    } catch (error) {
-      await claim.runner.rollbackTransaction();
-      return refusal(index, error);
-    } finally {
-      if (!claim.runner.isReleased) await claim.runner.release();
-    }
+    return summarise(results);
   }
 
   /**
-   * Claims (platform, kind, external id) in a transaction left open for the item's work, or reads what an
-   * earlier item with that id stored. A concurrent claim of the same id waits for this one to end.
+   * Claims, works and settles items in the caller's transaction, answering them as if one after the other:
+   * the items go to `work` in runs of distinct external ids (an id seen again waits for its earlier
+   * item's outcome: after an ACCEPTED one it is a DUPLICATE or a CONFLICT, after a refused one it is worked
+   * again), claimed first in one INSERT (in external-id order, so two batches cannot deadlock on claims);
+   * ids claimed before answer DUPLICATE or CONFLICT from the stored row. At the end the accepted claims get
+   * their entity id and content hash, the others are removed.
    */
-  private async claim(
+  private async run<T extends { externalId: string }>(
+    em: EntityManager,
     actor: PlatformPrincipal,
     kind: PlatformItemKind,
-    externalId: string,
-    contentHash: string,
-  ): Promise<Claim> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      const inserted = (await runner.query(
-        `INSERT INTO prepaid_platform_item (platform_code, kind, external_id, content_hash, received_at, key_id)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING external_id`,
-        [actor.platformCode, kind, externalId, contentHash, this.clock.now(), actor.keyId],
-      )) as unknown[];
-      if (inserted.length > 0) return { runner, existing: null };
-      const [existing] = (await runner.query(
-        `SELECT content_hash, entity_id FROM prepaid_platform_item WHERE platform_code = $1 AND kind = $2 AND external_id = $3`,
-        [actor.platformCode, kind, externalId],
-      )) as { content_hash: string; entity_id: string | null }[];
-      await runner.commitTransaction();
-      return { runner, existing: existing! };
-    } catch (error) {
-      await runner.rollbackTransaction();
-      await runner.release();
-      throw error;
+    items: Item<T>[],
+    work: Work<T>,
+  ): Promise<PlatformItemResult[]> {
+    if (items.length === 0) return [];
+    const first = new Map<string, string>();
+    for (const i of items) if (!first.has(i.value.externalId)) first.set(i.value.externalId, i.contentHash);
+    const ids = [...first.keys()].sort();
+    const inserted = (await em.query(
+      `INSERT INTO prepaid_platform_item (platform_code, kind, external_id, content_hash, received_at, key_id)
+       SELECT $1::varchar, $2::varchar, e.id, e.hash, $5::timestamptz, $6::varchar FROM unnest($3::varchar[], $4::varchar[]) AS e(id, hash) ORDER BY e.id
+       ON CONFLICT DO NOTHING RETURNING external_id`,
+      [actor.platformCode, kind, ids, ids.map((id) => first.get(id)!), this.clock.now(), actor.keyId],
+    )) as { external_id: string }[];
+    const claimed = new Set(inserted.map((r) => r.external_id));
+    const stored = new Map<string, { hash: string; id: string | null }>();
+    const earlier = ids.filter((id) => !claimed.has(id));
+    if (earlier.length > 0) {
+      const rows = (await em.query(
+        `SELECT external_id, content_hash, entity_id FROM prepaid_platform_item
+         WHERE platform_code = $1 AND kind = $2 AND external_id = ANY($3::varchar[])`,
+        [actor.platformCode, kind, earlier],
+      )) as { external_id: string; content_hash: string; entity_id: string | null }[];
+      for (const r of rows) stored.set(r.external_id, { hash: r.content_hash, id: r.entity_id });
     }
+
+    const results: PlatformItemResult[] = [];
+    const accepted = new Map<string, { hash: string; id: string }>();
+    let pending: Item<T>[] = [];
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const outcomes = await work(
+        em,
+        pending.map((p) => p.value),
+      );
+      for (const [k, p] of pending.entries()) {
+        const o = outcomes[k]!;
+        if (o instanceof DomainError) results.push(refusal(p.index, o));
+        else {
+          accepted.set(p.value.externalId, { hash: p.contentHash, id: o.id });
+          results.push({
+            index: p.index,
+            status: 'ACCEPTED',
+            id: o.id,
+            ...(o.contractCode ? { contractCode: o.contractCode } : {}),
+          });
+        }
+      }
+      pending = [];
+    };
+    for (const item of items) {
+      const externalId = item.value.externalId;
+      if (pending.some((p) => p.value.externalId === externalId)) await flush();
+      const done = stored.get(externalId) ?? accepted.get(externalId);
+      if (done) {
+        results.push(
+          done.hash !== item.contentHash
+            ? conflict(item.index)
+            : { index: item.index, status: 'DUPLICATE', ...(done.id ? { id: done.id } : {}) },
+        );
+      } else pending.push(item);
+    }
+    await flush();
+
+    const settled = [...accepted.keys()];
+    if (settled.length > 0)
+      await em.query(
+        `UPDATE prepaid_platform_item p SET entity_id = s.entity_id, content_hash = s.hash
+         FROM unnest($3::varchar[], $4::uuid[], $5::varchar[]) AS s(external_id, entity_id, hash)
+         WHERE p.platform_code = $1 AND p.kind = $2 AND p.external_id = s.external_id`,
+        [
+          actor.platformCode,
+          kind,
+          settled,
+          settled.map((id) => accepted.get(id)!.id),
+          settled.map((id) => accepted.get(id)!.hash),
+        ],
+      );
+    const refused = [...claimed].filter((id) => !accepted.has(id));
+    if (refused.length > 0)
+      await em.query(
+        `DELETE FROM prepaid_platform_item WHERE platform_code = $1 AND kind = $2 AND external_id = ANY($3::varchar[])`,
+        [actor.platformCode, kind, refused],
+      );
+    return results;
   }
+}
+
+function notSent(kind: PlatformItemKind, externalId: string, field: string): DomainError {
+  return new DomainError(
+    kind === 'CONTRACT' ? 'CONTRACT_NOT_SENT' : 'LESSON_RECORD_NOT_SENT',
+    `${field} ${externalId} names no ${kind === 'CONTRACT' ? 'contract' : 'lesson record'} your platform has sent`,
+    404,
+  );
 }
 
 function summarise(results: PlatformItemResult[]): PlatformBatchResult {
