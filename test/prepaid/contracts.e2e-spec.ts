@@ -277,6 +277,12 @@ describe('prepaid contracts and lessons (一课一消)', () => {
       (await t.gql<{ prepaidContracts: { totalCount: number } }>(list, {}, fire.token)).data!.prepaidContracts
         .totalCount,
     ).toBe(0);
+    // The financial office supervises prepaid funds county-wide: it reads both institutions' contracts.
+    const funds = await t.loginAs(Role.DEPARTMENT_OFFICER, 'FINANCIAL_OFFICE');
+    expect(
+      (await t.gql<{ prepaidContracts: { totalCount: number } }>(list, {}, funds.token)).data!.prepaidContracts
+        .totalCount,
+    ).toBe(2);
     const one = await t.gql(`query($id: ID!) { prepaidContract(id: $id) { id } }`, { id: contractId }, fire.token);
     expect(one.data).toEqual({ prepaidContract: null });
     expectGqlError(one, 'PREPAID_CONTRACT_NOT_FOUND');

@@ -6,6 +6,7 @@ import { Connection, PageArgs, paginate } from '../../platform/graphql/paginatio
 import { PrepaidContract } from './entities/prepaid-contract.entity';
 import { PrepaidRefund, PrepaidRefundStatus } from './entities/prepaid-refund.entity';
 import { PrepaidRelease } from './entities/prepaid-release.entity';
+import { readScope } from './prepaid.access';
 
 /** Jurisdiction of prepaid money rows, through the contract: own institution, township, competent department. */
 const SCOPE = {
@@ -28,7 +29,7 @@ export class PrepaidMoneyQueries {
       .getRepository(PrepaidRefund)
       .createQueryBuilder('r')
       .innerJoin(PrepaidContract, 'c', 'c.id = r.contract_id');
-    applyScope(qb, actor, SCOPE);
+    applyScope(qb, actor, SCOPE, readScope(actor));
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.institutionId) qb.andWhere('r.institution_id = :inst', { inst: filter.institutionId });
     if (filter.contractId) qb.andWhere('r.contract_id = :contract', { contract: filter.contractId });
@@ -49,7 +50,7 @@ export class PrepaidMoneyQueries {
       .getRepository(PrepaidRelease)
       .createQueryBuilder('rl')
       .innerJoin(PrepaidContract, 'c', 'c.id = rl.contract_ids[1]');
-    applyScope(qb, actor, SCOPE);
+    applyScope(qb, actor, SCOPE, readScope(actor));
     if (filter.institutionId) qb.andWhere('rl.institution_id = :inst', { inst: filter.institutionId });
     return paginate(qb, page, {
       list: 'prepaid.releases',

@@ -1,6 +1,6 @@
 import { Principal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
-import { ScopeColumns } from '../../platform/auth/scope';
+import { ScopeColumns, ScopeOptions } from '../../platform/auth/scope';
 import { notContractWriter } from './prepaid.errors';
 
 /** The department that registers contracts on an institution's behalf (paper contracts) besides the county office. */
@@ -20,13 +20,27 @@ export const WRITER_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.IN
 /**
  * Jurisdiction of a contract (and of its lessons and refunds, which carry the same columns through the
  * contract): an institution administrator its own institution's, department officers and inspectors the
- * institutions of their competent department, township officers their township's, county roles all.
+ * institutions of their competent department (the financial office all: readScope), township officers
+ * their township's, county roles all.
  */
 export const contractScope = (alias: string): ScopeColumns => ({
   institution: `${alias}.institution_id`,
   township: `${alias}.township_code`,
   department: `${alias}.competent_department_code`,
 });
+
+/** The financial office (县金融办) supervises prepaid funds county-wide, as it does escrow accounts. */
+export const FUNDS_DEPARTMENT = 'FINANCIAL_OFFICE';
+
+/**
+ * Scope options of the read paths (contracts, lessons, refunds, releases): officers and inspectors of the
+ * financial office read every institution's; everyone else as contractScope says.
+ */
+export function readScope(actor: Principal): ScopeOptions {
+  if (actor.kind === 'user' && actor.departmentCode === FUNDS_DEPARTMENT)
+    if (actor.role === Role.DEPARTMENT_OFFICER || actor.role === Role.INSPECTOR) return { countyWide: [actor.role] };
+  return {};
+}
 
 /** Who may register contracts and record lessons for this institution. */
 export function assertContractWriter(

@@ -9,7 +9,7 @@ import { UUID } from '../../platform/ids/uuid';
 import { contractCodeHash, normaliseContractCode, phoneLast4Hash } from './contract-code';
 import { PrepaidContract } from './entities/prepaid-contract.entity';
 import { PrepaidLesson } from './entities/prepaid-lesson.entity';
-import { contractScope } from './prepaid.access';
+import { contractScope, readScope } from './prepaid.access';
 import { contractCodeNotFound, contractNotFound } from './prepaid.errors';
 import { ContractFilter } from './prepaid.types';
 
@@ -25,7 +25,7 @@ export class PrepaidQueries {
   async contract(actor: Principal, id: string): Promise<PrepaidContract> {
     if (!UUID.test(id)) throw contractNotFound(id);
     const qb = this.dataSource.getRepository(PrepaidContract).createQueryBuilder('c').where('c.id = :id', { id });
-    applyScope(qb, actor, contractScope('c'));
+    applyScope(qb, actor, contractScope('c'), readScope(actor));
     const found = await qb.getOne();
     if (!found) throw contractNotFound(id);
     return found;
@@ -36,7 +36,7 @@ export class PrepaidQueries {
     if (filter.institutionId) qb.andWhere('c.institution_id = :institutionId', { institutionId: filter.institutionId });
     if (filter.townshipCode) qb.andWhere('c.township_code = :townshipCode', { townshipCode: filter.townshipCode });
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    applyScope(qb, actor, contractScope('c'));
+    applyScope(qb, actor, contractScope('c'), readScope(actor));
     return paginate(qb, page, {
       list: 'prepaid.contracts',
       valueType: 'timestamp',
