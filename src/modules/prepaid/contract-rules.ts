@@ -1,5 +1,6 @@
 import { FieldProblem } from '../../platform/errors/domain-error';
 import { formatMoney } from '../../platform/database/money';
+import { Problems } from '../../platform/errors/problems';
 
 /** The per-charge caps (escrow.prepaid_max_fen, escrow.prepaid_max_lesson_hours, escrow.prepaid_max_months). */
 export interface ChargeCaps {
@@ -49,32 +50,30 @@ export function chargeCapProblems(
   earlier: { totalFen: bigint; lessonHours: number },
   caps: ChargeCaps,
 ): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+  const problems = new Problems();
   const last = lastDayWithin(charge.periodStart, caps.maxMonths);
   if (charge.periodEnd > last)
-    problems.push({
-      path: 'periodEnd',
-      message: `the period covers more than ${caps.maxMonths} months (it may end on ${last} at the latest)`,
-    });
+    problems.add(
+      'periodEnd',
+      `the period covers more than ${caps.maxMonths} months (it may end on ${last} at the latest)`,
+    );
   const hours = charge.lessonHours + earlier.lessonHours;
   if (hours > caps.maxLessonHours)
-    problems.push({
-      path: 'lessonsBought',
-      message:
-        earlier.lessonHours > 0
-          ? `${hours} lesson hours with the top-ups of the last ${caps.maxMonths} months; at most ${caps.maxLessonHours}`
-          : `${hours} lesson hours; at most ${caps.maxLessonHours}`,
-    });
+    problems.add(
+      'lessonsBought',
+      earlier.lessonHours > 0
+        ? `${hours} lesson hours with the top-ups of the last ${caps.maxMonths} months; at most ${caps.maxLessonHours}`
+        : `${hours} lesson hours; at most ${caps.maxLessonHours}`,
+    );
   const fen = charge.totalFen + earlier.totalFen;
   if (fen > caps.maxFen)
-    problems.push({
-      path: 'pricePerLesson',
-      message:
-        earlier.totalFen > 0n
-          ? `${formatMoney(fen)} yuan with the top-ups of the last ${caps.maxMonths} months; at most ${formatMoney(caps.maxFen)}`
-          : `${formatMoney(fen)} yuan; at most ${formatMoney(caps.maxFen)}`,
-    });
-  return problems;
+    problems.add(
+      'pricePerLesson',
+      earlier.totalFen > 0n
+        ? `${formatMoney(fen)} yuan with the top-ups of the last ${caps.maxMonths} months; at most ${formatMoney(caps.maxFen)}`
+        : `${formatMoney(fen)} yuan; at most ${formatMoney(caps.maxFen)}`,
+    );
+  return [...problems.list];
 }
 
 /** Why lessons cannot be recorded against the contract on the date, by the contract's own bounds; null when they can. */

@@ -32,6 +32,7 @@ import {
 } from './prepaid.errors';
 import { PAYMENT_METHODS, RegisterContractCommand } from './prepaid.types';
 import { piiHash } from '../../platform/crypto/crypto';
+import { Problems } from '../../platform/errors/problems';
 
 const PHONE = /^\+?[0-9][0-9 -]{6,19}$/;
 const NAME_MAX = 50;
@@ -242,36 +243,34 @@ export class ContractService {
 }
 
 function validate(input: RegisterContractCommand, institutionId: string | null): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!institutionId || !UUID.test(institutionId))
-    problems.push({ path: 'institutionId', message: 'must name the institution (an id)' });
-  if (!UUID.test(input.courseId)) problems.push({ path: 'courseId', message: 'must be a course id' });
+  const problems = new Problems();
+  if (!institutionId || !UUID.test(institutionId)) problems.add('institutionId', 'must name the institution (an id)');
+  if (!UUID.test(input.courseId)) problems.add('courseId', 'must be a course id');
   for (const [path, value] of [
     ['studentName', input.studentName],
     ['payerName', input.payerName],
   ] as const) {
     const v = value.trim();
-    if (v.length < 1 || v.length > NAME_MAX) problems.push({ path, message: `must be 1–${NAME_MAX} characters` });
+    if (v.length < 1 || v.length > NAME_MAX) problems.add(path, `must be 1–${NAME_MAX} characters`);
   }
   if (!PHONE.test(input.payerPhone.trim()) || phoneDigits(input.payerPhone).length < 7)
-    problems.push({ path: 'payerPhone', message: 'must be a phone number (digits, spaces, dashes, optional +)' });
+    problems.add('payerPhone', 'must be a phone number (digits, spaces, dashes, optional +)');
   if (!Number.isInteger(input.lessonsBought) || input.lessonsBought < 1 || input.lessonsBought > 10_000)
-    problems.push({ path: 'lessonsBought', message: 'must be a whole number of lessons, at least 1' });
+    problems.add('lessonsBought', 'must be a whole number of lessons, at least 1');
   const minutes = input.lessonMinutes;
   if (minutes !== undefined && minutes !== null && (!Number.isInteger(minutes) || minutes < 1 || minutes > 600))
-    problems.push({ path: 'lessonMinutes', message: 'must be 1–600 minutes' });
+    problems.add('lessonMinutes', 'must be 1–600 minutes');
   if (!MONEY_INPUT_PATTERN.test(input.pricePerLesson))
-    problems.push({ path: 'pricePerLesson', message: 'must be an amount with two decimals, e.g. "80.00"' });
-  if (!isCalendarDate(input.periodStart)) problems.push({ path: 'periodStart', message: 'must be a date YYYY-MM-DD' });
-  if (!isCalendarDate(input.periodEnd)) problems.push({ path: 'periodEnd', message: 'must be a date YYYY-MM-DD' });
+    problems.add('pricePerLesson', 'must be an amount with two decimals, e.g. "80.00"');
+  if (!isCalendarDate(input.periodStart)) problems.add('periodStart', 'must be a date YYYY-MM-DD');
+  if (!isCalendarDate(input.periodEnd)) problems.add('periodEnd', 'must be a date YYYY-MM-DD');
   else if (isCalendarDate(input.periodStart) && input.periodEnd < input.periodStart)
-    problems.push({ path: 'periodEnd', message: 'must not be before periodStart' });
+    problems.add('periodEnd', 'must not be before periodStart');
   if (!Object.values(PrepaidPaymentRoute).includes(input.paymentRoute))
-    problems.push({ path: 'paymentRoute', message: 'must be ESCROW_ACCOUNT or RISK_RESERVE' });
+    problems.add('paymentRoute', 'must be ESCROW_ACCOUNT or RISK_RESERVE');
   if (!PAYMENT_METHODS.includes(input.paymentMethod))
-    problems.push({ path: 'paymentMethod', message: `must be one of ${PAYMENT_METHODS.join(', ')}` });
+    problems.add('paymentMethod', `must be one of ${PAYMENT_METHODS.join(', ')}`);
   const terms = input.refundTerms.trim();
-  if (terms.length < 1 || terms.length > TERMS_MAX)
-    problems.push({ path: 'refundTerms', message: `must be 1–${TERMS_MAX} characters` });
-  return problems;
+  if (terms.length < 1 || terms.length > TERMS_MAX) problems.add('refundTerms', `must be 1–${TERMS_MAX} characters`);
+  return [...problems.list];
 }

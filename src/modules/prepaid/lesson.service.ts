@@ -18,18 +18,19 @@ import { assertContractWriter, assertMayWrite, contractScope } from './prepaid.a
 import { contractNotActive, contractNotFound, lessonDateRefused, lessonsExceedBought } from './prepaid.errors';
 import { RecordLessonsCommand } from './prepaid.types';
 import { WorkingDays } from './working-days';
+import { Problems } from '../../platform/errors/problems';
 
 /** A lesson record's answer in a batch: the record stored, or the refusal (the same error the single call throws). */
 export type LessonRecordOutcome = PrepaidLesson | DomainError;
 
 /** The input's own problems (before any lookup). */
 function inputProblems(input: RecordLessonsCommand): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!UUID.test(input.contractId)) problems.push({ path: 'contractId', message: 'must be a contract id' });
-  if (!isCalendarDate(input.taughtOn)) problems.push({ path: 'taughtOn', message: 'must be a date YYYY-MM-DD' });
+  const problems = new Problems();
+  if (!UUID.test(input.contractId)) problems.add('contractId', 'must be a contract id');
+  if (!isCalendarDate(input.taughtOn)) problems.add('taughtOn', 'must be a date YYYY-MM-DD');
   if (!Number.isInteger(input.lessons) || input.lessons < 1 || input.lessons > 100)
-    problems.push({ path: 'lessons', message: 'must be a whole number 1–100' });
-  return problems;
+    problems.add('lessons', 'must be a whole number 1–100');
+  return [...problems.list];
 }
 
 /**

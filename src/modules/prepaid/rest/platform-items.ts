@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { FieldProblem, ValidationFailed } from '../../../platform/errors/domain-error';
 import { stringProblem } from '../../../platform/graphql/query-limits';
+import { Problems } from '../../../platform/errors/problems';
 
 /**
  * Item-level shape checks of what a partner platform posts (docs/platform-api.md). An item of the wrong
@@ -136,14 +136,13 @@ export const MAX_PLATFORM_BATCH_ITEMS = 1000;
 export function platformBatch(body: unknown, field: string): unknown[] {
   const value =
     typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const problems: FieldProblem[] = [];
-  for (const key of Object.keys(value))
-    if (key !== field) problems.push({ path: key, message: `property ${key} should not exist` });
+  const problems = new Problems();
+  for (const key of Object.keys(value)) if (key !== field) problems.add(key, `property ${key} should not exist`);
   const items = value[field];
-  if (!Array.isArray(items)) problems.push({ path: field, message: `${field} must be an array` });
+  if (!Array.isArray(items)) problems.add(field, `${field} must be an array`);
   else if (items.length > MAX_PLATFORM_BATCH_ITEMS)
-    problems.push({ path: field, message: `${field} must contain no more than ${MAX_PLATFORM_BATCH_ITEMS} elements` });
-  else if (items.length < 1) problems.push({ path: field, message: `${field} must contain at least 1 elements` });
-  if (problems.length > 0) throw new ValidationFailed(problems);
+    problems.add(field, `${field} must contain no more than ${MAX_PLATFORM_BATCH_ITEMS} elements`);
+  else if (items.length < 1) problems.add(field, `${field} must contain at least 1 elements`);
+  problems.throwIfAny();
   return items as unknown[];
 }
