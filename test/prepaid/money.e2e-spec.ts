@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import {
   BankMoneySubscriber,
@@ -57,10 +58,10 @@ describe('prepaid: deposits, releases and refunds', () => {
     );
     const [c] = await q<{ id: string }>(
       `INSERT INTO prepaid_contract (contract_code_hash, institution_id, township_code, competent_department_code, course_id,
-         student_name_enc, payer_name_enc, payer_phone_enc, payer_phone_last4_hash, lessons_bought, lesson_minutes,
+         student_name_enc, payer_name_enc, payer_phone_enc, payer_phone_last4_hash, payer_hash, lessons_bought, lesson_minutes,
          price_per_lesson_fen, total_fen, period_start, period_end, payment_route, escrow_account_id, refund_terms, source,
          created_at, created_by_name)
-       VALUES ($1, $2, $3, $4, $5, 'x', 'x', 'x', 'h', 20, 60, 15000, $6, '2026-09-28', '2026-12-27', 'ESCROW_ACCOUNT', $7, '按未消课时退费', 'INSTITUTION', now(), 'test')
+       VALUES ($1, $2, $3, $4, $5, 'x', 'x', 'x', 'h', 'h', 20, 60, 15000, $6, '2026-09-28', '2026-12-27', 'ESCROW_ACCOUNT', $7, '按未消课时退费', 'INSTITUTION', now(), 'test')
        RETURNING id`,
       [
         contractCodeHash(t.app.get<AppConfig>(APP_CONFIG).security.piiHashKey, code ?? `TEST${++seq}`),
@@ -81,26 +82,31 @@ describe('prepaid: deposits, releases and refunds', () => {
   ) {
     const event = {
       name: 'escrow.transactions.posted',
-      version: 1,
+      version: 2,
       occurredAt: clock.now().toISOString(),
       payload: {
-        accountId: account.id,
-        institutionId: account.institution.id,
         bankCode: bank.bankCode,
-        townshipCode: account.institution.townshipCode,
-        items: items.map((i) => ({
-          txnId: `T-${++seq}`,
-          type: i.type,
-          amountFen: String(i.amount),
-          bookedAt: clock.now().toISOString(),
-          payerRef: i.payerRef ?? null,
-          contractRef: i.contractRef ?? null,
-          reversalOf: null,
-        })),
+        batchId: randomUUID(),
+        accounts: [
+          {
+            accountId: account.id,
+            institutionId: account.institution.id,
+            townshipCode: account.institution.townshipCode,
+            items: items.map((i) => ({
+              txnId: `T-${++seq}`,
+              type: i.type,
+              amountFen: String(i.amount),
+              bookedAt: clock.now().toISOString(),
+              payerRef: i.payerRef ?? null,
+              contractRef: i.contractRef ?? null,
+              reversalOf: null,
+            })),
+          },
+        ],
       },
     } as unknown as DomainEvent<'escrow.transactions.posted'>;
     await t.dataSource.transaction((em: EntityManager) => t.app.get(BankMoneySubscriber).onPosted(event, em));
-    return event.payload.items.map((i) => i.txnId);
+    return event.payload.accounts[0].items.map((i) => i.txnId);
   }
 
   async function lessons(contractId: string, taught: number, confirmed: number) {
