@@ -91,9 +91,17 @@ export class DepositBatch {
       `c.contract_code_hash = p.a AND c.institution_id = p.b::uuid AND c.matched_at IS NULL`,
       ['id'],
     );
+    // By amount only where the code may not decide: no code, no contract with it, or a code named twice
+    // (the contract with a code is unique, so only an earlier deposit naming the same code can take it).
+    const named = new Map<string, number>();
+    for (const h of hashOf) if (h !== null) named.set(h, (named.get(h) ?? 0) + 1);
     const byAmount = await this.candidates(
       em,
-      todo.map(({ d }) => ({ a: d.accountId, b: d.amountFen.toString(), n: limit(d) })),
+      todo.flatMap(({ d }, k) => {
+        const h = hashOf[k];
+        if (h !== null && byRef.has(`${h} ${d.institutionId}`) && named.get(h) === 1) return [];
+        return [{ a: d.accountId, b: d.amountFen.toString(), n: limit(d) }];
+      }),
       `c.escrow_account_id = p.a::uuid AND c.matched_at IS NULL AND c.total_fen = p.b::bigint AND c.status = 'ACTIVE'`,
       ['created_at', 'id'],
     );
@@ -142,14 +150,16 @@ export class DepositBatch {
         },
       })),
     );
-    for (const { d, contractId, by } of matches)
-      await this.audit.record(em, {
+    await this.audit.recordMany(
+      em,
+      matches.map(({ d, contractId, by }) => ({
         actor: SERVICE,
         action: 'prepaid.deposit.matched',
         entityType: 'prepaid_contract',
         entityId: contractId,
         summary: { txnId: d.txnId, amount: formatMoney(d.amountFen), by },
-      });
+      })),
+    );
     return outcome;
   }
 

@@ -75,23 +75,33 @@ export class AuditService {
 
   /** Writes an entry with the caller's EntityManager, inside the transaction of the change it records. */
   async record(em: EntityManager, entry: AuditEntry): Promise<void> {
+    await this.recordMany(em, [entry]);
+  }
+
+  /** Writes entries of one change set-wise (one INSERT), inside its transaction, as record does each. */
+  async recordMany(em: EntityManager, entries: AuditEntry[]): Promise<void> {
     if (!em.queryRunner?.isTransactionActive)
       throw new Error('AuditService.record must run inside the transaction of the change');
-    const row: Omit<AuditLogEntry, 'id'> = {
-      occurredAt: this.clock.now(),
+    if (entries.length === 0) return;
+    const occurredAt = this.clock.now();
+    const requestId = currentRequestId() ?? null;
+    const rows: Omit<AuditLogEntry, 'id'>[] = entries.map((entry) => ({
+      occurredAt,
       ...actorColumns(entry.actor),
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
-      requestId: currentRequestId() ?? null,
+      requestId,
       summary: redactSecrets(entry.summary ?? {}) as Record<string, unknown>,
-    };
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(AuditLogEntry)
-      .values(row as QueryDeepPartialEntity<AuditLogEntry>)
-      .execute();
+    }));
+    for (let i = 0; i < rows.length; i += 1000)
+      // 9 parameters a row, well under PostgreSQL's 65,535
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(AuditLogEntry)
+        .values(rows.slice(i, i + 1000) as QueryDeepPartialEntity<AuditLogEntry>[])
+        .execute();
   }
 
   /** Newest first; for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR only ("监督的再监督"). */
