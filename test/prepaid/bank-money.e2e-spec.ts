@@ -173,6 +173,19 @@ describe('prepaid: bank money events (escrow.transactions.posted v2 and v1)', ()
     expect(matchedAfter[0].n).toBe(4);
   });
 
+  it('a contract an earlier deposit took by amount is gone for the deposit naming its code, which falls back to amount', async () => {
+    const named = await contract(b, 11_100, 'ACDEFGHJKMNPQRTU');
+    const other = await contract(b, 22_200);
+    const batch = [item(b, '111.00'), item(b, '222.00', { contractRef: 'ACDE-FGHJ-KMNP-QRTU' })];
+    const answer = await t.bankRequest('POST', '/api/bank/v1/transactions', { transactions: batch }, bank).expect(200);
+    expect(answer.body.accepted).toBe(2);
+    await t.settle();
+    expect(await deposits(batch.map((x) => x.txnId))).toEqual([
+      { contract: named, by: 'PAYER_AMOUNT' },
+      { contract: other, by: 'PAYER_AMOUNT' },
+    ]);
+  });
+
   it('v1 (one account per event, left in the outbox by the build before) is still delivered and processed', async () => {
     const c5 = await contract(b, 70_000);
     const txnId = `V1-${randomUUID()}`;

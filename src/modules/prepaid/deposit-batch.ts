@@ -17,6 +17,9 @@ const SERVICE = systemPrincipal('prepaid.deposit');
 
 type MatchedBy = 'CONTRACT_REF' | 'PAYER_AMOUNT';
 
+/** The contracts a deposit of (p.a account, p.b amount) may match by amount, as DepositService.byAmount reads them. */
+const AMOUNT_CANDIDATES = `c.escrow_account_id = p.a::uuid AND c.matched_at IS NULL AND c.total_fen = p.b::bigint AND c.status = 'ACTIVE'`;
+
 /**
  * The deposits of one bank event, set-wise, with the outcome DepositService.onDeposit gives them one by
  * one in order: every deposit is kept (one INSERT; a redelivered one is skipped), then each new one is
@@ -91,37 +94,36 @@ export class DepositBatch {
       `c.contract_code_hash = p.a AND c.institution_id = p.b::uuid AND c.matched_at IS NULL`,
       ['id'],
     );
-    // By amount only where the code may not decide: no code, no contract with it, or a code named twice
-    // (the contract with a code is unique, so only an earlier deposit naming the same code can take it).
-    const named = new Map<string, number>();
-    for (const h of hashOf) if (h !== null) named.set(h, (named.get(h) ?? 0) + 1);
+    // By amount, read up front for the deposits whose code names no open contract; one whose contract an
+    // earlier deposit of the event took (by amount, or naming the same code) reads its own when it comes.
+    const amountPair = (d: PostedDeposit) => ({ a: d.accountId, b: d.amountFen.toString(), n: limit(d) });
+    const hasRef = (k: number) => hashOf[k] !== null && byRef.has(`${hashOf[k]} ${todo[k].d.institutionId}`);
     const byAmount = await this.candidates(
       em,
-      todo.flatMap(({ d }, k) => {
-        const h = hashOf[k];
-        if (h !== null && byRef.has(`${h} ${d.institutionId}`) && named.get(h) === 1) return [];
-        return [{ a: d.accountId, b: d.amountFen.toString(), n: limit(d) }];
-      }),
-      `c.escrow_account_id = p.a::uuid AND c.matched_at IS NULL AND c.total_fen = p.b::bigint AND c.status = 'ACTIVE'`,
+      todo.flatMap(({ d }, k) => (hasRef(k) ? [] : [amountPair(d)])),
+      AMOUNT_CANDIDATES,
       ['created_at', 'id'],
     );
 
     const taken = new Set<string>();
     const matches: { d: PostedDeposit; contractId: string; by: MatchedBy }[] = [];
-    todo.forEach(({ d, i }, k) => {
+    for (const [k, { d, i }] of todo.entries()) {
       let by: MatchedBy = 'CONTRACT_REF';
-      let contract =
-        hashOf[k] === null ? undefined : byRef.get(`${hashOf[k]} ${d.institutionId}`)?.find((id) => !taken.has(id));
+      let contract = hasRef(k) ? byRef.get(`${hashOf[k]} ${d.institutionId}`)?.find((id) => !taken.has(id)) : undefined;
       if (!contract) {
         by = 'PAYER_AMOUNT';
-        const left = (byAmount.get(`${d.accountId} ${d.amountFen}`) ?? []).filter((id) => !taken.has(id));
+        const pair = `${d.accountId} ${d.amountFen}`;
+        if (hasRef(k) && !byAmount.has(pair))
+          for (const [key, ids] of await this.candidates(em, [amountPair(d)], AMOUNT_CANDIDATES, ['created_at', 'id']))
+            byAmount.set(key, ids);
+        const left = (byAmount.get(pair) ?? []).filter((id) => !taken.has(id));
         contract = left.length === 1 ? left[0] : undefined; // two candidates: an officer decides, not the service
       }
-      if (!contract) return;
+      if (!contract) continue;
       taken.add(contract);
       outcome[i] = by;
       matches.push({ d, contractId: contract, by });
-    });
+    }
     if (matches.length === 0) return outcome;
 
     const m = <T>(f: (x: (typeof matches)[number]) => T) => matches.map(f);
