@@ -8,6 +8,7 @@ import { IdentityFacade } from '../src/modules/identity';
 import { signBankRequest } from '../src/platform/auth/bank-signature';
 import { systemPrincipal } from '../src/platform/auth/principal';
 import { createRootLogger } from '../src/platform/logging/logger';
+import { SubscriberFigures, subscriberFigures } from './bank-money';
 import { Headline, benchDatabase, machine, percentile, ratioOf, writeResult } from './bench-support';
 
 /**
@@ -15,6 +16,8 @@ import { Headline, benchDatabase, machine, percentile, ratioOf, writeResult } fr
  * the real application (listening on a local port: signature, rate limit, idempotency, validation,
  * set-wise storage, custody, monitoring, audit), beside a plain multi-row INSERT … ON CONFLICT DO NOTHING
  * of equivalent rows into the same tables in the same run. The ratio service/raw is the figure we track.
+ * Then the prepaid subscriber that consumes the ingest's escrow.transactions.posted events (bank-money.ts),
+ * so the worker is seen to keep up with the ingest.
  */
 const N = Number(process.env.BENCH_BATCHES ?? 20);
 const SIZE = 1000;
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
   });
   let app: INestApplication | undefined;
   const rows: Figures[] = [];
+  let subscriber: SubscriberFigures[] = [];
   try {
     app = await createHttpApp({ config, databaseUrl: db.url, embeddedDatabase: false }, createRootLogger('warn'));
     await app.listen(0, '127.0.0.1');
@@ -60,10 +64,10 @@ async function main(): Promise<void> {
     const key = await banks.issueBankKey(actor, 'BENCH_BANK');
     const ds = app.get(DataSource);
     // SIZE accounts of the bank (fixtures straight into the table: the registry is not what is measured).
-    const accountRows: { id: string; account_no: string }[] = await ds.query(
+    const accountRows: { id: string; account_no: string; institution_id: string }[] = await ds.query(
       `INSERT INTO escrow_account (institution_id, bank_code, account_no, status, township_code, opened_on, opened_at, updated_at)
        SELECT gen_random_uuid(), 'BENCH_BANK', '6222' || lpad(g::text, 12, '0'), 'ACTIVE', '520122001', DATE '2026-01-01', now(), now() FROM generate_series(1, $1) g
-       RETURNING id, account_no`,
+       RETURNING id, account_no, institution_id`,
       [SIZE],
     );
     const accountNos = accountRows.map((a) => a.account_no);
@@ -193,6 +197,7 @@ async function main(): Promise<void> {
         );
       }),
     );
+    subscriber = await subscriberFigures(app, accountRows);
   } finally {
     await app?.close();
     await db.drop();
@@ -208,6 +213,16 @@ async function main(): Promise<void> {
       'items/s': Math.round(r.perSecond),
       'p50 ms/batch': r.p50ms.toFixed(1),
       'p99 ms/batch': r.p99ms.toFixed(1),
+    })),
+  );
+  console.log('\nprepaid.bank-money (the subscriber of escrow.transactions.posted), one delivery at a time:');
+  console.table(
+    subscriber.map((r) => ({
+      path: r.path,
+      deliveries: r.deliveries,
+      'deposits/s': Math.round(r.depositsPerSecond),
+      'p50 ms/delivery': r.p50msPerDelivery.toFixed(1),
+      'p99 ms/delivery': r.p99msPerDelivery.toFixed(1),
     })),
   );
   const headline: Headline[] = [];
@@ -249,7 +264,35 @@ async function main(): Promise<void> {
       },
     );
   }
-  console.log(`written to ${writeResult('bank-ingest', { batches: N, batchSize: SIZE, rows, headline })}`);
+  const [ingestEvents, v2, v1] = subscriber;
+  const ingested = rows.find((r) => r.kind === 'transactions' && r.path.startsWith('signed'));
+  if (ingestEvents && v2 && v1 && ingested) {
+    console.log(
+      `subscriber: ${Math.round(v2.depositsPerSecond)} matched deposits/s in 1,000-account events (${(v2.depositsPerSecond / v1.depositsPerSecond).toFixed(2)} × one-account events), ` +
+        `${Math.round(ingestEvents.depositsPerSecond)} unmatched/s, against the ingest's ${Math.round(ingested.perSecond)} transactions/s`,
+    );
+    headline.push(
+      {
+        benchmark: 'bank ingest',
+        metric: 'subscriber: matched deposits/s, 1,000-account v2 events against one-account v1 events',
+        service: Math.round(v2.depositsPerSecond),
+        baseline: Math.round(v1.depositsPerSecond),
+        unit: 'deposits/s',
+        ratio: ratioOf(v2.depositsPerSecond, v1.depositsPerSecond),
+      },
+      {
+        benchmark: 'bank ingest',
+        metric: "subscriber: the ingest's events (unmatched deposits)/s, one worker slot, against the ingest",
+        service: Math.round(ingestEvents.depositsPerSecond),
+        baseline: Math.round(ingested.perSecond),
+        unit: 'deposits/s',
+        ratio: ratioOf(ingestEvents.depositsPerSecond, ingested.perSecond),
+        goal: '≥ 1 (the worker keeps up)',
+        met: ingestEvents.depositsPerSecond >= ingested.perSecond,
+      },
+    );
+  }
+  console.log(`written to ${writeResult('bank-ingest', { batches: N, batchSize: SIZE, rows, subscriber, headline })}`);
 }
 
 main().then(

@@ -180,15 +180,23 @@ describe('escrow: transaction ingest', () => {
   });
 
   describe('escrow.transactions.posted', () => {
+    /** The events (v2: one per batch) naming the account, with their version. */
     const postedFor = async (accountId: string) =>
       (
         (await t.dataSource.query(
-          `SELECT payload, version FROM outbox WHERE name = 'escrow.transactions.posted' AND payload->>'accountId' = $1 ORDER BY id`,
+          `SELECT payload, version FROM outbox WHERE name = 'escrow.transactions.posted'
+             AND payload->'accounts' @> jsonb_build_array(jsonb_build_object('accountId', $1::text)) ORDER BY id`,
           [accountId],
         )) as { payload: Record<string, unknown>; version: number }[]
       ).map((r) => ({ ...r.payload, version: r.version }));
+    const batchOf = async (txnId: string) =>
+      (
+        (await t.dataSource.query(`SELECT batch_id FROM escrow_transaction WHERE txn_id = $1`, [txnId])) as {
+          batch_id: string;
+        }[]
+      )[0].batch_id;
 
-    it('one event per (batch, account) with the newly stored money movements in batch order; resends add none', async () => {
+    it('one event per batch: every account with its newly stored money movements in batch order; resends add none', async () => {
       const a = await account();
       const b = await account();
       const first = deposit(a.accountNo, { payerRef: 'p***1', contractRef: 'HT-K7M3QX9PW4', amount: '3000.00' });
@@ -219,30 +227,31 @@ describe('escrow: transaction ingest', () => {
         reversalOf: null,
         ...over,
       });
-      const common = { bankCode: bank.bankCode, townshipCode: a.institution.townshipCode, version: 1 };
-      expect(await postedFor(a.id)).toEqual([
+      const ofA = { accountId: a.id, institutionId: a.institution.id, townshipCode: a.institution.townshipCode };
+      const events = await postedFor(a.id);
+      expect(events).toEqual([
         {
-          ...common,
-          accountId: a.id,
-          institutionId: a.institution.id,
-          items: [item(first, { payerRef: 'p***1', contractRef: 'HT-K7M3QX9PW4' }), item(release)],
+          bankCode: bank.bankCode,
+          batchId: await batchOf(first.txnId as string),
+          version: 2,
+          accounts: [
+            { ...ofA, items: [item(first, { payerRef: 'p***1', contractRef: 'HT-K7M3QX9PW4' }), item(release)] },
+            {
+              accountId: b.id,
+              institutionId: b.institution.id,
+              townshipCode: b.institution.townshipCode,
+              items: [item(other, { payerRef: 'p***2' })],
+            },
+          ],
         },
         {
-          ...common,
-          accountId: a.id,
-          institutionId: a.institution.id,
-          items: [item(releaseBack, { reversalOf: release.txnId })],
+          bankCode: bank.bankCode,
+          batchId: await batchOf(releaseBack.txnId as string),
+          version: 2,
+          accounts: [{ ...ofA, items: [item(releaseBack, { reversalOf: release.txnId })] }],
         },
       ]);
-      expect(await postedFor(b.id)).toEqual([
-        {
-          ...common,
-          townshipCode: b.institution.townshipCode,
-          accountId: b.id,
-          institutionId: b.institution.id,
-          items: [item(other, { payerRef: 'p***2' })],
-        },
-      ]);
+      expect(await postedFor(b.id)).toEqual([events[0]]);
     });
 
     it('a batch with only interest and fees, or only resends, publishes nothing', async () => {

@@ -13,7 +13,12 @@ export { InstructionEscalation } from './instruction-escalation.task';
 export { StaleReportCheck } from './monitoring/stale-report-check.task';
 export { seedEscrowDemo } from './seed/demo-data';
 export { bankOpenApi } from './rest/bank-openapi';
-/** What escrow.transactions.posted carries: a bank batch's new money movements on one account. */
-export type { EscrowPostedItem, EscrowTransactionsPostedPayload } from '../../platform/events/catalogue';
+/** What escrow.transactions.posted carries: a bank batch's new money movements, by account (v1: one account). */
+export type {
+  EscrowPostedAccount,
+  EscrowPostedItem,
+  EscrowTransactionsPostedPayload,
+  EscrowTransactionsPostedV1Payload,
+} from '../../platform/events/catalogue';
 /** The GraphQL enum of alert types, for other modules' objects that list alerts (the dashboard's prepaid section). */
 export { EscrowAlertTypeEnum } from './graphql/escrow.objects';

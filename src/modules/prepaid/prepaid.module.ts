@@ -13,6 +13,7 @@ import { PrepaidRefund } from './entities/prepaid-refund.entity';
 import { PrepaidRelease } from './entities/prepaid-release.entity';
 import { PrepaidFacade } from './prepaid.facade';
 import { WorkingDays } from './working-days';
+import { DepositBatch } from './deposit-batch';
 import { DepositService } from './deposit.service';
 import { PrepaidMoneyResolver } from './graphql/prepaid-money.resolver';
 import { PrepaidMoneyQueries } from './prepaid-money.queries';
@@ -55,6 +56,7 @@ import { RefundExecutedAtSubscriber } from './subscribers/refund-executed-at.sub
     WorkingDays,
     PrepaidFacade,
     DepositService,
+    DepositBatch,
     ReleaseService,
     RefundService,
     RefundPaymentService,

@@ -97,13 +97,15 @@ export class AuditService {
       requestId,
       summary: redactSecrets(entry.summary ?? {}) as Record<string, unknown>,
     }));
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(AuditLogEntry)
-      .values(rows as QueryDeepPartialEntity<AuditLogEntry>[])
-      .updateEntity(false)
-      .execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      // 9 parameters a row, well under PostgreSQL's 65,535
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(AuditLogEntry)
+        .values(rows.slice(i, i + 1000) as QueryDeepPartialEntity<AuditLogEntry>[])
+        .updateEntity(false)
+        .execute();
   }
 
   /** Newest first; for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR only ("监督的再监督"). */

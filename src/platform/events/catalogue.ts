@@ -95,17 +95,43 @@ export interface EscrowPostedItem {
   reversalOf: string | null;
 }
 
-/**
- * escrow.transactions.posted payload: the money items of one bank batch newly stored on one account, in
- * batch order. Resends (DUPLICATE) are not in it, nor INTEREST, FEE or a REVERSAL of one of those (they do
- * not move the custody owed for prepaid lessons).
- */
-export interface EscrowTransactionsPostedPayload {
+/** The money items of one bank batch newly stored on one account (an account of escrow.transactions.posted). */
+export interface EscrowPostedAccount {
   accountId: string;
   institutionId: string;
-  bankCode: string;
   townshipCode: string | null;
   items: EscrowPostedItem[];
+}
+
+/**
+ * escrow.transactions.posted payload (version 2): one event per bank batch with new money movements; per
+ * account (in the order of the account's first item in the batch) its newly stored money items, in batch
+ * order. Resends (DUPLICATE) are not in it, nor INTEREST, FEE or a REVERSAL of one of those (they do not
+ * move the custody owed for prepaid lessons). A batch without such items publishes nothing.
+ */
+export interface EscrowTransactionsPostedPayload {
+  bankCode: string;
+  /** The ingest batch (escrow_transaction.batch_id of every item in it). */
+  batchId: string;
+  accounts: EscrowPostedAccount[];
+}
+
+/**
+ * escrow.transactions.posted version 1, one event per (batch, account): no longer published, but the outbox
+ * of an upgraded deployment may still hold some, so subscribers accept both (see postedAccounts).
+ */
+export interface EscrowTransactionsPostedV1Payload extends EscrowPostedAccount {
+  bankCode: string;
+}
+
+/** The accounts of an escrow.transactions.posted event of either version (v1 carries one). */
+export function postedAccounts(event: {
+  version: number;
+  payload: EscrowTransactionsPostedPayload | EscrowTransactionsPostedV1Payload;
+}): EscrowPostedAccount[] {
+  if (event.version >= 2) return (event.payload as EscrowTransactionsPostedPayload).accounts;
+  const { accountId, institutionId, townshipCode, items } = event.payload as EscrowTransactionsPostedV1Payload;
+  return [{ accountId, institutionId, townshipCode, items }];
 }
 
 /** credit.blacklist|whitelist.published payload (expiresOn null = permanent). */
@@ -145,8 +171,11 @@ export const EVENT_CATALOGUE = {
   /** A risk reserve (风险保证金) registered: the institution is covered by that route. */
   'escrow.risk_reserve.registered': event<EscrowRiskReservePayload>(1),
   'escrow.risk_reserve.released': event<EscrowRiskReservePayload>(1),
-  /** A bank batch stored new money movements on an account: one event per (batch, account); prepaid matches deposits and follows releases and refunds. */
-  'escrow.transactions.posted': event<EscrowTransactionsPostedPayload>(1),
+  /**
+   * A bank batch stored new money movements: one event per batch, every account's items in it (v2; v1 was
+   * one event per batch and account, see postedAccounts); prepaid matches deposits and follows releases and refunds.
+   */
+  'escrow.transactions.posted': event<EscrowTransactionsPostedPayload>(2),
   // registry
   'registry.institution.applied': event<InstitutionTransitionPayload>(1),
   'registry.institution.approved': event<InstitutionTransitionPayload>(1),

@@ -1,5 +1,5 @@
 /** What modules use to publish and react to domain events. */
-export { EVENT_CATALOGUE } from './catalogue';
+export { EVENT_CATALOGUE, postedAccounts } from './catalogue';
 export type { DomainEvent, EventName, EventPayload } from './catalogue';
 export { EventPublisher } from './event-publisher';
 export { OnEvent, ScheduledTask } from './decorators';

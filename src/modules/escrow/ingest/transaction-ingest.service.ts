@@ -13,7 +13,7 @@ import { IngestBookkeeping } from './batch-bookkeeping';
 import { BatchResult, ItemResult, rejected } from './ingest-results';
 import { TopUpFlagger } from './top-ups';
 import { Candidate, knownFromStored, planTransactions, sameContent } from './transaction-plan';
-import { postedEvents } from './transactions-posted';
+import { postedEvent } from './transactions-posted';
 
 /**
  * Account movements posted by banks (docs/bank-api.md `POST /transactions`), set-wise in one transaction.
@@ -118,11 +118,9 @@ export class TransactionIngestService {
         }
       }
       for (const r of repeats) results[r.index] = fate(r.index, r.item, r.first);
-      const posted = postedEvents(actor.bankCode, accounts.values(), accepted, known);
-      await this.events.publishMany(
-        em,
-        posted.map((payload) => ({ name: 'escrow.transactions.posted', payload })),
-      );
+      // One event for the whole batch (v2): one outbox row and one delivery, whatever the number of accounts.
+      const posted = postedEvent(actor.bankCode, batchId, accounts.values(), accepted, known);
+      if (posted) await this.events.publish(em, 'escrow.transactions.posted', posted);
       return this.bookkeeping.close(em, {
         actor,
         action: 'escrow.transactions.received',

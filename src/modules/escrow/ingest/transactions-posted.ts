@@ -1,42 +1,47 @@
-import { EscrowPostedItem, EscrowTransactionsPostedPayload } from '../../../platform/events/catalogue';
+import {
+  EscrowPostedAccount,
+  EscrowPostedItem,
+  EscrowTransactionsPostedPayload,
+} from '../../../platform/events/catalogue';
 import { LockedAccount } from './ingest-results';
 import { Candidate, Known } from './transaction-plan';
 
 const MONEY_TYPES: ReadonlySet<string> = new Set(['DEPOSIT', 'RELEASE', 'REFUND']);
 
 /**
- * The escrow.transactions.posted events of a batch: one per account with newly stored money movements
- * (DEPOSIT, RELEASE, REFUND, and a REVERSAL of one of those), in batch order. `stored`: the batch's
- * candidates the INSERT stored, in batch order; `known`: what the checks knew (a reversal's original).
+ * The escrow.transactions.posted event of a batch (v2), or null when the batch stored no money movement:
+ * every account with newly stored DEPOSIT, RELEASE, REFUND items (and REVERSALs of one of those), in the
+ * order of its first such item, each with its items in batch order. `stored`: the batch's candidates the
+ * INSERT stored, in batch order; `known`: what the checks knew (a reversal's original).
  */
-export function postedEvents(
+export function postedEvent(
   bankCode: string,
+  batchId: string,
   accounts: Iterable<LockedAccount>,
   stored: Candidate[],
   known: Map<string, Known>,
-): EscrowTransactionsPostedPayload[] {
+): EscrowTransactionsPostedPayload | null {
   const accountById = new Map<string, LockedAccount>();
   for (const a of accounts) accountById.set(a.id, a);
-  const byAccount = new Map<string, EscrowTransactionsPostedPayload>();
+  const byAccount = new Map<string, EscrowPostedAccount>();
   for (const c of stored) {
     const { item } = c;
     const moves =
       MONEY_TYPES.has(item.type) ||
       (item.type === 'REVERSAL' && MONEY_TYPES.has(known.get(item.reversalOf as string)?.type ?? ''));
     if (!moves) continue;
-    let event = byAccount.get(c.accountId);
-    if (!event) {
+    let entry = byAccount.get(c.accountId);
+    if (!entry) {
       const account = accountById.get(c.accountId) as LockedAccount;
-      event = {
+      entry = {
         accountId: account.id,
         institutionId: account.institution_id,
-        bankCode,
         townshipCode: account.township_code,
         items: [],
       };
-      byAccount.set(c.accountId, event);
+      byAccount.set(c.accountId, entry);
     }
-    event.items.push({
+    entry.items.push({
       txnId: item.txnId,
       type: item.type as EscrowPostedItem['type'],
       amountFen: item.amountFen.toString(),
@@ -46,5 +51,5 @@ export function postedEvents(
       reversalOf: item.reversalOf,
     });
   }
-  return [...byAccount.values()];
+  return byAccount.size === 0 ? null : { bankCode, batchId, accounts: [...byAccount.values()] };
 }
