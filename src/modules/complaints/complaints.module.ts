@@ -1,4 +1,5 @@
 import { ComplaintsMetrics } from './complaints.metrics';
+import { ComplaintLinksResolver } from './graphql/complaint-links.resolver';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
@@ -29,6 +30,7 @@ import { ComplaintOverdueSweep } from './overdue-sweep.task';
     PolicyModule,
   ],
   providers: [
+    ComplaintLinksResolver,
     ComplaintsQueries,
     ComplaintIntakeService,
     ComplaintReadService,

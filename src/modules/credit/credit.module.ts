@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { CreditEntryLinksResolver } from './graphql/credit-links.resolver';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EscrowModule } from '../escrow';
 import { NotificationsModule } from '../notifications';
@@ -34,6 +35,7 @@ import { JointPunishmentService } from './joint-punishment.service';
     PolicyModule,
   ],
   providers: [
+    CreditEntryLinksResolver,
     CreditRecordService,
     CreditQueries,
     CreditEntryService,

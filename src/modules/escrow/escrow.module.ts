@@ -1,4 +1,5 @@
 import { EscrowMetrics } from './escrow.metrics';
+import { EscrowAlertLinksResolver } from './graphql/escrow-links.resolver';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegistryModule } from '../registry';
@@ -50,6 +51,7 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
   ],
   controllers: [BankController, BankOpenApiController],
   providers: [
+    EscrowAlertLinksResolver,
     BankIngestService,
     StatementIngestService,
     TransactionIngestService,

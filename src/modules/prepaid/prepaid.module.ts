@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PrepaidContractLinksResolver, PrepaidRefundLinksResolver } from './graphql/prepaid-links.resolver';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ComplaintsModule } from '../complaints';
 import { CreditModule } from '../credit';
@@ -53,6 +54,8 @@ import { RefundExecutedAtSubscriber } from './subscribers/refund-executed-at.sub
     NotificationsModule,
   ],
   providers: [
+    PrepaidContractLinksResolver,
+    PrepaidRefundLinksResolver,
     WorkingDays,
     PrepaidFacade,
     DepositService,

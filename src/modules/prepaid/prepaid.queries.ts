@@ -31,6 +31,18 @@ export class PrepaidQueries {
     return found;
   }
 
+  /** The contracts with these ids the actor may see, in one statement (the others are left out; for DataLoaders). */
+  contractsByIds(actor: Principal, ids: readonly string[]): Promise<PrepaidContract[]> {
+    const valid = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (valid.length === 0) return Promise.resolve([]);
+    const qb = this.dataSource
+      .getRepository(PrepaidContract)
+      .createQueryBuilder('c')
+      .where('c.id IN (:...ids)', { ids: valid });
+    applyScope(qb, actor, contractScope('c'), readScope(actor));
+    return qb.getMany();
+  }
+
   async contracts(actor: Principal, filter: ContractFilter, page: PageArgs): Promise<Connection<PrepaidContract>> {
     const qb = this.dataSource.getRepository(PrepaidContract).createQueryBuilder('c');
     if (filter.institutionId) qb.andWhere('c.institution_id = :institutionId', { institutionId: filter.institutionId });

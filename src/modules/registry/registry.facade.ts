@@ -7,6 +7,10 @@ import { LeadQueries } from './registry.queries.leads';
 import { CalendarEntry, lessonDayProblems } from './training-time';
 import { isCalendarDate } from '../../platform/clock/business-time';
 import { ReferenceFacade } from '../reference';
+import { Principal } from '../../platform/auth/principal';
+import { byKey, Loaders } from '../../platform/graphql/loaders';
+import { InstitutionObject } from './graphql/registry.objects';
+import { INSTITUTION_READ_ROLES } from './registry.access';
 
 /** What other modules know of an institution. */
 export interface InstitutionSummary {
@@ -129,6 +133,35 @@ export class RegistryFacade {
     const valid = [...new Set(ids)].filter((id) => UUID.test(id));
     if (valid.length === 0) return [];
     return (await this.queries.institutionsByIds(valid)).map(toSummary);
+  }
+
+  /**
+   * The institutions with these ids that the principal may read as `institution(id:)` would give them (one
+   * statement, scoped in SQL); the others, and every id for a role that reads no institution, are left out.
+   */
+  async readableInstitutions(actor: Principal, ids: readonly string[]): Promise<InstitutionObject[]> {
+    if (actor.kind !== 'user' || !INSTITUTION_READ_ROLES.includes(actor.role)) return [];
+    const valid = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (valid.length === 0) return [];
+    return (await this.queries.readableInstitutionsByIds(actor, valid)).map((i) => InstitutionObject.from(i));
+  }
+
+  /**
+   * The link from another module's record to its institution (`EscrowAlert.institution`, …): the registry's
+   * `Institution` when the caller may read it, else null. One per-request DataLoader shared by every link,
+   * so a page costs one statement however many rows and link fields it has.
+   */
+  institutionLink(
+    loaders: Loaders,
+    actor: Principal,
+    id: string | null | undefined,
+  ): Promise<InstitutionObject | null> {
+    if (!id) return Promise.resolve(null);
+    return loaders
+      .get<string, InstitutionObject | null>('registry.institution-link', async (ids) =>
+        byKey(ids, await this.readableInstitutions(actor, ids), (i) => i.id),
+      )
+      .load(id);
   }
 
   listOperatingInstitutionIds(): Promise<string[]> {

@@ -91,6 +91,16 @@ export class RegistryQueries {
     return this.institutionRepo.findBy({ id: In([...ids]) });
   }
 
+  /** The institutions with these ids that the principal may see (one statement; the others are left out). */
+  readableInstitutionsByIds(actor: Principal, ids: readonly string[]): Promise<Institution[]> {
+    return applyScope(
+      this.institutionRepo.createQueryBuilder('i').where('i.id IN (:...ids)', { ids: [...ids] }),
+      actor,
+      INSTITUTION_SCOPE.columns,
+      INSTITUTION_SCOPE.options,
+    ).getMany();
+  }
+
   /** Whether an institution with this (normalised) credit code is registered (in the registering transaction). */
   creditCodeRegistered(em: EntityManager, creditCode: string): Promise<boolean> {
     return em.getRepository(Institution).existsBy({ creditCode });

@@ -1,4 +1,5 @@
 import { SupervisionMetrics } from './supervision.metrics';
+import { SupervisionTaskLinksResolver } from './graphql/supervision-links.resolver';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
@@ -58,6 +59,7 @@ import { TaskReadService } from './task-read.service';
   ],
   controllers: [ReportController],
   providers: [
+    SupervisionTaskLinksResolver,
     SupervisionQueries,
     TaskReadService,
     TaskAssigneeService,
