@@ -9,6 +9,7 @@ import { MetricsServer } from './metrics/metrics-server';
 import { MetricsService } from './metrics/metrics.service';
 import { QueueFactory } from './queue/queue-factory';
 import { EventsModule } from './events/events.module';
+import { NodeResolver } from './graphql/node.resolver';
 import { configureCursorKey } from './graphql/pagination';
 import { RUNTIME } from './runtime.token';
 
@@ -56,6 +57,7 @@ export class PlatformModule {
           }),
         },
         QueueShutdown,
+        NodeResolver,
       ],
       exports: [RUNTIME, APP_CONFIG, Clock, MetricsService, MetricsServer, QueueFactory],
     };

@@ -82,6 +82,9 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.policy': ANY_STAFF,
   // Prepaid contracts (src/modules/prepaid): regulators read in scope (FIRE passes the gate and sees no contract);
   // INSTITUTION_ADMIN reads and writes its own institution's (test/security/scoped-objects, test/prepaid).
+  // Any logged-in person; each object then needs the role and scope of its own by-id field (else NODE_NOT_FOUND).
+  'query.node': ANY_USER,
+  'query.nodes': ANY_USER,
   'query.prepaidContract': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   'query.prepaidContracts': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   // Prepaid money (一课一消): regulators read within their jurisdiction (FIRE passes the gate and sees no EDU contracts); INSTITUTION_ADMIN its own.

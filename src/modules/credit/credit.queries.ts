@@ -9,6 +9,7 @@ import {
   decodeCursor,
   encodeCursor,
   paginate,
+  pageInfoOf,
 } from '../../platform/graphql/pagination';
 import { READ_SCOPE, assertReader, scopeColumns } from './credit.access';
 import { creditEntryNotFound, creditRecordNotFound } from './credit.errors';
@@ -115,7 +116,7 @@ export class CreditQueries {
     return {
       edges,
       totalCount,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: pageInfoOf(edges, rows.length > first, page.after),
     };
   }
 

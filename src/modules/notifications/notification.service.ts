@@ -5,7 +5,14 @@ import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
 import { Forbidden } from '../../platform/errors/domain-error';
 import { EventPublisher } from '../../platform/events';
-import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor } from '../../platform/graphql/pagination';
+import {
+  Connection,
+  CursorSpec,
+  PageArgs,
+  decodeCursor,
+  encodeCursor,
+  pageInfoOf,
+} from '../../platform/graphql/pagination';
 import { notificationNotFound } from './notifications.errors';
 
 /** Who receives a notification: people directly, or everyone holding an address (now or later). */
@@ -165,7 +172,7 @@ export class NotificationService {
     return {
       edges,
       totalCount: total,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: pageInfoOf(edges, rows.length > first, page.after),
     };
   }
 

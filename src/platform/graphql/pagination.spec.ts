@@ -1,5 +1,5 @@
 import { ValidationFailed } from '../errors/domain-error';
-import { CursorSpec, configureCursorKey, decodeCursor, encodeCursor } from './pagination';
+import { CursorSpec, configureCursorKey, decodeCursor, encodeCursor, pageInfoOf } from './pagination';
 
 const institutions: CursorSpec = {
   list: 'registry.institutions',
@@ -77,5 +77,28 @@ describe('list cursors', () => {
       expect(error).toBeInstanceOf(ValidationFailed);
       expect(JSON.stringify(error)).toContain('cursor');
     }
+  });
+});
+
+describe('pageInfoOf', () => {
+  const edges = [{ cursor: 'c1' }, { cursor: 'c2' }];
+
+  it('first page: no previous page, start and end cursors of its edges', () => {
+    expect(pageInfoOf(edges, true, undefined)).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: 'c1',
+      endCursor: 'c2',
+    });
+  });
+
+  it('a page after a cursor has a previous page; an empty page has no cursors', () => {
+    expect(pageInfoOf(edges, false, 'c0')).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(pageInfoOf([], false, 'c9')).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 });

@@ -24,13 +24,36 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page is in its list (Relay PageInfo)' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether more edges follow this page (ask with `after: endCursor`)' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({
+    description:
+      'Whether edges precede this page: lists page forward only (`first`/`after`), so true exactly when `after` was given',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of this page (null when empty)' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of this page (null when empty)' })
   endCursor!: string | null;
+}
+
+/** The PageInfo of a forward page: its edges, whether a next page exists, and the `after` it was asked with. */
+export function pageInfoOf(
+  edges: readonly { cursor: string }[],
+  hasNextPage: boolean,
+  after: string | null | undefined,
+): PageInfo {
+  return {
+    hasNextPage,
+    hasPreviousPage: Boolean(after),
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
 }
 
 export interface Connection<T> {
@@ -220,7 +243,7 @@ export async function paginate<E extends ObjectLiteral>(
     const v = order.value(node);
     return { cursor: encodeCursor(spec, [v instanceof Date ? v.toISOString() : v, order.tieValue(node)]), node };
   });
-  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  return { edges, pageInfo: pageInfoOf(edges, hasNextPage, args.after), totalCount };
 }
 
 /** Complexity of a paged list field: its children's cost times the page size asked for. */

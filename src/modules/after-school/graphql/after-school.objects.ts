@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NodeInterface } from '../../../platform/graphql/node';
 import { formatMoney } from '../../../platform/database/money';
 import { Paginated } from '../../../platform/graphql/pagination';
 import { AfterSchoolPlanStaff, StaffKind } from '../entities/after-school-plan-staff.entity';
@@ -58,7 +59,10 @@ export class PlanStaffObject {
   }
 }
 
-@ObjectType('AfterSchoolPlan', { description: 'One school, one plan (一校一案) for a semester' })
+@ObjectType('AfterSchoolPlan', {
+  implements: () => [NodeInterface],
+  description: 'One school, one plan (一校一案) for a semester',
+})
 export class PlanObject {
   @Field(() => ID)
   id!: string;

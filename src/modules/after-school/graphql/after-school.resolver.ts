@@ -5,6 +5,8 @@ import { Role } from '../../../platform/auth/role';
 import { parseMoney } from '../../../platform/database/money';
 import { GqlContext } from '../../../platform/graphql/context';
 import { groupByKey } from '../../../platform/graphql/loaders';
+import { ByIdQuery } from '../../../platform/graphql/node';
+import { AfterSchoolPlan } from '../entities/after-school-plan.entity';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { FamilyEducationService } from '../family-education.service';
@@ -57,7 +59,7 @@ export class PlanResolver {
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: PlanObject.from(e.node) })) };
   }
 
-  @Query(() => PlanObject)
+  @ByIdQuery(() => PlanObject, { node: () => AfterSchoolPlan })
   async afterSchoolPlan(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,

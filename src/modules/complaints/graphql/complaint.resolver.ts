@@ -5,6 +5,7 @@ import { Role } from '../../../platform/auth/role';
 import { Clock } from '../../../platform/clock/clock';
 import { GqlContext } from '../../../platform/graphql/context';
 import { byKey, groupByKey } from '../../../platform/graphql/loaders';
+import { ByIdQuery } from '../../../platform/graphql/node';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { ComplaintIntakeService } from '../complaint-intake.service';
@@ -110,7 +111,7 @@ export class ComplaintResolver {
   }
 
   @Roles(...READERS)
-  @Query(() => ComplaintObject)
+  @ByIdQuery(() => ComplaintObject, { node: () => Complaint })
   async complaint(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NodeInterface } from '../../../platform/graphql/node';
 import { Paginated } from '../../../platform/graphql/pagination';
 import { ComplaintCategory, ComplaintChannel, ComplaintStatus, ReviewDecision, Satisfaction } from '../complaint.enums';
 import { overdueDeadlines } from '../deadlines';
@@ -131,7 +132,10 @@ export class ComplainantContactObject {
   masked!: boolean;
 }
 
-@ObjectType('Complaint', { description: 'Complaint or petition (投诉/信访)' })
+@ObjectType('Complaint', {
+  implements: () => [NodeInterface],
+  description: 'Complaint or petition (投诉/信访)',
+})
 export class ComplaintObject {
   /** The entity, for field resolvers (contact, timeline); not part of the schema. */
   entity!: Complaint;

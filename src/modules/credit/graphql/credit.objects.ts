@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NodeInterface } from '../../../platform/graphql/node';
 import { Paginated } from '../../../platform/graphql/pagination';
 import { CreditEntryStatus, CreditListKind, RemovalGrounds } from '../entities/credit-entry.entity';
 import {
@@ -82,6 +83,7 @@ export class CreditInstitutionObject {
 }
 
 @ObjectType('CreditRecord', {
+  implements: () => [NodeInterface],
   description: 'Credit record (信用记录): a violation or commendation; revoked, never deleted',
 })
 export class CreditRecordObject {
@@ -137,7 +139,10 @@ export class CreditRecordObject {
   createdAt!: Date;
 }
 
-@ObjectType('CreditEntry', { description: 'Black / white / grey list entry (名单条目) with its decisions' })
+@ObjectType('CreditEntry', {
+  implements: () => [NodeInterface],
+  description: 'Black / white / grey list entry (名单条目) with its decisions',
+})
 export class CreditEntryObject {
   @Field(() => ID)
   id!: string;

@@ -3,6 +3,9 @@ import { CurrentPrincipal, Public, Roles } from '../../../platform/auth/decorato
 import { Principal } from '../../../platform/auth/principal';
 import { GqlContext } from '../../../platform/graphql/context';
 import { byKey } from '../../../platform/graphql/loaders';
+import { ByIdQuery } from '../../../platform/graphql/node';
+import { CreditEntry } from '../entities/credit-entry.entity';
+import { CreditRecord } from '../entities/credit-record.entity';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { InstitutionSummary, RegistryFacade } from '../../registry';
@@ -75,7 +78,7 @@ export class CreditRecordResolver {
   }
 
   @Roles(...READER_ROLES)
-  @Query(() => CreditRecordObject)
+  @ByIdQuery(() => CreditRecordObject, { node: () => CreditRecord })
   async creditRecord(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
@@ -138,7 +141,7 @@ export class CreditEntryResolver {
   }
 
   @Roles(...READER_ROLES)
-  @Query(() => CreditEntryObject)
+  @ByIdQuery(() => CreditEntryObject, { node: () => CreditEntry })
   async creditEntry(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NodeInterface } from '../../../platform/graphql/node';
 import { JSONScalar } from '../../../platform/graphql/json.scalar';
 import { Paginated } from '../../../platform/graphql/pagination';
 
@@ -168,7 +169,10 @@ export class BankInstructionObject {
   contractIds!: string[] | null;
 }
 
-@ObjectType('EscrowAccount', { description: 'Escrow account (监管账户) a partner bank holds for an institution' })
+@ObjectType('EscrowAccount', {
+  implements: () => [NodeInterface],
+  description: 'Escrow account (监管账户) a partner bank holds for an institution',
+})
 export class EscrowAccountObject {
   @Field(() => ID)
   id!: string;

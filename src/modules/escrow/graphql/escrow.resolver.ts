@@ -5,6 +5,7 @@ import { Role } from '../../../platform/auth/role';
 import { formatMoney } from '../../../platform/database/money';
 import { GqlContext } from '../../../platform/graphql/context';
 import { byKey } from '../../../platform/graphql/loaders';
+import { ByIdQuery } from '../../../platform/graphql/node';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { MANAGER_ROLES, READER_ROLES } from '../escrow.access';
@@ -128,7 +129,8 @@ export class EscrowResolver {
   }
 
   @Roles(...READER_ROLES)
-  @Query(() => EscrowAccountObject, {
+  @ByIdQuery(() => EscrowAccountObject, {
+    node: () => EscrowAccount,
     description: 'One escrow account with its recent statements, transactions and custody',
   })
   async escrowAccount(

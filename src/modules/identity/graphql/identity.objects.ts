@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NodeInterface } from '../../../platform/graphql/node';
 import { Role } from '../../../platform/auth/role';
 import { Paginated } from '../../../platform/graphql/pagination';
 import { User } from '../entities/user.entity';
@@ -24,7 +25,10 @@ registerEnumType(Role, {
   },
 });
 
-@ObjectType('User', { description: 'A person who uses the service (用户)' })
+@ObjectType('User', {
+  implements: () => [NodeInterface],
+  description: 'A person who uses the service (用户)',
+})
 export class UserObject {
   @Field(() => ID)
   id!: string;

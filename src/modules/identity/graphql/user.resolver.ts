@@ -3,6 +3,8 @@ import { CurrentPrincipal, Public, Roles } from '../../../platform/auth/decorato
 import { Principal } from '../../../platform/auth/principal';
 import { ALL_ROLES, Role } from '../../../platform/auth/role';
 import { GqlContext } from '../../../platform/graphql/context';
+import { ByIdQuery } from '../../../platform/graphql/node';
+import { User } from '../entities/user.entity';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { FirstAdminService } from '../first-admin.service';
@@ -81,7 +83,7 @@ export class UserResolver {
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)
-  @Query(() => UserObject)
+  @ByIdQuery(() => UserObject, { node: () => User })
   async user(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NodeInterface } from '../../../platform/graphql/node';
 import { Paginated } from '../../../platform/graphql/pagination';
 import { PrepaidContractSource, PrepaidContractStatus, PrepaidPaymentRoute } from '../entities/prepaid-contract.entity';
 import { PrepaidConfirmedBy, PrepaidLessonStatus } from '../entities/prepaid-lesson.entity';
@@ -52,6 +53,7 @@ export class PrepaidLessonObject {
 }
 
 @ObjectType('PrepaidContract', {
+  implements: () => [NodeInterface],
   description: 'A prepaid training contract (预付费合同, model text GF-2021-2604); personal data masked',
 })
 export class PrepaidContractObject {

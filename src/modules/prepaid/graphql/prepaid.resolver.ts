@@ -2,6 +2,8 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
 import { GqlContext } from '../../../platform/graphql/context';
+import { ByIdQuery } from '../../../platform/graphql/node';
+import { PrepaidContract } from '../entities/prepaid-contract.entity';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { ContractService } from '../contract.service';
@@ -41,8 +43,8 @@ export class PrepaidContractResolver {
   }
 
   @Roles(...READER_ROLES)
-  @Query(() => PrepaidContractObject, {
-    nullable: true,
+  @ByIdQuery(() => PrepaidContractObject, {
+    node: () => PrepaidContract,
     description: 'One contract in scope (PREPAID_CONTRACT_NOT_FOUND otherwise)',
   })
   async prepaidContract(

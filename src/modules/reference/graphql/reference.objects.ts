@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NodeInterface } from '../../../platform/graphql/node';
 import { CalendarPeriodKind } from '../entities/calendar-period.entity';
 import { SchoolStage } from '../entities/school.entity';
 import { TownshipKind } from '../entities/township.entity';
@@ -49,7 +50,10 @@ export class DepartmentObject {
   name!: string;
 }
 
-@ObjectType('School', { description: 'Compulsory-education school (义务教育学校)' })
+@ObjectType('School', {
+  implements: () => [NodeInterface],
+  description: 'Compulsory-education school (义务教育学校)',
+})
 export class SchoolObject {
   @Field(() => ID)
   id!: string;

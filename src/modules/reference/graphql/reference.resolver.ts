@@ -5,6 +5,7 @@ import { Unauthenticated } from '../../../platform/auth/auth.errors';
 import { Principal } from '../../../platform/auth/principal';
 import { GqlContext } from '../../../platform/graphql/context';
 import { byKey, groupByKey } from '../../../platform/graphql/loaders';
+import { ByIdQuery } from '../../../platform/graphql/node';
 import { Connection, PageArgs, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { School } from '../entities/school.entity';
@@ -100,7 +101,7 @@ export class SchoolResolver {
     return this.reference.listSchools(actor, args, args);
   }
 
-  @Query(() => SchoolObject, { description: 'A school the caller may see' })
+  @ByIdQuery(() => SchoolObject, { node: () => School, description: 'A school the caller may see' })
   school(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<School> {
     return this.reference.getSchool(actor, id);
   }

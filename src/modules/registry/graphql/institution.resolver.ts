@@ -3,6 +3,8 @@ import { CurrentPrincipal, Public, Roles } from '../../../platform/auth/decorato
 import { Principal } from '../../../platform/auth/principal';
 import { GqlContext } from '../../../platform/graphql/context';
 import { byKey, groupByKey } from '../../../platform/graphql/loaders';
+import { ByIdQuery } from '../../../platform/graphql/node';
+import { Institution } from '../entities/institution.entity';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { ReferenceFacade, TownshipObject } from '../../reference';
@@ -67,7 +69,8 @@ export class InstitutionResolver {
   }
 
   @Roles(...INSTITUTION_READ_ROLES)
-  @Query(() => InstitutionObject, {
+  @ByIdQuery(() => InstitutionObject, {
+    node: () => Institution,
     description: 'An institution the caller may see, with premises, staff, courses and reviews',
   })
   async institution(

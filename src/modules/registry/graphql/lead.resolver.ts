@@ -2,6 +2,8 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
 import { Role } from '../../../platform/auth/role';
+import { ByIdQuery } from '../../../platform/graphql/node';
+import { UnlicensedLead } from '../entities/unlicensed-lead.entity';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { LeadService } from '../lead.service';
@@ -38,7 +40,7 @@ export class LeadResolver {
   }
 
   @Roles(...READ_ROLES)
-  @Query(() => UnlicensedLeadObject)
+  @ByIdQuery(() => UnlicensedLeadObject, { node: () => UnlicensedLead })
   async unlicensedLead(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { NodeInterface } from '../../../platform/graphql/node';
 import { formatMoney } from '../../../platform/database/money';
 import { Paginated } from '../../../platform/graphql/pagination';
 import { AnnualReviewChecklist } from '../entities/annual-review-checklist.entity';
@@ -19,7 +20,10 @@ import { PublicProfile } from '../public-profile.service';
 import { StaffView } from '../records.types';
 import { CourseTopic } from './registry.enums';
 
-@ObjectType('Institution', { description: 'Off-campus training institution (校外培训机构)' })
+@ObjectType('Institution', {
+  implements: () => [NodeInterface],
+  description: 'Off-campus training institution (校外培训机构)',
+})
 export class InstitutionObject {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -201,7 +205,10 @@ export class AnnualReviewChecklistObject {
   }
 }
 
-@ObjectType('UnlicensedLead', { description: 'Lead on unlicensed or variant training (非法/变异培训线索)' })
+@ObjectType('UnlicensedLead', {
+  implements: () => [NodeInterface],
+  description: 'Lead on unlicensed or variant training (非法/变异培训线索)',
+})
 export class UnlicensedLeadObject {
   @Field(() => ID) id!: string;
   @Field() townshipCode!: string;

@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { NodeInterface } from '../../../platform/graphql/node';
 import { Role } from '../../../platform/auth/role';
 import {
   ChecklistResult,
@@ -46,7 +47,10 @@ export class EscalationObject {
   notified!: string[];
 }
 
-@ObjectType('SupervisionTask', { description: 'Supervision task (督导检查任务)' })
+@ObjectType('SupervisionTask', {
+  implements: () => [NodeInterface],
+  description: 'Supervision task (督导检查任务)',
+})
 export class SupervisionTaskObject {
   @Field(() => ID)
   id!: string;
@@ -187,7 +191,10 @@ export class FindingObject {
   recordedAt!: Date;
 }
 
-@ObjectType('RectificationOrder', { description: 'Rectification order (整改通知)' })
+@ObjectType('RectificationOrder', {
+  implements: () => [NodeInterface],
+  description: 'Rectification order (整改通知)',
+})
 export class RectificationOrderObject {
   @Field(() => ID)
   id!: string;
@@ -252,7 +259,10 @@ export class AssignableUserObject {
   townshipCode!: string | null;
 }
 
-@ObjectType('SupervisionCampaign', { description: 'Campaign (专项行动) grouping tasks' })
+@ObjectType('SupervisionCampaign', {
+  implements: () => [NodeInterface],
+  description: 'Campaign (专项行动) grouping tasks',
+})
 export class CampaignObject {
   @Field(() => ID)
   id!: string;

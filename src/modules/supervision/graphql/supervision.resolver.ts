@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
 import { Role } from '../../../platform/auth/role';
+import { ByIdQuery } from '../../../platform/graphql/node';
 import { Connection, PageArgs, Paginated, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { RectificationOrder } from '../entities/rectification-order.entity';
@@ -126,7 +127,7 @@ export class SupervisionTaskResolver {
     return this.assignees.assignableUsers(actor, args);
   }
 
-  @Query(() => SupervisionTaskObject)
+  @ByIdQuery(() => SupervisionTaskObject, { node: () => SupervisionTask })
   async supervisionTask(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
@@ -275,7 +276,7 @@ export class SupervisionTaskResolver {
     return this.rectification.listOrders(actor, args.filter ?? {}, args);
   }
 
-  @Query(() => RectificationOrderObject)
+  @ByIdQuery(() => RectificationOrderObject, { node: () => RectificationOrder })
   rectificationOrder(
     @CurrentPrincipal() actor: Principal,
     @Args('id', { type: () => ID }, uuidArg()) id: string,
@@ -321,8 +322,11 @@ export class CampaignResolver {
     return this.service.listCampaigns();
   }
 
-  @Query(() => CampaignObject)
-  supervisionCampaign(@Args('id', { type: () => ID }, uuidArg()) id: string): Promise<SupervisionCampaign> {
+  @ByIdQuery(() => CampaignObject, { node: () => SupervisionCampaign })
+  supervisionCampaign(
+    @CurrentPrincipal() _actor: Principal,
+    @Args('id', { type: () => ID }, uuidArg()) id: string,
+  ): Promise<SupervisionCampaign> {
     return this.service.getCampaign(id);
   }
 
