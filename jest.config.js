@@ -43,9 +43,9 @@ const common = {
 module.exports = {
   // A global option (Jest ignores it inside a project): integration tests start servers and apps.
   testTimeout: 60000,
-  // On two cores Jest runs the files in band (one process), and that process keeps growing with every
-  // file that starts an app (about 3.5 GB by the 120th file): `npm test` gives it a 12 GB heap. With more
-  // cores the workers are recycled between files instead, once one holds more than this.
+  // A test process keeps growing with every file that starts an app (about 3.5 GB by the 120th file, past
+  // Node's default heap): the worker is recycled between files once it holds more than this (with it set,
+  // Jest uses a worker even on two cores rather than running in band). `npm test` adds a 12 GB heap as a margin.
   workerIdleMemoryLimit: '2GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
