@@ -1,19 +1,31 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../../platform/audit/audit.service';
 import { PlatformKeyRecord, PlatformKeyStore } from '../../platform/auth/credential-stores';
 import { Principal, hasRole } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { Clock } from '../../platform/clock/clock';
-import { decrypt, encrypt } from '../../platform/crypto/crypto';
-import { Forbidden, ValidationFailed } from '../../platform/errors/domain-error';
-import { BANK_CODE_PATTERN, MAX_ACTIVE_KEYS } from './bank-key.service';
+import { Forbidden } from '../../platform/errors/domain-error';
 import { PartnerPlatform } from './entities/partner-platform.entity';
 import { PlatformApiKey } from './entities/platform-api-key.entity';
 import { platformExists, platformKeyLimit, platformKeyNotFound, platformNotFound } from './identity.errors';
+import { PartnerCredentials, PartnerKind } from './partner-credentials';
+
+const PLATFORMS: PartnerKind<PartnerPlatform, PlatformApiKey> = {
+  noun: 'platform',
+  partner: PartnerPlatform,
+  key: PlatformApiKey,
+  owner: 'platformCode',
+  keyPrefix: 'pk',
+  errors: {
+    notFound: platformNotFound,
+    exists: platformExists,
+    keyLimit: platformKeyLimit,
+    keyNotFound: platformKeyNotFound,
+  },
+};
 
 export interface IssuedPlatformKey {
   keyId: string;
@@ -24,34 +36,30 @@ export interface IssuedPlatformKey {
 }
 
 /**
- * Partner platforms (the national or provincial platform) and their API keys: the banks' scheme (32
- * random bytes base64url, AES-256-GCM at rest, two active keys for rotation) in a table of its own, so a
- * platform key is unknown to the bank routes and a bank key unknown to the platform routes.
+ * Partner platforms (the national or provincial platform) and their API keys: the banks' scheme
+ * (PartnerCredentials) in tables of their own, so a platform key is unknown to the bank routes and a bank
+ * key unknown to the platform routes.
  */
 @Injectable()
 export class PlatformKeyService implements PlatformKeyStore {
+  private readonly credentials: PartnerCredentials<PartnerPlatform, PlatformApiKey>;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     @InjectRepository(PartnerPlatform) private readonly platforms: Repository<PartnerPlatform>,
     @InjectRepository(PlatformApiKey) private readonly keys: Repository<PlatformApiKey>,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    audit: AuditService,
+    clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.credentials = new PartnerCredentials(PLATFORMS, dataSource, audit, clock, config.security.encryptionKey);
+  }
 
   async findKey(keyId: string): Promise<PlatformKeyRecord | null> {
-    const key = await this.keys
-      .createQueryBuilder('k')
-      .addSelect('k.secretEncrypted')
-      .where('k.key_id = :keyId', { keyId })
-      .getOne();
-    if (!key) return null;
-    return {
-      keyId: key.keyId,
-      platformCode: key.platformCode,
-      revoked: key.revokedAt !== null,
-      secret: decrypt(this.config.security.encryptionKey, key.secretEncrypted),
-    };
+    const key = await this.credentials.findKey(keyId);
+    return (
+      key && { keyId: key.keyId, platformCode: key.platformCode, revoked: key.revokedAt !== null, secret: key.secret }
+    );
   }
 
   listPlatforms(actor: Principal): Promise<PartnerPlatform[]> {
@@ -64,88 +72,21 @@ export class PlatformKeyService implements PlatformKeyStore {
     return this.keys.find({ where: { platformCode: In([...codes]) }, order: { createdAt: 'ASC', keyId: 'ASC' } });
   }
 
-  async registerPlatform(actor: Principal, input: { code: string; name: string }): Promise<PartnerPlatform> {
+  registerPlatform(actor: Principal, input: { code: string; name: string }): Promise<PartnerPlatform> {
     assertAdmin(actor);
-    const code = input.code.trim();
-    const name = input.name.trim();
-    const problems = [
-      ...(BANK_CODE_PATTERN.test(code)
-        ? []
-        : [{ path: 'code', message: 'must be 2–32 characters A-Z, 0-9 and _, starting with a letter' }]),
-      ...(name && name.length <= 100 ? [] : [{ path: 'name', message: 'must be 1–100 characters' }]),
-    ];
-    if (problems.length) throw new ValidationFailed(problems);
-    return this.dataSource.transaction(async (em) => {
-      const inserted = await em
-        .createQueryBuilder()
-        .insert()
-        .into(PartnerPlatform)
-        .values({ code, name, createdAt: this.clock.now() })
-        .orIgnore()
-        .returning('code')
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) throw platformExists(code);
-      await this.audit.record(em, {
-        actor,
-        action: 'identity.platform.registered',
-        entityType: 'partner_platform',
-        entityId: code,
-        summary: { code, name },
-      });
-      return em.findOneByOrFail(PartnerPlatform, { code });
-    });
+    return this.credentials.register(actor, input);
   }
 
   /** Issues a key (at most two active per platform). The secret is returned here and never again. */
   async issueKey(actor: Principal, platformCode: string): Promise<IssuedPlatformKey> {
     assertAdmin(actor);
-    return this.dataSource.transaction(async (em) => {
-      const platform = await em.findOne(PartnerPlatform, {
-        where: { code: platformCode },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!platform) throw platformNotFound(platformCode);
-      const active = await em.countBy(PlatformApiKey, { platformCode, revokedAt: IsNull() });
-      if (active >= MAX_ACTIVE_KEYS) throw platformKeyLimit(platformCode);
-      const keyId = `pk_${randomBytes(12).toString('hex')}`;
-      const secret = randomBytes(32).toString('base64url');
-      const createdAt = this.clock.now();
-      await em.insert(PlatformApiKey, {
-        keyId,
-        platformCode,
-        secretEncrypted: encrypt(this.config.security.encryptionKey, secret),
-        createdAt,
-        revokedAt: null,
-      });
-      await this.audit.record(em, {
-        actor,
-        action: 'identity.platform_key.issued',
-        entityType: 'platform_api_key',
-        entityId: keyId,
-        summary: { platformCode, activeKeys: active + 1 },
-      });
-      return { keyId, platformCode, secret, createdAt };
-    });
+    return { ...(await this.credentials.issueKey(actor, platformCode)), platformCode };
   }
 
   /** Revokes a key at once (the next request signed with it is refused with KEY_REVOKED). */
-  async revokeKey(actor: Principal, keyId: string): Promise<PlatformApiKey> {
+  revokeKey(actor: Principal, keyId: string): Promise<PlatformApiKey> {
     assertAdmin(actor);
-    return this.dataSource.transaction(async (em) => {
-      const key = await em.findOne(PlatformApiKey, { where: { keyId }, lock: { mode: 'pessimistic_write' } });
-      if (!key) throw platformKeyNotFound(keyId);
-      if (key.revokedAt) return key;
-      key.revokedAt = this.clock.now();
-      await em.update(PlatformApiKey, { keyId }, { revokedAt: key.revokedAt });
-      await this.audit.record(em, {
-        actor,
-        action: 'identity.platform_key.revoked',
-        entityType: 'platform_api_key',
-        entityId: keyId,
-        summary: { platformCode: key.platformCode },
-      });
-      return key;
-    });
+    return this.credentials.revokeKey(actor, keyId);
   }
 }
 

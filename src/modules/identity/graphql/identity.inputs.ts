@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Role } from '../../../platform/auth/role';
 import { PageArgs } from '../../../platform/graphql/pagination';
-import { BANK_CODE_PATTERN } from '../bank-key.service';
+import { PARTNER_CODE_PATTERN } from '../partner-credentials';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../user.rules';
 
 const SCOPE_DESCRIPTION =
@@ -161,7 +161,7 @@ export class UsersArgs extends PageArgs {
 @InputType()
 export class RegisterPartnerBankInput {
   @Field({ description: 'Stable code, 2–32 characters A-Z, 0-9 and _ (e.g. ICBC_XIFENG)' })
-  @Matches(BANK_CODE_PATTERN, { message: 'code must be 2–32 characters A-Z, 0-9 and _, starting with a letter' })
+  @Matches(PARTNER_CODE_PATTERN, { message: 'code must be 2–32 characters A-Z, 0-9 and _, starting with a letter' })
   code!: string;
 
   @Field()
@@ -173,7 +173,7 @@ export class RegisterPartnerBankInput {
 @InputType()
 export class RegisterPartnerPlatformInput {
   @Field({ description: 'Stable code, 2–32 characters A-Z, 0-9 and _ (e.g. NATIONAL_PLATFORM)' })
-  @Matches(BANK_CODE_PATTERN, { message: 'code must be 2–32 characters A-Z, 0-9 and _, starting with a letter' })
+  @Matches(PARTNER_CODE_PATTERN, { message: 'code must be 2–32 characters A-Z, 0-9 and _, starting with a letter' })
   code!: string;
 
   @Field()
