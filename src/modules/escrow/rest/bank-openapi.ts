@@ -1,5 +1,13 @@
-import type { AppConfig } from '../../../config/app-config';
 import { PROBLEM_TYPE } from '../../../platform/http/problem';
+import {
+  formatBytes,
+  idempotencyKeyParameter,
+  idempotencyWindow,
+  PROBLEM_SCHEMA,
+  problemResponse,
+  SIGNING_STRING,
+  SignedApiLimits,
+} from '../../../platform/http/signed-api-openapi';
 import { MAX_BATCH_ITEMS } from './bank.dto';
 
 /**
@@ -9,49 +17,31 @@ import { MAX_BATCH_ITEMS } from './bank.dto';
  * configuration (a test fails on drift). The limits in its text (body size, batch size, rate, clock skew,
  * idempotency window) come from the configuration that enforces them, never typed twice.
  */
-export type BankOpenApiLimits = Pick<AppConfig, 'bankApi'> & { http: Pick<AppConfig['http'], 'bodyLimitBytes'> };
-
-const problem = (description: string, codes: string[]) => ({
-  description: `${description} Codes: ${codes.join(', ')}.`,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-
-/** 2097152 → "2 MiB", 1536 → "1.5 KiB", 1000 → "1000 bytes". */
-export function formatBytes(bytes: number): string {
-  for (const [unit, size] of [
-    ['MiB', 1024 * 1024],
-    ['KiB', 1024],
-  ] as const) {
-    if (bytes >= size) return `${Math.round((bytes / size) * 100) / 100} ${unit}`;
-  }
-  return `${bytes} bytes`;
-}
-
-const SIGNING_STRING =
-  'X-Signature = "v1=" + lowercase hex HMAC-SHA256(secret, `${X-Timestamp}\\n${METHOD}\\n${path with query string}\\n${raw body}`), an empty body being the empty string';
+export type BankOpenApiLimits = SignedApiLimits;
 
 export function bankOpenApi(limits: BankOpenApiLimits) {
   const { ratePerSecond, rateBurst, timestampSkewSeconds, idempotencyTtlHours } = limits.bankApi;
-  const ttl = idempotencyTtlHours % 24 === 0 ? `${idempotencyTtlHours / 24} days` : `${idempotencyTtlHours} hours`;
-  const auth401 = problem('Authentication failed; nothing was changed or revealed.', [
+  const ttl = idempotencyWindow(idempotencyTtlHours);
+  const auth401 = problemResponse('Authentication failed; nothing was changed or revealed.', [
     'KEY_UNKNOWN',
     'KEY_REVOKED',
     'SIGNATURE_INVALID',
     'TIMESTAMP_OUT_OF_WINDOW',
   ]);
   const rate429 = {
-    ...problem(`Too many requests for this key (${ratePerSecond} requests/s sustained, bursts of ${rateBurst}).`, [
-      'RATE_LIMITED',
-    ]),
+    ...problemResponse(
+      `Too many requests for this key (${ratePerSecond} requests/s sustained, bursts of ${rateBurst}).`,
+      ['RATE_LIMITED'],
+    ),
     headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
   };
-  const bad400 = problem(
+  const bad400 = problemResponse(
     `Malformed JSON (including an object that repeats a key, which JSON parsers read differently), a body over ${formatBytes(limits.http.bodyLimitBytes)}, a batch of 0 or over ${MAX_BATCH_ITEMS.toLocaleString('en-US')} items, or a missing or bad envelope field; nothing is written.`,
     ['MALFORMED_JSON', 'DUPLICATE_JSON_KEY', 'BODY_TOO_LARGE', 'VALIDATION_FAILED'],
   );
   const idem = {
-    '409': problem('A request with this Idempotency-Key is still in flight.', ['IDEMPOTENCY_IN_PROGRESS']),
-    '422': problem('The Idempotency-Key was used for another request body.', ['IDEMPOTENCY_KEY_REUSED']),
+    '409': problemResponse('A request with this Idempotency-Key is still in flight.', ['IDEMPOTENCY_IN_PROGRESS']),
+    '422': problemResponse('The Idempotency-Key was used for another request body.', ['IDEMPOTENCY_KEY_REUSED']),
   };
   const batchResponse = {
     description:
@@ -138,7 +128,7 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
                 },
               },
             },
-            '400': problem('A bad query parameter.', ['VALIDATION_FAILED']),
+            '400': problemResponse('A bad query parameter.', ['VALIDATION_FAILED']),
             '401': auth401,
             '429': rate429,
           },
@@ -254,7 +244,7 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
                 },
               },
             },
-            '400': problem('A bad query parameter.', ['VALIDATION_FAILED']),
+            '400': problemResponse('A bad query parameter.', ['VALIDATION_FAILED']),
             '401': auth401,
             '429': rate429,
           },
@@ -296,10 +286,10 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
             },
             '400': bad400,
             '401': auth401,
-            '404': problem("No such instruction for this bank (another bank's instruction included).", [
+            '404': problemResponse("No such instruction for this bank (another bank's instruction included).", [
               'INSTRUCTION_NOT_FOUND',
             ]),
-            '409': problem('Acknowledged before with another outcome, or the Idempotency-Key is in flight.', [
+            '409': problemResponse('Acknowledged before with another outcome, or the Idempotency-Key is in flight.', [
               'INSTRUCTION_ALREADY_ACKNOWLEDGED',
               'IDEMPOTENCY_IN_PROGRESS',
             ]),
@@ -331,35 +321,11 @@ export function bankOpenApi(limits: BankOpenApiLimits) {
         },
       },
       parameters: {
-        IdempotencyKey: {
-          name: 'Idempotency-Key',
-          in: 'header',
-          required: true,
-          schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
-          description: `The client's key for this request: the same key and body within ${ttl} returns the first response again`,
-        },
+        IdempotencyKey: idempotencyKeyParameter(ttl),
       },
       schemas: {
         Money: money,
-        Problem: {
-          type: 'object',
-          required: ['type', 'title', 'status', 'detail', 'code'],
-          properties: {
-            type: { const: PROBLEM_TYPE, description: 'Always about:blank: the code member says what went wrong' },
-            title: { type: 'string', description: 'The HTTP status phrase' },
-            status: { type: 'integer' },
-            detail: { type: 'string' },
-            code: { type: 'string', description: 'Stable machine-readable code, e.g. SIGNATURE_INVALID' },
-            errors: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['path', 'message'],
-                properties: { path: { type: 'string' }, message: { type: 'string' } },
-              },
-            },
-          },
-        },
+        Problem: PROBLEM_SCHEMA,
         Account: {
           type: 'object',
           required: ['accountNo', 'institutionId', 'institutionName', 'creditCode', 'status', 'openedOn'],

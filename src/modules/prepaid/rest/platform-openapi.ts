@@ -1,5 +1,13 @@
-import type { AppConfig } from '../../../config/app-config';
 import { PROBLEM_TYPE } from '../../../platform/http/problem';
+import {
+  formatBytes,
+  idempotencyKeyParameter,
+  idempotencyWindow,
+  PROBLEM_SCHEMA,
+  problemResponse,
+  SIGNING_STRING,
+  SignedApiLimits,
+} from '../../../platform/http/signed-api-openapi';
 import { MAX_PLATFORM_BATCH_ITEMS } from './platform-items';
 
 /**
@@ -7,21 +15,8 @@ import { MAX_PLATFORM_BATCH_ITEMS } from './platform-items';
  * bank one. Served at GET /api/platform/v1/openapi.json; docs/platform-api.openapi.json is a committed copy
  * made with the default configuration by `npm run openapi:print`. Limits come from the configuration.
  */
-export type PlatformOpenApiLimits = Pick<AppConfig, 'bankApi'> & { http: Pick<AppConfig['http'], 'bodyLimitBytes'> };
+export type PlatformOpenApiLimits = SignedApiLimits;
 export type PlatformOpenApiDocument = ReturnType<typeof platformOpenApi>;
-
-const problem = (description: string, codes: string[]) => ({
-  description: `${description} Codes: ${codes.join(', ')}.`,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-
-const SIGNING_STRING =
-  'X-Signature = "v1=" + lowercase hex HMAC-SHA256(secret, `${X-Timestamp}\\n${METHOD}\\n${path with query string}\\n${raw body}`), an empty body being the empty string';
-
-const kib = (bytes: number): string =>
-  bytes >= 1024 * 1024
-    ? `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB`
-    : `${Math.round((bytes / 1024) * 100) / 100} KiB`;
 
 const externalId = (description: string) => ({
   type: 'string',
@@ -31,26 +26,25 @@ const externalId = (description: string) => ({
 
 export function platformOpenApi(limits: PlatformOpenApiLimits) {
   const { ratePerSecond, rateBurst, timestampSkewSeconds, idempotencyTtlHours } = limits.bankApi;
-  const ttl = idempotencyTtlHours % 24 === 0 ? `${idempotencyTtlHours / 24} days` : `${idempotencyTtlHours} hours`;
-  const auth401 = problem('Authentication failed (a bank key is unknown here); nothing was changed or revealed.', [
-    'KEY_UNKNOWN',
-    'KEY_REVOKED',
-    'SIGNATURE_INVALID',
-    'TIMESTAMP_OUT_OF_WINDOW',
-  ]);
+  const ttl = idempotencyWindow(idempotencyTtlHours);
+  const auth401 = problemResponse(
+    'Authentication failed (a bank key is unknown here); nothing was changed or revealed.',
+    ['KEY_UNKNOWN', 'KEY_REVOKED', 'SIGNATURE_INVALID', 'TIMESTAMP_OUT_OF_WINDOW'],
+  );
   const rate429 = {
-    ...problem(`Too many requests for this key (${ratePerSecond} requests/s sustained, bursts of ${rateBurst}).`, [
-      'RATE_LIMITED',
-    ]),
+    ...problemResponse(
+      `Too many requests for this key (${ratePerSecond} requests/s sustained, bursts of ${rateBurst}).`,
+      ['RATE_LIMITED'],
+    ),
     headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
   };
-  const bad400 = problem(
-    `Malformed JSON (including an object that repeats a key), a body over ${kib(limits.http.bodyLimitBytes)}, a batch of 0 or over ${MAX_PLATFORM_BATCH_ITEMS.toLocaleString('en-US')} items, or a missing or bad envelope field; nothing is written.`,
+  const bad400 = problemResponse(
+    `Malformed JSON (including an object that repeats a key), a body over ${formatBytes(limits.http.bodyLimitBytes)}, a batch of 0 or over ${MAX_PLATFORM_BATCH_ITEMS.toLocaleString('en-US')} items, or a missing or bad envelope field; nothing is written.`,
     ['MALFORMED_JSON', 'DUPLICATE_JSON_KEY', 'BODY_TOO_LARGE', 'VALIDATION_FAILED'],
   );
   const idem = {
-    '409': problem('A request with this Idempotency-Key is still in flight.', ['IDEMPOTENCY_IN_PROGRESS']),
-    '422': problem('The Idempotency-Key was used for another request body.', ['IDEMPOTENCY_KEY_REUSED']),
+    '409': problemResponse('A request with this Idempotency-Key is still in flight.', ['IDEMPOTENCY_IN_PROGRESS']),
+    '422': problemResponse('The Idempotency-Key was used for another request body.', ['IDEMPOTENCY_KEY_REUSED']),
   };
   const batchResponse = {
     description:
@@ -94,7 +88,7 @@ export function platformOpenApi(limits: PlatformOpenApiLimits) {
         `Every request is signed with a platform key, as bank requests are with bank keys (security schemes PlatformKeyId, PlatformTimestamp and PlatformSignature, all three together): ${SIGNING_STRING}; ` +
         `X-Timestamp within ${timestampSkewSeconds} s of the service clock. A bank key is not accepted here and a platform key is not accepted on the bank interface. ` +
         `Every POST carries an Idempotency-Key: the same key id, Idempotency-Key and identical body within ${ttl} returns the first response. ` +
-        `Limits: request bodies up to ${kib(limits.http.bodyLimitBytes)}, batches of 1–${MAX_PLATFORM_BATCH_ITEMS} items, ${ratePerSecond} requests/s per key sustained with bursts of ${rateBurst}. ` +
+        `Limits: request bodies up to ${formatBytes(limits.http.bodyLimitBytes)}, batches of 1–${MAX_PLATFORM_BATCH_ITEMS} items, ${ratePerSecond} requests/s per key sustained with bursts of ${rateBurst}. ` +
         'Dates are YYYY-MM-DD China Standard Time business dates; money a two-decimal string in yuan (CNY). ' +
         `Errors are application/problem+json (RFC 9457) with a stable code; type is always "${PROBLEM_TYPE}".`,
       license: { name: "Proprietary: for the county's partner platforms", identifier: 'LicenseRef-Proprietary' },
@@ -171,34 +165,10 @@ export function platformOpenApi(limits: PlatformOpenApiLimits) {
         },
       },
       parameters: {
-        IdempotencyKey: {
-          name: 'Idempotency-Key',
-          in: 'header',
-          required: true,
-          schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
-          description: `The client's key for this request: the same key and body within ${ttl} returns the first response again`,
-        },
+        IdempotencyKey: idempotencyKeyParameter(ttl),
       },
       schemas: {
-        Problem: {
-          type: 'object',
-          required: ['type', 'title', 'status', 'detail', 'code'],
-          properties: {
-            type: { const: PROBLEM_TYPE, description: 'Always about:blank: the code member says what went wrong' },
-            title: { type: 'string', description: 'The HTTP status phrase' },
-            status: { type: 'integer' },
-            detail: { type: 'string' },
-            code: { type: 'string', description: 'Stable machine-readable code, e.g. SIGNATURE_INVALID' },
-            errors: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['path', 'message'],
-                properties: { path: { type: 'string' }, message: { type: 'string' } },
-              },
-            },
-          },
-        },
+        Problem: PROBLEM_SCHEMA,
         Contract: {
           type: 'object',
           additionalProperties: false,
