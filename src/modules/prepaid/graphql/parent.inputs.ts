@@ -19,18 +19,22 @@ export class ParentContractArgs {
   phoneLast4!: string;
 }
 
-@InputType()
-export class ConfirmPrepaidLessonsInput {
-  @Field()
+/** The same two fields, first in every parent mutation's input. */
+@InputType({ isAbstract: true })
+abstract class ParentProofInput {
+  @Field({ description: 'The contract code printed on the contract (合同码)' })
   @IsString()
   @MaxLength(40)
   code!: string;
 
-  @Field()
+  @Field({ description: 'Last 4 digits of the phone number that paid' })
   @IsString()
   @MaxLength(8)
   phoneLast4!: string;
+}
 
+@InputType()
+export class ConfirmPrepaidLessonsInput extends ParentProofInput {
   @Field(() => [ID], { description: 'PENDING lesson records of this contract to confirm (all or nothing)' })
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
@@ -39,17 +43,7 @@ export class ConfirmPrepaidLessonsInput {
 }
 
 @InputType()
-export class ObjectToPrepaidLessonInput {
-  @Field()
-  @IsString()
-  @MaxLength(40)
-  code!: string;
-
-  @Field()
-  @IsString()
-  @MaxLength(8)
-  phoneLast4!: string;
-
+export class ObjectToPrepaidLessonInput extends ParentProofInput {
   @Field(() => ID, { description: 'The PENDING lesson record the parent disputes' })
   @IsUUID()
   lessonId!: string;
@@ -61,17 +55,7 @@ export class ObjectToPrepaidLessonInput {
 }
 
 @InputType()
-export class RequestPrepaidRefundInput {
-  @Field()
-  @IsString()
-  @MaxLength(40)
-  code!: string;
-
-  @Field()
-  @IsString()
-  @MaxLength(8)
-  phoneLast4!: string;
-
+export class RequestPrepaidRefundInput extends ParentProofInput {
   @Field({ description: 'Why the family asks for its money back (1–1000 characters)' })
   @IsString()
   @Length(1, 1000)
