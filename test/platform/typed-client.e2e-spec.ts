@@ -55,8 +55,10 @@ describe('typed client: every document of clients/documents against the service'
     t = await startTestApp({ clock: new FixedClock('2026-11-29T03:00:00Z') });
     await t.app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/graphql`;
-    anonymous = recording(createServiceClient({ url }));
-    staff = recording(createServiceClient({ url, token: () => session.token }));
+    // No keep-alive: an idle pooled socket would outlive the app in this test process.
+    const headers = { Connection: 'close' };
+    anonymous = recording(createServiceClient({ url, headers }));
+    staff = recording(createServiceClient({ url, headers, token: () => session.token }));
 
     const admin = await createUser(t.app, Role.COUNTY_ADMIN, undefined, { displayName: '县教育局管理员' });
     session.username = admin.username;
