@@ -12,6 +12,8 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json jest.config.js eslint.confi
 COPY src ./src
 COPY migrations ./migrations
 COPY test ./test
+# The typed client: the end-to-end test imports its generated documents and wrapper.
+COPY clients ./clients
 RUN npm run build
 
 FROM build AS test
