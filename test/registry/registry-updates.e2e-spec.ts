@@ -307,7 +307,8 @@ describe('registry: changing records after registration', () => {
       const checks: [Record<string, unknown>, string, string?][] = [
         [{ staffId, result: 'PENDING', date: '2026-08-28', reason: '审查' }, 'VALIDATION_FAILED'],
         [{ staffId, result: 'CLEARED', date: '2026-09-02', reason: '审查' }, 'VALIDATION_FAILED'], // in the future
-        [{ staffId, result: 'CLEARED', date: '28.08.2026', reason: '审查' }, 'VALIDATION_FAILED'],
+        [{ staffId, result: 'CLEARED', date: '28.08.2026', reason: '审查' }, 'BAD_USER_INPUT'], // not a Date
+        [{ staffId, result: 'CLEARED', date: '2026-02-30', reason: '审查' }, 'BAD_USER_INPUT'], // no such day
         [{ staffId, result: 'CLEARED', date: '2026-08-28', reason: '' }, 'VALIDATION_FAILED'],
         [{ staffId, result: 'CLEARED', date: '2026-08-28', reason: '审查' }, 'FORBIDDEN', fire.token],
         [{ staffId, result: 'CLEARED', date: '2026-08-28', reason: '审查' }, 'FORBIDDEN', township.token],
