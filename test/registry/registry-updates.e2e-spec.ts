@@ -417,8 +417,8 @@ describe('registry: changing records after registration', () => {
 
       const cases: [Record<string, unknown>, string, string?][] = [
         [{ courseId: course, endDate: '2027-01-15', reason: '延长' }, 'VALIDATION_FAILED'], // after the planned end
-        [{ courseId: course, endDate: '2026/10/01', reason: '停课' }, 'VALIDATION_FAILED'],
-        [{ courseId: course, endDate: '2026-09-31', reason: '停课' }, 'VALIDATION_FAILED'], // no such day
+        [{ courseId: course, endDate: '2026/10/01', reason: '停课' }, 'BAD_USER_INPUT'], // not a Date
+        [{ courseId: course, endDate: '2026-09-31', reason: '停课' }, 'BAD_USER_INPUT'], // no such day
         [{ courseId: course, endDate: '2026-10-01', reason: '' }, 'VALIDATION_FAILED'],
         [{ courseId: course, endDate: '2026-10-01', reason: '停课' }, 'FORBIDDEN', fire.token],
         [{ courseId: course, endDate: '2026-10-01', reason: '停课' }, 'FORBIDDEN', township.token],
