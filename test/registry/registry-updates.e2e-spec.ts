@@ -431,6 +431,9 @@ describe('registry: changing records after registration', () => {
       ];
       for (const [input, expected, token] of cases)
         expect({ input, code: code(await endCourse(input, token)) }).toEqual({ input, code: expected });
+      // Written inline, an impossible day fails validation of the document itself.
+      const inline = `mutation { endCourse(input: { courseId: "${course}", endDate: "2026-09-31", reason: "停课" }) { id } }`;
+      expect(code(await t.gql(inline, {}, edu.token))).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(await Promise.all(ids.map((id) => snapshot('course', id)))).toEqual(before);
     });
   });
