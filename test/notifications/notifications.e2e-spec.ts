@@ -10,7 +10,7 @@ describe('notification inbox', () => {
   });
   afterAll(() => t?.close());
 
-  const INBOX = `query($after: String, $unread: Boolean) { notifications(first: 2, after: $after, unreadOnly: $unread) {
+  const INBOX = `query($after: String, $unread: Boolean) { notifications(first: 2, after: $after, filter: { unreadOnly: $unread }) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { id kind title body entityType entityId read } } } }`;
 
   it('reaches people by name, department, township, school or role — and nobody else', async () => {
@@ -71,7 +71,7 @@ describe('notification inbox', () => {
 
     // Reading one's own; another's is not found, exactly like a missing one.
     const read = await t.gql(
-      'mutation($id: ID!) { markNotificationRead(id: $id) { id read } }',
+      'mutation($id: ID!) { markNotificationRead(input: { id: $id }) { id read } }',
       { id: ids[1] },
       township.token,
     );
@@ -79,7 +79,7 @@ describe('notification inbox', () => {
     expect(await count(township.token)).toBe(0);
     expect(await count(edu.token)).toBe(3); // read state is per person
     expectGqlError(
-      await t.gql('mutation($id: ID!) { markNotificationRead(id: $id) { id } }', { id: ids[0] }, fire.token),
+      await t.gql('mutation($id: ID!) { markNotificationRead(input: { id: $id }) { id } }', { id: ids[0] }, fire.token),
       'NOTIFICATION_NOT_FOUND',
     );
     const all = await t.gql<{ markAllNotificationsRead: number }>(
@@ -92,6 +92,18 @@ describe('notification inbox', () => {
     expect(await count(edu.token)).toBe(0);
     const unreadOnly = await t.gql<{ notifications: { totalCount: number } }>(INBOX, { unread: true }, edu.token);
     expect(unreadOnly.data?.notifications.totalCount).toBe(0);
+  });
+
+  it('refuses a malformed notification id with VALIDATION_FAILED naming the input field', async () => {
+    const edu = await t.loginAs(Role.DEPARTMENT_OFFICER, 'EDU');
+    const res = await t.gql(
+      'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id } }',
+      { input: { id: 'not-a-uuid' } },
+      edu.token,
+    );
+    expect(expectGqlError(res, 'VALIDATION_FAILED').extensions?.errors).toEqual([
+      expect.objectContaining({ path: 'id' }),
+    ]);
   });
 
   it('needs a login', async () => {

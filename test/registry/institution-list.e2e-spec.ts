@@ -8,7 +8,7 @@ import { createInstitution } from '../factories/registry.factory';
 import { LoggedIn, TestApp, startTestApp } from '../support/test-app';
 
 /** The front end's institution list, as bench/graphql-read.ts asks for it. */
-const LIST = `query($first: Int, $after: String, $filter: InstitutionFilterInput) {
+const LIST = `query($first: Int, $after: String, $filter: InstitutionFilter) {
   institutions(first: $first, after: $after, filter: $filter) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node {

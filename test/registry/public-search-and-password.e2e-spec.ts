@@ -10,7 +10,7 @@ const CHANGE = `mutation($input: ChangeMyPasswordInput!) { changeMyPassword(inpu
 const LOGIN = `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken } }`;
 const ME = `{ me { id username } }`;
 const SEARCH = `query($name: String!, $township: String, $first: Int) {
-  searchInstitutionsPublic(name: $name, townshipCode: $township, first: $first) {
+  searchInstitutionsPublic(filter: { name: $name, townshipCode: $township }, first: $first) {
     name creditCode townshipCode status address premisesAddresses licenceNumber complaintHotline
     standing { standing } escrowPaymentAccount { bankName accountNo }
   }
@@ -259,9 +259,14 @@ describe('own password change and public institution search', () => {
       const body = JSON.stringify(res.body);
       expect(body).not.toContain('13800000001');
       expect(body).not.toContain('李四');
-      const asked = await t.gql(`{ searchInstitutionsPublic(name: "${tag}") { staff { name } } }`, {}, undefined, {
-        'X-Forwarded-For': someAddress(),
-      });
+      const asked = await t.gql(
+        `{ searchInstitutionsPublic(filter: { name: "${tag}" }) { staff { name } } }`,
+        {},
+        undefined,
+        {
+          'X-Forwarded-For': someAddress(),
+        },
+      );
       expect(asked.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     });
 

@@ -9,7 +9,7 @@ import { GqlResult, LoggedIn, TestApp, expectGqlError, startTestApp } from '../s
  */
 const BAR = `mutation($input: BarStaffMemberInput!) { barStaffMember(input: $input) { id name idNumberMasked reason barredFrom barredUntil staffId inForce createdBy liftedAt } }`;
 const LIFT = `mutation($input: LiftStaffBarInput!) { liftStaffBar(input: $input) { id inForce liftedAt liftedReason } }`;
-const LIST = `query($inForce: Boolean, $name: String) { staffBars(first: 50, inForce: $inForce, name: $name) { totalCount edges { node { id name inForce barredUntil } } } }`;
+const LIST = `query($inForce: Boolean, $name: String) { staffBars(first: 50, filter: { inForce: $inForce, name: $name }) { totalCount edges { node { id name inForce barredUntil } } } }`;
 const ADD_STAFF = `mutation($input: AddStaffInput!) { addStaff(input: $input) { id } }`;
 
 type Bar = {

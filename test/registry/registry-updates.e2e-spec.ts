@@ -307,7 +307,8 @@ describe('registry: changing records after registration', () => {
       const checks: [Record<string, unknown>, string, string?][] = [
         [{ staffId, result: 'PENDING', date: '2026-08-28', reason: '审查' }, 'VALIDATION_FAILED'],
         [{ staffId, result: 'CLEARED', date: '2026-09-02', reason: '审查' }, 'VALIDATION_FAILED'], // in the future
-        [{ staffId, result: 'CLEARED', date: '28.08.2026', reason: '审查' }, 'VALIDATION_FAILED'],
+        [{ staffId, result: 'CLEARED', date: '28.08.2026', reason: '审查' }, 'BAD_USER_INPUT'], // not a Date
+        [{ staffId, result: 'CLEARED', date: '2026-02-30', reason: '审查' }, 'BAD_USER_INPUT'], // no such day
         [{ staffId, result: 'CLEARED', date: '2026-08-28', reason: '' }, 'VALIDATION_FAILED'],
         [{ staffId, result: 'CLEARED', date: '2026-08-28', reason: '审查' }, 'FORBIDDEN', fire.token],
         [{ staffId, result: 'CLEARED', date: '2026-08-28', reason: '审查' }, 'FORBIDDEN', township.token],
@@ -416,8 +417,8 @@ describe('registry: changing records after registration', () => {
 
       const cases: [Record<string, unknown>, string, string?][] = [
         [{ courseId: course, endDate: '2027-01-15', reason: '延长' }, 'VALIDATION_FAILED'], // after the planned end
-        [{ courseId: course, endDate: '2026/10/01', reason: '停课' }, 'VALIDATION_FAILED'],
-        [{ courseId: course, endDate: '2026-09-31', reason: '停课' }, 'VALIDATION_FAILED'], // no such day
+        [{ courseId: course, endDate: '2026/10/01', reason: '停课' }, 'BAD_USER_INPUT'], // not a Date
+        [{ courseId: course, endDate: '2026-09-31', reason: '停课' }, 'BAD_USER_INPUT'], // no such day
         [{ courseId: course, endDate: '2026-10-01', reason: '' }, 'VALIDATION_FAILED'],
         [{ courseId: course, endDate: '2026-10-01', reason: '停课' }, 'FORBIDDEN', fire.token],
         [{ courseId: course, endDate: '2026-10-01', reason: '停课' }, 'FORBIDDEN', township.token],
@@ -430,6 +431,9 @@ describe('registry: changing records after registration', () => {
       ];
       for (const [input, expected, token] of cases)
         expect({ input, code: code(await endCourse(input, token)) }).toEqual({ input, code: expected });
+      // Written inline, an impossible day fails validation of the document itself.
+      const inline = `mutation { endCourse(input: { courseId: "${course}", endDate: "2026-09-31", reason: "停课" }) { id } }`;
+      expect(code(await t.gql(inline, {}, edu.token))).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(await Promise.all(ids.map((id) => snapshot('course', id)))).toEqual(before);
     });
   });

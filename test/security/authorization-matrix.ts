@@ -128,7 +128,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.approveAfterSchoolPlan': [CA, EDU],
   'mutation.approveCreditEntry': [CA, EDU],
   'mutation.approveCreditEntryRemoval': [CA, EDU],
-  'mutation.approveInstitution': [CA, EDU, FIRE],
+  // Licence decisions: the department holding the LICENSING duty (FIRE refused by the service).
+  'mutation.approveInstitution': [CA, EDU],
   // A county rule changes by two county administrators (the second is checked on the proposal).
   'mutation.approvePolicyChange': [CA],
   'mutation.assignComplaint': [CA, EDU, FIRE, TWN, INS],
@@ -158,10 +159,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.deleteCalendarPeriod': [CA, EDU],
   'mutation.disableUser': [CA],
   'mutation.enableUser': [CA],
-  // endCourse / endStaffEmployment / updateStaffBackgroundCheck: the service admits only CA and EDU, but the
-  // placeholder date ('x') and result (PENDING) fail input validation first, so FIRE gets VALIDATION_FAILED.
-  'mutation.endCourse': [CA, EDU, FIRE],
-  'mutation.endStaffEmployment': [CA, EDU, FIRE],
+  // endCourse / endStaffEmployment / updateStaffBackgroundCheck: the service admits only CA and EDU (the
+  // placeholder day is a real `Date`, so the department check answers before any business validation).
+  'mutation.endCourse': [CA, EDU],
+  'mutation.endStaffEmployment': [CA, EDU],
   'mutation.extendComplaintDeadline': [CA, EDU, FIRE, TWN, INS],
   'mutation.generateSupervisionReport': [CA, EDU, FIRE],
   'mutation.importTeacherRoster': [CA, EDU],
@@ -254,6 +255,6 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.updateInstitution': [CA, EDU],
   'mutation.updatePremisesSafety': [CA, EDU, FIRE],
   'mutation.updateSchool': [CA, EDU],
-  'mutation.updateStaffBackgroundCheck': [CA, EDU, FIRE],
+  'mutation.updateStaffBackgroundCheck': [CA, EDU],
   'mutation.updateUserRole': [CA],
 };

@@ -141,7 +141,7 @@ describe('GraphQL edge regressions', () => {
   });
 
   it('refuses NUL, control characters, lone surrogates and over-long strings at the edge with VALIDATION_FAILED naming the path, for anonymous callers too', async () => {
-    const search = `query($name: String!, $t: String) { searchInstitutionsPublic(name: $name, townshipCode: $t) { __typename } }`;
+    const search = `query($name: String!, $t: String) { searchInstitutionsPublic(filter: { name: $name, townshipCode: $t }) { __typename } }`;
     for (const [vars, path] of [
       [{ name: '培训\u0000学校' }, 'name'],
       [{ name: '培训学校', t: '52\u0000' }, 'townshipCode'],

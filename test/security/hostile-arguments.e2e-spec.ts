@@ -98,6 +98,12 @@ function hostileValues(
         { label: 'impossible date', path, value: '2026-02-30T00:00:00Z' },
         { label: 'NUL', path, value: '2026-01-01\u0000' },
       ];
+    case 'Date':
+      return [
+        ...out,
+        { label: 'impossible date', path, value: '2026-02-30' },
+        { label: 'NUL', path, value: '2026-01-01\u0000' },
+      ];
     default: {
       // String, ID and custom string scalars.
       const strings: Hostile[] = [

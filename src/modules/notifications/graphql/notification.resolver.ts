@@ -1,11 +1,10 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
 import { ALL_ROLES } from '../../../platform/auth/role';
 import { Principal } from '../../../platform/auth/principal';
 import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
-import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { InboxItem, NotificationService } from '../notification.service';
-import { InboxArgs } from './notifications.inputs';
+import { InboxArgs, MarkNotificationReadInput } from './notifications.inputs';
 import { NotificationConnection, NotificationObject } from './notifications.objects';
 
 /** Everyone logged in has an inbox: notifications to them, their role, department, township or school. */
@@ -14,28 +13,31 @@ export class NotificationResolver {
   constructor(private readonly service: NotificationService) {}
 
   @Roles(...ALL_ROLES) // every logged-in person reads their own inbox, the institution side too
-  @Query(() => NotificationConnection, { description: 'My notifications, newest first', complexity: pagedComplexity })
+  @Query(() => NotificationConnection, {
+    description: 'My notifications (站内通知), newest first.',
+    complexity: pagedComplexity,
+  })
   notifications(@CurrentPrincipal() actor: Principal, @Args() args: InboxArgs): Promise<Connection<InboxItem>> {
-    return this.service.inbox(actor, args.unreadOnly ?? false, args);
+    return this.service.inbox(actor, args.filter?.unreadOnly ?? false, args);
   }
 
   @Roles(...ALL_ROLES) // every logged-in person reads their own inbox, the institution side too
-  @Query(() => Int, { description: 'How many of my notifications are unread' })
+  @Query(() => Int, { description: 'How many of my notifications are unread.' })
   unreadNotificationCount(@CurrentPrincipal() actor: Principal): Promise<number> {
     return this.service.unreadCount(actor);
   }
 
   @Roles(...ALL_ROLES) // every logged-in person reads their own inbox, the institution side too
-  @Mutation(() => NotificationObject)
+  @Mutation(() => NotificationObject, { description: 'Mark one of my notifications read; answers it.' })
   markNotificationRead(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('input', { description: 'The notification.' }) input: MarkNotificationReadInput,
   ): Promise<InboxItem> {
-    return this.service.markRead(actor, id);
+    return this.service.markRead(actor, input.id);
   }
 
   @Roles(...ALL_ROLES) // every logged-in person reads their own inbox, the institution side too
-  @Mutation(() => Int, { description: 'Marks all my notifications read; returns how many were unread' })
+  @Mutation(() => Int, { description: 'Mark all my notifications read; answers how many were unread.' })
   markAllNotificationsRead(@CurrentPrincipal() actor: Principal): Promise<number> {
     return this.service.markAllRead(actor);
   }

@@ -57,7 +57,7 @@ export class InstitutionResolver {
   @Roles(...INSTITUTION_READ_ROLES)
   @Query(() => InstitutionConnection, {
     description:
-      'Institutions (校外培训机构) the caller may see; a township officer sees their township, an institution administrator its own',
+      'Institutions (校外培训机构) the caller may see, by name; a township officer sees their township, an institution administrator its own.',
     complexity: pagedComplexity,
   })
   async institutions(
@@ -71,20 +71,23 @@ export class InstitutionResolver {
   @Roles(...INSTITUTION_READ_ROLES)
   @ByIdQuery(() => InstitutionObject, {
     node: () => Institution,
-    description: 'An institution the caller may see, with premises, staff, courses and reviews',
+    description: 'An institution the caller may see, with premises, staff, courses and reviews.',
   })
   async institution(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('id', { type: () => ID, description: 'Id of the institution.' }, uuidArg()) id: string,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.queries.institution(actor, id));
   }
 
   @Public()
   @Query(() => InstitutionPublicProfileObject, {
-    description: 'Public profile of a licensed institution (机构公示), by credit code; no login',
+    description: 'Public profile of a licensed institution (机构公示), by credit code; no login.',
   })
-  institutionPublicProfile(@Args('creditCode') creditCode: string): Promise<InstitutionPublicProfileObject> {
+  institutionPublicProfile(
+    @Args('creditCode', { description: 'Unified social credit code (统一社会信用代码) of the institution.' })
+    creditCode: string,
+  ): Promise<InstitutionPublicProfileObject> {
     return this.publicProfiles.publicProfile(creditCode);
   }
 
@@ -93,16 +96,21 @@ export class InstitutionResolver {
     description:
       'Public search of licensed institutions by part of the name (机构查询), optionally in one township; no login. ' +
       'Shows institutions approved, operating or suspended, and those deregistered or revoked (so parents see one was shut down); ' +
-      'at most 20, rate-limited per client address',
+      'at most 20, rate-limited per client address.',
   })
   searchInstitutionsPublic(
     @Args() args: PublicInstitutionSearchArgs,
     @Context() ctx: GqlContext,
   ): Promise<InstitutionPublicProfileObject[]> {
-    return this.publicProfiles.searchPublic(args.name, args.townshipCode, args.first ?? 10, ctx.req.ip ?? 'unknown');
+    return this.publicProfiles.searchPublic(
+      args.filter.name,
+      args.filter.townshipCode,
+      args.first ?? 10,
+      ctx.req.ip ?? 'unknown',
+    );
   }
 
-  @ResolveField(() => TownshipObject, { description: 'The township (乡镇/街道) the institution is registered in' })
+  @ResolveField(() => TownshipObject, { description: 'The township (乡镇/街道) the institution is registered in.' })
   township(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     // The same loader name as the reference module's School.township: one query per request for both.
     return ctx.loaders
@@ -113,7 +121,7 @@ export class InstitutionResolver {
   }
 
   // Nested lists: the parent was already scoped, so they load by institution id in one batch per request.
-  @ResolveField(() => [PremisesObject], { complexity: 5 })
+  @ResolveField(() => [PremisesObject], { complexity: 5, description: 'Its premises (办学场所) with their checks.' })
   premises(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
       .get<string, PremisesObject[]>('registry.premises', async (ids) =>
@@ -122,7 +130,7 @@ export class InstitutionResolver {
       .load(i.id);
   }
 
-  @ResolveField(() => [StaffObject], { complexity: 5 })
+  @ResolveField(() => [StaffObject], { complexity: 5, description: 'Its staff (从业人员), ID numbers masked.' })
   staff(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
       .get<string, StaffObject[]>('registry.staff', async (ids) =>
@@ -131,7 +139,7 @@ export class InstitutionResolver {
       .load(i.id);
   }
 
-  @ResolveField(() => [CourseObject], { complexity: 5 })
+  @ResolveField(() => [CourseObject], { complexity: 5, description: 'Its courses (课程) with their schedules.' })
   courses(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
       .get<string, CourseObject[]>('registry.courses', async (ids) =>
@@ -142,7 +150,7 @@ export class InstitutionResolver {
 
   @ResolveField(() => [TrainingMaterialObject], {
     complexity: 5,
-    description: 'Training materials and enrolment ads with their review',
+    description: 'Training materials and enrolment ads with their review (培训材料/招生广告审核).',
   })
   materials(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
@@ -154,7 +162,7 @@ export class InstitutionResolver {
 
   @ResolveField(() => [AnnualReviewObject], {
     complexity: 5,
-    description: 'Annual reviews (年审年检), latest year first',
+    description: 'Annual reviews (年审年检), latest year first.',
   })
   annualReviews(@Parent() i: InstitutionObject, @Context() ctx: GqlContext) {
     return ctx.loaders
@@ -168,22 +176,22 @@ export class InstitutionResolver {
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, {
-    description: 'Apply for a school-running licence (申请办学许可): a new NON_SUBJECT institution, APPLIED',
+    description: 'Apply for a school-running licence (申请办学许可): a new NON_SUBJECT institution, APPLIED.',
   })
   async applyForLicence(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ApplyForLicenceInput,
+    @Args('input', { description: 'The institution applying and why.' }) input: ApplyForLicenceInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.registration.applyForLicence(actor, input.institution, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, {
-    description: 'Enter an already licensed institution (existing register, subject ones included) as OPERATING',
+    description: 'Enter an already licensed institution (existing register, subject ones included) as OPERATING.',
   })
   async registerExistingInstitution(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RegisterExistingInstitutionInput,
+    @Args('input', { description: 'The institution, its licence and why.' }) input: RegisterExistingInstitutionInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(
       await this.registration.registerExisting(actor, input.institution, input.licence, input.reason),
@@ -191,66 +199,72 @@ export class InstitutionResolver {
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: 'APPLIED → APPROVED, issuing the licence (办学许可证)' })
+  @Mutation(() => InstitutionObject, {
+    description: 'Approve an application (APPLIED → APPROVED), issuing the school-running licence (办学许可证).',
+  })
   async approveInstitution(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ApproveInstitutionInput,
+    @Args('input', { description: 'The application and the licence issued.' }) input: ApproveInstitutionInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.lifecycle.approve(actor, input.id, input.licence, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: 'APPLIED → REJECTED' })
+  @Mutation(() => InstitutionObject, { description: 'Reject an application (APPLIED → REJECTED).' })
   async rejectInstitution(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: InstitutionCommandInput,
+    @Args('input', { description: 'The institution and why.' }) input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.lifecycle.reject(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, {
-    description: 'APPROVED → OPERATING; needs a premises whose fire acceptance passed',
+    description: 'Start operating (APPROVED → OPERATING); needs premises whose fire acceptance (消防验收) passed.',
   })
   async startOperating(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: InstitutionCommandInput,
+    @Args('input', { description: 'The institution and why.' }) input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.lifecycle.startOperating(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: 'OPERATING → SUSPENDED (停业整顿)' })
+  @Mutation(() => InstitutionObject, { description: 'Suspend for rectification (停业整顿): OPERATING → SUSPENDED.' })
   async suspendInstitution(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: InstitutionCommandInput,
+    @Args('input', { description: 'The institution and why.' }) input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.lifecycle.suspend(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: 'SUSPENDED → OPERATING' })
+  @Mutation(() => InstitutionObject, { description: 'Resume operating after a suspension (SUSPENDED → OPERATING).' })
   async resumeInstitution(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: InstitutionCommandInput,
+    @Args('input', { description: 'The institution and why.' }) input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.lifecycle.resume(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: 'APPROVED / OPERATING / SUSPENDED → DEREGISTERED (注销)' })
+  @Mutation(() => InstitutionObject, {
+    description: 'Deregister an institution (注销): APPROVED / OPERATING / SUSPENDED → DEREGISTERED.',
+  })
   async deregisterInstitution(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: InstitutionCommandInput,
+    @Args('input', { description: 'The institution and why.' }) input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.lifecycle.deregister(actor, input.id, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => InstitutionObject, { description: 'APPROVED / OPERATING / SUSPENDED → REVOKED (吊销办学许可证)' })
+  @Mutation(() => InstitutionObject, {
+    description: 'Revoke the licence (吊销办学许可证): APPROVED / OPERATING / SUSPENDED → REVOKED.',
+  })
   async revokeLicence(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: InstitutionCommandInput,
+    @Args('input', { description: 'The institution and why.' }) input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.lifecycle.revoke(actor, input.id, input.reason));
   }
@@ -258,11 +272,11 @@ export class InstitutionResolver {
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, {
     description:
-      '变更登记: change an institution’s name, address, grid (of its township), legal representative, contact phone, party-building coverage or competent department, with a reason; not its township, category, legal form, credit code or status. An input that changes nothing answers the institution unchanged.',
+      'Change registered details (变更登记): name, address, grid (of its township), legal representative, contact phone, party-building coverage or competent department, with a reason; not its township, category, legal form, credit code or status. An input that changes nothing answers the institution unchanged.',
   })
   async updateInstitution(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: UpdateInstitutionInput,
+    @Args('input', { description: 'The institution, the changes and why.' }) input: UpdateInstitutionInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(
       await this.registration.updateInstitution(actor, input.id, input.changes, input.reason),
@@ -271,11 +285,11 @@ export class InstitutionResolver {
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, {
-    description: '压减: a subject institution becomes non-subject (its subject courses must have ended)',
+    description: 'Reduction (压减): a subject institution becomes non-subject (its subject courses must have ended).',
   })
   async convertToNonSubject(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ConvertToNonSubjectInput,
+    @Args('input', { description: 'The institution, its new kind and why.' }) input: ConvertToNonSubjectInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(
       await this.lifecycle.convertToNonSubject(
@@ -290,11 +304,11 @@ export class InstitutionResolver {
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => InstitutionObject, {
-    description: '压减: a for-profit subject institution re-registers as non-profit (营改非)',
+    description: 'Reduction (压减): a for-profit subject institution re-registers as non-profit (营改非).',
   })
   async convertToNonProfit(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: InstitutionCommandInput,
+    @Args('input', { description: 'The institution and why.' }) input: InstitutionCommandInput,
   ): Promise<InstitutionObject> {
     return InstitutionObject.from(await this.lifecycle.convertToNonProfit(actor, input.id, input.reason));
   }

@@ -24,7 +24,7 @@ export class LeadResolver {
 
   @Roles(...READ_ROLES)
   @Query(() => UnlicensedLeadConnection, {
-    description: 'Unlicensed/variant training leads (非法/变异培训线索), newest first',
+    description: 'Leads on unlicensed or variant training (非法/变异培训线索) the caller may see, newest first.',
     complexity: pagedComplexity,
   })
   async unlicensedLeads(
@@ -40,10 +40,13 @@ export class LeadResolver {
   }
 
   @Roles(...READ_ROLES)
-  @ByIdQuery(() => UnlicensedLeadObject, { node: () => UnlicensedLead })
+  @ByIdQuery(() => UnlicensedLeadObject, {
+    node: () => UnlicensedLead,
+    description: 'A lead on unlicensed or variant training the caller may see.',
+  })
   async unlicensedLead(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('id', { type: () => ID, description: 'Id of the lead.' }, uuidArg()) id: string,
   ): Promise<UnlicensedLeadObject> {
     return UnlicensedLeadObject.from(await this.leads.get(actor, id), await this.leads.overdueBefore());
   }
@@ -51,11 +54,15 @@ export class LeadResolver {
   @Roles(...READ_ROLES)
   @Query(() => RegistryDashboardObject, {
     description:
-      'Registry KPIs: subject institutions remaining, open and overdue leads (a township officer: their township)',
+      'Registry KPIs: subject institutions remaining, open and overdue leads (a township officer: their township).',
   })
   async registryDashboard(
     @CurrentPrincipal() actor: Principal,
-    @Args('townshipCode', { nullable: true }) townshipCode?: string,
+    @Args('townshipCode', {
+      nullable: true,
+      description: 'Only this township (乡镇/街道 code); a township officer may give only their own.',
+    })
+    townshipCode?: string,
   ): Promise<RegistryDashboardObject> {
     const officer = actor.kind === 'user' && actor.role === Role.TOWNSHIP_OFFICER;
     if (officer && townshipCode !== undefined && townshipCode !== null && townshipCode !== actor.townshipCode)
@@ -72,20 +79,20 @@ export class LeadResolver {
 
   @Roles(...LEAD_ROLES)
   @Mutation(() => UnlicensedLeadObject, {
-    description: 'Record a lead (grid patrol, complaint, public opinion); a township officer in their township',
+    description: 'Record a lead (grid patrol, complaint, public opinion); a township officer in their township.',
   })
   async recordUnlicensedLead(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RecordLeadInput,
+    @Args('input', { description: 'The lead.' }) input: RecordLeadInput,
   ): Promise<UnlicensedLeadObject> {
     return UnlicensedLeadObject.from(await this.leads.record(actor, input), await this.leads.overdueBefore());
   }
 
   @Roles(...LEAD_ROLES)
-  @Mutation(() => UnlicensedLeadObject, { description: 'OPEN → INVESTIGATING' })
+  @Mutation(() => UnlicensedLeadObject, { description: 'Start investigating a lead (OPEN → INVESTIGATING).' })
   async startLeadInvestigation(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: StartLeadInvestigationInput,
+    @Args('input', { description: 'The lead and who investigates how.' }) input: StartLeadInvestigationInput,
   ): Promise<UnlicensedLeadObject> {
     return UnlicensedLeadObject.from(
       await this.leads.startInvestigation(actor, input.id, input.note),
@@ -95,11 +102,11 @@ export class LeadResolver {
 
   @Roles(...LEAD_ROLES)
   @Mutation(() => UnlicensedLeadObject, {
-    description: 'OPEN / INVESTIGATING → CLOSED (取缔) / REGULARISED / UNFOUNDED',
+    description: 'Resolve a lead: OPEN / INVESTIGATING → CLOSED (取缔) / REGULARISED / UNFOUNDED.',
   })
   async resolveUnlicensedLead(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ResolveLeadInput,
+    @Args('input', { description: 'The lead, its outcome and findings.' }) input: ResolveLeadInput,
   ): Promise<UnlicensedLeadObject> {
     return UnlicensedLeadObject.from(
       await this.leads.resolve(actor, input.id, input.outcome, input.findings, input.institutionId ?? null),

@@ -1,6 +1,7 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
+import { DateScalar } from '../../../platform/graphql/date.scalar';
 import { Course } from '../entities/course.entity';
 import { AnnualReviewService } from '../annual-review.service';
 import { CourseService } from '../course.service';
@@ -42,27 +43,32 @@ export class RecordsResolver {
     private readonly reviewService: AnnualReviewService,
   ) {}
 
-  @ResolveField(() => [String], {
-    description: 'Public holidays on which a weekly subject lesson falls and is not held',
+  @ResolveField(() => [DateScalar], {
+    description: 'Public holidays on which a weekly subject lesson falls and is not held.',
   })
   skippedHolidayDates(@Parent() course: CourseObject): Promise<string[]> {
     return this.courseService.skippedHolidayDates(course as unknown as Course);
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => PremisesObject, { description: 'Add premises (办学场所); its checks start PENDING' })
-  addPremises(@CurrentPrincipal() actor: Principal, @Args('input') input: AddPremisesInput): Promise<PremisesObject> {
+  @Mutation(() => PremisesObject, {
+    description: 'Add premises (办学场所) to an institution; its checks start PENDING.',
+  })
+  addPremises(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The institution and the premises.' }) input: AddPremisesInput,
+  ): Promise<PremisesObject> {
     return this.premisesService.addPremises(actor, input.institutionId, input);
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => PremisesObject, {
     description:
-      "Record a fire design review/acceptance, fire inspection or health inspection result: the department holding the check's duty (HOUSING, FIRE_RESCUE, HEALTH), the licensing department or the county office",
+      "Record a fire design review/acceptance, fire inspection or health inspection result: the department holding the check's duty (HOUSING, FIRE_RESCUE, HEALTH), the licensing department or the county office.",
   })
   recordPremisesCheck(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RecordPremisesCheckInput,
+    @Args('input', { description: 'The premises, the check and its result.' }) input: RecordPremisesCheckInput,
   ): Promise<PremisesObject> {
     return this.premisesService.recordPremisesCheck(
       actor,
@@ -74,30 +80,34 @@ export class RecordsResolver {
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => PremisesObject, { description: 'Safety measures of premises (人防/物防/技防)' })
+  @Mutation(() => PremisesObject, { description: 'Set the safety measures of premises (人防/物防/技防).' })
   updatePremisesSafety(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: PremisesSafetyInput,
+    @Args('input', { description: 'The premises and its safety measures.' }) input: PremisesSafetyInput,
   ): Promise<PremisesObject> {
     return this.premisesService.updatePremisesSafety(actor, input.premisesId, input);
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => StaffObject, {
-    description: 'Register a staff member (从业人员); checked against the in-service teacher roster',
+    description: 'Register a staff member (从业人员); checked against the in-service teacher roster and the blacklist.',
   })
-  async addStaff(@CurrentPrincipal() actor: Principal, @Args('input') input: AddStaffInput): Promise<StaffObject> {
+  async addStaff(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The institution and the person.' }) input: AddStaffInput,
+  ): Promise<StaffObject> {
     return StaffObject.from(await this.staffService.addStaff(actor, input.institutionId, input));
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => StaffObject, {
     description:
-      'Complete (or correct) a staff member’s background check (背景审查): CLEARED or FAILED on a date, with a reason; the licensing department or the county office',
+      'Complete (or correct) a staff member’s background check (背景审查): CLEARED or FAILED on a date, with a reason; the licensing department or the county office.',
   })
   async updateStaffBackgroundCheck(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: UpdateStaffBackgroundCheckInput,
+    @Args('input', { description: 'The staff member, the result, its day and why.' })
+    input: UpdateStaffBackgroundCheckInput,
   ): Promise<StaffObject> {
     return StaffObject.from(
       await this.staffService.updateStaffBackgroundCheck(actor, input.staffId, input.result, input.date, input.reason),
@@ -107,11 +117,11 @@ export class RecordsResolver {
   @Roles(...COMMAND_ROLES)
   @Mutation(() => StaffObject, {
     description:
-      'End a staff member’s employment (离职) on a date, with a reason: the person is no longer current staff (active false); the licensing department or the county office',
+      'End a staff member’s employment (离职) on a date, with a reason: the person is no longer current staff (active false); the licensing department or the county office.',
   })
   async endStaffEmployment(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: EndStaffEmploymentInput,
+    @Args('input', { description: 'The staff member, the last day and why.' }) input: EndStaffEmploymentInput,
   ): Promise<StaffObject> {
     return StaffObject.from(await this.staffService.endStaffEmployment(actor, input.staffId, input.date, input.reason));
   }
@@ -119,25 +129,33 @@ export class RecordsResolver {
   @Roles(...COMMAND_ROLES)
   @Mutation(() => CourseObject, {
     description:
-      'End a course early: its term ends on endDate (not later than planned), e.g. subject courses before convertToNonSubject; the licensing department or the county office',
+      'End a course early: its term ends on endDate (not later than planned), e.g. subject courses before convertToNonSubject; the licensing department or the county office.',
   })
-  async endCourse(@CurrentPrincipal() actor: Principal, @Args('input') input: EndCourseInput): Promise<CourseObject> {
+  async endCourse(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The course, its new last day and why.' }) input: EndCourseInput,
+  ): Promise<CourseObject> {
     return CourseObject.from(await this.courseService.endCourse(actor, input.courseId, input.endDate, input.reason));
   }
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => CourseObject, {
-    description: 'Add a course; its schedule is checked against the training-time rules',
+    description: 'Add a course (课程); its schedule is checked against the training-time rules.',
   })
-  async addCourse(@CurrentPrincipal() actor: Principal, @Args('input') input: AddCourseInput): Promise<CourseObject> {
+  async addCourse(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The institution and the course.' }) input: AddCourseInput,
+  ): Promise<CourseObject> {
     return CourseObject.from(await this.courseService.addCourse(actor, input.institutionId, input));
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => TrainingMaterialObject, { description: 'Submit training material or an enrolment ad for review' })
+  @Mutation(() => TrainingMaterialObject, {
+    description: 'Submit training material (培训材料) or an enrolment ad (招生广告) for review.',
+  })
   submitTrainingMaterial(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: SubmitMaterialInput,
+    @Args('input', { description: 'The institution and the material.' }) input: SubmitMaterialInput,
   ): Promise<TrainingMaterialObject> {
     return this.materialService.submitMaterial(actor, input.institutionId, input);
   }
@@ -145,29 +163,34 @@ export class RecordsResolver {
   @Roles(...COMMAND_ROLES)
   @Mutation(() => TrainingMaterialObject, {
     description:
-      'Approve or reject (with reasons) submitted material: the licensing department or the county office; an enrolment ad also the department holding the ADVERTISING duty',
+      'Approve or reject (with reasons) submitted material: the licensing department or the county office; an enrolment ad also the department holding the ADVERTISING duty.',
   })
   reviewTrainingMaterial(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ReviewMaterialInput,
+    @Args('input', { description: 'The material and the decision.' }) input: ReviewMaterialInput,
   ): Promise<TrainingMaterialObject> {
     return this.materialService.reviewMaterial(actor, input.id, input.decision, input.reasons ?? null);
   }
 
   @Roles(...READ_ROLES)
-  @Query(() => AnnualReviewChecklistObject, { nullable: true, description: 'The annual review checklist of a year' })
+  @Query(() => AnnualReviewChecklistObject, {
+    nullable: true,
+    description: 'The annual review checklist (年审年检评分表) of a year; null if none is set.',
+  })
   async annualReviewChecklist(
-    @Args('year', { type: () => Int }) year: number,
+    @Args('year', { type: () => Int, description: 'The year.' }) year: number,
   ): Promise<AnnualReviewChecklistObject | null> {
     const c = await this.reviewService.checklist(year);
     return c ? AnnualReviewChecklistObject.from(c) : null;
   }
 
   @Roles(...COMMAND_ROLES)
-  @Mutation(() => AnnualReviewChecklistObject, { description: 'Set the scored checklist of a year (年审年检评分表)' })
+  @Mutation(() => AnnualReviewChecklistObject, {
+    description: 'Set the scored checklist of a year (年审年检评分表), replacing any earlier one.',
+  })
   async setAnnualReviewChecklist(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: SetAnnualReviewChecklistInput,
+    @Args('input', { description: 'The year, its items and pass marks.' }) input: SetAnnualReviewChecklistInput,
   ): Promise<AnnualReviewChecklistObject> {
     return AnnualReviewChecklistObject.from(
       await this.reviewService.setChecklist(actor, input.year, input.items, input.passScore, input.basicPassScore),
@@ -176,11 +199,11 @@ export class RecordsResolver {
 
   @Roles(...COMMAND_ROLES)
   @Mutation(() => AnnualReviewObject, {
-    description: 'Score an institution against the year’s checklist → PASS / BASIC_PASS / FAIL',
+    description: 'Score an institution against the year’s checklist (年审年检) → PASS / BASIC_PASS / FAIL.',
   })
   async recordAnnualReview(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RecordAnnualReviewInput,
+    @Args('input', { description: 'The institution, the year and the scores.' }) input: RecordAnnualReviewInput,
   ): Promise<AnnualReviewObject> {
     return AnnualReviewObject.from(
       await this.reviewService.recordAnnualReview(
