@@ -12,13 +12,13 @@ import { waitFor } from '../support/test-env';
 
 const START = '2026-11-29T03:00:00Z'; // 11:00 on 29 Nov 2026 in Xifeng
 
-const RECORDS = `query($institutionId: ID, $source: CreditRecordSource) { creditRecords(institutionId: $institutionId, source: $source) {
+const RECORDS = `query($institutionId: ID, $source: CreditRecordSource) { creditRecords(filter: { institutionId: $institutionId, source: $source }) {
   totalCount edges { node { id kind source severity summary status sourceReference evidence { kind reference note } institution { id name } } } } }`;
 const PROPOSE = `mutation($input: ProposeCreditEntryInput!) { proposeCreditEntry(input: $input) { id status kind proposedBy } }`;
-const APPROVE = `mutation($id: ID!, $note: String) { approveCreditEntry(id: $id, note: $note) { id status effectiveOn expiresOn decidedBy } }`;
+const APPROVE = `mutation($id: ID!, $note: String) { approveCreditEntry(input: { id: $id, note: $note }) { id status effectiveOn expiresOn decidedBy } }`;
 const ENTRY = `query($id: ID!) { creditEntry(id: $id) { id status kind effectiveOn expiresOn removalGrounds removalNote endedAt } }`;
 const PUBLIC_LIST = `query($kind: PublicCreditListKind!, $search: String, $township: String, $first: Int, $after: String) {
-  publicCreditList(kind: $kind, search: $search, townshipCode: $township, first: $first, after: $after) {
+  publicCreditList(filter: { kind: $kind, search: $search, townshipCode: $township }, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { institutionName creditCode kind reasonCategory reasonCategoryName effectiveOn expiresOn townshipCode } } } }`;
 
@@ -343,7 +343,7 @@ describe('credit: black and white lists, joint punishment', () => {
     await proposeBlack(market, proposed.id, 'FALSE_ADVERTISING');
     const rejectedId = await proposeBlack(market, rejected.id, 'FALSE_ADVERTISING');
     const rej = await t.gql(
-      `mutation($id: ID!, $note: String!) { rejectCreditEntry(id: $id, note: $note) { status } }`,
+      `mutation($id: ID!, $note: String!) { rejectCreditEntry(input: { id: $id, note: $note }) { status } }`,
       { id: rejectedId, note: '证据不足' },
       tok(admin),
     );
@@ -360,13 +360,16 @@ describe('credit: black and white lists, joint punishment', () => {
 
     // Private fields are not in the public type at all, and officers' queries need a login.
     for (const field of ['reason', 'evidence { reference }', 'id', 'institutionId', 'proposedBy', 'decisionNote']) {
-      const res = await t.gql(`{ publicCreditList(kind: BLACK) { edges { node { ${field} } } } }`);
+      const res = await t.gql(`{ publicCreditList(filter: { kind: BLACK }) { edges { node { ${field} } } } }`);
       expect(res.errors?.[0]?.message).toMatch(/Cannot query field/);
     }
     expectGqlError(await t.gql(`{ creditEntries { totalCount } }`), 'UNAUTHENTICATED');
     expectGqlError(await t.gql(`{ creditRecords { totalCount } }`), 'UNAUTHENTICATED');
     // GREY is not a public list.
-    expectGqlError(await t.gql(`{ publicCreditList(kind: GREY) { totalCount } }`), 'GRAPHQL_VALIDATION_FAILED'); // not a value of PublicCreditListKind
+    expectGqlError(
+      await t.gql(`{ publicCreditList(filter: { kind: GREY }) { totalCount } }`),
+      'GRAPHQL_VALIDATION_FAILED',
+    ); // not a value of PublicCreditListKind
   });
 
   it('whitelist eligibility is computed; the weekly review proposes, a black-list entry removes the white one', async () => {
@@ -452,16 +455,16 @@ describe('credit: black and white lists, joint punishment', () => {
     const inst = await createInstitution(t);
     const id = await proposeBlack(market, inst.id, 'FALSE_ADVERTISING');
     await t.gql(APPROVE, { id }, tok(admin));
-    const REMOVE = `mutation($id: ID!, $input: ProposeCreditEntryRemovalInput!) { proposeCreditEntryRemoval(id: $id, input: $input) { status removalGrounds } }`;
+    const REMOVE = `mutation($input: ProposeCreditEntryRemovalInput!) { proposeCreditEntryRemoval(input: $input) { status removalGrounds } }`;
     expectGqlError(
-      await t.gql(REMOVE, { id, input: { grounds: 'CREDIT_REPAIR', note: '已整改' } }, tok(eduA)),
+      await t.gql(REMOVE, { input: { id, grounds: 'CREDIT_REPAIR', note: '已整改' } }, tok(eduA)),
       'VALIDATION_FAILED',
     ); // no rectification evidence
     const proposed = await t.gql(
       REMOVE,
       {
-        id,
         input: {
+          id,
           grounds: 'CREDIT_REPAIR',
           note: '已整改到位, 广告已撤除',
           evidence: [{ kind: 'RECTIFICATION_REPORT', reference: 'ZG-2026-031' }],
@@ -473,7 +476,7 @@ describe('credit: black and white lists, joint punishment', () => {
       proposeCreditEntryRemoval: { status: 'REMOVAL_PROPOSED', removalGrounds: 'CREDIT_REPAIR' },
     });
     expect((await publicList('BLACK', { search: inst.creditCode })).totalCount).toBe(1); // still listed until decided
-    const APPROVE_REMOVAL = `mutation($id: ID!) { approveCreditEntryRemoval(id: $id) { status endedAt } }`;
+    const APPROVE_REMOVAL = `mutation($id: ID!) { approveCreditEntryRemoval(input: { id: $id }) { status endedAt } }`;
     expectGqlError(await t.gql(APPROVE_REMOVAL, { id }, tok(eduA)), 'SELF_APPROVAL_FORBIDDEN');
     const removed = await t.gql<{ approveCreditEntryRemoval: { status: string } }>(APPROVE_REMOVAL, { id }, tok(eduB));
     expect(removed.data?.approveCreditEntryRemoval.status).toBe('REMOVED');
@@ -557,8 +560,12 @@ describe('credit: black and white lists, joint punishment', () => {
     });
     expectGqlError(await t.gql(ONE, { id: recordId }, there.token), 'CREDIT_RECORD_NOT_FOUND');
 
-    const REVOKE = `mutation($id: ID!, $note: String!) { revokeCreditRecord(id: $id, note: $note) { status revokeReason revokedBy } }`;
+    const REVOKE = `mutation($id: ID!, $note: String!) { revokeCreditRecord(input: { id: $id, note: $note }) { status revokeReason revokedBy } }`;
     expectGqlError(await t.gql(REVOKE, { id: recordId, note: '误录' }, tok(market)), 'FORBIDDEN');
+    expect(
+      expectGqlError(await t.gql(REVOKE, { id: 'not-a-uuid', note: '误录' }, tok(eduA)), 'VALIDATION_FAILED').extensions
+        ?.errors,
+    ).toEqual([expect.objectContaining({ path: 'id' })]);
     expect((await t.gql(REVOKE, { id: recordId, note: '投诉复查撤销' }, tok(eduA))).data).toEqual({
       revokeCreditRecord: { status: 'REVOKED', revokeReason: '投诉复查撤销', revokedBy: eduA.username },
     });
@@ -637,6 +644,15 @@ describe('credit: black and white lists, joint punishment', () => {
       await t.gql(RECORD, { input: { ...base, occurredOn: '2026-12-30' } }, inspector.token),
       'VALIDATION_FAILED',
     );
+    // Not a calendar day, not a kind of evidence: refused by the schema (Date scalar, CreditEvidenceKind).
+    expectGqlError(
+      await t.gql(RECORD, { input: { ...base, occurredOn: '2026-02-30' } }, inspector.token),
+      'BAD_USER_INPUT',
+    );
+    expectGqlError(
+      await t.gql(RECORD, { input: { ...base, evidence: [{ kind: 'SELFIE', reference: 'f-1' }] } }, inspector.token),
+      'BAD_USER_INPUT',
+    );
     expectGqlError(
       await t.gql(RECORD, { input: { ...base, institutionId: randomUUID() } }, inspector.token),
       'INSTITUTION_NOT_FOUND',
@@ -671,7 +687,7 @@ describe('credit demo data', () => {
       expect(await t.dataSource.transaction((em) => seedCreditDemo(em, t.clock.now(), 'Asia/Shanghai'))).toBe(4);
       expect(await t.dataSource.transaction((em) => seedCreditDemo(em, t.clock.now(), 'Asia/Shanghai'))).toBe(0);
       const res = await t.gql<{ b: { totalCount: number }; w: { totalCount: number } }>(
-        `{ b: publicCreditList(kind: BLACK) { totalCount } w: publicCreditList(kind: WHITE) { totalCount } }`,
+        `{ b: publicCreditList(filter: { kind: BLACK }) { totalCount } w: publicCreditList(filter: { kind: WHITE }) { totalCount } }`,
       );
       expect(res.data).toEqual({ b: { totalCount: 1 }, w: { totalCount: 1 } });
     } finally {

@@ -14,7 +14,7 @@ const START = '2026-11-29T03:00:00Z'; // 11:00 in Xifeng, business date 2026-11-
 const FIELDS =
   'id institutionId amount bankName accountNo depositedOn validUntil status expired covering townshipCode releasedAt releaseReason';
 const REGISTER = `mutation($input: RegisterRiskReserveInput!) { registerRiskReserve(input: $input) { ${FIELDS} } }`;
-const RELEASE = `mutation($id: ID!, $reason: String!) { releaseRiskReserve(id: $id, reason: $reason) { ${FIELDS} } }`;
+const RELEASE = `mutation($id: ID!, $reason: String!) { releaseRiskReserve(input: { id: $id, reason: $reason }) { ${FIELDS} } }`;
 
 interface ReserveView {
   id: string;
@@ -287,10 +287,7 @@ describe('escrow: risk reserves (风险保证金)', () => {
       'VALIDATION_FAILED',
     ); // tomorrow
     expectGqlError(await register(input(uncovered.id, { validUntil: '2026-11-28' }), admin.token), 'VALIDATION_FAILED'); // already past
-    expectGqlError(
-      await register(input(uncovered.id, { depositedOn: '2026-02-30' }), admin.token),
-      'VALIDATION_FAILED',
-    );
+    expectGqlError(await register(input(uncovered.id, { depositedOn: '2026-02-30' }), admin.token), 'BAD_USER_INPUT'); // not a calendar day: the Date scalar refuses it
     expectGqlError(await register(input(uncovered.id, { bankName: '' }), admin.token), 'VALIDATION_FAILED');
     for (const caller of [fire, township, inspector]) {
       expectGqlError(await register(input(uncovered.id), caller.token), 'FORBIDDEN');
@@ -298,6 +295,9 @@ describe('escrow: risk reserves (风险保证金)', () => {
     }
     expectGqlError(await release(randomUUID(), 'x', admin.token), 'RISK_RESERVE_NOT_FOUND');
     expectGqlError(await release(reserve.id, '   ', admin.token), 'VALIDATION_FAILED');
+    expect(
+      expectGqlError(await release('not-a-uuid', 'x', admin.token), 'VALIDATION_FAILED').extensions?.errors,
+    ).toEqual([expect.objectContaining({ path: 'id' })]);
 
     expect(await snapshot()).toEqual(before);
   });

@@ -498,12 +498,25 @@ describe('escrow: bank interface and monitoring', () => {
         );
       expect(await open()).toEqual([{ status: 'OPEN' }]);
       const township = await t.loginAs(Role.TOWNSHIP_OFFICER, '520122100');
-      const listed = await t.gql<{ escrowAlerts: { edges: { node: { institutionId: string; type: string } }[] } }>(
-        `{ escrowAlerts(filter: { type: NO_ESCROW_ACCOUNT, status: OPEN }, first: 100) { edges { node { institutionId type accountId } } } }`,
+      const listed = await t.gql<{
+        escrowAlerts: { edges: { node: { id: string; institutionId: string; type: string } }[] };
+      }>(
+        `{ escrowAlerts(filter: { type: NO_ESCROW_ACCOUNT, status: OPEN }, first: 100) { edges { node { id institutionId type accountId } } } }`,
         {},
         township.token,
       );
       expect(listed.data?.escrowAlerts.edges.map((e) => e.node.institutionId)).toContain(inst.id);
+      // A manager acknowledges it (one input: the alert's id and a note); it still resolves by itself.
+      const ACK = `mutation($input: AcknowledgeEscrowAlertInput!) { acknowledgeEscrowAlert(input: $input) { status acknowledgeNote } }`;
+      const alertId = listed.data!.escrowAlerts.edges.find((e) => e.node.institutionId === inst.id)!.node.id;
+      expect(
+        expectGqlError(await t.gql(ACK, { input: { id: 'not-a-uuid' } }, admin.token), 'VALIDATION_FAILED').extensions
+          ?.errors,
+      ).toEqual([expect.objectContaining({ path: 'id' })]);
+      expectGqlError(await t.gql(ACK, { input: { id: alertId } }, township.token), 'FORBIDDEN');
+      expect((await t.gql(ACK, { input: { id: alertId, note: '已约谈机构' } }, admin.token)).data).toEqual({
+        acknowledgeEscrowAlert: { status: 'ACKNOWLEDGED', acknowledgeNote: '已约谈机构' },
+      });
       const coverage = await t.gql<{ escrowCoverage: { operating: number; covered: number } }>(
         `{ escrowCoverage { operating covered ratio byTownship { key operating covered } } }`,
         {},

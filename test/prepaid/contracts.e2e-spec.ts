@@ -283,6 +283,13 @@ describe('prepaid contracts and lessons (一课一消)', () => {
       (await t.gql<{ prepaidContracts: { totalCount: number } }>(list, {}, funds.token)).data!.prepaidContracts
         .totalCount,
     ).toBe(2);
+    // Narrowed through one filter: one institution's contracts.
+    const filtered = await t.gql<{ prepaidContracts: { edges: { node: { id: string } }[] } }>(
+      `query($f: PrepaidContractFilter) { prepaidContracts(first: 10, filter: $f) { edges { node { id } } } }`,
+      { f: { institutionId: instB.id, status: 'ACTIVE' } },
+      funds.token,
+    );
+    expect(filtered.data?.prepaidContracts.edges.map((e) => e.node.id)).toEqual([bId]);
     const one = await t.gql(`query($id: ID!) { prepaidContract(id: $id) { id } }`, { id: contractId }, fire.token);
     expect(one.data).toEqual({ prepaidContract: null });
     expectGqlError(one, 'PREPAID_CONTRACT_NOT_FOUND');

@@ -193,8 +193,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordCredit': [CA, EDU, FIRE, INS],
   // DEPARTMENT_OFFICER is a writer role only for EDU: the service refuses FIRE with FORBIDDEN before any lookup,
   // but placeholder input is refused VALIDATION_FAILED first, so FIRE passes this gate (test/prepaid covers it).
-  'mutation.recordPrepaidLessons': [CA, EDU, FIRE, INST],
-  'mutation.registerPrepaidContract': [CA, EDU, FIRE, INST],
+  'mutation.recordPrepaidLessons': [CA, EDU, INST],
+  'mutation.registerPrepaidContract': [CA, EDU, INST],
   'mutation.recordFamilyEducationSession': [SCH],
   // Assignees work on tasks; a township officer of the task's township may be one (joint enforcement).
   'mutation.recordFinding': [CA, EDU, FIRE, TWN, INS],

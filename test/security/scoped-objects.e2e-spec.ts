@@ -195,17 +195,17 @@ const PROBES: Record<string, Probe> = {
   ),
   'creditRecord(id)': byId('creditRecord', 'creditRecord'),
   creditRecords: inList('creditRecord', conn('creditRecords', ''), nodes('creditRecords')),
-  'creditRecords(townshipCode)': inList(
+  'creditRecords(filter.townshipCode)': inList(
     'creditRecord',
-    conn('creditRecords', ', townshipCode: $tc', '($tc: String)'),
+    conn('creditRecords', ', filter: { townshipCode: $tc }', '($tc: String)'),
     nodes('creditRecords'),
     own.township,
   ),
   'creditEntry(id)': byId('creditEntry', 'creditEntry'),
   creditEntries: inList('creditEntry', conn('creditEntries', ''), nodes('creditEntries')),
-  'creditEntries(townshipCode)': inList(
+  'creditEntries(filter.townshipCode)': inList(
     'creditEntry',
-    conn('creditEntries', ', townshipCode: $tc', '($tc: String)'),
+    conn('creditEntries', ', filter: { townshipCode: $tc }', '($tc: String)'),
     nodes('creditEntries'),
     own.township,
   ),
@@ -451,7 +451,7 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
     DEPT_FIRE: BOTH('creditRecord'),
     INSPECTOR_MR: BOTH('creditRecord'),
   },
-  'creditRecords(townshipCode)': { TOWNSHIP_A: ONLY_A('creditRecord'), INSPECTOR_MR: BOTH('creditRecord') },
+  'creditRecords(filter.townshipCode)': { TOWNSHIP_A: ONLY_A('creditRecord'), INSPECTOR_MR: BOTH('creditRecord') },
   'creditEntry(id)': {
     TOWNSHIP_A: ONLY_A('creditEntry'),
     DEPT_EDU: BOTH('creditEntry'),
@@ -464,7 +464,7 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
     DEPT_FIRE: BOTH('creditEntry'),
     INSPECTOR_MR: BOTH('creditEntry'),
   },
-  'creditEntries(townshipCode)': { TOWNSHIP_A: ONLY_A('creditEntry'), DEPT_FIRE: BOTH('creditEntry') },
+  'creditEntries(filter.townshipCode)': { TOWNSHIP_A: ONLY_A('creditEntry'), DEPT_FIRE: BOTH('creditEntry') },
   // County-wide KPIs (coverage, homework compliance, family education): every department officer.
   'afterSchoolCoverageBySchool(schoolId)': {
     TOWNSHIP_A: ONLY_A('school'),

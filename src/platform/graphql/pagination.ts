@@ -62,26 +62,29 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Builds the `XConnection` and `XEdge` object types for a node type. */
+/** Builds the `XConnection` and `XEdge` object types for a node type (described for the schema linter). */
 export function Paginated<T>(node: Type<T>, name = node.name): Type<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor` })
   class Edge {
-    @Field()
+    @Field({ description: 'Cursor of this edge: pass it as `after` to read on from here' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name} itself` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { isAbstract: false })
+  @ObjectType(`${name}Connection`, {
+    isAbstract: false,
+    description: `A page of ${name} items (Relay connection), with the total count`,
+  })
   class ConnectionType {
-    @Field(() => [Edge], { complexity: 0 })
+    @Field(() => [Edge], { complexity: 0, description: 'The items of this page, in list order' })
     edges!: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page is in its list' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: 'How many items the whole list holds (every page, the same filter)' })
     totalCount!: number;
   }
   return ConnectionType as unknown as Type<Connection<T>>;

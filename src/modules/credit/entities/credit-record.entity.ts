@@ -27,6 +27,24 @@ export enum CreditRecordStatus {
   REVOKED = 'REVOKED',
 }
 
+/**
+ * What a piece of evidence is. Officers choose one; the service writes the event-sourced ones. Rows stored
+ * before the set was closed may hold other words: GraphQL shows those as OTHER.
+ */
+export enum CreditEvidenceKind {
+  INSPECTION_REPORT = 'INSPECTION_REPORT', // 检查笔录 / 执法文书
+  PHOTO = 'PHOTO', // 照片
+  RECTIFICATION_REPORT = 'RECTIFICATION_REPORT', // 整改报告
+  DOCUMENT = 'DOCUMENT', // 其他文书
+  COMPLAINT = 'COMPLAINT', // 投诉 (substantiated)
+  ANNUAL_REVIEW = 'ANNUAL_REVIEW', // 年检
+  SUPERVISION_FINDING = 'SUPERVISION_FINDING', // 检查发现
+  PREPAID_CONTRACT = 'PREPAID_CONTRACT', // 预付费合同
+  ESCROW_ALERT = 'ESCROW_ALERT', // 资金监管预警
+  TEACHER_ROSTER_MATCH = 'TEACHER_ROSTER_MATCH', // 在职教师名册比对
+  OTHER = 'OTHER', // 其他
+}
+
 /** One piece of evidence: what it is, where it is kept (document number, file id, URL), a note. */
 export interface EvidenceRef {
   kind: string;

@@ -1,10 +1,17 @@
 import { findCreditReason } from '../data/credit-reasons';
 import { CreditEntry } from '../entities/credit-entry.entity';
-import { CreditRecord, EvidenceRef } from '../entities/credit-record.entity';
+import { CreditEvidenceKind, CreditRecord, EvidenceRef } from '../entities/credit-record.entity';
 import { CreditEntryObject, CreditRecordObject, EvidenceObject } from './credit.objects';
 
+const KINDS = new Set<string>(Object.values(CreditEvidenceKind));
+
+/** Evidence as GraphQL shows it: a kind stored before the set was closed shows as OTHER. */
 const evidence = (list: EvidenceRef[] | null | undefined): EvidenceObject[] =>
-  (list ?? []).map((e) => ({ kind: e.kind, reference: e.reference, note: e.note ?? null }));
+  (list ?? []).map((e) => ({
+    kind: KINDS.has(e.kind) ? (e.kind as CreditEvidenceKind) : CreditEvidenceKind.OTHER,
+    reference: e.reference,
+    note: e.note ?? null,
+  }));
 
 export const recordObject = (r: CreditRecord): CreditRecordObject => ({
   id: r.id,

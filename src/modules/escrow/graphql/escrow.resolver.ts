@@ -20,6 +20,7 @@ import { EscrowInstruction } from '../entities/escrow-instruction.entity';
 import { EscrowStatement } from '../entities/escrow-statement.entity';
 import { EscrowTransaction } from '../entities/escrow-transaction.entity';
 import {
+  AcknowledgeEscrowAlertInput,
   CloseEscrowAccountInput,
   EscrowAccountsArgs,
   EscrowAlertsArgs,
@@ -135,7 +136,7 @@ export class EscrowResolver {
   })
   async escrowAccount(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('id', { type: () => ID, description: 'Id of the escrow account.' }, uuidArg()) id: string,
   ): Promise<EscrowAccountObject> {
     return accountObject(await this.accounts.get(actor, id));
   }
@@ -166,7 +167,7 @@ export class EscrowResolver {
   })
   async openEscrowAccount(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: OpenEscrowAccountInput,
+    @Args('input', { description: 'The institution, bank and account number.' }) input: OpenEscrowAccountInput,
   ): Promise<EscrowAccountObject> {
     return accountObject(await this.commands.open(actor, input));
   }
@@ -178,21 +179,21 @@ export class EscrowResolver {
   })
   async closeEscrowAccount(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: CloseEscrowAccountInput,
+    @Args('input', { description: 'The account and why it is closed.' }) input: CloseEscrowAccountInput,
   ): Promise<EscrowAccountObject> {
     return accountObject(await this.commands.close(actor, input.accountId, input.reason));
   }
 
   @Roles(...MANAGER_ROLES)
   @Mutation(() => EscrowAlertObject, {
-    description: 'Acknowledges an alert (someone is following it up); it still resolves by itself',
+    description:
+      'Acknowledges an escrow alert (认领预警): someone is following it up; it still resolves by itself when its condition clears.',
   })
   async acknowledgeEscrowAlert(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
-    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+    @Args('input', { description: 'The alert and an optional note.' }) input: AcknowledgeEscrowAlertInput,
   ): Promise<EscrowAlertObject> {
-    return alertObject(await this.commands.acknowledgeAlert(actor, id, note?.slice(0, 500) ?? null));
+    return alertObject(await this.commands.acknowledgeAlert(actor, input.id, input.note?.slice(0, 500) ?? null));
   }
 
   @Roles(Role.COUNTY_ADMIN)
@@ -201,7 +202,7 @@ export class EscrowResolver {
   })
   async issueBankInstruction(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: IssueBankInstructionInput,
+    @Args('input', { description: 'The account, the action and why.' }) input: IssueBankInstructionInput,
   ): Promise<BankInstructionObject> {
     return instructionObject(await this.instructionService.issue(actor, input));
   }
@@ -210,7 +211,10 @@ export class EscrowResolver {
     if (!this.accounts.visible(actor, account.entity)) throw accountNotFound(account.id);
   }
 
-  @ResolveField(() => EscrowInstitutionObject, { nullable: true })
+  @ResolveField(() => EscrowInstitutionObject, {
+    nullable: true,
+    description: 'The institution (校外培训机构) the account belongs to, as escrow shows it; null if it is gone.',
+  })
   async institution(
     @Parent() account: AccountNode,
     @Context() ctx: GqlContext,
@@ -222,21 +226,27 @@ export class EscrowResolver {
       .load(account.institutionId);
   }
 
-  @ResolveField(() => [EscrowStatementObject], { description: 'Latest statements first', complexity: 10 })
+  @ResolveField(() => [EscrowStatementObject], {
+    description: 'End-of-day statements (日终对账单) the bank posted, latest first.',
+    complexity: 10,
+  })
   async recentStatements(
     @CurrentPrincipal() actor: Principal,
     @Parent() account: AccountNode,
-    @Args('limit', { type: () => Int, defaultValue: 10 }) limit: number,
+    @Args('limit', { type: () => Int, defaultValue: 10, description: 'How many, 1–100 (default 10).' }) limit: number,
   ): Promise<EscrowStatementObject[]> {
     this.check(actor, account);
     return (await this.accounts.recentStatements(account.id, Math.min(Math.max(limit, 1), 100))).map(statementObject);
   }
 
-  @ResolveField(() => [EscrowTransactionObject], { description: 'Latest transactions first', complexity: 10 })
+  @ResolveField(() => [EscrowTransactionObject], {
+    description: 'Movements (资金流水) the bank posted, latest first.',
+    complexity: 10,
+  })
   async recentTransactions(
     @CurrentPrincipal() actor: Principal,
     @Parent() account: AccountNode,
-    @Args('limit', { type: () => Int, defaultValue: 20 }) limit: number,
+    @Args('limit', { type: () => Int, defaultValue: 20, description: 'How many, 1–100 (default 20).' }) limit: number,
   ): Promise<EscrowTransactionObject[]> {
     this.check(actor, account);
     return (await this.accounts.recentTransactions(account.id, Math.min(Math.max(limit, 1), 100))).map(
@@ -245,7 +255,7 @@ export class EscrowResolver {
   }
 
   @ResolveField(() => [BankInstructionObject], {
-    description: 'Instructions to the bank, latest first',
+    description: 'Instructions to the bank (监管指令), latest first (at most 20).',
     complexity: 10,
   })
   async instructions(

@@ -3,6 +3,7 @@ import { CurrentPrincipal } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
 import { formatMoney } from '../../../platform/database/money';
 import { GqlContext } from '../../../platform/graphql/context';
+import { DateScalar } from '../../../platform/graphql/date.scalar';
 import { InstitutionObject } from '../../registry';
 import { EscrowAccountReadService } from '../escrow-account-read.service';
 import { CurrentAccount, InstitutionEscrowService, LatestStatement } from '../institution-escrow.service';
@@ -57,25 +58,26 @@ export class InstitutionEscrowResolver {
 }
 
 @ObjectType('EscrowCustody', {
-  description: 'Custody (资金监管) of an account: required against the latest reported balance, yuan',
+  description: 'Custody (资金监管) of an account: required against the latest reported balance, in yuan.',
 })
 export class EscrowCustodyObject {
-  @Field({ description: 'Required custody (应监管资金)' })
+  @Field({ description: 'Required custody (应监管资金), yuan with two decimals.' })
   required!: string;
 
   @Field(() => String, {
     nullable: true,
-    description: "Closing balance of the bank's latest statement; null before the first statement",
+    description:
+      "Closing balance of the bank's latest statement, yuan with two decimals; null before the first statement.",
   })
   latestBalance!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Of the statement above' })
+  @Field(() => DateScalar, { nullable: true, description: 'Business day of that statement; null before the first.' })
   latestStatementDate!: string | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      'Required minus balance when the balance falls short (0.00 otherwise); null before the first statement',
+      'Required minus balance when the balance falls short (0.00 otherwise), yuan; null before the first statement.',
   })
   shortfall!: string | null;
 }
@@ -85,7 +87,9 @@ export class EscrowCustodyObject {
 export class EscrowCustodyResolver {
   constructor(private readonly view: InstitutionEscrowService) {}
 
-  @ResolveField(() => EscrowCustodyObject)
+  @ResolveField(() => EscrowCustodyObject, {
+    description: 'Custody (资金监管): required custody against the latest balance the bank reported.',
+  })
   async custody(@Parent() account: AccountNode, @Context() ctx: GqlContext): Promise<EscrowCustodyObject> {
     const latest = await latestStatementLoader(ctx, this.view).load(account.id);
     const required = account.entity.requiredCustodyFen;

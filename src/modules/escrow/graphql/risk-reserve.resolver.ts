@@ -8,7 +8,7 @@ import { InstitutionObject } from '../../registry';
 import { MANAGER_ROLES, READER_ROLES } from '../escrow.access';
 import { EscrowRiskReserve } from '../entities/escrow-risk-reserve.entity';
 import { RiskReserveService, reserveCovers } from '../risk-reserve.service';
-import { RegisterRiskReserveInput } from './escrow.inputs';
+import { RegisterRiskReserveInput, ReleaseRiskReserveInput } from './escrow.inputs';
 import { RiskReserveObject } from './escrow.objects';
 
 export const riskReserveObject = (r: EscrowRiskReserve, today: string): RiskReserveObject => ({
@@ -39,11 +39,16 @@ export class RiskReserveResolver {
 
   @Roles(...READER_ROLES)
   @Query(() => [RiskReserveObject], {
-    description: "An institution's risk reserves (风险保证金): the ACTIVE one first, then released ones, newest first",
+    description: "An institution's risk reserves (风险保证金): the ACTIVE one first, then released ones, newest first.",
   })
   async riskReserves(
     @CurrentPrincipal() actor: Principal,
-    @Args('institutionId', { type: () => ID }, uuidArg()) institutionId: string,
+    @Args(
+      'institutionId',
+      { type: () => ID, description: 'Id of the institution (校外培训机构) whose reserves to list.' },
+      uuidArg('institutionId'),
+    )
+    institutionId: string,
   ): Promise<RiskReserveObject[]> {
     const today = this.reserves.today();
     return (await this.reserves.list(actor, institutionId)).map((r) => riskReserveObject(r, today));
@@ -52,11 +57,12 @@ export class RiskReserveResolver {
   @Roles(...MANAGER_ROLES)
   @Mutation(() => RiskReserveObject, {
     description:
-      'Registers a risk reserve (风险保证金) an approved or operating institution deposited instead of bank custody; it covers the institution (its open NO_ESCROW_ACCOUNT alert resolves) while ACTIVE and not past validUntil. Refused with RISK_RESERVE_EXISTS while the institution has an ACTIVE one, RISK_RESERVE_BELOW_MINIMUM under the county rule escrow.risk_reserve_min_fen',
+      'Registers a risk reserve (风险保证金) an approved or operating institution deposited instead of bank custody; it covers the institution (its open NO_ESCROW_ACCOUNT alert resolves) while ACTIVE and not past validUntil. Refused with RISK_RESERVE_EXISTS while the institution has an ACTIVE one, RISK_RESERVE_BELOW_MINIMUM under the county rule escrow.risk_reserve_min_fen.',
   })
   async registerRiskReserve(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RegisterRiskReserveInput,
+    @Args('input', { description: 'The institution, amount, where it is held and its days.' })
+    input: RegisterRiskReserveInput,
   ): Promise<RiskReserveObject> {
     return riskReserveObject(await this.reserves.register(actor, input), this.reserves.today());
   }
@@ -64,14 +70,13 @@ export class RiskReserveResolver {
   @Roles(...MANAGER_ROLES)
   @Mutation(() => RiskReserveObject, {
     description:
-      'Releases (退还) a risk reserve; an operating institution left with neither an escrow account nor a reserve gets NO_ESCROW_ACCOUNT at the next check',
+      'Releases (退还) a risk reserve; an operating institution left with neither an escrow account nor a reserve gets NO_ESCROW_ACCOUNT at the next check.',
   })
   async releaseRiskReserve(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
-    @Args('reason', { type: () => String }) reason: string,
+    @Args('input', { description: 'The reserve and why it is released.' }) input: ReleaseRiskReserveInput,
   ): Promise<RiskReserveObject> {
-    return riskReserveObject(await this.reserves.release(actor, id, reason), this.reserves.today());
+    return riskReserveObject(await this.reserves.release(actor, input.id, input.reason), this.reserves.today());
   }
 }
 
@@ -82,7 +87,7 @@ export class InstitutionRiskReserveResolver {
 
   @ResolveField(() => RiskReserveObject, {
     nullable: true,
-    description: 'The ACTIVE risk reserve (风险保证金), expired or not; null if none',
+    description: 'The ACTIVE risk reserve (风险保证金), expired or not; null if none.',
   })
   async riskReserve(
     @CurrentPrincipal() actor: Principal,

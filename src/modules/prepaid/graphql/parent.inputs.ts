@@ -33,7 +33,7 @@ abstract class ParentProofInput {
   phoneLast4!: string;
 }
 
-@InputType()
+@InputType({ description: 'The parent confirms lesson records (家长确认课时).' })
 export class ConfirmPrepaidLessonsInput extends ParentProofInput {
   @Field(() => [ID], { description: 'PENDING lesson records of this contract to confirm (all or nothing)' })
   @ArrayMinSize(1)
@@ -42,7 +42,7 @@ export class ConfirmPrepaidLessonsInput extends ParentProofInput {
   lessonIds!: string[];
 }
 
-@InputType()
+@InputType({ description: 'The parent objects to a lesson record (家长异议).' })
 export class ObjectToPrepaidLessonInput extends ParentProofInput {
   @Field(() => ID, { description: 'The PENDING lesson record the parent disputes' })
   @IsUUID()
@@ -54,7 +54,7 @@ export class ObjectToPrepaidLessonInput extends ParentProofInput {
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'The parent requests a refund of the lessons not taught (家长申请退费).' })
 export class RequestPrepaidRefundInput extends ParentProofInput {
   @Field({ description: 'Why the family asks for its money back (1–1000 characters)' })
   @IsString()

@@ -1,132 +1,147 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../../../platform/graphql/date.scalar';
+import { PrepaidContractStatus, PrepaidPaymentRoute } from '../entities/prepaid-contract.entity';
+import { PrepaidConfirmedBy, PrepaidLessonStatus } from '../entities/prepaid-lesson.entity';
 import { PrepaidRefundStatus } from '../entities/prepaid-refund.entity';
 import './prepaid-money.objects'; // registers the PrepaidRefundStatus enum
+import './prepaid.objects'; // registers the contract and lesson enums
 
-@ObjectType('ParentPrepaidLesson', { description: 'A lesson record (消课记录) of the contract, as the parent sees it' })
+@ObjectType('ParentPrepaidLesson', {
+  description: 'A lesson record (消课记录) of the contract, as the parent sees it.',
+})
 export class ParentPrepaidLessonObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the lesson record, to confirm or object to.' })
   id!: string;
 
-  @Field({ description: 'The day taught' })
+  @Field(() => DateScalar, { description: 'The day taught (上课日期).' })
   taughtOn!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Lessons taught that day.' })
   lessons!: number;
 
-  @Field({ description: 'PENDING (answer by confirmDueOn), CONFIRMED or OBJECTED' })
+  @Field(() => PrepaidLessonStatus, { description: 'PENDING (answer by confirmDueOn), CONFIRMED or OBJECTED.' })
   status!: string;
 
-  @Field({ description: 'Confirmed automatically on this business date unless the parent answers first' })
+  @Field(() => DateScalar, {
+    description: 'Confirmed automatically on this business day unless the parent answers first.',
+  })
   confirmDueOn!: string;
 
-  @Field(() => String, { nullable: true, description: 'PARENT or AUTO' })
+  @Field(() => PrepaidConfirmedBy, { nullable: true, description: 'Who confirmed it; null while unconfirmed.' })
   confirmedBy!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was confirmed; null while unconfirmed.' })
   confirmedAt!: Date | null;
 }
 
-@ObjectType('ParentPrepaidRefund', { description: 'A refund case (退费) of the contract, as the parent sees it' })
+@ObjectType('ParentPrepaidRefund', { description: 'A refund case (退费) of the contract, as the parent sees it.' })
 export class ParentPrepaidRefundObject {
-  @Field()
+  @Field({ description: 'When the refund was requested.' })
   requestedAt!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Lessons refunded (the ones not taught).' })
   lessonsRefunded!: number;
 
-  @Field({ description: 'Amount in yuan ("123.45")' })
+  @Field({ description: 'Amount, yuan with two decimals ("123.45").' })
   amount!: string;
 
-  @Field(() => PrepaidRefundStatus)
+  @Field(() => PrepaidRefundStatus, { description: 'Where the refund stands.' })
   status!: PrepaidRefundStatus;
 
-  @Field({ description: 'The institution answers by this business date; silence approves' })
+  @Field(() => DateScalar, { description: 'The institution answers by this business day; silence approves.' })
   answerDueOn!: string;
 
-  @Field(() => String, { nullable: true, description: 'The bank pays it by this business date once instructed' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The bank pays it by this business day once instructed; null before.',
+  })
   executionDueOn!: string | null;
 }
 
 @ObjectType('ParentPrepaidContract', {
   description:
-    'A prepaid contract as its parent sees it (家长端): what is printed on the contract, the lessons, the money; personal data masked',
+    'A prepaid contract as its parent sees it (家长端): what is printed on the contract, the lessons, the money; personal data masked.',
 })
 export class ParentPrepaidContractObject {
-  @Field({ description: 'The contract code as printed' })
+  @Field({ description: 'The contract code (合同码) as printed.' })
   contractCode!: string;
 
-  @Field()
+  @Field({ description: 'Name of the institution (机构名称).' })
   institutionName!: string;
 
-  @Field()
+  @Field({ description: 'Name of the course (课程名称).' })
   courseName!: string;
 
-  @Field({ description: 'Masked (张*)' })
+  @Field({ description: 'Student name, masked (张*).' })
   studentName!: string;
 
-  @Field({ description: 'Masked (138****1234)' })
+  @Field({ description: 'Paying phone, masked (138****1234).' })
   payerPhone!: string;
 
-  @Field({ description: 'The model text (示范文本) the contract follows, GF-2021-2604' })
+  @Field({ description: 'The model text (示范文本) the contract follows, GF-2021-2604.' })
   modelTextVersion!: string;
 
-  @Field({ description: 'ACTIVE, COMPLETED, REFUNDING, REFUNDED or CANCELLED' })
+  @Field(() => PrepaidContractStatus, { description: 'Where the contract stands.' })
   status!: string;
 
-  @Field()
+  @Field(() => DateScalar, { description: 'First day of the contract period.' })
   periodStart!: string;
 
-  @Field()
+  @Field(() => DateScalar, { description: 'Last day of the contract period.' })
   periodEnd!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Lessons bought (购买课时).' })
   lessonsBought!: number;
 
-  @Field(() => Int, { description: 'Recorded by the institution (objected records not counted)' })
+  @Field(() => Int, { description: 'Recorded by the institution (objected records not counted).' })
   lessonsTaught!: number;
 
-  @Field(() => Int, { description: 'Confirmed by the parent or automatically' })
+  @Field(() => Int, { description: 'Confirmed by the parent or automatically.' })
   lessonsConfirmed!: number;
 
-  @Field(() => Int, { description: 'Bought and not yet taught' })
+  @Field(() => Int, { description: 'Bought and not yet taught.' })
   lessonsLeft!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes per lesson.' })
   lessonMinutes!: number;
 
-  @Field({ description: 'Yuan per lesson ("80.00")' })
+  @Field({ description: 'Price per lesson, yuan with two decimals ("80.00").' })
   pricePerLesson!: string;
 
-  @Field({ description: 'Yuan' })
+  @Field({ description: 'Total paid, yuan with two decimals.' })
   total!: string;
 
-  @Field({ description: 'ESCROW_ACCOUNT (资金监管账户) or RISK_RESERVE (风险保证金)' })
+  @Field(() => PrepaidPaymentRoute, {
+    description: 'ESCROW_ACCOUNT (资金监管账户) or RISK_RESERVE (风险保证金).',
+  })
   paymentRoute!: string;
 
-  @Field({ description: "Whether the bank has reported the family's payment into the escrow account" })
+  @Field({ description: "Whether the bank has reported the family's payment into the escrow account." })
   depositReceived!: boolean;
 
-  @Field({ description: 'Yuan still held in custody for this contract (资金监管)' })
+  @Field({ description: 'Still held in custody for this contract (资金监管), yuan with two decimals.' })
   inCustody!: string;
 
-  @Field({ description: 'Yuan released to the institution for confirmed lessons (一课一消)' })
+  @Field({ description: 'Released to the institution for confirmed lessons (一课一消), yuan with two decimals.' })
   released!: string;
 
-  @Field({ description: 'Yuan refunded to the family' })
+  @Field({ description: 'Refunded to the family (退费), yuan with two decimals.' })
   refunded!: string;
 
-  @Field(() => [ParentPrepaidLessonObject])
+  @Field(() => [ParentPrepaidLessonObject], { description: 'The lesson records, in the order taught.' })
   lessons!: ParentPrepaidLessonObject[];
 
-  @Field(() => [ParentPrepaidRefundObject])
+  @Field(() => [ParentPrepaidRefundObject], { description: 'The refund cases of the contract.' })
   refunds!: ParentPrepaidRefundObject[];
 }
 
-@ObjectType('PrepaidObjectionReceipt', { description: 'The objection is a complaint: follow it with complaintStatus' })
+@ObjectType('PrepaidObjectionReceipt', {
+  description: 'The objection is a complaint (投诉): follow it with complaintStatus.',
+})
 export class PrepaidObjectionReceiptObject {
-  @Field(() => ParentPrepaidContractObject)
+  @Field(() => ParentPrepaidContractObject, { description: 'The contract after the objection.' })
   contract!: ParentPrepaidContractObject;
 
-  @Field({ description: 'Tracking number (查询码) of the complaint the objection opened' })
+  @Field({ description: 'Tracking number (查询码) of the complaint the objection opened.' })
   complaintTrackingNumber!: string;
 }

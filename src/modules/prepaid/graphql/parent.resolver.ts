@@ -43,7 +43,7 @@ export class ParentResolver {
   @Public()
   @Query(() => ParentPrepaidContractObject, {
     description:
-      'A prepaid contract by its code and the last 4 digits of the paying phone (家长查询), no login; throttled per address and per code',
+      'A prepaid contract by its code and the last 4 digits of the paying phone (家长查询), no login; throttled per address and per code.',
   })
   async parentContract(
     @Args() args: ParentContractArgs,
@@ -54,10 +54,11 @@ export class ParentResolver {
 
   @Public()
   @Mutation(() => ParentPrepaidContractObject, {
-    description: 'The parent confirms lessons taught (家长确认课时), no login',
+    description: 'The parent confirms lessons taught (家长确认课时), no login.',
   })
   async confirmPrepaidLessons(
-    @Args('input') input: ConfirmPrepaidLessonsInput,
+    @Args('input', { description: 'The contract code, the phone digits and the lessons.' })
+    input: ConfirmPrepaidLessonsInput,
     @Context() ctx: GqlContext,
   ): Promise<ParentPrepaidContractObject> {
     return out(await this.parents.confirm(input, ctx.req.ip ?? 'unknown'));
@@ -66,10 +67,11 @@ export class ParentResolver {
   @Public()
   @Mutation(() => PrepaidObjectionReceiptObject, {
     description:
-      'The parent objects to a lesson record (家长异议): a prepaid-fee complaint opens with the contract linked',
+      'The parent objects to a lesson record (家长异议): a prepaid-fee complaint opens with the contract linked.',
   })
   async objectToPrepaidLesson(
-    @Args('input') input: ObjectToPrepaidLessonInput,
+    @Args('input', { description: 'The contract code, the phone digits, the lesson and what is wrong.' })
+    input: ObjectToPrepaidLessonInput,
     @Context() ctx: GqlContext,
   ): Promise<PrepaidObjectionReceiptObject> {
     const { contract, complaintTrackingNumber } = await this.parents.object(input, ctx.req.ip ?? 'unknown');
@@ -79,10 +81,10 @@ export class ParentResolver {
   @Public()
   @Mutation(() => ParentPrepaidContractObject, {
     description:
-      'The parent requests a refund of the lessons not taught (家长申请退费); the institution answers within the county period, silence approves',
+      'The parent requests a refund of the lessons not taught (家长申请退费); the institution answers within the county period, silence approves.',
   })
   async requestPrepaidRefund(
-    @Args('input') input: RequestPrepaidRefundInput,
+    @Args('input', { description: 'The contract code, the phone digits and why.' }) input: RequestPrepaidRefundInput,
     @Context() ctx: GqlContext,
   ): Promise<ParentPrepaidContractObject> {
     return out(await this.parents.requestRefund(input, ctx.req.ip ?? 'unknown'));

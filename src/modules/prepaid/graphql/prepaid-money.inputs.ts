@@ -4,19 +4,19 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNeste
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { PrepaidRefundStatus } from '../entities/prepaid-refund.entity';
 
-@InputType()
+@InputType({ description: 'Narrows the refund cases (退费) listed; every field given must match.' })
 export class PrepaidRefundFilter {
-  @Field(() => PrepaidRefundStatus, { nullable: true })
+  @Field(() => PrepaidRefundStatus, { nullable: true, description: 'Only cases in this status.' })
   @IsOptional()
   @IsIn(Object.values(PrepaidRefundStatus))
   status?: PrepaidRefundStatus;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only cases of this institution (校外培训机构).' })
   @IsOptional()
   @IsUUID()
   institutionId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only cases of this prepaid contract.' })
   @IsOptional()
   @IsUUID()
   contractId?: string;
@@ -24,16 +24,16 @@ export class PrepaidRefundFilter {
 
 @ArgsType()
 export class PrepaidRefundsArgs extends PageArgs {
-  @Field(() => PrepaidRefundFilter, { nullable: true })
+  @Field(() => PrepaidRefundFilter, { nullable: true, description: 'What to list; all cases in scope when left out.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => PrepaidRefundFilter)
   filter?: PrepaidRefundFilter;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the releases (一课一消划转) listed.' })
 export class PrepaidReleaseFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only releases to this institution (校外培训机构).' })
   @IsOptional()
   @IsUUID()
   institutionId?: string;
@@ -41,37 +41,43 @@ export class PrepaidReleaseFilter {
 
 @ArgsType()
 export class PrepaidReleasesArgs extends PageArgs {
-  @Field(() => PrepaidReleaseFilter, { nullable: true })
+  @Field(() => PrepaidReleaseFilter, {
+    nullable: true,
+    description: 'What to list; all releases in scope when left out.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => PrepaidReleaseFilter)
   filter?: PrepaidReleaseFilter;
 }
 
-@InputType()
+@InputType({ description: "Registers a parent's refund request received by letter or visit." })
 export class RegisterPrepaidRefundInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the prepaid contract.' })
   @IsUUID()
   contractId!: string;
 
-  @Field(() => String, { nullable: true, description: 'How the request arrived (letter, visit) and what it says' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the request arrived (letter, visit) and what it says, at most 1000 characters.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: "The institution's answer to a refund request." })
 export class AnswerPrepaidRefundInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the refund case.' })
   @IsUUID()
   refundId!: string;
 
-  @Field({ description: 'true approves (a REFUND instruction follows); false disputes (a complaint follows)' })
+  @Field({ description: 'true approves (a REFUND instruction follows); false disputes (a complaint follows).' })
   @IsBoolean()
   approve!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note with the answer, at most 1000 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

@@ -47,7 +47,7 @@ export class PrepaidMoneyResolver {
 
   @Roles(...READERS)
   @Query(() => PrepaidRefundConnection, {
-    description: 'Prepaid refund cases (退费), newest first',
+    description: 'Prepaid refund cases (退费) in scope, newest first.',
     complexity: pagedComplexity,
   })
   async prepaidRefunds(
@@ -59,7 +59,7 @@ export class PrepaidMoneyResolver {
 
   @Roles(...READERS)
   @Query(() => PrepaidReleaseConnection, {
-    description: 'Releases of prepaid custody earned by confirmed lessons (一课一消), newest first',
+    description: 'Releases of prepaid custody earned by confirmed lessons (一课一消) in scope, newest first.',
     complexity: pagedComplexity,
   })
   async prepaidReleases(
@@ -72,11 +72,11 @@ export class PrepaidMoneyResolver {
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
   @Mutation(() => PrepaidRefundObject, {
     description:
-      "Registers a parent's refund request received by letter or visit (county office, EDU officers): the lessons not taught, at the contract price. Refused with CONTRACT_NOT_REFUNDABLE, REFUND_OPEN or NOTHING_TO_REFUND",
+      "Registers a parent's refund request received by letter or visit (county office, EDU officers): the lessons not taught, at the contract price. Refused with CONTRACT_NOT_REFUNDABLE, REFUND_OPEN or NOTHING_TO_REFUND.",
   })
   async registerPrepaidRefund(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RegisterPrepaidRefundInput,
+    @Args('input', { description: 'The contract and how the request arrived.' }) input: RegisterPrepaidRefundInput,
   ): Promise<PrepaidRefundObject> {
     return refundObject(await this.refunds.register(actor, input));
   }
@@ -84,11 +84,11 @@ export class PrepaidMoneyResolver {
   @Roles(Role.INSTITUTION_ADMIN)
   @Mutation(() => PrepaidRefundObject, {
     description:
-      "The institution's answer to a refund request, before its answer due date: approve (a REFUND instruction follows) or dispute (a complaint follows). REFUND_ALREADY_ANSWERED once answered or approved by silence",
+      "The institution's answer to a refund request, before its answer due date: approve (a REFUND instruction follows) or dispute (a complaint follows). REFUND_ALREADY_ANSWERED once answered or approved by silence.",
   })
   async answerPrepaidRefund(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: AnswerPrepaidRefundInput,
+    @Args('input', { description: 'The refund case and the answer.' }) input: AnswerPrepaidRefundInput,
   ): Promise<PrepaidRefundObject> {
     return refundObject(await this.refunds.answer(actor, input));
   }

@@ -31,51 +31,51 @@ export class PrepaidContractResolver {
 
   @Roles(...READER_ROLES)
   @Query(() => PrepaidContractConnection, {
-    description: 'Prepaid contracts in scope, newest first',
+    description: 'Prepaid contracts (预付费合同) in scope, newest first.',
     complexity: pagedComplexity,
   })
   async prepaidContracts(
     @CurrentPrincipal() actor: Principal,
     @Args() args: PrepaidContractsArgs,
   ): Promise<Connection<PrepaidContractObject>> {
-    const page = await this.queries.contracts(actor, args, args);
+    const page = await this.queries.contracts(actor, args.filter ?? {}, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.mappers.contract(e.node) })) };
   }
 
   @Roles(...READER_ROLES)
   @ByIdQuery(() => PrepaidContractObject, {
     node: () => PrepaidContract,
-    description: 'One contract in scope (PREPAID_CONTRACT_NOT_FOUND otherwise)',
+    description: 'One prepaid contract in scope (PREPAID_CONTRACT_NOT_FOUND otherwise).',
   })
   async prepaidContract(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('id', { type: () => ID, description: 'Id of the prepaid contract.' }, uuidArg()) id: string,
   ): Promise<PrepaidContractObject> {
     return this.mappers.contract(await this.queries.contract(actor, id));
   }
 
   @Roles(...WRITER_ROLES)
   @Mutation(() => RegisteredPrepaidContractObject, {
-    description: 'Registers a contract (合同备案); the answer carries the contract code, shown this once',
+    description: 'Registers a prepaid contract (合同备案); the answer carries the contract code, shown this once.',
   })
   async registerPrepaidContract(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RegisterPrepaidContractInput,
+    @Args('input', { description: 'The contract as signed.' }) input: RegisterPrepaidContractInput,
   ): Promise<RegisteredPrepaidContractObject> {
     const { contract, contractCode } = await this.contracts.register(actor, input);
     return { contractCode, contract: this.mappers.contract(contract) };
   }
 
   @Roles(...WRITER_ROLES)
-  @Mutation(() => PrepaidLessonObject, { description: 'Records lessons taught against a contract (消课)' })
+  @Mutation(() => PrepaidLessonObject, { description: 'Records lessons taught against a contract (消课).' })
   async recordPrepaidLessons(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RecordPrepaidLessonsInput,
+    @Args('input', { description: 'The contract, the day and the lessons.' }) input: RecordPrepaidLessonsInput,
   ): Promise<PrepaidLessonObject> {
     return lessonObject(await this.lessonService.record(actor, input));
   }
 
-  @ResolveField(() => [PrepaidLessonObject], { description: 'Lesson records, in the order taught' })
+  @ResolveField(() => [PrepaidLessonObject], { description: 'Lesson records (消课记录), in the order taught.' })
   async lessons(@Parent() contract: PrepaidContractObject, @Context() ctx: GqlContext): Promise<PrepaidLessonObject[]> {
     const loader = ctx.loaders.get<string, PrepaidLessonObject[]>('prepaid.lessons', async (ids) => {
       const rows = await this.queries.lessonsOf(ids);
