@@ -11,6 +11,7 @@ import { AfterSchoolPlan } from './entities/after-school-plan.entity';
 import { HomeworkRecord } from './entities/homework-record.entity';
 import { FamilyEducationService } from './family-education.service';
 import { FundingService } from './funding.service';
+import { AFTER_SCHOOL_LINK_RESOLVERS } from './graphql/after-school-links.resolver';
 import { AfterSchoolRecordsResolver, PlanResolver } from './graphql/after-school.resolver';
 import { HomeworkService } from './homework.service';
 import { ParticipationService } from './participation.service';
@@ -43,6 +44,7 @@ import { TeacherHoursController } from './rest/teacher-hours.controller';
     CreditBlacklistSubscriber,
     PlanResolver,
     AfterSchoolRecordsResolver,
+    ...AFTER_SCHOOL_LINK_RESOLVERS,
   ],
   exports: [AfterSchoolFacade],
 })

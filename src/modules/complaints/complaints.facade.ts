@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
+import { Clock } from '../../platform/clock/clock';
+import { Loaders, loadLink } from '../../platform/graphql/loaders';
+import { UUID } from '../../platform/ids/uuid';
+import { ComplaintObject } from './graphql/complaints.objects';
 import { ComplaintCategory, ComplaintChannel } from './complaint.enums';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintsQueries } from './complaints.queries';
@@ -13,7 +17,25 @@ export class ComplaintsFacade {
   constructor(
     private readonly queries: ComplaintsQueries,
     private readonly intake: ComplaintIntakeService,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * The link from a record to a complaint (`PrepaidRefund.complaint`, `Complaint.duplicateOf`, …): the
+   * `Complaint` that `complaint(id:)` gives the caller, else null (out of scope, or a role that reads no
+   * complaints). One per-request loader, one scoped statement per page.
+   */
+  complaintLink(loaders: Loaders, actor: Principal, id: string | null | undefined): Promise<ComplaintObject | null> {
+    return loadLink(loaders, 'complaints.complaint-link', id, async (ids) => {
+      const now = this.clock.now();
+      return (
+        await this.queries.readableByIds(
+          actor,
+          ids.filter((i) => UUID.test(i)),
+        )
+      ).map((c) => ComplaintObject.from(c, now));
+    });
+  }
 
   /**
    * The tracking number (查询码) of a complaint another module opened (a parent's objection in prepaid), so

@@ -5,3 +5,5 @@ export type { ComplaintDashboardFigures, ComplaintOverdueRow } from './complaint
 export { ComplaintCategory, ComplaintChannel } from './complaint.enums';
 export type { Routing } from './routing';
 export { maskName, maskPhone } from './masking';
+/** The complaint type, for other modules' links to a complaint (`PrepaidRefund.complaint`). */
+export { ComplaintObject } from './graphql/complaints.objects';

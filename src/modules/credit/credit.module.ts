@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { CreditEntryLinksResolver } from './graphql/credit-links.resolver';
+import { CREDIT_LINK_RESOLVERS } from './graphql/credit-links.resolver';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EscrowModule } from '../escrow';
 import { NotificationsModule } from '../notifications';
@@ -35,7 +35,7 @@ import { JointPunishmentService } from './joint-punishment.service';
     PolicyModule,
   ],
   providers: [
-    CreditEntryLinksResolver,
+    ...CREDIT_LINK_RESOLVERS,
     CreditRecordService,
     CreditQueries,
     CreditEntryService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { Principal } from '../../platform/auth/principal';
+import { Principal, hasRole } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
 import {
   Connection,
@@ -11,7 +11,7 @@ import {
   paginate,
   pageInfoOf,
 } from '../../platform/graphql/pagination';
-import { READ_SCOPE, assertReader, scopeColumns } from './credit.access';
+import { READER_ROLES, READ_SCOPE, assertReader, scopeColumns } from './credit.access';
 import { creditEntryNotFound, creditRecordNotFound } from './credit.errors';
 import { CreditEntryFilter, PublicCreditEntry, Standing, standingOf, toPublic } from './credit-entry.types';
 import { ACTIVE_ENTRY_STATUSES, CreditEntry, CreditListKind, PUBLISHED_STATUSES } from './entities/credit-entry.entity';
@@ -187,6 +187,17 @@ export class CreditQueries {
   /** How many of `ids` are credit records of the institution. */
   countRecordsOf(em: EntityManager, institutionId: string, ids: string[]): Promise<number> {
     return em.countBy(CreditRecord, { id: In(ids), institutionId });
+  }
+
+  /** The records with these ids the actor may read (the roles and scope of `creditRecord(id:)`), in one statement. */
+  readableRecordsByIds(actor: Principal, ids: readonly string[]): Promise<CreditRecord[]> {
+    if (ids.length === 0 || !(actor.kind === 'system' || hasRole(actor, ...READER_ROLES))) return Promise.resolve([]);
+    const qb = this.dataSource
+      .getRepository(CreditRecord)
+      .createQueryBuilder('r')
+      .where('r.id IN (:...ids)', { ids: [...ids] });
+    applyScope(qb, actor, scopeColumns('r'), READ_SCOPE);
+    return qb.getMany();
   }
 
   async getRecord(actor: Principal, id: string): Promise<CreditRecord> {

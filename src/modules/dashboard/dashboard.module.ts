@@ -8,6 +8,7 @@ import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
 import { SupervisionModule } from '../supervision';
 import { DashboardService } from './dashboard.service';
+import { DashboardPrepaidInstitutionLinksResolver } from './graphql/dashboard-links.resolver';
 import { DashboardResolver } from './graphql/dashboard.resolver';
 import { DashboardPrepaidService } from './dashboard-prepaid.service';
 import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
@@ -24,6 +25,12 @@ import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
     SupervisionModule,
     PrepaidModule,
   ],
-  providers: [DashboardService, DashboardResolver, DashboardPrepaidService, DashboardPrepaidResolver],
+  providers: [
+    DashboardService,
+    DashboardResolver,
+    DashboardPrepaidService,
+    DashboardPrepaidResolver,
+    DashboardPrepaidInstitutionLinksResolver,
+  ],
 })
 export class DashboardModule {}

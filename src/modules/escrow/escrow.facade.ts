@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { Principal, systemPrincipal } from '../../platform/auth/principal';
+import { Principal, hasRole, systemPrincipal } from '../../platform/auth/principal';
+import { Loaders, loadLink } from '../../platform/graphql/loaders';
+import { UUID } from '../../platform/ids/uuid';
+import { READER_ROLES } from './escrow.access';
+import { EscrowQueries } from './escrow.queries';
+import { formatMoney } from '../../platform/database/money';
+import { BankInstructionObject } from './graphql/escrow.objects';
+import { AccountNode, accountObject } from './graphql/escrow.resolver';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
 import { EscrowAccountReadService } from './escrow-account-read.service';
@@ -46,7 +53,45 @@ export class EscrowFacade {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queries: EscrowQueries,
   ) {}
+
+  /**
+   * The link from a record to its escrow account (`EscrowAlert.account`, `PrepaidRelease.account`, …): the
+   * `EscrowAccount` that `escrowAccount(id:)` gives the caller, else null (out of scope, or a role that reads
+   * no accounts). One per-request loader, one scoped statement per page.
+   */
+  accountLink(loaders: Loaders, actor: Principal, id: string | null | undefined): Promise<AccountNode | null> {
+    return loadLink(loaders, 'escrow.account-link', id, async (ids) => {
+      if (!hasRole(actor, ...READER_ROLES)) return [];
+      return (
+        await this.queries.readableAccountsByIds(
+          actor,
+          ids.filter((i) => UUID.test(i)),
+        )
+      ).map(accountObject);
+    });
+  }
+
+  /**
+   * The link to a bank instruction (`PrepaidRefund.instruction`, `PrepaidRelease.instruction`): the
+   * `BankInstruction` as its account's `instructions` list shows it, when the caller may read that account,
+   * else null. One per-request loader, one scoped statement per page.
+   */
+  instructionLink(
+    loaders: Loaders,
+    actor: Principal,
+    id: string | null | undefined,
+  ): Promise<BankInstructionObject | null> {
+    return loadLink(loaders, 'escrow.instruction-link', id, async (ids) => {
+      if (!hasRole(actor, ...READER_ROLES)) return [];
+      const rows = await this.queries.readableInstructionsByIds(
+        actor,
+        ids.filter((i) => UUID.test(i)),
+      );
+      return rows.map((i) => ({ ...i, amount: i.amountFen === null ? null : formatMoney(i.amountFen) }));
+    });
+  }
 
   /**
    * Issues a FREEZE instruction for the institution's account in use, in the caller's transaction.

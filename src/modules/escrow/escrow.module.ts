@@ -1,5 +1,5 @@
 import { EscrowMetrics } from './escrow.metrics';
-import { EscrowAlertLinksResolver } from './graphql/escrow-links.resolver';
+import { ESCROW_LINK_RESOLVERS } from './graphql/escrow-links.resolver';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegistryModule } from '../registry';
@@ -51,7 +51,7 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
   ],
   controllers: [BankController, BankOpenApiController],
   providers: [
-    EscrowAlertLinksResolver,
+    ...ESCROW_LINK_RESOLVERS,
     BankIngestService,
     StatementIngestService,
     TransactionIngestService,

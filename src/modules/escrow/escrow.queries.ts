@@ -87,6 +87,32 @@ export class EscrowQueries {
     return qb.getOne();
   }
 
+  /** The accounts with these ids the principal may read (the scope of `escrowAccount(id:)`), in one statement. */
+  readableAccountsByIds(actor: Principal, ids: readonly string[]): Promise<EscrowAccount[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const qb = this.dataSource
+      .getRepository(EscrowAccount)
+      .createQueryBuilder('a')
+      .where('a.id IN (:...ids)', { ids: [...ids] });
+    applyScope(qb, actor, accountScope('a'), READ_SCOPE);
+    return qb.getMany();
+  }
+
+  /**
+   * The bank instructions with these ids whose account the principal may read (the account's `instructions`
+   * list shows them), in one statement: for the links to an instruction.
+   */
+  readableInstructionsByIds(actor: Principal, ids: readonly string[]): Promise<EscrowInstruction[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const qb = this.dataSource
+      .getRepository(EscrowInstruction)
+      .createQueryBuilder('x')
+      .innerJoin(EscrowAccount, 'a', 'a.id = x.account_id')
+      .where('x.id IN (:...ids)', { ids: [...ids] });
+    applyScope(qb, actor, accountScope('a'), READ_SCOPE);
+    return qb.getMany();
+  }
+
   /** The account, locked for the command's transaction (FOR UPDATE). */
   lockAccount(em: EntityManager, id: string): Promise<EscrowAccount | null> {
     return em

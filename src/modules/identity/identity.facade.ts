@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
+import { Loaders, loadLink, loadLinks } from '../../platform/graphql/loaders';
+import { UUID } from '../../platform/ids/uuid';
+import { UserObject } from './graphql/identity.objects';
+import { UserSummaryObject } from './graphql/user-summary.object';
+import { IdentityQueries } from './identity.queries';
 import { IssuedPlatformKey, PlatformKeyService } from './platform-key.service';
 import { BankKeyService, IssuedBankKey } from './bank-key.service';
 import { PartnerBank } from './entities/partner-bank.entity';
@@ -23,11 +28,36 @@ export class IdentityFacade {
     private readonly bankKeys: BankKeyService,
     private readonly firstAdmin: FirstAdminService,
     private readonly platformKeys: PlatformKeyService,
+    private readonly queries: IdentityQueries,
   ) {}
 
   /** A user the actor may read (404 when unknown). */
   getForReader(actor: Principal, id: string): Promise<User> {
     return this.reads.getForReader(actor, id);
+  }
+
+  /**
+   * The link from a record to a user (`AuditLogEntry.actorUser`): the `User` that `user(id:)` gives the
+   * caller, else null (only the county office and discipline supervisors read users). One per-request
+   * loader, one statement per page.
+   */
+  userLink(loaders: Loaders, actor: Principal, id: string | null | undefined): Promise<UserObject | null> {
+    return loadLink(loaders, 'identity.user-link', id, async (ids) => {
+      if (actor.kind !== 'user' || (actor.role !== Role.COUNTY_ADMIN && actor.role !== Role.DISCIPLINE_SUPERVISOR))
+        return [];
+      return (await this.queries.usersByIds(ids.filter((i) => UUID.test(i)))).map((u) => UserObject.from(u));
+    });
+  }
+
+  /**
+   * The people a record names (`SupervisionTask.assignees`) as `UserSummary`, for whoever may read that
+   * record (the calling module has scoped the record itself), in the order of `ids`; unknown ids are left out.
+   * One per-request loader, one statement per page.
+   */
+  userSummaries(loaders: Loaders, ids: readonly string[] | null | undefined): Promise<UserSummaryObject[]> {
+    return loadLinks(loaders, 'identity.user-summary', ids, async (keys) =>
+      (await this.queries.usersByIds(keys.filter((i) => UUID.test(i)))).map((u) => UserSummaryObject.from(u)),
+    );
   }
 
   /** Active users within any of the scopes, for pickers (e.g. a task's assignees). */

@@ -12,6 +12,7 @@ import { User } from './entities/user.entity';
 import { BankResolver } from './graphql/bank.resolver';
 import { PlatformResolver } from './graphql/platform.resolver';
 import { UserResolver } from './graphql/user.resolver';
+import { AuditLogEntryLinksResolver, UserLinksResolver } from './graphql/identity-links.resolver';
 import { FirstAdminService } from './first-admin.service';
 import { InstitutionAdminService } from './institution-admin.service';
 import { InstitutionClosedSubscriber } from './subscribers/institution-closed.subscriber';
@@ -51,6 +52,8 @@ import { UserService } from './user.service';
     PlatformKeyService,
     IdentityFacade,
     UserResolver,
+    UserLinksResolver,
+    AuditLogEntryLinksResolver,
     BankResolver,
     PlatformResolver,
     LoginThrottleCleanupTask,

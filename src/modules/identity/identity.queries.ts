@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
 import { User } from './entities/user.entity';
 import { UserDirectoryScope, UserFilter } from './identity.types';
@@ -17,6 +17,12 @@ export class IdentityQueries {
 
   userById(id: string): Promise<User | null> {
     return this.repo.findOneBy({ id });
+  }
+
+  /** Users by id, in one statement (unknown ids are left out): for the links to a user. */
+  usersByIds(ids: readonly string[]): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo.findBy({ id: In([...ids]) });
   }
 
   usernameExists(username: string): Promise<boolean> {

@@ -6,3 +6,4 @@ export type { IssuedBankKey } from './bank-key.service';
 export type { IssuedPlatformKey } from './platform-key.service';
 export { bankNotFound, platformNotFound } from './identity.errors';
 export type { StartLog } from './first-admin.service';
+export { UserSummaryObject } from './graphql/user-summary.object';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PrepaidContractLinksResolver, PrepaidRefundLinksResolver } from './graphql/prepaid-links.resolver';
+import { PREPAID_LINK_RESOLVERS } from './graphql/prepaid-links.resolver';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ComplaintsModule } from '../complaints';
 import { CreditModule } from '../credit';
@@ -54,8 +54,7 @@ import { RefundExecutedAtSubscriber } from './subscribers/refund-executed-at.sub
     NotificationsModule,
   ],
   providers: [
-    PrepaidContractLinksResolver,
-    PrepaidRefundLinksResolver,
+    ...PREPAID_LINK_RESOLVERS,
     WorkingDays,
     PrepaidFacade,
     DepositService,

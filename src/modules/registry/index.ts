@@ -5,4 +5,9 @@ export type { CourseSummary, InstitutionSummary } from './registry.facade';
 export { institutionNotFound } from './registry.errors';
 export { InstitutionCategory, InstitutionStatus, LegalForm, NonSubjectKind } from './entities/institution.entity';
 export { checkCreditCode, creditCodeCheckCharacter } from './credit-code';
-export { InstitutionObject, InstitutionPublicProfileObject } from './graphql/registry.objects';
+export {
+  CourseObject,
+  InstitutionObject,
+  InstitutionPublicProfileObject,
+  StaffObject,
+} from './graphql/registry.objects';

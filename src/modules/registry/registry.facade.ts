@@ -8,8 +8,9 @@ import { CalendarEntry, lessonDayProblems } from './training-time';
 import { isCalendarDate } from '../../platform/clock/business-time';
 import { ReferenceFacade } from '../reference';
 import { Principal } from '../../platform/auth/principal';
-import { byKey, Loaders } from '../../platform/graphql/loaders';
-import { InstitutionObject } from './graphql/registry.objects';
+import { byKey, Loaders, loadLink } from '../../platform/graphql/loaders';
+import { CourseObject, InstitutionObject, StaffObject } from './graphql/registry.objects';
+import { RecordChanges } from './record-changes';
 import { INSTITUTION_READ_ROLES } from './registry.access';
 
 /** What other modules know of an institution. */
@@ -65,6 +66,7 @@ export class RegistryFacade {
     private readonly queries: RegistryQueries,
     private readonly leadQueries: LeadQueries,
     private readonly reference: ReferenceFacade,
+    private readonly changes: RecordChanges,
   ) {}
 
   async findCourse(id: string): Promise<CourseSummary | null> {
@@ -162,6 +164,38 @@ export class RegistryFacade {
         byKey(ids, await this.readableInstitutions(actor, ids), (i) => i.id),
       )
       .load(id);
+  }
+
+  /**
+   * The link to a course (`PrepaidContract.course`, `TrainingMaterial.course`): the `Course` as its
+   * institution's `courses` list shows it, when the caller may read that institution, else null. One
+   * per-request loader, one scoped statement per page.
+   */
+  courseLink(loaders: Loaders, actor: Principal, id: string | null | undefined): Promise<CourseObject | null> {
+    return loadLink(loaders, 'registry.course-link', id, async (ids) => {
+      const valid = this.readableIds(actor, ids);
+      if (valid.length === 0) return [];
+      return (await this.queries.readableCoursesByIds(actor, valid)).map((c) => CourseObject.from(c));
+    });
+  }
+
+  /**
+   * The link to a staff member (`CreditRecord.staff`, `StaffBar.staff`): the `Staff` (ID number masked) as
+   * its institution's `staff` list shows it, when the caller may read that institution, else null. One
+   * per-request loader, one scoped statement per page.
+   */
+  staffLink(loaders: Loaders, actor: Principal, id: string | null | undefined): Promise<StaffObject | null> {
+    return loadLink(loaders, 'registry.staff-link', id, async (ids) => {
+      const valid = this.readableIds(actor, ids);
+      if (valid.length === 0) return [];
+      return (await this.queries.readableStaffByIds(actor, valid)).map((s) => StaffObject.from(this.changes.view(s)));
+    });
+  }
+
+  /** The well-formed ids, or none for a role that reads no institution. */
+  private readableIds(actor: Principal, ids: readonly string[]): string[] {
+    if (actor.kind !== 'user' || !INSTITUTION_READ_ROLES.includes(actor.role)) return [];
+    return [...new Set(ids)].filter((id) => UUID.test(id));
   }
 
   listOperatingInstitutionIds(): Promise<string[]> {

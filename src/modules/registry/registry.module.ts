@@ -15,6 +15,7 @@ import { TrainingMaterial } from './entities/training-material.entity';
 import { UnlicensedLead } from './entities/unlicensed-lead.entity';
 import { InstitutionResolver } from './graphql/institution.resolver';
 import { LeadResolver } from './graphql/lead.resolver';
+import { REGISTRY_LINK_RESOLVERS } from './graphql/registry-links.resolver';
 import { RecordsResolver } from './graphql/records.resolver';
 import { StaffBarResolver } from './graphql/staff-bar.resolver';
 import './graphql/registry.enums';
@@ -73,6 +74,7 @@ import { TeacherRosterSubscriber } from './subscribers/teacher-roster.subscriber
     InstitutionResolver,
     RecordsResolver,
     LeadResolver,
+    ...REGISTRY_LINK_RESOLVERS,
     ComplaintLeadSubscriber,
     TeacherRosterSubscriber,
   ],

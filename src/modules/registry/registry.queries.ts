@@ -101,6 +101,29 @@ export class RegistryQueries {
     ).getMany();
   }
 
+  /**
+   * The courses with these ids whose institution the principal may read (the scope of `institution(id:)`,
+   * whose `courses` list shows them), in one statement: for the links to a course.
+   */
+  readableCoursesByIds(actor: Principal, ids: readonly string[]): Promise<Course[]> {
+    const qb = this.dataSource
+      .getRepository(Course)
+      .createQueryBuilder('c')
+      .innerJoin(Institution, 'i', 'i.id = c.institution_id')
+      .where('c.id IN (:...ids)', { ids: [...ids] });
+    return applyScope(qb, actor, INSTITUTION_SCOPE.columns, INSTITUTION_SCOPE.options).getMany();
+  }
+
+  /** The staff with these ids whose institution the principal may read (its `staff` list), in one statement. */
+  readableStaffByIds(actor: Principal, ids: readonly string[]): Promise<Staff[]> {
+    const qb = this.dataSource
+      .getRepository(Staff)
+      .createQueryBuilder('s')
+      .innerJoin(Institution, 'i', 'i.id = s.institution_id')
+      .where('s.id IN (:...ids)', { ids: [...ids] });
+    return applyScope(qb, actor, INSTITUTION_SCOPE.columns, INSTITUTION_SCOPE.options).getMany();
+  }
+
   /** Whether an institution with this (normalised) credit code is registered (in the registering transaction). */
   creditCodeRegistered(em: EntityManager, creditCode: string): Promise<boolean> {
     return em.getRepository(Institution).existsBy({ creditCode });

@@ -1,5 +1,5 @@
 import { SupervisionMetrics } from './supervision.metrics';
-import { SupervisionTaskLinksResolver } from './graphql/supervision-links.resolver';
+import { SUPERVISION_LINK_RESOLVERS } from './graphql/supervision-links.resolver';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
@@ -59,7 +59,7 @@ import { TaskReadService } from './task-read.service';
   ],
   controllers: [ReportController],
   providers: [
-    SupervisionTaskLinksResolver,
+    ...SUPERVISION_LINK_RESOLVERS,
     SupervisionQueries,
     TaskReadService,
     TaskAssigneeService,

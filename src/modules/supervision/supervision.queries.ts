@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
@@ -164,6 +164,39 @@ export class SupervisionQueries {
 
   taskById(id: string): Promise<SupervisionTask | null> {
     return this.tasks.findOneBy({ id });
+  }
+
+  /**
+   * The tasks with these ids the caller may read (the scope of `supervisionTask(id:)`), in one statement;
+   * the others are left out: for the links to a task.
+   */
+  readableTasksByIds(actor: Principal, ids: readonly string[]): Promise<SupervisionTask[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const scope = taskScopeSql(actor, 't');
+    return this.tasks
+      .createQueryBuilder('t')
+      .where('t.id IN (:...ids)', { ids: [...ids] })
+      .andWhere(scope.sql, scope.params)
+      .getMany();
+  }
+
+  /** The findings with these ids whose task the caller may read, in one statement: for the links to a finding. */
+  readableFindingsByIds(actor: Principal, ids: readonly string[]): Promise<SupervisionFinding[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const scope = taskScopeSql(actor, 't');
+    return this.dataSource
+      .getRepository(SupervisionFinding)
+      .createQueryBuilder('f')
+      .innerJoin(SupervisionTask, 't', 't.id = f.task_id')
+      .where('f.id IN (:...ids)', { ids: [...ids] })
+      .andWhere(scope.sql, scope.params)
+      .getMany();
+  }
+
+  /** Campaigns by id, in one statement (unknown ids are left out): for the links to a campaign. */
+  campaignsByIds(ids: readonly string[]): Promise<SupervisionCampaign[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(SupervisionCampaign).findBy({ id: In([...ids]) });
   }
 
   findings(taskId: string): Promise<SupervisionFinding[]> {
