@@ -402,7 +402,9 @@ describe('dashboard: the seed targets as live KPIs', () => {
   });
 
   it('refuses bad input clearly', async () => {
-    expectGqlError(await gql(DASHBOARD, { asOf: '2026-13-01' }, admin), 'VALIDATION_FAILED');
+    // Not a calendar day: the Date scalar refuses it before the resolver runs.
+    expectGqlError(await gql(DASHBOARD, { asOf: '2026-13-01' }, admin), 'BAD_USER_INPUT');
+    expectGqlError(await gql(DASHBOARD, { asOf: '2026-02-30' }, admin), 'BAD_USER_INPUT');
     expectGqlError(await gql(DASHBOARD, { asOf: '2026-12-01' }, admin), 'VALIDATION_FAILED');
     expectGqlError(await gql(DASHBOARD, { townshipCode: '520122999' }, admin), 'TOWNSHIP_NOT_FOUND');
     expectGqlError(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { EscalationSweepTask, SupervisionFacade, parsePeriod } from '../../src/modules/supervision';
 import { Role } from '../../src/platform/auth/role';
@@ -6,7 +7,7 @@ import { EventPublisher } from '../../src/platform/events';
 import { ScheduledTaskHandler } from '../../src/platform/events/decorators';
 import { SubscriberRegistry } from '../../src/platform/events/subscriber-registry';
 import { createInstitution } from '../factories/registry.factory';
-import { LoggedIn, TestApp, expectGqlError, startTestApp } from '../support/test-app';
+import { GqlResult, LoggedIn, TestApp, expectGqlError, startTestApp } from '../support/test-app';
 import { waitFor } from '../support/test-env';
 
 const HOUR = 3_600_000;
@@ -301,6 +302,58 @@ describe('supervision', () => {
       expectGqlError(await create({ ...base, leadDepartmentCode: 'HEALTH' }), 'FORBIDDEN'); // an EDU officer leads EDU tasks
       expectGqlError(await create(base, tokenAt(inspector)), 'FORBIDDEN');
       expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM supervision_task`))[0].n)).toBe(before);
+    });
+
+    it('checks the ids, days and kinds inside a mutation’s one input', async () => {
+      const counts = async () =>
+        (await t.dataSource.query(
+          `SELECT (SELECT count(*) FROM supervision_finding)::int AS f, (SELECT count(*) FROM supervision_campaign)::int AS c,
+             (SELECT count(*) FROM audit_log)::int AS a`,
+        )) as unknown[];
+      await t.settle(); // no background subscriber may write while the counts are compared
+      const before = await counts();
+      const pathsOf = (res: GqlResult<unknown>) =>
+        (expectGqlError(res, 'VALIDATION_FAILED').extensions?.errors as { path: string }[]).map((e) => e.path);
+      expect(
+        pathsOf(await t.gql(`mutation { startTask(input: { id: "not-a-uuid" }) { id } }`, {}, tokenAt(inspector))),
+      ).toEqual(['id']);
+      expect(
+        pathsOf(
+          await t.gql(
+            `mutation($id: ID!) { assignTask(input: { id: $id, assigneeIds: ["x"] }) { id } }`,
+            { id: randomUUID() },
+            tokenAt(eduOfficer),
+          ),
+        ),
+      ).toEqual(['assigneeIds']);
+      expect(
+        pathsOf(
+          await t.gql(
+            `mutation { recordFinding(input: { taskId: "nope", summary: "s" }) { id } }`,
+            {},
+            tokenAt(inspector),
+          ),
+        ),
+      ).toEqual(['taskId']);
+      // A violation kind outside SupervisionViolationKind and an impossible campaign day never reach the service.
+      expectGqlError(
+        await t.gql(
+          `mutation($id: ID!) { recordFinding(input: { taskId: $id, summary: "s",
+            violations: [{ severity: MINOR, kind: NOT_A_KIND, description: "d" }] }) { id } }`,
+          { id: randomUUID() },
+          tokenAt(inspector),
+        ),
+        'GRAPHQL_VALIDATION_FAILED',
+      );
+      expectGqlError(
+        await t.gql(
+          `mutation($input: CreateCampaignInput!) { createSupervisionCampaign(input: $input) { id } }`,
+          { input: { name: '寒假专项', startsOn: '2027-02-30', endsOn: '2027-03-31' } },
+          tokenAt(eduOfficer),
+        ),
+        'BAD_USER_INPUT',
+      );
+      expect(await counts()).toEqual(before);
     });
   });
 
