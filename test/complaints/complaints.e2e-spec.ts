@@ -12,7 +12,7 @@ const STATUS = `query($n: String!) { complaintStatus(trackingNumber: $n) { track
 const FIELDS = `id trackingNumber channel category status townshipCode leadDepartmentCode coDepartmentCodes duplicateOfId duplicateCount
   routeDueAt acceptDueAt handleDueAt overdue overdueDeadlines escalationLevel reviewRequestedAt reviewDueAt reviewDecision closedAt extensionDays substantiated satisfaction contact { name phone masked }`;
 const GET = `query($id: ID!) { complaint(id: $id) { ${FIELDS} } }`;
-const LIST = `query($f: Boolean, $t: String) { complaints(first: 100, overdue: $f, townshipCode: $t) { totalCount edges { node { id } } } }`;
+const LIST = `query($f: Boolean, $t: String) { complaints(first: 100, filter: { overdue: $f, townshipCode: $t }) { totalCount edges { node { id } } } }`;
 
 type ComplaintView = {
   id: string;

@@ -13,7 +13,7 @@ const DASHBOARD = `query($townshipCode: String) { dashboard(townshipCode: $towns
     partyCoverageByTownship { townshipCode organisation { numerator denominator rate } work { numerator denominator rate } } }
   complaints { pendingOverdue pendingOverdueByTownship { townshipCode count byLevel { level count } } pendingOverdueByDepartment { departmentCode count byLevel { level count } } }
   supervision { overdueByLevel { level count } overdueByTownship { townshipCode count byLevel { level count } } overdueByDepartment { departmentCode count byLevel { level count } } } } }`;
-const TREND = `query($kpi: DashboardKpi!, $from: String!, $to: String!, $townshipCode: String) {
+const TREND = `query($kpi: DashboardKpi!, $from: Date!, $to: Date!, $townshipCode: String) {
   dashboardTrend(kpi: $kpi, from: $from, to: $to, townshipCode: $townshipCode) { month value numerator denominator } }`;
 
 type Levels = { level: number; count: number }[];
@@ -242,7 +242,7 @@ describe('dashboard: overdue by township and department, satisfaction trend, par
       },
     ]);
     // The same complaints the complaints list calls overdue.
-    const listed = await must(`query { complaints(overdue: true, first: 50) { totalCount } }`, {}, admin);
+    const listed = await must(`query { complaints(filter: { overdue: true }, first: 50) { totalCount } }`, {}, admin);
     expect((listed.complaints as { totalCount: number }).totalCount).toBe(3);
   });
 

@@ -10,7 +10,7 @@ import { waitFor } from '../support/test-env';
 const T1 = '520122001'; // 永阳街道
 const T2 = '520122100'; // 永靖镇
 
-const DASHBOARD = `query($townshipCode: String, $asOf: String) { dashboard(townshipCode: $townshipCode, asOf: $asOf) {
+const DASHBOARD = `query($townshipCode: String, $asOf: Date) { dashboard(townshipCode: $townshipCode, asOf: $asOf) {
   townshipCode asOf periodFrom
   threeHundredPercent { semester homeworkPublicity { numerator denominator rate target } homeworkDurationCompliance { numerator denominator rate target } afterSchoolCoverage { numerator denominator rate target } }
   registry { subjectInstitutionsRemaining operatingByCategory { category count } unlicensedLeadsOpen unlicensedLeadsOverdue }
@@ -18,7 +18,7 @@ const DASHBOARD = `query($townshipCode: String, $asOf: String) { dashboard(towns
   credit { black white grey }
   complaints { received closed overdue satisfactionRate }
   supervision { open overdueByLevel { level count } openByDepartment { departmentCode count } } } }`;
-const TREND = `query($kpi: DashboardKpi!, $from: String!, $to: String!, $townshipCode: String) {
+const TREND = `query($kpi: DashboardKpi!, $from: Date!, $to: Date!, $townshipCode: String) {
   dashboardTrend(kpi: $kpi, from: $from, to: $to, townshipCode: $townshipCode) { month value numerator denominator } }`;
 
 type Ratio = { numerator: number; denominator: number; rate: number | null };
@@ -402,7 +402,9 @@ describe('dashboard: the seed targets as live KPIs', () => {
   });
 
   it('refuses bad input clearly', async () => {
-    expectGqlError(await gql(DASHBOARD, { asOf: '2026-13-01' }, admin), 'VALIDATION_FAILED');
+    // Not a calendar day: the Date scalar refuses it before the resolver runs.
+    expectGqlError(await gql(DASHBOARD, { asOf: '2026-13-01' }, admin), 'BAD_USER_INPUT');
+    expectGqlError(await gql(DASHBOARD, { asOf: '2026-02-30' }, admin), 'BAD_USER_INPUT');
     expectGqlError(await gql(DASHBOARD, { asOf: '2026-12-01' }, admin), 'VALIDATION_FAILED');
     expectGqlError(await gql(DASHBOARD, { townshipCode: '520122999' }, admin), 'TOWNSHIP_NOT_FOUND');
     expectGqlError(

@@ -72,11 +72,10 @@ describe('GraphQL: Node, node/nodes, nullable get-by-id, PageInfo', () => {
         },
       },
     );
-    await must(`mutation($id: ID!) { startTask(id: $id) { id } }`, { id: task });
-    const finding = await id(
-      `mutation($id: ID!, $input: RecordFindingInput!) { recordFinding(taskId: $id, input: $input) { id } }`,
-      { id: task, input: { summary: '发现问题' } },
-    );
+    await must(`mutation($id: ID!) { startTask(input: { id: $id }) { id } }`, { id: task });
+    const finding = await id(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { taskId: task, summary: '发现问题' },
+    });
     Object.assign(objects, {
       AfterSchoolPlan: [
         'afterSchoolPlan',
@@ -150,10 +149,9 @@ describe('GraphQL: Node, node/nodes, nullable get-by-id, PageInfo', () => {
       ],
       RectificationOrder: [
         'rectificationOrder',
-        await id(
-          `mutation($id: ID!, $input: IssueRectificationOrderInput!) { issueRectificationOrder(findingId: $id, input: $input) { id } }`,
-          { id: finding, input: { requirements: '限期整改', deadlineAt: '2026-12-20T10:00:00+08:00' } },
-        ),
+        await id(`mutation($input: IssueRectificationOrderInput!) { issueRectificationOrder(input: $input) { id } }`, {
+          input: { findingId: finding, requirements: '限期整改', deadlineAt: '2026-12-20T10:00:00+08:00' },
+        }),
       ],
       School: ['school', school.id],
       SupervisionCampaign: [

@@ -163,9 +163,9 @@ const PROBES: Record<string, Probe> = {
   ),
   'complaint(id)': byId('complaint', 'complaint'),
   complaints: inList('complaint', conn('complaints', ''), nodes('complaints')),
-  'complaints(townshipCode)': inList(
+  'complaints(filter.townshipCode)': inList(
     'complaint',
-    conn('complaints', ', townshipCode: $tc', '($tc: String)'),
+    conn('complaints', ', filter: { townshipCode: $tc }', '($tc: String)'),
     nodes('complaints'),
     own.township,
   ),
@@ -378,7 +378,7 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
     DEPT_FIRE: ONLY_A('complaint'),
     INSPECTOR_MR: ONLY_B('complaint'),
   },
-  'complaints(townshipCode)': {
+  'complaints(filter.townshipCode)': {
     INSTITUTION_A: ONLY_A('complaint'),
     TOWNSHIP_A: ONLY_A('complaint'),
     DEPT_EDU: BOTH('complaint'),
@@ -739,20 +739,18 @@ describe('object-level authorization: scoped roles with data inside and outside 
         )
       ).id;
       // A finding and a rectification order on the task; after-school records of the school.
-      await must(`mutation($id: ID!) { startTask(id: $id) { id } }`, { id: ids[`task${side}`] });
+      await must(`mutation($id: ID!) { startTask(input: { id: $id }) { id } }`, { id: ids[`task${side}`] });
       const finding = await must<{ id: string }>(
-        `mutation($id: ID!, $input: RecordFindingInput!) { recordFinding(taskId: $id, input: $input) { id } }`,
+        `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`,
         {
-          id: ids[`task${side}`],
-          input: { summary: `发现问题 ${side}` },
+          input: { taskId: ids[`task${side}`], summary: `发现问题 ${side}` },
         },
       );
       ids[`order${side}`] = (
         await must<{ id: string }>(
-          `mutation($id: ID!, $input: IssueRectificationOrderInput!) { issueRectificationOrder(findingId: $id, input: $input) { id } }`,
+          `mutation($input: IssueRectificationOrderInput!) { issueRectificationOrder(input: $input) { id } }`,
           {
-            id: finding.id,
-            input: { requirements: `限期整改 ${side}`, deadlineAt: '2026-12-20T10:00:00+08:00' },
+            input: { findingId: finding.id, requirements: `限期整改 ${side}`, deadlineAt: '2026-12-20T10:00:00+08:00' },
           },
         )
       ).id;
@@ -972,7 +970,7 @@ describe('object-level authorization: scoped roles with data inside and outside 
         { id: ids.leadB },
         'LEAD_NOT_FOUND',
       ],
-      ['DEPT_FIRE', `mutation($id: ID!) { startTask(id: $id) { id } }`, { id: ids.taskA }, 'TASK_NOT_FOUND'],
+      ['DEPT_FIRE', `mutation($id: ID!) { startTask(input: { id: $id }) { id } }`, { id: ids.taskA }, 'TASK_NOT_FOUND'],
       [
         'SCHOOL_A',
         `mutation($input: ParticipationInput!) { recordAfterSchoolParticipation(input: $input) { served } }`,

@@ -87,10 +87,10 @@ describe('supervision assignment', () => {
       ...extra,
     });
 
-  const ASSIGNABLE = `query($taskId: ID, $departmentCode: String, $townshipCode: String, $search: String, $first: Int) {
-    assignableUsers(taskId: $taskId, departmentCode: $departmentCode, townshipCode: $townshipCode, search: $search, first: $first) { id displayName role departmentCode townshipCode } }`;
-  const assignable = (u: LoggedIn, vars: Record<string, unknown>) =>
-    t.gql<{ assignableUsers: Assignable[] }>(ASSIGNABLE, vars, tok(u));
+  const ASSIGNABLE = `query($filter: AssignableUserFilter, $first: Int) {
+    assignableUsers(filter: $filter, first: $first) { id displayName role departmentCode townshipCode } }`;
+  const assignable = (u: LoggedIn, { first, ...filter }: Record<string, unknown>) =>
+    t.gql<{ assignableUsers: Assignable[] }>(ASSIGNABLE, { filter, first }, tok(u));
   const ids = async (u: LoggedIn, vars: Record<string, unknown>) => {
     const res = await assignable(u, { first: 100, ...vars });
     if (!res.data) throw new Error(JSON.stringify(res.errors));
@@ -98,20 +98,24 @@ describe('supervision assignment', () => {
   };
 
   const command = (name: string, id: string, u: LoggedIn) =>
-    t.gql<Record<string, { status: string }>>(`mutation($id: ID!) { ${name}(id: $id) { id status } }`, { id }, tok(u));
+    t.gql<Record<string, { status: string }>>(
+      `mutation($id: ID!) { ${name}(input: { id: $id }) { id status } }`,
+      { id },
+      tok(u),
+    );
   const assign = (id: string, assigneeIds: string[], u: LoggedIn = eduOfficer) =>
     t.gql<{ assignTask: { assigneeIds: string[] } }>(
-      `mutation($id: ID!, $a: [ID!]!) { assignTask(id: $id, assigneeIds: $a) { assigneeIds } }`,
+      `mutation($id: ID!, $a: [ID!]!) { assignTask(input: { id: $id, assigneeIds: $a }) { assigneeIds } }`,
       { id, a: assigneeIds },
       tok(u),
     );
-  const RECORD = `mutation($id: ID!, $input: RecordFindingInput!) { recordFinding(taskId: $id, input: $input) { id recordedBy } }`;
+  const RECORD = `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id recordedBy } }`;
   const record = (taskId: string, u: LoggedIn) =>
     t.gql<{ recordFinding: { id: string; recordedBy: string } }>(
       RECORD,
       {
-        id: taskId,
         input: {
+          taskId,
           summary: '现场检查',
           checklistResults: [{ code: 'LICENCE', result: 'PASS' }],
           evidence: [],
@@ -145,7 +149,7 @@ describe('supervision assignment', () => {
       });
       // No username, password hash or other personal data on the type.
       const leak = await t.gql(
-        `query($id: ID) { assignableUsers(taskId: $id) { id username } }`,
+        `query($id: ID) { assignableUsers(filter: { taskId: $id }) { id username } }`,
         { id: task.id },
         tok(admin),
       );
@@ -328,10 +332,10 @@ describe('supervision assignment', () => {
       expect((await command('startTask', task.id, lead)).data?.startTask.status).toBe('IN_PROGRESS');
       const finding = (await record(task.id, lead)).data!.recordFinding.id;
       const res = await t.gql<{ issueRectificationOrder: { id: string } }>(
-        `mutation($f: ID!, $input: IssueRectificationOrderInput!) { issueRectificationOrder(findingId: $f, input: $input) { id } }`,
+        `mutation($input: IssueRectificationOrderInput!) { issueRectificationOrder(input: $input) { id } }`,
         {
-          f: finding,
           input: {
+            findingId: finding,
             requirements: '限期整改',
             deadlineAt: new Date(clock.now().getTime() + deadlineDays * DAY).toISOString(),
           },
@@ -387,7 +391,7 @@ describe('supervision assignment', () => {
       expect(second.data!.rectificationOrders.pageInfo.hasNextPage).toBe(false);
 
       const done = await t.gql(
-        `mutation($id: ID!) { completeRectificationOrder(id: $id, note: "已整改") { status } }`,
+        `mutation($id: ID!) { completeRectificationOrder(input: { id: $id, note: "已整改" }) { status } }`,
         { id: orderA },
         tok(eduOfficer),
       );

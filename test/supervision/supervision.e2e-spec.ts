@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { EscalationSweepTask, SupervisionFacade, parsePeriod } from '../../src/modules/supervision';
 import { Role } from '../../src/platform/auth/role';
@@ -6,7 +7,7 @@ import { EventPublisher } from '../../src/platform/events';
 import { ScheduledTaskHandler } from '../../src/platform/events/decorators';
 import { SubscriberRegistry } from '../../src/platform/events/subscriber-registry';
 import { createInstitution } from '../factories/registry.factory';
-import { LoggedIn, TestApp, expectGqlError, startTestApp } from '../support/test-app';
+import { GqlResult, LoggedIn, TestApp, expectGqlError, startTestApp } from '../support/test-app';
 import { waitFor } from '../support/test-env';
 
 const HOUR = 3_600_000;
@@ -69,7 +70,7 @@ describe('supervision', () => {
 
   const command = (name: string, id: string, token: string, extra = '') =>
     t.gql<Record<string, { status: string }>>(
-      `mutation($id: ID!) { ${name}(id: $id${extra}) { id status } }`,
+      `mutation($id: ID!) { ${name}(input: { id: $id${extra} }) { id status } }`,
       { id },
       token,
     );
@@ -133,12 +134,17 @@ describe('supervision', () => {
       expectGqlError(await command('submitTask', task.id, inspector.token), 'VALIDATION_FAILED'); // no finding yet
 
       // A finding with a checklist item not on the list changes nothing.
-      const RECORD = `mutation($id: ID!, $input: RecordFindingInput!) { recordFinding(taskId: $id, input: $input) { id checklistResults { code result } evidence { fileName } violations { severity kind institutionId } } }`;
+      const RECORD = `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id checklistResults { code result } evidence { fileName } violations { severity kind institutionId } } }`;
       const bad = await t.gql(
         RECORD,
         {
-          id: task.id,
-          input: { summary: 's', checklistResults: [{ code: 'NOPE', result: 'PASS' }], evidence: [], violations: [] },
+          input: {
+            taskId: task.id,
+            summary: 's',
+            checklistResults: [{ code: 'NOPE', result: 'PASS' }],
+            evidence: [],
+            violations: [],
+          },
         },
         inspector.token,
       );
@@ -155,8 +161,8 @@ describe('supervision', () => {
       }>(
         RECORD,
         {
-          id: task.id,
           input: {
+            taskId: task.id,
             summary: '周末开展学科类培训',
             checklistResults: [
               { code: 'LICENCE', result: 'PASS' },
@@ -208,19 +214,31 @@ describe('supervision', () => {
       ).toContain('CLOSED');
 
       // Rectification: an order from the finding, overdue like a task, completed into a re-check task.
-      const ISSUE = `mutation($f: ID!, $input: IssueRectificationOrderInput!) { issueRectificationOrder(findingId: $f, input: $input) { id status deadlineAt institutionId } }`;
+      const ISSUE = `mutation($input: IssueRectificationOrderInput!) { issueRectificationOrder(input: $input) { id status deadlineAt institutionId } }`;
       const deadline = new Date(clock.now().getTime() + 2 * DAY).toISOString();
       expectGqlError(
         await t.gql(
           ISSUE,
-          { f: finding.data!.recordFinding.id, input: { requirements: '停止周末学科类培训', deadlineAt: deadline } },
+          {
+            input: {
+              findingId: finding.data!.recordFinding.id,
+              requirements: '停止周末学科类培训',
+              deadlineAt: deadline,
+            },
+          },
           inspector.token,
         ),
         'FORBIDDEN',
       );
       const order = await t.gql<{ issueRectificationOrder: { id: string; status: string; institutionId: string } }>(
         ISSUE,
-        { f: finding.data!.recordFinding.id, input: { requirements: '停止周末学科类培训', deadlineAt: deadline } },
+        {
+          input: {
+            findingId: finding.data!.recordFinding.id,
+            requirements: '停止周末学科类培训',
+            deadlineAt: deadline,
+          },
+        },
         eduOfficer.token,
       );
       expect(order.data?.issueRectificationOrder).toMatchObject({ status: 'OPEN', institutionId: institution.id });
@@ -231,7 +249,7 @@ describe('supervision', () => {
       const done = await t.gql<{
         completeRectificationOrder: { status: string; recheckTaskId: string; escalationLevel: number };
       }>(
-        `mutation($id: ID!) { completeRectificationOrder(id: $id, note: "已停止并退费") { status recheckTaskId escalationLevel } }`,
+        `mutation($id: ID!) { completeRectificationOrder(input: { id: $id, note: "已停止并退费" }) { status recheckTaskId escalationLevel } }`,
         { id: orderId },
         tokenAt(eduOfficer),
       );
@@ -249,7 +267,7 @@ describe('supervision', () => {
       });
       expectGqlError(
         await t.gql(
-          `mutation($id: ID!) { completeRectificationOrder(id: $id, note: "again") { id } }`,
+          `mutation($id: ID!) { completeRectificationOrder(input: { id: $id, note: "again" }) { id } }`,
           { id: orderId },
           tokenAt(eduOfficer),
         ),
@@ -284,6 +302,58 @@ describe('supervision', () => {
       expectGqlError(await create({ ...base, leadDepartmentCode: 'HEALTH' }), 'FORBIDDEN'); // an EDU officer leads EDU tasks
       expectGqlError(await create(base, tokenAt(inspector)), 'FORBIDDEN');
       expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM supervision_task`))[0].n)).toBe(before);
+    });
+
+    it('checks the ids, days and kinds inside a mutation’s one input', async () => {
+      const counts = async () =>
+        (await t.dataSource.query(
+          `SELECT (SELECT count(*) FROM supervision_finding)::int AS f, (SELECT count(*) FROM supervision_campaign)::int AS c,
+             (SELECT count(*) FROM audit_log)::int AS a`,
+        )) as unknown[];
+      await t.settle(); // no background subscriber may write while the counts are compared
+      const before = await counts();
+      const pathsOf = (res: GqlResult<unknown>) =>
+        (expectGqlError(res, 'VALIDATION_FAILED').extensions?.errors as { path: string }[]).map((e) => e.path);
+      expect(
+        pathsOf(await t.gql(`mutation { startTask(input: { id: "not-a-uuid" }) { id } }`, {}, tokenAt(inspector))),
+      ).toEqual(['id']);
+      expect(
+        pathsOf(
+          await t.gql(
+            `mutation($id: ID!) { assignTask(input: { id: $id, assigneeIds: ["x"] }) { id } }`,
+            { id: randomUUID() },
+            tokenAt(eduOfficer),
+          ),
+        ),
+      ).toEqual(['assigneeIds']);
+      expect(
+        pathsOf(
+          await t.gql(
+            `mutation { recordFinding(input: { taskId: "nope", summary: "s" }) { id } }`,
+            {},
+            tokenAt(inspector),
+          ),
+        ),
+      ).toEqual(['taskId']);
+      // A violation kind outside SupervisionViolationKind and an impossible campaign day never reach the service.
+      expectGqlError(
+        await t.gql(
+          `mutation($id: ID!) { recordFinding(input: { taskId: $id, summary: "s",
+            violations: [{ severity: MINOR, kind: NOT_A_KIND, description: "d" }] }) { id } }`,
+          { id: randomUUID() },
+          tokenAt(inspector),
+        ),
+        'GRAPHQL_VALIDATION_FAILED',
+      );
+      expectGqlError(
+        await t.gql(
+          `mutation($input: CreateCampaignInput!) { createSupervisionCampaign(input: $input) { id } }`,
+          { input: { name: '寒假专项', startsOn: '2027-02-30', endsOn: '2027-03-31' } },
+          tokenAt(eduOfficer),
+        ),
+        'BAD_USER_INPUT',
+      );
+      expect(await counts()).toEqual(before);
     });
   });
 
@@ -592,13 +662,13 @@ describe('supervision', () => {
       const healthOfficer = await t.loginAs(Role.DEPARTMENT_OFFICER, 'HEALTH');
       const healthInspector = await t.loginAs(Role.INSPECTOR, 'HEALTH');
       await t.gql(
-        `mutation($id: ID!, $a: [ID!]!) { assignTask(id: $id, assigneeIds: $a) { id } }`,
+        `mutation($id: ID!, $a: [ID!]!) { assignTask(input: { id: $id, assigneeIds: $a }) { id } }`,
         { id: closed.id, a: [healthInspector.id] },
         healthOfficer.token,
       );
       await command('startTask', closed.id, healthInspector.token);
       await t.gql(
-        `mutation($id: ID!) { recordFinding(taskId: $id, input: { summary: "ok" }) { id } }`,
+        `mutation($id: ID!) { recordFinding(input: { taskId: $id, summary: "ok" }) { id } }`,
         { id: closed.id },
         healthInspector.token,
       );
@@ -613,11 +683,15 @@ describe('supervision', () => {
 
       clock.set('2027-01-01T03:00:00Z');
       expectGqlError(
-        await t.gql(`mutation { generateSupervisionReport(period: "2027-13") { id } }`, {}, tokenAt(admin)),
+        await t.gql(`mutation { generateSupervisionReport(input: { period: "2027-13" }) { id } }`, {}, tokenAt(admin)),
         'VALIDATION_FAILED',
       );
       expectGqlError(
-        await t.gql(`mutation { generateSupervisionReport(period: "2026-12") { id } }`, {}, tokenAt(inspector)),
+        await t.gql(
+          `mutation { generateSupervisionReport(input: { period: "2026-12" }) { id } }`,
+          {},
+          tokenAt(inspector),
+        ),
         'FORBIDDEN',
       );
       const res = await t.gql<{
@@ -630,7 +704,7 @@ describe('supervision', () => {
           xlsxPath: string;
         };
       }>(
-        `mutation { generateSupervisionReport(period: "2026-12") { id kind period figures csvPath xlsxPath } }`,
+        `mutation { generateSupervisionReport(input: { period: "2026-12" }) { id kind period figures csvPath xlsxPath } }`,
         {},
         tokenAt(admin),
       );
@@ -742,7 +816,7 @@ describe('supervision', () => {
       });
       clock.set('2026-12-09T03:00:00Z');
       const res = await t.gql<{ generateSupervisionReport: { figures: string; csvPath: string } }>(
-        `mutation { generateSupervisionReport(period: "2026-12") { figures csvPath } }`,
+        `mutation { generateSupervisionReport(input: { period: "2026-12" }) { figures csvPath } }`,
         {},
         tokenAt(admin),
       );

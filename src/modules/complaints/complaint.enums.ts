@@ -51,7 +51,8 @@ export enum Satisfaction {
 }
 
 /** The statutory deadlines (《信访工作条例》 Art. 22, 23, 34). */
-export type ComplaintDeadline = 'ROUTE' | 'ACCEPT' | 'HANDLE' | 'REVIEW';
+export const ComplaintDeadline = { ROUTE: 'ROUTE', ACCEPT: 'ACCEPT', HANDLE: 'HANDLE', REVIEW: 'REVIEW' } as const;
+export type ComplaintDeadline = keyof typeof ComplaintDeadline;
 
 /** Statuses in which a complaint is still being worked on (duplicates link to an open primary). */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = [

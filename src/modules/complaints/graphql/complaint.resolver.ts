@@ -65,7 +65,7 @@ export class ComplaintResolver {
   })
   async submitComplaint(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ComplaintIntakeInput,
+    @Args('input', { description: 'The complaint.' }) input: ComplaintIntakeInput,
     @Context() ctx: GqlContext,
   ): Promise<ComplaintReceiptObject> {
     const c = await this.intake.submit(actor, input, ctx.req.ip ?? 'unknown');
@@ -77,7 +77,7 @@ export class ComplaintResolver {
     description: 'Progress of a complaint by tracking number (投诉进度查询), no login',
   })
   async complaintStatus(
-    @Args('trackingNumber') trackingNumber: string,
+    @Args('trackingNumber', { description: 'Tracking number (查询码) from the receipt.' }) trackingNumber: string,
     @Context() ctx: GqlContext,
   ): Promise<PublicComplaintStatusObject> {
     const s = await this.read.publicStatus(trackingNumber.slice(0, 40), ctx.req.ip ?? 'unknown');
@@ -90,7 +90,7 @@ export class ComplaintResolver {
   })
   async registerComplaint(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RegisterComplaintInput,
+    @Args('input', { description: 'The complaint and its channel.' }) input: RegisterComplaintInput,
   ): Promise<ComplaintObject> {
     const { channel, ...intake } = input;
     return this.out(await this.intake.register(actor, intake, channel));
@@ -105,16 +105,19 @@ export class ComplaintResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() args: ComplaintsArgs,
   ): Promise<Connection<ComplaintObject>> {
-    const { first, after, ...filter } = args;
-    const page = await this.read.list(actor, filter, { first, after });
+    const { first, after, filter } = args;
+    const page = await this.read.list(actor, filter ?? {}, { first, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.out(e.node) })) };
   }
 
   @Roles(...READERS)
-  @ByIdQuery(() => ComplaintObject, { node: () => Complaint })
+  @ByIdQuery(() => ComplaintObject, {
+    node: () => Complaint,
+    description: 'One complaint (投诉/信访) by id; null when none or the caller may not see it.',
+  })
   async complaint(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('id', { type: () => ID, description: 'Id of the complaint.' }, uuidArg()) id: string,
   ): Promise<ComplaintObject> {
     return this.out(await this.read.get(actor, id));
   }
@@ -123,7 +126,7 @@ export class ComplaintResolver {
   @Mutation(() => ComplaintObject, { description: 'Accept (受理): the 60-day handling period starts' })
   async acceptComplaint(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ComplaintReplyInput,
+    @Args('input', { description: 'The complaint and an optional public reply.' }) input: ComplaintReplyInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.lifecycle.accept(actor, input.complaintId, input.publicReply));
   }
@@ -132,7 +135,8 @@ export class ComplaintResolver {
   @Mutation(() => ComplaintObject, { description: 'Do not accept (不予受理), telling the complainant why' })
   async notAcceptComplaint(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: NotAcceptComplaintInput,
+    @Args('input', { description: 'The complaint, the reason and what the complainant is told.' })
+    input: NotAcceptComplaintInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.lifecycle.notAccept(actor, input.complaintId, input.reason, input.publicReply));
   }
@@ -143,7 +147,7 @@ export class ComplaintResolver {
   })
   async assignComplaint(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ComplaintReplyInput,
+    @Args('input', { description: 'The complaint and an optional public reply.' }) input: ComplaintReplyInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.lifecycle.assign(actor, input.complaintId, input.publicReply));
   }
@@ -154,7 +158,7 @@ export class ComplaintResolver {
   })
   async reassignComplaint(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ReassignComplaintInput,
+    @Args('input', { description: 'The complaint, its new departments and the reason.' }) input: ReassignComplaintInput,
   ): Promise<ComplaintObject> {
     return this.out(
       await this.lifecycle.reassign(
@@ -171,7 +175,7 @@ export class ComplaintResolver {
   @Mutation(() => ComplaintObject, { description: 'Start investigating (调查核实)' })
   async startComplaintInvestigation(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ComplaintReplyInput,
+    @Args('input', { description: 'The complaint and an optional public reply.' }) input: ComplaintReplyInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.lifecycle.startInvestigation(actor, input.complaintId, input.publicReply));
   }
@@ -180,7 +184,7 @@ export class ComplaintResolver {
   @Mutation(() => ComplaintObject, { description: 'Reply to the complainant (答复)' })
   async replyToComplaint(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ReplyComplaintInput,
+    @Args('input', { description: 'The complaint, the reply and the findings.' }) input: ReplyComplaintInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.lifecycle.reply(actor, input.complaintId, input.publicReply, input.findings));
   }
@@ -191,7 +195,7 @@ export class ComplaintResolver {
   })
   async extendComplaintDeadline(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ExtendComplaintInput,
+    @Args('input', { description: 'The complaint, the days and the reason.' }) input: ExtendComplaintInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.lifecycle.extend(actor, input.complaintId, input.days, input.reason));
   }
@@ -200,7 +204,7 @@ export class ComplaintResolver {
   @Mutation(() => ComplaintObject, { description: 'Close (办结) with the return visit (满意度回访)' })
   async closeComplaint(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: CloseComplaintInput,
+    @Args('input', { description: 'The complaint and how it closes.' }) input: CloseComplaintInput,
   ): Promise<ComplaintObject> {
     const { complaintId, ...cmd } = input;
     return this.out(await this.lifecycle.close(actor, complaintId, cmd));
@@ -212,7 +216,7 @@ export class ComplaintResolver {
   })
   async reopenComplaint(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ReopenComplaintInput,
+    @Args('input', { description: 'The complaint and the reason.' }) input: ReopenComplaintInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.lifecycle.reopen(actor, input.complaintId, input.reason, input.publicReply));
   }
@@ -224,7 +228,7 @@ export class ComplaintResolver {
   })
   async requestComplaintReview(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RequestComplaintReviewInput,
+    @Args('input', { description: 'The tracking number and the reason.' }) input: RequestComplaintReviewInput,
     @Context() ctx: GqlContext,
   ): Promise<PublicComplaintStatusObject> {
     const s = await this.review.requestReview(actor, input.trackingNumber, input.reason, ctx.req.ip ?? 'unknown');
@@ -238,7 +242,7 @@ export class ComplaintResolver {
   })
   async registerComplaintReview(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RegisterComplaintReviewInput,
+    @Args('input', { description: 'The complaint and the reason.' }) input: RegisterComplaintReviewInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.review.registerReview(actor, input.complaintId, input.reason));
   }
@@ -250,7 +254,7 @@ export class ComplaintResolver {
   })
   async decideComplaintReview(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: DecideComplaintReviewInput,
+    @Args('input', { description: 'The complaint, the decision and the opinion.' }) input: DecideComplaintReviewInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.review.decideReview(actor, input.complaintId, input.decision, input.opinion));
   }
@@ -263,7 +267,7 @@ export class ComplaintResolver {
   })
   async replyToComplaintAsInstitution(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: InstitutionComplaintReplyInput,
+    @Args('input', { description: 'The complaint and the reply.' }) input: InstitutionComplaintReplyInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.institutionSide.reply(actor, input.complaintId, input.text));
   }
@@ -272,7 +276,8 @@ export class ComplaintResolver {
   @Mutation(() => ComplaintObject, { description: 'Ask supervision for an investigation task (督导检查)' })
   async requestComplaintInvestigationTask(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RequestInvestigationTaskInput,
+    @Args('input', { description: 'The complaint and a note for the inspectors.' })
+    input: RequestInvestigationTaskInput,
   ): Promise<ComplaintObject> {
     return this.out(await this.lifecycle.requestInvestigationTask(actor, input.complaintId, input.note));
   }

@@ -12,9 +12,11 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidationOptions,
   ValidateBy,
+  ValidateNested,
+  ValidationOptions,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { ComplaintCategory, ComplaintChannel, ComplaintStatus, ReviewDecision, Satisfaction } from '../complaint.enums';
 import { MAX_EXTENSION_DAYS } from '../deadlines';
@@ -44,7 +46,9 @@ const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;
 
 @InputType({ description: 'A complaint (投诉): category, what happened, where, and a contact unless anonymous' })
 export class ComplaintIntakeInput {
-  @Field(() => ComplaintCategory)
+  @Field(() => ComplaintCategory, {
+    description: 'Category (投诉类别); it picks the departments that handle the complaint.',
+  })
   @IsEnum(ComplaintCategory)
   category!: ComplaintCategory;
 
@@ -76,7 +80,7 @@ export class ComplaintIntakeInput {
   @NoScriptTag()
   institutionName?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Address of what happened, 1–300 characters, plain text.' })
   @IsOptional()
   @IsString()
   @Length(1, 300)
@@ -111,44 +115,53 @@ export class ComplaintIntakeInput {
 
 @InputType({ description: 'A complaint received through another channel (12345, 信访, 12315, 舆情, 网格)' })
 export class RegisterComplaintInput extends ComplaintIntakeInput {
-  @Field(() => ComplaintChannel)
+  @Field(() => ComplaintChannel, { description: 'Where the complaint came in (受理渠道).' })
   @IsEnum(ComplaintChannel)
   channel!: ComplaintChannel;
 }
 
-@ArgsType()
-export class ComplaintsArgs extends PageArgs {
-  @Field(() => ComplaintStatus, { nullable: true })
+@InputType('ComplaintFilter', { description: 'Which complaints (投诉/信访) to list; every field narrows the list.' })
+export class ComplaintListFilter {
+  @Field(() => ComplaintStatus, { nullable: true, description: 'Only complaints in this status.' })
   @IsOptional()
   @IsEnum(ComplaintStatus)
   status?: ComplaintStatus;
 
-  @Field(() => ComplaintCategory, { nullable: true })
+  @Field(() => ComplaintCategory, { nullable: true, description: 'Only complaints of this category.' })
   @IsOptional()
   @IsEnum(ComplaintCategory)
   category?: ComplaintCategory;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only complaints of this township (乡镇/街道), by its code.' })
   @IsOptional()
   @IsString()
   @MaxLength(12)
   townshipCode?: string;
 
-  @Field(() => String, { nullable: true, description: 'Lead or co-operating department' })
+  @Field(() => String, { nullable: true, description: 'Only complaints with this lead or co-operating department.' })
   @IsOptional()
   @IsString()
   @MaxLength(32)
   departmentCode?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only overdue (true) or only not overdue (false)' })
+  @Field(() => Boolean, { nullable: true, description: 'Only overdue (true) or only not overdue (false) complaints.' })
   @IsOptional()
   @IsBoolean()
   overdue?: boolean;
 }
 
-@InputType()
+@ArgsType()
+export class ComplaintsArgs extends PageArgs {
+  @Field(() => ComplaintListFilter, { nullable: true, description: 'Which complaints to list; none: all I may see.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ComplaintListFilter)
+  filter?: ComplaintListFilter;
+}
+
+@InputType({ description: 'A step of a complaint’s handling, with an optional public reply.' })
 export class ComplaintReplyInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint.' })
   @IsUUID()
   complaintId!: string;
 
@@ -160,9 +173,11 @@ export class ComplaintReplyInput {
   publicReply?: string;
 }
 
-@InputType()
+@InputType({
+  description: 'Refuses a complaint (不予受理), with the internal reason and what the complainant is told.',
+})
 export class NotAcceptComplaintInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint.' })
   @IsUUID()
   complaintId!: string;
 
@@ -179,33 +194,33 @@ export class NotAcceptComplaintInput {
   publicReply!: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes the departments handling a complaint (改派).' })
 export class ReassignComplaintInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint.' })
   @IsUUID()
   complaintId!: string;
 
-  @Field()
+  @Field({ description: 'The new lead department (牵头单位), by code.' })
   @IsString()
   @Length(1, 32)
   leadDepartmentCode!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The new co-operating departments (配合单位), by code; at most 22.' })
   @ArrayMaxSize(22)
   @IsString({ each: true })
   @MaxLength(32, { each: true })
   coDepartmentCodes!: string[];
 
-  @Field()
+  @Field({ description: 'Why the departments change (改派理由), 1–1000 characters.' })
   @IsString()
   @Length(1, 1000)
   @NoScriptTag()
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'The reply to the complainant (答复) and the internal findings.' })
 export class ReplyComplaintInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint.' })
   @IsUUID()
   complaintId!: string;
 
@@ -225,7 +240,7 @@ export class ReplyComplaintInput {
 
 @InputType({ description: 'The institution’s reply (机构说明) to a complaint about it, for the handling officers' })
 export class InstitutionComplaintReplyInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint, open and about the caller’s institution.' })
   @IsUUID()
   complaintId!: string;
 
@@ -236,9 +251,9 @@ export class InstitutionComplaintReplyInput {
   text!: string;
 }
 
-@InputType()
+@InputType({ description: 'Extends the handling deadline (延期), once per complaint.' })
 export class ExtendComplaintInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint.' })
   @IsUUID()
   complaintId!: string;
 
@@ -248,16 +263,16 @@ export class ExtendComplaintInput {
   @Max(MAX_EXTENSION_DAYS)
   days!: number;
 
-  @Field()
+  @Field({ description: 'Why the deadline is extended (延期理由), 1–1000 characters.' })
   @IsString()
   @Length(1, 1000)
   @NoScriptTag()
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'Closes a complaint (办结) with the return visit (满意度回访).' })
 export class CloseComplaintInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint.' })
   @IsUUID()
   complaintId!: string;
 
@@ -279,7 +294,7 @@ export class CloseComplaintInput {
   @IsEnum(Satisfaction)
   satisfaction?: Satisfaction;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A last reply shown on the public timeline, plain text.' })
   @IsOptional()
   @IsString()
   @Length(1, REPLY_MAX)
@@ -287,9 +302,9 @@ export class CloseComplaintInput {
   publicReply?: string;
 }
 
-@InputType()
+@InputType({ description: 'Reopens a closed complaint, with the reason.' })
 export class ReopenComplaintInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint, closed.' })
   @IsUUID()
   complaintId!: string;
 
@@ -299,7 +314,10 @@ export class ReopenComplaintInput {
   @NoScriptTag()
   reason!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the complainant is told on the public timeline, plain text.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, REPLY_MAX)
@@ -309,7 +327,7 @@ export class ReopenComplaintInput {
 
 @InputType({ description: 'A review request (复查申请) by the complainant, with the tracking number (查询码)' })
 export class RequestComplaintReviewInput {
-  @Field()
+  @Field({ description: 'Tracking number (查询码) of the complaint.' })
   @IsString()
   @Length(1, 40)
   trackingNumber!: string;
@@ -323,24 +341,24 @@ export class RequestComplaintReviewInput {
 
 @InputType({ description: 'A review request received by letter or visit, registered by an officer' })
 export class RegisterComplaintReviewInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint, replied or closed.' })
   @IsUUID()
   complaintId!: string;
 
-  @Field()
+  @Field({ description: 'Why the complainant does not accept the reply, as received, 1–1000 characters.' })
   @IsString()
   @Length(1, 1000)
   @NoScriptTag()
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'The county office’s decision on a review (复查意见).' })
 export class DecideComplaintReviewInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint, under review.' })
   @IsUUID()
   complaintId!: string;
 
-  @Field(() => ReviewDecision)
+  @Field(() => ReviewDecision, { description: 'Upheld (the complaint closes) or overturned (handled again).' })
   @IsEnum(ReviewDecision)
   decision!: ReviewDecision;
 
@@ -351,13 +369,13 @@ export class DecideComplaintReviewInput {
   opinion!: string;
 }
 
-@InputType()
+@InputType({ description: 'Asks supervision for an investigation task (督导检查) on a complaint.' })
 export class RequestInvestigationTaskInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint.' })
   @IsUUID()
   complaintId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the inspectors should look at, 1–1000 characters.' })
   @IsOptional()
   @IsString()
   @Length(1, 1000)

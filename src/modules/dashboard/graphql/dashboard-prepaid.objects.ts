@@ -9,7 +9,12 @@ export const PrepaidExitReasonEnum = {
 } as const;
 registerEnumType(PrepaidExitReasonEnum, {
   name: 'PrepaidExitReason',
-  description: 'Why an institution left the market: DEREGISTERED (注销), REVOKED (吊销), BLACKLISTED (列入黑名单)',
+  description: 'Why an institution left the market (退出市场), opening refund cases for its contracts.',
+  valuesMap: {
+    DEREGISTERED: { description: 'Deregistered (注销).' },
+    REVOKED: { description: 'Licence revoked (吊销).' },
+    BLACKLISTED: { description: 'Put on the black list (列入黑名单).' },
+  },
 });
 
 @ObjectType('DashboardPrepaidCustody', {
@@ -34,14 +39,14 @@ export class PrepaidCustodyObject {
 
 @ObjectType('DashboardPrepaidTownship', { description: 'Prepaid custody against unconsumed value in one township' })
 export class PrepaidTownshipObject extends PrepaidCustodyObject {
-  @Field() townshipCode!: string;
+  @Field({ description: 'The township (乡镇/街道).' }) townshipCode!: string;
 }
 
 @ObjectType('DashboardPrepaidInstitution', { description: 'An institution by its prepaid gap (money at risk)' })
 export class PrepaidInstitutionObject extends PrepaidCustodyObject {
-  @Field(() => ID) institutionId!: string;
+  @Field(() => ID, { description: 'The institution (校外培训机构).' }) institutionId!: string;
   @Field(() => String, { nullable: true, description: 'Its registered name' }) name!: string | null;
-  @Field() townshipCode!: string;
+  @Field({ description: 'Its township (乡镇/街道).' }) townshipCode!: string;
 }
 
 @ObjectType('DashboardPrepaidConfirmations', {
@@ -49,7 +54,8 @@ export class PrepaidInstitutionObject extends PrepaidCustodyObject {
     'Lessons confirmed (消课确认) in the period: by the parent (家长确认) or automatically after the window (超期自动确认)',
 })
 export class PrepaidConfirmationsObject {
-  @Field(() => PrepaidConfirmedBy) by!: PrepaidConfirmedBy;
+  @Field(() => PrepaidConfirmedBy, { description: 'Who confirmed: the parent or the automatic confirmation.' })
+  by!: PrepaidConfirmedBy;
   @Field(() => Int, { description: 'Lessons' }) lessons!: number;
   @Field(() => Int, { description: 'Lesson records (one day of lessons of one contract)' }) records!: number;
   @Field(() => Float, {
@@ -61,15 +67,15 @@ export class PrepaidConfirmationsObject {
 
 @ObjectType('DashboardPrepaidRefunds', { description: 'Refund cases (退费) in one status, now' })
 export class PrepaidRefundCountObject {
-  @Field(() => PrepaidRefundStatus) status!: PrepaidRefundStatus;
-  @Field(() => Int) count!: number;
+  @Field(() => PrepaidRefundStatus, { description: 'The refund status.' }) status!: PrepaidRefundStatus;
+  @Field(() => Int, { description: 'Refund cases in the status.' }) count!: number;
   @Field({ description: 'Their amounts, yuan (two decimals)' }) amount!: string;
 }
 
 @ObjectType('DashboardPrepaidAlertCount', { description: 'Prepaid alerts (预付费预警) not yet resolved, of one type' })
 export class PrepaidAlertCountObject {
-  @Field(() => EscrowAlertTypeEnum) type!: keyof typeof EscrowAlertTypeEnum;
-  @Field(() => Int) count!: number;
+  @Field(() => EscrowAlertTypeEnum, { description: 'The prepaid alert type.' }) type!: keyof typeof EscrowAlertTypeEnum;
+  @Field(() => Int, { description: 'Alerts of the type not yet resolved.' }) count!: number;
 }
 
 @ObjectType('DashboardPrepaidExitRisk', {
@@ -77,8 +83,9 @@ export class PrepaidAlertCountObject {
     'Refund cases opened because the institution left the market (注销/吊销/黑名单) and not yet executed: money families still wait for',
 })
 export class PrepaidExitRiskObject {
-  @Field(() => PrepaidExitReasonEnum) reason!: keyof typeof PrepaidExitReasonEnum;
-  @Field(() => Int) count!: number;
+  @Field(() => PrepaidExitReasonEnum, { description: 'Why the institution left the market.' })
+  reason!: keyof typeof PrepaidExitReasonEnum;
+  @Field(() => Int, { description: 'Refund cases not yet executed.' }) count!: number;
   @Field({ description: 'Yuan (two decimals)' }) amount!: string;
 }
 

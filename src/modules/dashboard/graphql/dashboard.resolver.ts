@@ -10,14 +10,16 @@ export class DashboardResolver {
 
   @Roles(...DASHBOARD_ROLES)
   @Query(() => DashboardObject, {
-    description: 'County dashboard (县"双减"工作看板), county-wide or one township (a township officer: their own)',
+    description: 'County dashboard (县"双减"工作看板), county-wide or one township (a township officer: their own).',
   })
   dashboard(@CurrentPrincipal() actor: Principal, @Args() args: DashboardArgs): Promise<DashboardObject> {
     return this.dashboards.dashboard(actor, args);
   }
 
   @Roles(...DASHBOARD_ROLES)
-  @Query(() => [TrendPointObject], { description: 'Monthly points of a dashboard KPI, each as of its month end' })
+  @Query(() => [TrendPointObject], {
+    description: 'Monthly points of a dashboard KPI, each as of its month end (or today for the current month).',
+  })
   dashboardTrend(@CurrentPrincipal() actor: Principal, @Args() args: DashboardTrendArgs): Promise<TrendPointObject[]> {
     return this.dashboards.trend(actor, args);
   }

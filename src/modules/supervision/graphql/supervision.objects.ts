@@ -1,308 +1,332 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { NodeInterface } from '../../../platform/graphql/node';
+import { DateScalar } from '../../../platform/graphql/date.scalar';
 import { Role } from '../../../platform/auth/role';
 import {
   ChecklistResult,
   RectificationStatus,
   ReportKind,
+  ReportTrigger,
   TargetKind,
   TaskStatus,
   TaskType,
+  ViolationKind,
   ViolationSeverity,
 } from '../supervision.enums';
 
-@ObjectType('ChecklistItem', { description: 'One item of a checklist (检查清单)' })
+@ObjectType('ChecklistItem', { description: 'One item of a checklist (检查清单).' })
 export class ChecklistItemObject {
-  @Field()
+  @Field({ description: 'Code of the item, unique in its checklist (e.g. LICENCE).' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'What the inspector checks, as shown to them (e.g. 办学许可证在有效期内).' })
   label!: string;
 }
 
-@ObjectType('ChecklistTemplate', { description: 'The checklist and default deadline of a task type (configurable)' })
+@ObjectType('ChecklistTemplate', {
+  description: 'The checklist (检查清单) and default deadline of a task type; the county office edits it.',
+})
 export class ChecklistTemplateObject {
-  @Field(() => TaskType)
+  @Field(() => TaskType, { description: 'The task type the template is for.' })
   taskType!: TaskType;
 
-  @Field(() => [ChecklistItemObject])
+  @Field(() => [ChecklistItemObject], { description: 'Items a new task of the type gets as its checklist.' })
   items!: ChecklistItemObject[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Days from creation to the due date of a new task of the type.' })
   defaultDueDays!: number;
 }
 
-@ObjectType('SupervisionEscalation', { description: 'One step up the escalation ladder (督办), with who was notified' })
+@ObjectType('SupervisionEscalation', {
+  description: 'One step up the escalation ladder (督办) of an overdue item, with who was notified.',
+})
 export class EscalationObject {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Level reached: 1 overdue, 2 leading-group office (领导小组办公室), 3 督办督查局 and 纪委监委.',
+  })
   level!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Days past the due date when the item was escalated.' })
   overdueDays!: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the escalation sweep raised the item.' })
   escalatedAt!: Date;
 
-  @Field(() => [String], { description: 'Addresses notified, e.g. USER:…, DEPARTMENT:EDU, ROLE:COUNTY_ADMIN' })
+  @Field(() => [String], {
+    description:
+      'Addresses notified, each KIND:value, e.g. USER:<id>, DEPARTMENT:EDU, TOWNSHIP:520122001, ROLE:COUNTY_ADMIN.',
+  })
   notified!: string[];
 }
 
 @ObjectType('SupervisionTask', {
   implements: () => [NodeInterface],
-  description: 'Supervision task (督导检查任务)',
+  description: 'Supervision task (督导检查任务): an inspection or follow-up assigned to departments’ staff.',
 })
 export class SupervisionTaskObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the task.' })
   id!: string;
 
-  @Field(() => TaskType)
+  @Field(() => TaskType, { description: 'Type of the task (督导检查类型).' })
   type!: TaskType;
 
-  @Field(() => TaskStatus)
+  @Field(() => TaskStatus, { description: 'Where the task is in its lifecycle.' })
   status!: TaskStatus;
 
-  @Field()
+  @Field({ description: 'Short title (任务名称).' })
   title!: string;
 
-  @Field()
+  @Field({ description: 'What to do, plain text; empty when none was given.' })
   description!: string;
 
-  @Field(() => TargetKind)
+  @Field(() => TargetKind, { description: 'What the task is about (检查对象).' })
   targetKind!: TargetKind;
 
-  @Field()
+  @Field({ description: 'Id of the target, or a township code when the target is a township.' })
   targetId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The institution concerned, when the target is or belongs to one.' })
   institutionId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Township (乡镇/街道) concerned; null for a county-level task.' })
   townshipCode!: string | null;
 
-  @Field({ description: 'Lead department (牵头单位)' })
+  @Field({ description: 'Lead department (牵头单位), by code (e.g. EDU).' })
   leadDepartmentCode!: string;
 
-  @Field(() => [String], { description: 'Co-operating departments (配合单位)' })
+  @Field(() => [String], { description: 'Co-operating departments (配合单位), by code.' })
   cooperatingDepartmentCodes!: string[];
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Users assigned to the task (inspectors, department or township officers).' })
   assigneeIds!: string[];
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the work is due (办结时限).' })
   dueAt!: Date;
 
-  @Field({ description: 'Past its due date while work is still owed' })
+  @Field({ description: 'Past its due date while work is still owed (ASSIGNED, IN_PROGRESS or RETURNED).' })
   overdue!: boolean;
 
-  @Field(() => Int, { description: '0 none; 1 overdue; 2 leading-group office; 3 督办督查局 and 纪委监委' })
+  @Field(() => Int, {
+    description: 'Escalation level (督办级别): 0 none, 1 overdue, 2 leading-group office, 3 督办督查局 and 纪委监委.',
+  })
   escalationLevel!: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The campaign (专项行动) the task belongs to, if any.' })
   campaignId!: string | null;
 
-  @Field(() => [ChecklistItemObject])
+  @Field(() => [ChecklistItemObject], { description: 'The checklist, copied from its type’s template at creation.' })
   checklist!: ChecklistItemObject[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the task was last returned (退回原因), if it was.' })
   returnReason!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the task was cancelled (撤销原因), if it was.' })
   cancelReason!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the task was created.' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the task last changed.' })
   updatedAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the task was closed; null while not closed.' })
   closedAt!: Date | null;
 }
 
-@ObjectType('ChecklistResultEntry')
+@ObjectType('ChecklistResultEntry', { description: 'The result of one checklist item in a finding.' })
 export class ChecklistResultObject {
-  @Field()
+  @Field({ description: 'Code of the checklist item.' })
   code!: string;
 
-  @Field(() => ChecklistResult)
+  @Field(() => ChecklistResult, { description: 'Passed, failed or not applicable.' })
   result!: ChecklistResult;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The inspector’s note on the item, if any.' })
   note!: string | null;
 }
 
-@ObjectType('EvidenceReference', { description: 'A stored file (metadata only; storage is elsewhere)' })
+@ObjectType('EvidenceReference', {
+  description: 'Evidence (证据材料): a stored file’s metadata; the file itself is kept in the document store.',
+})
 export class EvidenceObject {
-  @Field()
+  @Field({ description: 'File name as uploaded.' })
   fileName!: string;
 
-  @Field()
+  @Field({ description: 'Media type (e.g. image/jpeg).' })
   contentType!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Size in bytes.' })
   sizeBytes!: number;
 
-  @Field()
+  @Field({ description: 'SHA-256 of the file, 64 lowercase hexadecimal digits.' })
   sha256!: string;
 
-  @Field()
+  @Field({ description: 'Where the file is kept (object key or URL of the document store).' })
   storageRef!: string;
 }
 
-@ObjectType('SupervisionViolation', { description: 'A violation found (违规行为); the credit module records it' })
+@ObjectType('SupervisionViolation', {
+  description: 'A violation found (违规行为) by an inspection; the credit module records it.',
+})
 export class ViolationObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the violation.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The institution that committed it.' })
   institutionId!: string;
 
-  @Field(() => ViolationSeverity)
+  @Field(() => ViolationSeverity, { description: 'How serious it is (违规情节).' })
   severity!: ViolationSeverity;
 
-  @Field()
-  kind!: string;
+  @Field(() => ViolationKind, { description: 'Kind of violation (违规行为类别).' })
+  kind!: ViolationKind;
 
-  @Field()
+  @Field({ description: 'What was found, plain text.' })
   description!: string;
 }
 
-@ObjectType('SupervisionFinding', { description: 'Inspection finding (检查结果)' })
+@ObjectType('SupervisionFinding', {
+  description: 'Inspection finding (检查结果): checklist results, evidence and violations recorded on a task.',
+})
 export class FindingObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the finding.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The task it was recorded on.' })
   taskId!: string;
 
-  @Field()
+  @Field({ description: 'Summary of the inspection, plain text.' })
   summary!: string;
 
-  @Field(() => [ChecklistResultObject])
+  @Field(() => [ChecklistResultObject], { description: 'Results of the task’s checklist items.' })
   checklistResults!: ChecklistResultObject[];
 
-  @Field(() => [EvidenceObject])
+  @Field(() => [EvidenceObject], { description: 'Evidence files (metadata only).' })
   evidence!: EvidenceObject[];
 
-  @Field()
+  @Field({ description: 'Who recorded it (username).' })
   recordedBy!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was recorded.' })
   recordedAt!: Date;
 }
 
 @ObjectType('RectificationOrder', {
   implements: () => [NodeInterface],
-  description: 'Rectification order (整改通知)',
+  description: 'Rectification order (整改通知) issued from a finding, with a deadline.',
 })
 export class RectificationOrderObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the order.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The finding it was issued from.' })
   findingId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The task of that finding.' })
   taskId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The institution that must rectify, if any.' })
   institutionId!: string | null;
 
-  @Field()
+  @Field({ description: 'What must be rectified (整改要求), plain text.' })
   requirements!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'Rectification deadline (整改期限).' })
   deadlineAt!: Date;
 
-  @Field(() => RectificationStatus)
+  @Field(() => RectificationStatus, { description: 'Open or completed.' })
   status!: RectificationStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Escalation level (督办级别) reached while overdue, 0–3 like tasks.' })
   escalationLevel!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was done (整改情况), recorded on completion.' })
   completionNote!: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was completed; null while open.' })
   completedAt!: Date | null;
 
-  @Field(() => ID, { nullable: true, description: 'The re-check task (整改复查) opened on completion' })
+  @Field(() => ID, { nullable: true, description: 'The re-check task (整改复查) opened on completion.' })
   recheckTaskId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Township concerned (the task’s)' })
+  @Field(() => String, { nullable: true, description: 'Township (乡镇/街道) concerned (the task’s).' })
   townshipCode!: string | null;
 
-  @Field({ description: 'Lead department (the task’s)' })
+  @Field({ description: 'Lead department (牵头单位) (the task’s).' })
   leadDepartmentCode!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was issued.' })
   createdAt!: Date;
 }
 
 @ObjectType('AssignableUser', {
-  description: 'A user who could be assigned to a supervision task: directory fields only',
+  description: 'A user who could be assigned to a supervision task: directory fields only.',
 })
 export class AssignableUserObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the user (what assignTask takes).' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   displayName!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'Role of the user (inspector, department officer or township officer).' })
   role!: Role;
 
-  @Field(() => String, { nullable: true, description: 'Department of an inspector or department officer' })
+  @Field(() => String, { nullable: true, description: 'Department of an inspector or department officer.' })
   departmentCode!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Township of a township officer' })
+  @Field(() => String, { nullable: true, description: 'Township of a township officer.' })
   townshipCode!: string | null;
 }
 
 @ObjectType('SupervisionCampaign', {
   implements: () => [NodeInterface],
-  description: 'Campaign (专项行动) grouping tasks',
+  description: 'Campaign (专项行动) grouping supervision tasks over a period.',
 })
 export class CampaignObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the campaign.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Name of the campaign (e.g. 暑期专项治理).' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'What the campaign is about, plain text; empty when none was given.' })
   description!: string;
 
-  @Field()
+  @Field(() => DateScalar, { description: 'First day of the campaign (YYYY-MM-DD).' })
   startsOn!: string;
 
-  @Field()
+  @Field(() => DateScalar, { description: 'Last day of the campaign, inclusive (YYYY-MM-DD).' })
   endsOn!: string;
 }
 
-@ObjectType('SupervisionReport', { description: 'Monthly dispatch (一月一调度) or quarterly summary (一季一总结)' })
+@ObjectType('SupervisionReport', {
+  description: 'Supervision report: monthly dispatch (一月一调度) or quarterly summary (一季一总结).',
+})
 export class ReportObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the report.' })
   id!: string;
 
-  @Field(() => ReportKind)
+  @Field(() => ReportKind, { description: 'Monthly or quarterly.' })
   kind!: ReportKind;
 
-  @Field({ description: 'YYYY-MM or YYYY-Qn' })
+  @Field({
+    description: 'The period covered: YYYY-MM for a monthly report, YYYY-Qn (e.g. 2026-Q4) for a quarterly one.',
+  })
   period!: string;
 
-  @Field({ description: 'SCHEDULED or ON_DEMAND' })
-  trigger!: string;
+  @Field(() => ReportTrigger, { description: 'Whether the scheduler or a person generated it.' })
+  trigger!: ReportTrigger;
 
-  @Field({ description: 'The figures as JSON' })
+  @Field({ description: 'The figures as a JSON document (tasks, orders, escalations, complaints of the period).' })
   figures!: string;
 
-  @Field({ description: 'GET with a bearer token' })
+  @Field({ description: 'Path of the CSV download; GET it with a bearer token.' })
   csvPath!: string;
 
-  @Field({ description: 'GET with a bearer token' })
+  @Field({ description: 'Path of the XLSX download; GET it with a bearer token.' })
   xlsxPath!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was generated.' })
   generatedAt!: Date;
 }
