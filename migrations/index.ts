@@ -35,6 +35,7 @@ import { EscrowContractRef1764500250000 } from './1764500250000-escrow-contract-
 import { InstitutionAdmins1764500300000 } from './1764500300000-institution-admins';
 import { PrepaidPlatform1764500400000 } from './1764500400000-prepaid-platform';
 import { PrepaidViews1764500500000 } from './1764500500000-prepaid-views';
+import { ViolationKinds1764600100000 } from './1764600100000-violation-kinds';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
  * from TypeScript sources (tests, CLI) and from the compiled build, with no glob to get wrong.
@@ -76,4 +77,5 @@ export const ALL_MIGRATIONS = [
   InstitutionAdmins1764500300000,
   PrepaidPlatform1764500400000,
   PrepaidViews1764500500000,
+  ViolationKinds1764600100000,
 ];

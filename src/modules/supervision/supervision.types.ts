@@ -5,6 +5,7 @@ import {
   TargetKind,
   TaskStatus,
   TaskType,
+  ViolationKind,
   ViolationSeverity,
 } from './supervision.enums';
 
@@ -86,7 +87,7 @@ export interface RecordFindingCommand {
   summary: string;
   checklistResults: { code: string; result: ChecklistResult; note?: string }[];
   evidence: EvidenceReference[];
-  violations: { severity: ViolationSeverity; kind: string; description: string; institutionId?: string }[];
+  violations: { severity: ViolationSeverity; kind: ViolationKind; description: string; institutionId?: string }[];
 }
 
 export interface IssueOrderCommand {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ViolationSeverity } from '../supervision.enums';
+import { ViolationKind, ViolationSeverity } from '../supervision.enums';
 
 /** A violation by an institution recorded in a finding (the credit module records it too). */
 @Entity('supervision_violation')
@@ -20,7 +20,7 @@ export class SupervisionViolation {
   severity!: ViolationSeverity;
 
   @Column({ type: 'varchar', length: 64 })
-  kind!: string;
+  kind!: ViolationKind;
 
   @Column({ type: 'text' })
   description!: string;
