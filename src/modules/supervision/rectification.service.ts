@@ -133,7 +133,7 @@ export class RectificationService {
             taskId: task.id,
             institutionId: (v.institutionId ?? task.institutionId) as string,
             severity: v.severity,
-            kind: v.kind.trim(),
+            kind: v.kind,
             description: v.description.trim(),
             createdAt: now,
           }),
