@@ -7,7 +7,7 @@ import { groupByKey } from '../../../platform/graphql/loaders';
 import { BankKeyService } from '../bank-key.service';
 import { BankApiKey } from '../entities/bank-api-key.entity';
 import { BankApiKeyObject, IssuedBankApiKeyObject, PartnerBankObject } from './identity.objects';
-import { RegisterPartnerBankInput } from './identity.inputs';
+import { IssueBankApiKeyInput, RegisterPartnerBankInput, RevokeBankApiKeyInput } from './identity.inputs';
 
 const keyObject = (k: BankApiKey): BankApiKeyObject => ({
   keyId: k.keyId,
@@ -31,7 +31,7 @@ export class BankResolver {
   @Query(() => [BankApiKeyObject], { description: "A bank's API keys, without secrets" })
   async bankApiKeys(
     @CurrentPrincipal() actor: Principal,
-    @Args('bankCode') bankCode: string,
+    @Args('bankCode', { description: 'The code of the partner bank' }) bankCode: string,
   ): Promise<BankApiKeyObject[]> {
     return (await this.banks.listKeys(actor, bankCode)).map(keyObject);
   }
@@ -50,7 +50,7 @@ export class BankResolver {
   @Mutation(() => PartnerBankObject, { description: 'Registers a partner bank (登记合作银行)' })
   registerPartnerBank(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RegisterPartnerBankInput,
+    @Args('input', { description: 'The new bank' }) input: RegisterPartnerBankInput,
   ): Promise<PartnerBankObject> {
     return this.banks.registerBank(actor, input);
   }
@@ -61,17 +61,17 @@ export class BankResolver {
   })
   issueBankApiKey(
     @CurrentPrincipal() actor: Principal,
-    @Args('bankCode') bankCode: string,
+    @Args('input', { description: 'The bank' }) input: IssueBankApiKeyInput,
   ): Promise<IssuedBankApiKeyObject> {
-    return this.banks.issueKey(actor, bankCode);
+    return this.banks.issueKey(actor, input.bankCode);
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => BankApiKeyObject, { description: 'Revokes an API key at once' })
   async revokeBankApiKey(
     @CurrentPrincipal() actor: Principal,
-    @Args('keyId') keyId: string,
+    @Args('input', { description: 'The key to revoke' }) input: RevokeBankApiKeyInput,
   ): Promise<BankApiKeyObject> {
-    return keyObject(await this.banks.revokeKey(actor, keyId));
+    return keyObject(await this.banks.revokeKey(actor, input.keyId));
   }
 }
