@@ -63,6 +63,8 @@ export function placeholderValue(type: GraphQLInputType): unknown {
         return true;
       case 'DateTime':
         return new Date().toISOString();
+      case 'Date':
+        return '2026-09-01';
       case 'JSON':
         return {};
       default:

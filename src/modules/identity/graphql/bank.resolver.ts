@@ -7,7 +7,12 @@ import { groupByKey } from '../../../platform/graphql/loaders';
 import { BankKeyService } from '../bank-key.service';
 import { BankApiKey } from '../entities/bank-api-key.entity';
 import { BankApiKeyObject, IssuedBankApiKeyObject, PartnerBankObject } from './identity.objects';
-import { IssueBankApiKeyInput, RegisterPartnerBankInput, RevokeBankApiKeyInput } from './identity.inputs';
+import {
+  BankApiKeysArgs,
+  IssueBankApiKeyInput,
+  RegisterPartnerBankInput,
+  RevokeBankApiKeyInput,
+} from './identity.inputs';
 
 const keyObject = (k: BankApiKey): BankApiKeyObject => ({
   keyId: k.keyId,
@@ -31,9 +36,9 @@ export class BankResolver {
   @Query(() => [BankApiKeyObject], { description: "A bank's API keys, without secrets" })
   async bankApiKeys(
     @CurrentPrincipal() actor: Principal,
-    @Args('bankCode', { description: 'The code of the partner bank' }) bankCode: string,
+    @Args() { filter }: BankApiKeysArgs,
   ): Promise<BankApiKeyObject[]> {
-    return (await this.banks.listKeys(actor, bankCode)).map(keyObject);
+    return (await this.banks.listKeys(actor, filter.bankCode)).map(keyObject);
   }
 
   @ResolveField(() => [BankApiKeyObject], { description: 'API keys, without secrets' })

@@ -216,6 +216,22 @@ export class RegisterPartnerPlatformInput {
   name!: string;
 }
 
+@InputType('BankApiKeyFilter', { description: "Whose API keys: one partner bank's" })
+export class BankApiKeyFilterInput {
+  @Field({ description: 'The code of the partner bank (e.g. ICBC_XIFENG), required' })
+  @IsString()
+  @MaxLength(100)
+  bankCode!: string;
+}
+
+@ArgsType()
+export class BankApiKeysArgs {
+  @Field(() => BankApiKeyFilterInput, { description: 'Which bank (required)' })
+  @ValidateNested()
+  @Type(() => BankApiKeyFilterInput)
+  filter!: BankApiKeyFilterInput;
+}
+
 @InputType({ description: 'Which partner bank gets a new API key' })
 export class IssueBankApiKeyInput {
   @Field({ description: 'The code of the partner bank (e.g. ICBC_XIFENG)' })

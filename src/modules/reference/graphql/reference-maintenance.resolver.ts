@@ -111,7 +111,7 @@ export class ReferenceMaintenanceResolver {
   })
   calendarPeriods(@CurrentPrincipal() actor: Principal, @Args() args: CalendarPeriodsArgs) {
     if (actor.kind !== 'user') throw new Unauthenticated();
-    return this.calendar.calendarPeriodsOfYear(args.year);
+    return this.calendar.calendarPeriodsOfYear(args.filter.year);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)

@@ -176,13 +176,21 @@ export class RenameGridCellInput {
   name!: string;
 }
 
-@ArgsType()
-export class CalendarPeriodsArgs {
-  @Field(() => Int, { description: 'The calendar year (2000–2100): periods touching it are listed' })
+@InputType('CalendarPeriodFilter', { description: 'Which calendar periods: those touching a year' })
+export class CalendarPeriodFilterInput {
+  @Field(() => Int, { description: 'The calendar year (2000–2100), required: periods touching it are listed' })
   @IsInt()
   @Min(2000)
   @Max(2100)
   year!: number;
+}
+
+@ArgsType()
+export class CalendarPeriodsArgs {
+  @Field(() => CalendarPeriodFilterInput, { description: 'Which year (required)' })
+  @ValidateNested()
+  @Type(() => CalendarPeriodFilterInput)
+  filter!: CalendarPeriodFilterInput;
 }
 
 @InputType({ description: 'A period of the county school calendar (校历), new or changed; dates inclusive' })
