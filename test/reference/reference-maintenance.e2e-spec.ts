@@ -112,6 +112,9 @@ describe('reference data maintenance (schools, roster, grid cells, calendar)', (
       'SCHOOL_TOWNSHIP_IMMUTABLE',
     );
     expect(code(await updateSchool('00000000-0000-0000-0000-000000000000', { name: 'x' }))).toBe('SCHOOL_NOT_FOUND');
+    // An id that is not a UUID is refused by the input's validation, naming the field.
+    const notUuid = expectGqlError(await updateSchool('not-a-uuid', { name: 'x' }), 'VALIDATION_FAILED');
+    expect((notUuid.extensions!.errors as { path: string }[]).map((e) => e.path)).toEqual(['id']);
     const [row] = await t.dataSource.query(`SELECT name, township_code FROM school WHERE id = $1`, [school.id]);
     expect(row).toEqual({ name: '息烽县永靖镇新建小学', township_code: '520122100' });
     expect(code(await updateSchool(school.id, { townshipCode: '520122100', address: '新址' }))).toBeUndefined();
