@@ -13,9 +13,9 @@ const PLAN = `query($id: ID!) { afterSchoolPlan(id: $id) { id status reviewComme
 const PUBLISH = `mutation($input: PublishHomeworkInput!) { publishHomework(input: $input) { id estimatedMinutes limitMinutes } }`;
 const REPORT = `mutation($input: ReportHomeworkInput!) { reportHomeworkDuration(input: $input) { reportedMinutes limitMinutes } }`;
 const PARTICIPATION = `mutation($input: ParticipationInput!) { recordAfterSchoolParticipation(input: $input) { served } }`;
-const COMPLIANCE_BY_SCHOOL = `query($from: String!, $to: String!, $townshipCode: String) { homeworkComplianceBySchool(from: $from, to: $to, townshipCode: $townshipCode) {
+const COMPLIANCE_BY_SCHOOL = `query($from: Date!, $to: Date!, $townshipCode: String) { homeworkComplianceBySchool(filter: { from: $from, to: $to, townshipCode: $townshipCode }) {
   schoolId townshipCode schoolDays publishedDays missingDays classes classDaysExpected classDaysPublished publicityRate classDaysReported classDaysWithinLimit durationComplianceRate } }`;
-const COMPLIANCE_BY_TOWNSHIP = `query($from: String!, $to: String!) { homeworkComplianceByTownship(from: $from, to: $to) {
+const COMPLIANCE_BY_TOWNSHIP = `query($from: Date!, $to: Date!) { homeworkComplianceByTownship(filter: { from: $from, to: $to }) {
   townshipCode schoolDays publishedDays missingDays classes classDaysExpected classDaysPublished publicityRate classDaysReported classDaysWithinLimit durationComplianceRate } }`;
 
 /** A published white-list entry (a fixture, as the credit module would leave it). */
@@ -114,12 +114,12 @@ describe('after-school services and homework', () => {
       const plan = saved.data!.saveAfterSchoolPlan;
       expect(plan.status).toBe('DRAFT');
       expect(plan.staff).toHaveLength(2);
-      const submit = `mutation($id: ID!) { submitAfterSchoolPlan(id: $id) { status } }`;
+      const submit = `mutation($id: ID!) { submitAfterSchoolPlan(input: { id: $id }) { status } }`;
       expect(
         (await t.gql<{ submitAfterSchoolPlan: { status: string } }>(submit, { id: plan.id }, admin1.token)).data
           ?.submitAfterSchoolPlan.status,
       ).toBe('SUBMITTED');
-      const ret = `mutation($id: ID!, $reason: String!) { returnAfterSchoolPlan(id: $id, reason: $reason) { status reviewComment } }`;
+      const ret = `mutation($id: ID!, $reason: String!) { returnAfterSchoolPlan(input: { id: $id, reason: $reason }) { status reviewComment } }`;
       const finance = await t.loginAs(Role.DEPARTMENT_OFFICER, 'FINANCE');
       expectGqlError(await t.gql(ret, { id: plan.id, reason: 'x' }, finance.token), 'FORBIDDEN');
       expectGqlError(await t.gql(ret, { id: plan.id, reason: 'x' }, admin1.token), 'FORBIDDEN');
@@ -131,7 +131,7 @@ describe('after-school services and homework', () => {
       expect(returned.data?.returnAfterSchoolPlan).toEqual({ status: 'RETURNED', reviewComment: '请补充安全预案' });
       await t.gql(SAVE_PLAN, { input: planInput({ basicCare: '作业辅导；安全预案见附件' }) }, admin1.token);
       await t.gql(submit, { id: plan.id }, admin1.token);
-      const approve = `mutation($id: ID!) { approveAfterSchoolPlan(id: $id) { status } }`;
+      const approve = `mutation($id: ID!) { approveAfterSchoolPlan(input: { id: $id }) { status } }`;
       expect(
         (await t.gql<{ approveAfterSchoolPlan: { status: string } }>(approve, { id: plan.id }, edu.token)).data
           ?.approveAfterSchoolPlan.status,
@@ -169,7 +169,11 @@ describe('after-school services and homework', () => {
       ]);
       expectGqlError(await t.gql(PLAN, { id }, admin3.token), 'AFTER_SCHOOL_PLAN_NOT_FOUND');
       expectGqlError(
-        await t.gql(`mutation($id: ID!) { submitAfterSchoolPlan(id: $id) { status } }`, { id }, admin3.token),
+        await t.gql(
+          `mutation($id: ID!) { submitAfterSchoolPlan(input: { id: $id }) { status } }`,
+          { id },
+          admin3.token,
+        ),
         'AFTER_SCHOOL_PLAN_NOT_FOUND',
       );
       expectGqlError(await t.gql(SAVE_PLAN, { input: planInput() }, admin3.token), 'SCHOOL_NOT_FOUND');
@@ -340,14 +344,14 @@ describe('after-school services and homework', () => {
         ),
         'VALIDATION_FAILED',
       );
-      const bySchool = `query($t: String) { afterSchoolCoverageBySchool(semester: "2026-1", townshipCode: $t) { schoolId asked served coverage } }`;
+      const bySchool = `query($t: String) { afterSchoolCoverageBySchool(filter: { semester: "2026-1", townshipCode: $t }) { schoolId asked served coverage } }`;
       const yongyang = await t.gql<{
         afterSchoolCoverageBySchool: { schoolId: string; asked: number; served: number; coverage: number | null }[];
       }>(bySchool, { t: '520122001' }, edu.token);
       const rows = new Map(yongyang.data!.afterSchoolCoverageBySchool.map((r) => [r.schoolId, r]));
       expect(rows.get(school['DEMO-S001']!.id)).toMatchObject({ asked: 70, served: 68, coverage: 0.9714 });
       expect(rows.get(school['DEMO-S002']!.id)).toMatchObject({ asked: 0, served: 0, coverage: null });
-      const byTownship = `{ afterSchoolCoverageByTownship(semester: "2026-1") { townshipCode asked served coverage } }`;
+      const byTownship = `{ afterSchoolCoverageByTownship(filter: { semester: "2026-1" }) { townshipCode asked served coverage } }`;
       const townships = await t.gql<{
         afterSchoolCoverageByTownship: { townshipCode: string; coverage: number | null }[];
       }>(byTownship, {}, edu.token);
@@ -549,7 +553,7 @@ describe('after-school services and homework', () => {
         await t.gql(fees, { input: { ...charge, feeStandardCode: 'NOPE' } }, admin1.token),
         'FEE_STANDARD_NOT_FOUND',
       );
-      const statements = `{ afterSchoolFundingStatements(semester: "2026-1") { schoolId studentsFunded fundedAmount feesCharged exempted } }`;
+      const statements = `{ afterSchoolFundingStatements(filter: { semester: "2026-1" }) { schoolId studentsFunded fundedAmount feesCharged exempted } }`;
       const finance = await t.loginAs(Role.DEPARTMENT_OFFICER, 'FINANCE');
       const rows = (
         await t.gql<{ afterSchoolFundingStatements: { schoolId: string }[] }>(statements, {}, finance.token)
@@ -646,7 +650,7 @@ describe('after-school services and homework', () => {
         },
         admin1.token,
       );
-      const q = `{ familyEducationCompletion(schoolYear: 2026, townshipCode: "520122001") { schoolId guidanceSessions guidanceMinutes consultations sessionTargetsMet homeVisitRate } }`;
+      const q = `{ familyEducationCompletion(filter: { schoolYear: 2026, townshipCode: "520122001" }) { schoolId guidanceSessions guidanceMinutes consultations sessionTargetsMet homeVisitRate } }`;
       const rows = (await t.gql<{ familyEducationCompletion: { schoolId: string }[] }>(q, {}, edu.token)).data!
         .familyEducationCompletion;
       expect(rows.find((r) => r.schoolId === school['DEMO-S001']!.id)).toEqual({
@@ -675,7 +679,7 @@ describe('after-school services and homework', () => {
           admin1.token,
         );
       }
-      const q2 = `{ familyEducationCompletion(schoolYear: 2026, schoolId: "${school['DEMO-S001']!.id}") { guidanceSessions guidanceMinutes guidancePeriods consultations sessionTargetsMet } }`;
+      const q2 = `{ familyEducationCompletion(filter: { schoolYear: 2026, schoolId: "${school['DEMO-S001']!.id}" }) { guidanceSessions guidanceMinutes guidancePeriods consultations sessionTargetsMet } }`;
       expect(
         (await t.gql<{ familyEducationCompletion: unknown[] }>(q2, {}, edu.token)).data!.familyEducationCompletion,
       ).toEqual([

@@ -337,7 +337,7 @@ describe('dashboard: the seed targets as live KPIs', () => {
     const compliance = await gql<{
       homeworkComplianceByTownship: { classDaysExpected: number; classDaysPublished: number }[];
     }>(
-      `query { homeworkComplianceByTownship(from: "2026-11-01", to: "2026-11-27") { classDaysExpected classDaysPublished } }`,
+      `query { homeworkComplianceByTownship(filter: { from: "2026-11-01", to: "2026-11-27" }) { classDaysExpected classDaysPublished } }`,
       {},
       edu,
     );

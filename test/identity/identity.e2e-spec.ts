@@ -84,7 +84,11 @@ describe('identity and access', () => {
     it('answers a wrong password, an unknown username and a disabled account with the same INVALID_CREDENTIALS', async () => {
       const user = await createUser(t.app, Role.INSPECTOR);
       const disabled = await createUser(t.app, Role.INSPECTOR);
-      await t.gql(`mutation($id: ID!) { disableUser(userId: $id) { id } }`, { id: disabled.id }, adminToken());
+      await t.gql(
+        `mutation($id: ID!) { disableUser(input: { userId: $id }) { id } }`,
+        { id: disabled.id },
+        adminToken(),
+      );
       const answers = [
         await login(user.username, 'wrong-password-123', '203.0.113.2'),
         await login('nobody-here', TEST_PASSWORD, '203.0.113.2'),
@@ -442,7 +446,7 @@ describe('identity and access', () => {
     it('disables a user at once (tokens and logins refused) and enables them again', async () => {
       const user = await t.loginAs(Role.INSPECTOR);
       const disabled = await t.gql<{ disableUser: { disabled: boolean } }>(
-        `mutation($id: ID!) { disableUser(userId: $id) { disabled } }`,
+        `mutation($id: ID!) { disableUser(input: { userId: $id }) { disabled } }`,
         { id: user.id },
         adminToken(),
       );
@@ -450,12 +454,16 @@ describe('identity and access', () => {
       expectGqlError(await t.gql(ME, {}, user.token), 'TOKEN_INVALID');
       expectGqlError(await login(user.username, TEST_PASSWORD, '203.0.113.30'), 'INVALID_CREDENTIALS');
       const listed = await t.gql<{ users: { totalCount: number } }>(
-        `query($s: String) { users(search: $s) { totalCount } }`,
+        `query($s: String) { users(filter: { search: $s }) { totalCount } }`,
         { s: user.username },
         adminToken(),
       );
       expect(listed.data?.users.totalCount).toBe(0);
-      await t.gql(`mutation($id: ID!) { enableUser(userId: $id) { disabled } }`, { id: user.id }, adminToken());
+      await t.gql(
+        `mutation($id: ID!) { enableUser(input: { userId: $id }) { disabled } }`,
+        { id: user.id },
+        adminToken(),
+      );
       expect((await login(user.username, TEST_PASSWORD, '203.0.113.30')).data?.login.user.id).toBe(user.id);
       expect(
         await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'identity.user.disabled' AND entity_id = $1`, [
@@ -489,7 +497,7 @@ describe('identity and access', () => {
         .http()
         .post('/graphql')
         .set('Authorization', `Bearer ${adminToken()}`)
-        .send({ query: '{ users(first: 100, includeDisabled: true) { edges { node { id username } } } }' });
+        .send({ query: '{ users(first: 100, filter: { includeDisabled: true }) { edges { node { id username } } } }' });
       expect(res.text).not.toMatch(/argon2/);
       const introspection = await t.gql<{ __type: { fields: { name: string }[] } }>(
         '{ __type(name: "User") { fields { name } } }',
@@ -499,7 +507,7 @@ describe('identity and access', () => {
   });
 
   describe('partner banks and their API keys', () => {
-    const ISSUE = `mutation($b: String!) { issueBankApiKey(bankCode: $b) { keyId bankCode secret createdAt } }`;
+    const ISSUE = `mutation($b: String!) { issueBankApiKey(input: { bankCode: $b }) { keyId bankCode secret createdAt } }`;
 
     it('registers a bank and issues keys whose secret is shown once and stored encrypted; two may be active', async () => {
       const registered = await t.gql<{ registerPartnerBank: unknown }>(
@@ -520,7 +528,11 @@ describe('identity and access', () => {
       const second = (await t.gql<{ issueBankApiKey: { keyId: string } }>(ISSUE, { b: 'ICBC_XIFENG' }, adminToken()))
         .data!.issueBankApiKey;
       expectGqlError(await t.gql(ISSUE, { b: 'ICBC_XIFENG' }, adminToken()), 'BANK_KEY_LIMIT');
-      await t.gql(`mutation($k: String!) { revokeBankApiKey(keyId: $k) { keyId } }`, { k: first.keyId }, adminToken());
+      await t.gql(
+        `mutation($k: String!) { revokeBankApiKey(input: { keyId: $k }) { keyId } }`,
+        { k: first.keyId },
+        adminToken(),
+      );
       const third = await t.gql<{ issueBankApiKey: { keyId: string } }>(ISSUE, { b: 'ICBC_XIFENG' }, adminToken());
       expect(third.errors).toBeUndefined();
 
@@ -575,7 +587,7 @@ describe('identity and access', () => {
       );
       expectGqlError(await t.gql(ISSUE, { b: 'NO_SUCH_BANK' }, adminToken()), 'BANK_NOT_FOUND');
       expectGqlError(
-        await t.gql(`mutation { revokeBankApiKey(keyId: "bk_nope") { keyId } }`, {}, adminToken()),
+        await t.gql(`mutation { revokeBankApiKey(input: { keyId: "bk_nope" }) { keyId } }`, {}, adminToken()),
         'BANK_KEY_NOT_FOUND',
       );
     });
@@ -583,7 +595,7 @@ describe('identity and access', () => {
     it('lets DISCIPLINE_SUPERVISOR read banks and keys but only COUNTY_ADMIN change them', async () => {
       const supervisor = await t.loginAs(Role.DISCIPLINE_SUPERVISOR);
       const keys = await t.gql<{ bankApiKeys: unknown[] }>(
-        `{ bankApiKeys(bankCode: "ICBC_XIFENG") { keyId active } }`,
+        `{ bankApiKeys(filter: { bankCode: "ICBC_XIFENG" }) { keyId active } }`,
         {},
         supervisor.token,
       );

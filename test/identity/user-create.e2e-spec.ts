@@ -64,7 +64,7 @@ describe('user:create command', () => {
     });
     const { accessToken: token, user } = login.data!.login;
     expectGqlError(
-      await t.gql(`mutation($id: ID!) { disableUser(userId: $id) { id } }`, { id: user.id }, token),
+      await t.gql(`mutation($id: ID!) { disableUser(input: { userId: $id }) { id } }`, { id: user.id }, token),
       'LAST_ADMIN',
     );
     expectGqlError(

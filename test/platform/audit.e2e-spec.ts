@@ -5,7 +5,7 @@ import { FixedClock } from '../../src/platform/clock/clock';
 import { TEST_PASSWORD } from '../factories/identity.factory';
 import { LoggedIn, TestApp, expectGqlError, startTestApp } from '../support/test-app';
 
-const AUDIT_LOG = `query($filter: AuditLogFilterInput, $first: Int, $after: String) {
+const AUDIT_LOG = `query($filter: AuditLogFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { id occurredAt actorKind actorUserId actorName action entityType entityId requestId summary } }
@@ -66,7 +66,7 @@ describe('audit log', () => {
       {
         id: expect.any(String),
         occurredAt: clock.now().toISOString(),
-        actorKind: 'user',
+        actorKind: 'USER',
         actorUserId: admin.id,
         actorName: admin.username,
         action: 'identity.user.created',

@@ -119,7 +119,7 @@ describe('bank requests: signature, idempotency, rate limit', () => {
       const next = await issueKey(t.app, bank.bankCode);
       const admin = await t.loginAs(Role.COUNTY_ADMIN);
       const revoked = await t.gql<{ revokeBankApiKey: { active: boolean } }>(
-        `mutation($k: String!) { revokeBankApiKey(keyId: $k) { active } }`,
+        `mutation($k: String!) { revokeBankApiKey(input: { keyId: $k }) { active } }`,
         { k: bank.keyId },
         admin.token,
       );

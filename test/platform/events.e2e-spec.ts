@@ -222,12 +222,16 @@ describe(`domain events through the outbox (${env.redisUrl ? 'Redis' : 'PostgreS
       expect.objectContaining({ id: dead.id, subscriber: 'failing.always-throws', attemptsMade: 2 }),
     );
     expectGqlError(
-      await t.gql('mutation($id: ID!) { retryFailedEvent(id: $id) { id } }', { id: 'events.nope/123' }, admin.token),
+      await t.gql(
+        'mutation($id: ID!) { retryFailedEvent(input: { id: $id }) { id } }',
+        { id: 'events.nope/123' },
+        admin.token,
+      ),
       'FAILED_EVENT_NOT_FOUND',
     );
     failing.fixed = true;
     const retried = await t.gql(
-      'mutation($id: ID!) { retryFailedEvent(id: $id) { id eventId } }',
+      'mutation($id: ID!) { retryFailedEvent(input: { id: $id }) { id eventId } }',
       { id: dead.id },
       admin.token,
     );

@@ -191,7 +191,7 @@ describe('observability: /metrics off the public API port, and business metrics'
       const officer = await t.loginAs(Role.DEPARTMENT_OFFICER, 'EDU');
       const admin = await t.loginAs(Role.COUNTY_ADMIN);
       const res = await t.gql(
-        `mutation($id: ID!) { disableUser(userId: $id) { id } }`,
+        `mutation($id: ID!) { disableUser(input: { userId: $id }) { id } }`,
         { id: officer.id },
         admin.token,
       );

@@ -35,7 +35,7 @@ describe('README: a first signed bank call', () => {
     expect(seed).toContain('Escrow demo: bank ICBC_XIFENG, 3 escrow accounts');
     admin = await t.loginAs(Role.COUNTY_ADMIN);
     const issued = await t.gql<{ issueBankApiKey: { keyId: string; secret: string } }>(
-      'mutation { issueBankApiKey(bankCode: "ICBC_XIFENG") { keyId secret } }',
+      'mutation { issueBankApiKey(input: { bankCode: "ICBC_XIFENG" }) { keyId secret } }',
       {},
       admin.token,
     );

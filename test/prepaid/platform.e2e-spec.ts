@@ -331,7 +331,7 @@ describe('prepaid: the platform interface', () => {
     expect(forged.body.code).toBe('SIGNATURE_INVALID');
     const spare = await registerPlatform(t, admin.token);
     const revoked = await t.gql(
-      `mutation($k: String!) { revokePlatformApiKey(keyId: $k) { active } }`,
+      `mutation($k: String!) { revokePlatformApiKey(input: { keyId: $k }) { active } }`,
       { k: spare.keyId },
       admin.token,
     );

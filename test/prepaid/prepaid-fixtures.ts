@@ -20,7 +20,7 @@ export async function registerPlatform(t: TestApp, adminToken: string): Promise<
   );
   if (reg.errors) throw new Error(JSON.stringify(reg.errors));
   const key = await t.gql<{ issuePlatformApiKey: { keyId: string; secret: string } }>(
-    `mutation($c: String!) { issuePlatformApiKey(platformCode: $c) { keyId secret } }`,
+    `mutation($c: String!) { issuePlatformApiKey(input: { platformCode: $c }) { keyId secret } }`,
     { c: code },
     adminToken,
   );

@@ -153,7 +153,7 @@ describe('audit completeness', () => {
       [
         'disableUser',
         async () => ({
-          query: `mutation($id: ID!) { disableUser(userId: $id) { id } }`,
+          query: `mutation($id: ID!) { disableUser(input: { userId: $id }) { id } }`,
           variables: { id: (await t.loginAs(Role.INSPECTOR)).id },
           token: admin,
         }),
@@ -177,7 +177,7 @@ describe('audit completeness', () => {
       [
         'issueBankApiKey',
         async () => ({
-          query: `mutation($c: String!) { issueBankApiKey(bankCode: $c) { keyId } }`,
+          query: `mutation($c: String!) { issueBankApiKey(input: { bankCode: $c }) { keyId } }`,
           variables: { c: (await t.registerBank()).bankCode },
           token: admin,
         }),
@@ -185,7 +185,7 @@ describe('audit completeness', () => {
       [
         'revokeBankApiKey',
         async () => ({
-          query: `mutation($k: String!) { revokeBankApiKey(keyId: $k) { keyId } }`,
+          query: `mutation($k: String!) { revokeBankApiKey(input: { keyId: $k }) { keyId } }`,
           variables: { k: (await t.registerBank()).keyId },
           token: admin,
         }),

@@ -119,9 +119,9 @@ const own = { township: (obj: Obj) => ({ tc: townshipOf(obj) }), school: (obj: O
 const PROBES: Record<string, Probe> = {
   'school(id)': byId('school', 'school'),
   schools: inList('school', conn('schools', ''), nodes('schools')),
-  'schools(townshipCode)': inList(
+  'schools(filter.townshipCode)': inList(
     'school',
-    conn('schools', ', townshipCode: $tc', '($tc: String)'),
+    conn('schools', ', filter: { townshipCode: $tc }', '($tc: String)'),
     nodes('schools'),
     own.township,
   ),
@@ -179,9 +179,9 @@ const PROBES: Record<string, Probe> = {
   ),
   'afterSchoolPlan(id)': byId('plan', 'afterSchoolPlan'),
   afterSchoolPlans: inList('plan', conn('afterSchoolPlans', ''), nodes('afterSchoolPlans')),
-  'afterSchoolPlans(townshipCode)': inList(
+  'afterSchoolPlans(filter.townshipCode)': inList(
     'plan',
-    conn('afterSchoolPlans', ', townshipCode: $tc', '($tc: String)'),
+    conn('afterSchoolPlans', ', filter: { townshipCode: $tc }', '($tc: String)'),
     nodes('afterSchoolPlans'),
     own.township,
   ),
@@ -210,44 +210,44 @@ const PROBES: Record<string, Probe> = {
     own.township,
   ),
   // Per-school figures: the school's row is there or not.
-  'afterSchoolCoverageBySchool(schoolId)': inList(
+  'afterSchoolCoverageBySchool(filter.schoolId)': inList(
     'school',
-    `query($sid: ID) { afterSchoolCoverageBySchool(semester: "${SEMESTER}", schoolId: $sid) { schoolId } }`,
+    `query($sid: ID) { afterSchoolCoverageBySchool(filter: { semester: "${SEMESTER}", schoolId: $sid }) { schoolId } }`,
     rows('afterSchoolCoverageBySchool'),
     own.school,
   ),
-  'homeworkComplianceBySchool(schoolId)': inList(
+  'homeworkComplianceBySchool(filter.schoolId)': inList(
     'school',
-    `query($sid: ID) { homeworkComplianceBySchool(from: "2026-11-02", to: "2026-11-20", schoolId: $sid) { schoolId } }`,
+    `query($sid: ID) { homeworkComplianceBySchool(filter: { from: "2026-11-02", to: "2026-11-20", schoolId: $sid }) { schoolId } }`,
     rows('homeworkComplianceBySchool'),
     own.school,
   ),
-  'familyEducationCompletion(schoolId)': inList(
+  'familyEducationCompletion(filter.schoolId)': inList(
     'school',
-    `query($sid: ID) { familyEducationCompletion(schoolYear: 2026, schoolId: $sid) { schoolId } }`,
+    `query($sid: ID) { familyEducationCompletion(filter: { schoolYear: 2026, schoolId: $sid }) { schoolId } }`,
     rows('familyEducationCompletion'),
     own.school,
   ),
-  'afterSchoolParticipation(schoolId)': inList(
+  'afterSchoolParticipation(filter.schoolId)': inList(
     'school',
-    `query($sid: ID) { afterSchoolParticipation(semester: "${SEMESTER}", schoolId: $sid) { schoolId } }`,
+    `query($sid: ID) { afterSchoolParticipation(filter: { semester: "${SEMESTER}", schoolId: $sid }) { schoolId } }`,
     rows('afterSchoolParticipation'),
     own.school,
   ),
-  'teacherParticipationHours(schoolId)': inList(
+  'teacherParticipationHours(filter.schoolId)': inList(
     'school',
-    `query($sid: ID) { teacherParticipationHours(from: "2026-11-01", to: "2026-11-30", schoolId: $sid) { schoolId } }`,
+    `query($sid: ID) { teacherParticipationHours(filter: { from: "2026-11-01", to: "2026-11-30", schoolId: $sid }) { schoolId } }`,
     rows('teacherParticipationHours'),
     own.school,
   ),
   homeworkRecords: inList(
     'homework',
-    `{ homeworkRecords(from: "2026-11-01", to: "2026-11-30") { id } }`,
+    `{ homeworkRecords(filter: { from: "2026-11-01", to: "2026-11-30" }) { id } }`,
     rows('homeworkRecords', 'id'),
   ),
-  'homeworkRecords(townshipCode)': inList(
+  'homeworkRecords(filter.townshipCode)': inList(
     'homework',
-    `query($tc: String) { homeworkRecords(from: "2026-11-01", to: "2026-11-30", townshipCode: $tc) { id } }`,
+    `query($tc: String) { homeworkRecords(filter: { from: "2026-11-01", to: "2026-11-30", townshipCode: $tc }) { id } }`,
     rows('homeworkRecords', 'id'),
     own.township,
   ),
@@ -266,12 +266,12 @@ const PROBES: Record<string, Probe> = {
   // Per-township figures: the township's row is there or not.
   afterSchoolCoverageByTownship: inList(
     'township',
-    `{ afterSchoolCoverageByTownship(semester: "${SEMESTER}") { townshipCode } }`,
+    `{ afterSchoolCoverageByTownship(filter: { semester: "${SEMESTER}" }) { townshipCode } }`,
     rows('afterSchoolCoverageByTownship', 'townshipCode'),
   ),
   homeworkComplianceByTownship: inList(
     'township',
-    `{ homeworkComplianceByTownship(from: "2026-11-02", to: "2026-11-20") { townshipCode } }`,
+    `{ homeworkComplianceByTownship(filter: { from: "2026-11-02", to: "2026-11-20" }) { townshipCode } }`,
     rows('homeworkComplianceByTownship', 'townshipCode'),
   ),
   'escrowCoverage.byTownship': inList('township', `{ escrowCoverage { byTownship { key } } }`, (d) =>
@@ -314,7 +314,7 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
     DEPT_FIRE: BOTH('school'),
     INSPECTOR_MR: BOTH('school'),
   },
-  'schools(townshipCode)': {
+  'schools(filter.townshipCode)': {
     TOWNSHIP_A: ONLY_A('school'),
     SCHOOL_A: ONLY_A('school'),
     DEPT_EDU: BOTH('school'),
@@ -420,7 +420,7 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
     DEPT_FIRE: NONE('plan'),
     INSPECTOR_MR: NONE('plan'),
   },
-  'afterSchoolPlans(townshipCode)': {
+  'afterSchoolPlans(filter.townshipCode)': {
     TOWNSHIP_A: ONLY_A('plan'),
     SCHOOL_A: ONLY_A('plan'),
     DEPT_EDU: BOTH('plan'),
@@ -466,21 +466,21 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
   },
   'creditEntries(filter.townshipCode)': { TOWNSHIP_A: ONLY_A('creditEntry'), DEPT_FIRE: BOTH('creditEntry') },
   // County-wide KPIs (coverage, homework compliance, family education): every department officer.
-  'afterSchoolCoverageBySchool(schoolId)': {
+  'afterSchoolCoverageBySchool(filter.schoolId)': {
     TOWNSHIP_A: ONLY_A('school'),
     SCHOOL_A: ONLY_A('school'),
     DEPT_EDU: BOTH('school'),
     DEPT_FIRE: BOTH('school'),
     INSPECTOR_MR: NONE('school'),
   },
-  'homeworkComplianceBySchool(schoolId)': {
+  'homeworkComplianceBySchool(filter.schoolId)': {
     TOWNSHIP_A: ONLY_A('school'),
     SCHOOL_A: ONLY_A('school'),
     DEPT_EDU: BOTH('school'),
     DEPT_FIRE: BOTH('school'),
     INSPECTOR_MR: NONE('school'),
   },
-  'familyEducationCompletion(schoolId)': {
+  'familyEducationCompletion(filter.schoolId)': {
     TOWNSHIP_A: ONLY_A('school'),
     SCHOOL_A: ONLY_A('school'),
     DEPT_EDU: BOTH('school'),
@@ -488,14 +488,14 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
     INSPECTOR_MR: NONE('school'),
   },
   // Records: EDU (teacher hours also HUMAN_RESOURCES), not other departments.
-  'afterSchoolParticipation(schoolId)': {
+  'afterSchoolParticipation(filter.schoolId)': {
     TOWNSHIP_A: ONLY_A('school'),
     SCHOOL_A: ONLY_A('school'),
     DEPT_EDU: BOTH('school'),
     DEPT_FIRE: NONE('school'),
     INSPECTOR_MR: NONE('school'),
   },
-  'teacherParticipationHours(schoolId)': {
+  'teacherParticipationHours(filter.schoolId)': {
     TOWNSHIP_A: ONLY_A('school'),
     SCHOOL_A: ONLY_A('school'),
     DEPT_EDU: BOTH('school'),
@@ -509,7 +509,7 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
     DEPT_FIRE: NONE('homework'),
     INSPECTOR_MR: NONE('homework'),
   },
-  'homeworkRecords(townshipCode)': {
+  'homeworkRecords(filter.townshipCode)': {
     TOWNSHIP_A: ONLY_A('homework'),
     SCHOOL_A: ONLY_A('homework'),
     DEPT_EDU: BOTH('homework'),

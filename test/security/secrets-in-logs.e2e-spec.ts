@@ -60,7 +60,7 @@ describe('secrets in logs', () => {
 
     const bank = await t.registerBank();
     const issued = await t.gql<{ issueBankApiKey: { keyId: string; secret: string } }>(
-      `mutation($c: String!) { issueBankApiKey(bankCode: $c) { keyId secret } }`,
+      `mutation($c: String!) { issueBankApiKey(input: { bankCode: $c }) { keyId secret } }`,
       { c: bank.bankCode },
       admin.token,
     );

@@ -1,5 +1,6 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLISODateTime } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppConfig } from '../../config/app-config';
@@ -9,6 +10,13 @@ import { GqlContext } from './context';
 import { Loaders } from './loaders';
 import { queryLimitsPlugin } from './query-limits';
 import { resolverErrorLogPlugin } from './resolver-error-log';
+
+/**
+ * The `DateTime` scalar is Nest's own (its serialisation, `Date#toISOString`, is unchanged); only its schema
+ * description is ours, set on the one instance every `Date` field and `GraphQLISODateTime` use.
+ */
+GraphQLISODateTime.description =
+  'An instant (时刻): an ISO 8601 date and time; answers are in UTC with milliseconds (2026-09-01T07:30:00.000Z), inputs may carry any offset. Calendar days are `Date`.';
 
 /**
  * Apollo (code-first) options. The schema is built in memory and printed to `schema.gql` by

@@ -20,7 +20,8 @@ function literal(ast: ValueNode): unknown {
 /** Arbitrary JSON (output only in practice: audit summaries). */
 export const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
-  description: 'A JSON value',
+  description:
+    'Any JSON value (object, array, string, number, boolean or null), e.g. the summary of an audit log entry',
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: literal,

@@ -40,7 +40,7 @@ export class NodeResolver {
   })
   node(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('id', { type: () => ID, description: 'The id (a UUID) of the object' }, uuidArg()) id: string,
     @Context() ctx: GqlContext,
   ): Promise<object> {
     return this.loader(principal, ctx).load(id.toLowerCase());
@@ -55,7 +55,8 @@ export class NodeResolver {
   })
   async nodes(
     @CurrentPrincipal() principal: Principal,
-    @Args('ids', { type: () => [ID] }) ids: string[],
+    @Args('ids', { type: () => [ID], description: `The ids (UUIDs) of the objects, at most ${NODES_MAX}` })
+    ids: string[],
     @Context() ctx: GqlContext,
   ): Promise<(object | Error)[]> {
     if (ids.length > NODES_MAX) throw tooManyNodeIds(NODES_MAX);

@@ -62,29 +62,37 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Builds the `XConnection` and `XEdge` object types for a node type (described for the schema linter). */
-export function Paginated<T>(node: Type<T>, name = node.name): Type<Connection<T>> {
-  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor` })
+/** `SupervisionTask` → `supervision task`. */
+function inWords(typeName: string): string {
+  return typeName.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/**
+ * Builds the `XConnection` and `XEdge` object types for a node type, described for the schema
+ * (`label` names the node in the descriptions; by default the type name in words, "supervision task").
+ */
+export function Paginated<T>(node: Type<T>, name = node.name, label = inWords(name)): Type<Connection<T>> {
+  @ObjectType(`${name}Edge`, { description: `One ${label} in a page of a list, with its cursor (Relay edge)` })
   class Edge {
-    @Field({ description: 'Cursor of this edge: pass it as `after` to read on from here' })
+    @Field({ description: 'Opaque cursor of this edge: pass it as `after` to get the edges that follow' })
     cursor!: string;
 
-    @Field(() => node, { description: `The ${name} itself` })
+    @Field(() => node, { description: `The ${label}` })
     node!: T;
   }
 
   @ObjectType(`${name}Connection`, {
     isAbstract: false,
-    description: `A page of ${name} items (Relay connection), with the total count`,
+    description: `A page of ${label} records (Relay connection): edges, page info and the total count`,
   })
   class ConnectionType {
-    @Field(() => [Edge], { complexity: 0, description: 'The items of this page, in list order' })
+    @Field(() => [Edge], { complexity: 0, description: 'The records of this page, in list order' })
     edges!: Edge[];
 
-    @Field(() => PageInfo, { description: 'Where this page is in its list' })
+    @Field(() => PageInfo, { description: 'Where this page is in the list' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'How many items the whole list holds (every page, the same filter)' })
+    @Field(() => Int, { description: 'How many records the whole list has (every page, with the same filter)' })
     totalCount!: number;
   }
   return ConnectionType as unknown as Type<Connection<T>>;

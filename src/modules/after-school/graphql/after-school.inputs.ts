@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DateScalar } from '../../../platform/graphql/date.scalar';
 import { PageArgs } from '../../../platform/graphql/pagination';
 import { MONEY_INPUT_PATTERN } from '../../../platform/database/money';
 import { SEMESTER_PATTERN, TIME_PATTERN } from '../after-school.rules';
@@ -25,26 +26,26 @@ import { FamilySessionKind } from '../family-education.service';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SEMESTER_MESSAGE = 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)';
 
-@InputType()
+@InputType({ description: 'A weekly service time slot (课后服务时段)' })
 class TimeSlotInput {
-  @Field(() => Int, { description: '1 = Monday … 7 = Sunday' })
+  @Field(() => Int, { description: 'Day of the week: 1 = Monday … 7 = Sunday' })
   @IsInt()
   @Min(1)
   @Max(7)
   weekday!: number;
 
-  @Field({ description: 'HH:MM' })
+  @Field({ description: 'Start time, HH:MM local time' })
   @Matches(TIME_PATTERN, { message: 'start must be HH:MM' })
   start!: string;
 
-  @Field({ description: 'HH:MM' })
+  @Field({ description: 'End time, HH:MM local time' })
   @Matches(TIME_PATTERN, { message: 'end must be HH:MM' })
   end!: string;
 }
 
-@InputType()
+@InputType({ description: 'Who delivers the plan (课后服务人员): a roster teacher, a volunteer or an institution' })
 class PlanStaffInput {
-  @Field(() => StaffKind)
+  @Field(() => StaffKind, { description: 'Teacher, volunteer or institution; says which other field is needed' })
   @IsEnum(StaffKind)
   kind!: StaffKind;
 
@@ -65,9 +66,9 @@ class PlanStaffInput {
   name?: string;
 }
 
-@InputType()
+@InputType({ description: "A school's one-school-one-plan (一校一案) for a semester, as a draft" })
 export class SavePlanInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   @IsUUID()
   schoolId!: string;
 
@@ -94,99 +95,137 @@ export class SavePlanInput {
   @ArrayMaxSize(50)
   customisedServices!: string[];
 
-  @Field(() => [PlanStaffInput])
+  @Field(() => [PlanStaffInput], { description: 'Who delivers it (at most 500)' })
   @ValidateNested({ each: true })
   @Type(() => PlanStaffInput)
   @ArrayMaxSize(500)
   staff!: PlanStaffInput[];
 }
 
-@ArgsType()
-export class PlansArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+@InputType('AfterSchoolPlanFilter', { description: 'Narrows the list of plans; every field given must match' })
+export class PlanFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Plans of this school' })
   @IsOptional()
   @IsUUID()
   schoolId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Plans of schools in this township (9-digit division code)' })
   @IsOptional()
   @Matches(/^\d{9}$/, { message: 'townshipCode must be 9 digits' })
   townshipCode?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Plans of this semester: YYYY-1 (autumn term) or YYYY-2 (spring term)' })
   @IsOptional()
   @Matches(SEMESTER_PATTERN, { message: SEMESTER_MESSAGE })
   semester?: string;
 
-  @Field(() => PlanStatus, { nullable: true })
+  @Field(() => PlanStatus, { nullable: true, description: 'Plans in this status' })
   @IsOptional()
   @IsEnum(PlanStatus)
   status?: PlanStatus;
 }
 
-@InputType()
+@ArgsType()
+export class PlansArgs extends PageArgs {
+  @Field(() => PlanFilterInput, { nullable: true, description: "Which plans; none: every plan in the caller's scope" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlanFilterInput)
+  filter?: PlanFilterInput;
+}
+
+@InputType({ description: 'Which plan to submit to the Education Bureau' })
+export class SubmitAfterSchoolPlanInput {
+  @Field(() => ID, { description: 'The plan' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+@InputType({ description: 'Approval of a submitted plan, with an optional comment' })
+export class ApproveAfterSchoolPlanInput {
+  @Field(() => ID, { description: 'The plan' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: "The reviewer's comment (at most 2000 characters are kept)" })
+  @IsOptional()
+  @IsString()
+  comment?: string | null;
+}
+
+@InputType({ description: 'Return of a submitted plan to the school, with the reason' })
+export class ReturnAfterSchoolPlanInput {
+  @Field(() => ID, { description: 'The plan' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+
+  @Field({ description: 'Why it is returned, what to change (at most 2000 characters are kept)' })
+  @IsString()
+  reason!: string;
+}
+
+@InputType({ description: "A class's after-school participation (课后服务参与) in a semester" })
 export class ParticipationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   @IsUUID()
   schoolId!: string;
 
-  @Field()
+  @Field({ description: 'The semester: YYYY-1 (autumn term) or YYYY-2 (spring term)' })
   @Matches(SEMESTER_PATTERN, { message: SEMESTER_MESSAGE })
   semester!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Grade (年级), 1–9' })
   @IsInt()
   @Min(1)
   @Max(9)
   grade!: number;
 
-  @Field({ description: 'e.g. 三(2)班' })
+  @Field({ description: 'The class (班级), e.g. 三(2)班' })
   @IsString()
   @Length(1, 50)
   className!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students in the class' })
   @IsInt()
   @Min(0)
   @Max(10000)
   enrolled!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students who asked for the service (有需求)' })
   @IsInt()
   @Min(0)
   @Max(10000)
   asked!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students served (参加)' })
   @IsInt()
   @Min(0)
   @Max(10000)
   served!: number;
 }
 
-@InputType()
+@InputType({ description: "A roster teacher's after-school service minutes on a day (教师参与课后服务)" })
 export class TeacherHoursInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   @IsUUID()
   schoolId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "A teacher on the school's roster" })
   @IsUUID()
   teacherId!: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @Field(() => DateScalar, { description: 'The day (YYYY-MM-DD)' })
+  @IsString()
   date!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes of service that day, 1–600' })
   @IsInt()
   @Min(1)
   @Max(600)
   minutes!: number;
 }
 
-@InputType()
+@InputType({ description: 'The homework of one subject' })
 class HomeworkSubjectInput {
   @Field({ description: 'Subject (学科), e.g. 语文' })
   @IsString()
@@ -200,26 +239,25 @@ class HomeworkSubjectInput {
   minutes!: number;
 }
 
-@InputType()
+@InputType({ description: "A class's homework of a school day, made public (作业公示)" })
 export class PublishHomeworkInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   @IsUUID()
   schoolId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Grade (年级), 1–9' })
   @IsInt()
   @Min(1)
   @Max(9)
   grade!: number;
 
-  @Field()
+  @Field({ description: 'The class (班级), e.g. 三(2)班' })
   @IsString()
   @Length(1, 50)
   className!: string;
 
-  @Field({ description: 'YYYY-MM-DD, a school day' })
-  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @Field(() => DateScalar, { description: 'The day (YYYY-MM-DD), a school day' })
+  @IsString()
   date!: string;
 
   @Field(() => [HomeworkSubjectInput], { description: 'Empty: no written homework' })
@@ -229,26 +267,25 @@ export class PublishHomeworkInput {
   subjects!: HomeworkSubjectInput[];
 }
 
-@InputType()
+@InputType({ description: 'How long a published homework took the class (作业时长)' })
 export class ReportHomeworkInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   @IsUUID()
   schoolId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Grade (年级), 1–9' })
   @IsInt()
   @Min(1)
   @Max(9)
   grade!: number;
 
-  @Field()
+  @Field({ description: 'The class (班级), e.g. 三(2)班' })
   @IsString()
   @Length(1, 50)
   className!: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @Field(() => DateScalar, { description: 'The day (YYYY-MM-DD) of the published homework' })
+  @IsString()
   date!: string;
 
   @Field(() => Int, { description: 'Average minutes the class spent' })
@@ -258,24 +295,57 @@ export class ReportHomeworkInput {
   minutes!: number;
 }
 
-@ArgsType()
+/**
+ * A period of days and optionally a school or township: the GraphQL filter `AfterSchoolPeriodFilter`, and
+ * the query parameters of GET /api/after-school/teacher-hours.csv (hence the string checks the scalar repeats).
+ */
+@InputType('AfterSchoolPeriodFilter', {
+  description: 'Which records: the days of a period (both inclusive), optionally of one school or township',
+})
 export class PeriodArgs {
-  @Field({ description: 'YYYY-MM-DD, inclusive' })
+  @Field(() => DateScalar, { description: 'First day (YYYY-MM-DD), inclusive' })
   @Matches(DATE, { message: 'from must be YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   from!: string;
 
-  @Field({ description: 'YYYY-MM-DD, inclusive' })
+  @Field(() => DateScalar, { description: 'Last day (YYYY-MM-DD), inclusive' })
   @Matches(DATE, { message: 'to must be YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   to!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this school' })
   @IsOptional()
   @IsUUID()
   schoolId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only schools of this township (9-digit division code)' })
+  @IsOptional()
+  @Matches(/^\d{9}$/, { message: 'townshipCode must be 9 digits' })
+  townshipCode?: string;
+}
+
+@ArgsType()
+export class PeriodFilterArgs {
+  @Field(() => PeriodArgs, { description: 'Which period (required), school or township' })
+  @ValidateNested()
+  @Type(() => PeriodArgs)
+  filter!: PeriodArgs;
+}
+
+@InputType('AfterSchoolSemesterFilter', {
+  description: 'Which records: those of a semester, optionally of one school or township',
+})
+export class SemesterFilterInput {
+  @Field({ description: 'The semester (required): YYYY-1 (autumn term) or YYYY-2 (spring term)' })
+  @Matches(SEMESTER_PATTERN, { message: SEMESTER_MESSAGE })
+  semester!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only this school' })
+  @IsOptional()
+  @IsUUID()
+  schoolId?: string;
+
+  @Field({ nullable: true, description: 'Only schools of this township (9-digit division code)' })
   @IsOptional()
   @Matches(/^\d{9}$/, { message: 'townshipCode must be 9 digits' })
   townshipCode?: string;
@@ -283,28 +353,19 @@ export class PeriodArgs {
 
 @ArgsType()
 export class SemesterArgs {
-  @Field()
-  @Matches(SEMESTER_PATTERN, { message: SEMESTER_MESSAGE })
-  semester!: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  schoolId?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Matches(/^\d{9}$/, { message: 'townshipCode must be 9 digits' })
-  townshipCode?: string;
+  @Field(() => SemesterFilterInput, { description: 'Which semester (required), school or township' })
+  @ValidateNested()
+  @Type(() => SemesterFilterInput)
+  filter!: SemesterFilterInput;
 }
 
-@InputType()
+@InputType({ description: 'An approved customised-service fee standard (课后服务收费标准)' })
 export class FeeStandardInput {
-  @Field()
+  @Field({ description: 'Stable code, 2–32 characters A-Z, 0-9, _ or -' })
   @Matches(/^[A-Z0-9_-]{2,32}$/, { message: 'code must be 2–32 characters A-Z, 0-9, _ or -' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name of the standard (e.g. 兴趣培育), 1–100 characters' })
   @IsString()
   @Length(1, 100)
   name!: string;
@@ -316,17 +377,17 @@ export class FeeStandardInput {
   feePerSemester!: string;
 }
 
-@InputType()
+@InputType({ description: 'Students of a school taking a customised service at a fee standard in a semester' })
 export class FeeChargeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   @IsUUID()
   schoolId!: string;
 
-  @Field()
+  @Field({ description: 'The semester: YYYY-1 (autumn term) or YYYY-2 (spring term)' })
   @Matches(SEMESTER_PATTERN, { message: SEMESTER_MESSAGE })
   semester!: string;
 
-  @Field()
+  @Field({ description: 'The code of the approved fee standard' })
   @IsString()
   @MaxLength(32)
   feeStandardCode!: string;
@@ -344,36 +405,35 @@ export class FeeChargeInput {
   exemptedStudents!: number;
 }
 
-@InputType()
+@InputType({ description: 'A parent-school session (家长学校): guidance or public consultation' })
 export class FamilySessionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   @IsUUID()
   schoolId!: string;
 
-  @Field(() => FamilySessionKind)
+  @Field(() => FamilySessionKind, { description: 'Guidance or consultation' })
   @IsEnum(FamilySessionKind)
   kind!: FamilySessionKind;
 
-  @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @Field(() => DateScalar, { description: 'The day (YYYY-MM-DD)' })
+  @IsString()
   date!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Length in minutes, 1–1440' })
   @IsInt()
   @Min(1)
   @Max(1440)
   minutes!: number;
 
-  @Field()
+  @Field({ description: 'Topic (主题), 1–200 characters' })
   @IsString()
   @Length(1, 200)
   topic!: string;
 }
 
-@InputType()
+@InputType({ description: "A class's mentor home visits (家访) of a school year" })
 export class HomeVisitInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   @IsUUID()
   schoolId!: string;
 
@@ -383,18 +443,18 @@ export class HomeVisitInput {
   @Max(2100)
   schoolYear!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Grade (年级), 1–9' })
   @IsInt()
   @Min(1)
   @Max(9)
   grade!: number;
 
-  @Field()
+  @Field({ description: 'The class (班级), e.g. 三(2)班' })
   @IsString()
   @Length(1, 50)
   className!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students in the class' })
   @IsInt()
   @Min(0)
   @Max(10000)
@@ -407,21 +467,31 @@ export class HomeVisitInput {
   visited!: number;
 }
 
-@ArgsType()
-export class SchoolYearArgs {
-  @Field(() => Int)
+@InputType('FamilyEducationFilter', {
+  description: 'Which family-education figures: those of a school year, optionally of one school or township',
+})
+export class SchoolYearFilterInput {
+  @Field(() => Int, { description: 'The school year (required): the autumn year it starts in, 2000–2100' })
   @IsInt()
   @Min(2000)
   @Max(2100)
   schoolYear!: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this school' })
   @IsOptional()
   @IsUUID()
   schoolId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only schools of this township (9-digit division code)' })
   @IsOptional()
   @Matches(/^\d{9}$/, { message: 'townshipCode must be 9 digits' })
   townshipCode?: string;
+}
+
+@ArgsType()
+export class SchoolYearArgs {
+  @Field(() => SchoolYearFilterInput, { description: 'Which school year (required), school or township' })
+  @ValidateNested()
+  @Type(() => SchoolYearFilterInput)
+  filter!: SchoolYearFilterInput;
 }

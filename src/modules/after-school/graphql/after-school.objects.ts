@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '../../../platform/graphql/date.scalar';
 import { NodeInterface } from '../../../platform/graphql/node';
 import { formatMoney } from '../../../platform/database/money';
 import { Paginated } from '../../../platform/graphql/pagination';
@@ -11,9 +12,16 @@ import { FeeStandard, FundingStatement } from '../funding.service';
 registerEnumType(PlanStatus, {
   name: 'AfterSchoolPlanStatus',
   description: 'Status of a one-school-one-plan (一校一案): DRAFT → SUBMITTED → APPROVED / RETURNED',
+  valuesMap: {
+    DRAFT: { description: 'Being written by the school (草稿); it may be saved again' },
+    SUBMITTED: { description: 'Submitted to the Education Bureau, awaiting review (已提交)' },
+    APPROVED: { description: 'Approved by the Education Bureau (已审核通过)' },
+    RETURNED: { description: 'Returned to the school with a reason (已退回); it may be changed and submitted again' },
+  },
 });
 registerEnumType(StaffKind, {
   name: 'AfterSchoolStaffKind',
+  description: 'Kind of after-school staff (课后服务人员类别)',
   valuesMap: {
     TEACHER: { description: 'Teacher on the school roster (在职教师)' },
     VOLUNTEER: { description: 'Volunteer (志愿者, 团县委)' },
@@ -22,6 +30,7 @@ registerEnumType(StaffKind, {
 });
 registerEnumType(FamilySessionKind, {
   name: 'FamilySessionKind',
+  description: 'Kind of parent-school session (家长学校活动)',
   valuesMap: {
     GUIDANCE: { description: 'Free family-education guidance (免费家庭教育指导)' },
     CONSULTATION: { description: 'Public consultation (公益咨询)' },
@@ -30,7 +39,7 @@ registerEnumType(FamilySessionKind, {
 
 @ObjectType('AfterSchoolTimeSlot', { description: 'Weekly service time slot (课后服务时段); weekday 1 = Monday' })
 class TimeSlotObject {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Day of the week: 1 = Monday … 7 = Sunday' })
   weekday!: number;
 
   @Field({ description: 'HH:MM, local time' })
@@ -42,16 +51,16 @@ class TimeSlotObject {
 
 @ObjectType('AfterSchoolPlanStaff', { description: 'Who delivers the plan (课后服务人员)' })
 export class PlanStaffObject {
-  @Field(() => StaffKind)
+  @Field(() => StaffKind, { description: 'Teacher, volunteer or institution' })
   kind!: StaffKind;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The roster teacher (TEACHER), else null' })
   teacherId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The institution (INSTITUTION), else null' })
   institutionId!: string | null;
 
-  @Field()
+  @Field({ description: "The teacher's, volunteer's or institution's name" })
   name!: string;
 
   static from(s: AfterSchoolPlanStaff): PlanStaffObject {
@@ -64,22 +73,22 @@ export class PlanStaffObject {
   description: 'One school, one plan (一校一案) for a semester',
 })
 export class PlanObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id (a UUID) of the plan' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   schoolId!: string;
 
-  @Field()
+  @Field({ description: "Division code of the school's township or street (乡镇/街道)" })
   townshipCode!: string;
 
   @Field({ description: 'YYYY-1 (autumn term) or YYYY-2 (spring term)' })
   semester!: string;
 
-  @Field(() => PlanStatus)
+  @Field(() => PlanStatus, { description: 'Where the plan is: draft, submitted, approved or returned' })
   status!: PlanStatus;
 
-  @Field(() => [TimeSlotObject])
+  @Field(() => [TimeSlotObject], { description: 'Weekly service time slots' })
   timeSlots!: TimeSlotObject[];
 
   @Field({ description: 'Basic care (基础托管)' })
@@ -91,13 +100,13 @@ export class PlanObject {
   @Field(() => String, { nullable: true, description: "The reviewer's comment or reason for returning" })
   reviewComment!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was last submitted; null before' })
   submittedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was last approved or returned; null before' })
   reviewedAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'When it was last changed' })
   updatedAt!: Date;
 
   static from(p: AfterSchoolPlan): PlanObject {
@@ -124,28 +133,28 @@ export const PlanConnection = Paginated(PlanObject, 'AfterSchoolPlan');
   description: 'Participation of a class (课后服务参与): enrolled, asking, served',
 })
 export class ParticipationObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   schoolId!: string;
 
-  @Field()
+  @Field({ description: "Division code of the school's township or street (乡镇/街道)" })
   townshipCode!: string;
 
-  @Field()
+  @Field({ description: 'The semester: YYYY-1 (autumn term) or YYYY-2 (spring term)' })
   semester!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Grade (年级), 1–9' })
   grade!: number;
 
-  @Field()
+  @Field({ description: 'The class (班级), e.g. 三(2)班' })
   className!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students in the class' })
   enrolled!: number;
 
   @Field(() => Int, { description: 'Students who asked for the service (有需求)' })
   asked!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students served (参加)' })
   served!: number;
 }
 
@@ -156,19 +165,19 @@ export class CoverageObject {
   @Field(() => ID, { nullable: true, description: 'The school (null in township rows)' })
   schoolId?: string | null;
 
-  @Field()
+  @Field({ description: "Division code of the school's township or street (乡镇/街道)" })
   townshipCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students enrolled' })
   enrolled!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students who asked for the service (有需求)' })
   asked!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students served (参加)' })
   served!: number;
 
-  @Field(() => Float, { nullable: true, description: '0–1; null when nobody asked' })
+  @Field(() => Float, { nullable: true, description: 'Served / asked, 0–1; null when nobody asked' })
   coverage!: number | null;
 }
 
@@ -176,28 +185,28 @@ export class CoverageObject {
   description: 'Teacher after-school service hours (教师参与课后服务), for performance pay and titles',
 })
 export class TeacherHoursObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The roster teacher' })
   teacherId!: string;
 
-  @Field()
+  @Field({ description: "The teacher's name" })
   teacherName!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   schoolId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Days with service in the period' })
   days!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes of service in the period' })
   minutes!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Hours of service in the period (minutes / 60)' })
   hours!: number;
 }
 
-@ObjectType('HomeworkSubject')
+@ObjectType('HomeworkSubject', { description: 'The homework of one subject (学科作业)' })
 class HomeworkSubjectObject {
-  @Field()
+  @Field({ description: 'Subject (学科), e.g. 语文' })
   subject!: string;
 
   @Field(() => Int, { description: 'Estimated minutes' })
@@ -208,28 +217,30 @@ class HomeworkSubjectObject {
   description: "A class's homework of a day: publicity (作业公示) and the reported duration",
 })
 export class HomeworkObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id (a UUID) of the record' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   schoolId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Grade (年级), 1–9' })
   grade!: number;
 
-  @Field()
+  @Field({ description: 'The class (班级), e.g. 三(2)班' })
   className!: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'The school day (YYYY-MM-DD)' })
   date!: string;
 
-  @Field(() => [HomeworkSubjectObject])
+  @Field(() => [HomeworkSubjectObject], {
+    description: 'The homework per subject; empty when there was no written homework',
+  })
   subjects!: HomeworkSubjectObject[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Estimated minutes, the sum over the subjects' })
   estimatedMinutes!: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Average minutes the class reported it took; null until reported' })
   reportedMinutes!: number | null;
 
   @Field(() => Int, {
@@ -259,7 +270,7 @@ export class ComplianceObject {
   @Field(() => ID, { nullable: true, description: 'The school (null in township rows)' })
   schoolId?: string | null;
 
-  @Field()
+  @Field({ description: "Division code of the school's township or street (乡镇/街道)" })
   townshipCode!: string;
 
   @Field(() => Int, {
@@ -293,31 +304,32 @@ export class ComplianceObject {
   })
   publicityRate!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Class-days with a duration reported' })
   classDaysReported!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Class-days reported within the grade's daily limit" })
   classDaysWithinLimit!: number;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'classDaysWithinLimit / classDaysReported (0–1); null when nothing was reported',
+    description:
+      'Duration compliance (时长达标率): classDaysWithinLimit / classDaysReported (0–1); null when nothing was reported',
   })
   durationComplianceRate!: number | null;
 }
 
 @ObjectType('AfterSchoolFeeStandard', { description: 'Approved customised-service fee standard (课后服务收费标准)' })
 export class FeeStandardObject {
-  @Field()
+  @Field({ description: 'Stable code of the standard' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name of the standard (e.g. 兴趣培育)' })
   name!: string;
 
   @Field({ description: 'Yuan per student per semester, two decimals' })
   feePerSemester!: string;
 
-  @Field()
+  @Field({ description: 'Username of the officer who entered the approved standard' })
   approvedBy!: string;
 
   static from(f: FeeStandard): FeeStandardObject {
@@ -329,13 +341,13 @@ export class FeeStandardObject {
   description: "A school's semester statement (课后服务经费): county funding, fees charged, exemptions",
 })
 export class FundingStatementObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   schoolId!: string;
 
-  @Field()
+  @Field({ description: "Division code of the school's township or street (乡镇/街道)" })
   townshipCode!: string;
 
-  @Field()
+  @Field({ description: 'The semester: YYYY-1 (autumn term) or YYYY-2 (spring term)' })
   semester!: string;
 
   @Field(() => Int, { description: 'Students served by the basic service' })
@@ -367,19 +379,19 @@ export class FundingStatementObject {
   description: 'Family education (家校共育) of a school year: sessions and mentor home visits',
 })
 export class FamilyEducationObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school' })
   schoolId!: string;
 
-  @Field()
+  @Field({ description: "Division code of the school's township or street (乡镇/街道)" })
   townshipCode!: string;
 
   @Field(() => Int, { description: 'The autumn year the school year starts in' })
   schoolYear!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Free family-education guidance sessions held (家庭教育指导)' })
   guidanceSessions!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes of guidance held' })
   guidanceMinutes!: number;
 
   @Field(() => Float, {
@@ -388,7 +400,7 @@ export class FamilyEducationObject {
   })
   guidancePeriods!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Public consultations held (公益咨询)' })
   consultations!: number;
 
   @Field(() => Float, {
@@ -397,12 +409,12 @@ export class FamilyEducationObject {
   })
   sessionTargetsMet!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students of the classes reported' })
   students!: number;
 
   @Field(() => Int, { description: 'Students visited at home or met (家访)' })
   visited!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Visited / students (0–1); null when no class was reported' })
   homeVisitRate!: number | null;
 }

@@ -15,18 +15,21 @@ import { HomeworkService } from '../homework.service';
 import { ParticipationService } from '../participation.service';
 import { PlanService } from '../plan.service';
 import {
+  ApproveAfterSchoolPlanInput,
   FamilySessionInput,
   FeeChargeInput,
   FeeStandardInput,
   HomeVisitInput,
   ParticipationInput,
-  PeriodArgs,
+  PeriodFilterArgs,
   PlansArgs,
   PublishHomeworkInput,
   ReportHomeworkInput,
+  ReturnAfterSchoolPlanInput,
   SavePlanInput,
   SchoolYearArgs,
   SemesterArgs,
+  SubmitAfterSchoolPlanInput,
   TeacherHoursInput,
 } from './after-school.inputs';
 import {
@@ -55,14 +58,17 @@ export class PlanResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() args: PlansArgs,
   ): Promise<Connection<PlanObject>> {
-    const page = await this.plans.list(actor, args, args);
+    const page = await this.plans.list(actor, args.filter ?? {}, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: PlanObject.from(e.node) })) };
   }
 
-  @ByIdQuery(() => PlanObject, { node: () => AfterSchoolPlan })
+  @ByIdQuery(() => PlanObject, {
+    node: () => AfterSchoolPlan,
+    description: "An after-school plan (一校一案) in the caller's scope",
+  })
   async afterSchoolPlan(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('id', { type: () => ID, description: 'The id of the plan' }, uuidArg()) id: string,
   ): Promise<PlanObject> {
     return PlanObject.from(await this.plans.get(actor, id));
   }
@@ -83,38 +89,46 @@ export class PlanResolver {
   @Mutation(() => PlanObject, { description: "Creates or replaces the school's draft or returned plan for a semester" })
   async saveAfterSchoolPlan(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: SavePlanInput,
+    @Args('input', { description: 'The plan' }) input: SavePlanInput,
   ): Promise<PlanObject> {
     return PlanObject.from(await this.plans.save(actor, input));
   }
 
   @Roles(Role.SCHOOL_ADMIN)
-  @Mutation(() => PlanObject, { description: 'Submits the plan to the Education Bureau' })
+  @Mutation(() => PlanObject, {
+    description:
+      'Submits a draft or returned plan to the Education Bureau (教育局) for approval; the school administrator',
+  })
   async submitAfterSchoolPlan(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('input', { description: 'The plan to submit' }) input: SubmitAfterSchoolPlanInput,
   ): Promise<PlanObject> {
-    return PlanObject.from(await this.plans.submit(actor, id));
+    return PlanObject.from(await this.plans.submit(actor, input.id));
   }
 
   @Roles(Role.DEPARTMENT_OFFICER, Role.COUNTY_ADMIN)
-  @Mutation(() => PlanObject, { description: 'Approves a submitted plan (EDU)' })
+  @Mutation(() => PlanObject, {
+    description: 'Approves a submitted plan; an officer of the education department (EDU) or the county office',
+  })
   async approveAfterSchoolPlan(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
-    @Args('comment', { type: () => String, nullable: true }) comment?: string,
+    @Args('input', { description: 'The plan and an optional comment' }) input: ApproveAfterSchoolPlanInput,
   ): Promise<PlanObject> {
-    return PlanObject.from(await this.plans.approve(actor, id, comment?.slice(0, 2000)));
+    return PlanObject.from(await this.plans.approve(actor, input.id, input.comment?.slice(0, 2000)));
   }
 
   @Roles(Role.DEPARTMENT_OFFICER, Role.COUNTY_ADMIN)
-  @Mutation(() => PlanObject, { description: 'Returns a submitted plan to the school with a reason (EDU)' })
+  @Mutation(() => PlanObject, {
+    description:
+      'Returns a submitted plan to the school with a reason; an officer of the education department (EDU) or the county office',
+  })
   async returnAfterSchoolPlan(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
-    @Args('reason') reason: string,
+    @Args('input', { description: 'The plan and the reason' }) input: ReturnAfterSchoolPlanInput,
   ): Promise<PlanObject> {
-    return PlanObject.from(await this.plans.return(actor, id, reason.trim().slice(0, 2000) || 'no reason given'));
+    return PlanObject.from(
+      await this.plans.return(actor, input.id, input.reason.trim().slice(0, 2000) || 'no reason given'),
+    );
   }
 }
 
@@ -133,7 +147,7 @@ export class AfterSchoolRecordsResolver {
   })
   recordAfterSchoolParticipation(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ParticipationInput,
+    @Args('input', { description: "The class's figures" }) input: ParticipationInput,
   ): Promise<ParticipationObject> {
     return this.participation.record(actor, input);
   }
@@ -141,32 +155,32 @@ export class AfterSchoolRecordsResolver {
   @Query(() => [ParticipationObject], { description: 'Participation per class (课后服务参与)' })
   afterSchoolParticipation(
     @CurrentPrincipal() actor: Principal,
-    @Args() args: SemesterArgs,
+    @Args() { filter }: SemesterArgs,
   ): Promise<ParticipationObject[]> {
-    return this.participation.list(actor, args);
+    return this.participation.list(actor, filter);
   }
 
   @Query(() => [CoverageObject], { description: 'Coverage per school (课后服务覆盖率 = served / asked)' })
   afterSchoolCoverageBySchool(
     @CurrentPrincipal() actor: Principal,
-    @Args() args: SemesterArgs,
+    @Args() { filter }: SemesterArgs,
   ): Promise<CoverageObject[]> {
-    return this.participation.coverageBySchool(actor, args);
+    return this.participation.coverageBySchool(actor, filter);
   }
 
   @Query(() => [CoverageObject], { description: 'Coverage per township' })
   afterSchoolCoverageByTownship(
     @CurrentPrincipal() actor: Principal,
-    @Args() args: SemesterArgs,
+    @Args() { filter }: SemesterArgs,
   ): Promise<CoverageObject[]> {
-    return this.participation.coverageByTownship(actor, args);
+    return this.participation.coverageByTownship(actor, filter);
   }
 
   @Roles(Role.SCHOOL_ADMIN)
   @Mutation(() => Boolean, { description: "Records a roster teacher's after-school service minutes on a day" })
   async recordTeacherParticipation(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: TeacherHoursInput,
+    @Args('input', { description: 'The teacher, the day and the minutes' }) input: TeacherHoursInput,
   ): Promise<boolean> {
     await this.participation.recordTeacherHours(actor, input);
     return true;
@@ -177,16 +191,16 @@ export class AfterSchoolRecordsResolver {
   })
   teacherParticipationHours(
     @CurrentPrincipal() actor: Principal,
-    @Args() args: PeriodArgs,
+    @Args() { filter }: PeriodFilterArgs,
   ): Promise<TeacherHoursObject[]> {
-    return this.participation.teacherHours(actor, args);
+    return this.participation.teacherHours(actor, filter);
   }
 
   @Roles(Role.SCHOOL_ADMIN)
   @Mutation(() => HomeworkObject, { description: "Publishes a class's homework of a school day (作业公示)" })
   async publishHomework(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: PublishHomeworkInput,
+    @Args('input', { description: 'The class, the day and the homework' }) input: PublishHomeworkInput,
   ): Promise<HomeworkObject> {
     return HomeworkObject.from(await this.homework.publish(actor, input));
   }
@@ -195,30 +209,33 @@ export class AfterSchoolRecordsResolver {
   @Mutation(() => HomeworkObject, { description: 'Reports how long a published homework took (作业时长)' })
   async reportHomeworkDuration(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ReportHomeworkInput,
+    @Args('input', { description: 'The class, the day and the minutes' }) input: ReportHomeworkInput,
   ): Promise<HomeworkObject> {
     return HomeworkObject.from(await this.homework.report(actor, input));
   }
 
   @Query(() => [HomeworkObject], { description: 'Homework records over a period (at most 5000)' })
-  async homeworkRecords(@CurrentPrincipal() actor: Principal, @Args() args: PeriodArgs): Promise<HomeworkObject[]> {
-    return (await this.homework.list(actor, args)).map(HomeworkObject.from);
+  async homeworkRecords(
+    @CurrentPrincipal() actor: Principal,
+    @Args() { filter }: PeriodFilterArgs,
+  ): Promise<HomeworkObject[]> {
+    return (await this.homework.list(actor, filter)).map(HomeworkObject.from);
   }
 
   @Query(() => [ComplianceObject], { description: 'Homework publicity and duration compliance per school' })
   homeworkComplianceBySchool(
     @CurrentPrincipal() actor: Principal,
-    @Args() args: PeriodArgs,
+    @Args() { filter }: PeriodFilterArgs,
   ): Promise<ComplianceObject[]> {
-    return this.homework.complianceBySchool(actor, args);
+    return this.homework.complianceBySchool(actor, filter);
   }
 
   @Query(() => [ComplianceObject], { description: 'Homework publicity and duration compliance per township' })
   homeworkComplianceByTownship(
     @CurrentPrincipal() actor: Principal,
-    @Args() args: PeriodArgs,
+    @Args() { filter }: PeriodFilterArgs,
   ): Promise<ComplianceObject[]> {
-    return this.homework.complianceByTownship(actor, args);
+    return this.homework.complianceByTownship(actor, filter);
   }
 
   @Query(() => [FeeStandardObject], { description: 'Approved customised-service fee standards' })
@@ -230,7 +247,7 @@ export class AfterSchoolRecordsResolver {
   @Mutation(() => FeeStandardObject, { description: 'Adds an approved fee standard (DEVELOPMENT_REFORM)' })
   async createAfterSchoolFeeStandard(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: FeeStandardInput,
+    @Args('input', { description: 'The new standard' }) input: FeeStandardInput,
   ): Promise<FeeStandardObject> {
     return FeeStandardObject.from(
       await this.funding.createFeeStandard(actor, {
@@ -247,7 +264,7 @@ export class AfterSchoolRecordsResolver {
   })
   async recordAfterSchoolFees(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: FeeChargeInput,
+    @Args('input', { description: 'The school, semester, standard and students' }) input: FeeChargeInput,
   ): Promise<boolean> {
     await this.funding.recordFeeCharge(actor, input);
     return true;
@@ -259,9 +276,9 @@ export class AfterSchoolRecordsResolver {
   })
   async afterSchoolFundingStatements(
     @CurrentPrincipal() actor: Principal,
-    @Args() args: SemesterArgs,
+    @Args() { filter }: SemesterArgs,
   ): Promise<FundingStatementObject[]> {
-    return (await this.funding.statements(actor, args)).map(FundingStatementObject.from);
+    return (await this.funding.statements(actor, filter)).map(FundingStatementObject.from);
   }
 
   @Roles(Role.SCHOOL_ADMIN)
@@ -270,7 +287,7 @@ export class AfterSchoolRecordsResolver {
   })
   async recordFamilyEducationSession(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: FamilySessionInput,
+    @Args('input', { description: 'The session' }) input: FamilySessionInput,
   ): Promise<boolean> {
     await this.family.recordSession(actor, input);
     return true;
@@ -278,7 +295,10 @@ export class AfterSchoolRecordsResolver {
 
   @Roles(Role.SCHOOL_ADMIN)
   @Mutation(() => Boolean, { description: "Records a class's mentor home visits of a school year (家访)" })
-  async recordHomeVisits(@CurrentPrincipal() actor: Principal, @Args('input') input: HomeVisitInput): Promise<boolean> {
+  async recordHomeVisits(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: "The class's home visits" }) input: HomeVisitInput,
+  ): Promise<boolean> {
     await this.family.recordHomeVisits(actor, input);
     return true;
   }
@@ -286,8 +306,8 @@ export class AfterSchoolRecordsResolver {
   @Query(() => [FamilyEducationObject], { description: 'Family education completion per school and school year' })
   familyEducationCompletion(
     @CurrentPrincipal() actor: Principal,
-    @Args() args: SchoolYearArgs,
+    @Args() { filter }: SchoolYearArgs,
   ): Promise<FamilyEducationObject[]> {
-    return this.family.completion(actor, args);
+    return this.family.completion(actor, filter);
   }
 }

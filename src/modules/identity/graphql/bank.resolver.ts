@@ -7,7 +7,12 @@ import { groupByKey } from '../../../platform/graphql/loaders';
 import { BankKeyService } from '../bank-key.service';
 import { BankApiKey } from '../entities/bank-api-key.entity';
 import { BankApiKeyObject, IssuedBankApiKeyObject, PartnerBankObject } from './identity.objects';
-import { RegisterPartnerBankInput } from './identity.inputs';
+import {
+  BankApiKeysArgs,
+  IssueBankApiKeyInput,
+  RegisterPartnerBankInput,
+  RevokeBankApiKeyInput,
+} from './identity.inputs';
 
 const keyObject = (k: BankApiKey): BankApiKeyObject => ({
   keyId: k.keyId,
@@ -31,9 +36,9 @@ export class BankResolver {
   @Query(() => [BankApiKeyObject], { description: "A bank's API keys, without secrets" })
   async bankApiKeys(
     @CurrentPrincipal() actor: Principal,
-    @Args('bankCode') bankCode: string,
+    @Args() { filter }: BankApiKeysArgs,
   ): Promise<BankApiKeyObject[]> {
-    return (await this.banks.listKeys(actor, bankCode)).map(keyObject);
+    return (await this.banks.listKeys(actor, filter.bankCode)).map(keyObject);
   }
 
   @ResolveField(() => [BankApiKeyObject], { description: 'API keys, without secrets' })
@@ -50,7 +55,7 @@ export class BankResolver {
   @Mutation(() => PartnerBankObject, { description: 'Registers a partner bank (登记合作银行)' })
   registerPartnerBank(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RegisterPartnerBankInput,
+    @Args('input', { description: 'The new bank' }) input: RegisterPartnerBankInput,
   ): Promise<PartnerBankObject> {
     return this.banks.registerBank(actor, input);
   }
@@ -61,17 +66,17 @@ export class BankResolver {
   })
   issueBankApiKey(
     @CurrentPrincipal() actor: Principal,
-    @Args('bankCode') bankCode: string,
+    @Args('input', { description: 'The bank' }) input: IssueBankApiKeyInput,
   ): Promise<IssuedBankApiKeyObject> {
-    return this.banks.issueKey(actor, bankCode);
+    return this.banks.issueKey(actor, input.bankCode);
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => BankApiKeyObject, { description: 'Revokes an API key at once' })
   async revokeBankApiKey(
     @CurrentPrincipal() actor: Principal,
-    @Args('keyId') keyId: string,
+    @Args('input', { description: 'The key to revoke' }) input: RevokeBankApiKeyInput,
   ): Promise<BankApiKeyObject> {
-    return keyObject(await this.banks.revokeKey(actor, keyId));
+    return keyObject(await this.banks.revokeKey(actor, input.keyId));
   }
 }

@@ -30,16 +30,16 @@ registerEnumType(Role, {
   description: 'A person who uses the service (用户)',
 })
 export class UserObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id (a UUID) of the user' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The username (用户名), in lower case' })
   username!: string;
 
-  @Field()
+  @Field({ description: 'The name shown to others (显示名)' })
   displayName!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role (角色); what the user sees and does' })
   role!: Role;
 
   @Field(() => String, { nullable: true, description: 'Scope of DEPARTMENT_OFFICER and INSPECTOR' })
@@ -54,10 +54,10 @@ export class UserObject {
   @Field(() => ID, { nullable: true, description: 'Scope of INSTITUTION_ADMIN' })
   institutionId!: string | null;
 
-  @Field()
+  @Field({ description: 'True once disabled: no logins, access tokens refused' })
   disabled!: boolean;
 
-  @Field()
+  @Field({ description: 'When the user was created' })
   createdAt!: Date;
 
   static from(user: User): UserObject {
@@ -78,60 +78,60 @@ export class UserObject {
 
 export const UserConnection = Paginated(UserObject, 'User');
 
-@ObjectType('LoginPayload')
+@ObjectType('LoginPayload', { description: 'A fresh access token (访问令牌) and the user it is for' })
 export class LoginPayloadObject {
   @Field({ description: 'Send as `Authorization: Bearer <accessToken>`' })
   accessToken!: string;
 
-  @Field()
+  @Field({ description: 'When the access token stops working; log in again then' })
   expiresAt!: Date;
 
-  @Field(() => UserObject)
+  @Field(() => UserObject, { description: 'The logged-in user' })
   user!: UserObject;
 }
 
 @ObjectType('PartnerBank', { description: 'Partner bank holding escrow accounts (合作银行)' })
 export class PartnerBankObject {
-  @Field()
+  @Field({ description: 'Stable code of the bank (e.g. ICBC_XIFENG); the bank API names it' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name of the bank' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'When the bank was registered' })
   createdAt!: Date;
 }
 
 @ObjectType('BankApiKey', { description: 'An API key of a partner bank (the secret is never shown again)' })
 export class BankApiKeyObject {
-  @Field()
+  @Field({ description: 'The key id (bk_…), sent with every signed request' })
   keyId!: string;
 
-  @Field()
+  @Field({ description: 'The bank the key belongs to' })
   bankCode!: string;
 
-  @Field()
+  @Field({ description: 'When the key was issued' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the key was revoked; null while active' })
   revokedAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'True until the key is revoked' })
   active!: boolean;
 }
 
 @ObjectType('IssuedBankApiKey', { description: 'A new API key with its secret: shown this once, store it safely' })
 export class IssuedBankApiKeyObject {
-  @Field()
+  @Field({ description: 'The key id (bk_…), sent with every signed request' })
   keyId!: string;
 
-  @Field()
+  @Field({ description: 'The bank the key belongs to' })
   bankCode!: string;
 
   @Field({ description: 'HMAC-SHA256 secret (its UTF-8 bytes are the key); not retrievable later' })
   secret!: string;
 
-  @Field()
+  @Field({ description: 'When the key was issued' })
   createdAt!: Date;
 }
 
@@ -139,31 +139,31 @@ export class IssuedBankApiKeyObject {
   description: 'Partner platform sending contracts and lesson records (the national or provincial platform)',
 })
 export class PartnerPlatformObject {
-  @Field()
+  @Field({ description: 'Stable code of the platform (e.g. NATIONAL_PLATFORM); the platform API names it' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name of the platform' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'When the platform was registered' })
   createdAt!: Date;
 }
 
 @ObjectType('PlatformApiKey', { description: 'An API key of a partner platform (the secret is never shown again)' })
 export class PlatformApiKeyObject {
-  @Field()
+  @Field({ description: 'The key id (pk_…), sent with every signed request' })
   keyId!: string;
 
-  @Field()
+  @Field({ description: 'The platform the key belongs to' })
   platformCode!: string;
 
-  @Field()
+  @Field({ description: 'When the key was issued' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the key was revoked; null while active' })
   revokedAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'True until the key is revoked' })
   active!: boolean;
 }
 
@@ -171,15 +171,15 @@ export class PlatformApiKeyObject {
   description: 'A new platform API key with its secret: shown this once, store it safely',
 })
 export class IssuedPlatformApiKeyObject {
-  @Field()
+  @Field({ description: 'The key id (pk_…), sent with every signed request' })
   keyId!: string;
 
-  @Field()
+  @Field({ description: 'The platform the key belongs to' })
   platformCode!: string;
 
   @Field({ description: 'HMAC-SHA256 secret (its UTF-8 bytes are the key); not retrievable later' })
   secret!: string;
 
-  @Field()
+  @Field({ description: 'When the key was issued' })
   createdAt!: Date;
 }

@@ -7,7 +7,7 @@ import { groupByKey } from '../../../platform/graphql/loaders';
 import { PlatformApiKey } from '../entities/platform-api-key.entity';
 import { PlatformKeyService } from '../platform-key.service';
 import { IssuedPlatformApiKeyObject, PartnerPlatformObject, PlatformApiKeyObject } from './identity.objects';
-import { RegisterPartnerPlatformInput } from './identity.inputs';
+import { IssuePlatformApiKeyInput, RegisterPartnerPlatformInput, RevokePlatformApiKeyInput } from './identity.inputs';
 
 const keyObject = (k: PlatformApiKey): PlatformApiKeyObject => ({
   keyId: k.keyId,
@@ -47,7 +47,7 @@ export class PlatformResolver {
   @Mutation(() => PartnerPlatformObject, { description: 'Registers a partner platform (登记合作平台)' })
   registerPartnerPlatform(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RegisterPartnerPlatformInput,
+    @Args('input', { description: 'The new platform' }) input: RegisterPartnerPlatformInput,
   ): Promise<PartnerPlatformObject> {
     return this.platforms.registerPlatform(actor, input);
   }
@@ -58,17 +58,17 @@ export class PlatformResolver {
   })
   issuePlatformApiKey(
     @CurrentPrincipal() actor: Principal,
-    @Args('platformCode') platformCode: string,
+    @Args('input', { description: 'The platform' }) input: IssuePlatformApiKeyInput,
   ): Promise<IssuedPlatformApiKeyObject> {
-    return this.platforms.issueKey(actor, platformCode);
+    return this.platforms.issueKey(actor, input.platformCode);
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => PlatformApiKeyObject, { description: 'Revokes a platform API key at once' })
   async revokePlatformApiKey(
     @CurrentPrincipal() actor: Principal,
-    @Args('keyId') keyId: string,
+    @Args('input', { description: 'The key to revoke' }) input: RevokePlatformApiKeyInput,
   ): Promise<PlatformApiKeyObject> {
-    return keyObject(await this.platforms.revokeKey(actor, keyId));
+    return keyObject(await this.platforms.revokeKey(actor, input.keyId));
   }
 }

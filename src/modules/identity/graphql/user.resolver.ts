@@ -15,6 +15,8 @@ import {
   ChangeMyPasswordInput,
   CreateInstitutionAdminInput,
   CreateUserInput,
+  DisableUserInput,
+  EnableUserInput,
   SetupFirstAdminInput,
   LoginInput,
   ResetUserPasswordInput,
@@ -38,13 +40,18 @@ export class UserResolver {
       'Creates the first county administrator (首位管理员) with the one-time setup code from the start-up log. ' +
       'Refused once an administrator exists (SETUP_ALREADY_DONE); a wrong or expired code is refused (SETUP_CODE_INVALID) and repeated wrong codes are throttled (TOO_MANY_SETUP_ATTEMPTS)',
   })
-  async setupFirstAdmin(@Args('input') input: SetupFirstAdminInput): Promise<UserObject> {
+  async setupFirstAdmin(
+    @Args('input', { description: 'The setup code, username and password' }) input: SetupFirstAdminInput,
+  ): Promise<UserObject> {
     return UserObject.from(await this.firstAdmin.setup(input.setupCode, input.username, input.password));
   }
 
   @Public()
   @Mutation(() => LoginPayloadObject, { description: 'Log in (登录): a short-lived access token' })
-  async login(@Args('input') input: LoginInput, @Context() ctx: GqlContext): Promise<LoginPayloadObject> {
+  async login(
+    @Args('input', { description: 'Username and password' }) input: LoginInput,
+    @Context() ctx: GqlContext,
+  ): Promise<LoginPayloadObject> {
     const result = await this.logins.login(input.username, input.password, ctx.req.ip ?? 'unknown');
     return { accessToken: result.accessToken, expiresAt: result.expiresAt, user: UserObject.from(result.user) };
   }
@@ -57,7 +64,7 @@ export class UserResolver {
   })
   async changeMyPassword(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ChangeMyPasswordInput,
+    @Args('input', { description: 'The current and the new password' }) input: ChangeMyPasswordInput,
     @Context() ctx: GqlContext,
   ): Promise<LoginPayloadObject> {
     const result = await this.logins.changeOwnPassword(
@@ -76,24 +83,32 @@ export class UserResolver {
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)
-  @Query(() => UserConnection, { description: 'Users (用户管理), by username', complexity: pagedComplexity })
+  @Query(() => UserConnection, {
+    description: 'Users (用户管理), by username; enabled ones unless the filter asks for disabled ones too',
+    complexity: pagedComplexity,
+  })
   async users(@CurrentPrincipal() actor: Principal, @Args() args: UsersArgs): Promise<Connection<UserObject>> {
-    const page = await this.userReads.list(actor, args, args);
+    const page = await this.userReads.list(actor, args.filter ?? {}, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: UserObject.from(e.node) })) };
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR)
-  @ByIdQuery(() => UserObject, { node: () => User })
+  @ByIdQuery(() => UserObject, { node: () => User, description: 'A user (用户), by id' })
   async user(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
+    @Args('id', { type: () => ID, description: 'The id of the user' }, uuidArg()) id: string,
   ): Promise<UserObject> {
     return UserObject.from(await this.userReads.getForReader(actor, id));
   }
 
   @Roles(Role.COUNTY_ADMIN)
-  @Mutation(() => UserObject)
-  async createUser(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateUserInput): Promise<UserObject> {
+  @Mutation(() => UserObject, {
+    description: 'Creates a user (新建用户) with a role and the scope the role needs; county office only',
+  })
+  async createUser(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The new user' }) input: CreateUserInput,
+  ): Promise<UserObject> {
     return UserObject.from(await this.userService.create(actor, input));
   }
 
@@ -106,7 +121,7 @@ export class UserResolver {
   })
   async createInstitutionAdmin(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: CreateInstitutionAdminInput,
+    @Args('input', { description: 'The new administrator and the institution' }) input: CreateInstitutionAdminInput,
   ): Promise<UserObject> {
     const { institutionId, ...rest } = input;
     return UserObject.from(
@@ -118,7 +133,7 @@ export class UserResolver {
   @Mutation(() => UserObject, { description: "Changes a user's role and scope" })
   async updateUserRole(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: UpdateUserRoleInput,
+    @Args('input', { description: 'The user, the new role and scope' }) input: UpdateUserRoleInput,
   ): Promise<UserObject> {
     return UserObject.from(await this.userService.changeRole(actor, input.userId, input.role, input.scope));
   }
@@ -127,25 +142,25 @@ export class UserResolver {
   @Mutation(() => UserObject, { description: 'Disables a user: no more logins, access tokens refused at once' })
   async disableUser(
     @CurrentPrincipal() actor: Principal,
-    @Args('userId', { type: () => ID }, uuidArg('userId')) userId: string,
+    @Args('input', { description: 'The user to disable' }) input: DisableUserInput,
   ): Promise<UserObject> {
-    return UserObject.from(await this.userService.disable(actor, userId));
+    return UserObject.from(await this.userService.disable(actor, input.userId));
   }
 
   @Roles(Role.COUNTY_ADMIN)
-  @Mutation(() => UserObject)
+  @Mutation(() => UserObject, { description: 'Enables a disabled user again: they can log in again' })
   async enableUser(
     @CurrentPrincipal() actor: Principal,
-    @Args('userId', { type: () => ID }, uuidArg('userId')) userId: string,
+    @Args('input', { description: 'The user to enable' }) input: EnableUserInput,
   ): Promise<UserObject> {
-    return UserObject.from(await this.userService.enable(actor, userId));
+    return UserObject.from(await this.userService.enable(actor, input.userId));
   }
 
   @Roles(Role.COUNTY_ADMIN)
   @Mutation(() => UserObject, { description: "Sets a user's password; their earlier access tokens stop working" })
   async resetUserPassword(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ResetUserPasswordInput,
+    @Args('input', { description: 'The user and the new password' }) input: ResetUserPasswordInput,
   ): Promise<UserObject> {
     return UserObject.from(await this.userService.resetPassword(actor, input.userId, input.newPassword));
   }

@@ -1,7 +1,10 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { DateScalar } from '../../../platform/graphql/date.scalar';
 
-@InputType()
+@InputType({
+  description: 'A proposed new value of a county rule (规则调整), decided by a second county administrator',
+})
 export class ProposePolicyChangeInput {
   @Field({ description: 'Rule key, e.g. escrow.prepaid_max_fen (see policies)' })
   @IsString()
@@ -13,9 +16,10 @@ export class ProposePolicyChangeInput {
   @Length(1, 20)
   value!: string;
 
-  @Field({ description: 'Business date (YYYY-MM-DD, Asia/Shanghai) from which it is in force; today or later' })
+  @Field(() => DateScalar, {
+    description: 'Business day (YYYY-MM-DD, China Standard Time) from which it is in force; today or later',
+  })
   @IsString()
-  @Length(10, 10)
   effectiveOn!: string;
 
   @Field({ description: 'Why (the county decision it carries out)' })
@@ -24,22 +28,22 @@ export class ProposePolicyChangeInput {
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'Approval of a proposed rule change (批准)' })
 export class ApprovePolicyChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The proposed change' })
   @IsUUID()
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note on the decision, at most 2000 characters' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Rejection of a proposed rule change (驳回), with the reason' })
 export class RejectPolicyChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The proposed change' })
   @IsUUID()
   id!: string;
 

@@ -70,7 +70,10 @@ export class PolicyResolver {
 
   @Roles(...POLICY_READER_ROLES)
   @Query(() => PolicyRuleObject, { description: 'One county rule with its history and pending proposals' })
-  async policy(@CurrentPrincipal() actor: Principal, @Args('key') key: string): Promise<PolicyRuleObject> {
+  async policy(
+    @CurrentPrincipal() actor: Principal,
+    @Args('key', { description: 'The rule key, e.g. escrow.prepaid_max_fen' }) key: string,
+  ): Promise<PolicyRuleObject> {
     return ruleObject(await this.service.get(actor, key));
   }
 
@@ -81,7 +84,8 @@ export class PolicyResolver {
   })
   async proposePolicyChange(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ProposePolicyChangeInput,
+    @Args('input', { description: 'The rule, the new value, its first day and the reason' })
+    input: ProposePolicyChangeInput,
   ): Promise<PolicyChangeObject> {
     return changeObject(await this.service.propose(actor, input));
   }
@@ -93,7 +97,7 @@ export class PolicyResolver {
   })
   async approvePolicyChange(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ApprovePolicyChangeInput,
+    @Args('input', { description: 'The proposal and an optional note' }) input: ApprovePolicyChangeInput,
   ): Promise<PolicyChangeObject> {
     return changeObject(await this.service.approve(actor, input.id, input.note));
   }
@@ -102,7 +106,7 @@ export class PolicyResolver {
   @Mutation(() => PolicyChangeObject, { description: "Rejects a proposed rule change (not one's own) with a reason" })
   async rejectPolicyChange(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RejectPolicyChangeInput,
+    @Args('input', { description: 'The proposal and the reason' }) input: RejectPolicyChangeInput,
   ): Promise<PolicyChangeObject> {
     return changeObject(await this.service.reject(actor, input.id, input.note));
   }

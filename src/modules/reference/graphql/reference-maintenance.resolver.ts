@@ -1,20 +1,20 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
 import { Unauthenticated } from '../../../platform/auth/auth.errors';
 import { Principal } from '../../../platform/auth/principal';
 import { Role } from '../../../platform/auth/role';
 import { pagedComplexity } from '../../../platform/graphql/pagination';
-import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { GridCellService } from '../grid-cell.service';
 import { SchoolCalendarService } from '../school-calendar.service';
 import { SchoolService } from '../school.service';
 import {
   CalendarPeriodInput,
   CalendarPeriodsArgs,
-  CreateGridCellArgs,
+  CreateGridCellInput,
   CreateSchoolInput,
-  ImportTeacherRosterArgs,
-  RenameGridCellArgs,
+  DeleteCalendarPeriodInput,
+  ImportTeacherRosterInput,
+  RenameGridCellInput,
   TeachersArgs,
   UpdateSchoolInput,
 } from './reference.inputs';
@@ -43,7 +43,10 @@ export class ReferenceMaintenanceResolver {
   @Mutation(() => SchoolObject, {
     description: 'Register a school (SCHOOL_CODE_TAKEN, TOWNSHIP_NOT_FOUND); county office or the education department',
   })
-  createSchool(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateSchoolInput) {
+  createSchool(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The school to register' }) input: CreateSchoolInput,
+  ) {
     return this.schools.createSchool(actor, input);
   }
 
@@ -53,10 +56,10 @@ export class ReferenceMaintenanceResolver {
   })
   updateSchool(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuidArg()) id: string,
-    @Args('input') input: UpdateSchoolInput,
+    @Args('input', { description: 'The school and its changes' }) input: UpdateSchoolInput,
   ) {
-    return this.schools.updateSchool(actor, id, input);
+    const { id, ...update } = input;
+    return this.schools.updateSchool(actor, id, update);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
@@ -64,8 +67,11 @@ export class ReferenceMaintenanceResolver {
     description:
       "Load a school's in-service teacher roster, all or nothing (every ID number verified); teachers are matched by ID number; replace marks those missing inactive",
   })
-  importTeacherRoster(@CurrentPrincipal() actor: Principal, @Args() args: ImportTeacherRosterArgs) {
-    return this.schools.importTeacherRoster(actor, args.schoolId, args.teachers, args.replace);
+  importTeacherRoster(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The school and its teachers' }) input: ImportTeacherRosterInput,
+  ) {
+    return this.schools.importTeacherRoster(actor, input.schoolId, input.teachers, input.replace);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.SCHOOL_ADMIN)
@@ -75,21 +81,29 @@ export class ReferenceMaintenanceResolver {
     complexity: pagedComplexity,
   })
   teachers(@CurrentPrincipal() actor: Principal, @Args() args: TeachersArgs) {
-    return this.schools.listTeachers(actor, args.schoolId, args);
+    return this.schools.listTeachers(actor, args.filter.schoolId, args);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWNSHIP_OFFICER)
   @Mutation(() => GridCellObject, {
     description: 'Add a grid cell (网格) to a township; a township officer in their own township',
   })
-  createGridCell(@CurrentPrincipal() actor: Principal, @Args() args: CreateGridCellArgs) {
-    return this.grids.createGridCell(actor, args.townshipCode, args.code, args.name);
+  createGridCell(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The township and the new cell' }) input: CreateGridCellInput,
+  ) {
+    return this.grids.createGridCell(actor, input.townshipCode, input.code, input.name);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWNSHIP_OFFICER)
-  @Mutation(() => GridCellObject, { description: 'Rename a grid cell; a township officer in their own township' })
-  renameGridCell(@CurrentPrincipal() actor: Principal, @Args() args: RenameGridCellArgs) {
-    return this.grids.renameGridCell(actor, args.code, args.name);
+  @Mutation(() => GridCellObject, {
+    description: 'Rename a grid cell (网格) (GRID_CELL_NOT_FOUND); a township officer in their own township',
+  })
+  renameGridCell(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The cell and its new name' }) input: RenameGridCellInput,
+  ) {
+    return this.grids.renameGridCell(actor, input.code, input.name);
   }
 
   @Query(() => [CalendarPeriodObject], {
@@ -97,7 +111,7 @@ export class ReferenceMaintenanceResolver {
   })
   calendarPeriods(@CurrentPrincipal() actor: Principal, @Args() args: CalendarPeriodsArgs) {
     if (actor.kind !== 'user') throw new Unauthenticated();
-    return this.calendar.calendarPeriodsOfYear(args.year);
+    return this.calendar.calendarPeriodsOfYear(args.filter.year);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
@@ -105,13 +119,21 @@ export class ReferenceMaintenanceResolver {
     description:
       'Create (no id) or change a calendar period; refuses overlaps with a period of the same kind (CALENDAR_PERIOD_OVERLAP)',
   })
-  setCalendarPeriod(@CurrentPrincipal() actor: Principal, @Args('input') input: CalendarPeriodInput) {
+  setCalendarPeriod(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The period (with an id to change one)' }) input: CalendarPeriodInput,
+  ) {
     return this.calendar.setCalendarPeriod(actor, input);
   }
 
   @Roles(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER)
-  @Mutation(() => Boolean, { description: 'Delete a calendar period' })
-  deleteCalendarPeriod(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string) {
-    return this.calendar.deleteCalendarPeriod(actor, id);
+  @Mutation(() => Boolean, {
+    description: 'Delete a calendar period (CALENDAR_PERIOD_NOT_FOUND); true when done',
+  })
+  deleteCalendarPeriod(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The period to delete' }) input: DeleteCalendarPeriodInput,
+  ) {
+    return this.calendar.deleteCalendarPeriod(actor, input.id);
   }
 }

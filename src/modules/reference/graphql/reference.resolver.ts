@@ -1,16 +1,16 @@
-import { Args, ArgsType, Context, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Public } from '../../../platform/auth/decorators';
 import { Unauthenticated } from '../../../platform/auth/auth.errors';
 import { Principal } from '../../../platform/auth/principal';
 import { GqlContext } from '../../../platform/graphql/context';
 import { byKey, groupByKey } from '../../../platform/graphql/loaders';
 import { ByIdQuery } from '../../../platform/graphql/node';
-import { Connection, PageArgs, pagedComplexity } from '../../../platform/graphql/pagination';
+import { Connection, pagedComplexity } from '../../../platform/graphql/pagination';
 import { uuidArg } from '../../../platform/graphql/uuid-arg.pipe';
 import { School } from '../entities/school.entity';
 import { Township } from '../entities/township.entity';
 import { ReferenceQueries } from '../reference.queries';
+import { SchoolsArgs } from './reference.inputs';
 import {
   DepartmentDutyObject,
   DepartmentObject,
@@ -19,20 +19,6 @@ import {
   SchoolObject,
   TownshipObject,
 } from './reference.objects';
-
-@ArgsType()
-class SchoolsArgs extends PageArgs {
-  @Field({ nullable: true })
-  @IsOptional()
-  @Matches(/^\d{6,12}$/, { message: 'townshipCode must be a division code' })
-  townshipCode?: string;
-
-  @Field({ nullable: true, description: 'Part of the school name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  search?: string;
-}
 
 @Resolver(() => TownshipObject)
 export class TownshipResolver {
@@ -44,7 +30,7 @@ export class TownshipResolver {
     return this.reference.listTownships();
   }
 
-  @ResolveField(() => [GridCellObject])
+  @ResolveField(() => [GridCellObject], { description: 'Grid cells (网格) of the township' })
   grids(@Parent() township: Township, @Context() ctx: GqlContext) {
     return ctx.loaders
       .get('reference.gridsByTownship', async (codes: readonly string[]) =>
@@ -79,7 +65,7 @@ export class DepartmentResolver {
     return this.reference.listDepartments();
   }
 
-  @ResolveField(() => [DepartmentDutyObject])
+  @ResolveField(() => [DepartmentDutyObject], { description: 'Duties of the department (职责分工)' })
   duties(@Parent() department: DepartmentObject, @Context() ctx: GqlContext) {
     return ctx.loaders
       .get('reference.dutiesByDepartment', async (codes: readonly string[]) =>
@@ -98,15 +84,18 @@ export class SchoolResolver {
     complexity: pagedComplexity,
   })
   schools(@CurrentPrincipal() actor: Principal, @Args() args: SchoolsArgs): Promise<Connection<School>> {
-    return this.reference.listSchools(actor, args, args);
+    return this.reference.listSchools(actor, args.filter ?? {}, args);
   }
 
   @ByIdQuery(() => SchoolObject, { node: () => School, description: 'A school the caller may see' })
-  school(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuidArg()) id: string): Promise<School> {
+  school(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID, description: 'The id of the school' }, uuidArg()) id: string,
+  ): Promise<School> {
     return this.reference.getSchool(actor, id);
   }
 
-  @ResolveField(() => TownshipObject)
+  @ResolveField(() => TownshipObject, { description: 'The township or street (乡镇/街道) the school is in' })
   township(@Parent() school: School, @Context() ctx: GqlContext) {
     return ctx.loaders
       .get('reference.townshipByCode', async (codes: readonly string[]) =>

@@ -1,19 +1,43 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Paginated } from '../../graphql/pagination';
 import { JSONScalar } from '../../graphql/json.scalar';
+import { AuditActorKind } from '../audit-log.entity';
+
+/** The kinds of actor an audit entry names, as GraphQL enum values (the column holds the lower-case word). */
+export const AuditActorKindEnum = {
+  USER: 'user',
+  BANK: 'bank',
+  PLATFORM: 'platform',
+  SYSTEM: 'system',
+  ANONYMOUS: 'anonymous',
+} as const satisfies Record<string, AuditActorKind>;
+
+registerEnumType(AuditActorKindEnum, {
+  name: 'AuditActorKind',
+  description: 'Who did what an audit log entry records (操作主体)',
+  valuesMap: {
+    USER: { description: 'A logged-in user (用户), named by actorUserId and actorName' },
+    BANK: { description: 'A partner bank (合作银行) calling the bank API, named by actorBankKeyId and actorName' },
+    PLATFORM: {
+      description: 'A partner platform (合作平台) calling the platform API, named by actorBankKeyId and actorName',
+    },
+    SYSTEM: { description: 'The service itself: a scheduled task, a worker or the command line (系统)' },
+    ANONYMOUS: { description: 'A caller without a login, e.g. a public complaint or a failed login (匿名)' },
+  },
+});
 
 @ObjectType('AuditLogEntry', { description: 'An entry of the append-only audit log (审计日志)' })
 export class AuditLogEntryObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id (a UUID) of the entry' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'When it was done' })
   occurredAt!: Date;
 
-  @Field({ description: 'user, bank, platform, system or anonymous' })
-  actorKind!: string;
+  @Field(() => AuditActorKindEnum, { description: 'Who did it: a user, a bank, a platform, the service or anonymous' })
+  actorKind!: AuditActorKind;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The user who did it (actorKind USER), else null' })
   actorUserId!: string | null;
 
   @Field(() => String, { nullable: true, description: "The API key that signed (a bank's or a platform's)" })
@@ -25,20 +49,23 @@ export class AuditLogEntryObject {
   })
   actorName!: string | null;
 
-  @Field({ description: 'What was done, e.g. identity.user.created' })
+  @Field({ description: 'What was done, e.g. identity.user.created (<module>.<record>.<verb>)' })
   action!: string;
 
-  @Field()
+  @Field({ description: 'The kind of record it was done to, e.g. user, institution, prepaid_contract' })
   entityType!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The id or code of the record it was done to' })
   entityId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The X-Request-Id of the request that did it (null for scheduled work)',
+  })
   requestId!: string | null;
 
-  @Field(() => JSONScalar, { description: 'What changed' })
+  @Field(() => JSONScalar, { description: 'What changed, as a JSON object (secrets redacted)' })
   summary!: Record<string, unknown>;
 }
 
-export const AuditLogConnection = Paginated(AuditLogEntryObject, 'AuditLogEntry');
+export const AuditLogConnection = Paginated(AuditLogEntryObject, 'AuditLogEntry', 'audit log entry');

@@ -9,14 +9,14 @@ import { AuditLogEntry } from '../audit-log.entity';
 import { AuditService } from '../audit.service';
 import { AuditLogConnection, AuditLogEntryObject } from './audit-log.object';
 
-@InputType()
-class AuditLogFilterInput {
-  @Field(() => ID, { nullable: true })
+@InputType({ description: 'Narrows the audit log; every field given must match (all of them: AND)' })
+class AuditLogFilter {
+  @Field(() => ID, { nullable: true, description: 'Entries by this user' })
   @IsOptional()
   @IsUUID()
   actorUserId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "Entries signed with this bank's or platform's API key" })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -28,13 +28,13 @@ class AuditLogFilterInput {
   @MaxLength(100)
   action?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Exact kind of record, e.g. institution' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   entityType?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Exact id or code of the record' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -53,11 +53,11 @@ class AuditLogFilterInput {
 
 @ArgsType()
 class AuditLogArgs extends PageArgs {
-  @Field(() => AuditLogFilterInput, { nullable: true })
+  @Field(() => AuditLogFilter, { nullable: true, description: 'Which entries; none: every entry' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => AuditLogFilterInput)
-  filter?: AuditLogFilterInput;
+  @Type(() => AuditLogFilter)
+  filter?: AuditLogFilter;
 }
 
 @Resolver(() => AuditLogEntryObject)

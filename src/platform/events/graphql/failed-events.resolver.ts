@@ -1,4 +1,5 @@
-import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { IsString, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { CurrentPrincipal, Roles } from '../../auth/decorators';
@@ -12,29 +13,37 @@ import { DeadLetters, FailedEventView } from '../dead-letters';
   description: 'A delivery of a domain event that used up its attempts (dead letter, 死信)',
 })
 export class FailedEventObject {
-  @Field(() => ID, { description: '<queue>/<jobId>, the argument of retryFailedEvent' })
+  @Field(() => ID, { description: '<queue>/<jobId>, the id retryFailedEvent takes' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The subscriber whose delivery failed (its registered name)' })
   subscriber!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id (a UUID) of the domain event' })
   eventId!: string;
 
-  @Field()
+  @Field({ description: 'The name of the domain event, e.g. complaints.complaint.registered' })
   eventName!: string;
 
-  @Field(() => JSONScalar)
+  @Field(() => JSONScalar, { description: 'The payload of the event, as published' })
   payload!: unknown;
 
-  @Field()
+  @Field({ description: 'The error of the last attempt' })
   failedReason!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times the delivery was tried' })
   attemptsMade!: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the last attempt failed (null if unknown)' })
   failedAt!: Date | null;
+}
+
+@InputType({ description: 'Which failed delivery to run again' })
+export class RetryFailedEventInput {
+  @Field(() => ID, { description: 'The failed delivery: <queue>/<jobId>, as in FailedEvent.id' })
+  @IsString()
+  @Length(1, 300)
+  id!: string;
 }
 
 /** The dead letter set, for the county office (COUNTY_ADMIN) to inspect and re-run. */
@@ -48,7 +57,9 @@ export class FailedEventsResolver {
 
   @Roles(Role.COUNTY_ADMIN)
   @Query(() => [FailedEventObject], { description: 'Event deliveries that failed every attempt, newest first' })
-  failedEvents(@Args('first', { type: () => Int, nullable: true }) first?: number): Promise<FailedEventView[]> {
+  failedEvents(
+    @Args('first', { type: () => Int, nullable: true, description: 'How many, 1–200 (default 50)' }) first?: number,
+  ): Promise<FailedEventView[]> {
     if (first !== undefined && (first < 1 || first > 200))
       throw new ValidationFailed([{ path: 'first', message: 'must be 1–200' }]);
     return this.deadLetters.list(first ?? 50);
@@ -58,7 +69,7 @@ export class FailedEventsResolver {
   @Mutation(() => FailedEventObject, { description: 'Runs a failed delivery again (its subscriber is idempotent)' })
   async retryFailedEvent(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('input', { description: 'The failed delivery' }) { id }: RetryFailedEventInput,
   ): Promise<FailedEventView> {
     const retried = await this.deadLetters.retry(id);
     await this.dataSource.transaction((em) =>
