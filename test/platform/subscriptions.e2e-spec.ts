@@ -208,7 +208,7 @@ describe('live updates (graphql-ws)', () => {
     await subscribed(api, 1);
     const id = await notify(api, townshipA.id, '重启之后');
     expect((await mine.next()).data?.notificationAdded.notification.id).toBe(id);
-  });
+  }, 30_000);
 });
 
 describe('live updates on PostgreSQL LISTEN/NOTIFY (no REDIS_URL)', () => {

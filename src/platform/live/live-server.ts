@@ -111,7 +111,13 @@ export class LiveServer implements OnApplicationBootstrap, OnApplicationShutdown
   wsOptions(): LiveWsOptions {
     const production = this.config.nodeEnv === 'production';
     const hide = !this.config.graphql.introspection;
-    const format = (e: GraphQLError) => formatGraphqlError(e.toJSON(), e, production, hide);
+    // As on HTTP, less the HTTP status an Apollo refusal carries (a socket has none).
+    const format = (e: GraphQLError): GraphQLFormattedError => {
+      const formatted = formatGraphqlError(e.toJSON(), e, production, hide);
+      if (!formatted.extensions || !('http' in formatted.extensions)) return formatted;
+      const { http: _http, ...extensions } = formatted.extensions;
+      return { ...formatted, extensions };
+    };
     return {
       path: '/graphql',
       connectionInitWaitTimeout: 10_000,

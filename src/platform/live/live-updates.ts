@@ -30,6 +30,7 @@ export class LiveUpdates implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly bus: LiveBus;
   private readonly listeners = new Set<Listener>();
   private listening = false;
+  private streams = 0;
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -61,9 +62,9 @@ export class LiveUpdates implements OnApplicationBootstrap, OnApplicationShutdow
     return this.listening;
   }
 
-  /** Open subscriptions on this process (tests wait for a subscription to be in place). */
+  /** Open subscriptions (streams) on this process: tests wait for a subscription to be in place. */
   get subscriptions(): number {
-    return this.listeners.size;
+    return this.streams;
   }
 
   /**
@@ -108,10 +109,14 @@ export class LiveUpdates implements OnApplicationBootstrap, OnApplicationShutdow
       pending.push(message);
       wake?.();
     });
+    this.streams++;
     const finish = (): IteratorResult<T> => {
-      done = true;
-      off();
-      wake?.();
+      if (!done) {
+        done = true;
+        this.streams--;
+        off();
+        wake?.();
+      }
       return { value: undefined, done: true };
     };
     const logger = this.logger;
