@@ -235,7 +235,9 @@ describe('live updates on PostgreSQL LISTEN/NOTIFY (no REDIS_URL)', () => {
     const mine = subscription<{ notificationAdded: { notification: { id: string } } }>(client, NOTIFICATIONS);
     await waitFor(async () => t.app.get(LiveUpdates).subscriptions >= 1, { what: 'the subscription' });
     const id = await t.dataSource.transaction((em) =>
-      t.app.get(NotificationsFacade).notify(em, { userIds: [user.id] }, { kind: 'test.live', title: '数据库', body: '-' }),
+      t.app
+        .get(NotificationsFacade)
+        .notify(em, { userIds: [user.id] }, { kind: 'test.live', title: '数据库', body: '-' }),
     );
     expect((await mine.next()).data?.notificationAdded.notification.id).toBe(id);
   });

@@ -30,7 +30,9 @@ export function graphqlOptions(config: AppConfig, live?: LiveServer): ApolloDriv
     parseOptions: { maxTokens: config.graphql.maxTokens },
     // HTTP requests: { req, res }; a graphql-ws subscription: its connection's context (with `extra`).
     context: (arg: { req: Request; res: Response } | Parameters<LiveServer['context']>[0]): GqlContext =>
-      'extra' in arg && live ? live.context(arg) : { ...(arg as { req: Request; res: Response }), loaders: new Loaders() },
+      'extra' in arg && live
+        ? live.context(arg)
+        : { ...(arg as { req: Request; res: Response }), loaders: new Loaders() },
     // graphql-ws takes more hooks (onError) than @nestjs/graphql's type names; it passes them all on.
     ...(live ? { subscriptions: { 'graphql-ws': live.wsOptions() } as ApolloDriverConfig['subscriptions'] } : {}),
     // No HTTP cache hints are used; Apollo's default cache-control plugin would wrap every field resolver.

@@ -62,7 +62,12 @@ export interface LiveWsOptions {
     args: ExecutionArgs,
     result: ExecutionResult,
   ) => FormattedExecutionResult | void;
-  onError: (ctx: LiveContext, id: string, payload: SubscribePayload, errors: readonly GraphQLError[]) => GraphQLFormattedError[];
+  onError: (
+    ctx: LiveContext,
+    id: string,
+    payload: SubscribePayload,
+    errors: readonly GraphQLError[],
+  ) => GraphQLFormattedError[];
 }
 
 /** The longest a timer may be set for (about 24.8 days). */
@@ -210,14 +215,18 @@ export class LiveServer implements OnApplicationBootstrap, OnApplicationShutdown
     const invalid = validate(schema, document);
     if (invalid.length > 0) {
       return invalid.map(
-        (e) =>
-          new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+        (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
       );
     }
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [refuse('BAD_REQUEST', 'The document names no single operation to run')];
     if (operation.operation !== 'subscription') {
-      return [refuse('BAD_REQUEST', 'Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql')];
+      return [
+        refuse(
+          'BAD_REQUEST',
+          'Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql',
+        ),
+      ];
     }
     const variables = payload.variables ?? {};
     const { cost, problems, invalidVariables, field } = operationCost(schema, document, operation, variables, limits);
@@ -228,7 +237,9 @@ export class LiveServer implements OnApplicationBootstrap, OnApplicationShutdown
         problems,
         `Invalid argument ${first.path || 'input'} of ${field ?? 'the operation'}: ${first.message}`,
       );
-      return [new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, errors: problems } })];
+      return [
+        new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, errors: problems } }),
+      ];
     }
     if (cost > limits.maxComplexity) {
       return [refuse('QUERY_TOO_COMPLEX', `Query complexity ${cost} exceeds the limit of ${limits.maxComplexity}`)];

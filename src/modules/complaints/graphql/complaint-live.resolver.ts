@@ -51,7 +51,9 @@ export class ComplaintChangeObject {
   @Field(() => ComplaintChangeKind, { description: 'What happened' })
   kind!: ComplaintChangeKind;
 
-  @Field(() => ComplaintObject, { description: 'The complaint as `complaint(id)` gives it to me now (masked as there)' })
+  @Field(() => ComplaintObject, {
+    description: 'The complaint as `complaint(id)` gives it to me now (masked as there)',
+  })
   complaint!: ComplaintObject;
 }
 

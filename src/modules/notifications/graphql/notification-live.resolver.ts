@@ -36,8 +36,7 @@ export class NotificationLiveResolver {
 
   @Roles(...ALL_ROLES) // every logged-in person has an inbox, the institution side too
   @Subscription(() => NotificationChangeObject, {
-    description:
-      'My new notifications as they are created (at most once: after a reconnect, refetch `notifications`)',
+    description: 'My new notifications as they are created (at most once: after a reconnect, refetch `notifications`)',
     resolve: (change: NotificationChangeObject) => change,
   })
   notificationAdded(
