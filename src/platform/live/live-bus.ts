@@ -25,6 +25,7 @@ export class RedisLiveBus implements LiveBus {
   private readonly logger = new Logger('LiveUpdates');
   private publisher?: Redis;
   private subscriber?: Redis;
+  private closed = false;
 
   constructor(
     private readonly url: string,
@@ -32,7 +33,7 @@ export class RedisLiveBus implements LiveBus {
   ) {}
 
   async publish(messages: readonly LiveMessage[]): Promise<void> {
-    if (messages.length === 0) return;
+    if (messages.length === 0 || this.closed) return; // a relay batch finishing during shutdown
     // A short retry budget: a live update is a hint, and a relay must never wait on it.
     this.publisher ??= new IORedis(this.url, { maxRetriesPerRequest: 1, connectionName: 'sj-live-publish' });
     for (const chunk of chunkMessages(messages, 64 * 1024)) await this.publisher.publish(this.channel, chunk);
@@ -49,6 +50,7 @@ export class RedisLiveBus implements LiveBus {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const connections = [this.publisher, this.subscriber].filter((c): c is Redis => c !== undefined);
     this.publisher = this.subscriber = undefined;
     await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
@@ -73,6 +75,7 @@ export class PostgresLiveBus implements LiveBus {
   ) {}
 
   async publish(messages: readonly LiveMessage[]): Promise<void> {
+    if (this.closed) return;
     for (const chunk of chunkMessages(messages, NOTIFY_MAX_BYTES)) {
       await this.dataSource.query(`SELECT pg_notify($1, $2)`, [this.channel, chunk]);
     }
