@@ -1,11 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { CoverageCheck } from '../../src/modules/escrow';
 import { IdentityFacade } from '../../src/modules/identity';
 import { NotificationsFacade } from '../../src/modules/notifications';
 import { systemPrincipal } from '../../src/platform/auth/principal';
 import { Role } from '../../src/platform/auth/role';
 import { FixedClock } from '../../src/platform/clock/clock';
+import { LiveServer } from '../../src/platform/live/live-server';
 import { LiveUpdates } from '../../src/platform/live/live-updates';
 // eslint-disable-next-line local/module-boundaries -- a task command without its GraphQL shape
 import { TaskLifecycleService } from '../../src/modules/supervision/task-lifecycle.service';
@@ -19,6 +21,7 @@ const B = '520122100'; // 永靖镇
 
 const NOTIFICATIONS = `subscription { notificationAdded { kind notification { id title read } } }`;
 const TASKS = `subscription { supervisionTaskChanged { kind task { id title townshipCode status } } }`;
+const ALERTS = `subscription { escrowAlertChanged { kind alert { id type institutionId status } } }`;
 
 type Next<T> = { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
@@ -117,6 +120,11 @@ describe('live updates (graphql-ws)', () => {
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    // The server sees the sockets close a moment later: each test starts with none (its counts are its own).
+    await waitFor(
+      async () => api.app.get(LiveUpdates).subscriptions === 0 && api.app.get(LiveServer).connections === 0,
+      { what: 'the live connections of the test to close' },
+    );
   });
   afterAll(async () => {
     await api?.close();
@@ -181,6 +189,53 @@ describe('live updates (graphql-ws)', () => {
       kind: 'UPDATED',
       task: { id: inA, status: 'IN_PROGRESS' },
     });
+  });
+
+  it('sends a township officer the escrow alerts of their township only', async () => {
+    type Change = { escrowAlertChanged: { kind: string; alert: { institutionId: string; type: string } } };
+    const a = subscription<Change>(connect(townshipA.token), ALERTS);
+    await subscribed(api, 1);
+    // One run raises NO_ESCROW_ACCOUNT for both institutions (neither has an account), in one transaction.
+    await api.app.get(CoverageCheck).run(clock.now());
+    const first = await a.next();
+    expect(first.data?.escrowAlertChanged).toMatchObject({
+      kind: 'RAISED',
+      alert: { institutionId: institutionA.id, type: 'NO_ESCROW_ACCOUNT' },
+    });
+  });
+
+  it('refuses a subscription to a role its query refuses, and sends nothing', async () => {
+    const institutionAdmin = await api.loginAs(Role.INSTITUTION_ADMIN, institutionA.id);
+    const refused = await subscription<unknown>(connect(institutionAdmin.token), TASKS).next();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(api.app.get(LiveUpdates).subscriptions).toBe(0);
+  });
+
+  it('caps the connections one user holds (4429)', async () => {
+    const user = await api.loginAs(Role.TOWNSHIP_OFFICER, A);
+    const max = api.runtime.config.graphql.liveMaxConnectionsPerUser;
+    for (let i = 0; i < max; i++) {
+      const client = connect(user.token);
+      await new Promise<void>((resolve, reject) => {
+        client.on('connected', () => resolve());
+        client.on('closed', (e) => reject(new Error(`closed ${(e as { code: number }).code}`)));
+        subscription(client, NOTIFICATIONS);
+      });
+    }
+    expect(await closeCodeOf(connect(user.token), NOTIFICATIONS)).toBe(4429);
+  });
+
+  it('closes the connection when its access token expires (4401)', async () => {
+    const ttlMs = api.runtime.config.auth.jwtTtlSeconds * 1000;
+    const now = clock.now();
+    clock.set(new Date(now.getTime() - ttlMs + 1500)); // a token with 1.5 s left
+    const token = api.tokenFor(townshipA.id);
+    clock.set(now);
+    const closed = new Promise<number>((resolve) => {
+      const client = connect(token, { on: { closed: (e) => resolve((e as { code: number }).code) } });
+      subscription(client, NOTIFICATIONS);
+    });
+    expect(await closed).toBe(4401);
   });
 
   it('closes the connections of a user disabled while connected (4403)', async () => {
