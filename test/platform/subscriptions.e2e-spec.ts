@@ -12,6 +12,8 @@ import { LiveUpdates } from '../../src/platform/live/live-updates';
 // eslint-disable-next-line local/module-boundaries -- a task command without its GraphQL shape
 import { TaskLifecycleService } from '../../src/modules/supervision/task-lifecycle.service';
 import { createInstitution } from '../factories/registry.factory';
+import { AUTHORIZATION_MATRIX } from '../security/authorization-matrix';
+import { CALLERS, loginCallers } from '../security/principals';
 import { LoggedIn, TestApp, startTestApp } from '../support/test-app';
 import { waitFor } from '../support/test-env';
 
@@ -210,6 +212,47 @@ describe('live updates (graphql-ws)', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(api.app.get(LiveUpdates).subscriptions).toBe(0);
   });
+
+  it('lets exactly the callers of the matching query subscribe (its authorization-matrix row)', async () => {
+    const tokens = await loginCallers(api);
+    const rows = {
+      notificationAdded: 'query.notifications',
+      escrowAlertChanged: 'query.escrowAlerts',
+      supervisionTaskChanged: 'query.supervisionTasks',
+      complaintChanged: 'query.complaints',
+    };
+    const live = api.app.get(LiveUpdates);
+    const mismatches: string[] = [];
+    for (const [field, row] of Object.entries(rows)) {
+      const allowed = new Set(AUTHORIZATION_MATRIX[row]);
+      for (const caller of CALLERS) {
+        const client = connect(tokens[caller]);
+        const stop = { done: false };
+        const accepted = async () => {
+          while (!stop.done) {
+            if (live.subscriptions > 0) return 'accepted';
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          return 'stopped';
+        };
+        const refused = client
+          .iterate({ query: `subscription { ${field} { kind } }` })
+          .next()
+          .then(
+            () => 'refused',
+            () => 'refused',
+          );
+        const outcome = await Promise.race([accepted(), refused]);
+        stop.done = true;
+        if ((outcome === 'accepted') !== allowed.has(caller)) mismatches.push(`${field} × ${caller}: ${outcome}`);
+        await client.dispose();
+        await waitFor(async () => live.subscriptions === 0 && api.app.get(LiveServer).connections === 0, {
+          what: 'the connection to close',
+        });
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 60_000);
 
   it('caps the connections one user holds (4429)', async () => {
     const user = await api.loginAs(Role.TOWNSHIP_OFFICER, A);
