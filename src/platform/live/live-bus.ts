@@ -16,6 +16,9 @@ export interface LiveBus {
   close(): Promise<void>;
 }
 
+/** How long an API process waits at start for its Redis subscription before serving anyway. */
+const SUBSCRIBE_WAIT_MS = 5000;
+
 /** PostgreSQL NOTIFY payloads must stay under 8000 bytes. */
 const NOTIFY_MAX_BYTES = 7000;
 
@@ -46,7 +49,13 @@ export class RedisLiveBus implements LiveBus {
     subscriber.on('message', (channel: string, raw: string) => {
       if (channel === this.channel) handler(parseLiveMessages(raw));
     });
-    await subscriber.subscribe(this.channel);
+    // Redis down at start must not hold up the API: ioredis keeps trying and subscribes once it is back.
+    let timer: NodeJS.Timeout | undefined;
+    const subscribed = subscriber.subscribe(this.channel).catch((error: Error) => {
+      this.logger.warn(`cannot subscribe to live updates yet (${error.message})`);
+    });
+    await Promise.race([subscribed, new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   async close(): Promise<void> {
