@@ -18,6 +18,7 @@ import { PrepaidModule } from './modules/prepaid';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { graphqlOptions } from './platform/graphql/graphql.setup';
+import { LiveServer } from './platform/live/live-server';
 import { AllExceptionsFilter } from './platform/http/all-exceptions.filter';
 import { createValidationPipe } from './platform/http/validation';
 import { PlatformModule } from './platform/platform.module';
@@ -53,8 +54,8 @@ export class AppModule {
           ? [
               GraphQLModule.forRootAsync<ApolloDriverConfig>({
                 driver: ApolloDriver,
-                inject: [APP_CONFIG],
-                useFactory: (config: AppConfig) => graphqlOptions(config),
+                inject: [APP_CONFIG, LiveServer],
+                useFactory: (config: AppConfig, live: LiveServer) => graphqlOptions(config, live),
               }),
             ]
           : []),

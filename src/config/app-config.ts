@@ -68,6 +68,8 @@ export interface GraphqlConfig {
   /** Time a GraphQL request may spend executing; fields not started by then answer EXECUTION_BUDGET_EXCEEDED. */
   executionBudgetMs: number;
   introspection: boolean;
+  /** Live updates (subscriptions over graphql-ws): open WebSocket connections one user may hold on one API process. */
+  liveMaxConnectionsPerUser: number;
 }
 
 export interface SecurityConfig {
@@ -509,6 +511,12 @@ export const CONFIG_VARIABLES = {
     'time a query may spend executing; fields not started by then answer `EXECUTION_BUDGET_EXCEEDED` (mutations are exempt)',
   ),
   GRAPHQL_INTROSPECTION: v.boolByEnv('graphql', { production: false, otherwise: true }, 'schema introspection'),
+  GRAPHQL_LIVE_MAX_CONNECTIONS_PER_USER: v.int(
+    'graphql',
+    5,
+    { min: 1, max: 100 },
+    'live updates: WebSocket connections (`/graphql`, graphql-ws) one user may hold open on one API process; one more is closed with 4429',
+  ),
 
   PII_HASH_KEY: v.secret(
     'keys',
@@ -763,6 +771,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxStringLength: vars.GRAPHQL_MAX_STRING_LENGTH,
       executionBudgetMs: vars.GRAPHQL_EXECUTION_BUDGET_MS,
       introspection: vars.GRAPHQL_INTROSPECTION,
+      liveMaxConnectionsPerUser: vars.GRAPHQL_LIVE_MAX_CONNECTIONS_PER_USER,
     },
     security: {
       piiHashKey: vars.PII_HASH_KEY,

@@ -9,6 +9,7 @@ import { MetricsServer } from './metrics/metrics-server';
 import { MetricsService } from './metrics/metrics.service';
 import { QueueFactory } from './queue/queue-factory';
 import { EventsModule } from './events/events.module';
+import { LiveModule } from './live/live.module';
 import { NodeResolver } from './graphql/node.resolver';
 import { configureCursorKey } from './graphql/pagination';
 import { RUNTIME } from './runtime.token';
@@ -39,6 +40,7 @@ export class PlatformModule {
           manualInitialization: runtime.offline ?? false,
         }),
         EventsModule,
+        LiveModule,
       ],
       // /metrics on the API port only with METRICS_TOKEN; otherwise on the metrics port (MetricsServer) alone.
       controllers: [HealthController, ...(config.metrics.token ? [MetricsController] : [])],

@@ -208,6 +208,13 @@ export class ComplaintIntakeService {
         anonymous,
       },
     });
+    await this.events.publish(em, 'complaints.complaint.received', {
+      complaintId: complaint.id,
+      trackingNumber: complaint.trackingNumber,
+      category: complaint.category,
+      leadDepartmentCode: complaint.leadDepartmentCode,
+      townshipCode,
+    });
     if (complaint.category === ComplaintCategory.UNLICENSED_TRAINING) {
       await this.events.publish(em, 'complaints.unlicensed_training.reported', {
         complaintId: complaint.id,

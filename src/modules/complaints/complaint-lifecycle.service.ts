@@ -264,6 +264,14 @@ export class ComplaintLifecycleService {
         entityId: c.id,
         summary: { from: fromStatus, to: c.status, ...result.summary },
       });
+      await this.events.publish(em, 'complaints.complaint.changed', {
+        complaintId: c.id,
+        command,
+        fromStatus,
+        toStatus: c.status,
+        leadDepartmentCode: c.leadDepartmentCode,
+        townshipCode: c.townshipCode,
+      });
       return c;
     });
   }

@@ -17,6 +17,7 @@ import { Complaint } from './entities/complaint.entity';
 import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.entity';
 import { ComplaintInstitutionReply } from './entities/complaint-institution-reply.entity';
 import { ComplaintInstitutionReplyService } from './complaint-institution-reply.service';
+import { ComplaintLiveResolver } from './graphql/complaint-live.resolver';
 import { ComplaintResolver } from './graphql/complaint.resolver';
 import { ComplaintOverdueSweep } from './overdue-sweep.task';
 
@@ -40,6 +41,7 @@ import { ComplaintOverdueSweep } from './overdue-sweep.task';
     ComplaintOverdueService,
     ComplaintsFacade,
     ComplaintResolver,
+    ComplaintLiveResolver,
     ComplaintOverdueSweep,
     ComplaintsMetrics,
   ],

@@ -10,7 +10,7 @@ import { Connection, CursorSpec, PageArgs, decodeCursor, encodeCursor } from '..
 import { UUID } from '../../platform/ids/uuid';
 import { InstitutionSummary, RegistryFacade } from '../registry';
 import { READ_SCOPE, assertReader } from './escrow.access';
-import { accountNotFound } from './escrow.errors';
+import { accountNotFound, alertNotFound } from './escrow.errors';
 import { EscrowQueries } from './escrow.queries';
 import { AccountFilter, AlertFilter, BankAccountView, Coverage, CoverageRow } from './escrow.types';
 import { EscrowAccount, EscrowAccountStatus } from './entities/escrow-account.entity';
@@ -68,6 +68,14 @@ export class EscrowAccountReadService {
   listAlerts(actor: Principal, filter: AlertFilter, page: PageArgs): Promise<Connection<EscrowAlert>> {
     assertReader(actor);
     return this.queries.alerts(actor, filter, page);
+  }
+
+  /** One alert in the scope of `listAlerts`; any other is ALERT_NOT_FOUND. */
+  async getAlert(actor: Principal, id: string): Promise<EscrowAlert> {
+    assertReader(actor);
+    const alert = await this.queries.alert(actor, id);
+    if (!alert) throw alertNotFound(id);
+    return alert;
   }
 
   /** 资金监管全覆盖: operating institutions with an account in use or a valid risk reserve, of all operating ones, by township and category. */

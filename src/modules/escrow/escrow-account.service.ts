@@ -166,6 +166,15 @@ export class EscrowAccountService {
         entityId: id,
         summary: { type: alert.type, note },
       });
+      await this.events.publish(em, 'escrow.alert.acknowledged', {
+        alertId: alert.id,
+        accountId: alert.accountId,
+        accountNo: alert.accountNo,
+        institutionId: alert.institutionId,
+        bankCode: alert.bankCode,
+        type: alert.type,
+        details: alert.details,
+      });
       return alert;
     });
   }

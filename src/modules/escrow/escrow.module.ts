@@ -22,6 +22,7 @@ import { EscrowRiskReserve } from './entities/escrow-risk-reserve.entity';
 import { EscrowInstruction } from './entities/escrow-instruction.entity';
 import { EscrowStatement } from './entities/escrow-statement.entity';
 import { EscrowTransaction } from './entities/escrow-transaction.entity';
+import { EscrowLiveResolver } from './graphql/escrow-live.resolver';
 import { EscrowResolver } from './graphql/escrow.resolver';
 import { EscrowCustodyResolver, InstitutionEscrowResolver } from './graphql/institution-escrow.resolver';
 import { PublicEscrowResolver } from './graphql/public-escrow.resolver';
@@ -75,6 +76,7 @@ import { BankController, BankOpenApiController } from './rest/bank.controller';
     CoverageCheck,
     InstructionEscalation,
     EscrowResolver,
+    EscrowLiveResolver,
     RiskReserveService,
     RiskReserveResolver,
     InstitutionRiskReserveResolver,

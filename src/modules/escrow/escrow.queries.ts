@@ -183,6 +183,13 @@ export class EscrowQueries {
     });
   }
 
+  /** The alert, if the principal may read it (the scope of `alerts`). */
+  alert(actor: Principal, id: string): Promise<EscrowAlert | null> {
+    const qb = this.dataSource.getRepository(EscrowAlert).createQueryBuilder('al').where('al.id = :id', { id });
+    applyScope(qb, actor, accountScope('al'), READ_SCOPE);
+    return qb.getOne();
+  }
+
   /** The alert, if the principal may read it, locked for the command's transaction (FOR UPDATE). */
   lockAlert(em: EntityManager, actor: Principal, id: string): Promise<EscrowAlert | null> {
     const qb = em

@@ -185,6 +185,19 @@ export class NotificationService {
     return n;
   }
 
+  /** One notification the reader receives, with its read flag; any other is NOTIFICATION_NOT_FOUND. */
+  async item(actor: Principal, id: string): Promise<InboxItem> {
+    const addresses = addressesOf(actor);
+    const rows = (await this.dataSource.query(
+      `SELECT n.id, n.kind, n.title, n.body, n.entity_type AS "entityType", n.entity_id AS "entityId", n.created_at AS "createdAt",
+              EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = $4) AS read
+       ${INBOX} AND n.id = $3`,
+      [addresses.map((a) => a.kind), addresses.map((a) => a.value), id, (actor as { userId: string }).userId],
+    )) as InboxItem[];
+    if (!rows[0]) throw notificationNotFound(id);
+    return rows[0];
+  }
+
   /** Marks one notification read; one the reader does not receive is NOTIFICATION_NOT_FOUND. */
   async markRead(actor: Principal, id: string): Promise<InboxItem> {
     const addresses = addressesOf(actor);

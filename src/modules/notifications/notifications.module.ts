@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Notification } from './entities/notification.entity';
+import { NotificationLiveResolver } from './graphql/notification-live.resolver';
 import { NotificationResolver } from './graphql/notification.resolver';
 import { LogChannel, NotificationService } from './notification.service';
 import { NotificationsFacade } from './notifications.facade';
@@ -12,6 +13,7 @@ import { OutboundNotificationSubscriber } from './subscribers/outbound.subscribe
     NotificationService,
     NotificationsFacade,
     NotificationResolver,
+    NotificationLiveResolver,
     OutboundNotificationSubscriber,
     { provide: 'NOTIFICATION_CHANNELS', useFactory: () => [new LogChannel()] },
   ],

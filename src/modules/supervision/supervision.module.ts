@@ -17,6 +17,7 @@ import { SupervisionTask } from './entities/supervision-task.entity';
 import { EscalationService } from './escalation.service';
 import { EscalationSweepTask } from './escalation-sweep.task';
 import { InstitutionTasksResolver } from './graphql/institution-tasks.resolver';
+import { SupervisionLiveResolver } from './graphql/supervision-live.resolver';
 import {
   CampaignResolver,
   FindingResolver,
@@ -78,6 +79,7 @@ import { TaskReadService } from './task-read.service';
     TaskSourcesSubscriber,
     ComplaintOverdueSubscriber,
     SupervisionTaskResolver,
+    SupervisionLiveResolver,
     FindingResolver,
     RectificationOrderResolver,
     CampaignResolver,

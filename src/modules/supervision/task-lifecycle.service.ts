@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
+import { EventPublisher } from '../../platform/events';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { NotificationsFacade } from '../notifications';
 import { SupervisionTask } from './entities/supervision-task.entity';
@@ -28,6 +29,7 @@ export class TaskLifecycleService {
     private readonly assignees: TaskAssigneeService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsFacade,
+    private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -152,6 +154,14 @@ export class TaskLifecycleService {
         entityType: 'supervision_task',
         entityId: task.id,
         summary: { from: before, to: task.status, ...summary },
+      });
+      await this.events.publish(em, 'supervision.task.changed', {
+        taskId: task.id,
+        command: verb,
+        fromStatus: before,
+        toStatus: task.status,
+        leadDepartmentCode: task.leadDepartmentCode,
+        townshipCode: task.townshipCode,
       });
       return task;
     });

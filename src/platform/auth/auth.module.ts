@@ -9,6 +9,7 @@ import { RateLimitEvictionTask } from '../http/rate-limit-eviction.task';
 import { RateLimiter } from '../http/rate-limiter';
 import { AccessGuard } from './access.guard';
 import { BankRequestVerifier } from './bank-request-verifier';
+import { BearerTokenVerifier } from './bearer-token';
 import { BankSignatureGuard } from './bank-signature.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { PlatformRequestVerifier } from './platform-request-verifier';
@@ -27,6 +28,7 @@ import { TokenService, createJwtService } from './token.service';
     { provide: JwtService, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createJwtService(config) },
     TokenService,
     JwtStrategy,
+    BearerTokenVerifier,
     { provide: APP_GUARD, useClass: AccessGuard },
     BankRequestVerifier,
     BankSignatureGuard,
@@ -41,6 +43,7 @@ import { TokenService, createJwtService } from './token.service';
   ],
   exports: [
     TokenService,
+    BearerTokenVerifier,
     BankRequestVerifier,
     BankSignatureGuard,
     PlatformRequestVerifier,

@@ -160,6 +160,8 @@ export const EVENT_CATALOGUE = {
   // escrow
   'escrow.alert.raised': event<EscrowAlertPayload>(1),
   'escrow.alert.resolved': event<EscrowAlertPayload>(1),
+  /** An officer acknowledged an open alert (someone follows it up); it still resolves by itself. */
+  'escrow.alert.acknowledged': event<EscrowAlertPayload>(1),
   'escrow.instruction.issued': event<EscrowInstructionPayload>(1),
   'escrow.instruction.acknowledged': event<EscrowInstructionPayload>(1),
   /** A bank has not acknowledged an instruction within the county rule escrow.instruction_ack_hours (supervision opens a task). */
@@ -268,6 +270,26 @@ export const EVENT_CATALOGUE = {
     townshipCode: string;
     level?: number;
     previousLevel?: number;
+  }>(1),
+  /** A complaint came in (any channel); it waits to be routed. */
+  'complaints.complaint.received': event<{
+    complaintId: string;
+    trackingNumber: string;
+    category: string;
+    leadDepartmentCode: string;
+    townshipCode: string;
+  }>(1),
+  /**
+   * A command changed a complaint (routed, assigned, accepted, replied, extended, closed, reopened, reviewed, …):
+   * `command` as in complaint-transitions.ts, the status before and after (equal when only details changed).
+   */
+  'complaints.complaint.changed': event<{
+    complaintId: string;
+    command: string;
+    fromStatus: string;
+    toStatus: string;
+    leadDepartmentCode: string;
+    townshipCode: string;
   }>(1),
   /** Closed as substantiated against an institution: the credit module records a violation. */
   'complaints.complaint.substantiated': event<{
@@ -411,6 +433,18 @@ export const EVENT_CATALOGUE = {
     leadDepartmentCode: string;
     townshipCode: string | null;
     dueAt: string;
+  }>(1),
+  /**
+   * A command changed a task (assigned, started, submitted, accepted, returned, closed, cancelled): the
+   * command's verb, the status before and after (equal for a re-assignment).
+   */
+  'supervision.task.changed': event<{
+    taskId: string;
+    command: string;
+    fromStatus: string;
+    toStatus: string;
+    leadDepartmentCode: string;
+    townshipCode: string | null;
   }>(1),
   /** The sweep raised an overdue task's or rectification order's escalation level (1, 2 or 3). */
   'supervision.task.escalated': event<{

@@ -5,6 +5,7 @@ import { AppConfig, Runtime } from '../../config/app-config';
 import { FixedClock } from '../clock/clock';
 import { MetricsService } from '../metrics/metrics.service';
 import { QueueFactory } from '../queue/queue-factory';
+import { LiveUpdates } from '../live/live-updates';
 import { EventWorker, SCHEDULES_QUEUE } from './event-worker';
 import { SubscriberRegistry } from './subscriber-registry';
 
@@ -60,6 +61,7 @@ async function startWorker(): Promise<Map<string, EventEmitter>> {
     registry,
     new FixedClock('2026-11-28T04:00:00Z'),
     metrics,
+    { publish: async () => undefined } as unknown as LiveUpdates,
   );
   jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
   await worker.onApplicationBootstrap();

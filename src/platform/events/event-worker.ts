@@ -3,6 +3,7 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Runtime, runsWorker } from '../../config/app-config';
 import { Clock } from '../clock/clock';
+import { LiveUpdates } from '../live/live-updates';
 import { MetricsService } from '../metrics/metrics.service';
 import { runInRequestContext } from '../logging/request-context';
 import { safeError } from '../logging/safe-error';
@@ -64,6 +65,7 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly registry: SubscriberRegistry,
     private readonly clock: Clock,
     private readonly metrics: MetricsService,
+    private readonly live: LiveUpdates,
   ) {
     this.slots = new Slots(Math.max(1, Math.floor(config.database.poolSize / 2)));
     this.jobs = metrics.counter('event_jobs_total', 'Event and scheduled jobs finished, by queue and outcome', [
@@ -95,7 +97,9 @@ export class EventWorker implements OnApplicationBootstrap, OnApplicationShutdow
       });
     }
     await this.startSchedules();
-    this.relay = new OutboxRelay(this.dataSource, this.runtime.databaseUrl, this.queues, this.registry, events);
+    this.relay = new OutboxRelay(this.dataSource, this.runtime.databaseUrl, this.queues, this.registry, events, (e) =>
+      this.live.publish(e),
+    );
     await this.relay.start();
     this.redrive = new OutboxRedrive(this.dataSource, this.queues, this.registry, events, this.metrics, () =>
       this.upsertSchedulers(true),

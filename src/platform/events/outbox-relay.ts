@@ -106,6 +106,11 @@ export class OutboxRelay {
     private readonly queues: QueueFactory,
     private readonly registry: SubscriberRegistry,
     private readonly config: EventsConfig,
+    /**
+     * Called with a batch's events once its transaction has committed (live updates: at most once, so a
+     * crash between the commit and this call loses the hint, never an effect). Not awaited by the relay.
+     */
+    private readonly afterCommit?: (events: DomainEvent[]) => Promise<void>,
   ) {}
 
   async start(): Promise<void> {
@@ -180,7 +185,8 @@ export class OutboxRelay {
   }
 
   private async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+    const relayed: DomainEvent[] = [];
+    const moved = await this.dataSource.transaction(async (em) => {
       const rows: OutboxRow[] = await em.query(
         `SELECT id, event_id, name, version, payload, occurred_at, request_id, context FROM outbox
          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -191,6 +197,7 @@ export class OutboxRelay {
       const subscribersOf = new Map<string, string>(); // event name → the subscribers queued, comma-separated
       for (const row of rows) {
         const event = outboxEvent(row);
+        relayed.push(event);
         const subscribers = this.registry.forEvent(row.name);
         subscribersOf.set(row.name, subscribers.map((s) => s.name).join(','));
         for (const sub of subscribers) {
@@ -218,5 +225,7 @@ export class OutboxRelay {
       );
       return rows.length;
     });
+    if (relayed.length > 0 && this.afterCommit) void this.afterCommit(relayed).catch(() => undefined);
+    return moved;
   }
 }

@@ -6,6 +6,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../errors/domain-error';
 import { toProblem } from '../http/problem';
+import type { LiveServer } from '../live/live-server';
 import { GqlContext } from './context';
 import { Loaders } from './loaders';
 import { queryLimitsPlugin } from './query-limits';
@@ -20,9 +21,10 @@ GraphQLISODateTime.description =
 
 /**
  * Apollo (code-first) options. The schema is built in memory and printed to `schema.gql` by
- * `npm run schema:print`; a test fails when the committed file is stale.
+ * `npm run schema:print`; a test fails when the committed file is stale. Subscriptions are served over
+ * graphql-ws on the same path (LiveServer: authentication at connection, the same document checks).
  */
-export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, live?: LiveServer): ApolloDriverConfig {
   const production = config.nodeEnv === 'production';
   return {
     driver: ApolloDriver,
@@ -34,7 +36,13 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.graphql.maxTokens },
-    context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res, loaders: new Loaders() }),
+    // HTTP requests: { req, res }; a graphql-ws subscription: its connection's context (with `extra`).
+    context: (arg: { req: Request; res: Response } | Parameters<LiveServer['context']>[0]): GqlContext =>
+      'extra' in arg && live
+        ? live.context(arg)
+        : { ...(arg as { req: Request; res: Response }), loaders: new Loaders() },
+    // graphql-ws takes more hooks (onError) than @nestjs/graphql's type names; it passes them all on.
+    ...(live ? { subscriptions: { 'graphql-ws': live.wsOptions() } as ApolloDriverConfig['subscriptions'] } : {}),
     // No HTTP cache hints are used; Apollo's default cache-control plugin would wrap every field resolver.
     plugins: [queryLimitsPlugin(config.graphql), resolverErrorLogPlugin(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted: GraphQLFormattedError, error: unknown) =>
