@@ -2,7 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLISODateTime } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../errors/domain-error';
 import { toProblem } from '../http/problem';
@@ -36,6 +36,7 @@ export function graphqlOptions(config: AppConfig, live?: LiveServer): ApolloDriv
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.graphql.maxTokens },
+    transformSchema: describeRootTypes,
     // HTTP requests: { req, res }; a graphql-ws subscription: its connection's context (with `extra`).
     context: (arg: { req: Request; res: Response } | Parameters<LiveServer['context']>[0]): GqlContext =>
       'extra' in arg && live
@@ -48,6 +49,20 @@ export function graphqlOptions(config: AppConfig, live?: LiveServer): ApolloDriv
     formatError: (formatted: GraphQLFormattedError, error: unknown) =>
       formatGraphqlError(formatted, error, production, !config.graphql.introspection),
   };
+}
+
+/** Code-first builds the root types without descriptions; every type of the contract has one (ADR 0020). */
+export function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const describe = (type: GraphQLObjectType | null | undefined, description: string): void => {
+    if (type && !type.description) type.description = description;
+  };
+  describe(schema.getQueryType(), 'Reads (查询): every record and list a caller may see, scoped to its role and area.');
+  describe(schema.getMutationType(), 'Changes (操作): every command; each takes one `input` argument (or none).');
+  describe(
+    schema.getSubscriptionType(),
+    'Live updates (实时推送) over graphql-ws on the same path: at-most-once hints, scoped like the queries; refetch after a reconnect.',
+  );
+  return schema;
 }
 
 /**
