@@ -234,7 +234,10 @@ describe('typed client: every document of clients/documents against the service'
       expect(dashboard.complaints.received).toBeGreaterThanOrEqual(1);
     },
     Notifications: async () => {
-      const data = await staff.request(generated.NotificationsDocument, { first: 20, unreadOnly: true });
+      const data = await staff.request(generated.NotificationsDocument, {
+        first: 20,
+        filter: { filter: { unreadOnly: true } },
+      });
       const mine = data.notifications.edges.find((e) => e.node.kind === 'test.typed-client')?.node;
       expect(mine).toMatchObject({ title: '督导任务待办', read: false });
       expect(data.unreadNotificationCount).toBe(data.notifications.totalCount);
@@ -242,14 +245,14 @@ describe('typed client: every document of clients/documents against the service'
     },
     MarkNotificationRead: async () => {
       const { markNotificationRead } = await staff.request(generated.MarkNotificationReadDocument, {
-        id: session.notificationId!,
+        input: { id: session.notificationId! },
       });
       expect(markNotificationRead).toEqual({ id: session.notificationId, read: true });
     },
     MarkAllNotificationsRead: async () => {
       const { markAllNotificationsRead } = await staff.request(generated.MarkAllNotificationsReadDocument);
       expect(markAllNotificationsRead).toBeGreaterThanOrEqual(0);
-      const after = await staff.request(generated.NotificationsDocument, { unreadOnly: true });
+      const after = await staff.request(generated.NotificationsDocument, { filter: { unreadOnly: true } });
       expect(after.unreadNotificationCount).toBe(0);
     },
   };
