@@ -236,7 +236,7 @@ describe('typed client: every document of clients/documents against the service'
     Notifications: async () => {
       const data = await staff.request(generated.NotificationsDocument, {
         first: 20,
-        filter: { filter: { unreadOnly: true } },
+        filter: { unreadOnly: true },
       });
       const mine = data.notifications.edges.find((e) => e.node.kind === 'test.typed-client')?.node;
       expect(mine).toMatchObject({ title: '督导任务待办', read: false });
