@@ -235,6 +235,11 @@ export class PrepaidReleaseLinksResolver extends ContractLinks {
  */
 @Resolver(() => BankInstructionObject)
 export class BankInstructionContractLinksResolver extends ContractLinks {
+  // Its own constructor: Nest reads the injected types from this class's metadata, not the base class's.
+  constructor(queries: PrepaidQueries, mappers: PrepaidMappers) {
+    super(queries, mappers);
+  }
+
   @ResolveField(() => [PrepaidContractObject], {
     description:
       'The contracts (预付费合同) of `contractIds` (a refund or release), in that order; empty when none, and a contract the caller may not read is left out',

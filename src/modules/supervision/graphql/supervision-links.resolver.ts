@@ -169,6 +169,11 @@ export class RectificationOrderLinksResolver extends SupervisionLinks {
 /** The finding's task as an object. */
 @Resolver(() => FindingObject)
 export class FindingLinksResolver extends SupervisionLinks {
+  // Its own constructor: Nest reads the injected types from this class's metadata, not the base class's.
+  constructor(queries: SupervisionQueries, taskReads: TaskReadService) {
+    super(queries, taskReads);
+  }
+
   @ResolveField(() => SupervisionTaskObject, {
     name: 'task',
     nullable: true,
