@@ -76,8 +76,10 @@ function constraintArgs(target: object | undefined, property: string): Map<strin
 }
 
 /** A class-validator message in both languages: its English as written, Chinese by constraint. */
-export function constraintText(constraint: string, property: string, en: string, args: Args = []): Text {
+export function constraintText(constraint: string, property: string, en: string, args?: Args): Text {
   const zh = ZH[constraint];
+  // Without the metadata (a body that is not an object of the DTO's class): the numbers class-validator wrote.
+  args ??= (en.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
   return { en, zh: zh ? zh(property, args, en) : `${property} 不符合要求` };
 }
 
