@@ -126,8 +126,9 @@ export function formatGraphqlError(
       },
     };
   }
-  if (locale === 'zh') {
-    // graphql-js's and Apollo's own messages are English: a Chinese lead sentence per code.
+  if (locale === 'zh' && formatted.extensions?.status === undefined) {
+    // graphql-js's and Apollo's own messages are English: a Chinese lead sentence per code (errors the
+    // exception filter mapped carry a `status` and are in the request's language already).
     const message = serverMessageZh(code, formatted.message);
     if (message !== formatted.message) formatted = { ...formatted, message };
   }
