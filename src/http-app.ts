@@ -10,6 +10,8 @@ import { PinoNestLogger } from './platform/logging/logger';
 import { accessLogMiddleware } from './platform/http/access-log.middleware';
 import { PROBLEM_TYPE } from './platform/http/problem';
 import { requestIdMiddleware } from './platform/http/request-id.middleware';
+import { currentLocale, localeMiddleware, setContentLanguage } from './platform/i18n/locale';
+import { text } from './platform/i18n/text';
 import { securityHeadersMiddleware } from './platform/http/security-headers.middleware';
 import { httpSpanMiddleware } from './platform/tracing/http-span.middleware';
 import { MetricsService } from './platform/metrics/metrics.service';
@@ -40,12 +42,14 @@ export function configureHttpApp(app: NestExpressApplication, runtime: Runtime, 
   app.set('trust proxy', config.http.trustedProxies.length > 0 ? config.http.trustedProxies : false);
   app.use(securityHeadersMiddleware({ hsts: config.http.hsts }));
   app.use(requestIdMiddleware);
+  app.use(localeMiddleware);
   app.use(httpSpanMiddleware);
   app.use(accessLogMiddleware(app.get(MetricsService), logger));
   if (!runsApi(config.role)) {
     // A worker-only process serves its health and metrics, nothing else.
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.path.startsWith('/health') || req.path === '/metrics') return next();
+      setContentLanguage(res);
       res
         .status(404)
         .type('application/problem+json')
@@ -54,7 +58,9 @@ export function configureHttpApp(app: NestExpressApplication, runtime: Runtime, 
             type: PROBLEM_TYPE,
             title: 'Not Found',
             status: 404,
-            detail: 'This process runs the worker role only',
+            detail: text('This process runs the worker role only', '此进程仅运行后台任务（worker），不提供该接口')[
+              currentLocale()
+            ],
             code: 'NOT_FOUND',
           }),
         );

@@ -1,5 +1,6 @@
 import { Conflict } from '../platform/errors/domain-error';
 import { formatCliError } from './cli-database';
+import { text } from '../platform/i18n/text';
 
 describe('formatCliError: a command line names the cause of any thrown value', () => {
   it('never prints "undefined" alone, whatever was thrown', () => {
@@ -30,7 +31,7 @@ describe('formatCliError: a command line names the cause of any thrown value', (
   });
 
   it('words a domain error as its message and code', () => {
-    expect(formatCliError(new Conflict('USERNAME_TAKEN', 'The username "x" is taken'))).toBe(
+    expect(formatCliError(new Conflict('USERNAME_TAKEN', text('The username "x" is taken', '用户名“x”已被占用')))).toBe(
       'the username "x" is taken (USERNAME_TAKEN)',
     );
     expect(formatCliError('plain text')).toBe('plain text');

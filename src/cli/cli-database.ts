@@ -63,8 +63,8 @@ export function formatCliError(error: unknown): string {
   }
   if (error instanceof DomainError) {
     const details = (error.errors ?? [])
-      .filter((e) => e.message !== error.message)
-      .map((e) => `; ${e.path}: ${e.message}`)
+      .filter((e) => e.message.en !== error.message)
+      .map((e) => `; ${e.path}: ${e.message.en}`)
       .join('');
     return `${lowerFirst(error.message)} (${error.code})${details}`;
   }

@@ -337,10 +337,10 @@ describe('hostile input', () => {
           const result = checkCreditCode(changed);
           if (changed.toUpperCase() === code) return;
           expect(result.valid).toBe(false);
-          if (!result.valid) expect(result.message).toMatch(/position (\d+)|18 characters/);
+          if (!result.valid) expect(result.message.en).toMatch(/position (\d+)|18 characters/);
           // One changed character anywhere is caught: by the alphabet at its position, or by the check character.
-          if (!result.valid && /position/.test(result.message))
-            expect([String(at + 1), '18']).toContain(/position (\d+)/.exec(result.message)![1]);
+          if (!result.valid && /position/.test(result.message.en))
+            expect([String(at + 1), '18']).toContain(/position (\d+)/.exec(result.message.en)![1]);
         },
       ),
       { numRuns: 1000 },

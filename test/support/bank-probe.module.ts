@@ -8,6 +8,7 @@ import { BankApi } from '../../src/platform/auth/bank-api.decorator';
 import { CurrentPrincipal } from '../../src/platform/auth/decorators';
 import { Principal } from '../../src/platform/auth/principal';
 import { Conflict } from '../../src/platform/errors/domain-error';
+import { text } from '../../src/platform/i18n/text';
 
 class WorkDto {
   @IsInt()
@@ -79,7 +80,7 @@ class BankProbeController {
 
   @Post('refuse')
   refuse(): never {
-    throw new Conflict('PROBE_REFUSED', 'The probe refuses this');
+    throw new Conflict('PROBE_REFUSED', text('The probe refuses this', '探测接口拒绝了此请求'));
   }
 }
 

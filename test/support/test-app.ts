@@ -126,7 +126,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   configureHttpApp(app, runtime, logger);
   await app.get(QueueFactory).migrate();
   await app.init();
-  const http = () => request(app.getHttpServer());
+  // Every request a test sends asks for English messages (the service's default is Chinese, ADR 0021),
+  // so assertions on message text read in English; a test of the Chinese default sets its own header
+  // (`.set('Accept-Language', 'zh-CN')`) or unsets it (`.unset('Accept-Language')`).
+  const http = () => withEnglishMessages(request(app.getHttpServer()));
   const tokenFor = (userId: string, sessionVersion = 0) =>
     app.get(TokenService).issue(userId, sessionVersion).accessToken;
   return {
@@ -195,6 +198,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await deleteQueueKeys(prefix);
     },
   };
+}
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);
+
+/** A supertest agent whose every request carries `Accept-Language: en` (a test may set another). */
+function withEnglishMessages(agent: ReturnType<typeof request>): ReturnType<typeof request> {
+  return new Proxy(agent, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof prop !== 'string' || !HTTP_METHODS.has(prop) || typeof value !== 'function') return value;
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => request.Test).apply(target, args).set('Accept-Language', 'en');
+    },
+  });
 }
 
 /** Removes every Redis key under a BullMQ prefix (the PostgreSQL backend's rows go with the database). */

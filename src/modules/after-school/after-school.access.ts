@@ -3,6 +3,7 @@ import { Role } from '../../platform/auth/role';
 import { ScopeColumns, ScopeOptions } from '../../platform/auth/scope';
 import { Forbidden } from '../../platform/errors/domain-error';
 import { schoolNotFound } from '../reference';
+import { text } from '../../platform/i18n/text';
 
 /** Every after-school row carries its school and the school's township. */
 export const scopeColumns = (alias: string): ScopeColumns => ({
@@ -36,7 +37,8 @@ export function readOptions(actor: Principal, departments: readonly string[] | '
 
 /** Only the school's own administrator writes its after-school records; another school is "not found". */
 export function assertOwnSchool(actor: Principal, schoolId: string): void {
-  if (!hasRole(actor, Role.SCHOOL_ADMIN)) throw new Forbidden('Only the school administrator records this');
+  if (!hasRole(actor, Role.SCHOOL_ADMIN))
+    throw new Forbidden(text('Only the school administrator records this', '只有学校管理员可以登记此项'));
   if (actor.schoolId !== schoolId) throw schoolNotFound(schoolId);
 }
 
@@ -47,7 +49,12 @@ export function assertPlanReviewer(actor: Principal): void {
     (actor.role === Role.COUNTY_ADMIN || (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode === 'EDU'))
   )
     return;
-  throw new Forbidden('Only the Education Bureau (EDU) approves or returns after-school plans');
+  throw new Forbidden(
+    text(
+      'Only the Education Bureau (EDU) approves or returns after-school plans',
+      '只有教育局（EDU）可以审批或退回课后服务方案',
+    ),
+  );
 }
 
 /** Fee standards are approved by development-reform (fee policy) or the county office. */
@@ -58,5 +65,10 @@ export function assertFeeStandardApprover(actor: Principal): void {
       (actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode === 'DEVELOPMENT_REFORM'))
   )
     return;
-  throw new Forbidden('Only development-reform (DEVELOPMENT_REFORM) approves after-school fee standards');
+  throw new Forbidden(
+    text(
+      'Only development-reform (DEVELOPMENT_REFORM) approves after-school fee standards',
+      '只有发展改革部门（DEVELOPMENT_REFORM）可以审批课后服务收费标准',
+    ),
+  );
 }

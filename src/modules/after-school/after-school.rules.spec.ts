@@ -1,4 +1,7 @@
-import { homeworkLimitFor, planSlotProblems, schoolDaysBetween, schoolYearOf } from './after-school.rules';
+import { homeworkLimitFor, planSlotProblems as rules, schoolDaysBetween, schoolYearOf } from './after-school.rules';
+
+/** The English of each broken rule. */
+const planSlotProblems = (...args: Parameters<typeof rules>) => rules(...args).map((p) => p.en);
 
 const week = (start: string, end: string) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end }));
 const limits = { grades1to2: 0, grades3to6: 60, junior: 90 };

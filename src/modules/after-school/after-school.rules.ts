@@ -1,4 +1,5 @@
 import { addDays } from '../../platform/clock/business-time';
+import { Text, text } from '../../platform/i18n/text';
 
 /** A weekly time slot of a plan: weekday 1 = Monday … 7 = Sunday, local HH:MM times. */
 export interface TimeSlot {
@@ -22,35 +23,57 @@ export function planSlotProblems(
   slots: readonly TimeSlot[],
   offWorkTime: string,
   minDailyMinutes = MIN_DAILY_MINUTES,
-): string[] {
-  const problems: string[] = [];
+): Text[] {
+  const problems: Text[] = [];
   const byDay = new Map<number, TimeSlot[]>();
   for (const slot of slots) {
     if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7)
-      problems.push(`weekday ${slot.weekday} is not 1 (Monday) to 7 (Sunday)`);
+      problems.push(
+        text(
+          `weekday ${slot.weekday} is not 1 (Monday) to 7 (Sunday)`,
+          `星期 ${slot.weekday} 不在 1（星期一）到 7（星期日）之间`,
+        ),
+      );
     else if (!TIME_PATTERN.test(slot.start) || !TIME_PATTERN.test(slot.end))
-      problems.push(`weekday ${slot.weekday}: times must be HH:MM`);
+      problems.push(text(`weekday ${slot.weekday}: times must be HH:MM`, `星期 ${slot.weekday}：时间须为 HH:MM 格式`));
     else if (minutesOf(slot.end) <= minutesOf(slot.start))
-      problems.push(`weekday ${slot.weekday}: ${slot.start}–${slot.end} ends before it starts`);
+      problems.push(
+        text(
+          `weekday ${slot.weekday}: ${slot.start}–${slot.end} ends before it starts`,
+          `星期 ${slot.weekday}：${slot.start}–${slot.end} 的结束时间早于开始时间`,
+        ),
+      );
     else byDay.set(slot.weekday, [...(byDay.get(slot.weekday) ?? []), slot]);
   }
   if (problems.length > 0) return problems;
   for (const day of SCHOOL_WEEKDAYS) {
     const daySlots = (byDay.get(day) ?? []).sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
     if (daySlots.length === 0) {
-      problems.push(`weekday ${day}: no service (5 days a week are required)`);
+      problems.push(
+        text(`weekday ${day}: no service (5 days a week are required)`, `星期 ${day}：没有安排服务（每周须有 5 天）`),
+      );
       continue;
     }
     for (let i = 1; i < daySlots.length; i++) {
       if (minutesOf(daySlots[i]!.start) < minutesOf(daySlots[i - 1]!.end))
-        problems.push(`weekday ${day}: slots overlap`);
+        problems.push(text(`weekday ${day}: slots overlap`, `星期 ${day}：时段相互重叠`));
     }
     const total = daySlots.reduce((sum, s) => sum + minutesOf(s.end) - minutesOf(s.start), 0);
     if (total < minDailyMinutes)
-      problems.push(`weekday ${day}: ${total} minutes of service, at least ${minDailyMinutes} are required`);
+      problems.push(
+        text(
+          `weekday ${day}: ${total} minutes of service, at least ${minDailyMinutes} are required`,
+          `星期 ${day}：服务时长 ${total} 分钟，至少须 ${minDailyMinutes} 分钟`,
+        ),
+      );
     const end = daySlots[daySlots.length - 1]!.end;
     if (minutesOf(end) < minutesOf(offWorkTime))
-      problems.push(`weekday ${day}: service ends at ${end}, before the local off-work time ${offWorkTime}`);
+      problems.push(
+        text(
+          `weekday ${day}: service ends at ${end}, before the local off-work time ${offWorkTime}`,
+          `星期 ${day}：服务于 ${end} 结束，早于当地下班时间 ${offWorkTime}`,
+        ),
+      );
   }
   return problems;
 }

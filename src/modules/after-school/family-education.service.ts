@@ -10,6 +10,7 @@ import { READERS } from './after-school.access';
 import { invalidAfterSchoolInput } from './after-school.errors';
 import { schoolYearOf } from './after-school.rules';
 import { ownSchool, ratio, schoolsInScope } from './school-records';
+import { text } from '../../platform/i18n/text';
 
 export enum FamilySessionKind {
   GUIDANCE = 'GUIDANCE', // 免费家庭教育指导
@@ -83,7 +84,11 @@ export class FamilyEducationService {
 
   async recordHomeVisits(actor: Principal, c: HomeVisitCommand): Promise<void> {
     const school = await ownSchool(this.reference, actor, c.schoolId);
-    if (c.visited > c.students) throw invalidAfterSchoolInput('visited', 'More students visited than in the class');
+    if (c.visited > c.students)
+      throw invalidAfterSchoolInput(
+        'visited',
+        text('More students visited than in the class', '家访学生数多于班级学生数'),
+      );
     await this.dataSource.transaction(async (em) => {
       const [row] = (await em.query(
         `INSERT INTO home_visit_record (school_id, township_code, school_year, grade, class_name, students, visited, updated_at)

@@ -11,6 +11,7 @@ import { READERS, assertFeeStandardApprover, readOptions, scopeColumns } from '.
 import { invalidAfterSchoolInput, feeStandardExists, feeStandardNotFound } from './after-school.errors';
 import { SEMESTER_PATTERN } from './after-school.rules';
 import { ownSchool } from './school-records';
+import { text } from '../../platform/i18n/text';
 
 export interface FeeStandard {
   code: string;
@@ -95,9 +96,18 @@ export class FundingService {
   async recordFeeCharge(actor: Principal, c: FeeChargeCommand): Promise<void> {
     const school = await ownSchool(this.reference, actor, c.schoolId);
     if (!SEMESTER_PATTERN.test(c.semester))
-      throw invalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
+      throw invalidAfterSchoolInput(
+        'semester',
+        text(
+          'semester must be YYYY-1 (autumn) or YYYY-2 (spring)',
+          'semester 须为 YYYY-1（秋季学期）或 YYYY-2（春季学期）',
+        ),
+      );
     if (c.exemptedStudents > c.students)
-      throw invalidAfterSchoolInput('exemptedStudents', 'More students exempted than taking the service');
+      throw invalidAfterSchoolInput(
+        'exemptedStudents',
+        text('More students exempted than taking the service', '减免费用的学生数多于参加服务的学生数'),
+      );
     if (!(await this.feeStandards()).some((f) => f.code === c.feeStandardCode))
       throw feeStandardNotFound(c.feeStandardCode);
     await this.dataSource.transaction(async (em) => {

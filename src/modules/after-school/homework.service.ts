@@ -15,6 +15,7 @@ import { homeworkLimitFor, semesterOf } from './after-school.rules';
 import { HomeworkRecord, HomeworkSubject } from './entities/homework-record.entity';
 import { SchoolCalendar } from './school-calendar';
 import { ownSchool, ratio, schoolsInScope } from './school-records';
+import { text } from '../../platform/i18n/text';
 
 interface PublishHomeworkCommand {
   schoolId: string;
@@ -79,10 +80,10 @@ export class HomeworkService {
   async publish(actor: Principal, c: PublishHomeworkCommand): Promise<HomeworkRecord> {
     const school = await ownSchool(this.reference, actor, c.schoolId);
     if (!(await this.calendar.isSchoolDay(c.date)))
-      throw invalidAfterSchoolInput('date', `${c.date} is not a school day`);
+      throw invalidAfterSchoolInput('date', text(`${c.date} is not a school day`, `${c.date} 不是上课日`));
     const subjects = c.subjects.map((s) => ({ subject: s.subject.trim(), minutes: s.minutes }));
     if (new Set(subjects.map((s) => s.subject)).size !== subjects.length)
-      throw invalidAfterSchoolInput('subjects', 'A subject is listed twice');
+      throw invalidAfterSchoolInput('subjects', text('A subject is listed twice', '学科重复列出'));
     const estimated = subjects.reduce((sum, s) => sum + s.minutes, 0);
     const limit = homeworkLimitFor(c.grade, await homeworkLimitsAt(this.policy, this.clock.now()));
     const id = await this.dataSource.transaction(async (em) => {
@@ -270,9 +271,13 @@ export class HomeworkService {
   }
 
   private checkPeriod(from: string, to: string): void {
-    if (from > to) throw invalidAfterSchoolInput('from', '"from" is after "to"');
+    if (from > to)
+      throw invalidAfterSchoolInput('from', text('"from" is after "to"', '开始日期（from）晚于结束日期（to）'));
     const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
     if (days > MAX_PERIOD_DAYS)
-      throw invalidAfterSchoolInput('to', `The period may span at most ${MAX_PERIOD_DAYS} days`);
+      throw invalidAfterSchoolInput(
+        'to',
+        text(`The period may span at most ${MAX_PERIOD_DAYS} days`, `查询时段最长 ${MAX_PERIOD_DAYS} 天`),
+      );
   }
 }

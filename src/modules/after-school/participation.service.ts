@@ -9,6 +9,7 @@ import { READERS, readOptions, scopeColumns } from './after-school.access';
 import { invalidAfterSchoolInput, staffRejected } from './after-school.errors';
 import { SEMESTER_PATTERN } from './after-school.rules';
 import { ownSchool, ratio, schoolsInScope } from './school-records';
+import { text } from '../../platform/i18n/text';
 
 interface ParticipationCommand {
   schoolId: string;
@@ -70,10 +71,23 @@ export class ParticipationService {
   async record(actor: Principal, c: ParticipationCommand): Promise<ParticipationRow> {
     const school = await ownSchool(this.reference, actor, c.schoolId);
     if (!SEMESTER_PATTERN.test(c.semester))
-      throw invalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
+      throw invalidAfterSchoolInput(
+        'semester',
+        text(
+          'semester must be YYYY-1 (autumn) or YYYY-2 (spring)',
+          'semester 须为 YYYY-1（秋季学期）或 YYYY-2（春季学期）',
+        ),
+      );
     if (c.asked > c.enrolled)
-      throw invalidAfterSchoolInput('asked', 'More students asked for the service than are enrolled');
-    if (c.served > c.asked) throw invalidAfterSchoolInput('served', 'More students served than asked for the service');
+      throw invalidAfterSchoolInput(
+        'asked',
+        text('More students asked for the service than are enrolled', '申请参加课后服务的学生数多于在校学生数'),
+      );
+    if (c.served > c.asked)
+      throw invalidAfterSchoolInput(
+        'served',
+        text('More students served than asked for the service', '参加课后服务的学生数多于申请人数'),
+      );
     await this.dataSource.transaction(async (em) => {
       const [row] = (await em.query(
         `INSERT INTO after_school_participation (school_id, township_code, semester, grade, class_name, enrolled, asked, served, updated_at)
@@ -178,7 +192,9 @@ export class ParticipationService {
     const school = await ownSchool(this.reference, actor, c.schoolId);
     const [teacher] = await this.reference.teachersByIds([c.teacherId]);
     if (!teacher || teacher.schoolId !== school.id)
-      throw staffRejected(`Teacher ${c.teacherId} is not on this school's roster`);
+      throw staffRejected(
+        text(`Teacher ${c.teacherId} is not on this school's roster`, `教师 ${c.teacherId} 不在本校教师名册中`),
+      );
     await this.dataSource.transaction(async (em) => {
       const [row] = (await em.query(
         `INSERT INTO after_school_teacher_hours (school_id, township_code, teacher_id, teacher_name, service_date, minutes, created_at)
@@ -202,7 +218,8 @@ export class ParticipationService {
     actor: Principal,
     filter: { schoolId?: string; from: string; to: string },
   ): Promise<TeacherHoursRow[]> {
-    if (filter.from > filter.to) throw invalidAfterSchoolInput('from', '"from" is after "to"');
+    if (filter.from > filter.to)
+      throw invalidAfterSchoolInput('from', text('"from" is after "to"', '开始日期（from）晚于结束日期（to）'));
     const qb = this.dataSource
       .createQueryBuilder()
       .from('after_school_teacher_hours', 'h')

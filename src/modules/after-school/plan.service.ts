@@ -23,6 +23,7 @@ import {
 import { SEMESTER_PATTERN, TimeSlot, planSlotProblems } from './after-school.rules';
 import { AfterSchoolPlanStaff, StaffKind } from './entities/after-school-plan-staff.entity';
 import { AfterSchoolPlan, PlanStatus } from './entities/after-school-plan.entity';
+import { text } from '../../platform/i18n/text';
 
 interface StaffCommand {
   kind: StaffKind;
@@ -75,7 +76,13 @@ export class PlanService {
   async save(actor: Principal, command: SavePlanCommand): Promise<AfterSchoolPlan> {
     assertOwnSchool(actor, command.schoolId);
     if (!SEMESTER_PATTERN.test(command.semester))
-      throw invalidAfterSchoolInput('semester', 'semester must be YYYY-1 (autumn) or YYYY-2 (spring)');
+      throw invalidAfterSchoolInput(
+        'semester',
+        text(
+          'semester must be YYYY-1 (autumn) or YYYY-2 (spring)',
+          'semester 须为 YYYY-1（秋季学期）或 YYYY-2（春季学期）',
+        ),
+      );
     const problems = planSlotProblems(
       command.timeSlots,
       await this.policy.timeOfDay('after_school.off_work_time'),
@@ -343,7 +350,7 @@ export class PlanService {
     const teacherIds = staff.filter((s) => s.kind === StaffKind.TEACHER).map((s) => s.teacherId ?? '');
     const institutionIds = staff.filter((s) => s.kind === StaffKind.INSTITUTION).map((s) => s.institutionId ?? '');
     if (new Set(teacherIds).size !== teacherIds.length || new Set(institutionIds).size !== institutionIds.length)
-      throw staffRejected('A teacher or institution is listed twice');
+      throw staffRejected(text('A teacher or institution is listed twice', '教师或机构重复列出'));
     const teachers = new Map((await this.reference.teachersByIds(teacherIds.filter(Boolean))).map((t) => [t.id, t]));
     const institutions = new Map(
       (await this.registry.getInstitutions(institutionIds.filter(Boolean))).map((i) => [i.id, i]),
@@ -356,25 +363,49 @@ export class PlanService {
         case StaffKind.TEACHER: {
           const teacher = s.teacherId ? teachers.get(s.teacherId) : undefined;
           if (!teacher || teacher.schoolId !== schoolId || !teacher.active)
-            throw staffRejected(`Teacher ${s.teacherId ?? '(none)'} is not an active teacher on this school's roster`);
+            throw staffRejected(
+              text(
+                `Teacher ${s.teacherId ?? '(none)'} is not an active teacher on this school's roster`,
+                `教师 ${s.teacherId ?? '（未填写）'} 不是本校在册的在职教师`,
+              ),
+            );
           return { kind: s.kind, teacherId: teacher.id, institutionId: null, name: teacher.name };
         }
         case StaffKind.INSTITUTION: {
           const institution = s.institutionId ? institutions.get(s.institutionId) : undefined;
-          if (!institution) throw staffRejected(`Institution ${s.institutionId ?? '(none)'} is not in the registry`);
+          if (!institution)
+            throw staffRejected(
+              text(
+                `Institution ${s.institutionId ?? '(none)'} is not in the registry`,
+                `机构 ${s.institutionId ?? '（未填写）'} 未在机构名录中登记`,
+              ),
+            );
           if (institution.category !== InstitutionCategory.NON_SUBJECT)
             throw staffRejected(
-              `Institution ${institution.name} is a subject-type institution; only non-subject institutions may be brought in`,
+              text(
+                `Institution ${institution.name} is a subject-type institution; only non-subject institutions may be brought in`,
+                `机构“${institution.name}”为学科类机构；只能引入非学科类机构`,
+              ),
             );
           if (institution.status !== InstitutionStatus.OPERATING)
-            throw staffRejected(`Institution ${institution.name} is ${institution.status}, not OPERATING`);
+            throw staffRejected(
+              text(
+                `Institution ${institution.name} is ${institution.status}, not OPERATING`,
+                `机构“${institution.name}”状态为 ${institution.status}，不是 OPERATING（正常营业）`,
+              ),
+            );
           if (standings.get(institution.id) !== 'WHITE')
-            throw staffRejected(`Institution ${institution.name} is not on the white list (白名单)`);
+            throw staffRejected(
+              text(
+                `Institution ${institution.name} is not on the white list (白名单)`,
+                `机构“${institution.name}”未列入白名单`,
+              ),
+            );
           return { kind: s.kind, teacherId: null, institutionId: institution.id, name: institution.name };
         }
         case StaffKind.VOLUNTEER: {
           const name = s.name?.trim();
-          if (!name) throw staffRejected('A volunteer needs a name');
+          if (!name) throw staffRejected(text('A volunteer needs a name', '志愿者须填写姓名'));
           return { kind: s.kind, teacherId: null, institutionId: null, name };
         }
       }

@@ -33,12 +33,21 @@ export class ComplaintInstitutionReplyService {
 
   async reply(actor: Principal, complaintId: string, text: string): Promise<Complaint> {
     if (!hasRole(actor, Role.INSTITUTION_ADMIN) || !actor.institutionId)
-      throw new Forbidden(
-        'Only the administrator of the institution the complaint is about replies as the institution',
-      );
+      throw new Forbidden({
+        en: 'Only the administrator of the institution the complaint is about replies as the institution',
+        zh: '只有被投诉机构的管理员可以以机构身份答复',
+      });
     const body = text.trim();
     if (!body || body.length > INSTITUTION_REPLY_MAX)
-      throw new ValidationFailed([{ path: 'text', message: `must be 1–${INSTITUTION_REPLY_MAX} characters` }]);
+      throw new ValidationFailed([
+        {
+          path: 'text',
+          message: {
+            en: `must be 1–${INSTITUTION_REPLY_MAX} characters`,
+            zh: `须为 1–${INSTITUTION_REPLY_MAX} 个字符`,
+          },
+        },
+      ]);
     return this.dataSource.transaction(async (em) => {
       // In scope means: about the actor's own institution (complaintScope); any other is not found.
       const qb = em

@@ -21,6 +21,7 @@ import { COMPLAINT_ROUTING, FALLBACK_LEAD_DUTY, Routing, route } from './routing
 import { newTrackingNumber } from './tracking-number';
 import { ComplaintLifecycleService } from './complaint-lifecycle.service';
 import { ComplaintIntake } from './complaints.types';
+import { text } from '../../platform/i18n/text';
 
 /** Roles that may register a complaint received through another channel. */
 const INTAKE_ROLES = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
@@ -68,12 +69,20 @@ export class ComplaintIntakeService {
   /** A complaint an officer received by hotline, letter or visit, 12315, public-opinion monitoring or patrol. */
   async register(actor: Principal, input: ComplaintIntake, channel: ComplaintChannel): Promise<Complaint> {
     if (!hasRole(actor, ...INTAKE_ROLES))
-      throw new Forbidden('Only county, department and township officers register complaints');
+      throw new Forbidden(
+        text(
+          'Only county, department and township officers register complaints',
+          '只有县级、部门和乡镇工作人员可以登记投诉',
+        ),
+      );
     if (hasRole(actor, Role.TOWNSHIP_OFFICER) && input.townshipCode !== actor.townshipCode) {
       throw new ValidationFailed([
         {
           path: 'townshipCode',
-          message: `a township officer registers complaints of their own township (${actor.townshipCode})`,
+          message: text(
+            `a township officer registers complaints of their own township (${actor.townshipCode})`,
+            `乡镇工作人员只能登记本乡镇（${actor.townshipCode}）的投诉`,
+          ),
         },
       ]);
     }
@@ -105,10 +114,26 @@ export class ComplaintIntakeService {
     const anonymous = input.anonymous ?? false;
     const hasContact = !!(input.contactName || input.contactPhone);
     if (anonymous && hasContact)
-      problems.add('anonymous', 'an anonymous complaint carries no contact; leave contactName and contactPhone out');
-    if (!anonymous && !hasContact) problems.add('contactPhone', 'give a contact (name or phone) or submit anonymously');
+      problems.add(
+        'anonymous',
+        text(
+          'an anonymous complaint carries no contact; leave contactName and contactPhone out',
+          '匿名投诉不留联系方式，请不要填写 contactName 和 contactPhone',
+        ),
+      );
+    if (!anonymous && !hasContact)
+      problems.add(
+        'contactPhone',
+        text('give a contact (name or phone) or submit anonymously', '请填写联系人（姓名或电话），或选择匿名投诉'),
+      );
     if (input.institutionId && input.institutionCreditCode)
-      problems.add('institutionCreditCode', 'give the institution by id or by credit code, not both');
+      problems.add(
+        'institutionCreditCode',
+        text(
+          'give the institution by id or by credit code, not both',
+          '请用机构 id 或统一社会信用代码之一指明机构，不要同时填写',
+        ),
+      );
     problems.throwIfAny();
 
     let institution: InstitutionSummary | null = null;
@@ -125,16 +150,27 @@ export class ComplaintIntakeService {
       throw new ValidationFailed([
         {
           path: 'townshipCode',
-          message: `the institution named is in township ${institution.townshipCode}; leave townshipCode out or give that township`,
+          message: text(
+            `the institution named is in township ${institution.townshipCode}; leave townshipCode out or give that township`,
+            `所指机构位于乡镇 ${institution.townshipCode}；请不填 townshipCode 或填写该乡镇`,
+          ),
         },
       ]);
     }
     const townshipCode = input.townshipCode ?? institution?.townshipCode;
     if (!townshipCode)
-      throw new ValidationFailed([{ path: 'townshipCode', message: 'is required (the township of the address)' }]);
+      throw new ValidationFailed([
+        {
+          path: 'townshipCode',
+          message: text('is required (the township of the address)', '必须填写（地址所在乡镇）'),
+        },
+      ]);
     if ((await this.reference.townshipsByCodes([townshipCode])).length === 0) {
       throw new ValidationFailed([
-        { path: 'townshipCode', message: `is not a township of the county: ${townshipCode}` },
+        {
+          path: 'townshipCode',
+          message: text(`is not a township of the county: ${townshipCode}`, `不是本县的乡镇：${townshipCode}`),
+        },
       ]);
     }
     const routing = await this.routeCategory(input.category);

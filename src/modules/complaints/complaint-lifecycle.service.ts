@@ -19,6 +19,7 @@ import { ComplaintTimelineEntry } from './entities/complaint-timeline-entry.enti
 import { COMPLAINT_ROUTING, TOWNSHIP_PSEUDO_DEPARTMENT } from './routing';
 import { ComplaintsQueries } from './complaints.queries';
 import { COMPLAINT_COMMAND_FROM } from './complaint-transitions';
+import { text } from '../../platform/i18n/text';
 
 /**
  * The lifecycle of a complaint with its statutory deadlines: accept, route, handle, reply, close, reopen; one
@@ -91,7 +92,13 @@ export class ComplaintLifecycleService {
     const unknown = [leadDepartmentCode, ...co].filter((d) => !known.has(d) || d === TOWNSHIP_PSEUDO_DEPARTMENT);
     if (unknown.length)
       throw new ValidationFailed([
-        { path: 'leadDepartmentCode', message: `not a department that can handle complaints: ${unknown.join(', ')}` },
+        {
+          path: 'leadDepartmentCode',
+          message: text(
+            `not a department that can handle complaints: ${unknown.join(', ')}`,
+            `不是可以办理投诉的部门：${unknown.join('、')}`,
+          ),
+        },
       ]);
     const movable = COMPLAINT_COMMAND_FROM.reassign;
     return this.change(actor, id, 'reassign', movable, 'route', async (c, em) => {
@@ -134,7 +141,9 @@ export class ComplaintLifecycleService {
   async extend(actor: Principal, id: string, days: number, reason: string): Promise<Complaint> {
     const maxExtensionDays = await this.policy.value('complaints.max_extension_days');
     if (!Number.isInteger(days) || days < 1 || days > maxExtensionDays)
-      throw new ValidationFailed([{ path: 'days', message: `must be 1–${maxExtensionDays}` }]);
+      throw new ValidationFailed([
+        { path: 'days', message: text(`must be 1–${maxExtensionDays}`, `须在 1 到 ${maxExtensionDays} 之间`) },
+      ]);
     return this.change(actor, id, 'extend', HANDLING, 'handle', async (c, _em, now) => {
       if (c.extensionDays !== null) throw deadlineAlreadyExtended();
       const before = c.handleDueAt!;
@@ -239,15 +248,28 @@ export class ComplaintLifecycleService {
       const c = await this.queries.scoped(qb, actor).getOne();
       if (!c) throw complaintNotFound();
       if (hasRole(actor, Role.DISCIPLINE_SUPERVISOR))
-        throw new Forbidden('Discipline supervisors read complaints; they do not change them');
+        throw new Forbidden(
+          text('Discipline supervisors read complaints; they do not change them', '纪检监督人员只能查阅投诉，不能办理'),
+        );
       if (right === 'review' && !hasRole(actor, Role.COUNTY_ADMIN)) {
-        throw new Forbidden('A review (复查) is decided by the county office, the handling departments’ superior');
+        throw new Forbidden(
+          text(
+            'A review (复查) is decided by the county office, the handling departments’ superior',
+            '复查由办理部门的上级——县级管理部门决定',
+          ),
+        );
       }
       if (right !== 'review' && !(right === 'route' ? mayRoute(actor, c) : mayHandle(actor, c))) {
         throw new Forbidden(
           right === 'route'
-            ? 'Only EDU, PETITIONS, the lead department or the county office route this complaint'
-            : 'Only the assigned departments and the township handle this complaint',
+            ? text(
+                'Only EDU, PETITIONS, the lead department or the county office route this complaint',
+                '只有教育部门（EDU）、信访部门（PETITIONS）、牵头部门或县级管理部门可以分办此投诉',
+              )
+            : text(
+                'Only the assigned departments and the township handle this complaint',
+                '只有承办部门和所属乡镇可以办理此投诉',
+              ),
         );
       }
       if (!from.includes(c.status)) throw invalidComplaintTransition(command, c.status);

@@ -16,6 +16,7 @@ import { CreditEntry, CreditEntryStatus, CreditListKind, RemovalGrounds } from '
 import { ProposeRemovalInput, requireNote } from './credit-entry.types';
 import { CreditQueries } from './credit.queries';
 import { JointPunishmentService } from './joint-punishment.service';
+import { text } from '../../platform/i18n/text';
 
 /**
  * How a published list entry leaves the lists: removal by appeal (申诉) or credit repair (信用修复), two-step
@@ -41,7 +42,12 @@ export class CreditEntryLifecycleService {
     assertProposer(actor);
     const why = requireNote(input.note);
     if (input.grounds === RemovalGrounds.CREDIT_REPAIR && !input.evidence?.length) {
-      throw new ValidationFailed([{ path: 'evidence', message: 'credit repair needs evidence of the rectification' }]);
+      throw new ValidationFailed([
+        {
+          path: 'evidence',
+          message: text('credit repair needs evidence of the rectification', '信用修复须提供整改证明材料'),
+        },
+      ]);
     }
     return this.dataSource.transaction(async (em) => {
       const entry = await this.queries.lockEntry(em, id);

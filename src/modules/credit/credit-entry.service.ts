@@ -27,6 +27,7 @@ import { CreditQueries } from './credit.queries';
 import { JointPunishmentService } from './joint-punishment.service';
 import { WhitelistEligibilityService } from './whitelist-eligibility.service';
 import { UUID } from '../../platform/ids/uuid';
+import { text } from '../../platform/i18n/text';
 
 /**
  * The entry workflow of the black / white / grey lists (黑白名单): proposal → approval by a second person →
@@ -57,10 +58,17 @@ export class CreditEntryService {
     assertProposer(actor);
     const reason = findCreditReason(input.reasonCode);
     if (!reason || reason.kind !== input.kind) throw unknownCreditReason(input.reasonCode, input.kind);
-    if (!input.reason?.trim()) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
+    if (!input.reason?.trim())
+      throw new ValidationFailed([{ path: 'reason', message: text('is required', '必须填写') }]);
     if (input.kind === CreditListKind.BLACK && !(input.evidence?.length || input.recordIds?.length)) {
       throw new ValidationFailed([
-        { path: 'evidence', message: 'a black-list proposal needs evidence or credit records' },
+        {
+          path: 'evidence',
+          message: text(
+            'a black-list proposal needs evidence or credit records',
+            '提议列入黑名单须提供证明材料或信用记录',
+          ),
+        },
       ]);
     }
     const institution = await this.registry.findInstitution({ id: input.institutionId });
@@ -77,11 +85,18 @@ export class CreditEntryService {
   ): Promise<CreditEntry> {
     const recordIds = [...new Set(input.recordIds ?? [])];
     if (recordIds.some((id) => !UUID.test(id)))
-      throw new ValidationFailed([{ path: 'recordIds', message: 'must be credit record ids' }]);
+      throw new ValidationFailed([
+        { path: 'recordIds', message: text('must be credit record ids', '须为信用记录 id') },
+      ]);
     if (recordIds.length) {
       const found = await this.queries.countRecordsOf(em, institution.id, recordIds);
       if (found !== recordIds.length)
-        throw new ValidationFailed([{ path: 'recordIds', message: "are not all this institution's credit records" }]);
+        throw new ValidationFailed([
+          {
+            path: 'recordIds',
+            message: text("are not all this institution's credit records", '其中有不属于该机构的信用记录'),
+          },
+        ]);
     }
     // Serialise decisions about one institution (two proposals at once, a proposal racing a publication).
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('credit_entry'), hashtext($1))`, [institution.id]);
@@ -91,7 +106,8 @@ export class CreditEntryService {
       throw institutionBlacklisted();
     if (input.kind === CreditListKind.WHITE) {
       const [check] = await this.eligibility.evaluate([institution.id], this.clock.now(), em);
-      if (!check?.eligible) throw notEligibleForWhitelist(check?.reasons ?? ['unknown institution']);
+      if (!check?.eligible)
+        throw notEligibleForWhitelist(check?.reasonTexts ?? [text('unknown institution', '机构不存在')]);
     }
     const now = this.clock.now();
     const entry = em.create(CreditEntry, {
@@ -155,7 +171,7 @@ export class CreditEntryService {
         throw institutionBlacklisted();
       if (entry.kind === CreditListKind.WHITE) {
         const [check] = await this.eligibility.evaluate([entry.institutionId], this.clock.now(), em);
-        if (!check?.eligible) throw notEligibleForWhitelist(check?.reasons ?? []);
+        if (!check?.eligible) throw notEligibleForWhitelist(check?.reasonTexts ?? []);
       }
       const now = this.clock.now();
       const effectiveOn = this.today();

@@ -2,6 +2,7 @@ import { ValidationFailed } from '../../platform/errors/domain-error';
 import { findCreditReason } from './data/credit-reasons';
 import { CreditEntry, CreditEntryStatus, CreditListKind, RemovalGrounds } from './entities/credit-entry.entity';
 import { EvidenceRef } from './entities/credit-record.entity';
+import { text } from '../../platform/i18n/text';
 
 /** Inputs and views of list entries, and an institution's public standing. */
 
@@ -74,6 +75,6 @@ export function toPublic(e: CreditEntry): PublicCreditEntry {
 /** The note a rejection or a removal carries: required, trimmed, at most 1,000 characters kept. */
 export function requireNote(note: string | null | undefined): string {
   const why = note?.trim();
-  if (!why) throw new ValidationFailed([{ path: 'note', message: 'is required' }]);
+  if (!why) throw new ValidationFailed([{ path: 'note', message: text('is required', '必须填写') }]);
   return why.slice(0, 1000);
 }

@@ -21,6 +21,7 @@ import {
   EvidenceRef,
 } from './entities/credit-record.entity';
 import { UUID } from '../../platform/ids/uuid';
+import { text } from '../../platform/i18n/text';
 
 interface NewCreditRecord {
   institutionId: string;
@@ -61,7 +62,10 @@ export class CreditRecordService {
       const record = await this.createIn(em, actor, input);
       if (!record)
         throw new ValidationFailed([
-          { path: 'sourceReference', message: 'a record with this source and reference exists already' },
+          {
+            path: 'sourceReference',
+            message: text('a record with this source and reference exists already', '相同来源和来源编号的记录已存在'),
+          },
         ]);
       return record;
     });
@@ -132,7 +136,7 @@ export class CreditRecordService {
   async revoke(actor: Principal, id: string, reason: string): Promise<CreditRecord> {
     assertApprover(actor);
     const why = reason.trim();
-    if (!why) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
+    if (!why) throw new ValidationFailed([{ path: 'reason', message: text('is required', '必须填写') }]);
     if (!UUID.test(id)) throw creditRecordNotFound(id);
     return this.dataSource.transaction(async (em) => {
       const record = await this.queries.lockRecord(em, id);
@@ -160,16 +164,23 @@ function validate(input: NewCreditRecord, today: string): void {
   problems.check(
     input.kind !== CreditRecordKind.VIOLATION || input.severity,
     'severity',
-    'a violation needs a severity',
+    text('a violation needs a severity', '违规记录须注明严重程度'),
   );
-  problems.check(input.summary?.trim(), 'summary', 'is required');
-  problems.check(!input.occurredOn || input.occurredOn <= today, 'occurredOn', 'cannot be in the future');
+  problems.check(input.summary?.trim(), 'summary', text('is required', '必须填写'));
+  problems.check(
+    !input.occurredOn || input.occurredOn <= today,
+    'occurredOn',
+    text('cannot be in the future', '不能晚于今天'),
+  );
   problems.check(
     input.source === CreditRecordSource.MANUAL ||
       input.source === CreditRecordSource.INSPECTION_FINDING ||
       input.source === CreditRecordSource.FIRE_NOT_RECTIFIED,
     'source',
-    'records of this source are created by the service from the events that prove them',
+    text(
+      'records of this source are created by the service from the events that prove them',
+      '此来源的记录由系统根据相应事件自动生成，不能手工登记',
+    ),
   );
   problems.throwIfAny();
 }

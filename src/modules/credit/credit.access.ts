@@ -2,6 +2,7 @@ import { Principal, UserPrincipal, hasRole } from '../../platform/auth/principal
 import { Role } from '../../platform/auth/role';
 import { ScopeColumns, ScopeOptions } from '../../platform/auth/scope';
 import { Forbidden } from '../../platform/errors/domain-error';
+import { text } from '../../platform/i18n/text';
 
 /**
  * Who does what with credit records and list entries:
@@ -35,13 +36,23 @@ export function assertReader(actor: Principal): void {
 
 export function assertRecorder(actor: Principal): asserts actor is UserPrincipal {
   if (!hasRole(actor, ...RECORDER_ROLES))
-    throw new Forbidden('Only the county office, department officers and inspectors record credit');
+    throw new Forbidden(
+      text(
+        'Only the county office, department officers and inspectors record credit',
+        '只有县级管理部门、部门工作人员和检查人员可以登记信用记录',
+      ),
+    );
 }
 
 export function assertProposer(actor: Principal): void {
   if (actor.kind === 'system') return;
   if (!hasRole(actor, ...PROPOSER_ROLES))
-    throw new Forbidden('Only the county office and department officers propose list entries');
+    throw new Forbidden(
+      text(
+        'Only the county office and department officers propose list entries',
+        '只有县级管理部门和部门工作人员可以提议名单条目',
+      ),
+    );
 }
 
 export function isApprover(actor: Principal): actor is UserPrincipal {
@@ -54,7 +65,12 @@ export function isApprover(actor: Principal): actor is UserPrincipal {
 
 export function assertApprover(actor: Principal): asserts actor is UserPrincipal {
   if (!isApprover(actor))
-    throw new Forbidden('Only the county office or an Education Bureau officer decides on list entries');
+    throw new Forbidden(
+      text(
+        'Only the county office or an Education Bureau officer decides on list entries',
+        '只有县级管理部门或教育局工作人员可以审定名单条目',
+      ),
+    );
 }
 
 export { actorName } from '../../platform/auth/principal';

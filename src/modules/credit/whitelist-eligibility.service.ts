@@ -8,6 +8,8 @@ import { PolicyFacade } from '../policy';
 import { InstitutionStatus, RegistryFacade } from '../registry';
 import { READ_SCOPE, assertReader } from './credit.access';
 import { institutionNotFound } from './credit.errors';
+import { localize } from '../../platform/i18n/locale';
+import { Text, text } from '../../platform/i18n/text';
 
 /** Escrow alert types that break escrow compliance (and become violations when left open). */
 export const COMPLIANCE_ALERT_TYPES = ['SHORTFALL', 'NO_ESCROW_ACCOUNT'];
@@ -20,8 +22,10 @@ export interface WhitelistEligibility {
   activeEscrowAccount: boolean;
   openShortfall: boolean;
   violationsInLookback: number;
-  /** Why not, in words an officer reads (empty when eligible). */
+  /** Why not, in words an officer reads (empty when eligible), in the request's language (ADR 0021). */
   reasons: string[];
+  /** The same reasons in both languages (for messages written later, or in another language). */
+  reasonTexts: Text[];
 }
 
 /**
@@ -71,12 +75,19 @@ export class WhitelistEligibilityService {
     )) as { id: string; passed: boolean; account: boolean; shortfall: boolean; violations: number }[];
     return rows.map((r) => {
       const operating = summaries.get(r.id)?.status === InstitutionStatus.OPERATING;
-      const reasons: string[] = [];
-      if (!operating) reasons.push('not operating');
-      if (!r.passed) reasons.push(`no annual review PASS in ${year}`);
-      if (!r.account) reasons.push('no active escrow account or valid risk reserve');
-      if (r.shortfall) reasons.push('an escrow SHORTFALL alert is open');
-      if (r.violations > 0) reasons.push(`${r.violations} violation(s) since ${since}`);
+      const reasons: Text[] = [];
+      if (!operating) reasons.push(text('not operating', '未在营业'));
+      if (!r.passed) reasons.push(text(`no annual review PASS in ${year}`, `${year} 年度年检未通过`));
+      if (!r.account)
+        reasons.push(
+          text('no active escrow account or valid risk reserve', '没有在用的资金监管账户或有效的风险保证金'),
+        );
+      if (r.shortfall)
+        reasons.push(text('an escrow SHORTFALL alert is open', '有未处置的资金监管余额不足（SHORTFALL）预警'));
+      if (r.violations > 0)
+        reasons.push(
+          text(`${r.violations} violation(s) since ${since}`, `自 ${since} 以来有 ${r.violations} 条违规记录`),
+        );
       return {
         institutionId: r.id,
         eligible: reasons.length === 0,
@@ -85,7 +96,8 @@ export class WhitelistEligibilityService {
         activeEscrowAccount: r.account,
         openShortfall: r.shortfall,
         violationsInLookback: r.violations,
-        reasons,
+        reasons: reasons.map((reason) => localize(reason)),
+        reasonTexts: reasons,
       };
     });
   }

@@ -7,6 +7,7 @@ import { CreditEntryService } from './credit-entry.service';
 import { CreditQueries } from './credit.queries';
 import { WhitelistEligibilityService } from './whitelist-eligibility.service';
 import { WhitelistReviewTask } from './whitelist-review.task';
+import { text } from '../../platform/i18n/text';
 
 const INSTITUTION = '0b5f1a52-6c1e-4b8e-9a8e-3f1f2b6c7d01';
 
@@ -21,7 +22,8 @@ async function reviewFailingWith(failure: Error): Promise<{ result: unknown; war
     getInstitutions: async (ids: string[]) => ids.map((id) => ({ id, name: '阳光培训学校' })),
   } as unknown as RegistryFacade;
   const eligibility = {
-    evaluate: async (ids: string[]) => ids.map((institutionId) => ({ institutionId, eligible: true, reasons: [] })),
+    evaluate: async (ids: string[]) =>
+      ids.map((institutionId) => ({ institutionId, eligible: true, reasons: [], reasonTexts: [] })),
   } as unknown as WhitelistEligibilityService;
   const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   try {
@@ -69,7 +71,10 @@ describe('whitelist review log', () => {
   });
 
   it('keeps the code and message of a refusal', async () => {
-    const refusal = new Conflict('CREDIT_ENTRY_ALREADY_ACTIVE', 'The institution already has an active WHITE entry');
+    const refusal = new Conflict(
+      'CREDIT_ENTRY_ALREADY_ACTIVE',
+      text('The institution already has an active WHITE entry', '该机构已有提议中或已公布的白名单条目'),
+    );
     const { warned } = await reviewFailingWith(refusal);
     expect(warned[0]).toMatchObject({
       msg: `whitelist proposal for ${INSTITUTION} skipped`,

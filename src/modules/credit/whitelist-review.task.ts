@@ -78,7 +78,7 @@ export class WhitelistReviewTask implements ScheduledTaskHandler {
           {
             kind: 'credit.whitelist.no_longer_eligible',
             title: `白名单机构不再符合条件: ${w.name}`,
-            body: `${w.name} no longer qualifies for the white list: ${check.reasons.join('; ')}. Consider proposing its removal.`,
+            body: `${w.name} no longer qualifies for the white list: ${check.reasonTexts.map((r) => r.en).join('; ')}. Consider proposing its removal.`,
             entityType: 'credit_entry',
             entityId: w.id,
           },

@@ -1,11 +1,15 @@
 import { isCalendarDate } from '../../platform/clock/business-time';
 import { ValidationFailed } from '../../platform/errors/domain-error';
+import { text } from '../../platform/i18n/text';
 
 /** At most this many monthly points in one trend. */
 export const MAX_TREND_MONTHS = 36;
 
 export function checkDate(path: string, value: string): void {
-  if (!isCalendarDate(value)) throw new ValidationFailed([{ path, message: `${path} must be a date YYYY-MM-DD` }]);
+  if (!isCalendarDate(value))
+    throw new ValidationFailed([
+      { path, message: text(`${path} must be a date YYYY-MM-DD`, `${path} 须为 YYYY-MM-DD 格式的日期`) },
+    ]);
 }
 
 /** First day of the month of a date ('2026-11-29' → '2026-11-01'). */

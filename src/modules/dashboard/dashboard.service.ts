@@ -23,6 +23,7 @@ import {
   semesterOf,
 } from './dashboard-period';
 import { dashboardOutOfScope } from './dashboard.errors';
+import { text } from '../../platform/i18n/text';
 
 /** Roles that see the county dashboard or any township's; a township officer sees their own township's. */
 const COUNTY_DASHBOARD_ROLES = [
@@ -190,7 +191,10 @@ export class DashboardService {
     const today = businessToday(this.clock, this.config.timeZone);
     const asOf = input.asOf ?? today;
     checkDate('asOf', asOf);
-    if (asOf > today) throw new ValidationFailed([{ path: 'asOf', message: `asOf may not be after today (${today})` }]);
+    if (asOf > today)
+      throw new ValidationFailed([
+        { path: 'asOf', message: text(`asOf may not be after today (${today})`, `asOf 不能晚于今天（${today}）`) },
+      ]);
     const periodFrom = monthStart(asOf);
     const periodEnd = this.startOf(addDays(asOf, 1));
     const now = this.clock.now();
@@ -296,10 +300,18 @@ export class DashboardService {
     const township = await this.scopeOf(actor, input.townshipCode);
     checkDate('from', input.from);
     checkDate('to', input.to);
-    if (input.from > input.to) throw new ValidationFailed([{ path: 'from', message: '"from" is after "to"' }]);
+    if (input.from > input.to)
+      throw new ValidationFailed([
+        { path: 'from', message: text('"from" is after "to"', '开始日期（from）晚于结束日期（to）') },
+      ]);
     const months = monthsBetween(input.from, input.to);
     if (months.length > MAX_TREND_MONTHS)
-      throw new ValidationFailed([{ path: 'to', message: `A trend spans at most ${MAX_TREND_MONTHS} months` }]);
+      throw new ValidationFailed([
+        {
+          path: 'to',
+          message: text(`A trend spans at most ${MAX_TREND_MONTHS} months`, `趋势统计最长 ${MAX_TREND_MONTHS} 个月`),
+        },
+      ]);
     const today = businessToday(this.clock, this.config.timeZone);
     const points: TrendPoint[] = [];
     for (const month of months) {

@@ -28,6 +28,7 @@ import { EscrowAccount } from './entities/escrow-account.entity';
 import { EscrowAlert } from './entities/escrow-alert.entity';
 import { AlertWriter } from './monitoring/alert-writer';
 import { ACCOUNT_NO_PATTERN } from './rest/bank-items';
+import { ACCOUNT_NO_FORMAT } from '../../platform/i18n/field-texts';
 
 /** Escrow accounts (监管账户) and their alerts: opening, closing, acknowledging. Reads: EscrowAccountReadService. */
 @Injectable()
@@ -50,7 +51,7 @@ export class EscrowAccountService {
     assertManager(actor);
     const accountNo = input.accountNo.trim();
     if (!ACCOUNT_NO_PATTERN.test(accountNo))
-      throw new ValidationFailed([{ path: 'accountNo', message: 'must be 1–34 characters 0-9, A-Z, a-z or -' }]);
+      throw new ValidationFailed([{ path: 'accountNo', message: ACCOUNT_NO_FORMAT }]);
     const institution = await this.registry.findInstitution({ id: input.institutionId });
     if (!institution) throw institutionNotFound(input.institutionId);
     if (institution.status !== 'OPERATING' && institution.status !== 'APPROVED')

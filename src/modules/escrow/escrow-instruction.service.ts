@@ -24,6 +24,7 @@ import {
 } from './entities/escrow-instruction.entity';
 import { formatMoney } from '../../platform/database/money';
 import { UUID } from '../../platform/ids/uuid';
+import { text } from '../../platform/i18n/text';
 
 /** What a bank sees of an instruction (docs/bank-api.md). */
 export interface BankInstructionView {
@@ -83,7 +84,12 @@ export class EscrowInstructionService {
   ): Promise<EscrowInstruction> {
     assertInstructor(actor);
     if (!STATE_ACTIONS.includes(input.action))
-      throw instructionNotApplicable('RELEASE and REFUND are issued by the service from prepaid contracts');
+      throw instructionNotApplicable(
+        text(
+          'RELEASE and REFUND are issued by the service from prepaid contracts',
+          'RELEASE（划拨）和 REFUND（退款）指令由系统根据预付费合同自动发出',
+        ),
+      );
     if (!UUID.test(input.accountId)) throw accountNotFound(input.accountId);
     return this.dataSource.transaction(async (em) => {
       const account = await em
@@ -95,9 +101,13 @@ export class EscrowInstructionService {
       if (!account) throw accountNotFound(input.accountId);
       if (account.status === 'CLOSED') throw accountClosed();
       if (input.action === 'FREEZE' && account.status !== 'ACTIVE')
-        throw instructionNotApplicable('Only an ACTIVE account can be frozen');
+        throw instructionNotApplicable(
+          text('Only an ACTIVE account can be frozen', '只有 ACTIVE（正常）状态的账户可以冻结'),
+        );
       if (input.action === 'UNFREEZE' && account.status !== 'FROZEN')
-        throw instructionNotApplicable('Only a FROZEN account can be unfrozen');
+        throw instructionNotApplicable(
+          text('Only a FROZEN account can be unfrozen', '只有 FROZEN（冻结）状态的账户可以解冻'),
+        );
       if (await this.statePending(em, account.id)) throw instructionPending();
       return this.issueIn(em, actor, account, input.action, input.reason.trim());
     });

@@ -8,6 +8,8 @@ import { assertInstructor } from './escrow.access';
 import { EscrowAccount } from './entities/escrow-account.entity';
 import { EscrowInstruction } from './entities/escrow-instruction.entity';
 import { EscrowInstructionService, PaymentFields } from './escrow-instruction.service';
+import { text } from '../../platform/i18n/text';
+import { charactersBetween } from '../../platform/i18n/field-texts';
 
 export type ReleaseRequestOutcome =
   | { issued: true; instructionId: string; accountId: string }
@@ -99,13 +101,22 @@ export function checkPayment(
 ): PaymentFields {
   const problems = new Problems();
   if (amountFen <= 0n || amountFen > MAX_AMOUNT_FEN)
-    problems.add('amountFen', 'must be above 0 and at most 99999999999.99 yuan');
+    problems.add(
+      'amountFen',
+      text('must be above 0 and at most 99999999999.99 yuan', '须大于 0 且不超过 99999999999.99 元'),
+    );
   if (contractIds.length === 0 || contractIds.length > 10_000 || !contractIds.every((id) => UUID.test(id)))
-    problems.add('contractIds', 'must name 1 to 10,000 contracts by id');
+    problems.add('contractIds', text('must name 1 to 10,000 contracts by id', '须列出 1 到 10,000 个合同 id'));
   if (payeeRef !== null && (payeeRef.trim().length === 0 || payeeRef.length > 128))
-    problems.add('payeeRef', 'must be the payer reference the bank reported (1–128 characters)');
+    problems.add(
+      'payeeRef',
+      text(
+        'must be the payer reference the bank reported (1–128 characters)',
+        '须为银行报送的付款方参考号（1–128 个字符）',
+      ),
+    );
   const trimmed = reason.trim();
-  if (trimmed.length === 0 || trimmed.length > 500) problems.add('reason', 'must be 1–500 characters');
+  if (trimmed.length === 0 || trimmed.length > 500) problems.add('reason', charactersBetween(1, 500));
   problems.throwIfAny();
   return { amountFen, contractIds: [...new Set(contractIds)], payeeRef };
 }

@@ -3,6 +3,7 @@ import { Role } from '../../platform/auth/role';
 import { ScopeColumns, ScopeOptions } from '../../platform/auth/scope';
 import { Forbidden } from '../../platform/errors/domain-error';
 import { notManager } from './escrow.errors';
+import { text } from '../../platform/i18n/text';
 
 /** Departments whose officers manage escrow accounts besides the county office (县金融办, 县教育局). */
 export const MANAGING_DEPARTMENTS = ['FINANCIAL_OFFICE', 'EDU'];
@@ -39,5 +40,7 @@ export function assertReader(actor: Principal): void {
 /** Instructions to banks are the county office's (and the service's, for a black-list entry). */
 export function assertInstructor(actor: Principal): void {
   if (actor.kind === 'system' || hasRole(actor, Role.COUNTY_ADMIN)) return;
-  throw new Forbidden('Only the county office issues instructions to banks');
+  throw new Forbidden(
+    text('Only the county office issues instructions to banks', '只有县级管理部门可以向银行发出指令'),
+  );
 }

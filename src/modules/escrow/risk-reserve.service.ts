@@ -25,6 +25,13 @@ import { EscrowRiskReserve } from './entities/escrow-risk-reserve.entity';
 import { AlertWriter } from './monitoring/alert-writer';
 import { ACCOUNT_NO_PATTERN } from './rest/bank-items';
 import { UUID } from '../../platform/ids/uuid';
+import { text } from '../../platform/i18n/text';
+import {
+  ACCOUNT_NO_FORMAT,
+  MUST_BE_DATE,
+  MUST_NOT_BE_IN_FUTURE,
+  charactersBetween,
+} from '../../platform/i18n/field-texts';
 
 export interface RegisterRiskReserveCommand {
   institutionId: string;
@@ -135,18 +142,23 @@ export class RiskReserveService {
     problems.check(
       MONEY_INPUT_PATTERN.test(input.amount),
       'amount',
-      'must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"',
+      text(
+        'must be an amount with two decimals and at most 11 integer digits, e.g. "50000.00"',
+        '须为保留两位小数、整数部分不超过 11 位的金额，例如 "50000.00"',
+      ),
     );
-    if (bankName.length < 1 || bankName.length > 100) problems.add('bankName', 'must be 1–100 characters');
-    if (accountNo !== null && !ACCOUNT_NO_PATTERN.test(accountNo))
-      problems.add('accountNo', 'must be 1–34 characters 0-9, A-Z, a-z or -');
-    if (!isCalendarDate(input.depositedOn)) problems.add('depositedOn', 'must be a date YYYY-MM-DD');
-    else if (input.depositedOn > today) problems.add('depositedOn', 'must not be in the future');
+    if (bankName.length < 1 || bankName.length > 100) problems.add('bankName', charactersBetween(1, 100));
+    if (accountNo !== null && !ACCOUNT_NO_PATTERN.test(accountNo)) problems.add('accountNo', ACCOUNT_NO_FORMAT);
+    if (!isCalendarDate(input.depositedOn)) problems.add('depositedOn', MUST_BE_DATE);
+    else if (input.depositedOn > today) problems.add('depositedOn', MUST_NOT_BE_IN_FUTURE);
     const validUntil = input.validUntil ?? null;
     if (validUntil !== null) {
-      if (!isCalendarDate(validUntil)) problems.add('validUntil', 'must be a date YYYY-MM-DD');
+      if (!isCalendarDate(validUntil)) problems.add('validUntil', MUST_BE_DATE);
       else if (validUntil < today || validUntil < input.depositedOn)
-        problems.add('validUntil', 'must be today or later, and not before depositedOn');
+        problems.add(
+          'validUntil',
+          text('must be today or later, and not before depositedOn', '须为今天或以后，且不能早于 depositedOn'),
+        );
     }
     problems.throwIfAny();
     const amountFen = parseMoney(input.amount);
@@ -214,7 +226,7 @@ export class RiskReserveService {
     if (!UUID.test(id)) throw riskReserveNotFound(id);
     const why = reason.trim();
     if (why.length < 1 || why.length > 500)
-      throw new ValidationFailed([{ path: 'reason', message: 'must be 1–500 characters' }]);
+      throw new ValidationFailed([{ path: 'reason', message: charactersBetween(1, 500) }]);
     return this.dataSource.transaction(async (em) => {
       const reserve = await em
         .getRepository(EscrowRiskReserve)

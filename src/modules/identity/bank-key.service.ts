@@ -12,6 +12,7 @@ import { BankApiKey } from './entities/bank-api-key.entity';
 import { PartnerBank } from './entities/partner-bank.entity';
 import { bankExists, bankKeyLimit, bankKeyNotFound, bankNotFound } from './identity.errors';
 import { PartnerCredentials, PartnerKind } from './partner-credentials';
+import { text } from '../../platform/i18n/text';
 
 const BANKS: PartnerKind<PartnerBank, BankApiKey> = {
   noun: 'bank',
@@ -91,11 +92,21 @@ export class BankKeyService implements BankKeyStore {
 function assertAdmin(actor: Principal): void {
   if (actor.kind === 'system') return;
   if (!hasRole(actor, Role.COUNTY_ADMIN))
-    throw new Forbidden('Only a county administrator may manage partner banks and their keys');
+    throw new Forbidden(
+      text(
+        'Only a county administrator may manage partner banks and their keys',
+        '只有县级管理员可以管理合作银行及其接口密钥',
+      ),
+    );
 }
 
 function assertReader(actor: Principal): void {
   if (actor.kind === 'system') return;
   if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR))
-    throw new Forbidden('Only the county office and discipline supervisors may see partner banks');
+    throw new Forbidden(
+      text(
+        'Only the county office and discipline supervisors may see partner banks',
+        '只有县级管理部门和纪检监督人员可以查看合作银行',
+      ),
+    );
 }

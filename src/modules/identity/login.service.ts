@@ -14,6 +14,7 @@ import { verifyPassword } from './password';
 import { OwnAccountService } from './own-account.service';
 import { UserReadService } from './user-read.service';
 import { USERNAME_PATTERN, checkPassword, toPrincipal } from './user.rules';
+import { text } from '../../platform/i18n/text';
 
 export interface LoginResult extends IssuedToken {
   user: User;
@@ -156,7 +157,9 @@ export class LoginService {
     }
     await this.dataSource.transaction((em) => this.forgetFailures(em, keys));
     if (newPassword === currentPassword)
-      throw new ValidationFailed([{ path: 'newPassword', message: 'must differ from the current password' }]);
+      throw new ValidationFailed([
+        { path: 'newPassword', message: text('must differ from the current password', '不能与当前密码相同') },
+      ]);
     const user = await this.ownAccount.changeOwnPassword(actor, stored.passwordHash, newPassword, address);
     return { ...this.tokens.issue(user.id, user.sessionVersion), user };
   }

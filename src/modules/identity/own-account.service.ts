@@ -8,6 +8,7 @@ import { User } from './entities/user.entity';
 import { currentPasswordIncorrect } from './identity.errors';
 import { IdentityQueries } from './identity.queries';
 import { hashPassword } from './password';
+import { text } from '../../platform/i18n/text';
 
 /** A logged-in person's own account commands (LoginService checks the current password first). */
 @Injectable()
@@ -26,11 +27,12 @@ export class OwnAccountService {
    * every earlier access token stops working. The new password has passed the policy.
    */
   async changeOwnPassword(actor: Principal, verifiedHash: string, newPassword: string, address: string): Promise<User> {
-    if (actor.kind !== 'user') throw new Forbidden('Only a logged-in person has a password to change');
+    if (actor.kind !== 'user')
+      throw new Forbidden(text('Only a logged-in person has a password to change', '只有已登录的人员才能修改密码'));
     const passwordHash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (em) => {
       const user = await this.queries.lockUserWithPasswordHash(em, actor.userId);
-      if (!user || user.disabledAt) throw new Forbidden('This account is disabled');
+      if (!user || user.disabledAt) throw new Forbidden(text('This account is disabled', '该账号已停用'));
       if (user.passwordHash !== verifiedHash) throw currentPasswordIncorrect();
       await em.update(
         User,

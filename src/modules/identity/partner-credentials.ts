@@ -6,6 +6,7 @@ import { Clock } from '../../platform/clock/clock';
 import { decrypt, encrypt } from '../../platform/crypto/crypto';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Problems } from '../../platform/errors/problems';
+import { text } from '../../platform/i18n/text';
 
 export const PARTNER_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,31}$/;
 /** bank-api.md: two keys may be active at once so a partner can rotate. */
@@ -80,9 +81,12 @@ export class PartnerCredentials<P extends PartnerRow, K extends KeyRow> {
     problems.check(
       PARTNER_CODE_PATTERN.test(code),
       'code',
-      'must be 2–32 characters A-Z, 0-9 and _, starting with a letter',
+      text(
+        'must be 2–32 characters A-Z, 0-9 and _, starting with a letter',
+        '须为 2–32 个字符（A-Z、0-9 和 _），以字母开头',
+      ),
     );
-    problems.check(name && name.length <= 100, 'name', 'must be 1–100 characters');
+    problems.check(name && name.length <= 100, 'name', text('must be 1–100 characters', '须为 1–100 个字符'));
     problems.throwIfAny();
     const { noun } = this.kind;
     return this.dataSource.transaction(async (em) => {

@@ -12,6 +12,7 @@ import { PartnerPlatform } from './entities/partner-platform.entity';
 import { PlatformApiKey } from './entities/platform-api-key.entity';
 import { platformExists, platformKeyLimit, platformKeyNotFound, platformNotFound } from './identity.errors';
 import { PartnerCredentials, PartnerKind } from './partner-credentials';
+import { text } from '../../platform/i18n/text';
 
 const PLATFORMS: PartnerKind<PartnerPlatform, PlatformApiKey> = {
   noun: 'platform',
@@ -93,11 +94,21 @@ export class PlatformKeyService implements PlatformKeyStore {
 function assertAdmin(actor: Principal): void {
   if (actor.kind === 'system') return;
   if (!hasRole(actor, Role.COUNTY_ADMIN))
-    throw new Forbidden('Only a county administrator may manage partner platforms and their keys');
+    throw new Forbidden(
+      text(
+        'Only a county administrator may manage partner platforms and their keys',
+        '只有县级管理员可以管理合作平台及其接口密钥',
+      ),
+    );
 }
 
 function assertReader(actor: Principal): void {
   if (actor.kind === 'system') return;
   if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR))
-    throw new Forbidden('Only the county office and discipline supervisors may see partner platforms');
+    throw new Forbidden(
+      text(
+        'Only the county office and discipline supervisors may see partner platforms',
+        '只有县级管理部门和纪检监督人员可以查看合作平台',
+      ),
+    );
 }

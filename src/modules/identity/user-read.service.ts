@@ -10,6 +10,7 @@ import { userNotFound } from './identity.errors';
 import { IdentityQueries } from './identity.queries';
 import { UserDirectoryEntry, UserDirectoryScope, UserFilter } from './identity.types';
 import { toPrincipal } from './user.rules';
+import { text } from '../../platform/i18n/text';
 
 /** Reading users: the principal behind a token (USER_PRINCIPAL_STORE), one's own record, the list and the directory. */
 @Injectable()
@@ -23,7 +24,8 @@ export class UserReadService implements UserPrincipalStore {
   }
 
   async me(actor: Principal): Promise<User> {
-    if (actor.kind !== 'user') throw new Forbidden('Only a logged-in person has a user record');
+    if (actor.kind !== 'user')
+      throw new Forbidden(text('Only a logged-in person has a user record', '只有已登录的人员才有用户记录'));
     return this.get(actor.userId);
   }
 

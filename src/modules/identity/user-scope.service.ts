@@ -7,6 +7,7 @@ import { InstitutionStatus, InstitutionSummary, RegistryFacade } from '../regist
 import { User } from './entities/user.entity';
 import { invalidScope } from './identity.errors';
 import { UserScope } from './identity.types';
+import { Text, text } from '../../platform/i18n/text';
 
 /** An INSTITUTION_ADMIN acts for an institution licensed and not closed: approved (not yet operating) or operating. */
 export const ADMINISTRABLE_INSTITUTION_STATUSES: readonly InstitutionStatus[] = [
@@ -14,12 +15,12 @@ export const ADMINISTRABLE_INSTITUTION_STATUSES: readonly InstitutionStatus[] = 
   InstitutionStatus.OPERATING,
 ];
 
-const SCOPE_NAMES = {
-  department: 'an existing department code',
-  township: 'an existing township code',
-  school: 'the id of an existing school',
-  institution: 'the id of an approved or operating institution',
-} as const;
+const SCOPE_NAMES: Record<'department' | 'township' | 'school' | 'institution', Text> = {
+  department: text('an existing department code', '已有部门的代码'),
+  township: text('an existing township code', '已有乡镇的代码'),
+  school: text('the id of an existing school', '已有学校的 id'),
+  institution: text('the id of an approved or operating institution', '已审批或正在营业的机构的 id'),
+};
 
 export const scopeOf = (u: User): UserScope => ({
   departmentCode: u.departmentCode,
@@ -46,10 +47,14 @@ export class UserScopeService {
     const none: UserScope = { departmentCode: null, townshipCode: null, schoolId: null, institutionId: null };
     const kind = scopeKindOf(role);
     if (kind === 'county') {
-      if (scope) throw invalidScope(`${role} works county-wide and takes no scope`);
+      if (scope)
+        throw invalidScope(text(`${role} works county-wide and takes no scope`, `${role} 面向全县，不需要范围`));
       return none;
     }
-    if (!scope) throw invalidScope(`${role} needs a scope: ${SCOPE_NAMES[kind]}`);
+    if (!scope)
+      throw invalidScope(
+        text(`${role} needs a scope: ${SCOPE_NAMES[kind].en}`, `${role} 须指定范围：${SCOPE_NAMES[kind].zh}`),
+      );
     try {
       if (kind === 'department') return { ...none, departmentCode: (await this.reference.getDepartment(scope)).code };
       if (kind === 'township') return { ...none, townshipCode: (await this.reference.getTownship(scope)).code };
@@ -64,6 +69,11 @@ export class UserScopeService {
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 404) throw error;
     }
-    throw invalidScope(`${role} needs ${SCOPE_NAMES[kind]}; "${scope}" is not one`);
+    throw invalidScope(
+      text(
+        `${role} needs ${SCOPE_NAMES[kind].en}; "${scope}" is not one`,
+        `${role} 须指定${SCOPE_NAMES[kind].zh}；“${scope}”不符合`,
+      ),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { UserPrincipal } from '../../platform/auth/principal';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { User } from './entities/user.entity';
+import { text } from '../../platform/i18n/text';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 export const PASSWORD_MIN_LENGTH = 10;
@@ -22,10 +23,18 @@ export function toPrincipal(user: User): UserPrincipal {
 /** The password policy, for every way a password is set: 10–128 characters and not the username (any case). */
 export function checkPassword(password: string, path: string, username?: string): void {
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-    throw new ValidationFailed([{ path, message: `must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters` }]);
+    throw new ValidationFailed([
+      {
+        path,
+        message: text(
+          `must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`,
+          `须为 ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} 个字符`,
+        ),
+      },
+    ]);
   }
   if (username && password.trim().toLowerCase() === username.trim().toLowerCase()) {
-    throw new ValidationFailed([{ path, message: 'must not be the username' }]);
+    throw new ValidationFailed([{ path, message: text('must not be the username', '不能与用户名相同') }]);
   }
 }
 
@@ -33,7 +42,13 @@ export function normaliseUsername(username: string): string {
   const trimmed = username.trim();
   if (!USERNAME_PATTERN.test(trimmed))
     throw new ValidationFailed([
-      { path: 'username', message: 'must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit' },
+      {
+        path: 'username',
+        message: text(
+          'must be 3–64 characters [A-Za-z0-9._-], starting with a letter or digit',
+          '须为 3–64 个字符（A-Z、a-z、0-9、.、_、-），以字母或数字开头',
+        ),
+      },
     ]);
   return trimmed.toLowerCase();
 }

@@ -17,6 +17,7 @@ import { hashPassword } from './password';
 import { UserReadService } from './user-read.service';
 import { checkPassword, normaliseUsername } from './user.rules';
 import { UserScopeService, scopeOf } from './user-scope.service';
+import { text } from '../../platform/i18n/text';
 
 /**
  * User administration: with InstitutionAdminService (an institution's closure disables its administrators)
@@ -49,7 +50,9 @@ export class UserService {
     const username = normaliseUsername(command.username);
     const displayName = command.displayName.trim();
     if (!displayName || displayName.length > 100)
-      throw new ValidationFailed([{ path: 'displayName', message: 'must be 1–100 characters' }]);
+      throw new ValidationFailed([
+        { path: 'displayName', message: text('must be 1–100 characters', '须为 1–100 个字符') },
+      ]);
     checkPassword(command.password, 'password', username);
     const scope = await this.scopes.resolve(command.role, command.scope, (institution) =>
       this.institutionAdmins.assertMayCreateFor(actor, institution),

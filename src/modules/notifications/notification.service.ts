@@ -14,6 +14,7 @@ import {
   pageInfoOf,
 } from '../../platform/graphql/pagination';
 import { notificationNotFound } from './notifications.errors';
+import { text } from '../../platform/i18n/text';
 
 /** Who receives a notification: people directly, or everyone holding an address (now or later). */
 export interface Recipients {
@@ -66,7 +67,8 @@ function targetsOf(r: Recipients): Target[] {
  * (which every institution's administrators share).
  */
 function addressesOf(actor: Principal): Target[] {
-  if (actor.kind !== 'user') throw new Forbidden('Only a logged-in person has an inbox');
+  if (actor.kind !== 'user')
+    throw new Forbidden(text('Only a logged-in person has an inbox', '只有已登录的人员才有收件箱'));
   if (actor.role === Role.INSTITUTION_ADMIN)
     return [
       { kind: 'USER', value: actor.userId },

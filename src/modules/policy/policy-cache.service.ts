@@ -6,6 +6,7 @@ import { ServiceUnavailable } from '../../platform/errors/domain-error';
 import { PolicyRule } from './policy.catalogue';
 import { loadApprovedVersions } from './policy.queries';
 import { PolicyVersion, valueOn } from './policy.values';
+import { text } from '../../platform/i18n/text';
 
 /**
  * Every approved version of every rule, held in process (a few rows per rule). Reads cost no query while
@@ -48,7 +49,10 @@ export class PolicyCache {
       this.loading = null;
     });
     await this.loading;
-    if (!this.versions) throw new ServiceUnavailable('County rules could not be loaded; retry later');
+    if (!this.versions)
+      throw new ServiceUnavailable(
+        text('County rules could not be loaded; retry later', '本县规则暂时无法加载，请稍后重试'),
+      );
     return this.versions;
   }
 

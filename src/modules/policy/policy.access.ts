@@ -1,6 +1,7 @@
 import { Principal, UserPrincipal, hasRole } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { Forbidden } from '../../platform/errors/domain-error';
+import { text } from '../../platform/i18n/text';
 
 /**
  * Who does what with county rules:
@@ -21,7 +22,7 @@ export const POLICY_EDITOR_ROLES = [Role.COUNTY_ADMIN];
 
 export function assertPolicyEditor(actor: Principal): asserts actor is UserPrincipal {
   if (actor.kind !== 'user' || !hasRole(actor, ...POLICY_EDITOR_ROLES))
-    throw new Forbidden('Only the county office changes county rules');
+    throw new Forbidden(text('Only the county office changes county rules', '只有县级管理部门可以修改本县规则'));
 }
 
 export function assertPolicyReader(actor: Principal): void {

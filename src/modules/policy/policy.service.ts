@@ -22,6 +22,8 @@ import {
 import { changesOf, lockChange, lockRule } from './policy.queries';
 import { boundProblem, formatPolicyValue, parsePolicyValue, valueOn } from './policy.values';
 import { UUID } from '../../platform/ids/uuid';
+import { IS_REQUIRED, MUST_BE_DATE } from '../../platform/i18n/field-texts';
+import { Text, text } from '../../platform/i18n/text';
 
 interface ProposePolicyChange {
   key: string;
@@ -75,11 +77,11 @@ export class PolicyService {
     const bound = boundProblem(rule, value);
     if (bound) throw policyValueOutOfBounds(bound);
     if (!isCalendarDate(input.effectiveOn))
-      throw new ValidationFailed([{ path: 'effectiveOn', message: 'must be a date YYYY-MM-DD' }]);
+      throw new ValidationFailed([{ path: 'effectiveOn', message: MUST_BE_DATE }]);
     const today = businessToday(this.clock, this.config.timeZone);
     if (input.effectiveOn < today) throw policyEffectiveDateInPast(input.effectiveOn, today);
     const reason = input.reason?.trim();
-    if (!reason) throw new ValidationFailed([{ path: 'reason', message: 'is required' }]);
+    if (!reason) throw new ValidationFailed([{ path: 'reason', message: IS_REQUIRED }]);
     await this.assertOrdering(rule, value, input.effectiveOn);
     return this.dataSource.transaction(async (em) => {
       const now = this.clock.now();
@@ -158,7 +160,7 @@ export class PolicyService {
 
   async reject(actor: Principal, id: string, note: string): Promise<PolicyChange> {
     assertPolicyEditor(actor);
-    if (!note?.trim()) throw new ValidationFailed([{ path: 'note', message: 'is required' }]);
+    if (!note?.trim()) throw new ValidationFailed([{ path: 'note', message: IS_REQUIRED }]);
     return this.dataSource.transaction(async (em) => {
       const c = await this.decidable(em, actor, id, 'rejected');
       this.decide(c, actor, PolicyChangeStatus.REJECTED, note);
@@ -183,8 +185,12 @@ export class PolicyService {
       const otherValue = valueOn(otherRule, await this.cache.versionsOf(other), effectiveOn);
       const ok = rule.key === smaller ? value < otherValue : otherValue < value;
       if (!ok) {
+        const otherText = formatPolicyValue(otherRule, otherValue);
         throw policyValueOutOfBounds(
-          `${rule.key} must be ${rule.key === smaller ? 'less' : 'greater'} than ${other} (${formatPolicyValue(otherRule, otherValue)} on ${effectiveOn}): ${smaller} comes before ${larger}`,
+          text(
+            `${rule.key} must be ${rule.key === smaller ? 'less' : 'greater'} than ${other} (${otherText} on ${effectiveOn}): ${smaller} comes before ${larger}`,
+            `${rule.key} 须${rule.key === smaller ? '小于' : '大于'} ${other}（${effectiveOn} 时为 ${otherText}）：${smaller} 在 ${larger} 之前`,
+          ),
         );
       }
     }
@@ -244,13 +250,13 @@ function toVersion(c: PolicyChange) {
   return { key: c.key, value: c.value, effectiveOn: c.effectiveOn, approvedAt: c.decidedAt ?? c.proposedAt };
 }
 
-function expectedFormat(rule: PolicyRule): string {
+function expectedFormat(rule: PolicyRule): Text {
   switch (rule.kind) {
     case 'TIME_OF_DAY':
-      return 'a time of day HH:MM';
+      return text('a time of day HH:MM', ' HH:MM 格式的时间');
     case 'FEN':
-      return 'an amount in yuan with two decimals, e.g. "4000.00"';
+      return text('an amount in yuan with two decimals, e.g. "4000.00"', '保留两位小数的金额（元），例如 "4000.00"');
     default:
-      return 'a whole number';
+      return text('a whole number', '整数');
   }
 }

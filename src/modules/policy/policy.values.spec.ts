@@ -77,7 +77,7 @@ describe('valueOn', () => {
 describe('bounds', () => {
   it('refuses a looser prepaid cap naming the bound and the legal source, and accepts a stricter one', () => {
     const cap = rule('escrow.prepaid_max_fen');
-    const problem = boundProblem(cap, 600_000);
+    const problem = boundProblem(cap, 600_000)?.en;
     expect(problem).toContain('at most 5000.00 yuan');
     expect(problem).toContain('looser than the national rule');
     expect(problem).toContain('教育部等十三部门');
@@ -86,9 +86,9 @@ describe('bounds', () => {
   });
 
   it('refuses a shorter online break (stricter is HIGHER) and a later training end', () => {
-    expect(boundProblem(rule('registry.online_min_break_minutes'), 5)).toContain('at least 10 minutes');
+    expect(boundProblem(rule('registry.online_min_break_minutes'), 5)?.en).toContain('at least 10 minutes');
     expect(boundProblem(rule('registry.online_min_break_minutes'), 15)).toBeNull();
-    expect(boundProblem(rule('registry.offline_end_time'), 21 * 60)).toContain('at most 20:30');
+    expect(boundProblem(rule('registry.offline_end_time'), 21 * 60)?.en).toContain('at most 20:30');
     expect(boundProblem(rule('registry.offline_end_time'), 20 * 60)).toBeNull();
   });
 });

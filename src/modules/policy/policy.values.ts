@@ -1,5 +1,6 @@
 import { formatMoney, parseMoney } from '../../platform/database/money';
 import { PolicyRule } from './policy.catalogue';
+import { Text, text } from '../../platform/i18n/text';
 
 /** One approved value of a rule: in force from its effective date (business date, Asia/Shanghai) on. */
 export interface PolicyVersion {
@@ -40,19 +41,20 @@ export function formatPolicyValue(rule: PolicyRule, value: number): string {
   }
 }
 
-const UNIT: Record<PolicyRule['kind'], string> = {
-  DAYS: 'days',
-  HOURS: 'hours',
-  MINUTES: 'minutes',
-  FEN: 'yuan',
-  PERCENT: '%',
-  COUNT: '',
-  TIME_OF_DAY: '',
+const UNIT: Record<PolicyRule['kind'], Text> = {
+  DAYS: text('days', '天'),
+  HOURS: text('hours', '小时'),
+  MINUTES: text('minutes', '分钟'),
+  FEN: text('yuan', '元'),
+  PERCENT: text('%', '%'),
+  COUNT: text('', ''),
+  TIME_OF_DAY: text('', ''),
 };
 
-function describePolicyValue(rule: PolicyRule, value: number): string {
+function describePolicyValue(rule: PolicyRule, value: number): Text {
   const unit = UNIT[rule.kind];
-  return unit ? `${formatPolicyValue(rule, value)} ${unit}` : formatPolicyValue(rule, value);
+  const v = formatPolicyValue(rule, value);
+  return unit.en ? text(`${v} ${unit.en}`, `${v} ${unit.zh}`) : text(v, v);
 }
 
 /** Parses a value written as formatPolicyValue writes it; null when it is not one. */
@@ -73,16 +75,24 @@ export function parsePolicyValue(rule: PolicyRule, text: string): number | null 
 }
 
 /** Why a value may not be set (outside the bounds, looser than the national rule), or null when it may. */
-export function boundProblem(rule: PolicyRule, value: number): string | null {
-  const looser = (bound: number, side: string) =>
-    `${rule.key} (${rule.title}) must be ${side} ${describePolicyValue(rule, bound)}: ${describePolicyValue(rule, value)} is ${rule.stricter === 'NONE' ? 'outside the allowed range' : 'looser than the national rule'} (${rule.source}); a county may be stricter, never looser`;
-  if (value > rule.max)
-    return rule.stricter === 'LOWER'
-      ? looser(rule.max, 'at most')
-      : `${rule.key} (${rule.title}) must be at most ${describePolicyValue(rule, rule.max)} (${rule.source})`;
-  if (value < rule.min)
-    return rule.stricter === 'HIGHER'
-      ? looser(rule.min, 'at least')
-      : `${rule.key} (${rule.title}) must be at least ${describePolicyValue(rule, rule.min)} (${rule.source})`;
+export function boundProblem(rule: PolicyRule, value: number): Text | null {
+  const given = describePolicyValue(rule, value);
+  const looser = (bound: number, side: 'at most' | 'at least') => {
+    const b = describePolicyValue(rule, bound);
+    const national = rule.stricter !== 'NONE';
+    return text(
+      `${rule.key} (${rule.title}) must be ${side} ${b.en}: ${given.en} is ${national ? 'looser than the national rule' : 'outside the allowed range'} (${rule.source}); a county may be stricter, never looser`,
+      `${rule.key}（${rule.title}）须${side === 'at most' ? '不超过' : '不低于'} ${b.zh}：${given.zh}${national ? '比国家规定宽松' : '超出允许范围'}（${rule.source}）；县级规则只能比国家规定更严，不能更宽`,
+    );
+  };
+  const plain = (bound: number, side: 'at most' | 'at least') => {
+    const b = describePolicyValue(rule, bound);
+    return text(
+      `${rule.key} (${rule.title}) must be ${side} ${b.en} (${rule.source})`,
+      `${rule.key}（${rule.title}）须${side === 'at most' ? '不超过' : '不低于'} ${b.zh}（${rule.source}）`,
+    );
+  };
+  if (value > rule.max) return rule.stricter === 'LOWER' ? looser(rule.max, 'at most') : plain(rule.max, 'at most');
+  if (value < rule.min) return rule.stricter === 'HIGHER' ? looser(rule.min, 'at least') : plain(rule.min, 'at least');
   return null;
 }

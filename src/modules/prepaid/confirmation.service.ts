@@ -14,6 +14,7 @@ import { PolicyFacade } from '../policy';
 import { PrepaidContract, PrepaidContractStatus } from './entities/prepaid-contract.entity';
 import { PrepaidConfirmedBy, PrepaidLesson, PrepaidLessonStatus } from './entities/prepaid-lesson.entity';
 import { contractNotFound, lessonNotFound, lessonNotPending } from './prepaid.errors';
+import { text } from '../../platform/i18n/text';
 
 /** The parent (家长端, no account): the caller has proven the contract code and the second factor. */
 const PARENT: Principal = ANONYMOUS;
@@ -50,7 +51,9 @@ export class ConfirmationService {
   ): Promise<PrepaidLesson[]> {
     const ids = [...new Set(lessonIds)];
     if (ids.length === 0 || ids.length > 200 || !ids.every((id) => UUID.test(id)))
-      throw new ValidationFailed([{ path: 'lessonIds', message: 'must be 1–200 lesson record ids' }]);
+      throw new ValidationFailed([
+        { path: 'lessonIds', message: text('must be 1–200 lesson record ids', '须为 1–200 个课消记录 id') },
+      ]);
     const now = this.clock.now();
     const work = async (em: EntityManager): Promise<PrepaidLesson[]> => {
       const contract = await this.lockContract(em, contractId);
@@ -94,7 +97,9 @@ export class ConfirmationService {
   async object(contractId: string, lessonId: string, reason: string): Promise<PrepaidLesson> {
     const why = reason.trim();
     if (why.length < 1 || why.length > 1000)
-      throw new ValidationFailed([{ path: 'reason', message: 'must be 1–1000 characters' }]);
+      throw new ValidationFailed([
+        { path: 'reason', message: text('must be 1–1000 characters', '须为 1–1000 个字符') },
+      ]);
     if (!UUID.test(lessonId)) throw lessonNotFound(lessonId);
     const now = this.clock.now();
     return this.dataSource.transaction(async (em) => {

@@ -38,21 +38,21 @@ describe('contract rules', () => {
       CAPS,
     );
     expect(problems.map((p) => p.path)).toEqual(['periodEnd', 'lessonsBought', 'pricePerLesson']);
-    expect(problems[0]!.message).toContain('2026-11-30');
-    expect(problems[2]!.message).toContain('5000.01');
+    expect(problems[0]!.message.en).toContain('2026-11-30');
+    expect(problems[2]!.message.en).toContain('5000.01');
   });
 
   it('adds the top-ups of the window', () => {
     const problems = chargeCapProblems(ok, { totalFen: 30_000n, lessonHours: 13 }, CAPS);
     expect(problems.map((p) => p.path)).toEqual(['lessonsBought', 'pricePerLesson']);
-    expect(problems[1]!.message).toContain('top-ups');
+    expect(problems[1]!.message.en).toContain('top-ups');
   });
 
   it('bounds lessons: not in the future, within the contract period; never beyond those bought', () => {
     const c = { today: '2026-09-21', periodStart: '2026-09-01', periodEnd: '2026-11-30' };
     expect(lessonBoundProblem({ ...c, taughtOn: '2026-09-21' })).toBeNull();
-    expect(lessonBoundProblem({ ...c, taughtOn: '2026-09-22' })).toContain('future');
-    expect(lessonBoundProblem({ ...c, taughtOn: '2026-08-31' })).toContain('outside the contract period');
+    expect(lessonBoundProblem({ ...c, taughtOn: '2026-09-22' })?.en).toContain('future');
+    expect(lessonBoundProblem({ ...c, taughtOn: '2026-08-31' })?.en).toContain('outside the contract period');
     expect(lessonsLeft(48, 46)).toBe(2);
     expect(lessonsLeft(48, 48)).toBe(0);
   });

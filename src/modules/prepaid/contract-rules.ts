@@ -1,6 +1,7 @@
 import { FieldProblem } from '../../platform/errors/domain-error';
 import { formatMoney } from '../../platform/database/money';
 import { Problems } from '../../platform/errors/problems';
+import { Text, text } from '../../platform/i18n/text';
 
 /** The per-charge caps (escrow.prepaid_max_fen, escrow.prepaid_max_lesson_hours, escrow.prepaid_max_months). */
 export interface ChargeCaps {
@@ -55,23 +56,38 @@ export function chargeCapProblems(
   if (charge.periodEnd > last)
     problems.add(
       'periodEnd',
-      `the period covers more than ${caps.maxMonths} months (it may end on ${last} at the latest)`,
+      text(
+        `the period covers more than ${caps.maxMonths} months (it may end on ${last} at the latest)`,
+        `收费周期超过 ${caps.maxMonths} 个月（最晚只能到 ${last}）`,
+      ),
     );
   const hours = charge.lessonHours + earlier.lessonHours;
   if (hours > caps.maxLessonHours)
     problems.add(
       'lessonsBought',
       earlier.lessonHours > 0
-        ? `${hours} lesson hours with the top-ups of the last ${caps.maxMonths} months; at most ${caps.maxLessonHours}`
-        : `${hours} lesson hours; at most ${caps.maxLessonHours}`,
+        ? text(
+            `${hours} lesson hours with the top-ups of the last ${caps.maxMonths} months; at most ${caps.maxLessonHours}`,
+            `连同近 ${caps.maxMonths} 个月的续费共 ${hours} 课时；最多 ${caps.maxLessonHours} 课时`,
+          )
+        : text(
+            `${hours} lesson hours; at most ${caps.maxLessonHours}`,
+            `共 ${hours} 课时；最多 ${caps.maxLessonHours} 课时`,
+          ),
     );
   const fen = charge.totalFen + earlier.totalFen;
   if (fen > caps.maxFen)
     problems.add(
       'pricePerLesson',
       earlier.totalFen > 0n
-        ? `${formatMoney(fen)} yuan with the top-ups of the last ${caps.maxMonths} months; at most ${formatMoney(caps.maxFen)}`
-        : `${formatMoney(fen)} yuan; at most ${formatMoney(caps.maxFen)}`,
+        ? text(
+            `${formatMoney(fen)} yuan with the top-ups of the last ${caps.maxMonths} months; at most ${formatMoney(caps.maxFen)}`,
+            `连同近 ${caps.maxMonths} 个月的续费共 ${formatMoney(fen)} 元；最多 ${formatMoney(caps.maxFen)} 元`,
+          )
+        : text(
+            `${formatMoney(fen)} yuan; at most ${formatMoney(caps.maxFen)}`,
+            `共 ${formatMoney(fen)} 元；最多 ${formatMoney(caps.maxFen)} 元`,
+          ),
     );
   return [...problems.list];
 }
@@ -82,10 +98,17 @@ export function lessonBoundProblem(input: {
   today: string;
   periodStart: string;
   periodEnd: string;
-}): string | null {
-  if (input.taughtOn > input.today) return `${input.taughtOn} is in the future (today is ${input.today})`;
+}): Text | null {
+  if (input.taughtOn > input.today)
+    return text(
+      `${input.taughtOn} is in the future (today is ${input.today})`,
+      `${input.taughtOn} 晚于今天（今天是 ${input.today}）`,
+    );
   if (input.taughtOn < input.periodStart || input.taughtOn > input.periodEnd)
-    return `${input.taughtOn} is outside the contract period ${input.periodStart}–${input.periodEnd}`;
+    return text(
+      `${input.taughtOn} is outside the contract period ${input.periodStart}–${input.periodEnd}`,
+      `${input.taughtOn} 不在合同期限 ${input.periodStart}–${input.periodEnd} 内`,
+    );
   return null;
 }
 

@@ -33,6 +33,8 @@ import {
 import { PAYMENT_METHODS, RegisterContractCommand } from './prepaid.types';
 import { piiHash } from '../../platform/crypto/crypto';
 import { Problems } from '../../platform/errors/problems';
+import { MUST_BE_DATE, charactersBetween, notBefore, oneOf } from '../../platform/i18n/field-texts';
+import { text } from '../../platform/i18n/text';
 
 const PHONE = /^\+?[0-9][0-9 -]{6,19}$/;
 const NAME_MAX = 50;
@@ -86,10 +88,15 @@ export class ContractService {
 
     const course = await this.registry.findCourse(input.courseId);
     if (!course || course.institutionId !== institution.id)
-      throw courseNotAllowed(`Course ${input.courseId} is not a course of this institution`);
+      throw courseNotAllowed(
+        text(`Course ${input.courseId} is not a course of this institution`, `课程 ${input.courseId} 不是该机构的课程`),
+      );
     if (course.subject && institution.category !== 'SUBJECT')
       throw courseNotAllowed(
-        `"${course.name}" is a subject course (学科类); a ${institution.category} institution may not sell it`,
+        text(
+          `"${course.name}" is a subject course (学科类); a ${institution.category} institution may not sell it`,
+          `“${course.name}”是学科类课程，${institution.category} 类机构不得销售`,
+        ),
       );
 
     const lessonMinutes = input.lessonMinutes ?? course.lessonMinutes;
@@ -110,10 +117,17 @@ export class ContractService {
     let escrowAccountId: string | null = null;
     if (input.paymentRoute === PrepaidPaymentRoute.ESCROW_ACCOUNT) {
       if (!routes.account)
-        throw paymentRouteUnavailable('The institution has no escrow account in use to take the payment');
+        throw paymentRouteUnavailable(
+          text(
+            'The institution has no escrow account in use to take the payment',
+            '该机构没有可用于收款的在用资金监管账户',
+          ),
+        );
       escrowAccountId = routes.account.id;
     } else if (!routes.riskReserveValid) {
-      throw paymentRouteUnavailable('The institution has no risk reserve (风险保证金) valid today');
+      throw paymentRouteUnavailable(
+        text('The institution has no risk reserve (风险保证金) valid today', '该机构今天没有有效的风险保证金'),
+      );
     }
 
     const key = this.config.security.piiHashKey;
@@ -244,33 +258,39 @@ export class ContractService {
 
 function validate(input: RegisterContractCommand, institutionId: string | null): FieldProblem[] {
   const problems = new Problems();
-  if (!institutionId || !UUID.test(institutionId)) problems.add('institutionId', 'must name the institution (an id)');
-  if (!UUID.test(input.courseId)) problems.add('courseId', 'must be a course id');
+  if (!institutionId || !UUID.test(institutionId))
+    problems.add('institutionId', text('must name the institution (an id)', '须指明机构（机构 id）'));
+  if (!UUID.test(input.courseId)) problems.add('courseId', text('must be a course id', '须为课程 id'));
   for (const [path, value] of [
     ['studentName', input.studentName],
     ['payerName', input.payerName],
   ] as const) {
     const v = value.trim();
-    if (v.length < 1 || v.length > NAME_MAX) problems.add(path, `must be 1–${NAME_MAX} characters`);
+    if (v.length < 1 || v.length > NAME_MAX) problems.add(path, charactersBetween(1, NAME_MAX));
   }
   if (!PHONE.test(input.payerPhone.trim()) || phoneDigits(input.payerPhone).length < 7)
-    problems.add('payerPhone', 'must be a phone number (digits, spaces, dashes, optional +)');
+    problems.add(
+      'payerPhone',
+      text('must be a phone number (digits, spaces, dashes, optional +)', '须为电话号码（数字、空格、短横线，可带 +）'),
+    );
   if (!Number.isInteger(input.lessonsBought) || input.lessonsBought < 1 || input.lessonsBought > 10_000)
-    problems.add('lessonsBought', 'must be a whole number of lessons, at least 1');
+    problems.add('lessonsBought', text('must be a whole number of lessons, at least 1', '须为不少于 1 的整数课时'));
   const minutes = input.lessonMinutes;
   if (minutes !== undefined && minutes !== null && (!Number.isInteger(minutes) || minutes < 1 || minutes > 600))
-    problems.add('lessonMinutes', 'must be 1–600 minutes');
+    problems.add('lessonMinutes', text('must be 1–600 minutes', '须为 1–600 分钟'));
   if (!MONEY_INPUT_PATTERN.test(input.pricePerLesson))
-    problems.add('pricePerLesson', 'must be an amount with two decimals, e.g. "80.00"');
-  if (!isCalendarDate(input.periodStart)) problems.add('periodStart', 'must be a date YYYY-MM-DD');
-  if (!isCalendarDate(input.periodEnd)) problems.add('periodEnd', 'must be a date YYYY-MM-DD');
+    problems.add(
+      'pricePerLesson',
+      text('must be an amount with two decimals, e.g. "80.00"', '须为保留两位小数的金额，例如 "80.00"'),
+    );
+  if (!isCalendarDate(input.periodStart)) problems.add('periodStart', MUST_BE_DATE);
+  if (!isCalendarDate(input.periodEnd)) problems.add('periodEnd', MUST_BE_DATE);
   else if (isCalendarDate(input.periodStart) && input.periodEnd < input.periodStart)
-    problems.add('periodEnd', 'must not be before periodStart');
+    problems.add('periodEnd', notBefore('periodStart'));
   if (!Object.values(PrepaidPaymentRoute).includes(input.paymentRoute))
-    problems.add('paymentRoute', 'must be ESCROW_ACCOUNT or RISK_RESERVE');
-  if (!PAYMENT_METHODS.includes(input.paymentMethod))
-    problems.add('paymentMethod', `must be one of ${PAYMENT_METHODS.join(', ')}`);
+    problems.add('paymentRoute', oneOf(['ESCROW_ACCOUNT', 'RISK_RESERVE']));
+  if (!PAYMENT_METHODS.includes(input.paymentMethod)) problems.add('paymentMethod', oneOf(PAYMENT_METHODS));
   const terms = input.refundTerms.trim();
-  if (terms.length < 1 || terms.length > TERMS_MAX) problems.add('refundTerms', `must be 1–${TERMS_MAX} characters`);
+  if (terms.length < 1 || terms.length > TERMS_MAX) problems.add('refundTerms', charactersBetween(1, TERMS_MAX));
   return [...problems.list];
 }

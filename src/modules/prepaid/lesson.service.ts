@@ -19,6 +19,8 @@ import { contractNotActive, contractNotFound, lessonDateRefused, lessonsExceedBo
 import { RecordLessonsCommand } from './prepaid.types';
 import { WorkingDays } from './working-days';
 import { Problems } from '../../platform/errors/problems';
+import { MUST_BE_DATE } from '../../platform/i18n/field-texts';
+import { text } from '../../platform/i18n/text';
 
 /** A lesson record's answer in a batch: the record stored, or the refusal (the same error the single call throws). */
 export type LessonRecordOutcome = PrepaidLesson | DomainError;
@@ -26,10 +28,10 @@ export type LessonRecordOutcome = PrepaidLesson | DomainError;
 /** The input's own problems (before any lookup). */
 function inputProblems(input: RecordLessonsCommand): FieldProblem[] {
   const problems = new Problems();
-  if (!UUID.test(input.contractId)) problems.add('contractId', 'must be a contract id');
-  if (!isCalendarDate(input.taughtOn)) problems.add('taughtOn', 'must be a date YYYY-MM-DD');
+  if (!UUID.test(input.contractId)) problems.add('contractId', text('must be a contract id', '须为合同 id'));
+  if (!isCalendarDate(input.taughtOn)) problems.add('taughtOn', MUST_BE_DATE);
   if (!Number.isInteger(input.lessons) || input.lessons < 1 || input.lessons > 100)
-    problems.add('lessons', 'must be a whole number 1–100');
+    problems.add('lessons', text('must be a whole number 1–100', '须为 1–100 的整数'));
   return [...problems.list];
 }
 

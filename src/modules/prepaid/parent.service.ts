@@ -5,7 +5,7 @@ import { ANONYMOUS } from '../../platform/auth/principal';
 import { piiHash } from '../../platform/crypto/crypto';
 import { decrypt } from '../../platform/crypto/crypto';
 import { formatMoney } from '../../platform/database/money';
-import { DomainError } from '../../platform/errors/domain-error';
+import { DomainError, INPUT_NOT_VALID } from '../../platform/errors/domain-error';
 import { RateLimiter } from '../../platform/http/rate-limiter';
 import { ComplaintsFacade, maskName, maskPhone } from '../complaints';
 import { RegistryFacade } from '../registry';
@@ -17,6 +17,7 @@ import { ConfirmationService } from './confirmation.service';
 import { PrepaidQueries } from './prepaid.queries';
 import { tooManyParentAttempts } from './prepaid.errors';
 import { RefundService } from './refund.service';
+import { text } from '../../platform/i18n/text';
 
 /** What the parent proves: the printed contract code and the last 4 digits of the paying phone. */
 export interface ParentProof {
@@ -101,8 +102,8 @@ export class ParentService {
     const contract = await this.prove(proof, clientAddress);
     const reason = proof.reason.trim();
     if (reason.length < 1 || reason.length > 1000)
-      throw new DomainError('VALIDATION_FAILED', 'The input is not valid', 400, [
-        { path: 'reason', message: 'must be 1–1000 characters' },
+      throw new DomainError('VALIDATION_FAILED', INPUT_NOT_VALID, 400, [
+        { path: 'reason', message: text('must be 1–1000 characters', '须为 1–1000 个字符') },
       ]);
     await this.dataSource.transaction((em) => this.refunds.open(em, contract.id, 'PARENT', ANONYMOUS, reason));
     return this.present(await this.reload(contract), proof.code);

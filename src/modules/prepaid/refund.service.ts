@@ -28,6 +28,7 @@ import { PrepaidMoneyQueries } from './prepaid-money.queries';
 import { RefundPaymentService } from './refund-payment.service';
 import { OPEN_REFUND_STATUSES, refundPayload } from './refund-payload';
 import { WorkingDays } from './working-days';
+import { text } from '../../platform/i18n/text';
 
 const SERVICE = systemPrincipal('prepaid.refund');
 /** Staff who register a refund request received by letter or visit: the county office and EDU officers. */
@@ -64,7 +65,12 @@ export class RefundService {
   async register(actor: Principal, input: { contractId: string; note?: string | null }): Promise<PrepaidRefund> {
     if (!hasRole(actor, ...REFUND_REGISTRARS)) throw new Forbidden();
     if (actor.kind === 'user' && actor.role === Role.DEPARTMENT_OFFICER && actor.departmentCode !== 'EDU')
-      throw new Forbidden('Only the county office and EDU officers register refund requests');
+      throw new Forbidden(
+        text(
+          'Only the county office and EDU officers register refund requests',
+          '只有县级管理部门和教育部门（EDU）工作人员可以登记退费申请',
+        ),
+      );
     if (!UUID.test(input.contractId)) throw refundContractNotFound(input.contractId);
     return this.dataSource.transaction(async (em) => {
       if (!(await this.queries.contractVisible(em, actor, input.contractId)))

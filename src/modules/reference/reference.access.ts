@@ -4,6 +4,7 @@ import { Role } from '../../platform/auth/role';
 import { Forbidden } from '../../platform/errors/domain-error';
 import { gridCellOutsideTownship } from './reference.errors';
 import { ReferenceQueries } from './reference.queries';
+import { text } from '../../platform/i18n/text';
 
 /** Duties whose holders maintain schools, rosters, grid cells and the calendar (the Education Bureau in Xifeng). */
 const REFERENCE_EDITOR_DUTIES = ['LICENSING', 'AFTER_SCHOOL'] as const;
@@ -28,7 +29,10 @@ export class ReferenceAccess {
   async assertEditor(actor: Principal): Promise<void> {
     if (!(await this.isEditor(actor)))
       throw new Forbidden(
-        'Only the county office or the education department (LICENSING / AFTER_SCHOOL duty) maintains reference data',
+        text(
+          'Only the county office or the education department (LICENSING / AFTER_SCHOOL duty) maintains reference data',
+          '只有县级管理部门或教育部门（负责审批或课后服务的）可以维护基础数据',
+        ),
       );
   }
 

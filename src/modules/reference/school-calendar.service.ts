@@ -11,6 +11,8 @@ import { ReferenceAccess } from './reference.access';
 import { calendarPeriodNotFound, calendarPeriodOverlap } from './reference.errors';
 import { ReferenceQueries } from './reference.queries';
 import { CalendarPeriodInput } from './reference.types';
+import { MUST_BE_DATE, MUST_NOT_BE_EMPTY, notBefore } from '../../platform/i18n/field-texts';
+import { text } from '../../platform/i18n/text';
 
 /** The longest calendar period accepted (a summer vacation is about two months). */
 const MAX_PERIOD_DAYS = 62;
@@ -35,7 +37,9 @@ export class SchoolCalendarService {
   /** Periods touching a calendar year, by start date (deleted seeded periods excluded). */
   calendarPeriodsOfYear(year: number): Promise<CalendarPeriod[]> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw new ValidationFailed([{ path: 'year', message: 'must be a year between 2000 and 2100' }]);
+      throw new ValidationFailed([
+        { path: 'year', message: text('must be a year between 2000 and 2100', '须为 2000 到 2100 之间的年份') },
+      ]);
     return this.queries.calendarPeriodsBetween(`${year}-01-01`, `${year}-12-31`);
   }
 
@@ -47,18 +51,30 @@ export class SchoolCalendarService {
   async setCalendarPeriod(actor: Principal, input: CalendarPeriodInput): Promise<CalendarPeriod> {
     await this.access.assertEditor(actor);
     const problems = new Problems();
-    problems.check(isCalendarDate(input.startDate), 'startDate', 'must be a date YYYY-MM-DD');
-    problems.check(isCalendarDate(input.endDate), 'endDate', 'must be a date YYYY-MM-DD');
+    problems.check(isCalendarDate(input.startDate), 'startDate', MUST_BE_DATE);
+    problems.check(isCalendarDate(input.endDate), 'endDate', MUST_BE_DATE);
     if (!problems.any) {
       const days = daysBetween(input.startDate, input.endDate) + 1;
-      if (days < 1) problems.add('endDate', 'must not be before startDate');
+      if (days < 1) problems.add('endDate', notBefore('startDate'));
       else if (days > MAX_PERIOD_DAYS)
-        problems.add('endDate', `a period lasts at most ${MAX_PERIOD_DAYS} days; this one lasts ${days}`);
+        problems.add(
+          'endDate',
+          text(
+            `a period lasts at most ${MAX_PERIOD_DAYS} days; this one lasts ${days}`,
+            `一个时段最长 ${MAX_PERIOD_DAYS} 天，此时段为 ${days} 天`,
+          ),
+        );
       else if (input.kind === CalendarPeriodKind.ADJUSTED_WORKDAY && days !== 1)
-        problems.add('endDate', 'an adjusted workday is exactly one day (endDate = startDate)');
+        problems.add(
+          'endDate',
+          text(
+            'an adjusted workday is exactly one day (endDate = startDate)',
+            '调休上班日只能是一天（endDate 须等于 startDate）',
+          ),
+        );
     }
     const name = input.name.trim();
-    problems.check(name, 'name', 'must not be empty');
+    problems.check(name, 'name', MUST_NOT_BE_EMPTY);
     problems.throwIfAny();
 
     return this.dataSource.transaction(async (em) => {

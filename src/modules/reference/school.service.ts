@@ -15,6 +15,7 @@ import { schoolCodeTaken, schoolNotFound, schoolTownshipImmutable, townshipNotFo
 import { ReferenceQueries } from './reference.queries';
 import { RosterImportResult, RosterRow, SchoolInput, SchoolUpdate } from './reference.types';
 import { normaliseResidentId } from './resident-id';
+import { text } from '../../platform/i18n/text';
 
 /**
  * Schools and their in-service teacher roster: registering and changing a school, importing its roster,
@@ -112,21 +113,34 @@ export class SchoolService {
     const byHash = new Map<string, { name: string; index: number }>();
     rows.forEach((row, index) => {
       const name = row.name.trim();
-      if (!name || name.length > 100) problems.add(`teachers.${index}.name`, 'must be 1 to 100 characters');
+      if (!name || name.length > 100)
+        problems.add(`teachers.${index}.name`, text('must be 1 to 100 characters', '须为 1 到 100 个字符'));
       const idNumber = normaliseResidentId(row.idNumber);
       if (!idNumber) {
         problems.add(
           `teachers.${index}.idNumber`,
-          'is not a valid resident ID number (18 characters, check character per GB 11643)',
+          text(
+            'is not a valid resident ID number (18 characters, check character per GB 11643)',
+            '不是有效的居民身份证号码（18 位，校验码须符合 GB 11643）',
+          ),
         );
         return;
       }
       const hash = piiHash(this.config.security.piiHashKey, idNumber);
       const first = byHash.get(hash);
-      if (first) problems.add(`teachers.${index}.idNumber`, `repeats the ID number of row ${first.index}`);
+      if (first)
+        problems.add(
+          `teachers.${index}.idNumber`,
+          text(`repeats the ID number of row ${first.index}`, `与第 ${first.index} 行的身份证号码重复`),
+        );
       else byHash.set(hash, { name, index });
     });
-    problems.throwIfAny(`The roster has ${problems.list.length} problem(s); nothing was imported`);
+    problems.throwIfAny(
+      text(
+        `The roster has ${problems.list.length} problem(s); nothing was imported`,
+        `教师名册有 ${problems.list.length} 处问题，未导入任何记录`,
+      ),
+    );
 
     return this.dataSource.transaction(async (em) => {
       const school = await this.queries.lockSchool(em, schoolId);

@@ -11,6 +11,7 @@ import { Licensing } from './licensing';
 import { RecordChanges } from './record-changes';
 import { annualReviewExists, checklistMissing } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
+import { text } from '../../platform/i18n/text';
 
 /** The annual review (年审年检): the scored checklist of a year, and an institution scored against it. */
 @Injectable()
@@ -45,13 +46,16 @@ export class AnnualReviewService {
     const problems = new Problems();
     const codes = new Set<string>();
     items.forEach((item, n) => {
-      if (codes.has(item.code)) problems.add(`items[${n}].code`, `code ${item.code} appears twice`);
+      if (codes.has(item.code))
+        problems.add(`items[${n}].code`, text(`code ${item.code} appears twice`, `代码 ${item.code} 重复出现`));
       codes.add(item.code);
     });
     const max = items.reduce((sum, x) => sum + x.maxScore, 0);
-    if (items.length === 0) problems.add('items', 'a checklist needs at least one item');
-    if (passScore > max) problems.add('passScore', `is above the checklist's maximum (${max})`);
-    if (basicPassScore > passScore) problems.add('basicPassScore', 'must not be above passScore');
+    if (items.length === 0) problems.add('items', text('a checklist needs at least one item', '年检清单至少须有一项'));
+    if (passScore > max)
+      problems.add('passScore', text(`is above the checklist's maximum (${max})`, `超过清单满分（${max}）`));
+    if (basicPassScore > passScore)
+      problems.add('basicPassScore', text('must not be above passScore', '不能高于 passScore'));
     problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
       const c = em
@@ -81,15 +85,22 @@ export class AnnualReviewService {
     if (!checklist) throw checklistMissing(year);
     const given = new Map(scores.map((s) => [s.code, s.score]));
     const problems = new Problems();
-    if (given.size !== scores.length) problems.add('scores', 'an item is scored twice');
+    if (given.size !== scores.length) problems.add('scores', text('an item is scored twice', '有检查项重复评分'));
     for (const code of given.keys())
       if (!checklist.items.some((it) => it.code === code))
-        problems.add('scores', `${code} is not on the ${year} checklist`);
+        problems.add('scores', text(`${code} is not on the ${year} checklist`, `${code} 不在 ${year} 年度年检清单中`));
     for (const it of checklist.items) {
       const v = given.get(it.code);
-      if (v === undefined) problems.add('scores', `${it.code} (${it.title}) is not scored`);
+      if (v === undefined)
+        problems.add('scores', text(`${it.code} (${it.title}) is not scored`, `${it.code}（${it.title}）未评分`));
       else if (!Number.isInteger(v) || v < 0 || v > it.maxScore)
-        problems.add('scores', `${it.code} scores 0 to ${it.maxScore}, not ${v}`);
+        problems.add(
+          'scores',
+          text(
+            `${it.code} scores 0 to ${it.maxScore}, not ${v}`,
+            `${it.code} 的得分须在 0 到 ${it.maxScore} 之间，不能为 ${v}`,
+          ),
+        );
     }
     problems.throwIfAny();
     const score = [...given.values()].reduce((a, b) => a + b, 0);

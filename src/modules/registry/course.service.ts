@@ -17,6 +17,8 @@ import { courseAlreadyEnded, courseNotFound, subjectCourseNotAllowed, trainingTi
 import { RegistryQueries } from './registry.queries';
 import { isSubjectTopic } from './topics';
 import { checkTrainingTime, holidayDatesSkipped } from './training-time';
+import { text } from '../../platform/i18n/text';
+import { MUST_BE_DATE, MUST_NOT_BE_EMPTY } from '../../platform/i18n/field-texts';
 
 /** An institution's courses, checked against the training-time rules; ending a course early. Commands need a licensing officer. */
 @Injectable()
@@ -46,11 +48,18 @@ export class CourseService {
     const subject = isSubjectTopic(input.topic);
     const problems = new Problems();
     if (input.targetGrades.length === 0 || input.targetGrades.some((g) => !Number.isInteger(g) || g < 1 || g > 12)) {
-      problems.add('targetGrades', 'grades are 1 to 12 (at least one)');
+      problems.add('targetGrades', text('grades are 1 to 12 (at least one)', '年级须为 1 到 12（至少一个）'));
     }
     let priceFen = 0n;
     if (MONEY_INPUT_PATTERN.test(input.pricePerHour)) priceFen = parseMoney(input.pricePerHour);
-    else problems.add('pricePerHour', 'must be an amount with two decimals and at most 11 integer digits, e.g. 120.00');
+    else
+      problems.add(
+        'pricePerHour',
+        text(
+          'must be an amount with two decimals and at most 11 integer digits, e.g. 120.00',
+          '须为保留两位小数、整数部分不超过 11 位的金额，例如 120.00',
+        ),
+      );
     problems.throwIfAny();
     const schedule = { ...input, subject, extraSessions: input.extraSessions ?? [] };
     const from = [input.termStart, ...schedule.extraSessions.map((e) => e.date)].sort()[0] as string;
@@ -103,9 +112,8 @@ export class CourseService {
    */
   async endCourse(actor: Principal, courseId: string, endDate: string, reason: string): Promise<Course> {
     await this.licensing.assertCanCommand(actor);
-    if (!isCalendarDate(endDate))
-      throw new ValidationFailed([{ path: 'endDate', message: 'must be a date YYYY-MM-DD' }]);
-    if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'must not be empty' }]);
+    if (!isCalendarDate(endDate)) throw new ValidationFailed([{ path: 'endDate', message: MUST_BE_DATE }]);
+    if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: MUST_NOT_BE_EMPTY }]);
     const c0 = await this.queries.courseById(courseId);
     if (!c0) throw courseNotFound(courseId);
     return this.changes.change(actor, c0.institutionId, async (em) => {
@@ -117,7 +125,10 @@ export class CourseService {
         throw new ValidationFailed([
           {
             path: 'endDate',
-            message: `is after the course's planned end (${c.termEnd}); a course is not extended here`,
+            message: text(
+              `is after the course's planned end (${c.termEnd}); a course is not extended here`,
+              `晚于课程原定结束日期（${c.termEnd}）；此处不能延长课程`,
+            ),
           },
         ]);
       const before = { termStart: c.termStart, termEnd: c.termEnd };

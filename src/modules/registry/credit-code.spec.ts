@@ -12,17 +12,23 @@ describe('unified social credit code (GB 32100-2015)', () => {
   it('names a wrong check character and the expected one', () => {
     expect(checkCreditCode('91110000600037341M')).toEqual({
       valid: false,
-      message: "Check character 'M' at position 18 is wrong: positions 1–17 give 'L'",
+      message: expect.objectContaining({ en: "Check character 'M' at position 18 is wrong: positions 1–17 give 'L'" }),
     });
   });
 
   it('names a character outside the alphabet and its position', () => {
     const result = checkCreditCode('9111000060003734IL');
-    expect(result).toEqual({ valid: false, message: expect.stringContaining("Character 'I' at position 17") });
+    expect(result).toEqual({
+      valid: false,
+      message: expect.objectContaining({ en: expect.stringContaining("Character 'I' at position 17") }),
+    });
   });
 
   it('refuses a wrong length', () => {
-    expect(checkCreditCode('9111000060003734')).toEqual({ valid: false, message: expect.stringContaining('has 16') });
+    expect(checkCreditCode('9111000060003734')).toEqual({
+      valid: false,
+      message: expect.objectContaining({ en: expect.stringContaining('has 16') }),
+    });
   });
 
   it('accepts letters in positions 1–8 (some validators wrongly demand digits)', () => {

@@ -18,6 +18,7 @@ import {
   subjectCoursesRemain,
 } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
+import { text } from '../../platform/i18n/text';
 
 /**
  * The licensing lifecycle of an institution (the LIFECYCLE table: approve, reject, start operating,
@@ -82,7 +83,10 @@ export class InstitutionLifecycleService {
   ): Promise<Institution> {
     return this.convert(actor, id, 'NON_SUBJECT', reason, async (i, em) => {
       if (i.category !== InstitutionCategory.SUBJECT)
-        throw notSubjectInstitution('convertToNonSubject', 'the institution is already NON_SUBJECT');
+        throw notSubjectInstitution(
+          'convertToNonSubject',
+          text('the institution is already NON_SUBJECT', '该机构已是非学科类（NON_SUBJECT）'),
+        );
       const today = businessDate(this.clock.now(), this.config.timeZone);
       const running = await this.queries.runningSubjectCourses(em, i.id, today);
       if (running > 0) throw subjectCoursesRemain(running);
@@ -97,9 +101,15 @@ export class InstitutionLifecycleService {
   convertToNonProfit(actor: Principal, id: string, reason: string): Promise<Institution> {
     return this.convert(actor, id, 'NON_PROFIT', reason, async (i) => {
       if (i.category !== InstitutionCategory.SUBJECT)
-        throw notSubjectInstitution('convertToNonProfit', 'only subject institutions are converted to non-profit');
+        throw notSubjectInstitution(
+          'convertToNonProfit',
+          text('only subject institutions are converted to non-profit', '只有学科类机构才能转为非营利性'),
+        );
       if (i.legalForm === LegalForm.NON_PROFIT)
-        throw notSubjectInstitution('convertToNonProfit', 'the institution is already NON_PROFIT');
+        throw notSubjectInstitution(
+          'convertToNonProfit',
+          text('the institution is already NON_PROFIT', '该机构已是非营利性（NON_PROFIT）'),
+        );
       i.legalForm = LegalForm.NON_PROFIT;
     });
   }

@@ -21,6 +21,8 @@ import {
   townshipChangeNotSupported,
 } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
+import { text } from '../../platform/i18n/text';
+import { gridOutside } from '../../platform/i18n/field-texts';
 
 const UPDATABLE = [
   'name',
@@ -84,7 +86,10 @@ export class InstitutionRegistrationService {
     reason: string,
   ): Promise<Institution> {
     await this.licensing.assertCanCommand(actor);
-    if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'an update needs its reason' }]);
+    if (!reason.trim())
+      throw new ValidationFailed([
+        { path: 'reason', message: text('an update needs its reason', '修改登记信息须说明理由') },
+      ]);
     const wanted: InstitutionUpdate = {};
     for (const key of UPDATABLE) {
       const v = input[key];
@@ -94,7 +99,8 @@ export class InstitutionRegistrationService {
     const problems = new Problems();
     for (const key of UPDATABLE) {
       if (key === 'gridCode' || input[key] === undefined) continue;
-      if (input[key] === null || wanted[key] === '') problems.add(key, 'must not be empty (leave it out to keep it)');
+      if (input[key] === null || wanted[key] === '')
+        problems.add(key, text('must not be empty (leave it out to keep it)', '不能为空（不修改请不填）'));
     }
     if (wanted.gridCode === '') wanted.gridCode = null;
     problems.throwIfAny();
@@ -122,7 +128,10 @@ export class InstitutionRegistrationService {
         const grids = await this.reference.gridsOfTownships([i.townshipCode]);
         if (!grids.some((g) => g.code === after.gridCode))
           throw new ValidationFailed([
-            { path: 'gridCode', message: `grid ${String(after.gridCode)} is not in township ${i.townshipCode}` },
+            {
+              path: 'gridCode',
+              message: gridOutside(String(after.gridCode), i.townshipCode),
+            },
           ]);
       }
       if (typeof after.competentDepartmentCode === 'string')
@@ -166,9 +175,12 @@ export class InstitutionRegistrationService {
     if (!check.valid) throw invalidCreditCode(check.message);
     const problems = new Problems();
     if (input.category === InstitutionCategory.NON_SUBJECT && !input.nonSubjectKind)
-      problems.add('nonSubjectKind', 'a non-subject institution needs its kind');
+      problems.add('nonSubjectKind', text('a non-subject institution needs its kind', '非学科类机构须注明类别'));
     if (input.category === InstitutionCategory.SUBJECT && input.nonSubjectKind)
-      problems.add('nonSubjectKind', 'a subject institution has no non-subject kind');
+      problems.add(
+        'nonSubjectKind',
+        text('a subject institution has no non-subject kind', '学科类机构不填非学科类类别'),
+      );
     problems.throwIfAny();
     if (licence) validateLicence(licence);
     await this.reference.getTownship(input.townshipCode);
@@ -176,9 +188,7 @@ export class InstitutionRegistrationService {
     if (input.gridCode) {
       const grids = await this.reference.gridsOfTownships([input.townshipCode]);
       if (!grids.some((g) => g.code === input.gridCode))
-        throw new ValidationFailed([
-          { path: 'gridCode', message: `grid ${input.gridCode} is not in township ${input.townshipCode}` },
-        ]);
+        throw new ValidationFailed([{ path: 'gridCode', message: gridOutside(input.gridCode, input.townshipCode) }]);
     }
     const now = this.clock.now();
     return this.dataSource.transaction(async (em) => {

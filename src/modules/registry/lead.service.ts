@@ -14,6 +14,8 @@ import { leadTownshipOf } from './registry.access';
 import { illegalLeadTransition, institutionNotFound, leadNotFound, leadOutsideTownship } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
 import { LeadFilter, LeadQueries } from './registry.queries.leads';
+import { text } from '../../platform/i18n/text';
+import { gridOutside } from '../../platform/i18n/field-texts';
 
 export interface LeadInput {
   townshipCode: string;
@@ -84,12 +86,15 @@ export class LeadService {
     if (input.gridCode) {
       const grids = await this.reference.gridsOfTownships([input.townshipCode]);
       if (!grids.some((g) => g.code === input.gridCode))
-        throw new ValidationFailed([
-          { path: 'gridCode', message: `grid ${input.gridCode} is not in township ${input.townshipCode}` },
-        ]);
+        throw new ValidationFailed([{ path: 'gridCode', message: gridOutside(input.gridCode, input.townshipCode) }]);
     }
     if ((input.latitude == null) !== (input.longitude == null))
-      throw new ValidationFailed([{ path: 'latitude', message: 'give both latitude and longitude, or neither' }]);
+      throw new ValidationFailed([
+        {
+          path: 'latitude',
+          message: text('give both latitude and longitude, or neither', '经度和纬度须同时填写或同时不填'),
+        },
+      ]);
     return this.dataSource.transaction((em) => this.insert(em, actor, input));
   }
 
@@ -168,7 +173,13 @@ export class LeadService {
       if (institutionId) {
         if (outcome !== LeadStatus.REGULARISED)
           throw new ValidationFailed([
-            { path: 'institutionId', message: 'only a regularised lead names an institution' },
+            {
+              path: 'institutionId',
+              message: text(
+                'only a regularised lead names an institution',
+                '只有已规范（转为持证机构）的线索才关联机构',
+              ),
+            },
           ]);
         if (!(await this.registry.institutionExists(em, institutionId))) throw institutionNotFound(institutionId);
       }

@@ -3,6 +3,7 @@ import { Principal } from '../../platform/auth/principal';
 import { ValidationFailed } from '../../platform/errors/domain-error';
 import { ReferenceFacade } from '../reference';
 import { assertLicensingOfficer } from './registry.access';
+import { text } from '../../platform/i18n/text';
 
 /** A school-running licence (办学许可证) as issued on approval or entered with an existing institution. */
 export interface Licence {
@@ -14,7 +15,12 @@ export interface Licence {
 /** Refuses a licence that expires before it is valid. */
 export function validateLicence(l: Licence): void {
   if (l.licenceValidUntil < l.licenceValidFrom)
-    throw new ValidationFailed([{ path: 'licenceValidUntil', message: 'the licence expires before it is valid' }]);
+    throw new ValidationFailed([
+      {
+        path: 'licenceValidUntil',
+        message: text('the licence expires before it is valid', '办学许可证的有效期截止日早于生效日'),
+      },
+    ]);
 }
 
 /**

@@ -9,6 +9,7 @@ import { RecordChanges } from './record-changes';
 import { ADVERTISING_DUTY } from './registry.access';
 import { courseNotFound, materialAlreadyReviewed, materialNotFound } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
+import { text } from '../../platform/i18n/text';
 
 /**
  * Training materials and enrolment ads under review: submitted for an institution, reviewed by the
@@ -68,12 +69,15 @@ export class MaterialService {
     reasons: string | null,
   ): Promise<TrainingMaterial> {
     if (decision === ReviewStatus.REJECTED && !reasons?.trim())
-      throw new ValidationFailed([{ path: 'reasons', message: 'a rejection needs its reasons' }]);
+      throw new ValidationFailed([
+        { path: 'reasons', message: text('a rejection needs its reasons', '不予通过须说明理由') },
+      ]);
     const m0 = await this.queries.materialById(materialId);
     if (!m0) throw materialNotFound(materialId);
     const authorise =
       m0.kind === MaterialKind.ENROLMENT_AD
-        ? () => this.changes.assertLicensingOrDuty(actor, ADVERTISING_DUTY, 'review an enrolment ad')
+        ? () =>
+            this.changes.assertLicensingOrDuty(actor, ADVERTISING_DUTY, text('review an enrolment ad', '审核招生广告'))
         : undefined;
     return this.changes.change(
       actor,

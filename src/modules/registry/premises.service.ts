@@ -8,6 +8,7 @@ import { PremisesCheck, PremisesInput } from './records.types';
 import { DUTY_OF_CHECK } from './registry.access';
 import { fireDesignReviewRequired, premisesNotFound } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
+import { text } from '../../platform/i18n/text';
 
 /**
  * An institution's premises (办学场所) and their checks. Commands need a licensing officer, except that
@@ -74,7 +75,8 @@ export class PremisesService {
     const p0 = await this.queries.premisesById(premisesId);
     if (!p0) throw premisesNotFound(premisesId);
     const duty = DUTY_OF_CHECK[check];
-    const authorise = () => this.changes.assertLicensingOrDuty(actor, duty, `record a ${check} result`);
+    const authorise = () =>
+      this.changes.assertLicensingOrDuty(actor, duty, text(`record a ${check} result`, `登记 ${check} 结果`));
     return this.changes.change(
       actor,
       p0.institutionId,

@@ -6,6 +6,7 @@ import { checkCreditCode } from './credit-code';
 import { Institution, InstitutionCategory, InstitutionStatus, NonSubjectKind } from './entities/institution.entity';
 import { institutionNotFound, invalidCreditCode, tooManySearches } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
+import { charactersBetween } from '../../platform/i18n/field-texts';
 
 export interface PublicProfile {
   /** Not published: for other modules' fields on the profile (e.g. escrow's payment account). */
@@ -80,9 +81,7 @@ export class PublicProfileService {
     if (!limit.allowed) throw tooManySearches(limit.retryAfterSeconds);
     const name = nameInput.trim();
     if ([...name].length < PUBLIC_SEARCH_MIN || [...name].length > PUBLIC_SEARCH_MAX) {
-      throw new ValidationFailed([
-        { path: 'name', message: `must be ${PUBLIC_SEARCH_MIN}–${PUBLIC_SEARCH_MAX} characters` },
-      ]);
+      throw new ValidationFailed([{ path: 'name', message: charactersBetween(PUBLIC_SEARCH_MIN, PUBLIC_SEARCH_MAX) }]);
     }
     const take = Math.min(Math.max(Math.trunc(first) || PUBLIC_SEARCH_LIMIT, 1), PUBLIC_SEARCH_LIMIT);
     const rows = await this.queries.searchPublished(PUBLISHED, name, townshipCode?.trim() || undefined, take);

@@ -14,6 +14,7 @@ import { assertLicensingOrDutyOfficer } from './registry.access';
 import { institutionClosed, staffNotFound } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
 import { StaffView } from './records.types';
+import { Text } from '../../platform/i18n/text';
 
 /**
  * How a change to an institution's records runs (premises, staff, courses, materials, annual review):
@@ -41,7 +42,7 @@ export class RecordChanges {
   }
 
   /** A county administrator, a licensing officer or an officer of a department holding `duty`. */
-  async assertLicensingOrDuty(actor: Principal, duty: string, what: string): Promise<void> {
+  async assertLicensingOrDuty(actor: Principal, duty: string, what: Text): Promise<void> {
     const [licensing, holders] = await Promise.all([
       this.licensing.departments(),
       this.reference.departmentsWithDuty(duty),

@@ -2,6 +2,7 @@ import { Principal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { ScopeColumns, ScopeOptions } from '../../platform/auth/scope';
 import { Forbidden } from '../../platform/errors/domain-error';
+import { Text, text } from '../../platform/i18n/text';
 
 /**
  * Who may do what in the registry. Reads: county administrators, discipline supervisors, department
@@ -46,7 +47,12 @@ export function assertLicensingOfficer(actor: Principal, licensingDepartments: r
     licensingDepartments.includes(actor.departmentCode)
   )
     return;
-  throw new Forbidden('Only the county office or the licensing department (审批部门) may do this');
+  throw new Forbidden(
+    text(
+      'Only the county office or the licensing department (审批部门) may do this',
+      '只有县级管理部门或审批部门可以进行此操作',
+    ),
+  );
 }
 
 /** The duty (reference department_duty) whose holder records each premises check: 住建局, 消防救援, 卫健局. */
@@ -69,7 +75,7 @@ export function assertLicensingOrDutyOfficer(
   licensingDepartments: readonly string[],
   duty: string,
   dutyDepartments: readonly string[],
-  what: string,
+  what: Text,
 ): void {
   if (actor.kind === 'system') return;
   if (actor.kind !== 'user') throw new Forbidden();
@@ -77,7 +83,10 @@ export function assertLicensingOrDutyOfficer(
   const department = actor.role === Role.DEPARTMENT_OFFICER ? actor.departmentCode : null;
   if (department && (licensingDepartments.includes(department) || dutyDepartments.includes(department))) return;
   throw new Forbidden(
-    `Only the county office, the licensing department (审批部门) or a department with the ${duty} duty may ${what}`,
+    text(
+      `Only the county office, the licensing department (审批部门) or a department with the ${duty} duty may ${what.en}`,
+      `只有县级管理部门、审批部门或负有 ${duty} 职责的部门可以${what.zh}`,
+    ),
   );
 }
 

@@ -12,6 +12,8 @@ import { byKey, Loaders, loadLink } from '../../platform/graphql/loaders';
 import { CourseObject, InstitutionObject, StaffObject } from './graphql/registry.objects';
 import { RecordChanges } from './record-changes';
 import { INSTITUTION_READ_ROLES } from './registry.access';
+import { Text, text } from '../../platform/i18n/text';
+import { MUST_BE_DATE } from '../../platform/i18n/field-texts';
 
 /** What other modules know of an institution. */
 export interface InstitutionSummary {
@@ -59,6 +61,8 @@ export interface CourseSummary {
  * lookups with no principal, since callers have already scoped their own records. Counts for the
  * dashboard are index-backed SQL.
  */
+const COURSE_GONE = text('the course no longer exists', '该课程已不存在');
+
 @Injectable()
 export class RegistryFacade {
   constructor(
@@ -90,10 +94,10 @@ export class RegistryFacade {
    * Why `lessons` lessons of the course cannot have been taught on the date under the training-time rules
    * (its schedule, public holidays and vacations for subject courses), or an empty list. Unknown course: a problem.
    */
-  async lessonDayProblems(courseId: string, date: string, lessons: number): Promise<string[]> {
-    if (!isCalendarDate(date)) return ['must be a date YYYY-MM-DD'];
+  async lessonDayProblems(courseId: string, date: string, lessons: number): Promise<Text[]> {
+    if (!isCalendarDate(date)) return [MUST_BE_DATE];
     const c = UUID.test(courseId) ? await this.queries.courseById(courseId) : null;
-    if (!c) return ['the course no longer exists'];
+    if (!c) return [COURSE_GONE];
     const calendar = await this.reference.calendarPeriodsBetween(date, date);
     return lessonDayProblems(c, date, lessons, calendar);
   }
@@ -106,13 +110,13 @@ export class RegistryFacade {
   async lessonDayChecker(
     courseIds: readonly string[],
     calendar: CalendarEntry[],
-  ): Promise<(courseId: string, date: string, lessons: number) => string[]> {
+  ): Promise<(courseId: string, date: string, lessons: number) => Text[]> {
     const valid = [...new Set(courseIds)].filter((id) => UUID.test(id));
     const courses = new Map((valid.length ? await this.queries.coursesByIds(valid) : []).map((c) => [c.id, c]));
     return (courseId, date, lessons) => {
-      if (!isCalendarDate(date)) return ['must be a date YYYY-MM-DD'];
+      if (!isCalendarDate(date)) return [MUST_BE_DATE];
       const c = courses.get(courseId);
-      if (!c) return ['the course no longer exists'];
+      if (!c) return [COURSE_GONE];
       return lessonDayProblems(c, date, lessons, calendar);
     };
   }

@@ -16,6 +16,8 @@ import { Licensing } from './licensing';
 import { staffAlreadyBarred, staffBarLifted, staffBarNotFound } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
 import { UUID } from '../../platform/ids/uuid';
+import { text } from '../../platform/i18n/text';
+import { ID_NUMBER_FORMAT, MUST_BE_UUID } from '../../platform/i18n/field-texts';
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
 /** Barred for 1–5 years, or for life in especially serious cases (民办教育促进法实施条例 Art. 62/64). */
@@ -69,20 +71,33 @@ export class StaffBarService {
   async bar(actor: Principal, cmd: BarCommand): Promise<StaffBarView> {
     await this.licensing.assertCanCommand(actor);
     const problems = new Problems();
-    if (!cmd.staffId === !cmd.idNumber) problems.add('staffId', 'give either staffId or idNumber (with name)');
+    if (!cmd.staffId === !cmd.idNumber)
+      problems.add(
+        'staffId',
+        text('give either staffId or idNumber (with name)', '请填写 staffId 或 idNumber（连同姓名）之一'),
+      );
     const idNumber = cmd.idNumber?.trim().toUpperCase();
-    if (idNumber !== undefined && !ID_NUMBER.test(idNumber))
-      problems.add('idNumber', 'must be an 18-character resident ID number (17 digits and a digit or X)');
+    if (idNumber !== undefined && !ID_NUMBER.test(idNumber)) problems.add('idNumber', ID_NUMBER_FORMAT);
     if (idNumber !== undefined && !cmd.name?.trim())
-      problems.add('name', 'the name of the person barred is required with idNumber');
-    if (cmd.staffId !== undefined && !UUID.test(cmd.staffId)) problems.add('staffId', 'must be a UUID');
-    if (!cmd.reason.trim()) problems.add('reason', 'a bar needs its reason');
-    if (cmd.forLife === true && cmd.years !== undefined) problems.add('years', 'give years or forLife, not both');
+      problems.add(
+        'name',
+        text('the name of the person barred is required with idNumber', '填写 idNumber 时须填写被禁止从业人员的姓名'),
+      );
+    if (cmd.staffId !== undefined && !UUID.test(cmd.staffId)) problems.add('staffId', MUST_BE_UUID);
+    if (!cmd.reason.trim()) problems.add('reason', text('a bar needs its reason', '禁止从业须说明理由'));
+    if (cmd.forLife === true && cmd.years !== undefined)
+      problems.add('years', text('give years or forLife, not both', 'years 和 forLife 只能填写其一'));
     if (
       cmd.forLife !== true &&
       (cmd.years === undefined || !Number.isInteger(cmd.years) || cmd.years < 1 || cmd.years > MAX_BAR_YEARS)
     ) {
-      problems.add('years', `1–${MAX_BAR_YEARS} years, or forLife for especially serious cases`);
+      problems.add(
+        'years',
+        text(
+          `1–${MAX_BAR_YEARS} years, or forLife for especially serious cases`,
+          `须为 1–${MAX_BAR_YEARS} 年；情节特别严重的选择 forLife（终身）`,
+        ),
+      );
     }
     problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
@@ -166,7 +181,10 @@ export class StaffBarService {
   /** Lifts a bar decided by mistake (撤销), with the reason; audited. An expired bar needs no lifting. */
   async lift(actor: Principal, id: string, reason: string): Promise<StaffBarView> {
     await this.licensing.assertCanCommand(actor);
-    if (!reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'lifting a bar needs its reason' }]);
+    if (!reason.trim())
+      throw new ValidationFailed([
+        { path: 'reason', message: text('lifting a bar needs its reason', '解除禁止从业须说明理由') },
+      ]);
     if (!UUID.test(id)) throw staffBarNotFound(id);
     return this.dataSource.transaction(async (em) => {
       const bar = await this.queries.lockBar(em, id.toLowerCase());

@@ -17,6 +17,8 @@ import { StaffInput, StaffView } from './records.types';
 import { staffAlreadyLeft, staffAlreadyRegistered, staffBarred } from './registry.errors';
 import { RegistryQueries } from './registry.queries';
 import { StaffBarService } from './staff-bar.service';
+import { text } from '../../platform/i18n/text';
+import { ID_NUMBER_FORMAT, MUST_BE_DATE, MUST_NOT_BE_EMPTY } from '../../platform/i18n/field-texts';
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
 
@@ -52,10 +54,7 @@ export class StaffService {
    */
   async addStaff(actor: Principal, institutionId: string, input: StaffInput): Promise<StaffView> {
     const idNumber = input.idNumber.trim().toUpperCase();
-    if (!ID_NUMBER.test(idNumber))
-      throw new ValidationFailed([
-        { path: 'idNumber', message: 'must be an 18-character resident ID number (17 digits and a digit or X)' },
-      ]);
+    if (!ID_NUMBER.test(idNumber)) throw new ValidationFailed([{ path: 'idNumber', message: ID_NUMBER_FORMAT }]);
     const hash = piiHash(this.config.security.piiHashKey, idNumber);
     const teacher = await this.reference.findActiveTeacherByIdNumberHash(hash);
     return this.changes.change(actor, institutionId, async (em, i) => {
@@ -134,10 +133,15 @@ export class StaffService {
   ): Promise<StaffView> {
     await this.licensing.assertCanCommand(actor);
     const problems = new Problems();
-    if (result === BackgroundCheck.PENDING) problems.add('result', 'a completed check is CLEARED or FAILED');
-    if (!isCalendarDate(date)) problems.add('date', 'must be a date YYYY-MM-DD');
-    else if (date > this.changes.today()) problems.add('date', 'a check cannot be completed in the future');
-    if (!reason.trim()) problems.add('reason', 'must not be empty');
+    if (result === BackgroundCheck.PENDING)
+      problems.add(
+        'result',
+        text('a completed check is CLEARED or FAILED', '已完成的背景审查结果须为 CLEARED 或 FAILED'),
+      );
+    if (!isCalendarDate(date)) problems.add('date', MUST_BE_DATE);
+    else if (date > this.changes.today())
+      problems.add('date', text('a check cannot be completed in the future', '背景审查的完成日期不能晚于今天'));
+    if (!reason.trim()) problems.add('reason', MUST_NOT_BE_EMPTY);
     problems.throwIfAny();
     return this.changes.changeStaff(actor, staffId, async (em, s) => {
       const before = { backgroundCheck: s.backgroundCheck, backgroundCheckedOn: s.backgroundCheckedOn };
@@ -164,17 +168,26 @@ export class StaffService {
   async endStaffEmployment(actor: Principal, staffId: string, date: string, reason: string): Promise<StaffView> {
     await this.licensing.assertCanCommand(actor);
     const problems = new Problems();
-    if (!isCalendarDate(date)) problems.add('date', 'must be a date YYYY-MM-DD');
+    if (!isCalendarDate(date)) problems.add('date', MUST_BE_DATE);
     else if (date > this.changes.today())
-      problems.add('date', 'an employment cannot end in the future; record it on the day');
-    if (!reason.trim()) problems.add('reason', 'must not be empty');
+      problems.add(
+        'date',
+        text('an employment cannot end in the future; record it on the day', '离职日期不能晚于今天，请在离职当天登记'),
+      );
+    if (!reason.trim()) problems.add('reason', MUST_NOT_BE_EMPTY);
     problems.throwIfAny();
     return this.changes.changeStaff(actor, staffId, async (em, s) => {
       if (!s.active) throw staffAlreadyLeft(s.employmentEndedOn);
       const registeredOn = businessDate(s.createdAt, this.config.timeZone);
       if (date < registeredOn)
         throw new ValidationFailed([
-          { path: 'date', message: `is before the staff member was registered (${registeredOn})` },
+          {
+            path: 'date',
+            message: text(
+              `is before the staff member was registered (${registeredOn})`,
+              `早于该从业人员的登记日期（${registeredOn}）`,
+            ),
+          },
         ]);
       s.active = false;
       s.employmentEndedOn = date;

@@ -24,7 +24,7 @@ const base = (over: Partial<Schedule> = {}): Schedule => ({
   ...over,
 });
 
-const messages = (s: Schedule) => checkTrainingTime(s, CALENDAR).map((p) => `${p.path}: ${p.message}`);
+const messages = (s: Schedule) => checkTrainingTime(s, CALENDAR).map((p) => `${p.path}: ${p.message.en}`);
 
 describe('training-time rules', () => {
   it('accepts a weekday evening subject course outside vacations', () => {
@@ -124,13 +124,13 @@ describe('lessonDayProblems (lessons taught against a contract)', () => {
   it('allows up to the lessons the schedule holds that day', () => {
     expect(lessonDayProblems(course, '2026-09-21', 2, calendar)).toEqual([]);
     expect(lessonDayProblems(course, '2026-09-23', 1, calendar)).toEqual([]);
-    expect(lessonDayProblems(course, '2026-09-21', 3, calendar)[0]).toContain('schedules 2 lesson(s)');
+    expect(lessonDayProblems(course, '2026-09-21', 3, calendar)[0]?.en).toContain('schedules 2 lesson(s)');
   });
 
   it('refuses a day without lessons, outside the term, or a public holiday for a subject course', () => {
-    expect(lessonDayProblems(course, '2026-09-22', 1, calendar)[0]).toContain('no lesson');
-    expect(lessonDayProblems(course, '2026-08-31', 1, calendar)[0]).toContain('outside the course');
-    expect(lessonDayProblems(course, '2026-10-05', 1, calendar)[0]).toContain('public holiday');
+    expect(lessonDayProblems(course, '2026-09-22', 1, calendar)[0]?.en).toContain('no lesson');
+    expect(lessonDayProblems(course, '2026-08-31', 1, calendar)[0]?.en).toContain('outside the course');
+    expect(lessonDayProblems(course, '2026-10-05', 1, calendar)[0]?.en).toContain('public holiday');
     expect(lessonDayProblems({ ...course, subject: false }, '2026-10-05', 1, calendar)).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { FieldProblem } from '../../platform/errors/domain-error';
 import { Problems } from '../../platform/errors/problems';
 import { addDays, isCalendarDate } from '../../platform/clock/business-time';
+import { Text, text } from '../../platform/i18n/text';
+import { MUST_BE_DATE } from '../../platform/i18n/field-texts';
 
 /**
  * Training-time rules (中办发〔2021〕40号; 教育部办公厅 2021-04 sleep notice) as a pure function over a
@@ -42,6 +44,7 @@ export interface Schedule {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAY_ZH = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
 
 const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -59,22 +62,43 @@ type Lesson = { path: string; day: string; start: string; end: string };
 function checkLessons(lessons: Lesson[], s: Schedule, rules: TrainingTimeRules, problems: Problems): void {
   for (const l of lessons) {
     if (!TIME.test(l.start) || !TIME.test(l.end)) {
-      problems.add(l.path, 'start and end must be times HH:MM');
+      problems.add(l.path, text('start and end must be times HH:MM', '开始和结束时间须为 HH:MM 格式'));
       continue;
     }
     const length = minutes(l.end) - minutes(l.start);
     if (length <= 0) {
-      problems.add(l.path, `ends (${l.end}) before it starts (${l.start})`);
+      problems.add(
+        l.path,
+        text(`ends (${l.end}) before it starts (${l.start})`, `结束时间（${l.end}）早于开始时间（${l.start}）`),
+      );
       continue;
     }
     if (length !== s.lessonMinutes)
-      problems.add(l.path, `lasts ${length} minutes; a lesson of this course lasts ${s.lessonMinutes}`);
+      problems.add(
+        l.path,
+        text(
+          `lasts ${length} minutes; a lesson of this course lasts ${s.lessonMinutes}`,
+          `时长 ${length} 分钟，而本课程每课时为 ${s.lessonMinutes} 分钟`,
+        ),
+      );
     if (!s.subject) continue;
     if (s.mode === 'OFFLINE' && minutes(l.end) > minutes(rules.offlineEnd)) {
-      problems.add(l.path, `ends at ${l.end}; offline subject training must end by ${rules.offlineEnd}`);
+      problems.add(
+        l.path,
+        text(
+          `ends at ${l.end}; offline subject training must end by ${rules.offlineEnd}`,
+          `于 ${l.end} 结束；线下学科类培训须在 ${rules.offlineEnd} 前结束`,
+        ),
+      );
     }
     if (s.mode === 'ONLINE' && minutes(l.end) > minutes(rules.onlineEnd)) {
-      problems.add(l.path, `ends at ${l.end}; online subject training must end by ${rules.onlineEnd}`);
+      problems.add(
+        l.path,
+        text(
+          `ends at ${l.end}; online subject training must end by ${rules.onlineEnd}`,
+          `于 ${l.end} 结束；线上学科类培训须在 ${rules.onlineEnd} 前结束`,
+        ),
+      );
     }
   }
   // Overlaps and (online subject) breaks, per day.
@@ -87,11 +111,21 @@ function checkLessons(lessons: Lesson[], s: Schedule, rules: TrainingTimeRules, 
       const prev = list[i - 1] as Lesson;
       const cur = list[i] as Lesson;
       const gap = minutes(cur.start) - minutes(prev.end);
-      if (gap < 0) problems.add(cur.path, `overlaps ${prev.path} (${prev.start}–${prev.end})`);
+      if (gap < 0)
+        problems.add(
+          cur.path,
+          text(
+            `overlaps ${prev.path} (${prev.start}–${prev.end})`,
+            `与 ${prev.path}（${prev.start}–${prev.end}）时间重叠`,
+          ),
+        );
       else if (s.subject && s.mode === 'ONLINE' && gap < rules.onlineMinBreakMinutes) {
         problems.add(
           cur.path,
-          `starts ${gap} minutes after the previous online lesson; at least ${rules.onlineMinBreakMinutes} minutes' break is required`,
+          text(
+            `starts ${gap} minutes after the previous online lesson; at least ${rules.onlineMinBreakMinutes} minutes' break is required`,
+            `与上一节线上课间隔 ${gap} 分钟；课间休息至少须 ${rules.onlineMinBreakMinutes} 分钟`,
+          ),
         );
       }
     }
@@ -106,34 +140,47 @@ export function checkTrainingTime(
 ): FieldProblem[] {
   const problems = new Problems();
   if (!isCalendarDate(s.termStart) || !isCalendarDate(s.termEnd)) {
-    problems.add('termStart', 'termStart and termEnd must be dates YYYY-MM-DD');
+    problems.add(
+      'termStart',
+      text('termStart and termEnd must be dates YYYY-MM-DD', 'termStart 和 termEnd 须为 YYYY-MM-DD 格式的日期'),
+    );
     return [...problems.list];
   }
-  if (s.termEnd < s.termStart) problems.add('termEnd', 'the term ends before it starts');
+  if (s.termEnd < s.termStart)
+    problems.add('termEnd', text('the term ends before it starts', '课程结束日期早于开始日期'));
   if (s.weeklySlots.length === 0 && s.extraSessions.length === 0)
-    problems.add('weeklySlots', 'a course needs at least one lesson');
+    problems.add('weeklySlots', text('a course needs at least one lesson', '课程至少须安排一节课'));
   if (s.subject && s.mode === 'ONLINE' && s.lessonMinutes > rules.onlineMaxLessonMinutes) {
     problems.add(
       'lessonMinutes',
-      `an online subject lesson lasts at most ${rules.onlineMaxLessonMinutes} minutes; this one lasts ${s.lessonMinutes}`,
+      text(
+        `an online subject lesson lasts at most ${rules.onlineMaxLessonMinutes} minutes; this one lasts ${s.lessonMinutes}`,
+        `线上学科类课程每课时不超过 ${rules.onlineMaxLessonMinutes} 分钟，此课程为 ${s.lessonMinutes} 分钟`,
+      ),
     );
   }
   const lessons: Lesson[] = [];
   s.weeklySlots.forEach((slot, i) => {
     const path = `weeklySlots[${i}]`;
     if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7) {
-      problems.add(path, 'weekday must be 1 (Monday) to 7 (Sunday)');
+      problems.add(path, text('weekday must be 1 (Monday) to 7 (Sunday)', 'weekday 须为 1（星期一）到 7（星期日）'));
       return;
     }
     if (s.subject && slot.weekday >= 6) {
-      problems.add(path, `is on ${WEEKDAY_NAMES[slot.weekday]}; subject training is not allowed on weekends`);
+      problems.add(
+        path,
+        text(
+          `is on ${WEEKDAY_NAMES[slot.weekday]}; subject training is not allowed on weekends`,
+          `安排在${WEEKDAY_ZH[slot.weekday]}；周末不得开展学科类培训`,
+        ),
+      );
     }
     lessons.push({ path, day: `w${slot.weekday}`, start: slot.start, end: slot.end });
   });
   s.extraSessions.forEach((session, i) => {
     const path = `extraSessions[${i}]`;
     if (!isCalendarDate(session.date)) {
-      problems.add(path, 'date must be YYYY-MM-DD');
+      problems.add(path, text('date must be YYYY-MM-DD', 'date 须为 YYYY-MM-DD 格式'));
       return;
     }
     if (s.subject) {
@@ -143,17 +190,26 @@ export function checkTrainingTime(
       if (holiday)
         problems.add(
           path,
-          `${session.date} is a public holiday (${holiday.name}); subject training is not allowed on public holidays`,
+          text(
+            `${session.date} is a public holiday (${holiday.name}); subject training is not allowed on public holidays`,
+            `${session.date} 是法定节假日（${holiday.name}）；法定节假日不得开展学科类培训`,
+          ),
         );
       else if (vacation)
         problems.add(
           path,
-          `${session.date} is in the ${vacation.name} (${vacation.startDate}–${vacation.endDate}); subject training is not allowed in winter or summer vacations`,
+          text(
+            `${session.date} is in the ${vacation.name} (${vacation.startDate}–${vacation.endDate}); subject training is not allowed in winter or summer vacations`,
+            `${session.date} 在${vacation.name}（${vacation.startDate}–${vacation.endDate}）期间；寒暑假不得开展学科类培训`,
+          ),
         );
       else if (weekdayOf(session.date) >= 6 && !workday) {
         problems.add(
           path,
-          `${session.date} is a ${WEEKDAY_NAMES[weekdayOf(session.date)]}; subject training is not allowed on weekends`,
+          text(
+            `${session.date} is a ${WEEKDAY_NAMES[weekdayOf(session.date)]}; subject training is not allowed on weekends`,
+            `${session.date} 是${WEEKDAY_ZH[weekdayOf(session.date)]}；周末不得开展学科类培训`,
+          ),
         );
       }
     }
@@ -168,7 +224,10 @@ export function checkTrainingTime(
     )) {
       problems.add(
         'termStart',
-        `the term ${s.termStart}–${s.termEnd} overlaps the ${v.name} (${v.startDate}–${v.endDate}); subject training is not allowed in winter or summer vacations`,
+        text(
+          `the term ${s.termStart}–${s.termEnd} overlaps the ${v.name} (${v.startDate}–${v.endDate}); subject training is not allowed in winter or summer vacations`,
+          `课程期限 ${s.termStart}–${s.termEnd} 与${v.name}（${v.startDate}–${v.endDate}）重叠；寒暑假不得开展学科类培训`,
+        ),
       );
     }
   }
@@ -202,25 +261,48 @@ export function holidayDatesSkipped(s: Schedule, calendar: CalendarEntry[]): str
  * sessions on that date, within the term; a subject course holds no weekly lesson on a public holiday or
  * in a winter or summer vacation (the rules checkTrainingTime enforces on the schedule).
  */
-export function lessonDayProblems(s: Schedule, date: string, lessons: number, calendar: CalendarEntry[]): string[] {
-  if (!isCalendarDate(date)) return ['must be a date YYYY-MM-DD'];
+export function lessonDayProblems(s: Schedule, date: string, lessons: number, calendar: CalendarEntry[]): Text[] {
+  if (!isCalendarDate(date)) return [MUST_BE_DATE];
   if (date < s.termStart || date > s.termEnd)
-    return [`${date} is outside the course's term ${s.termStart}–${s.termEnd}`];
+    return [
+      text(
+        `${date} is outside the course's term ${s.termStart}–${s.termEnd}`,
+        `${date} 不在课程期限 ${s.termStart}–${s.termEnd} 内`,
+      ),
+    ];
   const extra = s.extraSessions.filter((x) => x.date === date).length;
   let weekly = s.weeklySlots.filter((w) => w.weekday === weekdayOf(date)).length;
-  let closed: string | null = null;
+  let closed: Text | null = null;
   if (s.subject && weekly > 0) {
     const holiday = periodOn(calendar, date, ['PUBLIC_HOLIDAY']);
     const vacation = periodOn(calendar, date, ['WINTER_VACATION', 'SUMMER_VACATION']);
-    if (holiday) closed = `${date} is a public holiday (${holiday.name}); subject training is not allowed on it`;
+    if (holiday)
+      closed = text(
+        `${date} is a public holiday (${holiday.name}); subject training is not allowed on it`,
+        `${date} 是法定节假日（${holiday.name}）；当天不得开展学科类培训`,
+      );
     else if (vacation)
-      closed = `${date} is in the ${vacation.name}; subject training is not allowed in winter or summer vacations`;
+      closed = text(
+        `${date} is in the ${vacation.name}; subject training is not allowed in winter or summer vacations`,
+        `${date} 在${vacation.name}期间；寒暑假不得开展学科类培训`,
+      );
     if (closed) weekly = 0;
   }
   const scheduled = weekly + extra;
   if (scheduled === 0)
-    return [closed ?? `the course schedules no lesson on ${date} (${WEEKDAY_NAMES[weekdayOf(date)]})`];
+    return [
+      closed ??
+        text(
+          `the course schedules no lesson on ${date} (${WEEKDAY_NAMES[weekdayOf(date)]})`,
+          `课程在 ${date}（${WEEKDAY_ZH[weekdayOf(date)]}）没有安排课程`,
+        ),
+    ];
   if (lessons > scheduled)
-    return [`the course schedules ${scheduled} lesson(s) on ${date}; ${lessons} cannot have been taught`];
+    return [
+      text(
+        `the course schedules ${scheduled} lesson(s) on ${date}; ${lessons} cannot have been taught`,
+        `课程在 ${date} 只安排了 ${scheduled} 节课，不可能已上 ${lessons} 节`,
+      ),
+    ];
   return [];
 }

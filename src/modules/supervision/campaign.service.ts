@@ -13,6 +13,8 @@ import { campaignNotFound } from './supervision.errors';
 import { TaskType } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
 import { UUID } from './supervision.types';
+import { text } from '../../platform/i18n/text';
+import { MUST_NOT_BE_BLANK, notBefore } from '../../platform/i18n/field-texts';
 
 /** Campaigns (专项行动) and the checklist templates per task type. */
 @Injectable()
@@ -40,11 +42,16 @@ export class CampaignService {
     input: { name: string; description?: string; startsOn: string; endsOn: string },
   ): Promise<SupervisionCampaign> {
     if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER))
-      throw new Forbidden('Only the county office or a department officer may start a campaign');
+      throw new Forbidden(
+        text(
+          'Only the county office or a department officer may start a campaign',
+          '只有县级管理部门或部门工作人员可以发起专项行动',
+        ),
+      );
     const name = input.name.trim();
     const problems = new Problems();
-    problems.check(name, 'name', 'must not be blank');
-    if (input.endsOn < input.startsOn) problems.add('endsOn', 'must not be before startsOn');
+    problems.check(name, 'name', MUST_NOT_BE_BLANK);
+    if (input.endsOn < input.startsOn) problems.add('endsOn', notBefore('startsOn'));
     problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
       const campaign = await em.save(
@@ -77,14 +84,22 @@ export class CampaignService {
     items: ChecklistItem[],
     defaultDueDays: number,
   ): Promise<ChecklistTemplate> {
-    if (!hasRole(actor, Role.COUNTY_ADMIN)) throw new Forbidden('Only the county office edits checklist templates');
+    if (!hasRole(actor, Role.COUNTY_ADMIN))
+      throw new Forbidden(
+        text('Only the county office edits checklist templates', '只有县级管理部门可以编辑检查清单模板'),
+      );
     const clean = items.map((i) => ({ code: i.code.trim().toUpperCase(), label: i.label.trim() }));
     const problems = new Problems();
-    if (clean.length === 0) problems.add('items', 'needs at least one item');
-    if (new Set(clean.map((i) => i.code)).size !== clean.length) problems.add('items', 'codes must be unique');
+    if (clean.length === 0) problems.add('items', text('needs at least one item', '至少须有一项'));
+    if (new Set(clean.map((i) => i.code)).size !== clean.length)
+      problems.add('items', text('codes must be unique', '代码不能重复'));
     clean.forEach((i, n) => {
-      problems.check(/^[A-Z0-9_]{1,40}$/.test(i.code), `items.${n}.code`, 'must be 1–40 characters A-Z, 0-9, _');
-      problems.check(i.label, `items.${n}.label`, 'must not be blank');
+      problems.check(
+        /^[A-Z0-9_]{1,40}$/.test(i.code),
+        `items.${n}.code`,
+        text('must be 1–40 characters A-Z, 0-9, _', '须为 1–40 个字符（A-Z、0-9、_）'),
+      );
+      problems.check(i.label, `items.${n}.label`, MUST_NOT_BE_BLANK);
     });
     problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {

@@ -26,6 +26,8 @@ import { IssueOrderCommand, OrderFilter, RecordFindingCommand, UUID } from './su
 import { actorName } from '../../platform/auth/principal';
 import { assertCanManage, assertCanWork, canReadTask } from './supervision.access';
 import { TaskCreationService } from './task-creation.service';
+import { text } from '../../platform/i18n/text';
+import { MUST_BE_IN_FUTURE, MUST_NOT_BE_BLANK, NO_SUCH_INSTITUTION } from '../../platform/i18n/field-texts';
 
 /** Findings of a task, the rectification orders they give rise to (整改) and their completion (opening the re-check, 整改复查). */
 @Injectable()
@@ -83,14 +85,18 @@ export class RectificationService {
   async recordFinding(actor: Principal, taskId: string, command: RecordFindingCommand): Promise<SupervisionFinding> {
     const summary = command.summary.trim();
     const problems = new Problems();
-    problems.check(summary, 'summary', 'must not be blank');
+    problems.check(summary, 'summary', MUST_NOT_BE_BLANK);
     const codes = command.checklistResults.map((r) => r.code);
-    problems.check(new Set(codes).size === codes.length, 'checklistResults', 'lists an item twice');
+    problems.check(
+      new Set(codes).size === codes.length,
+      'checklistResults',
+      text('lists an item twice', '检查项重复列出'),
+    );
     const institutionIds = [...new Set(command.violations.map((v) => v.institutionId).filter((v): v is string => !!v))];
     const known = new Set((await this.registry.getInstitutions(institutionIds)).map((i) => i.id));
     command.violations.forEach((v, i) => {
       if (v.institutionId && !known.has(v.institutionId))
-        problems.add(`violations.${i}.institutionId`, 'no such institution');
+        problems.add(`violations.${i}.institutionId`, NO_SUCH_INSTITUTION);
     });
     problems.throwIfAny();
     return this.dataSource.transaction(async (em) => {
@@ -103,11 +109,20 @@ export class RectificationService {
       const late = new Problems();
       codes.forEach((code, i) => {
         if (!checklist.has(code))
-          late.add(`checklistResults.${i}.code`, `not on this task's checklist (${[...checklist].join(', ')})`);
+          late.add(
+            `checklistResults.${i}.code`,
+            text(
+              `not on this task's checklist (${[...checklist].join(', ')})`,
+              `不在本任务的检查清单中（${[...checklist].join('、')}）`,
+            ),
+          );
       });
       command.violations.forEach((v, i) => {
         if (!v.institutionId && !task.institutionId)
-          late.add(`violations.${i}.institutionId`, 'required: the task has no institution');
+          late.add(
+            `violations.${i}.institutionId`,
+            text('required: the task has no institution', '必须填写：该任务未指定机构'),
+          );
       });
       late.throwIfAny();
       const now = this.clock.now();
@@ -167,10 +182,10 @@ export class RectificationService {
     const requirements = command.requirements.trim();
     const now = this.clock.now();
     const problems = new Problems();
-    problems.check(requirements, 'requirements', 'must not be blank');
-    if (command.deadlineAt.getTime() <= now.getTime()) problems.add('deadlineAt', 'must be in the future');
+    problems.check(requirements, 'requirements', MUST_NOT_BE_BLANK);
+    if (command.deadlineAt.getTime() <= now.getTime()) problems.add('deadlineAt', MUST_BE_IN_FUTURE);
     if (command.institutionId && (await this.registry.getInstitutions([command.institutionId])).length === 0)
-      problems.add('institutionId', 'no such institution');
+      problems.add('institutionId', NO_SUCH_INSTITUTION);
     return this.dataSource.transaction(async (em) => {
       const finding = await this.queries.findingIn(em, findingId);
       const task = finding ? await this.queries.taskIn(em, finding.taskId) : null;
@@ -232,7 +247,7 @@ export class RectificationService {
   /** Records that an order was carried out and opens the re-check task (整改复查). */
   async completeOrder(actor: Principal, orderId: string, note: string): Promise<RectificationOrder> {
     const completionNote = note.trim();
-    if (!completionNote) throw new ValidationFailed([{ path: 'note', message: 'must not be blank' }]);
+    if (!completionNote) throw new ValidationFailed([{ path: 'note', message: MUST_NOT_BE_BLANK }]);
     return this.dataSource.transaction(async (em) => {
       const order = await this.queries.lockOrder(em, orderId);
       const task = order ? await this.queries.taskIn(em, order.taskId) : null;

@@ -18,6 +18,7 @@ import { ReportKind } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
 import { ReportAreaCounts, ReportEscalationCounts, ReportRectificationCounts } from './supervision.types';
 import { actorName } from '../../platform/auth/principal';
+import { text } from '../../platform/i18n/text';
 
 export interface ReportPeriod {
   kind: ReportKind;
@@ -62,7 +63,12 @@ export function parsePeriod(period: string, timeZone: string): ReportPeriod {
   const monthly = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
   const quarterly = /^(\d{4})-Q([1-4])$/.exec(value);
   if (!monthly && !quarterly)
-    throw new ValidationFailed([{ path: 'period', message: 'must be YYYY-MM (monthly) or YYYY-Qn (quarterly)' }]);
+    throw new ValidationFailed([
+      {
+        path: 'period',
+        message: text('must be YYYY-MM (monthly) or YYYY-Qn (quarterly)', '须为 YYYY-MM（月报）或 YYYY-Qn（季报）'),
+      },
+    ]);
   const year = Number((monthly ?? quarterly)![1]);
   const firstMonth = monthly ? Number(monthly[2]) : (Number(quarterly![2]) - 1) * 3 + 1;
   const months = monthly ? 1 : 3;
@@ -131,10 +137,15 @@ export class ReportService {
   /** On demand (专报): every call stores a new report. */
   async generate(actor: Principal, period: string): Promise<SupervisionReport> {
     if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER))
-      throw new Forbidden('Only the county office or a department officer may generate reports');
+      throw new Forbidden(
+        text(
+          'Only the county office or a department officer may generate reports',
+          '只有县级管理部门或部门工作人员可以生成报告',
+        ),
+      );
     const p = parsePeriod(period, this.config.timeZone);
     if (p.from.getTime() >= this.clock.now().getTime())
-      throw new ValidationFailed([{ path: 'period', message: 'has not started yet' }]);
+      throw new ValidationFailed([{ path: 'period', message: text('has not started yet', '尚未开始') }]);
     return (await this.store(actor, p, 'ON_DEMAND'))!;
   }
 
@@ -220,7 +231,12 @@ export class ReportService {
 function assertReader(actor: Principal): void {
   if (actor.kind === 'system') return;
   if (!hasRole(actor, ...READERS))
-    throw new Forbidden('Reports are for the county office, discipline supervisors and department officers');
+    throw new Forbidden(
+      text(
+        'Reports are for the county office, discipline supervisors and department officers',
+        '报告仅供县级管理部门、纪检监督人员和部门工作人员查阅',
+      ),
+    );
 }
 
 const csvCell = (v: unknown): string => {

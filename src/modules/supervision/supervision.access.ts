@@ -1,6 +1,7 @@
 import { Principal, UserPrincipal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 import { Forbidden } from '../../platform/errors/domain-error';
+import { Text, text } from '../../platform/i18n/text';
 
 /** The fields of a task (or rectification order) that decide who may see and act on it. */
 export interface TaskAccessFacts {
@@ -62,7 +63,10 @@ export function assertCanManage(actor: Principal, leadDepartmentCode: string): v
   if (actor.kind === 'system' || user(actor, Role.COUNTY_ADMIN)) return;
   if (user(actor, Role.DEPARTMENT_OFFICER)?.departmentCode === leadDepartmentCode) return;
   throw new Forbidden(
-    `Only the county office or officers of ${leadDepartmentCode} (the lead department) may manage this task`,
+    text(
+      `Only the county office or officers of ${leadDepartmentCode} (the lead department) may manage this task`,
+      `只有县级管理部门或牵头部门 ${leadDepartmentCode} 的工作人员可以管理此督导任务`,
+    ),
   );
 }
 
@@ -79,7 +83,12 @@ export function assertCanWork(actor: Principal, t: TaskAccessFacts): void {
     return;
   if (actor.kind === 'system' || user(actor, Role.COUNTY_ADMIN)) return;
   if (user(actor, Role.DEPARTMENT_OFFICER)?.departmentCode === t.leadDepartmentCode) return;
-  throw new Forbidden('Only the assignees, the county office or officers of the lead department may work on this task');
+  throw new Forbidden(
+    text(
+      'Only the assignees, the county office or officers of the lead department may work on this task',
+      '只有任务承办人、县级管理部门或牵头部门的工作人员可以办理此督导任务',
+    ),
+  );
 }
 
 /** Who may be assigned to a task: its departments (lead and co-operating) and its township (the target's). */
@@ -104,18 +113,32 @@ export function assigneeProblem(
     disabledAt: Date | null;
   },
   rule: AssigneeRule,
-): string | null {
-  if (user.disabledAt) return `User ${user.username} is disabled`;
+): Text | null {
+  const u = user.username;
+  if (user.disabledAt) return text(`User ${u} is disabled`, `用户 ${u} 已停用`);
   if (user.role === Role.TOWNSHIP_OFFICER) {
-    if (!rule.townshipCode) return `User ${user.username} is a township officer; the task has no township`;
+    if (!rule.townshipCode)
+      return text(
+        `User ${u} is a township officer; the task has no township`,
+        `用户 ${u} 是乡镇工作人员，而该任务不属于任何乡镇`,
+      );
     if (user.townshipCode !== rule.townshipCode)
-      return `User ${user.username} is a township officer of ${user.townshipCode ?? 'no township'}, not of the task's township (${rule.townshipCode})`;
+      return text(
+        `User ${u} is a township officer of ${user.townshipCode ?? 'no township'}, not of the task's township (${rule.townshipCode})`,
+        `用户 ${u} 是${user.townshipCode ? `乡镇 ${user.townshipCode} ` : '（无所属乡镇）'}的工作人员，不属于任务所在乡镇（${rule.townshipCode}）`,
+      );
     return null;
   }
   if (!DEPARTMENT_ASSIGNEE_ROLES.includes(user.role))
-    return `User ${user.username} is not an inspector, department officer or township officer`;
+    return text(
+      `User ${u} is not an inspector, department officer or township officer`,
+      `用户 ${u} 不是检查人员、部门工作人员或乡镇工作人员`,
+    );
   if (!user.departmentCode || !rule.departmentCodes.includes(user.departmentCode)) {
-    return `User ${user.username} belongs to ${user.departmentCode ?? 'no department'}, not to the task's departments (${rule.departmentCodes.join(', ')})`;
+    return text(
+      `User ${u} belongs to ${user.departmentCode ?? 'no department'}, not to the task's departments (${rule.departmentCodes.join(', ')})`,
+      `用户 ${u} 属于${user.departmentCode ? `部门 ${user.departmentCode}` : '（无所属部门）'}，不属于任务的承办部门（${rule.departmentCodes.join('、')}）`,
+    );
   }
   return null;
 }

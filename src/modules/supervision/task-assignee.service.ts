@@ -10,6 +10,8 @@ import { AssignableUsersQuery } from './supervision.types';
 import { AssigneeRule, DEPARTMENT_ASSIGNEE_ROLES, assertCanManage, assigneeProblem } from './supervision.access';
 import { exists } from './task-checks';
 import { TaskReadService } from './task-read.service';
+import { text } from '../../platform/i18n/text';
+import { noDepartment, noTownship } from '../../platform/i18n/field-texts';
 
 const SYSTEM = systemPrincipal('supervision');
 
@@ -49,17 +51,22 @@ export class TaskAssigneeService {
       }
     } else {
       if (actor.kind !== 'system' && !hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER))
-        throw new Forbidden('Only who may assign tasks may look up assignable users');
+        throw new Forbidden(
+          text('Only who may assign tasks may look up assignable users', '只有可以指派任务的人员才能查询可指派的用户'),
+        );
       const problems = new Problems();
       problems.check(
         query.departmentCode || query.townshipCode,
         'taskId',
-        'give a task, or the departmentCode and/or townshipCode of the task being planned',
+        text(
+          'give a task, or the departmentCode and/or townshipCode of the task being planned',
+          '请指定任务，或拟建任务的 departmentCode 和（或）townshipCode',
+        ),
       );
       if (query.departmentCode && !(await exists(() => this.reference.getDepartment(query.departmentCode as string))))
-        problems.add('departmentCode', `no department ${query.departmentCode}`);
+        problems.add('departmentCode', noDepartment(query.departmentCode));
       if (query.townshipCode && !(await exists(() => this.reference.getTownship(query.townshipCode as string))))
-        problems.add('townshipCode', `no township ${query.townshipCode}`);
+        problems.add('townshipCode', noTownship(query.townshipCode));
       problems.throwIfAny();
       rule = {
         departmentCodes: query.departmentCode ? [query.departmentCode] : [],
@@ -82,13 +89,14 @@ export class TaskAssigneeService {
    */
   async validate(ids: string[], rule: AssigneeRule): Promise<string[]> {
     const unique = [...new Set(ids.map((i) => i.toLowerCase()))];
-    if (unique.length > 50) throw invalidAssignee('At most 50 assignees');
+    if (unique.length > 50) throw invalidAssignee(text('At most 50 assignees', '承办人最多 50 个'));
     for (const id of unique) {
       const user = await this.users.getForReader(SYSTEM, id).catch((error: unknown) => {
         if (error instanceof DomainError && error.status === 404) return null;
         throw error;
       });
-      if (!user || user.disabledAt) throw invalidAssignee(`User ${id} does not exist or is disabled`);
+      if (!user || user.disabledAt)
+        throw invalidAssignee(text(`User ${id} does not exist or is disabled`, `用户 ${id} 不存在或已停用`));
       const problem = assigneeProblem(user, rule);
       if (problem) throw invalidAssignee(problem);
     }

@@ -16,6 +16,14 @@ import { CreateTaskCommand, SourcedTask, UUID } from './supervision.types';
 import { assertCanManage } from './supervision.access';
 import { TaskAssigneeService } from './task-assignee.service';
 import { exists } from './task-checks';
+import { text } from '../../platform/i18n/text';
+import {
+  MUST_BE_IN_FUTURE,
+  MUST_NOT_BE_BLANK,
+  NO_SUCH_INSTITUTION,
+  noDepartment,
+  noTownship,
+} from '../../platform/i18n/field-texts';
 
 const SYSTEM = systemPrincipal('supervision');
 
@@ -43,22 +51,22 @@ export class TaskCreationService {
     const now = this.clock.now();
     const problems = new Problems();
     const title = command.title.trim();
-    problems.check(title, 'title', 'must not be blank');
-    if (command.dueAt.getTime() <= now.getTime()) problems.add('dueAt', 'must be in the future');
+    problems.check(title, 'title', MUST_NOT_BE_BLANK);
+    if (command.dueAt.getTime() <= now.getTime()) problems.add('dueAt', MUST_BE_IN_FUTURE);
     const cooperating = [...new Set(command.cooperatingDepartmentCodes ?? [])];
     if (cooperating.includes(command.leadDepartmentCode))
-      problems.add('cooperatingDepartmentCodes', 'must not include the lead department');
+      problems.add('cooperatingDepartmentCodes', text('must not include the lead department', '不能包含牵头部门'));
     for (const [path, code] of [
       ['leadDepartmentCode', command.leadDepartmentCode],
       ...cooperating.map((c) => ['cooperatingDepartmentCodes', c]),
     ] as [string, string][]) {
-      if (!(await exists(() => this.reference.getDepartment(code)))) problems.add(path, `no department ${code}`);
+      if (!(await exists(() => this.reference.getDepartment(code)))) problems.add(path, noDepartment(code));
     }
     if (
       command.campaignId &&
       !(UUID.test(command.campaignId) && (await this.queries.campaignExists(command.campaignId)))
     ) {
-      problems.add('campaignId', 'no such campaign');
+      problems.add('campaignId', text('no such campaign', '专项行动不存在'));
     }
     const target = await this.resolveTarget(
       command.targetKind,
@@ -188,7 +196,7 @@ export class TaskCreationService {
     let township: string | null = townshipCode?.trim() || null;
     if (kind === TargetKind.INSTITUTION) {
       const institution = await this.registry.findInstitution({ id });
-      if (!institution) problems.add('targetId', 'no such institution');
+      if (!institution) problems.add('targetId', NO_SUCH_INSTITUTION);
       else {
         institutionId = institution.id;
         township = institution.townshipCode;
@@ -197,11 +205,11 @@ export class TaskCreationService {
       township = id;
     } else if (kind === TargetKind.SCHOOL) {
       const school = UUID.test(id) ? await this.reference.getSchool(SYSTEM, id).catch(() => null) : null;
-      if (!school) problems.add('targetId', 'no such school');
+      if (!school) problems.add('targetId', text('no such school', '学校不存在'));
       else township = school.townshipCode;
     }
     if (township && !(await exists(() => this.reference.getTownship(township as string)))) {
-      problems.add(kind === TargetKind.TOWNSHIP ? 'targetId' : 'townshipCode', `no township ${township}`);
+      problems.add(kind === TargetKind.TOWNSHIP ? 'targetId' : 'townshipCode', noTownship(township));
     }
     return { institutionId, townshipCode: township };
   }

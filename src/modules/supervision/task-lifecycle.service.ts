@@ -15,6 +15,7 @@ import { TaskAssigneeService } from './task-assignee.service';
 import { requiredReason } from './task-checks';
 import { TaskReadService } from './task-read.service';
 import { TASK_COMMAND_FROM } from './task-transitions';
+import { text } from '../../platform/i18n/text';
 
 /**
  * The lifecycle of a supervision task: ASSIGNED → IN_PROGRESS → SUBMITTED → ACCEPTED / RETURNED → CLOSED
@@ -72,8 +73,13 @@ export class TaskLifecycleService {
     return this.change(actor, id, 'submitted', TASK_COMMAND_FROM.submitted, 'work', async (em, task) => {
       if (!(await this.queries.hasFindings(em, task.id))) {
         throw new ValidationFailed(
-          [{ path: 'id', message: 'record at least one finding before submitting' }],
-          'A task is submitted with its findings',
+          [
+            {
+              path: 'id',
+              message: text('record at least one finding before submitting', '提交前须至少录入一条检查发现'),
+            },
+          ],
+          text('A task is submitted with its findings', '督导任务须连同检查发现一并提交'),
         );
       }
       task.status = TaskStatus.SUBMITTED;

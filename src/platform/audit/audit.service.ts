@@ -9,6 +9,7 @@ import { Clock } from '../clock/clock';
 import { Connection, PageArgs, paginate } from '../graphql/pagination';
 import { currentRequestId } from '../logging/request-context';
 import { AuditActorKind, AuditLogEntry } from './audit-log.entity';
+import { text } from '../i18n/text';
 
 export interface AuditEntry {
   actor: Principal;
@@ -111,7 +112,12 @@ export class AuditService {
   /** Newest first; for COUNTY_ADMIN and DISCIPLINE_SUPERVISOR only ("监督的再监督"). */
   list(actor: Principal, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditLogEntry>> {
     if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR))
-      throw new Forbidden('Only the county office and discipline supervisors may read the audit log');
+      throw new Forbidden(
+        text(
+          'Only the county office and discipline supervisors may read the audit log',
+          '只有县级管理部门和纪检监督人员可以查阅审计日志',
+        ),
+      );
     const qb = this.entries.createQueryBuilder('a');
     if (filter.actorUserId) qb.andWhere('a.actor_user_id = :actorUserId', { actorUserId: filter.actorUserId });
     if (filter.actorBankKeyId)

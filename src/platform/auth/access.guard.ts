@@ -9,6 +9,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { ANONYMOUS, Principal, UserPrincipal } from './principal';
 import { requestOf, responseOf } from './request-of';
 import { Role, STAFF_ROLES } from './role';
+import { text } from '../i18n/text';
 
 /**
  * The global guard of every GraphQL operation and REST route: a bearer token (if any) becomes the
@@ -33,7 +34,10 @@ export class AccessGuard implements CanActivate {
     if (principal.kind !== 'user') throw req.authError ?? new Unauthenticated();
     // No @Roles: any of the county's staff, never an institution administrator (who gets what names it).
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES, targets) ?? STAFF_ROLES;
-    if (!roles.includes(principal.role)) throw new Forbidden(`This needs one of the roles ${roles.join(', ')}`);
+    if (!roles.includes(principal.role))
+      throw new Forbidden(
+        text(`This needs one of the roles ${roles.join(', ')}`, `此操作需要以下角色之一：${roles.join('、')}`),
+      );
     return true;
   }
 

@@ -5,6 +5,7 @@ import { QueueFactory } from '../queue/queue-factory';
 import { DomainEvent } from './catalogue';
 import { withTimeout } from './outbox-relay';
 import { SubscriberRegistry } from './subscriber-registry';
+import { text } from '../i18n/text';
 
 export interface FailedEventView {
   id: string;
@@ -48,9 +49,10 @@ export class DeadLetters {
     const queue = id.slice(0, slash);
     const jobId = id.slice(slash + 1);
     if (slash < 0 || !this.registry.queues().includes(queue))
-      throw new NotFound(`Failed event ${id}`, 'FAILED_EVENT_NOT_FOUND');
+      throw new NotFound(text(`Failed event ${id}`, `投递失败的事件 ${id}`), 'FAILED_EVENT_NOT_FOUND');
     const job = (await this.queues.queue<DomainEvent>(queue).getJob(jobId)) as Job<DomainEvent> | undefined;
-    if (!job || !(await job.isFailed())) throw new NotFound(`Failed event ${id}`, 'FAILED_EVENT_NOT_FOUND');
+    if (!job || !(await job.isFailed()))
+      throw new NotFound(text(`Failed event ${id}`, `投递失败的事件 ${id}`), 'FAILED_EVENT_NOT_FOUND');
     const before = view(queue, job);
     await job.retry('failed');
     return before;

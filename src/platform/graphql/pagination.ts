@@ -5,6 +5,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationFailed } from '../errors/domain-error';
 import { UUID } from '../ids/uuid';
+import { text } from '../i18n/text';
 
 /** Cursor pagination (Relay connections): `first`/`after`, `edges`, `pageInfo`, `totalCount`. */
 @ArgsType()
@@ -196,7 +197,10 @@ export function decodeCursor(spec: CursorSpec, cursor: string, path = 'after'): 
     if (error instanceof Error && error.message.startsWith('cursor key not configured')) throw error;
     // fall through: not a cursor of this list
   }
-  throw new ValidationFailed([{ path, message: 'is not a cursor this list issued' }], 'Invalid cursor');
+  throw new ValidationFailed(
+    [{ path, message: text('is not a cursor this list issued', '不是此列表发出的游标') }],
+    text('Invalid cursor', '游标无效'),
+  );
 }
 
 export interface KeysetOrder<E> {

@@ -76,11 +76,11 @@ describe('measureOperation', () => {
 
 describe('stringProblem', () => {
   it('refuses NUL, control characters, lone surrogates and over-long strings; accepts ordinary text', () => {
-    expect(stringProblem('a\u0000b', 100)).toMatch(/NUL/);
-    expect(stringProblem('a\u0007b', 100)).toMatch(/control/);
-    expect(stringProblem('a\ud800b', 100)).toMatch(/surrogate/);
-    expect(stringProblem('a\udc00', 100)).toMatch(/surrogate/);
-    expect(stringProblem('x'.repeat(101), 100)).toMatch(/at most 100/);
+    expect(stringProblem('a\u0000b', 100)?.en).toMatch(/NUL/);
+    expect(stringProblem('a\u0007b', 100)?.en).toMatch(/control/);
+    expect(stringProblem('a\ud800b', 100)?.en).toMatch(/surrogate/);
+    expect(stringProblem('a\udc00', 100)?.en).toMatch(/surrogate/);
+    expect(stringProblem('x'.repeat(101), 100)?.en).toMatch(/at most 100/);
     expect(stringProblem('机构 😀\ttab\nline', 100)).toBeUndefined();
   });
 });
@@ -115,12 +115,12 @@ describe('operationCost', () => {
   it('reports out-of-range page sizes and bad strings by path, with coerced variables', () => {
     // Paths name the argument as input validation does; the field it belongs to is reported beside them.
     expect(cost('{ items(first: 101) { id } }')).toMatchObject({
-      problems: [{ path: 'first', message: 'must be between 1 and 100' }],
+      problems: [{ path: 'first', message: { en: 'must be between 1 and 100', zh: '须在 1 到 100 之间' } }],
       field: 'items',
     });
     expect(cost('{ x: items(first: 0) { id } }')).toMatchObject({ problems: [{ path: 'first' }], field: 'x' });
     expect(cost('query($q: String) { name(q: $q) }', { q: 'a\u0000' })).toMatchObject({
-      problems: [{ path: 'q', message: 'must not contain NUL characters' }],
+      problems: [{ path: 'q', message: { en: 'must not contain NUL characters', zh: '不能包含 NUL 字符' } }],
       field: 'name',
     });
     expect(cost('{ item { ...F } } fragment F on Item { children(limit: 1000) { id } }')).toMatchObject({
@@ -138,8 +138,8 @@ describe('operationCost', () => {
     const result = operationCost(strict, document, operation, { v: null, q: 'a\u0000' }, limits);
     expect(result.invalidVariables).toBe(false);
     expect(result.problems).toEqual([
-      { path: 'q', message: 'must not contain NUL characters' },
-      { path: '', message: expect.stringMatching(/byId|id/) },
+      { path: 'q', message: { en: 'must not contain NUL characters', zh: '不能包含 NUL 字符' } },
+      { path: '', message: { en: expect.stringMatching(/byId|id/), zh: expect.stringMatching(/^参数不符合要求：/) } },
     ]);
   });
 });

@@ -24,8 +24,9 @@ import {
   isScalarType,
 } from 'graphql';
 import { Extensions } from '@nestjs/graphql';
-import { FieldProblem, ValidationFailed } from '../errors/domain-error';
+import { DomainError, FieldProblem, ValidationFailed } from '../errors/domain-error';
 import { Problems } from '../errors/problems';
+import { Text, text } from '../i18n/text';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -128,8 +129,12 @@ export function measureDocument(document: DocumentNode): Measure {
   return out;
 }
 
-export function refuse(code: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+/** A GraphQL refusal (400) whose message is answered in the request's language (formatGraphqlError). */
+export function refuse(code: string, message: Text): GraphQLError {
+  return new GraphQLError(message.en, {
+    originalError: new DomainError(code, message, 400),
+    extensions: { code, http: { status: 400 } },
+  });
 }
 
 /** Refuses a document whose expanded shape is over a limit. Runs before validation, in linear time. */
@@ -139,13 +144,28 @@ export function checkDocumentShape(document: DocumentNode, limits: QueryLimits):
     const n = Math.max(m.fields, m.directives);
     throw refuse(
       'QUERY_TOO_LARGE',
-      `Query selects ${n >= CAP ? 'too many' : n} fields once fragments are expanded; the limit is ${limits.maxFields}`,
+      text(
+        `Query selects ${n >= CAP ? 'too many' : n} fields once fragments are expanded; the limit is ${limits.maxFields}`,
+        `查询展开片段后选择了${n >= CAP ? '过多' : ` ${n} 个`}字段，上限为 ${limits.maxFields} 个`,
+      ),
     );
   }
   if (m.depth > limits.maxDepth)
-    throw refuse('QUERY_TOO_DEEP', `Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`);
+    throw refuse(
+      'QUERY_TOO_DEEP',
+      text(
+        `Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`,
+        `查询嵌套深度 ${m.depth} 超过上限 ${limits.maxDepth}`,
+      ),
+    );
   if (m.aliases > limits.maxAliases)
-    throw refuse('QUERY_TOO_MANY_ALIASES', `Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`);
+    throw refuse(
+      'QUERY_TOO_MANY_ALIASES',
+      text(
+        `Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`,
+        `查询使用了 ${m.aliases} 个别名，上限为 ${limits.maxAliases} 个`,
+      ),
+    );
 }
 
 /** Field extension `nullClears`: an explicit null of this input field or argument means "clear it", not "not given". */
@@ -160,12 +180,16 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+const NESTED_TOO_DEEPLY = text('is nested too deeply', '嵌套层级过深');
+const MUST_NOT_BE_NULL = text('must not be null', '不能为 null');
+
 /** What is wrong with a string argument, or undefined: storable text of a bounded length. */
-export function stringProblem(value: string, maxLength: number): string | undefined {
-  if (value.length > maxLength) return `must be at most ${maxLength} characters`;
-  if (value.includes('\u0000')) return 'must not contain NUL characters';
-  if (CONTROL.test(value)) return 'must not contain control characters';
-  if (LONE_SURROGATE.test(value)) return 'must not contain lone surrogates (invalid Unicode)';
+export function stringProblem(value: string, maxLength: number): Text | undefined {
+  if (value.length > maxLength) return text(`must be at most ${maxLength} characters`, `不能超过 ${maxLength} 个字符`);
+  if (value.includes('\u0000')) return text('must not contain NUL characters', '不能包含 NUL 字符');
+  if (CONTROL.test(value)) return text('must not contain control characters', '不能包含控制字符');
+  if (LONE_SURROGATE.test(value))
+    return text('must not contain lone surrogates (invalid Unicode)', '不能包含不成对的代理字符（无效的 Unicode）');
   return undefined;
 }
 
@@ -185,14 +209,14 @@ export function checkValue(
   if (out.list.length >= 20) return;
   if (value === null || value === undefined) return;
   if (depth > 50) {
-    out.add(path, 'is nested too deeply');
+    out.add(path, NESTED_TOO_DEEPLY);
     return;
   }
   const t = getNullableType(type) as GraphQLInputType;
   if (isListType(t)) {
     if (!Array.isArray(value)) return checkValue(value, t.ofType, path, limits, out, depth + 1);
     value.forEach((item, i) => {
-      if (item === null) out.add(join(path, i), 'must not be null');
+      if (item === null) out.add(join(path, i), MUST_NOT_BE_NULL);
       else checkValue(item, t.ofType, join(path, i), limits, out, depth + 1);
     });
     return;
@@ -215,14 +239,14 @@ function checkLoose(value: unknown, path: string, limits: QueryLimits, out: Prob
     const problem = stringProblem(value, limits.maxStringLength);
     if (problem) out.add(path, problem);
   } else if (Array.isArray(value)) {
-    if (depth > 50) out.add(path, 'is nested too deeply');
+    if (depth > 50) out.add(path, NESTED_TOO_DEEPLY);
     else value.forEach((v, i) => checkLoose(v, join(path, i), limits, out, depth + 1));
   } else if (value && typeof value === 'object') {
-    if (depth > 50) out.add(path, 'is nested too deeply');
+    if (depth > 50) out.add(path, NESTED_TOO_DEEPLY);
     else
       for (const [k, v] of Object.entries(value)) {
         const keyProblem = stringProblem(k, limits.maxStringLength);
-        if (keyProblem) out.add(join(path, k.slice(0, 40)), `key ${keyProblem}`);
+        if (keyProblem) out.add(join(path, k.slice(0, 40)), text(`key ${keyProblem.en}`, `键名${keyProblem.zh}`));
         checkLoose(v, join(path, k), limits, out, depth + 1);
       }
   }
@@ -253,7 +277,7 @@ export function checkArguments(
     const value = args[arg.name];
     const argPath = isInputObjectType(getNamedType(arg.type)) ? '' : arg.name;
     if (isSizeArg(arg) && typeof value === 'number' && (value < 1 || value > PAGE_SIZE_MAX)) {
-      out.add(argPath, `must be between 1 and ${PAGE_SIZE_MAX}`);
+      out.add(argPath, text(`must be between 1 and ${PAGE_SIZE_MAX}`, `须在 1 到 ${PAGE_SIZE_MAX} 之间`));
       continue;
     }
     checkValue(value, arg.type, argPath, limits, out);
@@ -342,7 +366,9 @@ export function operationCost(
         } catch (error) {
           // One field's arguments do not fit (a nullable variable given null for a required argument):
           // the whole operation is refused here, so no other field runs unchecked and uncounted.
-          problems.add('', error instanceof Error ? error.message : 'arguments are not valid');
+          // graphql-js's message is English (it names the argument); Chinese leads with what it means.
+          const message = error instanceof Error ? error.message : 'arguments are not valid';
+          problems.add('', text(message, `参数不符合要求：${message}`));
         }
         checkArguments(field, args, limits, problems);
         if (problems.list.length > known) problemField ??= fieldPath;
@@ -406,6 +432,33 @@ function refusedDocument(refusal: GraphQLError): DocumentNode {
  *    started in time answers EXECUTION_BUDGET_EXCEEDED), and explicit nulls of optional arguments
  *    dropped (not given).
  */
+/** The refusal of an operation whose arguments break the limits (over HTTP and WebSocket alike). */
+export function argumentsRefusal(problems: FieldProblem[], field: string | undefined): GraphQLError {
+  const first = problems[0]!;
+  const error = new ValidationFailed(
+    problems,
+    text(
+      `Invalid argument ${first.path || 'input'} of ${field ?? 'the operation'}: ${first.message.en}`,
+      `${field ?? '该操作'}的参数 ${first.path || 'input'} 不符合要求：${first.message.zh}`,
+    ),
+  );
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { code: error.code, status: 400, errors: problems, http: { status: 400 } },
+  });
+}
+
+/** The refusal of an operation that costs more than the limit. */
+export function complexityRefusal(cost: number, max: number): GraphQLError {
+  return refuse(
+    'QUERY_TOO_COMPLEX',
+    text(
+      `Query complexity ${cost >= CAP ? 'too large' : cost} exceeds the limit of ${max}`,
+      `查询复杂度${cost >= CAP ? '过大' : ` ${cost} `}超过上限 ${max}`,
+    ),
+  );
+}
+
 export function queryLimitsPlugin(limits: QueryLimits & { executionBudgetMs: number }): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -434,23 +487,8 @@ export function queryLimitsPlugin(limits: QueryLimits & { executionBudgetMs: num
             limits,
           );
           if (invalidVariables) return;
-          if (problems.length) {
-            const first = problems[0]!;
-            const error = new ValidationFailed(
-              problems,
-              `Invalid argument ${first.path || 'input'} of ${field ?? 'the operation'}: ${first.message}`,
-            );
-            throw new GraphQLError(error.message, {
-              originalError: error,
-              extensions: { code: error.code, status: 400, errors: problems, http: { status: 400 } },
-            });
-          }
-          if (cost > limits.maxComplexity) {
-            throw refuse(
-              'QUERY_TOO_COMPLEX',
-              `Query complexity ${cost >= CAP ? 'too large' : cost} exceeds the limit of ${limits.maxComplexity}`,
-            );
-          }
+          if (problems.length) throw argumentsRefusal(problems, field);
+          if (cost > limits.maxComplexity) throw complexityRefusal(cost, limits.maxComplexity);
         },
         async executionDidStart({ operation }) {
           // Queries only: a mutation's work is done once its root field resolves, and its answer must say so.
@@ -461,7 +499,12 @@ export function queryLimitsPlugin(limits: QueryLimits & { executionBudgetMs: num
             willResolveField({ args, info }) {
               if (budgeted && (exceeded || Date.now() > deadline)) {
                 exceeded = true;
-                throw new GraphQLError(`The request ran out of its execution budget (${limits.executionBudgetMs} ms)`, {
+                const message = text(
+                  `The request ran out of its execution budget (${limits.executionBudgetMs} ms)`,
+                  `请求超出执行时间预算（${limits.executionBudgetMs} 毫秒）`,
+                );
+                throw new GraphQLError(message.en, {
+                  originalError: new DomainError('EXECUTION_BUDGET_EXCEEDED', message, 400),
                   extensions: { code: 'EXECUTION_BUDGET_EXCEEDED' },
                 });
               }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { ValidationFailed } from '../errors/domain-error';
 import { resolverErrorLogPlugin } from './resolver-error-log';
+import { text } from '../i18n/text';
 
 class QueryFailedError extends Error {
   constructor(
@@ -39,7 +40,7 @@ describe('resolver error logging', () => {
 
   it('does not log expected refusals (domain errors, errors with a code)', async () => {
     const spy = await encounter([
-      new GraphQLError('refused', { originalError: new ValidationFailed([{ path: 'a', message: 'b' }]) }),
+      new GraphQLError('refused', { originalError: new ValidationFailed([{ path: 'a', message: text('b', '乙') }]) }),
       new GraphQLError('coded', { originalError: new GraphQLError('inner', { extensions: { code: 'FORBIDDEN' } }) }),
       new GraphQLError('syntax'),
     ]);

@@ -1,12 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { setContentLanguage } from '../i18n/locale';
 import { toProblem } from './problem';
 
 /**
  * One mapping of errors for both transports: problem+json for HTTP routes, a GraphQL error with the same
  * stable `extensions.code` for GraphQL. Unexpected errors are logged with their stack and answered
- * generically.
+ * generically. Messages are in the request's language (ADR 0021), answered with Content-Language.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -26,6 +27,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return undefined;
+    setContentLanguage(res);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
     return undefined;
   }

@@ -4,11 +4,15 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Unauthenticated } from '../auth/auth.errors';
 import { TooManyRequests } from '../errors/domain-error';
 import { RateLimiter } from './rate-limiter';
+import { text } from '../i18n/text';
 
 const rateLimited = (retryAfterSeconds: number): TooManyRequests =>
   new TooManyRequests(
     'RATE_LIMITED',
-    `Too many requests for this API key; retry after ${retryAfterSeconds} s`,
+    text(
+      `Too many requests for this API key; retry after ${retryAfterSeconds} s`,
+      `该接口密钥的请求过于频繁，请 ${retryAfterSeconds} 秒后重试`,
+    ),
     retryAfterSeconds,
   );
 

@@ -8,11 +8,17 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../clock/clock';
 import { Conflict, DomainError, ValidationFailed } from '../errors/domain-error';
 import { requestContext } from '../logging/request-context';
+import { text } from '../i18n/text';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** Default of IDEMPOTENCY_ABANDONED_AFTER_SECONDS: a request still IN_PROGRESS this long after it began is taken to have died with its process. */
 export const ABANDONED_AFTER_MS = 5 * 60_000;
+
+const IN_PROGRESS = text(
+  'A request with this Idempotency-Key is still being processed; retry later',
+  '使用此 Idempotency-Key 的请求仍在处理中，请稍后重试',
+);
 
 /** The Idempotency-Key header of a write, validated (bank-api.md: required on every POST). */
 export function idempotencyKeyOf(header: string | undefined): string {
@@ -21,10 +27,13 @@ export function idempotencyKeyOf(header: string | undefined): string {
       [
         {
           path: 'Idempotency-Key',
-          message: header === undefined ? 'is required on this request' : 'must be 1–128 characters [A-Za-z0-9_-]',
+          message:
+            header === undefined
+              ? text('is required on this request', '此请求必须提供')
+              : text('must be 1–128 characters [A-Za-z0-9_-]', '须为 1–128 个字符（A-Z、a-z、0-9、_、-）'),
         },
       ],
-      'The Idempotency-Key header is missing or malformed',
+      text('The Idempotency-Key header is missing or malformed', 'Idempotency-Key 请求头缺失或格式错误'),
     );
   }
   return header;
@@ -37,7 +46,11 @@ export function requestHash(method: string, pathWithQuery: string, body: Buffer 
 
 export class IdempotencyKeyReused extends DomainError {
   constructor() {
-    super('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request', 422);
+    super(
+      'IDEMPOTENCY_KEY_REUSED',
+      text('This Idempotency-Key was used for a different request', '此 Idempotency-Key 已用于另一个不同的请求'),
+      422,
+    );
   }
 }
 
@@ -98,17 +111,10 @@ export class IdempotencyStore {
       const existing = rows[0];
       if (!existing) continue; // released between the two statements: try to claim it again
       if (existing.request_hash !== hash) throw new IdempotencyKeyReused();
-      if (existing.state !== 'COMPLETED')
-        throw new Conflict(
-          'IDEMPOTENCY_IN_PROGRESS',
-          'A request with this Idempotency-Key is still being processed; retry later',
-        );
+      if (existing.state !== 'COMPLETED') throw new Conflict('IDEMPOTENCY_IN_PROGRESS', IN_PROGRESS);
       return { kind: 'replay', status: existing.response_status ?? 200, body: existing.response_body ?? '' };
     }
-    throw new Conflict(
-      'IDEMPOTENCY_IN_PROGRESS',
-      'A request with this Idempotency-Key is still being processed; retry later',
-    );
+    throw new Conflict('IDEMPOTENCY_IN_PROGRESS', IN_PROGRESS);
   }
 
   /** Keeps the response of a successful request for replays. */
@@ -147,7 +153,10 @@ export class IdempotencyStore {
     if (recorded !== 1)
       throw new Conflict(
         'IDEMPOTENCY_IN_PROGRESS',
-        'A retry with this Idempotency-Key took this request over; its work was not kept',
+        text(
+          'A retry with this Idempotency-Key took this request over; its work was not kept',
+          '使用此 Idempotency-Key 的重试请求已接管本请求，本请求的处理结果未保留',
+        ),
       );
     claim.recorded = true;
   }

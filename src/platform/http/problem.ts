@@ -1,5 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, FieldProblem } from '../errors/domain-error';
+import { DomainError, FieldProblem, FieldProblemOut, SERVICE_UNAVAILABLE } from '../errors/domain-error';
+import { currentLocale } from '../i18n/locale';
+import { Locale, Text, text } from '../i18n/text';
 
 /**
  * The problem `type` of every error: RFC 9457's `about:blank` (§4.2.1), which says "no more than the
@@ -9,15 +11,35 @@ import { DomainError, FieldProblem } from '../errors/domain-error';
  */
 export const PROBLEM_TYPE = 'about:blank';
 
-/** RFC 9457 problem details, plus the stable `code` and field `errors`. */
+/**
+ * RFC 9457 problem details, plus the stable `code` and field `errors`. `detail` and each field problem's
+ * `message` are in the request's language (ADR 0021); `title` stays the HTTP status phrase.
+ */
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail: string;
   code: string;
-  errors?: FieldProblem[];
+  errors?: FieldProblemOut[];
 }
+
+/** Field problems in one language. */
+export function localizeProblems(errors: readonly FieldProblem[], locale: Locale = currentLocale()): FieldProblemOut[] {
+  return errors.map((e) => ({ path: e.path, message: e.message[locale] }));
+}
+
+/** Chinese for what a framework HTTP error (Nest's own, English) means, by status. */
+const FRAMEWORK_ZH: Record<number, string> = {
+  400: '请求有误',
+  401: '未登录或登录已失效',
+  403: '无权访问',
+  404: '请求的地址不存在',
+  405: '不支持该请求方法',
+  413: '请求内容过大',
+  415: '不支持该内容类型',
+  429: '请求过于频繁，请稍后重试',
+};
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -34,16 +56,27 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function problem(status: number, code: string, detail: string, errors?: FieldProblem[]): Problem {
+function problem(
+  locale: Locale,
+  status: number,
+  code: string,
+  detail: Text,
+  errors?: readonly FieldProblem[],
+): Problem {
   return {
     type: PROBLEM_TYPE,
     title: TITLES[status] ?? HttpStatus[status] ?? 'Error',
     status,
-    detail,
+    detail: detail[locale],
     code,
-    ...(errors?.length ? { errors } : {}),
+    ...(errors?.length ? { errors: localizeProblems(errors, locale) } : {}),
   };
 }
+
+export const MALFORMED_JSON = text('The request body is not valid JSON', '请求体不是有效的 JSON');
+export const BODY_TOO_LARGE = text('The request body is too large', '请求体过大');
+export const UNSUPPORTED_ENCODING = text('The request body must be UTF-8', '请求体须为 UTF-8 编码');
+export const UNEXPECTED_ERROR = text('An unexpected error occurred', '发生了意外错误，请稍后重试或联系管理员');
 
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -72,21 +105,21 @@ export function isUnavailable(error: unknown): boolean {
 }
 
 /**
- * Maps anything thrown to a problem. Only DomainErrors and framework HTTP errors reveal their message;
- * everything else is a generic 500 (the details go to the log, never to the client).
+ * Maps anything thrown to a problem, its texts in `locale` (by default the request's). Only DomainErrors
+ * and framework HTTP errors reveal their message; everything else is a generic 500 (the details go to
+ * the log, never to the client).
  */
-export function toProblem(exception: unknown): Problem {
+export function toProblem(exception: unknown, locale: Locale = currentLocale()): Problem {
   if (exception instanceof DomainError)
-    return problem(exception.status, exception.code, exception.message, exception.errors);
+    return problem(locale, exception.status, exception.code, exception.text, exception.errors);
   // body-parser errors arrive raw or wrapped by Nest's adapter (as the cause of an HttpException).
   const bodyError = ((exception instanceof HttpException ? exception.cause : undefined) ?? exception) as {
     type?: string;
   };
-  if (bodyError?.type === 'entity.parse.failed')
-    return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
-  if (bodyError?.type === 'entity.too.large') return problem(400, 'BODY_TOO_LARGE', 'The request body is too large');
+  if (bodyError?.type === 'entity.parse.failed') return problem(locale, 400, 'MALFORMED_JSON', MALFORMED_JSON);
+  if (bodyError?.type === 'entity.too.large') return problem(locale, 400, 'BODY_TOO_LARGE', BODY_TOO_LARGE);
   if (bodyError?.type === 'encoding.unsupported' || bodyError?.type === 'charset.unsupported') {
-    return problem(415, 'UNSUPPORTED_ENCODING', 'The request body must be UTF-8');
+    return problem(locale, 415, 'UNSUPPORTED_ENCODING', UNSUPPORTED_ENCODING);
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -96,9 +129,10 @@ export function toProblem(exception: unknown): Problem {
         ? String((response as { message: unknown }).message)
         : exception.message;
     const code = status === 404 ? 'NOT_FOUND' : (HttpStatus[status] ?? 'HTTP_ERROR');
-    return problem(status, code, message);
+    // Nest's own messages are English; Chinese says what the status means, then Nest's words.
+    const zh = FRAMEWORK_ZH[status];
+    return problem(locale, status, code, text(message, zh ? `${zh}（${message}）` : `请求无法处理（${message}）`));
   }
-  if (isUnavailable(exception))
-    return problem(503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; retry later');
-  return problem(500, 'INTERNAL', 'An unexpected error occurred');
+  if (isUnavailable(exception)) return problem(locale, 503, 'SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE);
+  return problem(locale, 500, 'INTERNAL', UNEXPECTED_ERROR);
 }

@@ -21,11 +21,19 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { BearerTokenVerifier } from '../auth/bearer-token';
 import { UserPrincipal } from '../auth/principal';
 import { Clock } from '../clock/clock';
-import { DomainError, ValidationFailed } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
 import { GqlContext } from '../graphql/context';
 import { formatGraphqlError } from '../graphql/graphql.setup';
 import { Loaders } from '../graphql/loaders';
-import { checkDocumentShape, operationCost, refuse } from '../graphql/query-limits';
+import {
+  argumentsRefusal,
+  checkDocumentShape,
+  complexityRefusal,
+  operationCost,
+  refuse,
+} from '../graphql/query-limits';
+import { negotiateLocale } from '../i18n/locale';
+import { text } from '../i18n/text';
 import { LiveUpdates } from './live-updates';
 
 /** Close codes of the live-updates socket (graphql-ws's own where it has one). */
@@ -117,8 +125,10 @@ export class LiveServer implements OnApplicationBootstrap, OnApplicationShutdown
     const production = this.config.nodeEnv === 'production';
     const hide = !this.config.graphql.introspection;
     // As on HTTP, less the HTTP status an Apollo refusal carries (a socket has none).
-    const format = (e: GraphQLError): GraphQLFormattedError => {
-      const formatted = formatGraphqlError(e.toJSON(), e, production, hide);
+    // Messages in the language of the upgrade request's Accept-Language (browsers send it on the handshake).
+    const format = (ctx: LiveContext, e: GraphQLError): GraphQLFormattedError => {
+      const locale = negotiateLocale(ctx.extra.request.headers['accept-language']);
+      const formatted = formatGraphqlError(e.toJSON(), e, production, hide, locale);
       if (!formatted.extensions || !('http' in formatted.extensions)) return formatted;
       const { http: _http, ...extensions } = formatted.extensions;
       return { ...formatted, extensions };
@@ -129,9 +139,9 @@ export class LiveServer implements OnApplicationBootstrap, OnApplicationShutdown
       onConnect: (ctx) => this.connect(ctx),
       onClose: (ctx) => this.forget(ctx.extra),
       onSubscribe: (_ctx, _id, payload) => this.prepare(payload),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      onNext: (ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => format(ctx, e)) } : undefined,
+      onError: (ctx, _id, _payload, errors) => errors.map((e) => format(ctx, e)),
     };
   }
 
@@ -219,31 +229,28 @@ export class LiveServer implements OnApplicationBootstrap, OnApplicationShutdown
       );
     }
     const operation = getOperationAST(document, payload.operationName);
-    if (!operation) return [refuse('BAD_REQUEST', 'The document names no single operation to run')];
+    if (!operation) {
+      return [
+        refuse('BAD_REQUEST', text('The document names no single operation to run', '请求文档未指明要执行的唯一操作')),
+      ];
+    }
     if (operation.operation !== 'subscription') {
       return [
         refuse(
           'BAD_REQUEST',
-          'Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql',
+          text(
+            'Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql',
+            'WebSocket 只提供订阅；查询和变更请发送到 POST /graphql',
+          ),
         ),
       ];
     }
     const variables = payload.variables ?? {};
     const { cost, problems, invalidVariables, field } = operationCost(schema, document, operation, variables, limits);
-    if (invalidVariables) return [refuse('BAD_USER_INPUT', 'The variables do not fit their types')];
-    if (problems.length > 0) {
-      const first = problems[0]!;
-      const error = new ValidationFailed(
-        problems,
-        `Invalid argument ${first.path || 'input'} of ${field ?? 'the operation'}: ${first.message}`,
-      );
-      return [
-        new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, errors: problems } }),
-      ];
-    }
-    if (cost > limits.maxComplexity) {
-      return [refuse('QUERY_TOO_COMPLEX', `Query complexity ${cost} exceeds the limit of ${limits.maxComplexity}`)];
-    }
+    if (invalidVariables)
+      return [refuse('BAD_USER_INPUT', text('The variables do not fit their types', '变量与其类型不符'))];
+    if (problems.length > 0) return [argumentsRefusal(problems, field)];
+    if (cost > limits.maxComplexity) return [complexityRefusal(cost, limits.maxComplexity)];
     return { schema, document, operationName: payload.operationName, variableValues: variables };
   }
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Locale } from '../i18n/text';
 
 /** Per-request facts every log line and audit row can read without passing them around. */
 export interface RequestContext {
@@ -6,6 +7,8 @@ export interface RequestContext {
   ip?: string;
   /** SQL statements sent on behalf of this request so far (counted by the database logger hook). */
   queries?: number;
+  /** The language of this request's messages, from Accept-Language (set by localeMiddleware). */
+  locale?: Locale;
   /** The Idempotency-Key this request claimed (set by the idempotency interceptor), so the work's own transaction can record the answer. */
   idempotency?: { scope: string; key: string; lockToken: string; status: number; recorded: boolean };
 }

@@ -6,6 +6,7 @@ import { Unauthenticated } from '../auth/auth.errors';
 import { Public } from '../auth/decorators';
 import { safeEqual } from '../crypto/crypto';
 import { MetricsService } from './metrics.service';
+import { text } from '../i18n/text';
 
 /**
  * `/metrics` on the API port, registered only when METRICS_TOKEN is set and answering only requests that
@@ -28,7 +29,10 @@ export class MetricsController {
     const given = /^Bearer (.+)$/i.exec(req.header('authorization') ?? '')?.[1]?.trim();
     if (!expected || !given || !safeEqual(given, expected)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-      throw new Unauthenticated('UNAUTHENTICATED', 'Metrics need the metrics bearer token');
+      throw new Unauthenticated(
+        'UNAUTHENTICATED',
+        text('Metrics need the metrics bearer token', '读取监控指标需要提供指标访问令牌（Bearer）'),
+      );
     }
     res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }

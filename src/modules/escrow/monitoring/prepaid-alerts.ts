@@ -5,6 +5,7 @@ import { ValidationFailed } from '../../../platform/errors/domain-error';
 import { UUID } from '../../../platform/ids/uuid';
 import { AlertWriter } from './alert-writer';
 import { PREPAID_ALERT_TYPES, PrepaidAlertType } from './rules';
+import { oneOf } from '../../../platform/i18n/field-texts';
 
 export interface PrepaidAlertInput {
   institutionId: string;
@@ -33,7 +34,7 @@ export class PrepaidAlerts {
 
   async raise(em: EntityManager, input: PrepaidAlertInput): Promise<{ raised: boolean }> {
     if (!PREPAID_ALERT_TYPES.includes(input.type) || !UUID.test(input.institutionId))
-      throw new ValidationFailed([{ path: 'type', message: `must be one of ${PREPAID_ALERT_TYPES.join(', ')}` }]);
+      throw new ValidationFailed([{ path: 'type', message: oneOf(PREPAID_ALERT_TYPES) }]);
     const account = await this.account(em, input.institutionId, input.accountId ?? null);
     if (!account && input.type === 'RELEASE_OVER_RELEASABLE') return { raised: false };
     const { raised } = await this.writer.apply(

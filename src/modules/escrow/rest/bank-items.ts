@@ -87,7 +87,7 @@ function optionalText(item: Record<string, unknown>, field: string, max: number)
     return { error: `${field} must be a string of at most ${max} characters` };
   // PostgreSQL cannot store NUL or lone surrogates: refused per item, as the GraphQL edge refuses them.
   const problem = stringProblem(v, max);
-  if (problem) return { error: `${field} ${problem}` };
+  if (problem) return { error: `${field} ${problem.en}` };
   return v;
 }
 

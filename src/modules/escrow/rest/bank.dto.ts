@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Problems } from '../../../platform/errors/problems';
+import { constraintText } from '../../../platform/http/validation';
+import { Text } from '../../../platform/i18n/text';
 
 export const MAX_BATCH_ITEMS = 1000;
 
@@ -22,22 +24,30 @@ const ignored = (key: string): boolean =>
  * properties first, then the array's constraints; keys the pipe never saw are ignored, and a body that
  * is not an object is treated as an empty one) — bank.dto.spec.ts compares the two.
  */
+const tooMany = (field: string): Text =>
+  constraintText('arrayMaxSize', field, `${field} must contain no more than ${MAX_BATCH_ITEMS} elements`, [
+    MAX_BATCH_ITEMS,
+  ]);
+const tooFew = (field: string): Text =>
+  constraintText('arrayMinSize', field, `${field} must contain at least 1 elements`, [1]);
+
 export function batchItems(body: unknown, field: 'statements' | 'transactions'): unknown[] {
   const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const problems = new Problems();
   for (const key of Object.keys(value)) {
-    if (key !== field && !ignored(key)) problems.add(key, `property ${key} should not exist`);
+    if (key !== field && !ignored(key))
+      problems.add(key, constraintText('whitelistValidation', key, `property ${key} should not exist`));
   }
   const items = Array.isArray(value) ? undefined : value[field];
   if (!Array.isArray(items)) {
     problems
-      .add(field, `${field} must contain no more than ${MAX_BATCH_ITEMS} elements`)
-      .add(field, `${field} must contain at least 1 elements`)
-      .add(field, `${field} must be an array`);
+      .add(field, tooMany(field))
+      .add(field, tooFew(field))
+      .add(field, constraintText('isArray', field, `${field} must be an array`));
   } else if (items.length > MAX_BATCH_ITEMS) {
-    problems.add(field, `${field} must contain no more than ${MAX_BATCH_ITEMS} elements`);
+    problems.add(field, tooMany(field));
   } else if (items.length < 1) {
-    problems.add(field, `${field} must contain at least 1 elements`);
+    problems.add(field, tooFew(field));
   }
   problems.throwIfAny();
   return items as unknown[];

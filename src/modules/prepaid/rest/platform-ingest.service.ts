@@ -20,6 +20,8 @@ import {
   checkLessonConfirmationItem,
   checkLessonRecordItem,
 } from './platform-items';
+import { localize } from '../../../platform/i18n/locale';
+import { text } from '../../../platform/i18n/text';
 
 export type PlatformItemStatus = 'ACCEPTED' | 'DUPLICATE' | 'REJECTED';
 
@@ -52,8 +54,10 @@ const rejected = (index: number, code: string, message: string): PlatformItemRes
 /** A service refusal as an item answer: its stable code, its message and the fields it names. */
 function refusal(index: number, error: unknown): PlatformItemResult {
   if (!(error instanceof DomainError)) throw error;
-  const fields = error.errors?.length ? `: ${error.errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : '';
-  return rejected(index, error.code, `${error.message}${fields}`);
+  const fields = error.errors?.length
+    ? `: ${error.errors.map((e) => `${e.path} ${localize(e.message)}`).join('; ')}`
+    : '';
+  return rejected(index, error.code, `${localize(error.text)}${fields}`);
 }
 
 /** What an item's work made (a contract, a lesson record), or its refusal. */
@@ -143,7 +147,10 @@ export class PlatformIngestService {
     if (!institution)
       throw new DomainError(
         'INSTITUTION_NOT_FOUND',
-        `No institution with the unified social credit code ${item.institutionCreditCode} is registered in the county`,
+        text(
+          `No institution with the unified social credit code ${item.institutionCreditCode} is registered in the county`,
+          `本县没有登记统一社会信用代码为 ${item.institutionCreditCode} 的机构`,
+        ),
         404,
       );
     const { contract, contractCode } = await this.contracts.register(
@@ -376,7 +383,10 @@ export class PlatformIngestService {
 function notSent(kind: PlatformItemKind, externalId: string, field: string): DomainError {
   return new DomainError(
     kind === 'CONTRACT' ? 'CONTRACT_NOT_SENT' : 'LESSON_RECORD_NOT_SENT',
-    `${field} ${externalId} names no ${kind === 'CONTRACT' ? 'contract' : 'lesson record'} your platform has sent`,
+    text(
+      `${field} ${externalId} names no ${kind === 'CONTRACT' ? 'contract' : 'lesson record'} your platform has sent`,
+      `${field} ${externalId} 不对应贵平台已报送的任何${kind === 'CONTRACT' ? '合同' : '课消记录'}`,
+    ),
     404,
   );
 }

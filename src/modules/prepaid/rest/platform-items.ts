@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stringProblem } from '../../../platform/graphql/query-limits';
 import { Problems } from '../../../platform/errors/problems';
+import { constraintText } from '../../../platform/http/validation';
 
 /**
  * Item-level shape checks of what a partner platform posts (docs/platform-api.md). An item of the wrong
@@ -102,7 +103,7 @@ function check<T>(raw: unknown, what: string, fields: Record<string, FieldSpec>)
       if (typeof v !== 'string' || v.length === 0 || v.length > spec.max)
         return { ok: false, message: `${name} must be a string of 1–${spec.max} characters` };
       const problem = stringProblem(v, spec.max);
-      if (problem) return { ok: false, message: `${name} ${problem}` };
+      if (problem) return { ok: false, message: `${name} ${problem.en}` };
       if (/externalId$/i.test(name) && !EXTERNAL_ID.test(v))
         return { ok: false, message: `${name} must be 1–100 printable ASCII characters without spaces` };
     } else if (typeof v !== 'number' || !Number.isInteger(v) || v < spec.min || v > spec.max) {
@@ -137,12 +138,20 @@ export function platformBatch(body: unknown, field: string): unknown[] {
   const value =
     typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const problems = new Problems();
-  for (const key of Object.keys(value)) if (key !== field) problems.add(key, `property ${key} should not exist`);
+  for (const key of Object.keys(value))
+    if (key !== field)
+      problems.add(key, constraintText('whitelistValidation', key, `property ${key} should not exist`));
   const items = value[field];
-  if (!Array.isArray(items)) problems.add(field, `${field} must be an array`);
+  if (!Array.isArray(items)) problems.add(field, constraintText('isArray', field, `${field} must be an array`));
   else if (items.length > MAX_PLATFORM_BATCH_ITEMS)
-    problems.add(field, `${field} must contain no more than ${MAX_PLATFORM_BATCH_ITEMS} elements`);
-  else if (items.length < 1) problems.add(field, `${field} must contain at least 1 elements`);
+    problems.add(
+      field,
+      constraintText('arrayMaxSize', field, `${field} must contain no more than ${MAX_PLATFORM_BATCH_ITEMS} elements`, [
+        MAX_PLATFORM_BATCH_ITEMS,
+      ]),
+    );
+  else if (items.length < 1)
+    problems.add(field, constraintText('arrayMinSize', field, `${field} must contain at least 1 elements`, [1]));
   problems.throwIfAny();
   return items as unknown[];
 }

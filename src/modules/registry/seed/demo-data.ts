@@ -10,7 +10,7 @@ import { checkCreditCode, creditCodeCheckCharacter } from '../credit-code';
 export const demoCreditCode = (prefix: '91' | '52', org: string): string => {
   const first17 = `${prefix}520122${org}`;
   const result = checkCreditCode(first17 + creditCodeCheckCharacter(first17));
-  if (!result.valid) throw new Error(`demo credit code for ${org} is invalid: ${result.message}`);
+  if (!result.valid) throw new Error(`demo credit code for ${org} is invalid: ${result.message.en}`);
   return result.code;
 };
 const code = demoCreditCode;

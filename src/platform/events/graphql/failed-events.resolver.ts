@@ -8,6 +8,7 @@ import { Role } from '../../auth/role';
 import { ValidationFailed } from '../../errors/domain-error';
 import { JSONScalar } from '../../graphql/json.scalar';
 import { DeadLetters, FailedEventView } from '../dead-letters';
+import { text } from '../../i18n/text';
 
 @ObjectType('FailedEvent', {
   description: 'A delivery of a domain event that used up its attempts (dead letter, 死信)',
@@ -61,7 +62,7 @@ export class FailedEventsResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'How many, 1–200 (default 50)' }) first?: number,
   ): Promise<FailedEventView[]> {
     if (first !== undefined && (first < 1 || first > 200))
-      throw new ValidationFailed([{ path: 'first', message: 'must be 1–200' }]);
+      throw new ValidationFailed([{ path: 'first', message: text('must be 1–200', '须在 1 到 200 之间') }]);
     return this.deadLetters.list(first ?? 50);
   }
 
