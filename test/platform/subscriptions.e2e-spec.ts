@@ -11,10 +11,12 @@ import { LiveServer } from '../../src/platform/live/live-server';
 import { LiveUpdates } from '../../src/platform/live/live-updates';
 // eslint-disable-next-line local/module-boundaries -- a task command without its GraphQL shape
 import { TaskLifecycleService } from '../../src/modules/supervision/task-lifecycle.service';
+import { openAccount } from '../factories/escrow.factory';
 import { createInstitution } from '../factories/registry.factory';
 import { AUTHORIZATION_MATRIX } from '../security/authorization-matrix';
 import { CALLERS, loginCallers } from '../security/principals';
 import { LoggedIn, TestApp, startTestApp } from '../support/test-app';
+import { recordSummary } from '../support/suite-summary';
 import { waitFor } from '../support/test-env';
 
 const DAY = 24 * 3_600_000;
@@ -203,6 +205,54 @@ describe('live updates (graphql-ws)', () => {
     expect(first.data?.escrowAlertChanged).toMatchObject({
       kind: 'RAISED',
       alert: { institutionId: institutionA.id, type: 'NO_ESCROW_ACCOUNT' },
+    });
+  });
+
+  it('delivers the alert a bank post raises (bank → escrow alert → live update), and records how long it took', async () => {
+    type Change = { escrowAlertChanged: { kind: string; alert: { institutionId: string; type: string } } };
+    const admin = await api.loginAs(Role.COUNTY_ADMIN);
+    const bank = await api.registerBank();
+    const account = await openAccount(
+      api,
+      admin.token,
+      bank.bankCode,
+      await createInstitution(api, { townshipCode: A }),
+    );
+    await worker.settle(); // the account's own events are out of the way
+    const a = subscription<Change>(connect(townshipA.token), ALERTS);
+    await subscribed(api, 1);
+    const posted = Date.now();
+    await api
+      .bankRequest(
+        'POST',
+        '/api/bank/v1/transactions',
+        {
+          transactions: [
+            {
+              accountNo: account.accountNo,
+              txnId: `LIVE${posted.toString(36)}`,
+              bookedAt: new Date(clock.now().getTime() - 3_600_000).toISOString(),
+              type: 'DEPOSIT',
+              amount: '5000.01', // over the per-payment prepaid cap: PREPAID_LIMIT_EXCEEDED
+              currency: 'CNY',
+              payerRef: 'p***1',
+              lessonHours: 10,
+              coverageMonths: 1,
+              reversalOf: null,
+              memo: 'term fee',
+            },
+          ],
+        },
+        bank,
+      )
+      .expect(200);
+    let change: Change['escrowAlertChanged'] | undefined;
+    while (change?.alert.type !== 'PREPAID_LIMIT_EXCEEDED') change = (await a.next()).data?.escrowAlertChanged;
+    // A figure, not an assertion (timings are for benchmarks): printed in the suite summary at the end of the run.
+    recordSummary('live alert after a bank post (ms)', Date.now() - posted);
+    expect(change).toMatchObject({
+      kind: 'RAISED',
+      alert: { institutionId: account.institution.id, type: 'PREPAID_LIMIT_EXCEEDED' },
     });
   });
 
