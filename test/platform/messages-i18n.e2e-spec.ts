@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../../src/platform/auth/role';
 import { TestBankKey } from '../factories/identity.factory';
+import { platformPost, registerPlatform } from '../prepaid/prepaid-fixtures';
 import { TestApp, startTestApp } from '../support/test-app';
 
 const LOGIN = `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken } }`;
@@ -111,6 +114,72 @@ describe('messages in Chinese and English', () => {
     for (const e of zh.body.errors as { message: string }[]) expect(e.message).toMatch(CJK);
     expect(en.body.errors).toContainEqual({ path: 'extra', message: 'property extra should not exist' });
     expect(zh.body.errors).toContainEqual({ path: 'extra', message: '不允许提交字段 extra' });
+  });
+
+  it('answers the message of a refused item inside a 200 bank batch in either language, with the same code', async () => {
+    const body = {
+      transactions: [
+        {
+          accountNo: '6222020200112233',
+          txnId: 'I18N-1',
+          bookedAt: '2026-11-28T10:15:00+08:00',
+          type: 'DEPOSIT',
+          amount: '12.5',
+          currency: 'CNY',
+        },
+      ],
+    };
+    const idempotencyKey = randomUUID();
+    const zh = await t
+      .bankRequest('POST', '/api/bank/v1/transactions', body, key, { idempotencyKey })
+      .unset('Accept-Language')
+      .expect(200);
+    const en = await t.bankRequest('POST', '/api/bank/v1/transactions', body, key).expect(200);
+    const item = { index: 0, status: 'REJECTED', code: 'INVALID' };
+    expect(zh.body).toEqual({
+      accepted: 0,
+      duplicates: 0,
+      rejected: 1,
+      results: [{ ...item, message: '金额（amount）须为恰好两位小数的字符串，例如 "1234.50"' }],
+    });
+    expect(en.body.results).toEqual([
+      { ...item, message: 'amount must be a decimal string with exactly two decimals, e.g. "1234.50"' },
+    ]);
+    // A replay answers the stored body: in the first request's language, whatever the retry asks for.
+    const replay = await t.bankRequest('POST', '/api/bank/v1/transactions', body, key, { idempotencyKey }).expect(200);
+    expect(replay.body).toEqual(zh.body);
+  });
+
+  it('answers the messages of refused items inside a 200 platform batch in either language, with the same codes', async () => {
+    const admin = await t.loginAs(Role.COUNTY_ADMIN);
+    const platform = await registerPlatform(t, admin.token);
+    const body = {
+      lessonRecords: [
+        { externalId: 'I18N-L-1', contractExternalId: 'I18N-C-1', taughtOn: '2026-11-27', lessons: 0 },
+        { externalId: 'I18N-L-2', contractExternalId: 'I18N-C-1', taughtOn: '2026-11-27', lessons: 1 },
+      ],
+    };
+    const zh = await platformPost(t, '/api/platform/v1/lesson-records', body, platform)
+      .unset('Accept-Language')
+      .expect(200);
+    const en = await platformPost(t, '/api/platform/v1/lesson-records', body, platform).expect(200);
+    const codes = (b: { results: { code: string }[] }) => b.results.map((r) => r.code);
+    expect(codes(zh.body)).toEqual(['INVALID', 'CONTRACT_NOT_SENT']);
+    expect(codes(en.body)).toEqual(['INVALID', 'CONTRACT_NOT_SENT']);
+    expect(zh.body.results[0]).toEqual({
+      index: 0,
+      status: 'REJECTED',
+      code: 'INVALID',
+      message: 'lessons 须为 1 到 100 之间的整数',
+    });
+    expect(en.body.results[0]).toEqual({
+      index: 0,
+      status: 'REJECTED',
+      code: 'INVALID',
+      message: 'lessons must be an integer from 1 to 100',
+    });
+    expect(zh.body.results[1].message).toBe('contractExternalId I18N-C-1 不对应贵平台已报送的任何合同');
+    expect(en.body.results[1].message).toBe('contractExternalId I18N-C-1 names no contract your platform has sent');
   });
 
   it('answers a bank authentication failure in Chinese without a header', async () => {

@@ -5,7 +5,7 @@ import { BatchResult } from './ingest/ingest-results';
 import { StatementIngestService } from './ingest/statement-ingest.service';
 import { TransactionIngestService } from './ingest/transaction-ingest.service';
 
-export type { BatchResult, ItemResult, ItemStatus, RejectCode } from './ingest/ingest-results';
+export type { BatchResult, ItemAnswer, ItemResult, ItemStatus, RejectCode } from './ingest/ingest-results';
 
 /**
  * Statements and transactions posted by banks (docs/bank-api.md), handled set-wise: every item is

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { BankPrincipal } from '../../../platform/auth/principal';
 import { businessDate } from '../../../platform/clock/business-time';
 import { Clock } from '../../../platform/clock/clock';
+import { text } from '../../../platform/i18n/text';
 import { EscrowQueries } from '../escrow.queries';
 import { StatementItem, checkStatement } from '../rest/bank-items';
 import { IngestBookkeeping } from './batch-bookkeeping';
@@ -32,7 +33,10 @@ function against(index: number, item: StatementItem, kept: Balances | undefined)
   return rejected(
     index,
     'CONFLICT',
-    'A statement with this account, date and revision and different values is already stored; send a higher revision',
+    text(
+      'A statement with this account, date and revision and different values is already stored; send a higher revision',
+      '该账户同一日期、同一修订号的对账单已存储且数值不同；请以更高的修订号（revision）重新报送',
+    ),
   );
 }
 

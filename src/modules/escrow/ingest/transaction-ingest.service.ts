@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { BankPrincipal } from '../../../platform/auth/principal';
 import { Clock } from '../../../platform/clock/clock';
+import { text } from '../../../platform/i18n/text';
 import { EventPublisher } from '../../../platform/events';
 import { PolicyFacade } from '../../policy';
 import { EscrowQueries } from '../escrow.queries';
@@ -105,7 +106,14 @@ export class TransactionIngestService {
         if (inserted.has(first.item.txnId)) return sameContent(index, item, first.item.contentHash);
         const hash = storedHash.get(first.item.txnId);
         return hash === undefined
-          ? rejected(index, 'CONFLICT', 'A concurrent request stored a conflicting transaction')
+          ? rejected(
+              index,
+              'CONFLICT',
+              text(
+                'A concurrent request stored a conflicting transaction',
+                '另一个同时进行的请求已存储了与之冲突的交易',
+              ),
+            )
           : sameContent(index, item, hash);
       };
       const accepted: Candidate[] = [];

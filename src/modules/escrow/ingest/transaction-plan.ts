@@ -1,4 +1,5 @@
 import { MAX_TOTAL_FEN, formatMoney, withinTotalBound } from '../../../platform/database/money';
+import { Text, text } from '../../../platform/i18n/text';
 import { PrepaidLimits, prepaidLimitBreaches } from '../monitoring/rules';
 import { Checked, TransactionItem, TxnType, effects } from '../rest/bank-items';
 import { ItemResult, LockedAccount, accountProblem, rejected } from './ingest-results';
@@ -35,7 +36,11 @@ export interface TransactionPlan {
 /** A transaction whose txnId is already taken: DUPLICATE when the content is the same, else CONFLICT. */
 export function sameContent(index: number, item: TransactionItem, hash: string): ItemResult {
   if (item.contentHash === hash) return { index, status: 'DUPLICATE' };
-  return rejected(index, 'CONFLICT', 'A transaction with this txnId and different content is already stored');
+  return rejected(
+    index,
+    'CONFLICT',
+    text('A transaction with this txnId and different content is already stored', '该 txnId 的交易已存储且内容不同'),
+  );
 }
 
 /**
@@ -68,13 +73,29 @@ export function planTransactions(
     let custody: bigint;
     if (item.type === 'REVERSAL') {
       const original = known.get(item.reversalOf as string);
-      const invalid = (message: string) => void (results[index] = rejected(index, 'INVALID', message));
+      const invalid = (message: Text) => void (results[index] = rejected(index, 'INVALID', message));
       if (!original || original.accountId !== account.id)
-        return invalid('reversalOf must name a transaction of the same account');
-      if (original.type === 'REVERSAL') return invalid('a REVERSAL cannot be reversed; post the transaction again');
-      if (original.reversed) return invalid('the transaction named by reversalOf is already reversed');
+        return invalid(
+          text('reversalOf must name a transaction of the same account', 'reversalOf 须指向同一账户的交易'),
+        );
+      if (original.type === 'REVERSAL')
+        return invalid(
+          text(
+            'a REVERSAL cannot be reversed; post the transaction again',
+            'REVERSAL（冲正）不能再被冲正；请重新报送原交易',
+          ),
+        );
+      if (original.reversed)
+        return invalid(
+          text('the transaction named by reversalOf is already reversed', 'reversalOf 指向的交易已被冲正'),
+        );
       if (original.amountFen !== item.amountFen)
-        return invalid('a REVERSAL must have the amount of the transaction it undoes');
+        return invalid(
+          text(
+            'a REVERSAL must have the amount of the transaction it undoes',
+            'REVERSAL（冲正）的金额须与所撤销交易的金额相同',
+          ),
+        );
       balance = -original.balance;
       custody = -original.custody;
     } else {
@@ -87,7 +108,10 @@ export function planTransactions(
       return void (results[index] = rejected(
         index,
         'AMOUNT_OUT_OF_RANGE',
-        `the account's required custody would exceed ${formatMoney(MAX_TOTAL_FEN)}`,
+        text(
+          `the account's required custody would exceed ${formatMoney(MAX_TOTAL_FEN)}`,
+          `该账户的应监管资金将超过 ${formatMoney(MAX_TOTAL_FEN)}`,
+        ),
       ));
     }
     custodyOf.set(account.id, custodyAfter);

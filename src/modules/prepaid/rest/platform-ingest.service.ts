@@ -21,15 +21,26 @@ import {
   checkLessonRecordItem,
 } from './platform-items';
 import { localize } from '../../../platform/i18n/locale';
-import { text } from '../../../platform/i18n/text';
+import { Text, joinTexts, text } from '../../../platform/i18n/text';
 
 export type PlatformItemStatus = 'ACCEPTED' | 'DUPLICATE' | 'REJECTED';
+
+/** One item's result while a batch is worked: its message (when refused) in both languages (ADR 0021). */
+interface ItemResult {
+  index: number;
+  status: PlatformItemStatus;
+  code?: string;
+  message?: Text;
+  id?: string;
+  contractCode?: string;
+}
 
 /** One item's answer, as the bank interface answers (index, status, code and message when refused). */
 export interface PlatformItemResult {
   index: number;
   status: PlatformItemStatus;
   code?: string;
+  /** In the request's language. */
   message?: string;
   /** The service's id of what the item became (a contract, a lesson record); on ACCEPTED and DUPLICATE. */
   id?: string;
@@ -44,7 +55,7 @@ export interface PlatformBatchResult {
   results: PlatformItemResult[];
 }
 
-const rejected = (index: number, code: string, message: string): PlatformItemResult => ({
+const rejected = (index: number, code: string, message: Text): ItemResult => ({
   index,
   status: 'REJECTED',
   code,
@@ -52,12 +63,11 @@ const rejected = (index: number, code: string, message: string): PlatformItemRes
 });
 
 /** A service refusal as an item answer: its stable code, its message and the fields it names. */
-function refusal(index: number, error: unknown): PlatformItemResult {
+function refusal(index: number, error: unknown): ItemResult {
   if (!(error instanceof DomainError)) throw error;
-  const fields = error.errors?.length
-    ? `: ${error.errors.map((e) => `${e.path} ${localize(e.message)}`).join('; ')}`
-    : '';
-  return rejected(index, error.code, `${localize(error.text)}${fields}`);
+  if (!error.errors?.length) return rejected(index, error.code, error.text);
+  const fields = joinTexts(error.errors.map((e) => text(`${e.path} ${e.message.en}`, `${e.path} ${e.message.zh}`)));
+  return rejected(index, error.code, text(`${error.text.en}: ${fields.en}`, `${error.text.zh}：${fields.zh}`));
 }
 
 /** What an item's work made (a contract, a lesson record), or its refusal. */
@@ -74,7 +84,14 @@ interface Item<T> {
 type Work<T> = (em: EntityManager, values: T[]) => Promise<Outcome[]>;
 
 const conflict = (index: number) =>
-  rejected(index, 'CONFLICT', 'An item with this externalId and different content is already stored');
+  rejected(
+    index,
+    'CONFLICT',
+    text(
+      'An item with this externalId and different content is already stored',
+      '该 externalId 的条目已存储且内容不同',
+    ),
+  );
 
 /**
  * Batches from a partner platform (docs/platform-api.md): contracts, lesson records and lesson
@@ -244,7 +261,7 @@ export class PlatformIngestService {
     unit: 'batch' | 'item',
     work: Work<T>,
   ): Promise<PlatformBatchResult> {
-    const results: PlatformItemResult[] = [];
+    const results: ItemResult[] = [];
     const checked: Item<T>[] = [];
     for (const [index, raw] of items.entries()) {
       const c = checker(raw);
@@ -295,7 +312,7 @@ export class PlatformIngestService {
     kind: PlatformItemKind,
     items: Item<T>[],
     work: Work<T>,
-  ): Promise<PlatformItemResult[]> {
+  ): Promise<ItemResult[]> {
     if (items.length === 0) return [];
     const first = new Map<string, string>();
     for (const i of items) if (!first.has(i.value.externalId)) first.set(i.value.externalId, i.contentHash);
@@ -318,7 +335,7 @@ export class PlatformIngestService {
       for (const r of rows) stored.set(r.external_id, { hash: r.content_hash, id: r.entity_id });
     }
 
-    const results: PlatformItemResult[] = [];
+    const results: ItemResult[] = [];
     const accepted = new Map<string, { hash: string; id: string }>();
     let pending: Item<T>[] = [];
     const flush = async () => {
@@ -391,12 +408,18 @@ function notSent(kind: PlatformItemKind, externalId: string, field: string): Dom
   );
 }
 
-function summarise(results: PlatformItemResult[]): PlatformBatchResult {
+/** The batch's answer, its item messages in the request's language (a replay answers it as first written). */
+function summarise(results: ItemResult[]): PlatformBatchResult {
   let accepted = 0;
   let duplicates = 0;
   for (const r of results) {
     if (r.status === 'ACCEPTED') accepted++;
     else if (r.status === 'DUPLICATE') duplicates++;
   }
-  return { accepted, duplicates, rejected: results.length - accepted - duplicates, results };
+  return {
+    accepted,
+    duplicates,
+    rejected: results.length - accepted - duplicates,
+    results: results.map(({ message, ...r }) => (message ? { ...r, message: localize(message) } : r)),
+  };
 }

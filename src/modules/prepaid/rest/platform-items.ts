@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { stringProblem } from '../../../platform/graphql/query-limits';
 import { Problems } from '../../../platform/errors/problems';
 import { constraintText } from '../../../platform/http/validation';
+import { IS_REQUIRED } from '../../../platform/i18n/field-texts';
+import { Text, text } from '../../../platform/i18n/text';
 
 /**
  * Item-level shape checks of what a partner platform posts (docs/platform-api.md). An item of the wrong
- * shape is REJECTED with code INVALID and a message naming the field; the rules themselves (caps, course,
+ * shape is REJECTED with code INVALID and a message naming the field (in both languages, ADR 0021); the rules themselves (caps, course,
  * institution, training time …) are the prepaid services', the same as on the GraphQL path, and their
  * refusals are REJECTED with the service's own error code. The envelope is checked by `platformBatch` (400).
  */
@@ -43,7 +45,7 @@ export interface LessonConfirmationItem {
   lessonExternalId: string;
 }
 
-export type Checked<T> = { ok: true; value: T; contentHash: string } | { ok: false; message: string };
+export type Checked<T> = { ok: true; value: T; contentHash: string } | { ok: false; message: Text };
 
 type FieldSpec =
   { type: 'string'; max: number; optional?: boolean } | { type: 'int'; min: number; max: number; optional?: boolean };
@@ -85,10 +87,16 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * the ids a platform sends (`externalId`, `…ExternalId`) of the EXTERNAL_ID form. The content hash is
  * over the fields in their declared order, so the same content in another key order is the same item.
  */
-function check<T>(raw: unknown, what: string, fields: Record<string, FieldSpec>): Checked<T> {
-  if (!isObject(raw)) return { ok: false, message: `a ${what} must be an object` };
+const fail = (message: Text): { ok: false; message: Text } => ({ ok: false, message });
+/** "<field> <problem>": the field's name (as the platform sends it) before the problem, in both languages. */
+const field = (name: string, problem: Text): Text => text(`${name} ${problem.en}`, `${name} ${problem.zh}`);
+
+/** `what` names the item in both languages ({ en: 'contract', zh: '合同' }). */
+function check<T>(raw: unknown, what: Text, fields: Record<string, FieldSpec>): Checked<T> {
+  if (!isObject(raw)) return fail(text(`a ${what.en} must be an object`, `${what.zh}须为 JSON 对象`));
   for (const key of Object.keys(raw))
-    if (!Object.hasOwn(fields, key)) return { ok: false, message: `${key} is not a field of a ${what}` };
+    if (!Object.hasOwn(fields, key))
+      return fail(text(`${key} is not a field of a ${what.en}`, `${key} 不是${what.zh}的字段`));
   const value: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(fields)) {
     const v = raw[name];
@@ -97,17 +105,29 @@ function check<T>(raw: unknown, what: string, fields: Record<string, FieldSpec>)
         value[name] = null;
         continue;
       }
-      return { ok: false, message: `${name} is required` };
+      return fail(field(name, IS_REQUIRED));
     }
     if (spec.type === 'string') {
       if (typeof v !== 'string' || v.length === 0 || v.length > spec.max)
-        return { ok: false, message: `${name} must be a string of 1–${spec.max} characters` };
+        return fail(
+          text(`${name} must be a string of 1–${spec.max} characters`, `${name} 须为 1–${spec.max} 个字符的字符串`),
+        );
       const problem = stringProblem(v, spec.max);
-      if (problem) return { ok: false, message: `${name} ${problem.en}` };
+      if (problem) return fail(field(name, problem));
       if (/externalId$/i.test(name) && !EXTERNAL_ID.test(v))
-        return { ok: false, message: `${name} must be 1–100 printable ASCII characters without spaces` };
+        return fail(
+          text(
+            `${name} must be 1–100 printable ASCII characters without spaces`,
+            `${name} 须为 1–100 个可打印 ASCII 字符，不含空格`,
+          ),
+        );
     } else if (typeof v !== 'number' || !Number.isInteger(v) || v < spec.min || v > spec.max) {
-      return { ok: false, message: `${name} must be an integer from ${spec.min} to ${spec.max}` };
+      return fail(
+        text(
+          `${name} must be an integer from ${spec.min} to ${spec.max}`,
+          `${name} 须为 ${spec.min} 到 ${spec.max} 之间的整数`,
+        ),
+      );
     }
     value[name] = v;
   }
@@ -115,11 +135,12 @@ function check<T>(raw: unknown, what: string, fields: Record<string, FieldSpec>)
   return { ok: true, value: value as T, contentHash: createHash('sha256').update(canonical).digest('hex') };
 }
 
-export const checkContractItem = (raw: unknown): Checked<ContractItem> => check(raw, 'contract', CONTRACT_FIELDS);
+export const checkContractItem = (raw: unknown): Checked<ContractItem> =>
+  check(raw, text('contract', '合同'), CONTRACT_FIELDS);
 export const checkLessonRecordItem = (raw: unknown): Checked<LessonRecordItem> =>
-  check(raw, 'lesson record', LESSON_RECORD_FIELDS);
+  check(raw, text('lesson record', '课消记录'), LESSON_RECORD_FIELDS);
 export const checkLessonConfirmationItem = (raw: unknown): Checked<LessonConfirmationItem> =>
-  check(raw, 'lesson confirmation', LESSON_CONFIRMATION_FIELDS);
+  check(raw, text('lesson confirmation', '课消确认'), LESSON_CONFIRMATION_FIELDS);
 
 /** The field of each batch's envelope. */
 export const BATCH_FIELD = {
