@@ -8,6 +8,7 @@ import { systemPrincipal } from '../../src/platform/auth/principal';
 import { Role } from '../../src/platform/auth/role';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { LiveServer } from '../../src/platform/live/live-server';
+import { MetricsService } from '../../src/platform/metrics/metrics.service';
 import { LiveUpdates } from '../../src/platform/live/live-updates';
 // eslint-disable-next-line local/module-boundaries -- a task command without its GraphQL shape
 import { TaskLifecycleService } from '../../src/modules/supervision/task-lifecycle.service';
@@ -158,6 +159,10 @@ describe('live updates (graphql-ws)', () => {
       NOTIFICATIONS,
     );
     await subscribed(api, 1);
+    // The process's gauges see the socket and the subscription (operators watch sj_live_*).
+    const gauges = await api.app.get(MetricsService).registry.metrics();
+    expect(gauges).toMatch(/^sj_live_connections 1$/m);
+    expect(gauges).toMatch(/^sj_live_subscriptions 1$/m);
     await notify(api, townshipB.id, '别人的通知');
     const id = await notify(api, townshipA.id, '我的通知');
     const next = await mine.next();

@@ -33,6 +33,8 @@ import {
   refuse,
 } from '../graphql/query-limits';
 import { negotiateLocale } from '../i18n/locale';
+import { Gauge } from 'prom-client';
+import { MetricsService } from '../metrics/metrics.service';
 import { text } from '../i18n/text';
 import { LiveUpdates } from './live-updates';
 
@@ -101,7 +103,17 @@ export class LiveServer implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly clock: Clock,
     private readonly live: LiveUpdates,
     private readonly moduleRef: ModuleRef,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    // Read at each scrape (prom-client calls `collect` with the gauge as `this`).
+    const server = { connections: () => this.connections, subscriptions: () => live.subscriptions };
+    metrics.gauge('sj_live_connections', 'Open graphql-ws connections on this process', [], function (this: Gauge) {
+      this.set(server.connections());
+    });
+    metrics.gauge('sj_live_subscriptions', 'Active GraphQL subscriptions on this process', [], function (this: Gauge) {
+      this.set(server.subscriptions());
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.stopListening = this.live.listen(['identity.user.disabled'], (m) =>
