@@ -1,6 +1,14 @@
 import { Principal, UserPrincipal } from '../../platform/auth/principal';
 import { Role } from '../../platform/auth/role';
 
+/** Roles that change complaints (DISCIPLINE_SUPERVISOR reads only; the services check departments and township). */
+export const COMPLAINT_HANDLERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
+/**
+ * Roles that read complaints (`complaints`, `complaint(id)`, `complaintChanged`): the handlers, discipline
+ * supervisors, and an institution's administrators (complaints about it, masked).
+ */
+export const COMPLAINT_READERS = [...COMPLAINT_HANDLERS, Role.DISCIPLINE_SUPERVISOR, Role.INSTITUTION_ADMIN];
+
 /** Departments that see and route every complaint: the Education Bureau (leading-group office) and 信访局. */
 const ROUTING_DEPARTMENTS: readonly string[] = ['EDU', 'PETITIONS'];
 

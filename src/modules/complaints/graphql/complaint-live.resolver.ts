@@ -1,7 +1,7 @@
 import { Context, Field, ObjectType, Resolver, Subscription, registerEnumType } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
-import { Role } from '../../../platform/auth/role';
+import { COMPLAINT_READERS } from '../complaints.access';
 import { Clock } from '../../../platform/clock/clock';
 import { EventName } from '../../../platform/events';
 import { GqlContext } from '../../../platform/graphql/context';
@@ -36,16 +36,6 @@ const KIND_OF: Partial<Record<EventName, ComplaintChangeKind>> = {
   'complaints.institution.replied': ComplaintChangeKind.INSTITUTION_REPLIED,
 };
 
-/** The roles of `complaints` and `complaint(id)`: the handlers, discipline supervisors, institution administrators. */
-const READERS = [
-  Role.COUNTY_ADMIN,
-  Role.DEPARTMENT_OFFICER,
-  Role.INSPECTOR,
-  Role.TOWNSHIP_OFFICER,
-  Role.DISCIPLINE_SUPERVISOR,
-  Role.INSTITUTION_ADMIN,
-];
-
 @ObjectType('ComplaintChange', { description: 'A live update of a complaint (投诉/信访)' })
 export class ComplaintChangeObject {
   @Field(() => ComplaintChangeKind, { description: 'What happened' })
@@ -66,7 +56,7 @@ export class ComplaintLiveResolver {
     private readonly clock: Clock,
   ) {}
 
-  @Roles(...READERS)
+  @Roles(...COMPLAINT_READERS)
   @Subscription(() => ComplaintChangeObject, {
     description:
       'Complaints received and changed in my jurisdiction (at most once: after a reconnect, refetch `complaints`)',

@@ -2,6 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { CurrentPrincipal, Public, Roles } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
 import { Role } from '../../../platform/auth/role';
+import { COMPLAINT_HANDLERS, COMPLAINT_READERS } from '../complaints.access';
 import { Clock } from '../../../platform/clock/clock';
 import { GqlContext } from '../../../platform/graphql/context';
 import { byKey, groupByKey } from '../../../platform/graphql/loaders';
@@ -41,11 +42,6 @@ import {
   PublicComplaintStatusObject,
 } from './complaints.objects';
 
-/** Roles that change complaints (DISCIPLINE_SUPERVISOR reads only; the service checks departments and township). */
-const HANDLERS = [Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.INSPECTOR, Role.TOWNSHIP_OFFICER];
-/** Readers: the handlers, discipline supervisors, and an institution's administrators (complaints about it, masked). */
-const READERS = [...HANDLERS, Role.DISCIPLINE_SUPERVISOR, Role.INSTITUTION_ADMIN];
-
 @Resolver(() => ComplaintObject)
 export class ComplaintResolver {
   constructor(
@@ -84,7 +80,7 @@ export class ComplaintResolver {
     return { ...s, timeline: s.timeline.map(ComplaintTimelineEntryObject.from) };
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, {
     description: 'Register a complaint received by hotline, letter or visit, 12315, public opinion or grid patrol',
   })
@@ -96,7 +92,7 @@ export class ComplaintResolver {
     return this.out(await this.intake.register(actor, intake, channel));
   }
 
-  @Roles(...READERS)
+  @Roles(...COMPLAINT_READERS)
   @Query(() => ComplaintConnection, {
     description: 'Complaints (投诉/信访) in the caller’s jurisdiction, newest first',
     complexity: pagedComplexity,
@@ -110,7 +106,7 @@ export class ComplaintResolver {
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.out(e.node) })) };
   }
 
-  @Roles(...READERS)
+  @Roles(...COMPLAINT_READERS)
   @ByIdQuery(() => ComplaintObject, {
     node: () => Complaint,
     description: 'One complaint (投诉/信访) by id; null when none or the caller may not see it.',
@@ -122,7 +118,7 @@ export class ComplaintResolver {
     return this.out(await this.read.get(actor, id));
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Accept (受理): the 60-day handling period starts' })
   async acceptComplaint(
     @CurrentPrincipal() actor: Principal,
@@ -131,7 +127,7 @@ export class ComplaintResolver {
     return this.out(await this.lifecycle.accept(actor, input.complaintId, input.publicReply));
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Do not accept (不予受理), telling the complainant why' })
   async notAcceptComplaint(
     @CurrentPrincipal() actor: Principal,
@@ -141,7 +137,7 @@ export class ComplaintResolver {
     return this.out(await this.lifecycle.notAccept(actor, input.complaintId, input.reason, input.publicReply));
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, {
     description: 'Assign (交办) to the routed departments and township; they are notified',
   })
@@ -152,7 +148,7 @@ export class ComplaintResolver {
     return this.out(await this.lifecycle.assign(actor, input.complaintId, input.publicReply));
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, {
     description: 'Change the lead and co-operating departments (改派), with a reason',
   })
@@ -171,7 +167,7 @@ export class ComplaintResolver {
     );
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Start investigating (调查核实)' })
   async startComplaintInvestigation(
     @CurrentPrincipal() actor: Principal,
@@ -180,7 +176,7 @@ export class ComplaintResolver {
     return this.out(await this.lifecycle.startInvestigation(actor, input.complaintId, input.publicReply));
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Reply to the complainant (答复)' })
   async replyToComplaint(
     @CurrentPrincipal() actor: Principal,
@@ -189,7 +185,7 @@ export class ComplaintResolver {
     return this.out(await this.lifecycle.reply(actor, input.complaintId, input.publicReply, input.findings));
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, {
     description: 'Extend the handling deadline once, by at most 30 days, with a reason (延期)',
   })
@@ -200,7 +196,7 @@ export class ComplaintResolver {
     return this.out(await this.lifecycle.extend(actor, input.complaintId, input.days, input.reason));
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Close (办结) with the return visit (满意度回访)' })
   async closeComplaint(
     @CurrentPrincipal() actor: Principal,
@@ -210,7 +206,7 @@ export class ComplaintResolver {
     return this.out(await this.lifecycle.close(actor, complaintId, cmd));
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, {
     description: 'Reopen a closed complaint (e.g. 不满意): a new 60-day handling period',
   })
@@ -235,7 +231,7 @@ export class ComplaintResolver {
     return { ...s, timeline: s.timeline.map(ComplaintTimelineEntryObject.from) };
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, {
     description:
       'Register a review request received by letter or visit (EDU, PETITIONS, the lead department, the county office)',
@@ -272,7 +268,7 @@ export class ComplaintResolver {
     return this.out(await this.institutionSide.reply(actor, input.complaintId, input.text));
   }
 
-  @Roles(...HANDLERS)
+  @Roles(...COMPLAINT_HANDLERS)
   @Mutation(() => ComplaintObject, { description: 'Ask supervision for an investigation task (督导检查)' })
   async requestComplaintInvestigationTask(
     @CurrentPrincipal() actor: Principal,
