@@ -15,6 +15,8 @@ import { SupervisionModule } from './modules/supervision';
 import { PolicyModule } from './modules/policy';
 import { DashboardModule } from './modules/dashboard';
 import { PrepaidModule } from './modules/prepaid';
+import { SchoolsModule } from './modules/schools';
+import { EnforcementModule } from './modules/enforcement';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { graphqlOptions } from './platform/graphql/graphql.setup';
@@ -36,6 +38,8 @@ const DOMAIN_MODULES = [
   CreditModule,
   SupervisionModule,
   PrepaidModule,
+  SchoolsModule,
+  EnforcementModule,
   DashboardModule,
 ];
 

@@ -156,6 +156,36 @@ export interface PrepaidRefundPayload {
   by: string;
 }
 
+/**
+ * enforcement.penalty.* payload: an administrative penalty decision (行政处罚决定, MOE Order No. 53) as the
+ * credit-sharing platform and the public profile show it. Money in fen as decimal strings.
+ */
+export interface PenaltyDecisionPayload {
+  penaltyId: string;
+  /** The decision's document number (行政处罚决定书文号). */
+  decisionNumber: string;
+  /** The institution punished, or null for an unlicensed operator found through a lead. */
+  institutionId: string | null;
+  leadId: string | null;
+  /** The party's name as the decision states it. */
+  subjectName: string;
+  /** Unified social credit code (统一社会信用代码), when the party has one. */
+  creditCode: string | null;
+  /** PenaltyKind values: WARNING, PUBLIC_CRITICISM, FINE, CONFISCATION, ENROLMENT_SUSPENDED, STOP_OPERATING, LICENCE_REVOKED, PRACTICE_RESTRICTED. */
+  kinds: string[];
+  fineFen: string | null;
+  confiscatedFen: string | null;
+  /** The legal basis as cited in the decision. */
+  legalBasis: string;
+  /** The facts, in one paragraph, as published. */
+  facts: string;
+  decidingDepartmentCode: string;
+  /** YYYY-MM-DD */
+  decidedOn: string;
+  /** Last day the decision stays published (YYYY-MM-DD), or null when it is not published. */
+  publishedUntil: string | null;
+}
+
 export const EVENT_CATALOGUE = {
   // escrow
   'escrow.alert.raised': event<EscrowAlertPayload>(1),
@@ -334,6 +364,13 @@ export const EVENT_CATALOGUE = {
   'credit.whitelist.published': event<CreditListEntryPayload>(1),
   'credit.entry.removed': event<{ entryId: string; institutionId: string; kind: string; grounds: string }>(1),
   'credit.entry.expired': event<{ entryId: string; institutionId: string; kind: string; expiresOn: string }>(1),
+  // enforcement (行政处罚)
+  /** A penalty decision was recorded (every decision, published or not). */
+  'enforcement.penalty.decided': event<PenaltyDecisionPayload>(1),
+  /** A decision the law requires to be made public: shown on the public profile and sent to the credit-sharing platform. */
+  'enforcement.penalty.published': event<PenaltyDecisionPayload>(1),
+  /** A decision withdrawn (revoked on review or in court, or its publication period over): taken off the profile and the feed. */
+  'enforcement.penalty.withdrawn': event<PenaltyDecisionPayload & { reason: string }>(1),
   // prepaid (预付费 一课一消); money in fen as decimal strings
   'prepaid.contract.registered': event<{
     contractId: string;

@@ -1,0 +1,2 @@
+/** Public surface of the enforcement module: other modules import only from here. */
+export { EnforcementModule } from './enforcement.module';
