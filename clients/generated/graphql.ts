@@ -367,8 +367,12 @@ export type SupervisionTaskType =
   | 'COMPLAINT_INVESTIGATION'
   /** Follow-up of an escrow alert (资金预警核查), opened by the alert. */
   | 'ESCROW_ALERT_FOLLOW_UP'
+  /** Inspection of a school’s exam management (考试管理督查), opened by an exam-rule violation. */
+  | 'EXAM_MANAGEMENT_INSPECTION'
   /** Fire-safety or health inspection (消防/卫生检查). */
   | 'FIRE_HEALTH_INSPECTION'
+  /** Inspection of a school’s homework burden (作业负担督查), opened by repeated homework-limit breaches. */
+  | 'HOMEWORK_BURDEN_INSPECTION'
   /** Joint enforcement (联合执法) by several departments and the township. */
   | 'JOINT_ENFORCEMENT'
   /** Re-check of a completed rectification order (整改复查), opened when the order is completed. */
@@ -377,6 +381,10 @@ export type SupervisionTaskType =
   | 'ROUTINE_INSPECTION'
   /** Special inspection (专项督导), often within a campaign. */
   | 'SPECIAL_INSPECTION'
+  /** Review of a non-teaching demand placed on a school without county approval (教师负担核查). */
+  | 'TEACHER_BURDEN_REVIEW'
+  /** Teaching-research visit (教研视导) to a school below the county’s academic-quality band. */
+  | 'TEACHING_RESEARCH_VISIT'
   /** Investigation of an unlicensed training site (无证办学排查), opened by an unlicensed lead. */
   | 'UNLICENSED_SITE_INVESTIGATION';
 

@@ -10,6 +10,10 @@ export enum TaskType {
   COMPLAINT_INVESTIGATION = 'COMPLAINT_INVESTIGATION', // 投诉调查
   UNLICENSED_SITE_INVESTIGATION = 'UNLICENSED_SITE_INVESTIGATION', // 无证办学排查
   RECTIFICATION_RECHECK = 'RECTIFICATION_RECHECK', // 整改复查
+  EXAM_MANAGEMENT_INSPECTION = 'EXAM_MANAGEMENT_INSPECTION', // 考试管理督查
+  TEACHING_RESEARCH_VISIT = 'TEACHING_RESEARCH_VISIT', // 教研视导
+  HOMEWORK_BURDEN_INSPECTION = 'HOMEWORK_BURDEN_INSPECTION', // 作业负担督查
+  TEACHER_BURDEN_REVIEW = 'TEACHER_BURDEN_REVIEW', // 教师负担核查
 }
 
 export enum TaskStatus {
@@ -99,6 +103,19 @@ registerEnumType(TaskType, {
     },
     RECTIFICATION_RECHECK: {
       description: 'Re-check of a completed rectification order (整改复查), opened when the order is completed.',
+    },
+    EXAM_MANAGEMENT_INSPECTION: {
+      description: 'Inspection of a school’s exam management (考试管理督查), opened by an exam-rule violation.',
+    },
+    TEACHING_RESEARCH_VISIT: {
+      description: 'Teaching-research visit (教研视导) to a school below the county’s academic-quality band.',
+    },
+    HOMEWORK_BURDEN_INSPECTION: {
+      description:
+        'Inspection of a school’s homework burden (作业负担督查), opened by repeated homework-limit breaches.',
+    },
+    TEACHER_BURDEN_REVIEW: {
+      description: 'Review of a non-teaching demand placed on a school without county approval (教师负担核查).',
     },
   },
 });
