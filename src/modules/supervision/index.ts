@@ -8,3 +8,5 @@ export { EscalationSweepTask, createEscalationSweep } from './escalation-sweep.t
 export { parsePeriod } from './report.service';
 export type { ReportFigures, ReportPeriod } from './report.service';
 export { TaskType, TaskStatus, TargetKind, ViolationSeverity, ReportKind } from './supervision.enums';
+export { ReportContributions } from './report-contributions';
+export type { ReportContribution, PlanTargetFigure, ReportWindow } from './report-contributions';

@@ -1,6 +1,7 @@
 import { SupervisionMetrics } from './supervision.metrics';
 import { SUPERVISION_LINK_RESOLVERS } from './graphql/supervision-links.resolver';
 import { Module } from '@nestjs/common';
+import { ReportContributions } from './report-contributions';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
@@ -60,6 +61,7 @@ import { TaskReadService } from './task-read.service';
   ],
   controllers: [ReportController],
   providers: [
+    ReportContributions,
     ...SUPERVISION_LINK_RESOLVERS,
     SupervisionQueries,
     TaskReadService,
@@ -85,6 +87,6 @@ import { TaskReadService } from './task-read.service';
     CampaignResolver,
     ReportResolver,
   ],
-  exports: [SupervisionFacade],
+  exports: [SupervisionFacade, ReportContributions],
 })
 export class SupervisionModule {}
