@@ -36,7 +36,9 @@ export class Accountability1764706000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX uq_accountability_case_open_party ON accountability_case (party_kind, party_code) WHERE status = 'OPEN'`,
     );
     await q.query(`CREATE INDEX idx_accountability_case_opened ON accountability_case (opened_at, id)`);
-    await q.query(`CREATE INDEX idx_accountability_case_decided ON accountability_case (decided_at) WHERE decided_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX idx_accountability_case_decided ON accountability_case (decided_at) WHERE decided_at IS NOT NULL`,
+    );
     await q.query(`CREATE TABLE accountability_case_item (
       item_kind varchar(12) NOT NULL CONSTRAINT chk_accountability_case_item_kind CHECK (item_kind IN ('TASK','ORDER','COMPLAINT')),
       item_id uuid NOT NULL,

@@ -9,11 +9,7 @@ import { AccountabilityCase } from '../entities/accountability-case.entity';
 import { RectificationOrder } from '../entities/rectification-order.entity';
 import { taskScopeSql } from '../supervision.access';
 import { caseScopeSql } from './accountability.access';
-import {
-  AccountabilityCaseStatus,
-  AccountabilityDecisionKind,
-  AccountabilityPartyKind,
-} from './accountability.enums';
+import { AccountabilityCaseStatus, AccountabilityDecisionKind, AccountabilityPartyKind } from './accountability.enums';
 
 export interface AccountabilityCaseFilterValues {
   status?: AccountabilityCaseStatus;

@@ -14,7 +14,14 @@ import { NotificationsFacade, Recipients } from '../../notifications';
 import { PolicyFacade } from '../../policy';
 import { AccountabilityCase } from '../entities/accountability-case.entity';
 import { DAY_MS } from '../ladder';
-import { CASE_OVERSEERS, EscalatedItemFacts, Party, canReadCase, partyHeld, speaksForParty } from './accountability.access';
+import {
+  CASE_OVERSEERS,
+  EscalatedItemFacts,
+  Party,
+  canReadCase,
+  partyHeld,
+  speaksForParty,
+} from './accountability.access';
 import {
   AccountabilityCaseStatus,
   AccountabilityDecisionKind,
@@ -154,7 +161,9 @@ export class AccountabilityService {
       summary: {
         party: `${party.kind}:${party.code}`,
         items: refs.map((r) => `${r.itemKind}:${r.itemId}`),
-        ...(created ? { statementDueAt: statementDueAt.toISOString(), decisionDueAt: decisionDueAt.toISOString() } : {}),
+        ...(created
+          ? { statementDueAt: statementDueAt.toISOString(), decisionDueAt: decisionDueAt.toISOString() }
+          : {}),
       },
     });
     if (created) {
@@ -295,17 +304,13 @@ export class AccountabilityService {
       const what = c.accountabilityLevel
         ? `${DECISION_NAMES[command.kind]}（${LEVEL_NAMES[c.accountabilityLevel]}）`
         : DECISION_NAMES[command.kind];
-      await this.notifications.notify(
-        em,
-        recipients(party(c), Role.COUNTY_ADMIN),
-        {
-          kind: 'supervision.accountability.decided',
-          title: `问责处理决定：${partyName(party(c))} — ${what}`,
-          body: reasons.slice(0, 500),
-          entityType: 'accountability_case',
-          entityId: c.id,
-        },
-      );
+      await this.notifications.notify(em, recipients(party(c), Role.COUNTY_ADMIN), {
+        kind: 'supervision.accountability.decided',
+        title: `问责处理决定：${partyName(party(c))} — ${what}`,
+        body: reasons.slice(0, 500),
+        entityType: 'accountability_case',
+        entityId: c.id,
+      });
       return c;
     });
   }

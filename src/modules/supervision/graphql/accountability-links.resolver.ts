@@ -27,7 +27,10 @@ export class AccountabilityCaseLinksResolver {
     nullable: true,
     description: 'The department (成员单位) of `partyCode` when a department is held to account; null otherwise',
   })
-  async department(@Parent() c: AccountabilityCaseObject, @Context() ctx: GqlContext): Promise<DepartmentObject | null> {
+  async department(
+    @Parent() c: AccountabilityCaseObject,
+    @Context() ctx: GqlContext,
+  ): Promise<DepartmentObject | null> {
     if (c.partyKind !== AccountabilityPartyKind.DEPARTMENT) return null;
     return ctx.loaders
       .get('reference.departmentByCode', async (codes: readonly string[]) =>
@@ -54,7 +57,10 @@ export class AccountabilityCaseLinksResolver {
     nullable: true,
     description: 'The officer (用户) of `statementById` as a directory summary; null until the statement is given',
   })
-  async statementBy(@Parent() c: AccountabilityCaseObject, @Context() ctx: GqlContext): Promise<UserSummaryObject | null> {
+  async statementBy(
+    @Parent() c: AccountabilityCaseObject,
+    @Context() ctx: GqlContext,
+  ): Promise<UserSummaryObject | null> {
     return (await this.identity.userSummaries(ctx.loaders, c.statementById ? [c.statementById] : []))[0] ?? null;
   }
 
@@ -62,7 +68,10 @@ export class AccountabilityCaseLinksResolver {
     nullable: true,
     description: 'The discipline supervisor (用户) of `decidedById` as a directory summary; null until decided',
   })
-  async decidedBy(@Parent() c: AccountabilityCaseObject, @Context() ctx: GqlContext): Promise<UserSummaryObject | null> {
+  async decidedBy(
+    @Parent() c: AccountabilityCaseObject,
+    @Context() ctx: GqlContext,
+  ): Promise<UserSummaryObject | null> {
     return (await this.identity.userSummaries(ctx.loaders, c.decidedById ? [c.decidedById] : []))[0] ?? null;
   }
 }
@@ -83,7 +92,8 @@ export class AccountabilityItemLinksResolver {
 
   @ResolveField(() => SupervisionTaskObject, {
     nullable: true,
-    description: 'The task (督导任务) of `itemId` when the item is a TASK; null otherwise or when the caller may not read it',
+    description:
+      'The task (督导任务) of `itemId` when the item is a TASK; null otherwise or when the caller may not read it',
   })
   task(
     @CurrentPrincipal() actor: Principal,

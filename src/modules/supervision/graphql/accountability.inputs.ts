@@ -17,7 +17,10 @@ export class AccountabilityCaseFilter {
   @IsEnum(AccountabilityCaseStatus)
   status?: AccountabilityCaseStatus;
 
-  @Field(() => AccountabilityPartyKind, { nullable: true, description: 'Only cases against a department, or a township.' })
+  @Field(() => AccountabilityPartyKind, {
+    nullable: true,
+    description: 'Only cases against a department, or a township.',
+  })
   @IsOptional()
   @IsEnum(AccountabilityPartyKind)
   partyKind?: AccountabilityPartyKind;

@@ -47,7 +47,9 @@ export class AccountabilityCaseObject {
   @Field(() => ID, { description: 'Id of the case.' })
   id!: string;
 
-  @Field(() => AccountabilityPartyKind, { description: 'Whether a department or a township is held to account (问责对象).' })
+  @Field(() => AccountabilityPartyKind, {
+    description: 'Whether a department or a township is held to account (问责对象).',
+  })
   partyKind!: AccountabilityPartyKind;
 
   @Field({ description: 'Code of the department (e.g. EDU) or township (e.g. 520122001) held to account.' })
@@ -86,7 +88,10 @@ export class AccountabilityCaseObject {
   @Field({ description: 'The decision is owed and its deadline has passed (处理决定逾期).' })
   decisionOverdue!: boolean;
 
-  @Field(() => AccountabilityDecisionKind, { nullable: true, description: 'The decision (处理决定); null until decided.' })
+  @Field(() => AccountabilityDecisionKind, {
+    nullable: true,
+    description: 'The decision (处理决定); null until decided.',
+  })
   decisionKind!: AccountabilityDecisionKind | null;
 
   @Field(() => AccountabilityLevel, {
