@@ -387,7 +387,11 @@ export class SupervisionQueries {
     return em
       .getRepository(SupervisionTask)
       .createQueryBuilder('t')
-      .where('t.type = :type AND t.target_kind = :targetKind AND t.target_id = :targetId', { type, targetKind, targetId })
+      .where('t.type = :type AND t.target_kind = :targetKind AND t.target_id = :targetId', {
+        type,
+        targetKind,
+        targetId,
+      })
       .andWhere(`t.status NOT IN ('CLOSED', 'CANCELLED')`)
       .orderBy('t.created_at', 'DESC')
       .getOne();

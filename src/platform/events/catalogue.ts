@@ -400,7 +400,9 @@ export const EVENT_CATALOGUE = {
   // schools: teacher burden (教师负担)
   'schools.burden_demand.recorded': event<TeacherBurdenDemandPayload>(1),
   /** A demand without the county's approval: recorded without a reference, or its reference disputed by the county. */
-  'schools.burden_demand.unapproved': event<TeacherBurdenDemandPayload & { reason: 'NO_APPROVAL' | 'APPROVAL_DISPUTED' }>(1),
+  'schools.burden_demand.unapproved': event<
+    TeacherBurdenDemandPayload & { reason: 'NO_APPROVAL' | 'APPROVAL_DISPUTED' }
+  >(1),
   'schools.burden_demand.withdrawn': event<TeacherBurdenDemandPayload & { reason: string }>(1),
   // enforcement (行政处罚)
   /** A penalty decision was recorded (every decision, published or not). */

@@ -24,14 +24,22 @@ export class HomeworkBurdenSubscriber {
   ) {}
 
   @OnEvent('after_school.homework.breach_threshold_reached', { name: 'supervision.open-homework-burden-task' })
-  async onThreshold(event: DomainEvent<'after_school.homework.breach_threshold_reached'>, em: EntityManager): Promise<void> {
+  async onThreshold(
+    event: DomainEvent<'after_school.homework.breach_threshold_reached'>,
+    em: EntityManager,
+  ): Promise<void> {
     const p = event.payload;
     // Serialises the check-then-open per school (two alerts of one school delivered together).
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('homework_burden_task'), hashtext($1))`, [p.schoolId]);
     const [school] = await this.reference.schoolsByIds([p.schoolId]);
     const name = school?.name ?? p.schoolId;
     const what = `${p.windowFrom} 至 ${p.windowTo} 作业超时 ${p.breaches} 班次（阈值 ${p.threshold} 次 / ${p.periodDays} 天）`;
-    const open = await this.queries.unfinishedTaskOf(em, TaskType.HOMEWORK_BURDEN_INSPECTION, TargetKind.SCHOOL, p.schoolId);
+    const open = await this.queries.unfinishedTaskOf(
+      em,
+      TaskType.HOMEWORK_BURDEN_INSPECTION,
+      TargetKind.SCHOOL,
+      p.schoolId,
+    );
     if (open) {
       await this.notifications.notify(
         em,
