@@ -117,6 +117,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.teacherParticipationHours': ANY_STAFF,
   // Reference maintenance: the county office and departments holding LICENSING/AFTER_SCHOOL (EDU); the roster also the school's own administrator.
   'query.teachers': [CA, EDU, SCH],
+  // Teacher burden (src/modules/schools/burden): staff read in their scope (a department: the demands it made).
+  'query.teacherBurdenBySchool': ANY_STAFF,
+  'query.teacherBurdenDemand': ANY_STAFF,
+  'query.teacherBurdenDemands': ANY_STAFF,
   'query.townships': EVERYONE,
   'query.unlicensedLead': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.unlicensedLeads': [CA, EDU, FIRE, TWN, INS, DIS],
@@ -210,6 +214,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   // The department holding the check's duty (FIRE_RESCUE: FIRE_INSPECTION) records it; the check needs the premises.
   'mutation.recordPremisesCheck': [CA, EDU, FIRE],
   'mutation.recordTeacherParticipation': [SCH],
+  // A school records its own burden demands; only the county office or the inspection office disputes an approval.
+  'mutation.recordTeacherBurdenDemand': [SCH],
+  'mutation.withdrawTeacherBurdenDemand': [SCH],
+  'mutation.disputeTeacherBurdenApproval': [CA],
   'mutation.recordUnlicensedLead': [CA, EDU, TWN],
   'mutation.registerComplaint': [CA, EDU, FIRE, TWN, INS],
   // Letters and visits: the county office and EDU officers (FIRE refused by the service).

@@ -5,6 +5,7 @@ import { CreditModule } from '../credit';
 import { EscrowModule } from '../escrow';
 import { PrepaidModule } from '../prepaid';
 import { ReferenceModule } from '../reference';
+import { SchoolsModule } from '../schools';
 import { RegistryModule } from '../registry';
 import { SupervisionModule } from '../supervision';
 import { DashboardService } from './dashboard.service';
@@ -12,6 +13,7 @@ import { DashboardPrepaidInstitutionLinksResolver } from './graphql/dashboard-li
 import { DashboardResolver } from './graphql/dashboard.resolver';
 import { DashboardPrepaidService } from './dashboard-prepaid.service';
 import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
+import { DashboardBurdenResolver, DashboardBurdenSchoolLinksResolver } from './graphql/dashboard-burden.resolver';
 
 /** The county dashboard: reads every module through its facade; owns no tables and exports nothing. */
 @Module({
@@ -24,6 +26,7 @@ import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
     AfterSchoolModule,
     SupervisionModule,
     PrepaidModule,
+    SchoolsModule,
   ],
   providers: [
     DashboardService,
@@ -31,6 +34,8 @@ import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
     DashboardPrepaidService,
     DashboardPrepaidResolver,
     DashboardPrepaidInstitutionLinksResolver,
+    DashboardBurdenResolver,
+    DashboardBurdenSchoolLinksResolver,
   ],
 })
 export class DashboardModule {}

@@ -366,6 +366,29 @@ export const POLICY_RULES = [
     usedBy: 'after-school',
   }),
 
+  rule({
+    key: 'after_school.homework_breach_threshold',
+    kind: 'COUNT',
+    title: '作业超时达到此次数即对学校开展作业负担督查',
+    nationalDefault: 3,
+    min: 1,
+    max: 100,
+    stricter: 'LOWER',
+    source: COUNTY,
+    usedBy: 'after-school',
+  }),
+  rule({
+    key: 'after_school.homework_breach_period_days',
+    kind: 'DAYS',
+    title: '作业超时次数统计周期 (滚动天数)',
+    nationalDefault: 30,
+    min: 7,
+    max: 366,
+    stricter: 'HIGHER',
+    source: COUNTY,
+    usedBy: 'after-school',
+  }),
+
   // Prepaid contracts lesson by lesson (一课一消); the per-charge caps are the escrow.prepaid_* rules above.
   rule({
     key: 'prepaid.auto_confirm_working_days',

@@ -41,6 +41,8 @@ import { ReportService } from './report.service';
 import { ReportController } from './rest/report.controller';
 import { ComplaintOverdueSubscriber } from './subscribers/complaint-overdue.subscriber';
 import { TaskSourcesSubscriber } from './subscribers/task-sources.subscriber';
+import { HomeworkBurdenSubscriber } from './subscribers/homework-burden.subscriber';
+import { TeacherBurdenSubscriber } from './subscribers/teacher-burden.subscriber';
 import { CampaignService } from './campaign.service';
 import { RectificationService } from './rectification.service';
 import { SupervisionFacade } from './supervision.facade';
@@ -92,6 +94,8 @@ import { TaskReadService } from './task-read.service';
     QuarterlyReportTask,
     TaskSourcesSubscriber,
     ComplaintOverdueSubscriber,
+    HomeworkBurdenSubscriber,
+    TeacherBurdenSubscriber,
     SupervisionTaskResolver,
     SupervisionLiveResolver,
     FindingResolver,
