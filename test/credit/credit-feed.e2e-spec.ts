@@ -218,6 +218,14 @@ describe('credit feed for the credit-sharing platform', () => {
     } as DomainEvent<'enforcement.penalty.published'>;
     await t.dataSource.transaction((em) => t.app.get(CreditFeedSubscriber).onPenaltyPublished(event, em));
     expect(await feedCount()).toBe(before);
+    // A publication delivered after its withdrawal (out of order) is not appended: a take-down is final.
+    const late = { ...penalty, penaltyId: randomUUID() };
+    await publish('enforcement.penalty.withdrawn', { ...late, reason: '公示期满' });
+    await t.settle();
+    await publish('enforcement.penalty.published', late);
+    await t.settle();
+    const kinds = await t.dataSource.query(`SELECT kind FROM credit_feed_item WHERE subject_id = $1`, [late.penaltyId]);
+    expect(kinds).toEqual([{ kind: 'PENALTY_WITHDRAWN' }]);
     // The table is append-only.
     await expect(t.dataSource.query(`DELETE FROM credit_feed_item`)).rejects.toThrow(/append-only/);
   });
@@ -227,7 +235,7 @@ describe('credit feed for the credit-sharing platform', () => {
     expect(first.items).toHaveLength(3);
     expect(first.hasMore).toBe(true);
     const second = await page(`?after=${first.nextCursor}&limit=3`);
-    expect(second.items.map((i) => i.kind)).toEqual(['PENALTY_WITHDRAWN']);
+    expect(second.items.map((i) => i.kind)).toEqual(['PENALTY_WITHDRAWN', 'PENALTY_WITHDRAWN']);
     expect(second.hasMore).toBe(false);
     const again = await page(`?after=${first.nextCursor}&limit=3`);
     expect(again.items.map((i) => i.id)).toEqual(second.items.map((i) => i.id));

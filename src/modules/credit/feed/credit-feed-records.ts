@@ -21,6 +21,13 @@ export enum CreditFeedKind {
 
 export const CREDIT_FEED_KINDS = Object.values(CreditFeedKind);
 
+/** The kinds that take a subject down for good (a removed entry or withdrawn decision is never re-published). */
+export const TAKE_DOWN_KINDS: readonly CreditFeedKind[] = [
+  CreditFeedKind.LIST_ENTRY_REMOVED,
+  CreditFeedKind.LIST_ENTRY_EXPIRED,
+  CreditFeedKind.PENALTY_WITHDRAWN,
+];
+
 /** A black or white list entry as the credit-sharing platform should store it. */
 export interface ListEntryFeedRecord {
   entryId: string;

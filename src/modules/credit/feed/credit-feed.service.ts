@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../../platform/clock/clock';
 import { DomainEvent, EventPublisher } from '../../../platform/events';
-import { CreditFeedKind, CreditFeedRecord } from './credit-feed-records';
+import { CreditFeedKind, CreditFeedRecord, TAKE_DOWN_KINDS } from './credit-feed-records';
 
 /**
  * One lock for every append: held to the end of the appending transaction, it makes feed items commit in
@@ -22,7 +22,10 @@ export class CreditFeedService {
 
   /**
    * Appends the item for one event, once: a second delivery of the same event appends nothing (the
-   * subscriber already runs once per event; the unique source event id makes it structural). Publishes
+   * subscriber already runs once per event; the unique source event id makes it structural). A take-down
+   * is final: a publication delivered after its subject's removal, expiry or withdrawal (events of
+   * different subscribers may be delivered out of order, e.g. after a retry) appends nothing, so a
+   * platform applying items in order never shows a record the county took down. Publishes
    * credit.feed.appended in the same transaction.
    */
   async append(
@@ -31,6 +34,13 @@ export class CreditFeedService {
     item: { kind: CreditFeedKind; subjectId: string; institutionId: string | null; record: CreditFeedRecord },
   ): Promise<{ id: string; sequence: string } | null> {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [FEED_APPEND_LOCK]);
+    if (!TAKE_DOWN_KINDS.includes(item.kind)) {
+      const [down] = (await em.query(
+        `SELECT 1 FROM credit_feed_item WHERE subject_id = $1 AND kind = ANY($2::text[]) LIMIT 1`,
+        [item.subjectId, TAKE_DOWN_KINDS],
+      )) as unknown[];
+      if (down) return null;
+    }
     const id = randomUUID();
     const rows = (await em.query(
       `INSERT INTO credit_feed_item (id, kind, subject_id, institution_id, record, source_event_id, occurred_at, appended_at)
