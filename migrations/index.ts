@@ -40,6 +40,7 @@ import { SchoolAndDepartmentTasks1764700000000 } from './1764700000000-school-an
 import { TeacherBurden1764703000000 } from './1764703000000-teacher-burden';
 import { HomeworkBreachAlerts1764703100000 } from './1764703100000-homework-breach-alerts';
 import { Accountability1764706000000 } from './1764706000000-accountability';
+import { CreditPlatformFeed1764708000000 } from './1764708000000-credit-platform-feed';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
  * from TypeScript sources (tests, CLI) and from the compiled build, with no glob to get wrong.
@@ -86,4 +87,5 @@ export const ALL_MIGRATIONS = [
   TeacherBurden1764703000000,
   HomeworkBreachAlerts1764703100000,
   Accountability1764706000000,
+  CreditPlatformFeed1764708000000,
 ];

@@ -155,6 +155,46 @@ describe('bank requests: signature, idempotency, rate limit', () => {
       const res = await t.http().get('/api/test-bank/whoami').set('Authorization', `Bearer ${admin.token}`).expect(401);
       expect(res.body.code).toBe('KEY_UNKNOWN');
     });
+
+    it('does not know a credit-platform key, and the credit feed does not know a bank key (separate key kinds)', async () => {
+      const admin = await t.loginAs(Role.COUNTY_ADMIN);
+      const code = `CREDIT_${Math.floor(Math.random() * 1e6)}`;
+      await t.gql(
+        `mutation($c: String!) { registerCreditPlatform(input: { code: $c, name: "信用平台" }) { code } }`,
+        { c: code },
+        admin.token,
+      );
+      const issued = await t.gql<{ issueCreditPlatformApiKey: { keyId: string; secret: string } }>(
+        `mutation($c: String!) { issueCreditPlatformApiKey(input: { creditPlatformCode: $c }) { keyId secret } }`,
+        { c: code },
+        admin.token,
+      );
+      const credit = issued.data!.issueCreditPlatformApiKey;
+      // Correctly signed with the credit key's own secret, presented to the bank guard: unknown, no work.
+      const asBank = await t
+        .bankRequest('POST', WORK, { n: 7 }, { bankCode: code, keyId: credit.keyId, secret: credit.secret })
+        .expect(401);
+      expect(asBank.body.code).toBe('KEY_UNKNOWN');
+      expect(
+        await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'test.work' AND actor_bank_key_id = $1`, [
+          credit.keyId,
+        ]),
+      ).toBe(0);
+      // A bank key presented to the credit feed's guard: unknown too.
+      const bank = await t.registerBank();
+      const ts = String(Math.floor(clock.now().getTime() / 1000));
+      const feed = '/api/credit-platform/v1/feed';
+      const res = await t
+        .http()
+        .get(feed)
+        .set({
+          'X-Credit-Platform-Key-Id': bank.keyId,
+          'X-Timestamp': ts,
+          'X-Signature': signBankRequest(bank.secret, ts, 'GET', feed, ''),
+        })
+        .expect(401);
+      expect(res.body.code).toBe('KEY_UNKNOWN');
+    });
   });
 
   describe('idempotency', () => {

@@ -8,12 +8,16 @@ import { loadSchema, placeholderRequest, schemaOperations } from './graphql-plac
 import { CALLERS, Caller, isDeniedCode, loginCallers } from './principals';
 import { recordSummary } from '../support/suite-summary';
 
-/** REST routes anyone may call; every other route needs a staff login or a bank (/api/bank/v1) or platform (/api/platform/v1) signature. */
+/**
+ * REST routes anyone may call; every other route needs a staff login or a bank (/api/bank/v1), platform
+ * (/api/platform/v1) or credit-platform (/api/credit-platform/v1) signature.
+ */
 const PUBLIC_ROUTES = new Set([
   'GET /health/live',
   'GET /health/ready',
   'GET /api/bank/v1/openapi.json',
   'GET /api/platform/v1/openapi.json',
+  'GET /api/credit-platform/v1/openapi.json',
   'GET /api/docs/openapi.json',
 ]);
 
@@ -137,6 +141,25 @@ describe('authorization matrix', () => {
     const gql = await t.bankRequest('POST', '/graphql', { query: '{ me { id } }' }, bank);
     expect(gql.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await t.bankRequest('GET', '/api/after-school/teacher-hours.csv', undefined, bank)).status).toBe(401);
+  });
+
+  it('refuses staff tokens, unsigned requests and bank keys on every credit-platform route', async () => {
+    const creditRoutes = restRoutes(t).filter(
+      (r) => r.path.startsWith('/api/credit-platform/v1/') && !PUBLIC_ROUTES.has(`${r.method} ${r.path}`),
+    );
+    expect(creditRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/credit-platform/v1/feed']);
+    const admin = tokens.COUNTY_ADMIN!;
+    for (const route of creditRoutes) {
+      expect((await t.http().get(route.path).set('Authorization', `Bearer ${admin}`)).status).toBe(401);
+      const unsigned = t
+        .http()
+        .get(route.path)
+        .set('X-Credit-Platform-Key-Id', bank.keyId)
+        .set('X-Timestamp', String(Math.floor(t.clock.now().getTime() / 1000)));
+      expect((await unsigned).status).toBe(401);
+      // Signed correctly, but with a bank key: the credit-platform routes know only their own key kind.
+      expect((await t.bankRequest('GET', route.path, undefined, bank)).body.code).toBe('KEY_UNKNOWN');
+    }
   });
 
   /*

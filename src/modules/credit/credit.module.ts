@@ -23,8 +23,15 @@ import { EscrowAlertDeadlineTask } from './escrow-alert-deadline.task';
 import { WhitelistReviewTask } from './whitelist-review.task';
 import { CreditQueries } from './credit.queries';
 import { JointPunishmentService } from './joint-punishment.service';
+import { CreditFeedController, CreditFeedOpenApiController } from './feed/credit-feed.controller';
+import { CreditFeedQueries } from './feed/credit-feed.queries';
+import { CreditFeedService } from './feed/credit-feed.service';
+import { CreditFeedSubscriber } from './subscribers/credit-feed.subscriber';
 
-/** Black / white lists (黑白名单), credit records, joint punishment (联合惩戒) and credit repair (信用修复). */
+/**
+ * Black / white lists (黑白名单), credit records, joint punishment (联合惩戒), credit repair (信用修复) and the
+ * credit feed the credit-sharing platform pulls (信用信息共享平台).
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([CreditRecord, CreditEntry]),
@@ -52,7 +59,11 @@ import { JointPunishmentService } from './joint-punishment.service';
     EscrowAlertDeadlineTask,
     EntryExpiryTask,
     WhitelistReviewTask,
+    CreditFeedService,
+    CreditFeedQueries,
+    CreditFeedSubscriber,
   ],
+  controllers: [CreditFeedController, CreditFeedOpenApiController],
   exports: [CreditFacade],
 })
 export class CreditModule implements OnModuleInit {

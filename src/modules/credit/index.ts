@@ -3,3 +3,4 @@ export { CreditModule } from './credit.module';
 export { CreditFacade } from './credit.facade';
 export type { StandingKindListed } from './credit.facade';
 export type { Standing, StandingKind } from './credit-entry.types';
+export { creditPlatformOpenApi } from './feed/credit-feed-openapi';

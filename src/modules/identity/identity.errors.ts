@@ -111,3 +111,24 @@ export const platformKeyLimit = (code: string): Conflict =>
       `合作平台 ${code} 已有两个有效的接口密钥，请先吊销一个再签发新的`,
     ),
   );
+
+export const creditPlatformNotFound = (code: string): NotFound =>
+  new NotFound(text(`Credit-sharing platform ${code}`, `信用信息共享平台 ${code}`), 'CREDIT_PLATFORM_NOT_FOUND');
+export const creditPlatformExists = (code: string): Conflict =>
+  new Conflict(
+    'CREDIT_PLATFORM_ALREADY_EXISTS',
+    text(`A credit-sharing platform with code ${code} already exists`, `代码为 ${code} 的信用信息共享平台已存在`),
+  );
+export const creditPlatformKeyNotFound = (keyId: string): NotFound =>
+  new NotFound(
+    text(`Credit-sharing platform API key ${keyId}`, `信用信息共享平台接口密钥 ${keyId}`),
+    'CREDIT_PLATFORM_KEY_NOT_FOUND',
+  );
+export const creditPlatformKeyLimit = (code: string): Conflict =>
+  new Conflict(
+    'CREDIT_PLATFORM_KEY_LIMIT',
+    text(
+      `Credit-sharing platform ${code} already has two active API keys; revoke one before issuing another`,
+      `信用信息共享平台 ${code} 已有两个有效的接口密钥，请先吊销一个再签发新的`,
+    ),
+  );

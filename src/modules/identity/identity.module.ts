@@ -1,6 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BANK_KEY_STORE, PLATFORM_KEY_STORE, USER_PRINCIPAL_STORE } from '../../platform/auth/credential-stores';
+import {
+  BANK_KEY_STORE,
+  CREDIT_PLATFORM_KEY_STORE,
+  PLATFORM_KEY_STORE,
+  USER_PRINCIPAL_STORE,
+} from '../../platform/auth/credential-stores';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
 import { BankKeyService } from './bank-key.service';
@@ -8,6 +13,10 @@ import { BankApiKey } from './entities/bank-api-key.entity';
 import { PartnerBank } from './entities/partner-bank.entity';
 import { PartnerPlatform } from './entities/partner-platform.entity';
 import { PlatformApiKey } from './entities/platform-api-key.entity';
+import { CreditPlatform } from './entities/credit-platform.entity';
+import { CreditPlatformApiKey } from './entities/credit-platform-api-key.entity';
+import { CreditPlatformResolver } from './graphql/credit-platform.resolver';
+import { CreditPlatformKeyService } from './credit-platform-key.service';
 import { User } from './entities/user.entity';
 import { BankResolver } from './graphql/bank.resolver';
 import { PlatformResolver } from './graphql/platform.resolver';
@@ -29,12 +38,21 @@ import { UserService } from './user.service';
 /**
  * Users (institution administrators checked against the registry), login, partner banks and platforms and
  * their API keys. Global only so that the platform's guards find the credential stores
- * (USER_PRINCIPAL_STORE, BANK_KEY_STORE, PLATFORM_KEY_STORE) without importing a module.
+ * (USER_PRINCIPAL_STORE, BANK_KEY_STORE, PLATFORM_KEY_STORE, CREDIT_PLATFORM_KEY_STORE) without importing a
+ * module.
  */
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, PartnerBank, BankApiKey, PartnerPlatform, PlatformApiKey]),
+    TypeOrmModule.forFeature([
+      User,
+      PartnerBank,
+      BankApiKey,
+      PartnerPlatform,
+      PlatformApiKey,
+      CreditPlatform,
+      CreditPlatformApiKey,
+    ]),
     ReferenceModule,
     RegistryModule,
   ],
@@ -50,17 +68,20 @@ import { UserService } from './user.service';
     FirstAdminService,
     BankKeyService,
     PlatformKeyService,
+    CreditPlatformKeyService,
     IdentityFacade,
     UserResolver,
     UserLinksResolver,
     AuditLogEntryLinksResolver,
     BankResolver,
     PlatformResolver,
+    CreditPlatformResolver,
     LoginThrottleCleanupTask,
     { provide: USER_PRINCIPAL_STORE, useExisting: UserReadService },
     { provide: BANK_KEY_STORE, useExisting: BankKeyService },
     { provide: PLATFORM_KEY_STORE, useExisting: PlatformKeyService },
+    { provide: CREDIT_PLATFORM_KEY_STORE, useExisting: CreditPlatformKeyService },
   ],
-  exports: [USER_PRINCIPAL_STORE, BANK_KEY_STORE, PLATFORM_KEY_STORE, IdentityFacade],
+  exports: [USER_PRINCIPAL_STORE, BANK_KEY_STORE, PLATFORM_KEY_STORE, CREDIT_PLATFORM_KEY_STORE, IdentityFacade],
 })
 export class IdentityModule {}

@@ -12,7 +12,7 @@ export const PARTNER_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,31}$/;
 /** bank-api.md: two keys may be active at once so a partner can rotate. */
 export const MAX_ACTIVE_KEYS = 2;
 
-/** What a partner table and its key table have in common (banks and platforms). */
+/** What a partner table and its key table have in common (banks, platforms, the credit-sharing platform). */
 interface PartnerRow {
   code: string;
   name: string;
@@ -27,13 +27,16 @@ interface KeyRow {
 
 /** One kind of signing partner: its tables, the key column naming the partner, its key prefix, names and errors. */
 export interface PartnerKind<P extends PartnerRow, K extends KeyRow> {
-  /** `bank` or `platform`: audit actions `identity.<noun>.registered`, `identity.<noun>_key.issued|revoked`. */
-  noun: 'bank' | 'platform';
+  /**
+   * `bank`, `platform` or `credit_platform`: audit actions `identity.<noun>.registered`,
+   * `identity.<noun>_key.issued|revoked`.
+   */
+  noun: 'bank' | 'platform' | 'credit_platform';
   partner: EntityTarget<P>;
   key: EntityTarget<K>;
-  /** The key table's column naming the partner (`bankCode`, `platformCode`). */
+  /** The key table's column naming the partner (`bankCode`, `platformCode`, `creditPlatformCode`). */
   owner: keyof K & string;
-  keyPrefix: 'bk' | 'pk';
+  keyPrefix: 'bk' | 'pk' | 'ck';
   errors: {
     notFound(code: string): DomainError;
     exists(code: string): DomainError;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditActorKind = 'user' | 'bank' | 'platform' | 'system' | 'anonymous';
+export type AuditActorKind = 'user' | 'bank' | 'platform' | 'credit_platform' | 'system' | 'anonymous';
 
 /** One row of the append-only audit log (the database refuses UPDATE, DELETE and TRUNCATE on it). */
 @Entity('audit_log')

@@ -59,6 +59,13 @@ export function actorColumns(actor: Principal): {
     case 'platform':
       // actor_bank_key_id holds the partner's API key id; the kind says which store issued it.
       return { actorKind: 'platform', actorUserId: null, actorBankKeyId: actor.keyId, actorName: actor.platformCode };
+    case 'creditPlatform':
+      return {
+        actorKind: 'credit_platform',
+        actorUserId: null,
+        actorBankKeyId: actor.keyId,
+        actorName: actor.creditPlatformCode,
+      };
     case 'system':
       return { actorKind: 'system', actorUserId: null, actorBankKeyId: null, actorName: actor.name };
     case 'anonymous':

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import passport from 'passport';
 import { DomainError, Forbidden } from '../errors/domain-error';
 import { Unauthenticated, tokenInvalid } from './auth.errors';
-import { BANK_AUTH, IS_PUBLIC, PLATFORM_AUTH, ROLES } from './decorators';
+import { BANK_AUTH, CREDIT_PLATFORM_AUTH, IS_PUBLIC, PLATFORM_AUTH, ROLES } from './decorators';
 import { JwtStrategy } from './jwt.strategy';
 import { ANONYMOUS, Principal, UserPrincipal } from './principal';
 import { requestOf, responseOf } from './request-of';
@@ -15,7 +15,8 @@ import { text } from '../i18n/text';
  * The global guard of every GraphQL operation and REST route: a bearer token (if any) becomes the
  * request's principal; operations not marked `@Public()` need a logged-in user, and `@Roles(...)`
  * narrows them to some roles (without it: STAFF_ROLES, every role but INSTITUTION_ADMIN). Bank routes
- * (`@BankApi()`) are left to the bank signature guard, platform routes (`@PlatformApi()`) to the platform one.
+ * (`@BankApi()`) are left to the bank signature guard, platform routes (`@PlatformApi()`) to the platform one,
+ * credit-platform routes (`@CreditPlatformApi()`) to theirs.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -28,6 +29,7 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(BANK_AUTH, targets)) return true;
     if (this.reflector.getAllAndOverride<boolean>(PLATFORM_AUTH, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(CREDIT_PLATFORM_AUTH, targets)) return true;
     const req = requestOf(context);
     const principal = await this.authenticate(req, responseOf(context));
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;

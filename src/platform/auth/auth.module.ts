@@ -11,6 +11,8 @@ import { AccessGuard } from './access.guard';
 import { BankRequestVerifier } from './bank-request-verifier';
 import { BearerTokenVerifier } from './bearer-token';
 import { BankSignatureGuard } from './bank-signature.guard';
+import { CreditPlatformRequestVerifier } from './credit-platform-request-verifier';
+import { CreditPlatformSignatureGuard } from './credit-platform-signature.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { PlatformRequestVerifier } from './platform-request-verifier';
 import { PlatformSignatureGuard } from './platform-signature.guard';
@@ -19,8 +21,9 @@ import { TokenService, createJwtService } from './token.service';
 /**
  * Authentication and access: the global access guard (JWT users, `@Public`, `@Roles`), access tokens,
  * and what `@BankApi()` / `@PlatformApi()` put on bank and platform controllers (signature guard, rate
- * limit, idempotency). The credential stores (USER_PRINCIPAL_STORE, BANK_KEY_STORE, PLATFORM_KEY_STORE)
- * are provided by the identity module.
+ * limit, idempotency), and `@CreditPlatformApi()` on the credit feed. The credential stores
+ * (USER_PRINCIPAL_STORE, BANK_KEY_STORE, PLATFORM_KEY_STORE, CREDIT_PLATFORM_KEY_STORE) are provided by the
+ * identity module.
  */
 @Global()
 @Module({
@@ -34,6 +37,8 @@ import { TokenService, createJwtService } from './token.service';
     BankSignatureGuard,
     PlatformRequestVerifier,
     PlatformSignatureGuard,
+    CreditPlatformRequestVerifier,
+    CreditPlatformSignatureGuard,
     RateLimiter,
     BankRateLimitGuard,
     IdempotencyStore,
@@ -48,6 +53,8 @@ import { TokenService, createJwtService } from './token.service';
     BankSignatureGuard,
     PlatformRequestVerifier,
     PlatformSignatureGuard,
+    CreditPlatformRequestVerifier,
+    CreditPlatformSignatureGuard,
     RateLimiter,
     BankRateLimitGuard,
     IdempotencyStore,

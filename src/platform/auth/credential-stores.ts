@@ -7,6 +7,7 @@ import { UserPrincipal } from './principal';
 export const USER_PRINCIPAL_STORE = Symbol('USER_PRINCIPAL_STORE');
 export const BANK_KEY_STORE = Symbol('BANK_KEY_STORE');
 export const PLATFORM_KEY_STORE = Symbol('PLATFORM_KEY_STORE');
+export const CREDIT_PLATFORM_KEY_STORE = Symbol('CREDIT_PLATFORM_KEY_STORE');
 
 export interface UserPrincipalStore {
   /** The principal of an active user whose sessions of this version are still valid, else null. */
@@ -36,4 +37,17 @@ export interface PlatformKeyRecord {
 
 export interface PlatformKeyStore {
   findKey(keyId: string): Promise<PlatformKeyRecord | null>;
+}
+
+/** An API key of the credit-sharing platform (信用信息共享平台): a third key kind, read-only on the credit feed. */
+export interface CreditPlatformKeyRecord {
+  keyId: string;
+  creditPlatformCode: string;
+  revoked: boolean;
+  /** The decrypted shared secret (never logged). */
+  secret: string;
+}
+
+export interface CreditPlatformKeyStore {
+  findKey(keyId: string): Promise<CreditPlatformKeyRecord | null>;
 }

@@ -7,6 +7,7 @@ export const IS_PUBLIC = 'auth:public';
 export const ROLES = 'auth:roles';
 export const BANK_AUTH = 'auth:bank';
 export const PLATFORM_AUTH = 'auth:platform';
+export const CREDIT_PLATFORM_AUTH = 'auth:credit-platform';
 
 /** An operation anyone may call without logging in (a token, if sent, still identifies the caller). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);

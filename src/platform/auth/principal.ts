@@ -31,6 +31,16 @@ export interface PlatformPrincipal {
   keyId: string;
 }
 
+/**
+ * The county's credit-sharing platform (信用信息共享平台) authenticated by a signed request with one of its
+ * API keys (docs/credit-platform-api.md): a third partner key kind, which can only pull the credit feed.
+ */
+export interface CreditPlatformPrincipal {
+  kind: 'creditPlatform';
+  creditPlatformCode: string;
+  keyId: string;
+}
+
 /** The service itself: command-line tools and scheduled jobs. */
 export interface SystemPrincipal {
   kind: 'system';
@@ -42,7 +52,8 @@ export interface AnonymousPrincipal {
 }
 
 /** Who is acting. Every service call takes one; scoping and the audit log read it. */
-export type Principal = UserPrincipal | BankPrincipal | PlatformPrincipal | SystemPrincipal | AnonymousPrincipal;
+export type Principal =
+  UserPrincipal | BankPrincipal | PlatformPrincipal | CreditPlatformPrincipal | SystemPrincipal | AnonymousPrincipal;
 
 export const ANONYMOUS: AnonymousPrincipal = Object.freeze({ kind: 'anonymous' });
 
@@ -71,7 +82,8 @@ declare module 'express-serve-static-core' {
 /**
  * How an actor is named where a row records who did something (proposed by, acknowledged by, issued
  * by): the username, `system:<job>`, `bank:<bank code>` — the bank acts, whichever of its keys
- * signed, as in the audit log — `platform:<platform code>` likewise, and `anonymous` otherwise.
+ * signed, as in the audit log — `platform:<platform code>` and `credit-platform:<code>` likewise, and
+ * `anonymous` otherwise.
  */
 export function actorName(actor: Principal): string {
   switch (actor.kind) {
@@ -83,6 +95,8 @@ export function actorName(actor: Principal): string {
       return `bank:${actor.bankCode}`;
     case 'platform':
       return `platform:${actor.platformCode}`;
+    case 'creditPlatform':
+      return `credit-platform:${actor.creditPlatformCode}`;
     default:
       return 'anonymous';
   }

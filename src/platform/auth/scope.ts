@@ -41,6 +41,9 @@ export function scopeRule(principal: Principal, options: ScopeOptions = {}): Sco
       // A partner platform acts county-wide (as the service does): its routes reach only the contracts and
       // lesson records it sent itself, named by its own external ids; it has no GraphQL access.
       return ALL;
+    case 'creditPlatform':
+      // The credit-sharing platform reads only the credit feed (published records); no scoped query is its.
+      return NONE;
     case 'user':
       if (principal.role === Role.COUNTY_ADMIN || principal.role === Role.DISCIPLINE_SUPERVISOR) return ALL;
       if (options.countyWide?.includes(principal.role)) return ALL;

@@ -397,6 +397,8 @@ export const EVENT_CATALOGUE = {
   'credit.whitelist.published': event<CreditListEntryPayload>(1),
   'credit.entry.removed': event<{ entryId: string; institutionId: string; kind: string; grounds: string }>(1),
   'credit.entry.expired': event<{ entryId: string; institutionId: string; kind: string; expiresOn: string }>(1),
+  /** An item was appended to the credit feed the credit-sharing platform pulls (信用信息共享平台; ADR 0030). */
+  'credit.feed.appended': event<{ itemId: string; sequence: string; kind: string; subjectId: string }>(1),
   // schools: teacher burden (教师负担)
   'schools.burden_demand.recorded': event<TeacherBurdenDemandPayload>(1),
   /** A demand without the county's approval: recorded without a reference, or its reference disputed by the county. */

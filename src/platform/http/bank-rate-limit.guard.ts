@@ -18,7 +18,8 @@ const rateLimited = (retryAfterSeconds: number): TooManyRequests =>
 
 /**
  * Per API key token bucket (bank-api.md: 50 requests/s sustained, bursts of 100): 429 with Retry-After.
- * Platform keys (platform-api.md) have buckets of their own with the same rate.
+ * Platform keys (platform-api.md) and credit-platform keys (credit-platform-api.md) have buckets of their
+ * own with the same rate.
  */
 @Injectable()
 export class BankRateLimitGuard implements CanActivate {
@@ -30,8 +31,9 @@ export class BankRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
     const principal = req.principal;
-    // runs after the bank or platform signature guard
-    if (principal?.kind !== 'bank' && principal?.kind !== 'platform') throw new Unauthenticated();
+    // runs after the bank, platform or credit-platform signature guard
+    if (principal?.kind !== 'bank' && principal?.kind !== 'platform' && principal?.kind !== 'creditPlatform')
+      throw new Unauthenticated();
     const { ratePerSecond, rateBurst } = this.config.bankApi;
     const result = await this.limiter.take(`${principal.kind}-key:${principal.keyId}`, ratePerSecond, rateBurst);
     if (!result.allowed) {

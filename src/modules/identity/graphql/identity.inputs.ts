@@ -263,3 +263,31 @@ export class RevokePlatformApiKeyInput {
   @MaxLength(100)
   keyId!: string;
 }
+
+@InputType({ description: 'The credit-sharing platform to register (登记信用信息共享平台)' })
+export class RegisterCreditPlatformInput {
+  @Field({ description: 'Stable code, 2–32 characters A-Z, 0-9 and _ (e.g. XIFENG_CREDIT) (平台代码)' })
+  @Matches(PARTNER_CODE_PATTERN, { message: 'code must be 2–32 characters A-Z, 0-9 and _, starting with a letter' })
+  code!: string;
+
+  @Field({ description: 'Name of the platform (e.g. 息烽县信用信息共享平台), 1–100 characters (平台名称)' })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+}
+
+@InputType({ description: 'Which credit-sharing platform gets a new API key (签发密钥)' })
+export class IssueCreditPlatformApiKeyInput {
+  @Field({ description: 'The code of the credit-sharing platform (e.g. XIFENG_CREDIT) (平台代码)' })
+  @IsString()
+  @MaxLength(100)
+  creditPlatformCode!: string;
+}
+
+@InputType({ description: 'Which credit-sharing platform API key to revoke (吊销密钥)' })
+export class RevokeCreditPlatformApiKeyInput {
+  @Field({ description: 'The key id (ck_…) (密钥编号)' })
+  @IsString()
+  @MaxLength(100)
+  keyId!: string;
+}

@@ -183,3 +183,54 @@ export class IssuedPlatformApiKeyObject {
   @Field({ description: 'When the key was issued' })
   createdAt!: Date;
 }
+
+@ObjectType('CreditPlatform', {
+  description: "The county's credit-sharing platform (信用信息共享平台) pulling the credit feed",
+})
+export class CreditPlatformObject {
+  @Field({ description: 'Stable code of the platform (e.g. XIFENG_CREDIT) (平台代码)' })
+  code!: string;
+
+  @Field({ description: 'Name of the platform (平台名称)' })
+  name!: string;
+
+  @Field({ description: 'When the platform was registered (登记时间)' })
+  createdAt!: Date;
+}
+
+@ObjectType('CreditPlatformApiKey', {
+  description: 'An API key of the credit-sharing platform (信用平台接口密钥); the secret is never shown again',
+})
+export class CreditPlatformApiKeyObject {
+  @Field({ description: 'The key id (ck_…), sent with every signed pull (密钥编号)' })
+  keyId!: string;
+
+  @Field({ description: 'The credit-sharing platform the key belongs to (平台代码)' })
+  creditPlatformCode!: string;
+
+  @Field({ description: 'When the key was issued (签发时间)' })
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the key was revoked; null while active (吊销时间)' })
+  revokedAt!: Date | null;
+
+  @Field({ description: 'True until the key is revoked (是否有效)' })
+  active!: boolean;
+}
+
+@ObjectType('IssuedCreditPlatformApiKey', {
+  description: 'A new credit-sharing platform API key with its secret: shown this once, store it safely (新签发的密钥)',
+})
+export class IssuedCreditPlatformApiKeyObject {
+  @Field({ description: 'The key id (ck_…), sent with every signed pull (密钥编号)' })
+  keyId!: string;
+
+  @Field({ description: 'The credit-sharing platform the key belongs to (平台代码)' })
+  creditPlatformCode!: string;
+
+  @Field({ description: 'HMAC-SHA256 secret (its UTF-8 bytes are the key); not retrievable later (密钥)' })
+  secret!: string;
+
+  @Field({ description: 'When the key was issued (签发时间)' })
+  createdAt!: Date;
+}

@@ -8,6 +8,7 @@ export const AuditActorKindEnum = {
   USER: 'user',
   BANK: 'bank',
   PLATFORM: 'platform',
+  CREDIT_PLATFORM: 'credit_platform',
   SYSTEM: 'system',
   ANONYMOUS: 'anonymous',
 } as const satisfies Record<string, AuditActorKind>;
@@ -20,6 +21,10 @@ registerEnumType(AuditActorKindEnum, {
     BANK: { description: 'A partner bank (合作银行) calling the bank API, named by actorBankKeyId and actorName' },
     PLATFORM: {
       description: 'A partner platform (合作平台) calling the platform API, named by actorBankKeyId and actorName',
+    },
+    CREDIT_PLATFORM: {
+      description:
+        'The credit-sharing platform (信用信息共享平台) calling the credit feed, named by actorBankKeyId and actorName',
     },
     SYSTEM: { description: 'The service itself: a scheduled task, a worker or the command line (系统)' },
     ANONYMOUS: { description: 'A caller without a login, e.g. a public complaint or a failed login (匿名)' },
