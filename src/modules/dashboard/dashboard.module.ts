@@ -6,12 +6,14 @@ import { EscrowModule } from '../escrow';
 import { PrepaidModule } from '../prepaid';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
+import { SchoolsModule } from '../schools';
 import { SupervisionModule } from '../supervision';
 import { DashboardService } from './dashboard.service';
 import { DashboardPrepaidInstitutionLinksResolver } from './graphql/dashboard-links.resolver';
 import { DashboardResolver } from './graphql/dashboard.resolver';
 import { DashboardPrepaidService } from './dashboard-prepaid.service';
 import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
+import { DashboardExamsResolver } from './graphql/dashboard-exams.resolver';
 
 /** The county dashboard: reads every module through its facade; owns no tables and exports nothing. */
 @Module({
@@ -24,6 +26,7 @@ import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
     AfterSchoolModule,
     SupervisionModule,
     PrepaidModule,
+    SchoolsModule,
   ],
   providers: [
     DashboardService,
@@ -31,6 +34,7 @@ import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
     DashboardPrepaidService,
     DashboardPrepaidResolver,
     DashboardPrepaidInstitutionLinksResolver,
+    DashboardExamsResolver,
   ],
 })
 export class DashboardModule {}

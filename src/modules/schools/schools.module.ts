@@ -1,4 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReferenceModule } from '../reference';
+import { ExamPlan } from './exams/entities/exam-plan.entity';
+import { ExamViolation } from './exams/entities/exam-violation.entity';
+import { SchoolExam } from './exams/entities/school-exam.entity';
+import { ExamFindings } from './exams/exam-findings';
+import { ExamPlanService } from './exams/exam-plan.service';
+import { ExamRecordService } from './exams/exam-record.service';
+import { ExamDashboard } from './exams/exams.dashboard';
+import { ExamQueries } from './exams/exams.queries';
+import { EXAM_LINK_RESOLVERS } from './exams/graphql/exams-links.resolver';
+import { ExamsResolver } from './exams/graphql/exams.resolver';
+import { SchoolsFacade } from './schools.facade';
 
 /**
  * Inside schools (校内): exam management (考试管理), academic-quality monitoring (学业质量监测),
@@ -6,8 +19,18 @@ import { Module } from '@nestjs/common';
  * who tutor for pay. Homework and after-school services stay in the after-school module.
  */
 @Module({
-  imports: [],
-  providers: [],
-  exports: [],
+  imports: [TypeOrmModule.forFeature([ExamPlan, SchoolExam, ExamViolation]), ReferenceModule],
+  providers: [
+    // exams (考试管理)
+    ExamQueries,
+    ExamFindings,
+    ExamPlanService,
+    ExamRecordService,
+    ExamDashboard,
+    ExamsResolver,
+    ...EXAM_LINK_RESOLVERS,
+    SchoolsFacade,
+  ],
+  exports: [SchoolsFacade],
 })
 export class SchoolsModule {}
