@@ -62,6 +62,9 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.escrowAccounts': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.escrowAlerts': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.escrowCoverage': [CA, EDU, FIRE, TWN, INS, DIS],
+  // Exam management (schools): county office, discipline, EDU and INSPECTION_OFFICE county-wide, townships and schools their own; other departments pass the gate and read nothing.
+  'query.examPlans': ANY_STAFF,
+  'query.examViolations': ANY_STAFF,
   'query.failedEvents': [CA],
   'query.familyEducationCompletion': ANY_STAFF,
   'query.homeworkComplianceBySchool': ANY_STAFF,
@@ -96,6 +99,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.registryDashboard': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.riskReserves': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.school': ANY_STAFF,
+  'query.schoolExams': ANY_STAFF,
   'query.schools': ANY_STAFF,
   // The public institution search (机构查询): no login, rate-limited per address.
   'query.searchInstitutionsPublic': EVERYONE,
@@ -191,6 +195,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordAfterSchoolParticipation': [SCH],
   'mutation.recordAnnualReview': [CA, EDU, FIRE],
   'mutation.recordCredit': [CA, EDU, FIRE, INS],
+  // A school administrator (own school) or an EDU officer; other departments are refused by the service before any lookup.
+  'mutation.recordExam': [SCH, EDU],
+  'mutation.recordExamPlan': [SCH, EDU],
+  'mutation.recordExamResults': [SCH, EDU],
   // DEPARTMENT_OFFICER is a writer role only for EDU: the service refuses FIRE with FORBIDDEN before any lookup,
   // but placeholder input is refused VALIDATION_FAILED first, so FIRE passes this gate (test/prepaid covers it).
   'mutation.recordPrepaidLessons': [CA, EDU, INST],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Principal } from '../../../platform/auth/principal';
 import { applyScope } from '../../../platform/auth/scope';
 import { UUID } from '../../../platform/ids/uuid';
@@ -130,17 +130,11 @@ export class ExamQueries {
     return applyScope(qb, actor, examScopeColumns('e'), examReadOptions(actor)).getMany();
   }
 
-  /** Violations just found by the caller's own recording (the mutation's answer), oldest first. */
-  violationsByIds(ids: readonly string[]): Promise<ExamViolation[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(ExamViolation)
-      .createQueryBuilder('v')
-      .where('v.id IN (:...ids)', { ids: [...ids] })
-      .orderBy('v.found_at')
-      .addOrderBy('v.grade')
-      .addOrderBy('v.kind')
-      .getMany();
+  /** Violations just found by the caller's own recording (the mutation's answer), in the order found. */
+  async violationsByIds(ids: readonly string[]): Promise<ExamViolation[]> {
+    if (ids.length === 0) return [];
+    const found = await this.dataSource.getRepository(ExamViolation).findBy({ id: In([...ids]) });
+    return found.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   }
 
   /** The term's figures over every school (or a township's): the population is the caller's (the dashboard's). */

@@ -52,6 +52,7 @@ export class ExamPlanEntryInput {
   subjects!: string[];
 
   @Field(() => DateScalar, { description: 'The planned day (YYYY-MM-DD): within the term, outside vacations.' })
+  @IsString()
   plannedDate!: string;
 }
 
@@ -179,6 +180,7 @@ export class RecordExamInput {
   subjects!: string[];
 
   @Field(() => DateScalar, { description: 'The day it was held (YYYY-MM-DD): in the term, not after today.' })
+  @IsString()
   date!: string;
 
   @Field(() => String, { nullable: true, description: 'A note (at most 2000 characters).' })
@@ -240,10 +242,12 @@ export class SchoolExamFilter extends ExamPlanFilter {
 
   @Field(() => DateScalar, { nullable: true, description: 'Held on or after this day (YYYY-MM-DD).' })
   @IsOptional()
+  @IsString()
   from?: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Held on or before this day (YYYY-MM-DD).' })
   @IsOptional()
+  @IsString()
   to?: string;
 }
 
