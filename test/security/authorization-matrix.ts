@@ -195,9 +195,11 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordAfterSchoolParticipation': [SCH],
   'mutation.recordAnnualReview': [CA, EDU, FIRE],
   'mutation.recordCredit': [CA, EDU, FIRE, INS],
-  // A school administrator (own school) or an EDU officer; other departments are refused by the service before any lookup.
-  'mutation.recordExam': [SCH, EDU],
-  'mutation.recordExamPlan': [SCH, EDU],
+  // A school administrator (own school) or an EDU officer: the service refuses other departments with FORBIDDEN,
+  // but the placeholder plan and exam (term "x") are refused VALIDATION_FAILED first, so FIRE passes this gate
+  // there (test/schools/exams.e2e-spec.ts covers FIRE's FORBIDDEN).
+  'mutation.recordExam': [SCH, EDU, FIRE],
+  'mutation.recordExamPlan': [SCH, EDU, FIRE],
   'mutation.recordExamResults': [SCH, EDU],
   // DEPARTMENT_OFFICER is a writer role only for EDU: the service refuses FIRE with FORBIDDEN before any lookup,
   // but placeholder input is refused VALIDATION_FAILED first, so FIRE passes this gate (test/prepaid covers it).
