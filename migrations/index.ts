@@ -37,6 +37,7 @@ import { PrepaidPlatform1764500400000 } from './1764500400000-prepaid-platform';
 import { PrepaidViews1764500500000 } from './1764500500000-prepaid-views';
 import { ViolationKinds1764600100000 } from './1764600100000-violation-kinds';
 import { SchoolAndDepartmentTasks1764700000000 } from './1764700000000-school-and-department-tasks';
+import { SchoolExams1764701000000 } from './1764701000000-school-exams';
 import { TeacherBurden1764703000000 } from './1764703000000-teacher-burden';
 import { HomeworkBreachAlerts1764703100000 } from './1764703100000-homework-breach-alerts';
 import { Accountability1764706000000 } from './1764706000000-accountability';
@@ -84,6 +85,7 @@ export const ALL_MIGRATIONS = [
   PrepaidViews1764500500000,
   ViolationKinds1764600100000,
   SchoolAndDepartmentTasks1764700000000,
+  SchoolExams1764701000000,
   TeacherBurden1764703000000,
   HomeworkBreachAlerts1764703100000,
   Accountability1764706000000,

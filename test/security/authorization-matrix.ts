@@ -71,6 +71,9 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.escrowAccounts': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.escrowAlerts': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.escrowCoverage': [CA, EDU, FIRE, TWN, INS, DIS],
+  // Exam management (schools): county office, discipline, EDU and INSPECTION_OFFICE county-wide, townships and schools their own; other departments pass the gate and read nothing.
+  'query.examPlans': ANY_STAFF,
+  'query.examViolations': ANY_STAFF,
   'query.failedEvents': [CA],
   'query.familyEducationCompletion': ANY_STAFF,
   'query.homeworkComplianceBySchool': ANY_STAFF,
@@ -105,6 +108,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.registryDashboard': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.riskReserves': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.school': ANY_STAFF,
+  'query.schoolExams': ANY_STAFF,
   'query.schools': ANY_STAFF,
   // The public institution search (机构查询): no login, rate-limited per address.
   'query.searchInstitutionsPublic': EVERYONE,
@@ -205,6 +209,12 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordAfterSchoolParticipation': [SCH],
   'mutation.recordAnnualReview': [CA, EDU, FIRE],
   'mutation.recordCredit': [CA, EDU, FIRE, INS],
+  // A school administrator (own school) or an EDU officer: the service refuses other departments with FORBIDDEN,
+  // but the placeholder plan and exam (term "x") are refused VALIDATION_FAILED first, so FIRE passes this gate
+  // there (test/schools/exams.e2e-spec.ts covers FIRE's FORBIDDEN).
+  'mutation.recordExam': [SCH, EDU, FIRE],
+  'mutation.recordExamPlan': [SCH, EDU, FIRE],
+  'mutation.recordExamResults': [SCH, EDU],
   // DEPARTMENT_OFFICER is a writer role only for EDU: the service refuses FIRE with FORBIDDEN before any lookup,
   // but placeholder input is refused VALIDATION_FAILED first, so FIRE passes this gate (test/prepaid covers it).
   'mutation.recordPrepaidLessons': [CA, EDU, INST],

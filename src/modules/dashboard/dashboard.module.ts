@@ -5,8 +5,8 @@ import { CreditModule } from '../credit';
 import { EscrowModule } from '../escrow';
 import { PrepaidModule } from '../prepaid';
 import { ReferenceModule } from '../reference';
-import { SchoolsModule } from '../schools';
 import { RegistryModule } from '../registry';
+import { SchoolsModule } from '../schools';
 import { SupervisionModule } from '../supervision';
 import { DashboardService } from './dashboard.service';
 import { DashboardPrepaidInstitutionLinksResolver } from './graphql/dashboard-links.resolver';
@@ -14,6 +14,7 @@ import { DashboardResolver } from './graphql/dashboard.resolver';
 import { DashboardPrepaidService } from './dashboard-prepaid.service';
 import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
 import { DashboardBurdenResolver, DashboardBurdenSchoolLinksResolver } from './graphql/dashboard-burden.resolver';
+import { DashboardExamsResolver } from './graphql/dashboard-exams.resolver';
 
 /** The county dashboard: reads every module through its facade; owns no tables and exports nothing. */
 @Module({
@@ -36,6 +37,7 @@ import { DashboardBurdenResolver, DashboardBurdenSchoolLinksResolver } from './g
     DashboardPrepaidInstitutionLinksResolver,
     DashboardBurdenResolver,
     DashboardBurdenSchoolLinksResolver,
+    DashboardExamsResolver,
   ],
 })
 export class DashboardModule {}

@@ -8,3 +8,5 @@ export type {
 } from './burden/teacher-burden-figures.service';
 export { BurdenApprovalStatus, BurdenDemandKind } from './burden/teacher-burden.enums';
 export { burdenDemandNotFound } from './burden/teacher-burden.errors';
+export type { ExamDashboardFigures } from './exams/exams.dashboard';
+export { ExamViolationKind } from './exams/exam.rules';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { TEACHER_BURDEN_LINK_RESOLVERS } from './burden/graphql/teacher-burden-links.resolver';
@@ -6,6 +7,16 @@ import { TeacherBurdenResolver } from './burden/graphql/teacher-burden.resolver'
 import { TeacherBurdenFiguresService } from './burden/teacher-burden-figures.service';
 import { TeacherBurdenQueries } from './burden/teacher-burden.queries';
 import { TeacherBurdenService } from './burden/teacher-burden.service';
+import { ExamPlan } from './exams/entities/exam-plan.entity';
+import { ExamViolation } from './exams/entities/exam-violation.entity';
+import { SchoolExam } from './exams/entities/school-exam.entity';
+import { ExamFindings } from './exams/exam-findings';
+import { ExamPlanService } from './exams/exam-plan.service';
+import { ExamRecordService } from './exams/exam-record.service';
+import { ExamDashboard } from './exams/exams.dashboard';
+import { ExamQueries } from './exams/exams.queries';
+import { EXAM_LINK_RESOLVERS } from './exams/graphql/exams-links.resolver';
+import { ExamsResolver } from './exams/graphql/exams.resolver';
 import { SchoolsFacade } from './schools.facade';
 
 /**
@@ -14,13 +25,22 @@ import { SchoolsFacade } from './schools.facade';
  * who tutor for pay. Homework and after-school services stay in the after-school module.
  */
 @Module({
-  imports: [ReferenceModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([ExamPlan, SchoolExam, ExamViolation]), ReferenceModule, NotificationsModule],
   providers: [
+    // teacher burden (教师负担)
     TeacherBurdenQueries,
     TeacherBurdenService,
     TeacherBurdenFiguresService,
     TeacherBurdenResolver,
     ...TEACHER_BURDEN_LINK_RESOLVERS,
+    // exams (考试管理)
+    ExamQueries,
+    ExamFindings,
+    ExamPlanService,
+    ExamRecordService,
+    ExamDashboard,
+    ExamsResolver,
+    ...EXAM_LINK_RESOLVERS,
     SchoolsFacade,
   ],
   exports: [SchoolsFacade],

@@ -43,6 +43,7 @@ import { ComplaintOverdueSubscriber } from './subscribers/complaint-overdue.subs
 import { TaskSourcesSubscriber } from './subscribers/task-sources.subscriber';
 import { HomeworkBurdenSubscriber } from './subscribers/homework-burden.subscriber';
 import { TeacherBurdenSubscriber } from './subscribers/teacher-burden.subscriber';
+import { SchoolExamsSubscriber } from './subscribers/school-exams.subscriber';
 import { CampaignService } from './campaign.service';
 import { RectificationService } from './rectification.service';
 import { SupervisionFacade } from './supervision.facade';
@@ -96,6 +97,7 @@ import { TaskReadService } from './task-read.service';
     ComplaintOverdueSubscriber,
     HomeworkBurdenSubscriber,
     TeacherBurdenSubscriber,
+    SchoolExamsSubscriber,
     SupervisionTaskResolver,
     SupervisionLiveResolver,
     FindingResolver,

@@ -185,6 +185,25 @@ export interface HomeworkBreachAlertPayload {
 }
 
 /**
+ * schools.exam.violation_found payload: a breach of the national exam rules (考试管理) found in a school's
+ * term plan (source PLAN, planId) or an exam held and its results (source EXAM, examId). `kind` is an
+ * ExamViolationKind of the schools module; `description` says what is wrong in both languages.
+ */
+export interface ExamViolationPayload {
+  violationId: string;
+  schoolId: string;
+  townshipCode: string;
+  /** YYYY-1 (autumn) or YYYY-2 (spring). */
+  term: string;
+  grade: number;
+  kind: string;
+  source: 'PLAN' | 'EXAM';
+  planId: string | null;
+  examId: string | null;
+  description: { en: string; zh: string };
+}
+
+/**
  * enforcement.penalty.* payload: an administrative penalty decision (行政处罚决定, MOE Order No. 53) as the
  * credit-sharing platform and the public profile show it. Money in fen as decimal strings.
  */
@@ -406,6 +425,37 @@ export const EVENT_CATALOGUE = {
     TeacherBurdenDemandPayload & { reason: 'NO_APPROVAL' | 'APPROVAL_DISPUTED' }
   >(1),
   'schools.burden_demand.withdrawn': event<TeacherBurdenDemandPayload & { reason: string }>(1),
+  // schools: exam management (考试管理)
+  /** A school's exam plan for a term was recorded (a new version when recorded again). */
+  'schools.exam_plan.recorded': event<{
+    planId: string;
+    schoolId: string;
+    townshipCode: string;
+    term: string;
+    version: number;
+    violations: number;
+  }>(1),
+  /** An exam held was recorded (with its results when given at once). */
+  'schools.exam.recorded': event<{
+    examId: string;
+    schoolId: string;
+    townshipCode: string;
+    term: string;
+    grade: number;
+    kind: string;
+    date: string;
+    violations: number;
+  }>(1),
+  /** An exam's aggregate results were recorded (or corrected). */
+  'schools.exam.results_recorded': event<{
+    examId: string;
+    schoolId: string;
+    townshipCode: string;
+    term: string;
+    violations: number;
+  }>(1),
+  /** A breach of the national exam rules was found; supervision opens (or adds to) the school's inspection. */
+  'schools.exam.violation_found': event<ExamViolationPayload>(1),
   // enforcement (行政处罚)
   /** A penalty decision was recorded (every decision, published or not). */
   'enforcement.penalty.decided': event<PenaltyDecisionPayload>(1),
