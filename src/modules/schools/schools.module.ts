@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComplaintsModule } from '../complaints';
+import { NotificationsModule } from '../notifications';
+import { PolicyModule } from '../policy';
+import { ReferenceModule } from '../reference';
+import { RegistryModule } from '../registry';
+import { TEACHER_CASE_ENTITIES, TEACHER_CASE_PROVIDERS } from './teacher-cases/teacher-cases.providers';
 
 /**
  * Inside schools (校内): exam management (考试管理), academic-quality monitoring (学业质量监测),
@@ -6,8 +13,15 @@ import { Module } from '@nestjs/common';
  * who tutor for pay. Homework and after-school services stay in the after-school module.
  */
 @Module({
-  imports: [],
-  providers: [],
+  imports: [
+    TypeOrmModule.forFeature([...TEACHER_CASE_ENTITIES]),
+    ReferenceModule,
+    RegistryModule,
+    ComplaintsModule,
+    NotificationsModule,
+    PolicyModule,
+  ],
+  providers: [...TEACHER_CASE_PROVIDERS],
   exports: [],
 })
 export class SchoolsModule {}
