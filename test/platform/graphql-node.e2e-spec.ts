@@ -79,7 +79,13 @@ describe('GraphQL: Node, node/nodes, nullable get-by-id, PageInfo', () => {
     // A case against a roster teacher, opened by the county office from an accepted paid-tutoring complaint.
     const [teacher] = await t.dataSource.query(`SELECT id FROM teacher WHERE school_id = $1 LIMIT 1`, [school.id]);
     const tutoring = await id(`mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id } }`, {
-      input: { channel: 'HOTLINE_12345', category: 'TEACHER_PAID_TUTORING', description: '有偿补课', townshipCode: A },
+      input: {
+        channel: 'HOTLINE_12345',
+        category: 'TEACHER_PAID_TUTORING',
+        description: '有偿补课',
+        townshipCode: A,
+        anonymous: true,
+      },
     });
     await must(`mutation($input: ComplaintReplyInput!) { acceptComplaint(input: $input) { id } }`, {
       input: { complaintId: tutoring },
