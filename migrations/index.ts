@@ -40,6 +40,7 @@ import { SchoolAndDepartmentTasks1764700000000 } from './1764700000000-school-an
 import { SchoolExams1764701000000 } from './1764701000000-school-exams';
 import { TeacherBurden1764703000000 } from './1764703000000-teacher-burden';
 import { HomeworkBreachAlerts1764703100000 } from './1764703100000-homework-breach-alerts';
+import { TeacherCases1764704000000 } from './1764704000000-teacher-cases';
 import { Accountability1764706000000 } from './1764706000000-accountability';
 import { CreditPlatformFeed1764708000000 } from './1764708000000-credit-platform-feed';
 /**
@@ -88,6 +89,7 @@ export const ALL_MIGRATIONS = [
   SchoolExams1764701000000,
   TeacherBurden1764703000000,
   HomeworkBreachAlerts1764703100000,
+  TeacherCases1764704000000,
   Accountability1764706000000,
   CreditPlatformFeed1764708000000,
 ];

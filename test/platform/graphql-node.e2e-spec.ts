@@ -76,6 +76,23 @@ describe('GraphQL: Node, node/nodes, nullable get-by-id, PageInfo', () => {
     const finding = await id(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
       input: { taskId: task, summary: '发现问题' },
     });
+    // A case against a roster teacher, opened by the county office from an accepted paid-tutoring complaint.
+    const [teacher] = await t.dataSource.query(`SELECT id FROM teacher WHERE school_id = $1 LIMIT 1`, [school.id]);
+    const tutoring = await id(`mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id } }`, {
+      input: {
+        channel: 'HOTLINE_12345',
+        category: 'TEACHER_PAID_TUTORING',
+        description: '有偿补课',
+        townshipCode: A,
+        anonymous: true,
+      },
+    });
+    await must(`mutation($input: ComplaintReplyInput!) { acceptComplaint(input: $input) { id } }`, {
+      input: { complaintId: tutoring },
+    });
+    const teacherCase = await id(`mutation($input: OpenTeacherCaseInput!) { openTeacherCase(input: $input) { id } }`, {
+      input: { complaintId: tutoring, teacherId: teacher.id },
+    });
     Object.assign(objects, {
       AfterSchoolPlan: [
         'afterSchoolPlan',
@@ -161,6 +178,7 @@ describe('GraphQL: Node, node/nodes, nullable get-by-id, PageInfo', () => {
         }),
       ],
       SupervisionTask: ['supervisionTask', task],
+      TeacherCase: ['teacherCase', teacherCase],
       UnlicensedLead: [
         'unlicensedLead',
         await id(`mutation($input: RecordLeadInput!) { recordUnlicensedLead(input: $input) { id } }`, {

@@ -119,7 +119,12 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.supervisionReports': [CA, EDU, FIRE, DIS],
   'query.supervisionTask': ANY_STAFF,
   'query.supervisionTasks': ANY_STAFF,
+  // Cases against serving teachers (schools module): EDU and the county office all, DISCIPLINE the referred
+  // ones, townships and schools their own; another department passes the gate and sees none.
+  'query.teacherCase': [CA, EDU, FIRE, TWN, SCH, DIS],
+  'query.teacherCases': [CA, EDU, FIRE, TWN, SCH, DIS],
   'query.teacherParticipationHours': ANY_STAFF,
+  'query.teacherRecord': [CA, EDU, FIRE, TWN, SCH, DIS],
   // Reference maintenance: the county office and departments holding LICENSING/AFTER_SCHOOL (EDU); the roster also the school's own administrator.
   'query.teachers': [CA, EDU, SCH],
   // Teacher burden (src/modules/schools/burden): staff read in their scope (a department: the demands it made).
@@ -200,6 +205,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.markNotificationRead': ANY_USER,
   'mutation.notAcceptComplaint': [CA, EDU, FIRE, TWN, INS],
   'mutation.openEscrowAccount': [CA, EDU, FIRE],
+  'mutation.openTeacherCase': [CA, EDU],
   'mutation.proposeCreditEntry': [CA, EDU, FIRE],
   'mutation.proposeCreditEntryRemoval': [CA, EDU, FIRE],
   'mutation.proposePolicyChange': [CA],
@@ -225,6 +231,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.recordHomeVisits': [SCH],
   // The department holding the check's duty (FIRE_RESCUE: FIRE_INSPECTION) records it; the check needs the premises.
   'mutation.recordPremisesCheck': [CA, EDU, FIRE],
+  'mutation.recordTeacherCaseOutcome': [CA, EDU],
   'mutation.recordTeacherParticipation': [SCH],
   // A school records its own burden demands; only the county office or the inspection office disputes an approval.
   'mutation.recordTeacherBurdenDemand': [SCH],

@@ -38,6 +38,34 @@ export class ComplaintsFacade {
   }
 
   /**
+   * What another module needs to act on a complaint the caller may read (the schools module opens a case
+   * against a teacher from a paid-tutoring complaint): category, status, township; null when the complaint
+   * does not exist or is outside the caller's scope.
+   */
+  async readableFacts(
+    actor: Principal,
+    id: string,
+  ): Promise<{
+    id: string;
+    trackingNumber: string;
+    category: ComplaintCategory;
+    status: string;
+    townshipCode: string;
+  } | null> {
+    if (!UUID.test(id)) return null;
+    const [c] = await this.queries.readableByIds(actor, [id.toLowerCase()]);
+    return c
+      ? {
+          id: c.id,
+          trackingNumber: c.trackingNumber,
+          category: c.category,
+          status: c.status,
+          townshipCode: c.townshipCode,
+        }
+      : null;
+  }
+
+  /**
    * The tracking number (查询码) of a complaint another module opened (a parent's objection in prepaid), so
    * the module can hand it to the complainant; null for an unknown id. No principal: the caller opened it.
    */

@@ -25,7 +25,7 @@ export interface PolicyRule {
   /** Legal source (Chinese), named in refusals. */
   source: string;
   /** The module whose behaviour the rule drives. */
-  usedBy: 'complaints' | 'escrow' | 'registry' | 'after-school' | 'credit' | 'supervision' | 'prepaid';
+  usedBy: 'complaints' | 'escrow' | 'registry' | 'after-school' | 'credit' | 'supervision' | 'prepaid' | 'schools';
 }
 
 const XINFANG = '《信访工作条例》(2022)';
@@ -513,6 +513,19 @@ export const POLICY_RULES = [
     stricter: 'LOWER',
     source: COUNTY,
     usedBy: 'supervision',
+  }),
+
+  // Schools (校内): cases against serving teachers who tutor for pay.
+  rule({
+    key: 'schools.teacher_case_decision_days',
+    kind: 'DAYS',
+    title: '在职教师有偿补课案件处理期限（立案之日起）',
+    nationalDefault: 30,
+    min: 1,
+    max: 90,
+    stricter: 'LOWER',
+    source: COUNTY,
+    usedBy: 'schools',
   }),
 ] as const satisfies readonly PolicyRule[];
 

@@ -106,6 +106,13 @@ export class ReferenceFacade {
     return this.reference.findActiveTeacherByIdNumberHash(hash);
   }
 
+  /** Roster entries (active or not) with their ID-number hash and township: see ReferenceQueries.rosterEntriesByIds. */
+  rosterEntriesByIds(
+    ids: readonly string[],
+  ): Promise<{ teacherId: string; name: string; idNumberHash: string; schoolId: string; townshipCode: string }[]> {
+    return this.reference.rosterEntriesByIds(ids);
+  }
+
   activeTeachersOfSchool(
     schoolId: string,
   ): Promise<{ teacherId: string; idNumberHash: string; schoolId: string; townshipCode: string }[]> {

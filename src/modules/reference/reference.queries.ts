@@ -174,6 +174,26 @@ export class ReferenceQueries {
   }
 
   /**
+   * Roster entries by id with the keyed hash of the ID number (`piiHash`) and the school's township, active
+   * or not: the schools module keeps a teacher's cases by that hash. The hashes never leave the service.
+   */
+  rosterEntriesByIds(
+    ids: readonly string[],
+  ): Promise<{ teacherId: string; name: string; idNumberHash: string; schoolId: string; townshipCode: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.teachers
+      .createQueryBuilder('t')
+      .select('t.id', 'teacherId')
+      .addSelect('t.name', 'name')
+      .addSelect('t.id_number_hash', 'idNumberHash')
+      .addSelect('t.school_id', 'schoolId')
+      .addSelect('s.township_code', 'townshipCode')
+      .innerJoin(School, 's', 's.id = t.school_id')
+      .where('t.id IN (:...ids)', { ids: [...ids] })
+      .getRawMany();
+  }
+
+  /**
    * The school's active roster teachers with the keyed hash of their ID numbers (`piiHash`): the registry
    * re-checks its staff against a freshly imported roster with it. The hashes never leave the service.
    */

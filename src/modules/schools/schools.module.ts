@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComplaintsModule } from '../complaints';
 import { NotificationsModule } from '../notifications';
+import { PolicyModule } from '../policy';
 import { ReferenceModule } from '../reference';
+import { RegistryModule } from '../registry';
+import { TEACHER_CASE_ENTITIES, TEACHER_CASE_PROVIDERS } from './teacher-cases/teacher-cases.providers';
 import { TEACHER_BURDEN_LINK_RESOLVERS } from './burden/graphql/teacher-burden-links.resolver';
 import { TeacherBurdenResolver } from './burden/graphql/teacher-burden.resolver';
 import { TeacherBurdenFiguresService } from './burden/teacher-burden-figures.service';
@@ -25,7 +29,14 @@ import { SchoolsFacade } from './schools.facade';
  * who tutor for pay. Homework and after-school services stay in the after-school module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ExamPlan, SchoolExam, ExamViolation]), ReferenceModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([ExamPlan, SchoolExam, ExamViolation, ...TEACHER_CASE_ENTITIES]),
+    ReferenceModule,
+    RegistryModule,
+    ComplaintsModule,
+    NotificationsModule,
+    PolicyModule,
+  ],
   providers: [
     // teacher burden (教师负担)
     TeacherBurdenQueries,
@@ -41,6 +52,8 @@ import { SchoolsFacade } from './schools.facade';
     ExamDashboard,
     ExamsResolver,
     ...EXAM_LINK_RESOLVERS,
+    // cases against serving teachers (在职教师有偿补课)
+    ...TEACHER_CASE_PROVIDERS,
     SchoolsFacade,
   ],
   exports: [SchoolsFacade],

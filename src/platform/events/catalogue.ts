@@ -204,6 +204,22 @@ export interface ExamViolationPayload {
 }
 
 /**
+ * schools.teacher_case.* payload: a case against a serving teacher who tutors for pay (在职教师有偿补课). The
+ * teacher by roster id (the roster keeps only a keyed hash of the ID number; no ID number in events).
+ */
+export interface TeacherCasePayload {
+  caseId: string;
+  teacherId: string;
+  schoolId: string;
+  townshipCode: string;
+  source: 'ROSTER_MATCH' | 'COMPLAINT';
+  /** ROSTER_MATCH: the institution where the teacher was found on the staff. */
+  institutionId: string | null;
+  /** COMPLAINT: the paid-tutoring complaint. */
+  complaintId: string | null;
+}
+
+/**
  * enforcement.penalty.* payload: an administrative penalty decision (行政处罚决定, MOE Order No. 53) as the
  * credit-sharing platform and the public profile show it. Money in fen as decimal strings.
  */
@@ -456,6 +472,13 @@ export const EVENT_CATALOGUE = {
   }>(1),
   /** A breach of the national exam rules was found; supervision opens (or adds to) the school's inspection. */
   'schools.exam.violation_found': event<ExamViolationPayload>(1),
+  // schools (校内): cases against serving teachers who tutor for pay
+  /** A case against a serving teacher opened (a roster match, or a paid-tutoring complaint); once per teacher and source. */
+  'schools.teacher_case.opened': event<TeacherCasePayload & { decisionDueOn: string }>(1),
+  /** The Education Bureau recorded the outcome; SANCTION_REFERRED goes to the discipline commission (纪委监委). */
+  'schools.teacher_case.decided': event<
+    TeacherCasePayload & { outcome: 'DISMISSED' | 'WARNING' | 'SANCTION_REFERRED' }
+  >(1),
   // enforcement (行政处罚)
   /** A penalty decision was recorded (every decision, published or not). */
   'enforcement.penalty.decided': event<PenaltyDecisionPayload>(1),

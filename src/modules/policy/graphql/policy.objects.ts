@@ -65,6 +65,7 @@ export const PolicyModuleEnum = {
   CREDIT: 'credit',
   SUPERVISION: 'supervision',
   PREPAID: 'prepaid',
+  SCHOOLS: 'schools',
 } as const satisfies Record<string, PolicyRule['usedBy']>;
 
 registerEnumType(PolicyModuleEnum, {
@@ -78,6 +79,7 @@ registerEnumType(PolicyModuleEnum, {
     CREDIT: { description: 'Credit records of institutions (信用监管)' },
     SUPERVISION: { description: 'Supervision tasks and inspections (督导检查)' },
     PREPAID: { description: 'Prepaid contracts, lessons, refunds and releases (预付费合同)' },
+    SCHOOLS: { description: 'Inside schools: exams, teacher burden and cases against serving teachers (校内管理)' },
   },
 });
 
