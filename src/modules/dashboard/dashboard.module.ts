@@ -12,6 +12,8 @@ import { DashboardPrepaidInstitutionLinksResolver } from './graphql/dashboard-li
 import { DashboardResolver } from './graphql/dashboard.resolver';
 import { DashboardPrepaidService } from './dashboard-prepaid.service';
 import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
+import { DashboardTargetsService } from './dashboard-targets.service';
+import { DashboardTargetsResolver } from './graphql/dashboard-targets.resolver';
 
 /** The county dashboard: reads every module through its facade; owns no tables and exports nothing. */
 @Module({
@@ -31,6 +33,8 @@ import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
     DashboardPrepaidService,
     DashboardPrepaidResolver,
     DashboardPrepaidInstitutionLinksResolver,
+    DashboardTargetsService,
+    DashboardTargetsResolver,
   ],
 })
 export class DashboardModule {}

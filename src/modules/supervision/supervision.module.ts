@@ -6,6 +6,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
+import { AfterSchoolModule } from '../after-school';
+import { ComplaintsModule } from '../complaints';
+import { EscrowModule } from '../escrow';
+import { SupervisionReportDispatch } from './entities/supervision-report-dispatch.entity';
+import { ReportDispatchResolver } from './graphql/report-dispatch.resolver';
+import { PlanTargetsService } from './plan-targets.service';
+import { ReportDispatchService } from './report-dispatch.service';
 import { PolicyModule } from '../policy';
 import { RectificationOrder } from './entities/rectification-order.entity';
 import { SupervisionFinding } from './entities/supervision-finding.entity';
@@ -53,11 +60,15 @@ import { TaskReadService } from './task-read.service';
       SupervisionCampaign,
       SupervisionEscalation,
       SupervisionReport,
+      SupervisionReportDispatch,
     ]),
     NotificationsModule,
     ReferenceModule,
     RegistryModule,
     PolicyModule,
+    AfterSchoolModule,
+    EscrowModule,
+    ComplaintsModule,
   ],
   controllers: [ReportController],
   providers: [
@@ -76,6 +87,9 @@ import { TaskReadService } from './task-read.service';
     EscalationService,
     EscalationSweepTask,
     ReportService,
+    PlanTargetsService,
+    ReportDispatchService,
+    ReportDispatchResolver,
     MonthlyReportTask,
     QuarterlyReportTask,
     TaskSourcesSubscriber,

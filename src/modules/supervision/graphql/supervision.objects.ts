@@ -1,3 +1,4 @@
+import { PlanTargetSectionObject } from './report.objects';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { NodeInterface } from '../../../platform/graphql/node';
 import { DateScalar } from '../../../platform/graphql/date.scalar';
@@ -326,6 +327,37 @@ export class ReportObject {
 
   @Field({ description: 'Path of the XLSX download; GET it with a bearer token.' })
   xlsxPath!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Path of the printable document (DOCX, 简报 edition for the departments); GET it with a bearer token. Null for reports stored before documents existed.',
+  })
+  docxPath!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Path of the printable document in its special-report edition (DOCX, 专报 for the county government). Null for reports stored before documents existed.',
+  })
+  specialDocxPath!: string | null;
+
+  @Field(() => Int, {
+    description: 'Version within the period (版本): regenerating a period stores the next one, never changes this one.',
+  })
+  version!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Document number (文号), e.g. 息双减办〔2026〕12号; null for reports stored before it existed.',
+  })
+  documentNumber!: string | null;
+
+  @Field(() => [PlanTargetSectionObject], {
+    description:
+      "The plan's targets (计划目标) as stored in the report, section by section; the dashboard's targets for the period's last day show the same figures.",
+  })
+  targets!: PlanTargetSectionObject[];
 
   @Field(() => GraphQLISODateTime, { description: 'When it was generated.' })
   generatedAt!: Date;
