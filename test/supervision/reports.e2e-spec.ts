@@ -111,6 +111,49 @@ describe('supervision reports (一月一调度, 专报/简报)', () => {
     // Work of November the targets count: a subject institution left, a non-subject one operating.
     await createInstitution(t, { category: 'SUBJECT' });
     await createInstitution(t);
+    const lead = async () => {
+      const res = await t.gql<{ recordUnlicensedLead: { id: string } }>(
+        `mutation($input: RecordLeadInput!) { recordUnlicensedLead(input: $input) { id } }`,
+        {
+          input: {
+            location: '某小区 3 栋',
+            kind: 'DAY_CARE',
+            source: 'GRID_PATROL',
+            description: '以托管名义开展学科培训',
+            townshipCode: '520122001',
+          },
+        },
+        tok(admin),
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.recordUnlicensedLead.id;
+    };
+    await lead(); // still open at the month's end
+    const cleared = await lead();
+    for (const [mutation, type, input] of [
+      ['startLeadInvestigation', 'StartLeadInvestigationInput', { id: cleared, note: '核查' }],
+      ['resolveUnlicensedLead', 'ResolveLeadInput', { id: cleared, outcome: 'CLOSED', findings: '已取缔' }],
+    ] as const)
+      expect(
+        (await t.gql(`mutation($i: ${type}!) { ${mutation}(input: $i) { status } }`, { i: input }, tok(admin))).errors,
+      ).toBeUndefined();
+    for (const phone of ['13900001111', '13900002222'])
+      expect(
+        (
+          await t.gql(
+            `mutation($input: ComplaintIntakeInput!) { submitComplaint(input: $input) { trackingNumber } }`,
+            {
+              input: {
+                category: 'HOMEWORK_BURDEN',
+                description: '三年级每天作业超过两小时',
+                townshipCode: '520122001',
+                contactPhone: phone,
+              },
+            },
+            undefined,
+          )
+        ).errors,
+      ).toBeUndefined();
   });
   afterAll(() => t?.close());
 
@@ -143,7 +186,11 @@ describe('supervision reports (一月一调度, 专报/简报)', () => {
     const figure = (sections: Section[], key: string) => sections.flatMap((s) => s.figures).find((f) => f.key === key)!;
     // The registered contribution got the whole month: 30 days.
     expect(figure(report.targets, 'testPenalties.windowDays').value).toBe('30');
-    expect(Number(figure(report.targets, 'registry.subjectInstitutionsRemaining').value)).toBeGreaterThanOrEqual(1);
+    expect(figure(report.targets, 'registry.subjectInstitutionsRemaining').value).toBe('1');
+    expect(figure(report.targets, 'registry.unlicensedLeadsOpen').value).toBe('1');
+    expect(figure(report.targets, 'registry.unlicensedLeadsCleared').value).toBe('1');
+    expect(figure(report.targets, 'complaints.received').value).toBe('2');
+    expect(figure(report.targets, 'escrow.coverage')).toMatchObject({ value: '0.0', numerator: 0, denominator: 2 });
 
     const dash = await t.gql<{
       dashboard: {
