@@ -173,6 +173,7 @@ describe('supervision reports (一月一调度, 专报/简报)', () => {
       'threeHundredPercent.afterSchoolCoverage',
       'escrow.coverage',
       'escrow.moneyAtRisk',
+      'escrow.custodyShortfall',
       'registry.subjectInstitutionsRemaining',
       'registry.unlicensedLeadsOpen',
       'registry.unlicensedLeadsCleared',
@@ -197,6 +198,7 @@ describe('supervision reports (一月一调度, 专报/简报)', () => {
         threeHundredPercent: { homeworkPublicity: { numerator: number; denominator: number } };
         registry: { subjectInstitutionsRemaining: number };
         complaints: { received: number };
+        prepaid: { total: { gap: string } };
         targets: { periodFrom: string; asOf: string; sections: Section[] };
       };
     }>(
@@ -204,6 +206,7 @@ describe('supervision reports (一月一调度, 专报/简报)', () => {
            threeHundredPercent { homeworkPublicity { numerator denominator } }
            registry { subjectInstitutionsRemaining }
            complaints { received }
+           prepaid { total { gap } }
            targets { periodFrom asOf sections { ${SECTIONS} } } } }`,
       {},
       tok(admin),
@@ -223,6 +226,7 @@ describe('supervision reports (一月一调度, 专报/简报)', () => {
       d.registry.subjectInstitutionsRemaining,
     );
     expect(Number(figure(report.targets, 'complaints.received').value)).toBe(d.complaints.received);
+    expect(figure(report.targets, 'escrow.moneyAtRisk').display.split(' / ')[0]).toBe(`${d.prepaid.total.gap}元`);
 
     // A quarter to date, on the dashboard, is the window a quarterly report would count; a township's dashboard has none.
     const quarter = await t.gql<{ dashboard: { targets: { periodFrom: string; sections: Section[] } } }>(

@@ -246,10 +246,10 @@ export class EscrowFacade {
   }
 
   /**
-   * County reports (资金风险): money at risk at an instant, in fen — the shortfall (required custody minus the
-   * reported balance) of SHORTFALL alerts raised before it and not resolved by then.
+   * County reports (监管账户缺口): custody shortfall at an instant, in fen — the shortfall (required custody minus
+   * the reported balance) of SHORTFALL alerts raised before it and not resolved by then.
    */
-  async moneyAtRiskAt(at: Date): Promise<bigint> {
+  async custodyShortfallAt(at: Date): Promise<bigint> {
     const [r] = (await this.dataSource.query(
       `SELECT coalesce(sum(round((details->>'shortfall')::numeric * 100)), 0)::bigint::text AS fen FROM escrow_alert
        WHERE type = 'SHORTFALL' AND raised_at < $1 AND (resolved_at IS NULL OR resolved_at >= $1)`,

@@ -5,6 +5,7 @@ import { Text, text } from '../../platform/i18n/text';
 import { AfterSchoolFacade, schoolYearOf, semesterOf } from '../after-school';
 import { ComplaintsFacade } from '../complaints';
 import { EscrowFacade } from '../escrow';
+import { PrepaidFacade } from '../prepaid';
 import { RegistryFacade } from '../registry';
 import { PlanTargetFigure, PlanTargetSection, ReportContributions, ReportWindow } from './report-contributions';
 
@@ -52,22 +53,25 @@ export class PlanTargetsService {
     private readonly registry: RegistryFacade,
     private readonly escrow: EscrowFacade,
     private readonly complaints: ComplaintsFacade,
+    private readonly prepaid: PrepaidFacade,
     private readonly contributions: ReportContributions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async sections(window: ReportWindow): Promise<PlanTargetSection[]> {
     const { firstDate, lastDate } = windowDates(window, this.config.timeZone);
-    const [homework, coverage, remaining, leads, operatingIds, atRisk, complaints, family] = await Promise.all([
-      this.afterSchool.homeworkKpis({ from: firstDate, to: lastDate }),
-      this.afterSchool.coverageKpi({ semester: semesterOf(lastDate) }),
-      this.registry.countSubjectInstitutionsRemainingAt(window.to),
-      this.registry.unlicensedLeadFigures(window.from, window.to),
-      this.registry.listOperatingInstitutionIdsIn(undefined, window.to),
-      this.escrow.moneyAtRiskAt(window.to),
-      this.complaints.dashboardFigures({ from: window.from, to: window.to }),
-      this.afterSchool.familyEducationKpi({ schoolYear: schoolYearOf(lastDate) }),
-    ]);
+    const [homework, coverage, remaining, leads, operatingIds, shortfall, complaints, family, prepaid] =
+      await Promise.all([
+        this.afterSchool.homeworkKpis({ from: firstDate, to: lastDate }),
+        this.afterSchool.coverageKpi({ semester: semesterOf(lastDate) }),
+        this.registry.countSubjectInstitutionsRemainingAt(window.to),
+        this.registry.unlicensedLeadFigures(window.from, window.to),
+        this.registry.listOperatingInstitutionIdsIn(undefined, window.to),
+        this.escrow.custodyShortfallAt(window.to),
+        this.complaints.dashboardFigures({ from: window.from, to: window.to }),
+        this.afterSchool.familyEducationKpi({ schoolYear: schoolYearOf(lastDate) }),
+        this.prepaid.dashboardFigures({ from: window.from, to: window.to }),
+      ]);
     const covered = await this.escrow.countCoveredAt(operatingIds, window.to);
     const own: PlanTargetSection[] = [
       {
@@ -111,10 +115,18 @@ export class PlanTargetsService {
             '100',
           ),
           {
+            // The dashboard's prepaid gap (prepaid.total.gap): per active contract, unconsumed value not in custody.
             key: 'escrow.moneyAtRisk',
-            label: text('Money at risk (open custody shortfalls)', '风险资金（监管账户缺口）'),
+            label: text('Money at risk: prepaid fees not in custody', '风险资金（预收费未监管缺口）'),
             unit: 'FEN',
-            value: atRisk.toString(),
+            value: prepaid.gapFen.toString(),
+            target: '0',
+          },
+          {
+            key: 'escrow.custodyShortfall',
+            label: text('Custody shortfalls of escrow accounts (open alerts)', '监管账户余额缺口（未处置预警）'),
+            unit: 'FEN',
+            value: shortfall.toString(),
             target: '0',
           },
         ],

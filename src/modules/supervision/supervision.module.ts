@@ -9,6 +9,7 @@ import { RegistryModule } from '../registry';
 import { AfterSchoolModule } from '../after-school';
 import { ComplaintsModule } from '../complaints';
 import { EscrowModule } from '../escrow';
+import { PrepaidModule } from '../prepaid';
 import { SupervisionReportDispatch } from './entities/supervision-report-dispatch.entity';
 import { ReportDispatchResolver } from './graphql/report-dispatch.resolver';
 import { PlanTargetsService } from './plan-targets.service';
@@ -69,6 +70,7 @@ import { TaskReadService } from './task-read.service';
     AfterSchoolModule,
     EscrowModule,
     ComplaintsModule,
+    PrepaidModule,
   ],
   controllers: [ReportController],
   providers: [
