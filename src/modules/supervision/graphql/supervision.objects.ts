@@ -319,7 +319,10 @@ export class ReportObject {
   @Field(() => ReportTrigger, { description: 'Whether the scheduler or a person generated it.' })
   trigger!: ReportTrigger;
 
-  @Field({ description: 'The figures as a JSON document (tasks, orders, escalations, complaints of the period).' })
+  @Field({
+    description:
+      'The figures as a JSON document (tasks, orders, escalations of the period, and the plan targets, version and document number as stored).',
+  })
   figures!: string;
 
   @Field({ description: 'Path of the CSV download; GET it with a bearer token.' })
