@@ -1,9 +1,9 @@
 import { Reference1764400000000 } from './1764400000000-reference';
 import { Access1764400100000 } from './1764400100000-access';
 import { Identity1764400110000 } from './1764400110000-identity';
+import { Notifications1764400150000 } from './1764400150000-notifications';
 import { Events1764400200000 } from './1764400200000-events';
 import { Registry1764400300000 } from './1764400300000-registry';
-import { Notifications1764400150000 } from './1764400150000-notifications';
 import { Escrow1764400400000 } from './1764400400000-escrow';
 import { AfterSchool1764400500000 } from './1764400500000-after-school';
 import { Complaints1764400600000 } from './1764400600000-complaints';
@@ -37,6 +37,9 @@ import { PrepaidPlatform1764500400000 } from './1764500400000-prepaid-platform';
 import { PrepaidViews1764500500000 } from './1764500500000-prepaid-views';
 import { ViolationKinds1764600100000 } from './1764600100000-violation-kinds';
 import { SchoolAndDepartmentTasks1764700000000 } from './1764700000000-school-and-department-tasks';
+import { TeacherBurden1764703000000 } from './1764703000000-teacher-burden';
+import { HomeworkBreachAlerts1764703100000 } from './1764703100000-homework-breach-alerts';
+import { Accountability1764706000000 } from './1764706000000-accountability';
 import { ReportSnapshots1764707000000 } from './1764707000000-report-snapshots';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
@@ -81,5 +84,8 @@ export const ALL_MIGRATIONS = [
   PrepaidViews1764500500000,
   ViolationKinds1764600100000,
   SchoolAndDepartmentTasks1764700000000,
+  TeacherBurden1764703000000,
+  HomeworkBreachAlerts1764703100000,
+  Accountability1764706000000,
   ReportSnapshots1764707000000,
 ];

@@ -12,7 +12,8 @@ import { Caller } from './principals';
  * (licence decisions, escrow, credit decisions, after-school approval) it is refused here; where the
  * department check needs the record (e.g. whether FIRE_RESCUE co-operates on that task or complaint) it
  * passes the gate and placeholders get <THING>_NOT_FOUND — the module tests cover the record-level answer.
- * DISCIPLINE_SUPERVISOR (县纪委监委) reads everything and changes nothing (only its own notifications).
+ * DISCIPLINE_SUPERVISOR (县纪委监委) reads everything and changes nothing but its own notifications and the
+ * decisions on accountability cases (问责).
  * INSTITUTION_ADMIN (机构端) is not county staff: an operation without `@Roles` refuses it (the access guard's
  * default is STAFF_ROLES); it gets its own institution, the complaints about it, its inbox and password, and
  * what the public gets.
@@ -32,6 +33,13 @@ const ANY_USER: Caller[] = [...ANY_STAFF, INST];
 const EVERYONE: Caller[] = [ANON, ...ANY_USER];
 
 export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
+  // Accountability cases (问责): the county office and discipline supervisors read all, department and
+  // township officers those against their own department or township (the inspection office and the
+  // discipline commission all of them); the party gives its statement; a discipline supervisor decides.
+  'query.accountabilityCase': [CA, EDU, FIRE, TWN, DIS],
+  'query.accountabilityCases': [CA, EDU, FIRE, TWN, DIS],
+  'mutation.recordAccountabilityStatement': [EDU, FIRE, TWN],
+  'mutation.recordAccountabilityDecision': [DIS],
   'query.afterSchoolCoverageBySchool': ANY_STAFF,
   'query.afterSchoolCoverageByTownship': ANY_STAFF,
   'query.afterSchoolFeeStandards': ANY_STAFF,
@@ -109,6 +117,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.teacherParticipationHours': ANY_STAFF,
   // Reference maintenance: the county office and departments holding LICENSING/AFTER_SCHOOL (EDU); the roster also the school's own administrator.
   'query.teachers': [CA, EDU, SCH],
+  // Teacher burden (src/modules/schools/burden): staff read in their scope (a department: the demands it made).
+  'query.teacherBurdenBySchool': ANY_STAFF,
+  'query.teacherBurdenDemand': ANY_STAFF,
+  'query.teacherBurdenDemands': ANY_STAFF,
   'query.townships': EVERYONE,
   'query.unlicensedLead': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.unlicensedLeads': [CA, EDU, FIRE, TWN, INS, DIS],
@@ -203,6 +215,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   // The department holding the check's duty (FIRE_RESCUE: FIRE_INSPECTION) records it; the check needs the premises.
   'mutation.recordPremisesCheck': [CA, EDU, FIRE],
   'mutation.recordTeacherParticipation': [SCH],
+  // A school records its own burden demands; only the county office or the inspection office disputes an approval.
+  'mutation.recordTeacherBurdenDemand': [SCH],
+  'mutation.withdrawTeacherBurdenDemand': [SCH],
+  'mutation.disputeTeacherBurdenApproval': [CA],
   'mutation.recordUnlicensedLead': [CA, EDU, TWN],
   'mutation.registerComplaint': [CA, EDU, FIRE, TWN, INS],
   // Letters and visits: the county office and EDU officers (FIRE refused by the service).

@@ -19,6 +19,8 @@ import { PlanService } from './plan.service';
 import { PublicationMissingTask } from './publication-missing.task';
 import { SchoolCalendar } from './school-calendar';
 import { CreditBlacklistSubscriber } from './subscribers/credit-blacklist.subscriber';
+import { HomeworkBreachSubscriber } from './subscribers/homework-breach.subscriber';
+import { HomeworkBreachService } from './homework-breach.service';
 import { TeacherHoursController } from './rest/teacher-hours.controller';
 
 /** After-school services and homework (课后服务, 作业管理). */
@@ -42,6 +44,8 @@ import { TeacherHoursController } from './rest/teacher-hours.controller';
     AfterSchoolFacade,
     PublicationMissingTask,
     CreditBlacklistSubscriber,
+    HomeworkBreachService,
+    HomeworkBreachSubscriber,
     PlanResolver,
     AfterSchoolRecordsResolver,
     ...AFTER_SCHOOL_LINK_RESOLVERS,

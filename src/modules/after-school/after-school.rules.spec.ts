@@ -1,4 +1,10 @@
-import { homeworkLimitFor, planSlotProblems as rules, schoolDaysBetween, schoolYearOf } from './after-school.rules';
+import {
+  breachWindow,
+  homeworkLimitFor,
+  planSlotProblems as rules,
+  schoolDaysBetween,
+  schoolYearOf,
+} from './after-school.rules';
 
 /** The English of each broken rule. */
 const planSlotProblems = (...args: Parameters<typeof rules>) => rules(...args).map((p) => p.en);
@@ -57,5 +63,20 @@ describe('after-school rules', () => {
   it('finds the school year of a date', () => {
     expect(schoolYearOf('2026-09-01')).toBe(2026);
     expect(schoolYearOf('2027-03-01')).toBe(2026);
+  });
+});
+
+describe('breachWindow', () => {
+  it('is the rolling period ending today when no alert counted anything in it', () => {
+    expect(breachWindow('2026-11-25', 30, null)).toEqual({ from: '2026-10-27', to: '2026-11-25' });
+    expect(breachWindow('2026-11-25', 30, '2026-10-01')).toEqual({ from: '2026-10-27', to: '2026-11-25' });
+  });
+
+  it('starts after the last day an earlier alert counted', () => {
+    expect(breachWindow('2026-11-27', 30, '2026-11-25')).toEqual({ from: '2026-11-26', to: '2026-11-27' });
+  });
+
+  it('is empty on the day an alert was raised', () => {
+    expect(breachWindow('2026-11-25', 30, '2026-11-25')).toBeNull();
   });
 });

@@ -141,3 +141,18 @@ export function schoolYearOf(date: string): number {
   const year = Number(date.slice(0, 4));
   return Number(date.slice(5, 7)) >= 9 ? year : year - 1;
 }
+
+/**
+ * The days whose homework breaches count towards a school's next alert: the county's rolling period ending
+ * today, after the last day an earlier alert counted (those breaches never count twice); null when nothing
+ * is left to count.
+ */
+export function breachWindow(
+  today: string,
+  periodDays: number,
+  lastCountedDay: string | null,
+): { from: string; to: string } | null {
+  const periodStart = addDays(today, 1 - periodDays);
+  const from = lastCountedDay && lastCountedDay >= periodStart ? addDays(lastCountedDay, 1) : periodStart;
+  return from <= today ? { from, to: today } : null;
+}

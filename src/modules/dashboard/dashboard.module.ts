@@ -5,6 +5,7 @@ import { CreditModule } from '../credit';
 import { EscrowModule } from '../escrow';
 import { PrepaidModule } from '../prepaid';
 import { ReferenceModule } from '../reference';
+import { SchoolsModule } from '../schools';
 import { RegistryModule } from '../registry';
 import { SupervisionModule } from '../supervision';
 import { DashboardService } from './dashboard.service';
@@ -12,6 +13,7 @@ import { DashboardPrepaidInstitutionLinksResolver } from './graphql/dashboard-li
 import { DashboardResolver } from './graphql/dashboard.resolver';
 import { DashboardPrepaidService } from './dashboard-prepaid.service';
 import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
+import { DashboardBurdenResolver, DashboardBurdenSchoolLinksResolver } from './graphql/dashboard-burden.resolver';
 import { DashboardTargetsService } from './dashboard-targets.service';
 import { DashboardTargetsResolver } from './graphql/dashboard-targets.resolver';
 
@@ -26,6 +28,7 @@ import { DashboardTargetsResolver } from './graphql/dashboard-targets.resolver';
     AfterSchoolModule,
     SupervisionModule,
     PrepaidModule,
+    SchoolsModule,
   ],
   providers: [
     DashboardService,
@@ -33,6 +36,8 @@ import { DashboardTargetsResolver } from './graphql/dashboard-targets.resolver';
     DashboardPrepaidService,
     DashboardPrepaidResolver,
     DashboardPrepaidInstitutionLinksResolver,
+    DashboardBurdenResolver,
+    DashboardBurdenSchoolLinksResolver,
     DashboardTargetsService,
     DashboardTargetsResolver,
   ],

@@ -366,6 +366,29 @@ export const POLICY_RULES = [
     usedBy: 'after-school',
   }),
 
+  rule({
+    key: 'after_school.homework_breach_threshold',
+    kind: 'COUNT',
+    title: '作业超时达到此次数即对学校开展作业负担督查',
+    nationalDefault: 3,
+    min: 1,
+    max: 100,
+    stricter: 'LOWER',
+    source: COUNTY,
+    usedBy: 'after-school',
+  }),
+  rule({
+    key: 'after_school.homework_breach_period_days',
+    kind: 'DAYS',
+    title: '作业超时次数统计周期 (滚动天数)',
+    nationalDefault: 30,
+    min: 7,
+    max: 366,
+    stricter: 'HIGHER',
+    source: COUNTY,
+    usedBy: 'after-school',
+  }),
+
   // Prepaid contracts lesson by lesson (一课一消); the per-charge caps are the escrow.prepaid_* rules above.
   rule({
     key: 'prepaid.auto_confirm_working_days',
@@ -468,6 +491,29 @@ export const POLICY_RULES = [
     source: COUNTY,
     usedBy: 'supervision',
   }),
+  // Accountability (问责) after a level-3 escalation: days from the case's opening.
+  rule({
+    key: 'supervision.accountability_statement_days',
+    kind: 'DAYS',
+    title: '问责对象提交情况说明期限',
+    nationalDefault: 5,
+    min: 1,
+    max: 30,
+    stricter: 'LOWER',
+    source: COUNTY,
+    usedBy: 'supervision',
+  }),
+  rule({
+    key: 'supervision.accountability_decision_days',
+    kind: 'DAYS',
+    title: '问责处理决定期限',
+    nationalDefault: 15,
+    min: 2,
+    max: 90,
+    stricter: 'LOWER',
+    source: COUNTY,
+    usedBy: 'supervision',
+  }),
 ] as const satisfies readonly PolicyRule[];
 
 export type PolicyKey = (typeof POLICY_RULES)[number]['key'];
@@ -503,4 +549,5 @@ export function catalogueProblems(rules: readonly PolicyRule[] = POLICY_RULES): 
 /** Pairs of rules whose values must keep an order: [smaller, larger] (strictly). */
 export const POLICY_ORDERINGS: readonly (readonly [PolicyKey, PolicyKey])[] = [
   ['supervision.level2_days', 'supervision.level3_days'],
+  ['supervision.accountability_statement_days', 'supervision.accountability_decision_days'],
 ];

@@ -15,6 +15,14 @@ import { ReportDispatchResolver } from './graphql/report-dispatch.resolver';
 import { PlanTargetsService } from './plan-targets.service';
 import { ReportDispatchService } from './report-dispatch.service';
 import { PolicyModule } from '../policy';
+import { AccountabilityCase } from './entities/accountability-case.entity';
+import { AccountabilityCaseItem } from './entities/accountability-case-item.entity';
+import { AccountabilityQueries } from './accountability/accountability.queries';
+import { AccountabilityReadService } from './accountability/accountability-read.service';
+import { AccountabilityReportSection } from './accountability/accountability-report.section';
+import { AccountabilityService } from './accountability/accountability.service';
+import { AccountabilityResolver } from './graphql/accountability.resolver';
+import { ACCOUNTABILITY_LINK_RESOLVERS } from './graphql/accountability-links.resolver';
 import { RectificationOrder } from './entities/rectification-order.entity';
 import { SupervisionFinding } from './entities/supervision-finding.entity';
 import { SupervisionViolation } from './entities/supervision-violation.entity';
@@ -40,6 +48,8 @@ import { ReportService } from './report.service';
 import { ReportController } from './rest/report.controller';
 import { ComplaintOverdueSubscriber } from './subscribers/complaint-overdue.subscriber';
 import { TaskSourcesSubscriber } from './subscribers/task-sources.subscriber';
+import { HomeworkBurdenSubscriber } from './subscribers/homework-burden.subscriber';
+import { TeacherBurdenSubscriber } from './subscribers/teacher-burden.subscriber';
 import { CampaignService } from './campaign.service';
 import { RectificationService } from './rectification.service';
 import { SupervisionFacade } from './supervision.facade';
@@ -61,15 +71,17 @@ import { TaskReadService } from './task-read.service';
       SupervisionCampaign,
       SupervisionEscalation,
       SupervisionReport,
+      AccountabilityCase,
+      AccountabilityCaseItem,
       SupervisionReportDispatch,
     ]),
     NotificationsModule,
     ReferenceModule,
     RegistryModule,
     PolicyModule,
+    ComplaintsModule,
     AfterSchoolModule,
     EscrowModule,
-    ComplaintsModule,
     PrepaidModule,
   ],
   controllers: [ReportController],
@@ -96,12 +108,20 @@ import { TaskReadService } from './task-read.service';
     QuarterlyReportTask,
     TaskSourcesSubscriber,
     ComplaintOverdueSubscriber,
+    HomeworkBurdenSubscriber,
+    TeacherBurdenSubscriber,
     SupervisionTaskResolver,
     SupervisionLiveResolver,
     FindingResolver,
     RectificationOrderResolver,
     CampaignResolver,
     ReportResolver,
+    AccountabilityQueries,
+    AccountabilityReadService,
+    AccountabilityService,
+    AccountabilityReportSection,
+    AccountabilityResolver,
+    ...ACCOUNTABILITY_LINK_RESOLVERS,
   ],
   exports: [SupervisionFacade, ReportContributions],
 })

@@ -12,7 +12,7 @@ import { SupervisionCampaign } from './entities/supervision-campaign.entity';
 import { SupervisionEscalation } from './entities/supervision-escalation.entity';
 import { SupervisionReport } from './entities/supervision-report.entity';
 import { SupervisionTask } from './entities/supervision-task.entity';
-import { OPEN_STATUS_SQL, TaskType } from './supervision.enums';
+import { OPEN_STATUS_SQL, TargetKind, TaskType } from './supervision.enums';
 import {
   OrderFilter,
   OverdueBreakdownRow,
@@ -379,6 +379,26 @@ export class SupervisionQueries {
   }
 
   /** Whether the task has at least one finding (a task is submitted with its findings). */
+  /** The target's task of a type not yet closed or cancelled, if any (the newest), read in the caller's transaction. */
+  async unfinishedTaskOf(
+    em: EntityManager,
+    type: TaskType,
+    targetKind: TargetKind,
+    targetId: string,
+  ): Promise<SupervisionTask | null> {
+    return em
+      .getRepository(SupervisionTask)
+      .createQueryBuilder('t')
+      .where('t.type = :type AND t.target_kind = :targetKind AND t.target_id = :targetId', {
+        type,
+        targetKind,
+        targetId,
+      })
+      .andWhere(`t.status NOT IN ('CLOSED', 'CANCELLED')`)
+      .orderBy('t.created_at', 'DESC')
+      .getOne();
+  }
+
   hasFindings(em: EntityManager, taskId: string): Promise<boolean> {
     return em.existsBy(SupervisionFinding, { taskId });
   }

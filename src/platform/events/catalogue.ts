@@ -156,6 +156,34 @@ export interface PrepaidRefundPayload {
   by: string;
 }
 
+/** schools.burden_demand.* payload: a non-teaching demand on a school (教师负担), teacher-hours as a one-decimal string. */
+export interface TeacherBurdenDemandPayload {
+  demandId: string;
+  schoolId: string;
+  townshipCode: string;
+  kind: 'INSPECTION' | 'EVALUATION' | 'FORM_FILLING' | 'CAMPUS_ACTIVITY' | 'OTHER';
+  title: string;
+  /** The requesting department's code, or null for a named outside body (`requesterName`). */
+  requesterDepartmentCode: string | null;
+  requesterName: string | null;
+  startsOn: string;
+  endsOn: string;
+  teacherHours: string;
+  approvalStatus: 'DECLARED' | 'NONE' | 'DISPUTED';
+}
+
+/** after_school.homework.breach_threshold_reached payload. */
+export interface HomeworkBreachAlertPayload {
+  alertId: string;
+  schoolId: string;
+  townshipCode: string;
+  breaches: number;
+  threshold: number;
+  periodDays: number;
+  windowFrom: string;
+  windowTo: string;
+}
+
 /**
  * enforcement.penalty.* payload: an administrative penalty decision (行政处罚决定, MOE Order No. 53) as the
  * credit-sharing platform and the public profile show it. Money in fen as decimal strings.
@@ -279,6 +307,11 @@ export const EVENT_CATALOGUE = {
     date: string;
     missingClasses?: string[];
   }>(1),
+  /**
+   * A school's homework breaches (class-days over the time limit) in the county's rolling period reached the
+   * county's threshold (after_school.homework_breach_*); the breaches counted end at `windowTo` and never count again.
+   */
+  'after_school.homework.breach_threshold_reached': event<HomeworkBreachAlertPayload>(1),
   'after_school.institution.removed_from_plans': event<{
     institutionId: string;
     planIds: string[];
@@ -364,6 +397,13 @@ export const EVENT_CATALOGUE = {
   'credit.whitelist.published': event<CreditListEntryPayload>(1),
   'credit.entry.removed': event<{ entryId: string; institutionId: string; kind: string; grounds: string }>(1),
   'credit.entry.expired': event<{ entryId: string; institutionId: string; kind: string; expiresOn: string }>(1),
+  // schools: teacher burden (教师负担)
+  'schools.burden_demand.recorded': event<TeacherBurdenDemandPayload>(1),
+  /** A demand without the county's approval: recorded without a reference, or its reference disputed by the county. */
+  'schools.burden_demand.unapproved': event<
+    TeacherBurdenDemandPayload & { reason: 'NO_APPROVAL' | 'APPROVAL_DISPUTED' }
+  >(1),
+  'schools.burden_demand.withdrawn': event<TeacherBurdenDemandPayload & { reason: string }>(1),
   // enforcement (行政处罚)
   /** A penalty decision was recorded (every decision, published or not). */
   'enforcement.penalty.decided': event<PenaltyDecisionPayload>(1),
@@ -513,6 +553,38 @@ export const EVENT_CATALOGUE = {
     taskId: string;
     institutionId: string | null;
     recheckTaskId: string;
+  }>(1),
+  /** A level-3 escalation opened an accountability case (问责) against a department or township. */
+  'supervision.accountability.opened': event<{
+    caseId: string;
+    partyKind: 'DEPARTMENT' | 'TOWNSHIP';
+    partyCode: string;
+    items: { itemKind: 'TASK' | 'ORDER' | 'COMPLAINT'; itemId: string }[];
+    statementDueAt: string;
+    decisionDueAt: string;
+  }>(1),
+  /** Later level-3 items of the same party joined its case while it was still OPEN. */
+  'supervision.accountability.items_added': event<{
+    caseId: string;
+    partyKind: 'DEPARTMENT' | 'TOWNSHIP';
+    partyCode: string;
+    items: { itemKind: 'TASK' | 'ORDER' | 'COMPLAINT'; itemId: string }[];
+  }>(1),
+  /** The party held to account gave its statement (情况说明). */
+  'supervision.accountability.statement_received': event<{
+    caseId: string;
+    partyKind: 'DEPARTMENT' | 'TOWNSHIP';
+    partyCode: string;
+    late: boolean;
+  }>(1),
+  /** The discipline supervisor decided the case (约谈, 通报批评, 问责 with its level, or no action). */
+  'supervision.accountability.decided': event<{
+    caseId: string;
+    partyKind: 'DEPARTMENT' | 'TOWNSHIP';
+    partyCode: string;
+    decisionKind: 'INTERVIEW' | 'CIRCULATED' | 'ACCOUNTABILITY' | 'NO_ACTION';
+    accountabilityLevel: 'ADMONISHMENT' | 'ORGANISATIONAL' | 'DISCIPLINARY_REFERRAL' | null;
+    late: boolean;
   }>(1),
   'supervision.report.generated': event<{ reportId: string; kind: 'MONTHLY' | 'QUARTERLY'; period: string }>(1),
   /** A stored report was sent: SPECIAL (专报) to the county government, BRIEFING (简报) to the departments listed. */
