@@ -42,6 +42,7 @@ import { TeacherBurden1764703000000 } from './1764703000000-teacher-burden';
 import { HomeworkBreachAlerts1764703100000 } from './1764703100000-homework-breach-alerts';
 import { TeacherCases1764704000000 } from './1764704000000-teacher-cases';
 import { Accountability1764706000000 } from './1764706000000-accountability';
+import { ReportSnapshots1764707000000 } from './1764707000000-report-snapshots';
 import { CreditPlatformFeed1764708000000 } from './1764708000000-credit-platform-feed';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
@@ -91,5 +92,6 @@ export const ALL_MIGRATIONS = [
   HomeworkBreachAlerts1764703100000,
   TeacherCases1764704000000,
   Accountability1764706000000,
+  ReportSnapshots1764707000000,
   CreditPlatformFeed1764708000000,
 ];

@@ -180,6 +180,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.deregisterInstitution': [CA, EDU],
   'mutation.deleteCalendarPeriod': [CA, EDU],
   'mutation.disableUser': [CA],
+  'mutation.dispatchSupervisionReport': [CA],
   'mutation.enableUser': [CA],
   // endCourse / endStaffEmployment / updateStaffBackgroundCheck: the service admits only CA and EDU (the
   // placeholder day is a real `Date`, so the department check answers before any business validation).

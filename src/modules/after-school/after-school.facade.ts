@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { systemPrincipal } from '../../platform/auth/principal';
+import { FamilyEducationService } from './family-education.service';
 import { HomeworkService } from './homework.service';
 import { ParticipationService } from './participation.service';
 import { InstitutionRemoval, PlanService } from './plan.service';
@@ -36,7 +37,17 @@ export class AfterSchoolFacade {
     private readonly plans: PlanService,
     private readonly homework: HomeworkService,
     private readonly participation: ParticipationService,
+    private readonly familyEducation: FamilyEducationService,
   ) {}
+
+  /**
+   * Family education (家校共育) of a school year (2026: 2026-09 to 2027-08): schools, and those that met all
+   * three yearly session targets (guidance sessions, guidance class periods, consultations).
+   */
+  async familyEducationKpi(input: { schoolYear: number }): Promise<{ schools: number; completed: number }> {
+    const rows = await this.familyEducation.completion(DASHBOARD, { schoolYear: input.schoolYear });
+    return { schools: rows.length, completed: rows.filter((r) => r.sessionTargetsMet >= 1).length };
+  }
 
   /** Takes a (blacklisted) institution off every plan, notifies the schools; idempotent. */
   removeInstitutionFromPlans(em: EntityManager, institutionId: string, reason: string): Promise<InstitutionRemoval> {

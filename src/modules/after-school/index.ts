@@ -5,4 +5,4 @@ export type { CoverageKpiFigures, HomeworkKpiFigures } from './after-school.faca
 export { PublicationMissingTask } from './publication-missing.task';
 export type { InstitutionRemoval } from './plan.service';
 export { seedAfterSchoolDemo } from './seed/demo-data';
-export { semesterOf } from './after-school.rules';
+export { semesterOf, schoolYearOf } from './after-school.rules';

@@ -147,7 +147,9 @@ export class ComplaintsQueries {
          (SELECT count(*) FROM complaint WHERE status = 'CLOSED' AND closed_at >= $1 AND closed_at < $2 AND ($3::varchar IS NULL OR township_code = $3)
             AND satisfaction IS NOT NULL)::int AS rated,
          (SELECT count(*) FROM complaint WHERE status = 'CLOSED' AND closed_at >= $1 AND closed_at < $2 AND ($3::varchar IS NULL OR township_code = $3)
-            AND satisfaction IN ('SATISFIED','BASICALLY_SATISFIED'))::int AS satisfied`,
+            AND satisfaction IN ('SATISFIED','BASICALLY_SATISFIED'))::int AS satisfied,
+         (SELECT count(*) FROM complaint WHERE status = 'CLOSED' AND closed_at >= $1 AND closed_at < $2 AND ($3::varchar IS NULL OR township_code = $3)
+            AND route_overdue_at IS NULL AND accept_overdue_at IS NULL AND handle_overdue_at IS NULL AND review_overdue_at IS NULL)::int AS "closedInTime"`,
       [input.from, input.to, input.townshipCode ?? null],
     )) as ComplaintDashboardFigures[];
     return r;

@@ -29,6 +29,8 @@ export interface ComplaintDashboardFigures {
   /** Closed complaints with a satisfaction rating, and those rated 满意 or 基本满意. */
   rated: number;
   satisfied: number;
+  /** Closed in the period without missing any statutory deadline (办结及时). */
+  closedInTime: number;
 }
 
 /** Complaints past a pending deadline, per township, lead department and escalation level. */

@@ -15,6 +15,8 @@ import { DashboardPrepaidService } from './dashboard-prepaid.service';
 import { DashboardPrepaidResolver } from './graphql/dashboard-prepaid.resolver';
 import { DashboardBurdenResolver, DashboardBurdenSchoolLinksResolver } from './graphql/dashboard-burden.resolver';
 import { DashboardExamsResolver } from './graphql/dashboard-exams.resolver';
+import { DashboardTargetsService } from './dashboard-targets.service';
+import { DashboardTargetsResolver } from './graphql/dashboard-targets.resolver';
 
 /** The county dashboard: reads every module through its facade; owns no tables and exports nothing. */
 @Module({
@@ -38,6 +40,8 @@ import { DashboardExamsResolver } from './graphql/dashboard-exams.resolver';
     DashboardBurdenResolver,
     DashboardBurdenSchoolLinksResolver,
     DashboardExamsResolver,
+    DashboardTargetsService,
+    DashboardTargetsResolver,
   ],
 })
 export class DashboardModule {}

@@ -245,6 +245,19 @@ export class EscrowFacade {
     return r.n;
   }
 
+  /**
+   * County reports (监管账户缺口): custody shortfall at an instant, in fen — the shortfall (required custody minus
+   * the reported balance) of SHORTFALL alerts raised before it and not resolved by then.
+   */
+  async custodyShortfallAt(at: Date): Promise<bigint> {
+    const [r] = (await this.dataSource.query(
+      `SELECT coalesce(sum(round((details->>'shortfall')::numeric * 100)), 0)::bigint::text AS fen FROM escrow_alert
+       WHERE type = 'SHORTFALL' AND raised_at < $1 AND (resolved_at IS NULL OR resolved_at >= $1)`,
+      [at],
+    )) as { fen: string }[];
+    return BigInt(r!.fen);
+  }
+
   /** Operating institutions covered (an account in use or a valid risk reserve), of all operating ones, by township and category. */
   getCoverage(): Promise<Coverage> {
     return this.accounts.coverage(systemPrincipal('escrow-facade'));

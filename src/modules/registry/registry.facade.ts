@@ -249,4 +249,9 @@ export class RegistryFacade {
   countOverdueUnlicensedLeads(townshipCode?: string, now?: Date): Promise<number> {
     return this.leads.countOverdue(townshipCode, now);
   }
+
+  /** County reports (动态清零): unlicensed-training leads open at `to`, and those cleared (取缔/规范登记) in [from, to). */
+  unlicensedLeadFigures(from: Date, to: Date): Promise<{ openAtEnd: number; cleared: number }> {
+    return this.leadQueries.countOpenAtAndCleared(from, to);
+  }
 }

@@ -80,4 +80,15 @@ export class LeadQueries {
     if (townshipCode) qb.andWhere('l.township_code = :township', { township: townshipCode });
     return qb.getCount();
   }
+
+  /** Leads open at an instant (reported before it, not resolved by then), and those cleared (取缔 or 规范登记) in [from, to). */
+  async countOpenAtAndCleared(from: Date, to: Date): Promise<{ openAtEnd: number; cleared: number }> {
+    const [r] = (await this.leads.query(
+      `SELECT count(*) FILTER (WHERE reported_at < $2 AND (resolved_at IS NULL OR resolved_at >= $2))::int AS "openAtEnd",
+              count(*) FILTER (WHERE status IN ('CLOSED','REGULARISED') AND resolved_at >= $1 AND resolved_at < $2)::int AS cleared
+       FROM unlicensed_lead WHERE reported_at < $2`,
+      [from, to],
+    )) as { openAtEnd: number; cleared: number }[];
+    return r!;
+  }
 }

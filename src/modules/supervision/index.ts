@@ -9,4 +9,6 @@ export { parsePeriod } from './report.service';
 export type { ReportFigures, ReportPeriod } from './report.service';
 export { TaskType, TaskStatus, TargetKind, ViolationSeverity, ReportKind } from './supervision.enums';
 export { ReportContributions } from './report-contributions';
-export type { ReportContribution, PlanTargetFigure, ReportWindow } from './report-contributions';
+export type { ReportContribution, PlanTargetFigure, PlanTargetSection, ReportWindow } from './report-contributions';
+/** The GraphQL shape of plan targets, for the dashboard's `targets` section. */
+export { PlanTargetSectionObject, PlanTargetFigureObject, PlanTargetUnit } from './graphql/report.objects';

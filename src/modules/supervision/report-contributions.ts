@@ -8,10 +8,21 @@ export interface PlanTargetFigure {
   label: Text;
   /** COUNT: a whole number; PERCENT: 0–100 with one decimal; FEN: money in fen. */
   unit: 'COUNT' | 'PERCENT' | 'FEN';
-  /** The value as an exact decimal string. */
-  value: string;
+  /** The value as an exact decimal string; null when there is nothing to measure (a rate over zero). */
+  value: string | null;
   /** The plan's target when it sets one (e.g. `100` for the three 100 % figures), same unit. */
   target: string | null;
+  /** PERCENT figures: what is counted and what it is counted against (value = numerator / denominator × 100). */
+  numerator?: number;
+  denominator?: number;
+}
+
+/** A section of figures as computed for one window: a registered contribution's, or one of supervision's own. */
+export interface PlanTargetSection {
+  section: string;
+  title: Text;
+  order: number;
+  figures: PlanTargetFigure[];
 }
 
 /** The window a report covers: flow figures count within [from, to); stock figures are read as of `to`. */

@@ -13,6 +13,9 @@ import { Connection, PageArgs } from '../../platform/graphql/pagination';
 import { ReferenceFacade } from '../reference';
 import { RegistryFacade } from '../registry';
 import { SupervisionReport } from './entities/supervision-report.entity';
+import { PlanTargetsService } from './plan-targets.service';
+import { PlanTargetSection } from './report-contributions';
+import { ReportEdition, displayTarget, displayValue, toDocx } from './report-docx';
 import { reportNotFound } from './supervision.errors';
 import { ReportKind } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
@@ -53,7 +56,18 @@ export interface ReportFigures {
   escalations: ReportEscalationCounts;
   rectification: ReportRectificationCounts & { rate: number | null };
   registry: { operatingInstitutions: number };
+  /** The plan's targets over [from, asOf): supervision's own sections and every registered contribution. */
+  targets: PlanTargetSection[];
 }
+
+/** What a stored report adds to its figures: its version within the period and its document number (文号). */
+export interface StoredReportFigures extends ReportFigures {
+  version: number;
+  documentNumber: string;
+  issuedOn: string;
+}
+
+export type ReportFileFormat = 'csv' | 'xlsx' | 'docx' | 'special.docx';
 
 const READERS = [Role.COUNTY_ADMIN, Role.DISCIPLINE_SUPERVISOR, Role.DEPARTMENT_OFFICER];
 
@@ -107,6 +121,7 @@ export class ReportService {
     private readonly events: EventPublisher,
     private readonly reference: ReferenceFacade,
     private readonly registry: RegistryFacade,
+    private readonly targets: PlanTargetsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -123,18 +138,32 @@ export class ReportService {
     return report;
   }
 
+  /**
+   * A stored file of a report: CSV, XLSX, or the printable DOCX in its two editions (`docx`: 简报 for the
+   * departments, `special.docx`: 专报 for the county government). Reports stored before the DOCX existed
+   * have none (REPORT_NOT_FOUND): a stored report never changes, regenerate the period for a new version.
+   */
   async file(
     actor: Principal,
     id: string,
-    format: 'csv' | 'xlsx',
+    format: ReportFileFormat,
   ): Promise<{ report: SupervisionReport; content: Buffer }> {
     const report = await this.get(actor, id);
     const files = await this.queries.reportFiles(report.id);
     if (!files) throw reportNotFound(id);
-    return { report, content: format === 'csv' ? Buffer.from(files.csv, 'utf8') : files.xlsx };
+    const content =
+      format === 'csv'
+        ? Buffer.from(files.csv, 'utf8')
+        : format === 'xlsx'
+          ? files.xlsx
+          : format === 'docx'
+            ? files.docx
+            : files.docxSpecial;
+    if (!content) throw reportNotFound(`${id}.${format}`);
+    return { report, content };
   }
 
-  /** On demand (专报): every call stores a new report. */
+  /** On demand: every call stores a new report, the next version of its period (the earlier ones stay as they were). */
   async generate(actor: Principal, period: string): Promise<SupervisionReport> {
     if (!hasRole(actor, Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER))
       throw new Forbidden(
@@ -160,14 +189,48 @@ export class ReportService {
     p: ReportPeriod,
     trigger: 'SCHEDULED' | 'ON_DEMAND',
   ): Promise<SupervisionReport | null> {
-    const figures = await this.figures(p);
-    const csv = toCsv(figures);
-    const xlsx = await toXlsx(figures);
+    const computed = await this.figures(p);
     return this.dataSource.transaction(async (em) => {
+      // One generation at a time: versions per period and document numbers per year are consecutive.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('supervision_report'))`);
+      if (trigger === 'SCHEDULED') {
+        const [done] = (await em.query(`SELECT 1 FROM supervision_report WHERE period = $1 AND trigger = 'SCHEDULED'`, [
+          p.period,
+        ])) as unknown[];
+        if (done) return null;
+      }
+      const now = this.clock.now();
+      const issuedOn = businessDate(now, this.config.timeZone);
+      const year = issuedOn.slice(0, 4);
+      const [seq] = (await em.query(
+        `SELECT (SELECT count(*) FROM supervision_report WHERE period = $1)::int + 1 AS version,
+                (SELECT count(*) FROM supervision_report WHERE document_number LIKE $2)::int + 1 AS serial`,
+        [p.period, `息双减办〔${year}〕%`],
+      )) as { version: number; serial: number }[];
+      const figures: StoredReportFigures = {
+        ...computed,
+        version: seq!.version,
+        documentNumber: `息双减办〔${year}〕${seq!.serial}号`,
+        issuedOn,
+      };
+      const docx = (edition: ReportEdition) => toDocx(figures, edition, figures);
       const [row] = (await em.query(
-        `INSERT INTO supervision_report (kind, period, trigger, figures, csv, xlsx, generated_by, generated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (period) WHERE trigger = 'SCHEDULED' DO NOTHING RETURNING id`,
-        [p.kind, p.period, trigger, JSON.stringify(figures), csv, xlsx, actorName(actor), this.clock.now()],
+        `INSERT INTO supervision_report (kind, period, trigger, figures, csv, xlsx, docx, docx_special, version, document_number, generated_by, generated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (period) WHERE trigger = 'SCHEDULED' DO NOTHING RETURNING id`,
+        [
+          p.kind,
+          p.period,
+          trigger,
+          JSON.stringify(figures),
+          toCsv(figures),
+          await toXlsx(figures),
+          await docx('BRIEFING'),
+          await docx('SPECIAL'),
+          figures.version,
+          figures.documentNumber,
+          actorName(actor),
+          now,
+        ],
       )) as { id: string }[];
       if (!row) return null;
       await this.audit.record(em, {
@@ -175,7 +238,13 @@ export class ReportService {
         action: 'supervision.report.generated',
         entityType: 'supervision_report',
         entityId: row.id,
-        summary: { kind: p.kind, period: p.period, trigger },
+        summary: {
+          kind: p.kind,
+          period: p.period,
+          trigger,
+          version: figures.version,
+          documentNumber: figures.documentNumber,
+        },
       });
       await this.events.publish(em, 'supervision.report.generated', {
         reportId: row.id,
@@ -224,6 +293,7 @@ export class ReportService {
         rate: rect.dueByEnd ? Math.round((rect.completedByEnd / rect.dueByEnd) * 1000) / 1000 : null,
       },
       registry: { operatingInstitutions: (await this.registry.listOperatingInstitutionIds()).length },
+      targets: await this.targets.sections({ from: p.from, to: end }),
     };
   }
 }
@@ -245,8 +315,9 @@ const csvCell = (v: unknown): string => {
 };
 
 /** CSV with one figure per line (`section,key,name,metric,value`), UTF-8 with a BOM so Excel reads the Chinese. */
-export function toCsv(f: ReportFigures): string {
+export function toCsv(f: ReportFigures & Partial<StoredReportFigures>): string {
   const lines: unknown[][] = [['section', 'key', 'name', 'metric', 'value']];
+  if (f.documentNumber) lines.push(['report', f.period, f.documentNumber, 'version', f.version]);
   lines.push([
     'report',
     f.period,
@@ -268,10 +339,16 @@ export function toCsv(f: ReportFigures): string {
   for (const [metric, value] of Object.entries(f.escalations)) lines.push(['escalations', '', '', metric, value]);
   for (const [metric, value] of Object.entries(f.rectification)) lines.push(['rectification', '', '', metric, value]);
   lines.push(['registry', '', '', 'operatingInstitutions', f.registry.operatingInstitutions]);
+  // The plan's targets: one line per figure (value as stored: PERCENT 0–100, FEN in fen, COUNT), then its target.
+  for (const s of f.targets ?? [])
+    for (const fig of s.figures) {
+      lines.push(['target', fig.key, fig.label.zh, fig.unit, fig.value ?? '']);
+      lines.push(['target', fig.key, fig.label.zh, 'target', fig.target ?? '']);
+    }
   return '\uFEFF' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export async function toXlsx(f: ReportFigures): Promise<Buffer> {
+export async function toXlsx(f: ReportFigures & Partial<StoredReportFigures>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'shuangjian-supervision';
   const summary = wb.addWorksheet('Summary');
@@ -280,6 +357,8 @@ export async function toXlsx(f: ReportFigures): Promise<Buffer> {
     { header: 'value', key: 'value', width: 20 },
   ];
   summary.addRow({ metric: f.kind === ReportKind.MONTHLY ? '一月一调度' : '一季一总结', value: f.period });
+  if (f.documentNumber) summary.addRow({ metric: 'documentNumber', value: f.documentNumber });
+  if (f.version) summary.addRow({ metric: 'version', value: f.version });
   summary.addRow({ metric: 'dates', value: `${f.firstDate}..${f.lastDate}` });
   summary.addRow({ metric: 'asOf', value: f.asOf });
   summary.addRow({ metric: 'partial', value: f.partial ? 'true (period not over: counted as of asOf)' : 'false' });
@@ -287,6 +366,31 @@ export async function toXlsx(f: ReportFigures): Promise<Buffer> {
   for (const [k, v] of Object.entries(f.escalations)) summary.addRow({ metric: `escalations.${k}`, value: v });
   for (const [k, v] of Object.entries(f.rectification)) summary.addRow({ metric: `rectification.${k}`, value: v });
   summary.addRow({ metric: 'registry.operatingInstitutions', value: f.registry.operatingInstitutions });
+  const targets = wb.addWorksheet('Targets');
+  targets.columns = [
+    { header: 'section', key: 'section', width: 24 },
+    { header: 'key', key: 'key', width: 44 },
+    { header: 'name', key: 'name', width: 40 },
+    { header: 'unit', key: 'unit', width: 10 },
+    { header: 'value', key: 'value', width: 16 },
+    { header: 'numerator', key: 'numerator', width: 12 },
+    { header: 'denominator', key: 'denominator', width: 12 },
+    { header: 'target', key: 'target', width: 10 },
+    { header: 'display', key: 'display', width: 20 },
+  ];
+  for (const s of f.targets ?? [])
+    for (const fig of s.figures)
+      targets.addRow({
+        section: s.title.zh,
+        key: fig.key,
+        name: fig.label.zh,
+        unit: fig.unit,
+        value: fig.value,
+        numerator: fig.numerator ?? null,
+        denominator: fig.denominator ?? null,
+        target: fig.target,
+        display: `${displayValue(fig)} / ${displayTarget(fig)}`,
+      });
   for (const [title, rows] of [
     ['By department', f.byDepartment],
     ['By township', f.byTownship],

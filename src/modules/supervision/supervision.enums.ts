@@ -84,6 +84,12 @@ export enum ReportKind {
 export const ReportTrigger = { SCHEDULED: 'SCHEDULED', ON_DEMAND: 'ON_DEMAND' } as const;
 export type ReportTrigger = keyof typeof ReportTrigger;
 
+/** How a stored report is sent out: 专报 to the county government, 简报 to departments. */
+export enum ReportDispatchKind {
+  SPECIAL = 'SPECIAL', // 专报
+  BRIEFING = 'BRIEFING', // 简报
+}
+
 registerEnumType(TaskType, {
   name: 'SupervisionTaskType',
   description: 'Supervision task type (督导检查类型): what kind of inspection or follow-up the task is.',
@@ -208,6 +214,14 @@ registerEnumType(ReportKind, {
   valuesMap: {
     MONTHLY: { description: 'Monthly dispatch (一月一调度), period YYYY-MM.' },
     QUARTERLY: { description: 'Quarterly summary (一季一总结), period YYYY-Qn.' },
+  },
+});
+registerEnumType(ReportDispatchKind, {
+  name: 'SupervisionReportDispatchKind',
+  description: 'How a stored supervision report is sent out (报送方式).',
+  valuesMap: {
+    SPECIAL: { description: 'Special report (专报) to the county government (县人民政府); no departments.' },
+    BRIEFING: { description: 'Briefing (简报) to the departments named, each notified with the download link.' },
   },
 });
 registerEnumType(ReportTrigger, {

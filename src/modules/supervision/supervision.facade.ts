@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { PlanTargetsService } from './plan-targets.service';
+import { PlanTargetSection, ReportWindow } from './report-contributions';
 import { ReportFigures, ReportPeriod, ReportService } from './report.service';
 import { SupervisionQueries } from './supervision.queries';
 import { OverdueBreakdownRow, SupervisionDashboardFigures } from './supervision.types';
@@ -9,7 +11,16 @@ export class SupervisionFacade {
   constructor(
     private readonly queries: SupervisionQueries,
     private readonly reports: ReportService,
+    private readonly targets: PlanTargetsService,
   ) {}
+
+  /**
+   * The plan's targets (计划目标) over a window, county-wide: the computation a stored report keeps in its
+   * snapshot, so the dashboard's `targets` for a date equals the report whose window ends that day.
+   */
+  planTargets(window: ReportWindow): Promise<PlanTargetSection[]> {
+    return this.targets.sections(window);
+  }
 
   /** Tasks overdue at an instant (dashboard trend): see SupervisionQueries.countOverdueAt. */
   countOverdueAt(at: Date, townshipCode?: string): Promise<number> {

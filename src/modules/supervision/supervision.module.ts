@@ -6,8 +6,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
-import { PolicyModule } from '../policy';
+import { AfterSchoolModule } from '../after-school';
 import { ComplaintsModule } from '../complaints';
+import { EscrowModule } from '../escrow';
+import { PrepaidModule } from '../prepaid';
+import { SupervisionReportDispatch } from './entities/supervision-report-dispatch.entity';
+import { ReportDispatchResolver } from './graphql/report-dispatch.resolver';
+import { PlanTargetsService } from './plan-targets.service';
+import { ReportDispatchService } from './report-dispatch.service';
+import { PolicyModule } from '../policy';
 import { AccountabilityCase } from './entities/accountability-case.entity';
 import { AccountabilityCaseItem } from './entities/accountability-case-item.entity';
 import { AccountabilityQueries } from './accountability/accountability.queries';
@@ -67,12 +74,16 @@ import { TaskReadService } from './task-read.service';
       SupervisionReport,
       AccountabilityCase,
       AccountabilityCaseItem,
+      SupervisionReportDispatch,
     ]),
     NotificationsModule,
     ReferenceModule,
     RegistryModule,
     PolicyModule,
     ComplaintsModule,
+    AfterSchoolModule,
+    EscrowModule,
+    PrepaidModule,
   ],
   controllers: [ReportController],
   providers: [
@@ -91,6 +102,9 @@ import { TaskReadService } from './task-read.service';
     EscalationService,
     EscalationSweepTask,
     ReportService,
+    PlanTargetsService,
+    ReportDispatchService,
+    ReportDispatchResolver,
     MonthlyReportTask,
     QuarterlyReportTask,
     TaskSourcesSubscriber,

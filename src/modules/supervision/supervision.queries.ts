@@ -298,13 +298,15 @@ export class SupervisionQueries {
     return UUID.test(id) ? em.findOneBy(SupervisionReport, { id }) : null;
   }
 
-  /** The stored CSV and XLSX files of a report (null when there is no such report). */
-  async reportFiles(id: string): Promise<{ csv: string; xlsx: Buffer } | null> {
+  /** The stored files of a report (null when there is no such report; no DOCX for reports stored before it existed). */
+  async reportFiles(
+    id: string,
+  ): Promise<{ csv: string; xlsx: Buffer; docx: Buffer | null; docxSpecial: Buffer | null } | null> {
     if (!UUID.test(id)) return null;
-    const [row] = (await this.dataSource.query(`SELECT csv, xlsx FROM supervision_report WHERE id = $1`, [id])) as {
-      csv: string;
-      xlsx: Buffer;
-    }[];
+    const [row] = (await this.dataSource.query(
+      `SELECT csv, xlsx, docx, docx_special AS "docxSpecial" FROM supervision_report WHERE id = $1`,
+      [id],
+    )) as { csv: string; xlsx: Buffer; docx: Buffer | null; docxSpecial: Buffer | null }[];
     return row ?? null;
   }
 

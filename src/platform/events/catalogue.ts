@@ -662,6 +662,13 @@ export const EVENT_CATALOGUE = {
     late: boolean;
   }>(1),
   'supervision.report.generated': event<{ reportId: string; kind: 'MONTHLY' | 'QUARTERLY'; period: string }>(1),
+  /** A stored report was sent: SPECIAL (专报) to the county government, BRIEFING (简报) to the departments listed. */
+  'supervision.report.dispatched': event<{
+    reportId: string;
+    dispatchId: string;
+    kind: 'SPECIAL' | 'BRIEFING';
+    departmentCodes: string[];
+  }>(1),
   // reference
   /** A school's teacher roster was imported (counts only, never ID data): the registry re-checks its staff against it. */
   'reference.teacher_roster.imported': event<{

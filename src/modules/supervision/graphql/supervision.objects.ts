@@ -1,3 +1,4 @@
+import { PlanTargetSectionObject } from './report.objects';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { NodeInterface } from '../../../platform/graphql/node';
 import { DateScalar } from '../../../platform/graphql/date.scalar';
@@ -318,7 +319,10 @@ export class ReportObject {
   @Field(() => ReportTrigger, { description: 'Whether the scheduler or a person generated it.' })
   trigger!: ReportTrigger;
 
-  @Field({ description: 'The figures as a JSON document (tasks, orders, escalations, complaints of the period).' })
+  @Field({
+    description:
+      'The figures as a JSON document (tasks, orders, escalations of the period, and the plan targets, version and document number as stored).',
+  })
   figures!: string;
 
   @Field({ description: 'Path of the CSV download; GET it with a bearer token.' })
@@ -326,6 +330,37 @@ export class ReportObject {
 
   @Field({ description: 'Path of the XLSX download; GET it with a bearer token.' })
   xlsxPath!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Path of the printable document (DOCX, 简报 edition for the departments); GET it with a bearer token. Null for reports stored before documents existed.',
+  })
+  docxPath!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Path of the printable document in its special-report edition (DOCX, 专报 for the county government). Null for reports stored before documents existed.',
+  })
+  specialDocxPath!: string | null;
+
+  @Field(() => Int, {
+    description: 'Version within the period (版本): regenerating a period stores the next one, never changes this one.',
+  })
+  version!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Document number (文号), e.g. 息双减办〔2026〕12号; null for reports stored before it existed.',
+  })
+  documentNumber!: string | null;
+
+  @Field(() => [PlanTargetSectionObject], {
+    description:
+      "The plan's targets (计划目标) as stored in the report, section by section; the dashboard's targets for the period's last day show the same figures.",
+  })
+  targets!: PlanTargetSectionObject[];
 
   @Field(() => GraphQLISODateTime, { description: 'When it was generated.' })
   generatedAt!: Date;

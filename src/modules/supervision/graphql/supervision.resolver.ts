@@ -1,3 +1,5 @@
+import { PlanTargetSection } from '../report-contributions';
+import { PlanTargetSectionObject } from './report.objects';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles } from '../../../platform/auth/decorators';
 import { Principal } from '../../../platform/auth/principal';
@@ -83,6 +85,13 @@ export function toReportObject(r: SupervisionReport): ReportObject {
     figures: JSON.stringify(r.figures),
     csvPath: `/api/supervision/reports/${r.id}.csv`,
     xlsxPath: `/api/supervision/reports/${r.id}.xlsx`,
+    docxPath: r.documentNumber ? `/api/supervision/reports/${r.id}.docx` : null,
+    specialDocxPath: r.documentNumber ? `/api/supervision/reports/${r.id}.special.docx` : null,
+    version: r.version,
+    documentNumber: r.documentNumber,
+    targets: ((r.figures as { targets?: PlanTargetSection[] }).targets ?? []).map((s) =>
+      PlanTargetSectionObject.from(s),
+    ),
     generatedAt: r.generatedAt,
   };
 }
