@@ -10,3 +10,5 @@ export type { ReportFigures, ReportPeriod } from './report.service';
 export { TaskType, TaskStatus, TargetKind, ViolationSeverity, ReportKind } from './supervision.enums';
 export { ReportContributions } from './report-contributions';
 export type { ReportContribution, PlanTargetFigure, ReportWindow } from './report-contributions';
+/** The finding type, for other modules' links to findings (`PenaltyDecision.findings`). */
+export { FindingObject } from './graphql/supervision.objects';
