@@ -53,7 +53,8 @@ export class PenaltyDecisions1764705000000 implements MigrationInterface {
         CONSTRAINT penalty_decision_confiscation_check
           CHECK ((confiscated_fen IS NOT NULL AND confiscated_fen > 0) = ('CONFISCATION' = ANY(kinds))),
         CONSTRAINT penalty_decision_status_check CHECK (status IN ('DECIDED','CARRIED_OUT','WITHDRAWN')),
-        CONSTRAINT penalty_decision_carried_out_check CHECK ((status = 'CARRIED_OUT') = (carried_out_on IS NOT NULL)),
+        CONSTRAINT penalty_decision_carried_out_check
+          CHECK ((status <> 'CARRIED_OUT' OR carried_out_on IS NOT NULL) AND (status <> 'DECIDED' OR carried_out_on IS NULL)),
         CONSTRAINT penalty_decision_withdrawal_check CHECK (
           (status = 'WITHDRAWN') = (withdrawn_on IS NOT NULL AND withdrawal_reason IS NOT NULL AND withdrawal_ground IS NOT NULL)),
         CONSTRAINT penalty_decision_ground_check

@@ -165,7 +165,6 @@ export class PenaltyDecisionService {
     problems.check(input.decisionNumber.trim(), 'decisionNumber', text('is required', '必须填写'));
     problems.check(input.legalBasis.trim(), 'legalBasis', text('is required', '必须填写'));
     problems.check(input.facts.trim(), 'facts', text('is required', '必须填写'));
-    problems.throwIfAny();
     const party = await this.party(input, problems);
     await this.checkLinkedFacts(input, party, problems);
     problems.throwIfAny();
