@@ -167,7 +167,9 @@ describe('enforcement: penalty decisions', () => {
     // both parties, no kinds
     expectGqlError(await decide(edu, suspensionInput({ leadId: other.id, kinds: [] })), 'VALIDATION_FAILED');
     // another department's decision; a department without penalty powers
-    expectGqlError(await decide(market, suspensionInput()), 'PENALTY_FORBIDDEN');
+    const foreign = await decide(market, suspensionInput());
+    expectGqlError(foreign, 'VALIDATION_FAILED');
+    expect(JSON.stringify(foreign.errors)).toContain('decidingDepartmentCode');
     expectGqlError(await decide(fire, suspensionInput({ decidingDepartmentCode: 'FIRE_RESCUE' })), 'PENALTY_FORBIDDEN');
     expectGqlError(await decide(townshipA, suspensionInput()), 'FORBIDDEN');
     expect(await count(`SELECT count(*)::int AS n FROM penalty_decision`)).toBe(before);

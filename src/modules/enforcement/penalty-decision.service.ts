@@ -18,7 +18,8 @@ import { PolicyFacade } from '../policy';
 import { ReferenceFacade } from '../reference';
 import { LeadStatus, RegistryFacade, checkCreditCode, institutionNotFound } from '../registry';
 import { SupervisionFacade } from '../supervision';
-import { PENALTY_DUTIES, assertDecidingDepartment, assertPenaltyRecorder } from './enforcement.access';
+import { PENALTY_DUTIES, assertPenaltyRecorder } from './enforcement.access';
+import { Role } from '../../platform/auth/role';
 import { PenaltyKind, PenaltyStatus } from './enforcement.enums';
 import { decisionNumberTaken } from './enforcement.errors';
 import { EnforcementQueries } from './enforcement.queries';
@@ -140,7 +141,6 @@ export class PenaltyDecisionService {
   async decide(actor: Principal, input: DecidePenaltyCommand): Promise<PenaltyDecision> {
     const departments = await this.penaltyDepartments();
     assertPenaltyRecorder(actor, departments);
-    assertDecidingDepartment(actor, input.decidingDepartmentCode);
     const now = this.clock.now();
     const today = businessDate(now, this.config.timeZone);
     const rules = await this.rules(now);
@@ -161,6 +161,16 @@ export class PenaltyDecisionService {
       departments.includes(input.decidingDepartmentCode),
       'decidingDepartmentCode',
       text('this department has no penalty powers over off-campus training', '该部门对校外培训没有行政处罚权'),
+    );
+    problems.check(
+      actor.kind !== 'user' ||
+        actor.role !== Role.DEPARTMENT_OFFICER ||
+        actor.departmentCode === input.decidingDepartmentCode,
+      'decidingDepartmentCode',
+      text(
+        'a department officer records the decisions of their own department',
+        '部门工作人员只能登记本部门作出的决定',
+      ),
     );
     problems.check(input.decisionNumber.trim(), 'decisionNumber', text('is required', '必须填写'));
     problems.check(input.legalBasis.trim(), 'legalBasis', text('is required', '必须填写'));
