@@ -1,5 +1,5 @@
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../platform/errors/domain-error';
-import { Text, text } from '../../platform/i18n/text';
+import { Conflict, Forbidden, NotFound } from '../../platform/errors/domain-error';
+import { text } from '../../platform/i18n/text';
 
 export const penaltyNotFound = (id: string): NotFound =>
   new NotFound(text(`Penalty decision ${id}`, `行政处罚决定 ${id}`), 'PENALTY_NOT_FOUND');
@@ -12,14 +12,13 @@ export const decisionNumberTaken = (number: string): Conflict =>
 
 const VERBS = { carriedOut: ['carried out', '履行完毕'], withdrawn: ['withdrawn', '撤销'] } as const;
 
-export const penaltyStatusConflict = (status: string, action: keyof typeof VERBS): Conflict =>
-  new Conflict(
+export const penaltyStatusConflict = (status: string, action: keyof typeof VERBS): Conflict => {
+  const [en, zh] = VERBS[action] ?? ['changed', '变更'];
+  return new Conflict(
     'PENALTY_STATUS_CONFLICT',
-    text(
-      `A penalty decision in status ${status} cannot be ${VERBS[action][0]}`,
-      `状态为 ${status} 的行政处罚决定不能${VERBS[action][1]}`,
-    ),
+    text(`A penalty decision in status ${status} cannot be ${en}`, `状态为 ${status} 的行政处罚决定不能${zh}`),
   );
+};
 
 export const notDecidingDepartment = (): Forbidden =>
   new Forbidden(
@@ -38,7 +37,3 @@ export const notPenaltyDepartment = (): Forbidden =>
     ),
     'PENALTY_FORBIDDEN',
   );
-
-/** One field of the input is wrong: VALIDATION_FAILED with the problem as the message too. */
-export const invalidPenaltyInput = (path: string, message: Text): ValidationFailed =>
-  new ValidationFailed([{ path, message }], message);
