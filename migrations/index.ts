@@ -41,6 +41,7 @@ import { SchoolExams1764701000000 } from './1764701000000-school-exams';
 import { TeacherBurden1764703000000 } from './1764703000000-teacher-burden';
 import { HomeworkBreachAlerts1764703100000 } from './1764703100000-homework-breach-alerts';
 import { TeacherCases1764704000000 } from './1764704000000-teacher-cases';
+import { PenaltyDecisions1764705000000 } from './1764705000000-penalty-decisions';
 import { Accountability1764706000000 } from './1764706000000-accountability';
 import { ReportSnapshots1764707000000 } from './1764707000000-report-snapshots';
 import { CreditPlatformFeed1764708000000 } from './1764708000000-credit-platform-feed';
@@ -91,6 +92,7 @@ export const ALL_MIGRATIONS = [
   TeacherBurden1764703000000,
   HomeworkBreachAlerts1764703100000,
   TeacherCases1764704000000,
+  PenaltyDecisions1764705000000,
   Accountability1764706000000,
   ReportSnapshots1764707000000,
   CreditPlatformFeed1764708000000,

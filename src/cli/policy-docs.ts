@@ -13,6 +13,7 @@ export const END = '<!-- policy-rules:end -->';
 
 const UNIT: Record<PolicyRule['kind'], string> = {
   DAYS: 'days',
+  MONTHS: 'months',
   HOURS: 'hours',
   MINUTES: 'minutes',
   FEN: 'yuan',

@@ -90,6 +90,9 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   // The parent side (家长端): anonymous by design, proven by contract code + phone digits and throttled.
   'query.parentContract': EVERYONE,
   // County rules (src/modules/policy): every staff role reads the rules it applies; the public does not.
+  // Penalty decisions (行政处罚): county-wide readers, township officers their township's; not schools or institutions.
+  'query.penaltyDecision': [CA, EDU, FIRE, TWN, INS, DIS],
+  'query.penaltyDecisions': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.policies': ANY_STAFF,
   'query.policy': ANY_STAFF,
   // Prepaid contracts (src/modules/prepaid): regulators read in scope (FIRE passes the gate and sees no contract);
@@ -158,6 +161,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.assignTask': [CA, EDU, FIRE],
   'mutation.barStaffMember': [CA, EDU],
   'mutation.cancelTask': [CA, EDU, FIRE],
+  // Penalty decisions: the county office and departments with penalty powers (FIRE_RESCUE has none here: refused by the service).
+  'mutation.carryOutPenalty': [CA, EDU],
   'mutation.closeComplaint': [CA, EDU, FIRE, TWN, INS],
   'mutation.closeEscrowAccount': [CA, EDU],
   'mutation.closeTask': [CA, EDU, FIRE],
@@ -177,6 +182,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   // username fails input validation first, so FIRE gets VALIDATION_FAILED here.
   'mutation.createInstitutionAdmin': [CA, EDU, FIRE],
   'mutation.decideComplaintReview': [CA],
+  'mutation.decidePenalty': [CA, EDU],
   'mutation.deregisterInstitution': [CA, EDU],
   'mutation.deleteCalendarPeriod': [CA, EDU],
   'mutation.disableUser': [CA],
@@ -295,4 +301,5 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'mutation.updateSchool': [CA, EDU],
   'mutation.updateStaffBackgroundCheck': [CA, EDU],
   'mutation.updateUserRole': [CA],
+  'mutation.withdrawPenalty': [CA, EDU],
 };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
-import { Loaders, loadLink } from '../../platform/graphql/loaders';
+import { Loaders, loadLink, loadLinks } from '../../platform/graphql/loaders';
 import { UUID } from '../../platform/ids/uuid';
 import { ComplaintObject } from './graphql/complaints.objects';
 import { ComplaintCategory, ComplaintChannel } from './complaint.enums';
@@ -35,6 +35,29 @@ export class ComplaintsFacade {
         )
       ).map((c) => ComplaintObject.from(c, now));
     });
+  }
+
+  /** The list-of-ids link to complaints (`PenaltyDecision.complaints`), through the same loader as complaintLink. */
+  complaintLinks(loaders: Loaders, actor: Principal, ids: readonly string[]): Promise<ComplaintObject[]> {
+    return loadLinks(loaders, 'complaints.complaint-link', ids, async (batch) => {
+      const now = this.clock.now();
+      return (
+        await this.queries.readableByIds(
+          actor,
+          batch.filter((i) => UUID.test(i)),
+        )
+      ).map((c) => ComplaintObject.from(c, now));
+    });
+  }
+
+  /**
+   * What another module checks of complaints it cites (enforcement's penalty decisions): each one's
+   * institution and township; unknown or malformed ids are left out. No principal: the caller scopes its own record.
+   */
+  complaintSubjects(
+    ids: readonly string[],
+  ): Promise<{ id: string; institutionId: string | null; townshipCode: string }[]> {
+    return this.queries.subjects([...new Set(ids)].filter((i) => UUID.test(i)));
   }
 
   /**

@@ -86,6 +86,14 @@ export class ComplaintsQueries {
   }
 
   /** Id and tracking number of a complaint by id (unscoped: for the module that opened it). */
+  /** Each complaint's institution and township, in one statement (unknown ids are left out). */
+  subjects(ids: readonly string[]): Promise<{ id: string; institutionId: string | null; townshipCode: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(Complaint)
+      .find({ where: { id: In([...ids]) }, select: { id: true, institutionId: true, townshipCode: true } });
+  }
+
   byId(id: string): Promise<Pick<Complaint, 'id' | 'trackingNumber'> | null> {
     if (!UUID.test(id)) return Promise.resolve(null);
     return this.dataSource

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal, hasRole, systemPrincipal } from '../../platform/auth/principal';
-import { Loaders, loadLink } from '../../platform/graphql/loaders';
+import { Loaders, loadLink, loadLinks } from '../../platform/graphql/loaders';
 import { UUID } from '../../platform/ids/uuid';
 import { READER_ROLES } from './escrow.access';
 import { EscrowQueries } from './escrow.queries';
 import { formatMoney } from '../../platform/database/money';
-import { BankInstructionObject } from './graphql/escrow.objects';
+import { BankInstructionObject, EscrowAlertObject } from './graphql/escrow.objects';
 import { AccountNode, accountObject } from './graphql/escrow.resolver';
 import { Clock } from '../../platform/clock/clock';
 import { businessDate } from '../../platform/clock/business-time';
@@ -91,6 +91,30 @@ export class EscrowFacade {
       );
       return rows.map((i) => ({ ...i, amount: i.amountFen === null ? null : formatMoney(i.amountFen) }));
     });
+  }
+
+  /**
+   * The list-of-ids link to alerts (`PenaltyDecision.alerts`): the `EscrowAlert`s as the `escrowAlerts` list gives
+   * them to the caller, in order; the others are left out. One per-request loader, one scoped statement per page.
+   */
+  alertLinks(loaders: Loaders, actor: Principal, ids: readonly string[]): Promise<EscrowAlertObject[]> {
+    return loadLinks(loaders, 'escrow.alert-link', ids, async (batch) => {
+      if (!hasRole(actor, ...READER_ROLES)) return [];
+      return (
+        await this.queries.readableAlertsByIds(
+          actor,
+          batch.filter((i) => UUID.test(i)),
+        )
+      ).map((a): EscrowAlertObject => ({ ...a }));
+    });
+  }
+
+  /**
+   * What another module checks of alerts it cites (enforcement's penalty decisions): each one's institution
+   * and township; unknown or malformed ids are left out. No principal: the caller scopes its own record.
+   */
+  alertSubjects(ids: readonly string[]): Promise<{ id: string; institutionId: string; townshipCode: string | null }[]> {
+    return this.queries.alertSubjects([...new Set(ids)].filter((i) => UUID.test(i)));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Principal } from '../../platform/auth/principal';
 import { applyScope } from '../../platform/auth/scope';
 import { Connection, PageArgs, paginate } from '../../platform/graphql/pagination';
@@ -181,6 +181,25 @@ export class EscrowQueries {
       tieValue: (a) => a.id,
       direction: 'DESC',
     });
+  }
+
+  /** The alerts with these ids the principal may read (the scope of `alerts`), in one statement. */
+  readableAlertsByIds(actor: Principal, ids: readonly string[]): Promise<EscrowAlert[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const qb = this.dataSource
+      .getRepository(EscrowAlert)
+      .createQueryBuilder('al')
+      .where('al.id IN (:...ids)', { ids: [...ids] });
+    applyScope(qb, actor, accountScope('al'), READ_SCOPE);
+    return qb.getMany();
+  }
+
+  /** Each alert's institution and township, in one statement (unknown ids are left out). */
+  alertSubjects(ids: readonly string[]): Promise<{ id: string; institutionId: string; townshipCode: string | null }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(EscrowAlert)
+      .find({ where: { id: In([...ids]) }, select: { id: true, institutionId: true, townshipCode: true } });
   }
 
   /** The alert, if the principal may read it (the scope of `alerts`). */

@@ -23,5 +23,5 @@ export type {
 /** The GraphQL enum of alert types, for other modules' objects that list alerts (the dashboard's prepaid section). */
 export { EscrowAlertTypeEnum } from './graphql/escrow.objects';
 /** The account and instruction types, for other modules' links to them (`PrepaidRelease.account`, `BankInstruction.contracts`). */
-export { BankInstructionObject, EscrowAccountObject } from './graphql/escrow.objects';
+export { BankInstructionObject, EscrowAccountObject, EscrowAlertObject } from './graphql/escrow.objects';
 export type { AccountNode } from './graphql/escrow.resolver';

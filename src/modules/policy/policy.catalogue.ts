@@ -7,7 +7,7 @@
  */
 
 /** How a value is written: integers in the unit named; TIME_OF_DAY is minutes after midnight (HH:MM at the edges). */
-export type PolicyKind = 'DAYS' | 'HOURS' | 'MINUTES' | 'FEN' | 'PERCENT' | 'COUNT' | 'TIME_OF_DAY';
+export type PolicyKind = 'DAYS' | 'MONTHS' | 'HOURS' | 'MINUTES' | 'FEN' | 'PERCENT' | 'COUNT' | 'TIME_OF_DAY';
 
 /** Which direction is stricter: LOWER (a shorter deadline, a smaller cap), HIGHER (a longer break), NONE (a county decision, no national direction). */
 export type PolicyStricter = 'LOWER' | 'HIGHER' | 'NONE';
@@ -25,13 +25,24 @@ export interface PolicyRule {
   /** Legal source (Chinese), named in refusals. */
   source: string;
   /** The module whose behaviour the rule drives. */
-  usedBy: 'complaints' | 'escrow' | 'registry' | 'after-school' | 'credit' | 'supervision' | 'prepaid' | 'schools';
+  usedBy:
+    | 'complaints'
+    | 'escrow'
+    | 'registry'
+    | 'after-school'
+    | 'credit'
+    | 'supervision'
+    | 'prepaid'
+    | 'schools'
+    | 'enforcement';
 }
 
 const XINFANG = '《信访工作条例》(2022)';
 const DOUBLE_REDUCTION = '中办发〔2021〕40号《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》';
 const PREPAID = '教育部等十三部门《关于规范面向中小学生的非学科类校外培训的意见》(2022年12月); 教监管函〔2021〕2号';
 const PLATFORM = '全国校外教育培训监管与服务综合平台 预收费资金监管规则 (一课一消)';
+const PENALTY_LAW = '《中华人民共和国行政处罚法》(2021)';
+const CREDIT_REPAIR = '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》(2023)';
 const COUNTY = '县"双减"工作领导小组办公室决定 (无全国统一标准)';
 
 function rule(r: PolicyRule): PolicyRule {
@@ -526,6 +537,74 @@ export const POLICY_RULES = [
     stricter: 'LOWER',
     source: COUNTY,
     usedBy: 'schools',
+  }),
+
+  // Administrative penalties (行政处罚, MOE Order No. 53): hearing rights, remedies, publication.
+  rule({
+    key: 'enforcement.hearing_request_days',
+    kind: 'DAYS',
+    title: '当事人要求听证期限（告知后）',
+    nationalDefault: 5,
+    min: 5,
+    max: 30,
+    stricter: 'HIGHER',
+    source: `${PENALTY_LAW}第六十四条`,
+    usedBy: 'enforcement',
+  }),
+  rule({
+    key: 'enforcement.hearing_amount_fen',
+    kind: 'FEN',
+    title: '较大数额罚款、没收违法所得（应告知听证）起点',
+    nationalDefault: 5_000_000,
+    min: 100,
+    max: 5_000_000,
+    stricter: 'LOWER',
+    source: `${PENALTY_LAW}第六十三条 (较大数额由省级规定; 对法人或其他组织 5 万元)`,
+    usedBy: 'enforcement',
+  }),
+  rule({
+    key: 'enforcement.review_days',
+    kind: 'DAYS',
+    title: '申请行政复议期限',
+    nationalDefault: 60,
+    min: 60,
+    max: 365,
+    stricter: 'HIGHER',
+    source: '《中华人民共和国行政复议法》(2023)第二十条',
+    usedBy: 'enforcement',
+  }),
+  rule({
+    key: 'enforcement.litigation_months',
+    kind: 'MONTHS',
+    title: '提起行政诉讼期限',
+    nationalDefault: 6,
+    min: 6,
+    max: 24,
+    stricter: 'HIGHER',
+    source: '《中华人民共和国行政诉讼法》第四十六条',
+    usedBy: 'enforcement',
+  }),
+  rule({
+    key: 'enforcement.publication_days',
+    kind: 'DAYS',
+    title: '行政处罚决定公示期限（一般）',
+    nationalDefault: 365,
+    min: 90,
+    max: 365,
+    stricter: 'NONE',
+    source: `${PENALTY_LAW}第四十八条; ${CREDIT_REPAIR}第十一条`,
+    usedBy: 'enforcement',
+  }),
+  rule({
+    key: 'enforcement.publication_days_serious',
+    kind: 'DAYS',
+    title: '行政处罚决定公示期限（责令停止办学、吊销许可证、限制从业）',
+    nationalDefault: 1095,
+    min: 365,
+    max: 1095,
+    stricter: 'NONE',
+    source: `${PENALTY_LAW}第四十八条; ${CREDIT_REPAIR}第十一条`,
+    usedBy: 'enforcement',
   }),
 ] as const satisfies readonly PolicyRule[];
 

@@ -43,6 +43,7 @@ export function formatPolicyValue(rule: PolicyRule, value: number): string {
 
 const UNIT: Record<PolicyRule['kind'], Text> = {
   DAYS: text('days', '天'),
+  MONTHS: text('months', '个月'),
   HOURS: text('hours', '小时'),
   MINUTES: text('minutes', '分钟'),
   FEN: text('yuan', '元'),

@@ -116,6 +116,27 @@ export class InstitutionLifecycleService {
 
   // ---- internals --------------------------------------------------------------------------------
 
+  /**
+   * Suspends (暂停招生/责令停止办学) or revokes (吊销办学许可证) inside the caller's transaction, on the
+   * authority of an administrative penalty decision the enforcement module has checked (its deciding
+   * department need not be the licensing one): the same LIFECYCLE rule, audit row and event as the
+   * suspendInstitution and revokeLicence commands. An institution already SUSPENDED is left as it is
+   * for a suspension (null); any other state outside the rule is ILLEGAL_TRANSITION.
+   */
+  async sanctionIn(
+    em: EntityManager,
+    actor: Principal,
+    id: string,
+    sanction: 'suspended' | 'revoked',
+    reason: string,
+  ): Promise<Institution | null> {
+    if (sanction === 'suspended') {
+      const current = await this.queries.institution(actor, id, em, true);
+      if (current.status === LIFECYCLE.suspended.to) return null;
+    }
+    return this.applyIn(em, actor, id, sanction, reason);
+  }
+
   private async transition(
     actor: Principal,
     id: string,
@@ -124,25 +145,34 @@ export class InstitutionLifecycleService {
     guard?: (i: Institution, em: EntityManager) => Promise<void>,
   ): Promise<Institution> {
     await this.licensing.assertCanCommand(actor);
+    return this.dataSource.transaction((em) => this.applyIn(em, actor, id, t, reason, guard));
+  }
+
+  private async applyIn(
+    em: EntityManager,
+    actor: Principal,
+    id: string,
+    t: Transition,
+    reason: string,
+    guard?: (i: Institution, em: EntityManager) => Promise<void>,
+  ): Promise<Institution> {
     const rule = LIFECYCLE[t];
-    return this.dataSource.transaction(async (em) => {
-      const i = await this.queries.institution(actor, id, em, true);
-      if (!rule.from.includes(i.status)) throw illegalTransition(rule.command, i.status, rule.from);
-      if (guard) await guard(i, em);
-      const from = i.status;
-      i.status = rule.to;
-      i.updatedAt = this.clock.now();
-      await em.getRepository(Institution).save(i);
-      await this.audit.record(em, {
-        actor,
-        action: `registry.institution.${t}`,
-        entityType: 'institution',
-        entityId: i.id,
-        summary: { from, to: i.status, reason },
-      });
-      await this.events.publish(em, `registry.institution.${t}`, institutionPayload(i, from, reason));
-      return i;
+    const i = await this.queries.institution(actor, id, em, true);
+    if (!rule.from.includes(i.status)) throw illegalTransition(rule.command, i.status, rule.from);
+    if (guard) await guard(i, em);
+    const from = i.status;
+    i.status = rule.to;
+    i.updatedAt = this.clock.now();
+    await em.getRepository(Institution).save(i);
+    await this.audit.record(em, {
+      actor,
+      action: `registry.institution.${t}`,
+      entityType: 'institution',
+      entityId: i.id,
+      summary: { from, to: i.status, reason },
     });
+    await this.events.publish(em, `registry.institution.${t}`, institutionPayload(i, from, reason));
+    return i;
   }
 
   private async convert(

@@ -191,6 +191,25 @@ export class LeadService {
     });
   }
 
+  /**
+   * Closes (取缔) an open lead inside the caller's transaction, on the authority of an administrative
+   * penalty decided against its operator (the enforcement module checked the deciding officer): the same
+   * audit row and `registry.unlicensed_lead.closed` event as resolveLead. A lead already CLOSED or
+   * REGULARISED is left as it is (false); an UNFOUNDED one is ILLEGAL_TRANSITION.
+   */
+  async closeIn(em: EntityManager, actor: Principal, id: string, findings: string): Promise<boolean> {
+    const lead = await this.queries.lockLead(em, id, null);
+    if (!lead) throw leadNotFound(id);
+    if (lead.status === LeadStatus.CLOSED || lead.status === LeadStatus.REGULARISED) return false;
+    await this.moveIn(em, actor, lead, 'resolveLead', OPEN, async (l) => {
+      l.status = LeadStatus.CLOSED;
+      l.findings = findings;
+      l.resolvedAt = this.clock.now();
+      return OUTCOME_EVENT[LeadStatus.CLOSED];
+    });
+    return true;
+  }
+
   private payload(l: UnlicensedLead) {
     return { leadId: l.id, townshipCode: l.townshipCode, kind: l.kind, source: l.source };
   }
@@ -206,19 +225,30 @@ export class LeadService {
     return this.dataSource.transaction(async (em) => {
       const lead = await this.queries.lockLead(em, id, own);
       if (!lead) throw leadNotFound(id);
-      if (!from.includes(lead.status)) throw illegalLeadTransition(command, lead.status, from);
-      const before = lead.status;
-      const event = await apply(lead, em);
-      await em.getRepository(UnlicensedLead).save(lead);
-      await this.audit.record(em, {
-        actor,
-        action: `registry.unlicensed_lead.${lead.status.toLowerCase()}`,
-        entityType: 'unlicensed_lead',
-        entityId: lead.id,
-        summary: { from: before, to: lead.status, findings: lead.findings },
-      });
-      if (event) await this.events.publish(em, event, this.payload(lead));
-      return lead;
+      return this.moveIn(em, actor, lead, command, from, apply);
     });
+  }
+
+  private async moveIn(
+    em: EntityManager,
+    actor: Principal,
+    lead: UnlicensedLead,
+    command: string,
+    from: LeadStatus[],
+    apply: (lead: UnlicensedLead, em: EntityManager) => Promise<(typeof OUTCOME_EVENT)[LeadOutcome] | null>,
+  ): Promise<UnlicensedLead> {
+    if (!from.includes(lead.status)) throw illegalLeadTransition(command, lead.status, from);
+    const before = lead.status;
+    const event = await apply(lead, em);
+    await em.getRepository(UnlicensedLead).save(lead);
+    await this.audit.record(em, {
+      actor,
+      action: `registry.unlicensed_lead.${lead.status.toLowerCase()}`,
+      entityType: 'unlicensed_lead',
+      entityId: lead.id,
+      summary: { from: before, to: lead.status, findings: lead.findings },
+    });
+    if (event) await this.events.publish(em, event, this.payload(lead));
+    return lead;
   }
 }

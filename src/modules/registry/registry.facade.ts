@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { UUID } from '../../platform/ids/uuid';
 import { Institution, InstitutionStatus } from './entities/institution.entity';
 import { LeadService } from './lead.service';
@@ -9,9 +10,11 @@ import { isCalendarDate } from '../../platform/clock/business-time';
 import { ReferenceFacade } from '../reference';
 import { Principal } from '../../platform/auth/principal';
 import { byKey, Loaders, loadLink } from '../../platform/graphql/loaders';
-import { CourseObject, InstitutionObject, StaffObject } from './graphql/registry.objects';
+import { CourseObject, InstitutionObject, StaffObject, UnlicensedLeadObject } from './graphql/registry.objects';
+import { InstitutionLifecycleService } from './institution-lifecycle.service';
+import { LeadStatus } from './entities/unlicensed-lead.entity';
 import { RecordChanges } from './record-changes';
-import { INSTITUTION_READ_ROLES } from './registry.access';
+import { INSTITUTION_READ_ROLES, READ_ROLES } from './registry.access';
 import { Text, text } from '../../platform/i18n/text';
 import { MUST_BE_DATE } from '../../platform/i18n/field-texts';
 
@@ -40,6 +43,14 @@ function toSummary(i: Institution): InstitutionSummary {
     gridCode: i.gridCode,
     competentDepartmentCode: i.competentDepartmentCode,
   };
+}
+
+/** What other modules know of an unlicensed-training lead (非法/变异培训线索). */
+export interface LeadSummary {
+  id: string;
+  townshipCode: string;
+  location: string;
+  status: LeadStatus;
 }
 
 /** What other modules know of a course (prepaid contracts are signed for one). */
@@ -71,7 +82,53 @@ export class RegistryFacade {
     private readonly leadQueries: LeadQueries,
     private readonly reference: ReferenceFacade,
     private readonly changes: RecordChanges,
+    private readonly lifecycle: InstitutionLifecycleService,
   ) {}
+
+  /**
+   * Enforcement (行政处罚): suspends or revokes the institution inside the caller's transaction through the
+   * lifecycle's own rule, audit and event (see InstitutionLifecycleService.sanctionIn); null when a
+   * suspension finds it suspended already.
+   */
+  async sanctionInstitution(
+    em: EntityManager,
+    actor: Principal,
+    id: string,
+    sanction: 'suspended' | 'revoked',
+    reason: string,
+  ): Promise<InstitutionSummary | null> {
+    const i = await this.lifecycle.sanctionIn(em, actor, id, sanction, reason);
+    return i ? toSummary(i) : null;
+  }
+
+  /** A lead by id (unscoped: the caller scopes its own record); null for an unknown or malformed id. */
+  async findLead(id: string): Promise<LeadSummary | null> {
+    if (!UUID.test(id)) return null;
+    const l = await this.leadQueries.byId(id);
+    return l ? { id: l.id, townshipCode: l.townshipCode, location: l.location, status: l.status } : null;
+  }
+
+  /**
+   * Enforcement: closes (取缔) the lead whose operator was penalised, inside the caller's transaction (see
+   * LeadService.closeIn); false when it was closed or regularised already.
+   */
+  closeLeadByPenalty(em: EntityManager, actor: Principal, leadId: string, findings: string): Promise<boolean> {
+    return this.leads.closeIn(em, actor, leadId, findings);
+  }
+
+  /**
+   * The link to a lead (`PenaltyDecision.lead`): the `UnlicensedLead` as `unlicensedLead(id:)` gives it to
+   * the caller, else null. One per-request loader, one scoped statement per page.
+   */
+  leadLink(loaders: Loaders, actor: Principal, id: string | null | undefined): Promise<UnlicensedLeadObject | null> {
+    return loadLink(loaders, 'registry.lead-link', id, async (ids) => {
+      if (actor.kind !== 'user' || !READ_ROLES.includes(actor.role)) return [];
+      const valid = [...new Set(ids)].filter((i) => UUID.test(i));
+      if (valid.length === 0) return [];
+      const before = await this.leads.overdueBefore();
+      return (await this.leadQueries.readableByIds(actor, valid)).map((l) => UnlicensedLeadObject.from(l, before));
+    });
+  }
 
   async findCourse(id: string): Promise<CourseSummary | null> {
     if (!UUID.test(id)) return null;

@@ -56,6 +56,22 @@ export class LeadQueries {
     return lead;
   }
 
+  /** The leads with these ids the principal may see (the scope of `unlicensedLead(id:)`), in one statement. */
+  readableByIds(actor: Principal, ids: readonly string[]): Promise<UnlicensedLead[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return applyScope(
+      this.leads.createQueryBuilder('l').where('l.id IN (:...ids)', { ids: [...ids] }),
+      actor,
+      LEAD_SCOPE.columns,
+      LEAD_SCOPE.options,
+    ).getMany();
+  }
+
+  /** A lead by id, unscoped (for another module that has scoped its own record); null when none. */
+  byId(id: string): Promise<UnlicensedLead | null> {
+    return this.leads.findOneBy({ id });
+  }
+
   /** A lead locked for its change, only in `township` when given (a township officer's); null when none. */
   lockLead(em: EntityManager, id: string, township: string | null): Promise<UnlicensedLead | null> {
     const qb = em

@@ -12,3 +12,5 @@ export { ReportContributions } from './report-contributions';
 export type { ReportContribution, PlanTargetFigure, PlanTargetSection, ReportWindow } from './report-contributions';
 /** The GraphQL shape of plan targets, for the dashboard's `targets` section. */
 export { PlanTargetSectionObject, PlanTargetFigureObject, PlanTargetUnit } from './graphql/report.objects';
+/** The finding type, for other modules' links to findings (`PenaltyDecision.findings`). */
+export { FindingObject } from './graphql/supervision.objects';

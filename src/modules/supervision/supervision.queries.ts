@@ -193,6 +193,19 @@ export class SupervisionQueries {
       .getMany();
   }
 
+  /** Each finding's task institution and township, in one statement (unknown ids are left out). */
+  async findingSubjects(
+    ids: readonly string[],
+  ): Promise<{ id: string; institutionId: string | null; townshipCode: string | null }[]> {
+    if (ids.length === 0) return [];
+    return (await this.dataSource.query(
+      `SELECT f.id, t.institution_id AS "institutionId", t.township_code AS "townshipCode"
+         FROM supervision_finding f JOIN supervision_task t ON t.id = f.task_id
+        WHERE f.id = ANY($1::uuid[])`,
+      [[...ids]],
+    )) as { id: string; institutionId: string | null; townshipCode: string | null }[];
+  }
+
   /** Campaigns by id, in one statement (unknown ids are left out): for the links to a campaign. */
   campaignsByIds(ids: readonly string[]): Promise<SupervisionCampaign[]> {
     if (ids.length === 0) return Promise.resolve([]);

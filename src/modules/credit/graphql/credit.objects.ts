@@ -39,6 +39,9 @@ registerEnumType(CreditRecordSource, {
       description:
         "Lessons confirmed automatically again and again despite parents' objections (家长异议后仍被自动确认).",
     },
+    ADMINISTRATIVE_PENALTY: {
+      description: 'An administrative penalty decision (行政处罚决定) recorded in the enforcement module.',
+    },
     MANUAL: { description: 'Entered by hand (人工录入).' },
   },
 });

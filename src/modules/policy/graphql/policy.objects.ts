@@ -16,6 +16,7 @@ registerEnumType(PolicyChangeStatus, {
 /** How a rule's value is written (the catalogue's PolicyKind), as a GraphQL enum. */
 export const PolicyKindEnum = {
   DAYS: 'DAYS',
+  MONTHS: 'MONTHS',
   HOURS: 'HOURS',
   MINUTES: 'MINUTES',
   FEN: 'FEN',
@@ -29,6 +30,7 @@ registerEnumType(PolicyKindEnum, {
   description: 'The unit of a county rule’s value (规则取值单位)',
   valuesMap: {
     DAYS: { description: 'A number of calendar days' },
+    MONTHS: { description: 'A number of calendar months (a deadline falls on the same day of the month)' },
     HOURS: { description: 'A number of hours' },
     MINUTES: { description: 'A number of minutes' },
     FEN: { description: 'An amount of money, held in fen and written in yuan with two decimals ("4000.00")' },
@@ -66,6 +68,7 @@ export const PolicyModuleEnum = {
   SUPERVISION: 'supervision',
   PREPAID: 'prepaid',
   SCHOOLS: 'schools',
+  ENFORCEMENT: 'enforcement',
 } as const satisfies Record<string, PolicyRule['usedBy']>;
 
 registerEnumType(PolicyModuleEnum, {
@@ -80,6 +83,7 @@ registerEnumType(PolicyModuleEnum, {
     SUPERVISION: { description: 'Supervision tasks and inspections (督导检查)' },
     PREPAID: { description: 'Prepaid contracts, lessons, refunds and releases (预付费合同)' },
     SCHOOLS: { description: 'Inside schools: exams, teacher burden and cases against serving teachers (校内管理)' },
+    ENFORCEMENT: { description: 'Administrative penalties (行政处罚)' },
   },
 });
 
