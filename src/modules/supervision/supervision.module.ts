@@ -32,6 +32,7 @@ import { ReportService } from './report.service';
 import { ReportController } from './rest/report.controller';
 import { ComplaintOverdueSubscriber } from './subscribers/complaint-overdue.subscriber';
 import { TaskSourcesSubscriber } from './subscribers/task-sources.subscriber';
+import { TeachingResearchSubscriber } from './subscribers/teaching-research.subscriber';
 import { CampaignService } from './campaign.service';
 import { RectificationService } from './rectification.service';
 import { SupervisionFacade } from './supervision.facade';
@@ -80,6 +81,7 @@ import { TaskReadService } from './task-read.service';
     QuarterlyReportTask,
     TaskSourcesSubscriber,
     ComplaintOverdueSubscriber,
+    TeachingResearchSubscriber,
     SupervisionTaskResolver,
     SupervisionLiveResolver,
     FindingResolver,
