@@ -53,7 +53,7 @@ export class QualityService {
   async record(actor: Principal, c: RecordQualityResultCommand): Promise<QualityResult> {
     assertEdu(actor, RECORD);
     const problems = new Problems();
-    for (const p of shareProblems(c)) problems.add(p.path, p.message);
+    for (const p of shareProblems(c)) problems.add(p.path.replace(/Pct$/, 'Percent'), p.message);
     const thisYear = Number(this.clock.now().toISOString().slice(0, 4));
     if (c.year > thisYear) problems.add('year', text(`must not be after ${thisYear}`, `不得晚于${thisYear}年`));
     const [school] = await this.reference.schoolsByIds([c.schoolId]);

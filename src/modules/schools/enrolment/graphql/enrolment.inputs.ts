@@ -35,14 +35,17 @@ class YearInput {
 })
 export class SetEnrolmentCalendarInput extends YearInput {
   @Field(() => DateScalar, { description: 'First day of registration (报名开始日期), in the year.' })
+  @IsString()
   registrationStart!: string;
 
   @Field(() => DateScalar, { description: 'Last day of registration (报名截止日期), not before the first.' })
+  @IsString()
   registrationEnd!: string;
 
   @Field(() => DateScalar, {
     description: 'Day admissions and lotteries are decided (录取日期), not before registration ends.',
   })
+  @IsString()
   admissionDate!: string;
 }
 
@@ -111,12 +114,15 @@ export class RecordEnrolmentPlanInput extends YearInput {
   places!: EntryGradePlacesInput[];
 
   @Field(() => DateScalar, { description: "First day of registration (报名开始日期): the county's." })
+  @IsString()
   registrationStart!: string;
 
   @Field(() => DateScalar, { description: "Last day of registration (报名截止日期): the county's." })
+  @IsString()
   registrationEnd!: string;
 
   @Field(() => DateScalar, { description: "Day admissions are decided (录取日期): the county's." })
+  @IsString()
   admissionDate!: string;
 
   @Field(() => AdmissionMethod, {
