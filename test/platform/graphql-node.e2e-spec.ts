@@ -174,6 +174,19 @@ describe('GraphQL: Node, node/nodes, nullable get-by-id, PageInfo', () => {
         }),
       ],
       User: ['user', adminUser.id],
+      // A fixture row, as the schools module's recordEnrolmentPlan leaves it (its rules are test/schools').
+      EnrolmentPlan: [
+        'enrolmentPlan',
+        (
+          await t.dataSource.query(
+            `INSERT INTO enrolment_plan (school_id, township_code, year, sector, status, places, registration_start, registration_end,
+               admission_date, admission_method, recorded_by, recorded_at)
+             VALUES ($1, $2, 2027, 'PUBLIC', 'SUBMITTED', '[{"grade":1,"places":90}]', '2027-07-01', '2027-07-10', '2027-07-20',
+               'SERVICE_AREA', 'fixture', now()) RETURNING id`,
+            [school.id, A],
+          )
+        )[0].id,
+      ],
     });
   });
   afterAll(() => t?.close());
