@@ -1,9 +1,5 @@
-import { Conflict, DomainError, NotFound, ValidationFailed } from '../../platform/errors/domain-error';
+import { Conflict, DomainError, NotFound } from '../../platform/errors/domain-error';
 import { Text, joinTexts, text } from '../../platform/i18n/text';
-
-/** One field of the input is wrong: VALIDATION_FAILED with the problem as the message too. */
-export const invalidSchoolsInput = (path: string, message: Text): ValidationFailed =>
-  new ValidationFailed([{ path, message }], message);
 
 export const qualityRoundPublished = (year: number, grade: number): Conflict =>
   new Conflict(
