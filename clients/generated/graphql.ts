@@ -6,6 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Complaint category (投诉类别); it picks the lead and co-operating departments (routing by duty). */
 export type ComplaintCategory =
+  /** School enrolment and admission (招生入学): service areas, exams, dates, lotteries. */
+  | 'ENROLMENT'
   /** False advertising (虚假宣传). */
   | 'FALSE_ADVERTISING'
   /** Fire safety (消防安全). */
