@@ -38,6 +38,7 @@ import { PrepaidViews1764500500000 } from './1764500500000-prepaid-views';
 import { ViolationKinds1764600100000 } from './1764600100000-violation-kinds';
 import { SchoolAndDepartmentTasks1764700000000 } from './1764700000000-school-and-department-tasks';
 import { SchoolsQualityEnrolment1764702000000 } from './1764702000000-schools-quality-enrolment';
+import { Accountability1764706000000 } from './1764706000000-accountability';
 /**
  * Every migration, in order. A new migration file is added here too: an explicit list works the same
  * from TypeScript sources (tests, CLI) and from the compiled build, with no glob to get wrong.
@@ -82,4 +83,5 @@ export const ALL_MIGRATIONS = [
   ViolationKinds1764600100000,
   SchoolAndDepartmentTasks1764700000000,
   SchoolsQualityEnrolment1764702000000,
+  Accountability1764706000000,
 ];

@@ -309,6 +309,8 @@ export type StaffPosition =
 export type SupervisionTargetKind =
   /** A complaint (投诉). */
   | 'COMPLAINT'
+  /** A member department (成员单位), by its code: the inspection office (督办督查局) or the county office holds it to account; its officers read the task. */
+  | 'DEPARTMENT'
   /** An escrow alert (资金监管预警). */
   | 'ESCROW_ALERT'
   /** An off-campus training institution (校外培训机构) of the registry. */

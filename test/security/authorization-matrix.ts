@@ -12,7 +12,8 @@ import { Caller } from './principals';
  * (licence decisions, escrow, credit decisions, after-school approval) it is refused here; where the
  * department check needs the record (e.g. whether FIRE_RESCUE co-operates on that task or complaint) it
  * passes the gate and placeholders get <THING>_NOT_FOUND — the module tests cover the record-level answer.
- * DISCIPLINE_SUPERVISOR (县纪委监委) reads everything and changes nothing (only its own notifications).
+ * DISCIPLINE_SUPERVISOR (县纪委监委) reads everything and changes nothing but its own notifications and the
+ * decisions on accountability cases (问责).
  * INSTITUTION_ADMIN (机构端) is not county staff: an operation without `@Roles` refuses it (the access guard's
  * default is STAFF_ROLES); it gets its own institution, the complaints about it, its inbox and password, and
  * what the public gets.
@@ -32,6 +33,13 @@ const ANY_USER: Caller[] = [...ANY_STAFF, INST];
 const EVERYONE: Caller[] = [ANON, ...ANY_USER];
 
 export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
+  // Accountability cases (问责): the county office and discipline supervisors read all, department and
+  // township officers those against their own department or township (the inspection office and the
+  // discipline commission all of them); the party gives its statement; a discipline supervisor decides.
+  'query.accountabilityCase': [CA, EDU, FIRE, TWN, DIS],
+  'query.accountabilityCases': [CA, EDU, FIRE, TWN, DIS],
+  'mutation.recordAccountabilityStatement': [EDU, FIRE, TWN],
+  'mutation.recordAccountabilityDecision': [DIS],
   'query.afterSchoolCoverageBySchool': ANY_STAFF,
   'query.afterSchoolCoverageByTownship': ANY_STAFF,
   'query.afterSchoolFeeStandards': ANY_STAFF,

@@ -468,6 +468,29 @@ export const POLICY_RULES = [
     source: COUNTY,
     usedBy: 'supervision',
   }),
+  // Accountability (问责) after a level-3 escalation: days from the case's opening.
+  rule({
+    key: 'supervision.accountability_statement_days',
+    kind: 'DAYS',
+    title: '问责对象提交情况说明期限',
+    nationalDefault: 5,
+    min: 1,
+    max: 30,
+    stricter: 'LOWER',
+    source: COUNTY,
+    usedBy: 'supervision',
+  }),
+  rule({
+    key: 'supervision.accountability_decision_days',
+    kind: 'DAYS',
+    title: '问责处理决定期限',
+    nationalDefault: 15,
+    min: 2,
+    max: 90,
+    stricter: 'LOWER',
+    source: COUNTY,
+    usedBy: 'supervision',
+  }),
 ] as const satisfies readonly PolicyRule[];
 
 export type PolicyKey = (typeof POLICY_RULES)[number]['key'];
@@ -503,4 +526,5 @@ export function catalogueProblems(rules: readonly PolicyRule[] = POLICY_RULES): 
 /** Pairs of rules whose values must keep an order: [smaller, larger] (strictly). */
 export const POLICY_ORDERINGS: readonly (readonly [PolicyKey, PolicyKey])[] = [
   ['supervision.level2_days', 'supervision.level3_days'],
+  ['supervision.accountability_statement_days', 'supervision.accountability_decision_days'],
 ];

@@ -2,7 +2,7 @@
 export { ReferenceModule } from './reference.module';
 export { ReferenceFacade } from './reference.facade';
 export { schoolNotFound } from './reference.errors';
-export { SchoolObject, TeacherObject, TownshipObject } from './graphql/reference.objects';
+export { DepartmentObject, SchoolObject, TeacherObject, TownshipObject } from './graphql/reference.objects';
 export type { SchoolSummary, TeacherSummary } from './reference.queries';
 export { SchoolStage } from './entities/school.entity';
 export { CalendarPeriodKind } from './entities/calendar-period.entity';

@@ -5,6 +5,8 @@ import { Clock } from '../../platform/clock/clock';
 import { EventPublisher, EventPayload } from '../../platform/events';
 import { NotificationsFacade } from '../notifications';
 import { PolicyFacade } from '../policy';
+import { AccountabilityItemKind } from './accountability/accountability.enums';
+import { AccountabilityService } from './accountability/accountability.service';
 import { LadderItem, ladderLevel, overdueDays, recipientsBetween } from './ladder';
 import { OPEN_STATUS_SQL } from './supervision.enums';
 
@@ -17,6 +19,9 @@ interface Claimed {
   leadDepartmentCode: string;
   townshipCode: string | null;
   assigneeIds: string[];
+  /** A task's target (who is held to account at level 3 may be it); null for an order. */
+  targetKind: string | null;
+  targetId: string | null;
 }
 
 export interface SweepResult {
@@ -29,13 +34,13 @@ const KINDS = {
     table: 'supervision_task',
     due: 'due_at',
     open: `status IN ${OPEN_STATUS_SQL}`,
-    returning: `x.title, x.assignee_ids AS "assigneeIds"`,
+    returning: `x.title, x.assignee_ids AS "assigneeIds", x.target_kind AS "targetKind", x.target_id AS "targetId"`,
   },
   ORDER: {
     table: 'rectification_order',
     due: 'deadline_at',
     open: `status = 'OPEN'`,
-    returning: `left(x.requirements, 100) AS title, '{}'::uuid[] AS "assigneeIds"`,
+    returning: `left(x.requirements, 100) AS title, '{}'::uuid[] AS "assigneeIds", NULL AS "targetKind", NULL AS "targetId"`,
   },
 } as const;
 
@@ -57,6 +62,7 @@ export class EscalationService {
     private readonly clock: Clock,
     private readonly policy: PolicyFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accountability: AccountabilityService,
   ) {}
 
   /** The county's escalation ladder (supervision.level2_days, level3_days) in force at an instant. */
@@ -165,6 +171,24 @@ export class EscalationService {
         } satisfies EventPayload<'supervision.task.escalated'>,
       })),
     );
+    // Level 3 makes it a case (问责): the party held to account, in this same transaction (ADR 0028).
+    await this.accountability.openFor(
+      em,
+      rows
+        .filter((r) => r.toLevel === 3)
+        .map((r) => ({
+          itemKind: kind === 'TASK' ? AccountabilityItemKind.TASK : AccountabilityItemKind.ORDER,
+          itemId: r.id,
+          title: r.title,
+          dueAt: r.dueAt,
+          overdueDays: overdueDays(r.dueAt, now),
+          leadDepartmentCode: r.leadDepartmentCode,
+          townshipCode: r.townshipCode,
+          targetKind: r.targetKind,
+          targetId: r.targetId,
+        })),
+      now,
+    );
     // One notification per item, or one digest per group of items with the same recipients and level
     // (a batch of hundreds of late tasks of one department is one message to it, not hundreds).
     const what = kind === 'TASK' ? '督导任务' : '整改通知';
@@ -229,6 +253,22 @@ export class EscalationService {
         now,
       ],
     );
+    if (level === 3)
+      await this.accountability.openFor(
+        em,
+        [
+          {
+            itemKind: AccountabilityItemKind.COMPLAINT,
+            itemId: payload.complaintId,
+            title: `投诉 ${payload.trackingNumber}`,
+            dueAt,
+            overdueDays: overdueDays(dueAt, now),
+            leadDepartmentCode: payload.leadDepartmentCode,
+            townshipCode: payload.townshipCode,
+          },
+        ],
+        now,
+      );
     await this.notifications.notify(em, recipients, {
       kind: 'supervision.complaint.overdue',
       title: `${levelName(level)}：投诉 ${payload.trackingNumber} 超过${DEADLINE_NAMES[payload.deadline]}期限`,

@@ -9,11 +9,15 @@ export interface TaskAccessFacts {
   cooperatingDepartmentCodes: readonly string[];
   assigneeIds: readonly string[];
   townshipCode: string | null;
+  /** A task's target: officers of a DEPARTMENT target read the task opened against their department. */
+  targetKind?: string;
+  targetId?: string;
 }
 
 /**
  * Who sees a task: the county office and discipline supervisors everything; inspectors and department
- * officers the tasks of their department (lead or co-operating) and those assigned to them; township
+ * officers the tasks of their department (lead, co-operating, or the department a task was opened
+ * against) and those assigned to them; township
  * officers the tasks in their township; nobody else.
  */
 export function canReadTask(actor: Principal, t: TaskAccessFacts): boolean {
@@ -29,7 +33,8 @@ export function canReadTask(actor: Principal, t: TaskAccessFacts): boolean {
         t.assigneeIds.includes(actor.userId) ||
         (!!actor.departmentCode &&
           (t.leadDepartmentCode === actor.departmentCode ||
-            t.cooperatingDepartmentCodes.includes(actor.departmentCode)))
+            t.cooperatingDepartmentCodes.includes(actor.departmentCode) ||
+            (t.targetKind === 'DEPARTMENT' && t.targetId === actor.departmentCode)))
       );
     case Role.TOWNSHIP_OFFICER:
       return !!actor.townshipCode && t.townshipCode === actor.townshipCode;
@@ -48,7 +53,8 @@ export function taskScopeSql(actor: Principal, alias: string): { sql: string; pa
   const officer = user(actor, Role.DEPARTMENT_OFFICER, Role.INSPECTOR);
   if (officer) {
     return {
-      sql: `(${alias}.lead_department_code = :__s_dept OR :__s_dept = ANY(${alias}.cooperating_department_codes) OR CAST(:__s_user AS uuid) = ANY(${alias}.assignee_ids))`,
+      sql: `(${alias}.lead_department_code = :__s_dept OR :__s_dept = ANY(${alias}.cooperating_department_codes) OR CAST(:__s_user AS uuid) = ANY(${alias}.assignee_ids)
+             OR (${alias}.target_kind = 'DEPARTMENT' AND ${alias}.target_id = :__s_dept))`,
       params: { __s_dept: officer.departmentCode ?? '', __s_user: officer.userId },
     };
   }
@@ -141,4 +147,16 @@ export function assigneeProblem(
     );
   }
   return null;
+}
+
+/** Who opens a task against a department (target DEPARTMENT): the county office and the inspection office's officers. */
+export function assertCanTargetDepartment(actor: Principal): void {
+  if (actor.kind === 'system' || user(actor, Role.COUNTY_ADMIN)) return;
+  if (user(actor, Role.DEPARTMENT_OFFICER)?.departmentCode === 'INSPECTION_OFFICE') return;
+  throw new Forbidden(
+    text(
+      'Only the county office or the inspection office (督办督查局) may open a task against a department',
+      '只有县级管理部门或县委督办督查局可以对部门派发督导任务',
+    ),
+  );
 }

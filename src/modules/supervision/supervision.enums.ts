@@ -38,6 +38,7 @@ export enum TargetKind {
   UNLICENSED_LEAD = 'UNLICENSED_LEAD',
   COMPLAINT = 'COMPLAINT',
   ESCROW_ALERT = 'ESCROW_ALERT',
+  DEPARTMENT = 'DEPARTMENT',
 }
 
 export enum ViolationSeverity {
@@ -144,6 +145,10 @@ registerEnumType(TargetKind, {
     UNLICENSED_LEAD: { description: 'A lead about unlicensed training (无证办学线索).' },
     COMPLAINT: { description: 'A complaint (投诉).' },
     ESCROW_ALERT: { description: 'An escrow alert (资金监管预警).' },
+    DEPARTMENT: {
+      description:
+        'A member department (成员单位), by its code: the inspection office (督办督查局) or the county office holds it to account; its officers read the task.',
+    },
   },
 });
 registerEnumType(ViolationSeverity, {

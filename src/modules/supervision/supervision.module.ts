@@ -7,6 +7,15 @@ import { NotificationsModule } from '../notifications';
 import { ReferenceModule } from '../reference';
 import { RegistryModule } from '../registry';
 import { PolicyModule } from '../policy';
+import { ComplaintsModule } from '../complaints';
+import { AccountabilityCase } from './entities/accountability-case.entity';
+import { AccountabilityCaseItem } from './entities/accountability-case-item.entity';
+import { AccountabilityQueries } from './accountability/accountability.queries';
+import { AccountabilityReadService } from './accountability/accountability-read.service';
+import { AccountabilityReportSection } from './accountability/accountability-report.section';
+import { AccountabilityService } from './accountability/accountability.service';
+import { AccountabilityResolver } from './graphql/accountability.resolver';
+import { ACCOUNTABILITY_LINK_RESOLVERS } from './graphql/accountability-links.resolver';
 import { RectificationOrder } from './entities/rectification-order.entity';
 import { SupervisionFinding } from './entities/supervision-finding.entity';
 import { SupervisionViolation } from './entities/supervision-violation.entity';
@@ -54,11 +63,14 @@ import { TaskReadService } from './task-read.service';
       SupervisionCampaign,
       SupervisionEscalation,
       SupervisionReport,
+      AccountabilityCase,
+      AccountabilityCaseItem,
     ]),
     NotificationsModule,
     ReferenceModule,
     RegistryModule,
     PolicyModule,
+    ComplaintsModule,
   ],
   controllers: [ReportController],
   providers: [
@@ -88,6 +100,12 @@ import { TaskReadService } from './task-read.service';
     RectificationOrderResolver,
     CampaignResolver,
     ReportResolver,
+    AccountabilityQueries,
+    AccountabilityReadService,
+    AccountabilityService,
+    AccountabilityReportSection,
+    AccountabilityResolver,
+    ...ACCOUNTABILITY_LINK_RESOLVERS,
   ],
   exports: [SupervisionFacade, ReportContributions],
 })

@@ -13,7 +13,7 @@ import { DAY_MS } from './ladder';
 import { TargetKind, TaskStatus } from './supervision.enums';
 import { SupervisionQueries } from './supervision.queries';
 import { CreateTaskCommand, SourcedTask, UUID } from './supervision.types';
-import { assertCanManage } from './supervision.access';
+import { assertCanManage, assertCanTargetDepartment } from './supervision.access';
 import { TaskAssigneeService } from './task-assignee.service';
 import { exists } from './task-checks';
 import { text } from '../../platform/i18n/text';
@@ -48,6 +48,7 @@ export class TaskCreationService {
 
   async create(actor: Principal, command: CreateTaskCommand): Promise<SupervisionTask> {
     assertCanManage(actor, command.leadDepartmentCode);
+    if (command.targetKind === TargetKind.DEPARTMENT) assertCanTargetDepartment(actor);
     const now = this.clock.now();
     const problems = new Problems();
     const title = command.title.trim();
@@ -203,6 +204,8 @@ export class TaskCreationService {
       }
     } else if (kind === TargetKind.TOWNSHIP) {
       township = id;
+    } else if (kind === TargetKind.DEPARTMENT) {
+      if (!(await exists(() => this.reference.getDepartment(id)))) problems.add('targetId', noDepartment(id));
     } else if (kind === TargetKind.SCHOOL) {
       const school = UUID.test(id) ? await this.reference.getSchool(SYSTEM, id).catch(() => null) : null;
       if (!school) problems.add('targetId', text('no such school', '学校不存在'));

@@ -535,6 +535,38 @@ export const EVENT_CATALOGUE = {
     institutionId: string | null;
     recheckTaskId: string;
   }>(1),
+  /** A level-3 escalation opened an accountability case (问责) against a department or township. */
+  'supervision.accountability.opened': event<{
+    caseId: string;
+    partyKind: 'DEPARTMENT' | 'TOWNSHIP';
+    partyCode: string;
+    items: { itemKind: 'TASK' | 'ORDER' | 'COMPLAINT'; itemId: string }[];
+    statementDueAt: string;
+    decisionDueAt: string;
+  }>(1),
+  /** Later level-3 items of the same party joined its case while it was still OPEN. */
+  'supervision.accountability.items_added': event<{
+    caseId: string;
+    partyKind: 'DEPARTMENT' | 'TOWNSHIP';
+    partyCode: string;
+    items: { itemKind: 'TASK' | 'ORDER' | 'COMPLAINT'; itemId: string }[];
+  }>(1),
+  /** The party held to account gave its statement (情况说明). */
+  'supervision.accountability.statement_received': event<{
+    caseId: string;
+    partyKind: 'DEPARTMENT' | 'TOWNSHIP';
+    partyCode: string;
+    late: boolean;
+  }>(1),
+  /** The discipline supervisor decided the case (约谈, 通报批评, 问责 with its level, or no action). */
+  'supervision.accountability.decided': event<{
+    caseId: string;
+    partyKind: 'DEPARTMENT' | 'TOWNSHIP';
+    partyCode: string;
+    decisionKind: 'INTERVIEW' | 'CIRCULATED' | 'ACCOUNTABILITY' | 'NO_ACTION';
+    accountabilityLevel: 'ADMONISHMENT' | 'ORGANISATIONAL' | 'DISCIPLINARY_REFERRAL' | null;
+    late: boolean;
+  }>(1),
   'supervision.report.generated': event<{ reportId: string; kind: 'MONTHLY' | 'QUARTERLY'; period: string }>(1),
   // reference
   /** A school's teacher roster was imported (counts only, never ID data): the registry re-checks its staff against it. */

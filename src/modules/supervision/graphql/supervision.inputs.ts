@@ -116,7 +116,8 @@ export class CreateSupervisionTaskInput {
   targetKind!: TargetKind;
 
   @Field({
-    description: 'Id of the target (institution, premises, school, lead, complaint, alert) or a township code.',
+    description:
+      'Id of the target (institution, premises, school, lead, complaint, alert), a township code, or a department code (target DEPARTMENT: the county office and the inspection office only).',
   })
   @IsString()
   @Length(1, 64)
