@@ -174,6 +174,16 @@ describe('GraphQL: Node, node/nodes, nullable get-by-id, PageInfo', () => {
         }),
       ],
       User: ['user', adminUser.id],
+      // A fixture row, as a level-3 escalation opens it (its flow is test/supervision/accountability's).
+      AccountabilityCase: [
+        'accountabilityCase',
+        (
+          await t.dataSource.query(
+            `INSERT INTO accountability_case (party_kind, party_code, status, opened_at, statement_due_at, decision_due_at, updated_at)
+             VALUES ('DEPARTMENT', 'EDU', 'OPEN', now(), now() + interval '5 days', now() + interval '15 days', now()) RETURNING id`,
+          )
+        )[0].id,
+      ],
       // A fixture row, as the schools module's recordEnrolmentPlan leaves it (its rules are test/schools').
       EnrolmentPlan: [
         'enrolmentPlan',
