@@ -38,6 +38,7 @@ import { PrepaidViews1764500500000 } from './1764500500000-prepaid-views';
 import { ViolationKinds1764600100000 } from './1764600100000-violation-kinds';
 import { SchoolAndDepartmentTasks1764700000000 } from './1764700000000-school-and-department-tasks';
 import { SchoolExams1764701000000 } from './1764701000000-school-exams';
+import { SchoolsQualityEnrolment1764702000000 } from './1764702000000-schools-quality-enrolment';
 import { TeacherBurden1764703000000 } from './1764703000000-teacher-burden';
 import { HomeworkBreachAlerts1764703100000 } from './1764703100000-homework-breach-alerts';
 import { TeacherCases1764704000000 } from './1764704000000-teacher-cases';
@@ -89,6 +90,7 @@ export const ALL_MIGRATIONS = [
   ViolationKinds1764600100000,
   SchoolAndDepartmentTasks1764700000000,
   SchoolExams1764701000000,
+  SchoolsQualityEnrolment1764702000000,
   TeacherBurden1764703000000,
   HomeworkBreachAlerts1764703100000,
   TeacherCases1764704000000,

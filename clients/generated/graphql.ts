@@ -6,6 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Complaint category (投诉类别); it picks the lead and co-operating departments (routing by duty). */
 export type ComplaintCategory =
+  /** School enrolment and admission (招生入学): service areas, exams, dates, lotteries. */
+  | 'ENROLMENT'
   /** False advertising (虚假宣传). */
   | 'FALSE_ADVERTISING'
   /** Fire safety (消防安全). */
@@ -307,6 +309,8 @@ export type StaffPosition =
 export type SupervisionTargetKind =
   /** A complaint (投诉). */
   | 'COMPLAINT'
+  /** A member department (成员单位), by its code: the inspection office (督办督查局) or the county office holds it to account; its officers read the task. */
+  | 'DEPARTMENT'
   /** An escrow alert (资金监管预警). */
   | 'ESCROW_ALERT'
   /** An off-campus training institution (校外培训机构) of the registry. */

@@ -192,6 +192,29 @@ describe('GraphQL: Node, node/nodes, nullable get-by-id, PageInfo', () => {
         }),
       ],
       User: ['user', adminUser.id],
+      // A fixture row, as a level-3 escalation opens it (its flow is test/supervision/accountability's).
+      AccountabilityCase: [
+        'accountabilityCase',
+        (
+          await t.dataSource.query(
+            `INSERT INTO accountability_case (party_kind, party_code, status, opened_at, statement_due_at, decision_due_at, updated_at)
+             VALUES ('DEPARTMENT', 'EDU', 'OPEN', now(), now() + interval '5 days', now() + interval '15 days', now()) RETURNING id`,
+          )
+        )[0].id,
+      ],
+      // A fixture row, as the schools module's recordEnrolmentPlan leaves it (its rules are test/schools').
+      EnrolmentPlan: [
+        'enrolmentPlan',
+        (
+          await t.dataSource.query(
+            `INSERT INTO enrolment_plan (school_id, township_code, year, sector, status, places, registration_start, registration_end,
+               admission_date, admission_method, recorded_by, recorded_at)
+             VALUES ($1, $2, 2027, 'PUBLIC', 'SUBMITTED', '[{"grade":1,"places":90}]', '2027-07-01', '2027-07-10', '2027-07-20',
+               'SERVICE_AREA', 'fixture', now()) RETURNING id`,
+            [school.id, A],
+          )
+        )[0].id,
+      ],
     });
   });
   afterAll(() => t?.close());

@@ -67,6 +67,9 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.dashboard': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.dashboardTrend': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.departments': EVERYONE,
+  'query.enrolmentCalendar': EVERYONE,
+  'query.enrolmentPlan': [CA, EDU, FIRE, TWN, SCH, DIS],
+  'query.enrolmentPlans': [CA, EDU, FIRE, TWN, SCH, DIS],
   'query.escrowAccount': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.escrowAccounts': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.escrowAlerts': [CA, EDU, FIRE, TWN, INS, DIS],
@@ -106,6 +109,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.prepaidRefunds': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   'query.prepaidReleases': [CA, EDU, FIRE, TWN, INS, DIS, INST],
   'query.publicCreditList': EVERYONE,
+  'query.qualityResults': [CA, EDU, FIRE, TWN, SCH, DIS],
+  'query.qualityTrend': [CA, EDU, FIRE, TWN, SCH, DIS],
   'query.rectificationOrder': ANY_STAFF,
   'query.rectificationOrders': ANY_STAFF,
   'query.registryDashboard': [CA, EDU, FIRE, TWN, INS, DIS],
@@ -115,6 +120,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   'query.schools': ANY_STAFF,
   // The public institution search (机构查询): no login, rate-limited per address.
   'query.searchInstitutionsPublic': EVERYONE,
+  'query.serviceAreas': EVERYONE,
   'query.staffBars': [CA, EDU, FIRE, TWN, INS, DIS],
   'query.supervisionCampaign': ANY_STAFF,
   'query.supervisionCampaigns': ANY_STAFF,
@@ -205,7 +211,18 @@ export const AUTHORIZATION_MATRIX: Record<string, Caller[]> = {
   // The parent side (家长端): anonymous by design, proven by contract code + phone digits and throttled.
   'mutation.confirmPrepaidLessons': EVERYONE,
   'mutation.objectToPrepaidLesson': EVERYONE,
+  // EDU only (schools module); FIRE's placeholder input fails validation before the service's EDU check.
+  'mutation.publishQualityRound': [CA, EDU, FIRE],
+  'mutation.recordEnrolmentPlan': [SCH],
+  // EDU only (schools module); FIRE's placeholder input fails validation before the service's EDU check.
+  'mutation.recordQualityResult': [CA, EDU, FIRE],
   'mutation.requestPrepaidRefund': EVERYONE,
+  'mutation.reviewEnrolmentPlan': [CA, EDU],
+  // EDU only (schools module); FIRE's placeholder input fails validation before the service's EDU check.
+  'mutation.setEnrolmentCalendar': [CA, EDU, FIRE],
+  'mutation.setSchoolSector': [CA, EDU],
+  // EDU only (schools module); FIRE's placeholder input fails validation before the service's EDU check.
+  'mutation.setServiceArea': [CA, EDU, FIRE],
   // The first administrator with the one-time setup code: anonymous by design (refused once an admin exists).
   'mutation.setupFirstAdmin': EVERYONE,
   'mutation.markAllNotificationsRead': ANY_USER,

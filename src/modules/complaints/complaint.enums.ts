@@ -9,6 +9,7 @@ export enum ComplaintCategory {
   HEALTH_FOOD_SAFETY = 'HEALTH_FOOD_SAFETY', // 卫生与食品安全
   SUBJECT_TRAINING_VIOLATION = 'SUBJECT_TRAINING_VIOLATION', // 违规学科类培训
   HOMEWORK_BURDEN = 'HOMEWORK_BURDEN', // 作业负担
+  ENROLMENT = 'ENROLMENT', // 招生入学
   OTHER = 'OTHER', // 其他
 }
 

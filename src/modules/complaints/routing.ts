@@ -30,6 +30,7 @@ export const COMPLAINT_ROUTING: Readonly<Record<ComplaintCategory, RouteRule>> =
   HEALTH_FOOD_SAFETY: { label: '卫生与食品安全', leadDuty: 'HEALTH_SUPERVISION', coDuties: ['FOOD_SAFETY'] },
   SUBJECT_TRAINING_VIOLATION: { label: '违规学科类培训', leadDuty: 'INSTITUTION_SUPERVISION', coDuties: [] },
   HOMEWORK_BURDEN: { label: '作业负担', leadDuty: 'HOMEWORK', coDuties: [] },
+  ENROLMENT: { label: '招生入学', leadDuty: 'ENROLMENT', coDuties: [] },
   OTHER: { label: '其他', leadDuty: 'INSTITUTION_SUPERVISION', coDuties: [] },
 };
 

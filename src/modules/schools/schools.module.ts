@@ -22,6 +22,17 @@ import { ExamQueries } from './exams/exams.queries';
 import { EXAM_LINK_RESOLVERS } from './exams/graphql/exams-links.resolver';
 import { ExamsResolver } from './exams/graphql/exams.resolver';
 import { SchoolsFacade } from './schools.facade';
+import { EnrolmentPlan } from './enrolment/enrolment-plan.entity';
+import { EnrolmentQueries } from './enrolment/enrolment.queries';
+import { EnrolmentService } from './enrolment/enrolment.service';
+import { ENROLMENT_LINK_RESOLVERS } from './enrolment/graphql/enrolment-links.resolver';
+import { EnrolmentResolver } from './enrolment/graphql/enrolment.resolver';
+import { ServiceArea } from './enrolment/service-area.entity';
+import { QUALITY_LINK_RESOLVERS } from './quality/graphql/quality-links.resolver';
+import { QualityResolver } from './quality/graphql/quality.resolver';
+import { QualityResult } from './quality/quality-result.entity';
+import { QualityQueries } from './quality/quality.queries';
+import { QualityService } from './quality/quality.service';
 
 /**
  * Inside schools (校内): exam management (考试管理), academic-quality monitoring (学业质量监测),
@@ -30,7 +41,15 @@ import { SchoolsFacade } from './schools.facade';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ExamPlan, SchoolExam, ExamViolation, ...TEACHER_CASE_ENTITIES]),
+    TypeOrmModule.forFeature([
+      ExamPlan,
+      SchoolExam,
+      ExamViolation,
+      QualityResult,
+      EnrolmentPlan,
+      ServiceArea,
+      ...TEACHER_CASE_ENTITIES,
+    ]),
     ReferenceModule,
     RegistryModule,
     ComplaintsModule,
@@ -52,6 +71,16 @@ import { SchoolsFacade } from './schools.facade';
     ExamDashboard,
     ExamsResolver,
     ...EXAM_LINK_RESOLVERS,
+    // academic-quality monitoring (学业质量监测)
+    QualityService,
+    QualityQueries,
+    QualityResolver,
+    ...QUALITY_LINK_RESOLVERS,
+    // enrolment (招生入学)
+    EnrolmentService,
+    EnrolmentQueries,
+    EnrolmentResolver,
+    ...ENROLMENT_LINK_RESOLVERS,
     // cases against serving teachers (在职教师有偿补课)
     ...TEACHER_CASE_PROVIDERS,
     SchoolsFacade,

@@ -51,6 +51,7 @@ import { TaskSourcesSubscriber } from './subscribers/task-sources.subscriber';
 import { HomeworkBurdenSubscriber } from './subscribers/homework-burden.subscriber';
 import { TeacherBurdenSubscriber } from './subscribers/teacher-burden.subscriber';
 import { SchoolExamsSubscriber } from './subscribers/school-exams.subscriber';
+import { TeachingResearchSubscriber } from './subscribers/teaching-research.subscriber';
 import { CampaignService } from './campaign.service';
 import { RectificationService } from './rectification.service';
 import { SupervisionFacade } from './supervision.facade';
@@ -112,6 +113,7 @@ import { TaskReadService } from './task-read.service';
     HomeworkBurdenSubscriber,
     TeacherBurdenSubscriber,
     SchoolExamsSubscriber,
+    TeachingResearchSubscriber,
     SupervisionTaskResolver,
     SupervisionLiveResolver,
     FindingResolver,

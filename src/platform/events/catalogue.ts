@@ -249,6 +249,27 @@ export interface PenaltyDecisionPayload {
   publishedUntil: string | null;
 }
 
+/** schools.quality.below_county payload: a school whose median band is below the county's in a published round. */
+export interface QualityBelowCountyPayload {
+  schoolId: string;
+  schoolName: string;
+  townshipCode: string;
+  year: number;
+  grade: number;
+  /** The subjects below the county, with the school's and the county's median band (EXCELLENT, GOOD, PASS, IMPROVE). */
+  subjects: { subject: string; schoolBand: string; countyBand: string }[];
+}
+
+/** schools.enrolment.plan_* payload. */
+export interface EnrolmentPlanPayload {
+  planId: string;
+  schoolId: string;
+  townshipCode: string;
+  year: number;
+  sector: 'PUBLIC' | 'PRIVATE';
+  status: 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+}
+
 export const EVENT_CATALOGUE = {
   // escrow
   'escrow.alert.raised': event<EscrowAlertPayload>(1),
@@ -699,6 +720,41 @@ export const EVENT_CATALOGUE = {
     approvedBy: string;
     reason: string;
   }>(1),
+  // schools: academic quality monitoring (学业质量监测) and enrolment (招生入学)
+  'schools.quality.result_recorded': event<{
+    resultId: string;
+    schoolId: string;
+    townshipCode: string;
+    year: number;
+    grade: number;
+    subject: string;
+  }>(1),
+  /** A monitoring round (year and grade) published: county bands computed, schools below them flagged. */
+  'schools.quality.round_published': event<{
+    year: number;
+    grade: number;
+    schools: number;
+    flaggedSchoolIds: string[];
+  }>(1),
+  /** A school below the county band in a published round: supervision opens a teaching-research visit. */
+  'schools.quality.below_county': event<QualityBelowCountyPayload>(1),
+  'schools.enrolment.calendar_set': event<{
+    year: number;
+    registrationStart: string;
+    registrationEnd: string;
+    admissionDate: string;
+  }>(1),
+  'schools.enrolment.sector_set': event<{ schoolId: string; townshipCode: string; sector: 'PUBLIC' | 'PRIVATE' }>(1),
+  /** A school's service area (服务范围) for a year was published or changed. */
+  'schools.enrolment.service_area_set': event<{
+    schoolId: string;
+    townshipCode: string;
+    year: number;
+    townshipCodes: string[];
+    gridCellCodes: string[];
+  }>(1),
+  'schools.enrolment.plan_recorded': event<EnrolmentPlanPayload>(1),
+  'schools.enrolment.plan_reviewed': event<EnrolmentPlanPayload & { comment: string | null }>(1),
 } as const;
 
 export type EventName = keyof typeof EVENT_CATALOGUE;

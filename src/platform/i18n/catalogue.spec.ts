@@ -33,6 +33,8 @@ const ARGS: Record<string, unknown[]> = {
   illegalTransition: ['cmd', 'APPLIED', ['A', 'B']],
   illegalLeadTransition: ['cmd', 'OPEN', ['A', 'B']],
   dashboardOutOfScope: ['X1'],
+  enrolmentRulesBroken: [[{ code: 'C', ...PROBLEM }]],
+  enrolmentPlanStatusConflict: ['SUBMITTED', 'changed'],
 };
 
 function errorFiles(): string[] {

@@ -29,6 +29,7 @@ registerEnumType(ComplaintCategory, {
     HEALTH_FOOD_SAFETY: { description: 'Health and food safety (卫生与食品安全).' },
     SUBJECT_TRAINING_VIOLATION: { description: 'Subject training against the rules (违规学科类培训).' },
     HOMEWORK_BURDEN: { description: 'Homework burden at school (作业负担).' },
+    ENROLMENT: { description: 'School enrolment and admission (招生入学): service areas, exams, dates, lotteries.' },
     OTHER: { description: 'Anything else (其他).' },
   },
 });

@@ -38,6 +38,7 @@ export const XIFENG: ReferenceData = {
         ESCROW_SUPERVISION: '预收费资金监管',
         AFTER_SCHOOL: '课后服务',
         HOMEWORK: '作业管理',
+        ENROLMENT: '义务教育招生入学',
         COORDINATION: '领导小组办公室统筹协调',
         REPORTING: '调度与总结报告',
         UNLICENSED_TRAINING: '无证无照培训排查取缔',
