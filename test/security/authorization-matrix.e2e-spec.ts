@@ -86,7 +86,9 @@ describe('authorization matrix', () => {
     console.log(
       `authorization matrix: ${ops.length} operations × ${CALLERS.length} roles checked (${checked} requests)`,
     );
-  });
+    // Every operation × every caller, one request at a time (about 2,800 requests): minutes on a loaded
+    // two-core machine, past the suite's 60 s default, so this sweep has its own limit.
+  }, 300_000);
 
   it('answers 401 to an anonymous request on every REST route that is not public', async () => {
     const routes = restRoutes(t);
