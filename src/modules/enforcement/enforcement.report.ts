@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { businessDate } from '../../platform/clock/business-time';
 import { text } from '../../platform/i18n/text';
 import { PlanTargetFigure, ReportContributions, ReportWindow } from '../supervision';
 import { PenaltyKind } from './enforcement.enums';
 import { EnforcementQueries } from './enforcement.queries';
+import { reportDates } from './enforcement.rules';
 
 const KIND_LABELS: Record<PenaltyKind, { en: string; zh: string }> = {
   [PenaltyKind.WARNING]: { en: 'warnings', zh: '警告' },
@@ -45,8 +45,7 @@ export class EnforcementReport implements OnModuleInit {
   }
 
   async figures(window: ReportWindow): Promise<PlanTargetFigure[]> {
-    const from = businessDate(window.from, this.config.timeZone);
-    const to = businessDate(window.to, this.config.timeZone);
+    const { from, to } = reportDates(window, this.config.timeZone);
     const f = await this.queries.figures(from, to);
     const count = (key: string, label: { en: string; zh: string }, value: number): PlanTargetFigure => ({
       key: `enforcement.${key}`,

@@ -8,6 +8,7 @@ import {
   hasHearingRight,
   isPublished,
   registrySanction,
+  reportDates,
 } from './enforcement.rules';
 
 const RULES: PenaltyRules = {
@@ -119,5 +120,15 @@ describe('penalty rules', () => {
     expect(paths(decision({ ...suspension, hearingHeldOn: '2026-11-05', decidedOn: '2026-11-06' }))).toEqual([]);
     expect(paths(decision({ ...suspension, hearingHeldOn: '2026-11-11' }))).toEqual(['hearingHeldOn']);
     expect(paths(decision({ hearingHeldOn: '2026-11-05' }))).toEqual(['hearingHeldOn']);
+  });
+
+  it("counts a window's decisions by the days starting in it: to midnight, or to now with today's", () => {
+    const tz = 'Asia/Shanghai';
+    // November, 00:00 to 00:00 in Xifeng
+    const month = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') };
+    expect(reportDates(month, tz)).toEqual({ from: '2026-11-01', to: '2026-12-01' });
+    // the month so far, at 10:00 on 20 November: decisions dated the 20th count
+    const soFar = { from: month.from, to: new Date('2026-11-20T02:00:00Z') };
+    expect(reportDates(soFar, tz)).toEqual({ from: '2026-11-01', to: '2026-11-21' });
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, isCalendarDate } from '../../platform/clock/business-time';
+import { addDays, businessDate, isCalendarDate } from '../../platform/clock/business-time';
 import { MAX_AMOUNT_FEN } from '../../platform/database/money';
 import { Problems } from '../../platform/errors/problems';
 import { text } from '../../platform/i18n/text';
@@ -211,4 +211,17 @@ function amountProblems(
   } else {
     p.check(fen === null, field, text(`an amount is given only with ${what.en}`, `只有${what.zh}才填写此金额`));
   }
+}
+
+/**
+ * The decision dates a report window [from, to) counts, as [from, to) business dates, by the convention of
+ * supervision's own sections (the last date is the day of the window's last instant): a window ending now
+ * (today's dashboard, the report of a period not over yet) counts the decisions dated today; one ending at
+ * midnight does not count the next day's.
+ */
+export function reportDates(window: { from: Date; to: Date }, timeZone: string): { from: string; to: string } {
+  return {
+    from: businessDate(window.from, timeZone),
+    to: addDays(businessDate(new Date(window.to.getTime() - 1), timeZone), 1),
+  };
 }
