@@ -192,6 +192,42 @@ describe('GraphQL: Node, node/nodes, nullable get-by-id, PageInfo', () => {
         }),
       ],
       User: ['user', adminUser.id],
+      PenaltyDecision: [
+        'penaltyDecision',
+        await id(`mutation($input: DecidePenaltyInput!) { decidePenalty(input: $input) { id } }`, {
+          input: {
+            decisionNumber: '息教罚决字〔2026〕9号',
+            institutionId: institution.id,
+            kinds: ['WARNING'],
+            legalBasis: '《校外培训行政处罚暂行办法》第十四条',
+            facts: '督导检查查实。',
+            findingIds: [finding],
+            decidingDepartmentCode: 'EDU',
+            noticeServedOn: '2026-11-20',
+            decidedOn: '2026-11-25',
+          },
+        }),
+      ],
+      TeacherBurdenDemand: [
+        'teacherBurdenDemand',
+        await id(
+          `mutation($input: RecordTeacherBurdenDemandInput!) { recordTeacherBurdenDemand(input: $input) { id } }`,
+          {
+            input: {
+              schoolId: school.id,
+              kind: 'INSPECTION',
+              title: '消防检查',
+              requesterDepartmentCode: 'FIRE_RESCUE',
+              startsOn: '2026-11-20',
+              endsOn: '2026-11-20',
+              teachersInvolved: 2,
+              teacherHours: 4,
+              approvalReference: '息双减办〔2026〕1号',
+            },
+          },
+          schoolAdmin,
+        ),
+      ],
       // A fixture row, as a level-3 escalation opens it (its flow is test/supervision/accountability's).
       AccountabilityCase: [
         'accountabilityCase',

@@ -80,6 +80,7 @@ describe('OpenAPI documents', () => {
     const report = staff.paths['/api/supervision/reports/{file}'].get;
     expect(Object.keys(report.responses['200'].content).sort()).toEqual([
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'text/csv; charset=utf-8',
     ]);
   });
