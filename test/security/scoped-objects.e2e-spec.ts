@@ -64,6 +64,26 @@ const OBJECTS = [
   'refundB',
   'releaseA',
   'releaseB',
+  // Schools (#22, #23): exam plans, exams and their violations, monitoring results, enrolment plans,
+  // teacher-burden demands and teacher cases; enforcement's penalty decisions; supervision's accountability cases.
+  'examPlanA',
+  'examPlanB',
+  'examA',
+  'examB',
+  'examViolationA',
+  'examViolationB',
+  'qualityA',
+  'qualityB',
+  'enrolmentA',
+  'enrolmentB',
+  'burdenA',
+  'burdenB',
+  'teacherCaseA',
+  'teacherCaseB',
+  'penaltyA',
+  'penaltyB',
+  'accountabilityA',
+  'accountabilityB',
 ] as const;
 type Obj = (typeof OBJECTS)[number];
 
@@ -77,6 +97,9 @@ interface Probe {
 /** Ids of every object, and the township and school each belongs to. */
 const ids = {} as Record<Obj, string>;
 const townshipOf = (obj: Obj) => (obj.endsWith('A') ? A : B);
+const schoolOf = (obj: Obj) => ids[obj.endsWith('A') ? 'schoolA' : 'schoolB'];
+/** The roster teacher each teacher case is about, and the roster hash of the teacher's ID number. */
+const teacherOf = {} as Record<'teacherCaseA' | 'teacherCaseB', { id: string; hash: string }>;
 
 const data = (res: GqlResult<Record<string, unknown>>) => {
   if (res.errors?.length) return `error:${String(res.errors[0]!.extensions?.code)}` as const;
@@ -114,7 +137,12 @@ const rows =
     (d[field] as Record<string, string>[]).map((r) => r[key]!);
 const conn = (field: string, args: string, decl = '') =>
   `query${decl} { ${field}(first: 100${args}) { edges { node { id } } } }`;
-const own = { township: (obj: Obj) => ({ tc: townshipOf(obj) }), school: (obj: Obj) => ({ sid: ids[obj] }) };
+const own = {
+  township: (obj: Obj) => ({ tc: townshipOf(obj) }),
+  school: (obj: Obj) => ({ sid: ids[obj] }),
+  /** The school the object belongs to (for objects of a school that are not the school itself). */
+  schoolOf: (obj: Obj) => ({ sid: schoolOf(obj) }),
+};
 
 const PROBES: Record<string, Probe> = {
   'school(id)': byId('school', 'school'),
@@ -277,6 +305,120 @@ const PROBES: Record<string, Probe> = {
   'escrowCoverage.byTownship': inList('township', `{ escrowCoverage { byTownship { key } } }`, (d) =>
     (d.escrowCoverage as { byTownship: { key: string }[] }).byTownship.map((r) => r.key),
   ),
+  // Exam management (考试管理).
+  examPlans: inList('examPlan', conn('examPlans', ''), nodes('examPlans')),
+  'examPlans(filter.schoolId)': inList(
+    'examPlan',
+    conn('examPlans', ', filter: { schoolId: $sid }', '($sid: ID)'),
+    nodes('examPlans'),
+    own.schoolOf,
+  ),
+  schoolExams: inList('exam', conn('schoolExams', ''), nodes('schoolExams')),
+  'schoolExams(filter.townshipCode)': inList(
+    'exam',
+    conn('schoolExams', ', filter: { townshipCode: $tc }', '($tc: String)'),
+    nodes('schoolExams'),
+    own.township,
+  ),
+  examViolations: inList('examViolation', conn('examViolations', ''), nodes('examViolations')),
+  'examViolations(filter.schoolId)': inList(
+    'examViolation',
+    conn('examViolations', ', filter: { schoolId: $sid }', '($sid: ID)'),
+    nodes('examViolations'),
+    own.schoolOf,
+  ),
+  // Academic quality monitoring (学业质量监测): a result has no id of its own — it is its school's for a year,
+  // grade and subject, so a result is known by its school (one result per school here). A school's trend:
+  // its points, or not found.
+  qualityResults: inList('quality', `{ qualityResults(first: 100) { edges { node { schoolId } } } }`, (d) =>
+    (d.qualityResults as { edges: { node: { schoolId: string } }[] }).edges.map((e) => e.node.schoolId),
+  ),
+  'qualityResults(filter.townshipCode)': inList(
+    'quality',
+    `query($tc: String) { qualityResults(first: 100, filter: { townshipCode: $tc }) { edges { node { schoolId } } } }`,
+    (d) => (d.qualityResults as { edges: { node: { schoolId: string } }[] }).edges.map((e) => e.node.schoolId),
+    own.township,
+  ),
+  'qualityTrend(filter.schoolId)': inList(
+    'quality',
+    `query($sid: ID) { qualityTrend(filter: { grade: 6, subject: MATHEMATICS, schoolId: $sid }) { schoolId } }`,
+    rows('qualityTrend'),
+    own.schoolOf,
+  ),
+  // Enrolment plans (招生计划).
+  'enrolmentPlan(id)': byId('enrolment', 'enrolmentPlan'),
+  enrolmentPlans: inList('enrolment', conn('enrolmentPlans', ''), nodes('enrolmentPlans')),
+  'enrolmentPlans(filter.townshipCode)': inList(
+    'enrolment',
+    conn('enrolmentPlans', ', filter: { townshipCode: $tc }', '($tc: String)'),
+    nodes('enrolmentPlans'),
+    own.township,
+  ),
+  // Teacher burden (教师负担): the demands, and the figure per school (the school's row is there or not).
+  'teacherBurdenDemand(id)': byId('burden', 'teacherBurdenDemand'),
+  teacherBurdenDemands: inList('burden', conn('teacherBurdenDemands', ''), nodes('teacherBurdenDemands')),
+  'teacherBurdenDemands(filter.townshipCode)': inList(
+    'burden',
+    conn('teacherBurdenDemands', ', filter: { townshipCode: $tc }', '($tc: String)'),
+    nodes('teacherBurdenDemands'),
+    own.township,
+  ),
+  teacherBurdenBySchool: inList(
+    'school',
+    `{ teacherBurdenBySchool(filter: { month: "2026-11" }) { schoolId } }`,
+    rows('teacherBurdenBySchool'),
+  ),
+  'teacherBurdenBySchool(filter.townshipCode)': inList(
+    'school',
+    `query($tc: String) { teacherBurdenBySchool(filter: { month: "2026-11", townshipCode: $tc }) { schoolId } }`,
+    rows('teacherBurdenBySchool'),
+    own.township,
+  ),
+  'teacherBurdenBySchool(filter.schoolId)': inList(
+    'school',
+    `query($sid: ID) { teacherBurdenBySchool(filter: { month: "2026-11", schoolId: $sid }) { schoolId } }`,
+    rows('teacherBurdenBySchool'),
+    own.school,
+  ),
+  // Cases against serving teachers (在职教师有偿补课), and a teacher's record of them.
+  'teacherCase(id)': byId('teacherCase', 'teacherCase'),
+  teacherCases: inList('teacherCase', conn('teacherCases', ''), nodes('teacherCases')),
+  'teacherCases(filter.schoolId)': inList(
+    'teacherCase',
+    conn('teacherCases', ', filter: { schoolId: $sid }', '($sid: ID)'),
+    nodes('teacherCases'),
+    own.schoolOf,
+  ),
+  'teacherRecord(teacherId)': inList(
+    'teacherCase',
+    `query($tid: ID) { teacherRecord(teacherId: $tid) { cases { id } } }`,
+    (d) => (d.teacherRecord as { cases: { id: string }[] }).cases.map((c) => c.id),
+    (obj) => ({ tid: teacherOf[obj as 'teacherCaseA' | 'teacherCaseB'].id }),
+  ),
+  'teacherRecord(rosterHash)': inList(
+    'teacherCase',
+    `query($h: String) { teacherRecord(rosterHash: $h) { cases { id } } }`,
+    (d) => (d.teacherRecord as { cases: { id: string }[] }).cases.map((c) => c.id),
+    (obj) => ({ h: teacherOf[obj as 'teacherCaseA' | 'teacherCaseB'].hash }),
+  ),
+  // Administrative penalty decisions (行政处罚决定).
+  'penaltyDecision(id)': byId('penalty', 'penaltyDecision'),
+  penaltyDecisions: inList('penalty', conn('penaltyDecisions', ''), nodes('penaltyDecisions')),
+  'penaltyDecisions(filter.townshipCode)': inList(
+    'penalty',
+    conn('penaltyDecisions', ', filter: { townshipCode: $tc }', '($tc: String)'),
+    nodes('penaltyDecisions'),
+    own.township,
+  ),
+  'penaltyDecisions(filter.institutionId)': inList(
+    'penalty',
+    conn('penaltyDecisions', ', filter: { institutionId: $i }', '($i: ID)'),
+    nodes('penaltyDecisions'),
+    (obj) => ({ i: ids[obj === 'penaltyA' ? 'institutionA' : 'institutionB'] }),
+  ),
+  // Accountability cases (问责): case A against township A, case B against the department FIRE_RESCUE.
+  'accountabilityCase(id)': byId('accountability', 'accountabilityCase'),
+  accountabilityCases: inList('accountability', conn('accountabilityCases', ''), nodes('accountabilityCases')),
 };
 type ProbeName = keyof typeof PROBES;
 
@@ -577,6 +719,201 @@ const TABLE: Record<ProbeName, Partial<Record<ScopedRole, [Obj[], Obj[]]>>> = {
     DEPT_FIRE: ONLY_B('order'),
     INSPECTOR_MR: ONLY_B('order'),
   },
+  // Exams: EDU and the inspection office (officers and inspectors) county-wide, a township its schools, a
+  // school its own; other departments' officers and inspectors empty lists (docs/modules/schools.md, Exams).
+  examPlans: {
+    TOWNSHIP_A: ONLY_A('examPlan'),
+    SCHOOL_A: ONLY_A('examPlan'),
+    DEPT_EDU: BOTH('examPlan'),
+    DEPT_FIRE: NONE('examPlan'),
+    INSPECTOR_MR: NONE('examPlan'),
+  },
+  'examPlans(filter.schoolId)': {
+    TOWNSHIP_A: ONLY_A('examPlan'),
+    SCHOOL_A: ONLY_A('examPlan'),
+    DEPT_EDU: BOTH('examPlan'),
+    DEPT_FIRE: NONE('examPlan'),
+    INSPECTOR_MR: NONE('examPlan'),
+  },
+  schoolExams: {
+    TOWNSHIP_A: ONLY_A('exam'),
+    SCHOOL_A: ONLY_A('exam'),
+    DEPT_EDU: BOTH('exam'),
+    DEPT_FIRE: NONE('exam'),
+    INSPECTOR_MR: NONE('exam'),
+  },
+  'schoolExams(filter.townshipCode)': {
+    TOWNSHIP_A: ONLY_A('exam'),
+    SCHOOL_A: ONLY_A('exam'),
+    DEPT_EDU: BOTH('exam'),
+    DEPT_FIRE: NONE('exam'),
+    INSPECTOR_MR: NONE('exam'),
+  },
+  examViolations: {
+    TOWNSHIP_A: ONLY_A('examViolation'),
+    SCHOOL_A: ONLY_A('examViolation'),
+    DEPT_EDU: BOTH('examViolation'),
+    DEPT_FIRE: NONE('examViolation'),
+    INSPECTOR_MR: NONE('examViolation'),
+  },
+  'examViolations(filter.schoolId)': {
+    TOWNSHIP_A: ONLY_A('examViolation'),
+    SCHOOL_A: ONLY_A('examViolation'),
+    DEPT_EDU: BOTH('examViolation'),
+    DEPT_FIRE: NONE('examViolation'),
+    INSPECTOR_MR: NONE('examViolation'),
+  },
+  // Monitoring results and enrolment plans: EDU all, a township its schools, a school its own, other
+  // departments none (inspectors are refused at the gate).
+  qualityResults: {
+    TOWNSHIP_A: ONLY_A('quality'),
+    SCHOOL_A: ONLY_A('quality'),
+    DEPT_EDU: BOTH('quality'),
+    DEPT_FIRE: NONE('quality'),
+  },
+  'qualityResults(filter.townshipCode)': {
+    TOWNSHIP_A: ONLY_A('quality'),
+    SCHOOL_A: ONLY_A('quality'),
+    DEPT_EDU: BOTH('quality'),
+    DEPT_FIRE: NONE('quality'),
+  },
+  'qualityTrend(filter.schoolId)': {
+    TOWNSHIP_A: ONLY_A('quality'),
+    SCHOOL_A: ONLY_A('quality'),
+    DEPT_EDU: BOTH('quality'),
+    DEPT_FIRE: NONE('quality'),
+  },
+  'enrolmentPlan(id)': {
+    TOWNSHIP_A: ONLY_A('enrolment'),
+    SCHOOL_A: ONLY_A('enrolment'),
+    DEPT_EDU: BOTH('enrolment'),
+    DEPT_FIRE: NONE('enrolment'),
+  },
+  enrolmentPlans: {
+    TOWNSHIP_A: ONLY_A('enrolment'),
+    SCHOOL_A: ONLY_A('enrolment'),
+    DEPT_EDU: BOTH('enrolment'),
+    DEPT_FIRE: NONE('enrolment'),
+  },
+  'enrolmentPlans(filter.townshipCode)': {
+    TOWNSHIP_A: ONLY_A('enrolment'),
+    SCHOOL_A: ONLY_A('enrolment'),
+    DEPT_EDU: BOTH('enrolment'),
+    DEPT_FIRE: NONE('enrolment'),
+  },
+  // Teacher-burden demands: EDU and the inspection office county-wide, a township its schools, a school its
+  // own, another department the demands it made (A was asked by FIRE_RESCUE, B by MARKET_REGULATION).
+  'teacherBurdenDemand(id)': {
+    TOWNSHIP_A: ONLY_A('burden'),
+    SCHOOL_A: ONLY_A('burden'),
+    DEPT_EDU: BOTH('burden'),
+    DEPT_FIRE: ONLY_A('burden'),
+    INSPECTOR_MR: ONLY_B('burden'),
+  },
+  teacherBurdenDemands: {
+    TOWNSHIP_A: ONLY_A('burden'),
+    SCHOOL_A: ONLY_A('burden'),
+    DEPT_EDU: BOTH('burden'),
+    DEPT_FIRE: ONLY_A('burden'),
+    INSPECTOR_MR: ONLY_B('burden'),
+  },
+  'teacherBurdenDemands(filter.townshipCode)': {
+    TOWNSHIP_A: ONLY_A('burden'),
+    SCHOOL_A: ONLY_A('burden'),
+    DEPT_EDU: BOTH('burden'),
+    DEPT_FIRE: ONLY_A('burden'),
+    INSPECTOR_MR: ONLY_B('burden'),
+  },
+  // The burden figure per school: the schools the caller sees whole (a department's own demands are not a school's figure).
+  teacherBurdenBySchool: {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    DEPT_FIRE: NONE('school'),
+    INSPECTOR_MR: NONE('school'),
+  },
+  'teacherBurdenBySchool(filter.townshipCode)': {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    DEPT_FIRE: NONE('school'),
+    INSPECTOR_MR: NONE('school'),
+  },
+  'teacherBurdenBySchool(filter.schoolId)': {
+    TOWNSHIP_A: ONLY_A('school'),
+    SCHOOL_A: ONLY_A('school'),
+    DEPT_EDU: BOTH('school'),
+    DEPT_FIRE: NONE('school'),
+    INSPECTOR_MR: NONE('school'),
+  },
+  // Teacher cases: EDU all, a township its schools, a school its own, other departments none.
+  'teacherCase(id)': {
+    TOWNSHIP_A: ONLY_A('teacherCase'),
+    SCHOOL_A: ONLY_A('teacherCase'),
+    DEPT_EDU: BOTH('teacherCase'),
+    DEPT_FIRE: NONE('teacherCase'),
+  },
+  teacherCases: {
+    TOWNSHIP_A: ONLY_A('teacherCase'),
+    SCHOOL_A: ONLY_A('teacherCase'),
+    DEPT_EDU: BOTH('teacherCase'),
+    DEPT_FIRE: NONE('teacherCase'),
+  },
+  'teacherCases(filter.schoolId)': {
+    TOWNSHIP_A: ONLY_A('teacherCase'),
+    SCHOOL_A: ONLY_A('teacherCase'),
+    DEPT_EDU: BOTH('teacherCase'),
+    DEPT_FIRE: NONE('teacherCase'),
+  },
+  'teacherRecord(teacherId)': {
+    TOWNSHIP_A: ONLY_A('teacherCase'),
+    SCHOOL_A: ONLY_A('teacherCase'),
+    DEPT_EDU: BOTH('teacherCase'),
+    DEPT_FIRE: NONE('teacherCase'),
+  },
+  'teacherRecord(rosterHash)': {
+    TOWNSHIP_A: ONLY_A('teacherCase'),
+    SCHOOL_A: ONLY_A('teacherCase'),
+    DEPT_EDU: BOTH('teacherCase'),
+    DEPT_FIRE: NONE('teacherCase'),
+  },
+  // Penalty decisions: department officers and inspectors county-wide, a township its own (schools and
+  // institutions are refused at the gate).
+  'penaltyDecision(id)': {
+    TOWNSHIP_A: ONLY_A('penalty'),
+    DEPT_EDU: BOTH('penalty'),
+    DEPT_FIRE: BOTH('penalty'),
+    INSPECTOR_MR: BOTH('penalty'),
+  },
+  penaltyDecisions: {
+    TOWNSHIP_A: ONLY_A('penalty'),
+    DEPT_EDU: BOTH('penalty'),
+    DEPT_FIRE: BOTH('penalty'),
+    INSPECTOR_MR: BOTH('penalty'),
+  },
+  'penaltyDecisions(filter.townshipCode)': {
+    TOWNSHIP_A: ONLY_A('penalty'),
+    DEPT_EDU: BOTH('penalty'),
+    DEPT_FIRE: BOTH('penalty'),
+    INSPECTOR_MR: BOTH('penalty'),
+  },
+  'penaltyDecisions(filter.institutionId)': {
+    TOWNSHIP_A: ONLY_A('penalty'),
+    DEPT_EDU: BOTH('penalty'),
+    DEPT_FIRE: BOTH('penalty'),
+    INSPECTOR_MR: BOTH('penalty'),
+  },
+  // Accountability cases: a township's officers those against it, a department's those against it (EDU none here).
+  'accountabilityCase(id)': {
+    TOWNSHIP_A: ONLY_A('accountability'),
+    DEPT_EDU: NONE('accountability'),
+    DEPT_FIRE: ONLY_B('accountability'),
+  },
+  accountabilityCases: {
+    TOWNSHIP_A: ONLY_A('accountability'),
+    DEPT_EDU: NONE('accountability'),
+    DEPT_FIRE: ONLY_B('accountability'),
+  },
 };
 
 describe('object-level authorization: scoped roles with data inside and outside their scope', () => {
@@ -763,9 +1100,10 @@ describe('object-level authorization: scoped roles with data inside and outside 
         },
         schoolToken,
       );
-      const [teacher] = await t.dataSource.query(`SELECT id FROM teacher WHERE school_id = $1 ORDER BY name LIMIT 1`, [
-        schoolId,
-      ]);
+      const [teacher] = await t.dataSource.query(
+        `SELECT id, id_number_hash FROM teacher WHERE school_id = $1 ORDER BY name LIMIT 1`,
+        [schoolId],
+      );
       await must(
         `mutation($input: TeacherHoursInput!) { recordTeacherParticipation(input: $input) }`,
         {
@@ -803,6 +1141,118 @@ describe('object-level authorization: scoped roles with data inside and outside 
           side === 'A' ? tokens.TOWNSHIP_A : tokens.ADMIN,
         )
       ).id;
+      // Exams: a plan with a mid-term exam in a primary school (a violation) and an exam held.
+      const recorded = await must<{ plan: { id: string }; violations: { id: string }[] }>(
+        `mutation($input: RecordExamPlanInput!) { recordExamPlan(input: $input) { plan { id } violations { id } } }`,
+        {
+          input: {
+            schoolId,
+            term: SEMESTER,
+            entries: [
+              { kind: 'MID_TERM', format: 'PAPER', grades: [4], subjects: ['数学'], plannedDate: '2026-11-10' },
+            ],
+          },
+        },
+        schoolToken,
+      );
+      ids[`examPlan${side}`] = recorded.plan.id;
+      ids[`examViolation${side}`] = recorded.violations[0]!.id;
+      ids[`exam${side}`] = (
+        await must<{ exam: { id: string } }>(
+          `mutation($input: RecordExamInput!) { recordExam(input: $input) { exam { id } } }`,
+          {
+            input: {
+              schoolId,
+              term: SEMESTER,
+              grade: 5,
+              kind: 'END_OF_TERM',
+              format: 'PAPER',
+              organiser: 'SCHOOL',
+              subjects: ['语文'],
+              date: '2026-11-20',
+            },
+          },
+          schoolToken,
+        )
+      ).exam.id;
+      ids[`quality${side}`] = (
+        await must<{ schoolId: string }>(
+          `mutation($input: RecordQualityResultInput!) { recordQualityResult(input: $input) { schoolId } }`,
+          {
+            input: {
+              schoolId,
+              year: 2026,
+              grade: 6,
+              subject: 'MATHEMATICS',
+              assessedCount: 100,
+              excellentPercent: 10,
+              goodPercent: 30,
+              passPercent: 40,
+              improvePercent: 20,
+            },
+          },
+        )
+      ).schoolId;
+      // An enrolment plan as the school's submission leaves it (a fixture: no calendar or service area needed).
+      const [enrolment] = await t.dataSource.query(
+        `INSERT INTO enrolment_plan (school_id, township_code, year, sector, status, places, registration_start,
+           registration_end, admission_date, admission_method, recorded_by, recorded_at)
+         VALUES ($1, $2, 2027, 'PUBLIC', 'SUBMITTED', '[{"grade":1,"places":90}]', '2027-07-01', '2027-07-10',
+           '2027-08-20', 'SERVICE_AREA', 'fixture', now()) RETURNING id`,
+        [schoolId, township],
+      );
+      ids[`enrolment${side}`] = enrolment.id;
+      ids[`burden${side}`] = (
+        await must<{ id: string }>(
+          `mutation($input: RecordTeacherBurdenDemandInput!) { recordTeacherBurdenDemand(input: $input) { id } }`,
+          {
+            input: {
+              schoolId,
+              kind: 'CAMPUS_ACTIVITY',
+              title: `进校园活动 ${side}`,
+              requesterDepartmentCode: side === 'A' ? 'FIRE_RESCUE' : 'MARKET_REGULATION',
+              startsOn: '2026-11-18',
+              endsOn: '2026-11-18',
+              teachersInvolved: 4,
+              teacherHours: 8,
+              approvalReference: `息双减进校园〔2026〕${side === 'A' ? 7 : 8}号`,
+            },
+          },
+          schoolToken,
+        )
+      ).id;
+      // A teacher case as opening it from the complaint leaves it (a fixture: the complaint is not about tutoring).
+      const [teacherCase] = await t.dataSource.query(
+        `INSERT INTO teacher_case (teacher_id, roster_hash, teacher_name, school_id, township_code, source_kind, source_ref,
+           complaint_id, status, opened_at, opened_by, decision_due_on)
+         SELECT id, id_number_hash, name, school_id, $2, 'COMPLAINT', $3::text, $3::uuid, 'OPEN', now(), 'fixture', '2026-12-25'
+           FROM teacher WHERE id = $1 RETURNING id`,
+        [teacher.id, township, ids[`complaint${side}`]],
+      );
+      ids[`teacherCase${side}`] = teacherCase.id;
+      teacherOf[`teacherCase${side}`] = { id: teacher.id, hash: teacher.id_number_hash };
+      ids[`penalty${side}`] = (
+        await must<{ id: string }>(`mutation($input: DecidePenaltyInput!) { decidePenalty(input: $input) { id } }`, {
+          input: {
+            decisionNumber: `息教罚决字〔2026〕9${side === 'A' ? 1 : 2}号`,
+            institutionId: institution.id,
+            kinds: ['WARNING'],
+            legalBasis: '《校外培训行政处罚暂行办法》第十四条',
+            facts: `超范围培训 ${side}`,
+            decidingDepartmentCode: 'EDU',
+            noticeServedOn: '2026-11-20',
+            decidedOn: '2026-11-24',
+          },
+        })
+      ).id;
+      // An accountability case as a level-3 escalation leaves it (a fixture): A against township A, B
+      // against the department FIRE_RESCUE (department scope; both townships' officers are outside it).
+      const [accountability] = await t.dataSource.query(
+        `INSERT INTO accountability_case (party_kind, party_code, status, opened_at, statement_due_at, decision_due_at, updated_at)
+         VALUES ($1, $2, 'OPEN', now(), now() + interval '5 days', now() + interval '15 days', now()) RETURNING id`,
+        side === 'A' ? ['TOWNSHIP', A] : ['DEPARTMENT', 'FIRE_RESCUE'],
+      );
+      ids[`accountability${side}`] = accountability.id;
     }
     await must(`mutation($input: AddStaffInput!) { addStaff(input: $input) { id } }`, {
       input: { institutionId: ids.institutionA, name: '赵某', idNumber: STAFF_ID_NUMBER, position: 'TEACHER' },
