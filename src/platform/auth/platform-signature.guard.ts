@@ -1,8 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { DomainError } from '../errors/domain-error';
-import { findDuplicateKey } from '../http/duplicate-keys';
+import { refuseDuplicateJsonKeys } from '../http/duplicate-keys';
 import { PlatformRequestVerifier } from './platform-request-verifier';
-import { text } from '../i18n/text';
 
 /**
  * Makes the verified platform key the request's principal, or refuses with 401 (the bank codes); then
@@ -15,14 +13,7 @@ export class PlatformSignatureGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest();
     req.principal = await this.verifier.verify(req);
-    const duplicate = req.rawBody ? findDuplicateKey(req.rawBody.toString('utf8')) : null;
-    if (duplicate !== null)
-      throw new DomainError(
-        'DUPLICATE_JSON_KEY',
-        text(`The body names "${duplicate}" twice in one object`, `请求体的同一对象中“${duplicate}”出现了两次`),
-        400,
-        [{ path: duplicate, message: text('named twice', '重复出现') }],
-      );
+    refuseDuplicateJsonKeys(req.rawBody);
     return true;
   }
 }

@@ -1,3 +1,21 @@
+import { DomainError } from '../errors/domain-error';
+import { text } from '../i18n/text';
+
+/**
+ * Refuses (400 DUPLICATE_JSON_KEY) a signed body naming a key twice in one object: JSON.parse would read the
+ * last one while the partner's system may have meant the first. Every signed partner guard calls it.
+ */
+export function refuseDuplicateJsonKeys(rawBody: Buffer | undefined): void {
+  const duplicate = rawBody ? findDuplicateKey(rawBody.toString('utf8')) : null;
+  if (duplicate !== null)
+    throw new DomainError(
+      'DUPLICATE_JSON_KEY',
+      text(`The body names "${duplicate}" twice in one object`, `请求体的同一对象中“${duplicate}”出现了两次`),
+      400,
+      [{ path: duplicate, message: text('named twice', '重复出现') }],
+    );
+}
+
 /**
  * The first key named twice in one JSON object of `text`, as a path (`statements.0.amount`), or null.
  * JSON.parse keeps the last of duplicate keys silently; a bank's signed bytes must mean one thing, so the
